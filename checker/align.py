@@ -1,0 +1,152 @@
+"""Align the same fact across the sources of a story.
+
+Dates and deadlines are grouped per source into units (one rule, one in-article
+chain of the same event); units of different sources are aligned when their
+events are of one class, their ordinals do not conflict ("the second summit" is
+not "the third meeting") and their context words (participants, organisation,
+place, what the deadline is for) overlap enough. Counts are aligned by series.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from checker.model import Fact
+from checker.normalize import NormalizedSource
+from checker.rules import RuleSet
+
+MIN_SHARED_WORDS = 2
+"""Context words two units must share to be the same event (one suffices for short contexts)."""
+SHORT_CONTEXT = 4
+
+
+@dataclass(frozen=True)
+class Unit:
+    """The facts one source states about one event under one rule."""
+
+    source_id: str
+    """The source."""
+    rule: str
+    """Rule id (fact kind)."""
+    key: str
+    """Chain or series the facts belong to."""
+    facts: tuple[Fact, ...]
+    """The facts, in text order."""
+    context: frozenset[str]
+    """Context words of the event."""
+    event_class: str
+    """Event class, deadline word or series name."""
+    ordinal: int | None
+    """Ordinal of the event, if stated."""
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """Units from two or more sources stating the same fact."""
+
+    rule: str
+    """Rule id."""
+    family: str
+    """``date``, ``deadline`` or ``count``."""
+    units: tuple[Unit, ...]
+    """One unit per source."""
+
+
+def _family(ruleset: RuleSet, rule_id: str) -> str:
+    extends = ruleset.rules[rule_id].extends if rule_id in ruleset.rules else "event_date"
+    return {"event_date": "date", "deadline": "deadline", "event_count": "count"}.get(extends, "date")
+
+
+def units_of(sources: list[NormalizedSource], ruleset: RuleSet) -> list[Unit]:
+    """Group each source's facts into units: (rule, chain) for dates, (rule, series) for counts."""
+    units = []
+    for normalized in sources:
+        grouped: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+        for fact in normalized.facts:
+            family = _family(ruleset, fact.kind)
+            key = f"series:{_series(ruleset, fact)}" if family == "count" else f"chain:{fact.chain}"
+            grouped[(fact.kind, key)].append(fact)
+        for (rule, key), facts in grouped.items():
+            family = _family(ruleset, rule)
+            context = frozenset().union(*(f.context for f in facts))
+            if family == "count":
+                event_class = key.split(":", 1)[1]
+                ordinal = None
+            else:
+                event_class = _event_class(ruleset, facts[0])
+                ordinal = normalized.chain_ordinal.get(facts[0].chain)
+            units.append(Unit(normalized.source.id, rule, key, tuple(facts), context, event_class, ordinal))
+    return units
+
+
+def _series(ruleset: RuleSet, fact: Fact) -> str:
+    rule = ruleset.rules.get(fact.kind)
+    nouns = rule.options.get("nouns", {}) if rule else {}
+    trigger = (fact.trigger or "").lower()
+    for noun, series in nouns.items():
+        if trigger in (noun, noun + "s", noun + "es"):
+            return series
+    return trigger
+
+
+def _event_class(ruleset: RuleSet, fact: Fact) -> str:
+    if _family(ruleset, fact.kind) == "deadline":
+        return "deadline"
+    return ruleset.event_classes.get((fact.trigger or "").lower(), fact.trigger or "")
+
+
+def _score(a: Unit, b: Unit) -> int:
+    """How strongly two units look like the same event; 0 when they cannot be."""
+    if a.event_class != b.event_class:
+        return 0
+    if a.ordinal is not None and b.ordinal is not None and a.ordinal != b.ordinal:
+        return 0
+    shared = len(a.context & b.context)
+    if a.key.startswith("series:"):
+        # One series per story unless both name participants and none are shared.
+        return 1 + shared if (shared or not a.context or not b.context) else 0
+    needed = 1 if min(len(a.context), len(b.context)) <= SHORT_CONTEXT else MIN_SHARED_WORDS
+    return shared if shared >= needed else 0
+
+
+def align(sources: list[NormalizedSource], ruleset: RuleSet) -> list[Alignment]:
+    """Align units across sources: best-scoring pairs first, at most one unit per source in a group."""
+    units = units_of(sources, ruleset)
+    by_rule: dict[str, list[Unit]] = defaultdict(list)
+    for unit in units:
+        by_rule[unit.rule].append(unit)
+    alignments = []
+    for rule, rule_units in sorted(by_rule.items()):
+        pairs = []
+        for i, a in enumerate(rule_units):
+            for b in rule_units[i + 1 :]:
+                if a.source_id != b.source_id:
+                    score = _score(a, b)
+                    if score > 0:
+                        pairs.append((score, i, rule_units.index(b)))
+        pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+        group_of = list(range(len(rule_units)))
+        members: dict[int, set[int]] = {i: {i} for i in range(len(rule_units))}
+
+        def find(i: int) -> int:
+            while group_of[i] != i:
+                group_of[i] = group_of[group_of[i]]
+                i = group_of[i]
+            return i
+
+        for _score_value, i, j in pairs:
+            gi, gj = find(i), find(j)
+            if gi == gj:
+                continue
+            sources_i = {rule_units[k].source_id for k in members[gi]}
+            sources_j = {rule_units[k].source_id for k in members[gj]}
+            if sources_i & sources_j:
+                continue  # a source states each event once: never two of its units in one group
+            group_of[gj] = gi
+            members[gi] |= members.pop(gj)
+        for root, group in sorted(members.items()):
+            if len(group) >= 2:
+                ordered = tuple(sorted((rule_units[k] for k in group), key=lambda u: (u.source_id, u.facts[0].start)))
+                alignments.append(Alignment(rule, _family(ruleset, rule), ordered))
+    return alignments

@@ -1,0 +1,274 @@
+"""Compare aligned facts and run the in-article checks; produce findings and agreements.
+
+* Aligned dates and deadlines agree when their intervals are equal or nested.
+* Aligned counts agree when they state the same number of events so far.
+* Inside one article: a weekday stated with a date must be that date's weekday;
+  an explicit date must fit the tense of its clause and the publication date.
+* Typos: month/weekday names, misspelled words, names off the majority form.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections import defaultdict
+from string import Formatter
+
+from checker.align import Alignment, Unit
+from checker.model import Agreement, Evidence, Fact, Finding, Interval
+from checker.normalize import NormalizedSource, anchor_label
+from checker.rules import Rule, RuleSet
+from checker.spelling import calendar_typos, name_typos, vocabulary_of, word_typos
+from checker.temporal import intervals_agree
+
+
+class _Fields(dict):
+    """Template fields; a field the finding does not have renders as ``{name}``."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def render_message(template: str, **fields: object) -> str:
+    """Fill a rule's message template; unknown fields are left as they are."""
+    return Formatter().vformat(template, (), _Fields(fields))
+
+
+def _source_name(source_id: str) -> str:
+    return source_id.rsplit("/", 1)[-1]
+
+
+def _values_text(groups: dict[str, list[Fact]]) -> str:
+    parts = []
+    for label, facts in groups.items():
+        names = ", ".join(sorted({_source_name(f.source_id) for f in facts}))
+        parts.append(f"{label} ({names})")
+    return " vs ".join(parts)
+
+
+def _unit_value(unit: Unit, family: str) -> list[Fact]:
+    """The facts of a unit that state its value (for counts, those giving the series length)."""
+    if family != "count":
+        return list(unit.facts)
+    past = [f for f in unit.facts if isinstance(f.value, int)]
+    top = max(f.value for f in past)  # type: ignore[type-var]
+    return [f for f in past if f.value == top]
+
+
+def _values_agree(a: Fact, b: Fact) -> bool:
+    if isinstance(a.value, Interval) and isinstance(b.value, Interval):
+        return intervals_agree(a.value, b.value)
+    return a.value == b.value
+
+
+def compare_alignment(alignment: Alignment, story: str, rule: Rule, anchors: dict[str, str]) -> Finding | Agreement:
+    """Compare one aligned group: a discrepancy finding if two sources differ, else an agreement."""
+    stated = [fact for unit in alignment.units for fact in _unit_value(unit, alignment.family)]
+    evidence = tuple(Evidence.of(f, anchors.get(f.source_id)) for f in stated)
+    # Two sources differ when nothing one states agrees with anything the other states
+    # (a unit may hold two facts when an article's chain took in a second event).
+    values = [_unit_value(unit, alignment.family) for unit in alignment.units]
+    disagree = any(
+        not any(_values_agree(a, b) for a in values[i] for b in values[j])
+        for i in range(len(values))
+        for j in range(i + 1, len(values))
+    )
+    groups: dict[str, list[Fact]] = defaultdict(list)
+    for fact in stated:
+        groups[fact.value_label()].append(fact)
+    first = alignment.units[0]
+    fields = {
+        "event": first.facts[0].trigger or "event",
+        "about": _deadline_subject(first),
+        "series": first.event_class,
+        "values": _values_text(groups),
+    }
+    if disagree:
+        return Finding(
+            kind="discrepancy",
+            rule=rule.id,
+            severity=rule.level,  # type: ignore[arg-type]
+            story=story,
+            message=render_message(rule.message, **fields),
+            evidence=evidence,
+        )
+    summary = f"{rule.id}: " + " = ".join(f'"{f.text}"' for f in stated) + f" -> {', '.join(groups)}"
+    return Agreement(rule=rule.id, story=story, summary=summary, evidence=evidence)
+
+
+def _deadline_subject(unit: Unit) -> str:
+    words = sorted(unit.context)[:4]
+    return " ".join(words) if words else "act"
+
+
+def weekday_findings(normalized: NormalizedSource, rule: Rule, story: str) -> list[Finding]:
+    """Weekdays stated with a date that falls on another weekday ("Tuesday, March 5" in 2024)."""
+    findings = []
+    for timex in normalized.timexes:
+        parts, value = timex.parts, timex.value
+        if parts.weekday is None or not (parts.month and parts.day) or value is None or not value.year_known:
+            continue
+        actual = value.start.weekday()
+        if actual == parts.weekday:
+            continue
+        where = timex.mention.where
+        date_text = value.start.strftime("%B %-d, %Y")
+        evidence = Evidence(
+            source=normalized.source.id,
+            line=where.line,
+            column=where.column,
+            text=where.text,
+            normalized=value.label(),
+            sentence=where.sentence,
+            anchor=anchor_label(normalized.source) if parts.year is None else "explicit year",
+            sentence_offset=where.sentence_offset,
+        )
+        findings.append(
+            Finding(
+                kind="inconsistency",
+                rule=rule.id,
+                severity=rule.level,  # type: ignore[arg-type]
+                story=story,
+                message=render_message(
+                    rule.message,
+                    date=date_text,
+                    actual=calendar.day_name[actual],
+                    stated=calendar.day_name[parts.weekday],
+                ),
+                evidence=(evidence,),
+            )
+        )
+    return findings
+
+
+def tense_findings(normalized: NormalizedSource, rule: Rule, story: str) -> list[Finding]:
+    """Explicit dates that contradict their clause's tense and the publication date."""
+    source = normalized.source
+    if source.published is None or source.published_from != "metadata":
+        return []
+    tolerance = dt.timedelta(days=int(rule.options.get("tolerance_days", 1)))
+    findings = []
+    for timex in normalized.timexes:
+        value, tense = timex.value, timex.mention.tense
+        if value is None or timex.parts.year is None or timex.mention.reported:
+            continue
+        if tense == "past" and value.start > source.published + tolerance:
+            relation = "after"
+        elif tense == "future" and value.end < source.published - tolerance:
+            relation = "before"
+        else:
+            continue
+        where = timex.mention.where
+        findings.append(
+            Finding(
+                kind="inconsistency",
+                rule=rule.id,
+                severity=rule.level,  # type: ignore[arg-type]
+                story=story,
+                message=render_message(
+                    rule.message,
+                    text=f'"{where.text}"',
+                    date=value.label(),
+                    relation=relation,
+                    published=source.published.isoformat(),
+                    tense=tense,
+                ),
+                evidence=(
+                    Evidence(source.id, where.line, where.column, where.text, value.label(), where.sentence,
+                             anchor_label(source), where.sentence_offset),
+                ),
+            )
+        )
+    return findings
+
+
+def typo_findings(sources: list[NormalizedSource], ruleset: RuleSet, story: str) -> list[Finding]:
+    """Typo findings of the whole story (cross-source corroboration needs every source)."""
+    findings: list[Finding] = []
+    vocabularies = {n.source.id: vocabulary_of(n.words) for n in sources}
+    words_by_source = {n.source.id: n.words for n in sources}
+    calendar_rules = ruleset.of_kind("closed_class")
+    spelling_rules = ruleset.of_kind("spelling")
+    name_rules = ruleset.of_kind("name_spelling")
+    names_typos = {}
+    for rule in name_rules:
+        for source_id, typos in name_typos(words_by_source, rule=rule.id, min_length=int(rule.options.get("min_length", 4))).items():
+            names_typos.setdefault(source_id, []).extend((rule, t) for t in typos)
+    for normalized in sources:
+        source_id = normalized.source.id
+        others: set[str] = set()
+        for other_id, vocabulary in vocabularies.items():
+            if other_id != source_id:
+                others.update(vocabulary)
+        found = []
+        taken: set[int] = set()
+        for rule in calendar_rules:
+            closed: dict[str, str] = {}
+            for lexicon_name in rule.options["lexicons"]:
+                words = ruleset.lexicon(lexicon_name)
+                label = "weekday" if "week" in lexicon_name else "month" if "month" in lexicon_name else lexicon_name
+                for word in words:
+                    if len(word) > 3 and not word.endswith("."):
+                        closed.setdefault(word, label)
+            for typo in calendar_typos(normalized.words, closed, rule=rule.id, max_distance=int(rule.options.get("max_distance", 2))):
+                if typo.word.where.text.lower() not in others:
+                    found.append((rule, typo))
+                    taken.add(typo.word.where.start)
+        for rule, typo in names_typos.get(source_id, []):
+            if typo.word.where.start not in taken:
+                found.append((rule, typo))
+                taken.add(typo.word.where.start)
+        for rule in spelling_rules:
+            for typo in word_typos(
+                normalized.words,
+                others,
+                rule=rule.id,
+                max_rare_zipf=float(rule.options.get("max_rare_zipf", 2.0)),
+                min_gain_zipf=float(rule.options.get("min_gain_zipf", 2.0)),
+                min_common_zipf=float(rule.options.get("min_common_zipf", 3.0)),
+                skip=taken,
+            ):
+                found.append((rule, typo))
+        for rule, typo in sorted(found, key=lambda item: item[1].word.where.start):
+            where = typo.word.where
+            support = tuple(
+                Evidence(other_id, w.where.line, w.where.column, w.where.text, typo.suggestion, w.where.sentence,
+                         "the form other sources use", w.where.sentence_offset)
+                for other_id, w in typo.support
+            )
+            findings.append(
+                Finding(
+                    kind="typo",
+                    rule=rule.id,
+                    severity=rule.level,  # type: ignore[arg-type]
+                    story=story,
+                    message=render_message(rule.message, **typo.detail),
+                    evidence=(
+                        Evidence(source_id, where.line, where.column, where.text, typo.suggestion, where.sentence,
+                                 None, where.sentence_offset),
+                        *support,
+                    ),
+                    suggestion=typo.suggestion,
+                )
+            )
+    return findings
+
+
+def compare_story(
+    sources: list[NormalizedSource], alignments: list[Alignment], ruleset: RuleSet, story: str
+) -> tuple[list[Finding], list[Agreement]]:
+    """All findings and agreements of one story."""
+    anchors = {n.source.id: anchor_label(n.source) for n in sources}
+    findings: list[Finding] = []
+    agreements: list[Agreement] = []
+    for alignment in alignments:
+        rule = ruleset.rules[alignment.rule]
+        outcome = compare_alignment(alignment, story, rule, anchors)
+        (findings if isinstance(outcome, Finding) else agreements).append(outcome)  # type: ignore[arg-type]
+    for normalized in sources:
+        for rule in ruleset.of_kind("weekday_date"):
+            findings.extend(weekday_findings(normalized, rule, story))
+        for rule in ruleset.of_kind("tense_date"):
+            findings.extend(tense_findings(normalized, rule, story))
+    findings.extend(typo_findings(sources, ruleset, story))
+    return findings, agreements

@@ -1,0 +1,380 @@
+"""Load articles into stories: files, folders, corpora of folders and JSONL.
+
+Reads bytes, decodes them, strips front matter and header lines, and records the
+metadata the file states (publication date, outlet, title) and its dateline. It
+never writes anything.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from checker import errors
+from checker.errors import InputError
+from checker.model import Dateline, Source
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+"""File endings read as articles inside a folder."""
+
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_HEADER = re.compile(
+    r"^[ \t\ufeff]*(?P<key>date|published|dateline|outlet|source|title)[ \t]*:?[ \t]+(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'\u2019 ]{1,40}?[A-Z.])"
+    r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
+    r"\s*(?:\((?P<credit>[^()\n]{2,40})\))?"
+    r"\s*[-\u2013\u2014]+\s"
+)
+
+
+@dataclass
+class StoryInput:
+    """The sources of one story as loaded, plus the files that could not be read."""
+
+    name: str
+    """Story name (folder name, JSONL ``story`` field, or file stem)."""
+    sources: list[Source] = field(default_factory=list)
+    """Articles read successfully."""
+    errors: list[InputError] = field(default_factory=list)
+    """One error per file (or JSONL line) that could not be read."""
+
+
+def decode_bytes(raw: bytes, path: str) -> str:
+    """Decode an article file: UTF-8 (with or without BOM), UTF-16 with BOM, else Latin-1.
+
+    Raises InputError (E102 empty, E103 binary) naming ``path``.
+    """
+    if raw.startswith(b"\xef\xbb\xbf"):
+        text = raw[3:].decode("utf-8", errors="replace")
+    elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(errors.E103, f"not valid UTF-16 text ({exc.reason})", path) from None
+    else:
+        if b"\x00" in raw[:8192]:
+            raise InputError(errors.E103, "binary file, expected text (UTF-8, UTF-16 with BOM or Latin-1)", path)
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            text = raw.decode("latin-1")
+            controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\t\n\r\f")
+            if controls > max(8, len(text[:8192]) // 100):
+                raise InputError(errors.E103, "binary file, expected text", path) from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise InputError(errors.E102, "empty file, expected an article", path)
+    return text
+
+
+@lru_cache(maxsize=4096)
+def parse_date_string(value: str) -> dt.date | None:
+    """Parse a metadata date such as ``2019-12-26`` or ``December 15th, 2008, 7 : 35 am``.
+
+    ISO dates are read directly; other forms go through dateparser (English only).
+    """
+    value = value.strip().strip("'\"")
+    iso = _ISO_DATE.match(value)
+    if iso:
+        try:
+            return dt.date(int(iso[1]), int(iso[2]), int(iso[3]))
+        except ValueError:
+            return None
+    cleaned = re.sub(r"\s*:\s*", ":", value)
+    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", cleaned)
+    import dateparser  # imported lazily: 0.5 s to import, needed only for free-form dates
+
+    parsed = dateparser.parse(
+        cleaned,
+        languages=["en"],
+        settings={"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False},
+    )
+    return parsed.date() if parsed else None
+
+
+def _front_matter(text: str, path: str) -> tuple[dict, str, int]:
+    """Split YAML front matter off ``text``; return (metadata, body, lines consumed)."""
+    if not text.startswith("---\n"):
+        return {}, text, 0
+    end = text.find("\n---", 4)
+    if end < 0:
+        raise InputError(errors.E107, "front matter opened with '---' is never closed", path, 1)
+    block = text[4:end]
+    try:
+        meta = yaml.safe_load(block) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        raise InputError(errors.E107, f"front matter is not valid YAML ({exc.__class__.__name__})", path, line) from None
+    if not isinstance(meta, dict):
+        raise InputError(errors.E107, "front matter must be a mapping of keys to values", path, 2)
+    after = text.find("\n", end + 4)
+    body_start = len(text) if after < 0 else after + 1
+    return meta, text[body_start:], text[:body_start].count("\n")
+
+
+def _header_lines(body: str) -> tuple[dict, str, int, int]:
+    """Read leading ``date 2019-12-26`` / ``Date: ...`` header lines off ``body``.
+
+    An ISO date may be followed by article text on the same line (the header then
+    ends after the date). Returns (metadata, text, lines consumed, column offset).
+    """
+    meta: dict[str, str] = {}
+    lines_used = 0
+    rest = body
+    while True:
+        line_end = rest.find("\n")
+        line = rest if line_end < 0 else rest[:line_end]
+        match = _HEADER.match(line)
+        if not match:
+            break
+        key = match["key"].lower()
+        value = match["rest"].strip()
+        if key in ("date", "published"):
+            iso = _ISO_DATE.match(value)
+            if iso:
+                consumed = match.start("rest") + iso.end()
+                tail = line[consumed:]
+                meta["date"] = iso[0]
+                if tail.strip():
+                    stripped = len(tail) - len(tail.lstrip())
+                    return meta, rest[consumed + stripped :], lines_used, consumed + stripped
+            elif parse_date_string(value) is not None:
+                meta["date"] = value
+            else:
+                break
+        elif key == "dateline":
+            break
+        else:
+            has_colon = ":" in line[: match.start("rest")]
+            if not has_colon or len(value) > 120:
+                break
+            meta[key] = value
+        if line_end < 0:
+            return meta, "", lines_used + 1, 0
+        rest = rest[line_end + 1 :]
+        lines_used += 1
+    return meta, rest, lines_used, 0
+
+
+def find_dateline(text: str, line_offset: int = 0) -> Dateline | None:
+    """Find a wire dateline (``SANTIAGO, Oct 21 (Aurum Wire) -``) in the first paragraphs."""
+    offset = 0
+    for paragraph_no, paragraph in enumerate(text.split("\n")):
+        if paragraph_no > 12:
+            break
+        stripped = paragraph.lstrip()
+        match = _DATELINE.match(stripped)
+        if match and (match["date"] or match["credit"] or len(match["place"]) >= 4):
+            line = line_offset + text[:offset].count("\n") + 1
+            start = offset + len(paragraph) - len(stripped)
+            return Dateline(
+                place=match["place"].strip(),
+                date_text=match["date"],
+                credit=match["credit"].strip() if match["credit"] else None,
+                line=line,
+                start=start,
+                end=start + match.end(),
+            )
+        offset += len(paragraph) + 1
+    return None
+
+
+def make_source(
+    *,
+    source_id: str,
+    story: str,
+    path: str,
+    raw_text: str,
+    meta: dict | None = None,
+) -> Source:
+    """Build a Source from decoded text: front matter, header lines, dateline, metadata.
+
+    Args:
+        source_id (str): stable id of the article.
+        story (str): story name.
+        path (str): the file it came from.
+        raw_text (str): the decoded file content (or JSONL ``text``).
+        meta (dict | None): metadata known from outside the text (JSONL fields). Defaults to None.
+    """
+    front, body, front_lines = _front_matter(raw_text, path)
+    headers, text, header_lines, column_offset = _header_lines(body)
+    merged: dict = {}
+    for layer in (meta or {}, headers, front):  # front matter wins, then headers, then JSONL
+        merged.update({str(k).lower(): v for k, v in layer.items() if v not in (None, "")})
+    source = Source(
+        id=source_id,
+        story=story,
+        path=path,
+        text=text,
+        line_offset=front_lines + header_lines,
+        column_offset=column_offset,
+    )
+    date_value = merged.get("date", merged.get("published"))
+    if isinstance(date_value, dt.datetime):
+        source.published = date_value.date()
+    elif isinstance(date_value, dt.date):
+        source.published = date_value
+    elif date_value is not None:
+        source.published = parse_date_string(str(date_value))
+    if source.published is not None:
+        source.published_from = "metadata"
+        source.published_evidence = f"metadata date {date_value}"
+    source.title = str(merged["title"]) if "title" in merged else None
+    source.dateline = find_dateline(text, source.line_offset)
+    outlet = merged.get("outlet") or merged.get("source")
+    if not outlet and source.dateline and source.dateline.credit:
+        outlet = source.dateline.credit
+    source.outlet = str(outlet) if outlet else Path(path).stem
+    return source
+
+
+def read_article(path: Path, story: str) -> Source:
+    """Read one article file into a Source; raise InputError naming the file."""
+    name = str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(errors.E101, "no such file", name) from None
+    except IsADirectoryError:
+        raise InputError(errors.E104, "is a folder, expected a file", name) from None
+    except OSError as exc:
+        raise InputError(errors.E104, f"cannot be read ({exc.strerror or exc})", name) from None
+    if not raw:
+        raise InputError(errors.E102, "empty file, expected an article", name)
+    return make_source(source_id=name, story=story, path=name, raw_text=decode_bytes(raw, name))
+
+
+def _article_files(folder: Path) -> list[Path]:
+    """Article files directly inside ``folder``, sorted by name."""
+    try:
+        entries = sorted(folder.iterdir(), key=lambda p: p.name)
+    except OSError:
+        return []
+    return [
+        p
+        for p in entries
+        if p.suffix.lower() in ARTICLE_SUFFIXES
+        and not p.name.startswith(".")
+        and not p.name.upper().startswith("README")
+        and (p.is_file() or not p.exists())
+    ]
+
+
+def _read_jsonl(path: Path) -> Iterator[StoryInput]:
+    """Yield the stories of a JSONL corpus, grouping records by their ``story`` field."""
+    name = str(path)
+    stories: dict[str, StoryInput] = {}
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        yield StoryInput(path.stem, errors=[InputError(errors.E104, f"cannot be read ({exc.strerror})", name)])
+        return
+    with handle:
+        for line_no, raw_line in enumerate(handle, start=1):
+            if not raw_line.strip():
+                continue
+            try:
+                record = json.loads(raw_line.decode("utf-8", errors="replace"))
+            except json.JSONDecodeError as exc:
+                story = stories.setdefault("", StoryInput(path.stem))
+                story.errors.append(
+                    InputError(errors.E105, f"not a JSON object ({exc.msg}); line skipped", name, line_no)
+                )
+                continue
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str) or not record["text"].strip():
+                story = stories.setdefault("", StoryInput(path.stem))
+                story.errors.append(InputError(errors.E106, "record has no 'text' string; line skipped", name, line_no))
+                continue
+            story_name = str(record.get("story") or path.stem)
+            record_id = str(record.get("id") or line_no)
+            story = stories.setdefault(story_name, StoryInput(story_name))
+            meta = {
+                k: record.get(k)
+                for k in ("outlet", "title")
+                if isinstance(record.get(k), str)
+            }
+            if isinstance(record.get("published"), str):
+                meta["date"] = record["published"]
+            try:
+                source = make_source(
+                    source_id=f"{name}#{record_id}",
+                    story=story_name,
+                    path=name,
+                    raw_text=record["text"].replace("\r\n", "\n"),
+                    meta=meta,
+                )
+            except InputError as exc:
+                exc.line = line_no
+                story.errors.append(exc)
+                continue
+            source.line_offset = 0
+            story.sources.append(source)
+    for key in sorted(stories, key=lambda k: (k == "", k)):
+        yield stories[key]
+
+
+def iter_stories(paths: list[str]) -> Iterator[StoryInput]:
+    """Yield the stories named by the command-line ``paths``, one at a time.
+
+    A folder of articles is one story; a folder whose sub-folders hold articles is
+    a corpus (each sub-folder one story, loose files one more); a ``.jsonl`` file
+    groups records by ``story``; plain files named together form one story.
+    """
+    loose: list[Path] = []
+    for raw_path in paths:
+        path = Path(raw_path)
+        if path.suffix.lower() == ".jsonl" and path.is_file():
+            yield from _read_jsonl(path)
+        elif path.is_dir():
+            yield from _folder_stories(path)
+        else:
+            loose.append(path)
+    if loose:
+        parents = {p.parent.name or p.stem for p in loose}
+        name = parents.pop() if len(parents) == 1 else "files"
+        yield _load_files(name, loose)
+
+
+def _load_files(name: str, files: list[Path]) -> StoryInput:
+    story = StoryInput(name)
+    for file in files:
+        try:
+            story.sources.append(read_article(file, name))
+        except InputError as exc:
+            story.errors.append(exc)
+    return story
+
+
+def _folder_stories(folder: Path, seen: set[str] | None = None) -> Iterator[StoryInput]:
+    seen = seen if seen is not None else set()
+    real = os.path.realpath(folder)
+    if real in seen:  # symlink loop
+        yield StoryInput(folder.name, errors=[InputError(errors.E104, "folder link loops back on itself; skipped", str(folder))])
+        return
+    seen.add(real)
+    files = _article_files(folder)
+    try:
+        subfolders = sorted((p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")), key=lambda p: p.name)
+    except OSError as exc:
+        yield StoryInput(folder.name, errors=[InputError(errors.E104, f"folder cannot be read ({exc.strerror})", str(folder))])
+        return
+    story_folders = [sub for sub in subfolders if _article_files(sub) or any(sub.glob("*/*"))]
+    if files or not story_folders:
+        story = _load_files(folder.name or str(folder), files)
+        if not files:
+            story.errors.append(InputError(errors.E108, "no article files (.txt, .md) found", str(folder)))
+        yield story
+    for sub in story_folders:
+        yield from _folder_stories(sub, seen)

@@ -1,0 +1,543 @@
+"""Read facts off an annotated Doc: dated events, deadlines, counts, words to spell-check.
+
+Everything a later stage needs is copied out of the Doc here (offsets, line and
+column, the sentence, the exact words), so nothing downstream re-reads the text.
+Values are not normalized yet: that needs the publication date (``normalize``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc, Span, Token
+
+from checker.model import Source, Tense
+from checker.nlp import CUES_KEY, TIMEX_KEY
+from checker.rules import RuleSet
+
+_ORDINAL_DIGITS = re.compile(r"^(\d{1,2})(st|nd|rd|th)$")
+_DEFINITE = {"the", "this", "that", "its", "their", "his", "her", "our", "these", "those"}
+_INDEFINITE = {"a", "an", "another"}
+_YEAR_LEADS = {"in", "since", "during", "until"}
+_PREVIOUS = {"previous", "prior", "past", "last", "earlier", "preceding"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Where some words stand: offsets, file position, the exact words and their sentence."""
+
+    start: int
+    """Character offset in the source text."""
+    end: int
+    """End offset (exclusive)."""
+    line: int
+    """1-based line in the file."""
+    column: int
+    """1-based column in the file."""
+    text: str
+    """The exact words."""
+    sentence: str
+    """The sentence they are in."""
+    sentence_offset: int = 0
+    """Offset of the words within ``sentence``."""
+
+
+@dataclass(frozen=True)
+class TimexMention:
+    """A temporal expression found in a source, not yet anchored."""
+
+    where: Mention
+    """Its words and position."""
+    words: tuple[str, ...]
+    """Its tokens, for the normalizer."""
+    roles: frozenset[str]
+    """Roles matched (weekday, month, day, year, relative, mod...)."""
+    tense: Tense
+    """Tense of its clause."""
+    reported: bool = False
+    """True when it dates a report ("said on Sunday") rather than an event."""
+
+
+@dataclass(frozen=True)
+class FactMention:
+    """A fact candidate: a dated event, a deadline or a count, with its context."""
+
+    rule: str
+    """Id of the rule that produced it."""
+    family: str
+    """``date`` (event dates), ``deadline`` or ``count``."""
+    where: Mention
+    """The fact's words: the date expression, or the count phrase."""
+    tense: Tense
+    """Tense of the clause."""
+    trigger: str
+    """Event word, deadline word or counted noun (lower case)."""
+    event_class: str
+    """Event class or counted series."""
+    context: frozenset[str]
+    """Content words identifying what the fact is about."""
+    chain: int = -1
+    """In-article chain of mentions of one event (-1: none)."""
+    ordinal: int | None = None
+    """Ordinal of the event named (``the third meeting`` -> 3)."""
+    timex: TimexMention | None = None
+    """The date expression, for date and deadline facts."""
+    number: int | None = None
+    """The number stated, for count facts."""
+    count_form: str | None = None
+    """``cardinal``, ``ordinal`` or ``previous`` (the N previous rounds), for count facts."""
+
+
+@dataclass(frozen=True)
+class WordMention:
+    """An alphabetic word, for spelling checks."""
+
+    where: Mention
+    """Its position."""
+    sentence_initial: bool
+    """First word of its sentence (capitalised by position, not because it is a name)."""
+    in_name: bool = False
+    """Part of a run of capitalised words (a name)."""
+
+
+@dataclass
+class Extraction:
+    """Everything extracted from one source."""
+
+    source: Source
+    """The source."""
+    timexes: list[TimexMention] = field(default_factory=list)
+    """Every temporal expression."""
+    facts: list[FactMention] = field(default_factory=list)
+    """Fact candidates."""
+    words: list[WordMention] = field(default_factory=list)
+    """Alphabetic words."""
+    chain_context: dict[int, frozenset[str]] = field(default_factory=dict)
+    """Context words of each in-article event chain."""
+    chain_ordinal: dict[int, int] = field(default_factory=dict)
+    """Ordinal stated for a chain's event, if any."""
+
+
+def stem(word: str) -> str:
+    """A crude stem so "concluded"/"conclude" and "talks"/"talk" meet in context sets."""
+    word = word.lower().strip("'\u2019")
+    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)] + keep
+    return word
+
+
+def _mention(source: Source, span: Span | Token) -> Mention:
+    if isinstance(span, Token):
+        start, end, sent = span.idx, span.idx + len(span.text), span.sent
+    else:
+        start, end, sent = span.start_char, span.end_char, span.sent
+    line, column = source.position(start)
+    lead = len(sent.text) - len(sent.text.lstrip())
+    sentence = sent.text.strip()
+    return Mention(start, end, line, column, source.text[start:end], sentence, start - sent.start_char - lead)
+
+
+class _Context:
+    """Per-document helpers shared by the extractors."""
+
+    def __init__(self, doc: Doc, ruleset: RuleSet) -> None:
+        self.doc = doc
+        lex = ruleset.lexicons
+        self.breaks = set(lex.get("clause_breaks", []))
+        self.not_past = set(lex.get("not_past", []))
+        self.calendar_words = set(lex["months"]) | set(lex["weekdays"]) | set(lex["relatives"]) | set(lex["units"])
+        self.cardinals = lex.get("cardinals", {})
+        self.ordinals = lex.get("ordinals", {})
+        self.honorifics = set(lex.get("honorifics", []))
+        self.event_words = set(ruleset.event_classes)
+        self.cues_by_sent: dict[int, list[Span]] = {}
+        for cue in doc.spans[CUES_KEY]:
+            self.cues_by_sent.setdefault(cue.sent.start, []).append(cue)
+        self.has_tags = doc.has_annotation("TAG")
+
+    def is_break(self, token: Token) -> bool:
+        if token.text == "-":
+            return bool(token.whitespace_) and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
+        return token.lower_ in self.breaks
+
+    def clause(self, start: int, end: int) -> tuple[int, int]:
+        """Token bounds of the clause around tokens [start, end)."""
+        sent = self.doc[start].sent
+        left = start
+        while left > sent.start and not self.is_break(self.doc[left - 1]):
+            left -= 1
+        right = end
+        while right < sent.end and not self.is_break(self.doc[right]):
+            right += 1
+        return left, right
+
+    def cues(self, sent: Span, prefix: str) -> list[Span]:
+        return [c for c in self.cues_by_sent.get(sent.start, []) if c.label_.startswith(prefix)]
+
+    def past_word(self, token: Token) -> bool:
+        if self.has_tags:
+            return token.tag_ in ("VBD", "VBN")
+        text = token.lower_
+        previous = self.doc[token.i - 1].lower_ if token.i > token.sent.start else ""
+        return (
+            token.is_alpha
+            and len(text) >= 5
+            and text.endswith("ed")
+            and text not in self.not_past
+            and not (token.is_title and token.i != token.sent.start)
+            and previous not in _DEFINITE | _INDEFINITE  # "the updated forecasts": an adjective
+        )
+
+    def tense(self, start: int, end: int) -> Tense:
+        """Tense of the clause around tokens [start, end).
+
+        The nearest marker inside the clause wins (a declared marker such as
+        "will" or "was", or a verb ending in -ed). Outside the clause, declared
+        markers of the sentence count before -ed words, which are often adjectives.
+        """
+        sent = self.doc[start].sent
+        future_spans = self.cues(sent, "tense:future")
+        for scope, (left, right) in enumerate((self.clause(start, end), (sent.start, sent.end))):
+            best: tuple[int, int, Tense] | None = None
+            for cue in self.cues(sent, "tense:"):
+                if cue.start >= left and cue.end <= right and not (cue.start >= start and cue.end <= end):
+                    position = cue.start if cue.start >= end else cue.end - 1
+                    key = (0 if scope else 0, self._distance(position, start, end), cue.label_.split(":")[1])
+                    if best is None or key[:2] < best[:2]:
+                        best = key  # type: ignore[assignment]
+            for i in range(left, right):
+                if start <= i < end:
+                    continue
+                token = self.doc[i]
+                if self.has_tags and token.tag_ == "MD" and token.lower_ in ("will", "'ll", "shall"):
+                    tense: Tense = "future"
+                elif self.past_word(token) and not any(c.start <= i < c.end for c in future_spans):
+                    tense = "past"
+                else:
+                    continue
+                key = (1 if scope else 0, self._distance(i, start, end), tense)
+                if best is None or key[:2] < best[:2]:
+                    best = key  # type: ignore[assignment]
+            if best is not None:
+                return best[2]
+        return "none"
+
+    @staticmethod
+    def _distance(position: int, start: int, end: int) -> int:
+        return start - position if position < start else position - end + 1
+
+    def content_words(self, left: int, right: int, skip: tuple[int, int] = (0, 0)) -> set[str]:
+        words = set()
+        for token in self.doc[left:right]:
+            if skip[0] <= token.i < skip[1]:
+                continue
+            lower = token.lower_
+            if (
+                not token.is_alpha
+                or lower in STOP_WORDS
+                or lower in self.calendar_words
+                or lower in self.honorifics
+                or len(lower) < 2
+            ):
+                continue
+            words.add(stem(lower))
+        return words
+
+    def proper_nouns(self, sent: Span) -> set[str]:
+        return {
+            stem(t.lower_)
+            for t in sent
+            if t.is_title and t.i != sent.start and t.is_alpha and t.lower_ not in STOP_WORDS
+            and t.lower_ not in self.calendar_words and t.lower_ not in self.honorifics
+        }
+
+
+def extract(doc: Doc, source: Source, ruleset: RuleSet) -> Extraction:
+    """Extract temporal expressions, fact candidates and words from an annotated ``doc``.
+
+    Args:
+        doc (Doc): the source text run through ``nlp.build_pipeline``.
+        source (Source): the source the text belongs to.
+        ruleset (RuleSet): the rules whose cues annotated ``doc``.
+    """
+    ctx = _Context(doc, ruleset)
+    out = Extraction(source)
+    chains = _event_chains(ctx, out)
+    deadline_rules = {r.id: r for r in ruleset.of_kind("deadline")}
+    event_rules = ruleset.of_kind("event_date")
+    default_event_rule = next((r.id for r in event_rules if r.options.get("default")), None)
+    deadline_chains: dict[str, int] = {}
+    dateline = source.dateline
+    for span in doc.spans[TIMEX_KEY]:
+        if dateline and span.start_char < dateline.end and span.end_char > dateline.start:
+            continue  # the dateline dates the story, not an event in it
+        tense = ctx.tense(span.start, span.end)
+        reported = _is_report_date(ctx, span)
+        timex = TimexMention(
+            where=_mention(source, span),
+            words=tuple(t.text for t in span),
+            roles=frozenset(span.label_.split("+")),
+            tense=tense,
+            reported=reported,
+        )
+        out.timexes.append(timex)
+        deadline = _deadline_of(ctx, span, tense, deadline_rules)
+        if deadline is not None:
+            rule_id, trigger, definite = deadline
+            left, right = ctx.clause(span.start, span.end)
+            context = ctx.content_words(left, right, skip=(span.start, span.end)) - {trigger}
+            key = f"{rule_id}:{trigger}"
+            if definite and key in deadline_chains:
+                chain = deadline_chains[key]
+            else:
+                chain = len(chains) + len(deadline_chains) + 1000
+                deadline_chains[key] = chain
+            out.chain_context[chain] = out.chain_context.get(chain, frozenset()) | frozenset(context)
+            # A deadline looks ahead: "gave the December 31 deadline" is this year's
+            # December 31, so a past clause only means "the nearest", never "last year's".
+            deadline_tense: Tense = "none" if tense == "past" else "future"
+            out.facts.append(
+                FactMention(
+                    rule=rule_id,
+                    family="deadline",
+                    where=timex.where,
+                    tense=deadline_tense,
+                    trigger=trigger,
+                    event_class="deadline",
+                    context=frozenset(context),
+                    chain=chain,
+                    timex=TimexMention(timex.where, timex.words, timex.roles, deadline_tense),
+                )
+            )
+            continue
+        if reported or default_event_rule is None:
+            continue
+        if timex.roles == {"year"} and span[0].lower_ not in _YEAR_LEADS:
+            continue  # "forecasts for 2026", "the 2025 edition": a year that is not when
+
+        event = _event_of(ctx, span, chains)
+        if event is None:
+            continue
+        cue, chain = event
+        rule_id = _relation_of(ctx, span, cue) or default_event_rule
+        out.facts.append(
+            FactMention(
+                rule=rule_id,
+                family="date",
+                where=timex.where,
+                tense=tense,
+                trigger=cue.text.lower(),
+                event_class=cue.label_.split(":", 1)[1],
+                context=out.chain_context.get(chain, frozenset()),
+                chain=chain,
+                ordinal=out.chain_ordinal.get(chain),
+                timex=timex,
+            )
+        )
+    out.facts.extend(_counts(ctx, source, ruleset))
+    out.words = _words(doc, source)
+    return out
+
+
+def _is_report_date(ctx: _Context, span: Span) -> bool:
+    """A date right next to "said"/"reported" dates the report, not the event."""
+    left, right = ctx.clause(span.start, span.end)
+    for cue in ctx.cues(span.sent, "reporting"):
+        close_after = 0 <= cue.start - span.end <= 1
+        before_in_clause = cue.end <= span.start and cue.start >= left
+        if close_after or before_in_clause:
+            between = ctx.doc[min(cue.end, span.end) : max(cue.start, span.start)]
+            if not any(t.lower_ in ctx.event_words or ctx.past_word(t) for t in between):
+                return True
+    return False
+
+
+def _deadline_of(ctx: _Context, span: Span, tense: Tense, rules: dict) -> tuple[str, str, bool] | None:
+    """If the date states a deadline, return (rule id, trigger word, definite mention)."""
+    doc = ctx.doc
+    for cue in ctx.cues(span.sent, "deadline:"):
+        rule_id = cue.label_.split(":", 1)[1]
+        after = 0 <= cue.start - span.end <= 2  # "a year-end deadline", "December 31 target"
+        before = 0 <= span.start - cue.end <= 2 and all(t.lower_ in ("of", "for", "on", "is", "was") for t in doc[cue.end : span.start])
+        if after or before:
+            head = span.start if after else cue.start
+            definite = any(doc[i].lower_ in _DEFINITE for i in range(max(span.sent.start, head - 2), head))
+            return rule_id, cue.text.lower(), definite
+    for cue in ctx.cues(span.sent, "marker:"):
+        rule_id = cue.label_.split(":", 1)[1]
+        if cue.start == span.start or cue.end == span.start:  # "by July 15", "until Friday"
+            left, _right = ctx.clause(span.start, span.end)
+            infinitive = any(doc[i].lower_ == "to" for i in range(left, span.start))
+            if tense != "past" or infinitive:
+                return rule_id, cue.text.lower(), False
+    return None
+
+
+def _event_chains(ctx: _Context, out: Extraction) -> dict[int, tuple[int, str]]:
+    """Group event-word mentions of one article into chains (simple coreference).
+
+    An indefinite or numbered mention ("a meeting", "the second summit") starts a
+    chain; a definite or bare one joins the latest chain with the same word, or
+    else the latest of the same class. Returns token index -> (chain id, class).
+    """
+    doc = ctx.doc
+    by_token: dict[int, tuple[int, str]] = {}
+    latest_by_word: dict[str, int] = {}
+    mentions_by_class: dict[str, dict[int, int]] = {}
+    next_id = 0
+    for cue in sorted(doc.spans[CUES_KEY], key=lambda c: c.start):
+        if not cue.label_.startswith("event:"):
+            continue
+        event_class = cue.label_.split(":", 1)[1]
+        word = stem(cue.text.lower())
+        sent = cue.sent
+        window = doc[max(sent.start, cue.start - 4) : cue.start]
+        determiner = next((t.lower_ for t in reversed(window) if t.lower_ in _DEFINITE | _INDEFINITE), None)
+        ordinal = next(
+            (ctx.ordinals.get(t.lower_) or int(_ORDINAL_DIGITS.match(t.lower_)[1]) for t in window
+             if t.lower_ in ctx.ordinals or _ORDINAL_DIGITS.match(t.lower_)),
+            None,
+        )
+        is_plural_count = cue.text.lower().endswith("s") and any(
+            t.lower_ in ctx.cardinals or t.lower_.isdigit() for t in window[-3:]
+        )
+        if is_plural_count:
+            continue  # "three meetings" is a count, not a mention of one event
+        np_right = cue.end
+        while np_right < sent.end and np_right - cue.end < 8 and not ctx.is_break(doc[np_right]) and not ctx.past_word(doc[np_right]):
+            np_right += 1
+        context = ctx.content_words(window.start, np_right, skip=(cue.start, cue.end)) | ctx.proper_nouns(sent)
+        context -= ctx.event_words
+        if determiner in _INDEFINITE or ordinal is not None:
+            chain = None  # "a meeting", "the second summit": a new event
+        elif word in latest_by_word:
+            chain = latest_by_word[word]
+        elif determiner in _DEFINITE and event_class in mentions_by_class:
+            # "the plenary session" after "a meeting": the class's most mentioned event
+            counts = mentions_by_class[event_class]
+            chain = max(counts, key=lambda c: (counts[c], -c))
+        else:
+            chain = None
+        if chain is None:
+            chain = next_id
+            next_id += 1
+        mentions_by_class.setdefault(event_class, {}).setdefault(chain, 0)
+        mentions_by_class[event_class][chain] += 1
+        latest_by_word[word] = chain
+        out.chain_context[chain] = out.chain_context.get(chain, frozenset()) | frozenset(context)
+        if ordinal is not None:
+            out.chain_ordinal.setdefault(chain, ordinal)
+        for i in range(cue.start, cue.end):
+            by_token[i] = (chain, event_class)
+    return by_token
+
+
+def _event_of(ctx: _Context, span: Span, chains: dict[int, tuple[int, str]]) -> tuple[Span, int] | None:
+    """The event word a date belongs to: the nearest one in its sentence (same clause first)."""
+    left, right = ctx.clause(span.start, span.end)
+    best: tuple[tuple[int, int], Span, int] | None = None
+    for cue in ctx.cues(span.sent, "event:"):
+        if cue.start in chains and not (span.start <= cue.start < span.end):
+            in_clause = left <= cue.start < right
+            distance = span.start - cue.end if cue.end <= span.start else cue.start - span.end
+            key = (0 if in_clause else 1, distance)
+            if best is None or key < best[0]:
+                best = (key, cue, chains[cue.start][0])
+    if best is None or (best[0][0] == 1 and best[0][1] > 12):
+        return None
+    return best[1], best[2]
+
+
+def _relation_of(ctx: _Context, span: Span, event: Span) -> str | None:
+    """The rule id of the relation verb nearest the date (``event.start_date``...), if any."""
+    left, right = ctx.clause(span.start, span.end)
+    lo, hi = min(left, event.start), max(right, event.end)
+    best: tuple[int, str] | None = None
+    for cue in ctx.cues(span.sent, "relation:"):
+        if lo <= cue.start < hi and not (span.start <= cue.start < span.end):
+            distance = span.start - cue.end if cue.end <= span.start else cue.start - span.end
+            if best is None or distance < best[0]:
+                best = (distance, cue.label_.split(":", 1)[1])
+    return best[1] if best else None
+
+
+def _counts(ctx: _Context, source: Source, ruleset: RuleSet) -> list[FactMention]:
+    """Counts of events in a series: "three face-to-face meetings", "a fourth round"."""
+    doc = ctx.doc
+    facts = []
+    count_rule = {noun: rule.id for rule in ruleset.of_kind("event_count") for noun in rule.options["nouns"]}
+    for cue in doc.spans[CUES_KEY]:
+        if not cue.label_.startswith("count:"):
+            continue
+        series = cue.label_.split(":", 1)[1]
+        sent = cue.sent
+        number = form = None
+        first = cue.start
+        previous = False
+        for back in range(1, 8):
+            i = cue.start - back
+            if i < sent.start:
+                break
+            token = doc[i]
+            lower = token.lower_
+            hyphenated = lower == "-" or (not token.whitespace_ and doc[i + 1].text == "-") or (
+                i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_
+            )
+            if lower in _PREVIOUS:
+                previous = True
+                continue
+            if lower in ctx.ordinals or _ORDINAL_DIGITS.match(lower):
+                number = ctx.ordinals.get(lower) or int(_ORDINAL_DIGITS.match(lower)[1])
+                form, first = "ordinal", i
+                break
+            if (lower in ctx.cardinals and lower != "both") or lower.isdigit():
+                value = ctx.cardinals.get(lower) or int(lower)
+                if 0 < value < 1000 and cue.text.lower().endswith("s"):
+                    number, form, first = value, "cardinal", i
+                for j in range(max(sent.start, i - 2), i):
+                    if doc[j].lower_ in _PREVIOUS:
+                        previous, first = True, j
+                break
+            if hyphenated:
+                continue
+            if token.is_punct or lower in ("and", "or", "of", "than", "to", "in", "on", "at", "for", "with"):
+                break
+        if number is None:
+            continue
+        if previous and form == "cardinal":
+            form = "previous"
+        noun = cue.text.lower()
+        noun_singular = next((n for n in count_rule if noun == n or stem(noun) == stem(n)), None)
+        rule_id = count_rule.get(noun_singular or "", next(iter(count_rule.values())))
+        tense = ctx.tense(first, cue.end)
+        phrase = doc[first : cue.end]
+        if first > sent.start and doc[first - 1].lower_ in _DEFINITE | _INDEFINITE:
+            phrase = doc[first - 1 : cue.end]
+        facts.append(
+            FactMention(
+                rule=rule_id,
+                family="count",
+                where=_mention(source, phrase),
+                tense=tense,
+                trigger=noun,
+                event_class=series,
+                context=frozenset(ctx.proper_nouns(sent)),
+                number=number,
+                count_form=form,
+            )
+        )
+    return facts
+
+
+def _words(doc: Doc, source: Source) -> list[WordMention]:
+    words = []
+    for token in doc:
+        if not token.is_alpha or len(token.text) < 3:
+            continue
+        neighbours = [doc[j] for j in (token.i - 1, token.i + 1) if 0 <= j < len(doc)]
+        in_name = token.is_title and any(n.is_title and n.is_alpha and n.sent == token.sent for n in neighbours)
+        words.append(WordMention(_mention(source, token), token.i == token.sent.start, in_name))
+    return words

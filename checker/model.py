@@ -1,0 +1,259 @@
+"""Typed value objects shared by every stage: sources, intervals, facts, findings.
+
+Later stages only ever read these; nothing downstream of ``extract`` re-reads an
+article's text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+DateOrigin = Literal["metadata", "text", "none"]
+Severity = Literal["error", "warning", "info"]
+FindingKind = Literal["discrepancy", "inconsistency", "typo"]
+Granularity = Literal["day", "week", "month", "quarter", "year"]
+Tense = Literal["past", "future", "none"]
+
+SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """The opening ``PLACE, Mon DD (Credit) -`` of a wire story."""
+
+    place: str | None
+    """The place in capitals, e.g. ``SEOUL``."""
+    date_text: str | None
+    """The month-day as written, e.g. ``Oct 21``; None when the dateline has no date."""
+    credit: str | None
+    """The wire credit in brackets, e.g. ``AFP``."""
+    line: int
+    """1-based line of the dateline in the file."""
+    start: int = 0
+    """Character offset of the dateline in the article text."""
+    end: int = 0
+    """End offset of the dateline (up to and including its dash)."""
+
+
+@dataclass
+class Source:
+    """One article: its text and what is known about it before any NLP."""
+
+    id: str
+    """Stable identifier: the path as given (or ``path#id`` for a JSONL record)."""
+    story: str
+    """Name of the story the article belongs to."""
+    path: str
+    """File the article was read from."""
+    text: str
+    """The article body, without front matter or header lines."""
+    line_offset: int = 0
+    """Number of file lines before ``text`` starts (front matter, headers)."""
+    column_offset: int = 0
+    """Characters before ``text`` on its first line (a header on the same line)."""
+    outlet: str | None = None
+    """Publishing outlet, from metadata, the dateline credit, or None."""
+    title: str | None = None
+    """Headline from metadata, if any."""
+    published: dt.date | None = None
+    """Publication date (the anchor of relative expressions)."""
+    published_from: DateOrigin = "none"
+    """Where ``published`` came from."""
+    published_evidence: str | None = None
+    """Why that date: the header line, or the words it was inferred from."""
+    dateline: Dateline | None = None
+    """The dateline, when the text opens with one."""
+
+    _line_starts: list[int] | None = field(default=None, repr=False, compare=False)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """Return the 1-based (line, column) in the file of character ``offset`` of ``text``."""
+        if self._line_starts is None:
+            starts = [0]
+            index = self.text.find("\n")
+            while index >= 0:
+                starts.append(index + 1)
+                index = self.text.find("\n", index + 1)
+            self._line_starts = starts
+        line_in_text = bisect.bisect_right(self._line_starts, offset) - 1
+        column = offset - self._line_starts[line_in_text] + 1
+        if line_in_text == 0:
+            column += self.column_offset
+        return self.line_offset + line_in_text + 1, column
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A date value as a closed interval of days, with the granularity it was stated at."""
+
+    start: dt.date
+    """First day covered."""
+    end: dt.date
+    """Last day covered (inclusive)."""
+    granularity: Granularity
+    """How precisely the text stated it."""
+    year_known: bool = True
+    """False when no year could be fixed (no publication date): compare month and day only."""
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValueError(f"interval end {self.end} is before its start {self.start}")
+
+    def label(self) -> str:
+        """Render as a TIMEX-style value: ``2019-12-28``, ``2019-12``, ``2019-W52``, ``2019-Q1``, ``2019``."""
+        import calendar
+
+        year = f"{self.start.year:04d}" if self.year_known else "XXXX"
+        first, last = self.start, self.end
+        whole_months = first.day == 1 and last.day == calendar.monthrange(last.year, last.month)[1]
+        if first == last:
+            return f"{year}-{first.month:02d}-{first.day:02d}"
+        if self.granularity == "week" and first.weekday() == 0 and (last - first).days == 6:
+            iso_year, week, _ = first.isocalendar()
+            return f"{iso_year:04d}-W{week:02d}" if self.year_known else f"XXXX-W{week:02d}"
+        if whole_months and first.year == last.year:
+            if first.month == last.month:
+                return f"{year}-{first.month:02d}"
+            if (first.month, last.month) == (1, 12):
+                return year
+            if first.month % 3 == 1 and last.month == first.month + 2:
+                return f"{year}-Q{(first.month + 2) // 3}"
+        end_year = f"{last.year:04d}" if self.year_known else "XXXX"
+        return f"{year}-{first.month:02d}-{first.day:02d}/{end_year}-{last.month:02d}-{last.day:02d}"
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One statement of a fact in one source, with all the evidence a reader needs."""
+
+    kind: str
+    """Fact kind, the id of the rule that extracted it (``event.start_date``, ``deadline``...)."""
+    source_id: str
+    """Id of the source it was read from."""
+    start: int
+    """Character offset of the fact's words in the source text."""
+    end: int
+    """End offset (exclusive) of the fact's words."""
+    line: int
+    """1-based line in the file."""
+    column: int
+    """1-based column in the file."""
+    text: str
+    """The exact words of the fact as they stand in the source."""
+    sentence: str
+    """The sentence the fact is stated in."""
+    sentence_offset: int
+    """Offset of the fact's words within ``sentence``."""
+    value: Interval | int | None
+    """Normalized value: an Interval for dates, an int for counts."""
+    tense: Tense = "none"
+    """Tense of the clause the fact is stated in."""
+    trigger: str | None = None
+    """The event or deadline word the fact is about (``meeting``, ``deadline``)."""
+    context: frozenset[str] = field(default_factory=frozenset)
+    """Content words that identify the event (participants, organisation, place)."""
+    chain: int = -1
+    """Id of the in-article chain of mentions of the same event (-1: none)."""
+    ordinal: int | None = None
+    """Ordinal of the event in its series (``the third meeting`` -> 3), if stated."""
+    note: str | None = None
+    """How the value was obtained (``weekday, past tense, anchored on 2019-12-26``)."""
+
+    def value_label(self) -> str:
+        """Render the normalized value for reports."""
+        if isinstance(self.value, Interval):
+            return self.value.label()
+        return "" if self.value is None else str(self.value)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One quoted piece of evidence behind a finding."""
+
+    source: str
+    """Source id (the file path)."""
+    line: int
+    """1-based line in the file."""
+    column: int
+    """1-based column in the file."""
+    text: str
+    """Exact words in the source."""
+    normalized: str | None
+    """Normalized value as a string, if the words carry one."""
+    sentence: str
+    """The sentence the words are in."""
+    anchor: str | None = None
+    """What the value rests on, e.g. ``published 2019-12-26 (metadata)``."""
+    sentence_offset: int | None = None
+    """Offset of ``text`` within ``sentence``, for highlighting."""
+
+    @classmethod
+    def of(cls, fact: Fact, anchor: str | None = None) -> Evidence:
+        """Build the evidence of ``fact``."""
+        return cls(
+            source=fact.source_id,
+            line=fact.line,
+            column=fact.column,
+            text=fact.text,
+            normalized=fact.value_label() or None,
+            sentence=fact.sentence,
+            anchor=anchor,
+            sentence_offset=fact.sentence_offset,
+        )
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A problem to report: what rule, how bad, what it says and the evidence."""
+
+    kind: FindingKind
+    """``discrepancy`` across sources, ``inconsistency`` inside one, or ``typo``."""
+    rule: str
+    """Stable rule id such as ``event.start_date``."""
+    severity: Severity
+    """``error``, ``warning`` or ``info``."""
+    story: str
+    """The story it belongs to."""
+    message: str
+    """One sentence naming the values that disagree."""
+    evidence: tuple[Evidence, ...]
+    """The quoted words behind it, one per source statement."""
+    suggestion: str | None = None
+    """The correction, for typos."""
+
+    def __post_init__(self) -> None:
+        if self.severity not in SEVERITIES:
+            raise ValueError(f"invalid severity, expected one of {SEVERITIES} (not {self.severity!r})")
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """Facts from several statements that were aligned and agree."""
+
+    rule: str
+    """Rule id of the aligned facts."""
+    story: str
+    """The story."""
+    summary: str
+    """One line: what agrees and on what value."""
+    evidence: tuple[Evidence, ...]
+    """The statements that agree."""
+
+
+@dataclass
+class StoryResult:
+    """Everything the checker concluded about one story."""
+
+    story: str
+    """Story name."""
+    sources: list[Source]
+    """The sources read for it."""
+    facts: list[Fact]
+    """Every fact extracted."""
+    findings: list[Finding]
+    """Problems found."""
+    agreements: list[Agreement]
+    """Aligned facts that agree."""

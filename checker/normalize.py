@@ -1,0 +1,235 @@
+"""Normalize extracted facts: anchor dates on publication dates, turn counts into series lengths.
+
+Sources without a publication date get one inferred from their own text when it
+can be (a dateline, a weekday stated with its date, explicit full dates), with
+the evidence recorded; every relative expression is then resolved against its
+own source's date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+from checker.extract import Extraction, FactMention, TimexMention, WordMention
+from checker.model import Fact, Interval, Source
+from checker.rules import RuleSet
+from checker.temporal import TimexParts, parts_of, resolve
+
+
+@dataclass(frozen=True)
+class ResolvedTimex:
+    """A temporal expression with its parts and, when it could be anchored, its value."""
+
+    mention: TimexMention
+    """The expression as extracted."""
+    parts: TimexParts
+    """What it states."""
+    value: Interval | None
+    """The interval it names, anchored on the source's publication date."""
+
+
+@dataclass
+class NormalizedSource:
+    """One source after normalization: its facts with values, its dates, its words."""
+
+    source: Source
+    """The source (publication date filled in where it could be inferred)."""
+    facts: list[Fact] = field(default_factory=list)
+    """Facts with normalized values."""
+    timexes: list[ResolvedTimex] = field(default_factory=list)
+    """Every temporal expression, resolved."""
+    words: list[WordMention] = field(default_factory=list)
+    """Words for spelling checks."""
+    chain_context: dict[int, frozenset[str]] = field(default_factory=dict)
+    """Context words of each in-article chain."""
+    chain_ordinal: dict[int, int] = field(default_factory=dict)
+    """Ordinal of each in-article chain's event."""
+
+
+def anchor_label(source: Source) -> str:
+    """What a source's relative dates rest on, for evidence: ``published 2019-12-26 (metadata)``."""
+    if source.published is None:
+        return "no publication date"
+    return f"published {source.published.isoformat()} ({source.published_from})"
+
+
+def _date_of(parts: TimexParts, year: int) -> dt.date | None:
+    if not (parts.month and parts.day):
+        return None
+    try:
+        return dt.date(year, parts.month, parts.day)
+    except ValueError:
+        return None
+
+
+def infer_publication_date(
+    extraction: Extraction, ruleset: RuleSet, *, story_dates: list[dt.date] | None = None
+) -> tuple[dt.date, str] | None:
+    """Infer when an undated source was published, from its own text.
+
+    Evidence, strongest first: a dateline's month-day; the latest weekday stated
+    with its date ("on Sunday (Dec 29)"); the latest explicit full date in a
+    past-tense clause. The year comes from years stated in the text, weekday-date
+    pairs that only fit some years, and the other sources of the story.
+
+    Args:
+        extraction (Extraction): the source's extracted expressions.
+        ruleset (RuleSet): rules (for the lexicons).
+        story_dates (list[date] | None): publication dates of the story's other sources. Defaults to None.
+
+    Returns (date, evidence) or None when the text gives nothing to go on.
+    """
+    story_dates = story_dates or []
+    lex = ruleset.lexicons
+    year_votes: Counter[int] = Counter()
+    full_dates: list[tuple[dt.date, str]] = []
+    weekday_pairs: list[tuple[TimexParts, str]] = []
+    for timex in extraction.timexes:
+        parts = parts_of(timex.words, lex)
+        if parts.year and timex.tense != "future":
+            year_votes[parts.year] += 1
+            full = _date_of(parts, parts.year)
+            if full:
+                full_dates.append((full, timex.where.text))
+        elif parts.weekday is not None and parts.month and parts.day and not parts.year:
+            weekday_pairs.append((parts, timex.where.text))
+    for day in story_dates:
+        year_votes[day.year] += 2
+    if year_votes:
+        low, high = min(year_votes) - 1, max(year_votes) + 1
+    else:
+        low = high = None
+    candidates = range(low, high + 1) if low is not None else range(0)
+    for parts, _text in weekday_pairs:
+        for year in candidates:
+            day = _date_of(parts, year)
+            if day and day.weekday() == parts.weekday:
+                year_votes[year] += 3
+    dateline = extraction.source.dateline
+    dateline_parts = parts_of(tuple(dateline.date_text.replace(",", " , ").split()), lex) if dateline and dateline.date_text else None
+    if dateline_parts and dateline_parts.year:
+        day = _date_of(dateline_parts, dateline_parts.year)
+        if day:
+            return day, f"dateline '{dateline.date_text}'"
+    if not year_votes:
+        return None
+    best_year = max(year_votes, key=lambda y: (year_votes[y], y))
+    year_note = f"year {best_year} from the text" if sum(year_votes.values()) > 2 * len(story_dates) else f"year {best_year} from the story's other sources"
+    if dateline_parts and dateline_parts.month and dateline_parts.day:
+        year = best_year
+        if story_dates:  # the year that puts the dateline nearest the other outlets' dates
+            middle = sorted(story_dates)[len(story_dates) // 2]
+            options = [d for y in (middle.year - 1, middle.year, middle.year + 1) if (d := _date_of(dateline_parts, y))]
+            if options:
+                nearest = min(options, key=lambda d: abs((d - middle).days))
+                if abs((nearest - middle).days) <= 31:
+                    year = nearest.year
+                    year_note = f"year {year} from the story's other sources"
+        day = _date_of(dateline_parts, year)
+        if day:
+            return day, f"dateline '{dateline.date_text}', {year_note}"
+    paired = []
+    for parts, text in weekday_pairs:
+        day = _date_of(parts, best_year)
+        if day and day.weekday() == parts.weekday:
+            paired.append((day, text))
+    if paired:
+        day, text = max(paired)
+        return day, f"weekday with date '{text}', {year_note}"
+    if full_dates:
+        day, text = max(full_dates)
+        return day, f"latest full date in the text '{text}'"
+    return None
+
+
+def _count_value(mention: FactMention) -> tuple[int, str]:
+    """Series length a count states, and how: "three meetings" 3, "the three previous rounds" 4."""
+    number = mention.number or 0
+    if mention.count_form == "previous":
+        return number + 1, f"{number} previous + this one"
+    if mention.count_form == "ordinal":
+        if mention.tense == "future":
+            return number - 1, f"the next is number {number}"
+        return number, f"number {number} in the series"
+    return number, f"{number} in all"
+
+
+def _tense_note(tense: str) -> str:
+    return {"past": "past tense", "future": "future tense", "none": "no tense marker"}[tense]
+
+
+def normalize(extraction: Extraction, ruleset: RuleSet) -> NormalizedSource:
+    """Resolve every date and count of one source against its publication date.
+
+    The source's ``published`` must already be final (see ``infer_publication_date``).
+    """
+    source = extraction.source
+    anchor = source.published
+    out = NormalizedSource(
+        source=source,
+        words=extraction.words,
+        chain_context=extraction.chain_context,
+        chain_ordinal=extraction.chain_ordinal,
+    )
+    lex = ruleset.lexicons
+    for timex in extraction.timexes:
+        parts = parts_of(timex.words, lex)
+        out.timexes.append(ResolvedTimex(timex, parts, resolve(parts, anchor, timex.tense)))
+    for mention in extraction.facts:
+        if mention.family == "count":
+            value, how = _count_value(mention)
+            if value <= 0:
+                continue
+            fact_value: Interval | int = value
+            note = how
+        else:
+            assert mention.timex is not None
+            parts = parts_of(mention.timex.words, lex)
+            interval = resolve(parts, anchor, mention.tense)
+            if interval is None:
+                continue
+            fact_value = interval
+            explicit_year = parts.year is not None
+            note = (
+                "explicit date"
+                if explicit_year
+                else f"{_tense_note(mention.tense)}, {anchor_label(source)}"
+                if anchor
+                else "no publication date: month and day only"
+            )
+        out.facts.append(
+            Fact(
+                kind=mention.rule,
+                source_id=source.id,
+                start=mention.where.start,
+                end=mention.where.end,
+                line=mention.where.line,
+                column=mention.where.column,
+                text=mention.where.text,
+                sentence=mention.where.sentence,
+                sentence_offset=mention.where.sentence_offset,
+                value=fact_value,
+                tense=mention.tense,
+                trigger=mention.trigger,
+                context=mention.context if mention.family == "count" else extraction.chain_context.get(mention.chain, mention.context),
+                chain=mention.chain,
+                ordinal=mention.ordinal,
+                note=note,
+            )
+        )
+    return out
+
+
+def normalize_story(extractions: list[Extraction], ruleset: RuleSet) -> list[NormalizedSource]:
+    """Infer missing publication dates (using the story's dated sources), then normalize each source."""
+    known = [e.source.published for e in extractions if e.source.published is not None]
+    for extraction in extractions:
+        source = extraction.source
+        if source.published is None:
+            inferred = infer_publication_date(extraction, ruleset, story_dates=known)
+            if inferred is not None:
+                source.published, source.published_evidence = inferred
+                source.published_from = "text"
+    return [normalize(e, ruleset) for e in extractions]

@@ -1,0 +1,310 @@
+"""Load and validate declarative rule packs (YAML under ``rules/``).
+
+A rule file opens with ``extends:`` naming one kind from a closed set; each kind
+has its own required and optional keys. Loading checks every key and value and
+reports errors as ``file:line:col`` with the bad key and the allowed values.
+Rules are data: YAML is loaded safely and nothing in it is evaluated.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import warnings
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from checker import errors
+from checker.errors import RuleError
+
+DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules" / "default"
+"""The rule pack shipped with the project."""
+
+LEVELS = ("error", "warning", "info")
+RELATIONS = ("start", "end", "held")
+_COMMON_OPTIONAL = {"description": str, "link": str, "enabled": bool}
+_RULE_KEYS = {"id": str, "message": str, "level": str}
+
+# extends kind -> (required keys with types, optional keys with types)
+KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
+    "lexicon": ({"lexicons": dict}, {}),
+    "temporal": ({"id": str, "patterns": list}, {}),
+    "event_classes": ({"classes": dict}, {}),
+    "event_date": ({**_RULE_KEYS, "relation": str, "verbs": list}, {"default": bool}),
+    "deadline": ({**_RULE_KEYS, "triggers": list, "markers": list}, {}),
+    "event_count": ({**_RULE_KEYS, "nouns": dict}, {}),
+    "weekday_date": (dict(_RULE_KEYS), {}),
+    "tense_date": (dict(_RULE_KEYS), {"tolerance_days": int}),
+    "spelling": (dict(_RULE_KEYS), {"max_rare_zipf": float, "min_gain_zipf": float, "min_common_zipf": float}),
+    "closed_class": ({**_RULE_KEYS, "lexicons": list}, {"max_distance": int}),
+    "name_spelling": (dict(_RULE_KEYS), {"min_length": int}),
+}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One validated rule: its id, kind, level, message template and kind-specific options."""
+
+    id: str
+    """Stable id such as ``event.start_date``."""
+    extends: str
+    """The rule kind, one of ``KINDS``."""
+    level: str
+    """Severity of its findings: error, warning or info."""
+    message: str
+    """Message template; ``{name}`` fields are filled from the finding."""
+    path: str
+    """File the rule was read from."""
+    line: int
+    """1-based line of the rule in that file."""
+    options: dict[str, Any] = field(default_factory=dict)
+    """The kind-specific keys (verbs, triggers, nouns...)."""
+
+
+@dataclass
+class RuleSet:
+    """All rules and lexicons of the loaded packs."""
+
+    rules: dict[str, Rule] = field(default_factory=dict)
+    """Rules by id."""
+    lexicons: dict[str, Any] = field(default_factory=dict)
+    """Named word lists and maps (months, weekdays, tense markers...)."""
+    temporal_patterns: list[dict[str, Any]] = field(default_factory=list)
+    """spaCy token patterns for temporal expressions, lexicon references expanded."""
+    event_classes: dict[str, str] = field(default_factory=dict)
+    """Event word (lower case) -> event class (``gathering``, ``vote``...)."""
+    files: list[str] = field(default_factory=list)
+    """Rule files read, in order."""
+    digest: str = ""
+    """SHA-256 over the rule files' contents: changes when any rule changes."""
+
+    def of_kind(self, kind: str) -> list[Rule]:
+        """Enabled rules of one ``extends`` kind, in load order."""
+        return [r for r in self.rules.values() if r.extends == kind]
+
+    def lexicon(self, name: str) -> Any:
+        """A lexicon by name; raises KeyError naming the missing lexicon."""
+        try:
+            return self.lexicons[name]
+        except KeyError:
+            raise KeyError(f"rule packs define no lexicon {name!r}") from None
+
+
+def _err(code: str, message: str, path: str, node: yaml.Node | None) -> RuleError:
+    if node is None:
+        return RuleError(code, message, path)
+    return RuleError(code, message, path, node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _type_name(kind: Any) -> str:
+    return {str: "a string", list: "a list", dict: "a mapping", bool: "true or false", int: "an integer", float: "a number"}[kind]
+
+
+def _check_type(value: Any, kind: Any) -> bool:
+    if kind is float:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if kind is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, kind)
+
+
+def _parse_file(path: Path) -> tuple[yaml.MappingNode, dict[str, Any], str]:
+    name = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(errors.E201, f"cannot be read as UTF-8 text ({exc})", name) from None
+    try:
+        loader = yaml.SafeLoader(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise RuleError(
+            errors.E201,
+            f"invalid YAML: {exc.problem or exc.context}",
+            name,
+            mark.line + 1 if mark else None,
+            mark.column + 1 if mark else None,
+        ) from None
+    if not isinstance(node, yaml.MappingNode) or not isinstance(data, dict):
+        raise RuleError(errors.E204, "a rule file must be a mapping that starts with 'extends:'", name, 1, 1)
+    return node, data, text
+
+
+def _key_nodes(node: yaml.MappingNode) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+    return {k.value: (k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode)}
+
+
+def _expand(pattern: Any, lexicons: dict[str, Any], path: str, node: yaml.Node) -> Any:
+    """Replace ``"@name"`` lexicon references inside a spaCy pattern by the lexicon's words."""
+    if isinstance(pattern, str) and pattern.startswith("@"):
+        name = pattern[1:]
+        if name not in lexicons:
+            raise _err(errors.E208, f"unknown lexicon reference {pattern!r} (known: {', '.join(sorted(lexicons))})", path, node)
+        words = lexicons[name]
+        return sorted(words) if isinstance(words, dict) else list(words)
+    if isinstance(pattern, list):
+        out: list[Any] = []
+        for item in pattern:
+            expanded = _expand(item, lexicons, path, node)
+            if isinstance(item, str) and item.startswith("@"):
+                out.extend(expanded)
+            else:
+                out.append(expanded)
+        return out
+    if isinstance(pattern, dict):
+        return {k: _expand(v, lexicons, path, node) for k, v in pattern.items()}
+    return pattern
+
+
+@lru_cache(maxsize=1)
+def _probe_matcher() -> Any:
+    from spacy.matcher import Matcher
+    from spacy.vocab import Vocab
+
+    return Matcher(Vocab(), validate=True)
+
+
+def _validate_pattern(pattern: Any, path: str, node: yaml.Node) -> None:
+    if not isinstance(pattern, list) or not pattern or not all(isinstance(t, dict) for t in pattern):
+        raise _err(errors.E206, "a pattern must be a non-empty list of token mappings", path, node)
+    try:
+        matcher = _probe_matcher()
+        matcher.add("probe", [pattern])
+        matcher.remove("probe")
+    except Exception as exc:  # spaCy raises ValueError/MatchPatternError with a long text
+        first = str(exc).strip().splitlines()
+        detail = next((line.strip() for line in first if line.strip().startswith("-")), first[0] if first else "")
+        raise _err(errors.E206, f"invalid spaCy token pattern: {detail[:160]}", path, node) from None
+
+
+def load_rules(paths: list[Path] | None = None) -> RuleSet:
+    """Load rule packs: each path is a folder of ``*.yml``/``*.yaml`` files or one file.
+
+    Args:
+        paths (list[Path] | None): packs to load. Defaults to the shipped ``rules/default``.
+
+    Raises RuleError with ``file:line:col`` for the first invalid rule, and warns
+    (W001) when a pack holds no rules.
+    """
+    paths = paths or [DEFAULT_RULES_DIR]
+    files: list[Path] = []
+    for pack in paths:
+        if pack.is_dir():
+            found = sorted(p for p in pack.rglob("*") if p.suffix in (".yml", ".yaml"))
+            if not found:
+                warnings.warn(f"{errors.W001} rule pack {pack} has no rule files", stacklevel=2)
+            files.extend(found)
+        elif pack.is_file():
+            files.append(pack)
+        else:
+            raise RuleError(errors.E101, "rule pack not found", str(pack))
+    # Lexicons first, so every rule can refer to them whatever the file order.
+    parsed = [(f, *_parse_file(f)) for f in files]
+    parsed.sort(key=lambda item: item[2].get("extends") != "lexicon")
+    ruleset = RuleSet()
+    digest = hashlib.sha256()
+    for path, node, data, text in parsed:
+        name = str(path)
+        digest.update(name.encode() + b"\0" + text.encode())
+        ruleset.files.append(name)
+        _load_one(ruleset, name, node, data)
+    ruleset.digest = digest.hexdigest()
+    return ruleset
+
+
+def _load_one(ruleset: RuleSet, name: str, node: yaml.MappingNode, data: dict[str, Any]) -> None:
+    keys = _key_nodes(node)
+    if "extends" not in data:
+        raise _err(errors.E202, "missing the required 'extends' key", name, node)
+    kind = data["extends"]
+    if kind not in KINDS:
+        raise _err(
+            errors.E205,
+            f"unknown extends {kind!r}, expected one of: {', '.join(sorted(KINDS))}",
+            name,
+            keys["extends"][1],
+        )
+    required, optional = KINDS[kind]
+    allowed = {"extends", *required, *optional, *_COMMON_OPTIONAL}
+    for key, (key_node, _value_node) in keys.items():
+        if key not in allowed:
+            raise _err(
+                errors.E203,
+                f"unknown key {key!r} for extends {kind!r}, expected: {', '.join(sorted(allowed - {'extends'}))}",
+                name,
+                key_node,
+            )
+    for key in required:
+        if key not in data:
+            raise _err(errors.E202, f"missing the required key {key!r} for extends {kind!r}", name, node)
+    for key, expected in {**required, **optional, **_COMMON_OPTIONAL}.items():
+        if key in data and not _check_type(data[key], expected):
+            raise _err(errors.E204, f"{key!r} must be {_type_name(expected)} (not {data[key]!r:.60})", name, keys[key][1])
+    if data.get("enabled") is False:
+        return
+    if "level" in data and data["level"] not in LEVELS:
+        raise _err(errors.E204, f"invalid level {data['level']!r}, expected one of: {', '.join(LEVELS)}", name, keys["level"][1])
+    if kind == "event_date" and data["relation"] not in RELATIONS:
+        raise _err(errors.E204, f"invalid relation {data['relation']!r}, expected one of: {', '.join(RELATIONS)}", name, keys["relation"][1])
+    for list_key in ("verbs", "triggers", "markers", "lexicons"):
+        if kind != "lexicon" and list_key in data and isinstance(data[list_key], list):
+            if not data[list_key] or not all(isinstance(v, str) and v.strip() for v in data[list_key]):
+                raise _err(errors.E204, f"{list_key!r} must be a non-empty list of words", name, keys[list_key][1])
+
+    if kind == "lexicon":
+        for lex_name, words in data["lexicons"].items():
+            if not isinstance(words, (list, dict)) or not words:
+                raise _err(errors.E204, f"lexicon {lex_name!r} must be a non-empty list or mapping", name, keys["lexicons"][1])
+            ruleset.lexicons[str(lex_name)] = (
+                {str(k).lower(): v for k, v in words.items()} if isinstance(words, dict) else [str(w).lower() for w in words]
+            )
+        return
+    if kind == "event_classes":
+        for class_name, words in data["classes"].items():
+            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+                raise _err(errors.E204, f"event class {class_name!r} must be a list of words", name, keys["classes"][1])
+            for word in words:
+                ruleset.event_classes[word.lower()] = str(class_name)
+        return
+    if kind == "closed_class":
+        for lex_name in data["lexicons"]:
+            if lex_name not in ruleset.lexicons:
+                raise _err(errors.E208, f"unknown lexicon {lex_name!r} (known: {', '.join(sorted(ruleset.lexicons))})", name, keys["lexicons"][1])
+    if kind == "event_count":
+        for noun, series in data["nouns"].items():
+            if not isinstance(series, str):
+                raise _err(errors.E204, f"noun {noun!r} must map to a series name", name, keys["nouns"][1])
+    if kind == "temporal":
+        patterns_node = keys["patterns"][1]
+        item_nodes = patterns_node.value if isinstance(patterns_node, yaml.SequenceNode) else []
+        for index, entry in enumerate(data["patterns"]):
+            entry_node = item_nodes[index] if index < len(item_nodes) else patterns_node
+            if not isinstance(entry, dict) or set(entry) - {"label", "pattern", "id"} or not {"label", "pattern"} <= set(entry):
+                raise _err(errors.E204, "each temporal pattern needs 'label' and 'pattern' (and optional 'id')", name, entry_node)
+            pattern = _expand(entry["pattern"], ruleset.lexicons, name, entry_node)
+            _validate_pattern(pattern, name, entry_node)
+            ruleset.temporal_patterns.append({"label": str(entry["label"]), "pattern": pattern, "id": f"{data['id']}#{index}"})
+        if not data["patterns"]:
+            warnings.warn(f"{errors.W001} {name}: temporal rule {data['id']} has no patterns", stacklevel=2)
+        return
+    rule_id = data["id"]
+    if rule_id in ruleset.rules:
+        raise _err(errors.E207, f"duplicate rule id {rule_id!r} (first in {ruleset.rules[rule_id].path})", name, keys["id"][1])
+    options = {k: v for k, v in data.items() if k not in ("extends", "id", "message", "level")}
+    ruleset.rules[rule_id] = Rule(
+        id=rule_id,
+        extends=kind,
+        level=data["level"],
+        message=data["message"],
+        path=name,
+        line=node.start_mark.line + 1,
+        options=options,
+    )
