@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from checker.model import Fact
 from checker.normalize import NormalizedSource
 from checker.rules import RuleSet
+from checker.temporal import intervals_agree
 
 MIN_SHARED_WORDS = 2
-"""Context words two units must share to be the same event (one suffices for short contexts)."""
-SHORT_CONTEXT = 4
+"""Context words two units must share to be the same event."""
+MIN_SHARED_BACKGROUND = 3
+"""Context words two background events (well before publication) must share."""
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,8 @@ class Alignment:
     """``date``, ``deadline`` or ``count``."""
     units: tuple[Unit, ...]
     """One unit per source."""
+    pairs: tuple[tuple[int, int], ...] = ()
+    """Indexes into ``units`` of the pairs aligned directly (the group is their closure)."""
 
 
 def _family(ruleset: RuleSet, rule_id: str) -> str:
@@ -106,7 +110,18 @@ def _score(a: Unit, b: Unit) -> int:
     if a.key.startswith("series:"):
         # One series per story unless both name participants and none are shared.
         return 1 + shared if (shared or not a.context or not b.context) else 0
-    needed = 1 if min(len(a.context), len(b.context)) <= SHORT_CONTEXT else MIN_SHARED_WORDS
+    if all(f.explicit_year for f in a.facts + b.facts) and not any(
+        intervals_agree(x.value, y.value) for x in a.facts for y in b.facts  # type: ignore[arg-type]
+    ):
+        return 0  # "in 2004" and "in May 2012": two events, each dated in full
+    a_background, b_background = all(f.background for f in a.facts), all(f.background for f in b.facts)
+    if a_background != b_background:
+        return 0  # one outlet's news is not another's recalled past event
+    needed = MIN_SHARED_WORDS
+    if a_background:
+        needed = MIN_SHARED_BACKGROUND
+        if {f.trigger for f in a.facts}.isdisjoint(f.trigger for f in b.facts):
+            return 0
     return shared if shared >= needed else 0
 
 
@@ -135,6 +150,7 @@ def align(sources: list[NormalizedSource], ruleset: RuleSet) -> list[Alignment]:
                 i = group_of[i]
             return i
 
+        edges: list[tuple[int, int]] = []
         for _score_value, i, j in pairs:
             gi, gj = find(i), find(j)
             if gi == gj:
@@ -145,8 +161,11 @@ def align(sources: list[NormalizedSource], ruleset: RuleSet) -> list[Alignment]:
                 continue  # a source states each event once: never two of its units in one group
             group_of[gj] = gi
             members[gi] |= members.pop(gj)
+            edges.append((i, j))
         for root, group in sorted(members.items()):
             if len(group) >= 2:
-                ordered = tuple(sorted((rule_units[k] for k in group), key=lambda u: (u.source_id, u.facts[0].start)))
-                alignments.append(Alignment(rule, _family(ruleset, rule), ordered))
+                order = sorted(group, key=lambda k: (rule_units[k].source_id, rule_units[k].facts[0].start))
+                position = {k: n for n, k in enumerate(order)}
+                direct = tuple(sorted((position[i], position[j]) for i, j in edges if i in group))
+                alignments.append(Alignment(rule, _family(ruleset, rule), tuple(rule_units[k] for k in order), direct))
     return alignments

@@ -68,11 +68,7 @@ def compare_alignment(alignment: Alignment, story: str, rule: Rule, anchors: dic
     # Two sources differ when nothing one states agrees with anything the other states
     # (a unit may hold two facts when an article's chain took in a second event).
     values = [_unit_value(unit, alignment.family) for unit in alignment.units]
-    disagree = any(
-        not any(_values_agree(a, b) for a in values[i] for b in values[j])
-        for i in range(len(values))
-        for j in range(i + 1, len(values))
-    )
+    disagree = any(not any(_values_agree(a, b) for a in values[i] for b in values[j]) for i, j in alignment.pairs)
     groups: dict[str, list[Fact]] = defaultdict(list)
     for fact in stated:
         groups[fact.value_label()].append(fact)

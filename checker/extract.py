@@ -20,6 +20,7 @@ from checker.rules import RuleSet
 _ORDINAL_DIGITS = re.compile(r"^(\d{1,2})(st|nd|rd|th)$")
 _DEFINITE = {"the", "this", "that", "its", "their", "his", "her", "our", "these", "those"}
 _INDEFINITE = {"a", "an", "another"}
+_AUXILIARIES = {"be", "being", "is", "are", "am", "will", "would", "to"}
 _YEAR_LEADS = {"in", "since", "during", "until"}
 _PREVIOUS = {"previous", "prior", "past", "last", "earlier", "preceding"}
 
@@ -153,6 +154,7 @@ class _Context:
         self.ordinals = lex.get("ordinals", {})
         self.honorifics = set(lex.get("honorifics", []))
         self.event_words = set(ruleset.event_classes)
+        self.attributive_nouns = {w for r in ruleset.of_kind("deadline") for w in r.options["triggers"]} | {"date"}
         self.cues_by_sent: dict[int, list[Span]] = {}
         for cue in doc.spans[CUES_KEY]:
             self.cues_by_sent.setdefault(cue.sent.start, []).append(cue)
@@ -189,6 +191,9 @@ class _Context:
             and text not in self.not_past
             and not (token.is_title and token.i != token.sent.start)
             and previous not in _DEFINITE | _INDEFINITE  # "the updated forecasts": an adjective
+            and not any(  # "will be resolved", "is expected": passive, not past
+                self.doc[j].lower_ in _AUXILIARIES for j in range(max(token.sent.start, token.i - 3), token.i)
+            )
         )
 
     def tense(self, start: int, end: int) -> Tense:
@@ -274,7 +279,7 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet) -> Extraction:
     for span in doc.spans[TIMEX_KEY]:
         if dateline and span.start_char < dateline.end and span.end_char > dateline.start:
             continue  # the dateline dates the story, not an event in it
-        tense = ctx.tense(span.start, span.end)
+        tense = _timex_tense(ctx, span)
         reported = _is_report_date(ctx, span)
         timex = TimexMention(
             where=_mention(source, span),
@@ -342,6 +347,17 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet) -> Extraction:
     return out
 
 
+def _timex_tense(ctx: _Context, span: Span) -> Tense:
+    """Tense that places a date: "since" looks back; a date before its noun ("a Nov. 15
+    hearing", "the December 31 deadline") is not governed by the clause's verb."""
+    if span[0].lower_ == "since":
+        return "past"
+    following = ctx.doc[span.end] if span.end < len(ctx.doc) else None
+    if following is not None and following.lower_ in ctx.event_words | ctx.attributive_nouns:
+        return "none"
+    return ctx.tense(span.start, span.end)
+
+
 def _is_report_date(ctx: _Context, span: Span) -> bool:
     """A date right next to "said"/"reported" dates the report, not the event."""
     left, right = ctx.clause(span.start, span.end)
@@ -389,7 +405,7 @@ def _event_chains(ctx: _Context, out: Extraction) -> dict[int, tuple[int, str]]:
     mentions_by_class: dict[str, dict[int, int]] = {}
     next_id = 0
     for cue in sorted(doc.spans[CUES_KEY], key=lambda c: c.start):
-        if not cue.label_.startswith("event:"):
+        if not cue.label_.startswith("event:") or _inside_name(doc, cue):
             continue
         event_class = cue.label_.split(":", 1)[1]
         word = stem(cue.text.lower())
@@ -435,6 +451,14 @@ def _event_chains(ctx: _Context, out: Extraction) -> dict[int, tuple[int, str]]:
     return by_token
 
 
+def _inside_name(doc: Doc, cue: Span) -> bool:
+    """True for a capitalised word inside a name or title ("Catching Fire", "Policy Report")."""
+    if not cue[0].is_title or cue.start == cue.sent.start:
+        return False
+    before = doc[cue.start - 1]
+    return before.is_title and before.is_alpha and before.i != before.sent.start or (before.is_upper and len(before) > 1)
+
+
 def _event_of(ctx: _Context, span: Span, chains: dict[int, tuple[int, str]]) -> tuple[Span, int] | None:
     """The event word a date belongs to: the nearest one in its sentence (same clause first)."""
     left, right = ctx.clause(span.start, span.end)
@@ -469,6 +493,10 @@ def _counts(ctx: _Context, source: Source, ruleset: RuleSet) -> list[FactMention
     doc = ctx.doc
     facts = []
     count_rule = {noun: rule.id for rule in ruleset.of_kind("event_count") for noun in rule.options["nouns"]}
+    requires = {
+        noun: set(words) for rule in ruleset.of_kind("event_count") for noun, words in rule.options.get("requires", {}).items()
+    }
+    article_words = {t.lower_ for t in doc} if requires else set()
     for cue in doc.spans[CUES_KEY]:
         if not cue.label_.startswith("count:"):
             continue
@@ -507,6 +535,16 @@ def _counts(ctx: _Context, source: Source, ruleset: RuleSet) -> list[FactMention
                 break
         if number is None:
             continue
+        noun_key = next((n for n in requires if stem(n) == stem(cue.text.lower())), None)
+        if noun_key is not None:
+            needed = requires[noun_key]
+            after = [t.lower_ for t in doc[cue.end : min(sent.end, cue.end + 5)]]
+            if after[:1] == ["of"] and not needed & set(after[1:]):
+                continue  # "300 rounds of ammunition" (but "a round of peace talks")
+            if not (needed & article_words):
+                continue  # rounds of a fight, not of talks
+        if cue.start > 0 and doc[cue.start - 1].text == "-" and not doc[cue.start - 1].whitespace_:
+            continue  # "an eighth-round decision": an adjective
         if previous and form == "cardinal":
             form = "previous"
         noun = cue.text.lower()

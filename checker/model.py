@@ -161,6 +161,10 @@ class Fact:
     """Ordinal of the event in its series (``the third meeting`` -> 3), if stated."""
     note: str | None = None
     """How the value was obtained (``weekday, past tense, anchored on 2019-12-26``)."""
+    explicit_year: bool = False
+    """The text states the year ("in May 2012"), so the value does not rest on the anchor."""
+    background: bool = False
+    """An earlier event recalled for background: it ended well before publication."""
 
     def value_label(self) -> str:
         """Render the normalized value for reports."""

@@ -73,8 +73,12 @@ class TimexRuler:
             if joined:
                 start, end, prev_roles = joined[-1]
                 gap = doc[end : piece.start]
+                year_ok = roles != {"year"} or "month" in prev_roles
+                bare_year_before = prev_roles == {"year"}
                 if (
                     not (roles & prev_roles)
+                    and year_ok
+                    and not bare_year_before
                     and len(gap) <= 2
                     and all(t.lower_ in _JOINERS for t in gap)
                     and doc[start].sent == piece[0].sent

@@ -18,6 +18,10 @@ from checker.rules import RuleSet
 from checker.temporal import TimexParts, parts_of, resolve
 
 
+BACKGROUND_DAYS = 60
+"""An event that ended this many days before publication is background, not the news."""
+
+
 @dataclass(frozen=True)
 class ResolvedTimex:
     """A temporal expression with its parts and, when it could be anchored, its value."""
@@ -178,6 +182,7 @@ def normalize(extraction: Extraction, ruleset: RuleSet) -> NormalizedSource:
         parts = parts_of(timex.words, lex)
         out.timexes.append(ResolvedTimex(timex, parts, resolve(parts, anchor, timex.tense)))
     for mention in extraction.facts:
+        explicit_year = background = False
         if mention.family == "count":
             value, how = _count_value(mention)
             if value <= 0:
@@ -192,6 +197,8 @@ def normalize(extraction: Extraction, ruleset: RuleSet) -> NormalizedSource:
                 continue
             fact_value = interval
             explicit_year = parts.year is not None
+            if anchor is not None and mention.family == "date":
+                background = (anchor - interval.end).days > BACKGROUND_DAYS
             note = (
                 "explicit date"
                 if explicit_year
@@ -217,6 +224,8 @@ def normalize(extraction: Extraction, ruleset: RuleSet) -> NormalizedSource:
                 chain=mention.chain,
                 ordinal=mention.ordinal,
                 note=note,
+                explicit_year=explicit_year,
+                background=background,
             )
         )
     return out

@@ -35,7 +35,7 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "event_classes": ({"classes": dict}, {}),
     "event_date": ({**_RULE_KEYS, "relation": str, "verbs": list}, {"default": bool}),
     "deadline": ({**_RULE_KEYS, "triggers": list, "markers": list}, {}),
-    "event_count": ({**_RULE_KEYS, "nouns": dict}, {}),
+    "event_count": ({**_RULE_KEYS, "nouns": dict}, {"requires": dict}),
     "weekday_date": (dict(_RULE_KEYS), {}),
     "tense_date": (dict(_RULE_KEYS), {"tolerance_days": int}),
     "spelling": (dict(_RULE_KEYS), {"max_rare_zipf": float, "min_gain_zipf": float, "min_common_zipf": float}),
@@ -282,6 +282,11 @@ def _load_one(ruleset: RuleSet, name: str, node: yaml.MappingNode, data: dict[st
         for noun, series in data["nouns"].items():
             if not isinstance(series, str):
                 raise _err(errors.E204, f"noun {noun!r} must map to a series name", name, keys["nouns"][1])
+        for noun, words in data.get("requires", {}).items():
+            if noun not in data["nouns"]:
+                raise _err(errors.E204, f"'requires' names {noun!r}, which is not in 'nouns'", name, keys["requires"][1])
+            if not isinstance(words, list) or not words or not all(isinstance(w, str) for w in words):
+                raise _err(errors.E204, f"'requires' of {noun!r} must be a non-empty list of words", name, keys["requires"][1])
     if kind == "temporal":
         patterns_node = keys["patterns"][1]
         item_nodes = patterns_node.value if isinstance(patterns_node, yaml.SequenceNode) else []
