@@ -20,6 +20,7 @@ from checker.rules import RuleSet
 _ORDINAL_DIGITS = re.compile(r"^(\d{1,2})(st|nd|rd|th)$")
 _DEFINITE = {"the", "this", "that", "its", "their", "his", "her", "our", "these", "those"}
 _INDEFINITE = {"a", "an", "another"}
+_JOINERS = {"-", "'", "\u2019", "_", "/", "@", ".", "#"}
 _AUXILIARIES = {"be", "being", "is", "are", "am", "will", "would", "to"}
 _YEAR_LEADS = {"in", "since", "during", "until"}
 _PREVIOUS = {"previous", "prior", "past", "last", "earlier", "preceding"}
@@ -101,6 +102,8 @@ class WordMention:
     """First word of its sentence (capitalised by position, not because it is a name)."""
     in_name: bool = False
     """Part of a run of capitalised words (a name)."""
+    in_compound: bool = False
+    """Joined to a neighbour by a hyphen or an apostrophe ("Bab-el-Mandab", "couldn ’ t")."""
 
 
 @dataclass
@@ -570,6 +573,24 @@ def _counts(ctx: _Context, source: Source, ruleset: RuleSet) -> list[FactMention
     return facts
 
 
+def _joined(doc: Doc, token: Token) -> bool:
+    """True when a hyphen, slash, dot or apostrophe glues ``token`` to the next or previous word."""
+    i = token.i
+    if i + 1 < len(doc):
+        after = doc[i + 1]
+        if after.text in ("'", "\u2019"):
+            return True  # "couldn ’ t", even with the stray spaces of crawled text
+        if after.text in _JOINERS and not token.whitespace_ and not after.whitespace_ and i + 2 < len(doc):
+            if doc[i + 2].is_alpha or doc[i + 2].like_num:
+                return True
+    if i >= 2:
+        before = doc[i - 1]
+        if before.text in _JOINERS and not before.whitespace_ and not doc[i - 2].whitespace_:
+            if doc[i - 2].is_alpha or doc[i - 2].like_num:
+                return True
+    return False
+
+
 def _words(doc: Doc, source: Source) -> list[WordMention]:
     words = []
     for token in doc:
@@ -577,5 +598,6 @@ def _words(doc: Doc, source: Source) -> list[WordMention]:
             continue
         neighbours = [doc[j] for j in (token.i - 1, token.i + 1) if 0 <= j < len(doc)]
         in_name = token.is_title and any(n.is_title and n.is_alpha and n.sent == token.sent for n in neighbours)
-        words.append(WordMention(_mention(source, token), token.i == token.sent.start, in_name))
+        in_compound = _joined(doc, token)
+        words.append(WordMention(_mention(source, token), token.i == token.sent.start, in_name, in_compound))
     return words

@@ -28,7 +28,7 @@ from checker.extract import WordMention
 
 _PREFIXES = ("de", "re", "un", "non", "anti", "pre", "post", "co", "over", "under", "counter", "mis", "sub",
              "inter", "semi", "multi", "mid", "out", "cross", "self", "ex", "pro", "dis", "in", "im", "super")
-_SUFFIXES = ("isation", "ization", "ising", "izing", "ised", "ized", "ise", "ize", "isations", "izations",
+_SUFFIXES = ("isation", "ization", "ising", "izing", "ised", "ized", "ise", "ize", "isations", "izations", "ily", "ier",
              "ness", "ment", "ments", "ers", "er", "ings", "ing", "ed", "es", "s", "ly", "ally", "ist", "ists",
              "ism", "able", "ible", "ful", "less", "ship", "hood", "ity", "ities", "ian", "ians")
 _KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
@@ -156,8 +156,20 @@ def suggest(word: str, *, min_zipf: float = 3.0) -> str | None:
     return None
 
 
+KNOWN_STEM_ZIPF = 2.0
+"""A stem at least this frequent makes a rare derived word legitimate ("tussled" <- "tussle")."""
+COMPOUND_PART_ZIPF = 3.5
+"""Both halves of a closed compound must be this frequent ("holdups" = "hold" + "ups")."""
+
+
 def explained_by_morphology(word: str) -> bool:
-    """True when prefixes/suffixes reduce ``word`` to a known word ("denuclearising" -> "nuclear")."""
+    """True when ``word`` is a known word dressed up: prefixes and suffixes around a known stem
+    ("denuclearising" -> "nuclear", "tussled" -> "tussle"), or two common words run together
+    ("gameball", "holdups")."""
+    for cut in range(3, len(word) - 2):
+        head, tail = word[:cut], word[cut:]
+        if zipf(head) >= COMPOUND_PART_ZIPF and zipf(tail) >= COMPOUND_PART_ZIPF:
+            return True
     stems = {word}
     for _ in range(2):
         for stem in list(stems):
@@ -168,7 +180,7 @@ def explained_by_morphology(word: str) -> bool:
             for prefix in _PREFIXES:
                 if stem.startswith(prefix) and len(stem) - len(prefix) >= 4:
                     stems.add(stem[len(prefix) :].lstrip("-"))
-    return any(zipf(s) >= 3.0 for s in stems if s != word)
+    return any(zipf(s) >= KNOWN_STEM_ZIPF for s in stems if s != word and len(s) >= 3)
 
 
 def _cased_like(word: str, suggestion: str) -> str:
@@ -194,8 +206,10 @@ def calendar_typos(words: list[WordMention], names: dict[str, str], *, rule: str
         lower = text.lower()
         if lower in names or len(lower) < 5 or not text[:1].isupper() or zipf(lower) >= 2.5:
             continue
+        if word.in_compound:
+            continue
         for name, name_class in names.items():
-            limit = max_distance if len(name) >= 6 else 1
+            limit = max_distance if len(name) >= 7 else 1
             if name[0] == lower[0] and abs(len(name) - len(lower)) <= limit and OSA.distance(lower, name) <= limit:
                 suggestion = _cased_like(text, name)
                 typos.append(Typo(word, rule, suggestion, {"word": text, "suggestion": suggestion, "class": f"{name_class} name"}))
@@ -223,7 +237,7 @@ def word_typos(
     seen_in_source: set[str] = set()
     for word in words:
         text = word.where.text
-        if word.where.start in skip or not text.islower() or len(text) < 4 or text in other_sources_vocabulary:
+        if word.where.start in skip or word.in_compound or not text.islower() or len(text) < 4 or text in other_sources_vocabulary:
             continue
         if text in seen_in_source and text not in misspellings:
             continue
@@ -276,6 +290,8 @@ def name_typos(
                         continue
                     if other.startswith(text) or text.startswith(other) or other[:-1] == text[:-1] and len(other) == len(text) and text[-1] in "sn":
                         continue
+                    if text.lower() == other.lower():
+                        continue  # "LionsGate"/"Lionsgate": house style, not a misspelling
                     if OSA.distance(text, other) != 1 or is_spelling_variant(text.lower(), other.lower()):
                         continue
                     support = len(used_by[other])
