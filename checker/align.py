@@ -59,7 +59,9 @@ class Alignment:
 
 def _family(ruleset: RuleSet, rule_id: str) -> str:
     extends = ruleset.rules[rule_id].extends if rule_id in ruleset.rules else "event_date"
-    return {"event_date": "date", "deadline": "deadline", "event_count": "count"}.get(extends, "date")
+    return {"event_date": "date", "deadline": "deadline", "event_count": "count"}.get(
+        extends, "date"
+    )
 
 
 def units_of(sources: list[NormalizedSource], ruleset: RuleSet) -> list[Unit]:
@@ -80,7 +82,9 @@ def units_of(sources: list[NormalizedSource], ruleset: RuleSet) -> list[Unit]:
             else:
                 event_class = _event_class(ruleset, facts[0])
                 ordinal = normalized.chain_ordinal.get(facts[0].chain)
-            units.append(Unit(normalized.source.id, rule, key, tuple(facts), context, event_class, ordinal))
+            units.append(
+                Unit(normalized.source.id, rule, key, tuple(facts), context, event_class, ordinal)
+            )
     return units
 
 
@@ -111,10 +115,15 @@ def _score(a: Unit, b: Unit) -> int:
         # One series per story unless both name participants and none are shared.
         return 1 + shared if (shared or not a.context or not b.context) else 0
     if all(f.explicit_year for f in a.facts + b.facts) and not any(
-        intervals_agree(x.value, y.value) for x in a.facts for y in b.facts  # type: ignore[arg-type]
+        intervals_agree(x.value, y.value)
+        for x in a.facts
+        for y in b.facts  # type: ignore[arg-type]
     ):
         return 0  # "in 2004" and "in May 2012": two events, each dated in full
-    a_background, b_background = all(f.background for f in a.facts), all(f.background for f in b.facts)
+    a_background, b_background = (
+        all(f.background for f in a.facts),
+        all(f.background for f in b.facts),
+    )
     if a_background != b_background:
         return 0  # one outlet's news is not another's recalled past event
     needed = MIN_SHARED_WORDS
@@ -125,47 +134,54 @@ def _score(a: Unit, b: Unit) -> int:
     return shared if shared >= needed else 0
 
 
+def _group(units: list[Unit]) -> list[tuple[list[int], list[tuple[int, int]]]]:
+    """Greedy grouping: best-scoring pairs first; a group never holds two units of one source.
+
+    Returns each group of two or more units with the pairs that joined it.
+    """
+    pairs = sorted(
+        (-score, i, j)
+        for i, a in enumerate(units)
+        for j in range(i + 1, len(units))
+        if a.source_id != units[j].source_id and (score := _score(a, units[j])) > 0
+    )
+    group_of = list(range(len(units)))
+    members: dict[int, set[int]] = {i: {i} for i in range(len(units))}
+    edges: list[tuple[int, int]] = []
+
+    def find(i: int) -> int:
+        while group_of[i] != i:
+            group_of[i] = group_of[group_of[i]]
+            i = group_of[i]
+        return i
+
+    for _negative_score, i, j in pairs:
+        gi, gj = find(i), find(j)
+        if gi == gj:
+            continue
+        if {units[k].source_id for k in members[gi]} & {units[k].source_id for k in members[gj]}:
+            continue  # a source states each event once: never two of its units in one group
+        group_of[gj] = gi
+        members[gi] |= members.pop(gj)
+        edges.append((i, j))
+    groups = []
+    for group in members.values():
+        if len(group) >= 2:
+            order = sorted(group, key=lambda k: (units[k].source_id, units[k].facts[0].start))
+            groups.append((order, [(i, j) for i, j in edges if i in group]))
+    return sorted(groups)
+
+
 def align(sources: list[NormalizedSource], ruleset: RuleSet) -> list[Alignment]:
-    """Align units across sources: best-scoring pairs first, at most one unit per source in a group."""
-    units = units_of(sources, ruleset)
+    """Align units of the same rule across sources (see ``_group``)."""
     by_rule: dict[str, list[Unit]] = defaultdict(list)
-    for unit in units:
+    for unit in units_of(sources, ruleset):
         by_rule[unit.rule].append(unit)
     alignments = []
     for rule, rule_units in sorted(by_rule.items()):
-        pairs = []
-        for i, a in enumerate(rule_units):
-            for b in rule_units[i + 1 :]:
-                if a.source_id != b.source_id:
-                    score = _score(a, b)
-                    if score > 0:
-                        pairs.append((score, i, rule_units.index(b)))
-        pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
-        group_of = list(range(len(rule_units)))
-        members: dict[int, set[int]] = {i: {i} for i in range(len(rule_units))}
-
-        def find(i: int) -> int:
-            while group_of[i] != i:
-                group_of[i] = group_of[group_of[i]]
-                i = group_of[i]
-            return i
-
-        edges: list[tuple[int, int]] = []
-        for _score_value, i, j in pairs:
-            gi, gj = find(i), find(j)
-            if gi == gj:
-                continue
-            sources_i = {rule_units[k].source_id for k in members[gi]}
-            sources_j = {rule_units[k].source_id for k in members[gj]}
-            if sources_i & sources_j:
-                continue  # a source states each event once: never two of its units in one group
-            group_of[gj] = gi
-            members[gi] |= members.pop(gj)
-            edges.append((i, j))
-        for root, group in sorted(members.items()):
-            if len(group) >= 2:
-                order = sorted(group, key=lambda k: (rule_units[k].source_id, rule_units[k].facts[0].start))
-                position = {k: n for n, k in enumerate(order)}
-                direct = tuple(sorted((position[i], position[j]) for i, j in edges if i in group))
-                alignments.append(Alignment(rule, _family(ruleset, rule), tuple(rule_units[k] for k in order), direct))
+        for order, edges in _group(rule_units):
+            position = {k: n for n, k in enumerate(order)}
+            direct = tuple(sorted((position[i], position[j]) for i, j in edges))
+            units = tuple(rule_units[k] for k in order)
+            alignments.append(Alignment(rule, _family(ruleset, rule), units, direct))
     return alignments

@@ -5,8 +5,8 @@ from __future__ import annotations
 from spacy.language import Language
 
 from checker.align import align
-from checker.corpus import StoryInput
 from checker.compare import compare_story
+from checker.corpus import StoryInput
 from checker.extract import extract
 from checker.model import StoryResult
 from checker.normalize import normalize_story
@@ -22,12 +22,22 @@ def check_story(story: StoryInput, *, ruleset: RuleSet, nlp: Language) -> StoryR
         nlp (Language): the pipeline built from ``ruleset`` (``nlp.build_pipeline``).
     """
     docs = nlp.pipe(source.text for source in story.sources)
-    extractions = [extract(doc, source, ruleset) for doc, source in zip(docs, story.sources, strict=True)]
+    extractions = [
+        extract(doc, source, ruleset) for doc, source in zip(docs, story.sources, strict=True)
+    ]
     normalized = normalize_story(extractions, ruleset)
     alignments = align(normalized, ruleset)
     findings, agreements = compare_story(normalized, alignments, ruleset, story.name)
     facts = [fact for n in normalized for fact in n.facts]
-    findings.sort(key=lambda f: (_SEVERITY_ORDER[f.severity], f.kind, f.evidence[0].source, f.evidence[0].line, f.evidence[0].column))
+    findings.sort(
+        key=lambda f: (
+            _SEVERITY_ORDER[f.severity],
+            f.kind,
+            f.evidence[0].source,
+            f.evidence[0].line,
+            f.evidence[0].column,
+        )
+    )
     return StoryResult(story.name, list(story.sources), facts, findings, agreements)
 
 

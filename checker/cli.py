@@ -22,16 +22,48 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="checker", description="Fact-consistency checker for news copy.")
+    parser = argparse.ArgumentParser(
+        prog="checker", description="Fact-consistency checker for news copy."
+    )
     parser.add_argument("--version", action="version", version=f"checker {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("check", help="check one or more stories", description=__doc__.splitlines()[0])
-    check.add_argument("paths", nargs="+", metavar="PATH", help="article file, story folder, corpus folder or .jsonl file")
-    check.add_argument("--format", dest="output_format", choices=FORMATS, default="text", help="report format (default: text)")
-    check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
-    check.add_argument("--fail-on", choices=FAIL_LEVELS, default="error", help="lowest severity giving exit status 1 (default: error)")
-    check.add_argument("--rules", action="append", default=[], metavar="DIR", help="rule pack to load instead of the shipped one (repeatable)")
-    check.add_argument("--model", metavar="NAME", help="an installed trained spaCy pipeline to use (default: blank English)")
+    check = commands.add_parser(
+        "check", help="check one or more stories", description=__doc__.splitlines()[0]
+    )
+    check.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="article file, story folder, corpus folder or .jsonl file",
+    )
+    check.add_argument(
+        "--format",
+        dest="output_format",
+        choices=FORMATS,
+        default="text",
+        help="report format (default: text)",
+    )
+    check.add_argument(
+        "--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output"
+    )
+    check.add_argument(
+        "--fail-on",
+        choices=FAIL_LEVELS,
+        default="error",
+        help="lowest severity giving exit status 1 (default: error)",
+    )
+    check.add_argument(
+        "--rules",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="rule pack to load instead of the shipped one (repeatable)",
+    )
+    check.add_argument(
+        "--model",
+        metavar="NAME",
+        help="an installed trained spaCy pipeline to use (default: blank English)",
+    )
     return parser
 
 
@@ -53,7 +85,11 @@ def exit_status(results: list[StoryResult], input_errors: list[CheckerError], fa
     if input_errors:
         return EXIT_ERROR
     failing = {"error": {"error"}, "warning": {"error", "warning"}, "never": set()}[fail_on]
-    return EXIT_FINDINGS if any(f.severity in failing for r in results for f in r.findings) else EXIT_OK
+    return (
+        EXIT_FINDINGS
+        if any(f.severity in failing for r in results for f in r.findings)
+        else EXIT_OK
+    )
 
 
 def run_check(settings: Settings, paths: list[str], output: str | None) -> int:

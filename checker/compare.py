@@ -61,14 +61,19 @@ def _values_agree(a: Fact, b: Fact) -> bool:
     return a.value == b.value
 
 
-def compare_alignment(alignment: Alignment, story: str, rule: Rule, anchors: dict[str, str]) -> Finding | Agreement:
+def compare_alignment(
+    alignment: Alignment, story: str, rule: Rule, anchors: dict[str, str]
+) -> Finding | Agreement:
     """Compare one aligned group: a discrepancy finding if two sources differ, else an agreement."""
     stated = [fact for unit in alignment.units for fact in _unit_value(unit, alignment.family)]
     evidence = tuple(Evidence.of(f, anchors.get(f.source_id)) for f in stated)
     # Two sources differ when nothing one states agrees with anything the other states
     # (a unit may hold two facts when an article's chain took in a second event).
     values = [_unit_value(unit, alignment.family) for unit in alignment.units]
-    disagree = any(not any(_values_agree(a, b) for a in values[i] for b in values[j]) for i, j in alignment.pairs)
+    disagree = any(
+        not any(_values_agree(a, b) for a in values[i] for b in values[j])
+        for i, j in alignment.pairs
+    )
     groups: dict[str, list[Fact]] = defaultdict(list)
     for fact in stated:
         groups[fact.value_label()].append(fact)
@@ -88,13 +93,14 @@ def compare_alignment(alignment: Alignment, story: str, rule: Rule, anchors: dic
             message=render_message(rule.message, **fields),
             evidence=evidence,
         )
-    summary = f"{rule.id}: " + " = ".join(f'"{f.text}"' for f in stated) + f" -> {', '.join(groups)}"
+    summary = (
+        f"{rule.id}: " + " = ".join(f'"{f.text}"' for f in stated) + f" -> {', '.join(groups)}"
+    )
     return Agreement(rule=rule.id, story=story, summary=summary, evidence=evidence)
 
 
 def _deadline_subject(unit: Unit) -> str:
-    words = sorted(unit.context)[:4]
-    return " ".join(words) if words else "act"
+    return next((f.subject for f in unit.facts if f.subject), unit.facts[0].trigger or "deadline")
 
 
 def weekday_findings(normalized: NormalizedSource, rule: Rule, story: str) -> list[Finding]:
@@ -102,7 +108,12 @@ def weekday_findings(normalized: NormalizedSource, rule: Rule, story: str) -> li
     findings = []
     for timex in normalized.timexes:
         parts, value = timex.parts, timex.value
-        if parts.weekday is None or not (parts.month and parts.day) or value is None or not value.year_known:
+        if (
+            parts.weekday is None
+            or not (parts.month and parts.day)
+            or value is None
+            or not value.year_known
+        ):
             continue
         actual = value.start.weekday()
         if actual == parts.weekday:
@@ -170,8 +181,16 @@ def tense_findings(normalized: NormalizedSource, rule: Rule, story: str) -> list
                     tense=tense,
                 ),
                 evidence=(
-                    Evidence(source.id, where.line, where.column, where.text, value.label(), where.sentence,
-                             anchor_label(source), where.sentence_offset),
+                    Evidence(
+                        source.id,
+                        where.line,
+                        where.column,
+                        where.text,
+                        value.label(),
+                        where.sentence,
+                        anchor_label(source),
+                        where.sentence_offset,
+                    ),
                 ),
             )
         )
@@ -188,7 +207,9 @@ def typo_findings(sources: list[NormalizedSource], ruleset: RuleSet, story: str)
     name_rules = ruleset.of_kind("name_spelling")
     names_typos = {}
     for rule in name_rules:
-        for source_id, typos in name_typos(words_by_source, rule=rule.id, min_length=int(rule.options.get("min_length", 4))).items():
+        for source_id, typos in name_typos(
+            words_by_source, rule=rule.id, min_length=int(rule.options.get("min_length", 4))
+        ).items():
             names_typos.setdefault(source_id, []).extend((rule, t) for t in typos)
     for normalized in sources:
         source_id = normalized.source.id
@@ -202,11 +223,22 @@ def typo_findings(sources: list[NormalizedSource], ruleset: RuleSet, story: str)
             closed: dict[str, str] = {}
             for lexicon_name in rule.options["lexicons"]:
                 words = ruleset.lexicon(lexicon_name)
-                label = "weekday" if "week" in lexicon_name else "month" if "month" in lexicon_name else lexicon_name
+                label = (
+                    "weekday"
+                    if "week" in lexicon_name
+                    else "month"
+                    if "month" in lexicon_name
+                    else lexicon_name
+                )
                 for word in words:
                     if len(word) > 3 and not word.endswith("."):
                         closed.setdefault(word, label)
-            for typo in calendar_typos(normalized.words, closed, rule=rule.id, max_distance=int(rule.options.get("max_distance", 2))):
+            for typo in calendar_typos(
+                normalized.words,
+                closed,
+                rule=rule.id,
+                max_distance=int(rule.options.get("max_distance", 2)),
+            ):
                 if typo.word.where.text.lower() not in others:
                     found.append((rule, typo))
                     taken.add(typo.word.where.start)
@@ -228,8 +260,16 @@ def typo_findings(sources: list[NormalizedSource], ruleset: RuleSet, story: str)
         for rule, typo in sorted(found, key=lambda item: item[1].word.where.start):
             where = typo.word.where
             support = tuple(
-                Evidence(other_id, w.where.line, w.where.column, w.where.text, typo.suggestion, w.where.sentence,
-                         "the form other sources use", w.where.sentence_offset)
+                Evidence(
+                    other_id,
+                    w.where.line,
+                    w.where.column,
+                    w.where.text,
+                    typo.suggestion,
+                    w.where.sentence,
+                    "the form other sources use",
+                    w.where.sentence_offset,
+                )
                 for other_id, w in typo.support
             )
             findings.append(
@@ -240,8 +280,16 @@ def typo_findings(sources: list[NormalizedSource], ruleset: RuleSet, story: str)
                     story=story,
                     message=render_message(rule.message, **typo.detail),
                     evidence=(
-                        Evidence(source_id, where.line, where.column, where.text, typo.suggestion, where.sentence,
-                                 None, where.sentence_offset),
+                        Evidence(
+                            source_id,
+                            where.line,
+                            where.column,
+                            where.text,
+                            typo.suggestion,
+                            where.sentence,
+                            None,
+                            where.sentence_offset,
+                        ),
                         *support,
                     ),
                     suggestion=typo.suggestion,

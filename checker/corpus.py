@@ -64,7 +64,9 @@ def decode_bytes(raw: bytes, path: str) -> str:
             raise InputError(errors.E103, f"not valid UTF-16 text ({exc.reason})", path) from None
     else:
         if b"\x00" in raw[:8192]:
-            raise InputError(errors.E103, "binary file, expected text (UTF-8, UTF-16 with BOM or Latin-1)", path)
+            raise InputError(
+                errors.E103, "binary file, expected text (UTF-8, UTF-16 with BOM or Latin-1)", path
+            )
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
@@ -116,7 +118,9 @@ def _front_matter(text: str, path: str) -> tuple[dict, str, int]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
-        raise InputError(errors.E107, f"front matter is not valid YAML ({exc.__class__.__name__})", path, line) from None
+        raise InputError(
+            errors.E107, f"front matter is not valid YAML ({exc.__class__.__name__})", path, line
+        ) from None
     if not isinstance(meta, dict):
         raise InputError(errors.E107, "front matter must be a mapping of keys to values", path, 2)
     after = text.find("\n", end + 4)
@@ -279,7 +283,9 @@ def _read_jsonl(path: Path) -> Iterator[StoryInput]:
     try:
         handle = path.open("rb")
     except OSError as exc:
-        yield StoryInput(path.stem, errors=[InputError(errors.E104, f"cannot be read ({exc.strerror})", name)])
+        yield StoryInput(
+            path.stem, errors=[InputError(errors.E104, f"cannot be read ({exc.strerror})", name)]
+        )
         return
     with handle:
         for line_no, raw_line in enumerate(handle, start=1):
@@ -290,21 +296,27 @@ def _read_jsonl(path: Path) -> Iterator[StoryInput]:
             except json.JSONDecodeError as exc:
                 story = stories.setdefault("", StoryInput(path.stem))
                 story.errors.append(
-                    InputError(errors.E105, f"not a JSON object ({exc.msg}); line skipped", name, line_no)
+                    InputError(
+                        errors.E105, f"not a JSON object ({exc.msg}); line skipped", name, line_no
+                    )
                 )
                 continue
-            if not isinstance(record, dict) or not isinstance(record.get("text"), str) or not record["text"].strip():
+            if (
+                not isinstance(record, dict)
+                or not isinstance(record.get("text"), str)
+                or not record["text"].strip()
+            ):
                 story = stories.setdefault("", StoryInput(path.stem))
-                story.errors.append(InputError(errors.E106, "record has no 'text' string; line skipped", name, line_no))
+                story.errors.append(
+                    InputError(
+                        errors.E106, "record has no 'text' string; line skipped", name, line_no
+                    )
+                )
                 continue
             story_name = str(record.get("story") or path.stem)
             record_id = str(record.get("id") or line_no)
             story = stories.setdefault(story_name, StoryInput(story_name))
-            meta = {
-                k: record.get(k)
-                for k in ("outlet", "title")
-                if isinstance(record.get(k), str)
-            }
+            meta = {k: record.get(k) for k in ("outlet", "title") if isinstance(record.get(k), str)}
             if isinstance(record.get("published"), str):
                 meta["date"] = record["published"]
             try:
@@ -361,20 +373,35 @@ def _folder_stories(folder: Path, seen: set[str] | None = None) -> Iterator[Stor
     seen = seen if seen is not None else set()
     real = os.path.realpath(folder)
     if real in seen:  # symlink loop
-        yield StoryInput(folder.name, errors=[InputError(errors.E104, "folder link loops back on itself; skipped", str(folder))])
+        yield StoryInput(
+            folder.name,
+            errors=[
+                InputError(errors.E104, "folder link loops back on itself; skipped", str(folder))
+            ],
+        )
         return
     seen.add(real)
     files = _article_files(folder)
     try:
-        subfolders = sorted((p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")), key=lambda p: p.name)
+        subfolders = sorted(
+            (p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")),
+            key=lambda p: p.name,
+        )
     except OSError as exc:
-        yield StoryInput(folder.name, errors=[InputError(errors.E104, f"folder cannot be read ({exc.strerror})", str(folder))])
+        yield StoryInput(
+            folder.name,
+            errors=[
+                InputError(errors.E104, f"folder cannot be read ({exc.strerror})", str(folder))
+            ],
+        )
         return
     story_folders = [sub for sub in subfolders if _article_files(sub) or any(sub.glob("*/*"))]
     if files or not story_folders:
         story = _load_files(folder.name or str(folder), files)
         if not files:
-            story.errors.append(InputError(errors.E108, "no article files (.txt, .md) found", str(folder)))
+            story.errors.append(
+                InputError(errors.E108, "no article files (.txt, .md) found", str(folder))
+            )
         yield story
     for sub in story_folders:
         yield from _folder_stories(sub, seen)

@@ -90,6 +90,8 @@ class FactMention:
     """The number stated, for count facts."""
     count_form: str | None = None
     """``cardinal``, ``ordinal`` or ``previous`` (the N previous rounds), for count facts."""
+    subject: str | None = None
+    """What the fact is about, in the source's words ("exchange revised tariff offers")."""
 
 
 @dataclass(frozen=True)
@@ -141,7 +143,9 @@ def _mention(source: Source, span: Span | Token) -> Mention:
     line, column = source.position(start)
     lead = len(sent.text) - len(sent.text.lstrip())
     sentence = sent.text.strip()
-    return Mention(start, end, line, column, source.text[start:end], sentence, start - sent.start_char - lead)
+    return Mention(
+        start, end, line, column, source.text[start:end], sentence, start - sent.start_char - lead
+    )
 
 
 class _Context:
@@ -152,12 +156,16 @@ class _Context:
         lex = ruleset.lexicons
         self.breaks = set(lex.get("clause_breaks", []))
         self.not_past = set(lex.get("not_past", []))
-        self.calendar_words = set(lex["months"]) | set(lex["weekdays"]) | set(lex["relatives"]) | set(lex["units"])
+        self.calendar_words = (
+            set(lex["months"]) | set(lex["weekdays"]) | set(lex["relatives"]) | set(lex["units"])
+        )
         self.cardinals = lex.get("cardinals", {})
         self.ordinals = lex.get("ordinals", {})
         self.honorifics = set(lex.get("honorifics", []))
         self.event_words = set(ruleset.event_classes)
-        self.attributive_nouns = {w for r in ruleset.of_kind("deadline") for w in r.options["triggers"]} | {"date"}
+        self.attributive_nouns = {
+            w for r in ruleset.of_kind("deadline") for w in r.options["triggers"]
+        } | {"date"}
         self.cues_by_sent: dict[int, list[Span]] = {}
         for cue in doc.spans[CUES_KEY]:
             self.cues_by_sent.setdefault(cue.sent.start, []).append(cue)
@@ -165,7 +173,9 @@ class _Context:
 
     def is_break(self, token: Token) -> bool:
         if token.text == "-":
-            return bool(token.whitespace_) and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
+            return (
+                bool(token.whitespace_) and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
+            )
         return token.lower_ in self.breaks
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
@@ -195,7 +205,8 @@ class _Context:
             and not (token.is_title and token.i != token.sent.start)
             and previous not in _DEFINITE | _INDEFINITE  # "the updated forecasts": an adjective
             and not any(  # "will be resolved", "is expected": passive, not past
-                self.doc[j].lower_ in _AUXILIARIES for j in range(max(token.sent.start, token.i - 3), token.i)
+                self.doc[j].lower_ in _AUXILIARIES
+                for j in range(max(token.sent.start, token.i - 3), token.i)
             )
         )
 
@@ -211,16 +222,28 @@ class _Context:
         for scope, (left, right) in enumerate((self.clause(start, end), (sent.start, sent.end))):
             best: tuple[int, int, Tense] | None = None
             for cue in self.cues(sent, "tense:"):
-                if cue.start >= left and cue.end <= right and not (cue.start >= start and cue.end <= end):
+                if (
+                    cue.start >= left
+                    and cue.end <= right
+                    and not (cue.start >= start and cue.end <= end)
+                ):
                     position = cue.start if cue.start >= end else cue.end - 1
-                    key = (0 if scope else 0, self._distance(position, start, end), cue.label_.split(":")[1])
+                    key = (
+                        0 if scope else 0,
+                        self._distance(position, start, end),
+                        cue.label_.split(":")[1],
+                    )
                     if best is None or key[:2] < best[:2]:
                         best = key  # type: ignore[assignment]
             for i in range(left, right):
                 if start <= i < end:
                     continue
                 token = self.doc[i]
-                if self.has_tags and token.tag_ == "MD" and token.lower_ in ("will", "'ll", "shall"):
+                if (
+                    self.has_tags
+                    and token.tag_ == "MD"
+                    and token.lower_ in ("will", "'ll", "shall")
+                ):
                     tense: Tense = "future"
                 elif self.past_word(token) and not any(c.start <= i < c.end for c in future_spans):
                     tense = "past"
@@ -258,8 +281,12 @@ class _Context:
         return {
             stem(t.lower_)
             for t in sent
-            if t.is_title and t.i != sent.start and t.is_alpha and t.lower_ not in STOP_WORDS
-            and t.lower_ not in self.calendar_words and t.lower_ not in self.honorifics
+            if t.is_title
+            and t.i != sent.start
+            and t.is_alpha
+            and t.lower_ not in STOP_WORDS
+            and t.lower_ not in self.calendar_words
+            and t.lower_ not in self.honorifics
         }
 
 
@@ -303,7 +330,9 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet) -> Extraction:
             else:
                 chain = len(chains) + len(deadline_chains) + 1000
                 deadline_chains[key] = chain
-            out.chain_context[chain] = out.chain_context.get(chain, frozenset()) | frozenset(context)
+            out.chain_context[chain] = out.chain_context.get(chain, frozenset()) | frozenset(
+                context
+            )
             # A deadline looks ahead: "gave the December 31 deadline" is this year's
             # December 31, so a past clause only means "the nearest", never "last year's".
             deadline_tense: Tense = "none" if tense == "past" else "future"
@@ -318,6 +347,7 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet) -> Extraction:
                     context=frozenset(context),
                     chain=chain,
                     timex=TimexMention(timex.where, timex.words, timex.roles, deadline_tense),
+                    subject=_deadline_subject(ctx, span, trigger),
                 )
             )
             continue
@@ -374,16 +404,22 @@ def _is_report_date(ctx: _Context, span: Span) -> bool:
     return False
 
 
-def _deadline_of(ctx: _Context, span: Span, tense: Tense, rules: dict) -> tuple[str, str, bool] | None:
+def _deadline_of(
+    ctx: _Context, span: Span, tense: Tense, rules: dict
+) -> tuple[str, str, bool] | None:
     """If the date states a deadline, return (rule id, trigger word, definite mention)."""
     doc = ctx.doc
     for cue in ctx.cues(span.sent, "deadline:"):
         rule_id = cue.label_.split(":", 1)[1]
         after = 0 <= cue.start - span.end <= 2  # "a year-end deadline", "December 31 target"
-        before = 0 <= span.start - cue.end <= 2 and all(t.lower_ in ("of", "for", "on", "is", "was") for t in doc[cue.end : span.start])
+        before = 0 <= span.start - cue.end <= 2 and all(
+            t.lower_ in ("of", "for", "on", "is", "was") for t in doc[cue.end : span.start]
+        )
         if after or before:
             head = span.start if after else cue.start
-            definite = any(doc[i].lower_ in _DEFINITE for i in range(max(span.sent.start, head - 2), head))
+            definite = any(
+                doc[i].lower_ in _DEFINITE for i in range(max(span.sent.start, head - 2), head)
+            )
             return rule_id, cue.text.lower(), definite
     for cue in ctx.cues(span.sent, "marker:"):
         rule_id = cue.label_.split(":", 1)[1]
@@ -393,6 +429,32 @@ def _deadline_of(ctx: _Context, span: Span, tense: Tense, rules: dict) -> tuple[
             if tense != "past" or infinitive:
                 return rule_id, cue.text.lower(), False
     return None
+
+
+def _deadline_subject(ctx: _Context, span: Span, trigger: str) -> str:
+    """What must happen by the deadline: "exchange revised tariff offers" (from "due to
+    exchange revised tariff offers by July 15"), or the words after "deadline for"."""
+    doc = ctx.doc
+    left, right = ctx.clause(span.start, span.end)
+    to_positions = [i for i in range(left, span.start) if doc[i].lower_ == "to"]
+    if to_positions:
+        words = doc[to_positions[-1] + 1 : span.start]
+    else:
+        cue_end = next(
+            (
+                i + 1
+                for i in range(span.end, min(right, span.end + 3))
+                if doc[i].lower_ == trigger.split()[-1]
+            ),
+            None,
+        )
+        words = (
+            doc[cue_end : min(right, cue_end + 10)]
+            if cue_end is not None
+            else doc[span.end : span.end]
+        )
+    text = " ".join(t.text for t in words if not t.is_punct).strip()
+    return text if 0 < len(text) <= 80 else trigger
 
 
 def _event_chains(ctx: _Context, out: Extraction) -> dict[int, tuple[int, str]]:
@@ -414,10 +476,15 @@ def _event_chains(ctx: _Context, out: Extraction) -> dict[int, tuple[int, str]]:
         word = stem(cue.text.lower())
         sent = cue.sent
         window = doc[max(sent.start, cue.start - 4) : cue.start]
-        determiner = next((t.lower_ for t in reversed(window) if t.lower_ in _DEFINITE | _INDEFINITE), None)
+        determiner = next(
+            (t.lower_ for t in reversed(window) if t.lower_ in _DEFINITE | _INDEFINITE), None
+        )
         ordinal = next(
-            (ctx.ordinals.get(t.lower_) or int(_ORDINAL_DIGITS.match(t.lower_)[1]) for t in window
-             if t.lower_ in ctx.ordinals or _ORDINAL_DIGITS.match(t.lower_)),
+            (
+                ctx.ordinals.get(t.lower_) or int(_ORDINAL_DIGITS.match(t.lower_)[1])
+                for t in window
+                if t.lower_ in ctx.ordinals or _ORDINAL_DIGITS.match(t.lower_)
+            ),
             None,
         )
         is_plural_count = cue.text.lower().endswith("s") and any(
@@ -426,9 +493,16 @@ def _event_chains(ctx: _Context, out: Extraction) -> dict[int, tuple[int, str]]:
         if is_plural_count:
             continue  # "three meetings" is a count, not a mention of one event
         np_right = cue.end
-        while np_right < sent.end and np_right - cue.end < 8 and not ctx.is_break(doc[np_right]) and not ctx.past_word(doc[np_right]):
+        while (
+            np_right < sent.end
+            and np_right - cue.end < 8
+            and not ctx.is_break(doc[np_right])
+            and not ctx.past_word(doc[np_right])
+        ):
             np_right += 1
-        context = ctx.content_words(window.start, np_right, skip=(cue.start, cue.end)) | ctx.proper_nouns(sent)
+        context = ctx.content_words(
+            window.start, np_right, skip=(cue.start, cue.end)
+        ) | ctx.proper_nouns(sent)
         context -= ctx.event_words
         if determiner in _INDEFINITE or ordinal is not None:
             chain = None  # "a meeting", "the second summit": a new event
@@ -459,10 +533,17 @@ def _inside_name(doc: Doc, cue: Span) -> bool:
     if not cue[0].is_title or cue.start == cue.sent.start:
         return False
     before = doc[cue.start - 1]
-    return before.is_title and before.is_alpha and before.i != before.sent.start or (before.is_upper and len(before) > 1)
+    return (
+        before.is_title
+        and before.is_alpha
+        and before.i != before.sent.start
+        or (before.is_upper and len(before) > 1)
+    )
 
 
-def _event_of(ctx: _Context, span: Span, chains: dict[int, tuple[int, str]]) -> tuple[Span, int] | None:
+def _event_of(
+    ctx: _Context, span: Span, chains: dict[int, tuple[int, str]]
+) -> tuple[Span, int] | None:
     """The event word a date belongs to: the nearest one in its sentence (same clause first)."""
     left, right = ctx.clause(span.start, span.end)
     best: tuple[tuple[int, int], Span, int] | None = None
@@ -495,9 +576,13 @@ def _counts(ctx: _Context, source: Source, ruleset: RuleSet) -> list[FactMention
     """Counts of events in a series: "three face-to-face meetings", "a fourth round"."""
     doc = ctx.doc
     facts = []
-    count_rule = {noun: rule.id for rule in ruleset.of_kind("event_count") for noun in rule.options["nouns"]}
+    count_rule = {
+        noun: rule.id for rule in ruleset.of_kind("event_count") for noun in rule.options["nouns"]
+    }
     requires = {
-        noun: set(words) for rule in ruleset.of_kind("event_count") for noun, words in rule.options.get("requires", {}).items()
+        noun: set(words)
+        for rule in ruleset.of_kind("event_count")
+        for noun, words in rule.options.get("requires", {}).items()
     }
     article_words = {t.lower_ for t in doc} if requires else set()
     for cue in doc.spans[CUES_KEY]:
@@ -514,8 +599,10 @@ def _counts(ctx: _Context, source: Source, ruleset: RuleSet) -> list[FactMention
                 break
             token = doc[i]
             lower = token.lower_
-            hyphenated = lower == "-" or (not token.whitespace_ and doc[i + 1].text == "-") or (
-                i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_
+            hyphenated = (
+                lower == "-"
+                or (not token.whitespace_ and doc[i + 1].text == "-")
+                or (i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_)
             )
             if lower in _PREVIOUS:
                 previous = True
@@ -534,7 +621,18 @@ def _counts(ctx: _Context, source: Source, ruleset: RuleSet) -> list[FactMention
                 break
             if hyphenated:
                 continue
-            if token.is_punct or lower in ("and", "or", "of", "than", "to", "in", "on", "at", "for", "with"):
+            if token.is_punct or lower in (
+                "and",
+                "or",
+                "of",
+                "than",
+                "to",
+                "in",
+                "on",
+                "at",
+                "for",
+                "with",
+            ):
                 break
         if number is None:
             continue
@@ -580,7 +678,12 @@ def _joined(doc: Doc, token: Token) -> bool:
         after = doc[i + 1]
         if after.text in ("'", "\u2019"):
             return True  # "couldn ’ t", even with the stray spaces of crawled text
-        if after.text in _JOINERS and not token.whitespace_ and not after.whitespace_ and i + 2 < len(doc):
+        if (
+            after.text in _JOINERS
+            and not token.whitespace_
+            and not after.whitespace_
+            and i + 2 < len(doc)
+        ):
             if doc[i + 2].is_alpha or doc[i + 2].like_num:
                 return True
     if i >= 2:
@@ -597,7 +700,11 @@ def _words(doc: Doc, source: Source) -> list[WordMention]:
         if not token.is_alpha or len(token.text) < 3:
             continue
         neighbours = [doc[j] for j in (token.i - 1, token.i + 1) if 0 <= j < len(doc)]
-        in_name = token.is_title and any(n.is_title and n.is_alpha and n.sent == token.sent for n in neighbours)
+        in_name = token.is_title and any(
+            n.is_title and n.is_alpha and n.sent == token.sent for n in neighbours
+        )
         in_compound = _joined(doc, token)
-        words.append(WordMention(_mention(source, token), token.i == token.sent.start, in_name, in_compound))
+        words.append(
+            WordMention(_mention(source, token), token.i == token.sent.start, in_name, in_compound)
+        )
     return words

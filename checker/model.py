@@ -122,7 +122,9 @@ class Interval:
             if first.month % 3 == 1 and last.month == first.month + 2:
                 return f"{year}-Q{(first.month + 2) // 3}"
         end_year = f"{last.year:04d}" if self.year_known else "XXXX"
-        return f"{year}-{first.month:02d}-{first.day:02d}/{end_year}-{last.month:02d}-{last.day:02d}"
+        return (
+            f"{year}-{first.month:02d}-{first.day:02d}/{end_year}-{last.month:02d}-{last.day:02d}"
+        )
 
 
 @dataclass(frozen=True)
@@ -165,6 +167,8 @@ class Fact:
     """The text states the year ("in May 2012"), so the value does not rest on the anchor."""
     background: bool = False
     """An earlier event recalled for background: it ended well before publication."""
+    subject: str | None = None
+    """What the fact is about, in the source's words (for deadlines)."""
 
     def value_label(self) -> str:
         """Render the normalized value for reports."""
@@ -230,7 +234,9 @@ class Finding:
 
     def __post_init__(self) -> None:
         if self.severity not in SEVERITIES:
-            raise ValueError(f"invalid severity, expected one of {SEVERITIES} (not {self.severity!r})")
+            raise ValueError(
+                f"invalid severity, expected one of {SEVERITIES} (not {self.severity!r})"
+            )
 
 
 @dataclass(frozen=True)

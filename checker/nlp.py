@@ -36,7 +36,9 @@ class TimexRuler:
     matching can be tested without changing a Doc.
     """
 
-    def __init__(self, nlp: Language, name: str = "checker_timex", *, spans_key: str = TIMEX_KEY) -> None:
+    def __init__(
+        self, nlp: Language, name: str = "checker_timex", *, spans_key: str = TIMEX_KEY
+    ) -> None:
         """Create the component.
 
         Args:
@@ -59,7 +61,10 @@ class TimexRuler:
         if not self.patterns:
             import warnings
 
-            warnings.warn(f"{errors.W001} {self.name} has no patterns: no temporal expression is found", stacklevel=2)
+            warnings.warn(
+                f"{errors.W001} {self.name} has no patterns: no temporal expression is found",
+                stacklevel=2,
+            )
         self.set_annotations(doc, self.match(doc))
         return doc
 
@@ -95,7 +100,11 @@ class TimexRuler:
             text = doc[start:end].text
             if text.count("(") > text.count(")") and end < len(doc) and doc[end].text == ")":
                 end += 1
-            if start > 0 and doc[start - 1].lower_ in _LEAD_PREPOSITIONS and doc[start].lower_ not in _LEAD_PREPOSITIONS:
+            if (
+                start > 0
+                and doc[start - 1].lower_ in _LEAD_PREPOSITIONS
+                and doc[start].lower_ not in _LEAD_PREPOSITIONS
+            ):
                 start -= 1
             spans.append(Span(doc, start, end, label="+".join(sorted(roles))))
         return spans
@@ -171,17 +180,28 @@ def build_pipeline(ruleset: RuleSet, *, model: str | None = None) -> Language:
         except OSError as exc:
             from checker.errors import UsageError
 
-            raise UsageError(errors.E301, f"spaCy pipeline {model!r} is not installed ({exc})") from None
+            raise UsageError(
+                errors.E301, f"spaCy pipeline {model!r} is not installed ({exc})"
+            ) from None
     else:
         nlp = spacy.blank("en")
-    if not nlp.has_pipe("parser") and not nlp.has_pipe("senter") and not nlp.has_pipe("sentencizer"):
+    if (
+        not nlp.has_pipe("parser")
+        and not nlp.has_pipe("senter")
+        and not nlp.has_pipe("sentencizer")
+    ):
         nlp.add_pipe("sentencizer", config={"punct_chars": [".", "!", "?", "\n"]})
     timex = nlp.add_pipe("checker_timex")
     timex.add_patterns(ruleset.temporal_patterns)
     cues = nlp.add_pipe(
         "span_ruler",
         name="checker_cues",
-        config={"spans_key": CUES_KEY, "phrase_matcher_attr": "LOWER", "validate": False, "overwrite": False},
+        config={
+            "spans_key": CUES_KEY,
+            "phrase_matcher_attr": "LOWER",
+            "validate": False,
+            "overwrite": False,
+        },
     )
     cues.add_patterns(cue_patterns(ruleset))
     return nlp

@@ -17,7 +17,6 @@ from checker.model import Fact, Interval, Source
 from checker.rules import RuleSet
 from checker.temporal import TimexParts, parts_of, resolve
 
-
 BACKGROUND_DAYS = 60
 """An event that ended this many days before publication is background, not the news."""
 
@@ -112,7 +111,11 @@ def infer_publication_date(
             if day and day.weekday() == parts.weekday:
                 year_votes[year] += 3
     dateline = extraction.source.dateline
-    dateline_parts = parts_of(tuple(dateline.date_text.replace(",", " , ").split()), lex) if dateline and dateline.date_text else None
+    dateline_parts = (
+        parts_of(tuple(dateline.date_text.replace(",", " , ").split()), lex)
+        if dateline and dateline.date_text
+        else None
+    )
     if dateline_parts and dateline_parts.year:
         day = _date_of(dateline_parts, dateline_parts.year)
         if day:
@@ -120,12 +123,20 @@ def infer_publication_date(
     if not year_votes:
         return None
     best_year = max(year_votes, key=lambda y: (year_votes[y], y))
-    year_note = f"year {best_year} from the text" if sum(year_votes.values()) > 2 * len(story_dates) else f"year {best_year} from the story's other sources"
+    year_note = (
+        f"year {best_year} from the text"
+        if sum(year_votes.values()) > 2 * len(story_dates)
+        else f"year {best_year} from the story's other sources"
+    )
     if dateline_parts and dateline_parts.month and dateline_parts.day:
         year = best_year
         if story_dates:  # the year that puts the dateline nearest the other outlets' dates
             middle = sorted(story_dates)[len(story_dates) // 2]
-            options = [d for y in (middle.year - 1, middle.year, middle.year + 1) if (d := _date_of(dateline_parts, y))]
+            options = [
+                d
+                for y in (middle.year - 1, middle.year, middle.year + 1)
+                if (d := _date_of(dateline_parts, y))
+            ]
             if options:
                 nearest = min(options, key=lambda d: abs((d - middle).days))
                 if abs((nearest - middle).days) <= 31:
@@ -220,12 +231,15 @@ def normalize(extraction: Extraction, ruleset: RuleSet) -> NormalizedSource:
                 value=fact_value,
                 tense=mention.tense,
                 trigger=mention.trigger,
-                context=mention.context if mention.family == "count" else extraction.chain_context.get(mention.chain, mention.context),
+                context=mention.context
+                if mention.family == "count"
+                else extraction.chain_context.get(mention.chain, mention.context),
                 chain=mention.chain,
                 ordinal=mention.ordinal,
                 note=note,
                 explicit_year=explicit_year,
                 background=background,
+                subject=mention.subject,
             )
         )
     return out

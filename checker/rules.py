@@ -38,7 +38,10 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "event_count": ({**_RULE_KEYS, "nouns": dict}, {"requires": dict}),
     "weekday_date": (dict(_RULE_KEYS), {}),
     "tense_date": (dict(_RULE_KEYS), {"tolerance_days": int}),
-    "spelling": (dict(_RULE_KEYS), {"max_rare_zipf": float, "min_gain_zipf": float, "min_common_zipf": float}),
+    "spelling": (
+        dict(_RULE_KEYS),
+        {"max_rare_zipf": float, "min_gain_zipf": float, "min_common_zipf": float},
+    ),
     "closed_class": ({**_RULE_KEYS, "lexicons": list}, {"max_distance": int}),
     "name_spelling": (dict(_RULE_KEYS), {"min_length": int}),
 }
@@ -100,7 +103,14 @@ def _err(code: str, message: str, path: str, node: yaml.Node | None) -> RuleErro
 
 
 def _type_name(kind: Any) -> str:
-    return {str: "a string", list: "a list", dict: "a mapping", bool: "true or false", int: "an integer", float: "a number"}[kind]
+    return {
+        str: "a string",
+        list: "a list",
+        dict: "a mapping",
+        bool: "true or false",
+        int: "an integer",
+        float: "a number",
+    }[kind]
 
 
 def _check_type(value: Any, kind: Any) -> bool:
@@ -134,7 +144,9 @@ def _parse_file(path: Path) -> tuple[yaml.MappingNode, dict[str, Any], str]:
             mark.column + 1 if mark else None,
         ) from None
     if not isinstance(node, yaml.MappingNode) or not isinstance(data, dict):
-        raise RuleError(errors.E204, "a rule file must be a mapping that starts with 'extends:'", name, 1, 1)
+        raise RuleError(
+            errors.E204, "a rule file must be a mapping that starts with 'extends:'", name, 1, 1
+        )
     return node, data, text
 
 
@@ -147,7 +159,12 @@ def _expand(pattern: Any, lexicons: dict[str, Any], path: str, node: yaml.Node) 
     if isinstance(pattern, str) and pattern.startswith("@"):
         name = pattern[1:]
         if name not in lexicons:
-            raise _err(errors.E208, f"unknown lexicon reference {pattern!r} (known: {', '.join(sorted(lexicons))})", path, node)
+            raise _err(
+                errors.E208,
+                f"unknown lexicon reference {pattern!r} (known: {', '.join(sorted(lexicons))})",
+                path,
+                node,
+            )
         words = lexicons[name]
         return sorted(words) if isinstance(words, dict) else list(words)
     if isinstance(pattern, list):
@@ -173,7 +190,11 @@ def _probe_matcher() -> Any:
 
 
 def _validate_pattern(pattern: Any, path: str, node: yaml.Node) -> None:
-    if not isinstance(pattern, list) or not pattern or not all(isinstance(t, dict) for t in pattern):
+    if (
+        not isinstance(pattern, list)
+        or not pattern
+        or not all(isinstance(t, dict) for t in pattern)
+    ):
         raise _err(errors.E206, "a pattern must be a non-empty list of token mappings", path, node)
     try:
         matcher = _probe_matcher()
@@ -181,8 +202,13 @@ def _validate_pattern(pattern: Any, path: str, node: yaml.Node) -> None:
         matcher.remove("probe")
     except Exception as exc:  # spaCy raises ValueError/MatchPatternError with a long text
         first = str(exc).strip().splitlines()
-        detail = next((line.strip() for line in first if line.strip().startswith("-")), first[0] if first else "")
-        raise _err(errors.E206, f"invalid spaCy token pattern: {detail[:160]}", path, node) from None
+        detail = next(
+            (line.strip() for line in first if line.strip().startswith("-")),
+            first[0] if first else "",
+        )
+        raise _err(
+            errors.E206, f"invalid spaCy token pattern: {detail[:160]}", path, node
+        ) from None
 
 
 def load_rules(paths: list[Path] | None = None) -> RuleSet:
@@ -244,65 +270,140 @@ def _load_one(ruleset: RuleSet, name: str, node: yaml.MappingNode, data: dict[st
             )
     for key in required:
         if key not in data:
-            raise _err(errors.E202, f"missing the required key {key!r} for extends {kind!r}", name, node)
+            raise _err(
+                errors.E202, f"missing the required key {key!r} for extends {kind!r}", name, node
+            )
     for key, expected in {**required, **optional, **_COMMON_OPTIONAL}.items():
         if key in data and not _check_type(data[key], expected):
-            raise _err(errors.E204, f"{key!r} must be {_type_name(expected)} (not {data[key]!r:.60})", name, keys[key][1])
+            raise _err(
+                errors.E204,
+                f"{key!r} must be {_type_name(expected)} (not {data[key]!r:.60})",
+                name,
+                keys[key][1],
+            )
     if data.get("enabled") is False:
         return
     if "level" in data and data["level"] not in LEVELS:
-        raise _err(errors.E204, f"invalid level {data['level']!r}, expected one of: {', '.join(LEVELS)}", name, keys["level"][1])
+        raise _err(
+            errors.E204,
+            f"invalid level {data['level']!r}, expected one of: {', '.join(LEVELS)}",
+            name,
+            keys["level"][1],
+        )
     if kind == "event_date" and data["relation"] not in RELATIONS:
-        raise _err(errors.E204, f"invalid relation {data['relation']!r}, expected one of: {', '.join(RELATIONS)}", name, keys["relation"][1])
+        raise _err(
+            errors.E204,
+            f"invalid relation {data['relation']!r}, expected one of: {', '.join(RELATIONS)}",
+            name,
+            keys["relation"][1],
+        )
     for list_key in ("verbs", "triggers", "markers", "lexicons"):
         if kind != "lexicon" and list_key in data and isinstance(data[list_key], list):
-            if not data[list_key] or not all(isinstance(v, str) and v.strip() for v in data[list_key]):
-                raise _err(errors.E204, f"{list_key!r} must be a non-empty list of words", name, keys[list_key][1])
+            if not data[list_key] or not all(
+                isinstance(v, str) and v.strip() for v in data[list_key]
+            ):
+                raise _err(
+                    errors.E204,
+                    f"{list_key!r} must be a non-empty list of words",
+                    name,
+                    keys[list_key][1],
+                )
 
     if kind == "lexicon":
         for lex_name, words in data["lexicons"].items():
             if not isinstance(words, (list, dict)) or not words:
-                raise _err(errors.E204, f"lexicon {lex_name!r} must be a non-empty list or mapping", name, keys["lexicons"][1])
+                raise _err(
+                    errors.E204,
+                    f"lexicon {lex_name!r} must be a non-empty list or mapping",
+                    name,
+                    keys["lexicons"][1],
+                )
             ruleset.lexicons[str(lex_name)] = (
-                {str(k).lower(): v for k, v in words.items()} if isinstance(words, dict) else [str(w).lower() for w in words]
+                {str(k).lower(): v for k, v in words.items()}
+                if isinstance(words, dict)
+                else [str(w).lower() for w in words]
             )
         return
     if kind == "event_classes":
         for class_name, words in data["classes"].items():
             if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-                raise _err(errors.E204, f"event class {class_name!r} must be a list of words", name, keys["classes"][1])
+                raise _err(
+                    errors.E204,
+                    f"event class {class_name!r} must be a list of words",
+                    name,
+                    keys["classes"][1],
+                )
             for word in words:
                 ruleset.event_classes[word.lower()] = str(class_name)
         return
     if kind == "closed_class":
         for lex_name in data["lexicons"]:
             if lex_name not in ruleset.lexicons:
-                raise _err(errors.E208, f"unknown lexicon {lex_name!r} (known: {', '.join(sorted(ruleset.lexicons))})", name, keys["lexicons"][1])
+                raise _err(
+                    errors.E208,
+                    f"unknown lexicon {lex_name!r} (known: {', '.join(sorted(ruleset.lexicons))})",
+                    name,
+                    keys["lexicons"][1],
+                )
     if kind == "event_count":
         for noun, series in data["nouns"].items():
             if not isinstance(series, str):
-                raise _err(errors.E204, f"noun {noun!r} must map to a series name", name, keys["nouns"][1])
+                raise _err(
+                    errors.E204, f"noun {noun!r} must map to a series name", name, keys["nouns"][1]
+                )
         for noun, words in data.get("requires", {}).items():
             if noun not in data["nouns"]:
-                raise _err(errors.E204, f"'requires' names {noun!r}, which is not in 'nouns'", name, keys["requires"][1])
-            if not isinstance(words, list) or not words or not all(isinstance(w, str) for w in words):
-                raise _err(errors.E204, f"'requires' of {noun!r} must be a non-empty list of words", name, keys["requires"][1])
+                raise _err(
+                    errors.E204,
+                    f"'requires' names {noun!r}, which is not in 'nouns'",
+                    name,
+                    keys["requires"][1],
+                )
+            if (
+                not isinstance(words, list)
+                or not words
+                or not all(isinstance(w, str) for w in words)
+            ):
+                raise _err(
+                    errors.E204,
+                    f"'requires' of {noun!r} must be a non-empty list of words",
+                    name,
+                    keys["requires"][1],
+                )
     if kind == "temporal":
         patterns_node = keys["patterns"][1]
         item_nodes = patterns_node.value if isinstance(patterns_node, yaml.SequenceNode) else []
         for index, entry in enumerate(data["patterns"]):
             entry_node = item_nodes[index] if index < len(item_nodes) else patterns_node
-            if not isinstance(entry, dict) or set(entry) - {"label", "pattern", "id"} or not {"label", "pattern"} <= set(entry):
-                raise _err(errors.E204, "each temporal pattern needs 'label' and 'pattern' (and optional 'id')", name, entry_node)
+            if (
+                not isinstance(entry, dict)
+                or set(entry) - {"label", "pattern", "id"}
+                or not {"label", "pattern"} <= set(entry)
+            ):
+                raise _err(
+                    errors.E204,
+                    "each temporal pattern needs 'label' and 'pattern' (and optional 'id')",
+                    name,
+                    entry_node,
+                )
             pattern = _expand(entry["pattern"], ruleset.lexicons, name, entry_node)
             _validate_pattern(pattern, name, entry_node)
-            ruleset.temporal_patterns.append({"label": str(entry["label"]), "pattern": pattern, "id": f"{data['id']}#{index}"})
+            ruleset.temporal_patterns.append(
+                {"label": str(entry["label"]), "pattern": pattern, "id": f"{data['id']}#{index}"}
+            )
         if not data["patterns"]:
-            warnings.warn(f"{errors.W001} {name}: temporal rule {data['id']} has no patterns", stacklevel=2)
+            warnings.warn(
+                f"{errors.W001} {name}: temporal rule {data['id']} has no patterns", stacklevel=2
+            )
         return
     rule_id = data["id"]
     if rule_id in ruleset.rules:
-        raise _err(errors.E207, f"duplicate rule id {rule_id!r} (first in {ruleset.rules[rule_id].path})", name, keys["id"][1])
+        raise _err(
+            errors.E207,
+            f"duplicate rule id {rule_id!r} (first in {ruleset.rules[rule_id].path})",
+            name,
+            keys["id"][1],
+        )
     options = {k: v for k, v in data.items() if k not in ("extends", "id", "message", "level")}
     ruleset.rules[rule_id] = Rule(
         id=rule_id,

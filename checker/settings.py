@@ -24,6 +24,10 @@ class Settings:
 
     def __post_init__(self) -> None:
         if self.output_format not in FORMATS:
-            raise ValueError(f"invalid format, expected one of {FORMATS} (not {self.output_format!r})")
+            raise ValueError(
+                f"invalid format, expected one of {FORMATS} (not {self.output_format!r})"
+            )
         if self.fail_on not in FAIL_LEVELS:
-            raise ValueError(f"invalid fail_on, expected one of {FAIL_LEVELS} (not {self.fail_on!r})")
+            raise ValueError(
+                f"invalid fail_on, expected one of {FAIL_LEVELS} (not {self.fail_on!r})"
+            )

@@ -26,13 +26,77 @@ from wordfreq import top_n_list, zipf_frequency
 
 from checker.extract import WordMention
 
-_PREFIXES = ("de", "re", "un", "non", "anti", "pre", "post", "co", "over", "under", "counter", "mis", "sub",
-             "inter", "semi", "multi", "mid", "out", "cross", "self", "ex", "pro", "dis", "in", "im", "super")
-_SUFFIXES = ("isation", "ization", "ising", "izing", "ised", "ized", "ise", "ize", "isations", "izations", "ily", "ier",
-             "ness", "ment", "ments", "ers", "er", "ings", "ing", "ed", "es", "s", "ly", "ally", "ist", "ists",
-             "ism", "able", "ible", "ful", "less", "ship", "hood", "ity", "ities", "ian", "ians")
+_PREFIXES = (
+    "de",
+    "re",
+    "un",
+    "non",
+    "anti",
+    "pre",
+    "post",
+    "co",
+    "over",
+    "under",
+    "counter",
+    "mis",
+    "sub",
+    "inter",
+    "semi",
+    "multi",
+    "mid",
+    "out",
+    "cross",
+    "self",
+    "ex",
+    "pro",
+    "dis",
+    "in",
+    "im",
+    "super",
+)
+_SUFFIXES = (
+    "isation",
+    "ization",
+    "ising",
+    "izing",
+    "ised",
+    "ized",
+    "ise",
+    "ize",
+    "isations",
+    "izations",
+    "ily",
+    "ier",
+    "ness",
+    "ment",
+    "ments",
+    "ers",
+    "er",
+    "ings",
+    "ing",
+    "ed",
+    "es",
+    "s",
+    "ly",
+    "ally",
+    "ist",
+    "ists",
+    "ism",
+    "able",
+    "ible",
+    "ful",
+    "less",
+    "ship",
+    "hood",
+    "ity",
+    "ities",
+    "ian",
+    "ians",
+)
 _KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
-_KEY_POS = {ch: (row, col) for row, keys in enumerate(_KEYBOARD_ROWS) for col, ch in enumerate(keys)}
+_KEY_POS = {
+    ch: (row, col) for row, keys in enumerate(_KEYBOARD_ROWS) for col, ch in enumerate(keys)
+}
 
 
 @dataclass(frozen=True)
@@ -130,8 +194,18 @@ def is_spelling_variant(word: str, other: str) -> bool:
     _, variants = _codespell_tables()
     if word in variants and other in variants:
         return True
-    swaps = (("is", "iz"), ("ys", "yz"), ("our", "or"), ("tre", "ter"), ("ence", "ense"), ("ll", "l"),
-             ("ae", "e"), ("oe", "e"), ("ogue", "og"), ("mme", "m"))
+    swaps = (
+        ("is", "iz"),
+        ("ys", "yz"),
+        ("our", "or"),
+        ("tre", "ter"),
+        ("ence", "ense"),
+        ("ll", "l"),
+        ("ae", "e"),
+        ("oe", "e"),
+        ("ogue", "og"),
+        ("mme", "m"),
+    )
     for british, american in swaps:
         for a, b in ((word, other), (other, word)):
             if british in a and a.replace(british, american) == b:
@@ -148,7 +222,8 @@ def suggest(word: str, *, min_zipf: float = 3.0) -> str | None:
                 return None
             candidates = {e2 for e1 in _edits1(word) for e2 in _edits1(e1)}
         known = [
-            c for c in candidates & vocabulary
+            c
+            for c in candidates & vocabulary
             if c != word and zipf(c) >= min_zipf and not is_spelling_variant(word, c)
         ]
         if known:
@@ -191,7 +266,9 @@ def _cased_like(word: str, suggestion: str) -> str:
     return suggestion
 
 
-def calendar_typos(words: list[WordMention], names: dict[str, str], *, rule: str, max_distance: int) -> list[Typo]:
+def calendar_typos(
+    words: list[WordMention], names: dict[str, str], *, rule: str, max_distance: int
+) -> list[Typo]:
     """Words within ``max_distance`` edits of a month or weekday name that are not words themselves.
 
     Args:
@@ -210,9 +287,20 @@ def calendar_typos(words: list[WordMention], names: dict[str, str], *, rule: str
             continue
         for name, name_class in names.items():
             limit = max_distance if len(name) >= 7 else 1
-            if name[0] == lower[0] and abs(len(name) - len(lower)) <= limit and OSA.distance(lower, name) <= limit:
+            if (
+                name[0] == lower[0]
+                and abs(len(name) - len(lower)) <= limit
+                and OSA.distance(lower, name) <= limit
+            ):
                 suggestion = _cased_like(text, name)
-                typos.append(Typo(word, rule, suggestion, {"word": text, "suggestion": suggestion, "class": f"{name_class} name"}))
+                typos.append(
+                    Typo(
+                        word,
+                        rule,
+                        suggestion,
+                        {"word": text, "suggestion": suggestion, "class": f"{name_class} name"},
+                    )
+                )
                 break
     return typos
 
@@ -237,7 +325,13 @@ def word_typos(
     seen_in_source: set[str] = set()
     for word in words:
         text = word.where.text
-        if word.where.start in skip or word.in_compound or not text.islower() or len(text) < 4 or text in other_sources_vocabulary:
+        if (
+            word.where.start in skip
+            or word.in_compound
+            or not text.islower()
+            or len(text) < 4
+            or text in other_sources_vocabulary
+        ):
             continue
         if text in seen_in_source and text not in misspellings:
             continue
@@ -268,7 +362,11 @@ def name_typos(
     for source_id, words in words_by_source.items():
         for word in words:
             text = word.where.text
-            if text[:1].isupper() and not text.isupper() and (not word.sentence_initial or word.in_name):
+            if (
+                text[:1].isupper()
+                and not text.isupper()
+                and (not word.sentence_initial or word.in_name)
+            ):
                 used_by.setdefault(text, set()).add(source_id)
                 first_use.setdefault((text, source_id), word)
     by_length: dict[int, list[str]] = {}
@@ -288,20 +386,37 @@ def name_typos(
                 for other in by_length.get(length, []):
                     if other == text or other[0] != text[0] or source_id in used_by[other]:
                         continue
-                    if other.startswith(text) or text.startswith(other) or other[:-1] == text[:-1] and len(other) == len(text) and text[-1] in "sn":
+                    if (
+                        other.startswith(text)
+                        or text.startswith(other)
+                        or other[:-1] == text[:-1]
+                        and len(other) == len(text)
+                        and text[-1] in "sn"
+                    ):
                         continue
                     if text.lower() == other.lower():
                         continue  # "LionsGate"/"Lionsgate": house style, not a misspelling
-                    if OSA.distance(text, other) != 1 or is_spelling_variant(text.lower(), other.lower()):
+                    if OSA.distance(text, other) != 1 or is_spelling_variant(
+                        text.lower(), other.lower()
+                    ):
                         continue
                     support = len(used_by[other])
                     if support > len(used_by[text]) and (best is None or support > best[0]):
                         best = (support, other)
             if best:
                 reported.add(text)
-                support = tuple((other_id, first_use[(best[1], other_id)]) for other_id in sorted(used_by[best[1]]))
+                support = tuple(
+                    (other_id, first_use[(best[1], other_id)])
+                    for other_id in sorted(used_by[best[1]])
+                )
                 found.setdefault(source_id, []).append(
-                    Typo(word, rule, best[1], {"word": text, "suggestion": best[1], "majority": best[0]}, support)
+                    Typo(
+                        word,
+                        rule,
+                        best[1],
+                        {"word": text, "suggestion": best[1], "majority": best[0]},
+                        support,
+                    )
                 )
     return found
 

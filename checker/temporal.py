@@ -221,7 +221,11 @@ def resolve(parts: TimexParts, anchor: dt.date | None, tense: Tense) -> Interval
             year = anchor.year + int(parts.relative)
         elif parts.relative in (-1, 1) and parts.unit is None and anchor:
             # "last June" / "next March": the nearest such month strictly before/after
-            year = anchor.year if (parts.month < anchor.month) == (parts.relative == -1) else anchor.year + parts.relative
+            year = (
+                anchor.year
+                if (parts.month < anchor.month) == (parts.relative == -1)
+                else anchor.year + parts.relative
+            )
         elif anchor:
             year = _pick_year(parts.month, 1, anchor.replace(day=1), tense)
         else:

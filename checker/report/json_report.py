@@ -60,7 +60,13 @@ def _agreement(agreement: Agreement) -> dict[str, Any]:
 
 
 def _error(error: CheckerError) -> dict[str, Any]:
-    return {"code": error.code, "path": error.path, "line": error.line, "message": error.message, "text": str(error)}
+    return {
+        "code": error.code,
+        "path": error.path,
+        "line": error.line,
+        "message": error.message,
+        "text": str(error),
+    }
 
 
 def report_dict(results: list[StoryResult], input_errors: list[CheckerError]) -> dict[str, Any]:

@@ -105,8 +105,14 @@ class AgreementLine:
         self.agreement = agreement
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        where = ", ".join(f"{e.source.rsplit('/', 1)[-1]}:{e.line}" for e in self.agreement.evidence)
-        yield Text("  = ", style="agreement").append(self.agreement.summary).append(f"  [{where}]", style="evidence.anchor")
+        where = ", ".join(
+            f"{e.source.rsplit('/', 1)[-1]}:{e.line}" for e in self.agreement.evidence
+        )
+        yield (
+            Text("  = ", style="agreement")
+            .append(self.agreement.summary)
+            .append(f"  [{where}]", style="evidence.anchor")
+        )
 
 
 class StoryHeader:
@@ -117,11 +123,19 @@ class StoryHeader:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         result = self.result
-        yield Text(f"== story {result.story}: {len(result.sources)} sources, {len(result.facts)} facts", style="story")
+        yield Text(
+            f"== story {result.story}: {len(result.sources)} sources, {len(result.facts)} facts",
+            style="story",
+        )
         for source in result.sources:
             published = source.published.isoformat() if source.published else "no date"
-            why = f" from {source.published_from}" + (f": {source.published_evidence}" if source.published_evidence else "")
-            yield Text(f"  {source.id}  outlet {source.outlet or '-'}, published {published}{why}", style="evidence.anchor")
+            why = f" from {source.published_from}" + (
+                f": {source.published_evidence}" if source.published_evidence else ""
+            )
+            yield Text(
+                f"  {source.id}  outlet {source.outlet or '-'}, published {published}{why}",
+                style="evidence.anchor",
+            )
         yield Text("")
 
 
@@ -134,7 +148,10 @@ class Summary:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         findings = [f for r in self.results for f in r.findings]
-        counts = {level: sum(f.severity == level for f in findings) for level in ("error", "warning", "info")}
+        counts = {
+            level: sum(f.severity == level for f in findings)
+            for level in ("error", "warning", "info")
+        }
 
         def plural(n: int, word: str) -> str:
             return f"{n} {word}{'' if n == 1 else 's'}"
@@ -176,7 +193,9 @@ def make_console(file: IO[str], *, width: int | None = None, color: bool | None 
     )
 
 
-def render_text(results: list[StoryResult], input_errors: list[CheckerError], console: Console) -> None:
+def render_text(
+    results: list[StoryResult], input_errors: list[CheckerError], console: Console
+) -> None:
     """Print the whole report to ``console``."""
     for error in input_errors:
         console.print(Text(f"error   {error}", style="finding.error"))

@@ -1,0 +1,59 @@
+"""Shared fixtures: the shipped rules and the blank-English pipeline, built once per session."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from checker.corpus import make_source
+from checker.extract import Extraction, extract
+from checker.nlp import build_pipeline
+from checker.normalize import NormalizedSource, normalize
+from checker.rules import RuleSet, load_rules
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def ruleset() -> RuleSet:
+    return load_rules()
+
+
+@pytest.fixture(scope="session")
+def nlp(ruleset: RuleSet):
+    return build_pipeline(ruleset)
+
+
+@pytest.fixture(scope="session")
+def extract_text(nlp, ruleset):
+    """Extract from a text: ``extract_text(text, published=date(...))``."""
+
+    def run(text: str, *, published: dt.date | None = None, source_id: str = "article.txt") -> Extraction:
+        source = make_source(source_id=source_id, story="story", path=source_id, raw_text=text)
+        if published is not None:
+            source.published, source.published_from = published, "metadata"
+        return extract(nlp(source.text), source, ruleset)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def normalize_text(extract_text, ruleset):
+    """Extract and normalize a text against a publication date."""
+
+    def run(text: str, *, published: dt.date | None = None, source_id: str = "article.txt") -> NormalizedSource:
+        return normalize(extract_text(text, published=published, source_id=source_id), ruleset)
+
+    return run
+
+
+def shared_or_skip(*parts: str) -> Path:
+    """A path under ../shared, or skip the test where the clone has no ../shared (a user's clone)."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is not here: ../shared is only beside the project in CI and development")
+    return path
