@@ -695,16 +695,27 @@ def _joined(doc: Doc, token: Token) -> bool:
 
 
 def _words(doc: Doc, source: Source) -> list[WordMention]:
+    """Every alphabetic word of three letters or more, read sentence by sentence."""
     words = []
-    for token in doc:
-        if not token.is_alpha or len(token.text) < 3:
-            continue
-        neighbours = [doc[j] for j in (token.i - 1, token.i + 1) if 0 <= j < len(doc)]
-        in_name = token.is_title and any(
-            n.is_title and n.is_alpha and n.sent == token.sent for n in neighbours
-        )
-        in_compound = _joined(doc, token)
-        words.append(
-            WordMention(_mention(source, token), token.i == token.sent.start, in_name, in_compound)
-        )
+    for sent in doc.sents:
+        lead = len(sent.text) - len(sent.text.lstrip())
+        sentence = sent.text.strip()
+        base = sent.start_char + lead
+        for token in sent:
+            if not token.is_alpha or len(token.text) < 3:
+                continue
+            i = token.i
+            title_neighbour = (i > sent.start and doc[i - 1].is_title and doc[i - 1].is_alpha) or (
+                i + 1 < sent.end and doc[i + 1].is_title and doc[i + 1].is_alpha
+            )
+            start = token.idx
+            line, column = source.position(start)
+            where = Mention(
+                start, start + len(token.text), line, column, token.text, sentence, start - base
+            )
+            words.append(
+                WordMention(
+                    where, i == sent.start, token.is_title and title_neighbour, _joined(doc, token)
+                )
+            )
     return words

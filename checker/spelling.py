@@ -15,12 +15,12 @@ Lexicons (wordfreq, codespell's dictionaries) are loaded once per process.
 
 from __future__ import annotations
 
-import string
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 from wordfreq import top_n_list, zipf_frequency
 
@@ -145,19 +145,13 @@ def _codespell_tables() -> tuple[dict[str, str], set[str]]:
 
 
 @lru_cache(maxsize=1)
-def _vocabulary() -> frozenset[str]:
-    """The 100,000 most frequent English words, candidates for suggestions."""
-    return frozenset(w for w in top_n_list("en", 100_000) if w.isalpha())
-
-
-def _edits1(word: str) -> set[str]:
-    letters = string.ascii_lowercase
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    deletes = [a + b[1:] for a, b in splits if b]
-    transposes = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
-    replaces = [a + c + b[1:] for a, b in splits if b for c in letters]
-    inserts = [a + c + b for a, b in splits for c in letters]
-    return set(deletes + transposes + replaces + inserts)
+def _vocabulary_by_length() -> dict[int, list[str]]:
+    """The 100,000 most frequent English words, candidates for suggestions, by length."""
+    by_length: dict[int, list[str]] = {}
+    for word in top_n_list("en", 100_000):
+        if word.isalpha():
+            by_length.setdefault(len(word), []).append(word)
+    return by_length
 
 
 def _keyboard_distance(word: str, candidate: str) -> float:
@@ -214,21 +208,22 @@ def is_spelling_variant(word: str, other: str) -> bool:
 
 
 def suggest(word: str, *, min_zipf: float = 3.0) -> str | None:
-    """Best correction for a lower-case ``word``: fewest edits, then most frequent, then nearest key."""
-    vocabulary = _vocabulary()
-    for candidates in (_edits1(word), None):
-        if candidates is None:
-            if len(word) < 6:
-                return None
-            candidates = {e2 for e1 in _edits1(word) for e2 in _edits1(e1)}
-        known = [
-            c
-            for c in candidates & vocabulary
-            if c != word and zipf(c) >= min_zipf and not is_spelling_variant(word, c)
-        ]
-        if known:
-            return min(known, key=lambda c: _rank(word, c))
-    return None
+    """Best correction for a lower-case ``word``: fewest edits, then most frequent, then nearest key.
+
+    Candidates are the frequent words within one edit (two for words of six letters or more).
+    """
+    by_length = _vocabulary_by_length()
+    most = 1 if len(word) < 6 else 2
+    pool = [w for n in range(len(word) - most, len(word) + most + 1) for w in by_length.get(n, [])]
+    matches = process.extract(word, pool, scorer=OSA.distance, score_cutoff=most, limit=None)
+    known = [
+        candidate
+        for candidate, _distance, _index in matches
+        if candidate != word
+        and zipf(candidate) >= min_zipf
+        and not is_spelling_variant(word, candidate)
+    ]
+    return min(known, key=lambda c: _rank(word, c)) if known else None
 
 
 KNOWN_STEM_ZIPF = 2.0
