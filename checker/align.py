@@ -41,6 +41,8 @@ class Unit:
     """Event class, deadline word or series name."""
     ordinal: int | None
     """Ordinal of the event, if stated."""
+    position: str = "this"
+    """``next``, ``previous`` or ``this``: which occurrence of a recurring event."""
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,10 @@ def units_of(sources: list[NormalizedSource], ruleset: RuleSet) -> list[Unit]:
         grouped: dict[tuple[str, str], list[Fact]] = defaultdict(list)
         for fact in normalized.facts:
             family = _family(ruleset, fact.kind)
-            key = f"series:{_series(ruleset, fact)}" if family == "count" else f"chain:{fact.chain}"
+            if family == "count":
+                key = f"series:{_series(ruleset, fact)}"
+            else:  # a chain's recalled past and its news are never one unit
+                key = f"chain:{fact.chain}:{'background' if fact.background else 'news'}"
             grouped[(fact.kind, key)].append(fact)
         for (rule, key), facts in grouped.items():
             family = _family(ruleset, rule)

@@ -157,8 +157,13 @@ def tense_findings(normalized: NormalizedSource, rule: Rule, story: str) -> list
     findings = []
     for timex in normalized.timexes:
         value, tense = timex.value, timex.mention.tense
-        if value is None or timex.parts.year is None or timex.mention.reported:
-            continue
+        if (
+            value is None
+            or timex.parts.year is None
+            or timex.parts.day is None
+            or timex.mention.reported
+        ):
+            continue  # only a full date ("March 30, 2024") can contradict the tense
         if tense == "past" and value.start > source.published + tolerance:
             relation = "after"
         elif tense == "future" and value.end < source.published - tolerance:

@@ -20,6 +20,14 @@ from checker.rules import RuleSet
 _ORDINAL_DIGITS = re.compile(r"^(\d{1,2})(st|nd|rd|th)$")
 _DEFINITE = {"the", "this", "that", "its", "their", "his", "her", "our", "these", "those"}
 _INDEFINITE = {"a", "an", "another"}
+_POSITIONS = {
+    "next": "next",
+    "upcoming": "next",
+    "following": "next",
+    "previous": "previous",
+    "prior": "previous",
+    "preceding": "previous",
+}
 _JOINERS = {"-", "'", "\u2019", "_", "/", "@", ".", "#"}
 _AUXILIARIES = {"be", "being", "is", "are", "am", "will", "would", "to"}
 _YEAR_LEADS = {"in", "since", "during", "until"}
@@ -124,6 +132,8 @@ class Extraction:
     """Context words of each in-article event chain."""
     chain_ordinal: dict[int, int] = field(default_factory=dict)
     """Ordinal stated for a chain's event, if any."""
+    chain_position: dict[int, str] = field(default_factory=dict)
+    """``next``/``previous`` for chains about another occurrence ("the next round")."""
 
 
 def stem(word: str) -> str:
@@ -219,9 +229,17 @@ class _Context:
         """
         sent = self.doc[start].sent
         future_spans = self.cues(sent, "tense:future")
+        reporting = {c.start for c in self.cues(sent, "reporting")}
+        fallback: Tense | None = None
         for scope, (left, right) in enumerate((self.clause(start, end), (sent.start, sent.end))):
             best: tuple[int, int, Tense] | None = None
             for cue in self.cues(sent, "tense:"):
+                if (
+                    cue.start in reporting
+                ):  # "she said": the report's tense, used only if nothing else
+                    if cue.start >= left and cue.end <= right:
+                        fallback = fallback or cue.label_.split(":")[1]  # type: ignore[assignment]
+                    continue
                 if (
                     cue.start >= left
                     and cue.end <= right
@@ -229,7 +247,7 @@ class _Context:
                 ):
                     position = cue.start if cue.start >= end else cue.end - 1
                     key = (
-                        0 if scope else 0,
+                        0,
                         self._distance(position, start, end),
                         cue.label_.split(":")[1],
                     )
@@ -254,7 +272,7 @@ class _Context:
                     best = key  # type: ignore[assignment]
             if best is not None:
                 return best[2]
-        return "none"
+        return fallback or "none"
 
     @staticmethod
     def _distance(position: int, start: int, end: int) -> int:
@@ -278,10 +296,11 @@ class _Context:
         return words
 
     def proper_nouns(self, sent: Span) -> set[str]:
+        """Names and acronyms of the sentence ("Colombia", "FUP"), lower-cased and stemmed."""
         return {
             stem(t.lower_)
             for t in sent
-            if t.is_title
+            if (t.is_title or (t.is_upper and len(t) >= 2))
             and t.i != sent.start
             and t.is_alpha
             and t.lower_ not in STOP_WORDS
@@ -466,7 +485,7 @@ def _event_chains(ctx: _Context, out: Extraction) -> dict[int, tuple[int, str]]:
     """
     doc = ctx.doc
     by_token: dict[int, tuple[int, str]] = {}
-    latest_by_word: dict[str, int] = {}
+    chains_by_word: dict[str, set[int]] = {}
     mentions_by_class: dict[str, dict[int, int]] = {}
     next_id = 0
     for cue in sorted(doc.spans[CUES_KEY], key=lambda c: c.start):
@@ -504,10 +523,14 @@ def _event_chains(ctx: _Context, out: Extraction) -> dict[int, tuple[int, str]]:
             window.start, np_right, skip=(cue.start, cue.end)
         ) | ctx.proper_nouns(sent)
         context -= ctx.event_words
-        if determiner in _INDEFINITE or ordinal is not None:
+        position = next((_POSITIONS[t.lower_] for t in window if t.lower_ in _POSITIONS), None)
+        if determiner in _INDEFINITE or ordinal is not None or position is not None:
             chain = None  # "a meeting", "the second summit": a new event
-        elif word in latest_by_word:
-            chain = latest_by_word[word]
+        elif word in chains_by_word:
+            # "the quake" after "a massive quake struck in 2004": the story's own quake,
+            # the most mentioned one, not the latest background one
+            counts = {c: mentions_by_class[event_class].get(c, 0) for c in chains_by_word[word]}
+            chain = max(counts, key=lambda c: (counts[c], -c))
         elif determiner in _DEFINITE and event_class in mentions_by_class:
             # "the plenary session" after "a meeting": the class's most mentioned event
             counts = mentions_by_class[event_class]
@@ -519,10 +542,12 @@ def _event_chains(ctx: _Context, out: Extraction) -> dict[int, tuple[int, str]]:
             next_id += 1
         mentions_by_class.setdefault(event_class, {}).setdefault(chain, 0)
         mentions_by_class[event_class][chain] += 1
-        latest_by_word[word] = chain
+        chains_by_word.setdefault(word, set()).add(chain)
         out.chain_context[chain] = out.chain_context.get(chain, frozenset()) | frozenset(context)
         if ordinal is not None:
             out.chain_ordinal.setdefault(chain, ordinal)
+        if position is not None:
+            out.chain_position.setdefault(chain, position)
         for i in range(cue.start, cue.end):
             by_token[i] = (chain, event_class)
     return by_token
@@ -550,13 +575,20 @@ def _event_of(
     for cue in ctx.cues(span.sent, "event:"):
         if cue.start in chains and not (span.start <= cue.start < span.end):
             in_clause = left <= cue.start < right
+            if not in_clause and cue.start > span.start:
+                continue  # "killed on June 24, while investigating an attack": not the attack's date
             distance = span.start - cue.end if cue.end <= span.start else cue.start - span.end
             key = (0 if in_clause else 1, distance)
             if best is None or key < best[0]:
                 best = (key, cue, chains[cue.start][0])
     if best is None or (best[0][0] == 1 and best[0][1] > 12):
         return None
-    return best[1], best[2]
+    cue = best[1]
+    between = range(cue.end, span.start) if cue.end <= span.start else range(span.end, cue.start)
+    relation_tokens = {i for c in ctx.cues(span.sent, "relation:") for i in range(c.start, c.end)}
+    if any(ctx.past_word(ctx.doc[i]) and i not in relation_tokens for i in between):
+        return None  # "a constitution approved in September": the date is the approval's
+    return cue, best[2]
 
 
 def _relation_of(ctx: _Context, span: Span, event: Span) -> str | None:

@@ -169,6 +169,8 @@ class Fact:
     """An earlier event recalled for background: it ended well before publication."""
     subject: str | None = None
     """What the fact is about, in the source's words (for deadlines)."""
+    timing: str = "unknown"
+    """``past``, ``present`` or ``future``: where the value lies against the publication date."""
 
     def value_label(self) -> str:
         """Render the normalized value for reports."""

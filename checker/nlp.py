@@ -95,6 +95,14 @@ class TimexRuler:
         for start, end, roles in joined:
             if roles <= {"mod"}:
                 continue  # "the end of", "late" with no period after them
+            if (
+                roles == {"deictic"}
+                and end < len(doc)
+                and doc[end].lower_ in ("'s", "\u2019s")
+                and start > 0
+                and doc[start - 1].lower_ in ("in", "of")
+            ):
+                continue  # "in today's markets": no particular day
             while end > start and doc[end - 1].text in {",", "-", "(", "of", "the"}:
                 end -= 1
             text = doc[start:end].text

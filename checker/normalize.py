@@ -49,6 +49,8 @@ class NormalizedSource:
     """Context words of each in-article chain."""
     chain_ordinal: dict[int, int] = field(default_factory=dict)
     """Ordinal of each in-article chain's event."""
+    chain_position: dict[int, str] = field(default_factory=dict)
+    """``next``/``previous`` for chains about another occurrence of a recurring event."""
 
 
 def anchor_label(source: Source) -> str:
@@ -175,18 +177,28 @@ def _tense_note(tense: str) -> str:
     return {"past": "past tense", "future": "future tense", "none": "no tense marker"}[tense]
 
 
-def normalize(extraction: Extraction, ruleset: RuleSet) -> NormalizedSource:
+def normalize(
+    extraction: Extraction, ruleset: RuleSet, *, story_date: dt.date | None = None
+) -> NormalizedSource:
     """Resolve every date and count of one source against its publication date.
 
     The source's ``published`` must already be final (see ``infer_publication_date``).
+
+    Args:
+        extraction (Extraction): what was extracted from the source.
+        ruleset (RuleSet): the rules.
+        story_date (date | None): when the story's other sources were published, to tell
+            background events in a source without a date of its own. Defaults to None.
     """
     source = extraction.source
     anchor = source.published
+    reference = anchor or story_date
     out = NormalizedSource(
         source=source,
         words=extraction.words,
         chain_context=extraction.chain_context,
         chain_ordinal=extraction.chain_ordinal,
+        chain_position=extraction.chain_position,
     )
     lex = ruleset.lexicons
     for timex in extraction.timexes:
@@ -194,6 +206,7 @@ def normalize(extraction: Extraction, ruleset: RuleSet) -> NormalizedSource:
         out.timexes.append(ResolvedTimex(timex, parts, resolve(parts, anchor, timex.tense)))
     for mention in extraction.facts:
         explicit_year = background = False
+        timing = "unknown"
         if mention.family == "count":
             value, how = _count_value(mention)
             if value <= 0:
@@ -208,8 +221,15 @@ def normalize(extraction: Extraction, ruleset: RuleSet) -> NormalizedSource:
                 continue
             fact_value = interval
             explicit_year = parts.year is not None
-            if anchor is not None and mention.family == "date":
-                background = (anchor - interval.end).days > BACKGROUND_DAYS
+            if reference is not None and mention.family == "date" and interval.year_known:
+                background = (reference - interval.end).days > BACKGROUND_DAYS
+                timing = (
+                    "future"
+                    if interval.start > reference
+                    else "past"
+                    if interval.end < reference
+                    else "present"
+                )
             note = (
                 "explicit date"
                 if explicit_year
@@ -240,6 +260,7 @@ def normalize(extraction: Extraction, ruleset: RuleSet) -> NormalizedSource:
                 explicit_year=explicit_year,
                 background=background,
                 subject=mention.subject,
+                timing=timing,
             )
         )
     return out
@@ -255,4 +276,6 @@ def normalize_story(extractions: list[Extraction], ruleset: RuleSet) -> list[Nor
             if inferred is not None:
                 source.published, source.published_evidence = inferred
                 source.published_from = "text"
-    return [normalize(e, ruleset) for e in extractions]
+    dated = sorted(e.source.published for e in extractions if e.source.published is not None)
+    story_date = dated[len(dated) // 2] if dated else None
+    return [normalize(e, ruleset, story_date=story_date) for e in extractions]
