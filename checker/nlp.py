@@ -12,9 +12,10 @@ Two components, both fed from ``rules/``:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import lru_cache
+from pathlib import Path
 
 import spacy
+import srsly
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
@@ -70,6 +71,8 @@ class TimexRuler:
 
     def match(self, doc: Doc) -> list[Span]:
         """Return the joined temporal expressions of ``doc``, labelled with their roles."""
+        if not self.patterns:
+            return []
         raw = [Span(doc, start, end, label=match_id) for match_id, start, end in self.matcher(doc)]
         pieces = sorted(filter_spans(raw), key=lambda s: s.start)
         joined: list[tuple[int, int, set[str]]] = []
@@ -120,6 +123,19 @@ class TimexRuler:
     def set_annotations(self, doc: Doc, spans: list[Span]) -> None:
         """Write ``spans`` to ``doc.spans[spans_key]``."""
         doc.spans[self.spans_key] = spans
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Save the patterns as JSONL (one pattern a line), like spaCy's SpanRuler."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_jsonl(path / "patterns.jsonl", self.patterns)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> TimexRuler:
+        """Load patterns saved by ``to_disk``."""
+        self.matcher = Matcher(self.matcher.vocab, validate=True)
+        self.patterns = []
+        self.add_patterns(srsly.read_jsonl(Path(path) / "patterns.jsonl"))
+        return self
 
 
 @Language.factory(
@@ -213,9 +229,3 @@ def build_pipeline(ruleset: RuleSet, *, model: str | None = None) -> Language:
     )
     cues.add_patterns(cue_patterns(ruleset))
     return nlp
-
-
-@lru_cache(maxsize=4)
-def cached_pipeline(ruleset_key: str, model: str | None, ruleset: RuleSet) -> Language:  # noqa: ARG001
-    """The pipeline for a rule set, built once per process (keyed by the rules' digest)."""
-    return build_pipeline(ruleset, model=model)

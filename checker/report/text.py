@@ -81,6 +81,7 @@ class FindingBlock:
                     line.append(f'"{finding.suggestion}"', style="evidence.new")
                 yield line
                 yield Text("    ").append_text(_excerpt(evidence))
+            yield Text("")
             return
         groups: dict[str | None, list[Evidence]] = {}
         for evidence in finding.evidence:
