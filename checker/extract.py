@@ -20,6 +20,7 @@ from checker.rules import RuleSet
 _ORDINAL_DIGITS = re.compile(r"^(\d{1,2})(st|nd|rd|th)$")
 _DEFINITE = {"the", "this", "that", "its", "their", "his", "her", "our", "these", "those"}
 _INDEFINITE = {"a", "an", "another"}
+_COUNT_STOPS = {"and", "or", "of", "than", "to", "in", "on", "at", "for", "with", "by"}
 _POSITIONS = {
     "next": "next",
     "upcoming": "next",
@@ -625,6 +626,7 @@ def _counts(ctx: _Context, source: Source, ruleset: RuleSet) -> list[FactMention
         number = form = None
         first = cue.start
         previous = False
+        modifiers = 0
         for back in range(1, 8):
             i = cue.start - back
             if i < sent.start:
@@ -653,18 +655,10 @@ def _counts(ctx: _Context, source: Source, ruleset: RuleSet) -> list[FactMention
                 break
             if hyphenated:
                 continue
-            if token.is_punct or lower in (
-                "and",
-                "or",
-                "of",
-                "than",
-                "to",
-                "in",
-                "on",
-                "at",
-                "for",
-                "with",
-            ):
+            if token.is_punct or lower in _DEFINITE | _INDEFINITE or lower in _COUNT_STOPS:
+                break  # "third-largest economy hosts the summit": another noun phrase
+            modifiers += 1
+            if modifiers > 2:
                 break
         if number is None:
             continue

@@ -1,0 +1,221 @@
+"""Alignment: the same event across outlets is one group; different events never are.
+
+Every article below is invented for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.align import align, units_of
+from checker.corpus import make_source
+from checker.extract import extract
+from checker.normalize import normalize_story
+
+
+def _normalized(ruleset, nlp, *articles):
+    """Normalize ``(source_id, published, text)`` articles as one story."""
+    sources = [
+        make_source(
+            source_id=source_id,
+            story="story",
+            path=source_id,
+            raw_text=text,
+            meta={"date": published, "outlet": source_id.split(".")[0]},
+        )
+        for source_id, published, text in articles
+    ]
+    extractions = [extract(nlp(source.text), source, ruleset) for source in sources]
+    return normalize_story(extractions, ruleset)
+
+
+def _aligned(ruleset, nlp, *articles) -> dict[str, list[set[tuple[str, str]]]]:
+    """Rule id -> groups, each group the set of (source id, fact words) it aligns."""
+    groups: dict[str, list[set[tuple[str, str]]]] = {}
+    for alignment in align(_normalized(ruleset, nlp, *articles), ruleset):
+        members = {(unit.source_id, fact.text) for unit in alignment.units for fact in unit.facts}
+        groups.setdefault(alignment.rule, []).append(members)
+    return groups
+
+
+PLENARY = (
+    "steppe-herald.txt",
+    "2024-03-14",
+    "The ruling National Harmony Party opened a plenary session of its central committee "
+    "on Monday in Ulaanbaatar.\n",
+)
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "A ruling party meeting of the National Harmony Party central committee began on Monday "
+        "in Ulaanbaatar.\n",
+        "Members of the National Harmony Party central committee gathered in Ulaanbaatar for a "
+        "ruling party meeting that opened on Monday.\n",
+    ],
+)
+def test_align_same_event_named_differently_is_aligned(ruleset, nlp, other):
+    groups = _aligned(ruleset, nlp, PLENARY, ("nomad-wire.txt", "2024-03-14", other))
+    assert groups.get("event.start_date") == [
+        {("steppe-herald.txt", "on Monday"), ("nomad-wire.txt", "on Monday")}
+    ]
+
+
+def test_align_alignment_records_the_direct_pair(ruleset, nlp):
+    (alignment,) = align(
+        _normalized(
+            ruleset,
+            nlp,
+            PLENARY,
+            (
+                "nomad-wire.txt",
+                "2024-03-14",
+                "A ruling party meeting of the National Harmony Party central committee began on "
+                "Monday in Ulaanbaatar.\n",
+            ),
+        ),
+        ruleset,
+    )
+    assert alignment.family == "date"
+    assert {unit.source_id for unit in alignment.units} == {"steppe-herald.txt", "nomad-wire.txt"}
+    assert len(alignment.pairs) == 1
+
+
+def test_align_party_meeting_is_not_summit_in_same_article(ruleset, nlp):
+    groups = _aligned(
+        ruleset,
+        nlp,
+        PLENARY,
+        (
+            "nomad-wire.txt",
+            "2024-03-14",
+            "A ruling party meeting of the National Harmony Party central committee began on "
+            "Monday in Ulaanbaatar.\n\n"
+            "Separately, President Batbayar Oyun will hold a summit with Kazakh President Nurlan "
+            "Serikbayev on Wednesday in Astana.\n",
+        ),
+    )
+    aligned_words = {member for rule_groups in groups.values() for g in rule_groups for member in g}
+    assert ("nomad-wire.txt", "on Wednesday") not in aligned_words
+    assert groups.get("event.start_date") == [
+        {("steppe-herald.txt", "on Monday"), ("nomad-wire.txt", "on Monday")}
+    ]
+
+
+def test_align_party_meeting_is_not_summit_on_same_day(ruleset, nlp):
+    groups = _aligned(
+        ruleset,
+        nlp,
+        PLENARY,
+        (
+            "nomad-wire.txt",
+            "2024-03-14",
+            "President Batbayar Oyun and Kazakh President Nurlan Serikbayev opened a two-day "
+            "summit on Monday in Astana.\n",
+        ),
+    )
+    assert groups == {}
+
+
+SUMMIT = "Chancellor Ilse Brandauer and President Marek Dvorsky took place on Tuesday in Geneva.\n"
+
+
+@pytest.mark.parametrize(
+    ("other_words", "same_event"),
+    [
+        ("The second meeting", True),
+        ("The third meeting", False),
+    ],
+)
+def test_align_conflicting_ordinals_are_different_events(ruleset, nlp, other_words, same_event):
+    groups = _aligned(
+        ruleset,
+        nlp,
+        ("alpine-post.txt", "2024-03-14", "The second summit between " + SUMMIT),
+        ("lakeside-daily.txt", "2024-03-14", f"{other_words} between " + SUMMIT),
+    )
+    expected = [{("alpine-post.txt", "on Tuesday"), ("lakeside-daily.txt", "on Tuesday")}]
+    assert groups.get("event.date", []) == (expected if same_event else [])
+
+
+def test_align_background_event_is_not_this_weeks_event(ruleset, nlp):
+    groups = _aligned(
+        ruleset,
+        nlp,
+        (
+            "alpine-post.txt",
+            "2024-03-14",
+            "Chancellor Ilse Brandauer and President Marek Dvorsky held a summit on Tuesday "
+            "in Geneva.\n",
+        ),
+        (
+            "lakeside-daily.txt",
+            "2024-03-14",
+            "Chancellor Ilse Brandauer and President Marek Dvorsky held a summit in Geneva "
+            "in June 2019.\n",
+        ),
+    )
+    assert "event.date" not in groups
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same_event"),
+    [
+        ("in May 2019", "in 2021", False),
+        ("in May 2019", "in 2019", True),
+    ],
+)
+def test_align_explicitly_dated_years_must_agree(ruleset, nlp, first, second, same_event):
+    text = "Chancellor Ilse Brandauer and President Marek Dvorsky held a summit in Geneva {}.\n"
+    groups = _aligned(
+        ruleset,
+        nlp,
+        ("alpine-post.txt", "2024-03-14", text.format(first)),
+        ("lakeside-daily.txt", "2024-03-14", text.format(second)),
+    )
+    expected = [{("alpine-post.txt", first), ("lakeside-daily.txt", second)}]
+    assert groups.get("event.date", []) == (expected if same_event else [])
+
+
+COUNT_ARTICLES = (
+    (
+        "alpine-post.txt",
+        "2024-03-14",
+        "Chancellor Ilse Brandauer and President Marek Dvorsky have now held three face-to-face "
+        "meetings.\n",
+    ),
+    (
+        "lakeside-daily.txt",
+        "2024-03-14",
+        "It was the third summit between Ilse Brandauer and Marek Dvorsky.\n",
+    ),
+    (
+        "bern-ledger.txt",
+        "2024-03-14",
+        "Trade negotiators from both sides held a fourth round of talks in Bern.\n",
+    ),
+)
+
+
+def test_align_counts_grouped_by_series_name(ruleset, nlp):
+    groups = _aligned(ruleset, nlp, *COUNT_ARTICLES)
+    assert groups.get("event.count") == [
+        {
+            ("alpine-post.txt", "three face-to-face meetings"),
+            ("lakeside-daily.txt", "the third summit"),
+        }
+    ]
+
+
+@pytest.mark.parametrize(
+    ("source_id", "key"),
+    [
+        ("alpine-post.txt", "series:meetings"),
+        ("lakeside-daily.txt", "series:meetings"),
+        ("bern-ledger.txt", "series:rounds"),
+    ],
+)
+def test_align_count_unit_key_is_series(ruleset, nlp, source_id, key):
+    units = units_of(_normalized(ruleset, nlp, *COUNT_ARTICLES), ruleset)
+    assert [u.key for u in units if u.source_id == source_id and u.rule == "event.count"] == [key]

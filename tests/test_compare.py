@@ -1,0 +1,341 @@
+"""Comparison: discrepancies and agreements between outlets, weekday and tense checks, messages.
+
+Every article below is invented for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.check import check_story
+from checker.compare import render_message
+from checker.corpus import StoryInput, make_source
+
+
+def _check(ruleset, nlp, *articles, name: str = "story"):
+    """Run ``(source_id, published or None, text)`` articles through the checker as one story."""
+    sources = [
+        make_source(
+            source_id=source_id,
+            story=name,
+            path=source_id,
+            raw_text=text,
+            meta={"date": published} if published else None,
+        )
+        for source_id, published, text in articles
+    ]
+    return check_story(StoryInput(name, sources), ruleset=ruleset, nlp=nlp)
+
+
+def _of(result, kind: str, rule: str) -> list:
+    return [f for f in result.findings if f.kind == kind and f.rule == rule]
+
+
+# --- dates across outlets ----------------------------------------------------------------------
+
+CONGRESS_EARLY = (
+    "harbour-times.txt",
+    "2024-03-11",
+    "The ruling National Harmony Party opened its party congress on Saturday in Ulaanbaatar.\n",
+)
+CONGRESS_LATE = (
+    "nomad-wire.txt",
+    "2024-03-18",
+    "The National Harmony Party congress opened on Saturday in Ulaanbaatar.\n",
+)
+
+
+def test_compare_disjoint_dates_are_a_discrepancy(ruleset, nlp):
+    result = _check(ruleset, nlp, CONGRESS_EARLY, CONGRESS_LATE)
+    (finding,) = _of(result, "discrepancy", "event.start_date")
+    assert finding.severity == "error"
+    assert finding.message == (
+        "Sources disagree on when the congress started: "
+        "2024-03-09 (harbour-times.txt) vs 2024-03-16 (nomad-wire.txt)"
+    )
+    assert result.agreements == []
+
+
+def test_compare_discrepancy_evidence_names_sources_and_anchors(ruleset, nlp):
+    result = _check(ruleset, nlp, CONGRESS_EARLY, CONGRESS_LATE)
+    (finding,) = _of(result, "discrepancy", "event.start_date")
+    assert {(e.source, e.text, e.normalized, e.anchor) for e in finding.evidence} == {
+        ("harbour-times.txt", "on Saturday", "2024-03-09", "published 2024-03-11 (metadata)"),
+        ("nomad-wire.txt", "on Saturday", "2024-03-16", "published 2024-03-18 (metadata)"),
+    }
+    for evidence in finding.evidence:
+        assert evidence.sentence[evidence.sentence_offset :].startswith("on Saturday")
+        assert (evidence.line, evidence.column) > (0, 0)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "rule", "values"),
+    [
+        # the same weekday, resolved against the same publication date
+        (
+            (
+                "harbour-times.txt",
+                "2024-03-11",
+                "The ruling National Harmony Party opened its party congress on Saturday in "
+                "Ulaanbaatar.\n",
+            ),
+            (
+                "nomad-wire.txt",
+                "2024-03-11",
+                "The National Harmony Party congress opened on Saturday in Ulaanbaatar.\n",
+            ),
+            "event.start_date",
+            {"2024-03-09"},
+        ),
+        # a month nested in "the start of this year"
+        (
+            (
+                "harbour-times.txt",
+                "2024-03-20",
+                "Leaders of the dockworkers' union and the Port of Antwerp authority last met "
+                "in February this year.\n",
+            ),
+            (
+                "nomad-wire.txt",
+                "2024-03-21",
+                "Leaders of the dockworkers' union and the Port of Antwerp authority last met "
+                "at the start of this year.\n",
+            ),
+            "event.date",
+            {"2024-02", "2024-01-01/2024-05-01"},
+        ),
+        # "year-end" is December 31
+        (
+            (
+                "harbour-times.txt",
+                "2024-12-02",
+                "The dockworkers' union faces a year-end deadline to accept the Port of Antwerp "
+                "pay offer.\n",
+            ),
+            (
+                "nomad-wire.txt",
+                "2024-12-03",
+                "The Port of Antwerp gave the dockworkers' union a December 31 deadline to accept "
+                "its pay offer.\n",
+            ),
+            "deadline",
+            {"2024-12-31"},
+        ),
+    ],
+    ids=["same-weekday", "february-within-start-of-year", "year-end-is-december-31"],
+)
+def test_compare_equal_or_nested_dates_agree(ruleset, nlp, first, second, rule, values):
+    result = _check(ruleset, nlp, first, second)
+    assert [f for f in result.findings if f.kind == "discrepancy"] == []
+    (agreement,) = [a for a in result.agreements if a.rule == rule]
+    assert {e.source for e in agreement.evidence} == {"harbour-times.txt", "nomad-wire.txt"}
+    assert {e.normalized for e in agreement.evidence} == values
+
+
+# --- counts ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "agree"),
+    [
+        (
+            "Chancellor Ilse Brandauer and President Marek Dvorsky have held three meetings "
+            "since taking office.",
+            "It was the third meeting between Ilse Brandauer and Marek Dvorsky.",
+            True,
+        ),
+        (
+            "Trade negotiators from Norway and Iceland wrapped up a fourth round of talks in "
+            "Reykjavik.",
+            "The fifth round of talks between Norway and Iceland ended in Reykjavik.",
+            False,
+        ),
+        (
+            "Trade negotiators from Norway and Iceland wrapped up a fourth round of talks in "
+            "Reykjavik.",
+            "The three previous rounds of talks between Norway and Iceland produced no deal.",
+            True,
+        ),
+    ],
+    ids=["three-meetings-vs-third", "fourth-vs-fifth-round", "three-previous-vs-fourth"],
+)
+def test_compare_counts(ruleset, nlp, first, second, agree):
+    result = _check(
+        ruleset,
+        nlp,
+        ("fjord-post.txt", "2024-03-20", first + "\n"),
+        ("north-atlantic-wire.txt", "2024-03-20", second + "\n"),
+    )
+    discrepancies = _of(result, "discrepancy", "event.count")
+    agreements = [a for a in result.agreements if a.rule == "event.count"]
+    assert (len(agreements), len(discrepancies)) == ((1, 0) if agree else (0, 1))
+
+
+def test_compare_count_discrepancy_message_names_series_and_values(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        (
+            "fjord-post.txt",
+            "2024-03-20",
+            "Trade negotiators from Norway and Iceland wrapped up a fourth round of talks in "
+            "Reykjavik.\n",
+        ),
+        (
+            "north-atlantic-wire.txt",
+            "2024-03-20",
+            "The fifth round of talks between Norway and Iceland ended in Reykjavik.\n",
+        ),
+    )
+    (finding,) = _of(result, "discrepancy", "event.count")
+    assert finding.message == (
+        "Sources disagree on how many rounds there have been: "
+        "4 (fjord-post.txt) vs 5 (north-atlantic-wire.txt)"
+    )
+    assert {(e.source, e.text, e.normalized) for e in finding.evidence} == {
+        ("fjord-post.txt", "a fourth round", "4"),
+        ("north-atlantic-wire.txt", "The fifth round", "5"),
+    }
+
+
+# --- weekday stated with a date ----------------------------------------------------------------
+
+
+TUESDAY_MARCH_5 = "March 5, 2024 is a Tuesday, not a Wednesday"
+
+
+@pytest.mark.parametrize(
+    ("date_words", "expected"),
+    [
+        ("Tuesday, March 5", []),  # March 5, 2024 is a Tuesday
+        ("Wednesday, March 5", [TUESDAY_MARCH_5]),
+        ("Tuesday (March 5)", []),
+        ("Wednesday (March 5)", [TUESDAY_MARCH_5]),
+        ("Wednesday, 5 March", [TUESDAY_MARCH_5]),
+        ("Wednesday, March 5th", [TUESDAY_MARCH_5]),
+    ],
+)
+def test_compare_weekday_must_match_date(ruleset, nlp, date_words, expected):
+    result = _check(
+        ruleset,
+        nlp,
+        (
+            "fjord-post.txt",
+            "2024-02-20",
+            f"The North Atlantic fisheries conference will open on {date_words} in Reykjavik.\n",
+        ),
+    )
+    findings = _of(result, "inconsistency", "date.weekday_mismatch")
+    assert [f.message for f in findings] == expected
+    for finding in findings:
+        (evidence,) = finding.evidence
+        assert (evidence.text, evidence.normalized) == (f"on {date_words}", "2024-03-05")
+        assert evidence.anchor == "published 2024-02-20 (metadata)"
+        assert finding.severity == "error"
+
+
+@pytest.mark.parametrize(
+    ("date_words", "expected"),
+    [
+        ("Friday, March 3, 2023", []),  # March 3, 2023 is a Friday
+        ("Thursday, March 3, 2023", ["March 3, 2023 is a Friday, not a Thursday"]),
+    ],
+)
+def test_compare_weekday_checked_against_explicit_year(ruleset, nlp, date_words, expected):
+    result = _check(
+        ruleset,
+        nlp,
+        (
+            "fjord-post.txt",
+            "2024-02-20",
+            f"The first fisheries accord was signed in Reykjavik on {date_words}.\n",
+        ),
+    )
+    findings = _of(result, "inconsistency", "date.weekday_mismatch")
+    assert [f.message for f in findings] == expected
+    assert all(f.evidence[0].anchor == "explicit year" for f in findings)
+
+
+# --- tense against the publication date --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The fisheries conference ended on March 28, 2024, in Reykjavik.",
+            '"on March 28, 2024" resolves to 2024-03-28, after the publication date 2024-03-20, '
+            "but the clause is in the past tense",
+        ),
+        (
+            "The fisheries conference will end on March 2, 2024, in Reykjavik.",
+            '"on March 2, 2024" resolves to 2024-03-02, before the publication date 2024-03-20, '
+            "but the clause is in the future tense",
+        ),
+        ("The fisheries conference ended on March 12, 2024, in Reykjavik.", None),
+        ("The fisheries conference will end on March 28, 2024, in Reykjavik.", None),
+    ],
+    ids=["past-after", "future-before", "past-before", "future-after"],
+)
+def test_compare_tense_mismatch_with_metadata_date(ruleset, nlp, text, expected):
+    result = _check(ruleset, nlp, ("fjord-post.txt", "2024-03-20", text + "\n"))
+    findings = _of(result, "inconsistency", "date.tense_mismatch")
+    assert [f.message for f in findings] == ([expected] if expected else [])
+    for finding in findings:
+        assert finding.severity == "warning"
+        assert finding.evidence[0].anchor == "published 2024-03-20 (metadata)"
+
+
+def test_compare_tense_mismatch_needs_metadata_publication_date(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        (
+            "fjord-post.txt",
+            None,
+            "The fisheries conference ended on March 28, 2024, in Reykjavik.\n",
+        ),
+    )
+    assert _of(result, "inconsistency", "date.tense_mismatch") == []
+
+
+# --- message templates -------------------------------------------------------------------------
+
+
+def test_compare_messages_have_every_field_filled(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        CONGRESS_EARLY,
+        (
+            "nomad-wire.txt",
+            "2024-03-18",
+            "The National Harmony Party congress opened on Saturday in Ulaanbaatar. Delegates "
+            "will vote on Wednesday, March 21, on a new party charter.\n\n"
+            "The congress is the fifth round of talks on the charter, after a fourth round ended "
+            "on March 29, 2024.\n",
+        ),
+    )
+    rules = {f.rule for f in result.findings}
+    assert {"event.start_date", "date.weekday_mismatch", "date.tense_mismatch"} <= rules
+    for finding in result.findings:
+        assert "{" not in finding.message and "}" not in finding.message, finding.message
+
+
+@pytest.mark.parametrize(
+    ("template", "fields", "expected"),
+    [
+        (
+            "{date} is a {actual}, not a {stated}",
+            {"date": "March 5, 2024", "actual": "Tuesday", "stated": "Wednesday"},
+            "March 5, 2024 is a Tuesday, not a Wednesday",
+        ),
+        (
+            "Sources disagree on the deadline ({about}): {values}",
+            {"values": "2024-12-31 (a.txt)"},
+            "Sources disagree on the deadline ({about}): 2024-12-31 (a.txt)",
+        ),
+    ],
+)
+def test_compare_render_message_fills_known_fields_and_keeps_unknown(template, fields, expected):
+    assert render_message(template, **fields) == expected

@@ -1,0 +1,343 @@
+"""Extraction: event dates and their relation, report dates, deadlines, counts, tense, datelines.
+
+Every article below is invented for these tests. They are anchored on Thursday 14 March 2024.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+PUBLISHED = dt.date(2024, 3, 14)  # a Thursday
+
+
+def _of_family(extraction, family: str) -> list:
+    return [fact for fact in extraction.facts if fact.family == family]
+
+
+def _timex(extraction, text: str):
+    matches = [t for t in extraction.timexes if t.where.text == text]
+    assert len(matches) == 1, [t.where.text for t in extraction.timexes]
+    return matches[0]
+
+
+# --- event dates and the relation verb ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "date_text", "rule", "trigger"),
+    [
+        (
+            "The ruling Civic Alliance opened its party congress on Monday in Tallinn.",
+            "on Monday",
+            "event.start_date",
+            "congress",
+        ),
+        (
+            "Wage talks between the rail union and the state operator began on Monday in Tallinn.",
+            "on Monday",
+            "event.start_date",
+            "talks",
+        ),
+        (
+            "Baltic energy ministers convened on Monday in Riga for a two-day conference.",
+            "on Monday",
+            "event.start_date",
+            "conference",
+        ),
+        (
+            "The conference of Baltic energy ministers ended on Tuesday in Riga.",
+            "on Tuesday",
+            "event.end_date",
+            "conference",
+        ),
+        (
+            "The forum on offshore wind wrapped up on Tuesday in Vilnius.",
+            "on Tuesday",
+            "event.end_date",
+            "forum",
+        ),
+        (
+            "The summit of Nordic defence ministers was held on Tuesday in Oslo.",
+            "on Tuesday",
+            "event.date",
+            "summit",
+        ),
+        (
+            "The hearing on Tuesday drew dozens of protesters to the Tartu county court.",
+            "on Tuesday",
+            "event.date",
+            "hearing",
+        ),
+        ("The regional council will meet on Friday in Tartu.", "on Friday", "event.date", "meet"),
+    ],
+)
+def test_extract_event_date_takes_rule_of_relation_verb(
+    extract_text, text, date_text, rule, trigger
+):
+    extraction = extract_text(text, published=PUBLISHED)
+    dates = _of_family(extraction, "date")
+    assert [(f.where.text, f.rule, f.trigger) for f in dates] == [(date_text, rule, trigger)]
+
+
+def test_extract_start_and_end_dates_in_one_sentence_get_their_own_relation(extract_text):
+    extraction = extract_text(
+        "The fisheries talks, which began on Monday, ended on Wednesday in Vilnius.",
+        published=PUBLISHED,
+    )
+    dates = _of_family(extraction, "date")
+    assert {(f.where.text, f.rule) for f in dates} == {
+        ("on Monday", "event.start_date"),
+        ("on Wednesday", "event.end_date"),
+    }
+    assert {f.trigger for f in dates} == {"talks"}
+
+
+@pytest.mark.parametrize(
+    ("text", "date_text", "value"),
+    [
+        (
+            "The ruling Civic Alliance opened its party congress on Monday in Tallinn.",
+            "on Monday",
+            "2024-03-11",
+        ),
+        (
+            "The conference of Baltic energy ministers ended on Tuesday in Riga.",
+            "on Tuesday",
+            "2024-03-12",
+        ),
+        (
+            "The summit of Nordic leaders will take place on Friday in Oslo.",
+            "on Friday",
+            "2024-03-15",
+        ),
+    ],
+)
+def test_extract_event_date_resolves_against_publication_date(
+    normalize_text, text, date_text, value
+):
+    normalized = normalize_text(text, published=PUBLISHED)
+    assert [(f.text, f.value_label()) for f in normalized.facts] == [(date_text, value)]
+
+
+# --- report dates ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The culture ministry said on Tuesday that the song festival would go ahead.",
+        "Organisers said on Tuesday the regional forum had been postponed.",
+        "Officials told reporters on Tuesday that the summit was still on.",
+    ],
+)
+def test_extract_date_next_to_said_is_report_date_not_event_date(extract_text, text):
+    extraction = extract_text(text, published=PUBLISHED)
+    assert _timex(extraction, "on Tuesday").reported is True
+    assert _of_family(extraction, "date") == []
+
+
+def test_extract_report_date_and_event_date_in_one_sentence(extract_text):
+    extraction = extract_text(
+        "The energy ministry said on Tuesday that the conference opened on Monday in Riga.",
+        published=PUBLISHED,
+    )
+    assert _timex(extraction, "on Tuesday").reported is True
+    assert _timex(extraction, "on Monday").reported is False
+    assert [(f.where.text, f.rule) for f in _of_family(extraction, "date")] == [
+        ("on Monday", "event.start_date")
+    ]
+
+
+# --- deadlines ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "date_text", "trigger"),
+    [
+        (
+            "The rail union faces a year-end deadline to accept the operator's pay offer.",
+            "year-end",
+            "deadline",
+        ),
+        (
+            "Negotiators missed the March 31 deadline for a settlement of the port dispute.",
+            "March 31",
+            "deadline",
+        ),
+        (
+            "Both sides are due to exchange revised tariff offers by July 15.",
+            "by July 15",
+            "by",
+        ),
+        (
+            "The coalition wants to pass the budget bill by July 15.",
+            "by July 15",
+            "by",
+        ),
+    ],
+)
+def test_extract_deadline_found(extract_text, text, date_text, trigger):
+    extraction = extract_text(text, published=PUBLISHED)
+    deadlines = _of_family(extraction, "deadline")
+    assert [(f.where.text, f.trigger, f.rule) for f in deadlines] == [
+        (date_text, trigger, "deadline")
+    ]
+    assert deadlines[0].tense == "future"
+    assert _of_family(extraction, "date") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        (
+            "Both sides are due to exchange revised tariff offers by July 15.",
+            "exchange revised tariff offers",
+        ),
+        ("The coalition wants to pass the budget bill by July 15.", "pass the budget bill"),
+    ],
+)
+def test_extract_deadline_subject_is_what_must_happen(extract_text, text, subject):
+    (deadline,) = _of_family(extract_text(text, published=PUBLISHED), "deadline")
+    assert deadline.subject == subject
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rail strike ran until Friday.",
+        "Dockworkers picketed the container terminal until Friday, the union said.",
+        "The ceasefire ran until Friday, officials said.",
+    ],
+)
+def test_extract_past_until_is_not_a_deadline(extract_text, text):
+    extraction = extract_text(text, published=PUBLISHED)
+    assert _timex(extraction, "until Friday").tense == "past"
+    assert _of_family(extraction, "deadline") == []
+
+
+def test_extract_past_by_date_is_not_a_deadline(extract_text):
+    extraction = extract_text(
+        "The rail union accepted the operator's offer by July 15.", published=PUBLISHED
+    )
+    assert _timex(extraction, "by July 15").tense == "past"
+    assert _of_family(extraction, "deadline") == []
+
+
+# --- counts ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "number", "form", "series"),
+    [
+        (
+            "The two foreign ministers have held three face-to-face meetings since January.",
+            "three face-to-face meetings",
+            3,
+            "cardinal",
+            "meetings",
+        ),
+        (
+            "Thursday's talks were the third meeting between the two foreign ministers.",
+            "the third meeting",
+            3,
+            "ordinal",
+            "meetings",
+        ),
+        (
+            "The two previous rounds of talks in Oslo produced no agreement.",
+            "The two previous rounds",
+            2,
+            "previous",
+            "rounds",
+        ),
+        (
+            "Fisheries negotiators held a fourth round of talks in Oslo.",
+            "a fourth round",
+            4,
+            "ordinal",
+            "rounds",
+        ),
+    ],
+)
+def test_extract_count_form(extract_text, text, phrase, number, form, series):
+    counts = _of_family(extract_text(text, published=PUBLISHED), "count")
+    assert [(f.where.text, f.number, f.count_form, f.event_class) for f in counts] == [
+        (phrase, number, form, series)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "rounds" of something other than talks, in an article that is about talks
+        "Ceasefire talks resumed in Geneva. Border guards seized 300 rounds of ammunition.",
+        # a hyphenated round is an adjective, not a count of rounds of talks
+        "Contract talks with his promoter dragged on for months. Ruiz retained his belt "
+        "with an eighth-round knockout in Manila.",
+        # rounds of a fight, in an article that never mentions talks
+        "The champion stopped his challenger after ten rounds in Manila.",
+    ],
+)
+def test_extract_rounds_that_are_not_talks_are_not_counted(extract_text, text):
+    assert _of_family(extract_text(text, published=PUBLISHED), "count") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On the second day of the summit, ministers agreed a joint text.",
+        "The world's third-largest economy hosts the summit.",
+        "The two leaders first held a summit in Bergen in June 2019.",
+    ],
+)
+def test_extract_ordinal_of_another_noun_is_not_a_count(extract_text, text):
+    assert _of_family(extract_text(text, published=PUBLISHED), "count") == []
+
+
+# --- tense -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "date_text", "tense"),
+    [
+        ("The regional council will meet on Friday.", "on Friday", "future"),
+        ("The referendum vote is scheduled for Friday.", "Friday", "future"),
+        ("The next hearing in the corruption case is on Friday.", "on Friday", "future"),
+        ("The supervisory board met on Monday in Zurich.", "on Monday", "past"),
+        ("The supervisory board approved the merger on Monday.", "on Monday", "past"),
+        ("The strikers returned to work on Monday.", "on Monday", "past"),
+        # "updated" after "the" is an adjective, not a past-tense verb
+        ("Economists await the updated forecasts on Friday.", "on Friday", "none"),
+        ("The central bank will publish the updated forecasts on Friday.", "on Friday", "future"),
+    ],
+)
+def test_extract_tense_of_clause(extract_text, text, date_text, tense):
+    assert _timex(extract_text(text, published=PUBLISHED), date_text).tense == tense
+
+
+# --- datelines ---------------------------------------------------------------------------------
+
+
+def test_extract_dateline_date_is_not_a_temporal_expression(extract_text):
+    extraction = extract_text(
+        "RIGA, March 14 (Baltic Wire) - The conference of Baltic energy ministers opened in Riga.",
+        published=PUBLISHED,
+    )
+    assert extraction.source.dateline is not None
+    assert extraction.source.dateline.date_text == "March 14"
+    assert extraction.timexes == []
+    assert extraction.facts == []
+
+
+def test_extract_dateline_date_is_skipped_but_event_date_kept(extract_text):
+    extraction = extract_text(
+        "RIGA, March 14 (Baltic Wire) - The conference of Baltic energy ministers opened "
+        "on Monday in Riga.",
+        published=PUBLISHED,
+    )
+    assert [t.where.text for t in extraction.timexes] == ["on Monday"]
+    assert [(f.where.text, f.rule) for f in _of_family(extraction, "date")] == [
+        ("on Monday", "event.start_date")
+    ]
