@@ -291,6 +291,8 @@ def _read_jsonl(path: Path) -> Iterator[StoryInput]:
         for line_no, raw_line in enumerate(handle, start=1):
             if not raw_line.strip():
                 continue
+            if line_no == 1 and raw_line.startswith(b"\xef\xbb\xbf"):
+                raw_line = raw_line[3:]  # a UTF-8 byte-order mark before the first record
             try:
                 record = json.loads(raw_line.decode("utf-8", errors="replace"))
             except json.JSONDecodeError as exc:

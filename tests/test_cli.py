@@ -1,0 +1,244 @@
+"""The command line end to end: ``python -m checker check ...`` in a subprocess."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+AFP_SEED = "seeds/000_d016bcae14bdc05d.txt"
+DW_SEED = "seeds/001_1b465cf676d0d05f.txt"
+TYPO_ONLY_ARTICLE = (
+    "Date: 2024-03-07\nKim Jong Un and Donald Trump met in Hanoi in Feruary, officials said.\n"
+)
+
+
+def run_checker(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Run ``python -m checker check ARGS`` from the project root; never raises on exit status."""
+    return subprocess.run(
+        [sys.executable, "-m", "checker", "check", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        env={**os.environ, "NO_COLOR": "1", **(env or {})},
+    )
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """SHA-256 of every file under ``folder``, by relative path."""
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def seeds_digests() -> dict[str, dict[str, str]]:
+    """The seeds' file hashes before and after the JSON run on them."""
+    return {"before": tree_digest(SEEDS)}
+
+
+@pytest.fixture(scope="module")
+def seeds_run(seeds_digests) -> subprocess.CompletedProcess:
+    completed = run_checker("seeds/", "--format", "json")
+    seeds_digests["after"] = tree_digest(SEEDS)
+    return completed
+
+
+@pytest.fixture(scope="module")
+def seeds_report(seeds_run) -> dict:
+    return json.loads(seeds_run.stdout)
+
+
+def test_cli_seeds_json_exits_1_on_error_finding(seeds_run):
+    assert seeds_run.returncode == 1, seeds_run.stderr
+    assert seeds_run.stderr == ""
+
+
+def test_cli_seeds_unchanged_after_run(seeds_run, seeds_digests):
+    assert seeds_digests["after"] == seeds_digests["before"]
+
+
+def test_cli_seeds_json_schema(seeds_report):
+    assert seeds_report["schema"] == "checker-report/1"
+    assert seeds_report["errors"] == []
+    assert seeds_report["summary"]["sources"] == 2
+    assert seeds_report["summary"]["stories"] == 1
+
+
+def test_cli_seeds_json_one_start_date_discrepancy(seeds_report):
+    errors_found = [f for f in seeds_report["findings"] if f["severity"] == "error"]
+    assert len(errors_found) == 1
+    [finding] = errors_found
+    assert finding["rule"] == "event.start_date"
+    assert finding["kind"] == "discrepancy"
+    assert [e["text"] for e in finding["evidence"]] == ["on Saturday", "on Saturday"]
+    assert sorted(e["normalized"] for e in finding["evidence"]) == ["2019-12-21", "2019-12-28"]
+    by_value = {e["normalized"]: e for e in finding["evidence"]}
+    assert by_value["2019-12-28"]["source"] == AFP_SEED
+    assert by_value["2019-12-21"]["source"] == DW_SEED
+    assert "2019-12-28" in finding["message"]
+    assert "2019-12-21" in finding["message"]
+
+
+def test_cli_seeds_json_evidence_points_at_the_words(seeds_report):
+    for finding in seeds_report["findings"]:
+        for evidence in finding["evidence"]:
+            lines = (ROOT / evidence["source"]).read_text(encoding="utf-8").split("\n")
+            line = lines[evidence["line"] - 1]
+            start = evidence["column"] - 1
+            assert line[start : start + len(evidence["text"])] == evidence["text"], evidence
+
+
+def test_cli_seeds_json_feruary_typo(seeds_report):
+    typos = [f for f in seeds_report["findings"] if f["kind"] == "typo"]
+    assert len(typos) == 1
+    [typo] = typos
+    assert typo["severity"] == "warning"
+    assert typo["suggestion"] == "February"
+    [evidence] = typo["evidence"]
+    assert evidence["text"] == "Feruary"
+    assert evidence["source"] == DW_SEED
+    lines = (ROOT / DW_SEED).read_text(encoding="utf-8").split("\n")
+    expected_line = next(n for n, line in enumerate(lines, start=1) if "Feruary" in line)
+    assert evidence["line"] == expected_line
+    assert evidence["column"] == lines[expected_line - 1].index("Feruary") + 1
+
+
+def test_cli_seeds_json_no_other_errors_or_warnings(seeds_report):
+    flagged = sorted(
+        (f["severity"], f["rule"])
+        for f in seeds_report["findings"]
+        if f["severity"] in ("error", "warning")
+    )
+    assert flagged == [("error", "event.start_date"), ("warning", "typo.calendar")]
+    assert seeds_report["summary"]["errors"] == 1
+    assert seeds_report["summary"]["warnings"] == 1
+
+
+def test_cli_seeds_json_deadline_agreement(seeds_report):
+    [agreement] = [a for a in seeds_report["agreements"] if a["rule"] == "deadline"]
+    texts = [e["text"] for e in agreement["evidence"]]
+    assert "year-end" in texts
+    assert "December 31" in texts
+    assert {e["normalized"] for e in agreement["evidence"]} == {"2019-12-31"}
+    assert {e["source"] for e in agreement["evidence"]} == {AFP_SEED, DW_SEED}
+
+
+def test_cli_seeds_json_event_count_agreement(seeds_report):
+    [agreement] = [a for a in seeds_report["agreements"] if a["rule"] == "event.count"]
+    assert {e["normalized"] for e in agreement["evidence"]} == {"3"}
+    assert {e["source"] for e in agreement["evidence"]} == {AFP_SEED, DW_SEED}
+
+
+def test_cli_seeds_json_sources_publication_dates(seeds_report):
+    sources = {s["id"]: s for s in seeds_report["sources"]}
+    assert set(sources) == {AFP_SEED, DW_SEED}
+    assert sources[AFP_SEED]["published_from"] == "text"
+    assert sources[AFP_SEED]["published"] == "2019-12-29"
+    assert sources[AFP_SEED]["outlet"] == "AFP"
+    assert sources[DW_SEED]["published_from"] == "metadata"
+    assert sources[DW_SEED]["published"] == "2019-12-26"
+
+
+def test_cli_fail_on_never_exits_0():
+    completed = run_checker("seeds/", "--format", "json", "--fail-on", "never")
+    assert completed.returncode == 0, completed.stderr
+    assert json.loads(completed.stdout)["summary"]["errors"] == 1
+
+
+@pytest.mark.parametrize(("fail_on", "status"), [("error", 0), ("warning", 1)])
+def test_cli_fail_on_with_only_a_warning(tmp_path, fail_on, status):
+    article = tmp_path / "dw.txt"
+    article.write_text(TYPO_ONLY_ARTICLE, encoding="utf-8")
+    completed = run_checker(str(article), "--format", "json", "--fail-on", fail_on)
+    report = json.loads(completed.stdout)
+    assert (report["summary"]["errors"], report["summary"]["warnings"]) == (0, 1)
+    assert completed.returncode == status, completed.stderr
+
+
+@pytest.mark.parametrize("output_format", ["json", "text"])
+def test_cli_output_writes_file_and_no_temporary(tmp_path, output_format):
+    out_dir = tmp_path / "reports"
+    out_dir.mkdir()
+    target = out_dir / f"seeds.{output_format}"
+    completed = run_checker("seeds/", "--format", output_format, "--output", str(target))
+    assert completed.returncode == 1, completed.stderr
+    assert completed.stdout == ""
+    assert [p.name for p in out_dir.iterdir()] == [target.name]
+    content = target.read_text(encoding="utf-8")
+    if output_format == "json":
+        assert json.loads(content)["schema"] == "checker-report/1"
+    else:
+        assert "1 error, 1 warning" in content
+        assert "\x1b[" not in content
+
+
+def test_cli_missing_path_exits_2(tmp_path):
+    missing = tmp_path / "no-such-article.txt"
+    completed = run_checker(str(missing), AFP_SEED, "--format", "json")
+    assert completed.returncode == 2
+    stderr_lines = completed.stderr.splitlines()
+    assert len(stderr_lines) == 1, completed.stderr
+    assert str(missing) in stderr_lines[0]
+    assert "E101" in stderr_lines[0]
+    report = json.loads(completed.stdout)
+    assert [s["id"] for s in report["sources"]] == [AFP_SEED]
+    assert [e["path"] for e in report["errors"]] == [str(missing)]
+
+
+def test_cli_binary_file_in_folder_exits_2_and_reports_the_rest(tmp_path):
+    story = tmp_path / "kim"
+    story.mkdir()
+    bad = story / "photo.txt"
+    bad.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01")
+    shutil.copy(SEEDS / Path(AFP_SEED).name, story / "afp.txt")
+    completed = run_checker(str(story), "--format", "json")
+    assert completed.returncode == 2
+    stderr_lines = completed.stderr.splitlines()
+    assert len(stderr_lines) == 1, completed.stderr
+    assert str(bad) in stderr_lines[0]
+    assert "E103" in stderr_lines[0]
+    report = json.loads(completed.stdout)
+    assert [s["id"] for s in report["sources"]] == [str(story / "afp.txt")]
+    assert [(e["code"], e["path"]) for e in report["errors"]] == [("E103", str(bad))]
+
+
+def test_cli_text_report_without_colour():
+    completed = run_checker("seeds/", "--format", "text")
+    assert completed.returncode == 1, completed.stderr
+    lines = completed.stdout.splitlines()
+    assert "\x1b[" not in completed.stdout
+    assert any(line.lstrip().startswith(f"--- {AFP_SEED}:7:") for line in lines)
+    assert any(line.lstrip().startswith(f"+++ {DW_SEED}:1:") for line in lines)
+    assert lines[-1].startswith("1 error, 1 warning")
+    assert "[on Saturday]" in completed.stdout
+    assert '"Feruary" -> "February"' in completed.stdout
+
+
+def test_cli_inputs_unchanged_after_run(tmp_path):
+    story = tmp_path / "kim"
+    shutil.copytree(SEEDS, story)
+    (story / "crlf-latin1.txt").write_bytes(
+        b"date 2019-12-26\r\nPeace talks in Bogot\xe1 opened on Saturday.\r\n"
+    )
+    (story / "utf16.txt").write_bytes(
+        b"\xff\xfe" + "Kim Jong Un convened a meeting on Saturday.\n".encode("utf-16-le")
+    )
+    (story / "empty.txt").write_bytes(b"")
+    before = tree_digest(tmp_path)
+    completed = run_checker(str(story), "--format", "json")
+    assert completed.returncode == 2  # the empty file
+    assert len(json.loads(completed.stdout)["sources"]) == 4
+    assert tree_digest(tmp_path) == before

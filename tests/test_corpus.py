@@ -1,0 +1,463 @@
+"""Loading articles: encodings, unreadable files, metadata, datelines, JSONL and corpora."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from checker import errors
+from checker.corpus import StoryInput, decode_bytes, iter_stories, make_source, read_article
+from checker.errors import InputError
+from checker.model import Source
+
+BOGOTA_SENTENCE = "Peace talks in Bogotá opened on Monday, the government said.\n"
+GOOD_ARTICLE = "TALLINN (BNS) - Estonian coalition leaders have convened a key meeting.\n"
+
+
+def load_all(*paths: Path) -> list[StoryInput]:
+    return list(iter_stories([str(p) for p in paths]))
+
+
+def assert_position(raw_text: str, source: Source, word: str) -> None:
+    """``source.position`` of ``word`` points at ``word`` in the file as written."""
+    line, column = source.position(source.text.index(word))
+    file_line = raw_text.split("\n")[line - 1]
+    assert file_line[column - 1 : column - 1 + len(word)] == word, (line, column, file_line)
+
+
+# --- encodings ---------------------------------------------------------------------------
+
+
+ENCODED_FILES = {
+    "utf-8": BOGOTA_SENTENCE.encode("utf-8"),
+    "utf-8-bom": b"\xef\xbb\xbf" + BOGOTA_SENTENCE.encode("utf-8"),
+    "utf-16-le-bom": b"\xff\xfe" + BOGOTA_SENTENCE.encode("utf-16-le"),
+    "utf-16-be-bom": b"\xfe\xff" + BOGOTA_SENTENCE.encode("utf-16-be"),
+    "latin-1": BOGOTA_SENTENCE.encode("latin-1"),
+    "utf-8-crlf": BOGOTA_SENTENCE.replace("\n", "\r\n").encode("utf-8"),
+}
+
+
+@pytest.mark.parametrize("raw", ENCODED_FILES.values(), ids=ENCODED_FILES.keys())
+def test_corpus_decode_bytes_reads_supported_encodings(raw):
+    assert decode_bytes(raw, "bogota.txt") == BOGOTA_SENTENCE
+
+
+def test_corpus_decode_bytes_latin1_accent():
+    assert decode_bytes(b"Talks in Bogot\xe1 ended.", "bogota.txt") == "Talks in Bogotá ended."
+
+
+@pytest.mark.parametrize("raw", ENCODED_FILES.values(), ids=ENCODED_FILES.keys())
+def test_corpus_read_article_decodes_file(tmp_path, raw):
+    path = tmp_path / "bogota.txt"
+    path.write_bytes(raw)
+    source = read_article(path, "colombia")
+    assert source.text == BOGOTA_SENTENCE
+    assert source.path == str(path)
+    assert source.story == "colombia"
+
+
+def test_corpus_iter_stories_reads_mixed_encodings_in_one_folder(tmp_path):
+    story = tmp_path / "colombia"
+    story.mkdir()
+    for name, raw in ENCODED_FILES.items():
+        (story / f"{name}.txt").write_bytes(raw)
+    [loaded] = load_all(story)
+    assert loaded.name == "colombia"
+    assert loaded.errors == []
+    assert sorted(Path(s.path).stem for s in loaded.sources) == sorted(ENCODED_FILES)
+    assert {s.text for s in loaded.sources} == {BOGOTA_SENTENCE}
+
+
+# --- files that cannot be read -----------------------------------------------------------
+
+
+BAD_FILES = {
+    "binary": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", errors.E103),
+    "empty": (b"", errors.E102),
+    "whitespace": (b"  \n\t\n   \n", errors.E102),
+    "bom-only": (b"\xef\xbb\xbf", errors.E102),
+    "utf-16-whitespace": (b"\xff\xfe" + " \n".encode("utf-16-le"), errors.E102),
+    "utf-16-truncated": (b"\xff\xfeA\x00B", errors.E103),
+}
+
+
+@pytest.mark.parametrize(("raw", "code"), BAD_FILES.values(), ids=BAD_FILES.keys())
+def test_corpus_read_article_bad_file_raises_input_error(tmp_path, raw, code):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(raw)
+    with pytest.raises(InputError) as caught:
+        read_article(path, "story")
+    assert caught.value.code == code
+    assert caught.value.path == str(path)
+    assert str(caught.value).startswith(f"{path}: {code} ")
+
+
+@pytest.mark.parametrize(("raw", "code"), BAD_FILES.values(), ids=BAD_FILES.keys())
+def test_corpus_iter_stories_bad_file_does_not_stop_folder(tmp_path, raw, code):
+    story = tmp_path / "story"
+    story.mkdir()
+    (story / "a_good.txt").write_text(GOOD_ARTICLE, encoding="utf-8")
+    (story / "b_bad.txt").write_bytes(raw)
+    (story / "c_good.txt").write_text(BOGOTA_SENTENCE, encoding="utf-8")
+    [loaded] = load_all(story)
+    assert [Path(s.path).name for s in loaded.sources] == ["a_good.txt", "c_good.txt"]
+    [error] = loaded.errors
+    assert error.code == code
+    assert str(story / "b_bad.txt") in str(error)
+
+
+def test_corpus_iter_stories_unreadable_file_gives_e104(tmp_path):
+    story = tmp_path / "story"
+    story.mkdir()
+    (story / "a_good.txt").write_text(GOOD_ARTICLE, encoding="utf-8")
+    locked = story / "b_locked.txt"
+    locked.write_text(BOGOTA_SENTENCE, encoding="utf-8")
+    locked.chmod(0)
+    try:
+        if os.access(locked, os.R_OK):
+            pytest.skip("running as a user whom chmod 000 does not stop from reading (root)")
+        [loaded] = load_all(story)
+    finally:
+        locked.chmod(0o644)
+    assert [Path(s.path).name for s in loaded.sources] == ["a_good.txt"]
+    [error] = loaded.errors
+    assert error.code == errors.E104
+    assert str(error).startswith(f"{locked}: E104 ")
+
+
+def test_corpus_read_article_os_error_gives_e104(tmp_path, monkeypatch):
+    """The same as chmod 000, for runs as root: any OSError on read is E104 naming the file."""
+    path = tmp_path / "locked.txt"
+    path.write_text(BOGOTA_SENTENCE, encoding="utf-8")
+
+    def refuse(self):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    with pytest.raises(InputError) as caught:
+        read_article(path, "story")
+    assert caught.value.code == errors.E104
+    assert str(caught.value).startswith(f"{path}: E104 ")
+    assert "Permission denied" in str(caught.value)
+
+
+def test_corpus_read_article_folder_gives_e104(tmp_path):
+    with pytest.raises(InputError) as caught:
+        read_article(tmp_path, "story")
+    assert caught.value.code == errors.E104
+    assert str(tmp_path) in str(caught.value)
+
+
+def test_corpus_read_article_missing_file_gives_e101(tmp_path):
+    path = tmp_path / "gone.txt"
+    with pytest.raises(InputError) as caught:
+        read_article(path, "story")
+    assert caught.value.code == errors.E101
+    assert str(caught.value).startswith(f"{path}: E101 ")
+
+
+# --- front matter and header lines -------------------------------------------------------
+
+
+FRONT_MATTER = (
+    "---\n"
+    "outlet: Reuters\n"
+    "date: 2019-12-26\n"
+    "title: Coalition leaders hold crisis meeting\n"
+    "---\n"
+    "TALLINN - Estonian coalition leaders convened a meeting\n"
+    "of top party officials on Saturday.\n"
+)
+
+
+def test_corpus_make_source_reads_front_matter():
+    source = make_source(source_id="a.txt", story="coalition", path="a.txt", raw_text=FRONT_MATTER)
+    assert source.outlet == "Reuters"
+    assert source.published == dt.date(2019, 12, 26)
+    assert source.published_from == "metadata"
+    assert source.title == "Coalition leaders hold crisis meeting"
+    assert source.text.startswith("TALLINN - Estonian coalition")
+    assert "outlet:" not in source.text
+
+
+def test_corpus_make_source_front_matter_keeps_positions():
+    source = make_source(source_id="a.txt", story="coalition", path="a.txt", raw_text=FRONT_MATTER)
+    assert source.line_offset == 5
+    assert source.position(source.text.index("Saturday")) == (7, 27)
+    assert_position(FRONT_MATTER, source, "Saturday")
+    assert_position(FRONT_MATTER, source, "TALLINN")
+
+
+def test_corpus_make_source_front_matter_outlet_beats_dateline_credit():
+    raw = "---\noutlet: Baltic Herald\n---\nTALLINN (BNS) - Coalition leaders convened a meeting.\n"
+    source = make_source(source_id="a.txt", story="coalition", path="a.txt", raw_text=raw)
+    assert source.outlet == "Baltic Herald"
+
+
+SAME_LINE_HEADER = (
+    " date 2019-12-26 Estonian coalition leaders on Saturday convened a summit.\n"
+    "BNS said the meeting would continue on Monday.\n"
+)
+
+
+def test_corpus_make_source_date_header_on_same_line_as_text():
+    source = make_source(
+        source_id="a.txt", story="coalition", path="a.txt", raw_text=SAME_LINE_HEADER
+    )
+    assert source.published == dt.date(2019, 12, 26)
+    assert source.published_from == "metadata"
+    assert source.text.startswith("Estonian coalition leaders")
+    assert "2019-12-26" not in source.text
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"), [("Saturday", (1, 48)), ("Estonian", (1, 18)), ("Monday", (2, 40))]
+)
+def test_corpus_source_position_after_same_line_header(word, expected):
+    source = make_source(
+        source_id="a.txt", story="coalition", path="a.txt", raw_text=SAME_LINE_HEADER
+    )
+    assert source.position(source.text.index(word)) == expected
+    assert_position(SAME_LINE_HEADER, source, word)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"\xef\xbb\xbf date 2019-12-26 Coalition leaders on Saturday convened a summit.\n",
+        b"\xff\xfe"
+        + " date 2019-12-26 Coalition leaders on Saturday convened a summit.\n".encode("utf-16-le"),
+        b" date 2019-12-26 Coalition leaders on Saturday convened a summit.\r\n",
+    ],
+    ids=["utf-8-bom", "utf-16-le-bom", "crlf"],
+)
+def test_corpus_read_article_same_line_header_in_other_encodings(tmp_path, raw):
+    path = tmp_path / "coalition.txt"
+    path.write_bytes(raw)
+    source = read_article(path, "coalition")
+    assert source.published == dt.date(2019, 12, 26)
+    assert source.text.startswith("Coalition leaders")
+    assert source.position(source.text.index("Saturday")) == (1, 39)
+
+
+def test_corpus_make_source_date_header_on_own_line():
+    raw = "Date: 2024-03-07\nThe central bank held its rate decision on Tuesday.\n"
+    source = make_source(source_id="a.txt", story="fed", path="a.txt", raw_text=raw)
+    assert source.published == dt.date(2024, 3, 7)
+    assert source.published_from == "metadata"
+    assert source.text.startswith("The central bank")
+    assert source.line_offset == 1
+    assert source.position(source.text.index("Tuesday")) == (2, 44)
+    assert_position(raw, source, "Tuesday")
+
+
+def test_corpus_make_source_without_date_has_no_published():
+    raw = "The central bank held its rate decision on Tuesday.\n"
+    source = make_source(source_id="a.txt", story="fed", path="a.txt", raw_text=raw)
+    assert source.published is None
+    assert source.published_from == "none"
+    assert source.text == raw
+    assert source.position(source.text.index("Tuesday")) == (1, 44)
+
+
+# --- datelines and outlets ---------------------------------------------------------------
+
+
+def test_corpus_make_source_dateline_credit_gives_outlet():
+    raw = "BANGKOK, June 13 (Asia Trade Wire) - Thailand's central bank held its key rate.\n"
+    source = make_source(source_id="a.txt", story="thai", path="wire/a.txt", raw_text=raw)
+    assert source.outlet == "Asia Trade Wire"
+    assert source.dateline is not None
+    assert source.dateline.place == "BANGKOK"
+    assert source.dateline.date_text == "June 13"
+    assert source.dateline.credit == "Asia Trade Wire"
+    assert source.dateline.line == 1
+
+
+def test_corpus_make_source_dateline_line_counts_front_matter():
+    raw = "---\ntitle: Rates on hold\n---\nBANGKOK, June 13 (Asia Trade Wire) - Rates held.\n"
+    source = make_source(source_id="a.txt", story="thai", path="a.txt", raw_text=raw)
+    assert source.dateline is not None
+    assert source.dateline.line == 4
+
+
+def test_corpus_read_article_outlet_falls_back_to_file_stem(tmp_path):
+    path = tmp_path / "baltic-herald.txt"
+    path.write_text("Estonian coalition leaders convened a meeting.\n", encoding="utf-8")
+    assert read_article(path, "coalition").outlet == "baltic-herald"
+
+
+# --- JSONL -------------------------------------------------------------------------------
+
+
+JSONL_RECORDS = [
+    {
+        "story": "coalition",
+        "id": "afp-1",
+        "outlet": "AFP",
+        "published": "December 15th, 2008, 7 : 35 am",
+        "text": "Coalition leaders convened a meeting on Saturday.",
+    },
+    {
+        "story": "fed",
+        "id": "rtr-1",
+        "outlet": "Reuters",
+        "published": "2024-03-07",
+        "text": "The Fed held rates.",
+    },
+    {
+        "story": "coalition",
+        "id": "ap-1",
+        "outlet": "AP",
+        "text": "Coalition leaders met officials on Sunday.",
+    },
+]
+
+
+def write_jsonl(path: Path, lines: list[str], *, prefix: bytes = b"") -> Path:
+    path.write_bytes(prefix + "\n".join(lines).encode("utf-8") + b"\n")
+    return path
+
+
+def test_corpus_iter_stories_jsonl_groups_records_by_story(tmp_path):
+    path = write_jsonl(tmp_path / "wire.jsonl", [json.dumps(r) for r in JSONL_RECORDS])
+    stories = {s.name: s for s in load_all(path)}
+    assert set(stories) == {"coalition", "fed"}
+    assert [s.id for s in stories["coalition"].sources] == [f"{path}#afp-1", f"{path}#ap-1"]
+    assert [s.outlet for s in stories["coalition"].sources] == ["AFP", "AP"]
+    assert [s.id for s in stories["fed"].sources] == [f"{path}#rtr-1"]
+    assert all(s.path == str(path) for story in stories.values() for s in story.sources)
+    assert all(not story.errors for story in stories.values())
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [
+        ("December 15th, 2008, 7 : 35 am", dt.date(2008, 12, 15)),
+        ("2024-03-07", dt.date(2024, 3, 7)),
+        ("March 7, 2024", dt.date(2024, 3, 7)),
+    ],
+)
+def test_corpus_iter_stories_jsonl_parses_published_dates(tmp_path, published, expected):
+    record = {
+        "story": "coalition",
+        "id": "1",
+        "published": published,
+        "text": "Leaders met officials.",
+    }
+    path = write_jsonl(tmp_path / "wire.jsonl", [json.dumps(record)])
+    [story] = load_all(path)
+    [source] = story.sources
+    assert source.published == expected
+    assert source.published_from == "metadata"
+
+
+def test_corpus_iter_stories_jsonl_bad_lines_name_file_and_line(tmp_path):
+    lines = [json.dumps(r) for r in JSONL_RECORDS]
+    lines.append(json.dumps({"story": "coalition", "id": "no-text", "outlet": "AP"}))
+    lines.append('{"story": "coalition", "id": "cut", "text": "Coalition leaders conv')
+    path = write_jsonl(tmp_path / "wire.jsonl", lines)
+    stories = load_all(path)
+    loaded = sorted(s.id for story in stories for s in story.sources)
+    assert loaded == sorted(f"{path}#{r['id']}" for r in JSONL_RECORDS)
+    found = sorted((e.line, e.code, str(e)) for story in stories for e in story.errors)
+    assert [(line, code) for line, code, _ in found] == [(4, errors.E106), (5, errors.E105)]
+    assert found[0][2].startswith(f"{path}:4: E106 ")
+    assert found[1][2].startswith(f"{path}:5: E105 ")
+
+
+def test_corpus_iter_stories_jsonl_with_utf8_bom(tmp_path):
+    path = write_jsonl(
+        tmp_path / "wire.jsonl", [json.dumps(r) for r in JSONL_RECORDS], prefix=b"\xef\xbb\xbf"
+    )
+    stories = load_all(path)
+    assert [e for story in stories for e in story.errors] == []
+    assert sum(len(story.sources) for story in stories) == len(JSONL_RECORDS)
+
+
+# --- folders and corpora -----------------------------------------------------------------
+
+
+def test_corpus_iter_stories_folder_of_articles_is_one_story(tmp_path):
+    story = tmp_path / "coalition"
+    story.mkdir()
+    (story / "afp.txt").write_text(GOOD_ARTICLE, encoding="utf-8")
+    (story / "dw.md").write_text(BOGOTA_SENTENCE, encoding="utf-8")
+    (story / "notes.json").write_text("{}", encoding="utf-8")
+    (story / "README.txt").write_text("How this folder was made.", encoding="utf-8")
+    [loaded] = load_all(story)
+    assert loaded.name == "coalition"
+    assert [Path(s.path).name for s in loaded.sources] == ["afp.txt", "dw.md"]
+    assert all(s.story == "coalition" for s in loaded.sources)
+
+
+def test_corpus_iter_stories_folder_of_folders_is_a_corpus(tmp_path):
+    corpus = tmp_path / "corpus"
+    for story_name, files in {"coalition": ["afp.txt", "dw.txt"], "fed": ["reuters.txt"]}.items():
+        (corpus / story_name).mkdir(parents=True)
+        for file_name in files:
+            (corpus / story_name / file_name).write_text(GOOD_ARTICLE, encoding="utf-8")
+    stories = {s.name: s for s in load_all(corpus)}
+    assert set(stories) == {"coalition", "fed"}
+    assert [Path(s.path).name for s in stories["coalition"].sources] == ["afp.txt", "dw.txt"]
+    assert [Path(s.path).name for s in stories["fed"].sources] == ["reuters.txt"]
+    assert all(s.story == name for name, story in stories.items() for s in story.sources)
+    assert all(not story.errors for story in stories.values())
+
+
+def test_corpus_iter_stories_empty_folder_gives_e108(tmp_path):
+    [loaded] = load_all(tmp_path)
+    assert loaded.sources == []
+    [error] = loaded.errors
+    assert error.code == errors.E108
+    assert str(tmp_path) in str(error)
+
+
+def run_with_deadline(paths: list[Path], seconds: float = 20) -> list[StoryInput]:
+    """Load ``paths`` in a daemon thread; fail (instead of hanging) past ``seconds``."""
+    outcome: list = []
+
+    def load() -> None:
+        try:
+            outcome.append(load_all(*paths))
+        except BaseException as exc:  # reported by the assertion below
+            outcome.append(exc)
+
+    worker = threading.Thread(target=load, daemon=True)
+    worker.start()
+    worker.join(seconds)
+    assert not worker.is_alive(), f"loading {paths} did not finish in {seconds} s"
+    assert not isinstance(outcome[0], BaseException), outcome[0]
+    return outcome[0]
+
+
+def test_corpus_iter_stories_folder_symlink_loop_terminates(tmp_path):
+    corpus = tmp_path / "corpus"
+    (corpus / "coalition").mkdir(parents=True)
+    (corpus / "coalition" / "afp.txt").write_text(GOOD_ARTICLE, encoding="utf-8")
+    (corpus / "coalition" / "back").symlink_to(corpus, target_is_directory=True)
+    (corpus / "coalition" / "self").symlink_to(corpus / "coalition", target_is_directory=True)
+    stories = run_with_deadline([corpus])
+    sources = [s.path for story in stories for s in story.sources]
+    assert sources == [str(corpus / "coalition" / "afp.txt")]
+    loop_errors = [e for story in stories for e in story.errors]
+    assert loop_errors
+    assert all(e.code == errors.E104 for e in loop_errors)
+
+
+def test_corpus_iter_stories_file_symlink_loop_is_an_input_error(tmp_path):
+    story = tmp_path / "coalition"
+    story.mkdir()
+    (story / "afp.txt").write_text(GOOD_ARTICLE, encoding="utf-8")
+    (story / "loop.txt").symlink_to(story / "loop.txt")
+    [loaded] = run_with_deadline([story])
+    assert [Path(s.path).name for s in loaded.sources] == ["afp.txt"]
+    [error] = loaded.errors
+    assert error.code == errors.E104
+    assert str(story / "loop.txt") in str(error)

@@ -1,0 +1,302 @@
+"""Loading rule packs: the shipped pack, every kind of invalid rule file, user-added rules."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from checker import errors
+from checker.corpus import make_source
+from checker.errors import RuleError
+from checker.extract import extract
+from checker.nlp import build_pipeline
+from checker.rules import DEFAULT_RULES_DIR, KINDS, load_rules
+
+ROOT = Path(__file__).resolve().parent.parent
+LEXICON = DEFAULT_RULES_DIR / "lexicon.yml"
+INQUEST_SENTENCE = "The coroner's inquest was held on March 3."
+
+
+def write_pack(folder: Path, files: dict[str, str], *, with_lexicon: bool = False) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    if with_lexicon:
+        shutil.copy(LEXICON, folder / "lexicon.yml")
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def load_error(pack: Path) -> RuleError:
+    with pytest.raises(RuleError) as caught:
+        load_rules([pack])
+    return caught.value
+
+
+# --- the shipped pack --------------------------------------------------------------------
+
+
+def test_rules_shipped_pack_loads(ruleset):
+    assert {
+        "event.start_date",
+        "event.end_date",
+        "event.date",
+        "deadline",
+        "event.count",
+        "date.weekday_mismatch",
+        "date.tense_mismatch",
+        "typo.calendar",
+        "typo.spelling",
+        "typo.name",
+    } <= set(ruleset.rules)
+    assert all(rule.extends in KINDS for rule in ruleset.rules.values())
+    assert ruleset.rules["event.start_date"].level == "error"
+    assert ruleset.rules["typo.calendar"].level == "warning"
+    assert ruleset.lexicon("months")["feb."] == 2
+    assert ruleset.event_classes["summit"] == "gathering"
+    assert ruleset.temporal_patterns
+    assert re.fullmatch(r"[0-9a-f]{64}", ruleset.digest)
+    shipped = [p for p in DEFAULT_RULES_DIR.rglob("*") if p.suffix in (".yml", ".yaml")]
+    assert sorted(ruleset.files) == sorted(str(p) for p in shipped)
+
+
+def test_rules_shipped_pack_lexicon_references_expanded(ruleset):
+    def references(value) -> list[str]:
+        if isinstance(value, str):
+            return [value] if value.startswith("@") else []
+        if isinstance(value, list):
+            return [r for item in value for r in references(item)]
+        if isinstance(value, dict):
+            return [r for item in value.values() for r in references(item)]
+        return []
+
+    assert references([p["pattern"] for p in ruleset.temporal_patterns]) == []
+
+
+def test_rules_load_rules_is_repeatable():
+    assert load_rules().digest == load_rules([DEFAULT_RULES_DIR]).digest
+
+
+# --- invalid rule files ------------------------------------------------------------------
+
+
+WEEKDAY_RULE = "extends: weekday_date\nid: date.weekday\nlevel: error\nmessage: wrong weekday\n"
+
+INVALID_RULES = {
+    "missing-extends": (
+        "id: date.weekday\nlevel: error\nmessage: wrong weekday\n",
+        errors.E202,
+        "1:1",
+        ["'extends'"],
+    ),
+    "unknown-extends": (
+        "extends: existence\nid: date.weekday\nlevel: error\nmessage: wrong weekday\n",
+        errors.E205,
+        "1:10",
+        ["'existence'", "deadline", "event_date", "temporal", "weekday_date"],
+    ),
+    "unknown-key": (
+        WEEKDAY_RULE + "tokens: [Munday]\n",
+        errors.E203,
+        "5:1",
+        ["'tokens'", "description", "level", "message"],
+    ),
+    "bad-level": (
+        "extends: weekday_date\nid: date.weekday\nlevel: fatal\nmessage: wrong weekday\n",
+        errors.E204,
+        "3:8",
+        ["'fatal'", "error", "warning", "info"],
+    ),
+    "wrong-type-int": (
+        "extends: tense_date\nid: date.tense\nlevel: warning\nmessage: tense\ntolerance_days: two\n",
+        errors.E204,
+        "5:17",
+        ["'tolerance_days'", "an integer"],
+    ),
+    "wrong-type-list": (
+        "extends: event_date\nid: event.start\nlevel: error\nmessage: start\n"
+        "relation: start\nverbs: opened\n",
+        errors.E204,
+        "6:8",
+        ["'verbs'", "a list"],
+    ),
+    "bad-relation": (
+        "extends: event_date\nid: event.start\nlevel: error\nmessage: start\n"
+        "relation: began\nverbs: [opened]\n",
+        errors.E204,
+        "5:11",
+        ["'began'", "start", "end", "held"],
+    ),
+    "missing-required-key": (
+        "extends: deadline\nid: deadline\nlevel: error\nmessage: deadline\ntriggers: [deadline]\n",
+        errors.E202,
+        "1:1",
+        ["'markers'"],
+    ),
+    "invalid-spacy-pattern": (
+        "extends: temporal\nid: temporal\npatterns:\n  - label: weekday\n"
+        "    pattern: [{LOWR: monday}]\n",
+        errors.E206,
+        "4:5",
+        ["LOWR"],
+    ),
+    "pattern-not-a-list": (
+        "extends: temporal\nid: temporal\npatterns:\n  - label: weekday\n    pattern: monday\n",
+        errors.E206,
+        "4:5",
+        ["list of token mappings"],
+    ),
+    "unknown-lexicon-reference": (
+        "extends: temporal\nid: temporal\npatterns:\n  - label: weekday\n"
+        '    pattern: [{LOWER: {IN: "@weekdayz"}}]\n',
+        errors.E208,
+        "4:5",
+        ["'@weekdayz'", "weekdays", "months"],
+    ),
+    "unknown-closed-class-lexicon": (
+        "extends: closed_class\nid: typo.calendar\nlevel: warning\nmessage: typo\n"
+        "lexicons: [month_names, weekdayz]\n",
+        errors.E208,
+        "5:11",
+        ["'weekdayz'", "weekdays"],
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "where", "mentions"), INVALID_RULES.values(), ids=INVALID_RULES.keys()
+)
+def test_rules_load_rules_invalid_rule_file(tmp_path, text, code, where, mentions):
+    pack = write_pack(tmp_path / "pack", {"rule.yml": text}, with_lexicon=True)
+    error = load_error(pack)
+    assert str(error).startswith(f"{pack / 'rule.yml'}:{where}: {code} "), str(error)
+    for word in mentions:
+        assert word in error.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        WEEKDAY_RULE + 'description: "never closed\n',
+        "extends: weekday_date\nid: [date.weekday\nlevel: error\nmessage: wrong weekday\n",
+        "extends: weekday_date\n  id: date.weekday\n level: error\n",
+        "extends: weekday_date\nid: date.weekday\n\tlevel: error\n",
+    ],
+    ids=["unclosed-quote", "unclosed-bracket", "bad-indent", "tab-indent"],
+)
+def test_rules_load_rules_invalid_yaml(tmp_path, text):
+    pack = write_pack(tmp_path / "pack", {"rule.yml": text})
+    error = load_error(pack)
+    assert error.code == errors.E201
+    assert re.match(rf"{re.escape(str(pack / 'rule.yml'))}:\d+:\d+: E201 invalid YAML", str(error))
+    assert 1 <= error.line <= text.count("\n") + 1
+
+
+def test_rules_load_rules_not_a_mapping(tmp_path):
+    pack = write_pack(tmp_path / "pack", {"rule.yml": "- extends: weekday_date\n"})
+    error = load_error(pack)
+    assert str(error).startswith(f"{pack / 'rule.yml'}:1:1: E204 ")
+    assert "'extends:'" in error.message
+
+
+def test_rules_load_rules_duplicate_rule_id(tmp_path):
+    pack = write_pack(
+        tmp_path / "pack",
+        {
+            "a-weekday.yml": WEEKDAY_RULE,
+            "b-tense.yml": "extends: tense_date\nid: date.weekday\nlevel: warning\nmessage: tense\n",
+        },
+    )
+    error = load_error(pack)
+    assert str(error).startswith(f"{pack / 'b-tense.yml'}:2:5: E207 ")
+    assert "'date.weekday'" in error.message
+    assert str(pack / "a-weekday.yml") in error.message
+
+
+def test_rules_load_rules_duplicate_across_packs(tmp_path):
+    extra = write_pack(
+        tmp_path / "extra", {"start.yml": (DEFAULT_RULES_DIR / "event-start.yml").read_text()}
+    )
+    with pytest.raises(RuleError) as caught:
+        load_rules([DEFAULT_RULES_DIR, extra])
+    assert caught.value.code == errors.E207
+    assert str(caught.value).startswith(f"{extra / 'start.yml'}:")
+
+
+def test_rules_load_rules_missing_pack(tmp_path):
+    missing = tmp_path / "no-such-pack"
+    with pytest.raises(RuleError) as caught:
+        load_rules([missing])
+    assert str(missing) in str(caught.value)
+
+
+def test_rules_load_rules_empty_pack_warns(tmp_path):
+    pack = write_pack(tmp_path / "empty", {"notes.txt": "rules go here"})
+    with pytest.warns(UserWarning, match="W001"):
+        ruleset = load_rules([pack])
+    assert ruleset.rules == {}
+
+
+def test_rules_load_rules_temporal_without_patterns_warns(tmp_path):
+    pack = write_pack(
+        tmp_path / "pack", {"temporal.yml": "extends: temporal\nid: t\npatterns: []\n"}
+    )
+    with pytest.warns(UserWarning, match="W001"):
+        load_rules([pack])
+
+
+def test_rules_load_rules_disabled_rule_is_skipped(tmp_path):
+    pack = write_pack(tmp_path / "pack", {"rule.yml": WEEKDAY_RULE + "enabled: false\n"})
+    assert load_rules([pack]).rules == {}
+
+
+def test_rules_cli_bad_rules_dir_exits_2(tmp_path):
+    pack = write_pack(
+        tmp_path / "pack",
+        {"weekday.yml": "extends: weekday_date\nid: date.weekday\nlevel: fatal\nmessage: m\n"},
+    )
+    completed = subprocess.run(
+        [sys.executable, "-m", "checker", "check", "seeds/", "--rules", str(pack)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert completed.returncode == 2
+    stderr_lines = completed.stderr.splitlines()
+    assert len(stderr_lines) == 1, completed.stderr
+    assert f"{pack / 'weekday.yml'}:3:8: E204" in stderr_lines[0]
+    assert "Traceback" not in completed.stderr
+
+
+# --- rules are data: a user-added event word ---------------------------------------------
+
+
+def dated_events(ruleset, nlp, text: str) -> list[tuple[str, str, str]]:
+    source = make_source(source_id="a.txt", story="story", path="a.txt", raw_text=text)
+    extraction = extract(nlp(source.text), source, ruleset)
+    return [
+        (f.trigger, f.event_class, f.where.text) for f in extraction.facts if f.family == "date"
+    ]
+
+
+def test_rules_shipped_pack_has_no_inquest(ruleset, nlp):
+    assert dated_events(ruleset, nlp, INQUEST_SENTENCE) == []
+
+
+def test_rules_user_added_event_word_dates_the_event(tmp_path):
+    pack = tmp_path / "pack"
+    shutil.copytree(DEFAULT_RULES_DIR, pack)
+    events = pack / "events.yml"
+    original = events.read_text(encoding="utf-8")
+    edited = original.replace("verdict: [verdict,", "verdict: [inquest, verdict,")
+    assert edited != original
+    events.write_text(edited, encoding="utf-8")
+    ruleset = load_rules([pack])
+    assert ruleset.event_classes["inquest"] == "verdict"
+    nlp = build_pipeline(ruleset)
+    assert dated_events(ruleset, nlp, INQUEST_SENTENCE) == [("inquest", "verdict", "on March 3")]
