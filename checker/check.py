@@ -11,15 +11,25 @@ from checker.extract import extract
 from checker.model import StoryResult
 from checker.normalize import normalize_story
 from checker.rules import RuleSet
+from checker.vocab import Vocabulary
 
 
-def check_story(story: StoryInput, *, ruleset: RuleSet, nlp: Language) -> StoryResult:
+def check_story(
+    story: StoryInput,
+    *,
+    ruleset: RuleSet,
+    nlp: Language,
+    vocabulary: Vocabulary | None = None,
+    spelling: str = "both",
+) -> StoryResult:
     """Check the sources of one story against each other and each against itself.
 
     Args:
         story (StoryInput): the loaded sources of the story.
         ruleset (RuleSet): loaded rules.
         nlp (Language): the pipeline built from ``ruleset`` (``nlp.build_pipeline``).
+        vocabulary (Vocabulary | None): accepted and rejected terms. Defaults to None.
+        spelling (str): spelling variant of the desk: both, en-GB or en-US. Defaults to "both".
     """
     docs = nlp.pipe(source.text for source in story.sources)
     extractions = [
@@ -27,7 +37,9 @@ def check_story(story: StoryInput, *, ruleset: RuleSet, nlp: Language) -> StoryR
     ]
     normalized = normalize_story(extractions, ruleset)
     alignments = align(normalized, ruleset)
-    findings, agreements = compare_story(normalized, alignments, ruleset, story.name)
+    findings, agreements = compare_story(
+        normalized, alignments, ruleset, story.name, vocabulary=vocabulary, spelling=spelling
+    )
     facts = [fact for n in normalized for fact in n.facts]
     findings.sort(
         key=lambda f: (

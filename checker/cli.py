@@ -1,24 +1,35 @@
-"""Command-line interface: ``checker check PATH... [--format text|json] [--output FILE] [--fail-on LEVEL]``.
+"""Command-line interface.
+
+    checker check PATH... [--format FORMAT] [--output FILE] [--fail-on LEVEL] [--min-level LEVEL]
+                          [--config FILE | --no-config] [--rules DIR]... [--vocab DIR]
+                          [--spelling both|en-GB|en-US] [--baseline FILE] [--changed-since REV]
+                          [--model NAME]
+    checker baseline PATH... [same options] > .checker-baseline.json
 
 Exit status: 0 nothing at or above ``--fail-on``; 1 findings at or above it; 2 bad
-usage, invalid rules or unreadable input (the readable files are still checked).
+usage, invalid rules or configuration, or unreadable input (the readable files are
+still checked); 130 interrupted.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import io
 import os
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from checker import __version__
-from checker.errors import CheckerError, InputError
+from checker import __version__, errors
+from checker.config import FileConfig, find_config, load_config
+from checker.errors import CheckerError, InputError, UsageError
 from checker.model import StoryResult
-from checker.settings import FAIL_LEVELS, FORMATS, Settings
+from checker.settings import FAIL_LEVELS, FORMATS, LEVELS, VARIANTS, Settings
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
+_RANK = {"error": 0, "warning": 1, "info": 2}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -27,15 +38,44 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"checker {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser(
-        "check", help="check one or more stories", description=__doc__.splitlines()[0]
+    check = commands.add_parser("check", help="check one or more stories")
+    baseline = commands.add_parser(
+        "baseline", help="record today's findings (JSON on standard output)"
     )
-    check.add_argument(
-        "paths",
-        nargs="+",
-        metavar="PATH",
-        help="article file, story folder, corpus folder or .jsonl file",
-    )
+    for sub in (check, baseline):
+        sub.add_argument(
+            "paths",
+            nargs="+",
+            metavar="PATH",
+            help="article file, story folder, corpus folder or .jsonl file",
+        )
+        sub.add_argument(
+            "--config",
+            metavar="FILE",
+            help="configuration file (default: .checker.toml or [tool.checker] in pyproject.toml, from here upward)",
+        )
+        sub.add_argument("--no-config", action="store_true", help="ignore configuration files")
+        sub.add_argument(
+            "--rules",
+            action="append",
+            default=None,
+            metavar="DIR",
+            help="rule pack to load instead of the shipped one (repeatable)",
+        )
+        sub.add_argument("--vocab", metavar="DIR", help="folder with accept.txt and reject.txt")
+        sub.add_argument(
+            "--spelling", choices=VARIANTS, help="spelling variant the desk uses (default: both)"
+        )
+        sub.add_argument(
+            "--model",
+            metavar="NAME",
+            help="an installed trained spaCy pipeline to use (default: blank English)",
+        )
+        sub.add_argument(
+            "--changed-since",
+            metavar="REV",
+            help="check only stories with a file changed since this git revision",
+        )
     check.add_argument(
         "--format",
         dest="output_format",
@@ -49,22 +89,33 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--fail-on",
         choices=FAIL_LEVELS,
-        default="error",
         help="lowest severity giving exit status 1 (default: error)",
     )
+    check.add_argument("--min-level", choices=LEVELS, help="lowest severity shown (default: info)")
     check.add_argument(
-        "--rules",
-        action="append",
-        default=[],
-        metavar="DIR",
-        help="rule pack to load instead of the shipped one (repeatable)",
-    )
-    check.add_argument(
-        "--model",
-        metavar="NAME",
-        help="an installed trained spaCy pipeline to use (default: blank English)",
+        "--baseline", metavar="FILE", help="report only findings not recorded in this baseline"
     )
     return parser
+
+
+def build_settings(args: argparse.Namespace, config: FileConfig) -> Settings:
+    """Merge the configuration file and the command line (flags win) into Settings."""
+    return Settings(
+        rule_paths=tuple(Path(p) for p in args.rules) if args.rules else config.rules,
+        model=args.model,
+        output_format=getattr(args, "output_format", "json"),
+        fail_on=getattr(args, "fail_on", None) or config.fail_on or "error",
+        min_level=getattr(args, "min_level", None) or config.min_level or "info",
+        disable=config.disable,
+        severity=config.severity,
+        vocab_dir=Path(args.vocab) if args.vocab else config.vocab,
+        include=config.include,
+        exclude=config.exclude,
+        spelling=args.spelling or config.spelling or "both",
+        path_ignores=config.ignore,
+        baseline=Path(args.baseline) if getattr(args, "baseline", None) else None,
+        changed_since=args.changed_since,
+    )
 
 
 def write_atomically(path: Path, content: str) -> None:
@@ -92,63 +143,146 @@ def exit_status(results: list[StoryResult], input_errors: list[CheckerError], fa
     )
 
 
-def run_check(settings: Settings, paths: list[str], output: str | None) -> int:
-    """Check ``paths`` and write the report; return the exit status."""
+def changed_files(revision: str, paths: list[str]) -> set[Path]:
+    """Files changed since ``revision`` (committed, staged, unstaged or new), as resolved paths."""
+    anchor = Path(paths[0]).resolve()
+    folder = anchor if anchor.is_dir() else anchor.parent
+    try:
+        top = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel"],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        diff = subprocess.run(
+            ["git", "diff", "--name-only", revision, "--"],
+            cwd=top,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        new = subprocess.run(
+            ["git", "ls-files", "--others", "--exclude-standard"],
+            cwd=top,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    except (OSError, subprocess.CalledProcessError) as exc:
+        detail = getattr(exc, "stderr", "") or str(exc)
+        raise UsageError(
+            errors.E301, f"--changed-since {revision}: git could not tell ({detail.strip()[:160]})"
+        ) from None
+    return {(Path(top) / name).resolve() for name in (diff + new).splitlines() if name}
+
+
+def _render(
+    results: list[StoryResult],
+    input_errors: list[CheckerError],
+    settings: Settings,
+    ruleset,
+    output: str | None,
+) -> None:
+    from checker.report import RENDERERS, make_console, render_text
+
+    if settings.output_format == "text":
+        if output:
+            buffer = io.StringIO()
+            render_text(results, input_errors, make_console(buffer, width=120, color=False))
+            write_atomically(Path(output), buffer.getvalue())
+        else:
+            render_text(results, input_errors, make_console(sys.stdout))
+        return
+    content = RENDERERS[settings.output_format](results, input_errors, ruleset=ruleset)
+    if output:
+        write_atomically(Path(output), content)
+    else:
+        sys.stdout.write(content)
+
+
+def run(
+    settings: Settings, paths: list[str]
+) -> tuple[list[StoryResult], list[CheckerError], object]:
+    """Check ``paths`` under ``settings``; return the results, the input errors and the rules."""
     from checker.check import check_story
     from checker.corpus import iter_stories
     from checker.nlp import build_pipeline
-    from checker.report import make_console, render_json, render_text
-    from checker.rules import load_rules
+    from checker.rules import configure_rules, load_rules
+    from checker.suppress import apply_suppressions
+    from checker.vocab import load_vocabulary
 
-    ruleset = load_rules(list(settings.rule_paths) or None)
+    ruleset = configure_rules(
+        load_rules(list(settings.rule_paths) or None),
+        disable=settings.disable,
+        severity=settings.severity,
+    )
+    vocabulary = load_vocabulary(settings.vocab_dir)
     nlp = build_pipeline(ruleset, model=settings.model)
+    changed = changed_files(settings.changed_since, paths) if settings.changed_since else None
+    known: set[str] = set()
+    if settings.baseline is not None:
+        from checker.baseline import filter_new, load_baseline
+
+        known = load_baseline(settings.baseline)
     results: list[StoryResult] = []
     input_errors: list[CheckerError] = []
     for path in paths:
         if not Path(path).exists():
-            input_errors.append(InputError("E101", "no such file or folder", path))
+            input_errors.append(InputError(errors.E101, "no such file or folder", path))
+            print(f"checker: {input_errors[-1]}", file=sys.stderr)
     existing = [p for p in paths if Path(p).exists()]
-    for story in iter_stories(existing) if existing else []:
-        input_errors.extend(story.errors)
+    stories = (
+        iter_stories(existing, include=settings.include, exclude=settings.exclude)
+        if existing
+        else []
+    )
+    for story in stories:
         for error in story.errors:
             print(f"checker: {error}", file=sys.stderr)
-        if story.sources:
-            results.append(check_story(story, ruleset=ruleset, nlp=nlp))
-    for error in input_errors:
-        if error.code == "E101":
-            print(f"checker: {error}", file=sys.stderr)
-    if settings.output_format == "json":
-        content = render_json(results, input_errors)
-        if output:
-            write_atomically(Path(output), content)
-        else:
-            sys.stdout.write(content)
-    elif output:
-        buffer = io.StringIO()
-        render_text(results, input_errors, make_console(buffer, width=120, color=False))
-        write_atomically(Path(output), buffer.getvalue())
-    else:
-        render_text(results, input_errors, make_console(sys.stdout))
-    return exit_status(results, input_errors, settings.fail_on)
+        input_errors.extend(story.errors)
+        if not story.sources:
+            continue
+        if changed is not None and not any(
+            Path(s.path).resolve() in changed for s in story.sources
+        ):
+            continue
+        result = check_story(
+            story, ruleset=ruleset, nlp=nlp, vocabulary=vocabulary, spelling=settings.spelling
+        )
+        result = apply_suppressions(result, settings.path_ignores)
+        shown = [f for f in result.findings if _RANK[f.severity] <= _RANK[settings.min_level]]
+        results.append(dataclasses.replace(result, findings=shown))
+    if known:
+        results = filter_new(results, known)
+    return results, input_errors, ruleset
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``checker`` command."""
-    parser = _parser()
-    args = parser.parse_args(argv)
+    args = _parser().parse_args(argv)
     try:
-        settings = Settings(
-            rule_paths=tuple(Path(p) for p in args.rules),
-            model=args.model,
-            output_format=args.output_format,
-            fail_on=args.fail_on,
-        )
-        return run_check(settings, args.paths, args.output)
+        if args.no_config:
+            config = FileConfig()
+        else:
+            config_path = Path(args.config) if args.config else find_config(Path.cwd())
+            if args.config and not config_path.is_file():
+                raise UsageError(errors.E401, "configuration file not found", args.config)
+            config = load_config(config_path) if config_path else FileConfig()
+        settings = build_settings(args, config)
+        results, input_errors, ruleset = run(settings, args.paths)
+        if args.command == "baseline":
+            from checker.baseline import write_baseline
+
+            sys.stdout.write(write_baseline(results))
+            return EXIT_ERROR if input_errors else EXIT_OK
+        _render(results, input_errors, settings, ruleset, args.output)
+        return exit_status(results, input_errors, settings.fail_on)
     except CheckerError as error:
         print(f"checker: {error}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("checker: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         return EXIT_OK

@@ -18,8 +18,16 @@ from checker.align import Alignment, Unit
 from checker.model import Agreement, Evidence, Fact, Finding, Interval
 from checker.normalize import NormalizedSource, anchor_label
 from checker.rules import Rule, RuleSet
-from checker.spelling import calendar_typos, name_typos, vocabulary_of, word_typos
+from checker.spelling import (
+    Typo,
+    calendar_typos,
+    name_typos,
+    variant_typos,
+    vocabulary_of,
+    word_typos,
+)
 from checker.temporal import intervals_agree
+from checker.vocab import Vocabulary
 
 
 class _Fields(dict):
@@ -202,8 +210,24 @@ def tense_findings(normalized: NormalizedSource, rule: Rule, story: str) -> list
     return findings
 
 
-def typo_findings(sources: list[NormalizedSource], ruleset: RuleSet, story: str) -> list[Finding]:
-    """Typo findings of the whole story (cross-source corroboration needs every source)."""
+def typo_findings(
+    sources: list[NormalizedSource],
+    ruleset: RuleSet,
+    story: str,
+    *,
+    vocabulary: Vocabulary | None = None,
+    spelling: str = "both",
+) -> list[Finding]:
+    """Typo findings of the whole story (cross-source corroboration needs every source).
+
+    Args:
+        sources (list[NormalizedSource]): the story's sources.
+        ruleset (RuleSet): the rules.
+        story (str): story name.
+        vocabulary (Vocabulary | None): accepted and rejected terms. Defaults to None.
+        spelling (str): ``both``, ``en-GB`` or ``en-US``: which spelling variant the desk uses. Defaults to "both".
+    """
+    vocabulary = vocabulary or Vocabulary()
     findings: list[Finding] = []
     vocabularies = {n.source.id: vocabulary_of(n.words) for n in sources}
     words_by_source = {n.source.id: n.words for n in sources}
@@ -219,9 +243,9 @@ def typo_findings(sources: list[NormalizedSource], ruleset: RuleSet, story: str)
     for normalized in sources:
         source_id = normalized.source.id
         others: set[str] = set()
-        for other_id, vocabulary in vocabularies.items():
+        for other_id, other_words in vocabularies.items():
             if other_id != source_id:
-                others.update(vocabulary)
+                others.update(other_words)
         found = []
         taken: set[int] = set()
         for rule in calendar_rules:
@@ -262,6 +286,20 @@ def typo_findings(sources: list[NormalizedSource], ruleset: RuleSet, story: str)
                 skip=taken,
             ):
                 found.append((rule, typo))
+        if spelling != "both":
+            for rule in ruleset.of_kind("spelling_variant"):
+                for typo in variant_typos(normalized.words, spelling, rule=rule.id):
+                    if typo.word.where.start not in taken:
+                        found.append((rule, typo))
+                        taken.add(typo.word.where.start)
+        found = [
+            (rule, typo) for rule, typo in found if not _accepted(vocabulary, typo.word.where.text)
+        ]
+        for rule in ruleset.of_kind("rejected_term"):
+            for word in normalized.words:
+                if word.where.start not in taken and vocabulary.rejects(word.where.text):
+                    detail = {"word": word.where.text, "suggestion": None}
+                    found.append((rule, Typo(word, rule.id, None, detail)))
         for rule, typo in sorted(found, key=lambda item: item[1].word.where.start):
             where = typo.word.where
             support = tuple(
@@ -303,10 +341,20 @@ def typo_findings(sources: list[NormalizedSource], ruleset: RuleSet, story: str)
     return findings
 
 
+def _accepted(vocabulary: Vocabulary, word: str) -> bool:
+    return vocabulary.accepts(word) or vocabulary.accepts(word.lower())
+
+
 def compare_story(
-    sources: list[NormalizedSource], alignments: list[Alignment], ruleset: RuleSet, story: str
+    sources: list[NormalizedSource],
+    alignments: list[Alignment],
+    ruleset: RuleSet,
+    story: str,
+    *,
+    vocabulary: Vocabulary | None = None,
+    spelling: str = "both",
 ) -> tuple[list[Finding], list[Agreement]]:
-    """All findings and agreements of one story."""
+    """All findings and agreements of one story (see ``typo_findings`` for the keyword arguments)."""
     anchors = {n.source.id: anchor_label(n.source) for n in sources}
     findings: list[Finding] = []
     agreements: list[Agreement] = []
@@ -319,5 +367,7 @@ def compare_story(
             findings.extend(weekday_findings(normalized, rule, story))
         for rule in ruleset.of_kind("tense_date"):
             findings.extend(tense_findings(normalized, rule, story))
-    findings.extend(typo_findings(sources, ruleset, story))
+    findings.extend(
+        typo_findings(sources, ruleset, story, vocabulary=vocabulary, spelling=spelling)
+    )
     return findings, agreements

@@ -8,6 +8,7 @@ never writes anything.
 from __future__ import annotations
 
 import datetime as dt
+import fnmatch
 import json
 import os
 import re
@@ -21,6 +22,7 @@ import yaml
 from checker import errors
 from checker.errors import InputError
 from checker.model import Dateline, Source
+from checker.suppress import find_suppressions
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 """File endings read as articles inside a folder."""
@@ -214,6 +216,7 @@ def make_source(
     """
     front, body, front_lines = _front_matter(raw_text, path)
     headers, text, header_lines, column_offset = _header_lines(body)
+    text, suppressions = find_suppressions(text, front_lines + header_lines)
     merged: dict = {}
     for layer in (meta or {}, headers, front):  # front matter wins, then headers, then JSONL
         merged.update({str(k).lower(): v for k, v in layer.items() if v not in (None, "")})
@@ -224,6 +227,7 @@ def make_source(
         text=text,
         line_offset=front_lines + header_lines,
         column_offset=column_offset,
+        suppressions=suppressions,
     )
     date_value = merged.get("date", merged.get("published"))
     if isinstance(date_value, dt.datetime):
@@ -339,13 +343,33 @@ def _read_jsonl(path: Path) -> Iterator[StoryInput]:
         yield stories[key]
 
 
-def iter_stories(paths: list[str]) -> Iterator[StoryInput]:
+def _selected(path: Path, include: tuple[str, ...], exclude: tuple[str, ...]) -> bool:
+    """True when ``path`` passes the include/exclude globs (matched on the path as given and its name)."""
+    text = str(path)
+    if include and not any(
+        fnmatch.fnmatch(text, g) or fnmatch.fnmatch(path.name, g) for g in include
+    ):
+        return False
+    return not any(fnmatch.fnmatch(text, g) or fnmatch.fnmatch(path.name, g) for g in exclude)
+
+
+def iter_stories(
+    paths: list[str], *, include: tuple[str, ...] = (), exclude: tuple[str, ...] = ()
+) -> Iterator[StoryInput]:
     """Yield the stories named by the command-line ``paths``, one at a time.
 
     A folder of articles is one story; a folder whose sub-folders hold articles is
     a corpus (each sub-folder one story, loose files one more); a ``.jsonl`` file
     groups records by ``story``; plain files named together form one story.
+    ``include``/``exclude`` globs select article files inside folders.
     """
+    for story in _iter_stories(paths):
+        if include or exclude:
+            story.sources = [s for s in story.sources if _selected(Path(s.path), include, exclude)]
+        yield story
+
+
+def _iter_stories(paths: list[str]) -> Iterator[StoryInput]:
     loose: list[Path] = []
     for raw_path in paths:
         path = Path(raw_path)

@@ -57,6 +57,7 @@ E105 = "E105"  # JSONL line is not a JSON object / truncated
 E106 = "E106"  # JSONL record lacks text
 E107 = "E107"  # bad front matter
 E108 = "E108"  # no article files found
+E109 = "E109"  # bad vocabulary line
 # Rule errors (E2xx)
 E201 = "E201"  # YAML syntax
 E202 = "E202"  # missing required key
@@ -66,7 +67,10 @@ E205 = "E205"  # unknown extends kind
 E206 = "E206"  # bad spaCy pattern
 E207 = "E207"  # duplicate rule id
 E208 = "E208"  # unknown lexicon reference
+E209 = "E209"  # unknown rule id in configuration
 # Usage errors (E3xx)
 E301 = "E301"
+# Configuration errors (E4xx)
+E401 = "E401"  # bad configuration file or key
 # Warnings (W)
 W001 = "W001"  # rule pack has no rules / patterns

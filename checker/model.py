@@ -38,6 +38,18 @@ class Dateline:
     """End offset of the dateline (up to and including its dash)."""
 
 
+@dataclass(frozen=True)
+class Suppression:
+    """Lines of a file where some rules (or all) are not reported."""
+
+    first_line: int
+    """First file line covered (1-based)."""
+    last_line: int
+    """Last file line covered."""
+    rules: frozenset[str] | None
+    """Rule ids or families ignored there; None for all."""
+
+
 @dataclass
 class Source:
     """One article: its text and what is known about it before any NLP."""
@@ -66,6 +78,8 @@ class Source:
     """Why that date: the header line, or the words it was inferred from."""
     dateline: Dateline | None = None
     """The dateline, when the text opens with one."""
+    suppressions: list[Suppression] = field(default_factory=list)
+    """Where the article's comments ask for findings to be ignored."""
 
     _line_starts: list[int] | None = field(default=None, repr=False, compare=False)
 

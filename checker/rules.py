@@ -44,6 +44,8 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     ),
     "closed_class": ({**_RULE_KEYS, "lexicons": list}, {"max_distance": int}),
     "name_spelling": (dict(_RULE_KEYS), {"min_length": int}),
+    "rejected_term": (dict(_RULE_KEYS), {}),
+    "spelling_variant": (dict(_RULE_KEYS), {}),
 }
 
 
@@ -414,3 +416,34 @@ def _load_one(ruleset: RuleSet, name: str, node: yaml.MappingNode, data: dict[st
         line=node.start_mark.line + 1,
         options=options,
     )
+
+
+def configure_rules(
+    ruleset: RuleSet, *, disable: tuple[str, ...] = (), severity: dict[str, str] | None = None
+) -> RuleSet:
+    """Turn rules off and change their levels (from configuration); unknown rule ids are errors.
+
+    Args:
+        ruleset (RuleSet): loaded rules; changed in place and returned.
+        disable (tuple[str, ...]): rule ids to turn off. Defaults to ().
+        severity (dict[str, str] | None): rule id -> level. Defaults to None.
+    """
+    import dataclasses
+
+    severity = severity or {}
+    for rule_id in (*disable, *severity):
+        if rule_id not in ruleset.rules:
+            raise RuleError(
+                errors.E209,
+                f"unknown rule id {rule_id!r} in configuration (known: {', '.join(sorted(ruleset.rules))})",
+            )
+    for rule_id, level in severity.items():
+        if level not in LEVELS:
+            raise RuleError(
+                errors.E204,
+                f"invalid level {level!r} for {rule_id}, expected one of: {', '.join(LEVELS)}",
+            )
+        ruleset.rules[rule_id] = dataclasses.replace(ruleset.rules[rule_id], level=level)
+    for rule_id in disable:
+        del ruleset.rules[rule_id]
+    return ruleset

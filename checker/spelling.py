@@ -145,6 +145,45 @@ def _codespell_tables() -> tuple[dict[str, str], set[str]]:
 
 
 @lru_cache(maxsize=1)
+def variant_pairs() -> dict[str, str]:
+    """British spelling -> American spelling, from codespell's en-GB to en-US list."""
+    import codespell_lib
+
+    pairs: dict[str, str] = {}
+    path = Path(codespell_lib.__file__).parent / "data" / "dictionary_en-GB_to_en-US.txt"
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            british, _, american = line.strip().partition("->")
+            if british and american:
+                pairs[british] = american.split(",")[0].strip()
+    return pairs
+
+
+def variant_typos(words: list[WordMention], variant: str, *, rule: str) -> list[Typo]:
+    """Words spelled the other side's way: British ones for ``en-US``, American for ``en-GB``."""
+    british_to_american = variant_pairs()
+    wrong = (
+        british_to_american
+        if variant == "en-US"
+        else {a: b for b, a in british_to_american.items()}
+    )
+    found = "British" if variant == "en-US" else "American"
+    typos = []
+    for word in words:
+        lower = word.where.text.lower()
+        if lower in wrong:
+            suggestion = _cased_like(word.where.text, wrong[lower])
+            detail = {
+                "word": word.where.text,
+                "suggestion": suggestion,
+                "found": found,
+                "variant": variant,
+            }
+            typos.append(Typo(word, rule, suggestion, detail))
+    return typos
+
+
+@lru_cache(maxsize=1)
 def _vocabulary_by_length() -> dict[int, list[str]]:
     """The 100,000 most frequent English words, candidates for suggestions, by length."""
     by_length: dict[int, list[str]] = {}
