@@ -241,6 +241,8 @@ class _Context:
                     if cue.start >= left and cue.end <= right:
                         fallback = fallback or cue.label_.split(":")[1]  # type: ignore[assignment]
                     continue
+                if cue.label_ == "tense:past" and self._after_auxiliary(cue[0]):
+                    continue  # "will be held": passive, not past
                 if (
                     cue.start >= left
                     and cue.end <= right
@@ -274,6 +276,12 @@ class _Context:
             if best is not None:
                 return best[2]
         return fallback or "none"
+
+    def _after_auxiliary(self, token: Token) -> bool:
+        return any(
+            self.doc[j].lower_ in _AUXILIARIES
+            for j in range(max(token.sent.start, token.i - 3), token.i)
+        )
 
     @staticmethod
     def _distance(position: int, start: int, end: int) -> int:

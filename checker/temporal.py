@@ -77,7 +77,7 @@ def parts_of(words: tuple[str, ...], lexicons: dict) -> TimexParts:
             found["weekday"] = weekdays[word]
         elif word in deictic:
             found["deictic"] = deictic[word]
-        elif word in relatives and i + 1 < len(lowered):
+        elif word in relatives and i + 1 < len(lowered) and "relative" not in found:
             nxt = lowered[i + 1]
             if nxt in units:
                 found.update(relative=relatives[word], unit=nxt)
@@ -152,6 +152,28 @@ def _pick_year(month: int, day: int, anchor: dt.date, tense: Tense) -> int:
     return min(candidates, key=lambda c: (abs((c - anchor).days), c > anchor)).year
 
 
+def _pick_quarter_year(first_month: int, anchor: dt.date, tense: Tense) -> int:
+    """The year of the quarter starting in ``first_month`` that fits the tense: past, the
+    latest one begun by ``anchor``; future, the next one not yet over; else the nearest."""
+    spans = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        start = dt.date(year, first_month, 1)
+        end = _month_interval(year, first_month + 2)[1]
+        spans.append((year, start, end))
+    if tense == "past":
+        return max(y for y, start, _end in spans if start <= anchor)
+    if tense == "future":
+        return min(y for y, _start, end in spans if end >= anchor)
+    return min(
+        spans,
+        key=lambda s: (
+            0
+            if s[1] <= anchor <= s[2]
+            else min(abs((s[1] - anchor).days), abs((s[2] - anchor).days))
+        ),
+    )[0]
+
+
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)
@@ -202,14 +224,16 @@ def resolve(parts: TimexParts, anchor: dt.date | None, tense: Tense) -> Interval
             day = anchor - dt.timedelta(days=delta)
         return Interval(day, day, "day")
     if parts.quarter:
-        if parts.year:
-            year = parts.year
-        elif anchor:
-            year = anchor.year + (int(parts.relative) if parts.relative in (-1, 1) else 0)
-        else:
+        if not 1 <= parts.quarter <= 4:
             return None
         first_month = 3 * (parts.quarter - 1) + 1
-        if not 1 <= parts.quarter <= 4:
+        if parts.year:
+            year = parts.year
+        elif anchor and parts.relative in (-1, 1) and parts.unit == "year":
+            year = anchor.year + int(parts.relative)
+        elif anchor:
+            year = _pick_quarter_year(first_month, anchor, tense)
+        else:
             return None
         start = dt.date(year, first_month, 1)
         end = _month_interval(year, first_month + 2)[1]

@@ -32,7 +32,9 @@ def nlp(ruleset: RuleSet):
 def extract_text(nlp, ruleset):
     """Extract from a text: ``extract_text(text, published=date(...))``."""
 
-    def run(text: str, *, published: dt.date | None = None, source_id: str = "article.txt") -> Extraction:
+    def run(
+        text: str, *, published: dt.date | None = None, source_id: str = "article.txt"
+    ) -> Extraction:
         source = make_source(source_id=source_id, story="story", path=source_id, raw_text=text)
         if published is not None:
             source.published, source.published_from = published, "metadata"
@@ -45,7 +47,9 @@ def extract_text(nlp, ruleset):
 def normalize_text(extract_text, ruleset):
     """Extract and normalize a text against a publication date."""
 
-    def run(text: str, *, published: dt.date | None = None, source_id: str = "article.txt") -> NormalizedSource:
+    def run(
+        text: str, *, published: dt.date | None = None, source_id: str = "article.txt"
+    ) -> NormalizedSource:
         return normalize(extract_text(text, published=published, source_id=source_id), ruleset)
 
     return run
@@ -55,5 +59,7 @@ def shared_or_skip(*parts: str) -> Path:
     """A path under ../shared, or skip the test where the clone has no ../shared (a user's clone)."""
     path = SHARED.joinpath(*parts)
     if not path.exists():
-        pytest.skip(f"{path} is not here: ../shared is only beside the project in CI and development")
+        pytest.skip(
+            f"{path} is not here: ../shared is only beside the project in CI and development"
+        )
     return path

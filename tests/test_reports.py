@@ -9,7 +9,9 @@ import pytest
 
 from tests.conftest import ROOT
 
-spec = importlib.util.spec_from_file_location("regenerate_reports", ROOT / "scripts" / "regenerate_reports.py")
+spec = importlib.util.spec_from_file_location(
+    "regenerate_reports", ROOT / "scripts" / "regenerate_reports.py"
+)
 regenerate = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(regenerate)
 

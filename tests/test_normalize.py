@@ -1,0 +1,223 @@
+"""Normalization: publication dates inferred from an undated source's text, and counts of events.
+
+An undated source takes its date from a dateline, a weekday stated with its date,
+or an explicit full date; the year comes from the text or from the story's other
+sources. With nothing to go on it stays undated rather than guessing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from checker.normalize import infer_publication_date, normalize_story
+
+NAIROBI_DATELINE = (
+    "NAIROBI, Dec 29 (Meridian Wire) - The electoral commission said on Sunday it had "
+    "finished recounting ballots from the by-election held in November 2019."
+)
+OSLO_DATELINE = (
+    "OSLO, Dec 30 (Nordic Wire) - The football federation fined the club on Monday "
+    "for crowd trouble at the cup final."
+)
+OSLO_DATED = "The football federation has fined the club for crowd trouble at the cup final."
+
+# (undated text, the story's other sources as (text, published), expected date, evidence words)
+INFERRED = [
+    pytest.param(
+        NAIROBI_DATELINE,
+        [],
+        dt.date(2019, 12, 29),
+        "Dec 29",
+        id="dateline-year-from-text",
+    ),
+    pytest.param(
+        OSLO_DATELINE,
+        [(OSLO_DATED, dt.date(2020, 1, 2))],
+        dt.date(2019, 12, 30),
+        "Dec 30",
+        id="dateline-year-from-other-source-across-new-year",
+    ),
+    pytest.param(
+        OSLO_DATELINE,
+        [
+            (OSLO_DATED, dt.date(2019, 12, 31)),
+            ("The club said it would appeal against the fine.", dt.date(2020, 1, 2)),
+            ("The federation's disciplinary panel met behind closed doors.", None),
+        ],
+        dt.date(2019, 12, 30),
+        "Dec 30",
+        id="dateline-year-from-several-sources",
+    ),
+    pytest.param(
+        "LISBON, Jan 5, 2020 (Iberia Wire) - The ruling party chose a new leader on Sunday "
+        "after a bruising contest.",
+        [],
+        dt.date(2020, 1, 5),
+        "Jan 5, 2020",
+        id="dateline-with-year",
+    ),
+    pytest.param(
+        "Voters went to the polls on Sunday (Dec 29) in a runoff for the presidency. "
+        "Parliament passed the 2019 budget in March after months of wrangling.",
+        [],
+        dt.date(2019, 12, 29),
+        "Sunday (Dec 29)",
+        id="weekday-with-date-and-year-elsewhere",
+    ),
+    pytest.param(
+        "Fishermen blockaded the port on Sunday (Dec 27), the biggest protest since 2019 "
+        "over the quota cuts.",
+        [],
+        dt.date(2020, 12, 27),
+        "Sunday (Dec 27)",
+        id="weekday-with-date-fits-one-year",
+    ),
+    pytest.param(
+        "The appeals court on Dec 17, 2019 upheld the conviction of the former mayor. "
+        "A retrial of his deputy will open on March 3, 2020.",
+        [],
+        dt.date(2019, 12, 17),
+        "Dec 17, 2019",
+        id="explicit-full-date-not-the-future-one",
+    ),
+]
+
+# (undated text, the story's other undated texts)
+UNDATED = [
+    pytest.param(
+        "The committee met behind closed doors last week and issued no statement.",
+        [],
+        id="nothing",
+    ),
+    pytest.param(
+        OSLO_DATELINE,
+        ["The club said it would appeal against the fine."],
+        id="dateline-without-year",
+    ),
+    pytest.param(
+        "The ruling party picked its candidate on Saturday (Jan 4) for the runoff due next month.",
+        [],
+        id="weekday-with-date-without-year",
+    ),
+    pytest.param(
+        "A retrial of the former deputy mayor will open on March 3, 2020.",
+        [],
+        id="only-a-future-date",
+    ),
+]
+
+
+def _story(extract_text, undated_text, others):
+    """Extractions of one story: the undated source first, then the others."""
+    extractions = [extract_text(undated_text, source_id="undated.txt")]
+    for number, (text, published) in enumerate(others):
+        extractions.append(extract_text(text, published=published, source_id=f"other-{number}.txt"))
+    return extractions
+
+
+@pytest.mark.parametrize(("text", "others", "expected", "evidence"), INFERRED)
+def test_normalize_infers_publication_date(extract_text, ruleset, text, others, expected, evidence):
+    undated = normalize_story(_story(extract_text, text, others), ruleset)[0]
+    assert undated.source.published == expected
+
+
+@pytest.mark.parametrize(("text", "others", "expected", "evidence"), INFERRED)
+def test_normalize_inferred_date_names_its_words(
+    extract_text, ruleset, text, others, expected, evidence
+):
+    undated = normalize_story(_story(extract_text, text, others), ruleset)[0]
+    assert undated.source.published_from == "text"
+    assert evidence in (undated.source.published_evidence or "")
+
+
+@pytest.mark.parametrize(("text", "others"), UNDATED)
+def test_normalize_leaves_source_undated_without_evidence(extract_text, ruleset, text, others):
+    story = _story(extract_text, text, [(other, None) for other in others])
+    for normalized in normalize_story(story, ruleset):
+        assert normalized.source.published is None
+        assert normalized.source.published_from == "none"
+        assert normalized.source.published_evidence is None
+
+
+def test_normalize_relative_dates_rest_on_inferred_date(extract_text, ruleset):
+    undated = normalize_story([extract_text(NAIROBI_DATELINE)], ruleset)[0]
+    values = {t.mention.where.text: t.value.label() for t in undated.timexes if t.value}
+    assert values == {"on Sunday": "2019-12-29", "in November 2019": "2019-11"}
+
+
+def test_normalize_relative_dates_stay_unresolved_without_publication_date(extract_text, ruleset):
+    text = "The committee met behind closed doors last week and issued no statement."
+    undated = normalize_story([extract_text(text)], ruleset)[0]
+    assert [t.mention.where.text for t in undated.timexes] == ["last week"]
+    assert undated.timexes[0].value is None
+
+
+def test_normalize_keeps_metadata_date_of_dated_source(extract_text, ruleset):
+    story = _story(extract_text, OSLO_DATELINE, [(OSLO_DATED, dt.date(2020, 1, 2))])
+    dated = normalize_story(story, ruleset)[1]
+    assert dated.source.published == dt.date(2020, 1, 2)
+    assert dated.source.published_from == "metadata"
+
+
+def test_normalize_infer_publication_date_uses_story_dates(extract_text, ruleset):
+    inferred = infer_publication_date(
+        extract_text(OSLO_DATELINE), ruleset, story_dates=[dt.date(2020, 1, 2)]
+    )
+    assert inferred is not None
+    day, evidence = inferred
+    assert day == dt.date(2019, 12, 30)
+    assert "Dec 30" in evidence
+
+
+def test_normalize_infer_publication_date_without_evidence_is_none(extract_text, ruleset):
+    assert infer_publication_date(extract_text(OSLO_DATELINE), ruleset) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        pytest.param(
+            "Negotiators said the three previous rounds of talks had ended without agreement.",
+            "the three previous rounds",
+            4,
+            id="three-previous-rounds",
+        ),
+        pytest.param(
+            "The federation said the two previous summits had produced no agreement, "
+            "but talks would go on.",
+            "the two previous summits",
+            3,
+            id="two-previous-summits",
+        ),
+        pytest.param(
+            "A fourth round of talks ended without a deal on the fishing quotas.",
+            "A fourth round",
+            4,
+            id="fourth-round-past",
+        ),
+        pytest.param(
+            "A fifth round of talks is due to take place in Vienna next month.",
+            "A fifth round",
+            4,
+            id="fifth-round-future",
+        ),
+        pytest.param(
+            "The fourth round of talks will open on Monday.",
+            "The fourth round",
+            3,
+            id="fourth-round-future",
+        ),
+        pytest.param(
+            "The two foreign ministers have held three meetings since the summer.",
+            "three meetings",
+            3,
+            id="three-meetings",
+        ),
+    ],
+)
+def test_normalize_counts_events_so_far(normalize_text, sentence, phrase, expected):
+    normalized = normalize_text(sentence, published=dt.date(2020, 2, 3))
+    counts = [f for f in normalized.facts if isinstance(f.value, int)]
+    assert [(f.text, f.value) for f in counts] == [(phrase, expected)]
