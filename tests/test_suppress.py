@@ -1,0 +1,99 @@
+"""Suppression comments in articles, vocabularies (accept/reject) and spelling variants."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from checker.check import check_story
+from checker.corpus import StoryInput, make_source
+from checker.errors import InputError
+from checker.suppress import apply_suppressions, find_suppressions
+from checker.vocab import load_vocabulary
+
+ARTICLE = """The goverment said the vote was set.
+
+<!-- checker: ignore typo.spelling -->
+The goverment repeated it on Monday.
+It also said the recieve date held.
+
+The goverment will meet again. <!-- checker: ignore typo -->
+<!-- checker: off -->
+Nobody checks the goverment here.
+<!-- checker: on -->
+Last line of the goverment story.
+"""
+
+
+def _typo_lines(ruleset, nlp, text: str, **options) -> list[tuple[int, str]]:
+    source = make_source(source_id="a.md", story="s", path="a.md", raw_text=text)
+    source.published, source.published_from = dt.date(2024, 3, 14), "metadata"
+    result = apply_suppressions(
+        check_story(StoryInput("s", [source]), ruleset=ruleset, nlp=nlp, **options)
+    )
+    return [(f.evidence[0].line, f.evidence[0].text) for f in result.findings if f.kind == "typo"]
+
+
+def test_suppress_comments_cover_paragraph_line_and_region(ruleset, nlp):
+    assert _typo_lines(ruleset, nlp, ARTICLE) == [(1, "goverment"), (11, "goverment")]
+
+
+def test_suppress_comments_are_blanked_keeping_offsets():
+    cleaned, found = find_suppressions("Text. <!-- checker: ignore -->\nMore.", 2)
+    assert cleaned == "Text. " + " " * len("<!-- checker: ignore -->") + "\nMore."
+    assert [(s.first_line, s.last_line, s.rules) for s in found] == [(3, 3, None)]
+
+
+def test_suppress_hash_comments_for_plain_text():
+    _, found = find_suppressions(
+        "# checker: ignore date.weekday_mismatch, typo\nPara line.\n\nNext.\n"
+    )
+    assert [(s.first_line, s.last_line, s.rules) for s in found] == [
+        (2, 2, frozenset({"date.weekday_mismatch", "typo"}))
+    ]
+
+
+def test_suppress_unclosed_off_runs_to_the_end():
+    _, found = find_suppressions("a\n<!-- checker: off -->\nb\nc")
+    assert [(s.first_line, s.last_line) for s in found] == [(2, 4)]
+
+
+def test_suppress_other_rules_still_reported(ruleset, nlp):
+    text = "<!-- checker: ignore typo.calendar -->\nThe goverment met.\n"
+    assert _typo_lines(ruleset, nlp, text) == [(2, "goverment")]
+
+
+def test_vocab_accept_and_reject(ruleset, nlp, tmp_path):
+    (tmp_path / "accept.txt").write_text("# house words\ngoverment\n", encoding="utf-8")
+    (tmp_path / "reject.txt").write_text("utili[sz]e\n", encoding="utf-8")
+    vocabulary = load_vocabulary(tmp_path)
+    text = "The goverment will utilise the fund and recieve more.\n"
+    found = _typo_lines(ruleset, nlp, text, vocabulary=vocabulary)
+    assert found == [(1, "utilise"), (1, "recieve")]
+
+
+def test_vocab_bad_regular_expression_names_file_and_line(tmp_path):
+    (tmp_path / "accept.txt").write_text("fine\n[unclosed\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_vocabulary(tmp_path)
+    assert str(caught.value).startswith(f"{tmp_path / 'accept.txt'}:2: E109 ")
+
+
+def test_vocab_nested_repetition_is_refused(tmp_path):
+    (tmp_path / "reject.txt").write_text("(a+)+b\n", encoding="utf-8")
+    with pytest.raises(InputError, match="E109"):
+        load_vocabulary(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("variant", "expected"),
+    [
+        ("both", []),
+        ("en-US", [(1, "organisation")]),
+        ("en-GB", [(2, "program")]),
+    ],
+)
+def test_spelling_variant_of_the_desk(ruleset, nlp, variant, expected):
+    text = "The organisation met.\nIts program grew.\n"
+    assert _typo_lines(ruleset, nlp, text, spelling=variant) == expected
