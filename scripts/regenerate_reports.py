@@ -1,10 +1,11 @@
 """Regenerate the sample reports in ``reports/`` from ``seeds/``.
 
-    python scripts/regenerate_reports.py
+    python scripts/regenerate_reports.py [--no-screenshot]
 
 Runs the checker exactly as a user would (``checker check seeds/``) from the
 project root, once per format, and writes ``reports/seeds.txt`` and
-``reports/seeds.json``. ``tests/test_reports.py`` fails when they are stale.
+``reports/seeds.json`` and ``reports/seeds.html``, then a screenshot of the
+HTML report, ``reports/seeds.png``. ``tests/test_reports.py`` fails when they are stale.
 """
 
 from __future__ import annotations
@@ -14,7 +15,11 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-REPORTS = {"seeds.txt": ["--format", "text"], "seeds.json": ["--format", "json"]}
+REPORTS = {
+    "seeds.txt": ["--format", "text"],
+    "seeds.json": ["--format", "json"],
+    "seeds.html": ["--format", "html"],
+}
 
 
 def command(fmt_args: list[str], output: Path) -> list[str]:
@@ -27,6 +32,8 @@ def main() -> int:
         target = ROOT / "reports" / name
         subprocess.run(command(fmt_args, target), cwd=ROOT, check=True)
         print(f"wrote {target.relative_to(ROOT)}")
+    if "--no-screenshot" not in sys.argv:  # the picture of the HTML report (needs chromium)
+        subprocess.run([sys.executable, str(ROOT / "scripts" / "screenshot_report.py"), "--no-render"], cwd=ROOT, check=False)
     return 0
 
 

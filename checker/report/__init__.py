@@ -35,4 +35,26 @@ class _Renderers(dict):
 
 RENDERERS: dict[str, Callable[..., str]] = _Renderers(json=_json)
 
-__all__ = ["RENDERERS", "make_console", "render_json", "render_text", "report_dict"]
+_LAZY_EXPORTS = {function: module for module, function in _MODULES.values()}
+
+
+def __getattr__(name: str) -> object:
+    """``from checker.report import render_sarif`` imports the renderer's module on first use."""
+    if name in _LAZY_EXPORTS:
+        return getattr(import_module(_LAZY_EXPORTS[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ = [
+    "RENDERERS",
+    "make_console",
+    "render_github",
+    "render_html",
+    "render_json",
+    "render_junit",
+    "render_markdown",
+    "render_rdjsonl",
+    "render_sarif",
+    "render_text",
+    "report_dict",
+]
