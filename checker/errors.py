@@ -58,6 +58,7 @@ E106 = "E106"  # JSONL record lacks text
 E107 = "E107"  # bad front matter
 E108 = "E108"  # no article files found
 E109 = "E109"  # bad vocabulary line
+E110 = "E110"  # bad baseline file
 # Rule errors (E2xx)
 E201 = "E201"  # YAML syntax
 E202 = "E202"  # missing required key

@@ -4,7 +4,7 @@
 
 Runs the checker exactly as a user would (``checker check seeds/``) from the
 project root, once per format, and writes ``reports/seeds.txt`` and
-``reports/seeds.json`` and ``reports/seeds.html``, then a screenshot of the
+``reports/seeds.json``, ``reports/seeds.html`` and the other formats, then a screenshot of the
 HTML report, ``reports/seeds.png``. ``tests/test_reports.py`` fails when they are stale.
 """
 
@@ -19,12 +19,28 @@ REPORTS = {
     "seeds.txt": ["--format", "text"],
     "seeds.json": ["--format", "json"],
     "seeds.html": ["--format", "html"],
+    "seeds.sarif": ["--format", "sarif"],
+    "seeds.junit.xml": ["--format", "junit"],
+    "seeds.github": ["--format", "github"],
+    "seeds.rdjsonl": ["--format", "rdjsonl"],
+    "seeds.md": ["--format", "markdown"],
 }
 
 
 def command(fmt_args: list[str], output: Path) -> list[str]:
     """The checker command line that produces one sample report."""
-    return [sys.executable, "-m", "checker", "check", "seeds/", *fmt_args, "--output", str(output), "--fail-on", "never"]
+    return [
+        sys.executable,
+        "-m",
+        "checker",
+        "check",
+        "seeds/",
+        *fmt_args,
+        "--output",
+        str(output),
+        "--fail-on",
+        "never",
+    ]
 
 
 def main() -> int:
@@ -33,7 +49,11 @@ def main() -> int:
         subprocess.run(command(fmt_args, target), cwd=ROOT, check=True)
         print(f"wrote {target.relative_to(ROOT)}")
     if "--no-screenshot" not in sys.argv:  # the picture of the HTML report (needs chromium)
-        subprocess.run([sys.executable, str(ROOT / "scripts" / "screenshot_report.py"), "--no-render"], cwd=ROOT, check=False)
+        subprocess.run(
+            [sys.executable, str(ROOT / "scripts" / "screenshot_report.py"), "--no-render"],
+            cwd=ROOT,
+            check=False,
+        )
     return 0
 
 
