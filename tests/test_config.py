@@ -183,3 +183,27 @@ def test_config_changed_since_checks_only_changed_stories(tmp_path):
     bad = _run(tmp_path, "check", "corpus", "--changed-since", "no-such-rev")
     assert bad.returncode == 2
     assert "--changed-since no-such-rev" in bad.stderr
+
+
+def test_config_baseline_command_hides_old_findings_and_shows_new(tmp_path):
+    story = _story(tmp_path)
+    recorded = _run(tmp_path, "baseline", "story")
+    assert recorded.returncode == 0
+    (tmp_path / ".checker-baseline.json").write_text(recorded.stdout, encoding="utf-8")
+    again = _run(
+        tmp_path, "check", "story", "--format", "json", "--baseline", ".checker-baseline.json"
+    )
+    assert json.loads(again.stdout)["findings"] == []
+    assert again.returncode == 0
+    article = story / "b.txt"
+    header, body = article.read_text(encoding="utf-8").split("\n", 1)
+    article.write_text(
+        f"{header}\nEditor's note: updated.\n\n{body}The comittee met.\n", encoding="utf-8"
+    )
+    edited = _run(
+        tmp_path, "check", "story", "--format", "json", "--baseline", ".checker-baseline.json"
+    )
+    new = json.loads(edited.stdout)["findings"]
+    assert [(f["rule"], f["evidence"][0]["text"]) for f in new] == [("typo.spelling", "comittee")]
+    unfiltered = json.loads(_run(tmp_path, "check", "story", "--format", "json").stdout)["findings"]
+    assert "event.start_date" in {f["rule"] for f in unfiltered}  # still found, just known

@@ -1,0 +1,245 @@
+"""Typo benchmark: plant real misspellings into real news text and measure detectors.
+
+    python benchmarks/typos.py [--limit N] [--seed 13] [--rate 200] [--show 30]
+
+Takes the text of ``../shared/data/ecbplus/ecbplus.jsonl``, plants misspellings from
+``../shared/data/spelling/nlaug_spell_errors.json`` (seeded; about one per ``--rate``
+words; only into lower-case words, never into capitalised names; only misspellings
+that are not themselves English words, since no spell-checker can see a real-word
+error), then runs on the same text:
+
+* the checker's detector (each article checked on its own, as one story),
+* codespell and pyspellchecker when installed (``pip install -e '.[bench]'``),
+
+and prints for each: recall on planted typos, correct-suggestion rate, false alarms
+per 10,000 words on the unplanted text, recall per false alarm (higher is better), and
+words/second. Note the "unplanted" text is real crawled copy with real typos of its own:
+an alarm on one of those is counted as false here, so read the listed alarms. The checker's remaining
+false alarms are listed so they can be read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "data"
+sys.path.insert(0, str(ROOT))
+
+WORD = re.compile(r"[A-Za-z]+")
+
+
+def load_articles(limit: int | None) -> list[str]:
+    texts = []
+    with (SHARED / "ecbplus" / "ecbplus.jsonl").open(encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            if isinstance(record.get("text"), str) and record["text"].strip():
+                texts.append(record["text"])
+    return texts[:limit] if limit else texts
+
+
+def plant(
+    texts: list[str], rate: int, seed: int
+) -> tuple[list[str], list[list[tuple[int, str, str]]]]:
+    """Plant misspellings; return the new texts and, per text, (offset, misspelling, correct word)."""
+    from wordfreq import zipf_frequency
+
+    table = json.loads(
+        (SHARED / "spelling" / "nlaug_spell_errors.json").read_text(encoding="utf-8")
+    )
+    usable = {}
+    for correct, wrongs in table.items():
+        if not correct.isalpha() or not correct.islower():
+            continue
+        non_words = [
+            w
+            for w in wrongs
+            if w.isalpha() and w.islower() and w != correct and zipf_frequency(w, "en") == 0
+        ]
+        if non_words:
+            usable[correct] = non_words
+    rng = random.Random(seed)
+    planted_texts, planted = [], []
+    for text in texts:
+        candidates = [m for m in WORD.finditer(text) if m[0] in usable]
+        words = len(WORD.findall(text))
+        wanted = min(len(candidates), max(0, round(words / rate)))
+        chosen = sorted(rng.sample(candidates, wanted), key=lambda m: m.start())
+        out, marks, shift, last = [], [], 0, 0
+        for match in chosen:
+            wrong = rng.choice(usable[match[0]])
+            out.append(text[last : match.start()])
+            marks.append((match.start() + shift, wrong, match[0]))
+            out.append(wrong)
+            shift += len(wrong) - len(match[0])
+            last = match.end()
+        out.append(text[last:])
+        planted_texts.append("".join(out))
+        planted.append(marks)
+    return planted_texts, planted
+
+
+def checker_detector():
+    from checker.check import check_story
+    from checker.corpus import StoryInput, make_source
+    from checker.nlp import build_pipeline
+    from checker.rules import load_rules
+
+    ruleset = load_rules()
+    nlp = build_pipeline(ruleset)
+
+    def detect(text: str) -> list[tuple[int, str, str | None]]:
+        source = make_source(source_id="a.txt", story="s", path="a.txt", raw_text=text)
+        result = check_story(StoryInput("s", [source]), ruleset=ruleset, nlp=nlp)
+        hits = []
+        for finding in result.findings:
+            if finding.kind == "typo":
+                evidence = finding.evidence[0]
+                offset = _offset(source, evidence.line, evidence.column)
+                hits.append((offset, evidence.text, finding.suggestion))
+        return hits
+
+    return detect
+
+
+def _offset(source, line: int, column: int) -> int:
+    lines = source.text.split("\n")
+    index = line - source.line_offset - 1
+    base = sum(len(x) + 1 for x in lines[:index])
+    return base + column - 1 - (source.column_offset if index == 0 else 0)
+
+
+def codespell_detector():
+    try:
+        from codespell_lib._codespell import build_dict
+    except ImportError:
+        return None
+    import codespell_lib
+
+    misspellings: dict = {}
+    build_dict(
+        str(Path(codespell_lib.__file__).parent / "data" / "dictionary.txt"), misspellings, set()
+    )
+
+    def detect(text: str) -> list[tuple[int, str, str | None]]:
+        hits = []
+        for match in WORD.finditer(text):
+            entry = misspellings.get(match[0].lower())
+            if entry is not None:
+                hits.append((match.start(), match[0], entry.data.split(",")[0].strip()))
+        return hits
+
+    return detect
+
+
+def pyspellchecker_detector():
+    try:
+        from spellchecker import SpellChecker
+    except ImportError:
+        return None
+    from functools import lru_cache
+
+    speller = SpellChecker()
+    correction = lru_cache(maxsize=None)(speller.correction)
+
+    def detect(text: str) -> list[tuple[int, str, str | None]]:
+        matches = list(WORD.finditer(text))
+        unknown = speller.unknown([m[0].lower() for m in matches])
+        return [
+            (m.start(), m[0], correction(m[0].lower())) for m in matches if m[0].lower() in unknown
+        ]
+
+    return detect
+
+
+def score(name, detect, clean, planted_texts, planted, words, show):
+    start = time.perf_counter()
+    false_alarms = []
+    for text in clean:
+        false_alarms.extend((text, hit) for hit in detect(text))
+    found = right = total = 0
+    for text, marks in zip(planted_texts, planted, strict=True):
+        hits = {offset: suggestion for offset, _word, suggestion in detect(text)}
+        for offset, _wrong, correct in marks:
+            total += 1
+            if offset in hits:
+                found += 1
+                right += (hits[offset] or "").lower() == correct
+    seconds = time.perf_counter() - start
+    recall = found / total if total else 0.0
+    per_10k = 10_000 * len(false_alarms) / words
+    row = {
+        "detector": name,
+        "recall": recall,
+        "suggestions": right / found if found else 0.0,
+        "false_alarms_per_10k": per_10k,
+        "words_per_second": 2 * words / seconds,
+        "planted": total,
+    }
+    if show:
+        print(f"\n{name}: {len(false_alarms)} alarms on the unplanted text:")
+        for text, (offset, word, suggestion) in false_alarms[:show]:
+            print(f"  {word!r} -> {suggestion!r}  …{text[max(0, offset - 40) : offset + 40]!r}")
+    return row
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=None, help="articles to use (default: all)")
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument(
+        "--rate", type=int, default=200, help="one planted typo per this many words"
+    )
+    parser.add_argument("--show", type=int, default=40, help="false alarms listed per detector")
+    args = parser.parse_args()
+    if not (SHARED / "ecbplus" / "ecbplus.jsonl").exists():
+        sys.exit(
+            f"benchmarks/typos.py: {SHARED} is not here (it sits beside the project in CI and development)"
+        )
+    clean = load_articles(args.limit)
+    words = sum(len(WORD.findall(t)) for t in clean)
+    planted_texts, planted = plant(clean, args.rate, args.seed)
+    rows = []
+    for name, factory in (
+        ("checker", checker_detector),
+        ("codespell", codespell_detector),
+        ("pyspellchecker", pyspellchecker_detector),
+    ):
+        detect = factory()
+        if detect is None:
+            print(f"({name} is not installed: pip install -e '.[bench]')")
+            continue
+        rows.append(
+            score(
+                name,
+                detect,
+                clean,
+                planted_texts,
+                planted,
+                words,
+                args.show if name == "checker" else 0,
+            )
+        )
+    print(
+        f"\n{len(clean)} articles, {words:,} words, {rows[0]['planted'] if rows else 0} planted typos (seed {args.seed})"
+    )
+    print(
+        f"{'detector':16} {'recall':>7} {'right sugg.':>12} {'FA/10k words':>13} {'recall/FA':>10} {'words/s':>10}"
+    )
+    for row in rows:
+        print(
+            f"{row['detector']:16} {row['recall']:7.3f} {row['suggestions']:12.3f} {row['false_alarms_per_10k']:13.2f} "
+            f"{row['recall'] / max(row['false_alarms_per_10k'], 1e-9):10.3f} {row['words_per_second']:10,.0f}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
