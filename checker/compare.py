@@ -16,7 +16,7 @@ from string import Formatter
 
 from checker.align import Alignment, Unit
 from checker.model import Agreement, Evidence, Fact, Finding, Interval
-from checker.normalize import NormalizedSource, anchor_label
+from checker.normalize import NormalizedSource, ResolvedTimex, anchor_label
 from checker.rules import Rule, RuleSet
 from checker.spelling import (
     Typo,
@@ -111,6 +111,38 @@ def _deadline_subject(unit: Unit) -> str:
     return next((f.subject for f in unit.facts if f.subject), unit.facts[0].trigger or "deadline")
 
 
+def _inconsistency(
+    normalized: NormalizedSource,
+    timex: ResolvedTimex,
+    rule: Rule,
+    story: str,
+    *,
+    anchor: str,
+    **fields: object,
+) -> Finding:
+    """An in-article finding about one date expression, its message filled from ``fields``."""
+    where = timex.mention.where
+    value = timex.value.label() if timex.value else None
+    evidence = Evidence(
+        normalized.source.id,
+        where.line,
+        where.column,
+        where.text,
+        value,
+        where.sentence,
+        anchor,
+        where.sentence_offset,
+    )
+    return Finding(
+        kind="inconsistency",
+        rule=rule.id,
+        severity=rule.level,  # type: ignore[arg-type]
+        story=story,
+        message=render_message(rule.message, **fields),
+        evidence=(evidence,),
+    )
+
+
 def weekday_findings(normalized: NormalizedSource, rule: Rule, story: str) -> list[Finding]:
     """Weekdays stated with a date that falls on another weekday ("Tuesday, March 5" in 2024)."""
     findings = []
@@ -124,35 +156,21 @@ def weekday_findings(normalized: NormalizedSource, rule: Rule, story: str) -> li
         ):
             continue
         actual = value.start.weekday()
-        if actual == parts.weekday:
-            continue
-        where = timex.mention.where
-        date_text = value.start.strftime("%B %-d, %Y")
-        evidence = Evidence(
-            source=normalized.source.id,
-            line=where.line,
-            column=where.column,
-            text=where.text,
-            normalized=value.label(),
-            sentence=where.sentence,
-            anchor=anchor_label(normalized.source) if parts.year is None else "explicit year",
-            sentence_offset=where.sentence_offset,
-        )
-        findings.append(
-            Finding(
-                kind="inconsistency",
-                rule=rule.id,
-                severity=rule.level,  # type: ignore[arg-type]
-                story=story,
-                message=render_message(
-                    rule.message,
-                    date=date_text,
+        if actual != parts.weekday:
+            findings.append(
+                _inconsistency(
+                    normalized,
+                    timex,
+                    rule,
+                    story,
+                    anchor=anchor_label(normalized.source)
+                    if parts.year is None
+                    else "explicit year",
+                    date=value.start.strftime("%B %-d, %Y"),
                     actual=calendar.day_name[actual],
                     stated=calendar.day_name[parts.weekday],
-                ),
-                evidence=(evidence,),
+                )
             )
-        )
     return findings
 
 
@@ -178,33 +196,18 @@ def tense_findings(normalized: NormalizedSource, rule: Rule, story: str) -> list
             relation = "before"
         else:
             continue
-        where = timex.mention.where
         findings.append(
-            Finding(
-                kind="inconsistency",
-                rule=rule.id,
-                severity=rule.level,  # type: ignore[arg-type]
-                story=story,
-                message=render_message(
-                    rule.message,
-                    text=f'"{where.text}"',
-                    date=value.label(),
-                    relation=relation,
-                    published=source.published.isoformat(),
-                    tense=tense,
-                ),
-                evidence=(
-                    Evidence(
-                        source.id,
-                        where.line,
-                        where.column,
-                        where.text,
-                        value.label(),
-                        where.sentence,
-                        anchor_label(source),
-                        where.sentence_offset,
-                    ),
-                ),
+            _inconsistency(
+                normalized,
+                timex,
+                rule,
+                story,
+                anchor=anchor_label(source),
+                text=f'"{timex.mention.where.text}"',
+                date=value.label(),
+                relation=relation,
+                published=source.published.isoformat(),
+                tense=tense,
             )
         )
     return findings
