@@ -201,9 +201,24 @@ def normalize(
         chain_position=extraction.chain_position,
     )
     lex = ruleset.lexicons
+    # A full date stated in a sentence is the reference time of its other dates:
+    # "killed June 24, 2005 while investigating a June 20 shooting" is June 20, 2005.
+    stated: dict[str, dt.date] = {}
     for timex in extraction.timexes:
         parts = parts_of(timex.words, lex)
-        out.timexes.append(ResolvedTimex(timex, parts, resolve(parts, anchor, timex.tense)))
+        if parts.year and parts.month and parts.day and (day := _date_of(parts, parts.year)):
+            stated.setdefault(timex.where.sentence, day)
+
+    def anchor_of(mention: TimexMention, parts: TimexParts) -> dt.date | None:
+        if parts.month and not parts.year and mention.where.sentence in stated:
+            return stated[mention.where.sentence]
+        return anchor
+
+    for timex in extraction.timexes:
+        parts = parts_of(timex.words, lex)
+        out.timexes.append(
+            ResolvedTimex(timex, parts, resolve(parts, anchor_of(timex, parts), timex.tense))
+        )
     for mention in extraction.facts:
         explicit_year = background = False
         timing = "unknown"
@@ -216,18 +231,25 @@ def normalize(
         else:
             assert mention.timex is not None
             parts = parts_of(mention.timex.words, lex)
-            interval = resolve(parts, anchor, mention.tense)
+            interval = resolve(parts, anchor_of(mention.timex, parts), mention.tense)
             if interval is None:
                 continue
             fact_value = interval
             explicit_year = parts.year is not None
-            if reference is not None and mention.family == "date" and interval.year_known:
-                background = (reference - interval.end).days > BACKGROUND_DAYS
+            # Where the source has no date, the story's date tells background from news.
+            probe = (
+                interval
+                if interval.year_known or reference is None
+                else resolve(parts, reference, mention.tense)
+            )
+            if reference is not None and mention.family == "date" and probe is not None:
+                interval_for_timing = probe
+                background = (reference - interval_for_timing.end).days > BACKGROUND_DAYS
                 timing = (
                     "future"
-                    if interval.start > reference
+                    if interval_for_timing.start > reference
                     else "past"
-                    if interval.end < reference
+                    if interval_for_timing.end < reference
                     else "present"
                 )
             note = (

@@ -208,18 +208,19 @@ def _keyboard_distance(word: str, candidate: str) -> float:
 
 
 def _rank(word: str, candidate: str) -> tuple:
-    """Order candidates: fewest edits, same first letter, same letters (a doubled or swapped
-    letter), a neighbouring key, then the more frequent word."""
+    """Order candidates: fewest edits first; then a noisy-channel style score, the candidate's
+    frequency plus bonuses for the signs of a slip (same first letter, the same letters
+    swapped or doubled, a neighbouring key)."""
     letters = Counter(word)
     letters.subtract(Counter(candidate))
-    bag_difference = sum(abs(n) for n in letters.values())
-    return (
-        OSA.distance(word, candidate),
-        word[:1] != candidate[:1],
-        bag_difference,
-        _keyboard_distance(word, candidate),
-        -zipf(candidate),
+    same_letters = sum(abs(n) for n in letters.values()) == 0
+    plausibility = (
+        zipf(candidate)
+        + (1.0 if word[:1] == candidate[:1] else 0.0)
+        + (0.7 if same_letters else 0.0)
+        + (0.5 if _keyboard_distance(word, candidate) == 0.0 else 0.0)
     )
+    return (OSA.distance(word, candidate), -plausibility, candidate)
 
 
 def is_spelling_variant(word: str, other: str) -> bool:
@@ -227,21 +228,46 @@ def is_spelling_variant(word: str, other: str) -> bool:
     _, variants = _codespell_tables()
     if word in variants and other in variants:
         return True
-    swaps = (
-        ("is", "iz"),
-        ("ys", "yz"),
+    # (British, American) at the end of a word; the vowel pairs anywhere
+    endings = (
+        ("ise", "ize"),
+        ("ised", "ized"),
+        ("ises", "izes"),
+        ("ising", "izing"),
+        ("isation", "ization"),
+        ("isations", "izations"),
+        ("iser", "izer"),
+        ("isers", "izers"),
+        ("yse", "yze"),
+        ("ysed", "yzed"),
+        ("ysing", "yzing"),
         ("our", "or"),
+        ("ours", "ors"),
+        ("oured", "ored"),
+        ("ouring", "oring"),
+        ("ourite", "orite"),
         ("tre", "ter"),
+        ("tres", "ters"),
         ("ence", "ense"),
-        ("ll", "l"),
-        ("ae", "e"),
-        ("oe", "e"),
+        ("ences", "enses"),
+        ("lled", "led"),
+        ("lling", "ling"),
+        ("ller", "ler"),
+        ("llers", "lers"),
         ("ogue", "og"),
+        ("ogues", "ogs"),
         ("mme", "m"),
+        ("mmes", "ms"),
     )
-    for british, american in swaps:
+    for british, american in endings:
         for a, b in ((word, other), (other, word)):
-            if british in a and a.replace(british, american) == b:
+            stem = a[: -len(british)]
+            shortest = 4 if british[0] in "iy" else 3  # "realise"/"realize", never "raise"/"raize"
+            if a.endswith(british) and len(stem) >= shortest and stem + american == b:
+                return True
+    for british, american in (("ae", "e"), ("oe", "e")):
+        for a, b in ((word, other), (other, word)):
+            if british in a and a.replace(british, american, 1) == b:
                 return True
     return False
 
@@ -265,6 +291,8 @@ def suggest(word: str, *, min_zipf: float = 3.0) -> str | None:
     return min(known, key=lambda c: _rank(word, c)) if known else None
 
 
+NEAR_COMMON_ZIPF = 3.5
+"""An unknown word one edit from a word this frequent is a typo even if it looks derived."""
 KNOWN_STEM_ZIPF = 2.0
 """A stem at least this frequent makes a rare derived word legitimate ("tussled" <- "tussle")."""
 COMPOUND_PART_ZIPF = 3.5
@@ -374,6 +402,12 @@ def word_typos(
         suggestion = None
         if text in misspellings and frequency < min_common_zipf:
             suggestion = misspellings[text]
+        elif (
+            frequency == 0
+            and (near := suggest(text, min_zipf=NEAR_COMMON_ZIPF))
+            and OSA.distance(text, near) == 1
+        ):
+            suggestion = near  # "evining": one slip from a common word, whatever it decomposes into
         elif frequency < max_rare_zipf and not explained_by_morphology(text):
             candidate = suggest(text, min_zipf=min_common_zipf)
             if candidate and (frequency == 0 or zipf(candidate) - frequency >= min_gain_zipf):
