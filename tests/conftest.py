@@ -55,6 +55,26 @@ def normalize_text(extract_text, ruleset):
     return run
 
 
+def check_articles(
+    ruleset: RuleSet, nlp, *articles: tuple[str, str | None, str], name: str = "story"
+):
+    """Check ``(source_id, published or None, text)`` articles as one story; return the StoryResult."""
+    from checker.check import check_story
+    from checker.corpus import StoryInput
+
+    sources = [
+        make_source(
+            source_id=source_id,
+            story=name,
+            path=source_id,
+            raw_text=text,
+            meta={"date": published} if published else None,
+        )
+        for source_id, published, text in articles
+    ]
+    return check_story(StoryInput(name, sources), ruleset=ruleset, nlp=nlp)
+
+
 def shared_or_skip(*parts: str) -> Path:
     """A path under ../shared, or skip the test where the clone has no ../shared (a user's clone)."""
     path = SHARED.joinpath(*parts)

@@ -7,24 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from checker.check import check_story
 from checker.compare import render_message
-from checker.corpus import StoryInput, make_source
-
-
-def _check(ruleset, nlp, *articles, name: str = "story"):
-    """Run ``(source_id, published or None, text)`` articles through the checker as one story."""
-    sources = [
-        make_source(
-            source_id=source_id,
-            story=name,
-            path=source_id,
-            raw_text=text,
-            meta={"date": published} if published else None,
-        )
-        for source_id, published, text in articles
-    ]
-    return check_story(StoryInput(name, sources), ruleset=ruleset, nlp=nlp)
+from tests.conftest import check_articles as _check
 
 
 def _of(result, kind: str, rule: str) -> list:

@@ -16,12 +16,13 @@ from html.parser import HTMLParser
 import pytest
 
 from checker.check import check_story
-from checker.corpus import StoryInput, iter_stories, make_source
+from checker.corpus import iter_stories
 from checker.errors import InputError
 from checker.model import Evidence, Fact, Finding, Interval, Source, StoryResult
 from checker.report import RENDERERS
 from checker.report.html import render_html
 from tests.conftest import ROOT
+from tests.conftest import check_articles as _story
 
 HOSTILE_SCRIPT = "<script>document.title='pwned'</script>"
 HOSTILE_IMG = "<img src=x onerror=\"document.title='pwned'\">"
@@ -120,21 +121,6 @@ def plain_text(element: Element) -> str:
 
     walk(element)
     return "".join(parts)
-
-
-def _story(ruleset, nlp, *articles, name: str = "story"):
-    """Check ``(source_id, published or None, text)`` articles as one story."""
-    sources = [
-        make_source(
-            source_id=source_id,
-            story=name,
-            path=source_id,
-            raw_text=text,
-            meta={"date": published} if published else None,
-        )
-        for source_id, published, text in articles
-    ]
-    return check_story(StoryInput(name, sources), ruleset=ruleset, nlp=nlp)
 
 
 CONGRESS_EARLY = (
