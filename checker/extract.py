@@ -625,7 +625,7 @@ def _counts(ctx: _Context, source: Source, ruleset: RuleSet) -> list[FactMention
         for rule in ruleset.of_kind("event_count")
         for noun, words in rule.options.get("requires", {}).items()
     }
-    article_words = {t.lower_ for t in doc} if requires else set()
+    article_words: set[str] | None = None  # built only when a counted noun needs it
     for cue in doc.spans[CUES_KEY]:
         if not cue.label_.startswith("count:"):
             continue
@@ -676,6 +676,8 @@ def _counts(ctx: _Context, source: Source, ruleset: RuleSet) -> list[FactMention
             after = [t.lower_ for t in doc[cue.end : min(sent.end, cue.end + 5)]]
             if after[:1] == ["of"] and not needed & set(after[1:]):
                 continue  # "300 rounds of ammunition" (but "a round of peace talks")
+            if article_words is None:
+                article_words = {t.lower_ for t in doc}
             if not (needed & article_words):
                 continue  # rounds of a fight, not of talks
         if cue.start > 0 and doc[cue.start - 1].text == "-" and not doc[cue.start - 1].whitespace_:
@@ -705,51 +707,56 @@ def _counts(ctx: _Context, source: Source, ruleset: RuleSet) -> list[FactMention
     return facts
 
 
-def _joined(doc: Doc, token: Token) -> bool:
-    """True when a hyphen, slash, dot or apostrophe glues ``token`` to the next or previous word."""
-    i = token.i
-    if i + 1 < len(doc):
-        after = doc[i + 1]
-        if after.text in ("'", "\u2019"):
-            return True  # "couldn ’ t", even with the stray spaces of crawled text
-        if (
-            after.text in _JOINERS
-            and not token.whitespace_
-            and not after.whitespace_
-            and i + 2 < len(doc)
-        ):
-            if doc[i + 2].is_alpha or doc[i + 2].like_num:
-                return True
-    if i >= 2:
-        before = doc[i - 1]
-        if before.text in _JOINERS and not before.whitespace_ and not doc[i - 2].whitespace_:
-            if doc[i - 2].is_alpha or doc[i - 2].like_num:
-                return True
-    return False
-
-
 def _words(doc: Doc, source: Source) -> list[WordMention]:
-    """Every alphabetic word of three letters or more, read sentence by sentence."""
+    """Every alphabetic word of three letters or more, read sentence by sentence.
+
+    Token attributes are copied into lists once: looking neighbours up through
+    ``doc[i]`` builds a Token object each time and dominated the run time.
+    """
+    texts = [t.text for t in doc]
+    alpha = [t.is_alpha for t in doc]
+    title = [t.is_title for t in doc]
+    spaced = [bool(t.whitespace_) for t in doc]
+    wordlike = [a or t.like_num for a, t in zip(alpha, doc, strict=True)]
+    size = len(texts)
+
+    def joined(i: int) -> bool:
+        """A hyphen, slash, dot or apostrophe glues word ``i`` to its neighbour."""
+        if i + 1 < size:
+            if texts[i + 1] in ("'", "\u2019"):
+                return True  # "couldn ’ t", even with the stray spaces of crawled text
+            if (
+                texts[i + 1] in _JOINERS
+                and not spaced[i]
+                and not spaced[i + 1]
+                and i + 2 < size
+                and wordlike[i + 2]
+            ):
+                return True
+        return (
+            i >= 2
+            and texts[i - 1] in _JOINERS
+            and not spaced[i - 1]
+            and not spaced[i - 2]
+            and wordlike[i - 2]
+        )
+
     words = []
     for sent in doc.sents:
         lead = len(sent.text) - len(sent.text.lstrip())
         sentence = sent.text.strip()
         base = sent.start_char + lead
+        first, last = sent.start, sent.end
         for token in sent:
-            if not token.is_alpha or len(token.text) < 3:
-                continue
             i = token.i
-            title_neighbour = (i > sent.start and doc[i - 1].is_title and doc[i - 1].is_alpha) or (
-                i + 1 < sent.end and doc[i + 1].is_title and doc[i + 1].is_alpha
+            text = texts[i]
+            if not alpha[i] or len(text) < 3:
+                continue
+            title_neighbour = (i > first and title[i - 1] and alpha[i - 1]) or (
+                i + 1 < last and title[i + 1] and alpha[i + 1]
             )
             start = token.idx
             line, column = source.position(start)
-            where = Mention(
-                start, start + len(token.text), line, column, token.text, sentence, start - base
-            )
-            words.append(
-                WordMention(
-                    where, i == sent.start, token.is_title and title_neighbour, _joined(doc, token)
-                )
-            )
+            where = Mention(start, start + len(text), line, column, text, sentence, start - base)
+            words.append(WordMention(where, i == first, title[i] and title_neighbour, joined(i)))
     return words
