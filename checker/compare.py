@@ -29,6 +29,25 @@ from checker.spelling import (
 from checker.temporal import intervals_agree
 from checker.vocab import Vocabulary
 
+_OUTSIDE_TENSE = frozenset(
+    {
+        "due",
+        "through",
+        "until",
+        "till",
+        "by",
+        "before",
+        "after",
+        "from",
+        "to",
+        "expiring",
+        "maturing",
+        "ending",
+        "dated",
+    }
+)
+"""Words before a date that put it outside the tense of its clause."""
+
 
 class _Fields(dict):
     """Template fields; a field the finding does not have renders as ``{name}``."""
@@ -190,6 +209,8 @@ def tense_findings(normalized: NormalizedSource, rule: Rule, story: str) -> list
             or timex.mention.reported
         ):
             continue  # only a full date ("March 30, 2024") can contradict the tense
+        if timex.mention.governor in _OUTSIDE_TENSE:
+            continue  # "bonds due Nov. 17, 1992", "through March 1": a term, not when it happened
         if tense == "past" and value.start > source.published + tolerance:
             relation = "after"
         elif tense == "future" and value.end < source.published - tolerance:

@@ -31,6 +31,7 @@ _POSITIONS = {
 }
 _JOINERS = {"-", "'", "\u2019", "_", "/", "@", ".", "#"}
 _AUXILIARIES = {"be", "being", "is", "are", "am", "will", "would", "to"}
+_LEADS = {"on", "in", "by", "until", "since", "at", "from"}
 _YEAR_LEADS = {"in", "since", "during", "until"}
 _PREVIOUS = {"previous", "prior", "past", "last", "earlier", "preceding"}
 
@@ -69,6 +70,8 @@ class TimexMention:
     """Tense of its clause."""
     reported: bool = False
     """True when it dates a report ("said on Sunday") rather than an event."""
+    governor: str = ""
+    """The word before the expression, lower case ("due" in "due Nov. 17")."""
 
 
 @dataclass(frozen=True)
@@ -339,12 +342,18 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet) -> Extraction:
             continue  # the dateline dates the story, not an event in it
         tense = _timex_tense(ctx, span)
         reported = _is_report_date(ctx, span)
+        lead = (
+            span[0]
+            if span[0].lower_ in _LEADS
+            else (doc[span.start - 1] if span.start > 0 else None)
+        )
         timex = TimexMention(
             where=_mention(source, span),
             words=tuple(t.text for t in span),
             roles=frozenset(span.label_.split("+")),
             tense=tense,
             reported=reported,
+            governor=lead.lower_ if lead is not None else "",
         )
         out.timexes.append(timex)
         deadline = _deadline_of(ctx, span, tense, deadline_rules)

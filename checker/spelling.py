@@ -303,8 +303,10 @@ def explained_by_morphology(word: str) -> bool:
     """True when ``word`` is a known word dressed up: prefixes and suffixes around a known stem
     ("denuclearising" -> "nuclear", "tussled" -> "tussle"), or two common words run together
     ("gameball", "holdups")."""
-    for cut in range(3, len(word) - 2):
+    for cut in range(3, len(word) - 1):
         head, tail = word[:cut], word[cut:]
+        if len(tail) == 2 and tail not in ("up", "in", "on"):
+            continue  # two-letter halves only as particles: "beatup", "breakin"
         if zipf(head) >= COMPOUND_PART_ZIPF and zipf(tail) >= COMPOUND_PART_ZIPF:
             return True
     stems = {word}

@@ -323,3 +323,17 @@ def test_compare_messages_have_every_field_filled(ruleset, nlp):
 )
 def test_compare_render_message_fills_known_fields_and_keeps_unknown(template, fields, expected):
     assert render_message(template, **fields) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "flagged"),
+    [
+        ("The regional council said it held the vote on March 30, 2024.", True),
+        ("The company said it redeemed its debentures due March 1, 2031.", False),
+        ("The agency said the permit ran through June 30, 2025.", False),
+    ],
+)
+def test_compare_tense_mismatch_ignores_terms_and_maturities(ruleset, nlp, sentence, flagged):
+    result = _check(ruleset, nlp, ("a.txt", "2024-03-14", sentence))
+    rules = [f.rule for f in result.findings]
+    assert ("date.tense_mismatch" in rules) is flagged

@@ -344,3 +344,8 @@ MOLDOVA = (
 def test_spelling_story_derived_or_recased_name_not_reported(ruleset, nlp, others, odd_one_out):
     result = _check(ruleset, nlp, *(text + "\n" for text in (*others, odd_one_out)))
     assert _typos(result) == []
+
+
+@pytest.mark.parametrize("word", ["beatup", "holdups", "breakin"])
+def test_spelling_closed_compounds_with_particles_are_words(word):
+    assert explained_by_morphology(word)
