@@ -722,11 +722,19 @@ def _words(doc: Doc, source: Source) -> list[WordMention]:
     Token attributes are copied into lists once: looking neighbours up through
     ``doc[i]`` builds a Token object each time and dominated the run time.
     """
-    texts = [t.text for t in doc]
-    alpha = [t.is_alpha for t in doc]
-    title = [t.is_title for t in doc]
-    spaced = [bool(t.whitespace_) for t in doc]
-    wordlike = [a or t.like_num for a, t in zip(alpha, doc, strict=True)]
+    texts: list[str] = []
+    alpha: list[bool] = []
+    title: list[bool] = []
+    spaced: list[bool] = []
+    wordlike: list[bool] = []
+    starts: list[int] = []
+    for t in doc:  # one pass: every doc[i] or attribute walk builds a Token object
+        texts.append(t.text)
+        alpha.append(t.is_alpha)
+        title.append(t.is_title)
+        spaced.append(bool(t.whitespace_))
+        wordlike.append(t.is_alpha or t.like_num)
+        starts.append(t.idx)
     size = len(texts)
 
     def joined(i: int) -> bool:
@@ -756,15 +764,14 @@ def _words(doc: Doc, source: Source) -> list[WordMention]:
         sentence = sent.text.strip()
         base = sent.start_char + lead
         first, last = sent.start, sent.end
-        for token in sent:
-            i = token.i
+        for i in range(first, last):
             text = texts[i]
             if not alpha[i] or len(text) < 3:
                 continue
             title_neighbour = (i > first and title[i - 1] and alpha[i - 1]) or (
                 i + 1 < last and title[i + 1] and alpha[i + 1]
             )
-            start = token.idx
+            start = starts[i]
             line, column = source.position(start)
             where = Mention(start, start + len(text), line, column, text, sentence, start - base)
             words.append(WordMention(where, i == first, title[i] and title_neighbour, joined(i)))
