@@ -5,6 +5,7 @@
                           [--spelling both|en-GB|en-US] [--baseline FILE] [--changed-since REV]
                           [--model NAME]
     checker baseline PATH... [same options] > .checker-baseline.json
+    checker timex FILE [--dct YYYY-MM-DD] [--format timeml|json]
 
 Exit status: 0 nothing at or above ``--fail-on``; 1 findings at or above it; 2 bad
 usage, invalid rules or configuration, or unreadable input (the readable files are
@@ -95,7 +96,60 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--baseline", metavar="FILE", help="report only findings not recorded in this baseline"
     )
+    _add_timex_parser(commands)
     return parser
+
+
+def _add_timex_parser(commands) -> None:
+    timex = commands.add_parser(
+        "timex", help="tag the temporal expressions of one article (TimeML or JSON)"
+    )
+    timex.add_argument("file", metavar="FILE", help="article text file or TempEval-3 .tml file")
+    timex.add_argument(
+        "--dct",
+        metavar="YYYY-MM-DD",
+        help="document creation time (default: the .tml DCT, a header date, or inferred)",
+    )
+    timex.add_argument(
+        "--format",
+        dest="timex_format",
+        choices=("timeml", "json"),
+        default="timeml",
+        help="output format (default: timeml)",
+    )
+
+
+def _timex(args: argparse.Namespace) -> int:
+    """``checker timex FILE``: write the article with TIMEX3 tags, or a JSON list of spans."""
+    import datetime as dt
+
+    from checker.timeml import Tagger, read_tml, to_json, to_timeml
+
+    path = Path(args.file)
+    dct = None
+    if args.dct:
+        try:
+            dct = dt.date.fromisoformat(args.dct)
+        except ValueError:
+            raise UsageError(errors.E301, f"--dct {args.dct!r}: expected YYYY-MM-DD") from None
+    if not path.is_file():
+        raise InputError(errors.E101, "no such file", str(path))
+    dct_block = docid = None
+    try:
+        if path.suffix.lower() == ".tml":
+            document = read_tml(path)
+            text, dct_block, docid = document.text, document.dct_block, document.docid
+            dct = dct or document.dct
+        else:
+            text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError, ValueError, SyntaxError) as exc:
+        raise InputError(errors.E101, f"could not be read ({exc})", str(path)) from None
+    spans = Tagger().tag(text, dct, name=str(path))
+    if args.timex_format == "json":
+        sys.stdout.write(to_json(spans))
+    else:
+        sys.stdout.write(to_timeml(text, spans, dct=dct, dct_block=dct_block, docid=docid))
+    return EXIT_OK
 
 
 def build_settings(args: argparse.Namespace, config: FileConfig) -> Settings:
@@ -262,6 +316,8 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``checker`` command."""
     args = _parser().parse_args(argv)
     try:
+        if args.command == "timex":
+            return _timex(args)
         if args.no_config:
             config = FileConfig()
         else:

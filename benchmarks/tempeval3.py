@@ -1,0 +1,96 @@
+"""TempEval-3 Task A benchmark of the checker's temporal tagger, with the project's own scorer.
+
+    python benchmarks/tempeval3.py [--train] [--repeat N]
+
+Tags every ``.tml`` file of ``../shared/data/tempeval3/te3-platinum`` (``--train``:
+``TBAQ-cleaned``, TimeBank + AQUAINT) anchored on its DCT, scores it against the gold
+TIMEX3 spans (strict and relaxed extraction P/R/F1; value F1 and type F1 on relaxed
+matches, as in UzZaman et al. 2013), measures documents/second of the tagger alone
+(pipeline + extraction + normalization, files already read), and prints a table with
+HeidelTime's and SUTime's published platinum figures beside ours.
+
+The tagger only emits ``type="DATE"`` for now (DURATION, SET, TIME are future work),
+so recall on those types is zero.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from checker.timeml import Scores, Tagger, read_tml, score  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "data" / "tempeval3"
+PUBLISHED = {
+    # name: (value F1, relaxed F1, strict F1, type F1) on te3-platinum, UzZaman et al. 2013
+    "HeidelTime": (77.61, 90.30, 81.34, None),
+    "SUTime": (67.38, 90.32, 79.57, None),
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--train", action="store_true", help="score TBAQ-cleaned instead")
+    parser.add_argument("--repeat", type=int, default=3, help="timing repetitions (best kept)")
+    args = parser.parse_args(argv)
+    folder = DATA / ("TBAQ-cleaned" if args.train else "te3-platinum")
+    files = sorted(folder.rglob("*.tml"))
+    if not files:
+        print(f"no .tml files under {folder}", file=sys.stderr)
+        return 2
+    documents = [read_tml(path) for path in files]
+    tagger = Tagger()
+    tagger.tag("Warm-up on Monday, March 4, 2013.", documents[0].dct)
+    best = float("inf")
+    outputs = []
+    for _ in range(max(1, args.repeat)):
+        started = time.perf_counter()
+        outputs = [
+            tagger.tag(doc.text, doc.dct, name=str(path))
+            for doc, path in zip(documents, files, strict=True)
+        ]
+        best = min(best, time.perf_counter() - started)
+    total = Scores()
+    by_type: dict[str, list[int]] = {}
+    for doc, system in zip(documents, outputs, strict=True):
+        total.add(score(doc.gold, system))
+        for g in doc.gold:
+            found = any(s.start < g.end and g.start < s.end for s in system)
+            counts = by_type.setdefault(g.type, [0, 0])
+            counts[0] += 1
+            counts[1] += found
+    rate = len(documents) / best
+    print(
+        f"{folder.name}: {len(documents)} documents, {total.gold} gold TIMEX3, {total.system} ours"
+    )
+    print(f"tagger alone: {rate:.0f} documents/second (best of {args.repeat}, one core)")
+    print()
+    strict, relaxed = total.prf(total.strict), total.prf(total.relaxed)
+    value, typ = total.prf(total.value), total.prf(total.type)
+    print(f"{'':12} {'strict P':>8} {'R':>6} {'F1':>6}   {'relaxed P':>9} {'R':>6} {'F1':>6}")
+    print(
+        f"{'checker':12} {strict[0]:8.2f} {strict[1]:6.2f} {strict[2]:6.2f}   "
+        f"{relaxed[0]:9.2f} {relaxed[1]:6.2f} {relaxed[2]:6.2f}"
+    )
+    print()
+    note = "" if not args.train else "  (published figures are on platinum)"
+    print(f"{'system':12} {'value F1':>8} {'relaxed F1':>10} {'strict F1':>9} {'type F1':>7}{note}")
+    print(f"{'checker':12} {value[2]:8.2f} {relaxed[2]:10.2f} {strict[2]:9.2f} {typ[2]:7.2f}")
+    for name, (v, r, s, t) in PUBLISHED.items():
+        t_text = f"{t:7.2f}" if t is not None else f"{'-':>7}"
+        print(f"{name:12} {v:8.2f} {r:10.2f} {s:9.2f} {t_text}")
+    print()
+    print(
+        "gold recall (relaxed) by type: "
+        + ", ".join(f"{k} {v[1]}/{v[0]}" for k, v in sorted(by_type.items()))
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,300 @@
+"""TimeML import and export of the checker's temporal expressions, and a TempEval-3 scorer.
+
+* ``read_tml`` reads a TempEval-3 ``.tml`` file: the text inside ``<TEXT>``, the
+  document creation time (DCT) and the gold ``TIMEX3`` spans.
+* ``Tagger`` runs the checker's own pipeline (``checker_timex`` + extract +
+  normalize) over a text anchored on a DCT and returns ``TimexSpan`` objects.
+* ``to_timeml`` / ``to_json`` write them out; ``score`` compares system spans
+  with gold spans the TempEval-3 way (strict and relaxed extraction, value and
+  type F1 on relaxed matches).
+
+Only ``type="DATE"`` is produced for now; DURATION, SET and TIME are future work.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+LEAD_PREPOSITIONS = frozenset(
+    {"on", "in", "by", "until", "till", "since", "at", "from", "during", "before", "after"}
+)
+"""Words TimeML leaves outside a TIMEX3 ("on <TIMEX3>Sunday</TIMEX3>")."""
+UNKNOWN_VALUE = "XXXX-XX-XX"
+"""Value written for an expression the tagger found but could not anchor."""
+_MODS = frozenset({"start", "early", "mid", "late"})
+_DCT_BLOCK = re.compile(r"<DCT>.*?</DCT>", re.S)
+_DOCID = re.compile(r"<DOCID>(.*?)</DOCID>", re.S)
+
+
+@dataclass(frozen=True)
+class TimexSpan:
+    """One temporal expression: character offsets into the text, type and normalized value."""
+
+    start: int
+    end: int
+    text: str
+    type: str = "DATE"
+    value: str = UNKNOWN_VALUE
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class TmlDocument:
+    """A TimeML document: its text, creation time and gold expressions."""
+
+    text: str
+    dct: dt.date | None = None
+    dct_block: str | None = None
+    """The ``<DCT>...</DCT>`` block exactly as in the file."""
+    docid: str | None = None
+    gold: list[TimexSpan] = field(default_factory=list)
+
+
+def _parse_dct(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    match = re.match(r"(\d{4})-?(\d{2})-?(\d{2})", value)
+    if not match:
+        return None
+    try:
+        return dt.date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
+def _walk(element: ET.Element, pieces: list[str], gold: list[TimexSpan], offset: int) -> int:
+    """Append the text under ``element`` to ``pieces``, recording TIMEX3 offsets; return the new offset."""
+    if element.text:
+        pieces.append(element.text)
+        offset += len(element.text)
+    for child in element:
+        start = offset
+        offset = _walk(child, pieces, gold, offset)
+        if child.tag == "TIMEX3":
+            text = "".join(pieces)[start:offset]
+            gold.append(
+                TimexSpan(
+                    start,
+                    offset,
+                    text,
+                    child.get("type", "DATE"),
+                    child.get("value", ""),
+                )
+            )
+        if child.tail:
+            pieces.append(child.tail)
+            offset += len(child.tail)
+    return offset
+
+
+def read_tml(path: str | Path) -> TmlDocument:
+    """Read a ``.tml`` file: the text inside ``<TEXT>``, the DCT and the gold TIMEX3 spans."""
+    raw = Path(path).read_text(encoding="utf-8")
+    root = ET.fromstring(raw)
+    text_element = root.find(".//TEXT")
+    if text_element is None:
+        raise ValueError(f"{path}: no <TEXT> element")
+    pieces: list[str] = []
+    gold: list[TimexSpan] = []
+    _walk(text_element, pieces, gold, 0)
+    dct = None
+    for timex in root.iter("TIMEX3"):
+        if timex.get("functionInDocument") == "CREATION_TIME":
+            dct = _parse_dct(timex.get("value"))
+            break
+    block = _DCT_BLOCK.search(raw)
+    docid = _DOCID.search(raw)
+    return TmlDocument(
+        text="".join(pieces),
+        dct=dct,
+        dct_block=block[0] if block else None,
+        docid=docid[1].strip() if docid else None,
+        gold=gold,
+    )
+
+
+def _value_of(interval, parts=None, anchor=None, tense="none") -> str:
+    """TIMEX3 value of an Interval: its label, or the start's label when it is no single unit.
+
+    A modified period ("late November", "early 2019") keeps the period's own value,
+    as in TimeML (where the modifier goes to ``mod``).
+    """
+    if parts is not None and parts.mod in _MODS and interval is not None:
+        from dataclasses import replace
+
+        from checker.temporal import resolve
+
+        whole = resolve(replace(parts, mod=None), anchor, tense)
+        if whole is not None:
+            interval = whole
+    if interval is None:
+        return UNKNOWN_VALUE
+    label = interval.label()
+    if "/" in label:
+        return label.split("/", 1)[0]
+    return label
+
+
+def strip_preposition(start: int, end: int, text: str) -> tuple[int, int]:
+    """Move ``start`` past a leading preposition ("on Sunday" -> "Sunday")."""
+    match = re.match(r"(\w+)(\s+)", text[start:end])
+    if match and match[1].lower() in LEAD_PREPOSITIONS and start + match.end() < end:
+        return start + match.end(), end
+    return start, end
+
+
+class Tagger:
+    """The checker's temporal tagger: pipeline, extraction and normalization against a DCT."""
+
+    def __init__(self, ruleset=None, nlp=None) -> None:
+        from checker.nlp import build_pipeline
+        from checker.rules import load_rules
+
+        self.ruleset = ruleset if ruleset is not None else load_rules()
+        self.nlp = nlp if nlp is not None else build_pipeline(self.ruleset)
+
+    def tag(
+        self, text: str, dct: dt.date | None = None, *, name: str = "article"
+    ) -> list[TimexSpan]:
+        """Find and normalize the temporal expressions of ``text``; offsets index ``text``.
+
+        Without ``dct`` the date comes from header lines or is inferred from the text.
+        """
+        from checker.corpus import make_source
+        from checker.extract import extract
+        from checker.normalize import infer_publication_date, normalize
+
+        source = make_source(source_id=name, story=name, path=name, raw_text=text)
+        base = len(text) - len(source.text)  # header lines or front matter taken off the top
+        if dct is not None:
+            source.published, source.published_from = dct, "metadata"
+        extraction = extract(self.nlp(source.text), source, self.ruleset)
+        if source.published is None:
+            inferred = infer_publication_date(extraction, self.ruleset)
+            if inferred is not None:
+                source.published, source.published_evidence = inferred
+                source.published_from = "text"
+        spans = []
+        for resolved in normalize(extraction, self.ruleset).timexes:
+            where = resolved.mention.where
+            start, end = strip_preposition(base + where.start, base + where.end, text)
+            value = _value_of(
+                resolved.value, resolved.parts, source.published, resolved.mention.tense
+            )
+            spans.append(TimexSpan(start, end, text[start:end], "DATE", value))
+        return sorted(spans, key=lambda s: (s.start, s.end))
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _attr(value: str) -> str:
+    return _escape(value).replace('"', "&quot;")
+
+
+def tag_text(text: str, spans: Iterable[TimexSpan]) -> str:
+    """``text`` (escaped) with a ``<TIMEX3>`` element around each span; overlapping spans are skipped."""
+    out: list[str] = []
+    position = 0
+    number = 0
+    for span in sorted(spans, key=lambda s: (s.start, s.end)):
+        if span.start < position or span.end <= span.start:
+            continue
+        number += 1
+        out.append(_escape(text[position : span.start]))
+        out.append(
+            f'<TIMEX3 tid="t{number}" type="{_attr(span.type)}" value="{_attr(span.value)}">'
+            f"{_escape(text[span.start : span.end])}</TIMEX3>"
+        )
+        position = span.end
+    out.append(_escape(text[position:]))
+    return "".join(out)
+
+
+def to_timeml(
+    text: str,
+    spans: Iterable[TimexSpan],
+    *,
+    dct: dt.date | None = None,
+    dct_block: str | None = None,
+    docid: str | None = None,
+) -> str:
+    """A TimeML document: DOCID, DCT (``dct_block`` as given, else built from ``dct``) and TEXT."""
+    lines = ['<?xml version="1.0" ?>', "<TimeML>"]
+    if docid:
+        lines.append(f"<DOCID>{_escape(docid)}</DOCID>")
+    if dct_block:
+        lines.append(dct_block)
+    elif dct is not None:
+        day = dct.isoformat()
+        lines.append(
+            f'<DCT><TIMEX3 tid="t0" type="DATE" value="{day}" temporalFunction="false" '
+            f'functionInDocument="CREATION_TIME">{day}</TIMEX3></DCT>'
+        )
+    lines.append(f"<TEXT>{tag_text(text, spans)}</TEXT>")
+    lines.append("</TimeML>")
+    return "\n".join(lines) + "\n"
+
+
+def to_json(spans: Iterable[TimexSpan]) -> str:
+    """A JSON list of ``{start, end, text, type, value}``."""
+    return json.dumps([s.to_dict() for s in spans], indent=2, ensure_ascii=False) + "\n"
+
+
+@dataclass
+class Scores:
+    """TempEval-3 Task A counts, summed over documents."""
+
+    gold: int = 0
+    system: int = 0
+    strict: int = 0
+    relaxed: int = 0
+    value: int = 0
+    type: int = 0
+
+    def prf(self, correct: int) -> tuple[float, float, float]:
+        """Precision, recall and F1 (as percentages) of ``correct`` matches."""
+        p = correct / self.system if self.system else 0.0
+        r = correct / self.gold if self.gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return 100 * p, 100 * r, 100 * f
+
+    def add(self, other: Scores) -> None:
+        for name in ("gold", "system", "strict", "relaxed", "value", "type"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+def score(gold: list[TimexSpan], system: list[TimexSpan]) -> Scores:
+    """Score one document: strict (same span) and relaxed (overlap) one-to-one matches,
+    and how many relaxed matches also have the right value and type."""
+    scores = Scores(gold=len(gold), system=len(system))
+    used: set[int] = set()
+    for g in gold:
+        best = None
+        for i, s in enumerate(system):
+            if i in used or s.start >= g.end or g.start >= s.end:
+                continue
+            exact = (s.start, s.end) == (g.start, g.end)
+            if best is None or exact:
+                best = (i, exact)
+                if exact:
+                    break
+        if best is None:
+            continue
+        i, exact = best
+        used.add(i)
+        s = system[i]
+        scores.relaxed += 1
+        scores.strict += exact
+        scores.value += s.value == g.value
+        scores.type += s.type == g.type
+    return scores
