@@ -550,7 +550,7 @@ def _event_chains(ctx: _Context, out: Extraction) -> dict[int, tuple[int, str]]:
             counts = {c: mentions_by_class[event_class].get(c, 0) for c in chains_by_word[word]}
             chain = max(counts, key=lambda c: (counts[c], -c))
         elif determiner in _DEFINITE and event_class in mentions_by_class:
-            # "the plenary session" after "a meeting": the class's most mentioned event
+            # "the session" after "a board meeting": the class's most mentioned event
             counts = mentions_by_class[event_class]
             chain = max(counts, key=lambda c: (counts[c], -c))
         else:

@@ -3,7 +3,7 @@
 Three checks, each driven by a rule in ``rules/``:
 
 * ``closed_class``: a word one or two edits from a month or weekday name
-  ("Feruary", "Thrusday") that is not itself a known word;
+  ("Febuary", "Thrusday") that is not itself a known word;
 * ``spelling``: a lower-case word that codespell lists as a misspelling, or that
   the wordfreq lexicon does not know (or finds far rarer than a word one edit
   away), unless another source of the story uses it too;
@@ -424,7 +424,7 @@ def name_typos(
 ) -> dict[str, list[Typo]]:
     """Capitalised words one edit from a name that more sources use, and used by no other source.
 
-    Plurals and derived forms ("Korea"/"Korean", "Sultan"/"Sultans") are not typos:
+    Plurals and derived forms ("Brazil"/"Brazilian", "Sultan"/"Sultans") are not typos:
     the two forms must differ inside the word, not by an ending.
     """
     used_by: dict[str, set[str]] = {}
