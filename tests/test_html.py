@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import importlib.util
 import shutil
 import subprocess
 import time
@@ -23,6 +24,12 @@ from checker.report import RENDERERS
 from checker.report.html import render_html
 from tests.conftest import ROOT
 from tests.conftest import check_articles as _story
+
+_spec = importlib.util.spec_from_file_location(
+    "screenshot_report", ROOT / "scripts" / "screenshot_report.py"
+)
+SCREENSHOT = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(SCREENSHOT)
 
 HOSTILE_SCRIPT = "<script>document.title='pwned'</script>"
 HOSTILE_IMG = "<img src=x onerror=\"document.title='pwned'\">"
@@ -399,14 +406,7 @@ def _chromium() -> str:
 def _dump_dom(binary: str, page_path, profile) -> str:
     command = [
         binary,
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
+        *SCREENSHOT.CHROMIUM_FLAGS,
         f"--user-data-dir={profile}",
         "--dump-dom",
         page_path.resolve().as_uri(),

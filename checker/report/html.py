@@ -182,19 +182,24 @@ def _build_story(result: StoryResult, prefix: str, ruleset: RuleSet | None) -> _
             marks.append(mark)
         return extra[key]
 
-    for number, finding in enumerate(result.findings, 1):
-        group = f"{prefix}-finding{number}"
+    def join(group: str, evidence_list: tuple[Evidence, ...], rule: str):
+        """Put each piece of evidence's mark into ``group``; yield (index, evidence, mark)."""
         members[group] = []
-        for k, evidence in enumerate(finding.evidence):
-            mark = mark_for(evidence, finding.rule)
+        for k, evidence in enumerate(evidence_list):
+            mark = mark_for(evidence, rule)
             evidence_marks[(group, k)] = mark.mark_id if mark else None
             if mark is None:
                 continue
             if mark.mark_id not in members[group]:
                 members[group].append(mark.mark_id)
             mark.groups.append(group)
+            yield k, evidence, mark
+
+    for number, finding in enumerate(result.findings, 1):
+        group = f"{prefix}-finding{number}"
+        link = f'href="#{_e(group)}"'
+        for k, evidence, mark in join(group, finding.evidence, finding.rule):
             mark.notes.append(f"{finding.severity} {finding.rule}: {finding.message}")
-            link = f'href="#{_e(group)}"'
             if finding.kind == "typo" and k > 0:
                 mark.add_class("typo-support")
                 continue
@@ -210,16 +215,9 @@ def _build_story(result: StoryResult, prefix: str, ruleset: RuleSet | None) -> _
                     f'title="{_e(finding.message)}">{_e(evidence.normalized)}</a>'
                 )
     for number, agreement in enumerate(result.agreements, 1):
-        group = f"{prefix}-agreement{number}"
-        members[group] = []
-        for k, evidence in enumerate(agreement.evidence):
-            mark = mark_for(evidence, agreement.rule)
-            evidence_marks[(group, k)] = mark.mark_id if mark else None
-            if mark is None:
-                continue
-            if mark.mark_id not in members[group]:
-                members[group].append(mark.mark_id)
-            mark.groups.append(group)
+        for _k, _evidence, mark in join(
+            f"{prefix}-agreement{number}", agreement.evidence, agreement.rule
+        ):
             mark.add_class("agree")
             mark.notes.append(f"agrees ({agreement.rule}): {agreement.summary}")
     for mark in marks:
