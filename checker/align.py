@@ -61,9 +61,13 @@ class Alignment:
 
 def _family(ruleset: RuleSet, rule_id: str) -> str:
     extends = ruleset.rules[rule_id].extends if rule_id in ruleset.rules else "event_date"
-    return {"event_date": "date", "deadline": "deadline", "event_count": "count"}.get(
-        extends, "date"
-    )
+    return {
+        "event_date": "date",
+        "deadline": "deadline",
+        "event_count": "count",
+        "quantity": "quantity",
+        "event_place": "place",
+    }.get(extends, "date")
 
 
 def units_of(sources: list[NormalizedSource], ruleset: RuleSet) -> list[Unit]:
@@ -75,13 +79,18 @@ def units_of(sources: list[NormalizedSource], ruleset: RuleSet) -> list[Unit]:
             family = _family(ruleset, fact.kind)
             if family == "count":
                 key = f"series:{_series(ruleset, fact)}"
+            elif family == "quantity":  # a level is never compared with a change
+                dimension = getattr(fact.value, "dimension", "")
+                key = f"measure:{fact.subject}:{fact.role}:{dimension}"
             else:  # a chain's recalled past and its news are never one unit
                 key = f"chain:{fact.chain}:{'background' if fact.background else 'news'}"
             grouped[(fact.kind, key)].append(fact)
         for (rule, key), facts in grouped.items():
             family = _family(ruleset, rule)
+            if family == "quantity" and not _univocal(facts):
+                continue  # two different figures for one measure: two incidents or an update
             context = frozenset().union(*(f.context for f in facts))
-            if family == "count":
+            if family in ("count", "quantity"):
                 event_class = key.split(":", 1)[1]
                 ordinal = None
             else:
@@ -91,6 +100,19 @@ def units_of(sources: list[NormalizedSource], ruleset: RuleSet) -> list[Unit]:
                 Unit(normalized.source.id, rule, key, tuple(facts), context, event_class, ordinal)
             )
     return units
+
+
+def _univocal(facts: list[Fact]) -> bool:
+    """True when a source's figures for one measure can all be one quantity (or are dated
+    apart: "4.1% in September", "4.4% in August")."""
+    for n, a in enumerate(facts):
+        for b in facts[n + 1 :]:
+            dated_apart = (
+                a.when is not None and b.when is not None and not intervals_agree(a.when, b.when)
+            )
+            if not dated_apart and not a.value.overlaps(b.value):  # type: ignore[union-attr]
+                return False
+    return True
 
 
 def _series(ruleset: RuleSet, fact: Fact) -> str:
@@ -116,6 +138,10 @@ def _score(a: Unit, b: Unit) -> int:
     if a.ordinal is not None and b.ordinal is not None and a.ordinal != b.ordinal:
         return 0
     shared = len(a.context & b.context)
+    if a.key.startswith("measure:"):
+        # Two figures are one only if their clauses share a word or a name ("confirmed
+        # cases", "Healdsburg"): the same measure of another incident shares none.
+        return shared
     if a.key.startswith("series:"):
         # One series per story unless both name participants and none are shared.
         return 1 + shared if (shared or not a.context or not b.context) else 0

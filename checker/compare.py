@@ -15,7 +15,7 @@ from collections import defaultdict
 from string import Formatter
 
 from checker.align import Alignment, Unit
-from checker.model import Agreement, Evidence, Fact, Finding, Interval
+from checker.model import Agreement, Amount, Evidence, Fact, Finding, Interval
 from checker.normalize import NormalizedSource, ResolvedTimex, anchor_label
 from checker.rules import Rule, RuleSet
 from checker.spelling import (
@@ -85,6 +85,10 @@ def _unit_value(unit: Unit, family: str) -> list[Fact]:
 def _values_agree(a: Fact, b: Fact) -> bool:
     if isinstance(a.value, Interval) and isinstance(b.value, Interval):
         return intervals_agree(a.value, b.value)
+    if isinstance(a.value, Amount) and isinstance(b.value, Amount):
+        if a.when is not None and b.when is not None and not intervals_agree(a.when, b.when):
+            return True  # "4.1% in September" and "4.4% in August": two figures, no conflict
+        return a.value.overlaps(b.value)
     return a.value == b.value
 
 
@@ -92,15 +96,19 @@ def compare_alignment(
     alignment: Alignment, story: str, rule: Rule, anchors: dict[str, str]
 ) -> Finding | Agreement:
     """Compare one aligned group: a discrepancy finding if two sources differ, else an agreement."""
-    stated = [fact for unit in alignment.units for fact in _unit_value(unit, alignment.family)]
-    evidence = tuple(Evidence.of(f, anchors.get(f.source_id)) for f in stated)
     # Two sources differ when nothing one states agrees with anything the other states
     # (a unit may hold two facts when an article's chain took in a second event).
     values = [_unit_value(unit, alignment.family) for unit in alignment.units]
-    disagree = any(
-        not any(_values_agree(a, b) for a in values[i] for b in values[j])
+    conflicts = [
+        (i, j)
         for i, j in alignment.pairs
-    )
+        if not any(_values_agree(a, b) for a in values[i] for b in values[j])
+    ]
+    disagree = bool(conflicts)
+    # A finding shows the sources in conflict; one that agrees with both sides stays out.
+    shown = sorted({k for pair in conflicts for k in pair}) or range(len(values))
+    stated = [fact for k in shown for fact in values[k]]
+    evidence = tuple(Evidence.of(f, anchors.get(f.source_id)) for f in stated)
     groups: dict[str, list[Fact]] = defaultdict(list)
     for fact in stated:
         groups[fact.value_label()].append(fact)
@@ -109,6 +117,7 @@ def compare_alignment(
         "event": first.facts[0].trigger or "event",
         "about": _deadline_subject(first),
         "series": first.event_class,
+        "measure": first.facts[0].subject or first.event_class,
         "values": _values_text(groups),
     }
     if disagree:

@@ -69,6 +69,7 @@ E206 = "E206"  # bad spaCy pattern
 E207 = "E207"  # duplicate rule id
 E208 = "E208"  # unknown lexicon reference
 E209 = "E209"  # unknown rule id in configuration
+E210 = "E210"  # a lexicon defined twice
 # Usage errors (E3xx)
 E301 = "E301"
 # Configuration errors (E4xx)

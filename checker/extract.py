@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from checker.model import Source, Tense
 from checker.nlp import CUES_KEY, TIMEX_KEY
+from checker.quantities import NumberPhrase, QuantityLexicon, find_numbers
 from checker.rules import RuleSet
 
 _ORDINAL_DIGITS = re.compile(r"^(\d{1,2})(st|nd|rd|th)$")
@@ -104,6 +105,12 @@ class FactMention:
     """``cardinal``, ``ordinal`` or ``previous`` (the N previous rounds), for count facts."""
     subject: str | None = None
     """What the fact is about, in the source's words ("exchange revised tariff offers")."""
+    amount: NumberPhrase | None = None
+    """The number phrase, for quantity facts."""
+    role: str | None = None
+    """``level``, ``change`` or ``from``, for quantity facts."""
+    place: str | None = None
+    """The place name as written, for place facts."""
 
 
 @dataclass(frozen=True)
@@ -413,6 +420,7 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet) -> Extraction:
             )
         )
     out.facts.extend(_counts(ctx, source, ruleset))
+    out.facts.extend(_quantities(ctx, source, ruleset, out.timexes))
     out.words = _words(doc, source)
     return out
 
@@ -776,3 +784,226 @@ def _words(doc: Doc, source: Source) -> list[WordMention]:
             where = Mention(start, start + len(text), line, column, text, sentence, start - base)
             words.append(WordMention(where, i == first, title[i] and title_neighbour, joined(i)))
     return words
+
+
+_QUANTITY_GAP = 3
+"""Words allowed between a number and the measure word that names what it counts."""
+
+
+def _quantities(
+    ctx: _Context, source: Source, ruleset: RuleSet, timexes: list[TimexMention]
+) -> list[FactMention]:
+    """Quantities of a declared measure: "killed 45 people", "cases have reached 12,786",
+    "cut its benchmark rate by 25 basis points to 5.25%"."""
+    if not ruleset.of_kind("quantity"):
+        return []
+    doc = ctx.doc
+    lexicon = QuantityLexicon.from_lexicons(ruleset.lexicons)
+    timex_tokens = {i for span in doc.spans[TIMEX_KEY] for i in range(span.start, span.end)}
+    timex_at = {t.where.start: t for t in timexes}
+    timex_spans = [s for s in doc.spans[TIMEX_KEY] if s.start_char in timex_at]
+    dateline = source.dateline
+    # Words that say nothing about which figure it is: cue words, units, reporting verbs.
+    quiet = {
+        stem(w)
+        for r in ruleset.of_kind("quantity")
+        for words in r.options["measures"].values()
+        for phrase in words
+        for w in phrase.split()
+    }
+    quiet |= {stem(w) for phrase in lexicon.units for w in phrase.split()}
+    quiet |= {stem(w) for w in lexicon.counted_people | set(lexicon.number_words)}
+    quiet |= {stem(w) for w in ruleset.lexicons.get("reporting_verbs", [])}
+    quiet |= {stem(w) for w in lexicon.hedges} | {"said", "say", "says"}
+    facts = []
+    for sent in doc.sents:
+        measures = ctx.cues(sent, "measure:")
+        if not measures:
+            continue
+        words = [t.lower_ for t in sent]
+        glued = [not t.whitespace_ for t in sent]
+        for phrase in find_numbers(words, lexicon, glued=glued):
+            start, end = sent.start + phrase.start, sent.start + phrase.end
+            if any(i in timex_tokens for i in range(start, end)):
+                continue  # a date, not a quantity
+            if not _counts_alone(ctx, sent, start, end, phrase, measures):
+                continue
+            if dateline and dateline.start <= doc[start].idx < dateline.end:
+                continue
+            found = _measure_of(ctx, sent, start, end, phrase, measures, lexicon)
+            if found is None:
+                continue
+            cue, rule_id, measure = found
+            before = doc[start - 1].lower_ if start > sent.start else ""
+            role = (
+                "change"
+                if before in lexicon.change_words
+                else "from"
+                if before in lexicon.from_words
+                else "level"
+            )
+            left, right = ctx.clause(start, end)
+            when = min(
+                (
+                    span
+                    for span in timex_spans
+                    if left <= span.start < right and span.sent.start == sent.start
+                ),
+                key=lambda span: abs(span.start - start),
+                default=None,
+            )
+            context = ctx.content_words(left, right, skip=(start, end)) | ctx.proper_nouns(sent)
+            context -= quiet
+            facts.append(
+                FactMention(
+                    rule=rule_id,
+                    family="quantity",
+                    where=_mention(source, doc[start:end]),
+                    tense=ctx.tense(start, end),
+                    trigger=cue.text.lower(),
+                    event_class=measure,
+                    context=frozenset(context),
+                    timex=timex_at[when.start_char] if when is not None else None,
+                    amount=phrase,
+                    role=role,
+                )
+            )
+    return facts
+
+
+_PARTIAL_OF = {
+    "the",
+    "them",
+    "those",
+    "these",
+    "whom",
+    "which",
+    "my",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "your",
+}
+_AGE_WORDS = {"age", "aged", "ages"}
+_INCREMENT = {"more", "additional", "further", "other", "others", "new", "extra"}
+_PASSIVE = {
+    "were",
+    "was",
+    "have",
+    "has",
+    "had",
+    "been",
+    "are",
+    "is",
+    "be",
+    "being",
+    "also",
+    "all",
+    "now",
+    "later",
+    "since",
+    "reportedly",
+    "already",
+    "so",
+    "far",
+}
+
+
+def _counts_alone(
+    ctx: _Context, sent: Span, start: int, end: int, phrase: NumberPhrase, measures: list[Span]
+) -> bool:
+    """False for numbers that are not a total of their own: one of a list ("magnitude 2.9
+    and 2.2"), part of a coordination ("a man and two women"), a share ("two of them"), an
+    age ("at 77", "aged 61"), part of a name ("Route 52") or of something else ("a mother of 12")."""
+    doc = ctx.doc
+    if phrase.listed:
+        return False
+    before = doc[start - 1] if start > sent.start else None
+    if before is not None:
+        lower = before.lower_
+        if lower in ("and", "or", "nor") or lower in _AGE_WORDS:
+            return False
+        if lower == "at" and phrase.unit is None:
+            return False
+        if lower == "of" and not any(c.end == start - 1 for c in measures):
+            return False
+        if (
+            before.is_title
+            and before.i != sent.start
+            and not any(c.start <= before.i < c.end for c in measures)
+        ):
+            return False
+    if doc[start].lower_ == "one" and (
+        end >= sent.end or not doc[end].is_alpha or doc[end].lower_ in STOP_WORDS
+    ):
+        return False  # "when one is killed": a pronoun
+    after = [t.lower_ for t in doc[end : min(sent.end, end + 3)]]
+    if after[:1] == ["of"] and after[1:2] and after[1] in _PARTIAL_OF:
+        return False  # "two of them": a share
+    if after[:1] and after[0] in _INCREMENT:
+        return False  # "two more victims", "55 others": an increment, not a total
+    return not (
+        after[:1] in (["per"], ["annually"], ["apiece"], ["each"])
+        or after[:2]
+        in (["a", "year"], ["a", "season"], ["a", "month"], ["a", "week"], ["a", "day"])
+        or (after[:2] == ["-", "per"])
+    )  # "$4 million a year": a rate, not a total
+
+
+def _measure_of(
+    ctx: _Context,
+    sent: Span,
+    start: int,
+    end: int,
+    phrase: NumberPhrase,
+    measures: list[Span],
+    lexicon: QuantityLexicon,
+) -> tuple[Span, str, str] | None:
+    """The measure word that says what a number counts, with its rule id and measure name.
+
+    The noun right after the number decides first ("four deaths"; "a 15-run win" counts
+    runs, so nothing); a word that only counts people ("45 people") leaves it to the
+    clause: a measure word just before ("killing 45"), just after ("45 were killed"),
+    then anywhere before the number in its clause ("the death toll rose to 45").
+    """
+    doc = ctx.doc
+
+    def label(cue: Span) -> tuple[Span, str, str]:
+        _prefix, rule_id, measure = cue.label_.split(":", 2)
+        return cue, rule_id, measure
+
+    cue_at = {c.start: c for c in sorted(measures, key=lambda c: c.start - c.end)}
+    right_limit = min(sent.end, end + _QUANTITY_GAP + 1)
+    k = end + 1 if phrase.hyphenated else end
+    while k < right_limit:
+        if k in cue_at:
+            return label(cue_at[k])
+        token = doc[k]
+        if not token.is_alpha or token.lower_ in STOP_WORDS or ctx.is_break(token):
+            break
+        if token.lower_ in lexicon.counted_people:
+            k += 1
+            break
+        if phrase.hyphenated or not _is_modifier(token):
+            return None  # "a 15-run win", "nine countries": the number counts something else
+        k += 1
+    left, right = ctx.clause(start, end)
+    before = [c for c in measures if left <= c.start and c.end <= start]
+    near = [c for c in before if start - c.end <= _QUANTITY_GAP]
+    if near:
+        return label(max(near, key=lambda c: c.end))
+    # "45 people were killed", "two villagers slightly injured": a passive verb after
+    while k < right and (doc[k].lower_ in _PASSIVE or doc[k].lower_.endswith("ly")):
+        k += 1
+    if k < right and k in cue_at:
+        return label(cue_at[k])
+    if before:
+        return label(max(before, key=lambda c: c.end))
+    return None
+
+
+def _is_modifier(token: Token) -> bool:
+    """A word that can stand between a number and its noun ("12,000 confirmed cases")."""
+    return token.lower_.endswith(("ed", "al", "ive", "ous"))

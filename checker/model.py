@@ -142,6 +142,59 @@ class Interval:
 
 
 @dataclass(frozen=True)
+class Amount:
+    """A quantity as a range in base units ("more than 12,000" is 12,000 to infinity)."""
+
+    low: float
+    """Lowest value the words allow, in the dimension's base unit."""
+    high: float
+    """Highest value the words allow (``math.inf`` when unbounded)."""
+    dimension: str
+    """``count``, ``percent``, ``rate_change``, ``currency:USD``, ``area``, ``length``..."""
+    stated: str
+    """The value as stated, normalized: ``more than 12,000``, ``5.25 percent``, ``USD 2.5e9``."""
+
+    def __post_init__(self) -> None:
+        if self.high < self.low:
+            raise ValueError(f"amount high {self.high} is below its low {self.low}")
+
+    def overlaps(self, other: Amount) -> bool:
+        """True when both can be the same quantity: same dimension, ranges that meet."""
+        return (
+            self.dimension == other.dimension
+            and self.low <= other.high * (1 + 1e-9)
+            and other.low <= self.high * (1 + 1e-9)
+        )
+
+    def label(self) -> str:
+        """Render for reports: the stated value."""
+        return self.stated
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place, resolved in the gazetteer where it could be."""
+
+    name: str
+    """The name as stated (``the Dubai International Stadium``, ``Geneva``)."""
+    kind: str
+    """``venue``, ``city``, ``region``, ``country`` or ``unknown``."""
+    countries: frozenset[str] = frozenset()
+    """ISO codes of the countries it may lie in (empty when unknown)."""
+    cities: frozenset[str] = frozenset()
+    """Gazetteer ids of the cities it may be or lie in."""
+    coordinates: tuple[tuple[float, float], ...] = ()
+    """Latitude and longitude of each city it may be."""
+
+    def label(self) -> str:
+        """Render for reports: the name and, where known, its country."""
+        where = ", ".join(sorted(self.countries))
+        if self.kind in ("city", "venue") and where:
+            return f"{self.name} ({where})"
+        return self.name
+
+
+@dataclass(frozen=True)
 class Fact:
     """One statement of a fact in one source, with all the evidence a reader needs."""
 
@@ -163,8 +216,8 @@ class Fact:
     """The sentence the fact is stated in."""
     sentence_offset: int
     """Offset of the fact's words within ``sentence``."""
-    value: Interval | int | None
-    """Normalized value: an Interval for dates, an int for counts."""
+    value: Interval | int | Amount | Place | None
+    """Normalized value: an Interval for dates, an int for counts, an Amount, a Place."""
     tense: Tense = "none"
     """Tense of the clause the fact is stated in."""
     trigger: str | None = None
@@ -182,13 +235,17 @@ class Fact:
     background: bool = False
     """An earlier event recalled for background: it ended well before publication."""
     subject: str | None = None
-    """What the fact is about, in the source's words (for deadlines)."""
+    """What the fact is about: a deadline's task in the source's words, a quantity's measure."""
     timing: str = "unknown"
     """``past``, ``present`` or ``future``: where the value lies against the publication date."""
+    role: str | None = None
+    """For quantities: ``level`` ("to 5.25%"), ``change`` ("by 25 basis points") or ``from``."""
+    when: Interval | None = None
+    """For quantities: the date its clause states ("in September"), if any."""
 
     def value_label(self) -> str:
         """Render the normalized value for reports."""
-        if isinstance(self.value, Interval):
+        if isinstance(self.value, (Interval, Amount, Place)):
             return self.value.label()
         return "" if self.value is None else str(self.value)
 

@@ -160,7 +160,8 @@ def cue_patterns(ruleset: RuleSet) -> list[dict]:
     """Phrase patterns for every cue word the rules declare, labelled by role.
 
     Labels: ``event:<class>``, ``relation:<rule id>``, ``deadline:<rule id>``,
-    ``marker:<rule id>``, ``count:<series>``, ``tense:future``, ``tense:past``,
+    ``marker:<rule id>``, ``count:<series>``, ``measure:<rule id>:<measure>``,
+    ``tense:future``, ``tense:past``,
     ``reporting``.
     """
     patterns: list[dict] = []
@@ -182,6 +183,10 @@ def cue_patterns(ruleset: RuleSet) -> list[dict]:
         for noun, series in rule.options["nouns"].items():
             add(f"count:{series}", noun)
             add(f"count:{series}", _plural(noun))
+    for rule in ruleset.of_kind("quantity"):
+        for measure, words in rule.options["measures"].items():
+            for word in words:
+                add(f"measure:{rule.id}:{measure}", word)
     for marker in ruleset.lexicons.get("future_markers", []):
         add("tense:future", marker)
     for marker in ruleset.lexicons.get("past_markers", []):

@@ -1,4 +1,5 @@
-"""Normalize extracted facts: anchor dates on publication dates, turn counts into series lengths.
+"""Normalize extracted facts: anchor dates on publication dates, counts to series lengths,
+quantities to ranges in base units.
 
 Sources without a publication date get one inferred from their own text when it
 can be (a dateline, a weekday stated with its date, explicit full dates), with
@@ -13,7 +14,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from checker.extract import Extraction, FactMention, TimexMention, WordMention
-from checker.model import Fact, Interval, Source
+from checker.model import Amount, Fact, Interval, Source
+from checker.quantities import QuantityLexicon, to_amount
 from checker.rules import RuleSet
 from checker.temporal import TimexParts, parts_of, resolve
 
@@ -219,15 +221,41 @@ def normalize(
         out.timexes.append(
             ResolvedTimex(timex, parts, resolve(parts, anchor_of(timex, parts), timex.tense))
         )
+    quantities = QuantityLexicon.from_lexicons(lex)
+    # A sentence dated well before publication recalls the past: its figures are not the news.
+    background_sentences = {
+        timex.mention.where.sentence
+        for timex in out.timexes
+        if reference is not None
+        and timex.value is not None
+        and timex.value.year_known
+        and (reference - timex.value.end).days > BACKGROUND_DAYS
+    }
     for mention in extraction.facts:
         explicit_year = background = False
         timing = "unknown"
+        when = None
         if mention.family == "count":
             value, how = _count_value(mention)
             if value <= 0:
                 continue
-            fact_value: Interval | int = value
+            fact_value: Interval | int | Amount = value
             note = how
+        elif mention.family == "quantity":
+            assert mention.amount is not None
+            if mention.where.sentence in background_sentences:
+                continue
+            amount = to_amount(mention.amount, quantities)
+            allowed = ruleset.rules[mention.rule].options.get("dimensions")
+            if allowed and amount.dimension.split(":")[0] not in allowed:
+                continue  # "killed" with a sum of money: not a casualty count
+            fact_value = amount
+            if mention.timex is not None:
+                parts = parts_of(mention.timex.words, lex)
+                when = resolve(parts, anchor_of(mention.timex, parts), mention.timex.tense)
+            note = f"{mention.event_class}, {mention.role}" + (
+                f", {when.label()}" if when is not None else ""
+            )
         else:
             assert mention.timex is not None
             parts = parts_of(mention.timex.words, lex)
@@ -274,15 +302,17 @@ def normalize(
                 tense=mention.tense,
                 trigger=mention.trigger,
                 context=mention.context
-                if mention.family == "count"
+                if mention.family in ("count", "quantity")
                 else extraction.chain_context.get(mention.chain, mention.context),
                 chain=mention.chain,
                 ordinal=mention.ordinal,
                 note=note,
                 explicit_year=explicit_year,
                 background=background,
-                subject=mention.subject,
+                subject=mention.event_class if mention.family == "quantity" else mention.subject,
                 timing=timing,
+                role=mention.role,
+                when=when,
             )
         )
     return out

@@ -46,7 +46,11 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "name_spelling": (dict(_RULE_KEYS), {"min_length": int}),
     "rejected_term": (dict(_RULE_KEYS), {}),
     "spelling_variant": (dict(_RULE_KEYS), {}),
+    "quantity": ({**_RULE_KEYS, "measures": dict}, {"dimensions": list}),
+    "event_place": ({**_RULE_KEYS, "prepositions": list}, {"venues": list, "same_place_km": float}),
 }
+DIMENSIONS = ("count", "percent", "rate_change", "currency", "area", "length", "mass", "volume")
+"""Dimensions a quantity rule may restrict its measures to."""
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,8 @@ class RuleSet:
     """Rules by id."""
     lexicons: dict[str, Any] = field(default_factory=dict)
     """Named word lists and maps (months, weekdays, tense markers...)."""
+    lexicon_paths: dict[str, str] = field(default_factory=dict)
+    """The file each lexicon was defined in."""
     temporal_patterns: list[dict[str, Any]] = field(default_factory=list)
     """spaCy token patterns for temporal expressions, lexicon references expanded."""
     event_classes: dict[str, str] = field(default_factory=dict)
@@ -299,7 +305,7 @@ def _load_one(ruleset: RuleSet, name: str, node: yaml.MappingNode, data: dict[st
             name,
             keys["relation"][1],
         )
-    for list_key in ("verbs", "triggers", "markers", "lexicons"):
+    for list_key in ("verbs", "triggers", "markers", "lexicons", "prepositions", "venues"):
         if kind != "lexicon" and list_key in data and isinstance(data[list_key], list):
             if not data[list_key] or not all(
                 isinstance(v, str) and v.strip() for v in data[list_key]
@@ -320,6 +326,14 @@ def _load_one(ruleset: RuleSet, name: str, node: yaml.MappingNode, data: dict[st
                     name,
                     keys["lexicons"][1],
                 )
+            if str(lex_name) in ruleset.lexicon_paths:
+                raise _err(
+                    errors.E210,
+                    f"lexicon {lex_name!r} is already defined in {ruleset.lexicon_paths[str(lex_name)]}",
+                    name,
+                    keys["lexicons"][1],
+                )
+            ruleset.lexicon_paths[str(lex_name)] = name
             ruleset.lexicons[str(lex_name)] = (
                 {str(k).lower(): v for k, v in words.items()}
                 if isinstance(words, dict)
@@ -372,6 +386,8 @@ def _load_one(ruleset: RuleSet, name: str, node: yaml.MappingNode, data: dict[st
                     name,
                     keys["requires"][1],
                 )
+    if kind == "quantity":
+        _check_quantity(data, name, keys)
     if kind == "temporal":
         patterns_node = keys["patterns"][1]
         item_nodes = patterns_node.value if isinstance(patterns_node, yaml.SequenceNode) else []
@@ -416,6 +432,30 @@ def _load_one(ruleset: RuleSet, name: str, node: yaml.MappingNode, data: dict[st
         line=node.start_mark.line + 1,
         options=options,
     )
+
+
+def _check_quantity(data: dict[str, Any], name: str, keys: dict) -> None:
+    """Measures map a name to a non-empty list of words; dimensions come from ``DIMENSIONS``."""
+    for measure, words in data["measures"].items():
+        if (
+            not isinstance(words, list)
+            or not words
+            or not all(isinstance(w, str) and w.strip() for w in words)
+        ):
+            raise _err(
+                errors.E204,
+                f"measure {measure!r} must be a non-empty list of words",
+                name,
+                keys["measures"][1],
+            )
+    for dimension in data.get("dimensions", []):
+        if dimension not in DIMENSIONS:
+            raise _err(
+                errors.E204,
+                f"invalid dimension {dimension!r}, expected one of: {', '.join(DIMENSIONS)}",
+                name,
+                keys["dimensions"][1],
+            )
 
 
 def configure_rules(

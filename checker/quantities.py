@@ -1,0 +1,466 @@
+"""Numbers with their units, read from words and turned into ranges in base units.
+
+Finding: ``find_numbers`` walks a sentence's words and returns every number phrase
+("more than 12,000", "$2.5bn", "US $ 160 million", "a quarter of a percentage point",
+"dozens", "about 24,700 acres") with its hedge, scale, currency and unit. The word
+lists come from the rules' lexicons (``QuantityLexicon``), never from this module.
+
+Normalizing: ``to_amount`` turns a phrase into an ``Amount``, a range in the base
+unit of its dimension. Hedges and rounding widen the range ("about 120" is 108-132,
+"12,000" is 11,500-12,500); pint converts units ("10,000 hectares" and "24,700 acres").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Any
+
+from checker.model import Amount
+
+_DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$")
+_SCALED = re.compile(r"^(\d+(?:\.\d+)?)([a-z]+)$")
+_HEDGE_LABELS = {
+    "gt": "more than",
+    "ge": "at least",
+    "lt": "less than",
+    "le": "up to",
+    "approx": "about",
+    "near": "nearly",
+    "over": "just over",
+}
+_APPROX = 0.1
+"""How far an estimate ("about", "nearly") may be from the true value, as a share."""
+_ROUNDED = 0.05
+"""How far a round number ("12,000", "70 million") may be from the true value, as a share."""
+_SCALE_NAMES = {1e3: "thousand", 1e6: "million", 1e9: "billion", 1e12: "trillion"}
+_DISPLAY_UNITS = {
+    "area": "km ** 2",
+    "length": "km",
+    "mass": "metric_ton",
+    "rate_change": "percentage_point",
+}
+_MAX_PHRASE = 4
+"""Longest hedge, unit or number-word phrase, in words."""
+
+
+@dataclass(frozen=True)
+class QuantityLexicon:
+    """The word lists of the ``quantities`` lexicon (see ``rules/default/quantities.yml``)."""
+
+    number_words: dict[str, float]
+    scales: dict[str, float]
+    fractions: dict[str, float]
+    vague: dict[str, tuple[float, float]]
+    hedges: dict[str, str]
+    units: dict[str, str]
+    currency_signs: dict[str, str]
+    definitions: tuple[str, ...]
+    change_words: frozenset[str]
+    from_words: frozenset[str]
+    counted_people: frozenset[str]
+
+    @classmethod
+    def from_lexicons(cls, lexicons: dict[str, Any]) -> QuantityLexicon:
+        """Build from the rule packs' lexicons; missing lists are empty."""
+
+        def mapping(name: str) -> dict[str, Any]:
+            value = lexicons.get(name, {})
+            return value if isinstance(value, dict) else {}
+
+        def words(name: str) -> frozenset[str]:
+            value = lexicons.get(name, [])
+            return frozenset(value if isinstance(value, list) else value.keys())
+
+        number_words = {k: float(v) for k, v in mapping("cardinals").items() if k != "both"}
+        number_words.update({k: float(v) for k, v in mapping("number_words").items()})
+        return cls(
+            number_words=number_words,
+            scales={k: float(v) for k, v in mapping("number_scales").items()},
+            fractions={k: float(v) for k, v in mapping("fractions").items()},
+            vague={k: (float(v[0]), float(v[1])) for k, v in mapping("vague_numbers").items()},
+            hedges={k: str(v) for k, v in mapping("hedges").items()},
+            units={k: str(v) for k, v in mapping("measure_units").items()},
+            currency_signs={k: str(v) for k, v in mapping("currency_signs").items()},
+            definitions=tuple(str(d) for d in lexicons.get("unit_definitions", [])),
+            change_words=words("change_words"),
+            from_words=words("from_words"),
+            counted_people=words("counted_people"),
+        )
+
+
+@dataclass(frozen=True)
+class NumberPhrase:
+    """A number as written, with everything around it that changes its meaning."""
+
+    start: int
+    """Index of its first word (hedge or currency sign included)."""
+    end: int
+    """Index after its last word (unit included)."""
+    number_end: int
+    """Index after the number and its scale word, before the unit."""
+    value: float | None
+    """The number times its scale, or None for a vague number ("dozens")."""
+    vague: tuple[float, float] | None = None
+    """Range of a vague number."""
+    hedge: str | None = None
+    """``gt``, ``ge``, ``lt``, ``le``, ``approx``, ``near`` or ``over``."""
+    unit: str | None = None
+    """pint unit expression, or None for a plain count."""
+    decimals: int = 0
+    """Digits after the decimal point as written."""
+    rounding: float = 0.0
+    """Half the step the number is rounded to ("12,000": 500), 0 when exact."""
+    truncated: float = 0.0
+    """How much a number cut short may leave out ("$13 billion" for 13.9 billion)."""
+    scale: float = 1.0
+    """Scale word's factor ("billion": 1e9)."""
+    hyphenated: bool = False
+    """Joined by a hyphen to the next word ("a 15-run win", "a 6.1-magnitude quake")."""
+    vague_words: str = ""
+    """The words of a vague number ("dozens")."""
+    listed: bool = False
+    """One of a list of numbers ("magnitude 2.9 and 2.2"): each counts a different thing."""
+
+
+def _phrase_at(words: list[str], i: int, table: dict[str, Any]) -> tuple[str, int] | None:
+    """Longest key of ``table`` starting at word ``i``: (key, number of words)."""
+    for size in range(min(_MAX_PHRASE, len(words) - i), 0, -1):
+        key = " ".join(words[i : i + size])
+        if key in table:
+            return key, size
+    return None
+
+
+def _phrase_before(words: list[str], i: int, table: dict[str, Any]) -> tuple[str, int] | None:
+    """Longest key of ``table`` ending just before word ``i``."""
+    for size in range(min(_MAX_PHRASE, i), 0, -1):
+        key = " ".join(words[i - size : i])
+        if key in table:
+            return key, size
+    return None
+
+
+def _digits(word: str) -> tuple[float, int, int] | None:
+    """(value, decimals, trailing zeros of the integer part) of "12,786" or "5.25"."""
+    match = _DIGITS.match(word)
+    if not match:
+        return None
+    whole = match[1].replace(",", "")
+    decimals = len(match[2] or "")
+    zeros = 0 if decimals or whole == "0" else len(whole) - len(whole.rstrip("0"))
+    return float(whole + ("." + match[2] if match[2] else "")), decimals, zeros
+
+
+def find_numbers(
+    words: list[str], lexicon: QuantityLexicon, *, glued: list[bool] | None = None
+) -> list[NumberPhrase]:
+    """Every number phrase in ``words`` (lower-cased tokens of one sentence).
+
+    Args:
+        words (list[str]): the tokens, lower case.
+        lexicon (QuantityLexicon): number words, hedges and units.
+        glued (list[bool] | None): per token, True when no space follows it. Defaults to None.
+    """
+    glued = glued or [False] * len(words)
+    phrases: list[NumberPhrase] = []
+    i = 0
+    while i < len(words):
+        phrase = _number_at(words, glued, i, lexicon)
+        if phrase is None:
+            i += 1
+            continue
+        phrases.append(phrase)
+        i = phrase.end
+    return _ranges_and_lists(words, phrases)
+
+
+def _ranges_and_lists(words: list[str], phrases: list[NumberPhrase]) -> list[NumberPhrase]:
+    """Join "between $140 and $150 million" and "60 to 70 people" into one range; mark the
+    numbers of a list ("magnitude 2.9 and 2.2", "10 or 12") as ``listed``."""
+    out: list[NumberPhrase] = []
+    k = 0
+    while k < len(phrases):
+        first = phrases[k]
+        second = phrases[k + 1] if k + 1 < len(phrases) else None
+        joiner = words[first.end] if first.end < len(words) else ""
+        if second is None or second.start != first.end + 1 or first.value is None:
+            out.append(first)
+            k += 1
+            continue
+        opener = words[first.start - 1] if first.start > 0 else ""
+        if second.value is not None and (
+            (joiner == "and" and opener == "between")
+            or (joiner == "to" and opener not in ("from",) and first.hedge is None)
+        ):
+            scale = second.scale if first.scale == 1 else 1
+            low, high = first.value * scale, second.value
+            if low <= high:
+                out.append(
+                    replace(
+                        second,
+                        start=first.start - (1 if opener == "between" else 0),
+                        value=None,
+                        vague=(low - first.rounding * scale, high + second.rounding),
+                        vague_words=f"{_number_text(low)} to {_number_text(high)}",
+                        unit=second.unit or first.unit,
+                        hedge=None,
+                    )
+                )
+                k += 2
+                continue
+        if joiner in ("and", "or", ","):
+            out.append(replace(first, listed=True))
+            out.append(replace(second, listed=True))
+            k += 2
+            continue
+        out.append(first)
+        k += 1
+    return out
+
+
+def _number_at(
+    words: list[str], glued: list[bool], i: int, lex: QuantityLexicon
+) -> NumberPhrase | None:
+    value: float | None = None
+    vague = None
+    decimals = zeros = 0
+    scale = 1.0
+    unit: str | None = None
+    exact_word = False
+    vague_words = ""
+    j = i
+    if (hit := _phrase_at(words, i, lex.vague)) is not None:
+        vague, j = lex.vague[hit[0]], i + hit[1]
+        vague_words = hit[0]
+    elif (hit := _phrase_at(words, i, lex.fractions)) is not None and words[
+        i + hit[1] : i + hit[1] + 1
+    ] == ["of"]:
+        # "a quarter of a percentage point": a fraction of one unit
+        k = i + hit[1] + 1
+        if k < len(words) and words[k] in ("a", "an", "one"):
+            k += 1
+        if (unit_hit := _phrase_at(words, k, lex.units)) is None:
+            return None
+        value, unit, j = lex.fractions[hit[0]], lex.units[unit_hit[0]], k + unit_hit[1]
+        return _finish(words, glued, i, j, j, lex, value, None, unit, 0, 0, 1.0)
+    elif (parsed := _digits(words[i])) is not None:
+        value, decimals, zeros = parsed
+        j = i + 1
+        # "22, 000" and "1, 400": thousands split by a crawler's stray space
+        while (
+            not decimals
+            and j + 1 < len(words)
+            and words[j] == ","
+            and glued[j - 1]
+            and re.fullmatch(r"\d{3}", words[j + 1])
+        ):
+            value, zeros = value * 1000 + float(words[j + 1]), 0
+            zeros = len(words[j + 1]) - len(words[j + 1].rstrip("0")) if value else 0
+            j += 2
+        if j + 1 < len(words) and words[j] in (":", ".") and re.fullmatch(r"\d{2}", words[j + 1]):
+            return None  # "1 : 30 a.m.": a time
+        if (
+            i > 1
+            and (words[i - 1] == ":" or (words[i - 1] in ("-", "\u2013", "/") and glued[i - 1]))
+            and _digits(words[i - 2])
+        ):
+            return None  # "186-5", "10/12", "10:30": a score, a date or a time
+        if (
+            j + 1 < len(words)
+            and words[j] in ("-", "/", ":")
+            and glued[i]
+            and _digits(words[j + 1])
+        ):
+            return None
+        if 1900 <= value <= 2100 and not decimals and "," not in words[i]:
+            before = words[i - 1] if i else ""
+            if before not in lex.currency_signs and not (
+                j < len(words) and (_phrase_at(words, j, lex.units) or words[j] in lex.scales)
+            ):
+                return None  # a year
+    elif (scaled := _SCALED.match(words[i])) is not None and scaled[2] in lex.scales:
+        parsed = _digits(scaled[1])
+        assert parsed is not None
+        value, decimals, zeros = parsed
+        scale = lex.scales[scaled[2]]
+        j = i + 1
+    elif (hit := _phrase_at(words, i, lex.number_words)) is not None:
+        value, j = lex.number_words[hit[0]], i + hit[1]
+        exact_word = True
+        # "twenty-five", "twenty five"
+        k = j + 1 if j < len(words) and words[j] == "-" else j
+        if value in (20, 30, 40, 50, 60, 70, 80, 90) and k < len(words):
+            unit_word = lex.number_words.get(words[k])
+            if unit_word is not None and 0 < unit_word < 10:
+                value, j = value + unit_word, k + 1
+    else:
+        return None
+    if value is not None:
+        while j < len(words) and words[j] in lex.scales and words[j] not in ("m", "b", "k"):
+            scale *= lex.scales[words[j]]
+            j += 1
+        if j < len(words) and words[j] in ("m", "bn", "b", "k") and glued[j - 1]:
+            scale *= lex.scales[words[j]]
+            j += 1
+    number_end = j
+    if j < len(words) and words[j] == "-" and glued[j - 1]:
+        unit_hit = _phrase_at(words, j + 1, lex.units)
+        if unit_hit is not None:
+            unit, j = lex.units[unit_hit[0]], j + 1 + unit_hit[1]
+    elif (unit_hit := _phrase_at(words, j, lex.units)) is not None:
+        unit, j = lex.units[unit_hit[0]], j + unit_hit[1]
+    rounding = 0.0
+    truncated = 0.0
+    if value is not None and not exact_word:
+        if unit is not None and not decimals and zeros < 2 and scale == 1:
+            rounding = 0.5  # "22 miles", "5%": a measurement, rounded to its last digit
+        elif decimals:
+            rounding = 0.5 * 10**-decimals * scale
+        elif zeros >= 2 or scale > 1:
+            # "12,000" may be 11,500-12,500, but "10,000" is not 5,000-15,000
+            rounding = min(0.5 * 10**zeros, _ROUNDED * value) * scale
+            if scale > 1 and not zeros:
+                truncated = scale  # "$13 billion" is often 13.9 billion cut short
+    if value is not None:
+        value *= scale
+    phrase = _finish(
+        words, glued, i, j, number_end, lex, value, vague, unit, decimals, rounding, scale
+    )
+    return replace(phrase, vague_words=vague_words, truncated=truncated)
+
+
+def _finish(
+    words: list[str],
+    glued: list[bool],
+    i: int,
+    j: int,
+    number_end: int,
+    lex: QuantityLexicon,
+    value: float | None,
+    vague: tuple[float, float] | None,
+    unit: str | None,
+    decimals: int,
+    rounding: float,
+    scale: float,
+) -> NumberPhrase:
+    """Look left for a currency sign and a hedge, and right for a hyphen."""
+    start = i
+    if (sign := _phrase_before(words, start, lex.currency_signs)) is not None and unit is None:
+        unit, start = lex.currency_signs[sign[0]], start - sign[1]
+    hedge = None
+    if (hit := _phrase_before(words, start, lex.hedges)) is not None:
+        hedge, start = lex.hedges[hit[0]], start - hit[1]
+    hyphenated = j < len(words) and words[j] == "-" and glued[j - 1]
+    return NumberPhrase(
+        start=start,
+        end=j,
+        number_end=number_end,
+        value=value,
+        vague=vague,
+        hedge=hedge,
+        unit=unit,
+        decimals=decimals,
+        rounding=rounding,
+        scale=scale,
+        hyphenated=hyphenated,
+    )
+
+
+@cache
+def _registry(definitions: tuple[str, ...]) -> Any:
+    """A pint registry with the rules' extra definitions (built once per set of definitions)."""
+    import pint
+
+    registry = pint.UnitRegistry(cache_folder=None)
+    for definition in definitions:
+        registry.define(definition)
+    return registry
+
+
+@cache
+def unit_factor(unit: str, definitions: tuple[str, ...]) -> tuple[float, str]:
+    """Factor from ``unit`` to its dimension's base unit, and the dimension's name."""
+    registry = _registry(definitions)
+    quantity = registry.Quantity(1, unit)
+    base = quantity.to_base_units()
+    dimensionality = dict(base.dimensionality)
+    if not dimensionality:
+        return float(base.magnitude), "percent" if unit == "percent" else "ratio"
+    if len(dimensionality) == 1:
+        (name, power), *_ = dimensionality.items()
+        name = name.strip("[]")
+        if name.startswith("currency_"):
+            return float(base.magnitude), "currency:" + name.split("_", 1)[1].upper()
+        if name == "length":
+            return float(base.magnitude), {1: "length", 2: "area", 3: "volume"}.get(
+                int(power), f"length^{power}"
+            )
+        if name == "rate_change" or (name == "mass" and power == 1):
+            return float(base.magnitude), name
+    return float(base.magnitude), str(base.dimensionality)
+
+
+def _number_text(value: float, decimals: int = 0) -> str:
+    if value >= 1e6:
+        for factor in (1e12, 1e9, 1e6):
+            if value >= factor:
+                return f"{value / factor:,.6g} {_SCALE_NAMES[factor]}"
+    if decimals:
+        return f"{value:,.{decimals}f}"
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.6g}"
+
+
+def _unit_text(unit: str | None) -> str:
+    if unit is None:
+        return ""
+    if unit == "percent":
+        return "%"
+    return " " + unit.replace("_", " ").replace(" ** 2", "\u00b2").replace("metric ton", "tonne")
+
+
+def to_amount(phrase: NumberPhrase, lexicon: QuantityLexicon) -> Amount:
+    """The range in base units a number phrase allows (see the module docstring)."""
+    if phrase.vague is not None:
+        low, high = phrase.vague
+        stated = (
+            phrase.vague_words
+            if " to " in phrase.vague_words
+            else f"{phrase.vague_words} ({_number_text(low)}-{_number_text(high)})"
+        )
+        center = low
+    else:
+        assert phrase.value is not None
+        center = phrase.value
+        low, high = center - phrase.rounding, center + max(phrase.rounding, phrase.truncated)
+        stated = _number_text(center, 0 if phrase.scale > 1 else phrase.decimals)
+        if phrase.hedge in ("gt", "ge"):
+            low, high = center, math.inf
+        elif phrase.hedge in ("lt", "le"):
+            low, high = 0.0, center
+        elif phrase.hedge == "approx":
+            low, high = min(low, center * (1 - _APPROX)), max(high, center * (1 + _APPROX))
+        elif phrase.hedge == "near":
+            low = min(low, center * (1 - _APPROX))
+        elif phrase.hedge == "over":
+            high = max(high, center * (1 + _APPROX))
+    if phrase.hedge:
+        stated = f"{_HEDGE_LABELS[phrase.hedge]} {stated}"
+    if phrase.unit is None:
+        return Amount(low, high, "count", stated)
+    factor, dimension = unit_factor(phrase.unit, lexicon.definitions)
+    if dimension.startswith("currency:"):
+        stated = f"{dimension.split(':')[1]} {stated}"
+    else:
+        stated += _unit_text(phrase.unit)
+        display = _DISPLAY_UNITS.get(dimension)
+        if display and display != phrase.unit:
+            display_factor, _ = unit_factor(display, lexicon.definitions)
+            converted = float(format(center * factor / display_factor, ".4g"))
+            stated += f" (= {_number_text(converted)}"
+            stated += f"{_unit_text(display)})"
+    return Amount(low * factor, high * factor, dimension, stated)
