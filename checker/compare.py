@@ -15,7 +15,8 @@ from collections import defaultdict
 from string import Formatter
 
 from checker.align import Alignment, Unit
-from checker.model import Agreement, Amount, Evidence, Fact, Finding, Interval
+from checker.gazetteer import comparable, places_agree
+from checker.model import Agreement, Amount, Evidence, Fact, Finding, Interval, Place
 from checker.normalize import NormalizedSource, ResolvedTimex, anchor_label
 from checker.rules import Rule, RuleSet
 from checker.spelling import (
@@ -82,9 +83,18 @@ def _unit_value(unit: Unit, family: str) -> list[Fact]:
     return [f for f in past if f.value == top]
 
 
-def _values_agree(a: Fact, b: Fact) -> bool:
+def _comparable(a: Fact, b: Fact) -> bool:
+    """Places the gazetteer does not know say nothing either way; every other value does."""
+    if isinstance(a.value, Place) and isinstance(b.value, Place):
+        return comparable(a.value, b.value)
+    return True
+
+
+def _values_agree(a: Fact, b: Fact, same_place_km: float = 10.0) -> bool:
     if isinstance(a.value, Interval) and isinstance(b.value, Interval):
         return intervals_agree(a.value, b.value)
+    if isinstance(a.value, Place) and isinstance(b.value, Place):
+        return places_agree(a.value, b.value, same_place_km=same_place_km)
     if isinstance(a.value, Amount) and isinstance(b.value, Amount):
         if a.when is not None and b.when is not None and not intervals_agree(a.when, b.when):
             return True  # "4.1% in September" and "4.4% in August": two figures, no conflict
@@ -96,13 +106,20 @@ def compare_alignment(
     alignment: Alignment, story: str, rule: Rule, anchors: dict[str, str]
 ) -> Finding | Agreement:
     """Compare one aligned group: a discrepancy finding if two sources differ, else an agreement."""
+    same_place_km = float(rule.options.get("same_place_km", 10.0))
     # Two sources differ when nothing one states agrees with anything the other states
     # (a unit may hold two facts when an article's chain took in a second event).
     values = [_unit_value(unit, alignment.family) for unit in alignment.units]
     conflicts = [
         (i, j)
         for i, j in alignment.pairs
-        if not any(_values_agree(a, b) for a in values[i] for b in values[j])
+        if any(_comparable(a, b) for a in values[i] for b in values[j])
+        and not any(
+            _values_agree(a, b, same_place_km)
+            for a in values[i]
+            for b in values[j]
+            if _comparable(a, b)
+        )
     ]
     disagree = bool(conflicts)
     # A finding shows the sources in conflict; one that agrees with both sides stays out.

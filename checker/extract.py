@@ -421,6 +421,7 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet) -> Extraction:
         )
     out.facts.extend(_counts(ctx, source, ruleset))
     out.facts.extend(_quantities(ctx, source, ruleset, out.timexes))
+    out.facts.extend(_places(ctx, source, ruleset, chains, out))
     out.words = _words(doc, source)
     return out
 
@@ -931,6 +932,7 @@ def _counts_alone(
             return False
         if (
             before.is_title
+            and phrase.unit is None
             and before.i != sent.start
             and not any(c.start <= before.i < c.end for c in measures)
         ):
@@ -1007,3 +1009,115 @@ def _measure_of(
 def _is_modifier(token: Token) -> bool:
     """A word that can stand between a number and its noun ("12,000 confirmed cases")."""
     return token.lower_.endswith(("ed", "al", "ive", "ous"))
+
+
+_NAME_LINKS = {"de", "del", "della", "des", "du", "da", "do", "dos", "la", "le", "of", "upon"}
+_PLACE_GAP = 8
+"""Most words between an event word and the place phrase after it ("talks ... in Geneva")."""
+
+
+def _places(
+    ctx: _Context,
+    source: Source,
+    ruleset: RuleSet,
+    chains: dict[int, tuple[int, str]],
+    out: Extraction,
+) -> list[FactMention]:
+    """Where events took place: "a round of talks in Geneva", "the final at the National
+    Stadium". A city or country follows its event word in the same clause; a venue's name
+    is specific enough to belong to the nearest event word before it in the sentence."""
+    doc = ctx.doc
+    facts = []
+    timex_tokens = {i for span in doc.spans[TIMEX_KEY] for i in range(span.start, span.end)}
+    dateline = source.dateline
+    for rule in ruleset.of_kind("event_place"):
+        prepositions = {p.lower() for p in rule.options["prepositions"]}
+        venues = {v.lower() for v in rule.options.get("venues", [])}
+        for token in doc:
+            if token.lower_ not in prepositions or token.i in timex_tokens:
+                continue
+            start = token.i + 1
+            if start < len(doc) and doc[start].lower_ == "the":
+                start += 1
+            end = start
+            while end < len(doc) and end < token.sent.end:
+                word = doc[end]
+                if (
+                    word.is_title
+                    and word.is_alpha
+                    and word.lower_ not in ctx.calendar_words
+                    and word.lower_ not in ctx.event_words
+                ):
+                    end += 1
+                elif (
+                    word.lower_ in _NAME_LINKS | {"-"}
+                    and end > start
+                    and end + 1 < token.sent.end
+                    and doc[end + 1].is_title
+                    and doc[end + 1].lower_ not in ctx.calendar_words
+                ):
+                    end += 1
+                else:
+                    break
+            if end == start or any(i in timex_tokens for i in range(start, end)):
+                continue
+            name_span = doc[start:end]
+            if dateline and dateline.start <= name_span.start_char < dateline.end:
+                continue
+            following = doc[end] if end < token.sent.end else None
+            if following is not None and (
+                following.lower_ in ("'s", "\u2019s", "'", "\u2019")
+                or (start > token.i + 1 and following.is_lower and following.is_alpha)
+            ):
+                continue  # "at Teixeira's home", "in the Somerset town": not the place itself
+            is_venue = any(t.lower_ in venues for t in name_span)
+            event = _event_before(ctx, token.i, chains, sentence_wide=is_venue)
+            if event is None:
+                continue
+            cue, chain = event
+            phrase = doc[token.i : end]
+            facts.append(
+                FactMention(
+                    rule=rule.id,
+                    family="place",
+                    where=_mention(source, phrase),
+                    tense=ctx.tense(token.i, end),
+                    trigger=cue.text.lower(),
+                    event_class=cue.label_.split(":", 1)[1],
+                    context=out.chain_context.get(chain, frozenset()),
+                    chain=chain,
+                    ordinal=out.chain_ordinal.get(chain),
+                    place=name_span.text,
+                )
+            )
+    return facts
+
+
+def _event_before(
+    ctx: _Context, position: int, chains: dict[int, tuple[int, str]], *, sentence_wide: bool
+) -> tuple[Span, int] | None:
+    """The event word a place phrase at ``position`` belongs to: the nearest one before it,
+    in its clause and close by (anywhere before it in the sentence for a venue)."""
+    sent = ctx.doc[position].sent
+    left, _right = ctx.clause(position, position + 1)
+    # "the final, played on Sunday, in Dubai": a verb such as "played" or "held" in the
+    # place's clause ties it to the event named earlier in the sentence
+    sentence_wide = sentence_wide or any(
+        0 < position - c.end <= _PLACE_GAP + 2 for c in ctx.cues(sent, "relation:")
+    )
+    best: Span | None = None
+    for cue in ctx.cues(sent, "event:"):
+        if cue.start not in chains or cue.end > position:
+            continue
+        if not sentence_wide and (cue.start < left or position - cue.end > _PLACE_GAP):
+            continue
+        if best is None or cue.start > best.start:
+            best = cue
+    if best is None:
+        return None
+    relation_tokens = {i for c in ctx.cues(sent, "relation:") for i in range(c.start, c.end)}
+    if any(
+        ctx.past_word(ctx.doc[i]) and i not in relation_tokens for i in range(best.end, position)
+    ):
+        return None  # "the quake jolted several cities in ...": the place is the cities'
+    return best, chains[best.start][0]

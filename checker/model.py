@@ -185,12 +185,15 @@ class Place:
     """Gazetteer ids of the cities it may be or lie in."""
     coordinates: tuple[tuple[float, float], ...] = ()
     """Latitude and longitude of each city it may be."""
+    country: str = ""
+    """ISO code of the likeliest country (of the most populous city of that name)."""
+    population: int = 0
+    """Population of the most populous city of that name (0 for countries and unknowns)."""
 
     def label(self) -> str:
         """Render for reports: the name and, where known, its country."""
-        where = ", ".join(sorted(self.countries))
-        if self.kind in ("city", "venue") and where:
-            return f"{self.name} ({where})"
+        if self.kind in ("city", "venue") and self.country:
+            return f"{self.name} ({self.country})"
         return self.name
 
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from checker.extract import Extraction, FactMention, TimexMention, WordMention
-from checker.model import Amount, Fact, Interval, Source
+from checker.gazetteer import load_gazetteer
+from checker.model import Amount, Fact, Interval, Place, Source
 from checker.quantities import QuantityLexicon, to_amount
 from checker.rules import RuleSet
 from checker.temporal import TimexParts, parts_of, resolve
@@ -222,6 +223,11 @@ def normalize(
             ResolvedTimex(timex, parts, resolve(parts, anchor_of(timex, parts), timex.tense))
         )
     quantities = QuantityLexicon.from_lexicons(lex)
+    gazetteer = (
+        load_gazetteer(tuple(sorted(lex.get("country_aliases", {}).items())))
+        if any(m.family == "place" for m in extraction.facts)
+        else None
+    )
     # A sentence dated well before publication recalls the past: its figures are not the news.
     background_sentences = {
         timex.mention.where.sentence
@@ -239,8 +245,23 @@ def normalize(
             value, how = _count_value(mention)
             if value <= 0:
                 continue
-            fact_value: Interval | int | Amount = value
+            fact_value: Interval | int | Amount | Place = value
             note = how
+        elif mention.family == "place":
+            assert mention.place is not None and gazetteer is not None
+            rule = ruleset.rules[mention.rule]
+            fact_value = gazetteer.resolve(
+                mention.place, venue_words=frozenset(rule.options.get("venues", []))
+            )
+            if fact_value.kind == "unknown":
+                continue  # a name the gazetteer does not know says nothing either way
+            note = {
+                "unknown": "not in the gazetteer",
+                "venue": "venue",
+                "city": "city",
+                "country": "country",
+                "region": "state",
+            }[fact_value.kind]
         elif mention.family == "quantity":
             assert mention.amount is not None
             if mention.where.sentence in background_sentences:
@@ -315,6 +336,16 @@ def normalize(
                 when=when,
             )
         )
+    # A place belongs to its event's time: the place of a recalled event is background too.
+    dated: dict[int, list[bool]] = {}
+    for fact in out.facts:
+        if isinstance(fact.value, Interval) and fact.chain >= 0:
+            dated.setdefault(fact.chain, []).append(fact.background)
+    recalled = {chain for chain, backgrounds in dated.items() if all(backgrounds)}
+    out.facts = [
+        replace(f, background=True) if f.value.__class__ is Place and f.chain in recalled else f
+        for f in out.facts
+    ]
     return out
 
 

@@ -278,14 +278,24 @@ def _number_at(
         if 1900 <= value <= 2100 and not decimals and "," not in words[i]:
             before = words[i - 1] if i else ""
             if before not in lex.currency_signs and not (
-                j < len(words) and (_phrase_at(words, j, lex.units) or words[j] in lex.scales)
+                j < len(words)
+                and (
+                    _phrase_at(words, j, lex.units)
+                    or words[j] in lex.scales
+                    or words[j] in lex.counted_people
+                )
             ):
                 return None  # a year
-    elif (scaled := _SCALED.match(words[i])) is not None and scaled[2] in lex.scales:
+    elif (scaled := _SCALED.match(words[i].rstrip("."))) is not None and (
+        scaled[2] in lex.scales or scaled[2] in lex.units
+    ):
         parsed = _digits(scaled[1])
         assert parsed is not None
         value, decimals, zeros = parsed
-        scale = lex.scales[scaled[2]]
+        if scaled[2] in lex.scales:
+            scale = lex.scales[scaled[2]]
+        else:
+            unit = lex.units[scaled[2]]  # "25bps", "45km"
         j = i + 1
     elif (hit := _phrase_at(words, i, lex.number_words)) is not None:
         value, j = lex.number_words[hit[0]], i + hit[1]
@@ -302,11 +312,13 @@ def _number_at(
         while j < len(words) and words[j] in lex.scales and words[j] not in ("m", "b", "k"):
             scale *= lex.scales[words[j]]
             j += 1
-        if j < len(words) and words[j] in ("m", "bn", "b", "k") and glued[j - 1]:
-            scale *= lex.scales[words[j]]
+        if j < len(words) and words[j].rstrip(".") in ("m", "bn", "b", "k") and glued[j - 1]:
+            scale *= lex.scales[words[j].rstrip(".")]  # "$160m." ends a sentence
             j += 1
     number_end = j
-    if j < len(words) and words[j] == "-" and glued[j - 1]:
+    if unit is not None:
+        pass
+    elif j < len(words) and words[j] == "-" and glued[j - 1]:
         unit_hit = _phrase_at(words, j + 1, lex.units)
         if unit_hit is not None:
             unit, j = lex.units[unit_hit[0]], j + 1 + unit_hit[1]
@@ -445,7 +457,7 @@ def to_amount(phrase: NumberPhrase, lexicon: QuantityLexicon) -> Amount:
         elif phrase.hedge == "approx":
             low, high = min(low, center * (1 - _APPROX)), max(high, center * (1 + _APPROX))
         elif phrase.hedge == "near":
-            low = min(low, center * (1 - _APPROX))
+            low, high = min(low, center * (1 - _APPROX)), center
         elif phrase.hedge == "over":
             high = max(high, center * (1 + _APPROX))
     if phrase.hedge:

@@ -63,7 +63,7 @@ def test_align_same_event_named_differently_is_aligned(ruleset, nlp, other):
 
 
 def test_align_alignment_records_the_direct_pair(ruleset, nlp):
-    (alignment,) = align(
+    alignments = align(
         _normalized(
             ruleset,
             nlp,
@@ -77,7 +77,7 @@ def test_align_alignment_records_the_direct_pair(ruleset, nlp):
         ),
         ruleset,
     )
-    assert alignment.family == "date"
+    (alignment,) = [a for a in alignments if a.family == "date"]
     assert {unit.source_id for unit in alignment.units} == {"steppe-herald.txt", "nomad-wire.txt"}
     assert len(alignment.pairs) == 1
 

