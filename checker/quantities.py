@@ -66,13 +66,19 @@ class QuantityLexicon:
     def from_lexicons(cls, lexicons: dict[str, Any]) -> QuantityLexicon:
         """Build from the rule packs' lexicons; missing lists are empty."""
 
+        def parts(name: str) -> list[Any]:
+            # a pack extends a list with a lexicon of its own: "measure_units_sport"
+            return [lexicons[k] for k in sorted(lexicons) if k == name or k.startswith(name + "_")]
+
         def mapping(name: str) -> dict[str, Any]:
-            value = lexicons.get(name, {})
-            return value if isinstance(value, dict) else {}
+            merged: dict[str, Any] = {}
+            for value in parts(name):
+                if isinstance(value, dict):
+                    merged.update(value)
+            return merged
 
         def words(name: str) -> frozenset[str]:
-            value = lexicons.get(name, [])
-            return frozenset(value if isinstance(value, list) else value.keys())
+            return frozenset(w for value in parts(name) for w in value)
 
         number_words = {k: float(v) for k, v in mapping("cardinals").items() if k != "both"}
         number_words.update({k: float(v) for k, v in mapping("number_words").items()})
@@ -84,7 +90,7 @@ class QuantityLexicon:
             hedges={k: str(v) for k, v in mapping("hedges").items()},
             units={k: str(v) for k, v in mapping("measure_units").items()},
             currency_signs={k: str(v) for k, v in mapping("currency_signs").items()},
-            definitions=tuple(str(d) for d in lexicons.get("unit_definitions", [])),
+            definitions=tuple(str(d) for value in parts("unit_definitions") for d in value),
             change_words=words("change_words"),
             from_words=words("from_words"),
             counted_people=words("counted_people"),
