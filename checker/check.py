@@ -10,6 +10,7 @@ from checker.corpus import StoryInput
 from checker.extract import extract
 from checker.model import StoryResult
 from checker.normalize import normalize_story
+from checker.people import group_people
 from checker.rules import RuleSet
 from checker.vocab import Vocabulary
 
@@ -50,7 +51,8 @@ def check_story(
             f.evidence[0].column,
         )
     )
-    return StoryResult(story.name, list(story.sources), facts, findings, agreements)
+    people = group_people(normalized, ruleset)
+    return StoryResult(story.name, list(story.sources), facts, findings, agreements, people)
 
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}

@@ -127,6 +127,20 @@ class WordMention:
     """Joined to a neighbour by a hyphen or an apostrophe ("Bab-el-Mandab", "couldn ’ t")."""
 
 
+@dataclass(frozen=True)
+class NameMention:
+    """A run of capitalised words that may name a person ("Mr Kim", "Rosario Ibarra")."""
+
+    where: Mention
+    """The name's words (the honorific left out)."""
+    tokens: tuple[str, ...]
+    """The name's words, hyphenated parts split ("Jong-un" -> "Jong", "un")."""
+    honorific: str | None = None
+    """The title or honorific before it ("Mr", "Dr.", "President"), lower case."""
+    speaker: bool = False
+    """Next to a reporting verb ("Ibarra said", "said Dr. Ferreyra")."""
+
+
 @dataclass
 class Extraction:
     """Everything extracted from one source."""
@@ -145,6 +159,8 @@ class Extraction:
     """Ordinal stated for a chain's event, if any."""
     chain_position: dict[int, str] = field(default_factory=dict)
     """``next``/``previous`` for chains about another occurrence ("the next round")."""
+    names: list[NameMention] = field(default_factory=list)
+    """Runs of capitalised words that may name people."""
 
 
 def stem(word: str) -> str:
@@ -183,6 +199,7 @@ class _Context:
         self.cardinals = lex.get("cardinals", {})
         self.ordinals = lex.get("ordinals", {})
         self.honorifics = set(lex.get("honorifics", []))
+        self.honorific_stems = {h.rstrip(".") for h in self.honorifics}
         self.event_words = set(ruleset.event_classes)
         self.attributive_nouns = {
             w for r in ruleset.of_kind("deadline") for w in r.options["triggers"]
@@ -423,6 +440,7 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet) -> Extraction:
     out.facts.extend(_quantities(ctx, source, ruleset, out.timexes))
     out.facts.extend(_places(ctx, source, ruleset, chains, out))
     out.words = _words(doc, source)
+    out.names = _names(ctx, source)
     return out
 
 
@@ -1043,7 +1061,7 @@ def _places(
             while end < len(doc) and end < token.sent.end:
                 word = doc[end]
                 if (
-                    word.is_title
+                    (word.is_title or (word.is_upper and len(word) >= 2))
                     and word.is_alpha
                     and word.lower_ not in ctx.calendar_words
                     and word.lower_ not in ctx.event_words
@@ -1067,7 +1085,12 @@ def _places(
             following = doc[end] if end < token.sent.end else None
             if following is not None and (
                 following.lower_ in ("'s", "\u2019s", "'", "\u2019")
-                or (start > token.i + 1 and following.is_lower and following.is_alpha)
+                or (
+                    start > token.i + 1
+                    and following.is_lower
+                    and following.is_alpha
+                    and following.lower_ not in STOP_WORDS
+                )
             ):
                 continue  # "at Teixeira's home", "in the Somerset town": not the place itself
             is_venue = any(t.lower_ in venues for t in name_span)
@@ -1121,3 +1144,88 @@ def _event_before(
     ):
         return None  # "the quake jolted several cities in ...": the place is the cities'
     return best, chains[best.start][0]
+
+
+_NAME_PARTICLES = {"de", "da", "del", "van", "von", "der", "bin", "ibn", "al", "le", "la", "di"}
+_MAX_NAME = 4
+"""Most words in a person's name."""
+
+
+def _names(ctx: _Context, source: Source) -> list[NameMention]:
+    """Runs of one to four capitalised words, with the honorific before them and whether a
+    reporting verb stands next to them. Which runs are people is decided across the story
+    (``people.group_people``)."""
+    doc = ctx.doc
+    reporting = {
+        i
+        for cue in doc.spans[CUES_KEY]
+        if cue.label_ == "reporting"
+        for i in range(cue.start, cue.end)
+    }
+    names = []
+    i = 0
+    size = len(doc)
+    while i < size:
+        token = doc[i]
+        if (
+            not (token.is_title and token.is_alpha)
+            or token.lower_ in ctx.calendar_words
+            or (token.i == token.sent.start and token.lower_ in STOP_WORDS)  # "But Mr Kim"
+        ):
+            i += 1
+            continue
+        start = i
+        honorific = None
+        while start < size and doc[start].lower_.rstrip(".") in ctx.honorific_stems:
+            honorific = doc[start].lower_.rstrip(".")
+            start += 1
+            if start < size and doc[start].text == ".":
+                start += 1
+        if honorific is None and i > 0 and doc[i - 1].lower_.rstrip(".") in ctx.honorific_stems:
+            honorific = doc[i - 1].lower_.rstrip(".")
+        end = start
+        parts: list[str] = []
+        while end < size and end < token.sent.end and len(parts) < _MAX_NAME + 2:
+            word = doc[end]
+            if word.lower_.rstrip(".") in ctx.honorific_stems and end > start:
+                break  # "Mr Trump and Mr Kim": two names
+            if word.is_title and word.is_alpha and word.lower_ not in ctx.calendar_words:
+                parts.append(word.text)
+                end += 1
+            elif (
+                word.text == "-"
+                and not doc[end - 1].whitespace_
+                and not word.whitespace_
+                and end > start
+                and end + 1 < size
+                and doc[end + 1].is_alpha
+                and (doc[end + 1].is_lower or len(parts) >= 2)  # "Jong-un", not "Trump-Kim"
+            ):
+                parts.append(doc[end + 1].text)  # "Jong-un"
+                end += 2
+            elif (
+                word.lower_ in _NAME_PARTICLES
+                and end > start
+                and end + 1 < size
+                and doc[end + 1].is_title
+            ):
+                parts.append(word.text)
+                end += 1
+            else:
+                break
+        if not parts or len(parts) > _MAX_NAME or end == start:
+            i = max(end, i + 1)
+            continue
+        speaker = (
+            (end < size and end in reporting)
+            or (start > 0 and start - 1 in reporting)
+            or (end + 1 < size and doc[end].text == "," and end + 1 in reporting)
+        )
+        if len(parts) == 1 and start == token.sent.start and honorific is None and not speaker:
+            i = end
+            continue  # a lone capitalised word opening a sentence
+        names.append(
+            NameMention(_mention(source, doc[start:end]), tuple(parts), honorific, speaker)
+        )
+        i = end
+    return names

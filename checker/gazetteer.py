@@ -10,7 +10,7 @@ know is never a disagreement.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from checker.model import Place
@@ -61,12 +61,17 @@ class Gazetteer:
                 if city:
                     return _place(name, "venue", city)
             return Place(name, "venue")
+        state = frozenset({"US-" + self.states[key]}) if key in self.states else frozenset()
+        if key in self.cities and (state or key not in self.countries):
+            # "Washington": the city or the state; either contains the places of the other
+            city = _place(name, "city", self.cities[key])
+            return replace(city, cities=city.cities | state)
         if key in self.countries:
-            return Place(name, "country", frozenset({self.countries[key]}))
-        if key in self.states:
-            return Place(name, "region", frozenset({"US"}), frozenset({"US-" + self.states[key]}))
-        if key in self.cities:
-            return _place(name, "city", self.cities[key])
+            # "Georgia": the country or the US state
+            countries = frozenset({self.countries[key]}) | ({"US"} if state else set())
+            return Place(name, "country", countries, state)
+        if state:
+            return Place(name, "region", frozenset({"US"}), state)
         return Place(name, "unknown")
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 DateOrigin = Literal["metadata", "text", "none"]
 Severity = Literal["error", "warning", "info"]
@@ -343,3 +343,5 @@ class StoryResult:
     """Problems found."""
     agreements: list[Agreement]
     """Aligned facts that agree."""
+    people: list[Any] = field(default_factory=list)
+    """People named, each with the forms its sources use (``people.Person``)."""

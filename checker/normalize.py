@@ -13,7 +13,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from checker.extract import Extraction, FactMention, TimexMention, WordMention
+from checker.extract import Extraction, FactMention, NameMention, TimexMention, WordMention
 from checker.gazetteer import load_gazetteer
 from checker.model import Amount, Fact, Interval, Place, Source
 from checker.quantities import QuantityLexicon, to_amount
@@ -54,6 +54,8 @@ class NormalizedSource:
     """Ordinal of each in-article chain's event."""
     chain_position: dict[int, str] = field(default_factory=dict)
     """``next``/``previous`` for chains about another occurrence of a recurring event."""
+    names: list[NameMention] = field(default_factory=list)
+    """Runs of capitalised words that may name people."""
 
 
 def anchor_label(source: Source) -> str:
@@ -199,6 +201,7 @@ def normalize(
     out = NormalizedSource(
         source=source,
         words=extraction.words,
+        names=extraction.names,
         chain_context=extraction.chain_context,
         chain_ordinal=extraction.chain_ordinal,
         chain_position=extraction.chain_position,

@@ -77,6 +77,16 @@ def report_dict(results: list[StoryResult], input_errors: list[CheckerError]) ->
         "sources": [_source(s) for r in results for s in r.sources],
         "findings": [_finding(f) for f in findings],
         "agreements": [_agreement(a) for r in results for a in r.agreements],
+        "people": [
+            {
+                "story": r.story,
+                "name": p.name,
+                "mentions": p.mentions,
+                "forms": [{"form": form, "sources": list(ids)} for form, ids in p.forms],
+            }
+            for r in results
+            for p in r.people
+        ],
         "errors": [_error(e) for e in input_errors],
         "summary": {
             "stories": len(results),

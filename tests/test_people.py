@@ -1,0 +1,94 @@
+"""People: mentions of one person grouped across sources and within an article."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import check_articles
+
+
+def _people(ruleset, nlp, *texts: str) -> dict[str, dict[str, int]]:
+    """name -> {form: number of sources}, for a story of the given articles."""
+    result = check_articles(
+        ruleset,
+        nlp,
+        *((f"outlet-{n}.txt", "2024-05-06", text) for n, text in enumerate(texts)),
+    )
+    return {p.name: {form: len(ids) for form, ids in p.forms} for p in result.people}
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        pytest.param(
+            (
+                "Prime Minister Anwar Idris met union leaders on Monday. Mr Idris said the "
+                "talks had been useful.",
+                "Anwar Idris, the prime minister, said on Monday the talks had been useful.",
+            ),
+            {"Anwar Idris": {"Anwar Idris": 2, "Idris": 1}},
+            id="honorific-and-surname",
+        ),
+        pytest.param(
+            (
+                "The envoy met Pak Sung-chol in the capital. Pak said no deal was near.",
+                "Pak Sung Chol told reporters that no deal was near, officials said.",
+            ),
+            {"Pak Sung Chol": {"Pak": 1, "Pak Sung-chol": 1, "Pak Sung Chol": 1}},
+            id="hyphenated-given-name",
+        ),
+        pytest.param(
+            (
+                '"We will rebuild," said Dr. Maria Okonjo, who leads the relief effort.',
+                "Relief chief Dr Maria Okonjo said the town would be rebuilt.",
+                "Dr. Maria Okonja said the town would be rebuilt within a year.",
+            ),
+            {"Maria Okonjo": {"Maria Okonja": 1, "Maria Okonjo": 2}},
+            id="one-letter-off-is-the-same-person",
+        ),
+    ],
+)
+def test_people_grouped_across_sources(ruleset, nlp, texts, expected):
+    assert _people(ruleset, nlp, *texts) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Pan Pacific Health Organization said cases were rising.",
+        "Officials at Coastal Freight Holdings said the ship had docked.",
+        "In Lisbon, the Tagus Port Authority said the ship had docked.",
+    ],
+    ids=["organisation-speaks", "company-speaks", "port-authority"],
+)
+def test_people_organisations_are_not_people(ruleset, nlp, text):
+    assert _people(ruleset, nlp, text) == {}
+
+
+def test_people_titles_differing_across_outlets_are_not_findings(ruleset, nlp):
+    result = check_articles(
+        ruleset,
+        nlp,
+        ("a.txt", "2024-05-06", "President Lena Vuorinen opened the summit on Monday."),
+        ("b.txt", "2024-05-06", "Ms Vuorinen opened the summit on Monday, officials said."),
+    )
+    assert [f for f in result.findings if f.kind == "typo"] == []
+    (person,) = result.people
+    assert person.name == "Lena Vuorinen"
+    assert dict(person.forms) == {"Lena Vuorinen": ("a.txt",), "Vuorinen": ("b.txt",)}
+
+
+def test_people_name_one_edit_off_the_majority_is_a_typo(ruleset, nlp):
+    result = check_articles(
+        ruleset,
+        nlp,
+        ("a.txt", "2024-05-06", "Coach Tomas Berglund said the squad was ready."),
+        ("b.txt", "2024-05-06", "Tomas Berglund, the coach, said the squad was ready."),
+        ("c.txt", "2024-05-06", "Tomas Berglund said on Monday the squad was ready."),
+        ("d.txt", "2024-05-06", "The coach, Tomas Berglumd, said the squad was ready."),
+    )
+    (typo,) = [f for f in result.findings if f.rule == "typo.name"]
+    assert typo.evidence[0].source == "d.txt"
+    assert typo.evidence[0].text == "Berglumd"
+    assert typo.suggestion == "Berglund"
+    assert "3" in typo.message  # how many sources write it the other way

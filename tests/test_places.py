@@ -1,0 +1,550 @@
+"""Places: the gazetteer (``Gazetteer.resolve``, ``comparable``, ``places_agree``), place
+phrases read after event words (``extract._places``), and the ``event.place`` rule across
+sources.
+
+Every sentence below is invented for these tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from checker.gazetteer import (
+    MIN_COMPARED_POPULATION,
+    Gazetteer,
+    comparable,
+    load_gazetteer,
+    places_agree,
+)
+from checker.model import Place
+from tests.conftest import check_articles as _check
+
+PUBLISHED = "2024-10-14"
+"""A Monday: "on Monday" is the day of publication."""
+
+
+@pytest.fixture(scope="module")
+def gazetteer(ruleset) -> Gazetteer:
+    """The gazetteer with the shipped country aliases, built once (as ``normalize`` builds it)."""
+    return load_gazetteer(tuple(sorted(ruleset.lexicons["country_aliases"].items())))
+
+
+@pytest.fixture(scope="module")
+def venue_words(ruleset) -> frozenset[str]:
+    return frozenset(ruleset.rules["event.place"].options["venues"])
+
+
+@pytest.fixture(scope="module")
+def resolve(gazetteer, venue_words):
+    """Resolve a name as ``normalize`` does, with the shipped venue words."""
+
+    def run(name: str) -> Place:
+        return gazetteer.resolve(name, venue_words=venue_words)
+
+    return run
+
+
+# --- the gazetteer -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "countries", "label"),
+    [
+        ("Nairobi", "city", {"KE"}, "Nairobi (KE)"),
+        ("Porto", "city", {"PT"}, "Porto (PT)"),
+        ("Osaka", "city", {"JP"}, "Osaka (JP)"),
+        ("Kenya", "country", {"KE"}, "Kenya"),
+        ("Portugal", "country", {"PT"}, "Portugal"),
+        ("Britain", "country", {"GB"}, "Britain"),
+        ("UAE", "country", {"AE"}, "UAE"),
+        ("Texas", "region", {"US"}, "Texas"),
+        ("Porto Stadium", "venue", {"PT"}, "Porto Stadium (PT)"),
+        ("Lyon Convention Centre", "venue", {"FR"}, "Lyon Convention Centre (FR)"),
+        ("National Stadium", "venue", set(), "National Stadium"),
+        ("Zembla", "unknown", set(), "Zembla"),
+        pytest.param(
+            "Netherlands",
+            "country",
+            {"NL"},
+            "Netherlands",
+            id="netherlands-without-the",
+        ),
+    ],
+    ids=[
+        "city-nairobi",
+        "city-porto",
+        "city-osaka",
+        "country",
+        "country-portugal",
+        "alias-britain",
+        "alias-uae",
+        "us-state",
+        "venue-named-after-city",
+        "venue-named-after-city-three-words",
+        "venue-without-known-city",
+        "unknown",
+        "netherlands-without-the",
+    ],
+)
+def test_places_gazetteer_resolves_kind_country_and_label(resolve, name, kind, countries, label):
+    place = resolve(name)
+    assert (place.name, place.kind, set(place.countries), place.label()) == (
+        name,
+        kind,
+        countries,
+        label,
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "cities"),
+    [
+        ("Texas", "", {"US-TX"}),
+        ("Kenya", "", set()),
+        ("National Stadium", "", set()),
+        ("Zembla", "", set()),
+    ],
+    ids=["us-state-is-its-code", "country-has-no-city", "venue-without-city", "unknown"],
+)
+def test_places_gazetteer_regions_countries_and_unknowns_hold_no_city(
+    resolve, name, country, cities
+):
+    place = resolve(name)
+    assert (place.country, set(place.cities), place.coordinates, place.population) == (
+        country,
+        cities,
+        (),
+        0,
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "state"),
+    [("Houston", "US-TX"), ("Porto Stadium", None), ("Nairobi", None)],
+    ids=["us-city-carries-its-state", "venue-outside-us", "city-outside-us"],
+)
+def test_places_gazetteer_us_city_carries_its_state(resolve, name, state):
+    states = {c for c in resolve(name).cities if c.startswith("US-")}
+    assert states == ({state} if state else set())
+
+
+def test_places_gazetteer_venue_lies_in_the_city_its_name_starts_with(resolve):
+    venue, city = resolve("Porto Stadium"), resolve("Porto")
+    assert (venue.cities, venue.coordinates, venue.country, venue.population) == (
+        city.cities,
+        city.coordinates,
+        city.country,
+        city.population,
+    )
+    assert city.population >= MIN_COMPARED_POPULATION
+
+
+# --- comparable and places_agree ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "agree"),
+    [
+        ("Nairobi", "Kenya", True),
+        ("Porto", "Portugal", True),
+        ("Houston", "Texas", True),
+        ("Houston", "Ohio", False),
+        ("Houston", "Kenya", False),
+        ("Osaka", "Kyoto", False),
+        ("Nairobi", "Mombasa", False),
+        ("Lyon", "Lyon", True),
+        ("Lyon", "Villeurbanne", True),  # its neighbour, under 10 km away
+        ("Porto Stadium", "Porto", True),
+        ("Porto Stadium", "Portugal", True),
+        ("Porto Stadium", "Lisbon", False),
+        ("Porto Stadium", "Kenya", False),
+        ("National Stadium", "Olympic Stadium", False),
+        ("Porto Stadium", "Lisbon Stadium", False),
+        ("National Stadium", "Kenya National Stadium", True),
+        ("Texas", "Ohio", False),
+        ("Britain", "United Kingdom", True),
+        pytest.param(
+            "Atlanta",
+            "Georgia",
+            True,
+            id="atlanta-in-georgia",
+        ),
+    ],
+    ids=[
+        "city-in-its-country",
+        "porto-in-portugal",
+        "city-in-its-us-state",
+        "city-in-another-us-state",
+        "city-in-another-country",
+        "two-cities-43-km-apart",
+        "two-kenyan-cities",
+        "same-city",
+        "cities-within-10-km",
+        "venue-in-that-city",
+        "venue-in-its-country",
+        "venue-in-another-city",
+        "venue-in-another-country",
+        "two-venues-without-city",
+        "two-venues-in-two-cities",
+        "venue-name-within-the-other",
+        "two-us-states",
+        "alias-and-country-name",
+        "atlanta-in-georgia",
+    ],
+)
+def test_places_agree_or_disagree(resolve, first, second, agree):
+    a, b = resolve(first), resolve(second)
+    assert comparable(a, b) and comparable(b, a)
+    assert places_agree(a, b) is agree
+    assert places_agree(b, a) is agree
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Annecy", "Lyon"),
+        ("Annecy", "Vichy"),
+        ("Zembla", "Lyon"),
+        ("Zembla", "Kenya"),
+        ("Zembla", "Porto Stadium"),
+        ("National Stadium", "Lyon"),
+        ("National Stadium", "Kenya"),
+    ],
+    ids=[
+        "small-city-and-large-city",
+        "two-small-cities",
+        "unknown-and-city",
+        "unknown-and-country",
+        "unknown-and-venue",
+        "venue-without-city-and-city",
+        "venue-without-city-and-country",
+    ],
+)
+def test_places_never_comparable_agree(resolve, first, second):
+    a, b = resolve(first), resolve(second)
+    assert (comparable(a, b), comparable(b, a)) == (False, False)
+    assert places_agree(a, b) and places_agree(b, a)
+
+
+def test_places_small_city_is_under_the_compared_population(resolve):
+    annecy = resolve("Annecy")
+    assert annecy.kind == "city"
+    assert 0 < annecy.population < MIN_COMPARED_POPULATION
+
+
+@pytest.mark.parametrize(
+    ("same_place_km", "agree"),
+    [(10.0, False), (60.0, True)],
+    ids=["default-10-km", "60-km"],
+)
+def test_places_agree_same_place_km_is_the_limit(resolve, same_place_km, agree):
+    # Osaka and Kyoto lie about 43 km apart
+    assert places_agree(resolve("Osaka"), resolve("Kyoto"), same_place_km=same_place_km) is agree
+
+
+# --- extraction --------------------------------------------------------------------------------
+
+
+def _place_phrases(extraction) -> list[tuple[str, str, str]]:
+    """(words as written, place name, event word) of every place fact."""
+    return [(f.where.text, f.place, f.trigger) for f in extraction.facts if f.family == "place"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Negotiators from Ethiopia and Eritrea resumed talks in Nairobi on Monday.",
+            [("in Nairobi", "Nairobi", "talks")],
+        ),
+        (
+            "Gor Mahia beat AFC Leopards in the final at the National Stadium.",
+            [("at the National Stadium", "National Stadium", "final")],
+        ),
+        (
+            "The two clubs played the final on Sunday at the National Stadium.",
+            [("at the National Stadium", "National Stadium", "final")],
+        ),
+        (
+            "Gor Mahia will face AFC Leopards in the final at Nairobi National Stadium on Sunday.",
+            [("at Nairobi National Stadium", "Nairobi National Stadium", "final")],
+        ),
+        (
+            "The regional summit, held on Friday, in Lyon ended without a communique.",
+            [("in Lyon", "Lyon", "summit")],
+        ),
+        (
+            "The port talks in Vila Nova de Gaia ended on Monday.",
+            [("in Vila Nova de Gaia", "Vila Nova de Gaia", "talks")],
+        ),
+        (
+            "The talks will draw sharp criticism today in Kenya.",
+            [("in Kenya", "Kenya", "talks")],
+        ),
+        pytest.param(
+            "Gor Mahia will face AFC Leopards in the final at the National Stadium on Sunday.",
+            [("at the National Stadium", "National Stadium", "final")],
+            id="the-venue-followed-by-on",
+        ),
+        pytest.param(
+            "Negotiators from Ethiopia and Eritrea resumed talks in the UAE on Monday.",
+            [("in the UAE", "UAE", "talks")],
+            id="upper-case-alias",
+        ),
+    ],
+    ids=[
+        "talks-in-city",
+        "final-at-venue",
+        "venue-anywhere-after-event",
+        "venue-named-after-city",
+        "relation-verb-ties-place-to-event",
+        "name-with-de",
+        "near-the-event-word",
+        "the-venue-followed-by-on",
+        "upper-case-alias",
+    ],
+)
+def test_places_extract_place_after_event_word(extract_text, sentence, expected):
+    extraction = extract_text(sentence + "\n", published=dt.date.fromisoformat(PUBLISHED))
+    assert _place_phrases(extraction) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mediators met at Smith's home on Monday to prepare the talks.",
+        "The county council held its meeting in the Kent town on Monday.",
+        "Leaders of Kenya and Uganda will hold a summit in September.",
+        "Officials in Paris said the talks would resume on Monday.",
+        "The quake jolted several cities in Japan on Monday.",
+        "The talks will draw sharp criticism from several opposition lawmakers today in Kenya.",
+        "The regional summit, on Friday, in Lyon ended without a communique.",
+    ],
+    ids=[
+        "possessive",
+        "attributive",
+        "month",
+        "place-before-event-word",
+        "past-verb-between",
+        "far-from-event-word",
+        "other-clause-without-relation-verb",
+    ],
+)
+def test_places_extract_not_a_place_of_an_event(extract_text, sentence):
+    extraction = extract_text(sentence + "\n", published=dt.date.fromisoformat(PUBLISHED))
+    assert _place_phrases(extraction) == []
+
+
+def test_places_extract_dateline_city_is_not_the_event_place(extract_text):
+    extraction = extract_text(
+        "PORTO, Oct 14 (Atlantic Wire) - Port talks in Braga resumed on Monday, union "
+        "officials said.\n",
+        published=dt.date.fromisoformat(PUBLISHED),
+    )
+    assert extraction.source.dateline is not None
+    assert extraction.source.dateline.place == "PORTO"
+    assert _place_phrases(extraction) == [("in Braga", "Braga", "talks")]
+
+
+# --- normalization -----------------------------------------------------------------------------
+
+
+def test_places_normalize_drops_unknown_names(extract_text, normalize_text):
+    text = "Negotiators from Ethiopia and Eritrea resumed talks in Zembla on Monday.\n"
+    published = dt.date.fromisoformat(PUBLISHED)
+    assert _place_phrases(extract_text(text, published=published)) == [
+        ("in Zembla", "Zembla", "talks")
+    ]
+    normalized = normalize_text(text, published=published)
+    assert [f for f in normalized.facts if f.kind == "event.place"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The first round of peace talks was held in Nairobi on Monday.",
+            [("in Nairobi", "Nairobi (KE)", "city", False)],
+        ),
+        (
+            "The first round of peace talks was held in Nairobi in March 2015.",
+            [("in Nairobi", "Nairobi (KE)", "city", True)],
+        ),
+        (
+            "The peace talks were held in Kenya on Monday.",
+            [("in Kenya", "Kenya", "country", False)],
+        ),
+        (
+            "The final was played at the Porto Stadium, officials said.",
+            [("at the Porto Stadium", "Porto Stadium (PT)", "venue", False)],
+        ),
+        (
+            "The peace talks were held in Texas on Monday.",
+            [("in Texas", "Texas", "state", False)],
+        ),
+    ],
+    ids=["news", "recalled-event-is-background", "country", "venue", "us-state"],
+)
+def test_places_normalize_value_note_and_background(normalize_text, sentence, expected):
+    normalized = normalize_text(sentence + "\n", published=dt.date.fromisoformat(PUBLISHED))
+    assert [
+        (f.text, f.value_label(), f.note, f.background)
+        for f in normalized.facts
+        if f.kind == "event.place"
+    ] == expected
+
+
+# --- across sources ----------------------------------------------------------------------------
+
+
+def _story(*texts: str, published: str = PUBLISHED):
+    names = ["coastal-herald.txt", "river-wire.txt", "plains-daily.txt"]
+    return [(names[i], published, text + "\n") for i, text in enumerate(texts)]
+
+
+def _place_discrepancies(result) -> list:
+    return [f for f in result.findings if f.kind == "discrepancy" and f.rule == "event.place"]
+
+
+def _place_agreements(result) -> list:
+    return [a for a in result.agreements if a.rule == "event.place"]
+
+
+@pytest.mark.parametrize(
+    ("texts", "normalized"),
+    [
+        (
+            (
+                "Negotiators from Ethiopia and Eritrea resumed peace talks in Nairobi on "
+                "Monday, mediators said.",
+                "Ethiopia and Eritrea resumed peace talks in Kenya on Monday, mediators said.",
+            ),
+            {("in Nairobi", "Nairobi (KE)"), ("in Kenya", "Kenya")},
+        ),
+        (
+            (
+                "Energy firms from Texas and Mexico signed the pipeline deal at a summit in "
+                "Houston on Monday.",
+                "Energy firms from Texas and Mexico signed the pipeline deal at a summit in "
+                "Texas on Monday.",
+            ),
+            {("in Houston", "Houston (US)"), ("in Texas", "Texas")},
+        ),
+        (
+            (
+                "FC Porto and Benfica played the cup final at the Porto Stadium, officials said.",
+                "FC Porto and Benfica played the cup final in Porto, officials said.",
+            ),
+            {("at the Porto Stadium", "Porto Stadium (PT)"), ("in Porto", "Porto (PT)")},
+        ),
+    ],
+    ids=["city-and-its-country", "city-and-its-state", "venue-and-its-city"],
+)
+def test_places_sources_agree(ruleset, nlp, texts, normalized):
+    result = _check(ruleset, nlp, *_story(*texts))
+    assert _place_discrepancies(result) == []
+    (agreement,) = _place_agreements(result)
+    assert {(e.text, e.normalized) for e in agreement.evidence} == normalized
+
+
+@pytest.mark.parametrize(
+    ("texts", "message", "evidence"),
+    [
+        (
+            (
+                "Trade ministers from Japan and Vietnam opened talks in Osaka on Monday.",
+                "Trade ministers from Japan and Vietnam opened talks in Kyoto on Monday.",
+            ),
+            "Sources disagree on where the talks took place: "
+            "Osaka (JP) (coastal-herald.txt) vs Kyoto (JP) (river-wire.txt)",
+            {
+                ("coastal-herald.txt", "in Osaka", "Osaka (JP)"),
+                ("river-wire.txt", "in Kyoto", "Kyoto (JP)"),
+            },
+        ),
+        (
+            (
+                "Negotiators from Ethiopia and Eritrea resumed peace talks in Nairobi on "
+                "Monday, mediators said.",
+                "Ethiopia and Eritrea resumed peace talks in Kenya on Monday, mediators said.",
+                "Negotiators from Ethiopia and Eritrea resumed peace talks in Mombasa on "
+                "Monday, mediators said.",
+            ),
+            "Sources disagree on where the talks took place: "
+            "Nairobi (KE) (coastal-herald.txt) vs Mombasa (KE) (plains-daily.txt)",
+            {
+                ("coastal-herald.txt", "in Nairobi", "Nairobi (KE)"),
+                ("plains-daily.txt", "in Mombasa", "Mombasa (KE)"),
+            },
+        ),
+        (
+            (
+                "FC Porto and Benfica played the cup final at the Porto Stadium, officials said.",
+                "FC Porto and Benfica played the cup final in Lisbon, officials said.",
+            ),
+            "Sources disagree on where the final took place: "
+            "Porto Stadium (PT) (coastal-herald.txt) vs Lisbon (PT) (river-wire.txt)",
+            {
+                ("coastal-herald.txt", "at the Porto Stadium", "Porto Stadium (PT)"),
+                ("river-wire.txt", "in Lisbon", "Lisbon (PT)"),
+            },
+        ),
+    ],
+    ids=["two-cities-of-one-country", "country-agreeing-with-both-left-out", "venue-and-city"],
+)
+def test_places_sources_disagree(ruleset, nlp, texts, message, evidence):
+    result = _check(ruleset, nlp, *_story(*texts))
+    (finding,) = _place_discrepancies(result)
+    assert finding.severity == "error"
+    assert finding.message == message
+    assert {(e.source, e.text, e.normalized) for e in finding.evidence} == evidence
+    assert _place_agreements(result) == []
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        (
+            "Trade ministers from Japan and Vietnam opened talks in Osaka on Monday.",
+            "Trade ministers from Japan and Vietnam opened talks in Zembla on Monday.",
+        ),
+        (
+            "Trade ministers from France and Morocco opened talks in Lyon on Monday.",
+            "Trade ministers from France and Morocco opened talks in Annecy on Monday.",
+        ),
+        (
+            "Trade negotiators from Japan and Vietnam opened a fourth round of talks in Osaka "
+            "on Monday.",
+            "Trade negotiators from Japan and Vietnam opened the fifth round of talks in Kyoto "
+            "on Monday.",
+        ),
+        (
+            "Negotiators from Ethiopia and Eritrea resumed peace talks in Nairobi on Monday, "
+            "mediators said.",
+            "The first round of peace talks between Ethiopia and Eritrea was held in Mombasa "
+            "in March 2015.",
+        ),
+    ],
+    ids=["unknown-place", "small-city", "different-rounds", "recalled-event"],
+)
+def test_places_sources_no_discrepancy(ruleset, nlp, texts):
+    result = _check(ruleset, nlp, *_story(*texts))
+    assert _place_discrepancies(result) == []
+
+
+def test_places_different_rounds_are_not_aligned(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "Trade negotiators from Japan and Vietnam opened a fourth round of talks in Osaka "
+            "on Monday.",
+            "Trade negotiators from Japan and Vietnam opened the fifth round of talks in Kyoto "
+            "on Monday.",
+        ),
+    )
+    assert _place_discrepancies(result) == [] and _place_agreements(result) == []
+    # the rounds themselves are compared: only their places stay apart
+    assert [f.rule for f in result.findings if f.kind == "discrepancy"] == ["event.count"]
