@@ -33,10 +33,38 @@ PUBLISHED = {
 }
 
 
+def error_lines(gold: list, system: list) -> list[str]:
+    """One tab-separated line per error: FN, FP, SPAN (overlap, other span), VALUE, TYPE."""
+    lines = []
+    matched: set[int] = set()
+    for g in gold:
+        hits = [i for i, s in enumerate(system) if s.start < g.end and g.start < s.end]
+        if not hits:
+            lines.append(f"FN\t{g.type}\t{g.value}\t{g.text!r}")
+            continue
+        s = system[hits[0]]
+        matched.update(hits)
+        if (s.start, s.end) != (g.start, g.end):
+            lines.append(f"SPAN\t{g.type}\t{g.text!r}\t{s.text!r}")
+        if s.value != g.value:
+            lines.append(f"VALUE\t{g.type}\t{g.text!r}\t{g.value}\t{s.value}")
+        if s.type != g.type:
+            lines.append(f"TYPE\t{g.text!r}\t{g.type}\t{s.type}")
+    for i, s in enumerate(system):
+        if i not in matched:
+            lines.append(f"FP\t{s.type}\t{s.value}\t{s.text!r}")
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--train", action="store_true", help="score TBAQ-cleaned instead")
     parser.add_argument("--repeat", type=int, default=3, help="timing repetitions (best kept)")
+    parser.add_argument(
+        "--errors",
+        action="store_true",
+        help="list missed (FN), spurious (FP), wrong-span and wrong-value/type expressions",
+    )
     args = parser.parse_args(argv)
     folder = DATA / ("TBAQ-cleaned" if args.train else "te3-platinum")
     files = sorted(folder.rglob("*.tml"))
@@ -64,6 +92,10 @@ def main(argv: list[str] | None = None) -> int:
             counts = by_type.setdefault(g.type, [0, 0])
             counts[0] += 1
             counts[1] += found
+    if args.errors:
+        for doc, system, path in zip(documents, outputs, files, strict=True):
+            for line in error_lines(doc.gold, system):
+                print(f"{path.stem}\t{line}")
     rate = len(documents) / best
     print(
         f"{folder.name}: {len(documents)} documents, {total.gold} gold TIMEX3, {total.system} ours"

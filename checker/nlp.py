@@ -11,14 +11,16 @@ Two components, both fed from ``rules/``:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import spacy
 import srsly
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from checker import errors
@@ -28,6 +30,127 @@ TIMEX_KEY = "timex"
 CUES_KEY = "cues"
 _JOINERS = {",", "(", ")", "of", "the", "-", "on"}
 _LEAD_PREPOSITIONS = {"on", "in", "by", "until", "since", "at", "from"}
+STANDALONE_ROLES = frozenset({"duration", "offset", "set", "ref", "era"})
+"""Roles of expressions that are never joined with a neighbour (a duration, a set...)."""
+NON_DATE_ROLES = frozenset({"duration", "set", "ref", "era", "offset", "season", "daytime"})
+"""Roles of expressions the checker's date facts do not rest on: no calendar date
+(durations, sets...) or a time of day counted from the creation time ("this morning")."""
+_YEAR_TAKERS = {"month", "mod", "season"}
+"""Roles of a piece a following bare year may join ("June 2012", "early 2011", "summer 2012")."""
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    """A cheap test for one required token of a pattern: where it can match, the
+    pattern may match nearby (used to run the Matcher on windows, not the whole Doc)."""
+
+    words: frozenset[str] = frozenset()
+    regex: re.Pattern | None = None
+    on_lower: bool = False
+    like_num: bool = False
+    shapes: frozenset[str] = frozenset()
+
+
+def _trigger_of(spec: dict) -> tuple[float, _Trigger] | None:
+    """A trigger for one token spec and how selective it is (higher is better), or None."""
+    if spec.get("LIKE_NUM") is True:
+        return 2.5, _Trigger(like_num=True)
+    for key in ("LOWER", "ORTH", "TEXT", "NORM"):
+        value = spec.get(key)
+        if isinstance(value, str):
+            return float(len(value)), _Trigger(words=frozenset({value, value.lower()}))
+        if isinstance(value, dict) and isinstance(value.get("IN"), list) and value["IN"]:
+            words = frozenset(str(w) for w in value["IN"]) | {str(w).lower() for w in value["IN"]}
+            return float(min(len(w) for w in words)), _Trigger(words=words)
+        if isinstance(value, dict) and "REGEX" in value and "NOT_IN" not in value:
+            return 3.5, _Trigger(regex=re.compile(value["REGEX"]), on_lower=key == "LOWER")
+    shape = spec.get("SHAPE")
+    if isinstance(shape, str):
+        return 3.5, _Trigger(shapes=frozenset({shape}))
+    if isinstance(shape, dict) and isinstance(shape.get("IN"), list):
+        return 3.5, _Trigger(shapes=frozenset(shape["IN"]))
+    return None
+
+
+class _Triggers:
+    """All patterns' triggers merged for one pass over the tokens: for each token, how
+    far before and after it a match may reach (None when no pattern can match there)."""
+
+    def __init__(self) -> None:
+        self.words: dict[str, tuple[int, int]] = {}
+        self.shapes: dict[str, tuple[int, int]] = {}
+        self.like_num: tuple[int, int] | None = None
+        self.regexes: list[tuple[re.Pattern, bool, int, int]] = []
+        self._any_regex: dict[bool, re.Pattern | None] = {}
+
+    def add(self, trigger: _Trigger, before: int, after: int) -> None:
+        def widen(old: tuple[int, int] | None) -> tuple[int, int]:
+            return (before, after) if old is None else (max(old[0], before), max(old[1], after))
+
+        for word in trigger.words:
+            self.words[word] = widen(self.words.get(word))
+        for shape in trigger.shapes:
+            self.shapes[shape] = widen(self.shapes.get(shape))
+        if trigger.like_num:
+            self.like_num = widen(self.like_num)
+        if trigger.regex is not None:
+            self.regexes.append((trigger.regex, trigger.on_lower, before, after))
+            self._any_regex = {
+                on_lower: re.compile(
+                    "|".join(
+                        f"(?:{r.pattern})" for r, low, _b, _a in self.regexes if low == on_lower
+                    )
+                    or "(?!)"
+                )
+                for on_lower in (False, True)
+            }
+
+    def reach(self, token: Token) -> tuple[int, int] | None:
+        text, lower = token.text, token.lower_
+        found = [self.words.get(lower), self.words.get(text)]
+        if self.shapes:
+            found.append(self.shapes.get(token.shape_))
+        if self.like_num is not None and token.like_num:
+            found.append(self.like_num)
+        if self.regexes and (
+            self._any_regex[False].search(text) or self._any_regex[True].search(lower)
+        ):
+            for regex, on_lower, before, after in self.regexes:
+                if regex.search(lower if on_lower else text):
+                    found.append((before, after))
+        hits = [f for f in found if f is not None]
+        if not hits:
+            return None
+        return max(b for b, _a in hits), max(a for _b, a in hits)
+
+
+def _max_tokens(spec: dict) -> int:
+    op = spec.get("OP", "1")
+    if op.startswith("{") and op.endswith("}"):
+        return int(op[1:-1].split(",")[-1])
+    return 1
+
+
+def _pattern_trigger(pattern: list[dict]) -> tuple[_Trigger, int, int] | None:
+    """The most selective trigger among a pattern's required tokens, with how many tokens
+    the pattern can reach before and after it; None when no required token can serve
+    or the pattern has no bounded length."""
+    if any(spec.get("OP") in ("*", "+") for spec in pattern):
+        return None
+    best: tuple[float, int, _Trigger] | None = None
+    for index, spec in enumerate(pattern):
+        op = spec.get("OP", "1")
+        if op == "?" or op.startswith("{0"):
+            continue
+        found = _trigger_of(spec)
+        if found is not None and (best is None or found[0] >= best[0]):
+            best = (found[0], index, found[1])
+    if best is None:
+        return None
+    _score, index, trigger = best
+    before = sum(_max_tokens(spec) for spec in pattern[:index])
+    after = sum(_max_tokens(spec) for spec in pattern[index:]) - 1
+    return trigger, before, after
 
 
 class TimexRuler:
@@ -51,12 +174,40 @@ class TimexRuler:
         self.spans_key = spans_key
         self.matcher = Matcher(nlp.vocab, validate=True)
         self.patterns: list[dict] = []
+        self._triggers = _Triggers()
+        self._windowed = True
 
     def add_patterns(self, patterns: Iterable[dict]) -> None:
         """Add patterns, each a dict with ``label`` (roles joined by ``+``), ``pattern`` and ``id``."""
         for entry in patterns:
             self.patterns.append(entry)
             self.matcher.add(entry["label"], [entry["pattern"]])
+            trigger = _pattern_trigger(entry["pattern"])
+            if trigger is None:
+                self._windowed = False
+            else:
+                self._triggers.add(*trigger)
+
+    def _raw_matches(self, doc: Doc) -> list[Span]:
+        """All pattern matches, found by running the Matcher only around tokens that can
+        start a required part of some pattern (the same matches as a whole-Doc run)."""
+        if not self._windowed:
+            return [Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)]
+        windows: list[list[int]] = []
+        for token in doc:
+            reach = self._triggers.reach(token)
+            if reach is not None:
+                low = max(0, token.i - reach[0])
+                high = min(len(doc), token.i + reach[1] + 1)
+                if windows and low <= windows[-1][1]:
+                    windows[-1][1] = max(windows[-1][1], high)
+                else:
+                    windows.append([low, high])
+        spans = []
+        for low, high in windows:
+            for match_id, start, end in self.matcher(doc[low:high]):
+                spans.append(Span(doc, low + start, low + end, label=match_id))
+        return spans
 
     def __call__(self, doc: Doc) -> Doc:
         if not self.patterns:
@@ -73,18 +224,18 @@ class TimexRuler:
         """Return the joined temporal expressions of ``doc``, labelled with their roles."""
         if not self.patterns:
             return []
-        raw = [Span(doc, start, end, label=match_id) for match_id, start, end in self.matcher(doc)]
-        pieces = sorted(filter_spans(raw), key=lambda s: s.start)
+        pieces = sorted(filter_spans(self._raw_matches(doc)), key=lambda s: s.start)
         joined: list[tuple[int, int, set[str]]] = []
         for piece in pieces:
             roles = set(piece.label_.split("+"))
             if joined:
                 start, end, prev_roles = joined[-1]
                 gap = doc[end : piece.start]
-                year_ok = roles != {"year"} or "month" in prev_roles
+                year_ok = roles != {"year"} or bool(_YEAR_TAKERS & prev_roles)
                 bare_year_before = prev_roles == {"year"}
                 if (
                     not (roles & prev_roles)
+                    and not (roles | prev_roles) & STANDALONE_ROLES
                     and year_ok
                     and not bare_year_before
                     and len(gap) <= 2
@@ -96,8 +247,16 @@ class TimexRuler:
             joined.append((piece.start, piece.end, roles))
         spans = []
         for start, end, roles in joined:
-            if roles <= {"mod"}:
-                continue  # "the end of", "late" with no period after them
+            if roles <= {"mod", "daypart"}:
+                continue  # "the end of", "late", "the morning" with no day or period to them
+            if (
+                "ref" in roles
+                and start > 0
+                and doc[start - 1].lower_ == "as"
+                and end < len(doc)
+                and doc[end].lower_ == "as"
+            ):
+                continue  # "as soon as": a comparison, not a time
             if (
                 roles == {"deictic"}
                 and end < len(doc)
@@ -134,6 +293,7 @@ class TimexRuler:
         """Load patterns saved by ``to_disk``."""
         self.matcher = Matcher(self.matcher.vocab, validate=True)
         self.patterns = []
+        self._triggers, self._windowed = _Triggers(), True
         self.add_patterns(srsly.read_jsonl(Path(path) / "patterns.jsonl"))
         return self
 

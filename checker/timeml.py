@@ -8,7 +8,7 @@
   with gold spans the TempEval-3 way (strict and relaxed extraction, value and
   type F1 on relaxed matches).
 
-Only ``type="DATE"`` is produced for now; DURATION, SET and TIME are future work.
+Types DATE, TIME, DURATION and SET are produced, with ``mod`` where the words state one.
 """
 
 from __future__ import annotations
@@ -22,12 +22,28 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 LEAD_PREPOSITIONS = frozenset(
-    {"on", "in", "by", "until", "till", "since", "at", "from", "during", "before", "after"}
+    {
+        "on",
+        "in",
+        "by",
+        "until",
+        "till",
+        "since",
+        "at",
+        "from",
+        "during",
+        "before",
+        "after",
+        "for",
+        "within",
+        "throughout",
+    }
 )
 """Words TimeML leaves outside a TIMEX3 ("on <TIMEX3>Sunday</TIMEX3>")."""
 UNKNOWN_VALUE = "XXXX-XX-XX"
 """Value written for an expression the tagger found but could not anchor."""
-_MODS = frozenset({"start", "early", "mid", "late"})
+_OVER_PERIOD = frozenset({"the", "recent", "past", "last", "next", "coming", "years", "months"})
+"""After "over", words that make it a preposition ("over the past year"), not "more than"."""
 _DCT_BLOCK = re.compile(r"<DCT>.*?</DCT>", re.S)
 _DOCID = re.compile(r"<DOCID>(.*?)</DOCID>", re.S)
 
@@ -41,9 +57,14 @@ class TimexSpan:
     text: str
     type: str = "DATE"
     value: str = UNKNOWN_VALUE
+    mod: str | None = None
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        """The span as a plain dict (``mod`` left out when there is none)."""
+        out = asdict(self)
+        if out["mod"] is None:
+            del out["mod"]
+        return out
 
 
 @dataclass
@@ -87,6 +108,7 @@ def _walk(element: ET.Element, pieces: list[str], gold: list[TimexSpan], offset:
                     text,
                     child.get("type", "DATE"),
                     child.get("value", ""),
+                    child.get("mod"),
                 )
             )
         if child.tail:
@@ -121,33 +143,14 @@ def read_tml(path: str | Path) -> TmlDocument:
     )
 
 
-def _value_of(interval, parts=None, anchor=None, tense="none") -> str:
-    """TIMEX3 value of an Interval: its label, or the start's label when it is no single unit.
-
-    A modified period ("late November", "early 2019") keeps the period's own value,
-    as in TimeML (where the modifier goes to ``mod``).
-    """
-    if parts is not None and parts.mod in _MODS and interval is not None:
-        from dataclasses import replace
-
-        from checker.temporal import resolve
-
-        whole = resolve(replace(parts, mod=None), anchor, tense)
-        if whole is not None:
-            interval = whole
-    if interval is None:
-        return UNKNOWN_VALUE
-    label = interval.label()
-    if "/" in label:
-        return label.split("/", 1)[0]
-    return label
-
-
 def strip_preposition(start: int, end: int, text: str) -> tuple[int, int]:
     """Move ``start`` past a leading preposition ("on Sunday" -> "Sunday")."""
-    match = re.match(r"(\w+)(\s+)", text[start:end])
-    if match and match[1].lower() in LEAD_PREPOSITIONS and start + match.end() < end:
-        return start + match.end(), end
+    match = re.match(r"(\w+)(\s+)(\w+)?", text[start:end])
+    if not match or start + match.end(2) >= end:
+        return start, end
+    word, following = match[1].lower(), (match[3] or "").lower()
+    if word in LEAD_PREPOSITIONS or (word == "over" and following in _OVER_PERIOD):
+        return start + match.end(2), end
     return start, end
 
 
@@ -171,12 +174,13 @@ class Tagger:
         from checker.corpus import make_source
         from checker.extract import extract
         from checker.normalize import infer_publication_date, normalize
+        from checker.temporal import timex3
 
         source = make_source(source_id=name, story=name, path=name, raw_text=text)
         base = len(text) - len(source.text)  # header lines or front matter taken off the top
         if dct is not None:
             source.published, source.published_from = dct, "metadata"
-        extraction = extract(self.nlp(source.text), source, self.ruleset)
+        extraction = extract(self.nlp(source.text), source, self.ruleset, facts=False)
         if source.published is None:
             inferred = infer_publication_date(extraction, self.ruleset)
             if inferred is not None:
@@ -186,10 +190,10 @@ class Tagger:
         for resolved in normalize(extraction, self.ruleset).timexes:
             where = resolved.mention.where
             start, end = strip_preposition(base + where.start, base + where.end, text)
-            value = _value_of(
-                resolved.value, resolved.parts, source.published, resolved.mention.tense
+            tagged = timex3(resolved.parts, resolved.anchor, resolved.mention.tense)
+            spans.append(
+                TimexSpan(start, end, text[start:end], tagged.type, tagged.value, tagged.mod)
             )
-            spans.append(TimexSpan(start, end, text[start:end], "DATE", value))
         return sorted(spans, key=lambda s: (s.start, s.end))
 
 
@@ -211,8 +215,9 @@ def tag_text(text: str, spans: Iterable[TimexSpan]) -> str:
             continue
         number += 1
         out.append(_escape(text[position : span.start]))
+        mod = f' mod="{_attr(span.mod)}"' if span.mod else ""
         out.append(
-            f'<TIMEX3 tid="t{number}" type="{_attr(span.type)}" value="{_attr(span.value)}">'
+            f'<TIMEX3 tid="t{number}" type="{_attr(span.type)}" value="{_attr(span.value)}"{mod}>'
             f"{_escape(text[span.start : span.end])}</TIMEX3>"
         )
         position = span.end

@@ -549,7 +549,7 @@ def test_temporal_relative_without_publication_date_is_unresolved(
         (("on", "Sunday", "(", "Dec", "29", ")"), TimexParts(weekday=6, month=12, day=29)),
         (("2019", "-", "12", "-", "29"), TimexParts(year=2019, month=12, day=29)),
         (("29", "December", "2019"), TimexParts(year=2019, month=12, day=29)),
-        (("year", "-", "end"), TimexParts(unit="year", relative=0, mod="end")),
+        (("year", "-", "end"), TimexParts(unit="year", relative=0, mod="end", compound_end=True)),
         (("last", "week"), TimexParts(relative=-1, unit="week")),
         (("yesterday",), TimexParts(deictic=-1)),
         (("Feb", "29"), TimexParts(month=2, day=29)),
