@@ -210,12 +210,11 @@ class _Context:
         if self.has_tags:
             return token.tag_ in ("VBD", "VBN")
         text = token.lower_
+        if not (token.is_alpha and len(text) >= 5 and text.endswith("ed")):
+            return False  # cheap test first: token.sent is costly
         previous = self.doc[token.i - 1].lower_ if token.i > token.sent.start else ""
         return (
-            token.is_alpha
-            and len(text) >= 5
-            and text.endswith("ed")
-            and text not in self.not_past
+            text not in self.not_past
             and not (token.is_title and token.i != token.sent.start)
             and previous not in _DEFINITE | _INDEFINITE  # "the updated forecasts": an adjective
             and not any(  # "will be resolved", "is expected": passive, not past

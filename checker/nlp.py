@@ -73,55 +73,66 @@ def _trigger_of(spec: dict) -> tuple[float, _Trigger] | None:
 
 
 class _Triggers:
-    """All patterns' triggers merged for one pass over the tokens: for each token, how
-    far before and after it a match may reach (None when no pattern can match there)."""
+    """Every pattern group's trigger, indexed for one pass over the tokens: for each
+    token, which groups may match around it and how far before and after."""
 
     def __init__(self) -> None:
-        self.words: dict[str, tuple[int, int]] = {}
-        self.shapes: dict[str, tuple[int, int]] = {}
-        self.like_num: tuple[int, int] | None = None
-        self.regexes: list[tuple[re.Pattern, bool, int, int]] = []
-        self._any_regex: dict[bool, re.Pattern | None] = {}
+        self.words: dict[str, list[tuple[int, int, int]]] = {}
+        self.shapes: dict[str, list[tuple[int, int, int]]] = {}
+        self.like_num: list[tuple[int, int, int]] = []
+        self.regexes: list[tuple[re.Pattern, bool, tuple[int, int, int]]] = []
+        self._any_regex: dict[bool, re.Pattern] = {}
+        self._by_orth: dict[int, list[tuple[int, int, int]]] = {}
+        """Answers of ``reach`` by lexeme: they depend only on the word's own attributes."""
 
-    def add(self, trigger: _Trigger, before: int, after: int) -> None:
-        def widen(old: tuple[int, int] | None) -> tuple[int, int]:
-            return (before, after) if old is None else (max(old[0], before), max(old[1], after))
-
+    def add(self, trigger: _Trigger, group: int, before: int, after: int) -> None:
+        """Record that ``group``'s patterns may match from ``before`` tokens ahead of a
+        token passing ``trigger`` to ``after`` tokens behind it."""
+        reach = (group, before, after)
+        self._by_orth.clear()
         for word in trigger.words:
-            self.words[word] = widen(self.words.get(word))
+            self.words.setdefault(word, []).append(reach)
         for shape in trigger.shapes:
-            self.shapes[shape] = widen(self.shapes.get(shape))
+            self.shapes.setdefault(shape, []).append(reach)
         if trigger.like_num:
-            self.like_num = widen(self.like_num)
+            self.like_num.append(reach)
         if trigger.regex is not None:
-            self.regexes.append((trigger.regex, trigger.on_lower, before, after))
+            self.regexes.append((trigger.regex, trigger.on_lower, reach))
             self._any_regex = {
                 on_lower: re.compile(
-                    "|".join(
-                        f"(?:{r.pattern})" for r, low, _b, _a in self.regexes if low == on_lower
-                    )
+                    "|".join(f"(?:{r.pattern})" for r, low, _ in self.regexes if low == on_lower)
                     or "(?!)"
                 )
                 for on_lower in (False, True)
             }
 
-    def reach(self, token: Token) -> tuple[int, int] | None:
+    def clear_cache(self) -> None:
+        """Forget the answers cached by lexeme."""
+        self._by_orth.clear()
+
+    def reach(self, token: Token) -> list[tuple[int, int, int]]:
+        """(group, before, after) for every group whose trigger ``token`` passes."""
+        known = self._by_orth.get(token.orth)
+        if known is None:
+            known = self._by_orth[token.orth] = self._reach(token)
+        return known
+
+    def _reach(self, token: Token) -> list[tuple[int, int, int]]:
         text, lower = token.text, token.lower_
-        found = [self.words.get(lower), self.words.get(text)]
+        found = list(self.words.get(lower, ()))
+        if text != lower:
+            found.extend(self.words.get(text, ()))
         if self.shapes:
-            found.append(self.shapes.get(token.shape_))
-        if self.like_num is not None and token.like_num:
-            found.append(self.like_num)
+            found.extend(self.shapes.get(token.shape_, ()))
+        if self.like_num and token.like_num:
+            found.extend(self.like_num)
         if self.regexes and (
             self._any_regex[False].search(text) or self._any_regex[True].search(lower)
         ):
-            for regex, on_lower, before, after in self.regexes:
+            for regex, on_lower, reach in self.regexes:
                 if regex.search(lower if on_lower else text):
-                    found.append((before, after))
-        hits = [f for f in found if f is not None]
-        if not hits:
-            return None
-        return max(b for b, _a in hits), max(a for _b, a in hits)
+                    found.append(reach)
+        return found
 
 
 def _max_tokens(spec: dict) -> int:
@@ -173,41 +184,61 @@ class TimexRuler:
         self.name = name
         self.spans_key = spans_key
         self.matcher = Matcher(nlp.vocab, validate=True)
+        """Patterns no window can serve (no selective required token), run on the whole Doc."""
         self.patterns: list[dict] = []
         self._triggers = _Triggers()
-        self._windowed = True
+        self._groups: dict[_Trigger, int] = {}
+        self._matchers: list[tuple[Matcher, int, int]] = []
+        """One Matcher per trigger, with the widest reach of its patterns."""
 
     def add_patterns(self, patterns: Iterable[dict]) -> None:
         """Add patterns, each a dict with ``label`` (roles joined by ``+``), ``pattern`` and ``id``."""
         for entry in patterns:
             self.patterns.append(entry)
-            self.matcher.add(entry["label"], [entry["pattern"]])
-            trigger = _pattern_trigger(entry["pattern"])
-            if trigger is None:
-                self._windowed = False
-            else:
-                self._triggers.add(*trigger)
+            found = _pattern_trigger(entry["pattern"])
+            if found is None:
+                self.matcher.add(entry["label"], [entry["pattern"]])
+                continue
+            trigger, before, after = found
+            group = self._groups.setdefault(trigger, len(self._groups))
+            if group == len(self._matchers):
+                self._matchers.append((Matcher(self.matcher.vocab, validate=True), 0, 0))
+                self._triggers.add(trigger, group, 0, 0)
+            group_matcher, widest_before, widest_after = self._matchers[group]
+            group_matcher.add(entry["label"], [entry["pattern"]])
+            self._matchers[group] = (
+                group_matcher,
+                max(widest_before, before),
+                max(widest_after, after),
+            )
+
+    def clear_cache(self) -> None:
+        """Forget the per-word trigger answers learnt from earlier documents."""
+        self._triggers.clear_cache()
 
     def _raw_matches(self, doc: Doc) -> list[Span]:
-        """All pattern matches, found by running the Matcher only around tokens that can
-        start a required part of some pattern (the same matches as a whole-Doc run)."""
-        if not self._windowed:
-            return [Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)]
-        windows: list[list[int]] = []
+        """All pattern matches. Patterns are grouped by their most selective required
+        token (a word list, a regular expression); each group's Matcher runs only on
+        windows around the tokens that pass its test: the same matches as running every
+        pattern over the whole Doc, at a fraction of the cost."""
+        windows: list[list[list[int]]] = [[] for _ in self._matchers]
         for token in doc:
-            reach = self._triggers.reach(token)
-            if reach is not None:
-                low = max(0, token.i - reach[0])
-                high = min(len(doc), token.i + reach[1] + 1)
-                if windows and low <= windows[-1][1]:
-                    windows[-1][1] = max(windows[-1][1], high)
+            for group, _before, _after in self._triggers.reach(token):
+                _matcher, before, after = self._matchers[group]
+                low, high = max(0, token.i - before), min(len(doc), token.i + after + 1)
+                spans = windows[group]
+                if spans and low <= spans[-1][1]:
+                    spans[-1][1] = max(spans[-1][1], high)
                 else:
-                    windows.append([low, high])
-        spans = []
-        for low, high in windows:
-            for match_id, start, end in self.matcher(doc[low:high]):
-                spans.append(Span(doc, low + start, low + end, label=match_id))
-        return spans
+                    spans.append([low, high])
+        found = (
+            [Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)] if len(self.matcher) else []
+        )
+        for (group_matcher, _before, _after), spans in zip(self._matchers, windows, strict=True):
+            for low, high in spans:
+                for match_id, start, end in group_matcher(doc[low:high]):
+                    found.append(Span(doc, low + start, low + end, label=match_id))
+        return found
 
     def __call__(self, doc: Doc) -> Doc:
         if not self.patterns:
@@ -240,7 +271,7 @@ class TimexRuler:
                     and not bare_year_before
                     and len(gap) <= 2
                     and all(t.lower_ in _JOINERS for t in gap)
-                    and doc[start].sent == piece[0].sent
+                    and not any(doc[k].is_sent_start for k in range(start + 1, piece.start + 1))
                 ):
                     joined[-1] = (start, piece.end, prev_roles | roles)
                     continue
@@ -293,7 +324,7 @@ class TimexRuler:
         """Load patterns saved by ``to_disk``."""
         self.matcher = Matcher(self.matcher.vocab, validate=True)
         self.patterns = []
-        self._triggers, self._windowed = _Triggers(), True
+        self._triggers, self._groups, self._matchers = _Triggers(), {}, []
         self.add_patterns(srsly.read_jsonl(Path(path) / "patterns.jsonl"))
         return self
 

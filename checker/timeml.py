@@ -164,6 +164,13 @@ class Tagger:
         self.ruleset = ruleset if ruleset is not None else load_rules()
         self.nlp = nlp if nlp is not None else build_pipeline(self.ruleset)
 
+    def clear_caches(self) -> None:
+        """Forget what earlier documents taught the caches (for fair timing)."""
+        from checker.temporal import resolve
+
+        resolve.cache_clear()
+        self.nlp.get_pipe("checker_timex").clear_cache()
+
     def tag(
         self, text: str, dct: dt.date | None = None, *, name: str = "article"
     ) -> list[TimexSpan]:
