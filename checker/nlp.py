@@ -35,8 +35,9 @@ STANDALONE_ROLES = frozenset({"duration", "offset", "set", "ref", "era"})
 NON_DATE_ROLES = frozenset({"duration", "set", "ref", "era", "offset", "season", "daytime"})
 """Roles of expressions the checker's date facts do not rest on: no calendar date
 (durations, sets...) or a time of day counted from the creation time ("this morning")."""
-_YEAR_TAKERS = {"month", "mod", "season"}
-"""Roles of a piece a following bare year may join ("June 2012", "early 2011", "summer 2012")."""
+_YEAR_TAKERS = {"month", "mod", "season", "quarter"}
+"""Roles of a piece a following bare year may join ("June 2012", "early 2011", "summer 2012",
+"the third quarter of 2023")."""
 
 
 @dataclass(frozen=True)

@@ -74,6 +74,10 @@ _CLOCK = re.compile(r"^([01]?\d|2[0-3])(?::([0-5]\d))?$")
 _ORDINAL_NUMBER = re.compile(r"^(\d{1,2})(st|nd|rd|th)$")
 _DECADE = re.compile(r"^(mid-|early-|late-)?(\d{3})0'?s$")
 _PLURAL_WEEKDAY = re.compile(r"^(mon|tues|wednes|thurs|fri|satur|sun)days$")
+_LEADS = frozenset(
+    {"on", "in", "at", "by", "until", "till", "since", "from", "for", "during", "within"}
+)
+"""Prepositions that may lead an expression's words ("on Mondays") and state nothing."""
 _ERA_MODS = {"early": "START", "mid": "MID", "late": "END"}
 
 
@@ -165,9 +169,13 @@ def _quantity_parts(lowered: list[str], lexicons: dict) -> TimexParts | None:
     if amount is None and not plural:
         return None  # "last week", "the year": a calendar period, not a length
     mod = next(
-        (quantity_mods[w] for w in lowered[:i] if w in quantity_mods and w not in number_words),
+        (
+            quantity_mods[w]
+            for w, following in zip(lowered[:i], lowered[1 : i + 1], strict=True)
+            if w in quantity_mods and w not in number_words and following != "the"
+        ),
         None,
-    )
+    )  # "over an hour" is more than an hour; "over the past year" is only a preposition
     if lowered[0] == "no" and mod == "MORE_THAN":
         mod = "EQUAL_OR_LESS"
     return TimexParts(
@@ -207,6 +215,8 @@ def parts_of(words: tuple[str, ...], lexicons: dict) -> TimexParts:
     calendar fields); dates and times of day with ``kind`` None.
     """
     lowered_all = [w.lower() for w in words]
+    while len(lowered_all) > 1 and lowered_all[0] in _LEADS:
+        lowered_all = lowered_all[1:]
     stated = _special_parts(lowered_all, lexicons) or _quantity_parts(lowered_all, lexicons)
     if stated is not None:
         return stated

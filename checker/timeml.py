@@ -154,6 +154,35 @@ def strip_preposition(start: int, end: int, text: str) -> tuple[int, int]:
     return start, end
 
 
+@dataclass(frozen=True)
+class CreationTime:
+    """The document creation time a tagging rested on, and how it was known."""
+
+    date: dt.date | None
+    """The DCT, or None when neither given nor inferable."""
+    source: str
+    """``given`` (argument, .tml DCT), ``header`` (a date line or front matter),
+    ``inferred`` (from the text) or ``none``."""
+    evidence: str = ""
+    """What the inference rests on ("dateline 'Oct 21', year 2019 from the text")."""
+    confidence: str = "high"
+    """How sure: ``high`` (given, a header, a dateline with its year, or a weekday
+    stated with its date), ``medium`` (a dateline whose year came from elsewhere in
+    the text), ``low`` (only the latest full date found in the text), ``none``."""
+
+
+def inference_confidence(evidence: str) -> str:
+    """How sure an inferred creation time is, from the evidence ``infer_publication_date``
+    gives: a dateline or a weekday stated with its date pins the day (``high``; a dateline
+    whose year was taken from elsewhere, ``medium``); the latest full date in the text only
+    bounds it (``low``)."""
+    if evidence.startswith("dateline"):
+        return "high" if "," not in evidence.split("'", 2)[-1] else "medium"
+    if evidence.startswith("weekday with date"):
+        return "high"
+    return "low"
+
+
 class Tagger:
     """The checker's temporal tagger: pipeline, extraction and normalization against a DCT."""
 
@@ -163,6 +192,8 @@ class Tagger:
 
         self.ruleset = ruleset if ruleset is not None else load_rules()
         self.nlp = nlp if nlp is not None else build_pipeline(self.ruleset)
+        self.creation_time = CreationTime(None, "none", confidence="none")
+        """The creation time the last ``tag`` call rested on."""
 
     def clear_caches(self) -> None:
         """Forget what earlier documents taught the caches (for fair timing)."""
@@ -187,12 +218,20 @@ class Tagger:
         base = len(text) - len(source.text)  # header lines or front matter taken off the top
         if dct is not None:
             source.published, source.published_from = dct, "metadata"
+            self.creation_time = CreationTime(dct, "given")
+        elif source.published is not None:
+            self.creation_time = CreationTime(source.published, "header")
         extraction = extract(self.nlp(source.text), source, self.ruleset, facts=False)
         if source.published is None:
             inferred = infer_publication_date(extraction, self.ruleset)
             if inferred is not None:
                 source.published, source.published_evidence = inferred
                 source.published_from = "text"
+                self.creation_time = CreationTime(
+                    inferred[0], "inferred", inferred[1], inference_confidence(inferred[1])
+                )
+            else:
+                self.creation_time = CreationTime(None, "none", confidence="none")
         spans = []
         for resolved in normalize(extraction, self.ruleset).timexes:
             where = resolved.mention.where

@@ -175,3 +175,179 @@ def test_platinum_document_round_trip(tagger):
     assert _text_of(out) == document.text
     assert document.dct_block in out
     assert score(document.gold, spans).relaxed > 0
+
+
+# Every TIMEX3 value form, in real sentences: (sentence, DCT, words, type, value, mod).
+THU_2024_03_14 = dt.date(2024, 3, 14)
+
+VALUE_FORMS = [
+    # DATE: days, months, years, weeks, quarters, seasons, eras.
+    ("The ruling was handed down on March 4, 2024.", "March 4, 2024", "DATE", "2024-03-04", None),
+    ("The plant closed in November 2023.", "November 2023", "DATE", "2023-11", None),
+    ("The bridge was completed in 1998.", "1998", "DATE", "1998", None),
+    ("Prosecutors filed the charges last week.", "last week", "DATE", "2024-W10", None),
+    ("Turnout fell in the last week of polling.", "the last week", "DATE", "2024-W10", None),
+    (
+        "Revenue grew in the third quarter of 2023.",
+        "the third quarter of 2023",
+        "DATE",
+        "2023-Q3",
+        None,
+    ),
+    ("The carrier posted third-quarter results.", "third-quarter", "DATE", "2023-Q3", None),
+    ("The reservoir ran dry last summer.", "last summer", "DATE", "2023-SU", None),
+    ("The factory was built in the 1990s.", "the 1990s", "DATE", "199", None),
+    ("Such laws date from the 19th century.", "the 19th century", "DATE", "18", None),
+    ("The mayor moved to the city two years ago.", "two years ago", "DATE", "2022", None),
+    ("Sales were lower a month earlier.", "a month earlier", "DATE", "2024-02", None),
+    ("Prices have risen since early 2023.", "early 2023", "DATE", "2023", "START"),
+    (
+        "A new board takes over at the end of the year.",
+        "the end of the year",
+        "DATE",
+        "2024",
+        "END",
+    ),
+    ("The audit is due by year-end.", "year-end", "DATE", "2024-12-31", None),
+    ("Two ministers resigned earlier this month.", "earlier this month", "DATE", "2024-03", None),
+    ("The union is now back at the table.", "now", "DATE", "PRESENT_REF", None),
+    ("The airline recently cut its forecast.", "recently", "DATE", "PAST_REF", None),
+    ("Similar storms struck in the past.", "the past", "DATE", "PAST_REF", None),
+    ("Talks may resume in the near future.", "the near future", "DATE", "FUTURE_REF", None),
+    ("The new terminal opens this weekend.", "this weekend", "DATE", "2024-W11-WE", None),
+    # TIME: clock times and parts of the day.
+    ("Polls will open at 10 a.m. Friday.", "10 a.m. Friday", "TIME", "2024-03-15T10:00", None),
+    ("The fire broke out this morning.", "this morning", "TIME", "2024-03-14TMO", None),
+    ("Two men were arrested last night.", "last night", "TIME", "2024-03-13TNI", None),
+    ("Rescuers reached the village at 7:15 p.m.", "7:15 p.m.", "TIME", "2024-03-14T19:15", None),
+    ("The council will vote at noon Monday.", "noon Monday", "TIME", "2024-03-18T12:00", None),
+    ("Fans gathered outside on Tuesday evening.", "Tuesday evening", "TIME", "2024-03-12TEV", None),
+    # DURATION, with quantity mods.
+    ("The strike lasted three days.", "three days", "DURATION", "P3D", None),
+    ("He spent a year abroad.", "a year", "DURATION", "P1Y", None),
+    ("The dispute has dragged on for several years.", "several years", "DURATION", "PXY", None),
+    (
+        "The road stayed shut for more than two weeks.",
+        "more than two weeks",
+        "DURATION",
+        "P2W",
+        "MORE_THAN",
+    ),
+    ("The hearing lasted nearly an hour.", "nearly an hour", "DURATION", "PT1H", "APPROX"),
+    ("Output doubled over the past 20 years.", "the past 20 years", "DURATION", "P20Y", None),
+    ("She signed a two-year contract.", "a two-year", "DURATION", "P2Y", None),
+    ("The flight took 5 1/2 hours.", "5 1/2 hours", "DURATION", "PT5H30M", None),
+    ("The river has not flooded in a decade.", "a decade", "DURATION", "P10Y", None),
+    ("Inflation eased in recent months.", "recent months", "DURATION", "PXM", None),
+    # SET.
+    ("The committee meets every week.", "every week", "SET", "P1W", None),
+    ("The paper is printed daily.", "daily", "SET", "P1D", None),
+    ("The market opens each Thursday.", "each Thursday", "SET", "XXXX-WXX-4", None),
+    ("Inspectors visit twice a year.", "twice a year", "SET", "P1Y", None),
+    ("The ferry sails every morning.", "every morning", "SET", "XXXX-XX-XXTMO", None),
+    ("The museum is closed on Mondays.", "Mondays", "SET", "XXXX-WXX-1", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "kind", "value", "mod"),
+    VALUE_FORMS,
+    ids=[f"{kind.lower()}-{value}-{words}" for _s, words, kind, value, _m in VALUE_FORMS],
+)
+def test_timeml_value_forms(tagger, sentence, words, kind, value, mod):
+    spans = {s.text: s for s in tagger.tag(sentence, THU_2024_03_14)}
+    assert words in spans, f"{words!r} not tagged; found {sorted(spans)}"
+    span = spans[words]
+    assert (span.type, span.value, span.mod) == (kind, value, mod)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ceasefire will last three weeks.",
+        "Shares were up as soon as trading opened.",
+        "The bank sold 30-year bonds.",
+        "The firm paid its quarterly dividend.",
+        "Police said the night was calm.",
+    ],
+    ids=["verb-last", "as-soon-as", "bond-name", "quarterly-adjective", "bare-night"],
+)
+def test_timeml_words_that_are_no_timex(tagger, sentence):
+    tagged = [s.text for s in tagger.tag(sentence, THU_2024_03_14)]
+    assert not any(
+        word in " ".join(tagged) for word in ("last", "soon", "30", "quarterly", "night")
+    )
+
+
+def test_timeml_mod_is_written_and_read_back(tagger, tmp_path):
+    text = "Exports rose for more than two weeks in early 2023."
+    spans = tagger.tag(text, THU_2024_03_14)
+    out = to_timeml(text, spans, dct=THU_2024_03_14)
+    path = tmp_path / "mods.tml"
+    path.write_text(out, encoding="utf-8")
+    document = read_tml(path)
+    assert document.text == text
+    assert [(g.text, g.type, g.value, g.mod) for g in document.gold] == [
+        ("more than two weeks", "DURATION", "P2W", "MORE_THAN"),
+        ("early 2023", "DATE", "2023", "START"),
+    ]
+
+
+# The creation time, inferred when it is not given, and how sure the inference is.
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "confidence"),
+    [
+        (
+            "NAIROBI, March 12, 2024 (Reuters) - Floods cut the main highway on Monday.",
+            dt.date(2024, 3, 12),
+            "high",
+        ),
+        (
+            "LIMA, Oct 21 (Andes Wire) - The strike that began in 2019 ended on Monday.",
+            dt.date(2019, 10, 21),
+            "medium",
+        ),
+        (
+            "The port reopened on Friday, Feb. 16, after storms in 2024 had closed it.",
+            dt.date(2024, 2, 16),
+            "high",
+        ),
+        (
+            "The treaty was signed on June 3, 2021 and ratified on May 9, 2022.",
+            dt.date(2022, 5, 9),
+            "low",
+        ),
+    ],
+    ids=["dateline-with-year", "dateline-year-from-text", "weekday-with-date", "latest-full-date"],
+)
+def test_timeml_infers_creation_time(tagger, text, date, confidence):
+    tagger.tag(text)
+    known = tagger.creation_time
+    assert (known.source, known.date, known.confidence) == ("inferred", date, confidence)
+    assert known.evidence
+
+
+def test_timeml_creation_time_given_header_or_none(tagger):
+    tagger.tag("The vote was held on Sunday.", dt.date(2024, 3, 14))
+    assert (tagger.creation_time.source, tagger.creation_time.confidence) == ("given", "high")
+    spans = tagger.tag("Date: 2024-03-14\nThe vote was held on Sunday.")
+    assert tagger.creation_time.source == "header"
+    assert [(s.text, s.value) for s in spans] == [("Sunday", "2024-03-10")]
+    spans = tagger.tag("The vote was held on Sunday.")
+    assert tagger.creation_time == tagger.creation_time.__class__(None, "none", "", "none")
+    assert [(s.text, s.value) for s in spans] == [("Sunday", "XXXX-XX-XX")]
+
+
+def test_cli_timex_says_when_the_creation_time_is_inferred(tmp_path):
+    path = tmp_path / "wire.txt"
+    path.write_text(
+        "NAIROBI, March 12, 2024 (Reuters) - Floods cut the main highway on Monday.\n",
+        encoding="utf-8",
+    )
+    result = _run(str(path))
+    assert result.returncode == 0, result.stderr
+    assert "inferred" in result.stderr and "2024-03-12" in result.stderr
+    assert 'value="2024-03-12" temporalFunction="false"' in result.stdout
+    assert 'value="2024-03-11">Monday<' in result.stdout
