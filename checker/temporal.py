@@ -250,7 +250,8 @@ def _time_of_day(lowered: list[str], lexicons: dict) -> dict:
 def _calendar_parts(words: tuple[str, ...], lexicons: dict) -> TimexParts:
     """Calendar parts of a date or time expression."""
     months, weekdays = lexicons["months"], lexicons["weekdays"]
-    relatives, units = lexicons["relatives"], set(lexicons["units"])
+    relatives = {**lexicons["relatives"], **lexicons.get("period_relatives", {})}
+    units = set(lexicons["units"])
     modifiers, deictic, ordinals = lexicons["modifiers"], lexicons["deictic"], lexicons["ordinals"]
     found: dict = {}
     lowered = [w.lower() for w in words]
@@ -353,6 +354,9 @@ def duration_value(amount: float | None, unit: str) -> str:
         return f"PX{'DE' if unit == 'DE' else 'CE' if unit == 'CE' else letter}"
     if unit == "M" and not float(amount).is_integer():
         return f"P{_amount_text(amount * 30)}D"
+    if unit == "Y" and not float(amount).is_integer():
+        whole, months = int(amount), round((amount % 1) * 12)
+        return f"P{whole}Y{months}M" if whole else f"P{months}M"
     return f"P{_amount_text(amount * factor)}{letter}"
 
 
@@ -380,6 +384,38 @@ def _shifted(anchor: dt.date, amount: float, unit: str, direction: int) -> str:
         hours=amount if unit == "H" else 0, minutes=amount if unit == "MIN" else 0
     )
     return moment.date().isoformat()
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def shift_value(value: str, amount: float | None, unit: str, direction: int) -> str | None:
+    """The DATE ``amount`` units after (1) or before (-1) a DATE value: "a week after
+    2024-03-05" is ``2024-03-12``, "two months before 2024-06" ``2024-04``. None when the
+    value or the amount is not precise enough (a week, a vague amount, a time unit)."""
+    if amount is None or not float(amount).is_integer() or unit not in ("D", "W", "M", "Y", "WE"):
+        return None
+    steps = int(amount) * direction
+    day_match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value)
+    if day_match:
+        day = dt.date(int(day_match[1]), int(day_match[2]), int(day_match[3]))
+        if unit in ("D", "W", "WE"):
+            day += dt.timedelta(days=steps * (7 if unit == "W" else 2 if unit == "WE" else 1))
+        else:
+            day = _add_months(day, steps * (12 if unit == "Y" else 1))
+        return day.isoformat()
+    month_match = re.fullmatch(r"(\d{4})-(\d{2})", value)
+    if month_match and unit in ("M", "Y"):
+        first = _add_months(
+            dt.date(int(month_match[1]), int(month_match[2]), 1), steps * (12 if unit == "Y" else 1)
+        )
+        return f"{first.year:04d}-{first.month:02d}"
+    if re.fullmatch(r"\d{4}", value) and unit == "Y":
+        return f"{int(value) + steps:04d}"
+    return None
 
 
 def _date_value(parts: TimexParts, anchor: dt.date | None, tense: Tense) -> str:

@@ -58,13 +58,16 @@ class TimexSpan:
     type: str = "DATE"
     value: str = UNKNOWN_VALUE
     mod: str | None = None
+    anchored: str | None = None
+    """For a duration counted from a date ("a week after March 5"): the date it reaches."""
+    anchor_at: int | None = None
+    """Start offset of that date's own span (TimeML ``beginPoint``/``endPoint``)."""
+    anchor_role: str | None = None
+    """``beginPoint`` ("a week after X": the duration begins at X) or ``endPoint`` ("before")."""
 
     def to_dict(self) -> dict:
-        """The span as a plain dict (``mod`` left out when there is none)."""
-        out = asdict(self)
-        if out["mod"] is None:
-            del out["mod"]
-        return out
+        """The span as a plain dict (optional fields left out when empty)."""
+        return {k: v for k, v in asdict(self).items() if v is not None}
 
 
 @dataclass
@@ -233,14 +236,42 @@ class Tagger:
             else:
                 self.creation_time = CreationTime(None, "none", confidence="none")
         spans = []
+        parts_at: dict[int, object] = {}
         for resolved in normalize(extraction, self.ruleset).timexes:
             where = resolved.mention.where
             start, end = strip_preposition(base + where.start, base + where.end, text)
             tagged = timex3(resolved.parts, resolved.anchor, resolved.mention.tense)
+            parts_at[start] = resolved.parts
             spans.append(
                 TimexSpan(start, end, text[start:end], tagged.type, tagged.value, tagged.mod)
             )
-        return sorted(spans, key=lambda s: (s.start, s.end))
+        spans.sort(key=lambda s: (s.start, s.end))
+        return _anchor_durations(spans, parts_at, text)
+
+
+_AFTER_BEFORE = re.compile(r"\s+(after|before)\s+(?:the\s+)?$", re.I)
+
+
+def _anchor_durations(spans: list[TimexSpan], parts_at: dict, text: str) -> list[TimexSpan]:
+    """Anchor "a week after X" on X: a duration followed by "after"/"before" and a
+    resolved date gets the date it reaches (``anchored``) and a pointer to X."""
+    from dataclasses import replace
+
+    from checker.temporal import shift_value
+
+    out = list(spans)
+    for i, span in enumerate(spans[:-1]):
+        target = spans[i + 1]
+        link = _AFTER_BEFORE.match(text[span.end : target.start])
+        parts = parts_at.get(span.start)
+        if span.type != "DURATION" or target.type != "DATE" or not link or parts is None:
+            continue
+        direction = 1 if link[1].lower() == "after" else -1
+        reached = shift_value(target.value, parts.amount, parts.span_unit or "", direction)
+        if reached is not None:
+            role = "beginPoint" if direction == 1 else "endPoint"
+            out[i] = replace(span, anchored=reached, anchor_at=target.start, anchor_role=role)
+    return out
 
 
 def _escape(text: str) -> str:
@@ -255,15 +286,20 @@ def tag_text(text: str, spans: Iterable[TimexSpan]) -> str:
     """``text`` (escaped) with a ``<TIMEX3>`` element around each span; overlapping spans are skipped."""
     out: list[str] = []
     position = 0
-    number = 0
+    kept = []
     for span in sorted(spans, key=lambda s: (s.start, s.end)):
-        if span.start < position or span.end <= span.start:
-            continue
-        number += 1
+        if span.start >= position and span.end > span.start:
+            kept.append(span)
+            position = span.end
+    tids = {span.start: f"t{number}" for number, span in enumerate(kept, 1)}
+    position = 0
+    for number, span in enumerate(kept, 1):
         out.append(_escape(text[position : span.start]))
-        mod = f' mod="{_attr(span.mod)}"' if span.mod else ""
+        extra = f' mod="{_attr(span.mod)}"' if span.mod else ""
+        if span.anchor_role and span.anchor_at in tids:
+            extra += f' {span.anchor_role}="{tids[span.anchor_at]}"'
         out.append(
-            f'<TIMEX3 tid="t{number}" type="{_attr(span.type)}" value="{_attr(span.value)}"{mod}>'
+            f'<TIMEX3 tid="t{number}" type="{_attr(span.type)}" value="{_attr(span.value)}"{extra}>'
             f"{_escape(text[span.start : span.end])}</TIMEX3>"
         )
         position = span.end

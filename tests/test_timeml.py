@@ -235,7 +235,7 @@ VALUE_FORMS = [
     ),
     ("The hearing lasted nearly an hour.", "nearly an hour", "DURATION", "PT1H", "APPROX"),
     ("Output doubled over the past 20 years.", "the past 20 years", "DURATION", "P20Y", None),
-    ("She signed a two-year contract.", "a two-year", "DURATION", "P2Y", None),
+    ("She signed a two-year contract.", "two-year", "DURATION", "P2Y", None),
     ("The flight took 5 1/2 hours.", "5 1/2 hours", "DURATION", "PT5H30M", None),
     ("The river has not flooded in a decade.", "a decade", "DURATION", "P10Y", None),
     ("Inflation eased in recent months.", "recent months", "DURATION", "PXM", None),
@@ -351,3 +351,53 @@ def test_cli_timex_says_when_the_creation_time_is_inferred(tmp_path):
     assert "inferred" in result.stderr and "2024-03-12" in result.stderr
     assert 'value="2024-03-12" temporalFunction="false"' in result.stdout
     assert 'value="2024-03-11">Monday<' in result.stdout
+
+
+# "a week after X": a duration counted from a resolved date reaches a date of its own.
+
+
+@pytest.mark.parametrize(
+    ("sentence", "duration", "anchored", "role", "date_words"),
+    [
+        (
+            "The inquiry reported two weeks after March 5, 2024.",
+            "two weeks",
+            "2024-03-19",
+            "beginPoint",
+            "March 5, 2024",
+        ),
+        (
+            "Ballots must arrive three days before the June 30 deadline.",
+            "three days",
+            "2024-06-27",
+            "endPoint",
+            "June 30",
+        ),
+        (
+            "Exports recovered two months after February 2024.",
+            "two months",
+            "2024-04",
+            "beginPoint",
+            "February 2024",
+        ),
+    ],
+    ids=["days-after-day", "days-before-deadline", "months-after-month"],
+)
+def test_timeml_duration_anchored_on_a_date(tagger, sentence, duration, anchored, role, date_words):
+    spans = {s.text: s for s in tagger.tag(sentence, THU_2024_03_14)}
+    span, target = spans[duration], spans[date_words]
+    assert (span.type, span.anchored, span.anchor_role, span.anchor_at) == (
+        "DURATION",
+        anchored,
+        role,
+        target.start,
+    )
+    out = to_timeml(sentence, list(spans.values()), dct=THU_2024_03_14)
+    root = ET.fromstring(out.split("?>", 1)[1])
+    tags = {t.text: t for t in root.find("TEXT").iter("TIMEX3")}
+    assert tags[duration].get(role) == tags[date_words].get("tid")
+
+
+def test_timeml_duration_without_a_date_is_not_anchored(tagger):
+    spans = tagger.tag("The strike ended two weeks after it began.", THU_2024_03_14)
+    assert [(s.text, s.anchored) for s in spans] == [("two weeks", None)]
