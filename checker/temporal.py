@@ -165,9 +165,11 @@ def _quantity_parts(lowered: list[str], lexicons: dict) -> TimexParts | None:
     i = unit_at[-1]
     direction = int(offsets[lowered[-1]]) if lowered[-1] in offsets and i == len(lowered) - 2 else 0
     amount = _amount_before(lowered, i, number_words)
-    plural = lowered[i].endswith("s") and lowered[i] != "hours" or lowered[i] in ("hours",)
+    plural = lowered[i].endswith("s")
     if amount is None and not plural:
-        return None  # "last week", "the year": a calendar period, not a length
+        if units[lowered[i]] not in ("DE", "CE") or i == 0:
+            return None  # "last week", "the year": a calendar period, not a length
+        amount = 1.0  # "the next decade": a decade is never a calendar period here
     mod = next(
         (
             quantity_mods[w]
@@ -284,6 +286,8 @@ def _calendar_parts(words: tuple[str, ...], lexicons: dict) -> TimexParts:
             found["deictic"] = deictic[word]
         elif word in relatives and i + 1 < len(lowered) and "relative" not in found:
             nxt = lowered[i + 1]
+            if nxt == "fiscal" and i + 2 < len(lowered):  # "this fiscal year"
+                nxt = lowered[i + 2]
             if nxt in units:
                 found.update(relative=relatives[word], unit=nxt)
             elif nxt == "this" and i + 2 < len(lowered) and lowered[i + 2] in units:
@@ -293,7 +297,10 @@ def _calendar_parts(words: tuple[str, ...], lexicons: dict) -> TimexParts:
             elif nxt in lexicons.get("dayparts", {}) and isinstance(relatives[word], int):
                 found["deictic"] = relatives[word]  # "last night", "this morning"
         elif word in units and "unit" not in found:
-            if i > 0 and lowered[i - 1] == "the":  # "the end of the year": the current one
+            if i > 0 and lowered[i - 1] in (
+                "the",
+                "of",
+            ):  # "the end of (the) year": the current one
                 found.update(unit=word, relative=0)
         elif word in modifiers and "mod" not in found:
             mod = modifiers[word]

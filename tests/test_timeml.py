@@ -401,3 +401,19 @@ def test_timeml_duration_anchored_on_a_date(tagger, sentence, duration, anchored
 def test_timeml_duration_without_a_date_is_not_anchored(tagger):
     spans = tagger.tag("The strike ended two weeks after it began.", THU_2024_03_14)
     assert [(s.text, s.anchored) for s in spans] == [("two weeks", None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "kind", "value", "mod"),
+    [
+        ("Costs will rise over the next decade.", "the next decade", "DURATION", "P10Y", None),
+        ("Debt must fall by the end of year.", "the end of year", "DATE", "2024", "END"),
+        ("Profit fell in this fiscal year.", "this fiscal year", "DATE", "2024", None),
+        ("The cut came a few years ago.", "a few years ago", "DATE", "PAST_REF", None),
+        ("The build took 2 1/2 years.", "2 1/2 years", "DURATION", "P2Y6M", None),
+    ],
+    ids=["next-decade", "end-of-year", "fiscal-year", "vague-offset", "fractional-years"],
+)
+def test_timeml_more_value_forms(tagger, sentence, words, kind, value, mod):
+    spans = {s.text: s for s in tagger.tag(sentence, THU_2024_03_14)}
+    assert (spans[words].type, spans[words].value, spans[words].mod) == (kind, value, mod)
