@@ -30,7 +30,7 @@ TIMEX_KEY = "timex"
 CUES_KEY = "cues"
 _JOINERS = {",", "(", ")", "of", "the", "-", "on"}
 _LEAD_PREPOSITIONS = {"on", "in", "by", "until", "since", "at", "from"}
-STANDALONE_ROLES = frozenset({"duration", "offset", "set", "ref", "era"})
+STANDALONE_ROLES = frozenset({"duration", "offset", "set", "ref", "era", "daytime"})
 """Roles of expressions that are never joined with a neighbour (a duration, a set...)."""
 NON_DATE_ROLES = frozenset({"duration", "set", "ref", "era", "offset", "season", "daytime"})
 """Roles of expressions the checker's date facts do not rest on: no calendar date

@@ -181,3 +181,19 @@ def test_nlp_timex_windowed_matching_on_tempeval_documents(nlp):
         doc = nlp(read_tml(path).text)
         windowed = sorted((s.label_, s.start, s.end) for s in ruler._raw_matches(doc))
         assert windowed == _whole_doc_matches(nlp, doc), path.name
+
+
+@pytest.mark.parametrize(
+    ("text", "dated"),
+    [
+        ("The cable was cut this morning 16th August near the port.", ["16th August"]),
+        ("The talks ended yesterday morning in the capital.", ["yesterday morning"]),
+        ("The talks ended this morning in the capital.", []),
+    ],
+    ids=["daytime-beside-a-date", "yesterday-morning", "this-morning"],
+)
+def test_nlp_timex_time_of_day_keeps_the_dates_facts_rest_on(extract_text, text, dated):
+    import datetime as dt
+
+    extraction = extract_text(text, published=dt.date(2024, 8, 16))
+    assert [f.where.text for f in extraction.facts if f.timex is not None] == dated
