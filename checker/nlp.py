@@ -32,10 +32,12 @@ _JOINERS = {",", "(", ")", "of", "the", "-", "on"}
 _LEAD_PREPOSITIONS = {"on", "in", "by", "until", "since", "at", "from"}
 STANDALONE_ROLES = frozenset({"duration", "offset", "set", "ref", "era", "daytime"})
 """Roles of expressions that are never joined with a neighbour (a duration, a set...)."""
-NON_DATE_ROLES = frozenset({"duration", "set", "ref", "era", "offset", "season", "daytime"})
+NON_DATE_ROLES = frozenset(
+    {"duration", "set", "ref", "era", "offset", "season", "daytime", "holiday"}
+)
 """Roles of expressions the checker's date facts do not rest on: no calendar date
 (durations, sets...) or a time of day counted from the creation time ("this morning")."""
-_YEAR_TAKERS = {"month", "mod", "season", "quarter"}
+_YEAR_TAKERS = {"month", "mod", "season", "quarter", "holiday"}
 """Roles of a piece a following bare year may join ("June 2012", "early 2011", "summer 2012",
 "the third quarter of 2023")."""
 
@@ -281,6 +283,14 @@ class TimexRuler:
         for start, end, roles in joined:
             if roles <= {"mod", "daypart"}:
                 continue  # "the end of", "late", "the morning" with no day or period to them
+            if (
+                roles == {"holiday"}
+                and end < len(doc)
+                and doc[end].is_alpha
+                and doc[end].is_lower
+                and not doc[end].is_stop
+            ):
+                continue  # "a Christmas gift": the holiday names a kind of thing, not a day
             if (
                 "ref" in roles
                 and start > 0

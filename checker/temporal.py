@@ -320,6 +320,14 @@ def _calendar_parts(words: tuple[str, ...], lexicons: dict) -> TimexParts:
                 )
                 if near_month:
                     found.setdefault("day", int(_DAY.match(word)[1]))
+    holidays = lexicons.get("holidays", {})
+    if holidays and "month" not in found:
+        phrase = " ".join(lowered).replace("\u2019", "'")
+        for name in sorted(holidays, key=len, reverse=True):
+            if re.search(rf"(^| ){re.escape(name)}( |$)", phrase):
+                month, day = (int(n) for n in str(holidays[name]).split("-"))
+                found.update(month=month, day=day)
+                break
     shift = found.pop("shift", None)
     if shift is not None and "relative" not in found:
         found["relative"] = shift

@@ -269,13 +269,22 @@ def test_timeml_value_forms(tagger, sentence, words, kind, value, mod):
         "The bank sold 30-year bonds.",
         "The firm paid its quarterly dividend.",
         "Police said the night was calm.",
+        "The missile was billed as a Christmas gift.",
     ],
-    ids=["verb-last", "as-soon-as", "bond-name", "quarterly-adjective", "bare-night"],
+    ids=[
+        "verb-last",
+        "as-soon-as",
+        "bond-name",
+        "quarterly-adjective",
+        "bare-night",
+        "holiday-noun",
+    ],
 )
 def test_timeml_words_that_are_no_timex(tagger, sentence):
     tagged = [s.text for s in tagger.tag(sentence, THU_2024_03_14)]
     assert not any(
-        word in " ".join(tagged) for word in ("last", "soon", "30", "quarterly", "night")
+        word in " ".join(tagged)
+        for word in ("last", "soon", "30", "quarterly", "night", "Christmas")
     )
 
 
@@ -411,8 +420,24 @@ def test_timeml_duration_without_a_date_is_not_anchored(tagger):
         ("Profit fell in this fiscal year.", "this fiscal year", "DATE", "2024", None),
         ("The cut came a few years ago.", "a few years ago", "DATE", "PAST_REF", None),
         ("The build took 2 1/2 years.", "2 1/2 years", "DURATION", "P2Y6M", None),
+        ("Shops will close on New Year's Day.", "New Year's Day", "DATE", "2025-01-01", None),
+        (
+            "The fire started on Christmas Eve 2019.",
+            "Christmas Eve 2019",
+            "DATE",
+            "2019-12-24",
+            None,
+        ),
     ],
-    ids=["next-decade", "end-of-year", "fiscal-year", "vague-offset", "fractional-years"],
+    ids=[
+        "next-decade",
+        "end-of-year",
+        "fiscal-year",
+        "vague-offset",
+        "fractional-years",
+        "holiday-ahead",
+        "holiday-with-year",
+    ],
 )
 def test_timeml_more_value_forms(tagger, sentence, words, kind, value, mod):
     spans = {s.text: s for s in tagger.tag(sentence, THU_2024_03_14)}
