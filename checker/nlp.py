@@ -58,7 +58,7 @@ def _trigger_of(spec: dict) -> tuple[float, _Trigger] | None:
     """A trigger for one token spec and how selective it is (higher is better), or None."""
     if spec.get("LIKE_NUM") is True:
         return 2.5, _Trigger(like_num=True)
-    for key in ("LOWER", "ORTH", "TEXT", "NORM"):
+    for key in ("LOWER", "ORTH", "TEXT"):
         value = spec.get(key)
         if isinstance(value, str):
             return float(len(value)), _Trigger(words=frozenset({value, value.lower()}))
@@ -138,10 +138,25 @@ class _Triggers:
         return found
 
 
-def _max_tokens(spec: dict) -> int:
+def _max_tokens(spec: dict) -> int | None:
+    """The most tokens one spec can take (None: no bound, "+", "*", "{2,}")."""
     op = spec.get("OP", "1")
+    if op in ("+", "*"):
+        return None
     if op.startswith("{") and op.endswith("}"):
-        return int(op[1:-1].split(",")[-1])
+        upper = op[1:-1].split(",")[-1].strip()
+        return int(upper) if upper else None
+    return 1
+
+
+def _min_tokens(spec: dict) -> int:
+    """The fewest tokens one spec must take: 0 for "?", "*", "!", "{0,n}"."""
+    op = spec.get("OP", "1")
+    if op in ("?", "*", "!"):
+        return 0
+    if op.startswith("{") and op.endswith("}"):
+        lower = op[1:-1].split(",")[0].strip()
+        return int(lower) if lower else 0
     return 1
 
 
@@ -149,21 +164,21 @@ def _pattern_trigger(pattern: list[dict]) -> tuple[_Trigger, int, int] | None:
     """The most selective trigger among a pattern's required tokens, with how many tokens
     the pattern can reach before and after it; None when no required token can serve
     or the pattern has no bounded length."""
-    if any(spec.get("OP") in ("*", "+") for spec in pattern):
+    lengths = [_max_tokens(spec) for spec in pattern]
+    if any(length is None for length in lengths):
         return None
     best: tuple[float, int, _Trigger] | None = None
     for index, spec in enumerate(pattern):
-        op = spec.get("OP", "1")
-        if op == "?" or op.startswith("{0"):
-            continue
+        if _min_tokens(spec) == 0:
+            continue  # optional or negated: a match need not contain such a token
         found = _trigger_of(spec)
         if found is not None and (best is None or found[0] >= best[0]):
             best = (found[0], index, found[1])
     if best is None:
         return None
     _score, index, trigger = best
-    before = sum(_max_tokens(spec) for spec in pattern[:index])
-    after = sum(_max_tokens(spec) for spec in pattern[index:]) - 1
+    before = sum(length or 0 for length in lengths[:index])
+    after = sum(length or 0 for length in lengths[index:]) - 1
     return trigger, before, after
 
 

@@ -151,8 +151,10 @@ def _quantity_parts(lowered: list[str], lexicons: dict) -> TimexParts | None:
             literal = f"XXXX-{seasons[last]}"
         elif last in dayparts and not str(dayparts[last])[0].isdigit():
             literal = f"XXXX-XX-XXT{dayparts[last]}"
+        elif last in units and units[last] == "WE":
+            literal = "XXXX-WXX-WE"
         elif last in units:
-            letter = "D" if units[last] == "WE" else units[last]
+            letter = units[last]
             literal = f"PT{step}{letter}" if letter == "H" else f"P{step}{letter}"
         elif last == "season":
             literal = "XXXX-XX"
@@ -297,10 +299,8 @@ def _calendar_parts(words: tuple[str, ...], lexicons: dict) -> TimexParts:
             elif nxt in lexicons.get("dayparts", {}) and isinstance(relatives[word], int):
                 found["deictic"] = relatives[word]  # "last night", "this morning"
         elif word in units and "unit" not in found:
-            if i > 0 and lowered[i - 1] in (
-                "the",
-                "of",
-            ):  # "the end of (the) year": the current one
+            # "the end of (the) year": the current one
+            if i > 0 and lowered[i - 1] in ("the", "of"):
                 found.update(unit=word, relative=0)
         elif word in modifiers and "mod" not in found:
             mod = modifiers[word]
@@ -418,7 +418,7 @@ def shift_value(value: str, amount: float | None, unit: str, direction: int) -> 
     if day_match:
         day = dt.date(int(day_match[1]), int(day_match[2]), int(day_match[3]))
         if unit in ("D", "W", "WE"):
-            day += dt.timedelta(days=steps * (7 if unit == "W" else 2 if unit == "WE" else 1))
+            day += dt.timedelta(days=steps * (1 if unit == "D" else 7))  # a weekend: a week
         else:
             day = _add_months(day, steps * (12 if unit == "Y" else 1))
         return day.isoformat()

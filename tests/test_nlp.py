@@ -197,3 +197,20 @@ def test_nlp_timex_time_of_day_keeps_the_dates_facts_rest_on(extract_text, text,
 
     extraction = extract_text(text, published=dt.date(2024, 8, 16))
     assert [f.where.text for f in extraction.facts if f.timex is not None] == dated
+
+
+def test_nlp_timex_patterns_without_a_window_run_on_the_whole_doc():
+    bare = spacy.blank("en")
+    bare.add_pipe("sentencizer")
+    ruler = bare.add_pipe("checker_timex")
+    ruler.add_patterns(
+        [
+            {"label": "offset", "pattern": [{"IS_DIGIT": True, "OP": "+"}, {"LOWER": "weeks"}]},
+            {"label": "weekday", "pattern": [{"LOWER": "not", "OP": "!"}, {"IS_TITLE": True}]},
+            {"label": "month", "pattern": [{"LOWER": "in", "OP": "?"}, {"ORTH": "June"}]},
+        ]
+    )
+    assert len(ruler.matcher) == 2  # unbounded, and no required token with a word test
+    doc = bare("Crews worked 12 weeks and left in June.")
+    found = sorted((s.label_, s.text) for s in ruler._raw_matches(doc))
+    assert ("offset", "12 weeks") in found and ("month", "in June") in found
