@@ -442,3 +442,28 @@ def test_timeml_duration_without_a_date_is_not_anchored(tagger):
 def test_timeml_more_value_forms(tagger, sentence, words, kind, value, mod):
     spans = {s.text: s for s in tagger.tag(sentence, THU_2024_03_14)}
     assert (spans[words].type, spans[words].value, spans[words].mod) == (kind, value, mod)
+
+
+# One implementation: the checker's date facts and the tagger's values come from the same
+# ruler, parts and calendar.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The summit opened on Saturday and will end on Dec. 30, officials said.",
+        "The talks resumed early Tuesday morning and ended in late 2019.",
+        "The vote was held yesterday; a second round is due by year-end.",
+    ],
+    ids=["weekday-and-month-day", "daypart-and-mod-year", "deictic-and-deadline"],
+)
+def test_timeml_checker_facts_and_tagger_share_one_tagger(tagger, normalize_text, text):
+    published = dt.date(2019, 12, 26)
+    facts = normalize_text(text, published=published).facts
+    assert facts
+    spans = tagger.tag(text, published)
+    for fact in facts:
+        span = next(s for s in spans if s.start < fact.end and fact.start < s.end)
+        assert text[fact.start : fact.end].endswith(span.text)  # the same expression
+        if fact.value.start == fact.value.end:  # a day: the same value
+            assert span.value.startswith(fact.value.label())
