@@ -119,7 +119,7 @@ def _amount_before(lowered: list[str], unit_at: int, number_words: dict) -> floa
 def _quantity_parts(lowered: list[str], lexicons: dict) -> TimexParts | None:
     """Parts of a duration, offset or set ("three years", "a year ago", "every day"), or None."""
     units = lexicons.get("duration_units", {})
-    number_words = lexicons.get("number_words", {})
+    number_words = lexicons.get("duration_numbers", {})
     set_words = lexicons.get("set_words", {})
     set_leads = set(lexicons.get("set_leads", ()))
     quantity_mods = lexicons.get("quantity_mods", {})
