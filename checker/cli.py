@@ -144,7 +144,22 @@ def _timex(args: argparse.Namespace) -> int:
             text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError, ValueError, SyntaxError) as exc:
         raise InputError(errors.E101, f"could not be read ({exc})", str(path)) from None
-    spans = Tagger().tag(text, dct, name=str(path))
+    tagger = Tagger()
+    spans = tagger.tag(text, dct, name=str(path))
+    known = tagger.creation_time
+    if known.source == "inferred":
+        print(
+            f"checker: {path}: creation time {known.date} inferred from the text "
+            f"({known.evidence}; {known.confidence} confidence)",
+            file=sys.stderr,
+        )
+        dct = dct or known.date
+    elif known.source == "none":
+        print(
+            f"checker: {path}: no creation time given or found; relative expressions "
+            "are left unresolved (XXXX)",
+            file=sys.stderr,
+        )
     if args.timex_format == "json":
         sys.stdout.write(to_json(spans))
     else:

@@ -14,7 +14,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from checker.model import Source, Tense
-from checker.nlp import CUES_KEY, TIMEX_KEY
+from checker.nlp import CUES_KEY, NON_DATE_ROLES, TIMEX_KEY
 from checker.quantities import NumberPhrase, QuantityLexicon, find_numbers
 from checker.rules import RuleSet
 
@@ -234,12 +234,11 @@ class _Context:
         if self.has_tags:
             return token.tag_ in ("VBD", "VBN")
         text = token.lower_
+        if not (token.is_alpha and len(text) >= 5 and text.endswith("ed")):
+            return False  # cheap test first: token.sent is costly
         previous = self.doc[token.i - 1].lower_ if token.i > token.sent.start else ""
         return (
-            token.is_alpha
-            and len(text) >= 5
-            and text.endswith("ed")
-            and text not in self.not_past
+            text not in self.not_past
             and not (token.is_title and token.i != token.sent.start)
             and previous not in _DEFINITE | _INDEFINITE  # "the updated forecasts": an adjective
             and not any(  # "will be resolved", "is expected": passive, not past
@@ -345,17 +344,19 @@ class _Context:
         }
 
 
-def extract(doc: Doc, source: Source, ruleset: RuleSet) -> Extraction:
+def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -> Extraction:
     """Extract temporal expressions, fact candidates and words from an annotated ``doc``.
 
     Args:
         doc (Doc): the source text run through ``nlp.build_pipeline``.
         source (Source): the source the text belongs to.
         ruleset (RuleSet): the rules whose cues annotated ``doc``.
+        facts (bool): also extract facts and words; False gives the temporal
+            expressions only (the temporal tagger). Defaults to True.
     """
     ctx = _Context(doc, ruleset)
     out = Extraction(source)
-    chains = _event_chains(ctx, out)
+    chains = _event_chains(ctx, out) if facts else []
     deadline_rules = {r.id: r for r in ruleset.of_kind("deadline")}
     event_rules = ruleset.of_kind("event_date")
     default_event_rule = next((r.id for r in event_rules if r.options.get("default")), None)
@@ -380,6 +381,8 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet) -> Extraction:
             governor=lead.lower_ if lead is not None else "",
         )
         out.timexes.append(timex)
+        if not facts or timex.roles & NON_DATE_ROLES:
+            continue  # a duration, set, era or vague reference dates no event
         deadline = _deadline_of(ctx, span, tense, deadline_rules)
         if deadline is not None:
             rule_id, trigger, definite = deadline
@@ -436,11 +439,12 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet) -> Extraction:
                 timex=timex,
             )
         )
-    out.facts.extend(_counts(ctx, source, ruleset))
-    out.facts.extend(_quantities(ctx, source, ruleset, out.timexes))
-    out.facts.extend(_places(ctx, source, ruleset, chains, out))
-    out.words = _words(doc, source)
-    out.names = _names(ctx, source)
+    if facts:
+        out.facts.extend(_counts(ctx, source, ruleset))
+        out.facts.extend(_quantities(ctx, source, ruleset, out.timexes))
+        out.facts.extend(_places(ctx, source, ruleset, chains, out))
+        out.words = _words(doc, source)
+        out.names = _names(ctx, source)
     return out
 
 

@@ -34,6 +34,8 @@ class ResolvedTimex:
     """What it states."""
     value: Interval | None
     """The interval it names, anchored on the source's publication date."""
+    anchor: dt.date | None = None
+    """The date it was resolved against (publication date, or a full date in its sentence)."""
 
 
 @dataclass
@@ -222,8 +224,9 @@ def normalize(
 
     for timex in extraction.timexes:
         parts = parts_of(timex.words, lex)
+        reference_day = anchor_of(timex, parts)
         out.timexes.append(
-            ResolvedTimex(timex, parts, resolve(parts, anchor_of(timex, parts), timex.tense))
+            ResolvedTimex(timex, parts, resolve(parts, reference_day, timex.tense), reference_day)
         )
     quantities = QuantityLexicon.from_lexicons(lex)
     gazetteer = (

@@ -43,16 +43,219 @@ class TimexParts:
     """Day shift of today/yesterday/tomorrow."""
     quarter: int | None = None
     """Quarter number for "the first quarter"."""
+    kind: str | None = None
+    """``duration``, ``offset`` ("two years ago"), ``set``, ``ref`` or ``era``; None for a
+    calendar date or a time of day."""
+    amount: float | None = None
+    """How many ``span_unit`` a duration or offset counts (None: unstated, "several years")."""
+    span_unit: str | None = None
+    """TIMEX3 unit letter of a duration or offset: Y, M, W, D, H, MIN, S, DE, CE, Q, WE."""
+    direction: int = 0
+    """-1 for an offset into the past ("ago", "earlier"), 1 into the future ("later")."""
+    quantity_mod: str | None = None
+    """TIMEX3 mod of a quantity: MORE_THAN, LESS_THAN, EQUAL_OR_MORE, APPROX."""
+    literal: str | None = None
+    """A value stated outright: PRESENT_REF, the value of a set (P1D, XXXX-WXX-4), an era (19)."""
+    clock: str | None = None
+    """Time of day, ``HH:MM``."""
+    daypart: str | None = None
+    """Part of the day: MO, AF, EV, NI."""
+    season: str | None = None
+    """SP, SU, FA or WI."""
+    compound_end: bool = False
+    """Written as one word with its period ("year-end"): the last day, not the period's end."""
 
     def is_empty(self) -> bool:
         """True when no calendar information was found."""
         return self == TimexParts()
 
 
+_CLOCK = re.compile(r"^([01]?\d|2[0-3])(?::([0-5]\d))?$")
+_ORDINAL_NUMBER = re.compile(r"^(\d{1,2})(st|nd|rd|th)$")
+_DECADE = re.compile(r"^(mid-|early-|late-)?(\d{3})0'?s$")
+_PLURAL_WEEKDAY = re.compile(r"^(mon|tues|wednes|thurs|fri|satur|sun)days$")
+_LEADS = frozenset(
+    {"on", "in", "at", "by", "until", "till", "since", "from", "for", "during", "within"}
+)
+"""Prepositions that may lead an expression's words ("on Mondays") and state nothing."""
+_ERA_MODS = {"early": "START", "mid": "MID", "late": "END"}
+
+
+def _number(word: str, number_words: dict) -> float | None:
+    """The number a word states ("two", "20", "1/2", "2,000"), or None."""
+    if word in number_words:
+        return float(number_words[word])
+    if re.fullmatch(r"\d+/\d+", word):
+        top, bottom = word.split("/")
+        return int(top) / int(bottom) if int(bottom) else None
+    try:
+        return float(word.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _amount_before(lowered: list[str], unit_at: int, number_words: dict) -> float | None:
+    """The number counting the unit at ``unit_at``: "two-year" 2, "5 1/2 hours" 5.5,
+    "twenty four hours" 24; None when no number is stated ("several years")."""
+    j = unit_at - 1
+    while j >= 0 and lowered[j] in ("-", "of", "full", "whole"):
+        j -= 1
+    if j < 0:
+        return None
+    amount = _number(lowered[j], number_words)
+    if amount is None:
+        return None
+    before = _number(lowered[j - 1], number_words) if j > 0 else None
+    if before is not None and lowered[j - 1] not in ("a", "an"):
+        if amount < 1 or (before >= 20 and before % 10 == 0 and amount < 10):
+            amount += before  # "5 1/2", "twenty four"
+        elif amount in (100, 1000) or lowered[j] in ("hundred", "thousand"):
+            amount *= before
+    elif lowered[j] == "half" and j > 0 and lowered[j - 1] in ("a", "an"):
+        amount = 0.5
+    return amount
+
+
+def _quantity_parts(lowered: list[str], lexicons: dict) -> TimexParts | None:
+    """Parts of a duration, offset or set ("three years", "a year ago", "every day"), or None."""
+    units = lexicons.get("duration_units", {})
+    number_words = lexicons.get("duration_numbers", {})
+    set_words = lexicons.get("set_words", {})
+    set_leads = set(lexicons.get("set_leads", ()))
+    quantity_mods = lexicons.get("quantity_mods", {})
+    offsets = lexicons.get("offset_words", {})
+    dayparts, seasons = lexicons.get("dayparts", {}), lexicons.get("seasons", {})
+    weekdays, months = lexicons["weekdays"], lexicons["months"]
+    if not lowered:
+        return None
+    if len(lowered) == 1 and lowered[0] in set_words:
+        return TimexParts(kind="set", literal=str(set_words[lowered[0]]))
+    plural_day = _PLURAL_WEEKDAY.match(lowered[0])
+    if plural_day:
+        weekday = weekdays[lowered[0][:-1]]
+        part = dayparts.get(lowered[-1]) if len(lowered) > 1 else None
+        tail = f"T{part}" if part and not part[0].isdigit() else ""
+        return TimexParts(kind="set", literal=f"XXXX-WXX-{weekday + 1}{tail}")
+    if lowered[0] in set_leads or (
+        lowered[0] in ("once", "twice")
+        and len(lowered) > 2
+        and lowered[1] in set_leads | {"a", "an", "per"}
+    ):
+        last = lowered[-1]
+        step = 2 if "other" in lowered else 1
+        if last in weekdays:
+            literal = f"XXXX-WXX-{weekdays[last] + 1}"
+        elif last in months:
+            literal = f"XXXX-{months[last]:02d}"
+        elif last in seasons:
+            literal = f"XXXX-{seasons[last]}"
+        elif last in dayparts and not str(dayparts[last])[0].isdigit():
+            literal = f"XXXX-XX-XXT{dayparts[last]}"
+        elif last in units and units[last] == "WE":
+            literal = "XXXX-WXX-WE"
+        elif last in units:
+            letter = units[last]
+            literal = f"PT{step}{letter}" if letter == "H" else f"P{step}{letter}"
+        elif last == "season":
+            literal = "XXXX-XX"
+        else:
+            return None
+        return TimexParts(kind="set", literal=literal)
+    unit_at = [i for i, w in enumerate(lowered) if w in units]
+    if not unit_at:
+        return None
+    i = unit_at[-1]
+    direction = int(offsets[lowered[-1]]) if lowered[-1] in offsets and i == len(lowered) - 2 else 0
+    amount = _amount_before(lowered, i, number_words)
+    plural = lowered[i].endswith("s")
+    if amount is None and not plural:
+        if units[lowered[i]] not in ("DE", "CE") or i == 0:
+            return None  # "last week", "the year": a calendar period, not a length
+        amount = 1.0  # "the next decade": a decade is never a calendar period here
+    mod = next(
+        (
+            quantity_mods[w]
+            for w, following in zip(lowered[:i], lowered[1 : i + 1], strict=True)
+            if w in quantity_mods and w not in number_words and following != "the"
+        ),
+        None,
+    )  # "over an hour" is more than an hour; "over the past year" is only a preposition
+    if lowered[0] == "no" and mod == "MORE_THAN":
+        mod = "EQUAL_OR_LESS"
+    return TimexParts(
+        kind="offset" if direction else "duration",
+        amount=amount,
+        span_unit=units[lowered[i]],
+        direction=direction,
+        quantity_mod=mod,
+    )
+
+
+def _special_parts(lowered: list[str], lexicons: dict) -> TimexParts | None:
+    """Parts of a reference to the present/past/future or of an era ("the 1990s"), or None."""
+    references = lexicons.get("references", {})
+    if lowered[-1] in references and len(lowered) <= 4:
+        if lowered[-1] in ("past", "future") and "the" not in lowered:
+            return None
+        return TimexParts(kind="ref", literal=str(references[lowered[-1]]))
+    if lowered == ["these", "days"] or lowered == ["at", "present"]:
+        return TimexParts(kind="ref", literal="PRESENT_REF")
+    mod = next((_ERA_MODS[w] for w in lowered if w in _ERA_MODS), None)
+    for word in lowered:
+        decade = _DECADE.match(word)
+        if decade:
+            mod = _ERA_MODS.get((decade[1] or "").rstrip("-"), mod)
+            return TimexParts(kind="era", literal=decade[2], quantity_mod=mod)
+        ordinal = _ORDINAL_NUMBER.match(word)
+        if ordinal and lowered[-1] in ("century", "centuries"):
+            return TimexParts(kind="era", literal=f"{int(ordinal[1]) - 1:02d}", quantity_mod=mod)
+    return None
+
+
 def parts_of(words: tuple[str, ...], lexicons: dict) -> TimexParts:
-    """Read the calendar parts of an expression from its words (``("on", "Sunday", "(", "Dec", "29", ")")``)."""
+    """Read the parts of an expression from its words (``("on", "Sunday", "(", "Dec", "29", ")")``).
+
+    Durations, offsets, sets, references and eras come back with ``kind`` set (and no
+    calendar fields); dates and times of day with ``kind`` None.
+    """
+    lowered_all = [w.lower() for w in words]
+    while len(lowered_all) > 1 and lowered_all[0] in _LEADS:
+        lowered_all = lowered_all[1:]
+    stated = _special_parts(lowered_all, lexicons) or _quantity_parts(lowered_all, lexicons)
+    if stated is not None:
+        return stated
+    return _calendar_parts(words, lexicons)
+
+
+def _time_of_day(lowered: list[str], lexicons: dict) -> dict:
+    """Clock time and part of the day of an expression ("10 p.m.", "Friday morning")."""
+    found: dict = {}
+    meridiems, dayparts = lexicons.get("meridiems", {}), lexicons.get("dayparts", {})
+    for i, word in enumerate(lowered):
+        clock = _CLOCK.match(word)
+        if clock and (":" in word or (i + 1 < len(lowered) and lowered[i + 1] in meridiems)):
+            hour, minute = int(clock[1]), int(clock[2] or 0)
+            meridiem = meridiems.get(lowered[i + 1]) if i + 1 < len(lowered) else None
+            if meridiem == "pm" and hour < 12:
+                hour += 12
+            elif meridiem == "am" and hour == 12:
+                hour = 0
+            found["clock"] = f"{hour:02d}:{minute:02d}"
+        elif i + 1 < len(lowered) and lowered[i + 1] == "o'clock" and word.isdigit():
+            found["clock"] = f"{int(word):02d}:00"
+        elif word in dayparts:
+            part = str(dayparts[word])
+            found["clock" if part[0].isdigit() else "daypart"] = part
+        elif word == "tonight":
+            found["daypart"] = "NI"
+    return found
+
+
+def _calendar_parts(words: tuple[str, ...], lexicons: dict) -> TimexParts:
+    """Calendar parts of a date or time expression."""
     months, weekdays = lexicons["months"], lexicons["weekdays"]
-    relatives, units = lexicons["relatives"], set(lexicons["units"])
+    relatives = {**lexicons["relatives"], **lexicons.get("period_relatives", {})}
+    units = set(lexicons["units"])
     modifiers, deictic, ordinals = lexicons["modifiers"], lexicons["deictic"], lexicons["ordinals"]
     found: dict = {}
     lowered = [w.lower() for w in words]
@@ -66,11 +269,17 @@ def parts_of(words: tuple[str, ...], lexicons: dict) -> TimexParts:
             a, d1, b, d2, c = lowered[i : i + 5]
             if _YEAR.match(a) and d1 == "-" and d2 == "-" and b.isdigit() and c.isdigit():
                 found.update(year=int(a), month=int(b), day=int(c))
+    found.update(_time_of_day(lowered, lexicons))
+    seasons = lexicons.get("seasons", {})
     for i, word in enumerate(lowered):
         if word in ("year-end", "yearend"):
-            found.update(unit="year", relative=0, mod="end")
+            found.update(unit="year", relative=0, mod="end", compound_end=True)
         elif word == "month-end":
-            found.update(unit="month", relative=0, mod="end")
+            found.update(unit="month", relative=0, mod="end", compound_end=True)
+        elif word in seasons and (word != "fall" or i > 0):
+            found["season"] = seasons[word]
+            if i > 0 and lowered[i - 1] in relatives:
+                found.setdefault("shift", relatives[lowered[i - 1]])
         elif word in months and "month" not in found and (word != "may" or words[i] == "May"):
             found["month"] = months[word]
         elif word in weekdays:
@@ -79,21 +288,26 @@ def parts_of(words: tuple[str, ...], lexicons: dict) -> TimexParts:
             found["deictic"] = deictic[word]
         elif word in relatives and i + 1 < len(lowered) and "relative" not in found:
             nxt = lowered[i + 1]
+            if nxt == "fiscal" and i + 2 < len(lowered):  # "this fiscal year"
+                nxt = lowered[i + 2]
             if nxt in units:
                 found.update(relative=relatives[word], unit=nxt)
             elif nxt == "this" and i + 2 < len(lowered) and lowered[i + 2] in units:
                 found.update(relative=relatives[word], unit=lowered[i + 2])
             elif nxt in months or nxt in weekdays:
                 found["shift"] = relatives[word]
+            elif nxt in lexicons.get("dayparts", {}) and isinstance(relatives[word], int):
+                found["deictic"] = relatives[word]  # "last night", "this morning"
         elif word in units and "unit" not in found:
-            if i > 0 and lowered[i - 1] == "the":  # "the end of the year": the current one
+            # "the end of (the) year": the current one
+            if i > 0 and lowered[i - 1] in ("the", "of"):
                 found.update(unit=word, relative=0)
         elif word in modifiers and "mod" not in found:
             mod = modifiers[word]
             if mod == "start" and i + 1 < len(lowered) and lowered[i + 1] != "of":
                 mod = "early"
             found["mod"] = mod
-        elif word in ordinals and i + 1 < len(lowered) and lowered[i + 1] == "quarter":
+        elif word in ordinals and "quarter" in lowered[i + 1 : i + 3]:
             found["quarter"] = ordinals[word]
     if "day" not in found:
         for i in numbers:
@@ -106,10 +320,179 @@ def parts_of(words: tuple[str, ...], lexicons: dict) -> TimexParts:
                 )
                 if near_month:
                     found.setdefault("day", int(_DAY.match(word)[1]))
+    holidays = lexicons.get("holidays", {})
+    if holidays and "month" not in found:
+        phrase = " ".join(lowered).replace("\u2019", "'")
+        for name in sorted(holidays, key=len, reverse=True):
+            if re.search(rf"(^| ){re.escape(name)}( |$)", phrase):
+                month, day = (int(n) for n in str(holidays[name]).split("-"))
+                found.update(month=month, day=day)
+                break
     shift = found.pop("shift", None)
     if shift is not None and "relative" not in found:
         found["relative"] = shift
     return TimexParts(**found)
+
+
+@dataclass(frozen=True)
+class Timex3:
+    """A TIMEX3 annotation: type, value and optional mod."""
+
+    type: str
+    """DATE, TIME, DURATION or SET."""
+    value: str
+    """TIMEX3 value: ``2019-12-28``, ``2019-W52``, ``P3D``, ``XXXX-WXX-4``, ``PRESENT_REF``..."""
+    mod: str | None = None
+    """START, MID, END, APPROX, MORE_THAN, LESS_THAN... or None."""
+
+
+UNKNOWN_DATE = "XXXX-XX-XX"
+_DATE_MODS = {"start": "START", "early": "START", "mid": "MID", "late": "END", "end": "END"}
+_TIME_UNITS = {"H": "H", "MIN": "M", "S": "S"}
+
+
+def _amount_text(amount: float) -> str:
+    return str(int(amount)) if float(amount).is_integer() else f"{amount:g}"
+
+
+def duration_value(amount: float | None, unit: str) -> str:
+    """TIMEX3 value of a duration: ``P3D``, ``PT2H``, ``PXY``, ``P10Y`` (a decade), ``PT5H30M``."""
+    if unit in _TIME_UNITS:
+        if amount is None:
+            return f"PTX{_TIME_UNITS[unit]}"
+        if unit == "H" and not float(amount).is_integer():
+            return f"PT{int(amount)}H{round((amount % 1) * 60)}M"
+        return f"PT{_amount_text(amount)}{_TIME_UNITS[unit]}"
+    scale = {"DE": ("Y", 10), "CE": ("Y", 100), "WE": ("D", 2)}
+    letter, factor = scale.get(unit, (unit, 1))
+    if amount is None:
+        return f"PX{'DE' if unit == 'DE' else 'CE' if unit == 'CE' else letter}"
+    if unit == "M" and not float(amount).is_integer():
+        return f"P{_amount_text(amount * 30)}D"
+    if unit == "Y" and not float(amount).is_integer():
+        whole, months = int(amount), round((amount % 1) * 12)
+        return f"P{whole}Y{months}M" if whole else f"P{months}M"
+    return f"P{_amount_text(amount * factor)}{letter}"
+
+
+def _shifted(anchor: dt.date, amount: float, unit: str, direction: int) -> str:
+    """The value ``amount`` units before (-1) or after (1) ``anchor``, at that unit's granularity."""
+    steps = int(round(amount)) * direction
+    if unit == "Y":
+        return f"{anchor.year + steps:04d}"
+    if unit == "DE":
+        return f"{(anchor.year + 10 * steps) // 10:03d}"
+    if unit == "CE":
+        return f"{(anchor.year + 100 * steps) // 100:02d}"
+    if unit in ("M", "Q"):
+        index = anchor.year * 12 + anchor.month - 1 + steps * (3 if unit == "Q" else 1)
+        year, month = divmod(index, 12)
+        if unit == "Q":
+            return f"{year:04d}-Q{month // 3 + 1}"
+        return f"{year:04d}-{month + 1:02d}"
+    if unit in ("W", "WE"):
+        iso_year, week, _ = (anchor + dt.timedelta(weeks=steps)).isocalendar()
+        return f"{iso_year:04d}-W{week:02d}"
+    if unit == "D":
+        return (anchor + dt.timedelta(days=steps)).isoformat()
+    moment = dt.datetime.combine(anchor, dt.time(12)) + direction * dt.timedelta(
+        hours=amount if unit == "H" else 0, minutes=amount if unit == "MIN" else 0
+    )
+    return moment.date().isoformat()
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def shift_value(value: str, amount: float | None, unit: str, direction: int) -> str | None:
+    """The DATE ``amount`` units after (1) or before (-1) a DATE value: "a week after
+    2024-03-05" is ``2024-03-12``, "two months before 2024-06" ``2024-04``. None when the
+    value or the amount is not precise enough (a week, a vague amount, a time unit)."""
+    if amount is None or not float(amount).is_integer() or unit not in ("D", "W", "M", "Y", "WE"):
+        return None
+    steps = int(amount) * direction
+    day_match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value)
+    if day_match:
+        day = dt.date(int(day_match[1]), int(day_match[2]), int(day_match[3]))
+        if unit in ("D", "W", "WE"):
+            day += dt.timedelta(days=steps * (1 if unit == "D" else 7))  # a weekend: a week
+        else:
+            day = _add_months(day, steps * (12 if unit == "Y" else 1))
+        return day.isoformat()
+    month_match = re.fullmatch(r"(\d{4})-(\d{2})", value)
+    if month_match and unit in ("M", "Y"):
+        first = _add_months(
+            dt.date(int(month_match[1]), int(month_match[2]), 1), steps * (12 if unit == "Y" else 1)
+        )
+        return f"{first.year:04d}-{first.month:02d}"
+    if re.fullmatch(r"\d{4}", value) and unit == "Y":
+        return f"{int(value) + steps:04d}"
+    return None
+
+
+def _date_value(parts: TimexParts, anchor: dt.date | None, tense: Tense) -> str:
+    """TIMEX3 value of a calendar date: the whole period named, at its own granularity."""
+    if parts.season:
+        if parts.year:
+            year: int | None = parts.year
+        elif anchor is not None:
+            shift = parts.relative if isinstance(parts.relative, int) else 0
+            year = anchor.year + shift
+        else:
+            year = None
+        return f"{year:04d}-{parts.season}" if year else f"XXXX-{parts.season}"
+    if parts.compound_end:
+        whole = resolve(parts, anchor, tense)
+    else:
+        relative = 0 if parts.relative in ("earlier", "later") else parts.relative
+        whole = resolve(replace(parts, mod=None, relative=relative), anchor, tense)
+    if whole is None:
+        return UNKNOWN_DATE
+    if parts.unit == "weekend" and whole.start != whole.end:
+        iso_year, week, _ = whole.start.isocalendar()
+        return f"{iso_year:04d}-W{week:02d}-WE"
+    label = whole.label()
+    return label.split("/", 1)[0] if "/" in label else label
+
+
+def timex3(parts: TimexParts, anchor: dt.date | None, tense: Tense) -> Timex3:
+    """The TIMEX3 type, value and mod of an expression anchored on ``anchor`` (the DCT).
+
+    Dates and times use ``resolve`` (the same calendar arithmetic as the checker's
+    facts); durations, sets, references and eras are stated by their words.
+    """
+    if parts.kind == "ref":
+        return Timex3("DATE", parts.literal or "PRESENT_REF")
+    if parts.kind == "set":
+        return Timex3("SET", parts.literal or "XXXX")
+    if parts.kind == "era":
+        return Timex3("DATE", parts.literal or "XXXX", parts.quantity_mod)
+    if parts.kind == "duration":
+        return Timex3(
+            "DURATION", duration_value(parts.amount, parts.span_unit or "X"), parts.quantity_mod
+        )
+    if parts.kind == "offset":
+        if parts.amount is None:
+            return Timex3("DATE", "PAST_REF" if parts.direction < 0 else "FUTURE_REF")
+        if anchor is None:
+            return Timex3("DATE", "XXXX", parts.quantity_mod)
+        value = _shifted(anchor, parts.amount, parts.span_unit or "Y", parts.direction)
+        return Timex3("DATE", value, parts.quantity_mod)
+    mod = _DATE_MODS.get(parts.mod or "") if not parts.compound_end else None
+    if parts.clock or parts.daypart:
+        day_parts = replace(parts, clock=None, daypart=None)
+        day = None
+        if not day_parts.is_empty():
+            interval = resolve(day_parts, anchor, tense)
+            if interval is not None and interval.start == interval.end:
+                day = interval.start.isoformat() if interval.year_known else None
+        if day is None:
+            day = anchor.isoformat() if anchor and day_parts.is_empty() else UNKNOWN_DATE
+        return Timex3("TIME", f"{day}T{parts.clock or parts.daypart}", mod)
+    return Timex3("DATE", _date_value(parts, anchor, tense), mod)
 
 
 def _month_interval(year: int, month: int) -> tuple[dt.date, dt.date]:
@@ -189,6 +572,8 @@ def resolve(parts: TimexParts, anchor: dt.date | None, tense: Tense) -> Interval
     one on or after it, no tense the nearest. Returns None when the expression
     cannot be placed (a relative expression with no anchor).
     """
+    if parts.kind is not None or parts.season:
+        return None  # a duration, set, reference, era or season names no calendar interval
     year_known = True
     # Fully explicit dates first.
     if parts.month and parts.day:

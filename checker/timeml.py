@@ -8,7 +8,7 @@
   with gold spans the TempEval-3 way (strict and relaxed extraction, value and
   type F1 on relaxed matches).
 
-Only ``type="DATE"`` is produced for now; DURATION, SET and TIME are future work.
+Types DATE, TIME, DURATION and SET are produced, with ``mod`` where the words state one.
 """
 
 from __future__ import annotations
@@ -22,12 +22,28 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 LEAD_PREPOSITIONS = frozenset(
-    {"on", "in", "by", "until", "till", "since", "at", "from", "during", "before", "after"}
+    {
+        "on",
+        "in",
+        "by",
+        "until",
+        "till",
+        "since",
+        "at",
+        "from",
+        "during",
+        "before",
+        "after",
+        "for",
+        "within",
+        "throughout",
+    }
 )
 """Words TimeML leaves outside a TIMEX3 ("on <TIMEX3>Sunday</TIMEX3>")."""
 UNKNOWN_VALUE = "XXXX-XX-XX"
 """Value written for an expression the tagger found but could not anchor."""
-_MODS = frozenset({"start", "early", "mid", "late"})
+_OVER_PERIOD = frozenset({"the", "recent", "past", "last", "next", "coming", "years", "months"})
+"""After "over", words that make it a preposition ("over the past year"), not "more than"."""
 _DCT_BLOCK = re.compile(r"<DCT>.*?</DCT>", re.S)
 _DOCID = re.compile(r"<DOCID>(.*?)</DOCID>", re.S)
 
@@ -41,9 +57,17 @@ class TimexSpan:
     text: str
     type: str = "DATE"
     value: str = UNKNOWN_VALUE
+    mod: str | None = None
+    anchored: str | None = None
+    """For a duration counted from a date ("a week after March 5"): the date it reaches."""
+    anchor_at: int | None = None
+    """Start offset of that date's own span (TimeML ``beginPoint``/``endPoint``)."""
+    anchor_role: str | None = None
+    """``beginPoint`` ("a week after X": the duration begins at X) or ``endPoint`` ("before")."""
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        """The span as a plain dict (optional fields left out when empty)."""
+        return {k: v for k, v in asdict(self).items() if v is not None}
 
 
 @dataclass
@@ -87,6 +111,7 @@ def _walk(element: ET.Element, pieces: list[str], gold: list[TimexSpan], offset:
                     text,
                     child.get("type", "DATE"),
                     child.get("value", ""),
+                    child.get("mod"),
                 )
             )
         if child.tail:
@@ -121,34 +146,44 @@ def read_tml(path: str | Path) -> TmlDocument:
     )
 
 
-def _value_of(interval, parts=None, anchor=None, tense="none") -> str:
-    """TIMEX3 value of an Interval: its label, or the start's label when it is no single unit.
-
-    A modified period ("late November", "early 2019") keeps the period's own value,
-    as in TimeML (where the modifier goes to ``mod``).
-    """
-    if parts is not None and parts.mod in _MODS and interval is not None:
-        from dataclasses import replace
-
-        from checker.temporal import resolve
-
-        whole = resolve(replace(parts, mod=None), anchor, tense)
-        if whole is not None:
-            interval = whole
-    if interval is None:
-        return UNKNOWN_VALUE
-    label = interval.label()
-    if "/" in label:
-        return label.split("/", 1)[0]
-    return label
-
-
 def strip_preposition(start: int, end: int, text: str) -> tuple[int, int]:
     """Move ``start`` past a leading preposition ("on Sunday" -> "Sunday")."""
-    match = re.match(r"(\w+)(\s+)", text[start:end])
-    if match and match[1].lower() in LEAD_PREPOSITIONS and start + match.end() < end:
-        return start + match.end(), end
+    match = re.match(r"(\w+)(\s+)(\w+)?", text[start:end])
+    if not match or start + match.end(2) >= end:
+        return start, end
+    word, following = match[1].lower(), (match[3] or "").lower()
+    if word in LEAD_PREPOSITIONS or (word == "over" and following in _OVER_PERIOD):
+        return start + match.end(2), end
     return start, end
+
+
+@dataclass(frozen=True)
+class CreationTime:
+    """The document creation time a tagging rested on, and how it was known."""
+
+    date: dt.date | None
+    """The DCT, or None when neither given nor inferable."""
+    source: str
+    """``given`` (argument, .tml DCT), ``header`` (a date line or front matter),
+    ``inferred`` (from the text) or ``none``."""
+    evidence: str = ""
+    """What the inference rests on ("dateline 'Oct 21', year 2019 from the text")."""
+    confidence: str = "high"
+    """How sure: ``high`` (given, a header, a dateline with its year, or a weekday
+    stated with its date), ``medium`` (a dateline whose year came from elsewhere in
+    the text), ``low`` (only the latest full date found in the text), ``none``."""
+
+
+def inference_confidence(evidence: str) -> str:
+    """How sure an inferred creation time is, from the evidence ``infer_publication_date``
+    gives: a dateline or a weekday stated with its date pins the day (``high``; a dateline
+    whose year was taken from elsewhere, ``medium``); the latest full date in the text only
+    bounds it (``low``)."""
+    if evidence.startswith("dateline"):
+        return "high" if "," not in evidence.split("'", 2)[-1] else "medium"
+    if evidence.startswith("weekday with date"):
+        return "high"
+    return "low"
 
 
 class Tagger:
@@ -160,6 +195,15 @@ class Tagger:
 
         self.ruleset = ruleset if ruleset is not None else load_rules()
         self.nlp = nlp if nlp is not None else build_pipeline(self.ruleset)
+        self.creation_time = CreationTime(None, "none", confidence="none")
+        """The creation time the last ``tag`` call rested on."""
+
+    def clear_caches(self) -> None:
+        """Forget what earlier documents taught the caches (for fair timing)."""
+        from checker.temporal import resolve
+
+        resolve.cache_clear()
+        self.nlp.get_pipe("checker_timex").clear_cache()
 
     def tag(
         self, text: str, dct: dt.date | None = None, *, name: str = "article"
@@ -171,26 +215,63 @@ class Tagger:
         from checker.corpus import make_source
         from checker.extract import extract
         from checker.normalize import infer_publication_date, normalize
+        from checker.temporal import timex3
 
         source = make_source(source_id=name, story=name, path=name, raw_text=text)
         base = len(text) - len(source.text)  # header lines or front matter taken off the top
         if dct is not None:
             source.published, source.published_from = dct, "metadata"
-        extraction = extract(self.nlp(source.text), source, self.ruleset)
+            self.creation_time = CreationTime(dct, "given")
+        elif source.published is not None:
+            self.creation_time = CreationTime(source.published, "header")
+        extraction = extract(self.nlp(source.text), source, self.ruleset, facts=False)
         if source.published is None:
             inferred = infer_publication_date(extraction, self.ruleset)
             if inferred is not None:
                 source.published, source.published_evidence = inferred
                 source.published_from = "text"
+                self.creation_time = CreationTime(
+                    inferred[0], "inferred", inferred[1], inference_confidence(inferred[1])
+                )
+            else:
+                self.creation_time = CreationTime(None, "none", confidence="none")
         spans = []
+        parts_at: dict[int, object] = {}
         for resolved in normalize(extraction, self.ruleset).timexes:
             where = resolved.mention.where
             start, end = strip_preposition(base + where.start, base + where.end, text)
-            value = _value_of(
-                resolved.value, resolved.parts, source.published, resolved.mention.tense
+            tagged = timex3(resolved.parts, resolved.anchor, resolved.mention.tense)
+            parts_at[start] = resolved.parts
+            spans.append(
+                TimexSpan(start, end, text[start:end], tagged.type, tagged.value, tagged.mod)
             )
-            spans.append(TimexSpan(start, end, text[start:end], "DATE", value))
-        return sorted(spans, key=lambda s: (s.start, s.end))
+        spans.sort(key=lambda s: (s.start, s.end))
+        return _anchor_durations(spans, parts_at, text)
+
+
+_AFTER_BEFORE = re.compile(r"\s+(after|before)\s+(?:the\s+)?$", re.I)
+
+
+def _anchor_durations(spans: list[TimexSpan], parts_at: dict, text: str) -> list[TimexSpan]:
+    """Anchor "a week after X" on X: a duration followed by "after"/"before" and a
+    resolved date gets the date it reaches (``anchored``) and a pointer to X."""
+    from dataclasses import replace
+
+    from checker.temporal import shift_value
+
+    out = list(spans)
+    for i, span in enumerate(spans[:-1]):
+        target = spans[i + 1]
+        link = _AFTER_BEFORE.match(text[span.end : target.start])
+        parts = parts_at.get(span.start)
+        if span.type != "DURATION" or target.type != "DATE" or not link or parts is None:
+            continue
+        direction = 1 if link[1].lower() == "after" else -1
+        reached = shift_value(target.value, parts.amount, parts.span_unit or "", direction)
+        if reached is not None:
+            role = "beginPoint" if direction == 1 else "endPoint"
+            out[i] = replace(span, anchored=reached, anchor_at=target.start, anchor_role=role)
+    return out
 
 
 def _escape(text: str) -> str:
@@ -205,14 +286,20 @@ def tag_text(text: str, spans: Iterable[TimexSpan]) -> str:
     """``text`` (escaped) with a ``<TIMEX3>`` element around each span; overlapping spans are skipped."""
     out: list[str] = []
     position = 0
-    number = 0
+    kept = []
     for span in sorted(spans, key=lambda s: (s.start, s.end)):
-        if span.start < position or span.end <= span.start:
-            continue
-        number += 1
+        if span.start >= position and span.end > span.start:
+            kept.append(span)
+            position = span.end
+    tids = {span.start: f"t{number}" for number, span in enumerate(kept, 1)}
+    position = 0
+    for number, span in enumerate(kept, 1):
         out.append(_escape(text[position : span.start]))
+        extra = f' mod="{_attr(span.mod)}"' if span.mod else ""
+        if span.anchor_role and span.anchor_at in tids:
+            extra += f' {span.anchor_role}="{tids[span.anchor_at]}"'
         out.append(
-            f'<TIMEX3 tid="t{number}" type="{_attr(span.type)}" value="{_attr(span.value)}">'
+            f'<TIMEX3 tid="t{number}" type="{_attr(span.type)}" value="{_attr(span.value)}"{extra}>'
             f"{_escape(text[span.start : span.end])}</TIMEX3>"
         )
         position = span.end

@@ -80,3 +80,137 @@ def test_nlp_cues_label_event_words_and_tense_markers(nlp):
     assert ("will", "tense:future") in labels
     assert ("deadline", "deadline:deadline") in labels
     assert ("said", "reporting") in labels
+
+
+# New expression kinds and their roles; windowed matching.
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The strike lasted three days.", [("three days", "duration")]),
+        ("The mine closed two years ago.", [("two years ago", "offset")]),
+        ("The board meets every week.", [("every week", "set")]),
+        ("The ministry is now reviewing the bid.", [("now", "ref")]),
+        ("Polls open at 7:30 a.m. on Sunday.", [("at 7:30 a.m. on Sunday", "clock+weekday")]),
+        ("Shots were heard on Friday night.", [("on Friday night", "daypart+weekday")]),
+        ("Rain fell overnight and last night.", [("last night", "daypart+daytime")]),
+        ("The dam was built in the 1960s.", [("in the 1960s", "era")]),
+        ("Crops failed last summer.", [("last summer", "season")]),
+        ("The talks collapsed in early 2011.", [("in early 2011", "mod+year")]),
+    ],
+    ids=[
+        "duration",
+        "offset",
+        "set",
+        "ref",
+        "clock",
+        "daypart",
+        "daytime",
+        "era",
+        "season",
+        "mod-year",
+    ],
+)
+def test_nlp_timex_kinds_and_roles(nlp, sentence, expected):
+    doc = nlp(sentence)
+    assert [(s.text, s.label_) for s in doc.spans[TIMEX_KEY]] == expected
+
+
+def test_nlp_timex_durations_and_sets_are_never_joined(nlp):
+    doc = nlp("Now, more than four hours later, the past two months look different.")
+    assert [(s.text, s.label_) for s in doc.spans[TIMEX_KEY]] == [
+        ("Now", "ref"),
+        ("more than four hours later", "offset"),
+        ("the past two months", "duration"),
+    ]
+
+
+def test_nlp_timex_new_kinds_make_no_date_facts(extract_text):
+    import datetime as dt
+
+    text = (
+        "The summit lasted three days, is held every year and last met two years ago; "
+        "delegates are now in talks. The summit ended on Friday night."
+    )
+    extraction = extract_text(text, published=dt.date(2024, 3, 14))
+    assert {t.where.text for t in extraction.timexes} >= {
+        "three days",
+        "every year",
+        "two years ago",
+        "now",
+        "on Friday night",
+    }
+    dated = [f.where.text for f in extraction.facts if f.timex is not None]
+    assert dated == ["on Friday night"]
+
+
+def _whole_doc_matches(nlp, doc):
+    from spacy.matcher import Matcher
+
+    matcher = Matcher(nlp.vocab)
+    for entry in nlp.get_pipe("checker_timex").patterns:
+        matcher.add(entry["label"], [entry["pattern"]])
+    return sorted((nlp.vocab.strings[m], s, e) for m, s, e in matcher(doc))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday, June 10, 2024, at 10 a.m., the first of three two-day rounds opened; "
+        "talks have run for years, every week, since early 2023 and the 1990s.",
+        "Sales fell 3% in the third quarter of fiscal 2023 from a year earlier, "
+        "the company said on Tuesday night; now it expects growth in the near future.",
+    ],
+    ids=["dates-and-durations", "business-copy"],
+)
+def test_nlp_timex_windowed_matching_finds_what_the_whole_doc_matcher_finds(nlp, text):
+    doc = nlp(text)
+    ruler = nlp.get_pipe("checker_timex")
+    windowed = sorted((s.label_, s.start, s.end) for s in ruler._raw_matches(doc))
+    assert windowed == _whole_doc_matches(nlp, doc)
+
+
+def test_nlp_timex_windowed_matching_on_tempeval_documents(nlp):
+    from checker.timeml import read_tml
+    from tests.conftest import shared_or_skip
+
+    folder = shared_or_skip("data", "tempeval3", "te3-platinum")
+    ruler = nlp.get_pipe("checker_timex")
+    for path in sorted(folder.glob("*.tml"))[:5]:
+        doc = nlp(read_tml(path).text)
+        windowed = sorted((s.label_, s.start, s.end) for s in ruler._raw_matches(doc))
+        assert windowed == _whole_doc_matches(nlp, doc), path.name
+
+
+@pytest.mark.parametrize(
+    ("text", "dated"),
+    [
+        ("The cable was cut this morning 16th August near the port.", ["16th August"]),
+        ("The talks ended yesterday morning in the capital.", ["yesterday morning"]),
+        ("The talks ended this morning in the capital.", []),
+    ],
+    ids=["daytime-beside-a-date", "yesterday-morning", "this-morning"],
+)
+def test_nlp_timex_time_of_day_keeps_the_dates_facts_rest_on(extract_text, text, dated):
+    import datetime as dt
+
+    extraction = extract_text(text, published=dt.date(2024, 8, 16))
+    assert [f.where.text for f in extraction.facts if f.timex is not None] == dated
+
+
+def test_nlp_timex_patterns_without_a_window_run_on_the_whole_doc():
+    bare = spacy.blank("en")
+    bare.add_pipe("sentencizer")
+    ruler = bare.add_pipe("checker_timex")
+    ruler.add_patterns(
+        [
+            {"label": "offset", "pattern": [{"IS_DIGIT": True, "OP": "+"}, {"LOWER": "weeks"}]},
+            {"label": "weekday", "pattern": [{"LOWER": "not", "OP": "!"}, {"IS_TITLE": True}]},
+            {"label": "month", "pattern": [{"LOWER": "in", "OP": "?"}, {"ORTH": "June"}]},
+        ]
+    )
+    assert len(ruler.matcher) == 2  # unbounded, and no required token with a word test
+    doc = bare("Crews worked 12 weeks and left in June.")
+    found = sorted((s.label_, s.text) for s in ruler._raw_matches(doc))
+    assert ("offset", "12 weeks") in found and ("month", "in June") in found

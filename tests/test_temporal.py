@@ -14,7 +14,7 @@ import datetime as dt
 import pytest
 
 from checker.model import Interval
-from checker.temporal import TimexParts, intervals_agree, parts_of, resolve
+from checker.temporal import TimexParts, duration_value, intervals_agree, parts_of, resolve, timex3
 
 THU_2019_12_26 = dt.date(2019, 12, 26)
 FRI_2019_12_27 = dt.date(2019, 12, 27)
@@ -549,7 +549,7 @@ def test_temporal_relative_without_publication_date_is_unresolved(
         (("on", "Sunday", "(", "Dec", "29", ")"), TimexParts(weekday=6, month=12, day=29)),
         (("2019", "-", "12", "-", "29"), TimexParts(year=2019, month=12, day=29)),
         (("29", "December", "2019"), TimexParts(year=2019, month=12, day=29)),
-        (("year", "-", "end"), TimexParts(unit="year", relative=0, mod="end")),
+        (("year", "-", "end"), TimexParts(unit="year", relative=0, mod="end", compound_end=True)),
         (("last", "week"), TimexParts(relative=-1, unit="week")),
         (("yesterday",), TimexParts(deictic=-1)),
         (("Feb", "29"), TimexParts(month=2, day=29)),
@@ -694,3 +694,52 @@ def _span(first: str, last: str, granularity: str, *, year_known: bool = True) -
 def test_temporal_intervals_agree(a, b, expected):
     assert intervals_agree(a, b) is expected
     assert intervals_agree(b, a) is expected
+
+
+# TIMEX3 values of durations, offsets and sets: parts_of + timex3.
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (("a", "two", "-", "year"), ("DURATION", "P2Y", None)),
+        (("the", "last", "twenty", "four", "hours"), ("DURATION", "PT24H", None)),
+        (("5", "1/2", "hours"), ("DURATION", "PT5H30M", None)),
+        (("more", "than", "a", "decade"), ("DURATION", "P10Y", "MORE_THAN")),
+        (("over", "the", "past", "three", "months"), ("DURATION", "P3M", None)),
+        (("no", "more", "than", "60", "days"), ("DURATION", "P60D", "EQUAL_OR_LESS")),
+        (("at", "least", "72", "hours"), ("DURATION", "PT72H", "EQUAL_OR_MORE")),
+        (("several", "weeks"), ("DURATION", "PXW", None)),
+        (("six", "weeks", "ago"), ("DATE", "2024-W05", None)),
+        (("three", "days", "later"), ("DATE", "2024-03-17", None)),
+        (("a", "decade", "ago"), ("DATE", "201", None)),
+        (("some", "years", "ago"), ("DATE", "PAST_REF", None)),
+        (("every", "other", "week"), ("SET", "P2W", None)),
+        (("each", "July"), ("SET", "XXXX-07", None)),
+        (("Tuesdays",), ("SET", "XXXX-WXX-2", None)),
+        (("the", "mid-1980s"), ("DATE", "198", "MID")),
+    ],
+    ids=lambda value: "-".join(value) if isinstance(value[0], str) and len(value) > 3 else None,
+)
+def test_temporal_timex3_of_quantities(ruleset, words, expected):
+    parts = parts_of(words, ruleset.lexicons)
+    tagged = timex3(parts, dt.date(2024, 3, 14), "none")
+    assert (tagged.type, tagged.value, tagged.mod) == expected
+    assert resolve(parts, dt.date(2024, 3, 14), "past") is None  # never a checker date
+
+
+@pytest.mark.parametrize(
+    ("amount", "unit", "value"),
+    [
+        (3, "D", "P3D"),
+        (None, "Y", "PXY"),
+        (1.5, "H", "PT1H30M"),
+        (2, "MIN", "PT2M"),
+        (1, "DE", "P10Y"),
+        (None, "DE", "PXDE"),
+        (0.5, "M", "P15D"),
+        (2, "Q", "P2Q"),
+    ],
+)
+def test_temporal_duration_value(amount, unit, value):
+    assert duration_value(amount, unit) == value
