@@ -25,8 +25,11 @@ and prints for each:
   records as a misspelling (codespell's dictionary or the nlaug list). The "unplanted"
   text is real crawled copy with real typos of its own ("committment", "recieve"), and
   flagging those is right. Only that rule adjusts the count; every alarm, counted or not,
-  is listed (known misspellings marked ``*``, the others first) so they can be read;
-* recall per false alarm, raw and adjusted (higher is better), and words/second.
+  is listed (known misspellings marked ``*``, the others first) so they can be read.
+  The adjustment is circular for codespell, whose every alarm is in its own dictionary:
+  compare detectors on the raw count;
+* recall per false alarm, raw and adjusted (higher is better; ``-`` where no alarm is
+  left to divide by), and words/second.
 
 ``--detectors checker`` runs the checker alone (pyspellchecker takes minutes).
 """
@@ -252,6 +255,10 @@ def score(name, detect, clean, planted_texts, planted, words, show, known):
     return row
 
 
+def _ratio(recall: float, per_10k: float) -> str:
+    return f"{recall / per_10k:.3f}" if per_10k else "-"
+
+
 def _context(text: str, offset: int) -> str:
     return text[max(0, offset - 40) : offset + 40]
 
@@ -317,8 +324,8 @@ def main() -> int:
             f"{row['detector']:16} {row['recall']:7.3f} {row['suggestions']:12.3f} "
             f"{row['suggestions_near']:7.3f} "
             f"{row['false_alarms_per_10k']:8.2f} {row['adjusted_per_10k']:12.2f} "
-            f"{row['recall'] / max(row['false_alarms_per_10k'], 1e-9):10.3f} "
-            f"{row['recall'] / max(row['adjusted_per_10k'], 1e-9):10.3f} "
+            f"{_ratio(row['recall'], row['false_alarms_per_10k']):>10} "
+            f"{_ratio(row['recall'], row['adjusted_per_10k']):>10} "
             f"{row['words_per_second']:10,.0f}"
         )
     return 0

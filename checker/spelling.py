@@ -5,12 +5,15 @@ Three checks, each driven by a rule in ``rules/``:
 * ``closed_class``: a word one or two edits from a month or weekday name
   ("Febuary", "Thrusday") that is not itself a known word;
 * ``spelling``: a lower-case word that codespell lists as a misspelling, or that
-  the wordfreq lexicon does not know (or finds far rarer than a word one edit
-  away), unless another source of the story uses it too;
+  the wordfreq lexicon does not know (within two edits of a common word) or finds far
+  rarer than a word one slip away, unless another source of the story uses it too;
 * ``name_spelling``: a capitalised word one edit from a name the other sources
   use, and used by no other source itself.
 
-Lexicons (wordfreq, codespell's dictionaries) are loaded once per process.
+Suggestions are ranked by a noisy-channel score (``channel_score``): wordfreq frequency
+less a weighted Damerau edit cost, with a bonus for words of the same article.
+Lexicons (wordfreq, codespell's dictionaries) are loaded once per process and per-word
+decisions are cached.
 """
 
 from __future__ import annotations
