@@ -5,17 +5,22 @@ Three checks, each driven by a rule in ``rules/``:
 * ``closed_class``: a word one or two edits from a month or weekday name
   ("Febuary", "Thrusday") that is not itself a known word;
 * ``spelling``: a lower-case word that codespell lists as a misspelling, or that
-  the wordfreq lexicon does not know (or finds far rarer than a word one edit
-  away), unless another source of the story uses it too;
+  the wordfreq lexicon does not know (within two edits of a common word) or finds far
+  rarer than a word one slip away, unless another source of the story uses it too;
 * ``name_spelling``: a capitalised word one edit from a name the other sources
   use, and used by no other source itself.
 
-Lexicons (wordfreq, codespell's dictionaries) are loaded once per process.
+Suggestions are ranked by a noisy-channel score (``channel_score``): wordfreq frequency
+less a weighted Damerau edit cost, with a bonus for words of the same article.
+Lexicons (wordfreq, codespell's dictionaries) are loaded once per process and per-word
+decisions are cached.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -53,6 +58,11 @@ _PREFIXES = (
     "in",
     "im",
     "super",
+    "giga",
+    "mega",
+    "micro",
+    "ultra",
+    "hyper",
 )
 _SUFFIXES = (
     "isation",
@@ -92,6 +102,10 @@ _SUFFIXES = (
     "ities",
     "ian",
     "ians",
+    "ic",
+    "ical",
+    "iest",
+    "est",
 )
 _KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _KEY_POS = {
@@ -123,7 +137,8 @@ def zipf(word: str) -> float:
 
 @lru_cache(maxsize=1)
 def _codespell_tables() -> tuple[dict[str, str], set[str]]:
-    """codespell's misspelling -> correction map, and its British/American variant words."""
+    """codespell's misspelling -> its corrections (comma-separated), and its British/American
+    variant words."""
     import codespell_lib
 
     data = Path(codespell_lib.__file__).parent / "data"
@@ -132,7 +147,7 @@ def _codespell_tables() -> tuple[dict[str, str], set[str]]:
         for line in handle:
             wrong, _, right = line.strip().partition("->")
             if wrong and right:
-                misspellings[wrong] = right.split(",")[0].strip()
+                misspellings[wrong] = right
     variants: set[str] = set()
     variant_file = data / "dictionary_en-GB_to_en-US.txt"
     if variant_file.exists():
@@ -183,44 +198,105 @@ def variant_typos(words: list[WordMention], variant: str, *, rule: str) -> list[
     return typos
 
 
-@lru_cache(maxsize=1)
-def _vocabulary_by_length() -> dict[int, list[str]]:
-    """The 100,000 most frequent English words, candidates for suggestions, by length."""
+@lru_cache(maxsize=8)
+def _vocabulary_by_length(min_zipf: float = 2.0) -> dict[int, list[str]]:
+    """The most frequent English words (of the top 100,000) at least ``min_zipf`` frequent,
+    candidates for suggestions, by length."""
     by_length: dict[int, list[str]] = {}
     for word in top_n_list("en", 100_000):
-        if word.isalpha():
+        if word.isalpha() and zipf(word) >= min_zipf:
             by_length.setdefault(len(word), []).append(word)
     return by_length
 
 
-def _keyboard_distance(word: str, candidate: str) -> float:
-    """Small when the one differing letter is a neighbouring key (a slip of the finger)."""
-    if len(word) != len(candidate):
-        return 1.0
-    diffs = [(a, b) for a, b in zip(word, candidate, strict=True) if a != b]
-    if len(diffs) != 1:
-        return 1.0
-    a, b = diffs[0]
-    if a not in _KEY_POS or b not in _KEY_POS:
-        return 1.0
+def _adjacent_keys(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` are neighbouring keys on a QWERTY keyboard."""
+    if a == b or a not in _KEY_POS or b not in _KEY_POS:
+        return False
     (ra, ca), (rb, cb) = _KEY_POS[a], _KEY_POS[b]
-    return 0.0 if abs(ra - rb) <= 1 and abs(ca - cb) <= 1 else 1.0
+    return abs(ra - rb) <= 1 and abs(ca - cb) <= 1
 
 
-def _rank(word: str, candidate: str) -> tuple:
-    """Order candidates: fewest edits first; then a noisy-channel style score, the candidate's
-    frequency plus bonuses for the signs of a slip (same first letter, the same letters
-    swapped or doubled, a neighbouring key)."""
-    letters = Counter(word)
-    letters.subtract(Counter(candidate))
-    same_letters = sum(abs(n) for n in letters.values()) == 0
-    plausibility = (
-        zipf(candidate)
-        + (1.0 if word[:1] == candidate[:1] else 0.0)
-        + (0.7 if same_letters else 0.0)
-        + (0.5 if _keyboard_distance(word, candidate) == 0.0 else 0.0)
-    )
-    return (OSA.distance(word, candidate), -plausibility, candidate)
+_VOWELS = frozenset("aeiouy")
+_SOUND_ALIKE = frozenset(
+    frozenset(pair) for pair in ("ck", "cs", "sz", "iy", "fv", "gj", "mn", "dt", "bp", "kq")
+)
+TRANSPOSITION_COST = 0.6
+"""Two neighbouring letters swapped ("recieve"): the commonest slip, cheaper than an edit."""
+FIRST_LETTER_COST = 0.5
+"""Extra cost when the first letter differs: writers seldom get it wrong."""
+
+
+def _substitution_cost(typed: str, meant: str) -> float:
+    if _adjacent_keys(typed, meant):
+        return 0.6
+    if typed in _VOWELS and meant in _VOWELS:
+        return 0.7
+    if frozenset((typed, meant)) in _SOUND_ALIKE:
+        return 0.8
+    return 1.0
+
+
+def _insertion_cost(typed: str, index: int) -> float:
+    """Cost of the stray letter ``typed[index]``: a doubled letter or a neighbouring key is cheap."""
+    letter = typed[index]
+    around = typed[index - 1 : index] + typed[index + 1 : index + 2]
+    if letter in around:
+        return 0.5
+    if any(_adjacent_keys(letter, other) for other in around):
+        return 0.7
+    return 1.0
+
+
+def _deletion_cost(meant: str, index: int) -> float:
+    """Cost of leaving out ``meant[index]``: one of a double letter, the silent e of a final
+    "-ed" ("showd" for "showed") or a vowel is cheap."""
+    letter = meant[index]
+    if letter in meant[index - 1 : index] + meant[index + 1 : index + 2]:
+        return 0.5
+    if letter == "e" and meant[index + 1 :] == "d" and index >= 2:
+        return 0.4
+    return 0.8 if letter in _VOWELS else 1.0
+
+
+@lru_cache(maxsize=500_000)
+def channel_cost(typed: str, meant: str) -> float:
+    """How unlikely it is to type ``typed`` when meaning ``meant``: a weighted Damerau edit distance.
+
+    Swapped neighbours, a doubled or dropped double letter, a neighbouring key, a vowel for
+    a vowel and sound-alike letters cost less than a full edit; a wrong first letter costs more.
+    """
+    rows, cols = len(typed), len(meant)
+    table = [[0.0] * (cols + 1) for _ in range(rows + 1)]
+    for i in range(1, rows + 1):
+        table[i][0] = table[i - 1][0] + _insertion_cost(typed, i - 1)
+    for j in range(1, cols + 1):
+        table[0][j] = table[0][j - 1] + _deletion_cost(meant, j - 1)
+    for i in range(1, rows + 1):
+        a = typed[i - 1]
+        for j in range(1, cols + 1):
+            b = meant[j - 1]
+            best = table[i - 1][j - 1] + (0.0 if a == b else _substitution_cost(a, b))
+            best = min(
+                best,
+                table[i - 1][j] + _insertion_cost(typed, i - 1),
+                table[i][j - 1] + _deletion_cost(meant, j - 1),
+            )
+            if i > 1 and j > 1 and a != b and a == meant[j - 2] and typed[i - 2] == b:
+                best = min(best, table[i - 2][j - 2] + TRANSPOSITION_COST)
+            table[i][j] = best
+    return table[rows][cols] + (FIRST_LETTER_COST if typed[:1] != meant[:1] else 0.0)
+
+
+EDIT_WEIGHT = 1.5
+"""Zipf units (orders of magnitude of frequency) one full edit is worth in the ranking."""
+CONTEXT_BONUS = 1.0
+"""Zipf units added to a candidate the same article uses elsewhere (a cache language model)."""
+
+
+def channel_score(typed: str, meant: str) -> float:
+    """Noisy-channel log score of ``meant`` as the intended word: its frequency minus the edits."""
+    return zipf(meant) - EDIT_WEIGHT * channel_cost(typed, meant)
 
 
 def is_spelling_variant(word: str, other: str) -> bool:
@@ -258,6 +334,7 @@ def is_spelling_variant(word: str, other: str) -> bool:
         ("ogues", "ogs"),
         ("mme", "m"),
         ("mmes", "ms"),
+        ("oes", "os"),
     )
     for british, american in endings:
         for a, b in ((word, other), (other, word)):
@@ -272,23 +349,73 @@ def is_spelling_variant(word: str, other: str) -> bool:
     return False
 
 
-def suggest(word: str, *, min_zipf: float = 3.0) -> str | None:
-    """Best correction for a lower-case ``word``: fewest edits, then most frequent, then nearest key.
-
-    Candidates are the frequent words within one edit (two for words of six letters or more).
-    """
-    by_length = _vocabulary_by_length()
-    most = 1 if len(word) < 6 else 2
-    pool = [w for n in range(len(word) - most, len(word) + most + 1) for w in by_length.get(n, [])]
-    matches = process.extract(word, pool, scorer=OSA.distance, score_cutoff=most, limit=None)
-    known = [
-        candidate
-        for candidate, _distance, _index in matches
-        if candidate != word
-        and zipf(candidate) >= min_zipf
-        and not is_spelling_variant(word, candidate)
+@lru_cache(maxsize=100_000)
+def candidates(word: str, *, max_edits: int = 2, min_zipf: float = 2.0) -> tuple[str, ...]:
+    """Words at least ``min_zipf`` frequent within ``max_edits`` edits of ``word`` (optimal
+    string alignment), most frequent first."""
+    by_length = _vocabulary_by_length(min_zipf)
+    pool = [
+        w
+        for n in range(len(word) - max_edits, len(word) + max_edits + 1)
+        for w in by_length.get(n, [])
     ]
-    return min(known, key=lambda c: _rank(word, c)) if known else None
+    matches = process.extract(word, pool, scorer=OSA.distance, score_cutoff=max_edits, limit=None)
+    found = [candidate for candidate, _distance, _index in matches if candidate != word]
+    return tuple(sorted(found, key=lambda c: (-zipf(c), c)))
+
+
+CHEAPEST_EDIT = 0.4
+"""The lowest channel cost of one edit (the silent e of "-ed"), for pruning the ranking."""
+
+
+def best_candidate(word: str, options: Iterable[str], context: Collection[str] = ()) -> str | None:
+    """The option with the best noisy-channel score, never a British/American variant of
+    ``word``; words of ``context`` (the article's own vocabulary) get ``CONTEXT_BONUS``.
+
+    Options are scored best bound first (frequency and bonus, less the cheapest cost of their
+    edit count), and scoring stops when no remaining option can beat the best so far.
+    """
+
+    def bonus(candidate: str) -> float:
+        return CONTEXT_BONUS if candidate in context else 0.0
+
+    bounded = sorted(
+        (
+            zipf(c) + bonus(c) - EDIT_WEIGHT * CHEAPEST_EDIT * OSA.distance(word, c),
+            c,
+        )
+        for c in options
+    )
+    best: tuple[float, str] | None = None
+    for bound, candidate in reversed(bounded):
+        if best is not None and bound < best[0]:
+            break
+        if is_spelling_variant(word, candidate):
+            continue
+        scored = (channel_score(word, candidate) + bonus(candidate), candidate)
+        if best is None or scored > best:
+            best = scored
+    return best[1] if best else None
+
+
+def suggest(
+    word: str,
+    *,
+    min_zipf: float = 3.0,
+    max_edits: int | None = None,
+    context: Collection[str] = (),
+) -> str | None:
+    """Best correction for a lower-case ``word`` by a noisy-channel score: frequency (wordfreq)
+    against a weighted edit cost (transpositions, keyboard neighbours, doubled letters, vowels).
+
+    Args:
+        word (str): the misspelled word, lower case.
+        min_zipf (float): least frequency of a candidate. Defaults to 3.0.
+        max_edits (int | None): most edits; default one under six letters, two from six.
+        context (Collection[str]): words of the same article, favoured. Defaults to ().
+    """
+    most = max_edits if max_edits is not None else (1 if len(word) < 6 else 2)
+    return best_candidate(word, candidates(word, max_edits=most, min_zipf=min_zipf), context)
 
 
 NEAR_COMMON_ZIPF = 3.5
@@ -369,6 +496,68 @@ def calendar_typos(
     return typos
 
 
+MIN_CODESPELL_GAIN = 1.0
+"""A codespell entry is reported only when its correction is this much more frequent: entries
+about as common as their correction are accepted variants ("rarified"/"rarefied")."""
+ONE_SLIP_COST = 1.2
+"""Most channel cost of one slip ("tarrifs" for "tariffs": a double letter moved): a known
+rare word is only a typo this close to a far more frequent word ("grapnels" is no "grapes")."""
+
+
+def _word_typo(
+    text: str,
+    *,
+    in_compound: bool,
+    context: Collection[str],
+    max_rare_zipf: float,
+    min_gain_zipf: float,
+    min_common_zipf: float,
+) -> str | None:
+    """The correction of a lower-case word, or None when it is not judged a typo."""
+    misspellings, _ = _codespell_tables()
+    frequency = zipf(text)
+    if in_compound and frequency > 0:
+        return None  # "wasn ’ t", "Poly-technic", "singin' and dancin'": parts, not words
+    if text in misspellings and frequency < min_common_zipf:
+        options = [o.strip() for o in misspellings[text].split(",") if o.strip()]
+        # codespell lists the likeliest correction first: count that as context
+        best = best_candidate(text, options, {*context, options[0]} if options else context)
+        if best and zipf(best) - frequency >= MIN_CODESPELL_GAIN:
+            return best
+        return None
+    if frequency == 0:
+        # "evining": one slip from a common word, whatever it decomposes into
+        near = any(
+            not is_spelling_variant(text, c)
+            for c in candidates(text, max_edits=1, min_zipf=NEAR_COMMON_ZIPF)
+        )
+        if not near and (in_compound or explained_by_morphology(text)):
+            return None
+        most = 1 if in_compound else 2
+        return suggest(text, min_zipf=min_common_zipf, max_edits=most, context=context)
+    if in_compound or frequency >= max_rare_zipf or explained_by_morphology(text):
+        return None
+    slips = [
+        c
+        for c in candidates(text, min_zipf=min_common_zipf)
+        if zipf(c) >= frequency + min_gain_zipf and channel_cost(text, c) <= ONE_SLIP_COST
+    ]
+    return best_candidate(text, slips, context)
+
+
+_ADDRESS_AFTER = re.compile(r"\s?\.\s?(?:html?|php|aspx?|exe|com|org|net|jpg|pdf)\b|\s?[/@:]")
+_ADDRESS_BEFORE = re.compile(r"[/@]\s?$|www\.$")
+
+
+def in_address(word: WordMention) -> bool:
+    """True for a piece of a web address, file or e-mail name ("iexplore. exe", "/ ctfom. html"):
+    not prose, so not spelled against the dictionary."""
+    sentence, offset = word.where.sentence, word.where.sentence_offset
+    before = sentence[max(0, offset - 3) : offset]
+    after = sentence[offset + len(word.where.text) : offset + len(word.where.text) + 7]
+    return bool(_ADDRESS_BEFORE.search(before) or _ADDRESS_AFTER.match(after))
+
+
 def word_typos(
     words: list[WordMention],
     other_sources_vocabulary: set[str],
@@ -381,39 +570,40 @@ def word_typos(
 ) -> list[Typo]:
     """Misspelled lower-case words: codespell's list, unknown words, words far rarer than a neighbour.
 
-    A word used by another source of the story is never a typo.
+    Every occurrence is reported. A word used by another source of the story is never a
+    typo. A part of a hyphenated compound ("seven-yeer") is reported only when it is unknown
+    and one slip from a common word. Suggestions favour the words the article itself uses.
+
+    Args:
+        words (list[WordMention]): the source's words.
+        other_sources_vocabulary (set[str]): lower-cased words of the story's other sources.
+        rule (str): rule id to report under.
+        max_rare_zipf (float): a known word rarer than this may be a typo of a common neighbour.
+        min_gain_zipf (float): how much more frequent that neighbour must be.
+        min_common_zipf (float): least frequency of a suggested word.
+        skip (set[int] | None): start offsets already reported by another rule. Defaults to None.
     """
-    misspellings, _ = _codespell_tables()
     skip = skip or set()
+    context = frozenset(w.where.text.lower() for w in words)
     typos = []
-    seen_in_source: set[str] = set()
     for word in words:
         text = word.where.text
         if (
             word.where.start in skip
-            or word.in_compound
             or not text.islower()
             or len(text) < 4
             or text in other_sources_vocabulary
+            or in_address(word)
         ):
             continue
-        if text in seen_in_source and text not in misspellings:
-            continue
-        seen_in_source.add(text)
-        frequency = zipf(text)
-        suggestion = None
-        if text in misspellings and frequency < min_common_zipf:
-            suggestion = misspellings[text]
-        elif (
-            frequency == 0
-            and (near := suggest(text, min_zipf=NEAR_COMMON_ZIPF))
-            and OSA.distance(text, near) == 1
-        ):
-            suggestion = near  # "evining": one slip from a common word, whatever it decomposes into
-        elif frequency < max_rare_zipf and not explained_by_morphology(text):
-            candidate = suggest(text, min_zipf=min_common_zipf)
-            if candidate and (frequency == 0 or zipf(candidate) - frequency >= min_gain_zipf):
-                suggestion = candidate
+        suggestion = _word_typo(
+            text,
+            in_compound=word.in_compound,
+            context=context,
+            max_rare_zipf=max_rare_zipf,
+            min_gain_zipf=min_gain_zipf,
+            min_common_zipf=min_common_zipf,
+        )
         if suggestion and suggestion != text and not is_spelling_variant(text, suggestion):
             typos.append(Typo(word, rule, suggestion, {"word": text, "suggestion": suggestion}))
     return typos

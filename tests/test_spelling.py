@@ -11,6 +11,7 @@ from checker.check import check_story
 from checker.corpus import StoryInput, make_source
 from checker.spelling import (
     calendar_typos,
+    channel_cost,
     explained_by_morphology,
     is_spelling_variant,
     name_typos,
@@ -152,9 +153,9 @@ def test_spelling_word_typos_found_with_suggestion(extract_text):
 
 
 def test_spelling_word_used_by_another_source_is_not_a_typo(extract_text):
-    words = extract_text("Engineers installed gabion walls along the riverbank.").words
-    assert [t.word.where.text for t in _word_typos(words)] == ["gabion"]
-    assert _word_typos(words, others={"gabion"}) == []
+    words = extract_text("Flood water poured down the wynds of the old town.").words
+    assert [(t.word.where.text, t.suggestion) for t in _word_typos(words)] == [("wynds", "winds")]
+    assert _word_typos(words, others={"wynds"}) == []
 
 
 def test_spelling_name_typos_report_the_majority_form(extract_text):
@@ -268,10 +269,10 @@ def test_spelling_story_non_typos_not_flagged(ruleset, nlp, text):
     ("second", "expected"),
     [
         (
-            "Flood defences along the Sava were reinforced in Zagreb.",
-            [("a.txt", "gabion", "gain", "typo.spelling")],
+            "Flood defences along the Forth were reinforced in Stirling.",
+            [("a.txt", "wynds", "winds", "typo.spelling")],
         ),
-        ("Crews stacked gabion baskets along the Sava in Zagreb.", []),
+        ("Sandbags were stacked in the wynds near the Forth in Stirling.", []),
     ],
     ids=["alone", "corroborated"],
 )
@@ -279,7 +280,7 @@ def test_spelling_rare_word_corroborated_by_another_source(ruleset, nlp, second,
     result = _check(
         ruleset,
         nlp,
-        "Engineers installed gabion walls along the Sava riverbank in Zagreb.\n",
+        "Flood water from the Forth poured down the wynds of Stirling.\n",
         second + "\n",
     )
     assert _typos(result) == expected
@@ -349,3 +350,124 @@ def test_spelling_story_derived_or_recased_name_not_reported(ruleset, nlp, other
 @pytest.mark.parametrize("word", ["beatup", "holdups", "breakin"])
 def test_spelling_closed_compounds_with_particles_are_words(word):
     assert explained_by_morphology(word)
+
+
+# --- noisy-channel suggestions ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "cheaper", "dearer"),
+    [
+        # two letters swapped cost less than two changed
+        ("recieve", "receive", "relieve"),
+        # a neighbouring key (g/h) costs less than a far one (g/o)
+        ("tge", "the", "toe"),
+        # a dropped double letter costs less than a dropped single one
+        ("ocured", "occured", "cured"),
+        # the first letter is seldom wrong
+        ("wain", "waif", "main"),
+    ],
+)
+def test_spelling_channel_cost_orders_slips(typed, cheaper, dearer):
+    assert channel_cost(typed, cheaper) < channel_cost(typed, dearer)
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("becuase", "because"),
+        ("thier", "their"),
+        ("acheive", "achieve"),
+        ("goverment", "government"),
+        ("responsibilty", "responsibility"),
+        ("whihc", "which"),
+    ],
+)
+def test_spelling_suggest_by_noisy_channel(word, expected):
+    assert suggest(word) == expected
+
+
+def test_spelling_suggest_prefers_words_of_the_same_article():
+    assert suggest("sidn", max_edits=2) == "side"
+    assert suggest("sidn", max_edits=2, context={"police", "said", "the"}) == "said"
+
+
+def test_spelling_word_typos_suggestion_from_the_article(extract_text):
+    words = extract_text("Police said the road was shut. Residents sidn they were not told.").words
+    assert [(t.word.where.text, t.suggestion) for t in _word_typos(words)] == [("sidn", "said")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # codespell lists two corrections; the likelier slip wins
+        ("The minister did onot attend the vote.", [("onot", "not")]),
+        # an unknown word two edits from a common one
+        ("The minister seiad the vote would go ahead.", [("seiad", "said")]),
+        # a part of a hyphenated compound, one slip from a common word
+        ("The court handed down a seven-yeer sentence.", [("yeer", "year")]),
+        # every occurrence is reported, not only the first
+        (
+            "The goverment met, and the goverment spokesman said little.",
+            [("goverment", "government"), ("goverment", "government")],
+        ),
+    ],
+    ids=["codespell-ranked", "two-edits", "compound-part", "each-occurrence"],
+)
+def test_spelling_word_typos_rules(extract_text, text, expected):
+    words = extract_text(text).words
+    assert [(t.word.where.text, t.suggestion) for t in _word_typos(words)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # rare but real words close to commoner ones
+        "Boarding crews carried grapnels, ladders and ropes onto the trawler.",
+        "Engineers lined the bank with gabions and riprap before the spring floods.",
+        # a codespell entry about as common as its correction is an accepted variant
+        "The debate moved into the rarified air of constitutional law.",
+        # both plurals of words in -o
+        "Navy commandoes and commandos boarded the ship at dawn.",
+        # hyphenated compounds and words derived from known ones
+        "A well-heeled donor and a co-founder paid for the seismologic survey.",
+        "It was the glitziest gala of the season, said the microservers maker.",
+        # pieces of web addresses and file names
+        "The schedule is at www.example.org/exhibits/ctfom.html for visitors.",
+        "Photographs are at example.org/exhbits/ today, the museum said.",
+    ],
+)
+def test_spelling_word_typos_leave_real_words_alone(extract_text, text):
+    assert _word_typos(extract_text(text).words) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "suggestion"),
+    [
+        ("Rescue crews seiad the river had burst its banks.", "seiad", "said"),
+        ("The storm closed a seven-yeer old bridge over the Tay.", "yeer", "year"),
+        ("Police arested two men near the harbour in Dundee.", "arested", "arrested"),
+    ],
+)
+def test_spelling_story_new_rules_found(ruleset, nlp, sentence, word, suggestion):
+    result = _check(ruleset, nlp, sentence + "\n", "Storms battered the east coast of Scotland.\n")
+    assert _typos(result) == [("a.txt", word, suggestion, "typo.spelling")]
+
+
+def test_spelling_story_vocabulary_accepts_and_rejects(ruleset, nlp, tmp_path):
+    from checker.vocab import load_vocabulary
+
+    (tmp_path / "accept.txt").write_text("# local words\nwynds?\n", encoding="utf-8")
+    (tmp_path / "reject.txt").write_text("storm surge\nflood-?plain\n", encoding="utf-8")
+    vocabulary = load_vocabulary(tmp_path)
+    source = make_source(
+        source_id="a.txt",
+        story="story",
+        path="a.txt",
+        raw_text="Water filled the wynds and the floodplain below the castle.\n",
+        meta={"date": "2024-03-20"},
+    )
+    result = check_story(
+        StoryInput("story", [source]), ruleset=ruleset, nlp=nlp, vocabulary=vocabulary
+    )
+    assert _typos(result) == [("a.txt", "floodplain", None, "typo.rejected")]
