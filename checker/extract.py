@@ -184,6 +184,7 @@ class _Context:
         for cue in doc.spans[CUES_KEY]:
             self.cues_by_sent.setdefault(cue.sent.start, []).append(cue)
         self.has_tags = doc.has_annotation("TAG")
+        self._past_words: dict[int, bool] = {}
 
     def is_break(self, token: Token) -> bool:
         if token.text == "-":
@@ -207,6 +208,12 @@ class _Context:
         return [c for c in self.cues_by_sent.get(sent.start, []) if c.label_.startswith(prefix)]
 
     def past_word(self, token: Token) -> bool:
+        known = self._past_words.get(token.i)  # each clause's tense scans its sentence again
+        if known is None:
+            known = self._past_words[token.i] = self._is_past_word(token)
+        return known
+
+    def _is_past_word(self, token: Token) -> bool:
         if self.has_tags:
             return token.tag_ in ("VBD", "VBN")
         text = token.lower_
