@@ -310,6 +310,7 @@ def run(
     unreadable file is reported on standard error as it is met, and the rest is checked.
     """
     from checker.corpus import iter_stories
+    from checker.regexcheck import check_token_patterns
     from checker.rules import configure_rules, load_rules
     from checker.runner import ProgressDisplay, check_stories
 
@@ -318,6 +319,7 @@ def run(
         disable=settings.disable,
         severity=settings.severity,
     )
+    check_token_patterns(ruleset.temporal_patterns)  # no rule's regex may hang the run
     changed = changed_files(settings.changed_since, paths) if settings.changed_since else None
     known: set[str] = set()
     if settings.baseline is not None:
