@@ -304,6 +304,10 @@ def _index_jsonl(handle, name: str) -> tuple[dict[str, list[tuple[int, int]]], l
     return positions, bad
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+"""Half of a UTF-16 pair, which JSON can escape (``"\\ud800"``) but no text encoding can hold."""
+
+
 def _parse_record(raw_line: bytes, line_no: int) -> dict | InputError:
     """One JSONL line as a record with a ``text`` string, or the InputError saying why not."""
     if line_no == 1 and raw_line.startswith(b"\xef\xbb\xbf"):
@@ -320,7 +324,10 @@ def _parse_record(raw_line: bytes, line_no: int) -> dict | InputError:
         or not record["text"].strip()
     ):
         return InputError(errors.E106, "record has no 'text' string; line skipped", "", line_no)
-    return record
+    return {
+        key: _LONE_SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value
+        for key, value in record.items()
+    }
 
 
 def _read_jsonl(path: Path) -> Iterator[StoryInput]:

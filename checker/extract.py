@@ -155,8 +155,9 @@ def _mention(source: Source, span: Span | Token) -> Mention:
     else:
         start, end, sent = span.start_char, span.end_char, span.sent
     line, column = source.position(start)
-    lead = len(sent.text) - len(sent.text.lstrip())
-    sentence = sent.text.strip()
+    sent_text = source.text[sent.start_char : sent.end_char]  # = sent.text, without a token walk
+    lead = len(sent_text) - len(sent_text.lstrip())
+    sentence = sent_text.strip()
     return Mention(
         start, end, line, column, source.text[start:end], sentence, start - sent.start_char - lead
     )
@@ -185,6 +186,8 @@ class _Context:
             self.cues_by_sent.setdefault(cue.sent.start, []).append(cue)
         self.has_tags = doc.has_annotation("TAG")
         self._past_words: dict[int, bool] = {}
+        self._cues: dict[tuple[int, str], list[Span]] = {}
+        self._proper_nouns: dict[int, set[str]] = {}
 
     def is_break(self, token: Token) -> bool:
         if token.text == "-":
@@ -205,7 +208,12 @@ class _Context:
         return left, right
 
     def cues(self, sent: Span, prefix: str) -> list[Span]:
-        return [c for c in self.cues_by_sent.get(sent.start, []) if c.label_.startswith(prefix)]
+        key = (sent.start, prefix)  # asked again for every fact of the sentence
+        if key not in self._cues:
+            self._cues[key] = [
+                c for c in self.cues_by_sent.get(sent.start, []) if c.label_.startswith(prefix)
+            ]
+        return self._cues[key]
 
     def past_word(self, token: Token) -> bool:
         known = self._past_words.get(token.i)  # each clause's tense scans its sentence again
@@ -316,6 +324,11 @@ class _Context:
 
     def proper_nouns(self, sent: Span) -> set[str]:
         """Names and acronyms of the sentence ("Colombia", "FUP"), lower-cased and stemmed."""
+        if sent.start not in self._proper_nouns:  # asked again for every fact of the sentence
+            self._proper_nouns[sent.start] = self._find_proper_nouns(sent)
+        return set(self._proper_nouns[sent.start])
+
+    def _find_proper_nouns(self, sent: Span) -> set[str]:
         return {
             stem(t.lower_)
             for t in sent
