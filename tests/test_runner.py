@@ -302,3 +302,25 @@ def test_runner_progress_never_on_a_pipe(tmp_path):
     )
     assert completed.stderr == ""
     assert json.loads(completed.stdout)["summary"]["stories"] == 3
+
+
+def test_runner_config_file_sets_jobs_and_cache(tmp_path):
+    from checker.config import load_config
+
+    config = tmp_path / ".checker.toml"
+    config.write_text('jobs = 2\ncache = ".cache/checker"\n', encoding="utf-8")
+    loaded = load_config(config)
+    assert (loaded.jobs, loaded.cache) == (2, tmp_path / ".cache/checker")
+    config.write_text("cache = false\n", encoding="utf-8")
+    assert load_config(config).cache is False
+
+
+@pytest.mark.parametrize("line", ["jobs = 0", "jobs = true", 'jobs = "2"', "cache = 3"])
+def test_runner_config_file_bad_jobs_or_cache_is_e401(tmp_path, line):
+    from checker.config import load_config
+    from checker.errors import UsageError
+
+    config = tmp_path / ".checker.toml"
+    config.write_text(line + "\n", encoding="utf-8")
+    with pytest.raises(UsageError, match="E401"):
+        load_config(config)
