@@ -243,7 +243,7 @@ def test_runner_interrupted_run_keeps_old_output_and_exits_promptly(tmp_path, se
     assert time.monotonic() - sent_at < 10
     content = out.read_text(encoding="utf-8")
     if content != '{"previous": "report"}\n':
-        assert json.loads(content)["summary"]["stories"] == 401  # the run just finished
+        assert json.loads(content)["summary"]["stories"] == 400  # the run had just finished
     assert [p.name for p in out.parent.iterdir()] == ["report.json"]  # no temporary left
 
 
@@ -324,3 +324,36 @@ def test_runner_config_file_bad_jobs_or_cache_is_e401(tmp_path, line):
     config.write_text(line + "\n", encoding="utf-8")
     with pytest.raises(UsageError, match="E401"):
         load_config(config)
+
+
+def test_runner_progress_shown_on_a_terminal_and_never_in_the_report(tmp_path):
+    import pty
+
+    corpus = _big_corpus(tmp_path / "corpus", stories=80)
+    out = tmp_path / "report.json"
+    controller, terminal = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "checker", "check", str(corpus), "--format", "json"]
+        + ["--output", str(out), "--no-cache", "--no-config"],
+        cwd=ROOT,
+        stderr=terminal,
+        stdout=subprocess.DEVNULL,
+        env={**os.environ, "TERM": "xterm"},
+    )
+    os.close(terminal)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(controller, 65536)
+        except OSError:  # the terminal closed: the run is over
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(controller)
+    assert process.wait(timeout=120) == 2  # the empty file
+    assert b"checking: " in shown and b"E102" in shown
+    assert "checking" not in out.read_text(encoding="utf-8")
+    assert (
+        json.loads(out.read_text(encoding="utf-8"))["summary"]["stories"] == 80
+    )  # the broken story has no source
