@@ -1,23 +1,26 @@
 """Speed and memory benchmark over the ECB+ corpus.
 
-    python benchmarks/speed.py [--words 1000000] [--scales 1 2 4]
+    python benchmarks/speed.py [--words 1000000] [--scales 1 2 4] [--jobs 2] [--quick]
 
 Builds a JSONL corpus of ECB+ articles repeated up to ``--words`` words (each copy a
 story of its own), then measures in one run:
 
 (a) ``spacy.blank("en")`` tokenizer plus sentencizer alone, words/second;
-(b) the checker end to end (``checker check corpus.jsonl --format json``), words/second;
+(b) the checker end to end (``checker check corpus.jsonl --format json --jobs 1``);
+(c) the same with ``--jobs 2`` (``--jobs``), and its speed-up over (b);
 (d) dateparser's ``search_dates`` over a sample of the same text, the naive alternative;
 
-and prints (b)/(a), the peak resident memory of (b), and the time of (b) at each scale
-(1x, 2x, 4x the corpus) to show whether cost grows linearly and memory stays flat.
+and prints (b)/(a), the peak resident memory of each checker process, and the time of
+(b) at each scale (1x, 2x, 4x the corpus) to show whether cost grows linearly and
+memory stays flat. The checker runs with ``--no-cache`` (the copies would otherwise be
+read back from the cache between scales). ``--quick`` measures 200,000 words at 1x and 2x.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import resource
+import os
 import subprocess
 import sys
 import tempfile
@@ -63,30 +66,21 @@ def tokenizer_speed(texts: list[str]) -> float:
     return words / (time.perf_counter() - start)
 
 
-def checker_run(path: Path, words: int) -> tuple[float, float, int]:
-    """Run the checker on ``path``; return (seconds, words/second, peak RSS in MB of the child)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+def checker_run(path: Path, words: int, jobs: int = 1) -> tuple[float, float, int]:
+    """Run the checker on ``path``; return (seconds, words/second, peak RSS in MB).
+
+    The peak is the largest resident set of the checker's processes: the main one and,
+    with ``jobs`` > 1, each worker (they share the parent's pages until they write them).
+    """
+    command = [sys.executable, "-m", "checker", "check", str(path), "--format", "json"]
+    command += ["--output", str(path.with_suffix(".out.json")), "--no-config", "--no-cache"]
+    command += ["--jobs", str(jobs)]
     start = time.perf_counter()
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "checker",
-            "check",
-            str(path),
-            "--format",
-            "json",
-            "--output",
-            str(path.with_suffix(".out.json")),
-            "--no-config",
-        ],
-        cwd=ROOT,
-        stderr=subprocess.DEVNULL,
-        check=False,
-    )
+    process = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.DEVNULL)
+    _pid, _status, usage = os.wait4(process.pid, 0)
+    process.returncode = 0
     seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, words / seconds, max(peak, before) // 1024
+    return seconds, words / seconds, usage.ru_maxrss // 1024
 
 
 def dateparser_speed(texts: list[str], sample_words: int) -> float:
@@ -110,38 +104,60 @@ def main() -> int:
         "--words", type=int, default=1_000_000, help="corpus size at scale 1 (default 1,000,000)"
     )
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 2, 4])
+    parser.add_argument("--jobs", type=int, default=2, help="processes for (c) (default 2)")
     parser.add_argument(
         "--dateparser-words", type=int, default=20_000, help="sample for search_dates (it is slow)"
     )
+    parser.add_argument(
+        "--quick", action="store_true", help="200,000 words at 1x and 2x: a check, not a measure"
+    )
     args = parser.parse_args()
+    if args.quick:
+        args.words, args.scales = 200_000, [1, 2]
     if not CORPUS.exists():
         sys.exit(
             f"benchmarks/speed.py: {CORPUS} is not here (it sits beside the project in CI and development)"
         )
+    print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}", flush=True)
     records = load_records()
-    texts = [r["text"] for r in records]
     with tempfile.TemporaryDirectory() as folder:
+        base_path = Path(folder) / "tokenizer.jsonl"
+        build_corpus(records, args.words, base_path)
+        with base_path.open(encoding="utf-8") as handle:
+            texts = [json.loads(line)["text"] for line in handle]
+        base = tokenizer_speed(texts)
+        del texts
         runs = []
+        parallel = None
         for scale in args.scales:
             path = Path(folder) / f"corpus-{scale}x.jsonl"
             words = build_corpus(records, args.words * scale, path)
-            seconds, speed, peak = checker_run(path, words)
-            runs.append((scale, words, seconds, speed, peak))
-    base = tokenizer_speed(texts * max(1, args.words // max(1, sum(len(t.split()) for t in texts))))
-    naive = dateparser_speed(texts, args.dateparser_words)
+            runs.append((scale, words, *checker_run(path, words)))
+            if parallel is None:  # right after (b) at the first scale: both see the same load
+                parallel = checker_run(path, words, jobs=args.jobs)
+    naive = dateparser_speed([r["text"] for r in records], args.dateparser_words)
     print(f"(a) spacy.blank('en') tokenizer + sentencizer: {base:12,.0f} words/s")
     for scale, words, seconds, speed, peak in runs:
         print(
-            f"(b) checker end to end, {scale}x ({words:,} words): {seconds:8.1f} s  {speed:10,.0f} words/s  peak RSS {peak} MB"
+            f"(b) checker --jobs 1, {scale}x ({words:,} words): {seconds:8.1f} s"
+            f"  {speed:10,.0f} words/s  peak RSS {peak} MB"
         )
-    print("(c) --jobs 2: not implemented yet")
+    first = next(run for run in runs if run[0] == args.scales[0])
+    print(
+        f"(c) checker --jobs {args.jobs}, {first[0]}x ({first[1]:,} words): "
+        f"{parallel[0]:8.1f} s  {parallel[1]:10,.0f} words/s  peak RSS {parallel[2]} MB"
+        f"  = {parallel[1] / first[3]:.2f}x (b)"
+    )
     print(
         f"(d) dateparser search_dates (sample of {args.dateparser_words:,} words): {naive:10,.0f} words/s"
     )
-    first = runs[0]
     print(f"(b)/(a) = {first[3] / base:.1%}")
-    for scale, _words, seconds, _speed, _peak in runs[1:]:
-        print(f"time {scale}x / 1x = {seconds / first[2]:.2f} (linear: {scale})")
+    for scale, _words, seconds, _speed, peak in runs[1:]:
+        print(
+            f"time {scale}x / {first[0]}x = {seconds / first[2]:.2f} (linear: {scale / first[0]:g})"
+            f"  peak RSS {peak} MB vs {first[4]} MB"
+        )
+    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     return 0
 
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.language import Language
 
 from checker.align import align
+from checker.cache import ExtractionCache
 from checker.compare import compare_story
 from checker.corpus import StoryInput
-from checker.extract import extract
-from checker.model import StoryResult
+from checker.extract import Extraction, extract
+from checker.model import Source, StoryResult
 from checker.normalize import normalize_story
 from checker.people import group_people
 from checker.rules import RuleSet
@@ -19,23 +22,25 @@ def check_story(
     story: StoryInput,
     *,
     ruleset: RuleSet,
-    nlp: Language,
+    nlp: Language | Callable[[], Language],
     vocabulary: Vocabulary | None = None,
     spelling: str = "both",
+    cache: ExtractionCache | None = None,
 ) -> StoryResult:
     """Check the sources of one story against each other and each against itself.
 
     Args:
         story (StoryInput): the loaded sources of the story.
         ruleset (RuleSet): loaded rules.
-        nlp (Language): the pipeline built from ``ruleset`` (``nlp.build_pipeline``).
+        nlp (Language | Callable[[], Language]): the pipeline built from ``ruleset``
+            (``nlp.build_pipeline``), or a function returning it, called only when a
+            source is not in ``cache``.
         vocabulary (Vocabulary | None): accepted and rejected terms. Defaults to None.
         spelling (str): spelling variant of the desk: both, en-GB or en-US. Defaults to "both".
+        cache (ExtractionCache | None): per-source extractions kept from earlier runs.
+            Defaults to None.
     """
-    docs = nlp.pipe(source.text for source in story.sources)
-    extractions = [
-        extract(doc, source, ruleset) for doc, source in zip(docs, story.sources, strict=True)
-    ]
+    extractions = extract_sources(story.sources, ruleset=ruleset, nlp=nlp, cache=cache)
     normalized = normalize_story(extractions, ruleset)
     alignments = align(normalized, ruleset)
     findings, agreements = compare_story(
@@ -53,6 +58,28 @@ def check_story(
     )
     people = group_people(normalized, ruleset)
     return StoryResult(story.name, list(story.sources), facts, findings, agreements, people)
+
+
+def extract_sources(
+    sources: list[Source],
+    *,
+    ruleset: RuleSet,
+    nlp: Language | Callable[[], Language],
+    cache: ExtractionCache | None = None,
+) -> list[Extraction]:
+    """Extract every source, reading unchanged ones from ``cache`` (no NLP work for them)."""
+    extractions: list[Extraction | None] = [
+        cache.get(source) if cache is not None else None for source in sources
+    ]
+    missing = [j for j, found in enumerate(extractions) if found is None]
+    if missing:
+        pipeline = nlp if isinstance(nlp, Language) else nlp()
+        docs = pipeline.pipe(sources[j].text for j in missing)
+        for j, doc in zip(missing, docs, strict=True):
+            extractions[j] = extract(doc, sources[j], ruleset)
+            if cache is not None:
+                cache.put(sources[j], extractions[j])
+    return [e for e in extractions if e is not None]
 
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}

@@ -3,24 +3,25 @@
     checker check PATH... [--format FORMAT] [--output FILE] [--fail-on LEVEL] [--min-level LEVEL]
                           [--config FILE | --no-config] [--rules DIR]... [--vocab DIR]
                           [--spelling both|en-GB|en-US] [--baseline FILE] [--changed-since REV]
-                          [--model NAME]
+                          [--model NAME] [--jobs N] [--no-cache | --cache-dir DIR]
     checker baseline PATH... [same options] > .checker-baseline.json
     checker timex FILE [--dct YYYY-MM-DD] [--format timeml|json]
 
 Exit status: 0 nothing at or above ``--fail-on``; 1 findings at or above it; 2 bad
 usage, invalid rules or configuration, or unreadable input (the readable files are
-still checked); 130 interrupted.
+still checked); 130 interrupted (Ctrl-C); 143 terminated (SIGTERM).
 """
 
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import io
 import os
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 from checker import __version__, errors
@@ -29,8 +30,7 @@ from checker.errors import CheckerError, InputError, UsageError
 from checker.model import StoryResult
 from checker.settings import FAIL_LEVELS, FORMATS, LEVELS, VARIANTS, Settings
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
-_RANK = {"error": 0, "warning": 1, "info": 2}
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED, EXIT_TERMINATED = 0, 1, 2, 130, 143
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -73,6 +73,23 @@ def _parser() -> argparse.ArgumentParser:
             help="an installed trained spaCy pipeline to use (default: blank English)",
         )
         sub.add_argument(
+            "--jobs",
+            "-j",
+            type=_jobs,
+            metavar="N",
+            help="check stories in N processes (default 1; 0 = one per CPU); same output",
+        )
+        sub.add_argument(
+            "--no-cache",
+            action="store_true",
+            help="do not read or write the extraction cache",
+        )
+        sub.add_argument(
+            "--cache-dir",
+            metavar="DIR",
+            help="where the extraction cache lives (default: .checker-cache here)",
+        )
+        sub.add_argument(
             "--changed-since",
             metavar="REV",
             help="check only stories with a file changed since this git revision",
@@ -98,6 +115,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_timex_parser(commands)
     return parser
+
+
+def _jobs(value: str) -> int:
+    """``--jobs`` value: a whole number >= 0 (0 means one process per CPU)."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number (not {value!r})") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"expected 0 or more (not {number})")
+    return number or (os.cpu_count() or 1)
 
 
 def _add_timex_parser(commands) -> None:
@@ -167,9 +195,27 @@ def _timex(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cache_dir(args: argparse.Namespace, config: FileConfig) -> Path | None:
+    """The cache folder: ``--cache-dir``, else the file's ``cache``, else ``.checker-cache`` here
+    (unless that is inside an input folder); None with ``--no-cache`` or ``cache = false``."""
+    from checker.runner import default_cache_dir
+
+    if getattr(args, "no_cache", False):
+        return None
+    if getattr(args, "cache_dir", None):
+        return Path(args.cache_dir)
+    if config.cache is False:
+        return None
+    if isinstance(config.cache, Path):
+        return config.cache
+    return default_cache_dir(args.paths)
+
+
 def build_settings(args: argparse.Namespace, config: FileConfig) -> Settings:
     """Merge the configuration file and the command line (flags win) into Settings."""
     return Settings(
+        jobs=getattr(args, "jobs", None) or config.jobs or 1,
+        cache_dir=_cache_dir(args, config),
         rule_paths=tuple(Path(p) for p in args.rules) if args.rules else config.rules,
         model=args.model,
         output_format=getattr(args, "output_format", "json"),
@@ -273,21 +319,22 @@ def _render(
 def run(
     settings: Settings, paths: list[str]
 ) -> tuple[list[StoryResult], list[CheckerError], object]:
-    """Check ``paths`` under ``settings``; return the results, the input errors and the rules."""
-    from checker.check import check_story
+    """Check ``paths`` under ``settings``; return the results, the input errors and the rules.
+
+    Stories are read and checked one at a time (in ``settings.jobs`` processes); each
+    unreadable file is reported on standard error as it is met, and the rest is checked.
+    """
     from checker.corpus import iter_stories
-    from checker.nlp import build_pipeline
+    from checker.regexcheck import check_token_patterns
     from checker.rules import configure_rules, load_rules
-    from checker.suppress import apply_suppressions
-    from checker.vocab import load_vocabulary
+    from checker.runner import ProgressDisplay, check_stories
 
     ruleset = configure_rules(
         load_rules(list(settings.rule_paths) or None),
         disable=settings.disable,
         severity=settings.severity,
     )
-    vocabulary = load_vocabulary(settings.vocab_dir)
-    nlp = build_pipeline(ruleset, model=settings.model)
+    check_token_patterns(ruleset.temporal_patterns)  # no rule's regex may hang the run
     changed = changed_files(settings.changed_since, paths) if settings.changed_since else None
     known: set[str] = set()
     if settings.baseline is not None:
@@ -301,35 +348,51 @@ def run(
             input_errors.append(InputError(errors.E101, "no such file or folder", path))
             print(f"checker: {input_errors[-1]}", file=sys.stderr)
     existing = [p for p in paths if Path(p).exists()]
-    stories = (
-        iter_stories(existing, include=settings.include, exclude=settings.exclude)
-        if existing
-        else []
-    )
-    for story in stories:
-        for error in story.errors:
-            print(f"checker: {error}", file=sys.stderr)
-        input_errors.extend(story.errors)
-        if not story.sources:
-            continue
-        if changed is not None and not any(
-            Path(s.path).resolve() in changed for s in story.sources
-        ):
-            continue
-        result = check_story(
-            story, ruleset=ruleset, nlp=nlp, vocabulary=vocabulary, spelling=settings.spelling
+    progress = ProgressDisplay.for_stderr()
+
+    def stories():
+        loaded = (
+            iter_stories(existing, include=settings.include, exclude=settings.exclude)
+            if existing
+            else []
         )
-        result = apply_suppressions(result, settings.path_ignores)
-        shown = [f for f in result.findings if _RANK[f.severity] <= _RANK[settings.min_level]]
-        results.append(dataclasses.replace(result, findings=shown))
+        for story in loaded:
+            for error in story.errors:
+                progress.print_error(f"checker: {error}")
+            input_errors.extend(story.errors)
+            if changed is not None and not any(
+                Path(s.path).resolve() in changed for s in story.sources
+            ):
+                story.sources = []
+            yield story
+
+    try:
+        for story, result in check_stories(
+            stories(), settings=settings, ruleset=ruleset, jobs=settings.jobs
+        ):
+            if result is not None:
+                results.append(result)
+                progress.advance(len(story.sources))
+    finally:
+        progress.stop()
     if known:
         results = filter_new(results, known)
     return results, input_errors, ruleset
 
 
+class Terminated(Exception):
+    """SIGTERM arrived: stop like Ctrl-C, leaving any previous output file as it was."""
+
+
+def _terminate(signum: int, frame: object) -> None:  # noqa: ARG001 - a signal handler's signature
+    raise Terminated
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``checker`` command."""
     args = _parser().parse_args(argv)
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    previous_term = signal.signal(signal.SIGTERM, _terminate) if in_main_thread else None
     try:
         if args.command == "timex":
             return _timex(args)
@@ -355,5 +418,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("checker: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except Terminated:
+        print("checker: terminated", file=sys.stderr)
+        return EXIT_TERMINATED
     except BrokenPipeError:
         return EXIT_OK
+    finally:
+        if in_main_thread:
+            signal.signal(signal.SIGTERM, previous_term)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from string import Formatter
 
 from checker.align import Alignment, Unit
@@ -260,6 +260,18 @@ def tense_findings(normalized: NormalizedSource, rule: Rule, story: str) -> list
     return findings
 
 
+class _OtherSources:
+    """The words the story's other sources use, answered from per-word source counts: a union
+    of the other vocabularies per source was quadratic in the number of sources."""
+
+    def __init__(self, used_by: Counter, own: Counter) -> None:
+        self._used_by = used_by
+        self._own = own
+
+    def __contains__(self, word: object) -> bool:
+        return self._used_by.get(word, 0) > (1 if word in self._own else 0)
+
+
 def typo_findings(
     sources: list[NormalizedSource],
     ruleset: RuleSet,
@@ -290,12 +302,10 @@ def typo_findings(
             words_by_source, rule=rule.id, min_length=int(rule.options.get("min_length", 4))
         ).items():
             names_typos.setdefault(source_id, []).extend((rule, t) for t in typos)
+    used_by = Counter(word for words in vocabularies.values() for word in set(words))
     for normalized in sources:
         source_id = normalized.source.id
-        others: set[str] = set()
-        for other_id, other_words in vocabularies.items():
-            if other_id != source_id:
-                others.update(other_words)
+        others = _OtherSources(used_by, vocabularies[source_id])
         found = []
         taken: set[int] = set()
         for rule in calendar_rules:

@@ -46,6 +46,10 @@ class FileConfig:
     """Spelling variant: both, en-GB or en-US."""
     ignore: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Path glob -> rule ids (or ``*``) whose findings are suppressed there."""
+    cache: bool | Path | None = None
+    """``false`` turns the extraction cache off; a path (relative to the file) moves it."""
+    jobs: int | None = None
+    """Worker processes checking stories in parallel."""
 
 
 _KEYS = (
@@ -59,6 +63,8 @@ _KEYS = (
     "exclude",
     "spelling",
     "ignore",
+    "cache",
+    "jobs",
 )
 
 
@@ -125,8 +131,18 @@ def load_config(path: Path) -> FileConfig:
     vocab = table.get("vocab")
     if vocab is not None and not isinstance(vocab, str):
         raise _bad(path, prefix + "vocab", "must be a folder path")
+    cache = table.get("cache")
+    if cache is not None and not isinstance(cache, bool | str):
+        raise _bad(path, prefix + "cache", "must be false, true or a folder path")
+    jobs = table.get("jobs")
+    if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1):
+        raise _bad(
+            path, prefix + "jobs", f"must be a whole number of processes >= 1 (not {jobs!r})"
+        )
     return FileConfig(
         path=path,
+        cache=base / cache if isinstance(cache, str) else cache,
+        jobs=jobs,
         rules=tuple(base / p for p in _strings(path, prefix + "rules", table.get("rules", []))),
         disable=_strings(path, prefix + "disable", table.get("disable", [])),
         severity=dict(severity),

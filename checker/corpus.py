@@ -280,10 +280,65 @@ def _article_files(folder: Path) -> list[Path]:
     ]
 
 
+def _index_jsonl(handle, name: str) -> tuple[dict[str, list[tuple[int, int]]], list[InputError]]:
+    """First pass over a JSONL file: (line number, byte offset) of each story's records.
+
+    Only positions are kept, so memory does not grow with the articles' text. Lines that
+    are not JSON objects with a ``text`` string become errors (the line is skipped).
+    """
+    positions: dict[str, list[tuple[int, int]]] = {}
+    bad: list[InputError] = []
+    offset = 0
+    for line_no, raw_line in enumerate(handle, start=1):
+        here, offset = offset, offset + len(raw_line)
+        if not raw_line.strip():
+            continue
+        record = _parse_record(raw_line, line_no)
+        if isinstance(record, InputError):
+            record.path = name
+            bad.append(record)
+            continue
+        positions.setdefault(str(record.get("story") or Path(name).stem), []).append(
+            (line_no, here)
+        )
+    return positions, bad
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+"""Half of a UTF-16 pair, which JSON can escape (``"\\ud800"``) but no text encoding can hold."""
+
+
+def _parse_record(raw_line: bytes, line_no: int) -> dict | InputError:
+    """One JSONL line as a record with a ``text`` string, or the InputError saying why not."""
+    if line_no == 1 and raw_line.startswith(b"\xef\xbb\xbf"):
+        raw_line = raw_line[3:]  # a UTF-8 byte-order mark before the first record
+    try:
+        record = json.loads(raw_line.decode("utf-8", errors="replace"))
+    except json.JSONDecodeError as exc:
+        return InputError(errors.E105, f"not a JSON object ({exc.msg}); line skipped", "", line_no)
+    except RecursionError:
+        return InputError(errors.E105, "JSON nested too deeply; line skipped", "", line_no)
+    if (
+        not isinstance(record, dict)
+        or not isinstance(record.get("text"), str)
+        or not record["text"].strip()
+    ):
+        return InputError(errors.E106, "record has no 'text' string; line skipped", "", line_no)
+    return {
+        key: _LONE_SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value
+        for key, value in record.items()
+    }
+
+
 def _read_jsonl(path: Path) -> Iterator[StoryInput]:
-    """Yield the stories of a JSONL corpus, grouping records by their ``story`` field."""
+    """Yield the stories of a JSONL corpus, grouping records by their ``story`` field.
+
+    Streams: a first pass indexes where each story's records are, then stories are
+    read and yielded one at a time, in order of story name; the lines that are not
+    records come last, as a story of errors only. A story's sources are ordered by
+    record id, so shuffling the lines changes nothing.
+    """
     name = str(path)
-    stories: dict[str, StoryInput] = {}
     try:
         handle = path.open("rb")
     except OSError as exc:
@@ -292,55 +347,43 @@ def _read_jsonl(path: Path) -> Iterator[StoryInput]:
         )
         return
     with handle:
-        for line_no, raw_line in enumerate(handle, start=1):
-            if not raw_line.strip():
-                continue
-            if line_no == 1 and raw_line.startswith(b"\xef\xbb\xbf"):
-                raw_line = raw_line[3:]  # a UTF-8 byte-order mark before the first record
-            try:
-                record = json.loads(raw_line.decode("utf-8", errors="replace"))
-            except json.JSONDecodeError as exc:
-                story = stories.setdefault("", StoryInput(path.stem))
-                story.errors.append(
-                    InputError(
-                        errors.E105, f"not a JSON object ({exc.msg}); line skipped", name, line_no
-                    )
-                )
-                continue
-            if (
-                not isinstance(record, dict)
-                or not isinstance(record.get("text"), str)
-                or not record["text"].strip()
-            ):
-                story = stories.setdefault("", StoryInput(path.stem))
-                story.errors.append(
-                    InputError(
-                        errors.E106, "record has no 'text' string; line skipped", name, line_no
-                    )
-                )
-                continue
-            story_name = str(record.get("story") or path.stem)
-            record_id = str(record.get("id") or line_no)
-            story = stories.setdefault(story_name, StoryInput(story_name))
-            meta = {k: record.get(k) for k in ("outlet", "title") if isinstance(record.get(k), str)}
-            if isinstance(record.get("published"), str):
-                meta["date"] = record["published"]
-            try:
-                source = make_source(
-                    source_id=f"{name}#{record_id}",
-                    story=story_name,
-                    path=name,
-                    raw_text=record["text"].replace("\r\n", "\n"),
-                    meta=meta,
-                )
-            except InputError as exc:
-                exc.line = line_no
-                story.errors.append(exc)
-                continue
-            source.line_offset = 0
-            story.sources.append(source)
-    for key in sorted(stories, key=lambda k: (k == "", k)):
-        yield stories[key]
+        positions, bad = _index_jsonl(handle, name)
+        for story_name in sorted(positions):
+            story = StoryInput(story_name)
+            for line_no, offset in positions[story_name]:
+                handle.seek(offset)
+                record = _parse_record(handle.readline(), line_no)
+                if isinstance(record, InputError):  # the file changed under us
+                    record.path = name
+                    story.errors.append(record)
+                    continue
+                _add_record(story, record, name, line_no)
+            story.sources.sort(key=lambda s: (s.id, s.text))
+            yield story
+    if bad:
+        yield StoryInput(path.stem, errors=bad)
+
+
+def _add_record(story: StoryInput, record: dict, name: str, line_no: int) -> None:
+    """Make a Source of one JSONL record and add it (or its error) to ``story``."""
+    record_id = str(record.get("id") or line_no)
+    meta = {k: record.get(k) for k in ("outlet", "title") if isinstance(record.get(k), str)}
+    if isinstance(record.get("published"), str):
+        meta["date"] = record["published"]
+    try:
+        source = make_source(
+            source_id=f"{name}#{record_id}",
+            story=story.name,
+            path=name,
+            raw_text=record["text"].replace("\r\n", "\n"),
+            meta=meta,
+        )
+    except InputError as exc:
+        exc.line = line_no
+        story.errors.append(exc)
+        return
+    source.line_offset = 0
+    story.sources.append(source)
 
 
 def _selected(path: Path, include: tuple[str, ...], exclude: tuple[str, ...]) -> bool:
@@ -371,7 +414,7 @@ def iter_stories(
 
 def _iter_stories(paths: list[str]) -> Iterator[StoryInput]:
     loose: list[Path] = []
-    for raw_path in paths:
+    for raw_path in sorted(paths):  # the order paths are named in changes nothing
         path = Path(raw_path)
         if path.suffix.lower() == ".jsonl" and path.is_file():
             yield from _read_jsonl(path)

@@ -178,8 +178,9 @@ def _mention(source: Source, span: Span | Token) -> Mention:
     else:
         start, end, sent = span.start_char, span.end_char, span.sent
     line, column = source.position(start)
-    lead = len(sent.text) - len(sent.text.lstrip())
-    sentence = sent.text.strip()
+    sent_text = source.text[sent.start_char : sent.end_char]  # = sent.text, without a token walk
+    lead = len(sent_text) - len(sent_text.lstrip())
+    sentence = sent_text.strip()
     return Mention(
         start, end, line, column, source.text[start:end], sentence, start - sent.start_char - lead
     )
@@ -208,6 +209,9 @@ class _Context:
         for cue in doc.spans[CUES_KEY]:
             self.cues_by_sent.setdefault(cue.sent.start, []).append(cue)
         self.has_tags = doc.has_annotation("TAG")
+        self._past_words: dict[int, bool] = {}
+        self._cues: dict[tuple[int, str], list[Span]] = {}
+        self._proper_nouns: dict[int, set[str]] = {}
 
     def is_break(self, token: Token) -> bool:
         if token.text == "-":
@@ -228,9 +232,20 @@ class _Context:
         return left, right
 
     def cues(self, sent: Span, prefix: str) -> list[Span]:
-        return [c for c in self.cues_by_sent.get(sent.start, []) if c.label_.startswith(prefix)]
+        key = (sent.start, prefix)  # asked again for every fact of the sentence
+        if key not in self._cues:
+            self._cues[key] = [
+                c for c in self.cues_by_sent.get(sent.start, []) if c.label_.startswith(prefix)
+            ]
+        return self._cues[key]
 
     def past_word(self, token: Token) -> bool:
+        known = self._past_words.get(token.i)  # each clause's tense scans its sentence again
+        if known is None:
+            known = self._past_words[token.i] = self._is_past_word(token)
+        return known
+
+    def _is_past_word(self, token: Token) -> bool:
         if self.has_tags:
             return token.tag_ in ("VBD", "VBN")
         text = token.lower_
@@ -332,6 +347,11 @@ class _Context:
 
     def proper_nouns(self, sent: Span) -> set[str]:
         """Names and acronyms of the sentence ("Colombia", "FUP"), lower-cased and stemmed."""
+        if sent.start not in self._proper_nouns:  # asked again for every fact of the sentence
+            self._proper_nouns[sent.start] = self._find_proper_nouns(sent)
+        return set(self._proper_nouns[sent.start])
+
+    def _find_proper_nouns(self, sent: Span) -> set[str]:
         return {
             stem(t.lower_)
             for t in sent

@@ -43,6 +43,10 @@ class Settings:
     """A baseline file: findings recorded in it are not reported."""
     changed_since: str | None = None
     """A git revision: only stories with a file changed since it are checked."""
+    jobs: int = 1
+    """Worker processes checking stories in parallel (the output does not depend on it)."""
+    cache_dir: Path | None = None
+    """Folder of the extraction cache; None runs without a cache."""
 
     def __post_init__(self) -> None:
         if self.output_format not in FORMATS:
@@ -57,6 +61,8 @@ class Settings:
             raise ValueError(
                 f"invalid min_level, expected one of {LEVELS} (not {self.min_level!r})"
             )
+        if self.jobs < 1:
+            raise ValueError(f"invalid jobs, expected 1 or more (not {self.jobs!r})")
         if self.spelling not in VARIANTS:
             raise ValueError(
                 f"invalid spelling, expected one of {VARIANTS} (not {self.spelling!r})"

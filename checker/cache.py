@@ -1,0 +1,157 @@
+"""On-disk cache of per-source extractions, so an unchanged corpus needs no NLP work.
+
+What is cached is the result of ``extract`` for one source (what ``normalize`` and the
+later, cross-source stages start from), not findings: a story's findings depend on all
+its sources, while a source's extraction depends only on itself. An entry is keyed by
+
+* the source as loaded (text, id, path, offsets, metadata, dateline, suppressions),
+* the rules' digest (``RuleSet.digest``) and the enabled rule ids,
+* the checker's version and a fingerprint of its own code, and the spaCy model name.
+
+Entries are written atomically (a temporary file, then a rename) and carry a SHA-256 of
+their payload; an entry that is truncated, corrupt or of another format is ignored and
+rebuilt, never trusted. The cache folder holds pickles: it is as trusted as the
+installed code, so do not point ``--cache-dir`` at a folder others can write to.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+import pickle
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+from checker import __version__
+from checker.extract import Extraction
+from checker.model import Source
+from checker.rules import RuleSet
+
+DEFAULT_DIR = Path(".checker-cache")
+"""Where the cache lives by default (relative to the working directory)."""
+_MAGIC = b"checker-cache/1\n"
+_DIGEST_SIZE = hashlib.sha256().digest_size
+_SOURCE_FIELDS = (
+    "id",
+    "story",
+    "path",
+    "text",
+    "line_offset",
+    "column_offset",
+    "outlet",
+    "title",
+    "published",
+    "published_from",
+    "published_evidence",
+    "dateline",
+    "suppressions",
+)
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """SHA-256 over the checker package's Python files: a code change invalidates the cache."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def run_key(ruleset: RuleSet, *, model: str | None = None) -> str:
+    """The part of every key shared by a run: rules, enabled rule ids, code and model."""
+    parts = [ruleset.digest, ",".join(sorted(ruleset.rules)), code_fingerprint(), model or ""]
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def source_key(source: Source, run: str) -> str:
+    """Key of one source's extraction under the run key ``run``."""
+    fields = tuple(getattr(source, name) for name in _SOURCE_FIELDS)
+    return hashlib.sha256(f"{run}\x1f{fields!r}".encode()).hexdigest()
+
+
+class ExtractionCache:
+    """Per-source extractions stored under ``folder``, one file per entry.
+
+    Args:
+        folder (Path): the cache folder; created on first write.
+        run (str): the run key (``run_key``).
+    """
+
+    def __init__(self, folder: Path, run: str) -> None:
+        self.folder = folder
+        self.run = run
+        self.hits = 0
+        """Entries read back this run."""
+        self.misses = 0
+        """Sources that had no valid entry."""
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key[2:]}.pickle"
+
+    def get(self, source: Source) -> Extraction | None:
+        """The cached extraction of ``source`` (attached to this very object), or None."""
+        path = self._path(source_key(source, self.run))
+        try:
+            blob = path.read_bytes()
+        except OSError:
+            self.misses += 1
+            return None
+        extraction = _decode(blob)
+        if extraction is None or extraction.source.id != source.id:
+            self.misses += 1
+            return None
+        self.hits += 1
+        # later stages fill in the source's inferred date: they must see the live object
+        return dataclasses.replace(extraction, source=source)
+
+    def put(self, source: Source, extraction: Extraction) -> None:
+        """Store ``extraction`` for ``source`` atomically; a failure to write is not an error."""
+        path = self._path(source_key(source, self.run))
+        payload = pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL)
+        blob = _MAGIC + hashlib.sha256(payload).digest() + payload
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            _ignore_in_git(self.folder)
+            handle, temporary = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
+        except OSError:
+            return
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(blob)
+            os.replace(temporary, path)
+        except OSError:
+            Path(temporary).unlink(missing_ok=True)  # a full disk costs speed, never the run
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+
+
+def _decode(blob: bytes) -> Extraction | None:
+    """Validate and unpickle an entry; None for anything truncated, corrupt or foreign."""
+    header = len(_MAGIC) + _DIGEST_SIZE
+    if len(blob) <= header or not blob.startswith(_MAGIC):
+        return None
+    payload = blob[header:]
+    if hashlib.sha256(payload).digest() != blob[len(_MAGIC) : header]:
+        return None
+    try:
+        extraction = pickle.loads(payload)
+    except Exception:  # noqa: BLE001 - any unpickling failure means: rebuild the entry
+        return None
+    if not isinstance(extraction, Extraction) or not isinstance(extraction.source, Source):
+        return None
+    return extraction
+
+
+def _ignore_in_git(folder: Path) -> None:
+    """Put a ``.gitignore`` of ``*`` in the cache folder (as pytest does) so it is never committed."""
+    marker = folder / ".gitignore"
+    if not marker.exists():
+        try:
+            marker.write_text("# created by checker: the extraction cache\n*\n", encoding="utf-8")
+        except OSError:
+            pass
