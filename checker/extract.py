@@ -186,6 +186,43 @@ def _mention(source: Source, span: Span | Token) -> Mention:
     )
 
 
+@dataclass
+class _Tokens:
+    """Token attributes copied into lists in one pass: ``doc[i]`` builds a Token object on
+    every call, and walking neighbours that way dominated the run time."""
+
+    text: list[str]
+    lower: list[str]
+    alpha: list[bool]
+    title: list[bool]
+    upper: list[bool]
+    lowercase: list[bool]
+    spaced: list[bool]
+    wordlike: list[bool]
+    idx: list[int]
+    sent_start: list[int]
+    sent_end: list[int]
+
+    @classmethod
+    def of(cls, doc: Doc) -> _Tokens:
+        table = cls([], [], [], [], [], [], [], [], [], [], [])
+        for t in doc:
+            table.text.append(t.text)
+            table.lower.append(t.lower_)
+            table.alpha.append(t.is_alpha)
+            table.title.append(t.is_title)
+            table.upper.append(t.is_upper)
+            table.lowercase.append(t.is_lower)
+            table.spaced.append(bool(t.whitespace_))
+            table.wordlike.append(t.is_alpha or t.like_num)
+            table.idx.append(t.idx)
+        for sent in doc.sents:
+            size = sent.end - sent.start
+            table.sent_start.extend([sent.start] * size)
+            table.sent_end.extend([sent.end] * size)
+        return table
+
+
 class _Context:
     """Per-document helpers shared by the extractors."""
 
@@ -212,6 +249,7 @@ class _Context:
         self._past_words: dict[int, bool] = {}
         self._cues: dict[tuple[int, str], list[Span]] = {}
         self._proper_nouns: dict[int, set[str]] = {}
+        self.tokens = _Tokens.of(doc)
 
     def is_break(self, token: Token) -> bool:
         if token.text == "-":
@@ -220,14 +258,21 @@ class _Context:
             )
         return token.lower_ in self.breaks
 
+    def breaks_at(self, i: int) -> bool:
+        """``is_break`` for token ``i``, read from the token table."""
+        t = self.tokens
+        if t.text[i] == "-":
+            return t.spaced[i] and i > 0 and t.spaced[i - 1]
+        return t.lower[i] in self.breaks
+
     def clause(self, start: int, end: int) -> tuple[int, int]:
         """Token bounds of the clause around tokens [start, end)."""
-        sent = self.doc[start].sent
+        first, last = self.tokens.sent_start[start], self.tokens.sent_end[start]
         left = start
-        while left > sent.start and not self.is_break(self.doc[left - 1]):
+        while left > first and not self.breaks_at(left - 1):
             left -= 1
         right = end
-        while right < sent.end and not self.is_break(self.doc[right]):
+        while right < last and not self.breaks_at(right):
             right += 1
         return left, right
 
@@ -463,7 +508,7 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
         out.facts.extend(_counts(ctx, source, ruleset))
         out.facts.extend(_quantities(ctx, source, ruleset, out.timexes))
         out.facts.extend(_places(ctx, source, ruleset, chains, out))
-        out.words = _words(doc, source)
+        out.words = _words(doc, source, ctx.tokens)
         out.names = _names(ctx, source)
     return out
 
@@ -767,25 +812,10 @@ def _counts(ctx: _Context, source: Source, ruleset: RuleSet) -> list[FactMention
     return facts
 
 
-def _words(doc: Doc, source: Source) -> list[WordMention]:
-    """Every alphabetic word of three letters or more, read sentence by sentence.
-
-    Token attributes are copied into lists once: looking neighbours up through
-    ``doc[i]`` builds a Token object each time and dominated the run time.
-    """
-    texts: list[str] = []
-    alpha: list[bool] = []
-    title: list[bool] = []
-    spaced: list[bool] = []
-    wordlike: list[bool] = []
-    starts: list[int] = []
-    for t in doc:  # one pass: every doc[i] or attribute walk builds a Token object
-        texts.append(t.text)
-        alpha.append(t.is_alpha)
-        title.append(t.is_title)
-        spaced.append(bool(t.whitespace_))
-        wordlike.append(t.is_alpha or t.like_num)
-        starts.append(t.idx)
+def _words(doc: Doc, source: Source, table: _Tokens) -> list[WordMention]:
+    """Every alphabetic word of three letters or more, read sentence by sentence."""
+    texts, alpha, title, spaced = table.text, table.alpha, table.title, table.spaced
+    wordlike, starts = table.wordlike, table.idx
     size = len(texts)
 
     def joined(i: int) -> bool:
@@ -810,11 +840,16 @@ def _words(doc: Doc, source: Source) -> list[WordMention]:
         )
 
     words = []
-    for sent in doc.sents:
-        lead = len(sent.text) - len(sent.text.lstrip())
-        sentence = sent.text.strip()
-        base = sent.start_char + lead
-        first, last = sent.start, sent.end
+    doc_text = doc.text
+    first = 0
+    while first < size:
+        last = table.sent_end[first]
+        start_char = starts[first]
+        end_char = starts[last - 1] + len(texts[last - 1])
+        raw = doc_text[start_char:end_char]
+        lead = len(raw) - len(raw.lstrip())
+        sentence = raw.strip()
+        base = start_char + lead
         for i in range(first, last):
             text = texts[i]
             if not alpha[i] or len(text) < 3:
@@ -826,6 +861,7 @@ def _words(doc: Doc, source: Source) -> list[WordMention]:
             line, column = source.position(start)
             where = Mention(start, start + len(text), line, column, text, sentence, start - base)
             words.append(WordMention(where, i == first, title[i] and title_neighbour, joined(i)))
+        first = last
     return words
 
 
@@ -863,8 +899,8 @@ def _quantities(
         measures = ctx.cues(sent, "measure:")
         if not measures:
             continue
-        words = [t.lower_ for t in sent]
-        glued = [not t.whitespace_ for t in sent]
+        words = ctx.tokens.lower[sent.start : sent.end]
+        glued = [not spaced for spaced in ctx.tokens.spaced[sent.start : sent.end]]
         for phrase in find_numbers(words, lexicon, glued=glued):
             start, end = sent.start + phrase.start, sent.start + phrase.end
             if any(i in timex_tokens for i in range(start, end)):
@@ -1075,48 +1111,50 @@ def _places(
     for rule in ruleset.of_kind("event_place"):
         prepositions = {p.lower() for p in rule.options["prepositions"]}
         venues = {v.lower() for v in rule.options.get("venues", [])}
-        for token in doc:
-            if token.lower_ not in prepositions or token.i in timex_tokens:
+        t = ctx.tokens
+        size = len(t.text)
+        for at in range(size):
+            if t.lower[at] not in prepositions or at in timex_tokens:
                 continue
-            start = token.i + 1
-            if start < len(doc) and doc[start].lower_ == "the":
+            sent_end = t.sent_end[at]
+            start = at + 1
+            if start < size and t.lower[start] == "the":
                 start += 1
             end = start
-            while end < len(doc) and end < token.sent.end:
-                word = doc[end]
+            while end < sent_end:
                 if (
-                    (word.is_title or (word.is_upper and len(word) >= 2))
-                    and word.is_alpha
-                    and word.lower_ not in ctx.calendar_words
-                    and word.lower_ not in ctx.event_words
+                    (t.title[end] or (t.upper[end] and len(t.text[end]) >= 2))
+                    and t.alpha[end]
+                    and t.lower[end] not in ctx.calendar_words
+                    and t.lower[end] not in ctx.event_words
                 ):
                     end += 1
                 elif (
-                    word.lower_ in _NAME_LINKS | {"-"}
+                    (t.lower[end] in _NAME_LINKS or t.text[end] == "-")
                     and end > start
-                    and end + 1 < token.sent.end
-                    and doc[end + 1].is_title
-                    and doc[end + 1].lower_ not in ctx.calendar_words
+                    and end + 1 < sent_end
+                    and t.title[end + 1]
+                    and t.lower[end + 1] not in ctx.calendar_words
                 ):
                     end += 1
                 else:
                     break
             if end == start or any(i in timex_tokens for i in range(start, end)):
                 continue
-            name_span = doc[start:end]
-            if dateline and dateline.start <= name_span.start_char < dateline.end:
+            if dateline and dateline.start <= t.idx[start] < dateline.end:
                 continue
-            following = doc[end] if end < token.sent.end else None
-            if following is not None and (
-                following.lower_ in ("'s", "\u2019s", "'", "\u2019")
+            if end < sent_end and (
+                t.lower[end] in ("'s", "\u2019s", "'", "\u2019")
                 or (
-                    start > token.i + 1
-                    and following.is_lower
-                    and following.is_alpha
-                    and following.lower_ not in STOP_WORDS
+                    start > at + 1
+                    and t.lowercase[end]
+                    and t.alpha[end]
+                    and t.lower[end] not in STOP_WORDS
                 )
             ):
                 continue  # "at Teixeira's home", "in the Somerset town": not the place itself
+            name_span = doc[start:end]
+            token = doc[at]
             is_venue = any(t.lower_ in venues for t in name_span)
             event = _event_before(ctx, token.i, chains, sentence_wide=is_venue)
             if event is None:
@@ -1187,53 +1225,54 @@ def _names(ctx: _Context, source: Source) -> list[NameMention]:
         for i in range(cue.start, cue.end)
     }
     names = []
+    t = ctx.tokens
+    honorifics = ctx.honorific_stems
     i = 0
-    size = len(doc)
+    size = len(t.text)
     while i < size:
-        token = doc[i]
         if (
-            not (token.is_title and token.is_alpha)
-            or token.lower_ in ctx.calendar_words
-            or (token.i == token.sent.start and token.lower_ in STOP_WORDS)  # "But Mr Kim"
+            not (t.title[i] and t.alpha[i])
+            or t.lower[i] in ctx.calendar_words
+            or (i == t.sent_start[i] and t.lower[i] in STOP_WORDS)  # "But Mr Kim"
         ):
             i += 1
             continue
+        sent_start, sent_end = t.sent_start[i], t.sent_end[i]
         start = i
         honorific = None
-        while start < size and doc[start].lower_.rstrip(".") in ctx.honorific_stems:
-            honorific = doc[start].lower_.rstrip(".")
+        while start < size and t.lower[start].rstrip(".") in honorifics:
+            honorific = t.lower[start].rstrip(".")
             start += 1
-            if start < size and doc[start].text == ".":
+            if start < size and t.text[start] == ".":
                 start += 1
-        if honorific is None and i > 0 and doc[i - 1].lower_.rstrip(".") in ctx.honorific_stems:
-            honorific = doc[i - 1].lower_.rstrip(".")
+        if honorific is None and i > 0 and t.lower[i - 1].rstrip(".") in honorifics:
+            honorific = t.lower[i - 1].rstrip(".")
         end = start
         parts: list[str] = []
-        while end < size and end < token.sent.end and len(parts) < _MAX_NAME + 2:
-            word = doc[end]
-            if word.lower_.rstrip(".") in ctx.honorific_stems and end > start:
+        while end < sent_end and len(parts) < _MAX_NAME + 2:
+            if t.lower[end].rstrip(".") in honorifics and end > start:
                 break  # "Mr Trump and Mr Kim": two names
-            if word.is_title and word.is_alpha and word.lower_ not in ctx.calendar_words:
-                parts.append(word.text)
+            if t.title[end] and t.alpha[end] and t.lower[end] not in ctx.calendar_words:
+                parts.append(t.text[end])
                 end += 1
             elif (
-                word.text == "-"
-                and not doc[end - 1].whitespace_
-                and not word.whitespace_
+                t.text[end] == "-"
+                and not t.spaced[end - 1]
+                and not t.spaced[end]
                 and end > start
                 and end + 1 < size
-                and doc[end + 1].is_alpha
-                and (doc[end + 1].is_lower or len(parts) >= 2)  # "Jong-un", not "Trump-Kim"
+                and t.alpha[end + 1]
+                and (t.lowercase[end + 1] or len(parts) >= 2)  # "Jong-un", not "Trump-Kim"
             ):
-                parts.append(doc[end + 1].text)  # "Jong-un"
+                parts.append(t.text[end + 1])  # "Jong-un"
                 end += 2
             elif (
-                word.lower_ in _NAME_PARTICLES
+                t.lower[end] in _NAME_PARTICLES
                 and end > start
                 and end + 1 < size
-                and doc[end + 1].is_title
+                and t.title[end + 1]
             ):
-                parts.append(word.text)
+                parts.append(t.text[end])
                 end += 1
             else:
                 break
@@ -1243,9 +1282,9 @@ def _names(ctx: _Context, source: Source) -> list[NameMention]:
         speaker = (
             (end < size and end in reporting)
             or (start > 0 and start - 1 in reporting)
-            or (end + 1 < size and doc[end].text == "," and end + 1 in reporting)
+            or (end + 1 < size and t.text[end] == "," and end + 1 in reporting)
         )
-        if len(parts) == 1 and start == token.sent.start and honorific is None and not speaker:
+        if len(parts) == 1 and start == sent_start and honorific is None and not speaker:
             i = end
             continue  # a lone capitalised word opening a sentence
         names.append(
