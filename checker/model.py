@@ -345,3 +345,10 @@ class StoryResult:
     """Aligned facts that agree."""
     people: list[Any] = field(default_factory=list)
     """People named, each with the forms its sources use (``people.Person``)."""
+    dropped_facts: int = 0
+    """Facts let go after checking to keep a long run's memory flat (counted, not kept)."""
+
+    @property
+    def fact_count(self) -> int:
+        """How many facts were extracted, kept or let go."""
+        return len(self.facts) + self.dropped_facts

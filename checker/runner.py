@@ -81,11 +81,14 @@ class StoryChecker:
         shown = [f for f in result.findings if _RANK[f.severity] <= lowest]
         result = dataclasses.replace(result, findings=shown)
         if self.settings.output_format not in FORMATS_SHOWING_TEXT:
+            # only the page shows the articles and their facts; the others count facts
             result = dataclasses.replace(
                 result,
                 sources=[
                     dataclasses.replace(s, text="", _line_starts=None) for s in result.sources
                 ],
+                facts=[],
+                dropped_facts=result.fact_count,
             )
         return result
 

@@ -636,7 +636,7 @@ def _story_section(story: _Story, ruleset: RuleSet | None) -> str:
         for level in ("error", "warning", "info")
     }
     meta = (
-        f"{_plural(len(result.sources), 'source')} · {_plural(len(result.facts), 'fact')} · "
+        f"{_plural(len(result.sources), 'source')} · {_plural(result.fact_count, 'fact')} · "
         f"{_plural(counts['error'], 'error')} · {_plural(counts['warning'], 'warning')} · "
         f"{_plural(counts['info'], 'info')}"
     )

@@ -91,7 +91,7 @@ def report_dict(results: list[StoryResult], input_errors: list[CheckerError]) ->
         "summary": {
             "stories": len(results),
             "sources": sum(len(r.sources) for r in results),
-            "facts": sum(len(r.facts) for r in results),
+            "facts": sum(r.fact_count for r in results),
             "errors": sum(f.severity == "error" for f in findings),
             "warnings": sum(f.severity == "warning" for f in findings),
             "infos": sum(f.severity == "info" for f in findings),

@@ -65,7 +65,7 @@ def _story(result: StoryResult) -> list[str]:
     lines = [
         f"### {cell_text(result.story)}",
         "",
-        f"{_plural(len(result.sources), 'source')}, {_plural(len(result.facts), 'fact')}",
+        f"{_plural(len(result.sources), 'source')}, {_plural(result.fact_count, 'fact')}",
         "",
     ]
     if not result.findings:

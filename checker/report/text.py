@@ -125,7 +125,7 @@ class StoryHeader:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         result = self.result
         yield Text(
-            f"== story {result.story}: {len(result.sources)} sources, {len(result.facts)} facts",
+            f"== story {result.story}: {len(result.sources)} sources, {result.fact_count} facts",
             style="story",
         )
         for source in result.sources:
