@@ -129,16 +129,16 @@ class WordMention:
 
 @dataclass(frozen=True)
 class NameMention:
-    """A run of capitalised words that may name a person ("Mr Kim", "Rosario Ibarra")."""
+    """A run of capitalised words that may name a person ("Mr Osei", "Amara Osei")."""
 
     where: Mention
     """The name's words (the honorific left out)."""
     tokens: tuple[str, ...]
-    """The name's words, hyphenated parts split ("Jong-un" -> "Jong", "un")."""
+    """The name's words, hyphenated parts split ("Ji-hoon" -> "Ji", "hoon")."""
     honorific: str | None = None
     """The title or honorific before it ("Mr", "Dr.", "President"), lower case."""
     speaker: bool = False
-    """Next to a reporting verb ("Ibarra said", "said Dr. Ferreyra")."""
+    """Next to a reporting verb ("Osei said", "said Dr. Haddad")."""
 
 
 @dataclass
@@ -872,8 +872,8 @@ _QUANTITY_GAP = 3
 def _quantities(
     ctx: _Context, source: Source, ruleset: RuleSet, timexes: list[TimexMention]
 ) -> list[FactMention]:
-    """Quantities of a declared measure: "killed 45 people", "cases have reached 12,786",
-    "cut its benchmark rate by 25 basis points to 5.25%"."""
+    """Quantities of a declared measure: "killed 45 people", "cases have reached 12,400",
+    "cut its benchmark rate by 25 basis points to 4.75%"."""
     if not ruleset.of_kind("quantity"):
         return []
     doc = ctx.doc
@@ -1091,7 +1091,7 @@ def _is_modifier(token: Token) -> bool:
 
 _NAME_LINKS = {"de", "del", "della", "des", "du", "da", "do", "dos", "la", "le", "of", "upon"}
 _PLACE_GAP = 8
-"""Most words between an event word and the place phrase after it ("talks ... in Geneva")."""
+"""Most words between an event word and the place phrase after it ("talks ... in Vienna")."""
 
 
 def _places(
@@ -1101,7 +1101,7 @@ def _places(
     chains: dict[int, tuple[int, str]],
     out: Extraction,
 ) -> list[FactMention]:
-    """Where events took place: "a round of talks in Geneva", "the final at the National
+    """Where events took place: "a round of talks in Vienna", "the final at the National
     Stadium". A city or country follows its event word in the same clause; a venue's name
     is specific enough to belong to the nearest event word before it in the sentence."""
     doc = ctx.doc
@@ -1185,7 +1185,7 @@ def _event_before(
     in its clause and close by (anywhere before it in the sentence for a venue)."""
     sent = ctx.doc[position].sent
     left, _right = ctx.clause(position, position + 1)
-    # "the final, played on Sunday, in Dubai": a verb such as "played" or "held" in the
+    # "the final, played on Sunday, in Lagos": a verb such as "played" or "held" in the
     # place's clause ties it to the event named earlier in the sentence
     sentence_wide = sentence_wide or any(
         0 < position - c.end <= _PLACE_GAP + 2 for c in ctx.cues(sent, "relation:")
@@ -1233,7 +1233,7 @@ def _names(ctx: _Context, source: Source) -> list[NameMention]:
         if (
             not (t.title[i] and t.alpha[i])
             or t.lower[i] in ctx.calendar_words
-            or (i == t.sent_start[i] and t.lower[i] in STOP_WORDS)  # "But Mr Kim"
+            or (i == t.sent_start[i] and t.lower[i] in STOP_WORDS)  # "But Mr Osei"
         ):
             i += 1
             continue
@@ -1251,7 +1251,7 @@ def _names(ctx: _Context, source: Source) -> list[NameMention]:
         parts: list[str] = []
         while end < sent_end and len(parts) < _MAX_NAME + 2:
             if t.lower[end].rstrip(".") in honorifics and end > start:
-                break  # "Mr Trump and Mr Kim": two names
+                break  # "Mr Osei and Mr Park": two names
             if t.title[end] and t.alpha[end] and t.lower[end] not in ctx.calendar_words:
                 parts.append(t.text[end])
                 end += 1
@@ -1262,9 +1262,9 @@ def _names(ctx: _Context, source: Source) -> list[NameMention]:
                 and end > start
                 and end + 1 < size
                 and t.alpha[end + 1]
-                and (t.lowercase[end + 1] or len(parts) >= 2)  # "Jong-un", not "Trump-Kim"
+                and (t.lowercase[end + 1] or len(parts) >= 2)  # "Ji-hoon", not "Osei-Park"
             ):
-                parts.append(t.text[end + 1])  # "Jong-un"
+                parts.append(t.text[end + 1])  # "Ji-hoon"
                 end += 2
             elif (
                 t.lower[end] in _NAME_PARTICLES

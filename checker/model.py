@@ -152,7 +152,7 @@ class Amount:
     dimension: str
     """``count``, ``percent``, ``rate_change``, ``currency:USD``, ``area``, ``length``..."""
     stated: str
-    """The value as stated, normalized: ``more than 12,000``, ``5.25 percent``, ``USD 2.5e9``."""
+    """The value as stated, normalized: ``more than 12,000``, ``4.75 percent``, ``USD 2.5e9``."""
 
     def __post_init__(self) -> None:
         if self.high < self.low:
@@ -176,7 +176,7 @@ class Place:
     """A place, resolved in the gazetteer where it could be."""
 
     name: str
-    """The name as stated (``the Dubai International Stadium``, ``Geneva``)."""
+    """The name as stated (``the Lagos National Stadium``, ``Vienna``)."""
     kind: str
     """``venue``, ``city``, ``region``, ``country`` or ``unknown``."""
     countries: frozenset[str] = frozenset()
@@ -242,7 +242,7 @@ class Fact:
     timing: str = "unknown"
     """``past``, ``present`` or ``future``: where the value lies against the publication date."""
     role: str | None = None
-    """For quantities: ``level`` ("to 5.25%"), ``change`` ("by 25 basis points") or ``from``."""
+    """For quantities: ``level`` ("to 4.75%"), ``change`` ("by 25 basis points") or ``from``."""
     when: Interval | None = None
     """For quantities: the date its clause states ("in September"), if any."""
 

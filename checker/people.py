@@ -1,9 +1,9 @@
 """Group the mentions of one person across a story's sources.
 
-"Kim Jong Un", "Kim Jong-un", "Mr Kim" and "Kim" are one person; so are "Dr. Lucía
-Ferreyra" and "Dr Lucía Ferreira" (one letter apart). A run of capitalised words is taken
-for a person when some mention of it stands after an honorific or title ("Ms Ibarra",
-"Governor Rosario Ibarra") or next to a reporting verb ("Quintero said"), and none of its
+"Park Ji-hoon", "Park Ji Hoon", "Mr Park" and "Park" are one person; so are "Dr. Leila
+Haddad" and "Dr Leila Hadad" (one letter apart). A run of capitalised words is taken
+for a person when some mention of it stands after an honorific or title ("Ms Osei",
+"Governor Amara Osei") or next to a reporting verb ("Lindqvist said"), and none of its
 words names an organisation ("Pan American Health Organization said" is not a person).
 """
 
@@ -25,7 +25,7 @@ class Person:
     """One person as the story's sources name them."""
 
     name: str
-    """The full name most sources use ("Kim Jong Un")."""
+    """The full name most sources use ("Park Ji Hoon")."""
     forms: tuple[tuple[str, tuple[str, ...]], ...]
     """Each way the name is written (honorifics left out) and the sources that write it."""
     mentions: int
@@ -37,7 +37,7 @@ def _key(tokens: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _near(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Same words, one of them one edit off ("Ferreyra"/"Ferreira")."""
+    """Same words, one of them one edit off ("Haddad"/"Hadad")."""
     if len(a) != len(b):
         return False
     edits = sum(OSA.distance(x, y) for x, y in zip(a, b, strict=True))
@@ -77,7 +77,7 @@ def group_people(sources: list[NormalizedSource], ruleset: RuleSet) -> list[Pers
     merged: dict[tuple[str, ...], list[tuple[str, NameMention]]] = defaultdict(list)
     for key, members in groups.items():
         merged[canonical[key]].extend(members)
-    # Short mentions ("Mr Kim", "Ferreyra said") join the person whose first or last word they are.
+    # Short mentions ("Mr Park", "Haddad said") join the person whose first or last word they are.
     for source_id, m in mentions:
         key = _key(m.tokens)
         if len(key) != 1 or key[0] in STOP_WORDS:
@@ -106,7 +106,7 @@ def group_people(sources: list[NormalizedSource], ruleset: RuleSet) -> list[Pers
 
 
 def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
-    """ "Marcela Quintero" within "Marcela Quintero Llanos"."""
+    """ "Ana Lindqvist" within "Ana Lindqvist Moreno"."""
     if len(shorter) >= len(longer):
         return False
     return all(word in longer for word in shorter) and shorter[0] == longer[0]

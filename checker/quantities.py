@@ -150,7 +150,7 @@ def _phrase_before(words: list[str], i: int, table: dict[str, Any]) -> tuple[str
 
 
 def _digits(word: str) -> tuple[float, int, int] | None:
-    """(value, decimals, trailing zeros of the integer part) of "12,786" or "5.25"."""
+    """(value, decimals, trailing zeros of the integer part) of "12,457" or "4.75"."""
     match = _DIGITS.match(word)
     if not match:
         return None

@@ -118,7 +118,7 @@ def test_align_party_meeting_is_not_summit_on_same_day(ruleset, nlp):
     assert groups == {}
 
 
-SUMMIT = "Chancellor Ilse Brandauer and President Marek Dvorsky took place on Tuesday in Geneva.\n"
+SUMMIT = "Chancellor Ilse Brandauer and President Marek Dvorsky took place on Tuesday in Vienna.\n"
 
 
 @pytest.mark.parametrize(
@@ -147,12 +147,12 @@ def test_align_background_event_is_not_this_weeks_event(ruleset, nlp):
             "alpine-post.txt",
             "2024-03-14",
             "Chancellor Ilse Brandauer and President Marek Dvorsky held a summit on Tuesday "
-            "in Geneva.\n",
+            "in Vienna.\n",
         ),
         (
             "lakeside-daily.txt",
             "2024-03-14",
-            "Chancellor Ilse Brandauer and President Marek Dvorsky held a summit in Geneva "
+            "Chancellor Ilse Brandauer and President Marek Dvorsky held a summit in Vienna "
             "in June 2019.\n",
         ),
     )
@@ -167,7 +167,7 @@ def test_align_background_event_is_not_this_weeks_event(ruleset, nlp):
     ],
 )
 def test_align_explicitly_dated_years_must_agree(ruleset, nlp, first, second, same_event):
-    text = "Chancellor Ilse Brandauer and President Marek Dvorsky held a summit in Geneva {}.\n"
+    text = "Chancellor Ilse Brandauer and President Marek Dvorsky held a summit in Vienna {}.\n"
     groups = _aligned(
         ruleset,
         nlp,

@@ -17,7 +17,7 @@ SEEDS = ROOT / "seeds"
 AFP_SEED = "seeds/000_d016bcae14bdc05d.txt"
 DW_SEED = "seeds/001_1b465cf676d0d05f.txt"
 TYPO_ONLY_ARTICLE = (
-    "Date: 2024-03-07\nKim Jong Un and Donald Trump met in Hanoi in Feruary, officials said.\n"
+    "Date: 2024-03-07\nPark Ji-hoon and Amara Osei met in Nairobi in Feruary, officials said.\n"
 )
 
 
@@ -234,7 +234,7 @@ def test_cli_inputs_unchanged_after_run(tmp_path):
         b"date 2019-12-26\r\nPeace talks in Bogot\xe1 opened on Saturday.\r\n"
     )
     (story / "utf16.txt").write_bytes(
-        b"\xff\xfe" + "Kim Jong Un convened a meeting on Saturday.\n".encode("utf-16-le")
+        b"\xff\xfe" + "Park Ji-hoon convened a meeting on Saturday.\n".encode("utf-16-le")
     )
     (story / "empty.txt").write_bytes(b"")
     before = tree_digest(tmp_path)

@@ -129,15 +129,15 @@ def test_compare_equal_or_nested_dates_agree(ruleset, nlp, first, second, rule, 
             True,
         ),
         (
-            "Trade negotiators from Norway and Iceland wrapped up a fourth round of talks in "
+            "Trade negotiators from Denmark and Iceland wrapped up a fourth round of talks in "
             "Reykjavik.",
-            "The fifth round of talks between Norway and Iceland ended in Reykjavik.",
+            "The fifth round of talks between Denmark and Iceland ended in Reykjavik.",
             False,
         ),
         (
-            "Trade negotiators from Norway and Iceland wrapped up a fourth round of talks in "
+            "Trade negotiators from Denmark and Iceland wrapped up a fourth round of talks in "
             "Reykjavik.",
-            "The three previous rounds of talks between Norway and Iceland produced no deal.",
+            "The three previous rounds of talks between Denmark and Iceland produced no deal.",
             True,
         ),
     ],
@@ -162,13 +162,13 @@ def test_compare_count_discrepancy_message_names_series_and_values(ruleset, nlp)
         (
             "fjord-post.txt",
             "2024-03-20",
-            "Trade negotiators from Norway and Iceland wrapped up a fourth round of talks in "
+            "Trade negotiators from Denmark and Iceland wrapped up a fourth round of talks in "
             "Reykjavik.\n",
         ),
         (
             "north-atlantic-wire.txt",
             "2024-03-20",
-            "The fifth round of talks between Norway and Iceland ended in Reykjavik.\n",
+            "The fifth round of talks between Denmark and Iceland ended in Reykjavik.\n",
         ),
     )
     (finding,) = _of(result, "discrepancy", "event.count")

@@ -270,19 +270,19 @@ def test_corpus_make_source_without_date_has_no_published():
 
 
 def test_corpus_make_source_dateline_credit_gives_outlet():
-    raw = "BANGKOK, June 13 (Asia Trade Wire) - Thailand's central bank held its key rate.\n"
-    source = make_source(source_id="a.txt", story="thai", path="wire/a.txt", raw_text=raw)
-    assert source.outlet == "Asia Trade Wire"
+    raw = "JAKARTA, June 13 (Archipelago Wire) - Indonesia's central bank held its key rate.\n"
+    source = make_source(source_id="a.txt", story="rates", path="wire/a.txt", raw_text=raw)
+    assert source.outlet == "Archipelago Wire"
     assert source.dateline is not None
-    assert source.dateline.place == "BANGKOK"
+    assert source.dateline.place == "JAKARTA"
     assert source.dateline.date_text == "June 13"
-    assert source.dateline.credit == "Asia Trade Wire"
+    assert source.dateline.credit == "Archipelago Wire"
     assert source.dateline.line == 1
 
 
 def test_corpus_make_source_dateline_line_counts_front_matter():
-    raw = "---\ntitle: Rates on hold\n---\nBANGKOK, June 13 (Asia Trade Wire) - Rates held.\n"
-    source = make_source(source_id="a.txt", story="thai", path="a.txt", raw_text=raw)
+    raw = "---\ntitle: Rates on hold\n---\nJAKARTA, June 13 (Archipelago Wire) - Rates held.\n"
+    source = make_source(source_id="a.txt", story="rates", path="a.txt", raw_text=raw)
     assert source.dateline is not None
     assert source.dateline.line == 4
 

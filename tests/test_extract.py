@@ -273,7 +273,7 @@ def test_extract_count_form(extract_text, text, phrase, number, form, series):
     "text",
     [
         # "rounds" of something other than talks, in an article that is about talks
-        "Ceasefire talks resumed in Geneva. Border guards seized 300 rounds of ammunition.",
+        "Ceasefire talks resumed in Vienna. Border guards seized 300 rounds of ammunition.",
         # a hyphenated round is an adjective, not a count of rounds of talks
         "Contract talks with his promoter dragged on for months. Ruiz retained his belt "
         "with an eighth-round knockout in Manila.",

@@ -180,8 +180,8 @@ def test_quantities_scales_and_currencies(nlp, lexicon, sentence, expected):
     ("sentence", "expected"),
     [
         (
-            "The Bank of Thailand raised its benchmark rate to 5.25%.",
-            _one("5.25%", 0.05245, 0.05255, "percent", "5.25%"),
+            "The Bank of Indonesia raised its benchmark rate to 6.50%.",
+            _one("6.50%", 0.06495, 0.06505, "percent", "6.50%"),
         ),
         (
             "Grain exports from Odessa fell 14 per cent in July.",
@@ -192,11 +192,11 @@ def test_quantities_scales_and_currencies(nlp, lexicon, sentence, expected):
             _one("14 percent", 0.135, 0.145, "percent", "14%"),
         ),
         (
-            "Unemployment in Chile rose 0.3 percentage points in the quarter.",
+            "Unemployment in Ghana rose 0.3 percentage points in the quarter.",
             _one("0.3 percentage points", 0.25, 0.35, "rate_change", "0.3 percentage point"),
         ),
         (
-            "The Bank of Thailand raised its benchmark rate by 25 basis points.",
+            "The Bank of Indonesia raised its benchmark rate by 25 basis points.",
             _one(
                 "25 basis points",
                 0.245,
@@ -206,7 +206,7 @@ def test_quantities_scales_and_currencies(nlp, lexicon, sentence, expected):
             ),
         ),
         (
-            "The Bank of Thailand raised its benchmark rate by a quarter of a percentage point.",
+            "The Bank of Indonesia raised its benchmark rate by a quarter of a percentage point.",
             _one(
                 "a quarter of a percentage point",
                 0.25,
@@ -240,7 +240,7 @@ def test_quantities_scales_and_currencies(nlp, lexicon, sentence, expected):
             _one("500 tonnes", 475_000, 525_000, "mass", "500 tonne"),
         ),
         pytest.param(
-            "The Bank of Thailand raised its benchmark rate by 25bps.",
+            "The Bank of Indonesia raised its benchmark rate by 25bps.",
             _one("25bps", 0.245, 0.255, "rate_change", "25 basis point (= 0.25 percentage point)"),
             id="bps-glued",
         ),
@@ -530,8 +530,8 @@ def _story(*texts: str, published: str = PUBLISHED):
         ),
         (
             (
-                "The Bank of Thailand raised its benchmark rate by 25 basis points on Wednesday.",
-                "The Bank of Thailand raised its benchmark rate by a quarter of a percentage "
+                "The Bank of Indonesia raised its benchmark rate by 25 basis points on Wednesday.",
+                "The Bank of Indonesia raised its benchmark rate by a quarter of a percentage "
                 "point on Wednesday.",
             ),
             "number.rates",
@@ -621,12 +621,12 @@ def test_quantities_sources_agree(ruleset, nlp, texts, rule, normalized):
         ),
         (
             (
-                "The Bank of Thailand raised its benchmark rate to 5.25% on Wednesday.",
-                "The Bank of Thailand lifted its benchmark rate to 5.00% on Wednesday.",
+                "The Bank of Indonesia raised its benchmark rate to 6.50% on Wednesday.",
+                "The Bank of Indonesia lifted its benchmark rate to 6.25% on Wednesday.",
             ),
             "number.rates",
             "Sources disagree on the policy rate: "
-            "5.25% (coastal-herald.txt) vs 5.00% (river-wire.txt)",
+            "6.50% (coastal-herald.txt) vs 6.25% (river-wire.txt)",
         ),
         (
             (
@@ -663,16 +663,16 @@ def test_quantities_rate_change_and_level_compared_separately(ruleset, nlp):
         ruleset,
         nlp,
         *_story(
-            "The Bank of Thailand raised its benchmark rate by 25 basis points to 5.25% on "
+            "The Bank of Indonesia raised its benchmark rate by 25 basis points to 6.50% on "
             "Wednesday.",
-            "The Bank of Thailand raised its benchmark rate by 50 basis points to 5.00% on "
+            "The Bank of Indonesia raised its benchmark rate by 50 basis points to 6.25% on "
             "Wednesday.",
         ),
     )
     assert sorted(f.message for f in _discrepancies(result, "number.rates")) == [
         "Sources disagree on the policy rate: 25 basis point (= 0.25 percentage point) "
         "(coastal-herald.txt) vs 50 basis point (= 0.5 percentage point) (river-wire.txt)",
-        "Sources disagree on the policy rate: 5.25% (coastal-herald.txt) vs 5.00% (river-wire.txt)",
+        "Sources disagree on the policy rate: 6.50% (coastal-herald.txt) vs 6.25% (river-wire.txt)",
     ]
 
 
@@ -680,12 +680,12 @@ def test_quantities_rate_change_and_level_compared_separately(ruleset, nlp):
     ("first", "second"),
     [
         (
-            "The Bank of Thailand raised its benchmark rate to 5.25% on Wednesday.",
-            "The Bank of Thailand raised its benchmark rate by 0.25% on Wednesday.",
+            "The Bank of Indonesia raised its benchmark rate to 6.50% on Wednesday.",
+            "The Bank of Indonesia raised its benchmark rate by 0.25% on Wednesday.",
         ),
         (
-            "The Bank of Thailand raised its benchmark rate by 25 basis points on Wednesday.",
-            "The Bank of Thailand raised its benchmark rate to 0.25% on Wednesday.",
+            "The Bank of Indonesia raised its benchmark rate by 25 basis points on Wednesday.",
+            "The Bank of Indonesia raised its benchmark rate to 0.25% on Wednesday.",
         ),
     ],
     ids=["percent-level-vs-percent-change", "points-change-vs-percent-level"],

@@ -283,7 +283,7 @@ CASES = [
         id="explicit-december-31",
     ),
     pytest.param(
-        "The accord was signed on 29 December 2019 in Geneva.",
+        "The accord was signed on 29 December 2019 in Vienna.",
         dt.date(2020, 6, 1),
         "on 29 December 2019",
         "2019-12-29",
