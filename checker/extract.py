@@ -877,23 +877,12 @@ def _quantities(
     if not ruleset.of_kind("quantity"):
         return []
     doc = ctx.doc
-    lexicon = QuantityLexicon.from_lexicons(ruleset.lexicons)
+    lexicon = quantity_lexicon(ruleset)
     timex_tokens = {i for span in doc.spans[TIMEX_KEY] for i in range(span.start, span.end)}
     timex_at = {t.where.start: t for t in timexes}
     timex_spans = [s for s in doc.spans[TIMEX_KEY] if s.start_char in timex_at]
     dateline = source.dateline
-    # Words that say nothing about which figure it is: cue words, units, reporting verbs.
-    quiet = {
-        stem(w)
-        for r in ruleset.of_kind("quantity")
-        for words in r.options["measures"].values()
-        for phrase in words
-        for w in phrase.split()
-    }
-    quiet |= {stem(w) for phrase in lexicon.units for w in phrase.split()}
-    quiet |= {stem(w) for w in lexicon.counted_people | set(lexicon.number_words)}
-    quiet |= {stem(w) for w in ruleset.lexicons.get("reporting_verbs", [])}
-    quiet |= {stem(w) for w in lexicon.hedges} | {"said", "say", "says"}
+    quiet = ruleset.derived("quantity_quiet_words", lambda: _quiet_words(ruleset, lexicon))
     facts = []
     for sent in doc.sents:
         measures = ctx.cues(sent, "measure:")
@@ -948,6 +937,29 @@ def _quantities(
                 )
             )
     return facts
+
+
+def quantity_lexicon(ruleset: RuleSet) -> QuantityLexicon:
+    """The rules' ``quantities`` word lists, built once per rule set."""
+    return ruleset.derived(
+        "quantity_lexicon", lambda: QuantityLexicon.from_lexicons(ruleset.lexicons)
+    )
+
+
+def _quiet_words(ruleset: RuleSet, lexicon: QuantityLexicon) -> frozenset[str]:
+    """Words that say nothing about which figure it is: cue words, units, reporting verbs."""
+    quiet = {
+        stem(w)
+        for r in ruleset.of_kind("quantity")
+        for words in r.options["measures"].values()
+        for phrase in words
+        for w in phrase.split()
+    }
+    quiet |= {stem(w) for phrase in lexicon.units for w in phrase.split()}
+    quiet |= {stem(w) for w in lexicon.counted_people | set(lexicon.number_words)}
+    quiet |= {stem(w) for w in ruleset.lexicons.get("reporting_verbs", [])}
+    quiet |= {stem(w) for w in lexicon.hedges} | {"said", "say", "says"}
+    return frozenset(quiet)
 
 
 _PARTIAL_OF = {

@@ -13,10 +13,17 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from checker.extract import Extraction, FactMention, NameMention, TimexMention, WordMention
+from checker.extract import (
+    Extraction,
+    FactMention,
+    NameMention,
+    TimexMention,
+    WordMention,
+    quantity_lexicon,
+)
 from checker.gazetteer import load_gazetteer
 from checker.model import Amount, Fact, Interval, Place, Source
-from checker.quantities import QuantityLexicon, to_amount
+from checker.quantities import to_amount
 from checker.rules import RuleSet
 from checker.temporal import TimexParts, parts_of, resolve
 
@@ -228,7 +235,7 @@ def normalize(
         out.timexes.append(
             ResolvedTimex(timex, parts, resolve(parts, reference_day, timex.tense), reference_day)
         )
-    quantities = QuantityLexicon.from_lexicons(lex)
+    quantities = quantity_lexicon(ruleset)
     gazetteer = (
         load_gazetteer(tuple(sorted(lex.get("country_aliases", {}).items())))
         if any(m.family == "place" for m in extraction.facts)
@@ -349,7 +356,7 @@ def normalize(
             dated.setdefault(fact.chain, []).append(fact.background)
     recalled = {chain for chain, backgrounds in dated.items() if all(backgrounds)}
     out.facts = [
-        replace(f, background=True) if f.value.__class__ is Place and f.chain in recalled else f
+        replace(f, background=True) if isinstance(f.value, Place) and f.chain in recalled else f
         for f in out.facts
     ]
     return out

@@ -322,14 +322,11 @@ def _number_at(
             scale *= lex.scales[words[j].rstrip(".")]  # "$160m." ends a sentence
             j += 1
     number_end = j
-    if unit is not None:
-        pass
-    elif j < len(words) and words[j] == "-" and glued[j - 1]:
-        unit_hit = _phrase_at(words, j + 1, lex.units)
-        if unit_hit is not None:
-            unit, j = lex.units[unit_hit[0]], j + 1 + unit_hit[1]
-    elif (unit_hit := _phrase_at(words, j, lex.units)) is not None:
-        unit, j = lex.units[unit_hit[0]], j + unit_hit[1]
+    if unit is None:  # "25bps" brought its unit already
+        hyphen = j < len(words) and words[j] == "-" and glued[j - 1]  # "a 10,000-hectare fire"
+        start = j + 1 if hyphen else j
+        if (unit_hit := _phrase_at(words, start, lex.units)) is not None:
+            unit, j = lex.units[unit_hit[0]], start + unit_hit[1]
     rounding = 0.0
     truncated = 0.0
     if value is not None and not exact_word:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -91,6 +92,14 @@ class RuleSet:
     """Rule files read, in order."""
     digest: str = ""
     """SHA-256 over the rule files' contents: changes when any rule changes."""
+
+    _derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def derived(self, key: str, build: Callable[[], Any]) -> Any:
+        """A structure built from the rules once (a word index, a lexicon object), then reused."""
+        if key not in self._derived:
+            self._derived[key] = build()
+        return self._derived[key]
 
     def of_kind(self, kind: str) -> list[Rule]:
         """Enabled rules of one ``extends`` kind, in load order."""
@@ -486,4 +495,5 @@ def configure_rules(
         ruleset.rules[rule_id] = dataclasses.replace(ruleset.rules[rule_id], level=level)
     for rule_id in disable:
         del ruleset.rules[rule_id]
+    ruleset._derived.clear()  # built from the rules as they were
     return ruleset
