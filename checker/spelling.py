@@ -11,7 +11,9 @@ Three checks, each driven by a rule in ``rules/``:
   use, and used by no other source itself.
 
 Suggestions are ranked by a noisy-channel score (``channel_score``): wordfreq frequency
-less a weighted Damerau edit cost, with a bonus for words of the same article.
+less a weighted Damerau edit cost, with a bonus for words of the same article; an unknown
+word that is no clear slip is ranked with its neighbours too (``suggest_in_context``, a
+word-bigram model from ``context_model``), up to three edits away.
 Lexicons (wordfreq, codespell's dictionaries) are loaded once per process and per-word
 decisions are cached.
 """
@@ -29,6 +31,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 from wordfreq import top_n_list, zipf_frequency
 
+from checker.context_model import bigram_model
 from checker.extract import WordMention
 
 _PREFIXES = (
@@ -418,6 +421,76 @@ def suggest(
     return best_candidate(word, candidates(word, max_edits=most, min_zipf=min_zipf), context)
 
 
+CONTEXT_EDITS = 3
+"""Most edits between a misspelling and a suggestion its neighbours choose: "widd" for "was"
+after "he" and before "killed" is three edits off, and only the context can recover it."""
+NEIGHBOUR_WEIGHT = 1.2
+"""Weight of each neighbour's bigram log-probability (log10) in the contextual ranking."""
+FREQUENCY_WEIGHT = 0.3
+"""Weight of the candidate's own Zipf frequency in the contextual ranking."""
+CONTEXT_EDIT_WEIGHT = 2.5
+"""Weight of the channel cost (weighted edits) in the contextual ranking."""
+CLEAR_SLIP_COST = 0.6
+"""A correction this close (two letters swapped, a doubled letter, a neighbouring key) is
+kept whatever the neighbours say: "gaurded" is "guarded" even where "had gained" is likelier."""
+ARTICLE_BONUS = 0.5
+"""Added to a candidate the same article uses elsewhere (a cache language model)."""
+_NEIGHBOUR = re.compile(r"[A-Za-z]+|[^\sA-Za-z]")
+
+
+def neighbours(word: WordMention) -> tuple[str | None, str | None]:
+    """The token before and after ``word`` in its sentence, lower case: a word or a single
+    punctuation mark; None at either end of the sentence."""
+    sentence, offset = word.where.sentence, word.where.sentence_offset
+    before = _NEIGHBOUR.findall(sentence[:offset])
+    after = _NEIGHBOUR.findall(sentence[offset + len(word.where.text) :])
+    return (before[-1].lower() if before else None, after[0].lower() if after else None)
+
+
+def _least_cost(typed: str, meant: str) -> float:
+    """A lower bound of ``channel_cost``: every edit at its cheapest, plus the first letter."""
+    first = FIRST_LETTER_COST if typed[:1] != meant[:1] else 0.0
+    return CHEAPEST_EDIT * OSA.distance(typed, meant) + first
+
+
+def suggest_in_context(
+    word: str,
+    around: tuple[str | None, str | None],
+    *,
+    min_zipf: float = 3.0,
+    context: Collection[str] = (),
+) -> str | None:
+    """Best correction of an unknown lower-case ``word`` by its neighbours ``around``: a
+    noisy channel whose language model is a word-bigram model (``context_model``), over
+    words up to ``CONTEXT_EDITS`` edits away. "widd" between "he" and "killed" is "was";
+    "sedn" before "that" is "said"."""
+    model = bigram_model()
+    previous, following = around
+    # best bound first: the language model and frequency less the cheapest cost of the edits;
+    # the full channel cost is computed only while a candidate can still win
+    bounded = sorted(
+        (
+            NEIGHBOUR_WEIGHT * model.fit(previous, c, following)
+            + FREQUENCY_WEIGHT * zipf(c)
+            + (ARTICLE_BONUS if c in context else 0.0)
+            - CONTEXT_EDIT_WEIGHT * _least_cost(word, c),
+            c,
+        )
+        for c in candidates(word, max_edits=CONTEXT_EDITS, min_zipf=min_zipf)
+    )
+    best: tuple[float, str] | None = None
+    for bound, candidate in reversed(bounded):
+        if best is not None and bound < best[0]:
+            break
+        if is_spelling_variant(word, candidate):
+            continue
+        least = _least_cost(word, candidate)
+        scored = (bound + CONTEXT_EDIT_WEIGHT * (least - channel_cost(word, candidate)), candidate)
+        if best is None or scored > best:
+            best = scored
+    return best[1] if best else None
+
+
 NEAR_COMMON_ZIPF = 3.5
 """An unknown word one edit from a word this frequent is a typo even if it looks derived."""
 KNOWN_STEM_ZIPF = 2.0
@@ -507,6 +580,7 @@ rare word is only a typo this close to a far more frequent word ("grapnels" is n
 def _word_typo(
     text: str,
     *,
+    around: tuple[str | None, str | None],
     in_compound: bool,
     context: Collection[str],
     max_rare_zipf: float,
@@ -534,7 +608,10 @@ def _word_typo(
         if not near and (in_compound or explained_by_morphology(text)):
             return None
         most = 1 if in_compound else 2
-        return suggest(text, min_zipf=min_common_zipf, max_edits=most, context=context)
+        found = suggest(text, min_zipf=min_common_zipf, max_edits=most, context=context)
+        if found is None or in_compound or channel_cost(text, found) <= CLEAR_SLIP_COST:
+            return found
+        return suggest_in_context(text, around, min_zipf=min_common_zipf, context=context) or found
     if in_compound or frequency >= max_rare_zipf or explained_by_morphology(text):
         return None
     slips = [
@@ -598,6 +675,7 @@ def word_typos(
             continue
         suggestion = _word_typo(
             text,
+            around=neighbours(word),
             in_compound=word.in_compound,
             context=context,
             max_rare_zipf=max_rare_zipf,
