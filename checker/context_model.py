@@ -95,7 +95,7 @@ SCALE_WORDS = 100
 
 @lru_cache(maxsize=1)
 def bigram_model() -> BigramModel:
-    """The English model, loaded on first use (about 0.5 s, 10 MB)."""
+    """The English model, loaded on first use (under a second, about 20 MB resident)."""
     unigrams = dict(_read_counts(UNIGRAM_FILE))
     ids = {word: n for n, word in enumerate(unigrams)}
     common = set(sorted(unigrams, key=unigrams.__getitem__, reverse=True)[:SCALE_WORDS])
