@@ -219,6 +219,30 @@ def test_compare_weekday_must_match_date(ruleset, nlp, date_words, expected):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a December article: the January date ahead is next year's, whatever "told" says
+        (
+            "The judge told him he would return to court on Thursday, January 15.",
+            ["January 15, 2027 is a Friday, not a Thursday"],
+        ),
+        ("The judge told him he would return to court on Friday, January 15.", []),
+        # far from the publication date the clause's tense decides: this June, next June
+        ("The accord was first drafted on Friday, June 12.", []),
+        (
+            "The accord will be signed on Friday, June 12.",
+            ["June 12, 2027 is a Saturday, not a Friday"],
+        ),
+    ],
+    ids=["next-year-wrong", "next-year-right", "far-past", "far-future"],
+)
+def test_compare_weekday_date_near_the_publication_date(ruleset, nlp, sentence, expected):
+    result = _check(ruleset, nlp, ("fjord-post.txt", "2026-12-04", sentence + "\n"))
+    findings = _of(result, "inconsistency", "date.weekday_mismatch")
+    assert [f.message for f in findings] == expected
+
+
+@pytest.mark.parametrize(
     ("date_words", "expected"),
     [
         ("Friday, March 3, 2023", []),  # March 3, 2023 is a Friday
