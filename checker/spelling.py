@@ -692,11 +692,17 @@ def name_typos(
 ) -> dict[str, list[Typo]]:
     """Capitalised words one edit from a name that more sources use, and used by no other source.
 
+    Two sources that each write one form of a full name ("Anna Kowalczyk" / "Anna
+    Kowalczik") are reported once, on the form written fewer times (the later source when
+    even), with the other as the suggestion: no majority says which is right, but one is
+    wrong.
+
     Plurals and derived forms ("Brazil"/"Brazilian", "Sultan"/"Sultans") are not typos:
     the two forms must differ inside the word, not by an ending.
     """
     used_by: dict[str, set[str]] = {}
     first_use: dict[tuple[str, str], WordMention] = {}
+    mentions: Counter[str] = Counter()
     for source_id, words in words_by_source.items():
         for word in words:
             text = word.where.text
@@ -707,6 +713,7 @@ def name_typos(
             ):
                 used_by.setdefault(text, set()).add(source_id)
                 first_use.setdefault((text, source_id), word)
+                mentions[text] += 1
     by_length: dict[int, list[str]] = {}
     for name in used_by:
         by_length.setdefault(len(name), []).append(name)
@@ -741,22 +748,50 @@ def name_typos(
                     support = len(used_by[other])
                     if support > len(used_by[text]) and (best is None or support > best[0]):
                         best = (support, other)
+                    elif (
+                        best is None
+                        and support == len(used_by[text]) == 1
+                        and _tie_reported_here(text, other, source_id, used_by, mentions)
+                        and _same_full_name(word, first_use[(other, *used_by[other])])
+                    ):
+                        best = (support, other)
             if best:
                 reported.add(text)
                 support = tuple(
                     (other_id, first_use[(best[1], other_id)])
                     for other_id in sorted(used_by[best[1]])
                 )
-                found.setdefault(source_id, []).append(
-                    Typo(
-                        word,
-                        rule,
-                        best[1],
-                        {"word": text, "suggestion": best[1], "majority": best[0]},
-                        support,
-                    )
-                )
+                detail = {"word": text, "suggestion": best[1], "majority": best[0]}
+                if best[0] == len(used_by[text]):
+                    detail["tie"] = True
+                found.setdefault(source_id, []).append(Typo(word, rule, best[1], detail, support))
     return found
+
+
+def _tie_reported_here(
+    text: str, other: str, source_id: str, used_by: dict[str, set[str]], mentions: Counter[str]
+) -> bool:
+    """Of two forms one source each, the one to report: written fewer times, else in the
+    later source."""
+    (other_source,) = used_by[other]
+    return (mentions[text], other_source) < (mentions[other], source_id)
+
+
+_CAPITALISED = re.compile(r"[A-Z][\w'’-]*")
+
+
+def _name_partners(word: WordMention) -> set[str]:
+    """The capitalised words right before and after ``word`` in its sentence."""
+    sentence, offset = word.where.sentence, word.where.sentence_offset
+    before = sentence[:offset].rstrip().rsplit(" ", 1)[-1]
+    after = sentence[offset + len(word.where.text) :].lstrip().split(" ", 1)[0]
+    return {w for w in (before, after) if _CAPITALISED.fullmatch(w)}
+
+
+def _same_full_name(word: WordMention, other: WordMention) -> bool:
+    """True when both words stand beside the same other name word ("Anna" in "Anna
+    Kowalczyk" and "Anna Kowalczik"): one person's name, written two ways."""
+    return bool(_name_partners(word) & _name_partners(other))
 
 
 def vocabulary_of(words: list[WordMention]) -> Counter[str]:

@@ -518,3 +518,33 @@ def test_context_model_probabilities_are_probabilities():
     assert all(model.conditional(a, b) <= 0.0 for a, b in [("residents", "and"), ("of", "the")])
     # no previous word (sentence start, punctuation): the word's own frequency
     assert model.conditional(None, "the") == model.conditional(",", "the") == model.unigram("the")
+
+
+# --- a name written two ways by two sources, one each ------------------------------------------
+
+
+def test_spelling_name_two_forms_one_source_each_reported_once(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        "The coach, Anna Kowalczyk, said the squad was ready for the final.\n",
+        "Coach Anna Kowalczik named an unchanged side, and Kowalczik said the squad was ready.\n",
+    )
+    # the form written once is reported, with the other source's as the other spelling
+    assert _typos(result) == [("a.txt", "Kowalczyk", "Kowalczik", "typo.name")]
+    (finding,) = result.findings
+    assert finding.message == (
+        "Kowalczyk here, Kowalczik in another source: one spelling of this name is wrong"
+    )
+    assert [e.source for e in finding.evidence] == ["a.txt", "b.txt"]
+
+
+def test_spelling_name_two_forms_of_different_people_not_reported(ruleset, nlp):
+    # no shared first name: two people, or one name written two ways? Not enough to say.
+    result = _check(
+        ruleset,
+        nlp,
+        "The coach, Anna Kowalczyk, said the squad was ready for the final.\n",
+        "Captain Marta Kowalczik said the squad was ready for the final.\n",
+    )
+    assert _typos(result) == []
