@@ -182,6 +182,54 @@ def test_compare_count_discrepancy_message_names_series_and_values(ruleset, nlp)
     }
 
 
+# --- the date an event was called off ---------------------------------------------------------
+
+
+def test_compare_called_off_dates_differ(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        (
+            "fjord-post.txt",
+            "2026-11-14",
+            "Halvard Space called off the Tern rocket's maiden launch on Wednesday.\n",
+        ),
+        (
+            "orbit-news.txt",
+            "2026-11-13",
+            "Halvard Space's Tern rocket launch was scrubbed on Thursday.\n",
+        ),
+    )
+    (finding,) = _of(result, "discrepancy", "event.called_off_date")
+    assert [(e.text, e.normalized) for e in finding.evidence] == [
+        ("on Wednesday", "2026-11-11"),
+        ("on Thursday", "2026-11-12"),
+    ]
+
+
+def test_compare_called_off_date_not_compared_with_new_date(ruleset, nlp):
+    # the day a match was called off is not the day it will be played
+    result = _check(
+        ruleset,
+        nlp,
+        (
+            "fjord-post.txt",
+            "2026-11-14",
+            "The Fjord Cup final in Bergen was called off on Saturday.\n",
+        ),
+        (
+            "orbit-news.txt",
+            "2026-11-14",
+            "The Fjord Cup final in Bergen will be played on Tuesday.\n",
+        ),
+    )
+    assert {(f.kind, f.text) for f in result.facts} >= {
+        ("event.called_off_date", "on Saturday"),
+        ("event.date", "on Tuesday"),
+    }
+    assert [f for f in result.findings if f.kind == "discrepancy"] == []
+
+
 # --- weekday stated with a date ----------------------------------------------------------------
 
 
