@@ -17,6 +17,7 @@ from checker.spelling import (
     name_typos,
     suggest,
     word_typos,
+    zipf,
 )
 
 
@@ -471,3 +472,15 @@ def test_spelling_story_vocabulary_accepts_and_rejects(ruleset, nlp, tmp_path):
         StoryInput("story", [source]), ruleset=ruleset, nlp=nlp, vocabulary=vocabulary
     )
     assert _typos(result) == [("a.txt", "floodplain", None, "typo.rejected")]
+
+
+def test_zipf_reads_the_table_as_wordfreq_rounds_it():
+    """The table lookup gives ``zipf_frequency``'s own value, common, rare and unknown words
+    alike, and words that are not plain lower-case letters still go through wordfreq."""
+    from wordfreq import top_n_list, zipf_frequency
+
+    words = top_n_list("en", 50_000)[::97] + ["the", "tussled", "grapnels", "evining", "qzxv"]
+    words += ["Monday", "don't", "co-op", "naïve", "covid19", "", "zzzzzzzzzzzz"]
+    for word in words:
+        assert repr(zipf(word)) == repr(zipf_frequency(word, "en")), word
+    assert zipf("the") > 7 > zipf("tussled") > 0 == zipf("evining")
