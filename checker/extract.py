@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, IS_TITLE, IS_UPPER, LIKE_NUM, LOWER, ORTH, SPACY
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
@@ -205,22 +206,53 @@ class _Tokens:
 
     @classmethod
     def of(cls, doc: Doc) -> _Tokens:
-        table = cls([], [], [], [], [], [], [], [], [], [], [])
-        for t in doc:
-            table.text.append(t.text)
-            table.lower.append(t.lower_)
-            table.alpha.append(t.is_alpha)
-            table.title.append(t.is_title)
-            table.upper.append(t.is_upper)
-            table.lowercase.append(t.is_lower)
-            table.spaced.append(bool(t.whitespace_))
-            table.wordlike.append(t.is_alpha or t.like_num)
-            table.idx.append(t.idx)
+        """The table of ``doc``, read with one ``Doc.to_array`` call (no Token objects)."""
+        columns = doc.to_array(_TABLE_ATTRS)
+        orth, lower, idx = (columns[:, k].tolist() for k in (0, 1, 8))
+        alpha, title, upper, lowercase, spaced, like_num = (
+            columns[:, k].astype(bool).tolist() for k in range(2, 8)
+        )
+        strings = _StringReader(doc)
+        table = cls(
+            text=strings.read(orth),
+            lower=strings.read(lower),
+            alpha=alpha,
+            title=title,
+            upper=upper,
+            lowercase=lowercase,
+            spaced=spaced,
+            wordlike=[a or n for a, n in zip(alpha, like_num, strict=True)],
+            idx=idx,
+            sent_start=[],
+            sent_end=[],
+        )
         for sent in doc.sents:
             size = sent.end - sent.start
             table.sent_start.extend([sent.start] * size)
             table.sent_end.extend([sent.end] * size)
         return table
+
+
+_TABLE_ATTRS = [ORTH, LOWER, IS_ALPHA, IS_TITLE, IS_UPPER, IS_LOWER, SPACY, LIKE_NUM, IDX]
+"""Columns of ``Doc.to_array`` read by ``_Tokens.of``, in that order."""
+
+
+class _StringReader:
+    """Strings of one document's hashes, each looked up in the vocabulary once."""
+
+    def __init__(self, doc: Doc) -> None:
+        self._strings = doc.vocab.strings
+        self._known: dict[int, str] = {}
+
+    def read(self, hashes: list[int]) -> list[str]:
+        known, strings = self._known, self._strings
+        out = []
+        for key in hashes:
+            text = known.get(key)
+            if text is None:
+                text = known[key] = strings[key]
+            out.append(text)
+        return out
 
 
 class _Context:
@@ -840,7 +872,7 @@ def _words(doc: Doc, source: Source, table: _Tokens) -> list[WordMention]:
         )
 
     words = []
-    doc_text = doc.text
+    doc_text = source.text  # the text the doc was made from (``doc.text`` joins every token)
     first = 0
     while first < size:
         last = table.sent_end[first]
