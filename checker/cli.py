@@ -22,7 +22,9 @@ import subprocess
 import sys
 import tempfile
 import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import TextIO
 
 from checker import __version__, errors
 from checker.config import FileConfig, find_config, load_config
@@ -233,13 +235,19 @@ def build_settings(args: argparse.Namespace, config: FileConfig) -> Settings:
     )
 
 
-def write_atomically(path: Path, content: str) -> None:
-    """Write ``content`` to ``path`` through a temporary file and a rename: never half a file."""
+def write_atomically(path: Path, content: str | Callable[[TextIO], None]) -> None:
+    """Write ``content`` to ``path`` through a temporary file and a rename: never half a file.
+
+    ``content`` is the text, or a function that writes it to the file it is given.
+    """
     path = path.resolve()
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(content)
+            if callable(content):
+                content(out)
+            else:
+                out.write(content)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -308,6 +316,14 @@ def _render(
             write_atomically(Path(output), buffer.getvalue())
         else:
             render_text(results, input_errors, make_console(sys.stdout))
+        return
+    if settings.output_format == "json":  # written item by item: no whole report in memory
+        from checker.report.json_report import write_json
+
+        if output:
+            write_atomically(Path(output), lambda out: write_json(results, input_errors, out))
+        else:
+            write_json(results, input_errors, sys.stdout)
         return
     content = RENDERERS[settings.output_format](results, input_errors, ruleset=ruleset)
     if output:
