@@ -15,6 +15,7 @@ still checked); 130 interrupted (Ctrl-C); 143 terminated (SIGTERM).
 from __future__ import annotations
 
 import argparse
+import gc
 import io
 import os
 import signal
@@ -396,6 +397,18 @@ def run(
     return results, input_errors, ruleset
 
 
+GC_FIRST_GENERATION = 50_000
+"""Allocations between two young-generation collections (Python's default: 700)."""
+
+
+def _tune_garbage_collection() -> None:
+    """Collect cycles less often: checking a story allocates hundreds of thousands of small
+    objects that die with the story, and frequent collections re-scan the long-lived lexicons
+    and pipeline (about 7% of a run). Worker processes inherit the setting."""
+    _first, second, third = gc.get_threshold()
+    gc.set_threshold(GC_FIRST_GENERATION, second, third)
+
+
 class Terminated(Exception):
     """SIGTERM arrived: stop like Ctrl-C, leaving any previous output file as it was."""
 
@@ -420,6 +433,7 @@ def main(argv: list[str] | None = None) -> int:
                 raise UsageError(errors.E401, "configuration file not found", args.config)
             config = load_config(config_path) if config_path else FileConfig()
         settings = build_settings(args, config)
+        _tune_garbage_collection()
         results, input_errors, ruleset = run(settings, args.paths)
         if args.command == "baseline":
             from checker.baseline import write_baseline
