@@ -12,12 +12,13 @@ Two components, both fed from ``rules/``:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import spacy
 import srsly
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
@@ -119,6 +120,17 @@ class _Triggers:
         if known is None:
             known = self._by_orth[token.orth] = self._reach(token)
         return known
+
+    def reach_all(self, doc: Doc) -> Iterator[tuple[int, list[tuple[int, int, int]]]]:
+        """``(i, reach(doc[i]))`` for every token that passes some trigger, read by lexeme
+        from ``Doc.to_array`` (a Token object is made only for a word not met before)."""
+        known = self._by_orth
+        for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+            found = known.get(orth)
+            if found is None:
+                found = known[orth] = self._reach(doc[i])
+            if found:
+                yield i, found
 
     def _reach(self, token: Token) -> list[tuple[int, int, int]]:
         text, lower = token.text, token.lower_
@@ -240,10 +252,11 @@ class TimexRuler:
         windows around the tokens that pass its test: the same matches as running every
         pattern over the whole Doc, at a fraction of the cost."""
         windows: list[list[list[int]]] = [[] for _ in self._matchers]
-        for token in doc:
-            for group, _before, _after in self._triggers.reach(token):
+        size = len(doc)
+        for i, reach in self._triggers.reach_all(doc):
+            for group, _before, _after in reach:
                 _matcher, before, after = self._matchers[group]
-                low, high = max(0, token.i - before), min(len(doc), token.i + after + 1)
+                low, high = max(0, i - before), min(size, i + after + 1)
                 spans = windows[group]
                 if spans and low <= spans[-1][1]:
                     spans[-1][1] = max(spans[-1][1], high)

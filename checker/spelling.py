@@ -130,6 +130,7 @@ class Typo:
     """Where other sources write the suggested form (for names)."""
 
 
+@lru_cache(maxsize=200_000)
 def zipf(word: str) -> float:
     """Word frequency on the Zipf scale (0 = unknown, 7 = "the"), English.
 
@@ -140,7 +141,7 @@ def zipf(word: str) -> float:
     """
     if word.isascii() and word.isalpha() and word.islower():
         return _table_zipf(_english_frequencies().get(word))
-    return _zipf_frequency(word)
+    return zipf_frequency(word, "en")
 
 
 @lru_cache(maxsize=1)
@@ -149,6 +150,7 @@ def _english_frequencies() -> dict[str, float]:
     return get_frequency_dict("en")
 
 
+@lru_cache(maxsize=4096)  # the table holds a few hundred distinct frequencies
 def _table_zipf(frequency: float | None) -> float:
     """``zipf_frequency``'s value for a one-token word of table ``frequency`` (None: unknown):
     the frequency rounded to three significant digits, then to 0.01 on the Zipf scale."""
@@ -161,11 +163,6 @@ def _table_zipf(frequency: float | None) -> float:
 
 _ZIPF_FLOOR = 1e-9
 """The frequency of Zipf 0, ``zipf_frequency``'s default minimum."""
-
-
-@lru_cache(maxsize=20_000)
-def _zipf_frequency(word: str) -> float:
-    return zipf_frequency(word, "en")
 
 
 @lru_cache(maxsize=1)
