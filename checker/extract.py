@@ -274,14 +274,14 @@ class _Context:
         self.attributive_nouns = {
             w for r in ruleset.of_kind("deadline") for w in r.options["triggers"]
         } | {"date"}
+        self.tokens = _Tokens.of(doc)
         self.cues_by_sent: dict[int, list[Span]] = {}
         for cue in doc.spans[CUES_KEY]:
-            self.cues_by_sent.setdefault(cue.sent.start, []).append(cue)
+            self.cues_by_sent.setdefault(self.tokens.sent_start[cue.start], []).append(cue)
         self.has_tags = doc.has_annotation("TAG")
         self._past_words: dict[int, bool] = {}
         self._cues: dict[tuple[int, str], list[Span]] = {}
         self._proper_nouns: dict[int, set[str]] = {}
-        self.tokens = _Tokens.of(doc)
 
     def is_break(self, token: Token) -> bool:
         if token.text == "-":
@@ -309,34 +309,42 @@ class _Context:
         return left, right
 
     def cues(self, sent: Span, prefix: str) -> list[Span]:
-        key = (sent.start, prefix)  # asked again for every fact of the sentence
+        """The cues of sentence ``sent`` whose label starts with ``prefix``."""
+        return self.cues_at(sent.start, prefix)
+
+    def cues_at(self, sent_start: int, prefix: str) -> list[Span]:
+        """``cues`` of the sentence starting at token ``sent_start``."""
+        key = (sent_start, prefix)  # asked again for every fact of the sentence
         if key not in self._cues:
             self._cues[key] = [
-                c for c in self.cues_by_sent.get(sent.start, []) if c.label_.startswith(prefix)
+                c for c in self.cues_by_sent.get(sent_start, []) if c.label_.startswith(prefix)
             ]
         return self._cues[key]
 
     def past_word(self, token: Token) -> bool:
-        known = self._past_words.get(token.i)  # each clause's tense scans its sentence again
+        return self.past_at(token.i)
+
+    def past_at(self, i: int) -> bool:
+        """True when token ``i`` is a verb in the past ("resumed"), not an adjective or passive."""
+        known = self._past_words.get(i)  # each clause's tense scans its sentence again
         if known is None:
-            known = self._past_words[token.i] = self._is_past_word(token)
+            known = self._past_words[i] = self._is_past_word(i)
         return known
 
-    def _is_past_word(self, token: Token) -> bool:
+    def _is_past_word(self, i: int) -> bool:
         if self.has_tags:
-            return token.tag_ in ("VBD", "VBN")
-        text = token.lower_
-        if not (token.is_alpha and len(text) >= 5 and text.endswith("ed")):
-            return False  # cheap test first: token.sent is costly
-        previous = self.doc[token.i - 1].lower_ if token.i > token.sent.start else ""
+            return self.doc[i].tag_ in ("VBD", "VBN")
+        t = self.tokens
+        text = t.lower[i]
+        if not (t.alpha[i] and len(text) >= 5 and text.endswith("ed")):
+            return False
+        sent_start = t.sent_start[i]
+        previous = t.lower[i - 1] if i > sent_start else ""
         return (
             text not in self.not_past
-            and not (token.is_title and token.i != token.sent.start)
+            and not (t.title[i] and i != sent_start)
             and previous not in _DEFINITE | _INDEFINITE  # "the updated forecasts": an adjective
-            and not any(  # "will be resolved", "is expected": passive, not past
-                self.doc[j].lower_ in _AUXILIARIES
-                for j in range(max(token.sent.start, token.i - 3), token.i)
-            )
+            and not self._after_auxiliary_at(i)  # "will be resolved": passive, not past
         )
 
     def tense(self, start: int, end: int) -> Tense:
@@ -346,20 +354,21 @@ class _Context:
         "will" or "was", or a verb ending in -ed). Outside the clause, declared
         markers of the sentence count before -ed words, which are often adjectives.
         """
-        sent = self.doc[start].sent
-        future_spans = self.cues(sent, "tense:future")
-        reporting = {c.start for c in self.cues(sent, "reporting")}
+        t = self.tokens
+        sent_start, sent_end = t.sent_start[start], t.sent_end[start]
+        future_spans = self.cues_at(sent_start, "tense:future")
+        reporting = {c.start for c in self.cues_at(sent_start, "reporting")}
         fallback: Tense | None = None
-        for scope, (left, right) in enumerate((self.clause(start, end), (sent.start, sent.end))):
+        for scope, (left, right) in enumerate((self.clause(start, end), (sent_start, sent_end))):
             best: tuple[int, int, Tense] | None = None
-            for cue in self.cues(sent, "tense:"):
+            for cue in self.cues_at(sent_start, "tense:"):
                 if (
                     cue.start in reporting
                 ):  # "she said": the report's tense, used only if nothing else
                     if cue.start >= left and cue.end <= right:
                         fallback = fallback or cue.label_.split(":")[1]  # type: ignore[assignment]
                     continue
-                if cue.label_ == "tense:past" and self._after_auxiliary(cue[0]):
+                if cue.label_ == "tense:past" and self._after_auxiliary_at(cue.start):
                     continue  # "will be held": passive, not past
                 if (
                     cue.start >= left
@@ -377,14 +386,13 @@ class _Context:
             for i in range(left, right):
                 if start <= i < end:
                     continue
-                token = self.doc[i]
                 if (
                     self.has_tags
-                    and token.tag_ == "MD"
-                    and token.lower_ in ("will", "'ll", "shall")
+                    and t.lower[i] in ("will", "'ll", "shall")
+                    and self.doc[i].tag_ == "MD"
                 ):
                     tense: Tense = "future"
-                elif self.past_word(token) and not any(c.start <= i < c.end for c in future_spans):
+                elif self.past_at(i) and not any(c.start <= i < c.end for c in future_spans):
                     tense = "past"
                 else:
                     continue
@@ -395,10 +403,11 @@ class _Context:
                 return best[2]
         return fallback or "none"
 
-    def _after_auxiliary(self, token: Token) -> bool:
+    def _after_auxiliary_at(self, i: int) -> bool:
+        """An auxiliary ("will", "is", "be") among the three words before token ``i``."""
+        lower = self.tokens.lower
         return any(
-            self.doc[j].lower_ in _AUXILIARIES
-            for j in range(max(token.sent.start, token.i - 3), token.i)
+            lower[j] in _AUXILIARIES for j in range(max(self.tokens.sent_start[i], i - 3), i)
         )
 
     @staticmethod
@@ -407,12 +416,13 @@ class _Context:
 
     def content_words(self, left: int, right: int, skip: tuple[int, int] = (0, 0)) -> set[str]:
         words = set()
-        for token in self.doc[left:right]:
-            if skip[0] <= token.i < skip[1]:
+        t = self.tokens
+        for i in range(left, right):
+            if skip[0] <= i < skip[1]:
                 continue
-            lower = token.lower_
+            lower = t.lower[i]
             if (
-                not token.is_alpha
+                not t.alpha[i]
                 or lower in STOP_WORDS
                 or lower in self.calendar_words
                 or lower in self.honorifics
@@ -429,15 +439,15 @@ class _Context:
         return set(self._proper_nouns[sent.start])
 
     def _find_proper_nouns(self, sent: Span) -> set[str]:
+        t = self.tokens
         return {
-            stem(t.lower_)
-            for t in sent
-            if (t.is_title or (t.is_upper and len(t) >= 2))
-            and t.i != sent.start
-            and t.is_alpha
-            and t.lower_ not in STOP_WORDS
-            and t.lower_ not in self.calendar_words
-            and t.lower_ not in self.honorifics
+            stem(t.lower[i])
+            for i in range(sent.start + 1, sent.end)
+            if (t.title[i] or (t.upper[i] and len(t.text[i]) >= 2))
+            and t.alpha[i]
+            and t.lower[i] not in STOP_WORDS
+            and t.lower[i] not in self.calendar_words
+            and t.lower[i] not in self.honorifics
         }
 
 
@@ -732,7 +742,7 @@ def _event_of(
     cue = best[1]
     between = range(cue.end, span.start) if cue.end <= span.start else range(span.end, cue.start)
     relation_tokens = {i for c in ctx.cues(span.sent, "relation:") for i in range(c.start, c.end)}
-    if any(ctx.past_word(ctx.doc[i]) and i not in relation_tokens for i in between):
+    if any(ctx.past_at(i) and i not in relation_tokens for i in between):
         return None  # "a constitution approved in September": the date is the approval's
     return cue, best[2]
 
@@ -1245,9 +1255,7 @@ def _event_before(
     if best is None:
         return None
     relation_tokens = {i for c in ctx.cues(sent, "relation:") for i in range(c.start, c.end)}
-    if any(
-        ctx.past_word(ctx.doc[i]) and i not in relation_tokens for i in range(best.end, position)
-    ):
+    if any(ctx.past_at(i) and i not in relation_tokens for i in range(best.end, position)):
         return None  # "the quake jolted several cities in ...": the place is the cities'
     return best, chains[best.start][0]
 
