@@ -173,17 +173,24 @@ def stem(word: str) -> str:
     return word
 
 
-def _mention(source: Source, span: Span | Token) -> Mention:
-    if isinstance(span, Token):
-        start, end, sent = span.idx, span.idx + len(span.text), span.sent
-    else:
-        start, end, sent = span.start_char, span.end_char, span.sent
-    line, column = source.position(start)
-    sent_text = source.text[sent.start_char : sent.end_char]  # = sent.text, without a token walk
+def _mention_at(source: Source, table: _Tokens, start: int, end: int) -> Mention:
+    """``_mention`` of tokens [start, end), read from the token table (no Span, no sentence
+    search): the sentence is the one the first token is in, as ``Span.sent`` has it."""
+    first, last = table.sent_start[start], table.sent_end[start]
+    start_char = table.idx[start]
+    end_char = table.idx[end - 1] + len(table.text[end - 1])
+    sent_start_char = table.idx[first]
+    sent_text = source.text[sent_start_char : table.idx[last - 1] + len(table.text[last - 1])]
+    line, column = source.position(start_char)
     lead = len(sent_text) - len(sent_text.lstrip())
-    sentence = sent_text.strip()
     return Mention(
-        start, end, line, column, source.text[start:end], sentence, start - sent.start_char - lead
+        start_char,
+        end_char,
+        line,
+        column,
+        source.text[start_char:end_char],
+        sent_text.strip(),
+        start_char - sent_start_char - lead,
     )
 
 
@@ -480,7 +487,7 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
             else (doc[span.start - 1] if span.start > 0 else None)
         )
         timex = TimexMention(
-            where=_mention(source, span),
+            where=_mention_at(source, ctx.tokens, span.start, span.end),
             words=tuple(t.text for t in span),
             roles=frozenset(span.label_.split("+")),
             tense=tense,
@@ -835,14 +842,13 @@ def _counts(ctx: _Context, source: Source, ruleset: RuleSet) -> list[FactMention
         noun_singular = next((n for n in count_rule if noun == n or stem(noun) == stem(n)), None)
         rule_id = count_rule.get(noun_singular or "", next(iter(count_rule.values())))
         tense = ctx.tense(first, cue.end)
-        phrase = doc[first : cue.end]
-        if first > sent.start and doc[first - 1].lower_ in _DEFINITE | _INDEFINITE:
-            phrase = doc[first - 1 : cue.end]
+        if first > sent.start and ctx.tokens.lower[first - 1] in _DEFINITE | _INDEFINITE:
+            first -= 1  # the phrase quoted takes its article: "the third meeting"
         facts.append(
             FactMention(
                 rule=rule_id,
                 family="count",
-                where=_mention(source, phrase),
+                where=_mention_at(source, ctx.tokens, first, cue.end),
                 tense=tense,
                 trigger=noun,
                 event_class=series,
@@ -968,7 +974,7 @@ def _quantities(
                 FactMention(
                     rule=rule_id,
                     family="quantity",
-                    where=_mention(source, doc[start:end]),
+                    where=_mention_at(source, ctx.tokens, start, end),
                     tense=ctx.tense(start, end),
                     trigger=cue.text.lower(),
                     event_class=measure,
@@ -1214,12 +1220,11 @@ def _places(
             if event is None:
                 continue
             cue, chain = event
-            phrase = doc[token.i : end]
             facts.append(
                 FactMention(
                     rule=rule.id,
                     family="place",
-                    where=_mention(source, phrase),
+                    where=_mention_at(source, ctx.tokens, token.i, end),
                     tense=ctx.tense(token.i, end),
                     trigger=cue.text.lower(),
                     event_class=cue.label_.split(":", 1)[1],
@@ -1340,7 +1345,9 @@ def _names(ctx: _Context, source: Source) -> list[NameMention]:
             i = end
             continue  # a lone capitalised word opening a sentence
         names.append(
-            NameMention(_mention(source, doc[start:end]), tuple(parts), honorific, speaker)
+            NameMention(
+                _mention_at(source, ctx.tokens, start, end), tuple(parts), honorific, speaker
+            )
         )
         i = end
     return names
