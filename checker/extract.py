@@ -441,15 +441,19 @@ class _Context:
 
     def proper_nouns(self, sent: Span) -> set[str]:
         """Names and acronyms of the sentence ("Colombia", "FUP"), lower-cased and stemmed."""
-        if sent.start not in self._proper_nouns:  # asked again for every fact of the sentence
-            self._proper_nouns[sent.start] = self._find_proper_nouns(sent)
-        return set(self._proper_nouns[sent.start])
+        return self.proper_nouns_at(sent.start)
 
-    def _find_proper_nouns(self, sent: Span) -> set[str]:
+    def proper_nouns_at(self, sent_start: int) -> set[str]:
+        """``proper_nouns`` of the sentence starting at token ``sent_start``."""
+        if sent_start not in self._proper_nouns:  # asked again for every fact of the sentence
+            self._proper_nouns[sent_start] = self._find_proper_nouns(sent_start)
+        return set(self._proper_nouns[sent_start])
+
+    def _find_proper_nouns(self, sent_start: int) -> set[str]:
         t = self.tokens
         return {
             stem(t.lower[i])
-            for i in range(sent.start + 1, sent.end)
+            for i in range(sent_start + 1, t.sent_end[sent_start])
             if (t.title[i] or (t.upper[i] and len(t.text[i]) >= 2))
             and t.alpha[i]
             and t.lower[i] not in STOP_WORDS
@@ -647,46 +651,46 @@ def _event_chains(ctx: _Context, out: Extraction) -> dict[int, tuple[int, str]]:
     else the latest of the same class. Returns token index -> (chain id, class).
     """
     doc = ctx.doc
+    t = ctx.tokens
     by_token: dict[int, tuple[int, str]] = {}
     chains_by_word: dict[str, set[int]] = {}
     mentions_by_class: dict[str, dict[int, int]] = {}
     next_id = 0
     for cue in sorted(doc.spans[CUES_KEY], key=lambda c: c.start):
-        if not cue.label_.startswith("event:") or _inside_name(doc, cue):
+        if not cue.label_.startswith("event:") or _inside_name(ctx, cue.start):
             continue
         event_class = cue.label_.split(":", 1)[1]
         word = stem(cue.text.lower())
-        sent = cue.sent
-        window = doc[max(sent.start, cue.start - 4) : cue.start]
-        determiner = next(
-            (t.lower_ for t in reversed(window) if t.lower_ in _DEFINITE | _INDEFINITE), None
-        )
+        sent_start, sent_end = t.sent_start[cue.start], t.sent_end[cue.start]
+        window_start = max(sent_start, cue.start - 4)
+        window = t.lower[window_start : cue.start]  # the words before the event word
+        determiner = next((w for w in reversed(window) if w in _DEFINITE | _INDEFINITE), None)
         ordinal = next(
             (
-                ctx.ordinals.get(t.lower_) or int(_ORDINAL_DIGITS.match(t.lower_)[1])
-                for t in window
-                if t.lower_ in ctx.ordinals or _ORDINAL_DIGITS.match(t.lower_)
+                ctx.ordinals.get(w) or int(_ORDINAL_DIGITS.match(w)[1])
+                for w in window
+                if w in ctx.ordinals or _ORDINAL_DIGITS.match(w)
             ),
             None,
         )
         is_plural_count = cue.text.lower().endswith("s") and any(
-            t.lower_ in ctx.cardinals or t.lower_.isdigit() for t in window[-3:]
+            w in ctx.cardinals or w.isdigit() for w in window[-3:]
         )
         if is_plural_count:
             continue  # "three meetings" is a count, not a mention of one event
         np_right = cue.end
         while (
-            np_right < sent.end
+            np_right < sent_end
             and np_right - cue.end < 8
-            and not ctx.is_break(doc[np_right])
-            and not ctx.past_word(doc[np_right])
+            and not ctx.breaks_at(np_right)
+            and not ctx.past_at(np_right)
         ):
             np_right += 1
         context = ctx.content_words(
-            window.start, np_right, skip=(cue.start, cue.end)
-        ) | ctx.proper_nouns(sent)
+            window_start, np_right, skip=(cue.start, cue.end)
+        ) | ctx.proper_nouns_at(sent_start)
         context -= ctx.event_words
-        position = next((_POSITIONS[t.lower_] for t in window if t.lower_ in _POSITIONS), None)
+        position = next((_POSITIONS[w] for w in window if w in _POSITIONS), None)
         if determiner in _INDEFINITE or ordinal is not None or position is not None:
             chain = None  # "a meeting", "the second summit": a new event
         elif word in chains_by_word:
@@ -716,16 +720,17 @@ def _event_chains(ctx: _Context, out: Extraction) -> dict[int, tuple[int, str]]:
     return by_token
 
 
-def _inside_name(doc: Doc, cue: Span) -> bool:
-    """True for a capitalised word inside a name or title ("Catching Fire", "Policy Report")."""
-    if not cue[0].is_title or cue.start == cue.sent.start:
+def _inside_name(ctx: _Context, i: int) -> bool:
+    """True for a capitalised word ``i`` inside a name or title ("Catching Fire", "Policy Report")."""
+    t = ctx.tokens
+    if not t.title[i] or i == t.sent_start[i]:
         return False
-    before = doc[cue.start - 1]
+    before = i - 1
     return (
-        before.is_title
-        and before.is_alpha
-        and before.i != before.sent.start
-        or (before.is_upper and len(before) > 1)
+        t.title[before]
+        and t.alpha[before]
+        and before != t.sent_start[before]
+        or (t.upper[before] and len(t.text[before]) > 1)
     )
 
 
