@@ -38,9 +38,14 @@ _YEAR_LEADS = {"in", "since", "during", "until"}
 _PREVIOUS = {"previous", "prior", "past", "last", "earlier", "preceding"}
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Mention:
-    """Where some words stand: offsets, file position, the exact words and their sentence."""
+    """Where some words stand: offsets, file position, the exact words and their sentence.
+
+    Treated as immutable, but not a frozen dataclass: a frozen one sets each field through
+    ``object.__setattr__`` and takes five times as long to build, and every word of every
+    article gets a Mention (``unsafe_hash`` keeps it hashable, by value).
+    """
 
     start: int
     """Character offset in the source text."""
@@ -114,9 +119,9 @@ class FactMention:
     """The place name as written, for place facts."""
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)
 class WordMention:
-    """An alphabetic word, for spelling checks."""
+    """An alphabetic word, for spelling checks (immutable by convention, like ``Mention``)."""
 
     where: Mention
     """Its position."""
