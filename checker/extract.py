@@ -10,7 +10,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, IS_TITLE, IS_UPPER, LIKE_NUM, LOWER, ORTH, SPACY
+from spacy.attrs import (
+    IDX,
+    IS_ALPHA,
+    IS_LOWER,
+    IS_TITLE,
+    IS_UPPER,
+    LIKE_NUM,
+    LOWER,
+    ORTH,
+    SENT_START,
+    SPACY,
+)
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
@@ -238,15 +249,36 @@ class _Tokens:
             sent_start=[],
             sent_end=[],
         )
-        for sent in doc.sents:
-            size = sent.end - sent.start
-            table.sent_start.extend([sent.start] * size)
-            table.sent_end.extend([sent.end] * size)
+        for start, end in _sentence_bounds(doc, columns[:, 9].tolist()):
+            table.sent_start.extend([start] * (end - start))
+            table.sent_end.extend([end] * (end - start))
         return table
 
 
-_TABLE_ATTRS = [ORTH, LOWER, IS_ALPHA, IS_TITLE, IS_UPPER, IS_LOWER, SPACY, LIKE_NUM, IDX]
+_TABLE_ATTRS = [
+    ORTH,
+    LOWER,
+    IS_ALPHA,
+    IS_TITLE,
+    IS_UPPER,
+    IS_LOWER,
+    SPACY,
+    LIKE_NUM,
+    IDX,
+    SENT_START,
+]
 """Columns of ``Doc.to_array`` read by ``_Tokens.of``, in that order."""
+
+
+def _sentence_bounds(doc: Doc, sent_starts: list[int]) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, as ``doc.sents`` has them: a sentence starts at the
+    first token and at every token whose ``SENT_START`` is 1."""
+    if "sents" in doc.user_hooks:
+        return [(sent.start, sent.end) for sent in doc.sents]
+    if not doc.has_annotation("SENT_START"):
+        list(doc.sents)  # raises spaCy's own error about missing sentence boundaries
+    starts = [0] + [i for i in range(1, len(sent_starts)) if sent_starts[i] == 1]
+    return [(a, b) for a, b in zip(starts, [*starts[1:], len(sent_starts)], strict=True) if a < b]
 
 
 class _StringReader:
@@ -490,18 +522,19 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
             continue  # the dateline dates the story, not an event in it
         tense = _timex_tense(ctx, span)
         reported = _is_report_date(ctx, span)
+        lower = ctx.tokens.lower
         lead = (
-            span[0]
-            if span[0].lower_ in _LEADS
-            else (doc[span.start - 1] if span.start > 0 else None)
+            span.start
+            if lower[span.start] in _LEADS
+            else (span.start - 1 if span.start > 0 else None)
         )
         timex = TimexMention(
             where=_mention_at(source, ctx.tokens, span.start, span.end),
-            words=tuple(t.text for t in span),
+            words=tuple(ctx.tokens.text[span.start : span.end]),
             roles=frozenset(span.label_.split("+")),
             tense=tense,
             reported=reported,
-            governor=lead.lower_ if lead is not None else "",
+            governor=lower[lead] if lead is not None else "",
         )
         out.timexes.append(timex)
         if not facts or timex.roles & NON_DATE_ROLES:
@@ -540,7 +573,7 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
             continue
         if reported or default_event_rule is None:
             continue
-        if timex.roles == {"year"} and span[0].lower_ not in _YEAR_LEADS:
+        if timex.roles == {"year"} and lower[span.start] not in _YEAR_LEADS:
             continue  # "forecasts for 2026", "the 2025 edition": a year that is not when
 
         event = _event_of(ctx, span, chains)
@@ -574,10 +607,11 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
 def _timex_tense(ctx: _Context, span: Span) -> Tense:
     """Tense that places a date: "since" looks back; a date before its noun ("a Nov. 15
     hearing", "the December 31 deadline") is not governed by the clause's verb."""
-    if span[0].lower_ == "since":
+    lower = ctx.tokens.lower
+    if lower[span.start] == "since":
         return "past"
-    following = ctx.doc[span.end] if span.end < len(ctx.doc) else None
-    if following is not None and following.lower_ in ctx.event_words | ctx.attributive_nouns:
+    following = lower[span.end] if span.end < len(lower) else None
+    if following is not None and following in ctx.event_words | ctx.attributive_nouns:
         return "none"
     return ctx.tense(span.start, span.end)
 
