@@ -320,7 +320,11 @@ class _Context:
         } | {"date"}
         self.tokens = _Tokens.of(doc)
         self.cues_by_sent: dict[int, list[Span]] = {}
-        for cue in doc.spans[CUES_KEY]:
+        # a SpanGroup makes new Span objects at every pass: read each group once
+        self.cue_spans: list[Span] = list(doc.spans[CUES_KEY])
+        self.timex_spans: list[Span] = list(doc.spans[TIMEX_KEY])
+        self.timex_tokens = {i for span in self.timex_spans for i in range(span.start, span.end)}
+        for cue in self.cue_spans:
             self.cues_by_sent.setdefault(self.tokens.sent_start[cue.start], []).append(cue)
         self.has_tags = doc.has_annotation("TAG")
         self._past_words: dict[int, bool] = {}
@@ -517,7 +521,7 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
     default_event_rule = next((r.id for r in event_rules if r.options.get("default")), None)
     deadline_chains: dict[str, int] = {}
     dateline = source.dateline
-    for span in doc.spans[TIMEX_KEY]:
+    for span in ctx.timex_spans:
         if dateline and span.start_char < dateline.end and span.end_char > dateline.start:
             continue  # the dateline dates the story, not an event in it
         tense = _timex_tense(ctx, span)
@@ -689,13 +693,12 @@ def _event_chains(ctx: _Context, out: Extraction) -> dict[int, tuple[int, str]]:
     chain; a definite or bare one joins the latest chain with the same word, or
     else the latest of the same class. Returns token index -> (chain id, class).
     """
-    doc = ctx.doc
     t = ctx.tokens
     by_token: dict[int, tuple[int, str]] = {}
     chains_by_word: dict[str, set[int]] = {}
     mentions_by_class: dict[str, dict[int, int]] = {}
     next_id = 0
-    for cue in sorted(doc.spans[CUES_KEY], key=lambda c: c.start):
+    for cue in sorted(ctx.cue_spans, key=lambda c: c.start):
         if not cue.label_.startswith("event:") or _inside_name(ctx, cue.start):
             continue
         event_class = cue.label_.split(":", 1)[1]
@@ -824,7 +827,7 @@ def _counts(ctx: _Context, source: Source, ruleset: RuleSet) -> list[FactMention
         for noun, words in rule.options.get("requires", {}).items()
     }
     article_words: set[str] | None = None  # built only when a counted noun needs it
-    for cue in doc.spans[CUES_KEY]:
+    for cue in ctx.cue_spans:
         if not cue.label_.startswith("count:"):
             continue
         series = cue.label_.split(":", 1)[1]
@@ -970,9 +973,9 @@ def _quantities(
         return []
     doc = ctx.doc
     lexicon = quantity_lexicon(ruleset)
-    timex_tokens = {i for span in doc.spans[TIMEX_KEY] for i in range(span.start, span.end)}
+    timex_tokens = ctx.timex_tokens
     timex_at = {t.where.start: t for t in timexes}
-    timex_spans = [s for s in doc.spans[TIMEX_KEY] if s.start_char in timex_at]
+    timex_spans = [s for s in ctx.timex_spans if s.start_char in timex_at]
     dateline = source.dateline
     quiet = ruleset.derived("quantity_quiet_words", lambda: _quiet_words(ruleset, lexicon))
     facts = []
@@ -1210,7 +1213,7 @@ def _places(
     is specific enough to belong to the nearest event word before it in the sentence."""
     doc = ctx.doc
     facts = []
-    timex_tokens = {i for span in doc.spans[TIMEX_KEY] for i in range(span.start, span.end)}
+    timex_tokens = ctx.timex_tokens
     dateline = source.dateline
     for rule in ruleset.of_kind("event_place"):
         prepositions = {p.lower() for p in rule.options["prepositions"]}
@@ -1318,12 +1321,8 @@ def _names(ctx: _Context, source: Source) -> list[NameMention]:
     """Runs of one to four capitalised words, with the honorific before them and whether a
     reporting verb stands next to them. Which runs are people is decided across the story
     (``people.group_people``)."""
-    doc = ctx.doc
     reporting = {
-        i
-        for cue in doc.spans[CUES_KEY]
-        if cue.label_ == "reporting"
-        for i in range(cue.start, cue.end)
+        i for cue in ctx.cue_spans if cue.label_ == "reporting" for i in range(cue.start, cue.end)
     }
     names = []
     t = ctx.tokens
