@@ -501,8 +501,10 @@ def calendar_typos(
     typos = []
     for word in words:
         text = word.where.text
+        if not text[:1].isupper():
+            continue  # most words: nothing to look up
         lower = text.lower()
-        if lower in names or len(lower) < 5 or not text[:1].isupper() or zipf(lower) >= 2.5:
+        if lower in names or len(lower) < 5 or zipf(lower) >= 2.5:
             continue
         if word.in_compound:
             continue
