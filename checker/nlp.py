@@ -18,9 +18,10 @@ from pathlib import Path
 
 import spacy
 import srsly
-from spacy.attrs import ORTH
+from spacy.attrs import IS_PUNCT, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -370,6 +371,50 @@ class TimexRuler:
         return self
 
 
+class Sentencizer(spacy.pipeline.Sentencizer):
+    """spaCy's rule-based sentencizer, the same boundaries, with ``predict`` reading each
+    token's text and punctuation flag from one ``Doc.to_array`` call instead of making a
+    Token object per token (a tenth of the pipeline's time)."""
+
+    def predict(self, docs: Iterable[Doc]) -> list[list[bool]]:
+        """Sentence starts of each doc, as ``spacy.pipeline.Sentencizer.predict`` finds them."""
+        punct_ids = {get_string_id(char) for char in self.punct_chars}
+        guesses = []
+        for doc in docs:
+            guesses.append(_sentence_starts(doc, punct_ids) if len(doc) else [])
+        return guesses
+
+
+def _sentence_starts(doc: Doc, punct_ids: set[int]) -> list[bool]:
+    """A sentence starts at the first token, and at the first token after a sentence-final
+    character ("." "?" "!") that is neither punctuation nor such a character."""
+    columns = doc.to_array([ORTH, IS_PUNCT])
+    orths, puncts = columns[:, 0].tolist(), columns[:, 1].tolist()
+    starts = [False] * len(orths)
+    starts[0] = True
+    seen_final = False
+    for i, orth in enumerate(orths):
+        is_final = orth in punct_ids
+        if seen_final and not puncts[i] and not is_final:
+            starts[i] = True
+            seen_final = False
+        elif is_final:
+            seen_final = True
+    return starts
+
+
+@Language.factory(
+    "checker_sentencizer",
+    assigns=["token.is_sent_start", "doc.sents"],
+    default_config={"punct_chars": None, "overwrite": False},
+)
+def make_sentencizer(
+    nlp: Language, name: str, punct_chars: list[str] | None, overwrite: bool
+) -> Sentencizer:
+    """Factory of the sentencizer (``spacy.pipeline.Sentencizer`` with a faster ``predict``)."""
+    return Sentencizer(name, punct_chars=punct_chars, overwrite=overwrite)
+
+
 MAX_SENTENCE_TOKENS = 200
 """Longest sentence the rule components see; news sentences stay far below it (ECB+: 145)."""
 
@@ -465,7 +510,11 @@ def build_pipeline(ruleset: RuleSet, *, model: str | None = None) -> Language:
         and not nlp.has_pipe("senter")
         and not nlp.has_pipe("sentencizer")
     ):
-        nlp.add_pipe("sentencizer", config={"punct_chars": [".", "!", "?", "\n"]})
+        nlp.add_pipe(
+            "checker_sentencizer",
+            name="sentencizer",
+            config={"punct_chars": [".", "!", "?", "\n"]},
+        )
         nlp.add_pipe("checker_sentence_cap")
     timex = nlp.add_pipe("checker_timex")
     timex.add_patterns(ruleset.temporal_patterns)
