@@ -949,13 +949,18 @@ def _words(doc: Doc, source: Source, table: _Tokens) -> list[WordMention]:
             text = texts[i]
             if not alpha[i] or len(text) < 3:
                 continue
-            title_neighbour = (i > first and title[i - 1] and alpha[i - 1]) or (
-                i + 1 < last and title[i + 1] and alpha[i + 1]
+            in_name = title[i] and (  # a capitalised word next to another
+                (i > first and title[i - 1] and alpha[i - 1])
+                or (i + 1 < last and title[i + 1] and alpha[i + 1])
             )
             start = starts[i]
             line, column = source.position(start)
             where = Mention(start, start + len(text), line, column, text, sentence, start - base)
-            words.append(WordMention(where, i == first, title[i] and title_neighbour, joined(i)))
+            # a joiner next to the word: a quick test before ``joined``
+            glued = (i + 1 < size and texts[i + 1] in _JOINERS) or (
+                i >= 2 and texts[i - 1] in _JOINERS
+            )
+            words.append(WordMention(where, i == first, in_name, glued and joined(i)))
         first = last
     return words
 
