@@ -79,6 +79,10 @@ def _trigger_of(spec: dict) -> tuple[float, _Trigger] | None:
     return None
 
 
+REACH_CACHE_SIZE = 200_000
+"""Words whose trigger answers are kept (then the cache starts again)."""
+
+
 class _Triggers:
     """Every pattern group's trigger, indexed for one pass over the tokens: for each
     token, which groups may match around it and how far before and after."""
@@ -128,6 +132,8 @@ class _Triggers:
         """``(i, reach(doc[i]))`` for every token that passes some trigger, read by lexeme
         from ``Doc.to_array`` (a Token object is made only for a word not met before)."""
         known = self._by_orth
+        if len(known) >= REACH_CACHE_SIZE:
+            known.clear()  # a long run meets ever more words: keep memory flat
         for i, orth in enumerate(doc.to_array(ORTH).tolist()):
             found = known.get(orth)
             if found is None:

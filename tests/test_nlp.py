@@ -238,3 +238,22 @@ def test_sentencizer_finds_spacys_sentence_starts():
         assert Sentencizer("ours", punct_chars=punct).predict(docs) == expected
     starts = Sentencizer("ours", punct_chars=[".", "!", "?", "\n"]).predict(docs)[2]
     assert sum(starts) == 5
+
+
+def test_trigger_cache_stays_bounded_and_answers_alike(nlp, monkeypatch):
+    """The per-word trigger answers are forgotten past ``REACH_CACHE_SIZE`` words; the
+    temporal expressions found are the same with the cache full, emptied or warm."""
+    import checker.nlp as nlp_module
+
+    text = "The talks ended on Friday, three weeks after the 12 March 2024 meeting in Oslo."
+    expected = ["on Friday", "three weeks", "12 March 2024"]
+    doc = nlp(text)
+    assert [s.text for s in doc.spans[TIMEX_KEY]] == expected
+    nlp("Other words fill the cache: zebra, quantum, violin, marathon, harbour, lantern.")
+    triggers = nlp.get_pipe("checker_timex")._triggers
+    assert len(triggers._by_orth) > len(doc)
+    monkeypatch.setattr(nlp_module, "REACH_CACHE_SIZE", 5)
+    for _ in range(2):
+        doc = nlp(text)
+        assert [s.text for s in doc.spans[TIMEX_KEY]] == expected
+        assert len(triggers._by_orth) <= len(doc)
