@@ -355,7 +355,7 @@ def typo_findings(
         found = [
             (rule, typo) for rule, typo in found if not _accepted(vocabulary, typo.word.where.text)
         ]
-        for rule in ruleset.of_kind("rejected_term"):
+        for rule in ruleset.of_kind("rejected_term") if vocabulary.reject else ():
             for word in normalized.words:
                 if word.where.start not in taken and vocabulary.rejects(word.where.text):
                     detail = {"word": word.where.text, "suggestion": None}

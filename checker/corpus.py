@@ -99,6 +99,9 @@ def parse_date_string(value: str) -> dt.date | None:
             return None
     cleaned = re.sub(r"\s*:\s*", ":", value)
     cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", cleaned)
+    written = _written_date(cleaned)
+    if written is not None:
+        return written
     import dateparser  # imported lazily: 0.5 s to import, needed only for free-form dates
 
     parsed = dateparser.parse(
@@ -107,6 +110,52 @@ def parse_date_string(value: str) -> dt.date | None:
         settings={"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False},
     )
     return parsed.date() if parsed else None
+
+
+_MONTH_NUMBERS = {
+    name: number
+    for number in range(1, 13)
+    for name in (
+        dt.date(2000, number, 1).strftime("%B").lower(),
+        dt.date(2000, number, 1).strftime("%b").lower(),
+    )
+} | {"sept": 9}
+_WEEKDAY_NUMBERS = {
+    name: number
+    for number in range(7)
+    for name in (
+        dt.date(2001, 1, 1 + number).strftime("%A").lower(),
+        dt.date(2001, 1, 1 + number).strftime("%a").lower(),
+    )
+}
+_WRITTEN_DATE = re.compile(
+    r"(?:(?P<weekday>[A-Za-z]+),?\s+)?"
+    r"(?:(?P<month>[A-Za-z]+)\.?\s+(?P<day>\d{1,2}),?|(?P<day_first>\d{1,2})\s+(?P<month_after>[A-Za-z]+)\.?,?)"
+    r"\s+(?P<year>(?:19|20)\d\d)"
+    r"(?:,?\s+(?:at\s+|-\s+)?\d{1,2}:\d\d(?::\d\d)?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?)?"
+)
+"""A date in words, perhaps after a weekday and before a clock time ("Tuesday, December 16,
+2008", "16 Dec 2008", "December 15, 2008 at 1:00pm CST"): the time never moves the date."""
+
+
+def _written_date(value: str) -> dt.date | None:
+    """The date of the commonest written forms ("December 15, 2008", "Tue, 16 Dec 2008"),
+    read without dateparser; None for anything else (dateparser reads it), including a
+    weekday that does not fit the date."""
+    found = _WRITTEN_DATE.fullmatch(value)
+    if found is None:
+        return None
+    month = _MONTH_NUMBERS.get((found["month"] or found["month_after"]).lower())
+    if month is None:
+        return None
+    try:
+        date = dt.date(int(found["year"]), month, int(found["day"] or found["day_first"]))
+    except ValueError:
+        return None
+    weekday = found["weekday"]
+    if weekday is not None and _WEEKDAY_NUMBERS.get(weekday.lower()) != date.weekday():
+        return None
+    return date
 
 
 def _front_matter(text: str, path: str) -> tuple[dict, str, int]:

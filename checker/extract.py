@@ -10,6 +10,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from spacy.attrs import (
+    IDX,
+    IS_ALPHA,
+    IS_LOWER,
+    IS_TITLE,
+    IS_UPPER,
+    LIKE_NUM,
+    LOWER,
+    ORTH,
+    SENT_START,
+    SPACY,
+)
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
@@ -37,9 +49,14 @@ _YEAR_LEADS = {"in", "since", "during", "until"}
 _PREVIOUS = {"previous", "prior", "past", "last", "earlier", "preceding"}
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Mention:
-    """Where some words stand: offsets, file position, the exact words and their sentence."""
+    """Where some words stand: offsets, file position, the exact words and their sentence.
+
+    Treated as immutable, but not a frozen dataclass: a frozen one sets each field through
+    ``object.__setattr__`` and takes five times as long to build, and every word of every
+    article gets a Mention (``unsafe_hash`` keeps it hashable, by value).
+    """
 
     start: int
     """Character offset in the source text."""
@@ -113,9 +130,9 @@ class FactMention:
     """The place name as written, for place facts."""
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)
 class WordMention:
-    """An alphabetic word, for spelling checks."""
+    """An alphabetic word, for spelling checks (immutable by convention, like ``Mention``)."""
 
     where: Mention
     """Its position."""
@@ -172,17 +189,24 @@ def stem(word: str) -> str:
     return word
 
 
-def _mention(source: Source, span: Span | Token) -> Mention:
-    if isinstance(span, Token):
-        start, end, sent = span.idx, span.idx + len(span.text), span.sent
-    else:
-        start, end, sent = span.start_char, span.end_char, span.sent
-    line, column = source.position(start)
-    sent_text = source.text[sent.start_char : sent.end_char]  # = sent.text, without a token walk
+def _mention_at(source: Source, table: _Tokens, start: int, end: int) -> Mention:
+    """``_mention`` of tokens [start, end), read from the token table (no Span, no sentence
+    search): the sentence is the one the first token is in, as ``Span.sent`` has it."""
+    first, last = table.sent_start[start], table.sent_end[start]
+    start_char = table.idx[start]
+    end_char = table.idx[end - 1] + len(table.text[end - 1])
+    sent_start_char = table.idx[first]
+    sent_text = source.text[sent_start_char : table.idx[last - 1] + len(table.text[last - 1])]
+    line, column = source.position(start_char)
     lead = len(sent_text) - len(sent_text.lstrip())
-    sentence = sent_text.strip()
     return Mention(
-        start, end, line, column, source.text[start:end], sentence, start - sent.start_char - lead
+        start_char,
+        end_char,
+        line,
+        column,
+        source.text[start_char:end_char],
+        sent_text.strip(),
+        start_char - sent_start_char - lead,
     )
 
 
@@ -205,22 +229,74 @@ class _Tokens:
 
     @classmethod
     def of(cls, doc: Doc) -> _Tokens:
-        table = cls([], [], [], [], [], [], [], [], [], [], [])
-        for t in doc:
-            table.text.append(t.text)
-            table.lower.append(t.lower_)
-            table.alpha.append(t.is_alpha)
-            table.title.append(t.is_title)
-            table.upper.append(t.is_upper)
-            table.lowercase.append(t.is_lower)
-            table.spaced.append(bool(t.whitespace_))
-            table.wordlike.append(t.is_alpha or t.like_num)
-            table.idx.append(t.idx)
-        for sent in doc.sents:
-            size = sent.end - sent.start
-            table.sent_start.extend([sent.start] * size)
-            table.sent_end.extend([sent.end] * size)
+        """The table of ``doc``, read with one ``Doc.to_array`` call (no Token objects)."""
+        columns = doc.to_array(_TABLE_ATTRS)
+        orth, lower, idx = (columns[:, k].tolist() for k in (0, 1, 8))
+        alpha, title, upper, lowercase, spaced, like_num = (
+            columns[:, k].astype(bool).tolist() for k in range(2, 8)
+        )
+        strings = _StringReader(doc)
+        table = cls(
+            text=strings.read(orth),
+            lower=strings.read(lower),
+            alpha=alpha,
+            title=title,
+            upper=upper,
+            lowercase=lowercase,
+            spaced=spaced,
+            wordlike=[a or n for a, n in zip(alpha, like_num, strict=True)],
+            idx=idx,
+            sent_start=[],
+            sent_end=[],
+        )
+        for start, end in _sentence_bounds(doc, columns[:, 9].tolist()):
+            table.sent_start.extend([start] * (end - start))
+            table.sent_end.extend([end] * (end - start))
         return table
+
+
+_TABLE_ATTRS = [
+    ORTH,
+    LOWER,
+    IS_ALPHA,
+    IS_TITLE,
+    IS_UPPER,
+    IS_LOWER,
+    SPACY,
+    LIKE_NUM,
+    IDX,
+    SENT_START,
+]
+"""Columns of ``Doc.to_array`` read by ``_Tokens.of``, in that order."""
+
+
+def _sentence_bounds(doc: Doc, sent_starts: list[int]) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, as ``doc.sents`` has them: a sentence starts at the
+    first token and at every token whose ``SENT_START`` is 1."""
+    if "sents" in doc.user_hooks:
+        return [(sent.start, sent.end) for sent in doc.sents]
+    if not doc.has_annotation("SENT_START"):
+        list(doc.sents)  # raises spaCy's own error about missing sentence boundaries
+    starts = [0] + [i for i in range(1, len(sent_starts)) if sent_starts[i] == 1]
+    return [(a, b) for a, b in zip(starts, [*starts[1:], len(sent_starts)], strict=True) if a < b]
+
+
+class _StringReader:
+    """Strings of one document's hashes, each looked up in the vocabulary once."""
+
+    def __init__(self, doc: Doc) -> None:
+        self._strings = doc.vocab.strings
+        self._known: dict[int, str] = {}
+
+    def read(self, hashes: list[int]) -> list[str]:
+        known, strings = self._known, self._strings
+        out = []
+        for key in hashes:
+            text = known.get(key)
+            if text is None:
+                text = known[key] = strings[key]
+            out.append(text)
+        return out
 
 
 class _Context:
@@ -242,14 +318,18 @@ class _Context:
         self.attributive_nouns = {
             w for r in ruleset.of_kind("deadline") for w in r.options["triggers"]
         } | {"date"}
+        self.tokens = _Tokens.of(doc)
         self.cues_by_sent: dict[int, list[Span]] = {}
-        for cue in doc.spans[CUES_KEY]:
-            self.cues_by_sent.setdefault(cue.sent.start, []).append(cue)
+        # a SpanGroup makes new Span objects at every pass: read each group once
+        self.cue_spans: list[Span] = list(doc.spans[CUES_KEY])
+        self.timex_spans: list[Span] = list(doc.spans[TIMEX_KEY])
+        self.timex_tokens = {i for span in self.timex_spans for i in range(span.start, span.end)}
+        for cue in self.cue_spans:
+            self.cues_by_sent.setdefault(self.tokens.sent_start[cue.start], []).append(cue)
         self.has_tags = doc.has_annotation("TAG")
         self._past_words: dict[int, bool] = {}
         self._cues: dict[tuple[int, str], list[Span]] = {}
         self._proper_nouns: dict[int, set[str]] = {}
-        self.tokens = _Tokens.of(doc)
 
     def is_break(self, token: Token) -> bool:
         if token.text == "-":
@@ -277,34 +357,42 @@ class _Context:
         return left, right
 
     def cues(self, sent: Span, prefix: str) -> list[Span]:
-        key = (sent.start, prefix)  # asked again for every fact of the sentence
+        """The cues of sentence ``sent`` whose label starts with ``prefix``."""
+        return self.cues_at(sent.start, prefix)
+
+    def cues_at(self, sent_start: int, prefix: str) -> list[Span]:
+        """``cues`` of the sentence starting at token ``sent_start``."""
+        key = (sent_start, prefix)  # asked again for every fact of the sentence
         if key not in self._cues:
             self._cues[key] = [
-                c for c in self.cues_by_sent.get(sent.start, []) if c.label_.startswith(prefix)
+                c for c in self.cues_by_sent.get(sent_start, []) if c.label_.startswith(prefix)
             ]
         return self._cues[key]
 
     def past_word(self, token: Token) -> bool:
-        known = self._past_words.get(token.i)  # each clause's tense scans its sentence again
+        return self.past_at(token.i)
+
+    def past_at(self, i: int) -> bool:
+        """True when token ``i`` is a verb in the past ("resumed"), not an adjective or passive."""
+        known = self._past_words.get(i)  # each clause's tense scans its sentence again
         if known is None:
-            known = self._past_words[token.i] = self._is_past_word(token)
+            known = self._past_words[i] = self._is_past_word(i)
         return known
 
-    def _is_past_word(self, token: Token) -> bool:
+    def _is_past_word(self, i: int) -> bool:
         if self.has_tags:
-            return token.tag_ in ("VBD", "VBN")
-        text = token.lower_
-        if not (token.is_alpha and len(text) >= 5 and text.endswith("ed")):
-            return False  # cheap test first: token.sent is costly
-        previous = self.doc[token.i - 1].lower_ if token.i > token.sent.start else ""
+            return self.doc[i].tag_ in ("VBD", "VBN")
+        t = self.tokens
+        text = t.lower[i]
+        if not (t.alpha[i] and len(text) >= 5 and text.endswith("ed")):
+            return False
+        sent_start = t.sent_start[i]
+        previous = t.lower[i - 1] if i > sent_start else ""
         return (
             text not in self.not_past
-            and not (token.is_title and token.i != token.sent.start)
+            and not (t.title[i] and i != sent_start)
             and previous not in _DEFINITE | _INDEFINITE  # "the updated forecasts": an adjective
-            and not any(  # "will be resolved", "is expected": passive, not past
-                self.doc[j].lower_ in _AUXILIARIES
-                for j in range(max(token.sent.start, token.i - 3), token.i)
-            )
+            and not self._after_auxiliary_at(i)  # "will be resolved": passive, not past
         )
 
     def tense(self, start: int, end: int) -> Tense:
@@ -314,20 +402,21 @@ class _Context:
         "will" or "was", or a verb ending in -ed). Outside the clause, declared
         markers of the sentence count before -ed words, which are often adjectives.
         """
-        sent = self.doc[start].sent
-        future_spans = self.cues(sent, "tense:future")
-        reporting = {c.start for c in self.cues(sent, "reporting")}
+        t = self.tokens
+        sent_start, sent_end = t.sent_start[start], t.sent_end[start]
+        future_spans = self.cues_at(sent_start, "tense:future")
+        reporting = {c.start for c in self.cues_at(sent_start, "reporting")}
         fallback: Tense | None = None
-        for scope, (left, right) in enumerate((self.clause(start, end), (sent.start, sent.end))):
+        for scope, (left, right) in enumerate((self.clause(start, end), (sent_start, sent_end))):
             best: tuple[int, int, Tense] | None = None
-            for cue in self.cues(sent, "tense:"):
+            for cue in self.cues_at(sent_start, "tense:"):
                 if (
                     cue.start in reporting
                 ):  # "she said": the report's tense, used only if nothing else
                     if cue.start >= left and cue.end <= right:
                         fallback = fallback or cue.label_.split(":")[1]  # type: ignore[assignment]
                     continue
-                if cue.label_ == "tense:past" and self._after_auxiliary(cue[0]):
+                if cue.label_ == "tense:past" and self._after_auxiliary_at(cue.start):
                     continue  # "will be held": passive, not past
                 if (
                     cue.start >= left
@@ -345,14 +434,13 @@ class _Context:
             for i in range(left, right):
                 if start <= i < end:
                     continue
-                token = self.doc[i]
                 if (
                     self.has_tags
-                    and token.tag_ == "MD"
-                    and token.lower_ in ("will", "'ll", "shall")
+                    and t.lower[i] in ("will", "'ll", "shall")
+                    and self.doc[i].tag_ == "MD"
                 ):
                     tense: Tense = "future"
-                elif self.past_word(token) and not any(c.start <= i < c.end for c in future_spans):
+                elif self.past_at(i) and not any(c.start <= i < c.end for c in future_spans):
                     tense = "past"
                 else:
                     continue
@@ -363,10 +451,11 @@ class _Context:
                 return best[2]
         return fallback or "none"
 
-    def _after_auxiliary(self, token: Token) -> bool:
+    def _after_auxiliary_at(self, i: int) -> bool:
+        """An auxiliary ("will", "is", "be") among the three words before token ``i``."""
+        lower = self.tokens.lower
         return any(
-            self.doc[j].lower_ in _AUXILIARIES
-            for j in range(max(token.sent.start, token.i - 3), token.i)
+            lower[j] in _AUXILIARIES for j in range(max(self.tokens.sent_start[i], i - 3), i)
         )
 
     @staticmethod
@@ -375,12 +464,13 @@ class _Context:
 
     def content_words(self, left: int, right: int, skip: tuple[int, int] = (0, 0)) -> set[str]:
         words = set()
-        for token in self.doc[left:right]:
-            if skip[0] <= token.i < skip[1]:
+        t = self.tokens
+        for i in range(left, right):
+            if skip[0] <= i < skip[1]:
                 continue
-            lower = token.lower_
+            lower = t.lower[i]
             if (
-                not token.is_alpha
+                not t.alpha[i]
                 or lower in STOP_WORDS
                 or lower in self.calendar_words
                 or lower in self.honorifics
@@ -392,20 +482,24 @@ class _Context:
 
     def proper_nouns(self, sent: Span) -> set[str]:
         """Names and acronyms of the sentence ("Colombia", "FUP"), lower-cased and stemmed."""
-        if sent.start not in self._proper_nouns:  # asked again for every fact of the sentence
-            self._proper_nouns[sent.start] = self._find_proper_nouns(sent)
-        return set(self._proper_nouns[sent.start])
+        return self.proper_nouns_at(sent.start)
 
-    def _find_proper_nouns(self, sent: Span) -> set[str]:
+    def proper_nouns_at(self, sent_start: int) -> set[str]:
+        """``proper_nouns`` of the sentence starting at token ``sent_start``."""
+        if sent_start not in self._proper_nouns:  # asked again for every fact of the sentence
+            self._proper_nouns[sent_start] = self._find_proper_nouns(sent_start)
+        return set(self._proper_nouns[sent_start])
+
+    def _find_proper_nouns(self, sent_start: int) -> set[str]:
+        t = self.tokens
         return {
-            stem(t.lower_)
-            for t in sent
-            if (t.is_title or (t.is_upper and len(t) >= 2))
-            and t.i != sent.start
-            and t.is_alpha
-            and t.lower_ not in STOP_WORDS
-            and t.lower_ not in self.calendar_words
-            and t.lower_ not in self.honorifics
+            stem(t.lower[i])
+            for i in range(sent_start + 1, t.sent_end[sent_start])
+            if (t.title[i] or (t.upper[i] and len(t.text[i]) >= 2))
+            and t.alpha[i]
+            and t.lower[i] not in STOP_WORDS
+            and t.lower[i] not in self.calendar_words
+            and t.lower[i] not in self.honorifics
         }
 
 
@@ -427,23 +521,24 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
     default_event_rule = next((r.id for r in event_rules if r.options.get("default")), None)
     deadline_chains: dict[str, int] = {}
     dateline = source.dateline
-    for span in doc.spans[TIMEX_KEY]:
+    for span in ctx.timex_spans:
         if dateline and span.start_char < dateline.end and span.end_char > dateline.start:
             continue  # the dateline dates the story, not an event in it
         tense = _timex_tense(ctx, span)
         reported = _is_report_date(ctx, span)
+        lower = ctx.tokens.lower
         lead = (
-            span[0]
-            if span[0].lower_ in _LEADS
-            else (doc[span.start - 1] if span.start > 0 else None)
+            span.start
+            if lower[span.start] in _LEADS
+            else (span.start - 1 if span.start > 0 else None)
         )
         timex = TimexMention(
-            where=_mention(source, span),
-            words=tuple(t.text for t in span),
+            where=_mention_at(source, ctx.tokens, span.start, span.end),
+            words=tuple(ctx.tokens.text[span.start : span.end]),
             roles=frozenset(span.label_.split("+")),
             tense=tense,
             reported=reported,
-            governor=lead.lower_ if lead is not None else "",
+            governor=lower[lead] if lead is not None else "",
         )
         out.timexes.append(timex)
         if not facts or timex.roles & NON_DATE_ROLES:
@@ -482,7 +577,7 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
             continue
         if reported or default_event_rule is None:
             continue
-        if timex.roles == {"year"} and span[0].lower_ not in _YEAR_LEADS:
+        if timex.roles == {"year"} and lower[span.start] not in _YEAR_LEADS:
             continue  # "forecasts for 2026", "the 2025 edition": a year that is not when
 
         event = _event_of(ctx, span, chains)
@@ -516,10 +611,11 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
 def _timex_tense(ctx: _Context, span: Span) -> Tense:
     """Tense that places a date: "since" looks back; a date before its noun ("a Nov. 15
     hearing", "the December 31 deadline") is not governed by the clause's verb."""
-    if span[0].lower_ == "since":
+    lower = ctx.tokens.lower
+    if lower[span.start] == "since":
         return "past"
-    following = ctx.doc[span.end] if span.end < len(ctx.doc) else None
-    if following is not None and following.lower_ in ctx.event_words | ctx.attributive_nouns:
+    following = lower[span.end] if span.end < len(lower) else None
+    if following is not None and following in ctx.event_words | ctx.attributive_nouns:
         return "none"
     return ctx.tense(span.start, span.end)
 
@@ -597,47 +693,46 @@ def _event_chains(ctx: _Context, out: Extraction) -> dict[int, tuple[int, str]]:
     chain; a definite or bare one joins the latest chain with the same word, or
     else the latest of the same class. Returns token index -> (chain id, class).
     """
-    doc = ctx.doc
+    t = ctx.tokens
     by_token: dict[int, tuple[int, str]] = {}
     chains_by_word: dict[str, set[int]] = {}
     mentions_by_class: dict[str, dict[int, int]] = {}
     next_id = 0
-    for cue in sorted(doc.spans[CUES_KEY], key=lambda c: c.start):
-        if not cue.label_.startswith("event:") or _inside_name(doc, cue):
+    for cue in sorted(ctx.cue_spans, key=lambda c: c.start):
+        if not cue.label_.startswith("event:") or _inside_name(ctx, cue.start):
             continue
         event_class = cue.label_.split(":", 1)[1]
         word = stem(cue.text.lower())
-        sent = cue.sent
-        window = doc[max(sent.start, cue.start - 4) : cue.start]
-        determiner = next(
-            (t.lower_ for t in reversed(window) if t.lower_ in _DEFINITE | _INDEFINITE), None
-        )
+        sent_start, sent_end = t.sent_start[cue.start], t.sent_end[cue.start]
+        window_start = max(sent_start, cue.start - 4)
+        window = t.lower[window_start : cue.start]  # the words before the event word
+        determiner = next((w for w in reversed(window) if w in _DEFINITE | _INDEFINITE), None)
         ordinal = next(
             (
-                ctx.ordinals.get(t.lower_) or int(_ORDINAL_DIGITS.match(t.lower_)[1])
-                for t in window
-                if t.lower_ in ctx.ordinals or _ORDINAL_DIGITS.match(t.lower_)
+                ctx.ordinals.get(w) or int(_ORDINAL_DIGITS.match(w)[1])
+                for w in window
+                if w in ctx.ordinals or _ORDINAL_DIGITS.match(w)
             ),
             None,
         )
         is_plural_count = cue.text.lower().endswith("s") and any(
-            t.lower_ in ctx.cardinals or t.lower_.isdigit() for t in window[-3:]
+            w in ctx.cardinals or w.isdigit() for w in window[-3:]
         )
         if is_plural_count:
             continue  # "three meetings" is a count, not a mention of one event
         np_right = cue.end
         while (
-            np_right < sent.end
+            np_right < sent_end
             and np_right - cue.end < 8
-            and not ctx.is_break(doc[np_right])
-            and not ctx.past_word(doc[np_right])
+            and not ctx.breaks_at(np_right)
+            and not ctx.past_at(np_right)
         ):
             np_right += 1
         context = ctx.content_words(
-            window.start, np_right, skip=(cue.start, cue.end)
-        ) | ctx.proper_nouns(sent)
+            window_start, np_right, skip=(cue.start, cue.end)
+        ) | ctx.proper_nouns_at(sent_start)
         context -= ctx.event_words
-        position = next((_POSITIONS[t.lower_] for t in window if t.lower_ in _POSITIONS), None)
+        position = next((_POSITIONS[w] for w in window if w in _POSITIONS), None)
         if determiner in _INDEFINITE or ordinal is not None or position is not None:
             chain = None  # "a meeting", "the second summit": a new event
         elif word in chains_by_word:
@@ -667,16 +762,17 @@ def _event_chains(ctx: _Context, out: Extraction) -> dict[int, tuple[int, str]]:
     return by_token
 
 
-def _inside_name(doc: Doc, cue: Span) -> bool:
-    """True for a capitalised word inside a name or title ("Catching Fire", "Policy Report")."""
-    if not cue[0].is_title or cue.start == cue.sent.start:
+def _inside_name(ctx: _Context, i: int) -> bool:
+    """True for a capitalised word ``i`` inside a name or title ("Catching Fire", "Policy Report")."""
+    t = ctx.tokens
+    if not t.title[i] or i == t.sent_start[i]:
         return False
-    before = doc[cue.start - 1]
+    before = i - 1
     return (
-        before.is_title
-        and before.is_alpha
-        and before.i != before.sent.start
-        or (before.is_upper and len(before) > 1)
+        t.title[before]
+        and t.alpha[before]
+        and before != t.sent_start[before]
+        or (t.upper[before] and len(t.text[before]) > 1)
     )
 
 
@@ -700,7 +796,7 @@ def _event_of(
     cue = best[1]
     between = range(cue.end, span.start) if cue.end <= span.start else range(span.end, cue.start)
     relation_tokens = {i for c in ctx.cues(span.sent, "relation:") for i in range(c.start, c.end)}
-    if any(ctx.past_word(ctx.doc[i]) and i not in relation_tokens for i in between):
+    if any(ctx.past_at(i) and i not in relation_tokens for i in between):
         return None  # "a constitution approved in September": the date is the approval's
     return cue, best[2]
 
@@ -731,7 +827,7 @@ def _counts(ctx: _Context, source: Source, ruleset: RuleSet) -> list[FactMention
         for noun, words in rule.options.get("requires", {}).items()
     }
     article_words: set[str] | None = None  # built only when a counted noun needs it
-    for cue in doc.spans[CUES_KEY]:
+    for cue in ctx.cue_spans:
         if not cue.label_.startswith("count:"):
             continue
         series = cue.label_.split(":", 1)[1]
@@ -793,14 +889,13 @@ def _counts(ctx: _Context, source: Source, ruleset: RuleSet) -> list[FactMention
         noun_singular = next((n for n in count_rule if noun == n or stem(noun) == stem(n)), None)
         rule_id = count_rule.get(noun_singular or "", next(iter(count_rule.values())))
         tense = ctx.tense(first, cue.end)
-        phrase = doc[first : cue.end]
-        if first > sent.start and doc[first - 1].lower_ in _DEFINITE | _INDEFINITE:
-            phrase = doc[first - 1 : cue.end]
+        if first > sent.start and ctx.tokens.lower[first - 1] in _DEFINITE | _INDEFINITE:
+            first -= 1  # the phrase quoted takes its article: "the third meeting"
         facts.append(
             FactMention(
                 rule=rule_id,
                 family="count",
-                where=_mention(source, phrase),
+                where=_mention_at(source, ctx.tokens, first, cue.end),
                 tense=tense,
                 trigger=noun,
                 event_class=series,
@@ -840,7 +935,7 @@ def _words(doc: Doc, source: Source, table: _Tokens) -> list[WordMention]:
         )
 
     words = []
-    doc_text = doc.text
+    doc_text = source.text  # the text the doc was made from (``doc.text`` joins every token)
     first = 0
     while first < size:
         last = table.sent_end[first]
@@ -854,13 +949,18 @@ def _words(doc: Doc, source: Source, table: _Tokens) -> list[WordMention]:
             text = texts[i]
             if not alpha[i] or len(text) < 3:
                 continue
-            title_neighbour = (i > first and title[i - 1] and alpha[i - 1]) or (
-                i + 1 < last and title[i + 1] and alpha[i + 1]
+            in_name = title[i] and (  # a capitalised word next to another
+                (i > first and title[i - 1] and alpha[i - 1])
+                or (i + 1 < last and title[i + 1] and alpha[i + 1])
             )
             start = starts[i]
             line, column = source.position(start)
             where = Mention(start, start + len(text), line, column, text, sentence, start - base)
-            words.append(WordMention(where, i == first, title[i] and title_neighbour, joined(i)))
+            # a joiner next to the word: a quick test before ``joined``
+            glued = (i + 1 < size and texts[i + 1] in _JOINERS) or (
+                i >= 2 and texts[i - 1] in _JOINERS
+            )
+            words.append(WordMention(where, i == first, in_name, glued and joined(i)))
         first = last
     return words
 
@@ -878,9 +978,9 @@ def _quantities(
         return []
     doc = ctx.doc
     lexicon = quantity_lexicon(ruleset)
-    timex_tokens = {i for span in doc.spans[TIMEX_KEY] for i in range(span.start, span.end)}
+    timex_tokens = ctx.timex_tokens
     timex_at = {t.where.start: t for t in timexes}
-    timex_spans = [s for s in doc.spans[TIMEX_KEY] if s.start_char in timex_at]
+    timex_spans = [s for s in ctx.timex_spans if s.start_char in timex_at]
     dateline = source.dateline
     quiet = ruleset.derived("quantity_quiet_words", lambda: _quiet_words(ruleset, lexicon))
     facts = []
@@ -926,7 +1026,7 @@ def _quantities(
                 FactMention(
                     rule=rule_id,
                     family="quantity",
-                    where=_mention(source, doc[start:end]),
+                    where=_mention_at(source, ctx.tokens, start, end),
                     tense=ctx.tense(start, end),
                     trigger=cue.text.lower(),
                     event_class=measure,
@@ -1118,7 +1218,7 @@ def _places(
     is specific enough to belong to the nearest event word before it in the sentence."""
     doc = ctx.doc
     facts = []
-    timex_tokens = {i for span in doc.spans[TIMEX_KEY] for i in range(span.start, span.end)}
+    timex_tokens = ctx.timex_tokens
     dateline = source.dateline
     for rule in ruleset.of_kind("event_place"):
         prepositions = {p.lower() for p in rule.options["prepositions"]}
@@ -1172,12 +1272,11 @@ def _places(
             if event is None:
                 continue
             cue, chain = event
-            phrase = doc[token.i : end]
             facts.append(
                 FactMention(
                     rule=rule.id,
                     family="place",
-                    where=_mention(source, phrase),
+                    where=_mention_at(source, ctx.tokens, token.i, end),
                     tense=ctx.tense(token.i, end),
                     trigger=cue.text.lower(),
                     event_class=cue.label_.split(":", 1)[1],
@@ -1213,9 +1312,7 @@ def _event_before(
     if best is None:
         return None
     relation_tokens = {i for c in ctx.cues(sent, "relation:") for i in range(c.start, c.end)}
-    if any(
-        ctx.past_word(ctx.doc[i]) and i not in relation_tokens for i in range(best.end, position)
-    ):
+    if any(ctx.past_at(i) and i not in relation_tokens for i in range(best.end, position)):
         return None  # "the quake jolted several cities in ...": the place is the cities'
     return best, chains[best.start][0]
 
@@ -1229,12 +1326,8 @@ def _names(ctx: _Context, source: Source) -> list[NameMention]:
     """Runs of one to four capitalised words, with the honorific before them and whether a
     reporting verb stands next to them. Which runs are people is decided across the story
     (``people.group_people``)."""
-    doc = ctx.doc
     reporting = {
-        i
-        for cue in doc.spans[CUES_KEY]
-        if cue.label_ == "reporting"
-        for i in range(cue.start, cue.end)
+        i for cue in ctx.cue_spans if cue.label_ == "reporting" for i in range(cue.start, cue.end)
     }
     names = []
     t = ctx.tokens
@@ -1300,7 +1393,9 @@ def _names(ctx: _Context, source: Source) -> list[NameMention]:
             i = end
             continue  # a lone capitalised word opening a sentence
         names.append(
-            NameMention(_mention(source, doc[start:end]), tuple(parts), honorific, speaker)
+            NameMention(
+                _mention_at(source, ctx.tokens, start, end), tuple(parts), honorific, speaker
+            )
         )
         i = end
     return names

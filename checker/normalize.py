@@ -106,7 +106,7 @@ def infer_publication_date(
     full_dates: list[tuple[dt.date, str]] = []
     weekday_pairs: list[tuple[TimexParts, str]] = []
     for timex in extraction.timexes:
-        parts = parts_of(timex.words, lex)
+        parts = _parts_of(timex.words, ruleset)
         if parts.year and timex.tense != "future":
             year_votes[parts.year] += 1
             full = _date_of(parts, parts.year)
@@ -175,6 +175,22 @@ def infer_publication_date(
     return None
 
 
+PARTS_CACHE_SIZE = 50_000
+"""Distinct expressions whose parts are kept (then the cache starts again: memory stays flat)."""
+
+
+def _parts_of(words: tuple[str, ...], ruleset: RuleSet) -> TimexParts:
+    """``parts_of(words, ruleset.lexicons)``, remembered per rule set: the same expressions
+    ("on Monday", "last year") come back in article after article."""
+    known: dict[tuple[str, ...], TimexParts] = ruleset.derived("timex_parts", dict)
+    parts = known.get(words)
+    if parts is None:
+        if len(known) >= PARTS_CACHE_SIZE:
+            known.clear()
+        parts = known[words] = parts_of(words, ruleset.lexicons)
+    return parts
+
+
 def _count_value(mention: FactMention) -> tuple[int, str]:
     """Series length a count states, and how: "three meetings" 3, "the three previous rounds" 4."""
     number = mention.number or 0
@@ -220,7 +236,7 @@ def normalize(
     # "killed June 24, 2005 while investigating a June 20 shooting" is June 20, 2005.
     stated: dict[str, dt.date] = {}
     for timex in extraction.timexes:
-        parts = parts_of(timex.words, lex)
+        parts = _parts_of(timex.words, ruleset)
         if parts.year and parts.month and parts.day and (day := _date_of(parts, parts.year)):
             stated.setdefault(timex.where.sentence, day)
 
@@ -230,7 +246,7 @@ def normalize(
         return anchor
 
     for timex in extraction.timexes:
-        parts = parts_of(timex.words, lex)
+        parts = _parts_of(timex.words, ruleset)
         reference_day = anchor_of(timex, parts)
         out.timexes.append(
             ResolvedTimex(timex, parts, resolve(parts, reference_day, timex.tense), reference_day)
@@ -285,14 +301,14 @@ def normalize(
                 continue  # "killed" with a sum of money: not a casualty count
             fact_value = amount
             if mention.timex is not None:
-                parts = parts_of(mention.timex.words, lex)
+                parts = _parts_of(mention.timex.words, ruleset)
                 when = resolve(parts, anchor_of(mention.timex, parts), mention.timex.tense)
             note = f"{mention.event_class}, {mention.role}" + (
                 f", {when.label()}" if when is not None else ""
             )
         else:
             assert mention.timex is not None
-            parts = parts_of(mention.timex.words, lex)
+            parts = _parts_of(mention.timex.words, ruleset)
             interval = resolve(parts, anchor_of(mention.timex, parts), mention.tense)
             if interval is None:
                 continue

@@ -131,8 +131,24 @@ class NumberPhrase:
     """One of a list of numbers ("magnitude 2.9 and 2.2"): each counts a different thing."""
 
 
+_FIRST_WORDS: dict[int, tuple[dict[str, Any], frozenset[str]]] = {}
+"""id of a phrase table -> (the table, the first words of its keys)."""
+
+
+def _first_words(table: dict[str, Any]) -> frozenset[str]:
+    """The words the keys of ``table`` start with, computed once per table."""
+    entry = _FIRST_WORDS.get(id(table))
+    if entry is None or entry[0] is not table:
+        if len(_FIRST_WORDS) >= 64:
+            _FIRST_WORDS.clear()  # tables of rule sets no longer in use
+        entry = _FIRST_WORDS[id(table)] = (table, frozenset(k.split(" ")[0] for k in table))
+    return entry[1]
+
+
 def _phrase_at(words: list[str], i: int, table: dict[str, Any]) -> tuple[str, int] | None:
     """Longest key of ``table`` starting at word ``i``: (key, number of words)."""
+    if i >= len(words) or words[i] not in _first_words(table):
+        return None  # most words start no key: no phrase to join
     for size in range(min(_MAX_PHRASE, len(words) - i), 0, -1):
         key = " ".join(words[i : i + size])
         if key in table:

@@ -20,6 +20,7 @@ decisions are cached.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Collection, Iterable
@@ -29,7 +30,7 @@ from pathlib import Path
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
-from wordfreq import top_n_list, zipf_frequency
+from wordfreq import get_frequency_dict, top_n_list, zipf_frequency
 
 from checker.context_model import bigram_model
 from checker.extract import WordMention
@@ -134,8 +135,37 @@ class Typo:
 
 @lru_cache(maxsize=200_000)
 def zipf(word: str) -> float:
-    """Word frequency on the Zipf scale (0 = unknown, 7 = "the"), English."""
+    """Word frequency on the Zipf scale (0 = unknown, 7 = "the"), English.
+
+    A plain lower-case ASCII word is one token to wordfreq, so its frequency is read
+    straight from the frequency table and rounded as ``zipf_frequency`` rounds it (the
+    same value, without tokenizing the word: most calls); any other word goes through
+    ``zipf_frequency``.
+    """
+    if word.isascii() and word.isalpha() and word.islower():
+        return _table_zipf(_english_frequencies().get(word))
     return zipf_frequency(word, "en")
+
+
+@lru_cache(maxsize=1)
+def _english_frequencies() -> dict[str, float]:
+    """wordfreq's English word -> frequency table (the one ``zipf_frequency`` reads)."""
+    return get_frequency_dict("en")
+
+
+@lru_cache(maxsize=4096)  # the table holds a few hundred distinct frequencies
+def _table_zipf(frequency: float | None) -> float:
+    """``zipf_frequency``'s value for a one-token word of table ``frequency`` (None: unknown):
+    the frequency rounded to three significant digits, then to 0.01 on the Zipf scale."""
+    if frequency is None:
+        return 0.0
+    frequency = max(frequency, _ZIPF_FLOOR)
+    frequency = round(frequency, math.floor(-math.log(frequency, 10)) + 3)
+    return round(math.log(frequency, 10) + 9, 2)
+
+
+_ZIPF_FLOOR = 1e-9
+"""The frequency of Zipf 0, ``zipf_frequency``'s default minimum."""
 
 
 @lru_cache(maxsize=1)
@@ -544,8 +574,10 @@ def calendar_typos(
     typos = []
     for word in words:
         text = word.where.text
+        if not text[:1].isupper():
+            continue  # most words: nothing to look up
         lower = text.lower()
-        if lower in names or len(lower) < 5 or not text[:1].isupper() or zipf(lower) >= 2.5:
+        if lower in names or len(lower) < 5 or zipf(lower) >= 2.5:
             continue
         if word.in_compound:
             continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import threading
 from pathlib import Path
 
@@ -478,3 +479,45 @@ def test_corpus_iter_stories_file_symlink_loop_is_an_input_error(tmp_path):
     [error] = loaded.errors
     assert error.code == errors.E104
     assert str(story / "loop.txt") in str(error)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "March 3, 2021",
+        "Wednesday, March 3, 2021",
+        "Wed, 3 Mar 2021",
+        "MARCH 03, 2021",
+        "Mar. 3 2021 at 11:45 pm EST",
+        "March 3rd, 2021, 7 : 35 am",
+        "3 March 2021 23:59:59",
+        "Sept 3, 2021 - 4:43 pm",
+        "Thursday, March 3, 2021",
+        "February 30, 2021",
+        "Posted on March 3, 2021",
+    ],
+)
+def test_written_dates_read_without_dateparser_as_dateparser_reads_them(value):
+    """The fast path for common written dates gives dateparser's answer, and leaves to it what
+    it does not read itself (a weekday that does not fit, an impossible day, leading words)."""
+    import dateparser
+
+    from checker.corpus import parse_date_string
+
+    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", re.sub(r"\s*:\s*", ":", value))
+    expected = dateparser.parse(
+        cleaned,
+        languages=["en"],
+        settings={"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False},
+    )
+    assert parse_date_string(value) == (expected.date() if expected else None)
+
+
+def test_written_date_fast_path_reads_common_forms_only():
+    from checker.corpus import _written_date
+
+    assert _written_date("Wed, 3 Mar 2021") == dt.date(2021, 3, 3)
+    assert _written_date("March 3, 2021 at 11:45pm EST") == dt.date(2021, 3, 3)
+    assert _written_date("Thursday, March 3, 2021") is None  # the 3rd was a Wednesday
+    assert _written_date("February 30, 2021") is None
+    assert _written_date("Posted on March 3, 2021") is None

@@ -214,3 +214,46 @@ def test_nlp_timex_patterns_without_a_window_run_on_the_whole_doc():
     doc = bare("Crews worked 12 weeks and left in June.")
     found = sorted((s.label_, s.text) for s in ruler._raw_matches(doc))
     assert ("offset", "12 weeks") in found and ("month", "in June") in found
+
+
+def test_sentencizer_finds_spacys_sentence_starts():
+    """The checker's sentencizer reads tokens by array but finds exactly the starts spaCy's
+    own rule-based sentencizer finds: quotes and brackets after a full stop, runs of
+    punctuation, line breaks, an empty text."""
+    import spacy
+
+    from checker.nlp import Sentencizer
+
+    texts = [
+        "",
+        "...",
+        'The talks ended. "We agreed," she said! Did they? (Yes.) Then: more.',
+        "Mr. Osei left at 5 p.m. on Friday.\n\nA new paragraph\nwith a line break",
+        "no full stop at all",
+    ]
+    nlp = spacy.blank("en")
+    docs = list(nlp.tokenizer.pipe(texts))
+    for punct in ([".", "!", "?", "\n"], None):
+        expected = spacy.pipeline.Sentencizer("spacy", punct_chars=punct).predict(docs)
+        assert Sentencizer("ours", punct_chars=punct).predict(docs) == expected
+    starts = Sentencizer("ours", punct_chars=[".", "!", "?", "\n"]).predict(docs)[2]
+    assert sum(starts) == 5
+
+
+def test_trigger_cache_stays_bounded_and_answers_alike(nlp, monkeypatch):
+    """The per-word trigger answers are forgotten past ``REACH_CACHE_SIZE`` words; the
+    temporal expressions found are the same with the cache full, emptied or warm."""
+    import checker.nlp as nlp_module
+
+    text = "The talks ended on Friday, three weeks after the 12 March 2024 meeting in Oslo."
+    expected = ["on Friday", "three weeks", "12 March 2024"]
+    doc = nlp(text)
+    assert [s.text for s in doc.spans[TIMEX_KEY]] == expected
+    nlp("Other words fill the cache: zebra, quantum, violin, marathon, harbour, lantern.")
+    triggers = nlp.get_pipe("checker_timex")._triggers
+    assert len(triggers._by_orth) > len(doc)
+    monkeypatch.setattr(nlp_module, "REACH_CACHE_SIZE", 5)
+    for _ in range(2):
+        doc = nlp(text)
+        assert [s.text for s in doc.spans[TIMEX_KEY]] == expected
+        assert len(triggers._by_orth) <= len(doc)

@@ -6,6 +6,8 @@ import datetime as dt
 import io
 import json
 
+import pytest
+
 from checker.errors import InputError
 from checker.model import Agreement, Evidence, Finding, Source, StoryResult
 from checker.report import make_console, render_json, render_text
@@ -167,3 +169,15 @@ def test_report_json_shape():
         "infos": 0,
         "input_errors": 1,
     }
+
+
+@pytest.mark.parametrize("stories", [0, 1, 3])
+def test_report_json_written_item_by_item_is_the_document_dumped_whole(stories):
+    """``write_json`` streams the report; its text is exactly ``json.dumps`` of the whole
+    document (empty lists, non-ASCII text and nested lists included)."""
+    from checker.report import report_dict
+
+    results = [_result() for _ in range(stories)]
+    errors = [InputError("E105", "not a JSON object — «ç»", "feed.jsonl", 7)] if stories else []
+    expected = json.dumps(report_dict(results, errors), indent=2, ensure_ascii=False) + "\n"
+    assert render_json(results, errors) == expected

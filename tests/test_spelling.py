@@ -20,6 +20,7 @@ from checker.spelling import (
     suggest,
     suggest_in_context,
     word_typos,
+    zipf,
 )
 
 
@@ -548,3 +549,15 @@ def test_spelling_name_two_forms_of_different_people_not_reported(ruleset, nlp):
         "Captain Marta Kowalczik said the squad was ready for the final.\n",
     )
     assert _typos(result) == []
+
+
+def test_zipf_reads_the_table_as_wordfreq_rounds_it():
+    """The table lookup gives ``zipf_frequency``'s own value, common, rare and unknown words
+    alike, and words that are not plain lower-case letters still go through wordfreq."""
+    from wordfreq import top_n_list, zipf_frequency
+
+    words = top_n_list("en", 50_000)[::97] + ["the", "tussled", "grapnels", "evining", "qzxv"]
+    words += ["Monday", "don't", "co-op", "naïve", "covid19", "", "zzzzzzzzzzzz"]
+    for word in words:
+        assert repr(zipf(word)) == repr(zipf_frequency(word, "en")), word
+    assert zipf("the") > 7 > zipf("tussled") > 0 == zipf("evining")

@@ -5,8 +5,10 @@ Later versions may add fields; none is removed.
 
 from __future__ import annotations
 
+import io
 import json
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, TextIO
 
 from checker.errors import CheckerError
 from checker.model import Agreement, Evidence, Finding, Source, StoryResult
@@ -69,37 +71,75 @@ def _error(error: CheckerError) -> dict[str, Any]:
     }
 
 
+def _people(result: StoryResult) -> list[dict[str, Any]]:
+    return [
+        {
+            "story": result.story,
+            "name": p.name,
+            "mentions": p.mentions,
+            "forms": [{"form": form, "sources": list(ids)} for form, ids in p.forms],
+        }
+        for p in result.people
+    ]
+
+
+def _sections(
+    results: list[StoryResult], input_errors: list[CheckerError]
+) -> dict[str, Iterable[dict[str, Any]]]:
+    """The report's lists, in order, each produced item by item."""
+    return {
+        "sources": (_source(s) for r in results for s in r.sources),
+        "findings": (_finding(f) for r in results for f in r.findings),
+        "agreements": (_agreement(a) for r in results for a in r.agreements),
+        "people": (p for r in results for p in _people(r)),
+        "errors": (_error(e) for e in input_errors),
+    }
+
+
+def _summary(results: list[StoryResult], input_errors: list[CheckerError]) -> dict[str, int]:
+    severities = [f.severity for r in results for f in r.findings]
+    return {
+        "stories": len(results),
+        "sources": sum(len(r.sources) for r in results),
+        "facts": sum(r.fact_count for r in results),
+        "errors": severities.count("error"),
+        "warnings": severities.count("warning"),
+        "infos": severities.count("info"),
+        "input_errors": len(input_errors),
+    }
+
+
 def report_dict(results: list[StoryResult], input_errors: list[CheckerError]) -> dict[str, Any]:
     """Build the report document from the stories' results and the input errors."""
-    findings = [f for r in results for f in r.findings]
-    return {
-        "schema": SCHEMA,
-        "sources": [_source(s) for r in results for s in r.sources],
-        "findings": [_finding(f) for f in findings],
-        "agreements": [_agreement(a) for r in results for a in r.agreements],
-        "people": [
-            {
-                "story": r.story,
-                "name": p.name,
-                "mentions": p.mentions,
-                "forms": [{"form": form, "sources": list(ids)} for form, ids in p.forms],
-            }
-            for r in results
-            for p in r.people
-        ],
-        "errors": [_error(e) for e in input_errors],
-        "summary": {
-            "stories": len(results),
-            "sources": sum(len(r.sources) for r in results),
-            "facts": sum(r.fact_count for r in results),
-            "errors": sum(f.severity == "error" for f in findings),
-            "warnings": sum(f.severity == "warning" for f in findings),
-            "infos": sum(f.severity == "info" for f in findings),
-            "input_errors": len(input_errors),
-        },
-    }
+    document: dict[str, Any] = {"schema": SCHEMA}
+    document.update({k: list(v) for k, v in _sections(results, input_errors).items()})
+    document["summary"] = _summary(results, input_errors)
+    return document
+
+
+def _dumps(value: Any, depth: int) -> str:
+    """``value`` as ``json.dumps(..., indent=2)`` writes it ``depth`` levels down."""
+    text = json.dumps(value, indent=2, ensure_ascii=False)
+    return text.replace("\n", "\n" + "  " * depth)  # a JSON string never holds a raw newline
+
+
+def write_json(results: list[StoryResult], input_errors: list[CheckerError], out: TextIO) -> None:
+    """Write the report to ``out`` item by item: the same text as ``render_json``, without
+    building the whole document or its text in memory (a long run's report stays small)."""
+    out.write("{\n" + f'  "schema": {_dumps(SCHEMA, 1)},\n')
+    for name, items in _sections(results, input_errors).items():
+        out.write(f'  "{name}": [')
+        separator = "\n    "
+        for item in items:
+            out.write(separator + _dumps(item, 2))
+            separator = ",\n    "
+        out.write("]" if separator == "\n    " else "\n  ]")
+        out.write(",\n")
+    out.write(f'  "summary": {_dumps(_summary(results, input_errors), 1)}\n' + "}\n")
 
 
 def render_json(results: list[StoryResult], input_errors: list[CheckerError]) -> str:
     """The report as indented JSON text (UTF-8 characters kept as they are)."""
-    return json.dumps(report_dict(results, input_errors), indent=2, ensure_ascii=False) + "\n"
+    buffer = io.StringIO()
+    write_json(results, input_errors, buffer)
+    return buffer.getvalue()
