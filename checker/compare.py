@@ -381,7 +381,12 @@ def typo_findings(
                     rule=rule.id,
                     severity=rule.level,  # type: ignore[arg-type]
                     story=story,
-                    message=render_message(rule.message, **typo.detail),
+                    message=render_message(
+                        rule.options.get("tie_message", rule.message)
+                        if typo.detail.get("tie")
+                        else rule.message,
+                        **typo.detail,
+                    ),
                     evidence=(
                         Evidence(
                             source_id,

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import regex
 import yaml
 
 from checker import errors
@@ -32,8 +33,9 @@ _HEADER = re.compile(
     r"^[ \t\ufeff]*(?P<key>date|published|dateline|outlet|source|title)[ \t]*:?[ \t]+(?P<rest>.*)$",
     re.IGNORECASE,
 )
-_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'\u2019 ]{1,40}?[A-Z.])"
+_DATELINE = regex.compile(
+    r"^(?P<place>\p{Lu}[\p{Lu}.'\u2019 -]{1,40}?[\p{Lu}.])"
+    r"(?:,\s*\p{Lu}[\p{L}.]+(?:\s+\p{Lu}[\p{L}.]+){0,3})?"  # the country or state: ", Turkey"
     r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
     r"\s*(?:\((?P<credit>[^()\n]{2,40})\))?"
     r"\s*[-\u2013\u2014]+\s"

@@ -11,7 +11,9 @@ Three checks, each driven by a rule in ``rules/``:
   use, and used by no other source itself.
 
 Suggestions are ranked by a noisy-channel score (``channel_score``): wordfreq frequency
-less a weighted Damerau edit cost, with a bonus for words of the same article.
+less a weighted Damerau edit cost, with a bonus for words of the same article; an unknown
+word that is no clear slip is ranked with its neighbours too (``suggest_in_context``, a
+word-bigram model from ``context_model``), up to three edits away.
 Lexicons (wordfreq, codespell's dictionaries) are loaded once per process and per-word
 decisions are cached.
 """
@@ -30,6 +32,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 from wordfreq import get_frequency_dict, top_n_list, zipf_frequency
 
+from checker.context_model import bigram_model
 from checker.extract import WordMention
 
 _PREFIXES = (
@@ -448,6 +451,76 @@ def suggest(
     return best_candidate(word, candidates(word, max_edits=most, min_zipf=min_zipf), context)
 
 
+CONTEXT_EDITS = 3
+"""Most edits between a misspelling and a suggestion its neighbours choose: "widd" for "was"
+after "he" and before "killed" is three edits off, and only the context can recover it."""
+NEIGHBOUR_WEIGHT = 1.2
+"""Weight of each neighbour's bigram log-probability (log10) in the contextual ranking."""
+FREQUENCY_WEIGHT = 0.3
+"""Weight of the candidate's own Zipf frequency in the contextual ranking."""
+CONTEXT_EDIT_WEIGHT = 2.5
+"""Weight of the channel cost (weighted edits) in the contextual ranking."""
+CLEAR_SLIP_COST = 0.6
+"""A correction this close (two letters swapped, a doubled letter, a neighbouring key) is
+kept whatever the neighbours say: "gaurded" is "guarded" even where "had gained" is likelier."""
+ARTICLE_BONUS = 0.5
+"""Added to a candidate the same article uses elsewhere (a cache language model)."""
+_NEIGHBOUR = re.compile(r"[A-Za-z]+|[^\sA-Za-z]")
+
+
+def neighbours(word: WordMention) -> tuple[str | None, str | None]:
+    """The token before and after ``word`` in its sentence, lower case: a word or a single
+    punctuation mark; None at either end of the sentence."""
+    sentence, offset = word.where.sentence, word.where.sentence_offset
+    before = _NEIGHBOUR.findall(sentence[:offset])
+    after = _NEIGHBOUR.findall(sentence[offset + len(word.where.text) :])
+    return (before[-1].lower() if before else None, after[0].lower() if after else None)
+
+
+def _least_cost(typed: str, meant: str) -> float:
+    """A lower bound of ``channel_cost``: every edit at its cheapest, plus the first letter."""
+    first = FIRST_LETTER_COST if typed[:1] != meant[:1] else 0.0
+    return CHEAPEST_EDIT * OSA.distance(typed, meant) + first
+
+
+def suggest_in_context(
+    word: str,
+    around: tuple[str | None, str | None],
+    *,
+    min_zipf: float = 3.0,
+    context: Collection[str] = (),
+) -> str | None:
+    """Best correction of an unknown lower-case ``word`` by its neighbours ``around``: a
+    noisy channel whose language model is a word-bigram model (``context_model``), over
+    words up to ``CONTEXT_EDITS`` edits away. "widd" between "he" and "killed" is "was";
+    "sedn" before "that" is "said"."""
+    model = bigram_model()
+    previous, following = around
+    # best bound first: the language model and frequency less the cheapest cost of the edits;
+    # the full channel cost is computed only while a candidate can still win
+    bounded = sorted(
+        (
+            NEIGHBOUR_WEIGHT * model.fit(previous, c, following)
+            + FREQUENCY_WEIGHT * zipf(c)
+            + (ARTICLE_BONUS if c in context else 0.0)
+            - CONTEXT_EDIT_WEIGHT * _least_cost(word, c),
+            c,
+        )
+        for c in candidates(word, max_edits=CONTEXT_EDITS, min_zipf=min_zipf)
+    )
+    best: tuple[float, str] | None = None
+    for bound, candidate in reversed(bounded):
+        if best is not None and bound < best[0]:
+            break
+        if is_spelling_variant(word, candidate):
+            continue
+        least = _least_cost(word, candidate)
+        scored = (bound + CONTEXT_EDIT_WEIGHT * (least - channel_cost(word, candidate)), candidate)
+        if best is None or scored > best:
+            best = scored
+    return best[1] if best else None
+
+
 NEAR_COMMON_ZIPF = 3.5
 """An unknown word one edit from a word this frequent is a typo even if it looks derived."""
 KNOWN_STEM_ZIPF = 2.0
@@ -539,6 +612,7 @@ rare word is only a typo this close to a far more frequent word ("grapnels" is n
 def _word_typo(
     text: str,
     *,
+    around: tuple[str | None, str | None],
     in_compound: bool,
     context: Collection[str],
     max_rare_zipf: float,
@@ -566,7 +640,10 @@ def _word_typo(
         if not near and (in_compound or explained_by_morphology(text)):
             return None
         most = 1 if in_compound else 2
-        return suggest(text, min_zipf=min_common_zipf, max_edits=most, context=context)
+        found = suggest(text, min_zipf=min_common_zipf, max_edits=most, context=context)
+        if found is None or in_compound or channel_cost(text, found) <= CLEAR_SLIP_COST:
+            return found
+        return suggest_in_context(text, around, min_zipf=min_common_zipf, context=context) or found
     if in_compound or frequency >= max_rare_zipf or explained_by_morphology(text):
         return None
     slips = [
@@ -630,6 +707,7 @@ def word_typos(
             continue
         suggestion = _word_typo(
             text,
+            around=neighbours(word),
             in_compound=word.in_compound,
             context=context,
             max_rare_zipf=max_rare_zipf,
@@ -646,11 +724,17 @@ def name_typos(
 ) -> dict[str, list[Typo]]:
     """Capitalised words one edit from a name that more sources use, and used by no other source.
 
+    Two sources that each write one form of a full name ("Anna Kowalczyk" / "Anna
+    Kowalczik") are reported once, on the form written fewer times (the later source when
+    even), with the other as the suggestion: no majority says which is right, but one is
+    wrong.
+
     Plurals and derived forms ("Brazil"/"Brazilian", "Sultan"/"Sultans") are not typos:
     the two forms must differ inside the word, not by an ending.
     """
     used_by: dict[str, set[str]] = {}
     first_use: dict[tuple[str, str], WordMention] = {}
+    mentions: Counter[str] = Counter()
     for source_id, words in words_by_source.items():
         for word in words:
             text = word.where.text
@@ -661,6 +745,7 @@ def name_typos(
             ):
                 used_by.setdefault(text, set()).add(source_id)
                 first_use.setdefault((text, source_id), word)
+                mentions[text] += 1
     by_length: dict[int, list[str]] = {}
     for name in used_by:
         by_length.setdefault(len(name), []).append(name)
@@ -695,22 +780,50 @@ def name_typos(
                     support = len(used_by[other])
                     if support > len(used_by[text]) and (best is None or support > best[0]):
                         best = (support, other)
+                    elif (
+                        best is None
+                        and support == len(used_by[text]) == 1
+                        and _tie_reported_here(text, other, source_id, used_by, mentions)
+                        and _same_full_name(word, first_use[(other, *used_by[other])])
+                    ):
+                        best = (support, other)
             if best:
                 reported.add(text)
                 support = tuple(
                     (other_id, first_use[(best[1], other_id)])
                     for other_id in sorted(used_by[best[1]])
                 )
-                found.setdefault(source_id, []).append(
-                    Typo(
-                        word,
-                        rule,
-                        best[1],
-                        {"word": text, "suggestion": best[1], "majority": best[0]},
-                        support,
-                    )
-                )
+                detail = {"word": text, "suggestion": best[1], "majority": best[0]}
+                if best[0] == len(used_by[text]):
+                    detail["tie"] = True
+                found.setdefault(source_id, []).append(Typo(word, rule, best[1], detail, support))
     return found
+
+
+def _tie_reported_here(
+    text: str, other: str, source_id: str, used_by: dict[str, set[str]], mentions: Counter[str]
+) -> bool:
+    """Of two forms one source each, the one to report: written fewer times, else in the
+    later source."""
+    (other_source,) = used_by[other]
+    return (mentions[text], other_source) < (mentions[other], source_id)
+
+
+_CAPITALISED = re.compile(r"[A-Z][\w'’-]*")
+
+
+def _name_partners(word: WordMention) -> set[str]:
+    """The capitalised words right before and after ``word`` in its sentence."""
+    sentence, offset = word.where.sentence, word.where.sentence_offset
+    before = sentence[:offset].rstrip().rsplit(" ", 1)[-1]
+    after = sentence[offset + len(word.where.text) :].lstrip().split(" ", 1)[0]
+    return {w for w in (before, after) if _CAPITALISED.fullmatch(w)}
+
+
+def _same_full_name(word: WordMention, other: WordMention) -> bool:
+    """True when both words stand beside the same other name word ("Anna" in "Anna
+    Kowalczyk" and "Anna Kowalczik"): one person's name, written two ways."""
+    return bool(_name_partners(word) & _name_partners(other))
 
 
 def vocabulary_of(words: list[WordMention]) -> Counter[str]:

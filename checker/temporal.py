@@ -535,6 +535,23 @@ def _pick_year(month: int, day: int, anchor: dt.date, tense: Tense) -> int:
     return min(candidates, key=lambda c: (abs((c - anchor).days), c > anchor)).year
 
 
+WEEKDAY_DATE_REACH = 92
+"""Days from the publication date within which a weekday-and-date ("Thursday, January 15")
+names the nearest such day, whatever the clause's tense: writers give the weekday of dates
+close at hand, and a tense guess ("told him ... when he returns on Thursday, January 15")
+must not send the date eleven months back."""
+
+
+def _weekday_date_year(month: int, day: int, anchor: dt.date, by_tense: int) -> int:
+    """The year of a month-day stated with its weekday: the nearest occurrence when it lies
+    within ``WEEKDAY_DATE_REACH`` days of ``anchor``, else the year the tense chose."""
+    nearest = _pick_year(month, day, anchor, "none")
+    date = _safe_date(nearest, month, day)
+    if date is not None and abs((date - anchor).days) <= WEEKDAY_DATE_REACH:
+        return nearest
+    return by_tense
+
+
 def _pick_quarter_year(first_month: int, anchor: dt.date, tense: Tense) -> int:
     """The year of the quarter starting in ``first_month`` that fits the tense: past, the
     latest one begun by ``anchor``; future, the next one not yet over; else the nearest."""
@@ -583,6 +600,8 @@ def resolve(parts: TimexParts, anchor: dt.date | None, tense: Tense) -> Interval
             year = anchor.year + int(parts.relative)
         elif anchor:
             year = _pick_year(parts.month, parts.day, anchor, tense)
+            if parts.weekday is not None:
+                year = _weekday_date_year(parts.month, parts.day, anchor, year)
         else:
             year, year_known = _LEAP_YEAR, False
         day = _safe_date(year, parts.month, parts.day)

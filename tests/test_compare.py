@@ -182,6 +182,54 @@ def test_compare_count_discrepancy_message_names_series_and_values(ruleset, nlp)
     }
 
 
+# --- the date an event was called off ---------------------------------------------------------
+
+
+def test_compare_called_off_dates_differ(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        (
+            "fjord-post.txt",
+            "2026-11-14",
+            "Halvard Space called off the Tern rocket's maiden launch on Wednesday.\n",
+        ),
+        (
+            "orbit-news.txt",
+            "2026-11-13",
+            "Halvard Space's Tern rocket launch was scrubbed on Thursday.\n",
+        ),
+    )
+    (finding,) = _of(result, "discrepancy", "event.called_off_date")
+    assert [(e.text, e.normalized) for e in finding.evidence] == [
+        ("on Wednesday", "2026-11-11"),
+        ("on Thursday", "2026-11-12"),
+    ]
+
+
+def test_compare_called_off_date_not_compared_with_new_date(ruleset, nlp):
+    # the day a match was called off is not the day it will be played
+    result = _check(
+        ruleset,
+        nlp,
+        (
+            "fjord-post.txt",
+            "2026-11-14",
+            "The Fjord Cup final in Bergen was called off on Saturday.\n",
+        ),
+        (
+            "orbit-news.txt",
+            "2026-11-14",
+            "The Fjord Cup final in Bergen will be played on Tuesday.\n",
+        ),
+    )
+    assert {(f.kind, f.text) for f in result.facts} >= {
+        ("event.called_off_date", "on Saturday"),
+        ("event.date", "on Tuesday"),
+    }
+    assert [f for f in result.findings if f.kind == "discrepancy"] == []
+
+
 # --- weekday stated with a date ----------------------------------------------------------------
 
 
@@ -216,6 +264,30 @@ def test_compare_weekday_must_match_date(ruleset, nlp, date_words, expected):
         assert (evidence.text, evidence.normalized) == (f"on {date_words}", "2024-03-05")
         assert evidence.anchor == "published 2024-02-20 (metadata)"
         assert finding.severity == "error"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a December article: the January date ahead is next year's, whatever "told" says
+        (
+            "The judge told him he would return to court on Thursday, January 15.",
+            ["January 15, 2027 is a Friday, not a Thursday"],
+        ),
+        ("The judge told him he would return to court on Friday, January 15.", []),
+        # far from the publication date the clause's tense decides: this June, next June
+        ("The accord was first drafted on Friday, June 12.", []),
+        (
+            "The accord will be signed on Friday, June 12.",
+            ["June 12, 2027 is a Saturday, not a Friday"],
+        ),
+    ],
+    ids=["next-year-wrong", "next-year-right", "far-past", "far-future"],
+)
+def test_compare_weekday_date_near_the_publication_date(ruleset, nlp, sentence, expected):
+    result = _check(ruleset, nlp, ("fjord-post.txt", "2026-12-04", sentence + "\n"))
+    findings = _of(result, "inconsistency", "date.weekday_mismatch")
+    assert [f.message for f in findings] == expected
 
 
 @pytest.mark.parametrize(

@@ -281,6 +281,23 @@ def test_corpus_make_source_dateline_credit_gives_outlet():
     assert source.dateline.line == 1
 
 
+@pytest.mark.parametrize(
+    ("opening", "place", "date"),
+    [
+        ("TROMSØ, Norway, Nov 12 (Fjord Wire) - The ferry sailed.", "TROMSØ", "Nov 12"),
+        ("ŁÓDŹ, Poland, May 4 (Fjord Wire) - The ferry sailed.", "ŁÓDŹ", "May 4"),
+        ("AUSTIN, Texas, March 10 (Fjord Wire) - The ferry sailed.", "AUSTIN", "March 10"),
+        ("PORT LOUIS, Mauritius (Fjord Wire) - The ferry sailed.", "PORT LOUIS", None),
+    ],
+    ids=["non-ascii", "non-latin1", "state", "no-date"],
+)
+def test_corpus_make_source_dateline_with_country_and_accents(opening, place, date):
+    source = make_source(source_id="a.txt", story="s", path="a.txt", raw_text=opening + "\n")
+    assert source.dateline is not None
+    assert (source.dateline.place, source.dateline.date_text) == (place, date)
+    assert source.dateline.credit == "Fjord Wire"
+
+
 def test_corpus_make_source_dateline_line_counts_front_matter():
     raw = "---\ntitle: Rates on hold\n---\nJAKARTA, June 13 (Archipelago Wire) - Rates held.\n"
     source = make_source(source_id="a.txt", story="rates", path="a.txt", raw_text=raw)

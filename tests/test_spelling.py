@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from checker.check import check_story
+from checker.context_model import bigram_model
 from checker.corpus import StoryInput, make_source
 from checker.spelling import (
     calendar_typos,
@@ -15,7 +16,9 @@ from checker.spelling import (
     explained_by_morphology,
     is_spelling_variant,
     name_typos,
+    neighbours,
     suggest,
+    suggest_in_context,
     word_typos,
     zipf,
 )
@@ -484,3 +487,77 @@ def test_zipf_reads_the_table_as_wordfreq_rounds_it():
     for word in words:
         assert repr(zipf(word)) == repr(zipf_frequency(word, "en")), word
     assert zipf("the") > 7 > zipf("tussled") > 0 == zipf("evining")
+
+
+# --- suggestions chosen by the neighbouring words ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # three edits from "was": only "suspect ... arrested" around it says so
+        ("The suspect widd arrested in the early hours.", [("widd", "was")]),
+        # three edits from "of", between "most" and "the"
+        ("Fire crews fought the blaze for most ovoe the night.", [("ovoe", "of")]),
+        # a swap that spelling alone already undoes keeps its answer
+        ("It was the worst storm tyhe city had seen.", [("tyhe", "the")]),
+    ],
+    ids=["was", "of", "the"],
+)
+def test_spelling_word_typos_suggestion_from_the_neighbours(extract_text, text, expected):
+    words = extract_text(text).words
+    assert [(t.word.where.text, t.suggestion) for t in _word_typos(words)] == expected
+
+
+def test_spelling_suggest_in_context_follows_the_neighbours():
+    # the same misspelling, two contexts, two corrections
+    assert suggest_in_context("cift", ("one", "the")) == "of"
+    assert suggest_in_context("widd", ("he", "killed")) == "was"
+    assert suggest_in_context("widd", ("the", "river")) != "was"
+
+
+def test_spelling_neighbours_are_the_tokens_beside_the_word(extract_text):
+    words = extract_text("Officials, he widd, left.").words
+    (widd,) = [w for w in words if w.where.text == "widd"]
+    assert neighbours(widd) == ("he", ",")
+    (first,) = [w for w in words if w.where.text == "Officials"]
+    assert neighbours(first) == (None, ",")
+
+
+def test_context_model_probabilities_are_probabilities():
+    model = bigram_model()
+    # a frequent pair is likelier than an unseen one, and no log-probability is above 0
+    assert model.conditional("he", "was") > model.conditional("he", "river")
+    assert all(model.conditional(a, b) <= 0.0 for a, b in [("residents", "and"), ("of", "the")])
+    # no previous word (sentence start, punctuation): the word's own frequency
+    assert model.conditional(None, "the") == model.conditional(",", "the") == model.unigram("the")
+
+
+# --- a name written two ways by two sources, one each ------------------------------------------
+
+
+def test_spelling_name_two_forms_one_source_each_reported_once(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        "The coach, Anna Kowalczyk, said the squad was ready for the final.\n",
+        "Coach Anna Kowalczik named an unchanged side, and Kowalczik said the squad was ready.\n",
+    )
+    # the form written once is reported, with the other source's as the other spelling
+    assert _typos(result) == [("a.txt", "Kowalczyk", "Kowalczik", "typo.name")]
+    (finding,) = result.findings
+    assert finding.message == (
+        "Kowalczyk here, Kowalczik in another source: one spelling of this name is wrong"
+    )
+    assert [e.source for e in finding.evidence] == ["a.txt", "b.txt"]
+
+
+def test_spelling_name_two_forms_of_different_people_not_reported(ruleset, nlp):
+    # no shared first name: two people, or one name written two ways? Not enough to say.
+    result = _check(
+        ruleset,
+        nlp,
+        "The coach, Anna Kowalczyk, said the squad was ready for the final.\n",
+        "Captain Marta Kowalczik said the squad was ready for the final.\n",
+    )
+    assert _typos(result) == []

@@ -1,0 +1,120 @@
+"""A word-bigram language model for ranking typo suggestions by their neighbours.
+
+"he widd killed" is far from "was" in letters, but "he was" and "was killed" are among the
+commonest pairs of English: the neighbours pick the word the writer meant where spelling
+alone cannot. The counts are the English unigram and bigram frequency lists that ship with
+``symspellpy`` (derived from Google Books n-grams), read once per process, offline.
+
+The model is stupid-backoff (Brants et al. 2007): an unseen pair falls back to the word's
+own frequency, discounted.
+"""
+
+from __future__ import annotations
+
+import math
+from array import array
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+import numpy as np
+
+UNIGRAM_FILE = "frequency_dictionary_en_82_765.txt"
+BIGRAM_FILE = "frequency_bigramdictionary_en_243_342.txt"
+BACKOFF = 0.4
+"""Discount of a word's own frequency when the pair was never seen (stupid backoff)."""
+
+
+ID_BITS = 20
+"""Bits of a word id in a pair key (``first << ID_BITS | second``): room for a million words."""
+
+
+@dataclass(frozen=True)
+class BigramModel:
+    """Counts of English words and word pairs (lower case). Pairs are kept as two sorted
+    numpy arrays (key, count), a few MB where a dict of strings would take some 70 MB."""
+
+    unigrams: dict[str, int]
+    ids: dict[str, int]
+    """A number for every word of either list."""
+    pair_keys: np.ndarray
+    """Sorted ``first id << ID_BITS | second id``."""
+    pair_counts: np.ndarray
+    total: int
+    scale: float
+    """How many times larger the pair counts run than the word counts: the two lists come
+    from corpora of different sizes, so a pair's count is divided by its first word's count
+    times this."""
+
+    def pair(self, first: str, second: str) -> int:
+        """How often ``first second`` occurs; 0 when the list does not have it."""
+        a, b = self.ids.get(first), self.ids.get(second)
+        if a is None or b is None:
+            return 0
+        key = a << ID_BITS | b
+        index = int(self.pair_keys.searchsorted(key))
+        if index < len(self.pair_keys) and self.pair_keys[index] == key:
+            return int(self.pair_counts[index])
+        return 0
+
+    def unigram(self, word: str) -> float:
+        """log10 P(word); an unknown word counts once."""
+        return math.log10(self.unigrams.get(word, 1) / self.total)
+
+    def conditional(self, previous: str | None, word: str) -> float:
+        """log10 P(word | previous), backing off to the word's own frequency when ``previous``
+        is no word (sentence start, punctuation) or the pair is unseen."""
+        if previous is None or not previous.isalpha():
+            return self.unigram(word)
+        pair = self.pair(previous, word)
+        if pair and previous in self.unigrams:
+            return min(0.0, math.log10(pair / (self.scale * self.unigrams[previous])))
+        return math.log10(BACKOFF) + self.unigram(word)
+
+    def fit(self, previous: str | None, word: str, following: str | None) -> float:
+        """How well ``word`` fits between its neighbours: log10 P(word | previous) plus how
+        much more likely ``following`` becomes after ``word`` than on its own."""
+        score = self.conditional(previous, word)
+        if following is not None and following.isalpha():
+            score += self.conditional(word, following) - self.unigram(following)
+        return score
+
+
+def _read_counts(name: str) -> Iterator[tuple[str, int]]:
+    with files("symspellpy").joinpath(name).open(encoding="utf-8") as lines:
+        for line in lines:
+            key, _, count = line.rstrip("\n").rpartition(" ")
+            if key and count.isdigit():
+                yield key, int(count)
+
+
+SCALE_WORDS = 100
+"""The commonest words, whose pairs the bigram list keeps nearly all of, measure the scale."""
+
+
+@lru_cache(maxsize=1)
+def bigram_model() -> BigramModel:
+    """The English model, loaded on first use (under a second, about 20 MB resident)."""
+    unigrams = dict(_read_counts(UNIGRAM_FILE))
+    ids = {word: n for n, word in enumerate(unigrams)}
+    common = set(sorted(unigrams, key=unigrams.__getitem__, reverse=True)[:SCALE_WORDS])
+    keys, counts, common_pairs = array("q"), array("q"), 0
+    for key, count in _read_counts(BIGRAM_FILE):
+        first, _, second = key.partition(" ")
+        a = ids.setdefault(first, len(ids))
+        b = ids.setdefault(second, len(ids))
+        keys.append(a << ID_BITS | b)
+        counts.append(count)
+        if first in common:
+            common_pairs += count
+    key_array = np.frombuffer(keys, dtype=np.int64)
+    order = np.argsort(key_array, kind="stable")
+    return BigramModel(
+        unigrams,
+        ids,
+        key_array[order],
+        np.frombuffer(counts, dtype=np.int64)[order],
+        sum(unigrams.values()),
+        common_pairs / sum(unigrams[word] for word in common),
+    )
