@@ -1201,6 +1201,10 @@ def _measure_of(
     return None
 
 
+_HOW_OFTEN = frozenset({"times", "time", "fold", "occasions"})
+"""Nouns after a number that say how often, not how many."""
+
+
 def _counting_noun(
     ctx: _Context, sent: Span, start: int, noun_at: int, measures: list[Span], cue_at: dict
 ) -> tuple[Span, str, str] | None:
@@ -1225,6 +1229,8 @@ def _counting_noun(
         return None
     # the head is the first plural ("air fryers", "villages near the coast"), else the last word
     noun = next((w for w in nouns if w.endswith("s") and not w.endswith("ss")), nouns[-1])
+    if noun in _HOW_OFTEN:
+        return None  # "arrested four times": how often, not how many
     cue = next((c for c in measures if c.end == start), None)
     if cue is None and start - 1 > sent.start and t.lower[start - 1] == "of":
         cue = next((c for c in measures if c.end == start - 1), None)
