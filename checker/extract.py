@@ -1121,7 +1121,7 @@ def _counts_alone(
         if lower == "of" and not any(c.end == start - 1 for c in measures):
             return False
         if (
-            before.is_title
+            (before.is_title or (before.is_alpha and not before.is_lower and not before.is_upper))
             and phrase.unit is None
             and before.i != sent.start
             and not any(c.start <= before.i < c.end for c in measures)
@@ -1167,6 +1167,9 @@ def _measure_of(
         return cue, rule_id, measure
 
     cue_at = {c.start: c for c in sorted(measures, key=lambda c: c.start - c.end)}
+    just_before = [c for c in measures if c.end == start]
+    if just_before and phrase.unit is None and phrase.value not in (None, int(phrase.value or 0)):
+        return label(just_before[0])  # "a magnitude 6.4 earthquake": a fraction counts no noun
     right_limit = min(sent.end, end + _QUANTITY_GAP + 1)
     k = end + 1 if phrase.hyphenated else end
     while k < right_limit:
@@ -1178,8 +1181,10 @@ def _measure_of(
         if token.lower_ in lexicon.counted_people:
             k += 1
             break
-        if phrase.hyphenated or not _is_modifier(token):
-            return None  # "a 15-run win", "nine countries": the number counts something else
+        if phrase.hyphenated:
+            return None  # "a 15-run win": the number counts something else
+        if not _is_modifier(token):
+            return _counting_noun(ctx, sent, start, k, measures, cue_at)
         k += 1
     left, right = ctx.clause(start, end)
     before = [c for c in measures if left <= c.start and c.end <= start]
@@ -1194,6 +1199,50 @@ def _measure_of(
     if before:
         return label(max(before, key=lambda c: c.end))
     return None
+
+
+_HOW_OFTEN = frozenset({"times", "time", "fold", "occasions"})
+"""Nouns after a number that say how often, not how many."""
+
+
+def _counting_noun(
+    ctx: _Context, sent: Span, start: int, noun_at: int, measures: list[Span], cue_at: dict
+) -> tuple[Span, str, str] | None:
+    """A number that counts things, not people ("evacuated 11 villages", "a recall of 1.2
+    million air fryers", "eight villages were evacuated"): its measure only when the measure
+    word stands right before the number (an "of" between allowed) or right after the noun
+    (a passive "were" between allowed), and the noun is named in the measure ("displaced
+    (villages)"), so only counts of the same things are compared. Else None: "nine
+    countries" in a sentence about casualties counts no casualty."""
+    doc, t = ctx.doc, ctx.tokens
+    end = noun_at
+    while (
+        end < sent.end
+        and (t.alpha[end] or doc[end].like_num)
+        and t.lower[end] not in STOP_WORDS
+        and not ctx.is_break(doc[end])
+        and end not in cue_at
+    ):
+        end += 1
+    nouns = [t.lower[i] for i in range(noun_at, end) if t.alpha[i] and not t.title[i]]
+    if not nouns:
+        return None
+    # the head is the first plural ("air fryers", "villages near the coast"), else the last word
+    noun = next((w for w in nouns if w.endswith("s") and not w.endswith("ss")), nouns[-1])
+    if noun in _HOW_OFTEN:
+        return None  # "arrested four times": how often, not how many
+    cue = next((c for c in measures if c.end == start), None)
+    if cue is None and start - 1 > sent.start and t.lower[start - 1] == "of":
+        cue = next((c for c in measures if c.end == start - 1), None)
+    if cue is None:
+        after = end
+        while after < sent.end and t.lower[after] in _PASSIVE:
+            after += 1
+        cue = cue_at.get(after)
+    if cue is None:
+        return None
+    _prefix, rule_id, measure = cue.label_.split(":", 2)
+    return cue, rule_id, f"{measure} ({noun})"
 
 
 def _is_modifier(token: Token) -> bool:

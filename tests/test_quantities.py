@@ -647,8 +647,54 @@ def test_quantities_sources_agree(ruleset, nlp, texts, rule, normalized):
             "Sources disagree on the budget: "
             "USD 3.5 million (coastal-herald.txt) vs USD 4.1 million (river-wire.txt)",
         ),
+        (
+            (
+                "A magnitude 5.8 earthquake struck the Kermadec Islands, officials said.",
+                "A magnitude 6.1 earthquake struck the Kermadec Islands, officials said.",
+            ),
+            "number.area",
+            "Sources disagree on the magnitude: 5.8 (coastal-herald.txt) vs 6.1 (river-wire.txt)",
+        ),
+        (
+            (
+                "Authorities evacuated 11 villages near Sisteron on Saturday.",
+                "Nine villages near Sisteron were evacuated on Saturday.",
+            ),
+            "number.casualties",
+            "Sources disagree on how many were displaced (villages): "
+            "11 (coastal-herald.txt) vs 9 (river-wire.txt)",
+        ),
+        (
+            (
+                "Fornax Home is recalling 1.2 million Kettle 5 toasters in Europe.",
+                "Fornax Home announced a recall of 1.4 million toasters in Europe.",
+            ),
+            "number.goods",
+            "Sources disagree on how many were recalled (toasters): "
+            "1.2 million (coastal-herald.txt) vs 1.4 million (river-wire.txt)",
+        ),
+        (
+            (
+                "The banker Lars Vik was convicted on seven counts of fraud in Oslo.",
+                "The banker Lars Vik was found guilty on six counts of fraud in Oslo.",
+            ),
+            "number.court",
+            "Sources disagree on how many were convicted (counts): "
+            "7 (coastal-herald.txt) vs 6 (river-wire.txt)",
+        ),
     ],
-    ids=["killed", "three-sources", "cases", "rate-level", "area", "budget"],
+    ids=[
+        "killed",
+        "three-sources",
+        "cases",
+        "rate-level",
+        "area",
+        "budget",
+        "magnitude-before-its-number",
+        "villages",
+        "units-recalled",
+        "counts-convicted",
+    ],
 )
 def test_quantities_sources_disagree(ruleset, nlp, texts, rule, message):
     result = _check(ruleset, nlp, *_story(*texts))
@@ -757,6 +803,19 @@ def test_quantities_only_the_same_casualty_measure_is_compared(ruleset, nlp):
             "The attack killed 12 people at 9:30 on Monday in Kabul.",
             [("number.casualties", "12", "12", "killed")],
         ),
+        # things are counted with their noun; how often is not how many
+        (
+            "Police evacuated 11 villages near Sisteron.",
+            [("number.casualties", "11", "11", "displaced (villages)")],
+        ),
+        ("He had been arrested four times before.", []),
+        # a number in a product's name counts nothing
+        ("Fornax recalled its Kettle 5 toasters.", []),
+        # a noun with no measure word beside it is no measure, whatever the sentence says
+        (
+            "Floods killed 12 people and hit nine countries.",
+            [("number.casualties", "12", "12", "killed")],
+        ),
         pytest.param(
             "Regulators fined Nordbank €3.5m for the breach.",
             [("number.money", "€3.5m", "EUR 3.5 million", "the fine")],
@@ -777,6 +836,10 @@ def test_quantities_only_the_same_casualty_measure_is_compared(ruleset, nlp):
         "listed-magnitudes",
         "level-and-from",
         "time-not-a-count",
+        "villages-counted",
+        "how-often",
+        "model-number",
+        "countries-not-a-measure",
         "fine-after-a-name",
     ],
 )
