@@ -104,7 +104,7 @@ def units_of(sources: list[NormalizedSource], ruleset: RuleSet) -> list[Unit]:
 
 def _univocal(facts: list[Fact]) -> bool:
     """True when a source's figures for one measure can all be one quantity (or are dated
-    apart: "4.1% in September", "4.4% in August")."""
+    apart: "4.8% in September", "5.2% in August")."""
     for n, a in enumerate(facts):
         for b in facts[n + 1 :]:
             dated_apart = (

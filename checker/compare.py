@@ -97,7 +97,7 @@ def _values_agree(a: Fact, b: Fact, same_place_km: float = 10.0) -> bool:
         return places_agree(a.value, b.value, same_place_km=same_place_km)
     if isinstance(a.value, Amount) and isinstance(b.value, Amount):
         if a.when is not None and b.when is not None and not intervals_agree(a.when, b.when):
-            return True  # "4.1% in September" and "4.4% in August": two figures, no conflict
+            return True  # "4.8% in September" and "5.2% in August": two figures, no conflict
         return a.value.overlaps(b.value)
     return a.value == b.value
 

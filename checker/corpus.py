@@ -226,7 +226,7 @@ def _header_lines(body: str) -> tuple[dict, str, int, int]:
 
 
 def find_dateline(text: str, line_offset: int = 0) -> Dateline | None:
-    """Find a wire dateline (``SANTIAGO, Oct 21 (Aurum Wire) -``) in the first paragraphs."""
+    """Find a wire dateline (``JAKARTA, June 13 (Archipelago Wire) -``) in the first paragraphs."""
     offset = 0
     for paragraph_no, paragraph in enumerate(text.split("\n")):
         if paragraph_no > 12:

@@ -121,7 +121,7 @@ class FactMention:
     count_form: str | None = None
     """``cardinal``, ``ordinal`` or ``previous`` (the N previous rounds), for count facts."""
     subject: str | None = None
-    """What the fact is about, in the source's words ("exchange revised tariff offers")."""
+    """What the fact is about, in the source's words ("publish revised fishing quotas")."""
     amount: NumberPhrase | None = None
     """The number phrase, for quantity facts."""
     role: str | None = None
@@ -661,8 +661,8 @@ def _deadline_of(
 
 
 def _deadline_subject(ctx: _Context, span: Span, trigger: str) -> str:
-    """What must happen by the deadline: "exchange revised tariff offers" (from "due to
-    exchange revised tariff offers by July 15"), or the words after "deadline for"."""
+    """What must happen by the deadline: "publish revised fishing quotas" (from "due to
+    publish revised fishing quotas by July 15"), or the words after "deadline for"."""
     doc = ctx.doc
     left, right = ctx.clause(span.start, span.end)
     to_positions = [i for i in range(left, span.start) if doc[i].lower_ == "to"]

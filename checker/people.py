@@ -4,7 +4,7 @@
 Haddad" and "Dr Leila Hadad" (one letter apart). A run of capitalised words is taken
 for a person when some mention of it stands after an honorific or title ("Ms Osei",
 "Governor Amara Osei") or next to a reporting verb ("Lindqvist said"), and none of its
-words names an organisation ("Pan American Health Organization said" is not a person).
+words names an organisation ("Nordic Maritime Organization said" is not a person).
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Three checks, each driven by a rule in ``rules/``:
 
 * ``closed_class``: a word one or two edits from a month or weekday name
-  ("Febuary", "Thrusday") that is not itself a known word;
+  ("Febuary", "Satruday") that is not itself a known word;
 * ``spelling``: a lower-case word that codespell lists as a misspelling, or that
   the wordfreq lexicon does not know (within two edits of a common word) or finds far
   rarer than a word one slip away, unless another source of the story uses it too;
@@ -729,7 +729,7 @@ def name_typos(
     even), with the other as the suggestion: no majority says which is right, but one is
     wrong.
 
-    Plurals and derived forms ("Brazil"/"Brazilian", "Sultan"/"Sultans") are not typos:
+    Plurals and derived forms ("Brazil"/"Brazilian", "Kenya"/"Kenyan") are not typos:
     the two forms must differ inside the word, not by an ending.
     """
     used_by: dict[str, set[str]] = {}

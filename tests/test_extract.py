@@ -168,7 +168,7 @@ def test_extract_report_date_and_event_date_in_one_sentence(extract_text):
             "deadline",
         ),
         (
-            "Both sides are due to exchange revised tariff offers by July 15.",
+            "Both sides are due to publish revised fishing quotas by July 15.",
             "by July 15",
             "by",
         ),
@@ -193,8 +193,8 @@ def test_extract_deadline_found(extract_text, text, date_text, trigger):
     ("text", "subject"),
     [
         (
-            "Both sides are due to exchange revised tariff offers by July 15.",
-            "exchange revised tariff offers",
+            "Both sides are due to publish revised fishing quotas by July 15.",
+            "publish revised fishing quotas",
         ),
         ("The coalition wants to pass the budget bill by July 15.", "pass the budget bill"),
     ],

@@ -24,8 +24,8 @@ from checker.nlp import CUES_KEY, TIMEX_KEY
             ["in February this year", "in June last year"],
         ),
         (
-            "The round opened on Monday, June 10 and ran until Friday.",
-            ["on Monday, June 10", "until Friday"],
+            "The round opened on Tuesday, April 9 and ran until Friday.",
+            ["on Tuesday, April 9", "until Friday"],
         ),
         ("The photo was released on Dec 28, 2019.", ["on Dec 28, 2019"]),
         ("Offers are due by the end of June.", ["by the end of June"]),
