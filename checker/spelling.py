@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -412,20 +412,26 @@ def best_candidate(word: str, options: Iterable[str], context: Collection[str] =
     def bonus(candidate: str) -> float:
         return CONTEXT_BONUS if candidate in context else 0.0
 
-    bounded = sorted(
-        (
-            zipf(c) + bonus(c) - EDIT_WEIGHT * CHEAPEST_EDIT * OSA.distance(word, c),
-            c,
-        )
+    bounded = (
+        (zipf(c) + bonus(c) - EDIT_WEIGHT * CHEAPEST_EDIT * OSA.distance(word, c), c)
         for c in options
     )
+    return _best_bounded(word, bounded, lambda _bound, c: channel_score(word, c) + bonus(c))
+
+
+def _best_bounded(
+    word: str, bounded: Iterable[tuple[float, str]], score: Callable[[float, str], float]
+) -> str | None:
+    """Of ``(upper bound, candidate)`` pairs, the candidate with the best ``score(bound,
+    candidate)``, never a British/American variant of ``word``. Candidates are scored best
+    bound first, and scoring stops when no bound left can beat the best score so far."""
     best: tuple[float, str] | None = None
-    for bound, candidate in reversed(bounded):
+    for bound, candidate in sorted(bounded, reverse=True):
         if best is not None and bound < best[0]:
             break
         if is_spelling_variant(word, candidate):
             continue
-        scored = (channel_score(word, candidate) + bonus(candidate), candidate)
+        scored = (score(bound, candidate), candidate)
         if best is None or scored > best:
             best = scored
     return best[1] if best else None
@@ -498,7 +504,7 @@ def suggest_in_context(
     previous, following = around
     # best bound first: the language model and frequency less the cheapest cost of the edits;
     # the full channel cost is computed only while a candidate can still win
-    bounded = sorted(
+    bounded = (
         (
             NEIGHBOUR_WEIGHT * model.fit(previous, c, following)
             + FREQUENCY_WEIGHT * zipf(c)
@@ -508,17 +514,12 @@ def suggest_in_context(
         )
         for c in candidates(word, max_edits=CONTEXT_EDITS, min_zipf=min_zipf)
     )
-    best: tuple[float, str] | None = None
-    for bound, candidate in reversed(bounded):
-        if best is not None and bound < best[0]:
-            break
-        if is_spelling_variant(word, candidate):
-            continue
-        least = _least_cost(word, candidate)
-        scored = (bound + CONTEXT_EDIT_WEIGHT * (least - channel_cost(word, candidate)), candidate)
-        if best is None or scored > best:
-            best = scored
-    return best[1] if best else None
+
+    def score(bound: float, candidate: str) -> float:
+        exact = channel_cost(word, candidate) - _least_cost(word, candidate)
+        return bound - CONTEXT_EDIT_WEIGHT * exact
+
+    return _best_bounded(word, bounded, score)
 
 
 NEAR_COMMON_ZIPF = 3.5
