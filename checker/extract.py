@@ -7,6 +7,7 @@ Values are not normalized yet: that needs the publication date (``normalize``).
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -1168,7 +1169,9 @@ def _measure_of(
 
     cue_at = {c.start: c for c in sorted(measures, key=lambda c: c.start - c.end)}
     just_before = [c for c in measures if c.end == start]
-    if just_before and phrase.unit is None and phrase.value not in (None, int(phrase.value or 0)):
+    value = phrase.value
+    fraction = value is not None and math.isfinite(value) and value != int(value)
+    if just_before and phrase.unit is None and fraction:
         return label(just_before[0])  # "a magnitude 6.4 earthquake": a fraction counts no noun
     right_limit = min(sent.end, end + _QUANTITY_GAP + 1)
     k = end + 1 if phrase.hyphenated else end
@@ -1206,7 +1209,12 @@ _HOW_OFTEN = frozenset({"times", "time", "fold", "occasions"})
 
 
 def _counting_noun(
-    ctx: _Context, sent: Span, start: int, noun_at: int, measures: list[Span], cue_at: dict
+    ctx: _Context,
+    sent: Span,
+    start: int,
+    noun_at: int,
+    measures: list[Span],
+    cue_at: dict[int, Span],
 ) -> tuple[Span, str, str] | None:
     """A number that counts things, not people ("evacuated 11 villages", "a recall of 1.2
     million air fryers", "eight villages were evacuated"): its measure only when the measure

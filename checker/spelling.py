@@ -785,7 +785,7 @@ def name_typos(
                         best is None
                         and support == len(used_by[text]) == 1
                         and _tie_reported_here(text, other, source_id, used_by, mentions)
-                        and _same_full_name(word, first_use[(other, *used_by[other])])
+                        and _same_full_name(word, first_use[(other, min(used_by[other]))])
                     ):
                         best = (support, other)
             if best:
