@@ -11,6 +11,7 @@ from checker.check import check_story
 from checker.context_model import bigram_model
 from checker.corpus import StoryInput, make_source
 from checker.spelling import (
+    article_pairs,
     calendar_typos,
     channel_cost,
     explained_by_morphology,
@@ -502,6 +503,24 @@ def test_spelling_suggest_in_context_follows_the_neighbours():
     assert suggest_in_context("cift", ("one", "the")) == "of"
     assert suggest_in_context("widd", ("he", "killed")) == "was"
     assert suggest_in_context("widd", ("the", "river")) != "was"
+
+
+def test_spelling_article_pairs_choose_the_word_the_article_writes_beside_them(extract_text):
+    # alone, "the flae reached" reads best as "flag"; an article that writes "the fire"
+    # and "fire reached" elsewhere means "fire"
+    alone = "Crews waited as the flae reached the warehouse."
+    article = (
+        "The fire reached the roof by midnight. Crews waited as the flae reached the "
+        "warehouse. Neighbours said the fire spread fast."
+    )
+    assert [t.suggestion for t in _word_typos(extract_text(alone).words)] == ["flag"]
+    assert [t.suggestion for t in _word_typos(extract_text(article).words)] == ["fire"]
+
+
+def test_spelling_article_pairs_are_neighbouring_tokens(extract_text):
+    pairs = article_pairs(extract_text("He left. Crews, she said, stayed.").words)
+    assert {("he", "left"), ("crews", ","), (",", "she"), ("said", ",")} <= pairs
+    assert ("left", "crews") not in pairs  # not across sentences
 
 
 def test_spelling_neighbours_are_the_tokens_beside_the_word(extract_text):
