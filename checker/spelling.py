@@ -758,8 +758,9 @@ def name_typos(
     even), with the other as the suggestion: no majority says which is right, but one is
     wrong.
 
-    Plurals and derived forms ("Brazil"/"Brazilian", "Kenya"/"Kenyan") are not typos:
-    the two forms must differ inside the word, not by an ending.
+    Plurals and derived forms ("Brazil"/"Brazilian", "Kenya"/"Kenyan", "Koreas"/"Korean")
+    are not typos: the two forms must differ inside the word, not by an ending. A last
+    letter written two ways ("Nowakowsky"/"Nowakowski") is.
     """
     used_by: dict[str, set[str]] = {}
     first_use: dict[tuple[str, str], WordMention] = {}
@@ -797,7 +798,7 @@ def name_typos(
                         or text.startswith(other)
                         or other[:-1] == text[:-1]
                         and len(other) == len(text)
-                        and text[-1] in "sn"
+                        and {text[-1], other[-1]} <= {"s", "n"}
                     ):
                         continue
                     if text.lower() == other.lower():

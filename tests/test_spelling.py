@@ -559,6 +559,26 @@ def test_spelling_name_two_forms_one_source_each_reported_once(ruleset, nlp):
     assert [e.source for e in finding.evidence] == ["a.txt", "b.txt"]
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        # the last letter written two ways, same first name beside it: one is wrong
+        ("Selin Demirtaz", "Selin Demirtas", [("b.txt", "Demirtas", "Demirtaz", "typo.name")]),
+        # a plural and a demonym differ by their ending, not a misspelling
+        ("the two Koreas", "the Korean side", []),
+    ],
+    ids=["last-letter", "plural-demonym"],
+)
+def test_spelling_name_forms_differing_in_the_last_letter(ruleset, nlp, first, second, expected):
+    result = _check(
+        ruleset,
+        nlp,
+        f"Talks with {first} ended on a hopeful note, officials said.\n",
+        f"Officials said talks with {second} had ended on a hopeful note.\n",
+    )
+    assert _typos(result) == expected
+
+
 def test_spelling_name_two_forms_of_different_people_not_reported(ruleset, nlp):
     # no shared first name: two people, or one name written two ways? Not enough to say.
     result = _check(
