@@ -35,6 +35,7 @@ from wordfreq import get_frequency_dict, top_n_list, zipf_frequency
 
 from checker.context_model import bigram_model
 from checker.extract import WordMention
+from checker.folding import fold_accents
 
 _PREFIXES = (
     "de",
@@ -801,9 +802,10 @@ def name_typos(
                         and {text[-1], other[-1]} <= {"s", "n"}
                     ):
                         continue
-                    if text.lower() == other.lower():
-                        continue  # "LionsGate"/"Lionsgate": house style, not a misspelling
-                    if OSA.distance(text, other) != 1 or is_spelling_variant(
+                    plain, other_plain = fold_accents(text), fold_accents(other)
+                    if plain.lower() == other_plain.lower():
+                        continue  # "LionsGate"/"Lionsgate", "Fernandez"/"Fernández": house style
+                    if OSA.distance(plain, other_plain) != 1 or is_spelling_variant(
                         text.lower(), other.lower()
                     ):
                         continue

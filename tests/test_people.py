@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from checker.folding import fold_accents
 from tests.conftest import check_articles
 
 
@@ -45,6 +46,14 @@ def _people(ruleset, nlp, *texts: str) -> dict[str, dict[str, int]]:
             ),
             {"Maria Okonjo": {"Maria Okonja": 1, "Maria Okonjo": 2}},
             id="one-letter-off-is-the-same-person",
+        ),
+        pytest.param(
+            (
+                "Mayor Zofia Wrześniak opened the bridge in Łódź. Wrześniak said it was safe.",
+                "Mayor Zofia Wrzesniak opened the bridge in Lodz on Monday, officials said.",
+            ),
+            {"Zofia Wrześniak": {"Wrześniak": 1, "Zofia Wrześniak": 1, "Zofia Wrzesniak": 1}},
+            id="with-and-without-accents",
         ),
     ],
 )
@@ -92,3 +101,32 @@ def test_people_name_one_edit_off_the_majority_is_a_typo(ruleset, nlp):
     assert typo.evidence[0].text == "Berglumd"
     assert typo.suggestion == "Berglund"
     assert "3" in typo.message  # how many sources write it the other way
+
+
+@pytest.mark.parametrize(
+    ("odd_one_out", "expected"),
+    [
+        # the accents left off, as wires and many house styles do: the same spelling
+        ("Jose Fernandez", []),
+        # the accents left off and one letter wrong: a typo, whatever the accents
+        ("Jose Fernandes", [("Fernandes", "Fernández")]),
+    ],
+    ids=["accents-dropped", "accents-dropped-and-misspelled"],
+)
+def test_people_names_compared_without_their_accents(ruleset, nlp, odd_one_out, expected):
+    result = check_articles(
+        ruleset,
+        nlp,
+        ("a.txt", "2024-05-06", "Mayor José Fernández opened the new bridge on Monday."),
+        ("b.txt", "2024-05-06", "José Fernández, the mayor, opened the bridge on Monday."),
+        ("c.txt", "2024-05-06", f"Mayor {odd_one_out} opened the new bridge on Monday."),
+    )
+    typos = [(f.evidence[0].text, f.suggestion) for f in result.findings if f.rule == "typo.name"]
+    assert typos == expected
+
+
+def test_fold_accents_takes_off_marks_and_keeps_case():
+    assert fold_accents("Łódź") == "Lodz"
+    assert fold_accents("Sørensen") == "Sorensen"
+    assert fold_accents("Müller-Straße") == "Muller-Strasse"
+    assert fold_accents("Smith") == "Smith"
