@@ -723,9 +723,10 @@ def word_typos(
     skip = skip or set()
     context = frozenset(w.where.text.lower() for w in words)
     pairs = cache(lambda: article_pairs(words))  # built only if a word needs its neighbours
+    mid_sentence = {w.where.text for w in words if not w.sentence_initial}
     typos = []
     for word in words:
-        text = word.where.text
+        text = _first_word_misspelling(word, mid_sentence) or word.where.text
         if (
             word.where.start in skip
             or not text.islower()
@@ -745,8 +746,24 @@ def word_typos(
             min_common_zipf=min_common_zipf,
         )
         if suggestion and suggestion != text and not is_spelling_variant(text, suggestion):
-            typos.append(Typo(word, rule, suggestion, {"word": text, "suggestion": suggestion}))
+            written = word.where.text
+            suggestion = _cased_like(written, suggestion)
+            typos.append(Typo(word, rule, suggestion, {"word": written, "suggestion": suggestion}))
     return typos
+
+
+def _first_word_misspelling(word: WordMention, mid_sentence: set[str]) -> str | None:
+    """The lower-case form of a sentence's capitalised first word when codespell lists it as
+    a misspelling ("Goverment officials said"), else None. A first word is capitalised by
+    its position, but it may be a name, so only a listed misspelling is spelled, and never
+    a word the article also capitalises inside a sentence."""
+    text = word.where.text
+    if not word.sentence_initial or word.in_name or text in mid_sentence:
+        return None
+    if not (text[:1].isupper() and text[1:].islower()):
+        return None
+    misspellings, _ = _codespell_tables()
+    return text.lower() if text.lower() in misspellings else None
 
 
 def name_typos(

@@ -224,6 +224,13 @@ def test_spelling_name_typos_report_the_majority_form(extract_text):
             "tariffs",
             "typo.spelling",
         ),
+        # first word of a sentence: capitalised by position, and codespell lists it
+        (
+            "Talks ended late. Accomodation for the delegates was scarce.",
+            "Accomodation",
+            "Accommodation",
+            "typo.spelling",
+        ),
     ],
 )
 def test_spelling_story_typo_found(ruleset, nlp, sentence, word, suggestion, rule):
@@ -261,6 +268,8 @@ def test_spelling_story_typo_found(ruleset, nlp, sentence, word, suggestion, rul
         "Envoys accused each other of overreaching while denuclearising talks stalled over "
         "holdups at the border.",
         "The ministry published a roadmap for rebuilding the damaged breakwaters.",
+        # a name first in its sentence is not spelled against the dictionary
+        "Talks ended late. Vollmarsen said the quotas would hold.",
     ],
 )
 def test_spelling_story_non_typos_not_flagged(ruleset, nlp, text):
