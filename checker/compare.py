@@ -370,7 +370,9 @@ def typo_findings(
                     w.where.text,
                     typo.suggestion,
                     w.where.sentence,
-                    "the form other sources use",
+                    "the form this source uses elsewhere"
+                    if other_id == source_id
+                    else "the form other sources use",
                     w.where.sentence_offset,
                 )
                 for other_id, w in typo.support
@@ -381,12 +383,7 @@ def typo_findings(
                     rule=rule.id,
                     severity=rule.level,  # type: ignore[arg-type]
                     story=story,
-                    message=render_message(
-                        rule.options.get("tie_message", rule.message)
-                        if typo.detail.get("tie")
-                        else rule.message,
-                        **typo.detail,
-                    ),
+                    message=render_message(_typo_message(rule, typo), **typo.detail),
                     evidence=(
                         Evidence(
                             source_id,
@@ -404,6 +401,15 @@ def typo_findings(
                 )
             )
     return findings
+
+
+def _typo_message(rule: Rule, typo: Typo) -> str:
+    """The rule's message for ``typo``: its ``tie_message`` for two forms one source each, its
+    ``internal_message`` for a form the same source writes another way more often."""
+    for flag in ("internal", "tie"):
+        if typo.detail.get(flag):
+            return rule.options.get(f"{flag}_message", rule.message)
+    return rule.message
 
 
 def _accepted(vocabulary: Vocabulary, word: str) -> bool:

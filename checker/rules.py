@@ -44,7 +44,10 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
         {"max_rare_zipf": float, "min_gain_zipf": float, "min_common_zipf": float},
     ),
     "closed_class": ({**_RULE_KEYS, "lexicons": list}, {"max_distance": int}),
-    "name_spelling": (dict(_RULE_KEYS), {"min_length": int, "tie_message": str}),
+    "name_spelling": (
+        dict(_RULE_KEYS),
+        {"min_length": int, "tie_message": str, "internal_message": str},
+    ),
     "rejected_term": (dict(_RULE_KEYS), {}),
     "spelling_variant": (dict(_RULE_KEYS), {}),
     "quantity": ({**_RULE_KEYS, "measures": dict}, {"dimensions": list}),

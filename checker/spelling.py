@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import pairwise
@@ -774,7 +774,9 @@ def name_typos(
     Two sources that each write one form of a full name ("Anna Kowalczyk" / "Anna
     Kowalczik") are reported once, on the form written fewer times (the later source when
     even), with the other as the suggestion: no majority says which is right, but one is
-    wrong.
+    wrong. A form an article writes once, where it writes the other form at least twice
+    ("Hallett" twice, "Hallet" once), is reported too, with its own spelling as the
+    suggestion (``detail["internal"]``).
 
     Plurals and derived forms ("Brazil"/"Brazilian", "Kenya"/"Kenyan", "Koreas"/"Korean")
     are not typos: the two forms must differ inside the word, not by an ending. A last
@@ -783,6 +785,7 @@ def name_typos(
     used_by: dict[str, set[str]] = {}
     first_use: dict[tuple[str, str], WordMention] = {}
     mentions: Counter[str] = Counter()
+    in_source: Counter[tuple[str, str]] = Counter()
     for source_id, words in words_by_source.items():
         for word in words:
             text = word.where.text
@@ -794,6 +797,9 @@ def name_typos(
                 used_by.setdefault(text, set()).add(source_id)
                 first_use.setdefault((text, source_id), word)
                 mentions[text] += 1
+    for source_id, words in words_by_source.items():
+        # how often each article writes each name, first words of sentences included
+        in_source.update((w.where.text, source_id) for w in words if w.where.text in used_by)
     by_length: dict[int, list[str]] = {}
     for name in used_by:
         by_length.setdefault(len(name), []).append(name)
@@ -807,35 +813,23 @@ def name_typos(
             if zipf(text.lower()) >= 3.5:
                 continue
             best: tuple[int, str] | None = None
-            for length in (len(text) - 1, len(text), len(text) + 1):
-                for other in by_length.get(length, []):
-                    if other == text or other[0] != text[0] or source_id in used_by[other]:
-                        continue
-                    if (
-                        other.startswith(text)
-                        or text.startswith(other)
-                        or other[:-1] == text[:-1]
-                        and len(other) == len(text)
-                        and {text[-1], other[-1]} <= {"s", "n"}
-                    ):
-                        continue
-                    plain, other_plain = fold_accents(text), fold_accents(other)
-                    if plain.lower() == other_plain.lower():
-                        continue  # "LionsGate"/"Lionsgate", "Fernandez"/"Fernández": house style
-                    if OSA.distance(plain, other_plain) != 1 or is_spelling_variant(
-                        text.lower(), other.lower()
-                    ):
-                        continue
-                    support = len(used_by[other])
-                    if support > len(used_by[text]) and (best is None or support > best[0]):
-                        best = (support, other)
-                    elif (
-                        best is None
-                        and support == len(used_by[text]) == 1
-                        and _tie_reported_here(text, other, source_id, used_by, mentions)
-                        and _same_full_name(word, first_use[(other, min(used_by[other]))])
-                    ):
-                        best = (support, other)
+            internal: str | None = None
+            for other in _names_one_letter_off(text, by_length):
+                support = len(used_by[other])
+                if source_id in used_by[other]:
+                    if in_source[(text, source_id)] == 1 and in_source[(other, source_id)] >= 2:
+                        internal = other
+                elif support > len(used_by[text]) and (best is None or support > best[0]):
+                    best = (support, other)
+                elif (
+                    best is None
+                    and support == len(used_by[text]) == 1
+                    and _tie_reported_here(text, other, source_id, used_by, mentions)
+                    and _same_full_name(word, first_use[(other, min(used_by[other]))])
+                ):
+                    best = (support, other)
+            if best is None and internal is not None:
+                best = (len(used_by[internal]), internal)
             if best:
                 reported.add(text)
                 support = tuple(
@@ -843,10 +837,44 @@ def name_typos(
                     for other_id in sorted(used_by[best[1]])
                 )
                 detail = {"word": text, "suggestion": best[1], "majority": best[0]}
-                if best[0] == len(used_by[text]):
+                if best[1] == internal:
+                    detail["internal"] = True
+                elif best[0] == len(used_by[text]):
                     detail["tie"] = True
                 found.setdefault(source_id, []).append(Typo(word, rule, best[1], detail, support))
     return found
+
+
+def _names_one_letter_off(text: str, by_length: dict[int, list[str]]) -> Iterator[str]:
+    """The names of ``by_length`` one letter from ``text`` (accents aside) with the same first
+    letter. Not another ending ("Kenya"/"Kenyan", "Koreas"/"Korean", "Petes"/"Peter"), though
+    a doubled last letter ("Hallet"/"Hallett") or an s for a z ("Ruiz"/"Ruis") is a slip; not
+    another case or accents ("Lionsgate"/"LionsGate", "Fernandez"/"Fernández"); not a
+    British/American pair."""
+    plain = fold_accents(text)
+    for length in (len(text) - 1, len(text), len(text) + 1):
+        for other in by_length.get(length, []):
+            if other == text or other[0] != text[0]:
+                continue
+            longer, shorter = (other, text) if len(other) > len(text) else (text, other)
+            doubled = longer == shorter + shorter[-1]  # "Hallet"/"Hallett": a slip, no ending
+            last_letters = {text[-1], other[-1]}
+            if (
+                longer.startswith(shorter)
+                and not doubled
+                or other[:-1] == text[:-1]
+                and len(other) == len(text)
+                and "s" in last_letters
+                and not last_letters & set("zcx")
+            ):
+                continue
+            other_plain = fold_accents(other)
+            if plain.lower() == other_plain.lower():
+                continue
+            if OSA.distance(plain, other_plain) == 1 and not is_spelling_variant(
+                text.lower(), other.lower()
+            ):
+                yield other
 
 
 def _tie_reported_here(

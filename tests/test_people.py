@@ -130,3 +130,38 @@ def test_fold_accents_takes_off_marks_and_keeps_case():
     assert fold_accents("Sørensen") == "Sorensen"
     assert fold_accents("Müller-Straße") == "Muller-Strasse"
     assert fold_accents("Smith") == "Smith"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # written twice one way and once the other, one letter apart: the odd one is a slip
+        (
+            "Fire chief Dana Hallett said the blaze was contained. Hallett said crews stayed "
+            "overnight. By noon, Hallet said, the roads had reopened.",
+            [("Hallet", "Hallett", "Hallet here, Hallett elsewhere in the same article")],
+        ),
+        # two people, each named once: nothing says either is misspelled
+        ("Karin Olsen met Erik Olson on Monday to discuss the merger.", []),
+        # a plural of a nickname is no misspelling of a name a letter away
+        (
+            'Peter Lindahl said the old "Mustache Petes" ran the docks. Peter Lindahl '
+            "left in 1990.",
+            [],
+        ),
+    ],
+    ids=["slip-in-one-article", "two-people", "plural-nickname"],
+)
+def test_people_name_written_two_ways_in_one_article(ruleset, nlp, text, expected):
+    result = check_articles(
+        ruleset,
+        nlp,
+        ("a.txt", "2024-05-06", text),
+        ("b.txt", "2024-05-06", "Officials said on Monday the roads had reopened."),
+    )
+    typos = [
+        (f.evidence[0].text, f.suggestion, f.message.split(" (")[0])
+        for f in result.findings
+        if f.rule == "typo.name"
+    ]
+    assert typos == expected
