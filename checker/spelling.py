@@ -846,8 +846,8 @@ def name_typos(
 
 
 def _names_one_letter_off(text: str, by_length: dict[int, list[str]]) -> Iterator[str]:
-    """The names of ``by_length`` one letter from ``text`` (accents aside) with the same first
-    letter. Not another ending ("Kenya"/"Kenyan", "Koreas"/"Korean", "Petes"/"Peter"), though
+    """The names of ``by_length`` one letter from ``text`` (accents aside), or with another
+    letter doubled, with the same first letter. Not another ending ("Kenya"/"Kenyan", "Koreas"/"Korean", "Petes"/"Peter"), though
     a doubled last letter ("Hallet"/"Hallett") or an s for a z ("Ruiz"/"Ruis") is a slip; not
     another case or accents ("Lionsgate"/"LionsGate", "Fernandez"/"Fernández"); not a
     British/American pair."""
@@ -871,10 +871,18 @@ def _names_one_letter_off(text: str, by_length: dict[int, list[str]]) -> Iterato
             other_plain = fold_accents(other)
             if plain.lower() == other_plain.lower():
                 continue
-            if OSA.distance(plain, other_plain) == 1 and not is_spelling_variant(
-                text.lower(), other.lower()
-            ):
+            near = OSA.distance(plain, other_plain) == 1 or _moved_double(plain, other_plain)
+            if near and not is_spelling_variant(text.lower(), other.lower()):
                 yield other
+
+
+_REPEATS = re.compile(r"(.)\1+")
+
+
+def _moved_double(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ only in which letter is doubled ("Phillipine" /
+    "Philippine"): two edits apart, but one slip."""
+    return a != b and len(a) == len(b) and _REPEATS.sub(r"\1", a) == _REPEATS.sub(r"\1", b)
 
 
 def _tie_reported_here(

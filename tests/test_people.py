@@ -165,3 +165,16 @@ def test_people_name_written_two_ways_in_one_article(ruleset, nlp, text, expecte
         if f.rule == "typo.name"
     ]
     assert typos == expected
+
+
+def test_people_name_with_another_letter_doubled_is_a_typo(ruleset, nlp):
+    # two edits apart, but one slip: the double letter moved
+    result = check_articles(
+        ruleset,
+        nlp,
+        ("a.txt", "2024-05-06", "Coach Marcello Ferri said the squad was ready."),
+        ("b.txt", "2024-05-06", "Marcello Ferri, the coach, said the squad was ready."),
+        ("c.txt", "2024-05-06", "The coach, Marrcelo Ferri, said the squad was ready."),
+    )
+    typos = [(f.evidence[0].text, f.suggestion) for f in result.findings if f.rule == "typo.name"]
+    assert typos == [("Marrcelo", "Marcello")]
