@@ -282,22 +282,27 @@ def _sentence_bounds(doc: Doc, sent_starts: list[int]) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(starts, [*starts[1:], len(sent_starts)], strict=True) if a < b]
 
 
+STRINGS_KEPT = 200_000
+"""Hashes whose strings ``_StringReader`` keeps between documents (then it starts again)."""
+_KNOWN_STRINGS: dict[int, str] = {}
+"""String of each hash met so far: a hash names the same string in every vocabulary."""
+
+
 class _StringReader:
-    """Strings of one document's hashes, each looked up in the vocabulary once."""
+    """Strings of one document's hashes, each looked up in the vocabulary once per run
+    (a run meets the same few thousand words in every document)."""
 
     def __init__(self, doc: Doc) -> None:
         self._strings = doc.vocab.strings
-        self._known: dict[int, str] = {}
+        if len(_KNOWN_STRINGS) >= STRINGS_KEPT:
+            _KNOWN_STRINGS.clear()  # a long run meets ever more words: keep memory flat
+        self._known = _KNOWN_STRINGS
 
     def read(self, hashes: list[int]) -> list[str]:
         known, strings = self._known, self._strings
-        out = []
-        for key in hashes:
-            text = known.get(key)
-            if text is None:
-                text = known[key] = strings[key]
-            out.append(text)
-        return out
+        for key in set(hashes).difference(known):
+            known[key] = strings[key]
+        return list(map(known.__getitem__, hashes))
 
 
 class _Context:
@@ -946,6 +951,9 @@ def _words(doc: Doc, source: Source, table: _Tokens) -> list[WordMention]:
         lead = len(raw) - len(raw.lstrip())
         sentence = raw.strip()
         base = start_char + lead
+        # a sentence on one line: its words' columns count on from its first character's
+        line, base_column = source.position(base)
+        one_line = "\n" not in sentence
         for i in range(first, last):
             text = texts[i]
             if not alpha[i] or len(text) < 3:
@@ -955,7 +963,10 @@ def _words(doc: Doc, source: Source, table: _Tokens) -> list[WordMention]:
                 or (i + 1 < last and title[i + 1] and alpha[i + 1])
             )
             start = starts[i]
-            line, column = source.position(start)
+            if one_line:
+                column = base_column + start - base
+            else:
+                line, column = source.position(start)
             where = Mention(start, start + len(text), line, column, text, sentence, start - base)
             # a joiner next to the word: a quick test before ``joined``
             glued = (i + 1 < size and texts[i + 1] in _JOINERS) or (
