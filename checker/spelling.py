@@ -505,19 +505,20 @@ def suggest_in_context(
     noisy channel whose language model is a word-bigram model (``context_model``), over
     words up to ``CONTEXT_EDITS`` edits away. "widd" between "he" and "killed" is "was";
     "sedn" before "that" is "said"."""
-    model = bigram_model()
     previous, following = around
+    options = list(candidates(word, max_edits=CONTEXT_EDITS, min_zipf=min_zipf))
+    fits = bigram_model().fits(previous, options, following)
     # best bound first: the language model and frequency less the cheapest cost of the edits;
     # the full channel cost is computed only while a candidate can still win
     bounded = (
         (
-            NEIGHBOUR_WEIGHT * model.fit(previous, c, following)
+            NEIGHBOUR_WEIGHT * fit
             + FREQUENCY_WEIGHT * zipf(c)
             + (ARTICLE_BONUS if c in context else 0.0)
             - CONTEXT_EDIT_WEIGHT * _least_cost(word, c),
             c,
         )
-        for c in candidates(word, max_edits=CONTEXT_EDITS, min_zipf=min_zipf)
+        for c, fit in zip(options, fits, strict=True)
     )
 
     def score(bound: float, candidate: str) -> float:

@@ -592,3 +592,20 @@ def test_spelling_plainly_known_words_are_never_typos(word, plain):
                 min_common_zipf=3.0,
             )
             assert found is None
+
+
+def test_spelling_bigram_fits_looked_up_together_equal_one_by_one():
+    """``fits`` reads the pairs of many candidates in one lookup; each score is the one the
+    pair-by-pair ``conditional`` gives (pairs found, unseen and with unknown words)."""
+    model = bigram_model()
+    words = ["was", "is", "wise", "his", "zzqxv", "said", "the"]
+    for previous, following in (("he", "killed"), (None, "that"), (",", None), ("the", ".")):
+        expected = []
+        for word in words:
+            score = model.conditional(previous, word)
+            if following is not None and following.isalpha():
+                score += model.conditional(word, following) - model.unigram(following)
+            expected.append(score)
+        assert model.fits(previous, words, following) == expected
+    assert model.pairs([("he", "was"), ("was", "killed"), ("zzqxv", "was")])[2] == 0
+    assert all(model.pairs([("he", "was"), ("was", "killed")]))
