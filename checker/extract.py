@@ -13,18 +13,13 @@ from dataclasses import dataclass, field
 
 from spacy.attrs import (
     IDX,
-    IS_ALPHA,
-    IS_LOWER,
-    IS_TITLE,
-    IS_UPPER,
-    LIKE_NUM,
-    LOWER,
     ORTH,
     SENT_START,
     SPACY,
 )
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
 
 from checker.model import Source, Tense
 from checker.nlp import CUES_KEY, NON_DATE_ROLES, TIMEX_KEY
@@ -230,45 +225,71 @@ class _Tokens:
 
     @classmethod
     def of(cls, doc: Doc) -> _Tokens:
-        """The table of ``doc``, read with one ``Doc.to_array`` call (no Token objects)."""
+        """The table of ``doc``: the token attributes from one ``Doc.to_array`` call, the word
+        attributes from ``_LexemeTable`` (no Token objects)."""
         columns = doc.to_array(_TABLE_ATTRS)
-        orth, lower, idx = (columns[:, k].tolist() for k in (0, 1, 8))
-        alpha, title, upper, lowercase, spaced, like_num = (
-            columns[:, k].astype(bool).tolist() for k in range(2, 8)
-        )
-        strings = _StringReader(doc)
+        orth = columns[:, 0].tolist()
+        text, lower, alpha, title, upper, lowercase, wordlike = _LEXEMES.read(doc.vocab, orth)
         table = cls(
-            text=strings.read(orth),
-            lower=strings.read(lower),
+            text=text,
+            lower=lower,
             alpha=alpha,
             title=title,
             upper=upper,
             lowercase=lowercase,
-            spaced=spaced,
-            wordlike=[a or n for a, n in zip(alpha, like_num, strict=True)],
-            idx=idx,
+            spaced=columns[:, 1].astype(bool).tolist(),
+            wordlike=wordlike,
+            idx=columns[:, 2].tolist(),
             sent_start=[],
             sent_end=[],
         )
-        for start, end in _sentence_bounds(doc, columns[:, 9].tolist()):
+        for start, end in _sentence_bounds(doc, columns[:, 3].tolist()):
             table.sent_start.extend([start] * (end - start))
             table.sent_end.extend([end] * (end - start))
         return table
 
 
-_TABLE_ATTRS = [
-    ORTH,
-    LOWER,
-    IS_ALPHA,
-    IS_TITLE,
-    IS_UPPER,
-    IS_LOWER,
-    SPACY,
-    LIKE_NUM,
-    IDX,
-    SENT_START,
-]
+_TABLE_ATTRS = [ORTH, SPACY, IDX, SENT_START]
 """Columns of ``Doc.to_array`` read by ``_Tokens.of``, in that order."""
+
+
+LEXEMES_KEPT = 200_000
+"""Words whose attributes ``_LexemeTable`` keeps (then it starts again)."""
+
+
+class _LexemeTable:
+    """The attributes ``_Tokens`` reads that belong to the word, not to its place (text,
+    lower case, alphabetic, title case, upper case, lower case, word-like), kept by lexeme
+    for the whole run: a run meets the same few thousand words in every document, and
+    reading them once per word is cheaper than once per token."""
+
+    def __init__(self) -> None:
+        self._vocab: Vocab | None = None
+        self._rows: dict[int, tuple[str, str, bool, bool, bool, bool, bool]] = {}
+
+    def read(self, vocab: Vocab, orths: list[int]) -> tuple[list, ...]:
+        """Seven lists, one per attribute, each with one value per token of ``orths``."""
+        rows = self._rows
+        if vocab is not self._vocab or len(rows) >= LEXEMES_KEPT:
+            rows.clear()  # another pipeline's words, or a long run's: keep memory flat
+            self._vocab = vocab
+        for orth in set(orths).difference(rows):
+            lex = vocab[orth]
+            rows[orth] = (
+                lex.orth_,
+                lex.lower_,
+                lex.is_alpha,
+                lex.is_title,
+                lex.is_upper,
+                lex.is_lower,
+                lex.is_alpha or lex.like_num,
+            )
+        if not orths:
+            return tuple([] for _ in range(7))
+        return tuple(map(list, zip(*map(rows.__getitem__, orths), strict=True)))
+
+
+_LEXEMES = _LexemeTable()
 
 
 def _sentence_bounds(doc: Doc, sent_starts: list[int]) -> list[tuple[int, int]]:
@@ -280,29 +301,6 @@ def _sentence_bounds(doc: Doc, sent_starts: list[int]) -> list[tuple[int, int]]:
         list(doc.sents)  # raises spaCy's own error about missing sentence boundaries
     starts = [0] + [i for i in range(1, len(sent_starts)) if sent_starts[i] == 1]
     return [(a, b) for a, b in zip(starts, [*starts[1:], len(sent_starts)], strict=True) if a < b]
-
-
-STRINGS_KEPT = 200_000
-"""Hashes whose strings ``_StringReader`` keeps between documents (then it starts again)."""
-_KNOWN_STRINGS: dict[int, str] = {}
-"""String of each hash met so far: a hash names the same string in every vocabulary."""
-
-
-class _StringReader:
-    """Strings of one document's hashes, each looked up in the vocabulary once per run
-    (a run meets the same few thousand words in every document)."""
-
-    def __init__(self, doc: Doc) -> None:
-        self._strings = doc.vocab.strings
-        if len(_KNOWN_STRINGS) >= STRINGS_KEPT:
-            _KNOWN_STRINGS.clear()  # a long run meets ever more words: keep memory flat
-        self._known = _KNOWN_STRINGS
-
-    def read(self, hashes: list[int]) -> list[str]:
-        known, strings = self._known, self._strings
-        for key in set(hashes).difference(known):
-            known[key] = strings[key]
-        return list(map(known.__getitem__, hashes))
 
 
 class _Context:
