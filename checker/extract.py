@@ -994,10 +994,14 @@ def _quantities(
     dateline = source.dateline
     quiet = ruleset.derived("quantity_quiet_words", lambda: _quiet_words(ruleset, lexicon))
     facts = []
-    for sent in doc.sents:
+    measured = sorted(  # the sentences with a measure word: no other has a quantity
+        start
+        for start, cues in ctx.cues_by_sent.items()
+        if any(cue.label_.startswith("measure:") for cue in cues)
+    )
+    for sent_start in measured:
+        sent = doc[sent_start : ctx.tokens.sent_end[sent_start]]
         measures = ctx.cues(sent, "measure:")
-        if not measures:
-            continue
         words = ctx.tokens.lower[sent.start : sent.end]
         glued = [not spaced for spaced in ctx.tokens.spaced[sent.start : sent.end]]
         for phrase in find_numbers(words, lexicon, glued=glued):

@@ -145,14 +145,24 @@ def _first_words(table: dict[str, Any]) -> frozenset[str]:
     return entry[1]
 
 
+_STARTERS: dict[int, tuple[QuantityLexicon, frozenset[str]]] = {}
+"""id of a lexicon -> (the lexicon, the words its number phrases without digits start with)."""
+
+
 def _number_starters(lexicon: QuantityLexicon) -> frozenset[str]:
     """The words a number phrase without digits can start with (a number word, a fraction,
     a vague number): ``_number_at`` finds nothing at any other word that has no digit."""
-    return (
-        _first_words(lexicon.number_words)
-        | _first_words(lexicon.fractions)
-        | _first_words(lexicon.vague)
-    )
+    entry = _STARTERS.get(id(lexicon))
+    if entry is None or entry[0] is not lexicon:
+        if len(_STARTERS) >= 64:
+            _STARTERS.clear()  # lexicons of rule sets no longer in use
+        words = (
+            _first_words(lexicon.number_words)
+            | _first_words(lexicon.fractions)
+            | _first_words(lexicon.vague)
+        )
+        entry = _STARTERS[id(lexicon)] = (lexicon, words)
+    return entry[1]
 
 
 def _phrase_at(words: list[str], i: int, table: dict[str, Any]) -> tuple[str, int] | None:

@@ -780,7 +780,10 @@ def name_typos(
         reported: set[str] = set()
         for word in words:
             text = word.where.text
-            if text in reported or used_by.get(text) != {source_id} or len(text) < min_length:
+            users = used_by.get(text, ())
+            if text in reported or len(users) != 1 or source_id not in users:
+                continue  # used by another source too (or not a name word)
+            if len(text) < min_length:
                 continue
             if zipf(text.lower()) >= 3.5:
                 continue
