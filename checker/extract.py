@@ -140,9 +140,12 @@ class WordMention:
     """Joined to a neighbour by a hyphen or an apostrophe ("Bab-el-Mandab", "couldn ’ t")."""
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)
 class NameMention:
-    """A run of capitalised words that may name a person ("Mr Osei", "Amara Osei")."""
+    """A run of capitalised words that may name a person ("Mr Osei", "Amara Osei").
+
+    Immutable by convention, like ``Mention`` (a frozen dataclass is slower to build, and
+    every run of capitalised words gets one)."""
 
     where: Mention
     """The name's words (the honorific left out)."""
