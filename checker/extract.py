@@ -630,12 +630,13 @@ def _timex_tense(ctx: _Context, span: Span) -> Tense:
 def _is_report_date(ctx: _Context, span: Span) -> bool:
     """A date right next to "said"/"reported" dates the report, not the event."""
     left, right = ctx.clause(span.start, span.end)
-    for cue in ctx.cues(span.sent, "reporting"):
+    for cue in ctx.cues_at(ctx.tokens.sent_start[span.start], "reporting"):
         close_after = 0 <= cue.start - span.end <= 1
         before_in_clause = cue.end <= span.start and cue.start >= left
         if close_after or before_in_clause:
-            between = ctx.doc[min(cue.end, span.end) : max(cue.start, span.start)]
-            if not any(t.lower_ in ctx.event_words or ctx.past_word(t) for t in between):
+            lower = ctx.tokens.lower
+            between = range(min(cue.end, span.end), max(cue.start, span.start))
+            if not any(lower[i] in ctx.event_words or ctx.past_at(i) for i in between):
                 return True
     return False
 
@@ -644,24 +645,25 @@ def _deadline_of(
     ctx: _Context, span: Span, tense: Tense, rules: dict
 ) -> tuple[str, str, bool] | None:
     """If the date states a deadline, return (rule id, trigger word, definite mention)."""
-    doc = ctx.doc
-    for cue in ctx.cues(span.sent, "deadline:"):
+    lower = ctx.tokens.lower
+    for cue in ctx.cues_at(ctx.tokens.sent_start[span.start], "deadline:"):
         rule_id = cue.label_.split(":", 1)[1]
         after = 0 <= cue.start - span.end <= 2  # "a year-end deadline", "December 31 target"
         before = 0 <= span.start - cue.end <= 2 and all(
-            t.lower_ in ("of", "for", "on", "is", "was") for t in doc[cue.end : span.start]
+            lower[i] in ("of", "for", "on", "is", "was") for i in range(cue.end, span.start)
         )
         if after or before:
             head = span.start if after else cue.start
             definite = any(
-                doc[i].lower_ in _DEFINITE for i in range(max(span.sent.start, head - 2), head)
+                lower[i] in _DEFINITE
+                for i in range(max(ctx.tokens.sent_start[span.start], head - 2), head)
             )
             return rule_id, cue.text.lower(), definite
-    for cue in ctx.cues(span.sent, "marker:"):
+    for cue in ctx.cues_at(ctx.tokens.sent_start[span.start], "marker:"):
         rule_id = cue.label_.split(":", 1)[1]
         if cue.start == span.start or cue.end == span.start:  # "by July 15", "until Friday"
             left, _right = ctx.clause(span.start, span.end)
-            infinitive = any(doc[i].lower_ == "to" for i in range(left, span.start))
+            infinitive = any(lower[i] == "to" for i in range(left, span.start))
             if tense != "past" or infinitive:
                 return rule_id, cue.text.lower(), False
     return None
@@ -789,7 +791,7 @@ def _event_of(
     """The event word a date belongs to: the nearest one in its sentence (same clause first)."""
     left, right = ctx.clause(span.start, span.end)
     best: tuple[tuple[int, int], Span, int] | None = None
-    for cue in ctx.cues(span.sent, "event:"):
+    for cue in ctx.cues_at(ctx.tokens.sent_start[span.start], "event:"):
         if cue.start in chains and not (span.start <= cue.start < span.end):
             in_clause = left <= cue.start < right
             if not in_clause and cue.start > span.start:
@@ -802,7 +804,11 @@ def _event_of(
         return None
     cue = best[1]
     between = range(cue.end, span.start) if cue.end <= span.start else range(span.end, cue.start)
-    relation_tokens = {i for c in ctx.cues(span.sent, "relation:") for i in range(c.start, c.end)}
+    relation_tokens = {
+        i
+        for c in ctx.cues_at(ctx.tokens.sent_start[span.start], "relation:")
+        for i in range(c.start, c.end)
+    }
     if any(ctx.past_at(i) and i not in relation_tokens for i in between):
         return None  # "a constitution approved in September": the date is the approval's
     return cue, best[2]
@@ -813,7 +819,7 @@ def _relation_of(ctx: _Context, span: Span, event: Span) -> str | None:
     left, right = ctx.clause(span.start, span.end)
     lo, hi = min(left, event.start), max(right, event.end)
     best: tuple[int, str] | None = None
-    for cue in ctx.cues(span.sent, "relation:"):
+    for cue in ctx.cues_at(ctx.tokens.sent_start[span.start], "relation:"):
         if lo <= cue.start < hi and not (span.start <= cue.start < span.end):
             distance = span.start - cue.end if cue.end <= span.start else cue.start - span.end
             if best is None or distance < best[0]:
@@ -1032,7 +1038,8 @@ def _quantities(
                 (
                     span
                     for span in timex_spans
-                    if left <= span.start < right and span.sent.start == sent.start
+                    if left <= span.start < right
+                    and ctx.tokens.sent_start[span.start] == sent.start
                 ),
                 key=lambda span: abs(span.start - start),
                 default=None,
@@ -1367,15 +1374,15 @@ def _event_before(
 ) -> tuple[Span, int] | None:
     """The event word a place phrase at ``position`` belongs to: the nearest one before it,
     in its clause and close by (anywhere before it in the sentence for a venue)."""
-    sent = ctx.doc[position].sent
+    sent_start = ctx.tokens.sent_start[position]
     left, _right = ctx.clause(position, position + 1)
     # "the final, played on Sunday, in Lagos": a verb such as "played" or "held" in the
     # place's clause ties it to the event named earlier in the sentence
     sentence_wide = sentence_wide or any(
-        0 < position - c.end <= _PLACE_GAP + 2 for c in ctx.cues(sent, "relation:")
+        0 < position - c.end <= _PLACE_GAP + 2 for c in ctx.cues_at(sent_start, "relation:")
     )
     best: Span | None = None
-    for cue in ctx.cues(sent, "event:"):
+    for cue in ctx.cues_at(sent_start, "event:"):
         if cue.start not in chains or cue.end > position:
             continue
         if not sentence_wide and (cue.start < left or position - cue.end > _PLACE_GAP):
@@ -1384,7 +1391,9 @@ def _event_before(
             best = cue
     if best is None:
         return None
-    relation_tokens = {i for c in ctx.cues(sent, "relation:") for i in range(c.start, c.end)}
+    relation_tokens = {
+        i for c in ctx.cues_at(sent_start, "relation:") for i in range(c.start, c.end)
+    }
     if any(ctx.past_at(i) and i not in relation_tokens for i in range(best.end, position)):
         return None  # "the quake jolted several cities in ...": the place is the cities'
     return best, chains[best.start][0]
