@@ -58,6 +58,25 @@ class BigramModel:
             return int(self.pair_counts[index])
         return 0
 
+    def pairs(self, pairs: list[tuple[str, str]]) -> list[int]:
+        """``pair`` of each ``(first, second)``, looked up in the sorted keys together (one
+        numpy call, not one per pair)."""
+        counts = [0] * len(pairs)
+        keys, where = [], []
+        for n, (first, second) in enumerate(pairs):
+            a, b = self.ids.get(first), self.ids.get(second)
+            if a is not None and b is not None:
+                keys.append(a << ID_BITS | b)
+                where.append(n)
+        if not keys or not len(self.pair_keys):
+            return counts
+        wanted = np.array(keys, dtype=np.int64)
+        index = np.minimum(self.pair_keys.searchsorted(wanted), len(self.pair_keys) - 1)
+        found = np.where(self.pair_keys[index] == wanted, self.pair_counts[index], 0)
+        for n, count in zip(where, found.tolist(), strict=True):
+            counts[n] = count
+        return counts
+
     def unigram(self, word: str) -> float:
         """log10 P(word); an unknown word counts once."""
         return math.log10(self.unigrams.get(word, 1) / self.total)
@@ -67,7 +86,10 @@ class BigramModel:
         is no word (sentence start, punctuation) or the pair is unseen."""
         if previous is None or not previous.isalpha():
             return self.unigram(word)
-        pair = self.pair(previous, word)
+        return self._conditional(previous, word, self.pair(previous, word))
+
+    def _conditional(self, previous: str, word: str, pair: int) -> float:
+        """``conditional`` of a word after a word ``previous``, the pair seen ``pair`` times."""
         if pair and previous in self.unigrams:
             return min(0.0, math.log10(pair / (self.scale * self.unigrams[previous])))
         return math.log10(BACKOFF) + self.unigram(word)
@@ -75,10 +97,26 @@ class BigramModel:
     def fit(self, previous: str | None, word: str, following: str | None) -> float:
         """How well ``word`` fits between its neighbours: log10 P(word | previous) plus how
         much more likely ``following`` becomes after ``word`` than on its own."""
-        score = self.conditional(previous, word)
+        return self.fits(previous, [word], following)[0]
+
+    def fits(self, previous: str | None, words: list[str], following: str | None) -> list[float]:
+        """``fit`` of each of ``words`` between the same neighbours (the pairs looked up
+        together)."""
+        if previous is None or not previous.isalpha():
+            scores = [self.unigram(word) for word in words]
+        else:
+            counts = self.pairs([(previous, word) for word in words])
+            scores = [
+                self._conditional(previous, word, count)
+                for word, count in zip(words, counts, strict=True)
+            ]
         if following is not None and following.isalpha():
-            score += self.conditional(word, following) - self.unigram(following)
-        return score
+            counts = self.pairs([(word, following) for word in words])
+            scores = [
+                score + (self._conditional(word, following, count) - self.unigram(following))
+                for score, word, count in zip(scores, words, counts, strict=True)
+            ]
+        return scores
 
 
 def _read_counts(name: str) -> Iterator[tuple[str, int]]:

@@ -13,18 +13,13 @@ from dataclasses import dataclass, field
 
 from spacy.attrs import (
     IDX,
-    IS_ALPHA,
-    IS_LOWER,
-    IS_TITLE,
-    IS_UPPER,
-    LIKE_NUM,
-    LOWER,
     ORTH,
     SENT_START,
     SPACY,
 )
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
 
 from checker.model import Source, Tense
 from checker.nlp import CUES_KEY, NON_DATE_ROLES, TIMEX_KEY
@@ -145,9 +140,12 @@ class WordMention:
     """Joined to a neighbour by a hyphen or an apostrophe ("Bab-el-Mandab", "couldn ’ t")."""
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)
 class NameMention:
-    """A run of capitalised words that may name a person ("Mr Osei", "Amara Osei")."""
+    """A run of capitalised words that may name a person ("Mr Osei", "Amara Osei").
+
+    Immutable by convention, like ``Mention`` (a frozen dataclass is slower to build, and
+    every run of capitalised words gets one)."""
 
     where: Mention
     """The name's words (the honorific left out)."""
@@ -230,45 +228,71 @@ class _Tokens:
 
     @classmethod
     def of(cls, doc: Doc) -> _Tokens:
-        """The table of ``doc``, read with one ``Doc.to_array`` call (no Token objects)."""
+        """The table of ``doc``: the token attributes from one ``Doc.to_array`` call, the word
+        attributes from ``_LexemeTable`` (no Token objects)."""
         columns = doc.to_array(_TABLE_ATTRS)
-        orth, lower, idx = (columns[:, k].tolist() for k in (0, 1, 8))
-        alpha, title, upper, lowercase, spaced, like_num = (
-            columns[:, k].astype(bool).tolist() for k in range(2, 8)
-        )
-        strings = _StringReader(doc)
+        orth = columns[:, 0].tolist()
+        text, lower, alpha, title, upper, lowercase, wordlike = _LEXEMES.read(doc.vocab, orth)
         table = cls(
-            text=strings.read(orth),
-            lower=strings.read(lower),
+            text=text,
+            lower=lower,
             alpha=alpha,
             title=title,
             upper=upper,
             lowercase=lowercase,
-            spaced=spaced,
-            wordlike=[a or n for a, n in zip(alpha, like_num, strict=True)],
-            idx=idx,
+            spaced=columns[:, 1].astype(bool).tolist(),
+            wordlike=wordlike,
+            idx=columns[:, 2].tolist(),
             sent_start=[],
             sent_end=[],
         )
-        for start, end in _sentence_bounds(doc, columns[:, 9].tolist()):
+        for start, end in _sentence_bounds(doc, columns[:, 3].tolist()):
             table.sent_start.extend([start] * (end - start))
             table.sent_end.extend([end] * (end - start))
         return table
 
 
-_TABLE_ATTRS = [
-    ORTH,
-    LOWER,
-    IS_ALPHA,
-    IS_TITLE,
-    IS_UPPER,
-    IS_LOWER,
-    SPACY,
-    LIKE_NUM,
-    IDX,
-    SENT_START,
-]
+_TABLE_ATTRS = [ORTH, SPACY, IDX, SENT_START]
 """Columns of ``Doc.to_array`` read by ``_Tokens.of``, in that order."""
+
+
+LEXEMES_KEPT = 200_000
+"""Words whose attributes ``_LexemeTable`` keeps (then it starts again)."""
+
+
+class _LexemeTable:
+    """The attributes ``_Tokens`` reads that belong to the word, not to its place (text,
+    lower case, alphabetic, title case, upper case, lower case, word-like), kept by lexeme
+    for the whole run: a run meets the same few thousand words in every document, and
+    reading them once per word is cheaper than once per token."""
+
+    def __init__(self) -> None:
+        self._vocab: Vocab | None = None
+        self._rows: dict[int, tuple[str, str, bool, bool, bool, bool, bool]] = {}
+
+    def read(self, vocab: Vocab, orths: list[int]) -> tuple[list, ...]:
+        """Seven lists, one per attribute, each with one value per token of ``orths``."""
+        rows = self._rows
+        if vocab is not self._vocab or len(rows) >= LEXEMES_KEPT:
+            rows.clear()  # another pipeline's words, or a long run's: keep memory flat
+            self._vocab = vocab
+        for orth in set(orths).difference(rows):
+            lex = vocab[orth]
+            rows[orth] = (
+                lex.orth_,
+                lex.lower_,
+                lex.is_alpha,
+                lex.is_title,
+                lex.is_upper,
+                lex.is_lower,
+                lex.is_alpha or lex.like_num,
+            )
+        if not orths:
+            return tuple([] for _ in range(7))
+        return tuple(map(list, zip(*map(rows.__getitem__, orths), strict=True)))
+
+
+_LEXEMES = _LexemeTable()
 
 
 def _sentence_bounds(doc: Doc, sent_starts: list[int]) -> list[tuple[int, int]]:
@@ -280,24 +304,6 @@ def _sentence_bounds(doc: Doc, sent_starts: list[int]) -> list[tuple[int, int]]:
         list(doc.sents)  # raises spaCy's own error about missing sentence boundaries
     starts = [0] + [i for i in range(1, len(sent_starts)) if sent_starts[i] == 1]
     return [(a, b) for a, b in zip(starts, [*starts[1:], len(sent_starts)], strict=True) if a < b]
-
-
-class _StringReader:
-    """Strings of one document's hashes, each looked up in the vocabulary once."""
-
-    def __init__(self, doc: Doc) -> None:
-        self._strings = doc.vocab.strings
-        self._known: dict[int, str] = {}
-
-    def read(self, hashes: list[int]) -> list[str]:
-        known, strings = self._known, self._strings
-        out = []
-        for key in hashes:
-            text = known.get(key)
-            if text is None:
-                text = known[key] = strings[key]
-            out.append(text)
-        return out
 
 
 class _Context:
@@ -624,12 +630,13 @@ def _timex_tense(ctx: _Context, span: Span) -> Tense:
 def _is_report_date(ctx: _Context, span: Span) -> bool:
     """A date right next to "said"/"reported" dates the report, not the event."""
     left, right = ctx.clause(span.start, span.end)
-    for cue in ctx.cues(span.sent, "reporting"):
+    for cue in ctx.cues_at(ctx.tokens.sent_start[span.start], "reporting"):
         close_after = 0 <= cue.start - span.end <= 1
         before_in_clause = cue.end <= span.start and cue.start >= left
         if close_after or before_in_clause:
-            between = ctx.doc[min(cue.end, span.end) : max(cue.start, span.start)]
-            if not any(t.lower_ in ctx.event_words or ctx.past_word(t) for t in between):
+            lower = ctx.tokens.lower
+            between = range(min(cue.end, span.end), max(cue.start, span.start))
+            if not any(lower[i] in ctx.event_words or ctx.past_at(i) for i in between):
                 return True
     return False
 
@@ -638,24 +645,25 @@ def _deadline_of(
     ctx: _Context, span: Span, tense: Tense, rules: dict
 ) -> tuple[str, str, bool] | None:
     """If the date states a deadline, return (rule id, trigger word, definite mention)."""
-    doc = ctx.doc
-    for cue in ctx.cues(span.sent, "deadline:"):
+    lower = ctx.tokens.lower
+    for cue in ctx.cues_at(ctx.tokens.sent_start[span.start], "deadline:"):
         rule_id = cue.label_.split(":", 1)[1]
         after = 0 <= cue.start - span.end <= 2  # "a year-end deadline", "December 31 target"
         before = 0 <= span.start - cue.end <= 2 and all(
-            t.lower_ in ("of", "for", "on", "is", "was") for t in doc[cue.end : span.start]
+            lower[i] in ("of", "for", "on", "is", "was") for i in range(cue.end, span.start)
         )
         if after or before:
             head = span.start if after else cue.start
             definite = any(
-                doc[i].lower_ in _DEFINITE for i in range(max(span.sent.start, head - 2), head)
+                lower[i] in _DEFINITE
+                for i in range(max(ctx.tokens.sent_start[span.start], head - 2), head)
             )
             return rule_id, cue.text.lower(), definite
-    for cue in ctx.cues(span.sent, "marker:"):
+    for cue in ctx.cues_at(ctx.tokens.sent_start[span.start], "marker:"):
         rule_id = cue.label_.split(":", 1)[1]
         if cue.start == span.start or cue.end == span.start:  # "by July 15", "until Friday"
             left, _right = ctx.clause(span.start, span.end)
-            infinitive = any(doc[i].lower_ == "to" for i in range(left, span.start))
+            infinitive = any(lower[i] == "to" for i in range(left, span.start))
             if tense != "past" or infinitive:
                 return rule_id, cue.text.lower(), False
     return None
@@ -783,7 +791,7 @@ def _event_of(
     """The event word a date belongs to: the nearest one in its sentence (same clause first)."""
     left, right = ctx.clause(span.start, span.end)
     best: tuple[tuple[int, int], Span, int] | None = None
-    for cue in ctx.cues(span.sent, "event:"):
+    for cue in ctx.cues_at(ctx.tokens.sent_start[span.start], "event:"):
         if cue.start in chains and not (span.start <= cue.start < span.end):
             in_clause = left <= cue.start < right
             if not in_clause and cue.start > span.start:
@@ -796,7 +804,11 @@ def _event_of(
         return None
     cue = best[1]
     between = range(cue.end, span.start) if cue.end <= span.start else range(span.end, cue.start)
-    relation_tokens = {i for c in ctx.cues(span.sent, "relation:") for i in range(c.start, c.end)}
+    relation_tokens = {
+        i
+        for c in ctx.cues_at(ctx.tokens.sent_start[span.start], "relation:")
+        for i in range(c.start, c.end)
+    }
     if any(ctx.past_at(i) and i not in relation_tokens for i in between):
         return None  # "a constitution approved in September": the date is the approval's
     return cue, best[2]
@@ -807,7 +819,7 @@ def _relation_of(ctx: _Context, span: Span, event: Span) -> str | None:
     left, right = ctx.clause(span.start, span.end)
     lo, hi = min(left, event.start), max(right, event.end)
     best: tuple[int, str] | None = None
-    for cue in ctx.cues(span.sent, "relation:"):
+    for cue in ctx.cues_at(ctx.tokens.sent_start[span.start], "relation:"):
         if lo <= cue.start < hi and not (span.start <= cue.start < span.end):
             distance = span.start - cue.end if cue.end <= span.start else cue.start - span.end
             if best is None or distance < best[0]:
@@ -946,6 +958,9 @@ def _words(doc: Doc, source: Source, table: _Tokens) -> list[WordMention]:
         lead = len(raw) - len(raw.lstrip())
         sentence = raw.strip()
         base = start_char + lead
+        # a sentence on one line: its words' columns count on from its first character's
+        line, base_column = source.position(base)
+        one_line = "\n" not in sentence
         for i in range(first, last):
             text = texts[i]
             if not alpha[i] or len(text) < 3:
@@ -955,7 +970,10 @@ def _words(doc: Doc, source: Source, table: _Tokens) -> list[WordMention]:
                 or (i + 1 < last and title[i + 1] and alpha[i + 1])
             )
             start = starts[i]
-            line, column = source.position(start)
+            if one_line:
+                column = base_column + start - base
+            else:
+                line, column = source.position(start)
             where = Mention(start, start + len(text), line, column, text, sentence, start - base)
             # a joiner next to the word: a quick test before ``joined``
             glued = (i + 1 < size and texts[i + 1] in _JOINERS) or (
@@ -985,10 +1003,14 @@ def _quantities(
     dateline = source.dateline
     quiet = ruleset.derived("quantity_quiet_words", lambda: _quiet_words(ruleset, lexicon))
     facts = []
-    for sent in doc.sents:
+    measured = sorted(  # the sentences with a measure word: no other has a quantity
+        start
+        for start, cues in ctx.cues_by_sent.items()
+        if any(cue.label_.startswith("measure:") for cue in cues)
+    )
+    for sent_start in measured:
+        sent = doc[sent_start : ctx.tokens.sent_end[sent_start]]
         measures = ctx.cues(sent, "measure:")
-        if not measures:
-            continue
         words = ctx.tokens.lower[sent.start : sent.end]
         glued = [not spaced for spaced in ctx.tokens.spaced[sent.start : sent.end]]
         for phrase in find_numbers(words, lexicon, glued=glued):
@@ -1016,7 +1038,8 @@ def _quantities(
                 (
                     span
                     for span in timex_spans
-                    if left <= span.start < right and span.sent.start == sent.start
+                    if left <= span.start < right
+                    and ctx.tokens.sent_start[span.start] == sent.start
                 ),
                 key=lambda span: abs(span.start - start),
                 default=None,
@@ -1351,15 +1374,15 @@ def _event_before(
 ) -> tuple[Span, int] | None:
     """The event word a place phrase at ``position`` belongs to: the nearest one before it,
     in its clause and close by (anywhere before it in the sentence for a venue)."""
-    sent = ctx.doc[position].sent
+    sent_start = ctx.tokens.sent_start[position]
     left, _right = ctx.clause(position, position + 1)
     # "the final, played on Sunday, in Lagos": a verb such as "played" or "held" in the
     # place's clause ties it to the event named earlier in the sentence
     sentence_wide = sentence_wide or any(
-        0 < position - c.end <= _PLACE_GAP + 2 for c in ctx.cues(sent, "relation:")
+        0 < position - c.end <= _PLACE_GAP + 2 for c in ctx.cues_at(sent_start, "relation:")
     )
     best: Span | None = None
-    for cue in ctx.cues(sent, "event:"):
+    for cue in ctx.cues_at(sent_start, "event:"):
         if cue.start not in chains or cue.end > position:
             continue
         if not sentence_wide and (cue.start < left or position - cue.end > _PLACE_GAP):
@@ -1368,7 +1391,9 @@ def _event_before(
             best = cue
     if best is None:
         return None
-    relation_tokens = {i for c in ctx.cues(sent, "relation:") for i in range(c.start, c.end)}
+    relation_tokens = {
+        i for c in ctx.cues_at(sent_start, "relation:") for i in range(c.start, c.end)
+    }
     if any(ctx.past_at(i) and i not in relation_tokens for i in range(best.end, position)):
         return None  # "the quake jolted several cities in ...": the place is the cities'
     return best, chains[best.start][0]

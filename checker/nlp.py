@@ -5,22 +5,26 @@ Two components, both fed from ``rules/``:
 * ``checker_timex`` finds temporal expressions (Matcher patterns from
   ``extends: temporal`` rules), joins adjacent pieces that refine each other and
   writes them to ``doc.spans["timex"]``; its label lists the roles found.
-* spaCy's own ``span_ruler`` finds cue words (event nouns, relation verbs,
-  deadline words, tense markers, counted nouns) and writes ``doc.spans["cues"]``.
+* ``checker_cue_ruler`` (spaCy's ``SpanRuler``, with a faster ``match``) finds cue
+  words (event nouns, relation verbs, deadline words, tense markers, counted nouns) and
+  writes ``doc.spans["cues"]``.
 """
 
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import spacy
 import srsly
 from spacy.attrs import IS_PUNCT, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher
+from spacy.pipeline import SpanRuler
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -445,6 +449,58 @@ def make_timex_ruler(nlp: Language, name: str, spans_key: str) -> TimexRuler:
     return TimexRuler(nlp, name, spans_key=spans_key)
 
 
+class CueRuler(SpanRuler):
+    """spaCy's ``SpanRuler``, the same spans in the same order, with ``match`` ordering the
+    matches as (start, end, label, id) tuples before making Span objects: the stock one
+    sorts a set of Spans, each comparison building two tuples (half the component's time)."""
+
+    def __init__(self, nlp: Language, name: str, **config: Any) -> None:
+        super().__init__(nlp, name, **config)
+        self._hashes: dict[int, tuple[int, int]] = {}
+        """Label and id hashes of each match id (a match id is the hash of both: never stale)."""
+
+    def match(self, doc: Doc) -> list[Span]:
+        """The distinct matches of ``doc`` as ``SpanRuler.match`` returns them."""
+        self._require_patterns()
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message="\\[W036")
+            matches = list(self.matcher(doc)) + list(self.phrase_matcher(doc))
+        keys = {
+            (start, end, *self._label_and_id(match_id))
+            for match_id, start, end in matches
+            if start != end
+        }
+        # Spans order by (start char, end char, label, kb id, id); token offsets order alike
+        return [
+            Span(doc, start, end, label=label, span_id=span_id)
+            for start, end, label, span_id in sorted(keys)
+        ]
+
+    def _label_and_id(self, match_id: int) -> tuple[int, int]:
+        """The label and pattern id of a match id, as string-store hashes."""
+        found = self._hashes.get(match_id)
+        if found is None:
+            names = self._match_label_id_map[match_id]
+            strings = self.nlp.vocab.strings
+            found = (strings.add(names["label"]), strings.add(names["id"]))
+            self._hashes[match_id] = found
+        return found
+
+
+@Language.factory("checker_cue_ruler", assigns=["doc.spans"])
+def make_cue_ruler(nlp: Language, name: str) -> CueRuler:
+    """Factory of the cue ruler: a ``span_ruler`` writing ``doc.spans["cues"]``, phrase
+    patterns matched on lower-case text."""
+    return CueRuler(
+        nlp,
+        name,
+        spans_key=CUES_KEY,
+        phrase_matcher_attr="LOWER",
+        validate=False,
+        overwrite=False,
+    )
+
+
 def _plural(word: str) -> str:
     if word.endswith(("s", "x", "ch", "sh")):
         return word + "es"
@@ -524,15 +580,6 @@ def build_pipeline(ruleset: RuleSet, *, model: str | None = None) -> Language:
         nlp.add_pipe("checker_sentence_cap")
     timex = nlp.add_pipe("checker_timex")
     timex.add_patterns(ruleset.temporal_patterns)
-    cues = nlp.add_pipe(
-        "span_ruler",
-        name="checker_cues",
-        config={
-            "spans_key": CUES_KEY,
-            "phrase_matcher_attr": "LOWER",
-            "validate": False,
-            "overwrite": False,
-        },
-    )
+    cues = nlp.add_pipe("checker_cue_ruler", name="checker_cues")
     cues.add_patterns(cue_patterns(ruleset))
     return nlp

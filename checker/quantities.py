@@ -145,6 +145,26 @@ def _first_words(table: dict[str, Any]) -> frozenset[str]:
     return entry[1]
 
 
+_STARTERS: dict[int, tuple[QuantityLexicon, frozenset[str]]] = {}
+"""id of a lexicon -> (the lexicon, the words its number phrases without digits start with)."""
+
+
+def _number_starters(lexicon: QuantityLexicon) -> frozenset[str]:
+    """The words a number phrase without digits can start with (a number word, a fraction,
+    a vague number): ``_number_at`` finds nothing at any other word that has no digit."""
+    entry = _STARTERS.get(id(lexicon))
+    if entry is None or entry[0] is not lexicon:
+        if len(_STARTERS) >= 64:
+            _STARTERS.clear()  # lexicons of rule sets no longer in use
+        words = (
+            _first_words(lexicon.number_words)
+            | _first_words(lexicon.fractions)
+            | _first_words(lexicon.vague)
+        )
+        entry = _STARTERS[id(lexicon)] = (lexicon, words)
+    return entry[1]
+
+
 def _phrase_at(words: list[str], i: int, table: dict[str, Any]) -> tuple[str, int] | None:
     """Longest key of ``table`` starting at word ``i``: (key, number of words)."""
     if i >= len(words) or words[i] not in _first_words(table):
@@ -187,9 +207,14 @@ def find_numbers(
         glued (list[bool] | None): per token, True when no space follows it. Defaults to None.
     """
     glued = glued or [False] * len(words)
+    starters = _number_starters(lexicon)
     phrases: list[NumberPhrase] = []
     i = 0
     while i < len(words):
+        word = words[i]
+        if not word[:1].isdigit() and word not in starters:
+            i += 1  # most words: no number starts here
+            continue
         phrase = _number_at(words, glued, i, lexicon)
         if phrase is None:
             i += 1

@@ -25,7 +25,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from itertools import pairwise
 from pathlib import Path
 
@@ -144,6 +144,11 @@ def zipf(word: str) -> float:
     same value, without tokenizing the word: most calls); any other word goes through
     ``zipf_frequency``.
     """
+    return _zipf(word)
+
+
+def _zipf(word: str) -> float:
+    """``zipf`` without its cache (for tables that read each word once)."""
     if word.isascii() and word.isalpha() and word.islower():
         return _table_zipf(_english_frequencies().get(word))
     return zipf_frequency(word, "en")
@@ -239,7 +244,7 @@ def _vocabulary_by_length(min_zipf: float = 2.0) -> dict[int, list[str]]:
     candidates for suggestions, by length."""
     by_length: dict[int, list[str]] = {}
     for word in top_n_list("en", 100_000):
-        if word.isalpha() and zipf(word) >= min_zipf:
+        if word.isalpha() and _zipf(word) >= min_zipf:
             by_length.setdefault(len(word), []).append(word)
     return by_length
 
@@ -517,8 +522,9 @@ def suggest_in_context(
     words up to ``CONTEXT_EDITS`` edits away. "widd" between "he" and "killed" is "was";
     "sedn" before "that" is "said". Candidates the article's own ``context`` words and
     neighbour ``pairs`` (``article_pairs``) support are favoured."""
-    model = bigram_model()
     previous, following = around
+    options = list(candidates(word, max_edits=CONTEXT_EDITS, min_zipf=min_zipf))
+    fits = bigram_model().fits(previous, options, following)
 
     def in_article(candidate: str) -> float:
         bonus = ARTICLE_BONUS if candidate in context else 0.0
@@ -529,13 +535,13 @@ def suggest_in_context(
     # the full channel cost is computed only while a candidate can still win
     bounded = (
         (
-            NEIGHBOUR_WEIGHT * model.fit(previous, c, following)
+            NEIGHBOUR_WEIGHT * fit
             + FREQUENCY_WEIGHT * zipf(c)
             + in_article(c)
             - CONTEXT_EDIT_WEIGHT * _least_cost(word, c),
             c,
         )
-        for c in candidates(word, max_edits=CONTEXT_EDITS, min_zipf=min_zipf)
+        for c, fit in zip(options, fits, strict=True)
     )
 
     def score(bound: float, candidate: str) -> float:
@@ -553,6 +559,7 @@ COMPOUND_PART_ZIPF = 3.5
 """Both halves of a closed compound must be this frequent ("holdups" = "hold" + "ups")."""
 
 
+@lru_cache(maxsize=100_000)
 def explained_by_morphology(word: str) -> bool:
     """True when ``word`` is a known word dressed up: prefixes and suffixes around a known stem
     ("denuclearising" -> "nuclear", "tussled" -> "tussle"), or two common words run together
@@ -633,10 +640,22 @@ ONE_SLIP_COST = 1.2
 rare word is only a typo this close to a far more frequent word ("grapnels" is no "grapes")."""
 
 
+@lru_cache(maxsize=200_000)
+def _plainly_known(text: str, max_rare_zipf: float, min_common_zipf: float) -> bool:
+    """True when ``_word_typo`` can only answer None for lower-case ``text``, whatever its
+    neighbours: a word at least ``max_rare_zipf`` frequent that codespell does not list as a
+    misspelling of a commoner word. Most words of an article are such words."""
+    frequency = zipf(text)
+    if frequency < max_rare_zipf or frequency <= 0:
+        return False
+    misspellings, _ = _codespell_tables()
+    return text not in misspellings or frequency >= min_common_zipf
+
+
 def _word_typo(
     text: str,
     *,
-    around: tuple[str | None, str | None],
+    around: Callable[[], tuple[str | None, str | None]],
     in_compound: bool,
     context: Collection[str],
     pairs: Callable[[], Collection[tuple[str, str]]],
@@ -644,7 +663,10 @@ def _word_typo(
     min_gain_zipf: float,
     min_common_zipf: float,
 ) -> str | None:
-    """The correction of a lower-case word, or None when it is not judged a typo."""
+    """The correction of a lower-case word, or None when it is not judged a typo.
+
+    ``around`` gives the word's neighbours; it is called only when the neighbours must
+    choose between corrections (they are read off the sentence, which takes time)."""
     misspellings, _ = _codespell_tables()
     frequency = zipf(text)
     if in_compound and frequency > 0:
@@ -669,7 +691,7 @@ def _word_typo(
         if found is None or in_compound or channel_cost(text, found) <= CLEAR_SLIP_COST:
             return found
         ranked = suggest_in_context(
-            text, around, min_zipf=min_common_zipf, context=context, pairs=pairs()
+            text, around(), min_zipf=min_common_zipf, context=context, pairs=pairs()
         )
         return ranked or found
     if in_compound or frequency >= max_rare_zipf or explained_by_morphology(text):
@@ -728,16 +750,17 @@ def word_typos(
     for word in words:
         text = _first_word_misspelling(word, mid_sentence) or word.where.text
         if (
-            word.where.start in skip
+            len(text) < 4
             or not text.islower()
-            or len(text) < 4
+            or _plainly_known(text, max_rare_zipf, min_common_zipf)
+            or word.where.start in skip
             or text in other_sources_vocabulary
             or in_address(word)
         ):
             continue
         suggestion = _word_typo(
             text,
-            around=neighbours(word),
+            around=partial(neighbours, word),
             in_compound=word.in_compound,
             context=context,
             pairs=pairs,
@@ -808,7 +831,10 @@ def name_typos(
         reported: set[str] = set()
         for word in words:
             text = word.where.text
-            if text in reported or used_by.get(text) != {source_id} or len(text) < min_length:
+            users = used_by.get(text, ())
+            if text in reported or len(users) != 1 or source_id not in users:
+                continue  # used by another source too (or not a name word)
+            if len(text) < min_length:
                 continue
             if zipf(text.lower()) >= 3.5:
                 continue

@@ -343,3 +343,34 @@ def test_extract_dateline_date_is_skipped_but_event_date_kept(extract_text):
     assert [(f.where.text, f.rule) for f in _of_family(extraction, "date")] == [
         ("on Monday", "event.start_date")
     ]
+
+
+def test_extract_token_table_has_each_tokens_own_attributes(nlp):
+    """The token table reads word attributes once per word for the whole run; every row is
+    still the token's own, in a second document and in another pipeline's."""
+    import spacy
+
+    from checker.extract import _Tokens
+
+    texts = [
+        "Ms. O'Neill told CNN: 'The U.S. fund rose 4.5% to $12,000 in twenty-five days.'",
+        "ROME - The fund's chief said 4.5 million, not twenty.\n\nNew line?  Yes!",
+        "",
+    ]
+    other = spacy.blank("en")
+    other.add_pipe("sentencizer")
+    for pipeline in (nlp, other, nlp):
+        for text in texts:
+            doc = pipeline(text)
+            table = _Tokens.of(doc)
+            assert table.text == [t.text for t in doc]
+            assert table.lower == [t.lower_ for t in doc]
+            assert table.alpha == [t.is_alpha for t in doc]
+            assert table.title == [t.is_title for t in doc]
+            assert table.upper == [t.is_upper for t in doc]
+            assert table.lowercase == [t.is_lower for t in doc]
+            assert table.wordlike == [t.is_alpha or t.like_num for t in doc]
+            assert table.spaced == [bool(t.whitespace_) for t in doc]
+            assert table.idx == [t.idx for t in doc]
+            assert table.sent_start == [t.sent.start for t in doc]
+            assert table.sent_end == [t.sent.end for t in doc]

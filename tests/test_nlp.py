@@ -257,3 +257,26 @@ def test_trigger_cache_stays_bounded_and_answers_alike(nlp, monkeypatch):
         doc = nlp(text)
         assert [s.text for s in doc.spans[TIMEX_KEY]] == expected
         assert len(triggers._by_orth) <= len(doc)
+
+
+def test_nlp_cue_ruler_finds_what_spacys_span_ruler_finds(nlp, ruleset):
+    """``CueRuler`` orders its matches itself; its spans (offsets, labels, ids, order) are
+    those of spaCy's stock ``span_ruler`` with the same patterns."""
+    from checker.nlp import cue_patterns
+
+    stock = spacy.blank("en")
+    ruler = stock.add_pipe(
+        "span_ruler", config={"spans_key": CUES_KEY, "phrase_matcher_attr": "LOWER"}
+    )
+    ruler.add_patterns(cue_patterns(ruleset))
+    text = (
+        "The talks were postponed on Monday, officials said, and the vote will be held "
+        "next week. Police said 12 people were killed and 40 injured; the final round "
+        "was called off. The Deadline for the second summit passed as talks resumed."
+    )
+    ours = nlp.get_pipe("checker_cues").match(nlp.make_doc(text))
+    theirs = ruler.match(stock.make_doc(text))
+    assert len(ours) > 5
+    assert [(s.start, s.end, s.label_, s.id_) for s in ours] == [
+        (s.start, s.end, s.label_, s.id_) for s in theirs
+    ]

@@ -181,3 +181,32 @@ def test_report_json_written_item_by_item_is_the_document_dumped_whole(stories):
     errors = [InputError("E105", "not a JSON object — «ç»", "feed.jsonl", 7)] if stories else []
     expected = json.dumps(report_dict(results, errors), indent=2, ensure_ascii=False) + "\n"
     assert render_json(results, errors) == expected
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        None,
+        True,
+        0,
+        -7,
+        2.5,
+        1e300,
+        float("nan"),
+        float("-inf"),
+        "",
+        'quote " backslash \\ tab \t line\u2028 «ç» 😀',
+        [],
+        {},
+        [[], {}],
+        {"a": [1, {"b": None, "c": ()}], "d": {"e": [True, False]}},
+        {1: "a number as a key", "x": {2.5: "y"}},
+    ],
+)
+@pytest.mark.parametrize("depth", [0, 2])
+def test_report_json_layout_is_json_dumps_indent_two(value, depth):
+    """The report's own layout writes every value exactly as ``json.dumps(indent=2)``."""
+    from checker.report.json_report import _dumps
+
+    expected = json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + "  " * depth)
+    assert _dumps(value, depth) == expected

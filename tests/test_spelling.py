@@ -609,3 +609,52 @@ def test_zipf_reads_the_table_as_wordfreq_rounds_it():
     for word in words:
         assert repr(zipf(word)) == repr(zipf_frequency(word, "en")), word
     assert zipf("the") > 7 > zipf("tussled") > 0 == zipf("evining")
+
+
+@pytest.mark.parametrize(
+    ("word", "plain"),
+    [
+        ("government", True),
+        ("harbour", True),
+        ("alot", True),  # listed by codespell, but as common as its correction
+        ("untill", False),  # listed by codespell, rarer than its correction
+        ("gaurded", False),  # unknown
+        ("grapnels", False),  # known, but rare
+    ],
+)
+def test_spelling_plainly_known_words_are_never_typos(word, plain):
+    """The quick test that lets the typo scan skip a word agrees with the full one: a plainly
+    known word is no typo whatever its neighbours, and other words still go to the full test."""
+    from checker.spelling import _plainly_known, _word_typo
+
+    assert _plainly_known(word, 1.5, 3.0) is plain
+    if plain:
+        for in_compound in (False, True):
+            found = _word_typo(
+                word,
+                around=lambda: (None, None),
+                in_compound=in_compound,
+                context=frozenset(),
+                pairs=lambda: frozenset(),
+                max_rare_zipf=1.5,
+                min_gain_zipf=2.0,
+                min_common_zipf=3.0,
+            )
+            assert found is None
+
+
+def test_spelling_bigram_fits_looked_up_together_equal_one_by_one():
+    """``fits`` reads the pairs of many candidates in one lookup; each score is the one the
+    pair-by-pair ``conditional`` gives (pairs found, unseen and with unknown words)."""
+    model = bigram_model()
+    words = ["was", "is", "wise", "his", "zzqxv", "said", "the"]
+    for previous, following in (("he", "killed"), (None, "that"), (",", None), ("the", ".")):
+        expected = []
+        for word in words:
+            score = model.conditional(previous, word)
+            if following is not None and following.isalpha():
+                score += model.conditional(word, following) - model.unigram(following)
+            expected.append(score)
+        assert model.fits(previous, words, following) == expected
+    assert model.pairs([("he", "was"), ("was", "killed"), ("zzqxv", "was")])[2] == 0
+    assert all(model.pairs([("he", "was"), ("was", "killed")]))

@@ -97,3 +97,21 @@ def test_vocab_nested_repetition_is_refused(tmp_path):
 def test_spelling_variant_of_the_desk(ruleset, nlp, variant, expected):
     text = "The organisation met.\nIts program grew.\n"
     assert _typo_lines(ruleset, nlp, text, spelling=variant) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        ("A text with no comment at all.\nNor here.", []),
+        ("The CHECKER: OFF note is prose.\n<!-- CHECKER: IGNORE -->\nPara.", [(3, 3)]),
+        ("Kelvin sign: <!-- chec\u212aer: ignore -->", [(1, 1)]),
+    ],
+)
+def test_suppress_comments_found_in_any_case_and_text_kept_without_them(text, lines):
+    """The quick test for a comment (``checker:`` in the lower-cased text) misses none that
+    the case-blind pattern finds, and a text without one comes back as it was."""
+    cleaned, found = find_suppressions(text)
+    assert [(s.first_line, s.last_line) for s in found] == lines
+    assert len(cleaned) == len(text)
+    if not lines:
+        assert cleaned == text

@@ -118,9 +118,60 @@ def report_dict(results: list[StoryResult], input_errors: list[CheckerError]) ->
 
 
 def _dumps(value: Any, depth: int) -> str:
-    """``value`` as ``json.dumps(..., indent=2)`` writes it ``depth`` levels down."""
-    text = json.dumps(value, indent=2, ensure_ascii=False)
-    return text.replace("\n", "\n" + "  " * depth)  # a JSON string never holds a raw newline
+    """``value`` as ``json.dumps(..., indent=2, ensure_ascii=False)`` writes it ``depth``
+    levels down.
+
+    json's C encoder does not indent, and its Python one takes a few seconds over a long
+    run's report: the layout is written here, each string and number by the C encoder.
+    """
+    parts: list[str] = []
+    try:
+        _layout(value, "\n" + "  " * depth, parts)
+    except _Unusual:  # a key or value the fast path does not lay out: json's own way
+        text = json.dumps(value, indent=2, ensure_ascii=False)
+        return text.replace("\n", "\n" + "  " * depth)  # a JSON string holds no raw newline
+    return "".join(parts)
+
+
+class _Unusual(Exception):
+    """A value ``_layout`` leaves to ``json.dumps``."""
+
+
+_SCALAR = json.JSONEncoder(ensure_ascii=False, allow_nan=True).encode
+"""One string, number, boolean or null as JSON text (json's C encoder)."""
+
+
+def _layout(value: Any, newline: str, parts: list[str]) -> None:
+    """Append ``value`` laid out as ``json.dumps(indent=2)`` does; ``newline`` is the line
+    break and indentation of the level ``value`` is at."""
+    if isinstance(value, dict):
+        if not value:
+            parts.append("{}")
+            return
+        inner = newline + "  "
+        separator = "{" + inner
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise _Unusual  # json turns numbers and booleans into key strings its own way
+            parts.append(separator + _SCALAR(key) + ": ")
+            _layout(item, inner, parts)
+            separator = "," + inner
+        parts.append(newline + "}")
+    elif isinstance(value, list | tuple):
+        if not value:
+            parts.append("[]")
+            return
+        inner = newline + "  "
+        separator = "[" + inner
+        for item in value:
+            parts.append(separator)
+            _layout(item, inner, parts)
+            separator = "," + inner
+        parts.append(newline + "]")
+    elif value is None or isinstance(value, str | int | float):
+        parts.append(_SCALAR(value))
+    else:
+        raise _Unusual
 
 
 def write_json(results: list[StoryResult], input_errors: list[CheckerError], out: TextIO) -> None:
