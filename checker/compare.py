@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 from string import Formatter
 
@@ -102,10 +103,46 @@ def _values_agree(a: Fact, b: Fact, same_place_km: float = 10.0) -> bool:
     return a.value == b.value
 
 
+def _updated_total(rule: Rule, earlier: list[Fact], later: list[Fact]) -> bool:
+    """True when ``later``, from a source published after ``earlier``'s, gives a running total
+    (the rule's ``running_totals``: a death toll, a case count) at least as high, in a
+    sentence that says it grew ("the toll rose to 16"): an update, not a conflict."""
+    totals = rule.options.get("running_totals", [])
+    words = {w.lower() for w in rule.options.get("update_words", [])}
+    return all(
+        (f.subject or "").split(" (")[0] in totals
+        and isinstance(f.value, Amount)
+        and isinstance(e.value, Amount)
+        and f.value.low >= e.value.low
+        and bool(words & set(_WORD.findall(f.sentence.lower())))
+        for f in later
+        for e in earlier
+    )
+
+
+_WORD = re.compile(r"[a-z]+")
+
+
+def _update_between(
+    rule: Rule, a: list[Fact], b: list[Fact], published: dict[str, dt.date | None]
+) -> bool:
+    """True when one side is an update of the other's running total (see ``_updated_total``)."""
+    when_a, when_b = published.get(a[0].source_id), published.get(b[0].source_id)
+    if when_a is None or when_b is None or when_a == when_b:
+        return False
+    earlier, later = (a, b) if when_a < when_b else (b, a)
+    return _updated_total(rule, earlier, later)
+
+
 def compare_alignment(
-    alignment: Alignment, story: str, rule: Rule, anchors: dict[str, str]
+    alignment: Alignment,
+    story: str,
+    rule: Rule,
+    anchors: dict[str, str],
+    published: dict[str, dt.date | None] | None = None,
 ) -> Finding | Agreement:
-    """Compare one aligned group: a discrepancy finding if two sources differ, else an agreement."""
+    """Compare one aligned group: a discrepancy finding if two sources differ, else an agreement.
+    ``published`` (source id to publication date) lets a later source update a running total."""
     same_place_km = float(rule.options.get("same_place_km", 10.0))
     # Two sources differ when nothing one states agrees with anything the other states
     # (a unit may hold two facts when an article's chain took in a second event).
@@ -120,6 +157,7 @@ def compare_alignment(
             for b in values[j]
             if _comparable(a, b)
         )
+        and not _update_between(rule, values[i], values[j], published or {})
     ]
     disagree = bool(conflicts)
     # A finding shows the sources in conflict; one that agrees with both sides stays out.
@@ -427,11 +465,12 @@ def compare_story(
 ) -> tuple[list[Finding], list[Agreement]]:
     """All findings and agreements of one story (see ``typo_findings`` for the keyword arguments)."""
     anchors = {n.source.id: anchor_label(n.source) for n in sources}
+    published = {n.source.id: n.source.published for n in sources}
     findings: list[Finding] = []
     agreements: list[Agreement] = []
     for alignment in alignments:
         rule = ruleset.rules[alignment.rule]
-        outcome = compare_alignment(alignment, story, rule, anchors)
+        outcome = compare_alignment(alignment, story, rule, anchors, published)
         (findings if isinstance(outcome, Finding) else agreements).append(outcome)  # type: ignore[arg-type]
     for normalized in sources:
         for rule in ruleset.of_kind("weekday_date"):

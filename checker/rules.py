@@ -50,7 +50,10 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     ),
     "rejected_term": (dict(_RULE_KEYS), {}),
     "spelling_variant": (dict(_RULE_KEYS), {}),
-    "quantity": ({**_RULE_KEYS, "measures": dict}, {"dimensions": list}),
+    "quantity": (
+        {**_RULE_KEYS, "measures": dict},
+        {"dimensions": list, "running_totals": list, "update_words": list},
+    ),
     "event_place": ({**_RULE_KEYS, "prepositions": list}, {"venues": list, "same_place_km": float}),
 }
 DIMENSIONS = ("count", "percent", "rate_change", "currency", "area", "length", "mass", "volume")
@@ -459,6 +462,14 @@ def _check_quantity(data: dict[str, Any], name: str, keys: dict) -> None:
                 f"measure {measure!r} must be a non-empty list of words",
                 name,
                 keys["measures"][1],
+            )
+    for total in data.get("running_totals", []):
+        if total not in data["measures"]:
+            raise _err(
+                errors.E204,
+                f"running total {total!r} is not one of this rule's measures",
+                name,
+                keys["running_totals"][1],
             )
     for dimension in data.get("dimensions", []):
         if dimension not in DIMENSIONS:

@@ -913,3 +913,33 @@ def test_quantities_from_figure_has_its_own_role(normalize_text):
 def test_quantities_no_finding(ruleset, nlp, first, second):
     result = _check(ruleset, nlp, *_story(first, second))
     assert _number_outcomes(result) == []
+
+
+# --- running totals updated by a later source --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("later_date", "later_text", "conflict"),
+    [
+        # published a day later, saying the toll grew: an update
+        ("2024-05-07", "The death toll from the landslide rose to 16, police said.", False),
+        # a day later, but nothing says the figure grew: the sources disagree
+        ("2024-05-07", "The landslide killed 16 people, police said.", True),
+        # a day later and lower: a revision the desk should see
+        ("2024-05-07", "The death toll from the landslide rose to 12, police said.", True),
+        # the same day: two figures for one toll
+        ("2024-05-06", "The death toll from the landslide rose to 16, police said.", True),
+    ],
+    ids=["later-and-rose", "later-no-cue", "later-lower", "same-day"],
+)
+def test_quantities_running_total_updated_by_a_later_source(
+    ruleset, nlp, later_date, later_text, conflict
+):
+    result = _check(
+        ruleset,
+        nlp,
+        ("coastal-herald.txt", "2024-05-06", "The landslide killed 14 people, police said.\n"),
+        ("river-wire.txt", later_date, later_text + "\n"),
+    )
+    assert bool(_discrepancies(result, "number.casualties")) is conflict
+    assert _number_outcomes(result)  # compared either way

@@ -199,6 +199,13 @@ INVALID_RULES = {
         "5:13",
         ["'speed'", "count", "rate_change", "currency", "volume"],
     ),
+    "running-total-not-a-measure": (
+        "extends: quantity\nid: sport.goals\nlevel: error\nmessage: goals\n"
+        "running_totals: [assists]\nmeasures:\n  the goals scored: [goals]\n",
+        errors.E204,
+        "5:17",
+        ["'assists'", "not one of this rule's measures"],
+    ),
     "quantity-unknown-key": (
         "extends: quantity\nid: sport.goals\nlevel: error\nmessage: goals\n"
         "units: [goals]\nmeasures:\n  the goals scored: [goals]\n",
