@@ -181,12 +181,18 @@ class Extraction:
     """Runs of capitalised words that may name people."""
 
 
+_JOINING_WORDS = frozenset({"and", "or", "which", "who", "that"})
+"""Words that join a clause to the one before it, whose words it shares ("joined_clause")."""
+
+
 def stem(word: str) -> str:
     """A crude stem so "concluded"/"conclude" and "talks"/"talk" meet in context sets."""
     word = word.lower().strip("'\u2019")
     for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)] + keep
+    if len(word) == 4 and word.endswith("s") and word[-2] not in "suiew'":
+        return word[:-1]  # "runs", "ends", "wins" (not "news", "gas", "this")
     return word
 
 
@@ -355,6 +361,22 @@ class _Context:
         right = end
         while right < last and not self.breaks_at(right):
             right += 1
+        return left, right
+
+    def joined_clause(self, start: int, end: int) -> tuple[int, int]:
+        """``clause`` widened leftwards over the clauses it is joined to by a coordinating
+        or relative word: "ordered the owners to submit a plan and a schedule by Friday",
+        "the campaign, which runs until May 2" (the words that say what the clause is about)."""
+        left, right = self.clause(start, end)
+        first = self.tokens.sent_start[start]
+        lower = self.tokens.lower
+        while left > first and lower[left - 1] in _JOINING_WORDS:
+            before = left - 1
+            if before > first and lower[before - 1] == ",":
+                before -= 1
+            if before <= first:
+                break
+            left = self.clause(before - 1, before)[0]
         return left, right
 
     def cues(self, sent: Span, prefix: str) -> list[Span]:
@@ -546,8 +568,8 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
             continue  # a duration, set, era or vague reference dates no event
         deadline = _deadline_of(ctx, span, tense, deadline_rules)
         if deadline is not None:
-            rule_id, trigger, definite = deadline
-            left, right = ctx.clause(span.start, span.end)
+            rule_id, trigger, definite, ahead = deadline
+            left, right = ctx.joined_clause(span.start, span.end)
             context = ctx.content_words(left, right, skip=(span.start, span.end)) - {trigger}
             key = f"{rule_id}:{trigger}"
             if definite and key in deadline_chains:
@@ -559,8 +581,9 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
                 context
             )
             # A deadline looks ahead: "gave the December 31 deadline" is this year's
-            # December 31, so a past clause only means "the nearest", never "last year's".
-            deadline_tense: Tense = "none" if tense == "past" else "future"
+            # December 31, so a past clause only means "the nearest", never "last year's";
+            # "ordered them to submit a plan by Friday" is the coming Friday.
+            deadline_tense: Tense = "none" if tense == "past" and not ahead else "future"
             out.facts.append(
                 FactMention(
                     rule=rule_id,
@@ -636,8 +659,10 @@ def _is_report_date(ctx: _Context, span: Span) -> bool:
 
 def _deadline_of(
     ctx: _Context, span: Span, tense: Tense, rules: dict
-) -> tuple[str, str, bool] | None:
-    """If the date states a deadline, return (rule id, trigger word, definite mention)."""
+) -> tuple[str, str, bool, bool] | None:
+    """If the date states a deadline, return (rule id, trigger word, definite mention,
+    looks ahead): a marker in a past clause ("ordered them to pay by Friday") is a
+    deadline only before an infinitive, which looks ahead of the clause's past."""
     doc = ctx.doc
     for cue in ctx.cues(span.sent, "deadline:"):
         rule_id = cue.label_.split(":", 1)[1]
@@ -650,14 +675,17 @@ def _deadline_of(
             definite = any(
                 doc[i].lower_ in _DEFINITE for i in range(max(span.sent.start, head - 2), head)
             )
-            return rule_id, cue.text.lower(), definite
+            return rule_id, cue.text.lower(), definite, False
     for cue in ctx.cues(span.sent, "marker:"):
         rule_id = cue.label_.split(":", 1)[1]
         if cue.start == span.start or cue.end == span.start:  # "by July 15", "until Friday"
-            left, _right = ctx.clause(span.start, span.end)
-            infinitive = any(doc[i].lower_ == "to" for i in range(left, span.start))
+            left, _right = ctx.joined_clause(span.start, span.end)
+            after = span.end + (span.end < len(doc) and doc[span.end].text == ",")
+            infinitive = any(doc[i].lower_ == "to" for i in range(left, span.start)) or (
+                after < len(doc) and doc[after].lower_ == "to"  # "until May 2, to reply"
+            )
             if tense != "past" or infinitive:
-                return rule_id, cue.text.lower(), False
+                return rule_id, cue.text.lower(), False, True
     return None
 
 

@@ -52,6 +52,36 @@ def test_compare_discrepancy_evidence_names_sources_and_anchors(ruleset, nlp):
         assert (evidence.line, evidence.column) > (0, 0)
 
 
+def test_compare_discrepancy_shows_every_source_that_sides_with_one_value(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        (
+            "union-bulletin.txt",
+            "2024-03-18",
+            "The ferry union is balloting its members on the operator's pay offer ahead of"
+            " Friday's deadline.\n",
+        ),
+        (
+            "harbour-times.txt",
+            "2024-03-12",
+            "The ferry union has until March 29 to hold a ballot on the pay offer.\n",
+        ),
+        (
+            "coast-wire.txt",
+            "2024-03-11",
+            "The transport minister said the operator had given the ferry union until Friday,"
+            " March 22, to put its final pay offer to a vote.\n",
+        ),
+    )
+    (finding,) = _of(result, "discrepancy", "deadline")
+    assert sorted((e.source, e.normalized) for e in finding.evidence) == [
+        ("coast-wire.txt", "2024-03-22"),
+        ("harbour-times.txt", "2024-03-29"),
+        ("union-bulletin.txt", "2024-03-22"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("first", "second", "rule", "values"),
     [
