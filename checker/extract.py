@@ -322,6 +322,7 @@ class _Context:
         self.honorifics = set(lex.get("honorifics", []))
         self.honorific_stems = {h.rstrip(".") for h in self.honorifics}
         self.event_words = set(ruleset.event_classes)
+        self.adjective_event_words = set(lex.get("adjective_event_words", []))
         self.attributive_nouns = {
             w for r in ruleset.of_kind("deadline") for w in r.options["triggers"]
         } | {"date"}
@@ -728,7 +729,11 @@ def _event_chains(ctx: _Context, out: Extraction) -> dict[int, tuple[int, str]]:
     mentions_by_class: dict[str, dict[int, int]] = {}
     next_id = 0
     for cue in sorted(ctx.cue_spans, key=lambda c: c.start):
-        if not cue.label_.startswith("event:") or _inside_name(ctx, cue.start):
+        if (
+            not cue.label_.startswith("event:")
+            or _inside_name(ctx, cue.start)
+            or _describes_noun(ctx, cue)
+        ):
             continue
         event_class = cue.label_.split(":", 1)[1]
         word = stem(cue.text.lower())
@@ -789,6 +794,23 @@ def _event_chains(ctx: _Context, out: Extraction) -> dict[int, tuple[int, str]]:
         for i in range(cue.start, cue.end):
             by_token[i] = (chain, event_class)
     return by_token
+
+
+def _describes_noun(ctx: _Context, cue: Span) -> bool:
+    """True for an event word that is also an adjective, used as one: followed by a
+    lower-case noun ("a primary health centre", "its final offer")."""
+    if cue.text.lower() not in ctx.adjective_event_words:
+        return False
+    t = ctx.tokens
+    after = cue.end
+    return (
+        after < t.sent_end[cue.start]
+        and t.alpha[after]
+        and t.lowercase[after]
+        and t.lower[after] not in STOP_WORDS
+        and t.lower[after] not in ctx.calendar_words
+        and t.lower[after] not in ctx.event_words
+    )
 
 
 def _inside_name(ctx: _Context, i: int) -> bool:

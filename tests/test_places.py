@@ -293,6 +293,14 @@ def _place_phrases(extraction) -> list[tuple[str, str, str]]:
             [("in the UAE", "UAE", "talks")],
             id="upper-case-alias",
         ),
+        pytest.param(
+            "The minister opened the school year at a ceremony at a primary school in Leeds.",
+            [("in Leeds", "Leeds", "ceremony")],
+        ),
+        pytest.param(
+            "Voters in the Democratic primary in Ohio cast ballots on Tuesday.",
+            [("in Ohio", "Ohio", "primary")],
+        ),
     ],
     ids=[
         "talks-in-city",
@@ -304,6 +312,8 @@ def _place_phrases(extraction) -> list[tuple[str, str, str]]:
         "near-the-event-word",
         "the-venue-followed-by-on",
         "upper-case-alias",
+        "adjective-event-word-is-no-event",
+        "the-same-word-as-a-noun-is-an-event",
     ],
 )
 def test_places_extract_place_after_event_word(extract_text, sentence, expected):
