@@ -33,6 +33,15 @@ _HEADER = re.compile(
     r"^[ \t\ufeff]*(?P<key>date|published|dateline|outlet|source|title)[ \t]*:?[ \t]+(?P<rest>.*)$",
     re.IGNORECASE,
 )
+_PUBLICATION_LINE = re.compile(
+    r"^[ \t]*(?:(?:last|first)[ \t]+)?(?:updated|published|posted)(?:[ \t]+on)?[ \t]*:?[ \t]+"
+    r"(?P<rest>[^\n]{6,60}?)[ \t]*$",
+    re.IGNORECASE,
+)
+"""A line stating when the article was published or updated ("Last updated: 15 May 2026,
+09:40 CEST", "Published on March 3, 2024"), read in the first lines of the text."""
+_PUBLICATION_LINE_SPAN = 6
+"""How many lines at the top of the text may hold that line (below a headline, a byline)."""
 _DATELINE = regex.compile(
     r"^(?P<place>\p{Lu}[\p{Lu}.'\u2019 -]{1,40}?[\p{Lu}.])"
     r"(?:,\s*\p{Lu}[\p{L}.]+(?:\s+\p{Lu}[\p{L}.]+){0,3})?"  # the country or state: ", Turkey"
@@ -268,6 +277,18 @@ def _header_lines(body: str) -> tuple[dict, str, int, int]:
     return meta, rest, lines_used, 0
 
 
+def find_publication_line(text: str) -> tuple[dt.date, str] | None:
+    """The date of a "Last updated: ..." / "Published ..." line among the first lines of
+    ``text``, with the line; None when there is none or its date does not parse."""
+    for line in text.split("\n", _PUBLICATION_LINE_SPAN)[:_PUBLICATION_LINE_SPAN]:
+        found = _PUBLICATION_LINE.match(line)
+        if found:
+            date = parse_date_string(found["rest"])
+            if date is not None:
+                return date, line.strip()
+    return None
+
+
 def find_dateline(text: str, line_offset: int = 0) -> Dateline | None:
     """Find a wire dateline (``JAKARTA, June 13 (Archipelago Wire) -``) in the first paragraphs."""
     offset = 0
@@ -334,6 +355,10 @@ def make_source(
     if source.published is not None:
         source.published_from = "metadata"
         source.published_evidence = f"metadata date {date_value}"
+    elif (stated := find_publication_line(text)) is not None:
+        source.published, line = stated
+        source.published_from = "metadata"
+        source.published_evidence = f"publication line '{line}'"
     source.title = str(merged["title"]) if "title" in merged else None
     source.dateline = find_dateline(text, source.line_offset)
     outlet = merged.get("outlet") or merged.get("source")

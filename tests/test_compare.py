@@ -52,6 +52,21 @@ def test_compare_discrepancy_evidence_names_sources_and_anchors(ruleset, nlp):
         assert (evidence.line, evidence.column) > (0, 0)
 
 
+def test_compare_weekday_checked_against_a_last_updated_line(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        (
+            "harbour-explainer.txt",
+            None,
+            "Harbour strike: what we know\n\nLast updated: 7 March 2024, 10:15 GMT\n\n"
+            "The strike began on Wednesday, March 5, and is set to last a week.\n",
+        ),
+    )
+    (finding,) = _of(result, "inconsistency", "date.weekday_mismatch")
+    assert finding.message == "March 5, 2024 is a Tuesday, not a Wednesday"
+
+
 def test_compare_discrepancy_shows_every_source_that_sides_with_one_value(ruleset, nlp):
     result = _check(
         ruleset,

@@ -235,6 +235,35 @@ def test_corpus_front_matter_without_any_key_value_line_is_an_error():
     assert str(caught.value).startswith("a.md:")
 
 
+UPDATED_LINE = (
+    "Harbour strike: what we know\n"
+    "\n"
+    "Last updated: 7 March 2024, 10:15 GMT\n"
+    "\n"
+    "Ferry crews walked out on Tuesday, March 5.\n"
+)
+
+
+def test_corpus_make_source_reads_a_last_updated_line_below_the_headline():
+    source = make_source(source_id="a.txt", story="ferry", path="a.txt", raw_text=UPDATED_LINE)
+    assert source.published == dt.date(2024, 3, 7)
+    assert source.published_from == "metadata"
+    assert source.published_evidence == "publication line 'Last updated: 7 March 2024, 10:15 GMT'"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Harbour strike\n" + "\n" * 8 + "Published: 7 March 2024\nFerry crews walked out.\n",
+        "Published figures show ferry crews walked out on Tuesday.\n",
+    ],
+    ids=["below-the-top-lines", "not-a-date"],
+)
+def test_corpus_make_source_publication_line_only_at_the_top_with_a_date(raw):
+    source = make_source(source_id="a.txt", story="ferry", path="a.txt", raw_text=raw)
+    assert source.published is None
+
+
 SAME_LINE_HEADER = (
     " date 2019-12-26 Estonian coalition leaders on Saturday convened a summit.\n"
     "BNS said the meeting would continue on Monday.\n"
