@@ -1328,7 +1328,12 @@ def _places(
     timex_tokens = ctx.timex_tokens
     dateline = source.dateline
     for rule in ruleset.of_kind("event_place"):
-        prepositions = {p.lower() for p in rule.options["prepositions"]}
+        class_prepositions = {
+            p.lower(): {c.lower() for c in classes}
+            for p, classes in rule.options.get("class_prepositions", {}).items()
+        }
+        general = {p.lower() for p in rule.options["prepositions"]}
+        prepositions = general | set(class_prepositions)
         venues = {v.lower() for v in rule.options.get("venues", [])}
         t = ctx.tokens
         size = len(t.text)
@@ -1379,6 +1384,9 @@ def _places(
             if event is None:
                 continue
             cue, chain = event
+            event_class = cue.label_.split(":", 1)[1]
+            if t.lower[at] not in general and event_class not in class_prepositions[t.lower[at]]:
+                continue  # "delegates from Kenya" at a summit: not where it was
             facts.append(
                 FactMention(
                     rule=rule.id,
@@ -1386,7 +1394,7 @@ def _places(
                     where=_mention_at(source, ctx.tokens, token.i, end),
                     tense=ctx.tense(token.i, end),
                     trigger=cue.text.lower(),
-                    event_class=cue.label_.split(":", 1)[1],
+                    event_class=event_class,
                     context=out.chain_context.get(chain, frozenset()),
                     chain=chain,
                     ordinal=out.chain_ordinal.get(chain),

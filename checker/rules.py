@@ -48,7 +48,10 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "rejected_term": (dict(_RULE_KEYS), {}),
     "spelling_variant": (dict(_RULE_KEYS), {}),
     "quantity": ({**_RULE_KEYS, "measures": dict}, {"dimensions": list}),
-    "event_place": ({**_RULE_KEYS, "prepositions": list}, {"venues": list, "same_place_km": float}),
+    "event_place": (
+        {**_RULE_KEYS, "prepositions": list},
+        {"venues": list, "same_place_km": float, "class_prepositions": dict},
+    ),
 }
 DIMENSIONS = ("count", "percent", "rate_change", "currency", "area", "length", "mass", "volume")
 """Dimensions a quantity rule may restrict its measures to."""

@@ -293,13 +293,18 @@ def _place_phrases(extraction) -> list[tuple[str, str, str]]:
             [("in the UAE", "UAE", "talks")],
             id="upper-case-alias",
         ),
-        pytest.param(
+        (
             "The minister opened the school year at a ceremony at a primary school in Leeds.",
             [("in Leeds", "Leeds", "ceremony")],
         ),
-        pytest.param(
+        (
             "Voters in the Democratic primary in Ohio cast ballots on Tuesday.",
             [("in Ohio", "Ohio", "primary")],
+        ),
+        (
+            "The agency postponed the launch of its weather satellite from the Kourou"
+            " Spaceport on Friday.",
+            [("from the Kourou Spaceport", "Kourou Spaceport", "launch")],
         ),
     ],
     ids=[
@@ -314,6 +319,7 @@ def _place_phrases(extraction) -> list[tuple[str, str, str]]:
         "upper-case-alias",
         "adjective-event-word-is-no-event",
         "the-same-word-as-a-noun-is-an-event",
+        "launch-from-a-spaceport",
     ],
 )
 def test_places_extract_place_after_event_word(extract_text, sentence, expected):
@@ -331,6 +337,7 @@ def test_places_extract_place_after_event_word(extract_text, sentence, expected)
         "The quake jolted several cities in Japan on Monday.",
         "The talks will draw sharp criticism from several opposition lawmakers today in Kenya.",
         "The regional summit, on Friday, in Lyon ended without a communique.",
+        "The summit of trade ministers from Kenya and Uganda opened on Monday.",
     ],
     ids=[
         "possessive",
@@ -340,6 +347,7 @@ def test_places_extract_place_after_event_word(extract_text, sentence, expected)
         "past-verb-between",
         "far-from-event-word",
         "other-clause-without-relation-verb",
+        "from-is-a-place-of-launches-only",
     ],
 )
 def test_places_extract_not_a_place_of_an_event(extract_text, sentence):
