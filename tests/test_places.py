@@ -234,6 +234,14 @@ def test_places_small_city_is_under_the_compared_population(resolve):
     assert 0 < annecy.population < MIN_COMPARED_POPULATION
 
 
+def test_places_smaller_city_compared_when_no_other_city_bears_its_name(resolve):
+    lucca, pavia, bangor = resolve("Lucca"), resolve("Pavia"), resolve("Bangor")
+    assert all(p.population < MIN_COMPARED_POPULATION for p in (lucca, pavia))
+    assert comparable(lucca, pavia) and not places_agree(lucca, pavia)
+    assert len(bangor.coordinates) > 1  # Wales, Northern Ireland, Maine
+    assert not comparable(lucca, bangor) and places_agree(lucca, bangor)
+
+
 @pytest.mark.parametrize(
     ("same_place_km", "agree"),
     [(10.0, False), (60.0, True)],
