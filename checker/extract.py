@@ -10,7 +10,9 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+import regex
 from spacy.attrs import (
     IDX,
     IS_ALPHA,
@@ -628,6 +630,7 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
         out.facts.extend(_counts(ctx, source, ruleset))
         out.facts.extend(_quantities(ctx, source, ruleset, out.timexes))
         out.facts.extend(_places(ctx, source, ruleset, chains, out))
+        out.facts.extend(_ranked_places(ctx, source, ruleset, len(chains)))
         out.words = _words(doc, source, ctx.tokens)
         out.names = _names(ctx, source)
     return out
@@ -1401,6 +1404,85 @@ def _places(
                     place=name_span.text,
                 )
             )
+    return facts
+
+
+_PLACE_NAME = (
+    r"\p{Lu}[\p{L}'\u2019.-]*"
+    r"(?:(?:[ \t]+(?:de|di|del|la|le|of|upon))?[ \t]+\p{Lu}[\p{L}'\u2019.-]*)*"
+)
+"""A capitalised place name of one or more words ("Forest Hills", "Vila Nova de Gaia")."""
+
+
+@lru_cache(maxsize=16)
+def _ranked_place_patterns(
+    ranks: tuple[str, ...], nouns: tuple[str, ...], links: tuple[str, ...]
+) -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
+    """(the ranked noun phrase, a name after it, a name before it) for one rule."""
+
+    def words(options: tuple[str, ...]) -> str:
+        spelled = sorted((regex.escape(o).replace(r"\-", "[- ]?") for o in options), key=len)
+        return "(?:" + "|".join(reversed(spelled)).replace(r"\ ", "[- ]") + ")"
+
+    phrase = regex.compile(
+        rf"\bthe[ \t]+(?P<rank>{words(ranks)})[ \t]+(?P<noun>{words(nouns)})\b",
+        regex.IGNORECASE,
+    )
+    link = words(links)
+    after = regex.compile(rf"^[ \t]+{link}[ \t]+(?:the[ \t]+)?(?P<name>{_PLACE_NAME})")
+    before = regex.compile(
+        rf"^(?:The[ \t]+)?(?P<name>{_PLACE_NAME})(?:,[^,]{{1,120}},)?[ \t]+{link}[ \t]+$"
+    )
+    return phrase, after, before
+
+
+def _ranked_places(
+    ctx: _Context, source: Source, ruleset: RuleSet, chain_base: int
+) -> list[FactMention]:
+    """The place a story ranks first among places of a kind: "the worst-hit city is
+    Lisbon", "Porto, where the river burst its banks, was the hardest-hit town". The name
+    is the subject or the complement of the ranked noun phrase, joined by a link verb."""
+    facts = []
+    t = ctx.tokens
+    for n, rule in enumerate(ruleset.of_kind("ranked_place")):
+        phrase, after, before = _ranked_place_patterns(
+            tuple(rule.options["ranks"]), tuple(rule.options["nouns"]), tuple(rule.options["links"])
+        )
+        chains: dict[str, int] = {}
+        for sent in ctx.doc.sents:
+            text = sent.text.lstrip()
+            base = sent.start_char + len(sent.text) - len(text)
+            for found in phrase.finditer(text):
+                named = after.match(text[found.end() :]) or before.match(text[: found.start()])
+                if named is None:
+                    continue
+                offset = found.end() if named.re is after else 0
+                name = named["name"].rstrip(".")  # "... is Lisbon.": the full stop ends it
+                name_start = base + offset + named.start("name")
+                name_end = name_start + len(name)
+                span = ctx.doc.char_span(
+                    name_start, name_end, alignment_mode="contract"
+                ) or ctx.doc.char_span(name_start, name_end, alignment_mode="expand")
+                if span is None or any(
+                    t.lower[i] in ctx.calendar_words for i in range(span.start, span.end)
+                ):
+                    continue
+                noun = found["noun"].lower()
+                chain = chains.setdefault(noun, chain_base + 2000 + 100 * n + len(chains))
+                facts.append(
+                    FactMention(
+                        rule=rule.id,
+                        family="place",
+                        where=_mention_at(source, t, span.start, span.end),
+                        tense=ctx.tense(span.start, span.end),
+                        trigger=noun,
+                        event_class=noun,
+                        context=frozenset({"ranked-first", stem(noun)}),
+                        chain=chain,
+                        subject=f"{found['rank'].lower()} {noun}",
+                        place=name,
+                    )
+                )
     return facts
 
 

@@ -52,6 +52,10 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
         {**_RULE_KEYS, "prepositions": list},
         {"venues": list, "same_place_km": float, "class_prepositions": dict},
     ),
+    "ranked_place": (
+        {**_RULE_KEYS, "ranks": list, "nouns": list, "links": list},
+        {"same_place_km": float},
+    ),
 }
 DIMENSIONS = ("count", "percent", "rate_change", "currency", "area", "length", "mass", "volume")
 """Dimensions a quantity rule may restrict its measures to."""

@@ -574,3 +574,63 @@ def test_places_different_rounds_are_not_aligned(ruleset, nlp):
     assert _place_discrepancies(result) == [] and _place_agreements(result) == []
     # the rounds themselves are compared: only their places stay apart
     assert [f.rule for f in result.findings if f.kind == "discrepancy"] == ["event.count"]
+
+
+# --- the place ranked first ("the worst-hit city") ---------------------------------------------
+
+
+def _ranked(extraction) -> list[tuple[str, str | None, str | None]]:
+    return [
+        (f.where.text, f.place, f.subject) for f in extraction.facts if f.rule == "place.ranked"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The worst-hit city is Osaka, officials said.", [("Osaka", "Osaka", "worst-hit city")]),
+        (
+            "Kyoto, where the river rose two metres overnight, was the hardest-hit city.",
+            [("Kyoto", "Kyoto", "hardest-hit city")],
+        ),
+        (
+            "The worst affected district remains the Gorkha district.",
+            [("Gorkha", "Gorkha", "worst affected district")],
+        ),
+        ("The worst-hit city's mayor asked for help on Monday.", []),
+        ("Rescuers reached the worst-hit villages on Monday.", []),
+    ],
+    ids=["name-after", "name-before-with-apposition", "spaced-rank", "possessive", "no-link"],
+)
+def test_places_ranked_place_extracted(extract_text, sentence, expected):
+    extraction = extract_text(sentence + "\n", published=dt.date.fromisoformat(PUBLISHED))
+    assert _ranked(extraction) == expected
+
+
+def test_places_ranked_places_of_two_sources_disagree(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "Floods swept across the region on Sunday. The worst-hit city is Osaka.",
+            "Kyoto, where hundreds were evacuated, was the worst-hit city, officials said.",
+        ),
+    )
+    (finding,) = [f for f in result.findings if f.rule == "place.ranked"]
+    assert finding.message == (
+        "Sources disagree on the worst-hit city: "
+        "Osaka (JP) (coastal-herald.txt) vs Kyoto (JP) (river-wire.txt)"
+    )
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("The worst-hit city is Osaka.", "Osaka was the hardest-hit city, officials said."),
+        ("The worst-hit city is Osaka.", "The worst-hit town is Kyoto, officials said."),
+    ],
+    ids=["same-city", "a-city-and-a-town-are-two-rankings"],
+)
+def test_places_ranked_places_no_discrepancy(ruleset, nlp, texts):
+    result = _check(ruleset, nlp, *_story(*texts))
+    assert [f for f in result.findings if f.rule == "place.ranked"] == []
