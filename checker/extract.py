@@ -1389,7 +1389,7 @@ def _places(
             cue, chain = event
             event_class = cue.label_.split(":", 1)[1]
             if t.lower[at] not in general and event_class not in class_prepositions[t.lower[at]]:
-                continue  # "delegates from Kenya" at a summit: not where it was
+                continue  # "delegates from Malawi" at a summit: not where it was
             facts.append(
                 FactMention(
                     rule=rule.id,
@@ -1440,7 +1440,7 @@ def _ranked_places(
     ctx: _Context, source: Source, ruleset: RuleSet, chain_base: int
 ) -> list[FactMention]:
     """The place a story ranks first among places of a kind: "the worst-hit city is
-    Lisbon", "Porto, where the river burst its banks, was the hardest-hit town". The name
+    Ghent", "Bruges, where the river burst its banks, was the hardest-hit town". The name
     is the subject or the complement of the ranked noun phrase, joined by a link verb."""
     facts = []
     t = ctx.tokens
@@ -1457,7 +1457,7 @@ def _ranked_places(
                 if named is None:
                     continue
                 offset = found.end() if named.re is after else 0
-                name = named["name"].rstrip(".")  # "... is Lisbon.": the full stop ends it
+                name = named["name"].rstrip(".")  # "... is Utrecht.": the full stop ends it
                 name_start = base + offset + named.start("name")
                 name_end = name_start + len(name)
                 span = ctx.doc.char_span(

@@ -59,8 +59,8 @@ def test_compare_weekday_checked_against_a_last_updated_line(ruleset, nlp):
         (
             "harbour-explainer.txt",
             None,
-            "Harbour strike: what we know\n\nLast updated: 7 March 2024, 10:15 GMT\n\n"
-            "The strike began on Wednesday, March 5, and is set to last a week.\n",
+            "Bridge closure: the essentials\n\nLast updated: 7 March 2024, 10:15 GMT\n\n"
+            "The closure began on Wednesday, March 5, and is set to last a week.\n",
         ),
     )
     (finding,) = _of(result, "inconsistency", "date.weekday_mismatch")
@@ -74,19 +74,19 @@ def test_compare_discrepancy_shows_every_source_that_sides_with_one_value(rulese
         (
             "union-bulletin.txt",
             "2024-03-18",
-            "The ferry union is balloting its members on the operator's pay offer ahead of"
+            "The relegated club is preparing its appeal to the league ahead of"
             " Friday's deadline.\n",
         ),
         (
             "harbour-times.txt",
             "2024-03-12",
-            "The ferry union has until March 29 to hold a ballot on the pay offer.\n",
+            "The relegated club has until March 29 to lodge its appeal with the league.\n",
         ),
         (
             "coast-wire.txt",
             "2024-03-11",
-            "The transport minister said the operator had given the ferry union until Friday,"
-            " March 22, to put its final pay offer to a vote.\n",
+            "The league chairman said the board had given the relegated club until Friday,"
+            " March 22, to lodge an appeal against the points deduction.\n",
         ),
     )
     (finding,) = _of(result, "discrepancy", "deadline")

@@ -231,14 +231,14 @@ def test_extract_past_by_date_is_not_a_deadline(extract_text):
     [
         # a past verb with an infinitive before the date, across a coordination
         (
-            "The regulator ordered the ferry operator to submit a safety and staffing plan"
+            "The council told the builder to deliver revised drawings and a noise survey"
             " by Friday.",
             "by Friday",
             dt.date(2024, 3, 15),
         ),
         # the infinitive after the date
         (
-            "The ministry had given the union until Friday, March 22, to put the offer to a vote.",
+            "The league gave the club until Friday, March 22, to appeal the points deduction.",
             "until Friday, March 22",
             dt.date(2024, 3, 22),
         ),
@@ -257,11 +257,11 @@ def test_extract_deadline_in_a_past_clause_before_an_infinitive_looks_ahead(
 
 def test_extract_deadline_context_takes_in_the_clause_a_relative_clause_hangs_on(extract_text):
     extraction = extract_text(
-        "The ten-day vaccination campaign, which runs until March 24, covers every district.",
+        "The toll-free period on the bridge, which runs until March 24, applies to all lorries.",
         published=PUBLISHED,
     )
     (deadline,) = _of_family(extraction, "deadline")
-    assert {"campaign", "vaccination", "run"} <= deadline.context
+    assert {"period", "bridge", "run"} <= deadline.context
 
 
 def test_extract_stem_meets_short_plurals_and_verbs():

@@ -345,7 +345,7 @@ def test_places_extract_place_after_event_word(extract_text, sentence, expected)
         "The quake jolted several cities in Japan on Monday.",
         "The talks will draw sharp criticism from several opposition lawmakers today in Kenya.",
         "The regional summit, on Friday, in Lyon ended without a communique.",
-        "The summit of trade ministers from Kenya and Uganda opened on Monday.",
+        "The summit of trade ministers from Malawi and Zambia opened on Monday.",
     ],
     ids=[
         "possessive",
