@@ -67,6 +67,7 @@ def _family(ruleset: RuleSet, rule_id: str) -> str:
         "event_count": "count",
         "quantity": "quantity",
         "event_place": "place",
+        "ranked_place": "place",
     }.get(extends, "date")
 
 

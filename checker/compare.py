@@ -147,21 +147,29 @@ def compare_alignment(
     # Two sources differ when nothing one states agrees with anything the other states
     # (a unit may hold two facts when an article's chain took in a second event).
     values = [_unit_value(unit, alignment.family) for unit in alignment.units]
-    conflicts = [
-        (i, j)
-        for i, j in alignment.pairs
-        if any(_comparable(a, b) for a in values[i] for b in values[j])
-        and not any(
-            _values_agree(a, b, same_place_km)
-            for a in values[i]
-            for b in values[j]
-            if _comparable(a, b)
+
+    def differ(i: int, j: int) -> bool:
+        return (
+            any(_comparable(a, b) for a in values[i] for b in values[j])
+            and not any(
+                _values_agree(a, b, same_place_km)
+                for a in values[i]
+                for b in values[j]
+                if _comparable(a, b)
+            )
+            and not _update_between(rule, values[i], values[j], published or {})
         )
-        and not _update_between(rule, values[i], values[j], published or {})
-    ]
+
+    conflicts = [(i, j) for i, j in alignment.pairs if differ(i, j)]
     disagree = bool(conflicts)
-    # A finding shows the sources in conflict; one that agrees with both sides stays out.
-    shown = sorted({k for pair in conflicts for k in pair}) or range(len(values))
+    # A finding shows the sources in conflict, with any other source of the group that
+    # sides with one of them (it differs from the other); one that agrees with both
+    # sides stays out.
+    in_conflict = {k for pair in conflicts for k in pair}
+    shown = sorted(
+        in_conflict
+        | {k for k in range(len(values)) if any(differ(k, c) for c in in_conflict if c != k)}
+    ) or range(len(values))
     stated = [fact for k in shown for fact in values[k]]
     evidence = tuple(Evidence.of(f, anchors.get(f.source_id)) for f in stated)
     groups: dict[str, list[Fact]] = defaultdict(list)

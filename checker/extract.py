@@ -10,7 +10,9 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+import regex
 from spacy.attrs import (
     IDX,
     ORTH,
@@ -179,12 +181,18 @@ class Extraction:
     """Runs of capitalised words that may name people."""
 
 
+_JOINING_WORDS = frozenset({"and", "or", "which", "who", "that"})
+"""Words that join a clause to the one before it, whose words it shares ("joined_clause")."""
+
+
 def stem(word: str) -> str:
     """A crude stem so "concluded"/"conclude" and "talks"/"talk" meet in context sets."""
     word = word.lower().strip("'\u2019")
     for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)] + keep
+    if len(word) == 4 and word.endswith("s") and word[-2] not in "suiew'":
+        return word[:-1]  # "runs", "ends", "wins" (not "news", "gas", "this")
     return word
 
 
@@ -322,6 +330,7 @@ class _Context:
         self.honorifics = set(lex.get("honorifics", []))
         self.honorific_stems = {h.rstrip(".") for h in self.honorifics}
         self.event_words = set(ruleset.event_classes)
+        self.adjective_event_words = set(lex.get("adjective_event_words", []))
         self.attributive_nouns = {
             w for r in ruleset.of_kind("deadline") for w in r.options["triggers"]
         } | {"date"}
@@ -361,6 +370,22 @@ class _Context:
         right = end
         while right < last and not self.breaks_at(right):
             right += 1
+        return left, right
+
+    def joined_clause(self, start: int, end: int) -> tuple[int, int]:
+        """``clause`` widened leftwards over the clauses it is joined to by a coordinating
+        or relative word: "ordered the owners to submit a plan and a schedule by Friday",
+        "the campaign, which runs until May 2" (the words that say what the clause is about)."""
+        left, right = self.clause(start, end)
+        first = self.tokens.sent_start[start]
+        lower = self.tokens.lower
+        while left > first and lower[left - 1] in _JOINING_WORDS:
+            before = left - 1
+            if before > first and lower[before - 1] == ",":
+                before -= 1
+            if before <= first:
+                break
+            left = self.clause(before - 1, before)[0]
         return left, right
 
     def cues(self, sent: Span, prefix: str) -> list[Span]:
@@ -552,8 +577,8 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
             continue  # a duration, set, era or vague reference dates no event
         deadline = _deadline_of(ctx, span, tense, deadline_rules)
         if deadline is not None:
-            rule_id, trigger, definite = deadline
-            left, right = ctx.clause(span.start, span.end)
+            rule_id, trigger, definite, ahead = deadline
+            left, right = ctx.joined_clause(span.start, span.end)
             context = ctx.content_words(left, right, skip=(span.start, span.end)) - {trigger}
             key = f"{rule_id}:{trigger}"
             if definite and key in deadline_chains:
@@ -565,8 +590,9 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
                 context
             )
             # A deadline looks ahead: "gave the December 31 deadline" is this year's
-            # December 31, so a past clause only means "the nearest", never "last year's".
-            deadline_tense: Tense = "none" if tense == "past" else "future"
+            # December 31, so a past clause only means "the nearest", never "last year's";
+            # "ordered them to submit a plan by Friday" is the coming Friday.
+            deadline_tense: Tense = "none" if tense == "past" and not ahead else "future"
             out.facts.append(
                 FactMention(
                     rule=rule_id,
@@ -610,6 +636,7 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
         out.facts.extend(_counts(ctx, source, ruleset))
         out.facts.extend(_quantities(ctx, source, ruleset, out.timexes))
         out.facts.extend(_places(ctx, source, ruleset, chains, out))
+        out.facts.extend(_ranked_places(ctx, source, ruleset, len(chains)))
         out.words = _words(doc, source, ctx.tokens)
         out.names = _names(ctx, source)
     return out
@@ -643,8 +670,10 @@ def _is_report_date(ctx: _Context, span: Span) -> bool:
 
 def _deadline_of(
     ctx: _Context, span: Span, tense: Tense, rules: dict
-) -> tuple[str, str, bool] | None:
-    """If the date states a deadline, return (rule id, trigger word, definite mention)."""
+) -> tuple[str, str, bool, bool] | None:
+    """If the date states a deadline, return (rule id, trigger word, definite mention,
+    looks ahead): a marker in a past clause ("ordered them to pay by Friday") is a
+    deadline only before an infinitive, which looks ahead of the clause's past."""
     lower = ctx.tokens.lower
     for cue in ctx.cues_at(ctx.tokens.sent_start[span.start], "deadline:"):
         rule_id = cue.label_.split(":", 1)[1]
@@ -658,14 +687,18 @@ def _deadline_of(
                 lower[i] in _DEFINITE
                 for i in range(max(ctx.tokens.sent_start[span.start], head - 2), head)
             )
-            return rule_id, cue.text.lower(), definite
+            return rule_id, cue.text.lower(), definite, False
     for cue in ctx.cues_at(ctx.tokens.sent_start[span.start], "marker:"):
         rule_id = cue.label_.split(":", 1)[1]
         if cue.start == span.start or cue.end == span.start:  # "by July 15", "until Friday"
-            left, _right = ctx.clause(span.start, span.end)
-            infinitive = any(lower[i] == "to" for i in range(left, span.start))
+            left, _right = ctx.joined_clause(span.start, span.end)
+            size = len(lower)
+            after = span.end + (span.end < size and ctx.tokens.text[span.end] == ",")
+            infinitive = any(lower[i] == "to" for i in range(left, span.start)) or (
+                after < size and lower[after] == "to"  # "until May 2, to reply"
+            )
             if tense != "past" or infinitive:
-                return rule_id, cue.text.lower(), False
+                return rule_id, cue.text.lower(), False, True
     return None
 
 
@@ -708,7 +741,11 @@ def _event_chains(ctx: _Context, out: Extraction) -> dict[int, tuple[int, str]]:
     mentions_by_class: dict[str, dict[int, int]] = {}
     next_id = 0
     for cue in sorted(ctx.cue_spans, key=lambda c: c.start):
-        if not cue.label_.startswith("event:") or _inside_name(ctx, cue.start):
+        if (
+            not cue.label_.startswith("event:")
+            or _inside_name(ctx, cue.start)
+            or _describes_noun(ctx, cue)
+        ):
             continue
         event_class = cue.label_.split(":", 1)[1]
         word = stem(cue.text.lower())
@@ -769,6 +806,23 @@ def _event_chains(ctx: _Context, out: Extraction) -> dict[int, tuple[int, str]]:
         for i in range(cue.start, cue.end):
             by_token[i] = (chain, event_class)
     return by_token
+
+
+def _describes_noun(ctx: _Context, cue: Span) -> bool:
+    """True for an event word that is also an adjective, used as one: followed by a
+    lower-case noun ("a primary health centre", "its final offer")."""
+    if cue.text.lower() not in ctx.adjective_event_words:
+        return False
+    t = ctx.tokens
+    after = cue.end
+    return (
+        after < t.sent_end[cue.start]
+        and t.alpha[after]
+        and t.lowercase[after]
+        and t.lower[after] not in STOP_WORDS
+        and t.lower[after] not in ctx.calendar_words
+        and t.lower[after] not in ctx.event_words
+    )
 
 
 def _inside_name(ctx: _Context, i: int) -> bool:
@@ -1301,7 +1355,12 @@ def _places(
     timex_tokens = ctx.timex_tokens
     dateline = source.dateline
     for rule in ruleset.of_kind("event_place"):
-        prepositions = {p.lower() for p in rule.options["prepositions"]}
+        class_prepositions = {
+            p.lower(): {c.lower() for c in classes}
+            for p, classes in rule.options.get("class_prepositions", {}).items()
+        }
+        general = {p.lower() for p in rule.options["prepositions"]}
+        prepositions = general | set(class_prepositions)
         venues = {v.lower() for v in rule.options.get("venues", [])}
         t = ctx.tokens
         size = len(t.text)
@@ -1352,6 +1411,9 @@ def _places(
             if event is None:
                 continue
             cue, chain = event
+            event_class = cue.label_.split(":", 1)[1]
+            if t.lower[at] not in general and event_class not in class_prepositions[t.lower[at]]:
+                continue  # "delegates from Malawi" at a summit: not where it was
             facts.append(
                 FactMention(
                     rule=rule.id,
@@ -1359,13 +1421,92 @@ def _places(
                     where=_mention_at(source, ctx.tokens, token.i, end),
                     tense=ctx.tense(token.i, end),
                     trigger=cue.text.lower(),
-                    event_class=cue.label_.split(":", 1)[1],
+                    event_class=event_class,
                     context=out.chain_context.get(chain, frozenset()),
                     chain=chain,
                     ordinal=out.chain_ordinal.get(chain),
                     place=name_span.text,
                 )
             )
+    return facts
+
+
+_PLACE_NAME = (
+    r"\p{Lu}[\p{L}'\u2019.-]*"
+    r"(?:(?:[ \t]+(?:de|di|del|la|le|of|upon))?[ \t]+\p{Lu}[\p{L}'\u2019.-]*)*"
+)
+"""A capitalised place name of one or more words ("Forest Hills", "Vila Nova de Gaia")."""
+
+
+@lru_cache(maxsize=16)
+def _ranked_place_patterns(
+    ranks: tuple[str, ...], nouns: tuple[str, ...], links: tuple[str, ...]
+) -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
+    """(the ranked noun phrase, a name after it, a name before it) for one rule."""
+
+    def words(options: tuple[str, ...]) -> str:
+        spelled = sorted((regex.escape(o).replace(r"\-", "[- ]?") for o in options), key=len)
+        return "(?:" + "|".join(reversed(spelled)).replace(r"\ ", "[- ]") + ")"
+
+    phrase = regex.compile(
+        rf"\bthe[ \t]+(?P<rank>{words(ranks)})[ \t]+(?P<noun>{words(nouns)})\b",
+        regex.IGNORECASE,
+    )
+    link = words(links)
+    after = regex.compile(rf"^[ \t]+{link}[ \t]+(?:the[ \t]+)?(?P<name>{_PLACE_NAME})")
+    before = regex.compile(
+        rf"^(?:The[ \t]+)?(?P<name>{_PLACE_NAME})(?:,[^,]{{1,120}},)?[ \t]+{link}[ \t]+$"
+    )
+    return phrase, after, before
+
+
+def _ranked_places(
+    ctx: _Context, source: Source, ruleset: RuleSet, chain_base: int
+) -> list[FactMention]:
+    """The place a story ranks first among places of a kind: "the worst-hit city is
+    Ghent", "Bruges, where the river burst its banks, was the hardest-hit town". The name
+    is the subject or the complement of the ranked noun phrase, joined by a link verb."""
+    facts = []
+    t = ctx.tokens
+    for n, rule in enumerate(ruleset.of_kind("ranked_place")):
+        phrase, after, before = _ranked_place_patterns(
+            tuple(rule.options["ranks"]), tuple(rule.options["nouns"]), tuple(rule.options["links"])
+        )
+        chains: dict[str, int] = {}
+        for sent in ctx.doc.sents:
+            text = sent.text.lstrip()
+            base = sent.start_char + len(sent.text) - len(text)
+            for found in phrase.finditer(text):
+                named = after.match(text[found.end() :]) or before.match(text[: found.start()])
+                if named is None:
+                    continue
+                offset = found.end() if named.re is after else 0
+                name = named["name"].rstrip(".")  # "... is Utrecht.": the full stop ends it
+                name_start = base + offset + named.start("name")
+                name_end = name_start + len(name)
+                span = ctx.doc.char_span(
+                    name_start, name_end, alignment_mode="contract"
+                ) or ctx.doc.char_span(name_start, name_end, alignment_mode="expand")
+                if span is None or any(
+                    t.lower[i] in ctx.calendar_words for i in range(span.start, span.end)
+                ):
+                    continue
+                noun = found["noun"].lower()
+                chain = chains.setdefault(noun, chain_base + 2000 + 100 * n + len(chains))
+                facts.append(
+                    FactMention(
+                        rule=rule.id,
+                        family="place",
+                        where=_mention_at(source, t, span.start, span.end),
+                        tense=ctx.tense(span.start, span.end),
+                        trigger=noun,
+                        event_class=noun,
+                        context=frozenset({"ranked-first", stem(noun)}),
+                        chain=chain,
+                        subject=f"{found['rank'].lower()} {noun}",
+                        place=name,
+                    )
+                )
     return facts
 
 

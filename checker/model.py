@@ -80,6 +80,9 @@ class Source:
     """The dateline, when the text opens with one."""
     suppressions: list[Suppression] = field(default_factory=list)
     """Where the article's comments ask for findings to be ignored."""
+    warnings: list[Any] = field(default_factory=list)
+    """Problems met reading the file that did not stop it being checked
+    (``errors.CheckerError`` with a ``W`` code), reported on standard error."""
 
     _line_starts: list[int] | None = field(default=None, repr=False, compare=False)
 

@@ -54,7 +54,14 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
         {**_RULE_KEYS, "measures": dict},
         {"dimensions": list, "running_totals": list, "update_words": list},
     ),
-    "event_place": ({**_RULE_KEYS, "prepositions": list}, {"venues": list, "same_place_km": float}),
+    "event_place": (
+        {**_RULE_KEYS, "prepositions": list},
+        {"venues": list, "same_place_km": float, "class_prepositions": dict},
+    ),
+    "ranked_place": (
+        {**_RULE_KEYS, "ranks": list, "nouns": list, "links": list},
+        {"same_place_km": float},
+    ),
 }
 DIMENSIONS = ("count", "percent", "rate_change", "currency", "area", "length", "mass", "volume")
 """Dimensions a quantity rule may restrict its measures to."""

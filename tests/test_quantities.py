@@ -608,7 +608,7 @@ def test_quantities_sources_agree(ruleset, nlp, texts, rule, normalized):
             ),
             "number.casualties",
             "Sources disagree on how many were killed: "
-            "31 (coastal-herald.txt) vs 28 (plains-daily.txt)",
+            "31 (coastal-herald.txt, river-wire.txt) vs 28 (plains-daily.txt)",
         ),
         (
             (
