@@ -14,7 +14,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from string import Formatter
 
-from checker.align import Alignment, Unit
+from checker.align import Alignment, Unit, pair_score
 from checker.gazetteer import comparable, places_agree
 from checker.model import Agreement, Amount, Evidence, Fact, Finding, Interval, Place
 from checker.normalize import NormalizedSource, ResolvedTimex, anchor_label
@@ -110,9 +110,21 @@ def compare_alignment(
     # Two sources differ when nothing one states agrees with anything the other states
     # (a unit may hold two facts when an article's chain took in a second event).
     values = [_unit_value(unit, alignment.family) for unit in alignment.units]
+    # Figures of the story's one subject: two sources that could be aligned on their own
+    # are compared too, not only the two whose words joined them ("24 crew" and "22 crew",
+    # grouped through a third source's "24 crew").
+    pairs = alignment.pairs
+    units = alignment.units
+    if alignment.family == "quantity" and all(unit.one_subject for unit in units):
+        pairs = tuple(
+            (i, j)
+            for i in range(len(units))
+            for j in range(i + 1, len(units))
+            if (i, j) in alignment.pairs or pair_score(units[i], units[j]) > 0
+        )
     conflicts = [
         (i, j)
-        for i, j in alignment.pairs
+        for i, j in pairs
         if any(_comparable(a, b) for a in values[i] for b in values[j])
         and not any(
             _values_agree(a, b, same_place_km)

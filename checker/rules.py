@@ -47,10 +47,20 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "name_spelling": (dict(_RULE_KEYS), {"min_length": int, "tie_message": str}),
     "rejected_term": (dict(_RULE_KEYS), {}),
     "spelling_variant": (dict(_RULE_KEYS), {}),
-    "quantity": ({**_RULE_KEYS, "measures": dict}, {"dimensions": list}),
+    "quantity": ({**_RULE_KEYS, "measures": dict}, {"dimensions": list, "one_subject": bool}),
     "event_place": ({**_RULE_KEYS, "prepositions": list}, {"venues": list, "same_place_km": float}),
 }
-DIMENSIONS = ("count", "percent", "rate_change", "currency", "area", "length", "mass", "volume")
+DIMENSIONS = (
+    "count",
+    "percent",
+    "rate_change",
+    "currency",
+    "area",
+    "length",
+    "mass",
+    "volume",
+    "time",
+)
 """Dimensions a quantity rule may restrict its measures to."""
 
 
