@@ -968,6 +968,9 @@ def _words(doc: Doc, source: Source, table: _Tokens) -> list[WordMention]:
     return words
 
 
+_KNOWN = frozenset({"the", "these", "those", "both"})
+"""Words before a number that refer back to things already named ("the two countries")."""
+
 _QUANTITY_GAP = 3
 """Words allowed between a number and the measure word that names what it counts."""
 
@@ -986,6 +989,12 @@ def _quantities(
     timex_spans = [s for s in ctx.timex_spans if s.start_char in timex_at]
     dateline = source.dateline
     quiet = ruleset.derived("quantity_quiet_words", lambda: _quiet_words(ruleset, lexicon))
+    nouns_only = ruleset.derived(
+        "quantity_counted_nouns",
+        lambda: frozenset(
+            r.id for r in ruleset.of_kind("quantity") if r.options.get("counted_noun")
+        ),
+    )
     facts = []
     for sent in doc.sents:
         measures = ctx.cues(sent, "measure:")
@@ -1001,10 +1010,12 @@ def _quantities(
                 continue
             if dateline and dateline.start <= doc[start].idx < dateline.end:
                 continue
-            found = _measure_of(ctx, sent, start, end, phrase, measures, lexicon)
+            found = _measure_of(ctx, sent, start, end, phrase, measures, lexicon, nouns_only)
             if found is None:
                 continue
             cue, rule_id, measure = found
+            if rule_id in nouns_only and start > sent.start and doc[start - 1].lower_ in _KNOWN:
+                continue  # "the two countries": things already named, not a count reported
             shown = _shown_end(ctx, sent, end, cue, measure)
             before = doc[start - 1].lower_ if start > sent.start else ""
             role = (
@@ -1180,6 +1191,7 @@ def _measure_of(
     phrase: NumberPhrase,
     measures: list[Span],
     lexicon: QuantityLexicon,
+    nouns_only: frozenset[str] = frozenset(),
 ) -> tuple[Span, str, str] | None:
     """The measure word that says what a number counts, with its rule id and measure name.
 
@@ -1219,7 +1231,10 @@ def _measure_of(
             return _counting_noun(ctx, sent, start, k, measures, cue_at)
         k += 1
     left, right = ctx.clause(start, end)
-    before = [c for c in measures if left <= c.start and c.end <= start]
+    # a rule's counted nouns (``counted_noun``) name only the number before them
+    clause_cues = [c for c in measures if c.label_.split(":", 2)[1] not in nouns_only]
+    cue_at = {c.start: c for c in sorted(clause_cues, key=lambda c: c.start - c.end)}
+    before = [c for c in clause_cues if left <= c.start and c.end <= start]
     near = [c for c in before if start - c.end <= _QUANTITY_GAP]
     if near:
         return label(max(near, key=lambda c: c.end))

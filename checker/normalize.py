@@ -218,12 +218,15 @@ def _after_figure(where: Mention, lexicon: QuantityLexicon) -> bool:
     return unit and any(c.isdigit() for c in previous)
 
 
-_PERIOD_FOR = re.compile(r"\bfor(?: the)?(?: \w+ ?(?:-|\u2013|to|through) ?)? ?$")
+_PERIOD_FOR = re.compile(
+    r"(?:\bfor(?: the)?(?: \w+ ?(?:-|\u2013|to|through) ?)?|\b(?:between|since|from)(?: \w+)?) ?$"
+)
 
 
 def _covered_period(where: Mention) -> bool:
     """True for the period a figure is for: "for the April-June period", "for 2025" (both
-    ends of a range: "April" and "June")."""
+    ends of a range: "April" and "June"), or the start of a period running to now ("sold
+    between March 2024 and May 2026", "sold since 2024")."""
     return _PERIOD_FOR.search(where.sentence[: where.sentence_offset].lower()) is not None
 
 

@@ -47,7 +47,10 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "name_spelling": (dict(_RULE_KEYS), {"min_length": int, "tie_message": str}),
     "rejected_term": (dict(_RULE_KEYS), {}),
     "spelling_variant": (dict(_RULE_KEYS), {}),
-    "quantity": ({**_RULE_KEYS, "measures": dict}, {"dimensions": list, "one_subject": bool}),
+    "quantity": (
+        {**_RULE_KEYS, "measures": dict},
+        {"dimensions": list, "one_subject": bool, "counted_noun": bool},
+    ),
     "event_place": ({**_RULE_KEYS, "prepositions": list}, {"venues": list, "same_place_km": float}),
 }
 DIMENSIONS = (

@@ -813,7 +813,7 @@ def test_quantities_only_the_same_casualty_measure_is_compared(ruleset, nlp):
         ("Fornax recalled its Kettle 5 toasters.", []),
         # a noun with no measure word beside it is no measure, whatever the sentence says
         (
-            "Floods killed 12 people and hit nine countries.",
+            "Floods killed 12 people and hit nine bridges.",
             [("number.casualties", "12", "12", "killed")],
         ),
         pytest.param(
@@ -1011,6 +1011,26 @@ def test_quantities_a_clock_time_is_not_a_time_taken(nlp, lexicon):
             "Sources disagree on the magnitude: 6.1 (coastal-herald.txt) vs 5.8 (river-wire.txt)",
             id="magnitude-beside-an-aftershock",
         ),
+        pytest.param(
+            (
+                "The heater maker is recalling 300,000 heaters sold in 12 countries.",
+                "The heaters were sold online in 15 countries between May 2022 and September 2024.",
+            ),
+            "number.coverage",
+            "Sources disagree on the number of countries: 12 (coastal-herald.txt) vs 15 "
+            "(river-wire.txt)",
+            id="countries-no-measure-verb",
+        ),
+        pytest.param(
+            (
+                "The polio campaign will cover all 27 districts in the province.",
+                "Vaccinators would visit 21 districts over the coming days.",
+            ),
+            "number.coverage",
+            "Sources disagree on the number of areas: 27 (coastal-herald.txt) vs 21 "
+            "(river-wire.txt)",
+            id="all-n-districts",
+        ),
     ],
 )
 def test_quantities_new_measures_disagree(ruleset, nlp, texts, rule, message):
@@ -1041,6 +1061,11 @@ def test_quantities_new_measures_disagree(ruleset, nlp, texts, rule, message):
             "The blast killed a soldier, a nurse, and two children in Mosul.",
             "The blast killed three children in Mosul.",
             id="oxford-comma-list",
+        ),
+        pytest.param(
+            "The two countries said 40 people were killed in the flood in Sylhet.",
+            "Officials said 40 people were killed in the flood in Sylhet.",
+            id="countries-before-a-number-count-nothing",
         ),
         pytest.param(
             "Turnout in Westvale was 61.2%, officials said.",
@@ -1077,3 +1102,13 @@ def test_quantities_a_count_said_to_be_also_is_no_total(normalize_text):
         published=dt.date.fromisoformat(PUBLISHED),
     )
     assert [f.text for f in normalized.facts if f.kind.startswith("number.")] == []
+
+
+def test_quantities_a_counted_noun_names_only_the_number_before_it(normalize_text):
+    normalized = normalize_text(
+        "The two countries said 40 people were killed in the flood in Sylhet.\n",
+        published=dt.date.fromisoformat(PUBLISHED),
+    )
+    assert [(f.kind, f.text) for f in normalized.facts if f.kind.startswith("number.")] == [
+        ("number.casualties", "40")
+    ]
