@@ -103,7 +103,7 @@ def units_of(sources: list[NormalizedSource], ruleset: RuleSet) -> list[Unit]:
         for (rule, key), facts in grouped.items():
             if _family(ruleset, rule) == "quantity" and not _univocal(facts):
                 # two different figures for one measure ("a magnitude 6.4 quake", "the
-                # strongest aftershock, of magnitude 4.9"): each stands alone, and is
+                # strongest aftershock, of magnitude 4.1"): each stands alone, and is
                 # compared only with a figure whose clause shares its words
                 for fact in facts:
                     others = frozenset().union(*(f.context for f in facts if f is not fact))

@@ -111,8 +111,8 @@ def compare_alignment(
     # (a unit may hold two facts when an article's chain took in a second event).
     values = [_unit_value(unit, alignment.family) for unit in alignment.units]
     # Figures of the story's one subject: two sources that could be aligned on their own
-    # are compared too, not only the two whose words joined them ("24 crew" and "22 crew",
-    # grouped through a third source's "24 crew").
+    # are compared too, not only the two whose words joined them ("18 crew" and "16 crew",
+    # grouped through a third source's "18 crew").
     pairs = alignment.pairs
     units = alignment.units
     if alignment.family == "quantity" and all(unit.one_subject for unit in units):

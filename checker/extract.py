@@ -1056,12 +1056,12 @@ def _quantities(
 
 
 def _shown_end(ctx: _Context, sent: Span, end: int, cue: Span, measure: str) -> int:
-    """Where a count's quoted words end: with the noun it counts ("24 crew", "11 villages"),
+    """Where a count's quoted words end: with the noun it counts ("18 crew", "nine villages"),
     so the quote says what is counted; else with the number phrase."""
     if cue.start == end:
         return cue.end
     noun = measure[measure.rfind("(") + 1 : -1] if measure.endswith(")") else ""
-    if noun.endswith("s"):  # a plural noun counted: "11 villages", "1.2 million air fryers"
+    if noun.endswith("s"):  # a plural noun counted: "nine villages", "2 million toasters"
         for k in range(end, min(sent.end, end + _QUANTITY_GAP + 1)):
             if ctx.tokens.lower[k] == noun:
                 return k + 1

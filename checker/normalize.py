@@ -206,7 +206,7 @@ def _count_value(mention: FactMention) -> tuple[int, str]:
 
 
 def _after_figure(where: Mention, lexicon: QuantityLexicon) -> bool:
-    """True when the words just before ``where`` end a number phrase: "$176 million",
+    """True when the words just before ``where`` end a number phrase: "$350 million",
     "5.2%", "12,000 tonnes" (a date there dates that figure, not its sentence)."""
     words = where.sentence[: where.sentence_offset].lower().split()
     if not words:
@@ -285,7 +285,7 @@ def normalize(
         else None
     )
     # A sentence dated well before publication recalls the past: its figures are not the news.
-    # A date right after a figure ("from $176 million a year earlier") dates that figure only;
+    # A date right after a figure ("from $350 million a year earlier") dates that figure only;
     # a period a figure covers ("profit for the April-June period") is not a recalled event.
     background_sentences = {
         timex.mention.where.sentence
