@@ -15,7 +15,7 @@ import re
 from collections import Counter, defaultdict
 from string import Formatter
 
-from checker.align import Alignment, Unit
+from checker.align import Alignment, Unit, pair_score
 from checker.gazetteer import comparable, places_agree
 from checker.model import Agreement, Amount, Evidence, Fact, Finding, Interval, Place
 from checker.normalize import NormalizedSource, ResolvedTimex, anchor_label
@@ -160,7 +160,19 @@ def compare_alignment(
             and not _update_between(rule, values[i], values[j], published or {})
         )
 
-    conflicts = [(i, j) for i, j in alignment.pairs if differ(i, j)]
+    # Figures of the story's one subject: two sources that could be aligned on their own
+    # are compared too, not only the two whose words joined them ("18 crew" and "16 crew",
+    # grouped through a third source's "18 crew").
+    pairs = alignment.pairs
+    units = alignment.units
+    if alignment.family == "quantity" and all(unit.one_subject for unit in units):
+        pairs = tuple(
+            (i, j)
+            for i in range(len(units))
+            for j in range(i + 1, len(units))
+            if (i, j) in alignment.pairs or pair_score(units[i], units[j]) > 0
+        )
+    conflicts = [(i, j) for i, j in pairs if differ(i, j)]
     disagree = bool(conflicts)
     # A finding shows the sources in conflict, with any other source of the group that
     # sides with one of them (it differs from the other); one that agrees with both

@@ -126,6 +126,8 @@ class FactMention:
     """``level``, ``change`` or ``from``, for quantity facts."""
     place: str | None = None
     """The place name as written, for place facts."""
+    names: frozenset[str] = frozenset()
+    """Names in the sentence (stemmed, lower case), for quantity facts: what a figure is of."""
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -1038,6 +1040,9 @@ def _words(doc: Doc, source: Source, table: _Tokens) -> list[WordMention]:
     return words
 
 
+_KNOWN = frozenset({"the", "these", "those", "both"})
+"""Words before a number that refer back to things already named ("the two countries")."""
+
 _QUANTITY_GAP = 3
 """Words allowed between a number and the measure word that names what it counts."""
 
@@ -1056,6 +1061,12 @@ def _quantities(
     timex_spans = [s for s in ctx.timex_spans if s.start_char in timex_at]
     dateline = source.dateline
     quiet = ruleset.derived("quantity_quiet_words", lambda: _quiet_words(ruleset, lexicon))
+    nouns_only = ruleset.derived(
+        "quantity_counted_nouns",
+        lambda: frozenset(
+            r.id for r in ruleset.of_kind("quantity") if r.options.get("counted_noun")
+        ),
+    )
     facts = []
     measured = sorted(  # the sentences with a measure word: no other has a quantity
         start
@@ -1075,10 +1086,13 @@ def _quantities(
                 continue
             if dateline and dateline.start <= doc[start].idx < dateline.end:
                 continue
-            found = _measure_of(ctx, sent, start, end, phrase, measures, lexicon)
+            found = _measure_of(ctx, sent, start, end, phrase, measures, lexicon, nouns_only)
             if found is None:
                 continue
             cue, rule_id, measure = found
+            if rule_id in nouns_only and start > sent.start and doc[start - 1].lower_ in _KNOWN:
+                continue  # "the two countries": things already named, not a count reported
+            shown = _shown_end(ctx, sent, end, cue, measure)
             before = doc[start - 1].lower_ if start > sent.start else ""
             role = (
                 "change"
@@ -1098,13 +1112,13 @@ def _quantities(
                 key=lambda span: abs(span.start - start),
                 default=None,
             )
-            context = ctx.content_words(left, right, skip=(start, end)) | ctx.proper_nouns(sent)
-            context -= quiet
+            names = ctx.proper_nouns(sent) - quiet
+            context = (ctx.content_words(left, right, skip=(start, end)) - quiet) | names
             facts.append(
                 FactMention(
                     rule=rule_id,
                     family="quantity",
-                    where=_mention_at(source, ctx.tokens, start, end),
+                    where=_mention_at(source, ctx.tokens, start, shown),
                     tense=ctx.tense(start, end),
                     trigger=cue.text.lower(),
                     event_class=measure,
@@ -1112,9 +1126,23 @@ def _quantities(
                     timex=timex_at[when.start_char] if when is not None else None,
                     amount=phrase,
                     role=role,
+                    names=frozenset(names),
                 )
             )
     return facts
+
+
+def _shown_end(ctx: _Context, sent: Span, end: int, cue: Span, measure: str) -> int:
+    """Where a count's quoted words end: with the noun it counts ("18 crew", "nine villages"),
+    so the quote says what is counted; else with the number phrase."""
+    if cue.start == end:
+        return cue.end
+    noun = measure[measure.rfind("(") + 1 : -1] if measure.endswith(")") else ""
+    if noun.endswith("s"):  # a plural noun counted: "nine villages", "2 million toasters"
+        for k in range(end, min(sent.end, end + _QUANTITY_GAP + 1)):
+            if ctx.tokens.lower[k] == noun:
+                return k + 1
+    return end
 
 
 def quantity_lexicon(ruleset: RuleSet) -> QuantityLexicon:
@@ -1157,6 +1185,7 @@ _PARTIAL_OF = {
 }
 _AGE_WORDS = {"age", "aged", "ages"}
 _INCREMENT = {"more", "additional", "further", "other", "others", "new", "extra"}
+_CLAUSE_VERBS = frozenset({"were", "was", "have", "has", "had", "are", "is"})
 _PASSIVE = {
     "were",
     "was",
@@ -1192,8 +1221,15 @@ def _counts_alone(
     before = doc[start - 1] if start > sent.start else None
     if before is not None:
         lower = before.lower_
-        if lower in ("and", "or", "nor") or lower in _AGE_WORDS:
-            return False
+        # ", and eight villages were evacuated": the number opens a clause of its own
+        joins_clauses = (
+            lower == "and"
+            and start - 2 >= sent.start
+            and doc[start - 2].text == ","
+            and any(t.lower_ in _CLAUSE_VERBS for t in doc[end : min(sent.end, end + 3)])
+        )
+        if (lower in ("and", "or", "nor") and not joins_clauses) or lower in _AGE_WORDS:
+            return False  # "a man and two women"
         if lower == "at" and phrase.unit is None:
             return False
         if lower == "of" and not any(c.end == start - 1 for c in measures):
@@ -1201,7 +1237,7 @@ def _counts_alone(
         if (
             (before.is_title or (before.is_alpha and not before.is_lower and not before.is_upper))
             and phrase.unit is None
-            and before.i != sent.start
+            and any(not doc[i].is_space for i in range(sent.start, before.i))
             and not any(c.start <= before.i < c.end for c in measures)
         ):
             return False
@@ -1214,6 +1250,8 @@ def _counts_alone(
         return False  # "two of them": a share
     if after[:1] and after[0] in _INCREMENT:
         return False  # "two more victims", "55 others": an increment, not a total
+    if "also" in after:
+        return False  # "three people also died in a second strike": another count
     return not (
         after[:1] in (["per"], ["annually"], ["apiece"], ["each"])
         or after[:2]
@@ -1230,6 +1268,7 @@ def _measure_of(
     phrase: NumberPhrase,
     measures: list[Span],
     lexicon: QuantityLexicon,
+    nouns_only: frozenset[str] = frozenset(),
 ) -> tuple[Span, str, str] | None:
     """The measure word that says what a number counts, with its rule id and measure name.
 
@@ -1250,6 +1289,8 @@ def _measure_of(
     fraction = value is not None and math.isfinite(value) and value != int(value)
     if just_before and phrase.unit is None and fraction:
         return label(just_before[0])  # "a magnitude 6.4 earthquake": a fraction counts no noun
+    if (label_cue := _dash_label(ctx, sent, start, end, cue_at)) is not None:
+        return label(label_cue)
     right_limit = min(sent.end, end + _QUANTITY_GAP + 1)
     k = end + 1 if phrase.hyphenated else end
     while k < right_limit:
@@ -1267,7 +1308,10 @@ def _measure_of(
             return _counting_noun(ctx, sent, start, k, measures, cue_at)
         k += 1
     left, right = ctx.clause(start, end)
-    before = [c for c in measures if left <= c.start and c.end <= start]
+    # a rule's counted nouns (``counted_noun``) name only the number before them
+    clause_cues = [c for c in measures if c.label_.split(":", 2)[1] not in nouns_only]
+    cue_at = {c.start: c for c in sorted(clause_cues, key=lambda c: c.start - c.end)}
+    before = [c for c in clause_cues if left <= c.start and c.end <= start]
     near = [c for c in before if start - c.end <= _QUANTITY_GAP]
     if near:
         return label(max(near, key=lambda c: c.end))
@@ -1278,6 +1322,32 @@ def _measure_of(
         return label(cue_at[k])
     if before:
         return label(max(before, key=lambda c: c.end))
+    return None
+
+
+_MARKUP = frozenset({"*", "**", "_", "#"})
+_DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
+
+
+def _dash_label(
+    ctx: _Context, sent: Span, start: int, end: int, cue_at: dict[int, Span]
+) -> Span | None:
+    """The measure word of a figure set out as a heading: "**2:07:15** - the winner's
+    time, a record", "42 -- the number of crew on board". The figure opens its line and a
+    dash follows it; the words up to the first comma say what it is."""
+    t = ctx.tokens
+    if any(t.lower[i] not in _MARKUP and t.text[i].strip() for i in range(sent.start, start)):
+        return None
+    k = end
+    while k < sent.end and t.lower[k] in _MARKUP:
+        k += 1
+    if k >= sent.end or t.lower[k] not in _DASHES:
+        return None
+    k += 1
+    while k < sent.end and t.lower[k] not in (",", ".", ";", ":"):
+        if k in cue_at:
+            return cue_at[k]
+        k += 1
     return None
 
 
@@ -1320,7 +1390,7 @@ def _counting_noun(
     if cue is None and start - 1 > sent.start and t.lower[start - 1] == "of":
         cue = next((c for c in measures if c.end == start - 1), None)
     if cue is None:
-        after = end
+        after = _after_owner(ctx, sent, end)
         while after < sent.end and t.lower[after] in _PASSIVE:
             after += 1
         cue = cue_at.get(after)
@@ -1328,6 +1398,25 @@ def _counting_noun(
         return None
     _prefix, rule_id, measure = cue.label_.split(":", 2)
     return cue, rule_id, f"{measure} ({noun})"
+
+
+_OWNER_GAP = 6
+"""Most words in a name that owns the counted things ("of the Northern Line Express")."""
+
+
+def _after_owner(ctx: _Context, sent: Span, i: int) -> int:
+    """The index after "of" and a name at ``i`` ("six carriages of the Coastal Express left
+    the rails": the name owns the carriages), else ``i``."""
+    t = ctx.tokens
+    if i >= sent.end or t.lower[i] != "of":
+        return i
+    k = i + 1
+    if k < sent.end and t.lower[k] in ("the", "a", "an"):
+        k += 1
+    name_start = k
+    while k < min(sent.end, name_start + _OWNER_GAP) and t.alpha[k] and t.title[k]:
+        k += 1
+    return k if k > name_start else i
 
 
 def _is_modifier(token: Token) -> bool:

@@ -230,6 +230,8 @@ class Fact:
     """The event or deadline word the fact is about (``meeting``, ``deadline``)."""
     context: frozenset[str] = field(default_factory=frozenset)
     """Content words that identify the event (participants, organisation, place)."""
+    names: frozenset[str] = field(default_factory=frozenset)
+    """The names among them, for quantity facts."""
     chain: int = -1
     """Id of the in-article chain of mentions of the same event (-1: none)."""
     ordinal: int | None = None

@@ -52,7 +52,13 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "spelling_variant": (dict(_RULE_KEYS), {}),
     "quantity": (
         {**_RULE_KEYS, "measures": dict},
-        {"dimensions": list, "running_totals": list, "update_words": list},
+        {
+            "dimensions": list,
+            "one_subject": bool,
+            "counted_noun": bool,
+            "running_totals": list,
+            "update_words": list,
+        },
     ),
     "event_place": (
         {**_RULE_KEYS, "prepositions": list},
@@ -63,7 +69,17 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
         {"same_place_km": float},
     ),
 }
-DIMENSIONS = ("count", "percent", "rate_change", "currency", "area", "length", "mass", "volume")
+DIMENSIONS = (
+    "count",
+    "percent",
+    "rate_change",
+    "currency",
+    "area",
+    "length",
+    "mass",
+    "volume",
+    "time",
+)
 """Dimensions a quantity rule may restrict its measures to."""
 
 

@@ -82,6 +82,7 @@ def test_rules_kinds_are_declared():
         "length",
         "mass",
         "volume",
+        "time",
     )
 
 
@@ -145,7 +146,7 @@ def test_rules_kinds_shipped_pack_does_not_count_goals(ruleset, nlp):
 
 def test_rules_kinds_desk_measure_makes_a_number_a_fact(sport_ruleset, sport_nlp):
     assert _number_facts(sport_ruleset, sport_nlp, GOALS_SENTENCE) == [
-        ("sport.goals", "19", "19", "the goals scored")
+        ("sport.goals", "19 goals", "19", "the goals scored")
     ]
 
 
