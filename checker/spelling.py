@@ -789,6 +789,12 @@ def _first_word_misspelling(word: WordMention, mid_sentence: set[str]) -> str | 
     return text.lower() if text.lower() in misspellings else None
 
 
+COMMON_WORD_NAME_ZIPF = 4.0
+"""A name this frequent as a lower-case word ("Navy", "Felt") may stand for that word or
+a name; a form an article writes once beside it ("Nava 5", a ship) is only its typo when
+the same first name stands beside both."""
+
+
 def name_typos(
     words_by_source: dict[str, list[WordMention]], *, rule: str, min_length: int
 ) -> dict[str, list[Typo]]:
@@ -843,7 +849,14 @@ def name_typos(
             for other in _names_one_letter_off(text, by_length):
                 support = len(used_by[other])
                 if source_id in used_by[other]:
-                    if in_source[(text, source_id)] == 1 and in_source[(other, source_id)] >= 2:
+                    if (
+                        in_source[(text, source_id)] == 1
+                        and in_source[(other, source_id)] >= 2
+                        and (
+                            zipf(other.lower()) < COMMON_WORD_NAME_ZIPF
+                            or _same_full_name(word, first_use[(other, source_id)])
+                        )
+                    ):
                         internal = other
                 elif support > len(used_by[text]) and (best is None or support > best[0]):
                     best = (support, other)

@@ -147,6 +147,12 @@ def test_fold_accents_takes_off_marks_and_keeps_case():
             "and Marrcelo Ferri said the final would be close.",
             [("Marrcelo", "Marcello", "Marrcelo here, Marcello elsewhere in the same article")],
         ),
+        # a common word used as a name ("Navy") and a name a letter off it: no typo
+        (
+            "The Navy said its frigate had boarded the trawler Rosa Nava 5 at dawn. The Navy "
+            "released a photograph of the trawler.",
+            [],
+        ),
         # two people, each named once: nothing says either is misspelled
         ("Karin Olsen met Erik Olson on Monday to discuss the merger.", []),
         # a plural of a nickname is no misspelling of a name a letter away
@@ -156,7 +162,13 @@ def test_fold_accents_takes_off_marks_and_keeps_case():
             [],
         ),
     ],
-    ids=["slip-in-one-article", "double-letter-moved", "two-people", "plural-nickname"],
+    ids=[
+        "slip-in-one-article",
+        "double-letter-moved",
+        "common-word-name",
+        "two-people",
+        "plural-nickname",
+    ],
 )
 def test_people_name_written_two_ways_in_one_article(ruleset, nlp, text, expected):
     result = check_articles(
