@@ -505,10 +505,10 @@ class _Context:
                 not t.alpha[i]
                 or lower in STOP_WORDS
                 or lower in self.calendar_words
-                or lower in self.honorifics
+                or (lower in self.honorifics and i + 1 < len(t.text) and t.title[i + 1])
                 or len(lower) < 2
             ):
-                continue
+                continue  # a title before a name ("President Ruiz") is not the subject
             words.add(stem(lower))
         return words
 

@@ -454,3 +454,32 @@ def test_compare_tense_mismatch_ignores_terms_and_maturities(ruleset, nlp, sente
     result = _check(ruleset, nlp, ("a.txt", "2024-03-14", sentence))
     rules = [f.rule for f in result.findings]
     assert ("date.tense_mismatch" in rules) is flagged
+
+
+# --- a visit announced in reported speech ("said ... would visit on Tuesday") -----------------
+# The two sentences share the place and "president": a bare title (no name after it) is the
+# subject and counts as a context word.
+
+
+@pytest.mark.parametrize(
+    ("later", "differ"),
+    [
+        ("The president will visit the valley tomorrow to tour relief camps.", True),
+        ("The president will visit the valley today to tour relief camps.", False),
+    ],
+    ids=["a-day-later", "same-day"],
+)
+def test_compare_visit_announced_with_would_is_ahead_of_the_report(ruleset, nlp, later, differ):
+    result = _check(
+        ruleset,
+        nlp,
+        (
+            "valley-wire.txt",
+            "2024-10-14",  # a Monday: "on Tuesday" is the next day, not last week's
+            "A spokeswoman said the president would visit the valley on Tuesday"
+            " to inspect the damage.\n",
+        ),
+        ("plains-daily.txt", "2024-10-15", later + "\n"),
+    )
+    dates = [f for f in result.findings if f.kind == "discrepancy" and f.rule == "event.date"]
+    assert bool(dates) == differ
