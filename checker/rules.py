@@ -62,6 +62,10 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
         {**_RULE_KEYS, "ranks": list, "nouns": list, "links": list},
         {"same_place_km": float},
     ),
+    "home_place": (
+        {**_RULE_KEYS, "suffixes": list},
+        {"same_place_km": float, "descriptors": int},
+    ),
 }
 DIMENSIONS = ("count", "percent", "rate_change", "currency", "area", "length", "mass", "volume")
 """Dimensions a quantity rule may restrict its measures to."""
