@@ -579,7 +579,12 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
         if deadline is not None:
             rule_id, trigger, definite, ahead = deadline
             left, right = ctx.joined_clause(span.start, span.end)
-            context = ctx.content_words(left, right, skip=(span.start, span.end)) - {trigger}
+            # the clause's words and the sentence's names: "X Airport, the main gateway, will
+            # stay closed until Friday" names what is closed outside the deadline's clause
+            context = (
+                ctx.content_words(left, right, skip=(span.start, span.end))
+                | ctx.proper_nouns_at(ctx.tokens.sent_start[span.start])
+            ) - {trigger}
             key = f"{rule_id}:{trigger}"
             if definite and key in deadline_chains:
                 chain = deadline_chains[key]

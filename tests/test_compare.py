@@ -483,3 +483,32 @@ def test_compare_visit_announced_with_would_is_ahead_of_the_report(ruleset, nlp,
     )
     dates = [f for f in result.findings if f.kind == "discrepancy" and f.rule == "event.date"]
     assert bool(dates) == differ
+
+
+# --- a deadline whose subject is named outside its clause --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("closed_until", "differ"),
+    [("until Saturday morning", True), ("until Friday morning", False)],
+    ids=["another-day", "same-day"],
+)
+def test_compare_deadline_subject_named_before_an_apposition(ruleset, nlp, closed_until, differ):
+    result = _check(
+        ruleset,
+        nlp,
+        (
+            "harbour-wire.txt",
+            "2024-10-17",  # a Thursday
+            "Crews found cracks in the deck on Wednesday. Westgate Bridge will remain closed"
+            " until 6 a.m. on Friday while engineers inspect it, the transport agency said.\n",
+        ),
+        (
+            "city-daily.txt",
+            "2024-10-17",
+            "Engineers were called in on Wednesday. Westgate Bridge, the main link to the port,"
+            f" will stay closed {closed_until}, the transport agency said.\n",
+        ),
+    )
+    deadlines = [f for f in result.findings if f.kind == "discrepancy" and f.rule == "deadline"]
+    assert bool(deadlines) == differ
