@@ -82,6 +82,7 @@ def _family(ruleset: RuleSet, rule_id: str) -> str:
         "quantity": "quantity",
         "event_place": "place",
         "ranked_place": "place",
+        "home_place": "place",
     }.get(extends, "date")
 
 

@@ -507,10 +507,10 @@ class _Context:
                 not t.alpha[i]
                 or lower in STOP_WORDS
                 or lower in self.calendar_words
-                or lower in self.honorifics
+                or (lower in self.honorifics and i + 1 < len(t.text) and t.title[i + 1])
                 or len(lower) < 2
             ):
-                continue
+                continue  # a title before a name ("President Ruiz") is not the subject
             words.add(stem(lower))
         return words
 
@@ -581,7 +581,12 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
         if deadline is not None:
             rule_id, trigger, definite, ahead = deadline
             left, right = ctx.joined_clause(span.start, span.end)
-            context = ctx.content_words(left, right, skip=(span.start, span.end)) - {trigger}
+            # the clause's words and the sentence's names: "X Airport, the main gateway, will
+            # stay closed until Friday" names what is closed outside the deadline's clause
+            context = (
+                ctx.content_words(left, right, skip=(span.start, span.end))
+                | ctx.proper_nouns_at(ctx.tokens.sent_start[span.start])
+            ) - {trigger}
             key = f"{rule_id}:{trigger}"
             if definite and key in deadline_chains:
                 chain = deadline_chains[key]
@@ -639,6 +644,7 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
         out.facts.extend(_quantities(ctx, source, ruleset, out.timexes))
         out.facts.extend(_places(ctx, source, ruleset, chains, out))
         out.facts.extend(_ranked_places(ctx, source, ruleset, len(chains)))
+        out.facts.extend(_home_places(ctx, source, ruleset, len(chains)))
         out.words = _words(doc, source, ctx.tokens)
         out.names = _names(ctx, source)
     return out
@@ -1596,6 +1602,67 @@ def _ranked_places(
                         place=name,
                     )
                 )
+    return facts
+
+
+_ORG_NAME = r"\p{Lu}[\p{L}\p{N}&'\u2019.-]*(?:[ \t]+(?:&[ \t]+)?\p{Lu}[\p{L}\p{N}&'\u2019.-]*){0,4}"
+"""An organisation's name: one to five capitalised words ("Acme Pharma", "Lee & Moss")."""
+
+
+@lru_cache(maxsize=16)
+def _home_place_pattern(suffixes: tuple[str, ...], descriptors: int) -> regex.Pattern:
+    """ "<place>-based [up to ``descriptors`` lower-case words] <Organisation>" for one rule."""
+    suffix = "|".join(regex.escape(s) for s in sorted(suffixes, key=len, reverse=True))
+    return regex.compile(
+        rf"(?<![\p{{L}}\p{{N}}'\u2019-])(?P<place>{_PLACE_NAME})-(?:{suffix})[ \t]+"
+        rf"(?:\p{{Ll}}[\p{{L}}-]*[ \t]+){{0,{descriptors}}}(?P<org>{_ORG_NAME})"
+    )
+
+
+def _home_places(
+    ctx: _Context, source: Source, ruleset: RuleSet, chain_base: int
+) -> list[FactMention]:
+    """The city an organisation is based in, as a compound before its name says: "the
+    Lyon-based drugmaker Acme Pharma". Facts about one organisation share a chain and the
+    organisation's name as context, so only the same organisation's homes are compared."""
+    facts = []
+    t = ctx.tokens
+    text = ctx.doc.text
+    for n, rule in enumerate(ruleset.of_kind("home_place")):
+        pattern = _home_place_pattern(
+            tuple(rule.options["suffixes"]), int(rule.options.get("descriptors", 3))
+        )
+        chains: dict[str, int] = {}
+        for found in pattern.finditer(text):
+            org = regex.sub(r"(?:['\u2019]s?|\.)$", "", found["org"])
+            if "\n" in found.group(0) or org.lower() in ctx.calendar_words:
+                continue
+            place_start, place_end = found.span("place")
+            place = found["place"]
+            while (first := place.split(maxsplit=1))[0].lower() in STOP_WORDS and len(first) > 1:
+                place_start += len(place) - len(first[1])  # "The New York-based ...", "In ..."
+                place = first[1]
+            span = ctx.doc.char_span(place_start, place_end, alignment_mode="expand")
+            if span is None or any(
+                t.lower[i] in ctx.calendar_words for i in range(span.start, span.end)
+            ):
+                continue
+            key = org.lower()
+            chain = chains.setdefault(key, chain_base + 3000 + 100 * n + len(chains))
+            facts.append(
+                FactMention(
+                    rule=rule.id,
+                    family="place",
+                    where=_mention_at(source, t, span.start, span.end),
+                    tense=ctx.tense(span.start, span.end),
+                    trigger="based",
+                    event_class="based",
+                    context=frozenset({"based-in", key}),
+                    chain=chain,
+                    subject=org,
+                    place=place,
+                )
+            )
     return facts
 
 

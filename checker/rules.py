@@ -68,6 +68,10 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
         {**_RULE_KEYS, "ranks": list, "nouns": list, "links": list},
         {"same_place_km": float},
     ),
+    "home_place": (
+        {**_RULE_KEYS, "suffixes": list},
+        {"same_place_km": float, "descriptors": int},
+    ),
 }
 DIMENSIONS = (
     "count",

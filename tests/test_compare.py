@@ -454,3 +454,61 @@ def test_compare_tense_mismatch_ignores_terms_and_maturities(ruleset, nlp, sente
     result = _check(ruleset, nlp, ("a.txt", "2024-03-14", sentence))
     rules = [f.rule for f in result.findings]
     assert ("date.tense_mismatch" in rules) is flagged
+
+
+# --- a visit announced in reported speech ("said ... would visit on Tuesday") -----------------
+# The two sentences share the place and "president": a bare title (no name after it) is the
+# subject and counts as a context word.
+
+
+@pytest.mark.parametrize(
+    ("later", "differ"),
+    [
+        ("The president will visit the valley tomorrow to tour relief camps.", True),
+        ("The president will visit the valley today to tour relief camps.", False),
+    ],
+    ids=["a-day-later", "same-day"],
+)
+def test_compare_visit_announced_with_would_is_ahead_of_the_report(ruleset, nlp, later, differ):
+    result = _check(
+        ruleset,
+        nlp,
+        (
+            "valley-wire.txt",
+            "2024-10-14",  # a Monday: "on Tuesday" is the next day, not last week's
+            "A spokeswoman said the president would visit the valley on Tuesday"
+            " to inspect the damage.\n",
+        ),
+        ("plains-daily.txt", "2024-10-15", later + "\n"),
+    )
+    dates = [f for f in result.findings if f.kind == "discrepancy" and f.rule == "event.date"]
+    assert bool(dates) == differ
+
+
+# --- a deadline whose subject is named outside its clause --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("closed_until", "differ"),
+    [("until Saturday morning", True), ("until Friday morning", False)],
+    ids=["another-day", "same-day"],
+)
+def test_compare_deadline_subject_named_before_an_apposition(ruleset, nlp, closed_until, differ):
+    result = _check(
+        ruleset,
+        nlp,
+        (
+            "harbour-wire.txt",
+            "2024-10-17",  # a Thursday
+            "Crews found cracks in the deck on Wednesday. Westgate Bridge will remain closed"
+            " until 6 a.m. on Friday while engineers inspect it, the transport agency said.\n",
+        ),
+        (
+            "city-daily.txt",
+            "2024-10-17",
+            "Engineers were called in on Wednesday. Westgate Bridge, the main link to the port,"
+            f" will stay closed {closed_until}, the transport agency said.\n",
+        ),
+    )
+    deadlines = [f for f in result.findings if f.kind == "discrepancy" and f.rule == "deadline"]
+    assert bool(deadlines) == differ

@@ -364,6 +364,8 @@ def test_extract_ordinal_of_another_noun_is_not_a_count(extract_text, text):
         # "updated" after "the" is an adjective, not a past-tense verb
         ("Economists await the updated forecasts on Friday.", "on Friday", "none"),
         ("The central bank will publish the updated forecasts on Friday.", "on Friday", "future"),
+        # "would" in reported speech: future as seen from the report
+        ("A spokesman said the minister would visit the port on Friday.", "on Friday", "future"),
     ],
 )
 def test_extract_tense_of_clause(extract_text, text, date_text, tense):

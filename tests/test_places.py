@@ -634,3 +634,70 @@ def test_places_ranked_places_of_two_sources_disagree(ruleset, nlp):
 def test_places_ranked_places_no_discrepancy(ruleset, nlp, texts):
     result = _check(ruleset, nlp, *_story(*texts))
     assert [f for f in result.findings if f.rule == "place.ranked"] == []
+
+
+# --- an organisation's home city ("the Lyon-based drugmaker Acme Pharma") ----------------------
+
+
+def _homes(extraction) -> list[tuple[str, str | None, str | None]]:
+    return [(f.where.text, f.place, f.subject) for f in extraction.facts if f.rule == "place.home"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The regulator approved a pill made by Osaka-based Kiku Pharma on Monday.",
+            [("Osaka", "Osaka", "Kiku Pharma")],
+        ),
+        (
+            "Shares of the Kyoto-based generic drugmaker Kiku Pharma rose 4%.",
+            [("Kyoto", "Kyoto", "Kiku Pharma")],
+        ),
+        (
+            "The New York-headquartered bank Stone & Vale's chief resigned.",
+            [("New York", "New York", "Stone & Vale")],
+        ),
+        ("Osaka-based analysts expect a cut on Monday.", []),
+        ("The firm is Osaka-based and employs 300 people.", []),
+    ],
+    ids=["compound", "descriptors", "two-word-place-possessive", "no-name", "predicate"],
+)
+def test_places_home_place_extracted(extract_text, sentence, expected):
+    extraction = extract_text(sentence + "\n", published=dt.date.fromisoformat(PUBLISHED))
+    assert _homes(extraction) == expected
+
+
+def test_places_home_places_of_two_sources_disagree(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "The regulator approved a pill made by Osaka-based Kiku Pharma.",
+            "Kyoto-based drugmaker Kiku Pharma won approval for its pill, officials said.",
+        ),
+    )
+    (finding,) = [f for f in result.findings if f.rule == "place.home"]
+    assert finding.message == (
+        "Sources disagree on where Kiku Pharma is based: "
+        "Osaka (JP) (coastal-herald.txt) vs Kyoto (JP) (river-wire.txt)"
+    )
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        (
+            "The regulator approved a pill made by Osaka-based Kiku Pharma.",
+            "Osaka-based drugmaker Kiku Pharma won approval for its pill.",
+        ),
+        (
+            "The regulator approved a pill made by Osaka-based Kiku Pharma.",
+            "Kyoto-based drugmaker Hoshi Labs won approval for its pill.",
+        ),
+    ],
+    ids=["same-city", "two-companies"],
+)
+def test_places_home_places_no_discrepancy(ruleset, nlp, texts):
+    result = _check(ruleset, nlp, *_story(*texts))
+    assert [f for f in result.findings if f.rule == "place.home"] == []
