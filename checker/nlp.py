@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -132,18 +132,20 @@ class _Triggers:
             known = self._by_orth[token.orth] = self._reach(token)
         return known
 
-    def reach_all(self, doc: Doc) -> Iterator[tuple[int, list[tuple[int, int, int]]]]:
+    def reach_all(self, doc: Doc) -> list[tuple[int, list[tuple[int, int, int]]]]:
         """``(i, reach(doc[i]))`` for every token that passes some trigger, read by lexeme
         from ``Doc.to_array`` (a Token object is made only for a word not met before)."""
         known = self._by_orth
         if len(known) >= REACH_CACHE_SIZE:
             known.clear()  # a long run meets ever more words: keep memory flat
-        for i, orth in enumerate(doc.to_array(ORTH).tolist()):
-            found = known.get(orth)
-            if found is None:
-                found = known[orth] = self._reach(doc[i])
-            if found:
-                yield i, found
+        orths = doc.to_array(ORTH).tolist()
+        unknown = set(orths).difference(known)
+        if unknown:
+            # where each word first stands (the last index written for it is its smallest)
+            first = dict(zip(reversed(orths), range(len(orths) - 1, -1, -1), strict=True))
+            for orth in unknown:
+                known[orth] = self._reach(doc[first[orth]])
+        return [(i, known[orth]) for i, orth in enumerate(orths) if known[orth]]
 
     def _reach(self, token: Token) -> list[tuple[int, int, int]]:
         text, lower = token.text, token.lower_
@@ -280,7 +282,7 @@ class TimexRuler:
         )
         for (group_matcher, _before, _after), spans in zip(self._matchers, windows, strict=True):
             for low, high in spans:
-                for match_id, start, end in group_matcher(doc[low:high]):
+                for match_id, start, end in group_matcher(Span(doc, low, high)):
                     found.append(Span(doc, low + start, low + end, label=match_id))
         return found
 
