@@ -29,6 +29,7 @@ from checker.rules import RuleSet
 _ORDINAL_DIGITS = re.compile(r"^(\d{1,2})(st|nd|rd|th)$")
 _DEFINITE = {"the", "this", "that", "its", "their", "his", "her", "our", "these", "those"}
 _INDEFINITE = {"a", "an", "another"}
+_DETERMINERS = frozenset(_DEFINITE | _INDEFINITE)
 _COUNT_STOPS = {"and", "or", "of", "than", "to", "in", "on", "at", "for", "with", "by"}
 _POSITIONS = {
     "next": "next",
@@ -398,7 +399,7 @@ class _Context:
         return (
             text not in self.not_past
             and not (t.title[i] and i != sent_start)
-            and previous not in _DEFINITE | _INDEFINITE  # "the updated forecasts": an adjective
+            and previous not in _DETERMINERS  # "the updated forecasts": an adjective
             and not self._after_auxiliary_at(i)  # "will be resolved": passive, not past
         )
 
@@ -622,7 +623,9 @@ def _timex_tense(ctx: _Context, span: Span) -> Tense:
     if lower[span.start] == "since":
         return "past"
     following = lower[span.end] if span.end < len(lower) else None
-    if following is not None and following in ctx.event_words | ctx.attributive_nouns:
+    if following is not None and (
+        following in ctx.event_words or following in ctx.attributive_nouns
+    ):
         return "none"
     return ctx.tense(span.start, span.end)
 
@@ -715,7 +718,7 @@ def _event_chains(ctx: _Context, out: Extraction) -> dict[int, tuple[int, str]]:
         sent_start, sent_end = t.sent_start[cue.start], t.sent_end[cue.start]
         window_start = max(sent_start, cue.start - 4)
         window = t.lower[window_start : cue.start]  # the words before the event word
-        determiner = next((w for w in reversed(window) if w in _DEFINITE | _INDEFINITE), None)
+        determiner = next((w for w in reversed(window) if w in _DETERMINERS), None)
         ordinal = next(
             (
                 ctx.ordinals.get(w) or int(_ORDINAL_DIGITS.match(w)[1])
@@ -877,7 +880,7 @@ def _counts(ctx: _Context, source: Source, ruleset: RuleSet) -> list[FactMention
                 break
             if hyphenated:
                 continue
-            if token.is_punct or lower in _DEFINITE | _INDEFINITE or lower in _COUNT_STOPS:
+            if token.is_punct or lower in _DETERMINERS or lower in _COUNT_STOPS:
                 break  # "third-largest economy hosts the summit": another noun phrase
             modifiers += 1
             if modifiers > 2:
@@ -902,7 +905,7 @@ def _counts(ctx: _Context, source: Source, ruleset: RuleSet) -> list[FactMention
         noun_singular = next((n for n in count_rule if noun == n or stem(noun) == stem(n)), None)
         rule_id = count_rule.get(noun_singular or "", next(iter(count_rule.values())))
         tense = ctx.tense(first, cue.end)
-        if first > sent.start and ctx.tokens.lower[first - 1] in _DEFINITE | _INDEFINITE:
+        if first > sent.start and ctx.tokens.lower[first - 1] in _DETERMINERS:
             first -= 1  # the phrase quoted takes its article: "the third meeting"
         facts.append(
             FactMention(
