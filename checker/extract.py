@@ -307,25 +307,57 @@ def _sentence_bounds(doc: Doc, sent_starts: list[int]) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(starts, [*starts[1:], len(sent_starts)], strict=True) if a < b]
 
 
+@dataclass(frozen=True)
+class _WordSets:
+    """The rules' word sets the extractors look words up in, built once per rule set."""
+
+    breaks: frozenset[str]
+    not_past: frozenset[str]
+    calendar_words: frozenset[str]
+    honorifics: frozenset[str]
+    honorific_stems: frozenset[str]
+    event_words: frozenset[str]
+    attributive_nouns: frozenset[str]
+
+    @classmethod
+    def of(cls, ruleset: RuleSet) -> _WordSets:
+        """The word sets of ``ruleset``'s lexicons and rules."""
+        lex = ruleset.lexicons
+        honorifics = frozenset(lex.get("honorifics", []))
+        return cls(
+            breaks=frozenset(lex.get("clause_breaks", [])),
+            not_past=frozenset(lex.get("not_past", [])),
+            calendar_words=frozenset(
+                set(lex["months"])
+                | set(lex["weekdays"])
+                | set(lex["relatives"])
+                | set(lex["units"])
+            ),
+            honorifics=honorifics,
+            honorific_stems=frozenset(h.rstrip(".") for h in honorifics),
+            event_words=frozenset(ruleset.event_classes),
+            attributive_nouns=frozenset(
+                {w for r in ruleset.of_kind("deadline") for w in r.options["triggers"]} | {"date"}
+            ),
+        )
+
+
 class _Context:
     """Per-document helpers shared by the extractors."""
 
     def __init__(self, doc: Doc, ruleset: RuleSet) -> None:
         self.doc = doc
         lex = ruleset.lexicons
-        self.breaks = set(lex.get("clause_breaks", []))
-        self.not_past = set(lex.get("not_past", []))
-        self.calendar_words = (
-            set(lex["months"]) | set(lex["weekdays"]) | set(lex["relatives"]) | set(lex["units"])
-        )
+        words = ruleset.derived("extract_word_sets", lambda: _WordSets.of(ruleset))
+        self.breaks = words.breaks
+        self.not_past = words.not_past
+        self.calendar_words = words.calendar_words
         self.cardinals = lex.get("cardinals", {})
         self.ordinals = lex.get("ordinals", {})
-        self.honorifics = set(lex.get("honorifics", []))
-        self.honorific_stems = {h.rstrip(".") for h in self.honorifics}
-        self.event_words = set(ruleset.event_classes)
-        self.attributive_nouns = {
-            w for r in ruleset.of_kind("deadline") for w in r.options["triggers"]
-        } | {"date"}
+        self.honorifics = words.honorifics
+        self.honorific_stems = words.honorific_stems
+        self.event_words = words.event_words
+        self.attributive_nouns = words.attributive_nouns
         self.tokens = _Tokens.of(doc)
         self.cues_by_sent: dict[int, list[Span]] = {}
         # a SpanGroup makes new Span objects at every pass: read each group once
