@@ -43,6 +43,14 @@ class Unit:
     """Ordinal of the event, if stated."""
     position: str = "this"
     """``next``, ``previous`` or ``this``: which occurrence of a recurring event."""
+    names: frozenset[str] = frozenset()
+    """The names among the context words (quantity units)."""
+    split: bool = False
+    """One of a source's several different figures for one measure (quantity units)."""
+    one_subject: bool = False
+    """The measure's rule says it is stated of the story's one subject (``one_subject``)."""
+    others: frozenset[str] = frozenset()
+    """For a split unit, the context words of the source's other figures for the measure."""
 
 
 @dataclass(frozen=True)
@@ -59,6 +67,12 @@ class Alignment:
     """Indexes into ``units`` of the pairs aligned directly (the group is their closure)."""
 
 
+MIN_SPLIT_SHARED = 2
+"""Words a figure must share with another source's when its own source gives the measure
+two different figures (which one is the other's is told only by its words, and only when
+the source's other figures share none)."""
+
+
 def _family(ruleset: RuleSet, rule_id: str) -> str:
     extends = ruleset.rules[rule_id].extends if rule_id in ruleset.rules else "event_date"
     return {
@@ -67,6 +81,7 @@ def _family(ruleset: RuleSet, rule_id: str) -> str:
         "event_count": "count",
         "quantity": "quantity",
         "event_place": "place",
+        "ranked_place": "place",
     }.get(extends, "date")
 
 
@@ -85,10 +100,19 @@ def units_of(sources: list[NormalizedSource], ruleset: RuleSet) -> list[Unit]:
             else:  # a chain's recalled past and its news are never one unit
                 key = f"chain:{fact.chain}:{'background' if fact.background else 'news'}"
             grouped[(fact.kind, key)].append(fact)
+        pieces = []
         for (rule, key), facts in grouped.items():
+            if _family(ruleset, rule) == "quantity" and not _univocal(facts):
+                # two different figures for one measure ("a magnitude 6.4 quake", "the
+                # strongest aftershock, of magnitude 4.1"): each stands alone, and is
+                # compared only with a figure whose clause shares its words
+                for fact in facts:
+                    others = frozenset().union(*(f.context for f in facts if f is not fact))
+                    pieces.append(((rule, key), [fact], others))
+            else:
+                pieces.append(((rule, key), facts, None))
+        for (rule, key), facts, others in pieces:
             family = _family(ruleset, rule)
-            if family == "quantity" and not _univocal(facts):
-                continue  # two different figures for one measure: two incidents or an update
             context = frozenset().union(*(f.context for f in facts))
             if family in ("count", "quantity"):
                 event_class = key.split(":", 1)[1]
@@ -96,8 +120,23 @@ def units_of(sources: list[NormalizedSource], ruleset: RuleSet) -> list[Unit]:
             else:
                 event_class = _event_class(ruleset, facts[0])
                 ordinal = normalized.chain_ordinal.get(facts[0].chain)
+            names = frozenset().union(*(f.names for f in facts))
             units.append(
-                Unit(normalized.source.id, rule, key, tuple(facts), context, event_class, ordinal)
+                Unit(
+                    normalized.source.id,
+                    rule,
+                    key,
+                    tuple(facts),
+                    context,
+                    event_class,
+                    ordinal,
+                    names=names,
+                    split=others is not None,
+                    one_subject=bool(ruleset.rules[rule].options.get("one_subject"))
+                    if rule in ruleset.rules
+                    else False,
+                    others=others or frozenset(),
+                )
             )
     return units
 
@@ -131,7 +170,7 @@ def _event_class(ruleset: RuleSet, fact: Fact) -> str:
     return ruleset.event_classes.get((fact.trigger or "").lower(), fact.trigger or "")
 
 
-def _score(a: Unit, b: Unit) -> int:
+def pair_score(a: Unit, b: Unit) -> int:
     """How strongly two units look like the same event; 0 when they cannot be."""
     if a.event_class != b.event_class:
         return 0
@@ -139,9 +178,20 @@ def _score(a: Unit, b: Unit) -> int:
         return 0
     shared = len(a.context & b.context)
     if a.key.startswith("measure:"):
-        # Two figures are one only if their clauses share a word or a name ("confirmed
-        # cases", "Healdsburg"): the same measure of another incident shares none.
-        return shared
+        # Two figures are one if their clauses share a word or a name ("confirmed cases",
+        # "Healdsburg"): the same measure of another incident shares none. A measure of
+        # the story's one subject (a ship's crew, a vote's turnout: ``one_subject`` in its
+        # rule) needs no shared word, unless each names something the other does not; at
+        # the lowest score, so a unit that shares words is preferred.
+        if a.split or b.split:
+            # a source's other figure for the measure must share none of these words
+            # ("the strongest aftershock" shares no word with "the quake struck the coast")
+            if a.others & b.context or b.others & a.context:
+                return 0
+            return shared if shared >= MIN_SPLIT_SHARED else 0
+        if shared or not a.one_subject or (a.names and b.names):
+            return shared
+        return 1
     if a.key.startswith("series:"):
         # One series per story unless both name participants and none are shared.
         return 1 + shared if (shared or not a.context or not b.context) else 0
@@ -174,7 +224,7 @@ def _group(units: list[Unit]) -> list[tuple[list[int], list[tuple[int, int]]]]:
         (-score, i, j)
         for i, a in enumerate(units)
         for j in range(i + 1, len(units))
-        if a.source_id != units[j].source_id and (score := _score(a, units[j])) > 0
+        if a.source_id != units[j].source_id and (score := pair_score(a, units[j])) > 0
     )
     group_of = list(range(len(units)))
     members: dict[int, set[int]] = {i: {i} for i in range(len(units))}

@@ -376,6 +376,9 @@ def run(
         for story in loaded:
             for error in story.errors:
                 progress.print_error(f"checker: {error}")
+            for source in story.sources:
+                for warning in source.warnings:
+                    progress.print_error(f"checker: {warning}")
             input_errors.extend(story.errors)
             if changed is not None and not any(
                 Path(s.path).resolve() in changed for s in story.sources

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 from string import Formatter
 
-from checker.align import Alignment, Unit
+from checker.align import Alignment, Unit, pair_score
 from checker.gazetteer import comparable, places_agree
 from checker.model import Agreement, Amount, Evidence, Fact, Finding, Interval, Place
 from checker.normalize import NormalizedSource, ResolvedTimex, anchor_label
@@ -102,28 +103,85 @@ def _values_agree(a: Fact, b: Fact, same_place_km: float = 10.0) -> bool:
     return a.value == b.value
 
 
+def _updated_total(rule: Rule, earlier: list[Fact], later: list[Fact]) -> bool:
+    """True when ``later``, from a source published after ``earlier``'s, gives a running total
+    (the rule's ``running_totals``: a death toll, a case count) at least as high, in a
+    sentence that says it grew ("the toll rose to 16"): an update, not a conflict."""
+    totals = rule.options.get("running_totals", [])
+    words = {w.lower() for w in rule.options.get("update_words", [])}
+    return all(
+        (f.subject or "").split(" (")[0] in totals
+        and isinstance(f.value, Amount)
+        and isinstance(e.value, Amount)
+        and f.value.low >= e.value.low
+        and bool(words & set(_WORD.findall(f.sentence.lower())))
+        for f in later
+        for e in earlier
+    )
+
+
+_WORD = re.compile(r"[a-z]+")
+
+
+def _update_between(
+    rule: Rule, a: list[Fact], b: list[Fact], published: dict[str, dt.date | None]
+) -> bool:
+    """True when one side is an update of the other's running total (see ``_updated_total``)."""
+    when_a, when_b = published.get(a[0].source_id), published.get(b[0].source_id)
+    if when_a is None or when_b is None or when_a == when_b:
+        return False
+    earlier, later = (a, b) if when_a < when_b else (b, a)
+    return _updated_total(rule, earlier, later)
+
+
 def compare_alignment(
-    alignment: Alignment, story: str, rule: Rule, anchors: dict[str, str]
+    alignment: Alignment,
+    story: str,
+    rule: Rule,
+    anchors: dict[str, str],
+    published: dict[str, dt.date | None] | None = None,
 ) -> Finding | Agreement:
-    """Compare one aligned group: a discrepancy finding if two sources differ, else an agreement."""
+    """Compare one aligned group: a discrepancy finding if two sources differ, else an agreement.
+    ``published`` (source id to publication date) lets a later source update a running total."""
     same_place_km = float(rule.options.get("same_place_km", 10.0))
     # Two sources differ when nothing one states agrees with anything the other states
     # (a unit may hold two facts when an article's chain took in a second event).
     values = [_unit_value(unit, alignment.family) for unit in alignment.units]
-    conflicts = [
-        (i, j)
-        for i, j in alignment.pairs
-        if any(_comparable(a, b) for a in values[i] for b in values[j])
-        and not any(
-            _values_agree(a, b, same_place_km)
-            for a in values[i]
-            for b in values[j]
-            if _comparable(a, b)
+
+    def differ(i: int, j: int) -> bool:
+        return (
+            any(_comparable(a, b) for a in values[i] for b in values[j])
+            and not any(
+                _values_agree(a, b, same_place_km)
+                for a in values[i]
+                for b in values[j]
+                if _comparable(a, b)
+            )
+            and not _update_between(rule, values[i], values[j], published or {})
         )
-    ]
+
+    # Figures of the story's one subject: two sources that could be aligned on their own
+    # are compared too, not only the two whose words joined them ("18 crew" and "16 crew",
+    # grouped through a third source's "18 crew").
+    pairs = alignment.pairs
+    units = alignment.units
+    if alignment.family == "quantity" and all(unit.one_subject for unit in units):
+        pairs = tuple(
+            (i, j)
+            for i in range(len(units))
+            for j in range(i + 1, len(units))
+            if (i, j) in alignment.pairs or pair_score(units[i], units[j]) > 0
+        )
+    conflicts = [(i, j) for i, j in pairs if differ(i, j)]
     disagree = bool(conflicts)
-    # A finding shows the sources in conflict; one that agrees with both sides stays out.
-    shown = sorted({k for pair in conflicts for k in pair}) or range(len(values))
+    # A finding shows the sources in conflict, with any other source of the group that
+    # sides with one of them (it differs from the other); one that agrees with both
+    # sides stays out.
+    in_conflict = {k for pair in conflicts for k in pair}
+    shown = sorted(
+        in_conflict
+        | {k for k in range(len(values)) if any(differ(k, c) for c in in_conflict if c != k)}
+    ) or range(len(values))
     stated = [fact for k in shown for fact in values[k]]
     evidence = tuple(Evidence.of(f, anchors.get(f.source_id)) for f in stated)
     groups: dict[str, list[Fact]] = defaultdict(list)
@@ -370,7 +428,9 @@ def typo_findings(
                     w.where.text,
                     typo.suggestion,
                     w.where.sentence,
-                    "the form other sources use",
+                    "the form this source uses elsewhere"
+                    if other_id == source_id
+                    else "the form other sources use",
                     w.where.sentence_offset,
                 )
                 for other_id, w in typo.support
@@ -381,12 +441,7 @@ def typo_findings(
                     rule=rule.id,
                     severity=rule.level,  # type: ignore[arg-type]
                     story=story,
-                    message=render_message(
-                        rule.options.get("tie_message", rule.message)
-                        if typo.detail.get("tie")
-                        else rule.message,
-                        **typo.detail,
-                    ),
+                    message=render_message(_typo_message(rule, typo), **typo.detail),
                     evidence=(
                         Evidence(
                             source_id,
@@ -406,6 +461,15 @@ def typo_findings(
     return findings
 
 
+def _typo_message(rule: Rule, typo: Typo) -> str:
+    """The rule's message for ``typo``: its ``tie_message`` for two forms one source each, its
+    ``internal_message`` for a form the same source writes another way more often."""
+    for flag in ("internal", "tie"):
+        if typo.detail.get(flag):
+            return rule.options.get(f"{flag}_message", rule.message)
+    return rule.message
+
+
 def _accepted(vocabulary: Vocabulary, word: str) -> bool:
     return vocabulary.accepts(word) or vocabulary.accepts(word.lower())
 
@@ -421,11 +485,12 @@ def compare_story(
 ) -> tuple[list[Finding], list[Agreement]]:
     """All findings and agreements of one story (see ``typo_findings`` for the keyword arguments)."""
     anchors = {n.source.id: anchor_label(n.source) for n in sources}
+    published = {n.source.id: n.source.published for n in sources}
     findings: list[Finding] = []
     agreements: list[Agreement] = []
     for alignment in alignments:
         rule = ruleset.rules[alignment.rule]
-        outcome = compare_alignment(alignment, story, rule, anchors)
+        outcome = compare_alignment(alignment, story, rule, anchors, published)
         (findings if isinstance(outcome, Finding) else agreements).append(outcome)  # type: ignore[arg-type]
     for normalized in sources:
         for rule in ruleset.of_kind("weekday_date"):

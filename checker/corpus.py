@@ -34,6 +34,15 @@ _HEADER = re.compile(
     r"^[ \t\ufeff]*(?P<key>date|published|dateline|outlet|source|title)[ \t]*:?[ \t]+(?P<rest>.*)$",
     re.IGNORECASE,
 )
+_PUBLICATION_LINE = re.compile(
+    r"^[ \t]*(?:(?:last|first)[ \t]+)?(?:updated|published|posted)(?:[ \t]+on)?[ \t]*:?[ \t]+"
+    r"(?P<rest>[^\n]{6,60}?)[ \t]*$",
+    re.IGNORECASE,
+)
+"""A line stating when the article was published or updated ("Last updated: 15 May 2026,
+09:40 CEST", "Published on March 3, 2024"), read in the first lines of the text."""
+_PUBLICATION_LINE_SPAN = 6
+"""How many lines at the top of the text may hold that line (below a headline, a byline)."""
 _DATELINE = regex.compile(
     r"^(?P<place>\p{Lu}[\p{Lu}.'\u2019 -]{1,40}?[\p{Lu}.])"
     r"(?:,\s*\p{Lu}[\p{L}.]+(?:\s+\p{Lu}[\p{L}.]+){0,3})?"  # the country or state: ", Turkey"
@@ -165,27 +174,70 @@ def _written_date(value: str) -> dt.date | None:
     return date
 
 
-def _front_matter(text: str, path: str) -> tuple[dict, str, int]:
-    """Split YAML front matter off ``text``; return (metadata, body, lines consumed)."""
+_FRONT_MATTER_LINE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(?P<value>.*?))?[ \t]*$")
+"""One ``key: value`` line of front matter, read without YAML."""
+
+
+def _front_matter_lines(block: str) -> dict[str, str]:
+    """Read front matter that YAML rejects line by line: each unindented ``key: value``
+    line gives the value as written (a quoted value keeps its quotes unless the
+    whole value is one quoted string); other lines are skipped."""
+    meta: dict[str, str] = {}
+    for line in block.split("\n"):
+        found = _FRONT_MATTER_LINE.match(line)
+        if found is None or found["key"].lower() in meta:
+            continue
+        value = found["value"] or ""
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            inner = value[1:-1]
+            if value[0] not in inner:
+                value = inner
+        meta[found["key"].lower()] = value
+    return meta
+
+
+def _front_matter(text: str, path: str) -> tuple[dict, str, int, list[InputError]]:
+    """Split YAML front matter off ``text``.
+
+    Returns (metadata, body, lines consumed, warnings). Front matter YAML cannot parse
+    is read line by line as ``key: value`` instead, with a W101 warning naming the line
+    YAML stopped at; front matter that is never closed, or in which no line reads as
+    ``key: value``, is an E107 error.
+    """
     if not text.startswith("---\n"):
-        return {}, text, 0
+        return {}, text, 0, []
     end = text.find("\n---", 4)
     if end < 0:
         raise InputError(errors.E107, "front matter opened with '---' is never closed", path, 1)
     block = text[4:end]
+    warnings: list[InputError] = []
     try:
         meta = yaml.safe_load(block) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
-        raise InputError(
-            errors.E107, f"front matter is not valid YAML ({exc.__class__.__name__})", path, line
-        ) from None
+        meta = _front_matter_lines(block)
+        if not meta:
+            raise InputError(
+                errors.E107,
+                f"front matter is not valid YAML ({exc.__class__.__name__})",
+                path,
+                line,
+            ) from None
+        warnings.append(
+            InputError(
+                errors.W101,
+                f"front matter is not valid YAML ({exc.__class__.__name__}); "
+                "read line by line as 'key: value'",
+                path,
+                line,
+            )
+        )
     if not isinstance(meta, dict):
         raise InputError(errors.E107, "front matter must be a mapping of keys to values", path, 2)
     after = text.find("\n", end + 4)
     body_start = len(text) if after < 0 else after + 1
-    return meta, text[body_start:], text[:body_start].count("\n")
+    return meta, text[body_start:], text[:body_start].count("\n"), warnings
 
 
 def _header_lines(body: str) -> tuple[dict, str, int, int]:
@@ -232,6 +284,18 @@ def _header_lines(body: str) -> tuple[dict, str, int, int]:
     return meta, rest, lines_used, 0
 
 
+def find_publication_line(text: str) -> tuple[dt.date, str] | None:
+    """The date of a "Last updated: ..." / "Published ..." line among the first lines of
+    ``text``, with the line; None when there is none or its date does not parse."""
+    for line in text.split("\n", _PUBLICATION_LINE_SPAN)[:_PUBLICATION_LINE_SPAN]:
+        found = _PUBLICATION_LINE.match(line)
+        if found:
+            date = parse_date_string(found["rest"])
+            if date is not None:
+                return date, line.strip()
+    return None
+
+
 def find_dateline(text: str, line_offset: int = 0) -> Dateline | None:
     """Find a wire dateline (``JAKARTA, June 13 (Archipelago Wire) -``) in the first paragraphs."""
     offset = 0
@@ -272,7 +336,7 @@ def make_source(
         raw_text (str): the decoded file content (or JSONL ``text``).
         meta (dict | None): metadata known from outside the text (JSONL fields). Defaults to None.
     """
-    front, body, front_lines = _front_matter(raw_text, path)
+    front, body, front_lines, warnings = _front_matter(raw_text, path)
     headers, text, header_lines, column_offset = _header_lines(body)
     text, suppressions = find_suppressions(text, front_lines + header_lines)
     merged: dict = {}
@@ -286,6 +350,7 @@ def make_source(
         line_offset=front_lines + header_lines,
         column_offset=column_offset,
         suppressions=suppressions,
+        warnings=warnings,
     )
     date_value = merged.get("date", merged.get("published"))
     if isinstance(date_value, dt.datetime):
@@ -297,6 +362,10 @@ def make_source(
     if source.published is not None:
         source.published_from = "metadata"
         source.published_evidence = f"metadata date {date_value}"
+    elif (stated := find_publication_line(text)) is not None:
+        source.published, line = stated
+        source.published_from = "metadata"
+        source.published_evidence = f"publication line '{line}'"
     source.title = str(merged["title"]) if "title" in merged else None
     source.dateline = find_dateline(text, source.line_offset)
     outlet = merged.get("outlet") or merged.get("source")

@@ -76,3 +76,4 @@ E301 = "E301"
 E401 = "E401"  # bad configuration file or key
 # Warnings (W)
 W001 = "W001"  # rule pack has no rules / patterns
+W101 = "W101"  # front matter is not valid YAML; read line by line instead

@@ -10,7 +10,9 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+import regex
 from spacy.attrs import (
     IDX,
     ORTH,
@@ -125,6 +127,8 @@ class FactMention:
     """``level``, ``change`` or ``from``, for quantity facts."""
     place: str | None = None
     """The place name as written, for place facts."""
+    names: frozenset[str] = frozenset()
+    """Names in the sentence (stemmed, lower case), for quantity facts: what a figure is of."""
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -180,12 +184,18 @@ class Extraction:
     """Runs of capitalised words that may name people."""
 
 
+_JOINING_WORDS = frozenset({"and", "or", "which", "who", "that"})
+"""Words that join a clause to the one before it, whose words it shares ("joined_clause")."""
+
+
 def stem(word: str) -> str:
     """A crude stem so "concluded"/"conclude" and "talks"/"talk" meet in context sets."""
     word = word.lower().strip("'\u2019")
     for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)] + keep
+    if len(word) == 4 and word.endswith("s") and word[-2] not in "suiew'":
+        return word[:-1]  # "runs", "ends", "wins" (not "news", "gas", "this")
     return word
 
 
@@ -317,6 +327,7 @@ class _WordSets:
     honorifics: frozenset[str]
     honorific_stems: frozenset[str]
     event_words: frozenset[str]
+    adjective_event_words: frozenset[str]
     attributive_nouns: frozenset[str]
 
     @classmethod
@@ -336,6 +347,7 @@ class _WordSets:
             honorifics=honorifics,
             honorific_stems=frozenset(h.rstrip(".") for h in honorifics),
             event_words=frozenset(ruleset.event_classes),
+            adjective_event_words=frozenset(lex.get("adjective_event_words", [])),
             attributive_nouns=frozenset(
                 {w for r in ruleset.of_kind("deadline") for w in r.options["triggers"]} | {"date"}
             ),
@@ -357,6 +369,7 @@ class _Context:
         self.honorifics = words.honorifics
         self.honorific_stems = words.honorific_stems
         self.event_words = words.event_words
+        self.adjective_event_words = words.adjective_event_words
         self.attributive_nouns = words.attributive_nouns
         self.tokens = _Tokens.of(doc)
         self.cues_by_sent: dict[int, list[Span]] = {}
@@ -394,6 +407,22 @@ class _Context:
         right = end
         while right < last and not self.breaks_at(right):
             right += 1
+        return left, right
+
+    def joined_clause(self, start: int, end: int) -> tuple[int, int]:
+        """``clause`` widened leftwards over the clauses it is joined to by a coordinating
+        or relative word: "ordered the owners to submit a plan and a schedule by Friday",
+        "the campaign, which runs until May 2" (the words that say what the clause is about)."""
+        left, right = self.clause(start, end)
+        first = self.tokens.sent_start[start]
+        lower = self.tokens.lower
+        while left > first and lower[left - 1] in _JOINING_WORDS:
+            before = left - 1
+            if before > first and lower[before - 1] == ",":
+                before -= 1
+            if before <= first:
+                break
+            left = self.clause(before - 1, before)[0]
         return left, right
 
     def cues(self, sent: Span, prefix: str) -> list[Span]:
@@ -585,8 +614,8 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
             continue  # a duration, set, era or vague reference dates no event
         deadline = _deadline_of(ctx, span, tense, deadline_rules)
         if deadline is not None:
-            rule_id, trigger, definite = deadline
-            left, right = ctx.clause(span.start, span.end)
+            rule_id, trigger, definite, ahead = deadline
+            left, right = ctx.joined_clause(span.start, span.end)
             context = ctx.content_words(left, right, skip=(span.start, span.end)) - {trigger}
             key = f"{rule_id}:{trigger}"
             if definite and key in deadline_chains:
@@ -598,8 +627,9 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
                 context
             )
             # A deadline looks ahead: "gave the December 31 deadline" is this year's
-            # December 31, so a past clause only means "the nearest", never "last year's".
-            deadline_tense: Tense = "none" if tense == "past" else "future"
+            # December 31, so a past clause only means "the nearest", never "last year's";
+            # "ordered them to submit a plan by Friday" is the coming Friday.
+            deadline_tense: Tense = "none" if tense == "past" and not ahead else "future"
             out.facts.append(
                 FactMention(
                     rule=rule_id,
@@ -643,6 +673,7 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
         out.facts.extend(_counts(ctx, source, ruleset))
         out.facts.extend(_quantities(ctx, source, ruleset, out.timexes))
         out.facts.extend(_places(ctx, source, ruleset, chains, out))
+        out.facts.extend(_ranked_places(ctx, source, ruleset, len(chains)))
         out.words = _words(doc, source, ctx.tokens)
         out.names = _names(ctx, source)
     return out
@@ -678,8 +709,10 @@ def _is_report_date(ctx: _Context, span: Span) -> bool:
 
 def _deadline_of(
     ctx: _Context, span: Span, tense: Tense, rules: dict
-) -> tuple[str, str, bool] | None:
-    """If the date states a deadline, return (rule id, trigger word, definite mention)."""
+) -> tuple[str, str, bool, bool] | None:
+    """If the date states a deadline, return (rule id, trigger word, definite mention,
+    looks ahead): a marker in a past clause ("ordered them to pay by Friday") is a
+    deadline only before an infinitive, which looks ahead of the clause's past."""
     lower = ctx.tokens.lower
     for cue in ctx.cues_at(ctx.tokens.sent_start[span.start], "deadline:"):
         rule_id = cue.label_.split(":", 1)[1]
@@ -693,14 +726,18 @@ def _deadline_of(
                 lower[i] in _DEFINITE
                 for i in range(max(ctx.tokens.sent_start[span.start], head - 2), head)
             )
-            return rule_id, cue.text.lower(), definite
+            return rule_id, cue.text.lower(), definite, False
     for cue in ctx.cues_at(ctx.tokens.sent_start[span.start], "marker:"):
         rule_id = cue.label_.split(":", 1)[1]
         if cue.start == span.start or cue.end == span.start:  # "by July 15", "until Friday"
-            left, _right = ctx.clause(span.start, span.end)
-            infinitive = any(lower[i] == "to" for i in range(left, span.start))
+            left, _right = ctx.joined_clause(span.start, span.end)
+            size = len(lower)
+            after = span.end + (span.end < size and ctx.tokens.text[span.end] == ",")
+            infinitive = any(lower[i] == "to" for i in range(left, span.start)) or (
+                after < size and lower[after] == "to"  # "until May 2, to reply"
+            )
             if tense != "past" or infinitive:
-                return rule_id, cue.text.lower(), False
+                return rule_id, cue.text.lower(), False, True
     return None
 
 
@@ -743,7 +780,11 @@ def _event_chains(ctx: _Context, out: Extraction) -> dict[int, tuple[int, str]]:
     mentions_by_class: dict[str, dict[int, int]] = {}
     next_id = 0
     for cue in sorted(ctx.cue_spans, key=lambda c: c.start):
-        if not cue.label_.startswith("event:") or _inside_name(ctx, cue.start):
+        if (
+            not cue.label_.startswith("event:")
+            or _inside_name(ctx, cue.start)
+            or _describes_noun(ctx, cue)
+        ):
             continue
         event_class = cue.label_.split(":", 1)[1]
         word = stem(cue.text.lower())
@@ -804,6 +845,23 @@ def _event_chains(ctx: _Context, out: Extraction) -> dict[int, tuple[int, str]]:
         for i in range(cue.start, cue.end):
             by_token[i] = (chain, event_class)
     return by_token
+
+
+def _describes_noun(ctx: _Context, cue: Span) -> bool:
+    """True for an event word that is also an adjective, used as one: followed by a
+    lower-case noun ("a primary health centre", "its final offer")."""
+    if cue.text.lower() not in ctx.adjective_event_words:
+        return False
+    t = ctx.tokens
+    after = cue.end
+    return (
+        after < t.sent_end[cue.start]
+        and t.alpha[after]
+        and t.lowercase[after]
+        and t.lower[after] not in STOP_WORDS
+        and t.lower[after] not in ctx.calendar_words
+        and t.lower[after] not in ctx.event_words
+    )
 
 
 def _inside_name(ctx: _Context, i: int) -> bool:
@@ -1019,6 +1077,9 @@ def _words(doc: Doc, source: Source, table: _Tokens) -> list[WordMention]:
     return words
 
 
+_KNOWN = frozenset({"the", "these", "those", "both"})
+"""Words before a number that refer back to things already named ("the two countries")."""
+
 _QUANTITY_GAP = 3
 """Words allowed between a number and the measure word that names what it counts."""
 
@@ -1037,6 +1098,12 @@ def _quantities(
     timex_spans = [s for s in ctx.timex_spans if s.start_char in timex_at]
     dateline = source.dateline
     quiet = ruleset.derived("quantity_quiet_words", lambda: _quiet_words(ruleset, lexicon))
+    nouns_only = ruleset.derived(
+        "quantity_counted_nouns",
+        lambda: frozenset(
+            r.id for r in ruleset.of_kind("quantity") if r.options.get("counted_noun")
+        ),
+    )
     facts = []
     measured = sorted(  # the sentences with a measure word: no other has a quantity
         start
@@ -1056,10 +1123,13 @@ def _quantities(
                 continue
             if dateline and dateline.start <= doc[start].idx < dateline.end:
                 continue
-            found = _measure_of(ctx, sent, start, end, phrase, measures, lexicon)
+            found = _measure_of(ctx, sent, start, end, phrase, measures, lexicon, nouns_only)
             if found is None:
                 continue
             cue, rule_id, measure = found
+            if rule_id in nouns_only and start > sent.start and doc[start - 1].lower_ in _KNOWN:
+                continue  # "the two countries": things already named, not a count reported
+            shown = _shown_end(ctx, sent, end, cue, measure)
             before = doc[start - 1].lower_ if start > sent.start else ""
             role = (
                 "change"
@@ -1079,13 +1149,13 @@ def _quantities(
                 key=lambda span: abs(span.start - start),
                 default=None,
             )
-            context = ctx.content_words(left, right, skip=(start, end)) | ctx.proper_nouns(sent)
-            context -= quiet
+            names = ctx.proper_nouns(sent) - quiet
+            context = (ctx.content_words(left, right, skip=(start, end)) - quiet) | names
             facts.append(
                 FactMention(
                     rule=rule_id,
                     family="quantity",
-                    where=_mention_at(source, ctx.tokens, start, end),
+                    where=_mention_at(source, ctx.tokens, start, shown),
                     tense=ctx.tense(start, end),
                     trigger=cue.text.lower(),
                     event_class=measure,
@@ -1093,9 +1163,23 @@ def _quantities(
                     timex=timex_at[when.start_char] if when is not None else None,
                     amount=phrase,
                     role=role,
+                    names=frozenset(names),
                 )
             )
     return facts
+
+
+def _shown_end(ctx: _Context, sent: Span, end: int, cue: Span, measure: str) -> int:
+    """Where a count's quoted words end: with the noun it counts ("18 crew", "nine villages"),
+    so the quote says what is counted; else with the number phrase."""
+    if cue.start == end:
+        return cue.end
+    noun = measure[measure.rfind("(") + 1 : -1] if measure.endswith(")") else ""
+    if noun.endswith("s"):  # a plural noun counted: "nine villages", "2 million toasters"
+        for k in range(end, min(sent.end, end + _QUANTITY_GAP + 1)):
+            if ctx.tokens.lower[k] == noun:
+                return k + 1
+    return end
 
 
 def quantity_lexicon(ruleset: RuleSet) -> QuantityLexicon:
@@ -1138,6 +1222,7 @@ _PARTIAL_OF = {
 }
 _AGE_WORDS = {"age", "aged", "ages"}
 _INCREMENT = {"more", "additional", "further", "other", "others", "new", "extra"}
+_CLAUSE_VERBS = frozenset({"were", "was", "have", "has", "had", "are", "is"})
 _PASSIVE = {
     "were",
     "was",
@@ -1173,8 +1258,15 @@ def _counts_alone(
     before = doc[start - 1] if start > sent.start else None
     if before is not None:
         lower = before.lower_
-        if lower in ("and", "or", "nor") or lower in _AGE_WORDS:
-            return False
+        # ", and eight villages were evacuated": the number opens a clause of its own
+        joins_clauses = (
+            lower == "and"
+            and start - 2 >= sent.start
+            and doc[start - 2].text == ","
+            and any(t.lower_ in _CLAUSE_VERBS for t in doc[end : min(sent.end, end + 3)])
+        )
+        if (lower in ("and", "or", "nor") and not joins_clauses) or lower in _AGE_WORDS:
+            return False  # "a man and two women"
         if lower == "at" and phrase.unit is None:
             return False
         if lower == "of" and not any(c.end == start - 1 for c in measures):
@@ -1182,7 +1274,7 @@ def _counts_alone(
         if (
             (before.is_title or (before.is_alpha and not before.is_lower and not before.is_upper))
             and phrase.unit is None
-            and before.i != sent.start
+            and any(not doc[i].is_space for i in range(sent.start, before.i))
             and not any(c.start <= before.i < c.end for c in measures)
         ):
             return False
@@ -1195,6 +1287,8 @@ def _counts_alone(
         return False  # "two of them": a share
     if after[:1] and after[0] in _INCREMENT:
         return False  # "two more victims", "55 others": an increment, not a total
+    if "also" in after:
+        return False  # "three people also died in a second strike": another count
     return not (
         after[:1] in (["per"], ["annually"], ["apiece"], ["each"])
         or after[:2]
@@ -1211,6 +1305,7 @@ def _measure_of(
     phrase: NumberPhrase,
     measures: list[Span],
     lexicon: QuantityLexicon,
+    nouns_only: frozenset[str] = frozenset(),
 ) -> tuple[Span, str, str] | None:
     """The measure word that says what a number counts, with its rule id and measure name.
 
@@ -1231,6 +1326,8 @@ def _measure_of(
     fraction = value is not None and math.isfinite(value) and value != int(value)
     if just_before and phrase.unit is None and fraction:
         return label(just_before[0])  # "a magnitude 6.4 earthquake": a fraction counts no noun
+    if (label_cue := _dash_label(ctx, sent, start, end, cue_at)) is not None:
+        return label(label_cue)
     right_limit = min(sent.end, end + _QUANTITY_GAP + 1)
     k = end + 1 if phrase.hyphenated else end
     while k < right_limit:
@@ -1248,7 +1345,10 @@ def _measure_of(
             return _counting_noun(ctx, sent, start, k, measures, cue_at)
         k += 1
     left, right = ctx.clause(start, end)
-    before = [c for c in measures if left <= c.start and c.end <= start]
+    # a rule's counted nouns (``counted_noun``) name only the number before them
+    clause_cues = [c for c in measures if c.label_.split(":", 2)[1] not in nouns_only]
+    cue_at = {c.start: c for c in sorted(clause_cues, key=lambda c: c.start - c.end)}
+    before = [c for c in clause_cues if left <= c.start and c.end <= start]
     near = [c for c in before if start - c.end <= _QUANTITY_GAP]
     if near:
         return label(max(near, key=lambda c: c.end))
@@ -1259,6 +1359,32 @@ def _measure_of(
         return label(cue_at[k])
     if before:
         return label(max(before, key=lambda c: c.end))
+    return None
+
+
+_MARKUP = frozenset({"*", "**", "_", "#"})
+_DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
+
+
+def _dash_label(
+    ctx: _Context, sent: Span, start: int, end: int, cue_at: dict[int, Span]
+) -> Span | None:
+    """The measure word of a figure set out as a heading: "**2:07:15** - the winner's
+    time, a record", "42 -- the number of crew on board". The figure opens its line and a
+    dash follows it; the words up to the first comma say what it is."""
+    t = ctx.tokens
+    if any(t.lower[i] not in _MARKUP and t.text[i].strip() for i in range(sent.start, start)):
+        return None
+    k = end
+    while k < sent.end and t.lower[k] in _MARKUP:
+        k += 1
+    if k >= sent.end or t.lower[k] not in _DASHES:
+        return None
+    k += 1
+    while k < sent.end and t.lower[k] not in (",", ".", ";", ":"):
+        if k in cue_at:
+            return cue_at[k]
+        k += 1
     return None
 
 
@@ -1301,7 +1427,7 @@ def _counting_noun(
     if cue is None and start - 1 > sent.start and t.lower[start - 1] == "of":
         cue = next((c for c in measures if c.end == start - 1), None)
     if cue is None:
-        after = end
+        after = _after_owner(ctx, sent, end)
         while after < sent.end and t.lower[after] in _PASSIVE:
             after += 1
         cue = cue_at.get(after)
@@ -1309,6 +1435,25 @@ def _counting_noun(
         return None
     _prefix, rule_id, measure = cue.label_.split(":", 2)
     return cue, rule_id, f"{measure} ({noun})"
+
+
+_OWNER_GAP = 6
+"""Most words in a name that owns the counted things ("of the Northern Line Express")."""
+
+
+def _after_owner(ctx: _Context, sent: Span, i: int) -> int:
+    """The index after "of" and a name at ``i`` ("six carriages of the Coastal Express left
+    the rails": the name owns the carriages), else ``i``."""
+    t = ctx.tokens
+    if i >= sent.end or t.lower[i] != "of":
+        return i
+    k = i + 1
+    if k < sent.end and t.lower[k] in ("the", "a", "an"):
+        k += 1
+    name_start = k
+    while k < min(sent.end, name_start + _OWNER_GAP) and t.alpha[k] and t.title[k]:
+        k += 1
+    return k if k > name_start else i
 
 
 def _is_modifier(token: Token) -> bool:
@@ -1336,7 +1481,12 @@ def _places(
     timex_tokens = ctx.timex_tokens
     dateline = source.dateline
     for rule in ruleset.of_kind("event_place"):
-        prepositions = {p.lower() for p in rule.options["prepositions"]}
+        class_prepositions = {
+            p.lower(): {c.lower() for c in classes}
+            for p, classes in rule.options.get("class_prepositions", {}).items()
+        }
+        general = {p.lower() for p in rule.options["prepositions"]}
+        prepositions = general | set(class_prepositions)
         venues = {v.lower() for v in rule.options.get("venues", [])}
         t = ctx.tokens
         size = len(t.text)
@@ -1387,6 +1537,9 @@ def _places(
             if event is None:
                 continue
             cue, chain = event
+            event_class = cue.label_.split(":", 1)[1]
+            if t.lower[at] not in general and event_class not in class_prepositions[t.lower[at]]:
+                continue  # "delegates from Malawi" at a summit: not where it was
             facts.append(
                 FactMention(
                     rule=rule.id,
@@ -1394,13 +1547,92 @@ def _places(
                     where=_mention_at(source, ctx.tokens, token.i, end),
                     tense=ctx.tense(token.i, end),
                     trigger=cue.text.lower(),
-                    event_class=cue.label_.split(":", 1)[1],
+                    event_class=event_class,
                     context=out.chain_context.get(chain, frozenset()),
                     chain=chain,
                     ordinal=out.chain_ordinal.get(chain),
                     place=name_span.text,
                 )
             )
+    return facts
+
+
+_PLACE_NAME = (
+    r"\p{Lu}[\p{L}'\u2019.-]*"
+    r"(?:(?:[ \t]+(?:de|di|del|la|le|of|upon))?[ \t]+\p{Lu}[\p{L}'\u2019.-]*)*"
+)
+"""A capitalised place name of one or more words ("Forest Hills", "Vila Nova de Gaia")."""
+
+
+@lru_cache(maxsize=16)
+def _ranked_place_patterns(
+    ranks: tuple[str, ...], nouns: tuple[str, ...], links: tuple[str, ...]
+) -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
+    """(the ranked noun phrase, a name after it, a name before it) for one rule."""
+
+    def words(options: tuple[str, ...]) -> str:
+        spelled = sorted((regex.escape(o).replace(r"\-", "[- ]?") for o in options), key=len)
+        return "(?:" + "|".join(reversed(spelled)).replace(r"\ ", "[- ]") + ")"
+
+    phrase = regex.compile(
+        rf"\bthe[ \t]+(?P<rank>{words(ranks)})[ \t]+(?P<noun>{words(nouns)})\b",
+        regex.IGNORECASE,
+    )
+    link = words(links)
+    after = regex.compile(rf"^[ \t]+{link}[ \t]+(?:the[ \t]+)?(?P<name>{_PLACE_NAME})")
+    before = regex.compile(
+        rf"^(?:The[ \t]+)?(?P<name>{_PLACE_NAME})(?:,[^,]{{1,120}},)?[ \t]+{link}[ \t]+$"
+    )
+    return phrase, after, before
+
+
+def _ranked_places(
+    ctx: _Context, source: Source, ruleset: RuleSet, chain_base: int
+) -> list[FactMention]:
+    """The place a story ranks first among places of a kind: "the worst-hit city is
+    Ghent", "Bruges, where the river burst its banks, was the hardest-hit town". The name
+    is the subject or the complement of the ranked noun phrase, joined by a link verb."""
+    facts = []
+    t = ctx.tokens
+    for n, rule in enumerate(ruleset.of_kind("ranked_place")):
+        phrase, after, before = _ranked_place_patterns(
+            tuple(rule.options["ranks"]), tuple(rule.options["nouns"]), tuple(rule.options["links"])
+        )
+        chains: dict[str, int] = {}
+        for sent in ctx.doc.sents:
+            text = sent.text.lstrip()
+            base = sent.start_char + len(sent.text) - len(text)
+            for found in phrase.finditer(text):
+                named = after.match(text[found.end() :]) or before.match(text[: found.start()])
+                if named is None:
+                    continue
+                offset = found.end() if named.re is after else 0
+                name = named["name"].rstrip(".")  # "... is Utrecht.": the full stop ends it
+                name_start = base + offset + named.start("name")
+                name_end = name_start + len(name)
+                span = ctx.doc.char_span(
+                    name_start, name_end, alignment_mode="contract"
+                ) or ctx.doc.char_span(name_start, name_end, alignment_mode="expand")
+                if span is None or any(
+                    t.lower[i] in ctx.calendar_words for i in range(span.start, span.end)
+                ):
+                    continue
+                noun = found["noun"].lower()
+                chain = chains.setdefault(noun, chain_base + 2000 + 100 * n + len(chains))
+                facts.append(
+                    FactMention(
+                        rule=rule.id,
+                        family="place",
+                        where=_mention_at(source, t, span.start, span.end),
+                        tense=ctx.tense(span.start, span.end),
+                        trigger=noun,
+                        event_class=noun,
+                        context=frozenset({"ranked-first", stem(noun)}),
+                        chain=chain,
+                        subject=f"{found['rank'].lower()} {noun}",
+                        place=name,
+                    )
+                )
     return facts
 
 

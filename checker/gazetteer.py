@@ -18,7 +18,10 @@ from checker.model import Place
 
 MIN_COMPARED_POPULATION = 100_000
 """A city smaller than this shares its name too often ("Wellington", "Somerset") to be
-told apart from another: it is never a disagreement."""
+told apart from another: it is never a disagreement (unless its name is its own, below)."""
+MIN_UNIQUE_COMPARED_POPULATION = 50_000
+"""A smaller city is compared when it is this large and no other city in the gazetteer
+bears its name: the name can only mean it."""
 _EXONYM_POPULATION = 500_000
 """Other-language names ("Genf", "Ginebra") are indexed for cities at least this large."""
 
@@ -146,7 +149,10 @@ def comparable(a: Place, b: Place) -> bool:
     if a.kind == "venue" and b.kind == "venue":
         return True
     return all(
-        p.kind in ("country", "region") or p.population >= MIN_COMPARED_POPULATION for p in (a, b)
+        p.kind in ("country", "region")
+        or p.population >= MIN_COMPARED_POPULATION
+        or (len(p.coordinates) == 1 and p.population >= MIN_UNIQUE_COMPARED_POPULATION)
+        for p in (a, b)
     )
 
 

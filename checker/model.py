@@ -80,6 +80,9 @@ class Source:
     """The dateline, when the text opens with one."""
     suppressions: list[Suppression] = field(default_factory=list)
     """Where the article's comments ask for findings to be ignored."""
+    warnings: list[Any] = field(default_factory=list)
+    """Problems met reading the file that did not stop it being checked
+    (``errors.CheckerError`` with a ``W`` code), reported on standard error."""
 
     _line_starts: list[int] | None = field(default=None, repr=False, compare=False)
 
@@ -227,6 +230,8 @@ class Fact:
     """The event or deadline word the fact is about (``meeting``, ``deadline``)."""
     context: frozenset[str] = field(default_factory=frozenset)
     """Content words that identify the event (participants, organisation, place)."""
+    names: frozenset[str] = field(default_factory=frozenset)
+    """The names among them, for quantity facts."""
     chain: int = -1
     """Id of the in-article chain of mentions of the same event (-1: none)."""
     ordinal: int | None = None

@@ -10,12 +10,14 @@ own source's date.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from checker.extract import (
     Extraction,
     FactMention,
+    Mention,
     NameMention,
     TimexMention,
     WordMention,
@@ -23,7 +25,7 @@ from checker.extract import (
 )
 from checker.gazetteer import load_gazetteer
 from checker.model import Amount, Fact, Interval, Place, Source
-from checker.quantities import to_amount
+from checker.quantities import QuantityLexicon, to_amount
 from checker.rules import RuleSet
 from checker.temporal import TimexParts, parts_of, resolve
 
@@ -203,6 +205,31 @@ def _count_value(mention: FactMention) -> tuple[int, str]:
     return number, f"{number} in all"
 
 
+def _after_figure(where: Mention, lexicon: QuantityLexicon) -> bool:
+    """True when the words just before ``where`` end a number phrase: "$350 million",
+    "5.2%", "12,000 tonnes" (a date there dates that figure, not its sentence)."""
+    words = where.sentence[: where.sentence_offset].lower().split()
+    if not words:
+        return False
+    last, previous = words[-1], words[-2] if len(words) > 1 else ""
+    if last[-1].isdigit() or last.endswith("%"):
+        return True
+    unit = last.rstrip(".") in lexicon.scales or last in lexicon.units
+    return unit and any(c.isdigit() for c in previous)
+
+
+_PERIOD_FOR = re.compile(
+    r"(?:\bfor(?: the)?(?: \w+ ?(?:-|\u2013|to|through) ?)?|\b(?:between|since|from)(?: \w+)?) ?$"
+)
+
+
+def _covered_period(where: Mention) -> bool:
+    """True for the period a figure is for: "for the April-June period", "for 2025" (both
+    ends of a range: "April" and "June"), or the start of a period running to now ("sold
+    between March 2024 and May 2026", "sold since 2024")."""
+    return _PERIOD_FOR.search(where.sentence[: where.sentence_offset].lower()) is not None
+
+
 def _tense_note(tense: str) -> str:
     return {"past": "past tense", "future": "future tense", "none": "no tense marker"}[tense]
 
@@ -258,6 +285,8 @@ def normalize(
         else None
     )
     # A sentence dated well before publication recalls the past: its figures are not the news.
+    # A date right after a figure ("from $350 million a year earlier") dates that figure only;
+    # a period a figure covers ("profit for the April-June period") is not a recalled event.
     background_sentences = {
         timex.mention.where.sentence
         for timex in out.timexes
@@ -265,6 +294,8 @@ def normalize(
         and timex.value is not None
         and timex.value.year_known
         and (reference - timex.value.end).days > BACKGROUND_DAYS
+        and not _after_figure(timex.mention.where, quantities)
+        and not _covered_period(timex.mention.where)
     }
     for mention in extraction.facts:
         explicit_year = background = False
@@ -354,6 +385,7 @@ def normalize(
                 context=mention.context
                 if mention.family in ("count", "quantity")
                 else extraction.chain_context.get(mention.chain, mention.context),
+                names=mention.names,
                 chain=mention.chain,
                 ordinal=mention.ordinal,
                 note=note,

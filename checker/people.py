@@ -16,6 +16,7 @@ from rapidfuzz.distance import OSA
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from checker.extract import NameMention
+from checker.folding import fold_accents
 from checker.normalize import NormalizedSource
 from checker.rules import RuleSet
 
@@ -33,7 +34,9 @@ class Person:
 
 
 def _key(tokens: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(t.lower() for t in tokens)
+    """The name's words, lower case and without accents: "José Fernández" and "Jose
+    Fernandez" are one person."""
+    return tuple(fold_accents(t).lower() for t in tokens)
 
 
 def _near(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

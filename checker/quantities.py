@@ -22,6 +22,8 @@ from checker.model import Amount
 
 _DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$")
 _SCALED = re.compile(r"^(\d+(?:\.\d+)?)([a-z]+)$")
+_DURATION = re.compile(r"^(\d{1,2}):([0-5]\d):([0-5]\d)$")
+"""A time taken, hours:minutes:seconds ("2:07:15"); a clock time ("10:30") has no seconds."""
 _HEDGE_LABELS = {
     "gt": "more than",
     "ge": "at least",
@@ -293,6 +295,9 @@ def _number_at(
             return None
         value, unit, j = lex.fractions[hit[0]], lex.units[unit_hit[0]], k + unit_hit[1]
         return _finish(words, glued, i, j, j, lex, value, None, unit, 0, 0, 1.0)
+    elif (duration := _DURATION.match(words[i])) is not None:
+        hours, minutes, seconds = (int(part) for part in duration.groups())
+        value, unit, j = float(hours * 3600 + minutes * 60 + seconds), "second", i + 1
     elif (parsed := _digits(words[i])) is not None:
         value, decimals, zeros = parsed
         j = i + 1
@@ -454,7 +459,7 @@ def unit_factor(unit: str, definitions: tuple[str, ...]) -> tuple[float, str]:
             return float(base.magnitude), {1: "length", 2: "area", 3: "volume"}.get(
                 int(power), f"length^{power}"
             )
-        if name == "rate_change" or (name == "mass" and power == 1):
+        if name in ("rate_change", "time") or (name == "mass" and power == 1):
             return float(base.magnitude), name
     return float(base.magnitude), str(base.dimensionality)
 
@@ -511,6 +516,10 @@ def to_amount(phrase: NumberPhrase, lexicon: QuantityLexicon) -> Amount:
     factor, dimension = unit_factor(phrase.unit, lexicon.definitions)
     if dimension.startswith("currency:"):
         stated = f"{dimension.split(':')[1]} {stated}"
+    elif phrase.unit == "second" and phrase.vague is None and center == int(center):
+        minutes, seconds = divmod(int(center), 60)  # shown as written: "2:07:15"
+        clock = f"{minutes // 60}:{minutes % 60:02d}:{seconds:02d}"
+        stated = f"{_HEDGE_LABELS[phrase.hedge]} {clock}" if phrase.hedge else clock
     else:
         stated += _unit_text(phrase.unit)
         display = _DISPLAY_UNITS.get(dimension)

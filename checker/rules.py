@@ -44,13 +44,42 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
         {"max_rare_zipf": float, "min_gain_zipf": float, "min_common_zipf": float},
     ),
     "closed_class": ({**_RULE_KEYS, "lexicons": list}, {"max_distance": int}),
-    "name_spelling": (dict(_RULE_KEYS), {"min_length": int, "tie_message": str}),
+    "name_spelling": (
+        dict(_RULE_KEYS),
+        {"min_length": int, "tie_message": str, "internal_message": str},
+    ),
     "rejected_term": (dict(_RULE_KEYS), {}),
     "spelling_variant": (dict(_RULE_KEYS), {}),
-    "quantity": ({**_RULE_KEYS, "measures": dict}, {"dimensions": list}),
-    "event_place": ({**_RULE_KEYS, "prepositions": list}, {"venues": list, "same_place_km": float}),
+    "quantity": (
+        {**_RULE_KEYS, "measures": dict},
+        {
+            "dimensions": list,
+            "one_subject": bool,
+            "counted_noun": bool,
+            "running_totals": list,
+            "update_words": list,
+        },
+    ),
+    "event_place": (
+        {**_RULE_KEYS, "prepositions": list},
+        {"venues": list, "same_place_km": float, "class_prepositions": dict},
+    ),
+    "ranked_place": (
+        {**_RULE_KEYS, "ranks": list, "nouns": list, "links": list},
+        {"same_place_km": float},
+    ),
 }
-DIMENSIONS = ("count", "percent", "rate_change", "currency", "area", "length", "mass", "volume")
+DIMENSIONS = (
+    "count",
+    "percent",
+    "rate_change",
+    "currency",
+    "area",
+    "length",
+    "mass",
+    "volume",
+    "time",
+)
 """Dimensions a quantity rule may restrict its measures to."""
 
 
@@ -456,6 +485,14 @@ def _check_quantity(data: dict[str, Any], name: str, keys: dict) -> None:
                 f"measure {measure!r} must be a non-empty list of words",
                 name,
                 keys["measures"][1],
+            )
+    for total in data.get("running_totals", []):
+        if total not in data["measures"]:
+            raise _err(
+                errors.E204,
+                f"running total {total!r} is not one of this rule's measures",
+                name,
+                keys["running_totals"][1],
             )
     for dimension in data.get("dimensions", []):
         if dimension not in DIMENSIONS:

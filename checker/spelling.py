@@ -23,9 +23,10 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import cache, lru_cache, partial
+from itertools import pairwise
 from pathlib import Path
 
 from rapidfuzz import process
@@ -34,6 +35,7 @@ from wordfreq import get_frequency_dict, top_n_list, zipf_frequency
 
 from checker.context_model import bigram_model
 from checker.extract import WordMention
+from checker.folding import fold_accents
 
 _PREFIXES = (
     "de",
@@ -476,7 +478,20 @@ CLEAR_SLIP_COST = 0.6
 kept whatever the neighbours say: "gaurded" is "guarded" even where "had gained" is likelier."""
 ARTICLE_BONUS = 0.5
 """Added to a candidate the same article uses elsewhere (a cache language model)."""
+ARTICLE_PAIR_BONUS = 1.5
+"""Added for each neighbour the candidate stands beside elsewhere in the same article: a
+story that writes "the coast guard" twice means "guard" where it once writes "the coast gaurd"."""
 _NEIGHBOUR = re.compile(r"[A-Za-z]+|[^\sA-Za-z]")
+
+
+def article_pairs(words: list[WordMention]) -> frozenset[tuple[str, str]]:
+    """Every pair of neighbouring tokens (lower case, as ``neighbours`` reads them) in the
+    sentences of ``words``: the article's own bigrams, a cache language model."""
+    pairs: set[tuple[str, str]] = set()
+    for sentence in dict.fromkeys(word.where.sentence for word in words):
+        tokens = [token.lower() for token in _NEIGHBOUR.findall(sentence)]
+        pairs.update(pairwise(tokens))
+    return frozenset(pairs)
 
 
 def neighbours(word: WordMention) -> tuple[str | None, str | None]:
@@ -500,21 +515,29 @@ def suggest_in_context(
     *,
     min_zipf: float = 3.0,
     context: Collection[str] = (),
+    pairs: Collection[tuple[str, str]] = (),
 ) -> str | None:
     """Best correction of an unknown lower-case ``word`` by its neighbours ``around``: a
     noisy channel whose language model is a word-bigram model (``context_model``), over
     words up to ``CONTEXT_EDITS`` edits away. "widd" between "he" and "killed" is "was";
-    "sedn" before "that" is "said"."""
+    "sedn" before "that" is "said". Candidates the article's own ``context`` words and
+    neighbour ``pairs`` (``article_pairs``) support are favoured."""
     previous, following = around
     options = list(candidates(word, max_edits=CONTEXT_EDITS, min_zipf=min_zipf))
     fits = bigram_model().fits(previous, options, following)
+
+    def in_article(candidate: str) -> float:
+        bonus = ARTICLE_BONUS if candidate in context else 0.0
+        beside = ((previous, candidate) in pairs) + ((candidate, following) in pairs)
+        return bonus + ARTICLE_PAIR_BONUS * beside
+
     # best bound first: the language model and frequency less the cheapest cost of the edits;
     # the full channel cost is computed only while a candidate can still win
     bounded = (
         (
             NEIGHBOUR_WEIGHT * fit
             + FREQUENCY_WEIGHT * zipf(c)
-            + (ARTICLE_BONUS if c in context else 0.0)
+            + in_article(c)
             - CONTEXT_EDIT_WEIGHT * _least_cost(word, c),
             c,
         )
@@ -635,6 +658,7 @@ def _word_typo(
     around: Callable[[], tuple[str | None, str | None]],
     in_compound: bool,
     context: Collection[str],
+    pairs: Callable[[], Collection[tuple[str, str]]],
     max_rare_zipf: float,
     min_gain_zipf: float,
     min_common_zipf: float,
@@ -666,9 +690,10 @@ def _word_typo(
         found = suggest(text, min_zipf=min_common_zipf, max_edits=most, context=context)
         if found is None or in_compound or channel_cost(text, found) <= CLEAR_SLIP_COST:
             return found
-        return (
-            suggest_in_context(text, around(), min_zipf=min_common_zipf, context=context) or found
+        ranked = suggest_in_context(
+            text, around(), min_zipf=min_common_zipf, context=context, pairs=pairs()
         )
+        return ranked or found
     if in_compound or frequency >= max_rare_zipf or explained_by_morphology(text):
         return None
     slips = [
@@ -719,9 +744,11 @@ def word_typos(
     """
     skip = skip or set()
     context = frozenset(w.where.text.lower() for w in words)
+    pairs = cache(lambda: article_pairs(words))  # built only if a word needs its neighbours
+    mid_sentence = {w.where.text for w in words if not w.sentence_initial}
     typos = []
     for word in words:
-        text = word.where.text
+        text = _first_word_misspelling(word, mid_sentence) or word.where.text
         if (
             len(text) < 4
             or not text.islower()
@@ -736,13 +763,36 @@ def word_typos(
             around=partial(neighbours, word),
             in_compound=word.in_compound,
             context=context,
+            pairs=pairs,
             max_rare_zipf=max_rare_zipf,
             min_gain_zipf=min_gain_zipf,
             min_common_zipf=min_common_zipf,
         )
         if suggestion and suggestion != text and not is_spelling_variant(text, suggestion):
-            typos.append(Typo(word, rule, suggestion, {"word": text, "suggestion": suggestion}))
+            written = word.where.text
+            suggestion = _cased_like(written, suggestion)
+            typos.append(Typo(word, rule, suggestion, {"word": written, "suggestion": suggestion}))
     return typos
+
+
+def _first_word_misspelling(word: WordMention, mid_sentence: set[str]) -> str | None:
+    """The lower-case form of a sentence's capitalised first word when codespell lists it as
+    a misspelling ("Goverment officials said"), else None. A first word is capitalised by
+    its position, but it may be a name, so only a listed misspelling is spelled, and never
+    a word the article also capitalises inside a sentence."""
+    text = word.where.text
+    if not word.sentence_initial or word.in_name or text in mid_sentence:
+        return None
+    if not (text[:1].isupper() and text[1:].islower()):
+        return None
+    misspellings, _ = _codespell_tables()
+    return text.lower() if text.lower() in misspellings else None
+
+
+COMMON_WORD_NAME_ZIPF = 4.0
+"""A name this frequent as a lower-case word ("Navy", "Felt") may stand for that word or
+a name; a form an article writes once beside it ("Nava 5", a ship) is only its typo when
+the same first name stands beside both."""
 
 
 def name_typos(
@@ -753,14 +803,18 @@ def name_typos(
     Two sources that each write one form of a full name ("Anna Kowalczyk" / "Anna
     Kowalczik") are reported once, on the form written fewer times (the later source when
     even), with the other as the suggestion: no majority says which is right, but one is
-    wrong.
+    wrong. A form an article writes once, where it writes the other form at least twice
+    ("Hallett" twice, "Hallet" once), is reported too, with its own spelling as the
+    suggestion (``detail["internal"]``).
 
-    Plurals and derived forms ("Brazil"/"Brazilian", "Kenya"/"Kenyan") are not typos:
-    the two forms must differ inside the word, not by an ending.
+    Plurals and derived forms ("Brazil"/"Brazilian", "Kenya"/"Kenyan", "Koreas"/"Korean")
+    are not typos: the two forms must differ inside the word, not by an ending. A last
+    letter written two ways ("Nowakowsky"/"Nowakowski") is.
     """
     used_by: dict[str, set[str]] = {}
     first_use: dict[tuple[str, str], WordMention] = {}
     mentions: Counter[str] = Counter()
+    in_source: Counter[tuple[str, str]] = Counter()
     for source_id, words in words_by_source.items():
         for word in words:
             text = word.where.text
@@ -772,6 +826,9 @@ def name_typos(
                 used_by.setdefault(text, set()).add(source_id)
                 first_use.setdefault((text, source_id), word)
                 mentions[text] += 1
+    for source_id, words in words_by_source.items():
+        # how often each article writes each name, first words of sentences included
+        in_source.update((w.where.text, source_id) for w in words if w.where.text in used_by)
     by_length: dict[int, list[str]] = {}
     for name in used_by:
         by_length.setdefault(len(name), []).append(name)
@@ -788,34 +845,30 @@ def name_typos(
             if zipf(text.lower()) >= 3.5:
                 continue
             best: tuple[int, str] | None = None
-            for length in (len(text) - 1, len(text), len(text) + 1):
-                for other in by_length.get(length, []):
-                    if other == text or other[0] != text[0] or source_id in used_by[other]:
-                        continue
+            internal: str | None = None
+            for other in _names_one_letter_off(text, by_length):
+                support = len(used_by[other])
+                if source_id in used_by[other]:
                     if (
-                        other.startswith(text)
-                        or text.startswith(other)
-                        or other[:-1] == text[:-1]
-                        and len(other) == len(text)
-                        and text[-1] in "sn"
+                        in_source[(text, source_id)] == 1
+                        and in_source[(other, source_id)] >= 2
+                        and (
+                            zipf(other.lower()) < COMMON_WORD_NAME_ZIPF
+                            or _same_full_name(word, first_use[(other, source_id)])
+                        )
                     ):
-                        continue
-                    if text.lower() == other.lower():
-                        continue  # "LionsGate"/"Lionsgate": house style, not a misspelling
-                    if OSA.distance(text, other) != 1 or is_spelling_variant(
-                        text.lower(), other.lower()
-                    ):
-                        continue
-                    support = len(used_by[other])
-                    if support > len(used_by[text]) and (best is None or support > best[0]):
-                        best = (support, other)
-                    elif (
-                        best is None
-                        and support == len(used_by[text]) == 1
-                        and _tie_reported_here(text, other, source_id, used_by, mentions)
-                        and _same_full_name(word, first_use[(other, min(used_by[other]))])
-                    ):
-                        best = (support, other)
+                        internal = other
+                elif support > len(used_by[text]) and (best is None or support > best[0]):
+                    best = (support, other)
+                elif (
+                    best is None
+                    and support == len(used_by[text]) == 1
+                    and _tie_reported_here(text, other, source_id, used_by, mentions)
+                    and _same_full_name(word, first_use[(other, min(used_by[other]))])
+                ):
+                    best = (support, other)
+            if best is None and internal is not None:
+                best = (len(used_by[internal]), internal)
             if best:
                 reported.add(text)
                 support = tuple(
@@ -823,10 +876,52 @@ def name_typos(
                     for other_id in sorted(used_by[best[1]])
                 )
                 detail = {"word": text, "suggestion": best[1], "majority": best[0]}
-                if best[0] == len(used_by[text]):
+                if best[1] == internal:
+                    detail["internal"] = True
+                elif best[0] == len(used_by[text]):
                     detail["tie"] = True
                 found.setdefault(source_id, []).append(Typo(word, rule, best[1], detail, support))
     return found
+
+
+def _names_one_letter_off(text: str, by_length: dict[int, list[str]]) -> Iterator[str]:
+    """The names of ``by_length`` one letter from ``text`` (accents aside), or with another
+    letter doubled, with the same first letter. Not another ending ("Kenya"/"Kenyan", "Koreas"/"Korean", "Petes"/"Peter"), though
+    a doubled last letter ("Hallet"/"Hallett") or an s for a z ("Ruiz"/"Ruis") is a slip; not
+    another case or accents ("Lionsgate"/"LionsGate", "Fernandez"/"Fernández"); not a
+    British/American pair."""
+    plain = fold_accents(text)
+    for length in (len(text) - 1, len(text), len(text) + 1):
+        for other in by_length.get(length, []):
+            if other == text or other[0] != text[0]:
+                continue
+            longer, shorter = (other, text) if len(other) > len(text) else (text, other)
+            doubled = longer == shorter + shorter[-1]  # "Hallet"/"Hallett": a slip, no ending
+            last_letters = {text[-1], other[-1]}
+            if (
+                longer.startswith(shorter)
+                and not doubled
+                or other[:-1] == text[:-1]
+                and len(other) == len(text)
+                and "s" in last_letters
+                and not last_letters & set("zcx")
+            ):
+                continue
+            other_plain = fold_accents(other)
+            if plain.lower() == other_plain.lower():
+                continue
+            near = OSA.distance(plain, other_plain) == 1 or _moved_double(plain, other_plain)
+            if near and not is_spelling_variant(text.lower(), other.lower()):
+                yield other
+
+
+_REPEATS = re.compile(r"(.)\1+")
+
+
+def _moved_double(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ only in which letter is doubled ("Phillipine" /
+    "Philippine"): two edits apart, but one slip."""
+    return a != b and len(a) == len(b) and _REPEATS.sub(r"\1", a) == _REPEATS.sub(r"\1", b)
 
 
 def _tie_reported_here(

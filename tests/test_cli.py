@@ -215,6 +215,28 @@ def test_cli_binary_file_in_folder_exits_2_and_reports_the_rest(tmp_path):
     assert [(e["code"], e["path"]) for e in report["errors"]] == [("E103", str(bad))]
 
 
+def test_cli_front_matter_yaml_rejects_is_checked_with_a_warning(tmp_path):
+    story = tmp_path / "ferry"
+    story.mkdir()
+    broken = story / "gazette.md"
+    broken.write_text(
+        "---\noutlet: Harbour Gazette\ndate: 2024-03-07\n"
+        'title: "Not again": ferry crews walk out\n---\n'
+        "Ferry crews walked out on Thursday, the union said.\n",
+        encoding="utf-8",
+    )
+    completed = run_checker(str(story), "--format", "json", "--no-cache")
+    assert completed.returncode == 0, completed.stderr
+    stderr_lines = completed.stderr.splitlines()
+    assert len(stderr_lines) == 1, completed.stderr
+    assert stderr_lines[0].startswith(f"checker: {broken}:4: W101 ")
+    report = json.loads(completed.stdout)
+    assert [(s["id"], s["outlet"], s["published"]) for s in report["sources"]] == [
+        (str(broken), "Harbour Gazette", "2024-03-07")
+    ]
+    assert report["errors"] == []
+
+
 def test_cli_text_report_without_colour():
     completed = run_checker("seeds/", "--format", "text")
     assert completed.returncode == 1, completed.stderr

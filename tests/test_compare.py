@@ -52,6 +52,51 @@ def test_compare_discrepancy_evidence_names_sources_and_anchors(ruleset, nlp):
         assert (evidence.line, evidence.column) > (0, 0)
 
 
+def test_compare_weekday_checked_against_a_last_updated_line(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        (
+            "harbour-explainer.txt",
+            None,
+            "Bridge closure: the essentials\n\nLast updated: 7 March 2024, 10:15 GMT\n\n"
+            "The closure began on Wednesday, March 5, and is set to last a week.\n",
+        ),
+    )
+    (finding,) = _of(result, "inconsistency", "date.weekday_mismatch")
+    assert finding.message == "March 5, 2024 is a Tuesday, not a Wednesday"
+
+
+def test_compare_discrepancy_shows_every_source_that_sides_with_one_value(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        (
+            "union-bulletin.txt",
+            "2024-03-18",
+            "The relegated club is preparing its appeal to the league ahead of"
+            " Friday's deadline.\n",
+        ),
+        (
+            "harbour-times.txt",
+            "2024-03-12",
+            "The relegated club has until March 29 to lodge its appeal with the league.\n",
+        ),
+        (
+            "coast-wire.txt",
+            "2024-03-11",
+            "The league chairman said the board had given the relegated club until Friday,"
+            " March 22, to lodge an appeal against the points deduction.\n",
+        ),
+    )
+    (finding,) = _of(result, "discrepancy", "deadline")
+    assert sorted((e.source, e.normalized) for e in finding.evidence) == [
+        ("coast-wire.txt", "2024-03-22"),
+        ("harbour-times.txt", "2024-03-29"),
+        ("union-bulletin.txt", "2024-03-22"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("first", "second", "rule", "values"),
     [

@@ -201,6 +201,69 @@ def test_corpus_make_source_front_matter_outlet_beats_dateline_credit():
     assert source.outlet == "Baltic Herald"
 
 
+BROKEN_FRONT_MATTER = (
+    "---\n"
+    "outlet: Harbour Gazette\n"
+    "date: 2024-03-07\n"
+    'title: "Not again": ferry crews walk out\n'
+    "---\n"
+    "Ferry crews walked out on Thursday.\n"
+)
+
+
+def test_corpus_front_matter_yaml_rejects_is_read_line_by_line_with_a_warning():
+    source = make_source(source_id="a.md", story="ferry", path="a.md", raw_text=BROKEN_FRONT_MATTER)
+    assert source.outlet == "Harbour Gazette"
+    assert source.published == dt.date(2024, 3, 7)
+    assert source.title == '"Not again": ferry crews walk out'
+    assert source.text == "Ferry crews walked out on Thursday.\n"
+    assert source.position(source.text.index("Thursday")) == (6, 27)
+    assert [(w.code, w.path, w.line) for w in source.warnings] == [(errors.W101, "a.md", 4)]
+    assert str(source.warnings[0]).startswith("a.md:4: W101 front matter is not valid YAML")
+
+
+def test_corpus_front_matter_valid_yaml_gives_no_warning():
+    source = make_source(source_id="a.txt", story="coalition", path="a.txt", raw_text=FRONT_MATTER)
+    assert source.warnings == []
+
+
+def test_corpus_front_matter_without_any_key_value_line_is_an_error():
+    raw = "---\n[unclosed, list\n---\nFerry crews walked out on Thursday.\n"
+    with pytest.raises(InputError) as caught:
+        make_source(source_id="a.md", story="ferry", path="a.md", raw_text=raw)
+    assert caught.value.code == errors.E107
+    assert str(caught.value).startswith("a.md:")
+
+
+UPDATED_LINE = (
+    "Harbour strike: what we know\n"
+    "\n"
+    "Last updated: 7 March 2024, 10:15 GMT\n"
+    "\n"
+    "Ferry crews walked out on Tuesday, March 5.\n"
+)
+
+
+def test_corpus_make_source_reads_a_last_updated_line_below_the_headline():
+    source = make_source(source_id="a.txt", story="ferry", path="a.txt", raw_text=UPDATED_LINE)
+    assert source.published == dt.date(2024, 3, 7)
+    assert source.published_from == "metadata"
+    assert source.published_evidence == "publication line 'Last updated: 7 March 2024, 10:15 GMT'"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Harbour strike\n" + "\n" * 8 + "Published: 7 March 2024\nFerry crews walked out.\n",
+        "Published figures show ferry crews walked out on Tuesday.\n",
+    ],
+    ids=["below-the-top-lines", "not-a-date"],
+)
+def test_corpus_make_source_publication_line_only_at_the_top_with_a_date(raw):
+    source = make_source(source_id="a.txt", story="ferry", path="a.txt", raw_text=raw)
+    assert source.published is None
+
+
 SAME_LINE_HEADER = (
     " date 2019-12-26 Estonian coalition leaders on Saturday convened a summit.\n"
     "BNS said the meeting would continue on Monday.\n"

@@ -226,6 +226,58 @@ def test_extract_past_by_date_is_not_a_deadline(extract_text):
     assert _of_family(extraction, "deadline") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "date_text", "value"),
+    [
+        # a past verb with an infinitive before the date, across a coordination
+        (
+            "The council told the builder to deliver revised drawings and a noise survey"
+            " by Friday.",
+            "by Friday",
+            dt.date(2024, 3, 15),
+        ),
+        # the infinitive after the date
+        (
+            "The league gave the club until Friday, March 22, to appeal the points deduction.",
+            "until Friday, March 22",
+            dt.date(2024, 3, 22),
+        ),
+    ],
+)
+def test_extract_deadline_in_a_past_clause_before_an_infinitive_looks_ahead(
+    normalize_text, text, date_text, value
+):
+    (deadline,) = [
+        f for f in normalize_text(text, published=PUBLISHED).facts if f.kind == "deadline"
+    ]
+    assert deadline.text == date_text
+    assert deadline.tense == "future"
+    assert deadline.value.start == value
+
+
+def test_extract_deadline_context_takes_in_the_clause_a_relative_clause_hangs_on(extract_text):
+    extraction = extract_text(
+        "The toll-free period on the bridge, which runs until March 24, applies to all lorries.",
+        published=PUBLISHED,
+    )
+    (deadline,) = _of_family(extraction, "deadline")
+    assert {"period", "bridge", "run"} <= deadline.context
+
+
+def test_extract_stem_meets_short_plurals_and_verbs():
+    from checker.extract import stem
+
+    assert [stem(w) for w in ("runs", "run", "ends", "talks", "gas", "news", "this")] == [
+        "run",
+        "run",
+        "end",
+        "talk",
+        "gas",
+        "news",
+        "this",
+    ]
+
+
 # --- counts ------------------------------------------------------------------------------------
 
 

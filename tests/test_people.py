@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from checker.folding import fold_accents
 from tests.conftest import check_articles
 
 
@@ -45,6 +46,14 @@ def _people(ruleset, nlp, *texts: str) -> dict[str, dict[str, int]]:
             ),
             {"Maria Okonjo": {"Maria Okonja": 1, "Maria Okonjo": 2}},
             id="one-letter-off-is-the-same-person",
+        ),
+        pytest.param(
+            (
+                "Mayor Zofia Wrześniak opened the bridge in Łódź. Wrześniak said it was safe.",
+                "Mayor Zofia Wrzesniak opened the bridge in Lodz on Monday, officials said.",
+            ),
+            {"Zofia Wrześniak": {"Wrześniak": 1, "Zofia Wrześniak": 1, "Zofia Wrzesniak": 1}},
+            id="with-and-without-accents",
         ),
     ],
 )
@@ -92,3 +101,85 @@ def test_people_name_one_edit_off_the_majority_is_a_typo(ruleset, nlp):
     assert typo.evidence[0].text == "Berglumd"
     assert typo.suggestion == "Berglund"
     assert "3" in typo.message  # how many sources write it the other way
+
+
+@pytest.mark.parametrize(
+    ("odd_one_out", "expected"),
+    [
+        # the accents left off, as wires and many house styles do: the same spelling
+        ("Jose Fernandez", []),
+        # the accents left off and one letter wrong: a typo, whatever the accents
+        ("Jose Fernandes", [("Fernandes", "Fernández")]),
+    ],
+    ids=["accents-dropped", "accents-dropped-and-misspelled"],
+)
+def test_people_names_compared_without_their_accents(ruleset, nlp, odd_one_out, expected):
+    result = check_articles(
+        ruleset,
+        nlp,
+        ("a.txt", "2024-05-06", "Mayor José Fernández opened the new bridge on Monday."),
+        ("b.txt", "2024-05-06", "José Fernández, the mayor, opened the bridge on Monday."),
+        ("c.txt", "2024-05-06", f"Mayor {odd_one_out} opened the new bridge on Monday."),
+    )
+    typos = [(f.evidence[0].text, f.suggestion) for f in result.findings if f.rule == "typo.name"]
+    assert typos == expected
+
+
+def test_fold_accents_takes_off_marks_and_keeps_case():
+    assert fold_accents("Łódź") == "Lodz"
+    assert fold_accents("Sørensen") == "Sorensen"
+    assert fold_accents("Müller-Straße") == "Muller-Strasse"
+    assert fold_accents("Smith") == "Smith"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # written twice one way and once the other, one letter apart: the odd one is a slip
+        (
+            "Fire chief Dana Hallett said the blaze was contained. Hallett said crews stayed "
+            "overnight. By noon, Hallet said, the roads had reopened.",
+            [("Hallet", "Hallett", "Hallet here, Hallett elsewhere in the same article")],
+        ),
+        # two edits apart, but one slip: the double letter moved
+        (
+            "Coach Marcello Ferri named his side. Marcello Ferri said the squad was ready, "
+            "and Marrcelo Ferri said the final would be close.",
+            [("Marrcelo", "Marcello", "Marrcelo here, Marcello elsewhere in the same article")],
+        ),
+        # a common word used as a name ("Navy") and a name a letter off it: no typo
+        (
+            "The Navy said its frigate had boarded the trawler Rosa Nava 5 at dawn. The Navy "
+            "released a photograph of the trawler.",
+            [],
+        ),
+        # two people, each named once: nothing says either is misspelled
+        ("Karin Olsen met Erik Olson on Monday to discuss the merger.", []),
+        # a plural of a nickname is no misspelling of a name a letter away
+        (
+            'Peter Lindahl said the old "Mustache Petes" ran the docks. Peter Lindahl '
+            "left in 1990.",
+            [],
+        ),
+    ],
+    ids=[
+        "slip-in-one-article",
+        "double-letter-moved",
+        "common-word-name",
+        "two-people",
+        "plural-nickname",
+    ],
+)
+def test_people_name_written_two_ways_in_one_article(ruleset, nlp, text, expected):
+    result = check_articles(
+        ruleset,
+        nlp,
+        ("a.txt", "2024-05-06", text),
+        ("b.txt", "2024-05-06", "Officials said on Monday the roads had reopened."),
+    )
+    typos = [
+        (f.evidence[0].text, f.suggestion, f.message.split(" (")[0])
+        for f in result.findings
+        if f.rule == "typo.name"
+    ]
+    assert typos == expected

@@ -234,6 +234,14 @@ def test_places_small_city_is_under_the_compared_population(resolve):
     assert 0 < annecy.population < MIN_COMPARED_POPULATION
 
 
+def test_places_smaller_city_compared_when_no_other_city_bears_its_name(resolve):
+    lucca, pavia, bangor = resolve("Lucca"), resolve("Pavia"), resolve("Bangor")
+    assert all(p.population < MIN_COMPARED_POPULATION for p in (lucca, pavia))
+    assert comparable(lucca, pavia) and not places_agree(lucca, pavia)
+    assert len(bangor.coordinates) > 1  # Wales, Northern Ireland, Maine
+    assert not comparable(lucca, bangor) and places_agree(lucca, bangor)
+
+
 @pytest.mark.parametrize(
     ("same_place_km", "agree"),
     [(10.0, False), (60.0, True)],
@@ -293,6 +301,19 @@ def _place_phrases(extraction) -> list[tuple[str, str, str]]:
             [("in the UAE", "UAE", "talks")],
             id="upper-case-alias",
         ),
+        (
+            "The minister opened the school year at a ceremony at a primary school in Leeds.",
+            [("in Leeds", "Leeds", "ceremony")],
+        ),
+        (
+            "Voters in the Democratic primary in Ohio cast ballots on Tuesday.",
+            [("in Ohio", "Ohio", "primary")],
+        ),
+        (
+            "The agency postponed the launch of its weather satellite from the Kourou"
+            " Spaceport on Friday.",
+            [("from the Kourou Spaceport", "Kourou Spaceport", "launch")],
+        ),
     ],
     ids=[
         "talks-in-city",
@@ -304,6 +325,9 @@ def _place_phrases(extraction) -> list[tuple[str, str, str]]:
         "near-the-event-word",
         "the-venue-followed-by-on",
         "upper-case-alias",
+        "adjective-event-word-is-no-event",
+        "the-same-word-as-a-noun-is-an-event",
+        "launch-from-a-spaceport",
     ],
 )
 def test_places_extract_place_after_event_word(extract_text, sentence, expected):
@@ -321,6 +345,7 @@ def test_places_extract_place_after_event_word(extract_text, sentence, expected)
         "The quake jolted several cities in Japan on Monday.",
         "The talks will draw sharp criticism from several opposition lawmakers today in Kenya.",
         "The regional summit, on Friday, in Lyon ended without a communique.",
+        "The summit of trade ministers from Malawi and Zambia opened on Monday.",
     ],
     ids=[
         "possessive",
@@ -330,6 +355,7 @@ def test_places_extract_place_after_event_word(extract_text, sentence, expected)
         "past-verb-between",
         "far-from-event-word",
         "other-clause-without-relation-verb",
+        "from-is-a-place-of-launches-only",
     ],
 )
 def test_places_extract_not_a_place_of_an_event(extract_text, sentence):
@@ -548,3 +574,63 @@ def test_places_different_rounds_are_not_aligned(ruleset, nlp):
     assert _place_discrepancies(result) == [] and _place_agreements(result) == []
     # the rounds themselves are compared: only their places stay apart
     assert [f.rule for f in result.findings if f.kind == "discrepancy"] == ["event.count"]
+
+
+# --- the place ranked first ("the worst-hit city") ---------------------------------------------
+
+
+def _ranked(extraction) -> list[tuple[str, str | None, str | None]]:
+    return [
+        (f.where.text, f.place, f.subject) for f in extraction.facts if f.rule == "place.ranked"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The worst-hit city is Osaka, officials said.", [("Osaka", "Osaka", "worst-hit city")]),
+        (
+            "Kyoto, where the river rose two metres overnight, was the hardest-hit city.",
+            [("Kyoto", "Kyoto", "hardest-hit city")],
+        ),
+        (
+            "The worst affected district remains the Gorkha district.",
+            [("Gorkha", "Gorkha", "worst affected district")],
+        ),
+        ("The worst-hit city's mayor asked for help on Monday.", []),
+        ("Rescuers reached the worst-hit villages on Monday.", []),
+    ],
+    ids=["name-after", "name-before-with-apposition", "spaced-rank", "possessive", "no-link"],
+)
+def test_places_ranked_place_extracted(extract_text, sentence, expected):
+    extraction = extract_text(sentence + "\n", published=dt.date.fromisoformat(PUBLISHED))
+    assert _ranked(extraction) == expected
+
+
+def test_places_ranked_places_of_two_sources_disagree(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "Floods swept across the region on Sunday. The worst-hit city is Osaka.",
+            "Kyoto, where hundreds were evacuated, was the worst-hit city, officials said.",
+        ),
+    )
+    (finding,) = [f for f in result.findings if f.rule == "place.ranked"]
+    assert finding.message == (
+        "Sources disagree on the worst-hit city: "
+        "Osaka (JP) (coastal-herald.txt) vs Kyoto (JP) (river-wire.txt)"
+    )
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("The worst-hit city is Osaka.", "Osaka was the hardest-hit city, officials said."),
+        ("The worst-hit city is Osaka.", "The worst-hit town is Kyoto, officials said."),
+    ],
+    ids=["same-city", "a-city-and-a-town-are-two-rankings"],
+)
+def test_places_ranked_places_no_discrepancy(ruleset, nlp, texts):
+    result = _check(ruleset, nlp, *_story(*texts))
+    assert [f for f in result.findings if f.rule == "place.ranked"] == []

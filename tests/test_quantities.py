@@ -526,7 +526,7 @@ def _story(*texts: str, published: str = PUBLISHED):
                 "officials said.",
             ),
             "number.cases",
-            {("12,786", "12,786"), ("More than 12,000", "more than 12,000")},
+            {("12,786", "12,786"), ("More than 12,000 cases", "more than 12,000")},
         ),
         (
             (
@@ -608,7 +608,7 @@ def test_quantities_sources_agree(ruleset, nlp, texts, rule, normalized):
             ),
             "number.casualties",
             "Sources disagree on how many were killed: "
-            "31 (coastal-herald.txt) vs 28 (plains-daily.txt)",
+            "31 (coastal-herald.txt, river-wire.txt) vs 28 (plains-daily.txt)",
         ),
         (
             (
@@ -806,14 +806,14 @@ def test_quantities_only_the_same_casualty_measure_is_compared(ruleset, nlp):
         # things are counted with their noun; how often is not how many
         (
             "Police evacuated 11 villages near Sisteron.",
-            [("number.casualties", "11", "11", "displaced (villages)")],
+            [("number.casualties", "11 villages", "11", "displaced (villages)")],
         ),
         ("He had been arrested four times before.", []),
         # a number in a product's name counts nothing
         ("Fornax recalled its Kettle 5 toasters.", []),
         # a noun with no measure word beside it is no measure, whatever the sentence says
         (
-            "Floods killed 12 people and hit nine countries.",
+            "Floods killed 12 people and hit nine bridges.",
             [("number.casualties", "12", "12", "killed")],
         ),
         pytest.param(
@@ -913,3 +913,232 @@ def test_quantities_from_figure_has_its_own_role(normalize_text):
 def test_quantities_no_finding(ruleset, nlp, first, second):
     result = _check(ruleset, nlp, *_story(first, second))
     assert _number_outcomes(result) == []
+
+
+# --- running totals updated by a later source --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("later_date", "later_text", "conflict"),
+    [
+        # published a day later, saying the toll grew: an update
+        ("2024-05-07", "The death toll from the landslide rose to 16, police said.", False),
+        # a day later, but nothing says the figure grew: the sources disagree
+        ("2024-05-07", "The landslide killed 16 people, police said.", True),
+        # a day later and lower: a revision the desk should see
+        ("2024-05-07", "The death toll from the landslide rose to 12, police said.", True),
+        # the same day: two figures for one toll
+        ("2024-05-06", "The death toll from the landslide rose to 16, police said.", True),
+    ],
+    ids=["later-and-rose", "later-no-cue", "later-lower", "same-day"],
+)
+def test_quantities_running_total_updated_by_a_later_source(
+    ruleset, nlp, later_date, later_text, conflict
+):
+    result = _check(
+        ruleset,
+        nlp,
+        ("coastal-herald.txt", "2024-05-06", "The landslide killed 14 people, police said.\n"),
+        ("river-wire.txt", later_date, later_text + "\n"),
+    )
+    assert bool(_discrepancies(result, "number.casualties")) is conflict
+    assert _number_outcomes(result)  # compared either way
+
+
+# --- times taken, results, accidents, turnout ---------------------------------------------------
+
+
+def test_quantities_a_time_taken_is_read_in_seconds(nlp, lexicon):
+    assert _amounts(nlp, lexicon, "She won the race in 2:21:07 on Sunday.") == [
+        _one("2:21:07", 8466.5, 8467.5, "time", "2:21:07")
+    ]
+
+
+def test_quantities_a_clock_time_is_not_a_time_taken(nlp, lexicon):
+    assert _amounts(nlp, lexicon, "The race started at 9:15 in Lyon.") == []
+
+
+@pytest.mark.parametrize(
+    ("texts", "rule", "message"),
+    [
+        pytest.param(
+            (
+                "Kiplagat pulled clear in the last 5 km to win in 2:05:41 in Rotterdam.",
+                "**2:08:41** - Kiplagat's winning time, a personal best.",
+            ),
+            "number.race",
+            "Sources disagree on the winning time: 2:05:41 (coastal-herald.txt) vs 2:08:41 "
+            "(river-wire.txt)",
+            id="winning-time-and-heading",
+        ),
+        pytest.param(
+            (
+                "Net profit for the April-June period rose to $410 million from $350 million "
+                "a year earlier, the carmaker said.",
+                "Net income came in at $380m, and the carmaker kept its outlook.",
+            ),
+            "number.earnings",
+            "Sources disagree on the net profit: USD 410 million (coastal-herald.txt) vs "
+            "USD 380 million (river-wire.txt)",
+            id="net-profit-vs-net-income",
+        ),
+        pytest.param(
+            (
+                "The collision derailed five carriages of the Northern Express, officials said.",
+                "Four carriages of the Northern Express left the rails in the collision.",
+            ),
+            "number.transport",
+            "Sources disagree on how many derailed (carriages): 5 (coastal-herald.txt) vs 4 "
+            "(river-wire.txt)",
+            id="derailed-vs-left-the-rails",
+        ),
+        pytest.param(
+            (
+                "All 18 crew members on the freighter were rescued by a passing ferry.",
+                "Its 16 crew were unhurt.",
+            ),
+            "number.transport",
+            "Sources disagree on how many crew: 18 (coastal-herald.txt) vs 16 (river-wire.txt)",
+            id="crew-sentences-sharing-no-word",
+        ),
+        pytest.param(
+            (
+                "The bulk carrier, which was carrying 40,000 tonnes of wheat, ran aground.",
+                "The ship, laden with 52,000 tonnes of wheat, ran aground on a sandbank.",
+            ),
+            "number.cargo",
+            "Sources disagree on the cargo: 40,000 tonne (coastal-herald.txt) vs 52,000 tonne "
+            "(river-wire.txt)",
+            id="cargo",
+        ),
+        pytest.param(
+            (
+                "Turnout was 61.2%, up from 58.0% four years ago.",
+                "Turnout was 56.2 per cent, and the mayor thanked voters in Eastfield.",
+            ),
+            "number.turnout",
+            "Sources disagree on the turnout: 61.2% (coastal-herald.txt) vs 56.2% (river-wire.txt)",
+            id="turnout",
+        ),
+        pytest.param(
+            (
+                "Firefighters said the blaze forced 300 residents out, and nine villages were "
+                "evacuated on Sunday.",
+                "Police evacuated 12 villages on Sunday as the blaze spread.",
+            ),
+            "number.casualties",
+            "Sources disagree on how many were displaced (villages): 9 (coastal-herald.txt) vs "
+            "12 (river-wire.txt)",
+            id="count-opening-a-clause-after-and",
+        ),
+        pytest.param(
+            (
+                "A magnitude 6.1 earthquake struck the coast of Oran province, killing 12 people. "
+                "The strongest aftershock, of magnitude 4.3, followed at noon.",
+                "A magnitude 5.8 earthquake struck the coast of Oran province on Monday.",
+            ),
+            "number.area",
+            "Sources disagree on the magnitude: 6.1 (coastal-herald.txt) vs 5.8 (river-wire.txt)",
+            id="magnitude-beside-an-aftershock",
+        ),
+        pytest.param(
+            (
+                "The heater maker is recalling 300,000 heaters sold in 12 countries.",
+                "The heaters were sold online in 15 countries between May 2022 and September 2024.",
+            ),
+            "number.coverage",
+            "Sources disagree on the number of countries: 12 (coastal-herald.txt) vs 15 "
+            "(river-wire.txt)",
+            id="countries-no-measure-verb",
+        ),
+        pytest.param(
+            (
+                "The polio campaign will cover all 27 districts in the province.",
+                "Vaccinators would visit 21 districts over the coming days.",
+            ),
+            "number.coverage",
+            "Sources disagree on the number of areas: 27 (coastal-herald.txt) vs 21 "
+            "(river-wire.txt)",
+            id="all-n-districts",
+        ),
+    ],
+)
+def test_quantities_new_measures_disagree(ruleset, nlp, texts, rule, message):
+    result = _check(ruleset, nlp, *_story(*texts))
+    (finding,) = _discrepancies(result, rule)
+    assert finding.message == message
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        pytest.param(
+            "Kiplagat won in 2:05:41, and Tola finished second in 2:07:10.",
+            "Kiplagat won in 2:05:41 in Rotterdam.",
+            id="runner-up-time",
+        ),
+        pytest.param(
+            "The carmaker said revenue rose 7% to $9.4 billion.",
+            "The carmaker said revenue rose 7 per cent to $9.4bn.",
+            id="growth-rate-and-rounding",
+        ),
+        pytest.param(
+            "A bus carrying 40 passengers overturned near Nakuru.",
+            "A bus carrying 32 passengers overturned near Nakuru.",
+            id="passengers-are-no-cargo",
+        ),
+        pytest.param(
+            "The blast killed a soldier, a nurse, and two children in Mosul.",
+            "The blast killed three children in Mosul.",
+            id="oxford-comma-list",
+        ),
+        pytest.param(
+            "The two countries said 40 people were killed in the flood in Sylhet.",
+            "Officials said 40 people were killed in the flood in Sylhet.",
+            id="countries-before-a-number-count-nothing",
+        ),
+        pytest.param(
+            "Turnout in Westvale was 61.2%, officials said.",
+            "Turnout in Eastfield was 48.0%, officials said.",
+            id="turnouts-of-two-places",
+        ),
+        pytest.param(
+            "A magnitude 6.1 earthquake struck Oran province. Officials recorded aftershocks of "
+            "magnitude 4.3 in Oran province.",
+            "A magnitude 4.3 aftershock shook Oran province.",
+            id="both-figures-share-words",
+        ),
+    ],
+)
+def test_quantities_new_measures_no_finding(ruleset, nlp, first, second):
+    result = _check(ruleset, nlp, *_story(first, second))
+    assert [f for f in result.findings if f.rule.startswith("number.")] == []
+
+
+def test_quantities_a_figure_dated_a_year_earlier_leaves_the_news_figure(normalize_text):
+    normalized = normalize_text(
+        "Net profit for the April-June period rose to $410 million from $350 million a year "
+        "earlier.\n",
+        published=dt.date(2026, 7, 30),
+    )
+    assert [(f.text, f.role) for f in normalized.facts if f.kind == "number.earnings"] == [
+        ("$410 million", "level")
+    ]
+
+
+def test_quantities_a_count_said_to_be_also_is_no_total(normalize_text):
+    normalized = normalize_text(
+        "Three people also died in a strike on another school in Khan Younis.\n",
+        published=dt.date.fromisoformat(PUBLISHED),
+    )
+    assert [f.text for f in normalized.facts if f.kind.startswith("number.")] == []
+
+
+def test_quantities_a_counted_noun_names_only_the_number_before_it(normalize_text):
+    normalized = normalize_text(
+        "The two countries said 40 people were killed in the flood in Sylhet.\n",
+        published=dt.date.fromisoformat(PUBLISHED),
+    )
+    assert [(f.kind, f.text) for f in normalized.facts if f.kind.startswith("number.")] == [
+        ("number.casualties", "40")
+    ]

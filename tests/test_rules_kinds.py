@@ -82,6 +82,7 @@ def test_rules_kinds_are_declared():
         "length",
         "mass",
         "volume",
+        "time",
     )
 
 
@@ -145,7 +146,7 @@ def test_rules_kinds_shipped_pack_does_not_count_goals(ruleset, nlp):
 
 def test_rules_kinds_desk_measure_makes_a_number_a_fact(sport_ruleset, sport_nlp):
     assert _number_facts(sport_ruleset, sport_nlp, GOALS_SENTENCE) == [
-        ("sport.goals", "19", "19", "the goals scored")
+        ("sport.goals", "19 goals", "19", "the goals scored")
     ]
 
 
@@ -198,6 +199,13 @@ INVALID_RULES = {
         errors.E204,
         "5:13",
         ["'speed'", "count", "rate_change", "currency", "volume"],
+    ),
+    "running-total-not-a-measure": (
+        "extends: quantity\nid: sport.goals\nlevel: error\nmessage: goals\n"
+        "running_totals: [assists]\nmeasures:\n  the goals scored: [goals]\n",
+        errors.E204,
+        "5:17",
+        ["'assists'", "not one of this rule's measures"],
     ),
     "quantity-unknown-key": (
         "extends: quantity\nid: sport.goals\nlevel: error\nmessage: goals\n"

@@ -11,6 +11,7 @@ from checker.check import check_story
 from checker.context_model import bigram_model
 from checker.corpus import StoryInput, make_source
 from checker.spelling import (
+    article_pairs,
     calendar_typos,
     channel_cost,
     explained_by_morphology,
@@ -223,6 +224,13 @@ def test_spelling_name_typos_report_the_majority_form(extract_text):
             "tariffs",
             "typo.spelling",
         ),
+        # first word of a sentence: capitalised by position, and codespell lists it
+        (
+            "Talks ended late. Accomodation for the delegates was scarce.",
+            "Accomodation",
+            "Accommodation",
+            "typo.spelling",
+        ),
     ],
 )
 def test_spelling_story_typo_found(ruleset, nlp, sentence, word, suggestion, rule):
@@ -260,6 +268,8 @@ def test_spelling_story_typo_found(ruleset, nlp, sentence, word, suggestion, rul
         "Envoys accused each other of overreaching while denuclearising talks stalled over "
         "holdups at the border.",
         "The ministry published a roadmap for rebuilding the damaged breakwaters.",
+        # a name first in its sentence is not spelled against the dictionary
+        "Talks ended late. Vollmarsen said the quotas would hold.",
     ],
 )
 def test_spelling_story_non_typos_not_flagged(ruleset, nlp, text):
@@ -504,6 +514,24 @@ def test_spelling_suggest_in_context_follows_the_neighbours():
     assert suggest_in_context("widd", ("the", "river")) != "was"
 
 
+def test_spelling_article_pairs_choose_the_word_the_article_writes_beside_them(extract_text):
+    # alone, "the flae reached" reads best as "flag"; an article that writes "the fire"
+    # and "fire reached" elsewhere means "fire"
+    alone = "Crews waited as the flae reached the warehouse."
+    article = (
+        "The fire reached the roof by midnight. Crews waited as the flae reached the "
+        "warehouse. Neighbours said the fire spread fast."
+    )
+    assert [t.suggestion for t in _word_typos(extract_text(alone).words)] == ["flag"]
+    assert [t.suggestion for t in _word_typos(extract_text(article).words)] == ["fire"]
+
+
+def test_spelling_article_pairs_are_neighbouring_tokens(extract_text):
+    pairs = article_pairs(extract_text("He left. Crews, she said, stayed.").words)
+    assert {("he", "left"), ("crews", ","), (",", "she"), ("said", ",")} <= pairs
+    assert ("left", "crews") not in pairs  # not across sentences
+
+
 def test_spelling_neighbours_are_the_tokens_beside_the_word(extract_text):
     words = extract_text("Officials, he widd, left.").words
     (widd,) = [w for w in words if w.where.text == "widd"]
@@ -538,6 +566,26 @@ def test_spelling_name_two_forms_one_source_each_reported_once(ruleset, nlp):
         "Kowalczyk here, Kowalczik in another source: one spelling of this name is wrong"
     )
     assert [e.source for e in finding.evidence] == ["a.txt", "b.txt"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        # the last letter written two ways, same first name beside it: one is wrong
+        ("Selin Demirtaz", "Selin Demirtas", [("b.txt", "Demirtas", "Demirtaz", "typo.name")]),
+        # a plural and a demonym differ by their ending, not a misspelling
+        ("the two Koreas", "the Korean side", []),
+    ],
+    ids=["last-letter", "plural-demonym"],
+)
+def test_spelling_name_forms_differing_in_the_last_letter(ruleset, nlp, first, second, expected):
+    result = _check(
+        ruleset,
+        nlp,
+        f"Talks with {first} ended on a hopeful note, officials said.\n",
+        f"Officials said talks with {second} had ended on a hopeful note.\n",
+    )
+    assert _typos(result) == expected
 
 
 def test_spelling_name_two_forms_of_different_people_not_reported(ruleset, nlp):
@@ -587,6 +635,7 @@ def test_spelling_plainly_known_words_are_never_typos(word, plain):
                 around=lambda: (None, None),
                 in_compound=in_compound,
                 context=frozenset(),
+                pairs=lambda: frozenset(),
                 max_rare_zipf=1.5,
                 min_gain_zipf=2.0,
                 min_common_zipf=3.0,
