@@ -31,6 +31,7 @@ from checker.rules import RuleSet
 _ORDINAL_DIGITS = re.compile(r"^(\d{1,2})(st|nd|rd|th)$")
 _DEFINITE = {"the", "this", "that", "its", "their", "his", "her", "our", "these", "those"}
 _INDEFINITE = {"a", "an", "another"}
+_DETERMINERS = frozenset(_DEFINITE | _INDEFINITE)
 _COUNT_STOPS = {"and", "or", "of", "than", "to", "in", "on", "at", "for", "with", "by"}
 _POSITIONS = {
     "next": "next",
@@ -316,26 +317,60 @@ def _sentence_bounds(doc: Doc, sent_starts: list[int]) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(starts, [*starts[1:], len(sent_starts)], strict=True) if a < b]
 
 
+@dataclass(frozen=True)
+class _WordSets:
+    """The rules' word sets the extractors look words up in, built once per rule set."""
+
+    breaks: frozenset[str]
+    not_past: frozenset[str]
+    calendar_words: frozenset[str]
+    honorifics: frozenset[str]
+    honorific_stems: frozenset[str]
+    event_words: frozenset[str]
+    adjective_event_words: frozenset[str]
+    attributive_nouns: frozenset[str]
+
+    @classmethod
+    def of(cls, ruleset: RuleSet) -> _WordSets:
+        """The word sets of ``ruleset``'s lexicons and rules."""
+        lex = ruleset.lexicons
+        honorifics = frozenset(lex.get("honorifics", []))
+        return cls(
+            breaks=frozenset(lex.get("clause_breaks", [])),
+            not_past=frozenset(lex.get("not_past", [])),
+            calendar_words=frozenset(
+                set(lex["months"])
+                | set(lex["weekdays"])
+                | set(lex["relatives"])
+                | set(lex["units"])
+            ),
+            honorifics=honorifics,
+            honorific_stems=frozenset(h.rstrip(".") for h in honorifics),
+            event_words=frozenset(ruleset.event_classes),
+            adjective_event_words=frozenset(lex.get("adjective_event_words", [])),
+            attributive_nouns=frozenset(
+                {w for r in ruleset.of_kind("deadline") for w in r.options["triggers"]} | {"date"}
+            ),
+        )
+
+
 class _Context:
     """Per-document helpers shared by the extractors."""
 
     def __init__(self, doc: Doc, ruleset: RuleSet) -> None:
         self.doc = doc
         lex = ruleset.lexicons
-        self.breaks = set(lex.get("clause_breaks", []))
-        self.not_past = set(lex.get("not_past", []))
-        self.calendar_words = (
-            set(lex["months"]) | set(lex["weekdays"]) | set(lex["relatives"]) | set(lex["units"])
-        )
+        words = ruleset.derived("extract_word_sets", lambda: _WordSets.of(ruleset))
+        self.breaks = words.breaks
+        self.not_past = words.not_past
+        self.calendar_words = words.calendar_words
         self.cardinals = lex.get("cardinals", {})
         self.ordinals = lex.get("ordinals", {})
-        self.honorifics = set(lex.get("honorifics", []))
-        self.honorific_stems = {h.rstrip(".") for h in self.honorifics}
-        self.event_words = set(ruleset.event_classes)
-        self.adjective_event_words = set(lex.get("adjective_event_words", []))
-        self.attributive_nouns = {
-            w for r in ruleset.of_kind("deadline") for w in r.options["triggers"]
-        } | {"date"}
+        self.honorifics = words.honorifics
+        self.honorific_stems = words.honorific_stems
+        self.event_words = words.event_words
+        self.adjective_event_words = words.adjective_event_words
+        self.attributive_nouns = words.attributive_nouns
         self.tokens = _Tokens.of(doc)
         self.cues_by_sent: dict[int, list[Span]] = {}
         # a SpanGroup makes new Span objects at every pass: read each group once
@@ -425,7 +460,7 @@ class _Context:
         return (
             text not in self.not_past
             and not (t.title[i] and i != sent_start)
-            and previous not in _DEFINITE | _INDEFINITE  # "the updated forecasts": an adjective
+            and previous not in _DETERMINERS  # "the updated forecasts": an adjective
             and not self._after_auxiliary_at(i)  # "will be resolved": passive, not past
         )
 
@@ -657,7 +692,9 @@ def _timex_tense(ctx: _Context, span: Span) -> Tense:
     if lower[span.start] == "since":
         return "past"
     following = lower[span.end] if span.end < len(lower) else None
-    if following is not None and following in ctx.event_words | ctx.attributive_nouns:
+    if following is not None and (
+        following in ctx.event_words or following in ctx.attributive_nouns
+    ):
         return "none"
     return ctx.tense(span.start, span.end)
 
@@ -760,7 +797,7 @@ def _event_chains(ctx: _Context, out: Extraction) -> dict[int, tuple[int, str]]:
         sent_start, sent_end = t.sent_start[cue.start], t.sent_end[cue.start]
         window_start = max(sent_start, cue.start - 4)
         window = t.lower[window_start : cue.start]  # the words before the event word
-        determiner = next((w for w in reversed(window) if w in _DEFINITE | _INDEFINITE), None)
+        determiner = next((w for w in reversed(window) if w in _DETERMINERS), None)
         ordinal = next(
             (
                 ctx.ordinals.get(w) or int(_ORDINAL_DIGITS.match(w)[1])
@@ -939,7 +976,7 @@ def _counts(ctx: _Context, source: Source, ruleset: RuleSet) -> list[FactMention
                 break
             if hyphenated:
                 continue
-            if token.is_punct or lower in _DEFINITE | _INDEFINITE or lower in _COUNT_STOPS:
+            if token.is_punct or lower in _DETERMINERS or lower in _COUNT_STOPS:
                 break  # "third-largest economy hosts the summit": another noun phrase
             modifiers += 1
             if modifiers > 2:
@@ -964,7 +1001,7 @@ def _counts(ctx: _Context, source: Source, ruleset: RuleSet) -> list[FactMention
         noun_singular = next((n for n in count_rule if noun == n or stem(noun) == stem(n)), None)
         rule_id = count_rule.get(noun_singular or "", next(iter(count_rule.values())))
         tense = ctx.tense(first, cue.end)
-        if first > sent.start and ctx.tokens.lower[first - 1] in _DEFINITE | _INDEFINITE:
+        if first > sent.start and ctx.tokens.lower[first - 1] in _DETERMINERS:
             first -= 1  # the phrase quoted takes its article: "the third meeting"
         facts.append(
             FactMention(

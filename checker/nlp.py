@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -132,18 +132,24 @@ class _Triggers:
             known = self._by_orth[token.orth] = self._reach(token)
         return known
 
-    def reach_all(self, doc: Doc) -> Iterator[tuple[int, list[tuple[int, int, int]]]]:
+    def reach_all(
+        self, doc: Doc, orths: list[int] | None = None
+    ) -> list[tuple[int, list[tuple[int, int, int]]]]:
         """``(i, reach(doc[i]))`` for every token that passes some trigger, read by lexeme
-        from ``Doc.to_array`` (a Token object is made only for a word not met before)."""
+        (``orths``, the lexeme of each token, from ``Doc.to_array`` when not given); a Token
+        object is made only for a word not met before."""
         known = self._by_orth
         if len(known) >= REACH_CACHE_SIZE:
             known.clear()  # a long run meets ever more words: keep memory flat
-        for i, orth in enumerate(doc.to_array(ORTH).tolist()):
-            found = known.get(orth)
-            if found is None:
-                found = known[orth] = self._reach(doc[i])
-            if found:
-                yield i, found
+        if orths is None:
+            orths = doc.to_array(ORTH).tolist()
+        unknown = set(orths).difference(known)
+        if unknown:
+            # where each word first stands (the last index written for it is its smallest)
+            first = dict(zip(reversed(orths), range(len(orths) - 1, -1, -1), strict=True))
+            for orth in unknown:
+                known[orth] = self._reach(doc[first[orth]])
+        return [(i, known[orth]) for i, orth in enumerate(orths) if known[orth]]
 
     def _reach(self, token: Token) -> list[tuple[int, int, int]]:
         text, lower = token.text, token.lower_
@@ -161,6 +167,57 @@ class _Triggers:
                 if regex.search(lower if on_lower else text):
                     found.append(reach)
         return found
+
+
+class _Requirements:
+    """The triggers of every required token of every pattern. A pattern can match in a
+    window only if each of its required tokens' triggers passes some token of the window:
+    a window where no pattern of its group has them all is not given to the Matcher (most
+    windows: "year" with no number or "last" before it)."""
+
+    def __init__(self) -> None:
+        self._triggers = _Triggers()
+        self._ids: dict[_Trigger, int] = {}
+        self._by_group: list[list[frozenset[int]]] = []
+        self._by_orth: dict[int, frozenset[int]] = {}
+        """The triggers each word passes, by lexeme."""
+
+    def add(self, group: int, pattern: list[dict]) -> None:
+        """Record the triggers of ``pattern``'s required tokens under ``group``."""
+        ids = set()
+        for spec in pattern:
+            found = _trigger_of(spec) if _min_tokens(spec) else None
+            if found is None:
+                continue  # optional or negated, or no cheap test: no requirement
+            trigger = found[1]
+            if trigger not in self._ids:
+                self._ids[trigger] = len(self._ids)
+                self._triggers.add(trigger, self._ids[trigger], 0, 0)
+            ids.add(self._ids[trigger])
+        while len(self._by_group) <= group:
+            self._by_group.append([])
+        self._by_group[group].append(frozenset(ids))
+        self._by_orth.clear()
+
+    def clear_cache(self) -> None:
+        """Forget the answers cached by lexeme."""
+        self._by_orth.clear()
+
+    def passing(self, doc: Doc, orths: list[int]) -> list[frozenset[int]]:
+        """The triggers each token of ``doc`` passes (``orths``: each token's lexeme)."""
+        known = self._by_orth
+        if len(known) >= REACH_CACHE_SIZE:
+            known.clear()  # a long run meets ever more words: keep memory flat
+        unknown = set(orths).difference(known)
+        if unknown:
+            first = dict(zip(reversed(orths), range(len(orths) - 1, -1, -1), strict=True))
+            for orth in unknown:
+                known[orth] = frozenset(r[0] for r in self._triggers._reach(doc[first[orth]]))
+        return [known[orth] for orth in orths]
+
+    def may_match(self, group: int, present: frozenset[int]) -> bool:
+        """True when some pattern of ``group`` has every required trigger in ``present``."""
+        return any(ids <= present for ids in self._by_group[group])
 
 
 def _max_tokens(spec: dict) -> int | None:
@@ -230,6 +287,7 @@ class TimexRuler:
         """Patterns no window can serve (no selective required token), run on the whole Doc."""
         self.patterns: list[dict] = []
         self._triggers = _Triggers()
+        self._requirements = _Requirements()
         self._groups: dict[_Trigger, int] = {}
         self._matchers: list[tuple[Matcher, int, int]] = []
         """One Matcher per trigger, with the widest reach of its patterns."""
@@ -247,6 +305,7 @@ class TimexRuler:
             if group == len(self._matchers):
                 self._matchers.append((Matcher(self.matcher.vocab, validate=True), 0, 0))
                 self._triggers.add(trigger, group, 0, 0)
+            self._requirements.add(group, entry["pattern"])
             group_matcher, widest_before, widest_after = self._matchers[group]
             group_matcher.add(entry["label"], [entry["pattern"]])
             self._matchers[group] = (
@@ -258,6 +317,7 @@ class TimexRuler:
     def clear_cache(self) -> None:
         """Forget the per-word trigger answers learnt from earlier documents."""
         self._triggers.clear_cache()
+        self._requirements.clear_cache()
 
     def _raw_matches(self, doc: Doc) -> list[Span]:
         """All pattern matches. Patterns are grouped by their most selective required
@@ -266,7 +326,8 @@ class TimexRuler:
         pattern over the whole Doc, at a fraction of the cost."""
         windows: list[list[list[int]]] = [[] for _ in self._matchers]
         size = len(doc)
-        for i, reach in self._triggers.reach_all(doc):
+        orths = doc.to_array(ORTH).tolist()
+        for i, reach in self._triggers.reach_all(doc, orths):
             for group, _before, _after in reach:
                 _matcher, before, after = self._matchers[group]
                 low, high = max(0, i - before), min(size, i + after + 1)
@@ -278,9 +339,14 @@ class TimexRuler:
         found = (
             [Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)] if len(self.matcher) else []
         )
-        for (group_matcher, _before, _after), spans in zip(self._matchers, windows, strict=True):
+        passing = self._requirements.passing(doc, orths) if any(windows) else []
+        for group, ((group_matcher, _before, _after), spans) in enumerate(
+            zip(self._matchers, windows, strict=True)
+        ):
             for low, high in spans:
-                for match_id, start, end in group_matcher(doc[low:high]):
+                if not self._requirements.may_match(group, frozenset().union(*passing[low:high])):
+                    continue  # some required word of every pattern is missing: no match here
+                for match_id, start, end in group_matcher(Span(doc, low, high)):
                     found.append(Span(doc, low + start, low + end, label=match_id))
         return found
 
@@ -377,6 +443,7 @@ class TimexRuler:
         self.matcher = Matcher(self.matcher.vocab, validate=True)
         self.patterns = []
         self._triggers, self._groups, self._matchers = _Triggers(), {}, []
+        self._requirements = _Requirements()
         self.add_patterns(srsly.read_jsonl(Path(path) / "patterns.jsonl"))
         return self
 

@@ -280,3 +280,19 @@ def test_nlp_cue_ruler_finds_what_spacys_span_ruler_finds(nlp, ruleset):
     assert [(s.start, s.end, s.label_, s.id_) for s in ours] == [
         (s.start, s.end, s.label_, s.id_) for s in theirs
     ]
+
+
+def test_nlp_timex_windows_without_a_patterns_required_words_are_not_matched(nlp):
+    """A window is given to the Matcher only when some pattern of its group has a token
+    for each of its required words: "year" alone opens windows no pattern can use, and the
+    windowed matches stay those of the whole-doc Matcher."""
+    ruler = nlp.get_pipe("checker_timex")
+    doc = nlp("Prices rose, year on year, and the year's budget stays, week by week.")
+    orths = [t.orth for t in doc]
+    passing = ruler._requirements.passing(doc, orths)
+    year = [t.i for t in doc if t.lower_ == "year"][0]
+    groups = {group for _i, reach in ruler._triggers.reach_all(doc, orths) for group, *_ in reach}
+    skipped = [g for g in groups if not ruler._requirements.may_match(g, frozenset(passing[year]))]
+    assert skipped  # some group triggered by "year" needs more words than "year"
+    windowed = sorted((s.label_, s.start, s.end) for s in ruler._raw_matches(doc))
+    assert windowed == _whole_doc_matches(nlp, doc)
