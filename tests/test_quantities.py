@@ -1102,6 +1102,16 @@ def test_quantities_a_clock_time_is_not_a_time_taken(nlp, lexicon):
             "(river-wire.txt)",
             id="moved-to-evacuation-centres",
         ),
+        pytest.param(
+            (
+                '"So far 64 people have been rescued alive," the district commissioner said.',
+                "Officials say 58 survivors were rescued, most of them by fishermen.",
+            ),
+            "number.casualties",
+            "Sources disagree on how many were rescued: 64 (coastal-herald.txt) vs 58 "
+            "(river-wire.txt)",
+            id="rescued-sharing-no-word",
+        ),
     ],
 )
 def test_quantities_new_measures_disagree(ruleset, nlp, texts, rule, message):
@@ -1158,6 +1168,12 @@ def test_quantities_new_measures_disagree(ruleset, nlp, texts, rule, message):
             "Two of the six prisoners who escaped from the Brackwater jail were caught.",
             "Six prisoners escaped from the Brackwater jail on Sunday night.",
             id="two-of-the-escaped-is-no-total",
+        ),
+        pytest.param(
+            "The 2011 sinking of a ferry on the lake killed more than 300 people. So far 64 "
+            "people have died in Sunday's accident.",
+            "Officials say 41 people have died since the bus plunged into the river.",
+            id="killed-sharing-no-word-is-no-one-subject",
         ),
     ],
 )
