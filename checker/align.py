@@ -133,9 +133,7 @@ def units_of(sources: list[NormalizedSource], ruleset: RuleSet) -> list[Unit]:
                     ordinal,
                     names=names,
                     split=others is not None,
-                    one_subject=bool(ruleset.rules[rule].options.get("one_subject"))
-                    if rule in ruleset.rules
-                    else False,
+                    one_subject=_one_subject(ruleset, rule, facts[0].subject),
                     others=others or frozenset(),
                 )
             )
@@ -153,6 +151,14 @@ def _univocal(facts: list[Fact]) -> bool:
             if not dated_apart and not a.value.overlaps(b.value):  # type: ignore[union-attr]
                 return False
     return True
+
+
+def _one_subject(ruleset: RuleSet, rule: str, measure: str) -> bool:
+    """A measure stated of the story's one subject: every measure of a rule with
+    ``one_subject``, or the measures it lists in ``one_subject_measures`` (how many were
+    rescued from the one accident a story reports)."""
+    options = ruleset.rules[rule].options if rule in ruleset.rules else {}
+    return bool(options.get("one_subject")) or measure in options.get("one_subject_measures", ())
 
 
 def _series(ruleset: RuleSet, fact: Fact) -> str:

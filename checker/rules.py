@@ -55,6 +55,7 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
         {
             "dimensions": list,
             "one_subject": bool,
+            "one_subject_measures": list,
             "counted_noun": bool,
             "running_totals": list,
             "update_words": list,

@@ -1061,6 +1061,57 @@ def test_quantities_a_clock_time_is_not_a_time_taken(nlp, lexicon):
             "(river-wire.txt)",
             id="all-n-districts",
         ),
+        pytest.param(
+            (
+                "Thieves broke into the Marlow Gallery overnight and made off with four prints.",
+                "Police are hunting two men suspected of stealing six prints from the Marlow "
+                "Gallery.",
+            ),
+            "number.crime",
+            "Sources disagree on how many were stolen (prints): 4 (coastal-herald.txt) vs 6 "
+            "(river-wire.txt)",
+            id="things-stolen",
+        ),
+        pytest.param(
+            (
+                "Four prisoners escaped from the Brackwater jail through a tunnel.",
+                "Five prisoners escaped from the Brackwater jail on Sunday night.",
+            ),
+            "number.crime",
+            "Sources disagree on how many escaped (prisoners): 4 (coastal-herald.txt) vs 5 "
+            "(river-wire.txt)",
+            id="prisoners-escaped",
+        ),
+        pytest.param(
+            (
+                "The rail strike on Monday forced the cancellation of 150 trains.",
+                "The operator said it would cancel about 210 trains because of the rail strike.",
+            ),
+            "number.disruption",
+            "Sources disagree on how many were cancelled (trains): 150 (coastal-herald.txt) vs "
+            "about 210 (river-wire.txt)",
+            id="trains-cancelled",
+        ),
+        pytest.param(
+            (
+                "Officials in the delta said 4,000 people had been evacuated from the river banks.",
+                "Officials in the delta said 2,500 residents had been moved to evacuation centres.",
+            ),
+            "number.casualties",
+            "Sources disagree on how many were displaced: 4,000 (coastal-herald.txt) vs 2,500 "
+            "(river-wire.txt)",
+            id="moved-to-evacuation-centres",
+        ),
+        pytest.param(
+            (
+                '"So far 64 people have been rescued alive," the district commissioner said.',
+                "Officials say 58 survivors were rescued, most of them by fishermen.",
+            ),
+            "number.casualties",
+            "Sources disagree on how many were rescued: 64 (coastal-herald.txt) vs 58 "
+            "(river-wire.txt)",
+            id="rescued-sharing-no-word",
+        ),
     ],
 )
 def test_quantities_new_measures_disagree(ruleset, nlp, texts, rule, message):
@@ -1107,6 +1158,22 @@ def test_quantities_new_measures_disagree(ruleset, nlp, texts, rule, message):
             "magnitude 4.3 in Oran province.",
             "A magnitude 4.3 aftershock shook Oran province.",
             id="both-figures-share-words",
+        ),
+        pytest.param(
+            "Thieves escaped from the Marlow Gallery with three works, police said.",
+            "Thieves took two paintings and a drawing from the Marlow Gallery.",
+            id="works-and-paintings-are-not-one-count",
+        ),
+        pytest.param(
+            "Two of the six prisoners who escaped from the Brackwater jail were caught.",
+            "Six prisoners escaped from the Brackwater jail on Sunday night.",
+            id="two-of-the-escaped-is-no-total",
+        ),
+        pytest.param(
+            "The 2011 sinking of a ferry on the lake killed more than 300 people. So far 64 "
+            "people have died in Sunday's accident.",
+            "Officials say 41 people have died since the bus plunged into the river.",
+            id="killed-sharing-no-word-is-no-one-subject",
         ),
     ],
 )
