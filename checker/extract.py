@@ -1616,12 +1616,8 @@ def _ranked_places(
                 name = named["name"].rstrip(".")  # "... is Utrecht.": the full stop ends it
                 name_start = base + offset + named.start("name")
                 name_end = name_start + len(name)
-                span = ctx.doc.char_span(
-                    name_start, name_end, alignment_mode="contract"
-                ) or ctx.doc.char_span(name_start, name_end, alignment_mode="expand")
-                if span is None or any(
-                    t.lower[i] in ctx.calendar_words for i in range(span.start, span.end)
-                ):
+                span = _place_span(ctx, name_start, name_end, contract_first=True)
+                if span is None:
                     continue
                 noun = found["noun"].lower()
                 chain = chains.setdefault(noun, chain_base + 2000 + 100 * n + len(chains))
@@ -1640,6 +1636,19 @@ def _ranked_places(
                     )
                 )
     return facts
+
+
+def _place_span(
+    ctx: _Context, start: int, end: int, *, contract_first: bool = False
+) -> Span | None:
+    """The tokens of a place name found at characters [start, end) of the text, or None when
+    they hold a month or weekday ("in May" is no place)."""
+    span = ctx.doc.char_span(start, end, alignment_mode="contract") if contract_first else None
+    span = span or ctx.doc.char_span(start, end, alignment_mode="expand")
+    lower = ctx.tokens.lower
+    if span is None or any(lower[i] in ctx.calendar_words for i in range(span.start, span.end)):
+        return None
+    return span
 
 
 _ORG_NAME = r"\p{Lu}[\p{L}\p{N}&'\u2019.-]*(?:[ \t]+(?:&[ \t]+)?\p{Lu}[\p{L}\p{N}&'\u2019.-]*){0,4}"
@@ -1679,10 +1688,8 @@ def _home_places(
             while (first := place.split(maxsplit=1))[0].lower() in STOP_WORDS and len(first) > 1:
                 place_start += len(place) - len(first[1])  # "The New York-based ...", "In ..."
                 place = first[1]
-            span = ctx.doc.char_span(place_start, place_end, alignment_mode="expand")
-            if span is None or any(
-                t.lower[i] in ctx.calendar_words for i in range(span.start, span.end)
-            ):
+            span = _place_span(ctx, place_start, place_end)
+            if span is None:
                 continue
             key = org.lower()
             chain = chains.setdefault(key, chain_base + 3000 + 100 * n + len(chains))
