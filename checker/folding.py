@@ -1,7 +1,7 @@
 """Letters without their accents, for comparing names written with and without them.
 
-Wires and many house styles drop diacritics ("Fernandez" for "Fernández", "Gdansk" for
-"Gdańsk", "Lodz" for "Łódź"); the two spellings are one name, not a typo.
+Wires and many house styles drop diacritics ("Fernandez" for "Fernández", "Poznan" for
+"Poznań", "Lodz" for "Łódź"); the two spellings are one name, not a typo.
 """
 
 from __future__ import annotations

@@ -804,7 +804,7 @@ def name_typos(
     Kowalczik") are reported once, on the form written fewer times (the later source when
     even), with the other as the suggestion: no majority says which is right, but one is
     wrong. A form an article writes once, where it writes the other form at least twice
-    ("Hallett" twice, "Hallet" once), is reported too, with its own spelling as the
+    ("Pritchett" twice, "Pritchet" once), is reported too, with its own spelling as the
     suggestion (``detail["internal"]``).
 
     Plurals and derived forms ("Brazil"/"Brazilian", "Kenya"/"Kenyan", "Koreas"/"Korean")
@@ -887,7 +887,7 @@ def name_typos(
 def _names_one_letter_off(text: str, by_length: dict[int, list[str]]) -> Iterator[str]:
     """The names of ``by_length`` one letter from ``text`` (accents aside), or with another
     letter doubled, with the same first letter. Not another ending ("Kenya"/"Kenyan", "Koreas"/"Korean", "Petes"/"Peter"), though
-    a doubled last letter ("Hallet"/"Hallett") or an s for a z ("Ruiz"/"Ruis") is a slip; not
+    a doubled last letter ("Pritchet"/"Pritchett") or an s for a z ("Ruiz"/"Ruis") is a slip; not
     another case or accents ("Lionsgate"/"LionsGate", "Fernandez"/"Fernández"); not a
     British/American pair."""
     plain = fold_accents(text)
@@ -896,7 +896,7 @@ def _names_one_letter_off(text: str, by_length: dict[int, list[str]]) -> Iterato
             if other == text or other[0] != text[0]:
                 continue
             longer, shorter = (other, text) if len(other) > len(text) else (text, other)
-            doubled = longer == shorter + shorter[-1]  # "Hallet"/"Hallett": a slip, no ending
+            doubled = longer == shorter + shorter[-1]  # "Pritchet"/"Pritchett": a slip, no ending
             last_letters = {text[-1], other[-1]}
             if (
                 longer.startswith(shorter)
@@ -919,8 +919,8 @@ _REPEATS = re.compile(r"(.)\1+")
 
 
 def _moved_double(a: str, b: str) -> bool:
-    """True when ``a`` and ``b`` differ only in which letter is doubled ("Phillipine" /
-    "Philippine"): two edits apart, but one slip."""
+    """True when ``a`` and ``b`` differ only in which letter is doubled ("Marrcelo" /
+    "Marcello"): two edits apart, but one slip."""
     return a != b and len(a) == len(b) and _REPEATS.sub(r"\1", a) == _REPEATS.sub(r"\1", b)
 
 

@@ -137,14 +137,14 @@ def test_fold_accents_takes_off_marks_and_keeps_case():
     [
         # written twice one way and once the other, one letter apart: the odd one is a slip
         (
-            "Fire chief Dana Hallett said the blaze was contained. Hallett said crews stayed "
-            "overnight. By noon, Hallet said, the roads had reopened.",
-            [("Hallet", "Hallett", "Hallet here, Hallett elsewhere in the same article")],
+            "Fire chief Dana Pritchett said the blaze was contained. Pritchett said crews stayed "
+            "overnight. By noon, Pritchet said, the roads had reopened.",
+            [("Pritchet", "Pritchett", "Pritchet here, Pritchett elsewhere in the same article")],
         ),
         # two edits apart, but one slip: the double letter moved
         (
-            "Coach Marcello Ferri named his side. Marcello Ferri said the squad was ready, "
-            "and Marrcelo Ferri said the final would be close.",
+            "Coach Marcello Rinaldi named his side. Marcello Rinaldi said the squad was ready, "
+            "and Marrcelo Rinaldi said the final would be close.",
             [("Marrcelo", "Marcello", "Marrcelo here, Marcello elsewhere in the same article")],
         ),
         # a common word used as a name ("Navy") and a name a letter off it: no typo
