@@ -72,18 +72,19 @@ def sport_nlp(sport_ruleset):
 
 
 def test_rules_kinds_are_declared():
-    assert {"quantity", "event_place"} <= set(KINDS)
-    assert DIMENSIONS == (
-        "count",
-        "percent",
-        "rate_change",
-        "currency",
-        "area",
-        "length",
-        "mass",
-        "volume",
-        "time",
-    )
+    assert {"quantity", "event_place", "ranked_place", "home_place"} <= set(KINDS)
+
+
+@pytest.mark.parametrize("dimension", DIMENSIONS)
+def test_rules_kinds_every_declared_dimension_loads(tmp_path, dimension):
+    text = GOALS_RULE.replace("dimensions: [count]", f"dimensions: [{dimension}]")
+    pack = _write_pack(tmp_path / "sport", {"rule.yml": text})
+    assert load_rules([pack]).rules["sport.goals"].options["dimensions"] == [dimension]
+
+
+def test_rules_kinds_shipped_quantities_use_declared_dimensions(ruleset):
+    used = {d for rule in ruleset.of_kind("quantity") for d in rule.options.get("dimensions", [])}
+    assert used and used <= set(DIMENSIONS)
 
 
 @pytest.mark.parametrize(
