@@ -17,7 +17,7 @@ from string import Formatter
 
 from checker.align import Alignment, Unit, pair_score
 from checker.gazetteer import comparable, places_agree
-from checker.model import Agreement, Amount, Evidence, Fact, Finding, Interval, Place
+from checker.model import Agreement, Amount, Evidence, Fact, Finding, Interval, Place, Source
 from checker.normalize import NormalizedSource, ResolvedTimex, anchor_label
 from checker.rules import Rule, RuleSet
 from checker.spelling import (
@@ -246,6 +246,15 @@ def _inconsistency(
     )
 
 
+def _weekday_anchor(source: Source, timex: ResolvedTimex) -> str:
+    """Where the year of a weekday-and-date comes from, for evidence."""
+    if timex.parts.year is not None:
+        return "explicit year"
+    if source.published is None and timex.anchor is not None:
+        return f"no publication date; year of the story's other sources ({timex.anchor.year})"
+    return anchor_label(source)
+
+
 def weekday_findings(normalized: NormalizedSource, rule: Rule, story: str) -> list[Finding]:
     """Weekdays stated with a date that falls on another weekday ("Tuesday, March 5" in 2024)."""
     findings = []
@@ -266,9 +275,7 @@ def weekday_findings(normalized: NormalizedSource, rule: Rule, story: str) -> li
                     timex,
                     rule,
                     story,
-                    anchor=anchor_label(normalized.source)
-                    if parts.year is None
-                    else "explicit year",
+                    anchor=_weekday_anchor(normalized.source, timex),
                     date=value.start.strftime("%B %-d, %Y"),
                     actual=calendar.day_name[actual],
                     stated=calendar.day_name[parts.weekday],

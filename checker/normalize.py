@@ -27,7 +27,7 @@ from checker.gazetteer import load_gazetteer
 from checker.model import Amount, Fact, Interval, Place, Source
 from checker.quantities import QuantityLexicon, to_amount
 from checker.rules import RuleSet
-from checker.temporal import TimexParts, parts_of, resolve
+from checker.temporal import WEEKDAY_DATE_REACH, TimexParts, parts_of, resolve
 
 BACKGROUND_DAYS = 60
 """An event that ended this many days before publication is background, not the news."""
@@ -122,7 +122,9 @@ def infer_publication_date(
         low, high = min(year_votes) - 1, max(year_votes) + 1
     else:
         low = high = None
-    candidates = range(low, high + 1) if low is not None else range(0)
+    # a weekday stated with its date picks the year only when no other source dates the
+    # story: beside dated sources the pair may be the very slip the weekday check is for
+    candidates = range(low, high + 1) if low is not None and not story_dates else range(0)
     for parts, _text in weekday_pairs:
         for year in candidates:
             day = _date_of(parts, year)
@@ -234,8 +236,28 @@ def _tense_note(tense: str) -> str:
     return {"past": "past tense", "future": "future tense", "none": "no tense marker"}[tense]
 
 
+def _story_year_anchor(parts: TimexParts, story_date: dt.date | None) -> dt.date | None:
+    """``story_date`` when the month-day of ``parts`` lies within ``WEEKDAY_DATE_REACH`` days
+    of it: an undated source's "Thursday, September 25" is then in the year the other outlets
+    were published. Farther off, or with no dated outlet, its year stays unknown."""
+    if story_date is None:
+        return None
+    options = [
+        day
+        for year in (story_date.year - 1, story_date.year, story_date.year + 1)
+        if (day := _date_of(parts, year)) is not None
+    ]
+    if options and min(abs((day - story_date).days) for day in options) <= WEEKDAY_DATE_REACH:
+        return story_date
+    return None
+
+
 def normalize(
-    extraction: Extraction, ruleset: RuleSet, *, story_date: dt.date | None = None
+    extraction: Extraction,
+    ruleset: RuleSet,
+    *,
+    story_date: dt.date | None = None,
+    dated_story: dt.date | None = None,
 ) -> NormalizedSource:
     """Resolve every date and count of one source against its publication date.
 
@@ -246,6 +268,8 @@ def normalize(
         ruleset (RuleSet): the rules.
         story_date (date | None): when the story's other sources were published, to tell
             background events in a source without a date of its own. Defaults to None.
+        dated_story (date | None): when the story's sources with a date in their metadata
+            were published: the year of an undated source's month-days. Defaults to None.
     """
     source = extraction.source
     anchor = source.published
@@ -270,6 +294,8 @@ def normalize(
     def anchor_of(mention: TimexMention, parts: TimexParts) -> dt.date | None:
         if parts.month and not parts.year and mention.where.sentence in stated:
             return stated[mention.where.sentence]
+        if anchor is None and parts.month and parts.day and not parts.year:
+            return _story_year_anchor(parts, dated_story)
         return anchor
 
     for timex in extraction.timexes:
@@ -422,4 +448,12 @@ def normalize_story(extractions: list[Extraction], ruleset: RuleSet) -> list[Nor
                 source.published_from = "text"
     dated = sorted(e.source.published for e in extractions if e.source.published is not None)
     story_date = dated[len(dated) // 2] if dated else None
-    return [normalize(e, ruleset, story_date=story_date) for e in extractions]
+    firm = sorted(
+        e.source.published
+        for e in extractions
+        if e.source.published is not None and e.source.published_from == "metadata"
+    )
+    dated_story = firm[len(firm) // 2] if firm else None
+    return [
+        normalize(e, ruleset, story_date=story_date, dated_story=dated_story) for e in extractions
+    ]

@@ -67,6 +67,43 @@ def test_compare_weekday_checked_against_a_last_updated_line(ruleset, nlp):
     assert finding.message == "March 5, 2024 is a Tuesday, not a Wednesday"
 
 
+INQUIRY_DATED = (
+    "valley-gazette.txt",
+    "2024-03-11",
+    "The regional council said an inquiry into the warehouse fire would start next week.\n",
+)
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # March 10 is a Sunday in 2024 and a Monday in 2025: the outlets' year, not the
+        # year the pair would fit, dates an undated source's slip
+        (
+            "The fire broke out late on Monday, March 10, in the warehouse district.",
+            "March 10, 2024 is a Sunday, not a Monday",
+        ),
+        (
+            "The inquiry will deliver its findings by Thursday, March 22.",
+            "March 22, 2024 is a Friday, not a Thursday",
+        ),
+        ("The inquiry will deliver its findings by Friday, March 22.", None),
+        # five months from the outlets' dates: the year is anybody's guess
+        ("The council first inspected the warehouse on Thursday, August 14.", None),
+    ],
+)
+def test_compare_weekday_of_an_undated_source_in_the_dated_outlets_year(
+    ruleset, nlp, sentence, expected
+):
+    undated = ("riverside-notes.txt", None, sentence + "\n")
+    result = _check(ruleset, nlp, INQUIRY_DATED, undated)
+    findings = _of(result, "inconsistency", "date.weekday_mismatch")
+    assert [f.message for f in findings] == ([expected] if expected else [])
+    for finding in findings:
+        (evidence,) = finding.evidence
+        assert evidence.anchor == "no publication date; year of the story's other sources (2024)"
+
+
 def test_compare_discrepancy_shows_every_source_that_sides_with_one_value(ruleset, nlp):
     result = _check(
         ruleset,
