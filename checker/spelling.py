@@ -800,7 +800,8 @@ def name_typos(
 ) -> dict[str, list[Typo]]:
     """Capitalised words one edit from a name that more sources use, and used by no other source.
 
-    Two sources that each write one form of a full name ("Anna Kowalczyk" / "Anna
+    Forms that differ only in accents ("Müller"/"Muller") are one name: their sources count
+    together. Two sources that each write one form of a full name ("Anna Kowalczyk" / "Anna
     Kowalczik") are reported once, on the form written fewer times (the later source when
     even), with the other as the suggestion: no majority says which is right, but one is
     wrong. A form an article writes once, where it writes the other form at least twice
@@ -808,8 +809,9 @@ def name_typos(
     suggestion (``detail["internal"]``).
 
     Plurals and derived forms ("Brazil"/"Brazilian", "Kenya"/"Kenyan", "Koreas"/"Korean")
-    are not typos: the two forms must differ inside the word, not by an ending. A last
-    letter written two ways ("Nowakowsky"/"Nowakowski") is.
+    are not typos: the two forms must differ inside the word, not by an ending, unless both
+    stand beside the same name word ("Anna Kowalczyk"/"Anna Kowalczyki") and the ending is
+    no plural s. A last letter written two ways ("Nowakowsky"/"Nowakowski") is a slip.
     """
     used_by: dict[str, set[str]] = {}
     first_use: dict[tuple[str, str], WordMention] = {}
@@ -830,15 +832,29 @@ def name_typos(
         # how often each article writes each name, first words of sentences included
         in_source.update((w.where.text, source_id) for w in words if w.where.text in used_by)
     by_length: dict[int, list[str]] = {}
+    forms: dict[str, list[str]] = {}
     for name in used_by:
         by_length.setdefault(len(name), []).append(name)
+        forms.setdefault(fold_accents(name), []).append(name)
+
+    def users(name: str) -> set[str]:
+        """The sources that write ``name``, accents aside."""
+        return set().union(*(used_by[form] for form in forms[fold_accents(name)]))
+
+    def use_in(name: str, source_id: str) -> WordMention:
+        """The first place ``source_id`` writes ``name`` (in any of its accent forms)."""
+        return next(
+            first_use[(form, source_id)]
+            for form in forms[fold_accents(name)]
+            if (form, source_id) in first_use
+        )
+
     found: dict[str, list[Typo]] = {}
     for source_id, words in words_by_source.items():
         reported: set[str] = set()
         for word in words:
             text = word.where.text
-            users = used_by.get(text, ())
-            if text in reported or len(users) != 1 or source_id not in users:
+            if text in reported or text not in used_by or users(text) != {source_id}:
                 continue  # used by another source too (or not a name word)
             if len(text) < min_length:
                 continue
@@ -846,9 +862,12 @@ def name_typos(
                 continue
             best: tuple[int, str] | None = None
             internal: str | None = None
-            for other in _names_one_letter_off(text, by_length):
-                support = len(used_by[other])
-                if source_id in used_by[other]:
+            for other, ending in _names_one_letter_off(text, by_length):
+                others = users(other)
+                if ending and not _same_full_name(word, use_in(other, min(others))):
+                    continue  # "Kenya"/"Kenyan": a derived form, unless one person's name
+                support = len(others)
+                if source_id in others:
                     if (
                         in_source[(text, source_id)] == 1
                         and in_source[(other, source_id)] >= 2
@@ -858,61 +877,64 @@ def name_typos(
                         )
                     ):
                         internal = other
-                elif support > len(used_by[text]) and (best is None or support > best[0]):
+                elif support > 1 and (best is None or support > best[0]):
                     best = (support, other)
                 elif (
                     best is None
-                    and support == len(used_by[text]) == 1
+                    and support == 1
                     and _tie_reported_here(text, other, source_id, used_by, mentions)
-                    and _same_full_name(word, first_use[(other, min(used_by[other]))])
+                    and _same_full_name(word, use_in(other, min(others)))
                 ):
                     best = (support, other)
             if best is None and internal is not None:
-                best = (len(used_by[internal]), internal)
+                best = (len(users(internal)), internal)
             if best:
                 reported.add(text)
                 support = tuple(
-                    (other_id, first_use[(best[1], other_id)])
-                    for other_id in sorted(used_by[best[1]])
+                    (other_id, use_in(best[1], other_id)) for other_id in sorted(users(best[1]))
                 )
                 detail = {"word": text, "suggestion": best[1], "majority": best[0]}
                 if best[1] == internal:
                     detail["internal"] = True
-                elif best[0] == len(used_by[text]):
+                elif best[0] == 1:
                     detail["tie"] = True
                 found.setdefault(source_id, []).append(Typo(word, rule, best[1], detail, support))
     return found
 
 
-def _names_one_letter_off(text: str, by_length: dict[int, list[str]]) -> Iterator[str]:
+def _names_one_letter_off(text: str, by_length: dict[int, list[str]]) -> Iterator[tuple[str, bool]]:
     """The names of ``by_length`` one letter from ``text`` (accents aside), or with another
-    letter doubled, with the same first letter. Not another ending ("Kenya"/"Kenyan", "Koreas"/"Korean", "Petes"/"Peter"), though
-    a doubled last letter ("Pritchet"/"Pritchett") or an s for a z ("Ruiz"/"Ruis") is a slip; not
-    another case or accents ("Lionsgate"/"LionsGate", "Fernandez"/"Fernández"); not a
-    British/American pair."""
+    letter doubled, with the same first letter; each with True when the two differ by an
+    ending ("Kenya"/"Kenyan", "Koreas"/"Korean") rather than inside the word. Never a plural
+    or a last s for another letter ("Petes"/"Peter"), though a doubled last letter
+    ("Pritchet"/"Pritchett") or an s for a z ("Ruiz"/"Ruis") is a slip; not another case or
+    accents ("Lionsgate"/"LionsGate", "Fernandez"/"Fernández"); not a British/American pair."""
     plain = fold_accents(text)
     for length in (len(text) - 1, len(text), len(text) + 1):
         for other in by_length.get(length, []):
             if other == text or other[0] != text[0]:
                 continue
-            longer, shorter = (other, text) if len(other) > len(text) else (text, other)
+            other_plain = fold_accents(other)
+            if plain.lower() == other_plain.lower():
+                continue
+            longer, shorter = (
+                (other_plain, plain) if len(other_plain) > len(plain) else (plain, other_plain)
+            )
             doubled = longer == shorter + shorter[-1]  # "Pritchet"/"Pritchett": a slip, no ending
+            ending = longer.startswith(shorter) and not doubled
             last_letters = {text[-1], other[-1]}
             if (
-                longer.startswith(shorter)
-                and not doubled
+                ending
+                and longer[-1] == "s"
                 or other[:-1] == text[:-1]
                 and len(other) == len(text)
                 and "s" in last_letters
                 and not last_letters & set("zcx")
             ):
                 continue
-            other_plain = fold_accents(other)
-            if plain.lower() == other_plain.lower():
-                continue
             near = OSA.distance(plain, other_plain) == 1 or _moved_double(plain, other_plain)
             if near and not is_spelling_variant(text.lower(), other.lower()):
-                yield other
+                yield other, ending
 
 
 _REPEATS = re.compile(r"(.)\1+")

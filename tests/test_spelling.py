@@ -181,6 +181,49 @@ def test_spelling_name_typos_report_the_majority_form(extract_text):
     assert [source for source, _word in typo.support] == ["a.txt", "b.txt"]
 
 
+def test_spelling_name_typos_count_accent_forms_as_one_name(extract_text):
+    texts = {
+        "a.txt": "Engineer Jonas Märkli was freed on Friday after months in captivity.",
+        "b.txt": "Jonas Markli, an engineer, was freed on Friday.",
+        "c.txt": "The engineer Jonas Märklin was freed on Friday, officials said.",
+    }
+    words_by_source = {sid: extract_text(text, source_id=sid).words for sid, text in texts.items()}
+    found = name_typos(words_by_source, rule="typo.name", min_length=4)
+    assert list(found) == ["c.txt"]
+    (typo,) = found["c.txt"]
+    assert (typo.word.where.text, typo.suggestion, typo.detail["majority"]) == (
+        "Märklin",
+        "Märkli",
+        2,
+    )
+    assert [(source, word.where.text) for source, word in typo.support] == [
+        ("a.txt", "Märkli"),
+        ("b.txt", "Markli"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("third", "expected"),
+    [
+        # an ending added to one person's surname (same first name beside it) is a slip
+        ("Finance minister Anna Kowalczyki resigned on Monday.", [("Kowalczyki", "Kowalczyk")]),
+        # a plural s is an ending, not a slip
+        ("The Kowalczyks were not at home on Monday.", []),
+        # a derived form without the same name beside it is a word of its own
+        ("A Polish court heard the case of the Kowalczyka family.", []),
+    ],
+)
+def test_spelling_name_typos_an_ending_only_beside_the_same_name(extract_text, third, expected):
+    texts = {
+        "a.txt": "Finance minister Anna Kowalczyk resigned on Monday.",
+        "b.txt": "Anna Kowalczyk, the finance minister, resigned.",
+        "c.txt": third,
+    }
+    words_by_source = {sid: extract_text(text, source_id=sid).words for sid, text in texts.items()}
+    found = name_typos(words_by_source, rule="typo.name", min_length=4)
+    assert [(t.word.where.text, t.suggestion) for t in found.get("c.txt", [])] == expected
+
+
 # --- story level: true typos -------------------------------------------------------------------
 
 
