@@ -11,7 +11,8 @@ Three checks, each driven by a rule in ``rules/``:
   use, and used by no other source itself.
 
 Suggestions are ranked by a noisy-channel score (``channel_score``): wordfreq frequency
-less a weighted Damerau edit cost, with a bonus for words of the same article; an unknown
+less an edit cost learned from real misspellings (``checker.channel``), with a bonus for
+words of the same article; an unknown
 word that is no clear slip is ranked with its neighbours too (``suggest_in_context``, a
 word-bigram model from ``context_model``), up to three edits away.
 Lexicons (wordfreq, codespell's dictionaries) are loaded once per process and per-word
@@ -33,6 +34,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 from wordfreq import get_frequency_dict, top_n_list, zipf_frequency
 
+from checker.channel import FIRST_LETTER_COST, LEAST_EDIT_COST, channel_cost
 from checker.context_model import bigram_model
 from checker.extract import WordMention
 from checker.folding import fold_accents
@@ -113,10 +115,6 @@ _SUFFIXES = (
     "iest",
     "est",
 )
-_KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
-_KEY_POS = {
-    ch: (row, col) for row, keys in enumerate(_KEYBOARD_ROWS) for col, ch in enumerate(keys)
-}
 
 
 @dataclass(frozen=True)
@@ -199,6 +197,11 @@ def _codespell_tables() -> tuple[dict[str, str], set[str]]:
     return misspellings, variants
 
 
+def codespell_misspellings() -> dict[str, str]:
+    """codespell's misspelling -> its corrections (comma-separated, likeliest first)."""
+    return _codespell_tables()[0]
+
+
 @lru_cache(maxsize=1)
 def variant_pairs() -> dict[str, str]:
     """British spelling -> American spelling, from codespell's en-GB to en-US list."""
@@ -247,85 +250,6 @@ def _vocabulary_by_length(min_zipf: float = 2.0) -> dict[int, list[str]]:
         if word.isalpha() and _zipf(word) >= min_zipf:
             by_length.setdefault(len(word), []).append(word)
     return by_length
-
-
-def _adjacent_keys(a: str, b: str) -> bool:
-    """True when ``a`` and ``b`` are neighbouring keys on a QWERTY keyboard."""
-    if a == b or a not in _KEY_POS or b not in _KEY_POS:
-        return False
-    (ra, ca), (rb, cb) = _KEY_POS[a], _KEY_POS[b]
-    return abs(ra - rb) <= 1 and abs(ca - cb) <= 1
-
-
-_VOWELS = frozenset("aeiouy")
-_SOUND_ALIKE = frozenset(
-    frozenset(pair) for pair in ("ck", "cs", "sz", "iy", "fv", "gj", "mn", "dt", "bp", "kq")
-)
-TRANSPOSITION_COST = 0.6
-"""Two neighbouring letters swapped ("recieve"): the commonest slip, cheaper than an edit."""
-FIRST_LETTER_COST = 0.5
-"""Extra cost when the first letter differs: writers seldom get it wrong."""
-
-
-def _substitution_cost(typed: str, meant: str) -> float:
-    if _adjacent_keys(typed, meant):
-        return 0.6
-    if typed in _VOWELS and meant in _VOWELS:
-        return 0.7
-    if frozenset((typed, meant)) in _SOUND_ALIKE:
-        return 0.8
-    return 1.0
-
-
-def _insertion_cost(typed: str, index: int) -> float:
-    """Cost of the stray letter ``typed[index]``: a doubled letter or a neighbouring key is cheap."""
-    letter = typed[index]
-    around = typed[index - 1 : index] + typed[index + 1 : index + 2]
-    if letter in around:
-        return 0.5
-    if any(_adjacent_keys(letter, other) for other in around):
-        return 0.7
-    return 1.0
-
-
-def _deletion_cost(meant: str, index: int) -> float:
-    """Cost of leaving out ``meant[index]``: one of a double letter, the silent e of a final
-    "-ed" ("showd" for "showed") or a vowel is cheap."""
-    letter = meant[index]
-    if letter in meant[index - 1 : index] + meant[index + 1 : index + 2]:
-        return 0.5
-    if letter == "e" and meant[index + 1 :] == "d" and index >= 2:
-        return 0.4
-    return 0.8 if letter in _VOWELS else 1.0
-
-
-@lru_cache(maxsize=500_000)
-def channel_cost(typed: str, meant: str) -> float:
-    """How unlikely it is to type ``typed`` when meaning ``meant``: a weighted Damerau edit distance.
-
-    Swapped neighbours, a doubled or dropped double letter, a neighbouring key, a vowel for
-    a vowel and sound-alike letters cost less than a full edit; a wrong first letter costs more.
-    """
-    rows, cols = len(typed), len(meant)
-    table = [[0.0] * (cols + 1) for _ in range(rows + 1)]
-    for i in range(1, rows + 1):
-        table[i][0] = table[i - 1][0] + _insertion_cost(typed, i - 1)
-    for j in range(1, cols + 1):
-        table[0][j] = table[0][j - 1] + _deletion_cost(meant, j - 1)
-    for i in range(1, rows + 1):
-        a = typed[i - 1]
-        for j in range(1, cols + 1):
-            b = meant[j - 1]
-            best = table[i - 1][j - 1] + (0.0 if a == b else _substitution_cost(a, b))
-            best = min(
-                best,
-                table[i - 1][j] + _insertion_cost(typed, i - 1),
-                table[i][j - 1] + _deletion_cost(meant, j - 1),
-            )
-            if i > 1 and j > 1 and a != b and a == meant[j - 2] and typed[i - 2] == b:
-                best = min(best, table[i - 2][j - 2] + TRANSPOSITION_COST)
-            table[i][j] = best
-    return table[rows][cols] + (FIRST_LETTER_COST if typed[:1] != meant[:1] else 0.0)
 
 
 EDIT_WEIGHT = 1.5
@@ -404,8 +328,8 @@ def candidates(word: str, *, max_edits: int = 2, min_zipf: float = 2.0) -> tuple
     return tuple(sorted(found, key=lambda c: (-zipf(c), c)))
 
 
-CHEAPEST_EDIT = 0.4
-"""The lowest channel cost of one edit (the silent e of "-ed"), for pruning the ranking."""
+CHEAPEST_EDIT = LEAST_EDIT_COST
+"""The lowest channel cost of one edit, for pruning the ranking."""
 
 
 def best_candidate(word: str, options: Iterable[str], context: Collection[str] = ()) -> str | None:

@@ -558,14 +558,15 @@ def test_spelling_suggest_in_context_follows_the_neighbours():
 
 
 def test_spelling_article_pairs_choose_the_word_the_article_writes_beside_them(extract_text):
-    # alone, "the flae reached" reads best as "flag"; an article that writes "the fire"
+    # alone, "the flae reached" does not read as "fire"; an article that writes "the fire"
     # and "fire reached" elsewhere means "fire"
     alone = "Crews waited as the flae reached the warehouse."
     article = (
         "The fire reached the roof by midnight. Crews waited as the flae reached the "
         "warehouse. Neighbours said the fire spread fast."
     )
-    assert [t.suggestion for t in _word_typos(extract_text(alone).words)] == ["flag"]
+    (suggestion,) = [t.suggestion for t in _word_typos(extract_text(alone).words)]
+    assert suggestion != "fire"
     assert [t.suggestion for t in _word_typos(extract_text(article).words)] == ["fire"]
 
 

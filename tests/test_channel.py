@@ -1,0 +1,79 @@
+"""The typo error model learned from codespell's misspellings (``checker.channel``)."""
+
+from __future__ import annotations
+
+import statistics
+from importlib.metadata import version
+from importlib.resources import files
+
+import pytest
+
+from checker.channel import (
+    MODEL_FILE,
+    MOST_EDIT_COST,
+    _edits,
+    channel_cost,
+    edit_cost,
+    learn_edit_counts,
+    write_model,
+)
+from checker.spelling import codespell_misspellings
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant", "edits"),
+    [
+        ("recieve", "receive", [("swap", "e", "i")]),
+        ("seperate", "separate", [("sub", "a", "e")]),
+        ("goverment", "government", [("del", "r", "n")]),
+        # a doubled letter written once: the edit falls on the first of the pair
+        ("ocurred", "occurred", [("del", "o", "c")]),
+        # a letter doubled that is single: the added letter comes after the one before it
+        ("tommorrow", "tomorrow", [("ins", "o", "m")]),
+    ],
+)
+def test_channel_edits_align_a_misspelling_with_its_correction(typed, meant, edits):
+    assert sorted(_edits(typed, meant)) == sorted(edits)
+
+
+def test_channel_common_slips_cost_less_than_rare_ones():
+    # "a" written for "e" ("seperate") is among the commonest slips; "x" for "q" is not
+    assert edit_cost("sub", "a", "e") < 0.6 < edit_cost("sub", "q", "x") <= MOST_EDIT_COST
+    # swapped "ei"/"ie" and a dropped "g" after "n" are cheap, as in real misspellings
+    assert edit_cost("swap", "e", "i") < 0.5
+    assert edit_cost("del", "n", "g") < 0.5
+
+
+def test_channel_learned_keyboard_proximity():
+    # nobody told the model where the keys are: consonants typed for a neighbouring key
+    # still come out cheaper than consonants typed for a far one
+    rows = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+    where = {key: (row, column) for row, keys in enumerate(rows) for column, key in enumerate(keys)}
+
+    def neighbours(a: str, b: str) -> bool:
+        (ra, ca), (rb, cb) = where[a], where[b]
+        return abs(ra - rb) <= 1 and abs(ca - cb) <= 1
+
+    consonants = [k for k in where if k not in "aeiouy"]
+    near, far = [], []
+    for meant in consonants:
+        for typed in consonants:
+            if typed != meant:
+                cost = edit_cost("sub", meant, typed)
+                (near if neighbours(typed, meant) else far).append(cost)
+    assert statistics.mean(near) < statistics.mean(far) - 0.1
+
+
+def test_channel_cost_prefers_the_word_people_misspell_that_way():
+    assert channel_cost("definately", "definitely") < channel_cost("definately", "defiantly")
+    assert channel_cost("seperate", "separate") < channel_cost("seperate", "desperate")
+
+
+def test_channel_model_file_matches_the_installed_codespell():
+    shipped = files("checker").joinpath("data", MODEL_FILE).read_text(encoding="utf-8")
+    first_line = shipped.splitlines()[0]
+    installed = version("codespell")
+    if first_line != f"# codespell {installed}":
+        pytest.skip(f"model learned from {first_line[2:]}, codespell {installed} installed")
+    counts = learn_edit_counts(codespell_misspellings())
+    assert write_model(counts, installed) == shipped, "run python scripts/build_channel_model.py"
