@@ -252,9 +252,9 @@ def _vocabulary_by_length(min_zipf: float = 2.0) -> dict[int, list[str]]:
     return by_length
 
 
-EDIT_WEIGHT = 1.5
+EDIT_WEIGHT = 1.2
 """Zipf units (orders of magnitude of frequency) one full edit is worth in the ranking."""
-CONTEXT_BONUS = 1.0
+CONTEXT_BONUS = 0.5
 """Zipf units added to a candidate the same article uses elsewhere (a cache language model)."""
 
 
@@ -393,16 +393,16 @@ CONTEXT_EDITS = 3
 after "he" and before "killed" is three edits off, and only the context can recover it."""
 NEIGHBOUR_WEIGHT = 1.2
 """Weight of each neighbour's bigram log-probability (log10) in the contextual ranking."""
-FREQUENCY_WEIGHT = 0.3
+FREQUENCY_WEIGHT = 0.2
 """Weight of the candidate's own Zipf frequency in the contextual ranking."""
-CONTEXT_EDIT_WEIGHT = 2.5
+CONTEXT_EDIT_WEIGHT = 2.0
 """Weight of the channel cost (weighted edits) in the contextual ranking."""
-CLEAR_SLIP_COST = 0.6
+CLEAR_SLIP_COST = 0.4
 """A correction this close (two letters swapped, a doubled letter, a neighbouring key) is
 kept whatever the neighbours say: "gaurded" is "guarded" even where "had gained" is likelier."""
 ARTICLE_BONUS = 0.5
 """Added to a candidate the same article uses elsewhere (a cache language model)."""
-ARTICLE_PAIR_BONUS = 1.5
+ARTICLE_PAIR_BONUS = 1.0
 """Added for each neighbour the candidate stands beside elsewhere in the same article: a
 story that writes "the coast guard" twice means "guard" where it once writes "the coast gaurd"."""
 _NEIGHBOUR = re.compile(r"[A-Za-z]+|[^\sA-Za-z]")

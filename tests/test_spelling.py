@@ -445,8 +445,8 @@ def test_spelling_suggest_by_noisy_channel(word, expected):
 
 
 def test_spelling_suggest_prefers_words_of_the_same_article():
-    assert suggest("sidn", max_edits=2) == "side"
-    assert suggest("sidn", max_edits=2, context={"police", "said", "the"}) == "said"
+    assert suggest("firve", max_edits=2) == "five"
+    assert suggest("firve", max_edits=2, context={"crews", "fire", "the"}) == "fire"
 
 
 def test_spelling_word_typos_suggestion_from_the_article(extract_text):
