@@ -247,6 +247,8 @@ def score(name, detect, clean, planted_texts, planted, words, show, known, read)
         "read_per_10k": 10_000 * sum(hit[1].lower() not in read for _, hit in false_alarms) / words,
         "words_per_second": 2 * words / seconds,
         "planted": total,
+        "found": found,
+        "right": right,
     }
     if show:
         print(
@@ -345,6 +347,11 @@ def main() -> int:
             f"{_ratio(row['recall'], row['false_alarms_per_10k']):>10} "
             f"{_ratio(row['recall'], row['adjusted_per_10k']):>10} "
             f"{row['words_per_second']:10,.0f}"
+        )
+    for row in rows:
+        print(
+            f"{row['detector']}: {row['found']} of {row['planted']} planted typos found, "
+            f"{row['right']} with the planted word as suggestion"
         )
     return 0
 

@@ -393,8 +393,12 @@ CONTEXT_EDITS = 3
 after "he" and before "killed" is three edits off, and only the context can recover it."""
 NEIGHBOUR_WEIGHT = 1.2
 """Weight of each neighbour's bigram log-probability (log10) in the contextual ranking."""
-FREQUENCY_WEIGHT = 0.2
+FREQUENCY_WEIGHT = 0.5
 """Weight of the candidate's own Zipf frequency in the contextual ranking."""
+OWN_FREQUENCY_DISCOUNT = 0.3
+"""Share of the candidate's own log-frequency taken out of its neighbours' fit: P(word |
+before) holds the word's frequency once more, and unseen pairs back off to it, so "and" and
+"the" would fit every gap. Frequency is weighed once, by ``FREQUENCY_WEIGHT``."""
 CONTEXT_EDIT_WEIGHT = 2.0
 """Weight of the channel cost (weighted edits) in the contextual ranking."""
 CLEAR_SLIP_COST = 0.4
@@ -448,7 +452,11 @@ def suggest_in_context(
     neighbour ``pairs`` (``article_pairs``) support are favoured."""
     previous, following = around
     options = list(candidates(word, max_edits=CONTEXT_EDITS, min_zipf=min_zipf))
-    fits = bigram_model().fits(previous, options, following)
+    model = bigram_model()
+    fits = [
+        fit - OWN_FREQUENCY_DISCOUNT * model.unigram(option)
+        for option, fit in zip(options, model.fits(previous, options, following), strict=True)
+    ]
 
     def in_article(candidate: str) -> float:
         bonus = ARTICLE_BONUS if candidate in context else 0.0
@@ -561,7 +569,8 @@ MIN_CODESPELL_GAIN = 1.0
 about as common as their correction are accepted variants ("rarified"/"rarefied")."""
 ONE_SLIP_COST = 1.2
 """Most channel cost of one slip ("tarrifs" for "tariffs": a double letter moved): a known
-rare word is only a typo this close to a far more frequent word ("grapnels" is no "grapes")."""
+rare word is only a typo one slip (one edit, or a double letter moved) and this close to a
+far more frequent word ("grapnels" is no "grapes", "lahars" no "lakers")."""
 
 
 @lru_cache(maxsize=200_000)
@@ -623,7 +632,9 @@ def _word_typo(
     slips = [
         c
         for c in candidates(text, min_zipf=min_common_zipf)
-        if zipf(c) >= frequency + min_gain_zipf and channel_cost(text, c) <= ONE_SLIP_COST
+        if zipf(c) >= frequency + min_gain_zipf
+        and (OSA.distance(text, c) == 1 or _moved_double(text, c))
+        and channel_cost(text, c) <= ONE_SLIP_COST
     ]
     return best_candidate(text, slips, context)
 

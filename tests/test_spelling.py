@@ -313,6 +313,8 @@ def test_spelling_story_typo_found(ruleset, nlp, sentence, word, suggestion, rul
         "The ministry published a roadmap for rebuilding the damaged breakwaters.",
         # a name first in its sentence is not spelled against the dictionary
         "Talks ended late. Vollmarsen said the quotas would hold.",
+        # a rare word two slips from a common one ("lakers") is a word of its own
+        "Heavy rain could set off lahars on the volcano's flanks, the observatory warned.",
     ],
 )
 def test_spelling_story_non_typos_not_flagged(ruleset, nlp, text):
@@ -548,6 +550,12 @@ def test_spelling_story_vocabulary_accepts_and_rejects(ruleset, nlp, tmp_path):
 def test_spelling_word_typos_suggestion_from_the_neighbours(extract_text, text, expected):
     words = extract_text(text).words
     assert [(t.word.where.text, t.suggestion) for t in _word_typos(words)] == expected
+
+
+def test_spelling_suggest_in_context_weighs_frequency_once():
+    # "maternity nude" is as unseen a pair as "maternity nurse"; the neighbours' model must
+    # not hand the commoner word a second frequency bonus
+    assert suggest_in_context("nuse", ("maternity", ",")) == "nurse"
 
 
 def test_spelling_suggest_in_context_follows_the_neighbours():
