@@ -83,6 +83,7 @@ def _family(ruleset: RuleSet, rule_id: str) -> str:
         "event_place": "place",
         "ranked_place": "place",
         "home_place": "place",
+        "paired_count": "paired",
     }.get(extends, "date")
 
 
@@ -93,6 +94,8 @@ def units_of(sources: list[NormalizedSource], ruleset: RuleSet) -> list[Unit]:
         grouped: dict[tuple[str, str], list[Fact]] = defaultdict(list)
         for fact in normalized.facts:
             family = _family(ruleset, fact.kind)
+            if family == "paired":
+                continue  # compared sentence by sentence (``compare.paired_findings``)
             if family == "count":
                 key = f"series:{_series(ruleset, fact)}"
             elif family == "quantity":  # a level is never compared with a change

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import math
 import re
 from collections import Counter, defaultdict
 from string import Formatter
@@ -504,7 +505,84 @@ def compare_story(
             findings.extend(weekday_findings(normalized, rule, story))
         for rule in ruleset.of_kind("tense_date"):
             findings.extend(tense_findings(normalized, rule, story))
+    for rule in ruleset.of_kind("paired_count"):
+        findings.extend(paired_findings(sources, rule, story, anchors))
     findings.extend(
         typo_findings(sources, ruleset, story, vocabulary=vocabulary, spelling=spelling)
     )
     return findings, agreements
+
+
+def _counts_by_sentence(normalized: NormalizedSource, rule: Rule) -> list[dict[str, Fact]]:
+    """The ``paired_count`` facts of a source, one mapping (counted noun -> fact) per sentence."""
+    sentences: dict[tuple[int, str], dict[str, Fact]] = defaultdict(dict)
+    for fact in normalized.facts:
+        if fact.kind == rule.id and isinstance(fact.value, Amount):
+            sentences[(fact.start - fact.sentence_offset, fact.sentence)][fact.subject or ""] = fact
+    return list(sentences.values())
+
+
+def _anchors(a: Fact, b: Fact, least: float) -> bool:
+    """True when two counts of one noun are plainly one figure: both at least ``least``,
+    ranges that meet, and at most one of them open-ended ("more than 4,000" and 4,312; not
+    "more than 800" and "more than 200")."""
+    x, y = a.value, b.value
+    assert isinstance(x, Amount) and isinstance(y, Amount)
+    return (
+        x.low >= least
+        and y.low >= least
+        and (math.isfinite(x.high) or math.isfinite(y.high))
+        and x.overlaps(y)
+    )
+
+
+def paired_findings(
+    sources: list[NormalizedSource], rule: Rule, story: str, anchors: dict[str, str]
+) -> list[Finding]:
+    """Counts stated together: two sources' sentences that count the same two kinds of
+    things ("2,412 patients at 31 hospitals", "about 2,400 patients at 13 hospitals"), one
+    count alike (the anchor: the same figure, so the same thing is told), the other not,
+    each linked to the sentence by one of the rule's ``prepositions`` ("at 31 hospitals";
+    not an item of a list, "six rifles, 12 magazines and 300 rounds")."""
+    least = float(rule.options.get("min_anchor", 10))
+    per_source = [(n.source.id, _counts_by_sentence(n, rule)) for n in sources]
+    findings: list[Finding] = []
+    seen: set[tuple[int, ...]] = set()
+    for n, (source_a, sentences_a) in enumerate(per_source):
+        for source_b, sentences_b in per_source[n + 1 :]:
+            if source_a == source_b:
+                continue
+            for counts_a in sentences_a:
+                for counts_b in sentences_b:
+                    shared = counts_a.keys() & counts_b.keys()
+                    if len(shared) < 2 or not any(
+                        _anchors(counts_a[w], counts_b[w], least) for w in shared
+                    ):
+                        continue
+                    for noun in sorted(shared):
+                        a, b = counts_a[noun], counts_b[noun]
+                        if not (a.trigger and b.trigger) or a.value.overlaps(b.value):  # type: ignore[union-attr]
+                            continue  # a count of a list ("12 magazines and 300 rounds") or alike
+                        key = (id(a), id(b))
+                        if key in seen:
+                            continue
+                        seen.add(key)
+                        groups: dict[str, list[Fact]] = defaultdict(list)
+                        for fact in (a, b):
+                            groups[fact.value_label()].append(fact)
+                        findings.append(
+                            Finding(
+                                kind="discrepancy",
+                                rule=rule.id,
+                                severity=rule.level,  # type: ignore[arg-type]
+                                story=story,
+                                message=render_message(
+                                    rule.message, measure=noun, values=_values_text(groups)
+                                ),
+                                evidence=(
+                                    Evidence.of(a, anchors.get(a.source_id)),
+                                    Evidence.of(b, anchors.get(b.source_id)),
+                                ),
+                            )
+                        )
+    return findings

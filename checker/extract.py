@@ -25,7 +25,7 @@ from spacy.vocab import Vocab
 
 from checker.model import Source, Tense
 from checker.nlp import CUES_KEY, NON_DATE_ROLES, TIMEX_KEY
-from checker.quantities import NumberPhrase, QuantityLexicon, find_numbers
+from checker.quantities import NumberPhrase, QuantityLexicon, find_numbers, to_amount
 from checker.rules import RuleSet
 
 _ORDINAL_DIGITS = re.compile(r"^(\d{1,2})(st|nd|rd|th)$")
@@ -677,6 +677,7 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
     if facts:
         out.facts.extend(_counts(ctx, source, ruleset))
         out.facts.extend(_quantities(ctx, source, ruleset, out.timexes))
+        out.facts.extend(_paired_counts(ctx, source, ruleset))
         out.facts.extend(_places(ctx, source, ruleset, chains, out))
         out.facts.extend(_ranked_places(ctx, source, ruleset, len(chains)))
         out.facts.extend(_home_places(ctx, source, ruleset, len(chains)))
@@ -1110,6 +1111,10 @@ def _quantities(
             r.id for r in ruleset.of_kind("quantity") if r.options.get("counted_noun")
         ),
     )
+    role_bound = ruleset.derived(
+        "quantity_role_bound",
+        lambda: frozenset(r.id for r in ruleset.of_kind("quantity") if r.options.get("roles")),
+    )
     facts = []
     measured = sorted(  # the sentences with a measure word: no other has a quantity
         start
@@ -1123,19 +1128,12 @@ def _quantities(
         glued = [not spaced for spaced in ctx.tokens.spaced[sent.start : sent.end]]
         for phrase in find_numbers(words, lexicon, glued=glued):
             start, end = sent.start + phrase.start, sent.start + phrase.end
-            if any(i in timex_tokens for i in range(start, end)):
-                continue  # a date, not a quantity
+            if any(i in timex_tokens for i in range(start, end)) and not _timed(phrase, lexicon):
+                continue  # a date, not a quantity ("won by 18 seconds": a time taken)
             if not _counts_alone(ctx, sent, start, end, phrase, measures):
                 continue
             if dateline and dateline.start <= doc[start].idx < dateline.end:
                 continue
-            found = _measure_of(ctx, sent, start, end, phrase, measures, lexicon, nouns_only)
-            if found is None:
-                continue
-            cue, rule_id, measure = found
-            if rule_id in nouns_only and start > sent.start and doc[start - 1].lower_ in _KNOWN:
-                continue  # "the two countries": things already named, not a count reported
-            shown = _shown_end(ctx, sent, end, cue, measure)
             before = doc[start - 1].lower_ if start > sent.start else ""
             role = (
                 "change"
@@ -1144,6 +1142,19 @@ def _quantities(
                 if before in lexicon.from_words
                 else "level"
             )
+            candidates = [
+                c
+                for c in measures
+                if c.label_.split(":", 2)[1] not in role_bound
+                or _role_fits(ruleset, c.label_.split(":", 2)[1], role, phrase, lexicon)
+            ]
+            found = _measure_of(ctx, sent, start, end, phrase, candidates, lexicon, nouns_only)
+            if found is None:
+                continue
+            cue, rule_id, measure = _fitting_rule(ruleset, lexicon, phrase, candidates, found)
+            if rule_id in nouns_only and start > sent.start and doc[start - 1].lower_ in _KNOWN:
+                continue  # "the two countries": things already named, not a count reported
+            shown = _shown_end(ctx, sent, end, cue, measure, lexicon.counted_people)
             left, right = ctx.clause(start, end)
             when = min(
                 (
@@ -1175,11 +1186,173 @@ def _quantities(
     return facts
 
 
-def _shown_end(ctx: _Context, sent: Span, end: int, cue: Span, measure: str) -> int:
-    """Where a count's quoted words end: with the noun it counts ("18 crew", "nine villages"),
-    so the quote says what is counted; else with the number phrase."""
+def _role_fits(
+    ruleset: RuleSet, rule_id: str, role: str, phrase: NumberPhrase, lexicon: QuantityLexicon
+) -> bool:
+    """True when a rule with ``roles`` takes the number: its role is one of them and its
+    unit one of the rule's dimensions ("won by 18 seconds"). Its cue words name no other
+    number ("won 52% of the vote" is left to the rules that measure votes)."""
+    return role in ruleset.rules[rule_id].options["roles"] and _takes(
+        ruleset, rule_id, phrase, lexicon
+    )
+
+
+def _timed(phrase: NumberPhrase, lexicon: QuantityLexicon) -> bool:
+    """True for a number of seconds, minutes or hours: a time taken, not a date."""
+    return phrase.unit is not None and to_amount(phrase, lexicon).dimension == "time"
+
+
+def _fitting_rule(
+    ruleset: RuleSet,
+    lexicon: QuantityLexicon,
+    phrase: NumberPhrase,
+    measures: list[Span],
+    found: tuple[Span, str, str],
+) -> tuple[Span, str, str]:
+    """The measure of ``found``'s cue word in the rule whose dimensions take the number's
+    unit, when two rules share the word: "offered 7.25%" is a pay offer in percent, "offered
+    $5 million" a sum of money. Else ``found`` as it is."""
+    cue, rule_id, measure = found
+    siblings = [
+        c for c in measures if c.start == cue.start and c.end == cue.end and c.label_ != cue.label_
+    ]
+    if not siblings or _takes(ruleset, rule_id, phrase, lexicon):
+        return found
+    for sibling in siblings:
+        _prefix, other, other_measure = sibling.label_.split(":", 2)
+        if _takes(ruleset, other, phrase, lexicon):
+            noun = measure[measure.rfind(" (") :] if measure.endswith(")") else ""
+            return sibling, other, other_measure + noun
+    return found
+
+
+def _takes(ruleset: RuleSet, rule_id: str, phrase: NumberPhrase, lexicon: QuantityLexicon) -> bool:
+    """True when the rule's ``dimensions`` (all when it has none) take the number's unit."""
+    allowed = ruleset.rules[rule_id].options.get("dimensions")
+    return not allowed or to_amount(phrase, lexicon).dimension.split(":")[0] in allowed
+
+
+_PAIRED_BEFORE_STOPS = frozenset({"and", "or", "nor", "than", "per", "no", "-", "first", "last"})
+"""Words before a number that make it no count of its own: a coordination ("a man and two
+women"), a comparison ("rather than 12"), a rate ("per 100 people"), part of a name ("AK-47
+rifles") or a share ("his first 17 passes")."""
+
+
+def _paired_counts(ctx: _Context, source: Source, ruleset: RuleSet) -> list[FactMention]:
+    """Counts of two kinds of things in one sentence: "2,412 patients at 31 hospitals",
+    "more than 4,000 people from 12 communities". Each is a count of its plural noun (the
+    people words all count "people"); ``compare.paired_findings`` compares a count only
+    with another source's sentence that counts the same two nouns, one of them alike.
+    A number that is one of a list, an increment ("two more"), a rate ("12 a day"), an age,
+    part of a name or of a date, or a noun counted twice in the sentence, counts nothing."""
+    rules = ruleset.of_kind("paired_count")
+    if not rules:
+        return []
+    rule = rules[0]
+    ignored = frozenset(rule.options.get("ignore", []))
+    linking = tuple(sorted((p.split() for p in rule.options.get("prepositions", [])), key=len))
+    lexicon = quantity_lexicon(ruleset)
+    doc, t = ctx.doc, ctx.tokens
+    starters = lexicon.number_words.keys() | lexicon.vague.keys()
+    facts = []
+    for sent in doc.sents:
+        if not any(
+            t.text[i][:1].isdigit() or t.lower[i] in starters for i in range(sent.start, sent.end)
+        ):
+            continue
+        words = t.lower[sent.start : sent.end]
+        glued = [not spaced for spaced in t.spaced[sent.start : sent.end]]
+        found: list[tuple[str, int, int, NumberPhrase, str]] = []
+        for phrase in find_numbers(words, lexicon, glued=glued):
+            start, end = sent.start + phrase.start, sent.start + phrase.end
+            if (
+                phrase.unit is not None
+                or phrase.value is None
+                or phrase.hyphenated
+                or phrase.listed
+                or any(i in ctx.timex_tokens for i in range(start, end))
+            ):
+                continue
+            if start > sent.start and (
+                t.lower[start - 1] in _PAIRED_BEFORE_STOPS
+                or t.lower[start - 1] in _AGE_WORDS
+                or t.title[start - 1]
+                or t.upper[start - 1]
+            ):
+                continue  # "a man and two women", "aged 61", "Route 52"
+            k, modifiers = end, 0
+            while k < sent.end and modifiers < 2 and t.alpha[k] and _is_modifier(doc[k]):
+                k, modifiers = k + 1, modifiers + 1
+            if k >= sent.end or not (t.alpha[k] and t.lowercase[k]):
+                continue
+            noun = t.lower[k]
+            if (
+                noun in STOP_WORDS
+                or noun in _INCREMENT
+                or noun in ignored
+                or noun in _HOW_OFTEN
+                or (
+                    noun not in lexicon.counted_people
+                    and (not noun.endswith("s") or noun.endswith("ss"))
+                )
+            ):
+                continue
+            after = t.lower[k + 1 : min(sent.end, k + 4)]
+            if (
+                "also" in after
+                or after[:1] in (["each"], ["per"], ["apiece"])
+                or (after[:1] == ["of"] and after[1:2] and after[1] in _PARTIAL_OF)
+            ):
+                continue  # "two villages each", "three patients of them"
+            if after[:2] in (["a", "year"], ["a", "day"], ["a", "week"], ["a", "month"]):
+                continue  # a rate, not a total
+            counted = "people" if noun in lexicon.counted_people else noun
+            # the words that link it to the sentence's other count: "at 31 hospitals"
+            link = next(
+                (
+                    " ".join(words)
+                    for words in reversed(linking)
+                    if start - len(words) >= sent.start
+                    and t.lower[start - len(words) : start] == words
+                ),
+                "",
+            )
+            found.append((counted, start, k + 1, phrase, link))
+        nouns = [f[0] for f in found]
+        single = [f for f in found if nouns.count(f[0]) == 1]
+        if len(single) < 2:
+            continue  # one kind of thing counted (or one counted twice): nothing to pair
+        for counted, start, end, phrase, link in single:
+            facts.append(
+                FactMention(
+                    rule=rule.id,
+                    family="quantity",
+                    where=_mention_at(source, t, start, end),
+                    tense=ctx.tense(start, end),
+                    trigger=link,
+                    event_class=counted,
+                    context=frozenset(),
+                    amount=phrase,
+                    role="level",
+                )
+            )
+    return facts
+
+
+def _shown_end(
+    ctx: _Context,
+    sent: Span,
+    end: int,
+    cue: Span,
+    measure: str,
+    people: frozenset[str] = frozenset(),
+) -> int:
+    """Where a count's quoted words end: with the noun it counts ("18 crew", "nine villages",
+    "54 people"), so the quote says what is counted; else with the number phrase."""
     if cue.start == end:
         return cue.end
+    if end < sent.end and ctx.tokens.lower[end] in people:
+        return end + 1
     noun = measure[measure.rfind("(") + 1 : -1] if measure.endswith(")") else ""
     if noun.endswith("s"):  # a plural noun counted: "nine villages", "2 million toasters"
         for k in range(end, min(sent.end, end + _QUANTITY_GAP + 1)):
@@ -1275,8 +1448,9 @@ def _counts_alone(
             return False  # "a man and two women"
         if lower == "at" and phrase.unit is None:
             return False
-        if lower == "of" and not any(c.end == start - 1 for c in measures):
-            return False
+        total = start - 2 > sent.start and doc[start - 2].lower_ == "total"
+        if lower == "of" and not total and not any(c.end == start - 1 for c in measures):
+            return False  # "two of the victims", but "a total of 62 people"
         if (
             (before.is_title or (before.is_alpha and not before.is_lower and not before.is_upper))
             and phrase.unit is None
@@ -1348,7 +1522,7 @@ def _measure_of(
         if phrase.hyphenated:
             return None  # "a 15-run win": the number counts something else
         if not _is_modifier(token):
-            return _counting_noun(ctx, sent, start, k, measures, cue_at)
+            return _counting_noun(ctx, sent, start, k, measures, cue_at, phrase.unit)
         k += 1
     left, right = ctx.clause(start, end)
     # a rule's counted nouns (``counted_noun``) name only the number before them
@@ -1405,6 +1579,7 @@ def _counting_noun(
     noun_at: int,
     measures: list[Span],
     cue_at: dict[int, Span],
+    unit: str | None = None,
 ) -> tuple[Span, str, str] | None:
     """A number that counts things, not people ("evacuated 11 villages", "a recall of 1.2
     million air fryers", "eight villages were evacuated"): its measure only when the measure
@@ -1440,6 +1615,8 @@ def _counting_noun(
     if cue is None:
         return None
     _prefix, rule_id, measure = cue.label_.split(":", 2)
+    if unit is not None:
+        return cue, rule_id, measure  # "offered 9.25% spread over three years": no count
     return cue, rule_id, f"{measure} ({noun})"
 
 

@@ -228,8 +228,11 @@ _PERIOD_FOR = re.compile(
 def _covered_period(where: Mention) -> bool:
     """True for the period a figure is for: "for the April-June period", "for 2025" (both
     ends of a range: "April" and "June"), or the start of a period running to now ("sold
-    between March 2024 and May 2026", "sold since 2024")."""
-    return _PERIOD_FOR.search(where.sentence[: where.sentence_offset].lower()) is not None
+    between March 2024 and May 2026", "sold since 2024", "its first such move since 2022")."""
+    return (
+        where.text.lower().startswith("since ")
+        or _PERIOD_FOR.search(where.sentence[: where.sentence_offset].lower()) is not None
+    )
 
 
 def _tense_note(tense: str) -> str:

@@ -240,9 +240,15 @@ def _ranges_and_lists(words: list[str], phrases: list[NumberPhrase]) -> list[Num
             k += 1
             continue
         opener = words[first.start - 1] if first.start > 0 else ""
-        if second.value is not None and (
-            (joiner == "and" and opener == "between")
-            or (joiner == "to" and opener not in ("from",) and first.hedge is None)
+        # "by 1.5 percentage points to 8.5%": a change and the level it led to, no range
+        other_units = first.unit is not None and second.unit not in (None, first.unit)
+        if (
+            second.value is not None
+            and not other_units
+            and (
+                (joiner == "and" and opener == "between")
+                or (joiner == "to" and opener not in ("from", "by") and first.hedge is None)
+            )
         ):
             scale = second.scale if first.scale == 1 else 1
             low, high = first.value * scale, second.value

@@ -59,8 +59,10 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
             "counted_noun": bool,
             "running_totals": list,
             "update_words": list,
+            "roles": list,
         },
     ),
+    "paired_count": (dict(_RULE_KEYS), {"min_anchor": float, "ignore": list, "prepositions": list}),
     "event_place": (
         {**_RULE_KEYS, "prepositions": list},
         {"venues": list, "same_place_km": float, "class_prepositions": dict},
@@ -86,6 +88,9 @@ DIMENSIONS = (
     "time",
 )
 """Dimensions a quantity rule may restrict its measures to."""
+ROLES = ("level", "change", "from")
+"""What a number is in its sentence: a level ("rose to 5%"), a change ("rose by 2%") or
+the earlier value of a change ("from 3%"); a quantity rule's ``roles`` keep only some."""
 
 
 @dataclass(frozen=True)
@@ -498,6 +503,14 @@ def _check_quantity(data: dict[str, Any], name: str, keys: dict) -> None:
                 f"running total {total!r} is not one of this rule's measures",
                 name,
                 keys["running_totals"][1],
+            )
+    for role in data.get("roles", []):
+        if role not in ROLES:
+            raise _err(
+                errors.E204,
+                f"invalid role {role!r}, expected one of: {', '.join(ROLES)}",
+                name,
+                keys["roles"][1],
             )
     for dimension in data.get("dimensions", []):
         if dimension not in DIMENSIONS:

@@ -500,7 +500,7 @@ def _story(*texts: str, published: str = PUBLISHED):
                 "The landslide in the Gorkha district killed fourteen people, police said.",
             ),
             "number.casualties",
-            {("14", "14"), ("fourteen", "14")},
+            {("14 people", "14"), ("fourteen people", "14")},
         ),
         (
             (
@@ -508,7 +508,7 @@ def _story(*texts: str, published: str = PUBLISHED):
                 "Officials said the flood in Sylhet killed 9 people.",
             ),
             "number.casualties",
-            {("nine", "9"), ("9", "9")},
+            {("nine people", "9"), ("9 people", "9")},
         ),
         (
             (
@@ -517,7 +517,7 @@ def _story(*texts: str, published: str = PUBLISHED):
                 "Floods in Assam have killed thirty-one people, officials said.",
             ),
             "number.casualties",
-            {("31", "31"), ("thirty-one", "31")},
+            {("31 people", "31"), ("thirty-one people", "31")},
         ),
         (
             (
@@ -682,6 +682,67 @@ def test_quantities_sources_agree(ruleset, nlp, texts, rule, normalized):
             "Sources disagree on how many were convicted (counts): "
             "7 (coastal-herald.txt) vs 6 (river-wire.txt)",
         ),
+        (
+            (
+                "The airline has offered 4.5% over two years to its cabin crew, the union said.",
+                "Management has offered 3.5% spread over two years to its cabin crew.",
+            ),
+            "number.pay",
+            "Sources disagree on the pay offer: 4.5% (coastal-herald.txt) vs 3.5% (river-wire.txt)",
+        ),
+        (
+            (
+                "Marta Velikova won the Tour of Zeeland by 12 seconds from Pieter Holm.",
+                "Velikova took the four-stage race by 21 seconds from Pieter Holm on Sunday.",
+            ),
+            "number.margin",
+            "Sources disagree on the winning margin: "
+            "0:00:12 (coastal-herald.txt) vs 0:00:21 (river-wire.txt)",
+        ),
+        (
+            (
+                "The hackers demanded a ransom of $2.5 million from the Dunmore city council.",
+                "The Dunmore city council said the hackers had demanded $3.5 million in bitcoin.",
+            ),
+            "number.money",
+            "Sources disagree on the ransom: "
+            "USD 2.5 million (coastal-herald.txt) vs USD 3.5 million (river-wire.txt)",
+        ),
+        (
+            (
+                "Winger Ruben Ostrova joined Harwick Athletic for a fee of 30 million euros.",
+                "Ruben Ostrova arrives at Harwick Athletic for €35 million.",
+            ),
+            "number.money",
+            "Sources disagree on the transfer fee: "
+            "EUR 30 million (coastal-herald.txt) vs EUR 35 million (river-wire.txt)",
+        ),
+        (
+            (
+                "The vaccine was tested in a trial of 1,815 patients at 22 clinics in Chile.",
+                "A study that enrolled about 1,800 patients at 27 clinics found it safe.",
+            ),
+            "number.paired",
+            "Sources disagree on how many clinics: 22 (coastal-herald.txt) vs 27 (river-wire.txt)",
+        ),
+        (
+            (
+                "Floods forced the evacuation of more than 3,000 people from 14 villages.",
+                "Officials said 3,208 residents had been moved out of 19 villages by Monday.",
+            ),
+            "number.paired",
+            "Sources disagree on how many villages: 14 (coastal-herald.txt) vs 19 (river-wire.txt)",
+        ),
+        (
+            (
+                "The two minibuses from Kisoro were carrying a total of 37 people when the bridge "
+                "gave way.",
+                "Two minibuses carrying 31 people from Kisoro fell into the river.",
+            ),
+            "number.aboard",
+            "Sources disagree on how many were on board: "
+            "37 (coastal-herald.txt) vs 31 (river-wire.txt)",
+        ),
     ],
     ids=[
         "killed",
@@ -694,6 +755,13 @@ def test_quantities_sources_agree(ruleset, nlp, texts, rule, normalized):
         "villages",
         "units-recalled",
         "counts-convicted",
+        "pay-offer-in-percent",
+        "winning-margin",
+        "ransom",
+        "transfer-fee",
+        "paired-count-of-places",
+        "paired-count-with-people-words",
+        "on-board-a-total-of",
     ],
 )
 def test_quantities_sources_disagree(ruleset, nlp, texts, rule, message):
@@ -702,6 +770,87 @@ def test_quantities_sources_disagree(ruleset, nlp, texts, rule, message):
     assert finding.severity == "error"
     assert finding.message == message
     assert _agreements(result, rule) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "Police seized six rifles, 12 magazines and 300 rounds of ammunition in Tarvik.",
+            "Police seized 14 rifles, 31 magazines and 300 rounds of ammunition in Tarvik.",
+        ),
+        (
+            "Osei scored 11 points, grabbed 11 rebounds and blocked six shots.",
+            "Osei scored 11 points, grabbed 11 rebounds and blocked two shots.",
+        ),
+        (
+            "A 1996 sinking killed more than 800 people from 12 villages on the lake.",
+            "A 2018 sinking killed more than 200 people from 30 villages on the lake.",
+        ),
+        (
+            "The trial enrolled 8 patients at 3 clinics in Chile.",
+            "The trial enrolled 8 patients at 5 clinics in Chile.",
+        ),
+        (
+            "The storm destroyed 120 homes in 14 villages and 300 homes in 20 villages.",
+            "The storm destroyed 120 homes in 16 villages.",
+        ),
+    ],
+    ids=["list-of-counts", "counts-of-own-verbs", "open-ended-anchors", "small-anchor", "twice"],
+)
+def test_quantities_paired_counts_need_a_linked_count_and_a_plain_anchor(
+    ruleset, nlp, first, second
+):
+    result = _check(ruleset, nlp, *_story(first, second))
+    assert _discrepancies(result, "number.paired") == []
+
+
+def test_quantities_offer_in_money_stays_a_money_offer(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "Dunmore Foods has offered $40 million for the Harwick dairy, its owner said.",
+            "Dunmore Foods offered $45 million for the Harwick dairy, its owner said.",
+        ),
+    )
+    (finding,) = _discrepancies(result, "number.money")
+    assert finding.message.startswith("Sources disagree on the offer: ")
+    assert _discrepancies(result, "number.pay") == []
+
+
+def test_quantities_margin_needs_by_and_a_win(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "Velikova kept the leader's jersey with an advantage of 12 seconds over Holm.",
+            "Velikova won the Tour of Zeeland by 21 seconds from Holm, with Ivens third at "
+            "41 seconds.",
+        ),
+    )
+    assert _discrepancies(result, "number.margin") == []
+
+
+def test_quantities_level_after_a_change_in_other_units_and_a_since_year(ruleset, nlp):
+    """ "by 1 percentage point to 7.5%" is a change and a level, not a range from 1 to 7.5%;
+    "its first move since 2019" does not make the sentence a recalled past."""
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "The central bank of Norland raised its base rate by 100 basis points to 7.00% "
+            "on Thursday, its first emergency move since 2019.",
+            "The central bank of Norland raised its base rate by 1 percentage point to 7.5% "
+            "on Thursday.",
+        ),
+    )
+    (finding,) = _discrepancies(result, "number.rates")
+    assert finding.message == (
+        "Sources disagree on the policy rate: 7.00% (coastal-herald.txt) vs 7.5% (river-wire.txt)"
+    )
+    (agreement,) = _agreements(result, "number.rates")
+    assert {e.text for e in agreement.evidence} == {"100 basis points", "1 percentage point"}
 
 
 def test_quantities_rate_change_and_level_compared_separately(ruleset, nlp):
@@ -780,7 +929,7 @@ def test_quantities_only_the_same_casualty_measure_is_compared(ruleset, nlp):
         ("A mother of 12 was killed when a truck hit a minibus near Tamale, police said.", []),
         (
             "Three people were killed in a crash on Route 52 near Tamale, police said.",
-            [("number.casualties", "Three", "3", "killed")],
+            [("number.casualties", "Three people", "3", "killed")],
         ),
         ("Police in Tamale found two more victims of the minibus crash.", []),
         ("Police in Tamale said 55 others were injured in the crash.", []),
@@ -801,7 +950,7 @@ def test_quantities_only_the_same_casualty_measure_is_compared(ruleset, nlp):
         ),
         (
             "The attack killed 12 people at 9:30 on Monday in Kabul.",
-            [("number.casualties", "12", "12", "killed")],
+            [("number.casualties", "12 people", "12", "killed")],
         ),
         # things are counted with their noun; how often is not how many
         (
@@ -814,7 +963,7 @@ def test_quantities_only_the_same_casualty_measure_is_compared(ruleset, nlp):
         # a noun with no measure word beside it is no measure, whatever the sentence says
         (
             "Floods killed 12 people and hit nine bridges.",
-            [("number.casualties", "12", "12", "killed")],
+            [("number.casualties", "12 people", "12", "killed")],
         ),
         pytest.param(
             "Regulators fined Nordbank €3.5m for the breach.",
@@ -848,7 +997,7 @@ def test_quantities_which_numbers_are_facts(normalize_text, sentence, expected):
     assert [
         (f.kind, f.text, f.value_label(), f.subject)
         for f in normalized.facts
-        if f.kind.startswith("number.")
+        if f.kind.startswith("number.") and f.kind != "number.paired"
     ] == expected
 
 
@@ -1135,8 +1284,18 @@ def test_quantities_new_measures_disagree(ruleset, nlp, texts, rule, message):
         ),
         pytest.param(
             "A bus carrying 40 passengers overturned near Nakuru.",
-            "A bus carrying 32 passengers overturned near Nakuru.",
+            "A bus carrying 40 passengers and 3 tonnes of maize overturned near Nakuru.",
             id="passengers-are-no-cargo",
+        ),
+        pytest.param(
+            "The ferry from Kisoro was licensed to carry up to 100 passengers.",
+            "The ferry from Kisoro had more than 160 people on board.",
+            id="licensed-capacity-is-not-on-board",
+        ),
+        pytest.param(
+            "The bus crash near Tamale killed 12 people. Eight of the 12 victims were children.",
+            "The bus crash near Tamale killed 12 people, police said.",
+            id="share-of-victims-is-no-toll",
         ),
         pytest.param(
             "The blast killed a soldier, a nurse, and two children in Mosul.",
@@ -1207,5 +1366,5 @@ def test_quantities_a_counted_noun_names_only_the_number_before_it(normalize_tex
         published=dt.date.fromisoformat(PUBLISHED),
     )
     assert [(f.kind, f.text) for f in normalized.facts if f.kind.startswith("number.")] == [
-        ("number.casualties", "40")
+        ("number.casualties", "40 people")
     ]
