@@ -243,6 +243,32 @@ def test_places_smaller_city_compared_when_no_other_city_bears_its_name(resolve)
 
 
 @pytest.mark.parametrize(
+    ("written", "gazetteer_name"),
+    [
+        ("Pilsen", "Plzen"),  # another name of a city under 500,000
+        ("Thorn", "Torun"),
+        ("Malmö", "Malmo"),  # written with the accents the gazetteer's name lacks
+        ("Dipolog City", "Dipolog"),  # written with "City"
+    ],
+    ids=["other-name", "old-name", "accents", "city-suffix"],
+)
+def test_places_gazetteer_knows_a_city_by_its_other_spellings(resolve, written, gazetteer_name):
+    place, named = resolve(written), resolve(gazetteer_name)
+    assert place.kind == "city"
+    assert place.cities == named.cities
+
+
+def test_places_other_name_never_shadows_a_city_bearing_it(resolve):
+    # "Porto" is also a short name of a larger Brazilian city: it stays the Portuguese one
+    assert resolve("Porto").countries == {"PT"}
+
+
+def test_places_other_names_tell_two_cities_apart(resolve):
+    a, b = resolve("Pilsen"), resolve("Brno")
+    assert comparable(a, b) and not places_agree(a, b)
+
+
+@pytest.mark.parametrize(
     ("same_place_km", "agree"),
     [(10.0, False), (60.0, True)],
     ids=["default-10-km", "60-km"],
