@@ -1495,47 +1495,13 @@ def _places(
         prepositions = general | set(class_prepositions)
         venues = {v.lower() for v in rule.options.get("venues", [])}
         t = ctx.tokens
-        size = len(t.text)
-        for at in range(size):
+        for at in range(len(t.text)):
             if t.lower[at] not in prepositions or at in timex_tokens:
                 continue
-            sent_end = t.sent_end[at]
-            start = at + 1
-            if start < size and t.lower[start] == "the":
-                start += 1
-            end = start
-            while end < sent_end:
-                if (
-                    (t.title[end] or (t.upper[end] and len(t.text[end]) >= 2))
-                    and t.alpha[end]
-                    and t.lower[end] not in ctx.calendar_words
-                    and t.lower[end] not in ctx.event_words
-                ):
-                    end += 1
-                elif (
-                    (t.lower[end] in _NAME_LINKS or t.text[end] == "-")
-                    and end > start
-                    and end + 1 < sent_end
-                    and t.title[end + 1]
-                    and t.lower[end + 1] not in ctx.calendar_words
-                ):
-                    end += 1
-                else:
-                    break
-            if end == start or any(i in timex_tokens for i in range(start, end)):
+            named = _name_after(ctx, at + 1, dateline)
+            if named is None:
                 continue
-            if dateline and dateline.start <= t.idx[start] < dateline.end:
-                continue
-            if end < sent_end and (
-                t.lower[end] in ("'s", "\u2019s", "'", "\u2019")
-                or (
-                    start > at + 1
-                    and t.lowercase[end]
-                    and t.alpha[end]
-                    and t.lower[end] not in STOP_WORDS
-                )
-            ):
-                continue  # "at Teixeira's home", "in the Somerset town": not the place itself
+            start, end = named
             name_span = doc[start:end]
             token = doc[at]
             is_venue = any(t.lower_ in venues for t in name_span)
@@ -1561,6 +1527,48 @@ def _places(
                 )
             )
     return facts
+
+
+def _name_after(ctx: _Context, start: int, dateline: Span | None) -> tuple[int, int] | None:
+    """Token bounds of the capitalised name that starts at token ``start`` (after a
+    preposition: "in Vienna", "at the National Stadium"), or None when none does or it is
+    not a place itself ("at Teixeira's home", "in the Somerset town", a date, the dateline)."""
+    t = ctx.tokens
+    if start >= len(t.text):
+        return None
+    sent_end = t.sent_end[start]
+    after_the = t.lower[start] == "the"
+    if after_the:
+        start += 1
+    end = start
+    while end < sent_end:
+        if (
+            (t.title[end] or (t.upper[end] and len(t.text[end]) >= 2))
+            and t.alpha[end]
+            and t.lower[end] not in ctx.calendar_words
+            and t.lower[end] not in ctx.event_words
+        ):
+            end += 1
+        elif (
+            (t.lower[end] in _NAME_LINKS or t.text[end] == "-")
+            and end > start
+            and end + 1 < sent_end
+            and t.title[end + 1]
+            and t.lower[end + 1] not in ctx.calendar_words
+        ):
+            end += 1
+        else:
+            break
+    if end == start or any(i in ctx.timex_tokens for i in range(start, end)):
+        return None
+    if dateline and dateline.start <= t.idx[start] < dateline.end:
+        return None
+    if end < sent_end and (
+        t.lower[end] in ("'s", "\u2019s", "'", "\u2019")
+        or (after_the and t.lowercase[end] and t.alpha[end] and t.lower[end] not in STOP_WORDS)
+    ):
+        return None  # "at Teixeira's home", "in the Somerset town": not the place itself
+    return start, end
 
 
 _PLACE_NAME = (
