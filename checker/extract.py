@@ -680,6 +680,7 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
         out.facts.extend(_places(ctx, source, ruleset, chains, out))
         out.facts.extend(_ranked_places(ctx, source, ruleset, len(chains)))
         out.facts.extend(_home_places(ctx, source, ruleset, len(chains)))
+        out.facts.extend(_frame_places(ctx, source, ruleset, len(chains)))
         out.words = _words(doc, source, ctx.tokens)
         out.names = _names(ctx, source)
     return out
@@ -1569,6 +1570,107 @@ def _name_after(ctx: _Context, start: int, dateline: Span | None) -> tuple[int, 
     ):
         return None  # "at Teixeira's home", "in the Somerset town": not the place itself
     return start, end
+
+
+@lru_cache(maxsize=16)
+def _frame_pattern(words: tuple[str, ...]) -> regex.Pattern:
+    """The words of one place frame, a space or hyphen between the words of a phrase
+    ("burned out", "burned-out")."""
+    spelled = sorted((regex.escape(w).replace(r"\ ", "[- ]+") for w in words), key=len)
+    return regex.compile(
+        r"(?<![\p{L}\p{N}-])(?:" + "|".join(reversed(spelled)) + r")(?![\p{L}\p{N}-])",
+        regex.IGNORECASE,
+    )
+
+
+def _frame_places(
+    ctx: _Context, source: Source, ruleset: RuleSet, chain_base: int
+) -> list[FactMention]:
+    """Places a word of their own ties to one kind of happening (``frames`` of an
+    ``event_place`` rule): "had left Dover shortly after noon", "made landfall near
+    Tacloban", "were arrested on Friday near Split", "at Leeds Crown Court". The place is
+    the first name after the frame word in its clause, behind one of the frame's
+    prepositions and close by (or right after a word that takes it as object: "left
+    Dover", followed by a date, a full stop or "for"); a venue's name may stand anywhere
+    later in the sentence. A source's places of one frame are one fact."""
+    facts: list[FactMention] = []
+    t = ctx.tokens
+    text = ctx.doc.text
+    dateline = source.dateline
+    seen: set[tuple[str, tuple[int, int, int]]] = set()
+    for rule in ruleset.of_kind("event_place"):
+        venues = {v.lower() for v in rule.options.get("venues", [])}
+        for n, (frame, spec) in enumerate(sorted(rule.options.get("frames", {}).items())):
+            prepositions = {p.lower() for p in spec.get("prepositions", [])}
+            objects = {w.lower() for w in spec.get("objects", [])}
+            gap = int(spec.get("gap", _PLACE_GAP))
+            pattern = _frame_pattern(tuple(spec["words"]) + tuple(spec.get("objects", [])))
+            unless = tuple(w.lower() for w in spec.get("unless_followed_by", []))
+            for found in pattern.finditer(text):
+                following = text[found.end() : found.end() + 40].lstrip().lower() + " "
+                if any(following.startswith(w + " ") for w in unless):
+                    continue  # "caught fire near Split": no arrest
+                span = ctx.doc.char_span(found.start(), found.end(), alignment_mode="expand")
+                if span is None or (dateline and dateline.start <= found.start() < dateline.end):
+                    continue
+                sent_end = t.sent_end[span.start]
+                place = None
+                if found.group(0).lower() in objects:
+                    named = _name_after(ctx, span.end, dateline)
+                    if named and _ends_object(ctx, named[1], spec.get("object_ends", [])):
+                        place = (span.start, *named)
+                words = 0
+                in_clause = True
+                at = span.end
+                while place is None and at < sent_end:
+                    if ctx.breaks_at(at):
+                        in_clause = False
+                    elif at not in ctx.timex_tokens:
+                        words += 1
+                    if t.lower[at] in prepositions and at not in ctx.timex_tokens:
+                        named = _name_after(ctx, at + 1, dateline)
+                        if named is not None:
+                            is_venue = any(t.lower[i] in venues for i in range(*named))
+                            if (in_clause and words <= gap) or is_venue:
+                                place = (at, *named)
+                            elif not in_clause:
+                                break
+                    if not in_clause and not venues:
+                        break
+                    at += 1
+                if place is None or (frame, place) in seen:
+                    continue  # "caught at a checkpoint outside Split": one place, two words
+                seen.add((frame, place))
+                where, start, end = place
+                facts.append(
+                    FactMention(
+                        rule=rule.id,
+                        family="place",
+                        where=_mention_at(source, t, where, end),
+                        tense=ctx.tense(where, end),
+                        trigger=frame,
+                        event_class=frame,
+                        context=frozenset({f"frame:{frame}", frame}),
+                        chain=chain_base + 4000 + n,
+                        subject=frame,
+                        place=ctx.doc[start:end].text,
+                    )
+                )
+    return facts
+
+
+def _ends_object(ctx: _Context, end: int, ends: list[str]) -> bool:
+    """True when the name ending before token ``end`` is the whole object of its verb: the
+    sentence or clause ends, a date follows, or one of ``ends`` ("for", "shortly"), where
+    "left Lagos without power" leaves a place in a state, not behind."""
+    t = ctx.tokens
+    return (
+        end >= t.sent_end[end - 1]
+        or ctx.breaks_at(end)
+        or t.text[end] in (".", "!", "?")
+        or end in ctx.timex_tokens
+        or t.lower[end] in {e.lower() for e in ends}
+    )
 
 
 _PLACE_NAME = (

@@ -178,12 +178,19 @@ def comparable(a: Place, b: Place) -> bool:
     )
 
 
+def _venue_words(name: str) -> list[str]:
+    """The words of a venue's name, spelt one way: accents off, "-re" as "-er" (the "Grand
+    Theatre" is the "Grand Theater")."""
+    words = fold_accents(name).lower().split()
+    return [w[:-2] + "er" if w.endswith("re") and len(w) > 4 else w for w in words]
+
+
 def places_agree(a: Place, b: Place, *, same_place_km: float = 10.0) -> bool:
     """True unless the gazetteer shows two places apart (see the module docstring)."""
     if not comparable(a, b) or a.name.lower() == b.name.lower():
         return True
     if a.kind == "venue" and b.kind == "venue":
-        shorter, longer = sorted((a.name.lower().split(), b.name.lower().split()), key=len)
+        shorter, longer = sorted((_venue_words(a.name), _venue_words(b.name)), key=len)
         return set(shorter) <= set(longer)  # "Lagos Stadium" is not the "Abuja Stadium"
     if a.kind == "country" or b.kind == "country":
         return bool(a.countries & b.countries)

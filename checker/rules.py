@@ -63,7 +63,7 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     ),
     "event_place": (
         {**_RULE_KEYS, "prepositions": list},
-        {"venues": list, "same_place_km": float, "class_prepositions": dict},
+        {"venues": list, "same_place_km": float, "class_prepositions": dict, "frames": dict},
     ),
     "ranked_place": (
         {**_RULE_KEYS, "ranks": list, "nouns": list, "links": list},

@@ -163,6 +163,9 @@ def test_places_gazetteer_venue_lies_in_the_city_its_name_starts_with(resolve):
         ("National Stadium", "Olympic Stadium", False),
         ("Porto Stadium", "Lisbon Stadium", False),
         ("National Stadium", "Kenya National Stadium", True),
+        ("Grand Theatre", "Grand Theater", True),
+        ("Mercer Arts Centre", "Mercer Arts Center", True),
+        ("Mercer Arts Centre", "Hollis Arts Center", False),
         ("Texas", "Ohio", False),
         ("Britain", "United Kingdom", True),
         pytest.param(
@@ -189,6 +192,9 @@ def test_places_gazetteer_venue_lies_in_the_city_its_name_starts_with(resolve):
         "two-venues-without-city",
         "two-venues-in-two-cities",
         "venue-name-within-the-other",
+        "venue-spelt-theatre-and-theater",
+        "venue-spelt-centre-and-center",
+        "two-arts-centres",
         "two-us-states",
         "alias-and-country-name",
         "atlanta-in-georgia",
@@ -727,3 +733,138 @@ def test_places_home_places_of_two_sources_disagree(ruleset, nlp):
 def test_places_home_places_no_discrepancy(ruleset, nlp, texts):
     result = _check(ruleset, nlp, *_story(*texts))
     assert [f for f in result.findings if f.rule == "place.home"] == []
+
+
+# --- places of happenings named by a word of their own (``frames``) ----------------------------
+
+
+def _frame_places(extraction) -> list[tuple[str, str | None, str]]:
+    return [
+        (f.where.text, f.place, f.trigger)
+        for f in extraction.facts
+        if f.family == "place" and f.context and any(w.startswith("frame:") for w in f.context)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The ferry, which had left Dover shortly after noon, sank near the harbour.",
+            [("left Dover", "Dover", "departure")],
+        ),
+        (
+            "The vessel sailed from Piraeus on Friday with 300 passengers on board.",
+            [("from Piraeus", "Piraeus", "departure")],
+        ),
+        (
+            "The typhoon made landfall near Tacloban with winds of 200 km/h.",
+            [("near Tacloban", "Tacloban", "landfall")],
+        ),
+        (
+            "Two of the inmates were arrested on Friday near Split after a car chase.",
+            [("near Split", "Split", "arrest")],
+        ),
+        (
+            "Two of the inmates were caught at a police roadblock outside Split.",
+            [("outside Split", "Split", "arrest")],
+        ),
+        (
+            "The getaway car was later found burned out in Utrecht, police said.",
+            [("in Utrecht", "Utrecht", "discovery of the vehicle")],
+        ),
+        (
+            "The Dane won the race on the final stage into Lyon on Sunday.",
+            [("into Lyon", "Lyon", "finish")],
+        ),
+        (
+            "The express collided with a freight train late on Friday near Nagpur.",
+            [("near Nagpur", "Nagpur", "collision")],
+        ),
+        (
+            "He was convicted of fraud on Friday after a jury at Leeds Crown Court heard the"
+            " evidence.",
+            [("at Leeds Crown Court", "Leeds Crown Court", "verdict")],
+        ),
+    ],
+    ids=[
+        "left-a-port",
+        "sailed-from",
+        "landfall-near",
+        "arrested-across-a-date",
+        "caught-past-a-phrase-without-name",
+        "found-burned-out",
+        "stage-into",
+        "collided-near",
+        "court-venue-in-a-later-clause",
+    ],
+)
+def test_places_frame_place_extracted(extract_text, sentence, expected):
+    extraction = extract_text(sentence + "\n", published=dt.date.fromisoformat(PUBLISHED))
+    assert _frame_places(extraction) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The storm left Manila without power on Monday.",
+        "The cargo ship caught fire near Split on Monday.",
+        "Police arrested two men, and the mayor later spoke in Split.",
+        "The inmates were arrested by a large team of armed officers from three regional forces"
+        " near Split.",
+        "He was jailed for six years, the court in Leeds said.",
+    ],
+    ids=[
+        "left-a-place-in-a-state",
+        "caught-fire-is-no-arrest",
+        "another-clause",
+        "too-far-from-the-frame-word",
+        "a-city-in-another-clause",
+    ],
+)
+def test_places_frame_place_not_extracted(extract_text, sentence):
+    extraction = extract_text(sentence + "\n", published=dt.date.fromisoformat(PUBLISHED))
+    assert _frame_places(extraction) == []
+
+
+def test_places_frame_places_of_two_sources_disagree(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "The ferry had left Southampton shortly after noon, the coastguard said.",
+            "The vessel had left Portsmouth shortly after 12pm and sank near the harbour.",
+        ),
+    )
+    (finding,) = _place_discrepancies(result)
+    assert finding.message == (
+        "Sources disagree on where the departure took place: "
+        "Southampton (GB) (coastal-herald.txt) vs Portsmouth (GB) (river-wire.txt)"
+    )
+    assert {(e.source, e.text) for e in finding.evidence} == {
+        ("coastal-herald.txt", "left Southampton"),
+        ("river-wire.txt", "left Portsmouth"),
+    }
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        (
+            "The ferry had left Southampton shortly after noon, the coastguard said.",
+            "The ferry, which sailed from Southampton on Sunday, sank near the harbour.",
+        ),
+        (
+            "The ferry had left Southampton shortly after noon, the coastguard said.",
+            "Two of the crew were arrested near Portsmouth on Monday.",
+        ),
+        (
+            "The singer left the Mercer Arts Centre on Friday.",
+            "The singer left the Mercer Arts Center on Friday, her agent said.",
+        ),
+    ],
+    ids=["same-port", "two-frames", "venue-spelt-two-ways"],
+)
+def test_places_frame_places_no_discrepancy(ruleset, nlp, texts):
+    result = _check(ruleset, nlp, *_story(*texts))
+    assert _place_discrepancies(result) == []
