@@ -703,7 +703,12 @@ def _timex_tense(ctx: _Context, span: Span) -> Tense:
 def _is_report_date(ctx: _Context, span: Span) -> bool:
     """A date right next to "said"/"reported" dates the report, not the event."""
     left, right = ctx.clause(span.start, span.end)
-    for cue in ctx.cues_at(ctx.tokens.sent_start[span.start], "reporting"):
+    sent_start = ctx.tokens.sent_start[span.start]
+    # "were released on Friday": a reporting word inside an event phrase reports nothing
+    in_events = {i for c in ctx.cues_at(sent_start, "event:") for i in range(c.start, c.end)}
+    for cue in ctx.cues_at(sent_start, "reporting"):
+        if cue.start in in_events:
+            continue
         close_after = 0 <= cue.start - span.end <= 1
         before_in_clause = cue.end <= span.start and cue.start >= left
         if close_after or before_in_clause:
@@ -1587,7 +1592,7 @@ def _frame_places(
     ctx: _Context, source: Source, ruleset: RuleSet, chain_base: int
 ) -> list[FactMention]:
     """Places a word of their own ties to one kind of happening (``frames`` of an
-    ``event_place`` rule): "had left Dover shortly after noon", "made landfall near
+    ``event_place`` rule): "had left Dover at dawn", "made landfall near
     Tacloban", "were arrested on Friday near Split", "at Leeds Crown Court". The place is
     the first name after the frame word in its clause, behind one of the frame's
     prepositions and close by (or right after a word that takes it as object: "left
@@ -1606,6 +1611,7 @@ def _frame_places(
             gap = int(spec.get("gap", _PLACE_GAP))
             pattern = _frame_pattern(tuple(spec["words"]) + tuple(spec.get("objects", [])))
             unless = tuple(w.lower() for w in spec.get("unless_followed_by", []))
+            with_events = {f"event:{c}" for c in spec.get("with_events", [])}
             for found in pattern.finditer(text):
                 following = text[found.end() : found.end() + 40].lstrip().lower() + " "
                 if any(following.startswith(w + " ") for w in unless):
@@ -1613,6 +1619,10 @@ def _frame_places(
                 span = ctx.doc.char_span(found.start(), found.end(), alignment_mode="expand")
                 if span is None or (dateline and dateline.start <= found.start() < dateline.end):
                     continue
+                if with_events and not any(
+                    c.label_ in with_events for c in ctx.cues_at(t.sent_start[span.start], "event:")
+                ):
+                    continue  # "its plant in Lyon" in a sentence about no fire or attack
                 sent_end = t.sent_end[span.start]
                 place = None
                 if found.group(0).lower() in objects:

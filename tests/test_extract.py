@@ -151,6 +151,28 @@ def test_extract_report_date_and_event_date_in_one_sentence(extract_text):
     ]
 
 
+def test_extract_reporting_word_inside_an_event_phrase_reports_nothing(extract_text):
+    # "released" reports a statement, but "were released" frees captives
+    extraction = extract_text(
+        "The two aid workers were released on Tuesday and flown home, the ministry said.",
+        published=PUBLISHED,
+    )
+    assert [(f.where.text, f.trigger) for f in _of_family(extraction, "date")] == [
+        ("on Tuesday", "were released")
+    ]
+
+
+def test_extract_funerals_take_their_own_dates_not_the_crash_before(extract_text):
+    extraction = extract_text(
+        "Funerals were held on Monday for the victims of the train crash on Saturday night.",
+        published=PUBLISHED,
+    )
+    assert [(f.where.text, f.trigger) for f in _of_family(extraction, "date")] == [
+        ("on Monday", "funerals"),
+        ("on Saturday night", "crash"),
+    ]
+
+
 # --- deadlines ---------------------------------------------------------------------------------
 
 

@@ -270,7 +270,7 @@ def test_places_other_name_never_shadows_a_city_bearing_it(resolve):
 
 
 def test_places_other_names_tell_two_cities_apart(resolve):
-    a, b = resolve("Pilsen"), resolve("Brno")
+    a, b = resolve("Pilsen"), resolve("Ostrava")
     assert comparable(a, b) and not places_agree(a, b)
 
 
@@ -750,7 +750,7 @@ def _frame_places(extraction) -> list[tuple[str, str | None, str]]:
     ("sentence", "expected"),
     [
         (
-            "The ferry, which had left Dover shortly after noon, sank near the harbour.",
+            "The ferry, which had left Dover at dawn, sank near the harbour.",
             [("left Dover", "Dover", "departure")],
         ),
         (
@@ -786,6 +786,14 @@ def _frame_places(extraction) -> list[tuple[str, str | None, str]]:
             " evidence.",
             [("at Leeds Crown Court", "Leeds Crown Court", "verdict")],
         ),
+        (
+            "The airline said the flight from Seville carried 70 passengers.",
+            [("from Seville", "Seville", "departure")],
+        ),
+        (
+            "A fire swept through a garment factory in Chittagong early on Tuesday.",
+            [("in Chittagong", "Chittagong", "incident")],
+        ),
     ],
     ids=[
         "left-a-port",
@@ -797,6 +805,8 @@ def _frame_places(extraction) -> list[tuple[str, str | None, str]]:
         "stage-into",
         "collided-near",
         "court-venue-in-a-later-clause",
+        "flight-from",
+        "fire-at-a-factory-in",
     ],
 )
 def test_places_frame_place_extracted(extract_text, sentence, expected):
@@ -807,12 +817,13 @@ def test_places_frame_place_extracted(extract_text, sentence, expected):
 @pytest.mark.parametrize(
     "sentence",
     [
-        "The storm left Manila without power on Monday.",
+        "The storm left Havana without power on Monday.",
         "The cargo ship caught fire near Split on Monday.",
         "Police arrested two men, and the mayor later spoke in Split.",
         "The inmates were arrested by a large team of armed officers from three regional forces"
         " near Split.",
         "He was jailed for six years, the court in Leeds said.",
+        "The carmaker employs 3,000 people at its factory in Chittagong.",
     ],
     ids=[
         "left-a-place-in-a-state",
@@ -820,6 +831,7 @@ def test_places_frame_place_extracted(extract_text, sentence, expected):
         "another-clause",
         "too-far-from-the-frame-word",
         "a-city-in-another-clause",
+        "a-factory-in-a-sentence-without-fire-or-attack",
     ],
 )
 def test_places_frame_place_not_extracted(extract_text, sentence):
@@ -832,8 +844,8 @@ def test_places_frame_places_of_two_sources_disagree(ruleset, nlp):
         ruleset,
         nlp,
         *_story(
-            "The ferry had left Southampton shortly after noon, the coastguard said.",
-            "The vessel had left Portsmouth shortly after 12pm and sank near the harbour.",
+            "The ferry had left Southampton at dawn, the coastguard said.",
+            "The vessel had left Portsmouth at dawn on Sunday and sank near the harbour.",
         ),
     )
     (finding,) = _place_discrepancies(result)
@@ -851,11 +863,11 @@ def test_places_frame_places_of_two_sources_disagree(ruleset, nlp):
     "texts",
     [
         (
-            "The ferry had left Southampton shortly after noon, the coastguard said.",
+            "The ferry had left Southampton at dawn, the coastguard said.",
             "The ferry, which sailed from Southampton on Sunday, sank near the harbour.",
         ),
         (
-            "The ferry had left Southampton shortly after noon, the coastguard said.",
+            "The ferry had left Southampton at dawn, the coastguard said.",
             "Two of the crew were arrested near Portsmouth on Monday.",
         ),
         (
