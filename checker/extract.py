@@ -42,7 +42,10 @@ _POSITIONS = {
     "preceding": "previous",
 }
 _JOINERS = {"-", "'", "\u2019", "_", "/", "@", ".", "#"}
-_AUXILIARIES = {"be", "being", "is", "are", "am", "will", "would", "to"}
+_AUXILIARIES = {
+    *("be", "being", "is", "are", "am", "will", "would", "to"),
+    *("must", "should", "shall", "can", "could", "may", "might"),  # "must set": no past
+}
 _LEADS = {"on", "in", "by", "until", "since", "at", "from"}
 _YEAR_LEADS = {"in", "since", "during", "until"}
 _PREVIOUS = {"previous", "prior", "past", "last", "earlier", "preceding"}
@@ -616,6 +619,14 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
         if deadline is not None:
             rule_id, trigger, definite, ahead = deadline
             left, right = ctx.joined_clause(span.start, span.end)
+            if left >= span.start - 1 and right <= span.end:
+                # "now has 60 days, until May 2, to set the price": a date set off by commas
+                # is about the clauses on either side of it
+                first, last = ctx.tokens.sent_start[span.start], ctx.tokens.sent_end[span.start]
+                if left - 1 > first:
+                    left = ctx.clause(left - 2, left - 1)[0]
+                if right + 1 < last:
+                    right = ctx.clause(right + 1, right + 2)[1]
             # the clause's words and the sentence's names: "X Airport, the main gateway, will
             # stay closed until Friday" names what is closed outside the deadline's clause
             context = (
@@ -1651,22 +1662,40 @@ def _frame_places(
                 if place is None or (frame, place) in seen:
                     continue  # "caught at a checkpoint outside Split": one place, two words
                 seen.add((frame, place))
-                where, start, end = place
-                facts.append(
-                    FactMention(
-                        rule=rule.id,
-                        family="place",
-                        where=_mention_at(source, t, where, end),
-                        tense=ctx.tense(where, end),
-                        trigger=frame,
-                        event_class=frame,
-                        context=frozenset({f"frame:{frame}", frame}),
-                        chain=chain_base + 4000 + n,
-                        subject=frame,
-                        place=ctx.doc[start:end].text,
+                for where, start, end in _with_listed_places(ctx, place, dateline):
+                    facts.append(
+                        FactMention(
+                            rule=rule.id,
+                            family="place",
+                            where=_mention_at(source, t, where, end),
+                            tense=ctx.tense(where, end),
+                            trigger=frame,
+                            event_class=frame,
+                            context=frozenset({f"frame:{frame}", frame}),
+                            chain=chain_base + 4000 + n,
+                            subject=frame,
+                            place=ctx.doc[start:end].text,
+                        )
                     )
-                )
     return facts
+
+
+def _with_listed_places(
+    ctx: _Context, place: tuple[int, int, int], dateline: Span | None
+) -> list[tuple[int, int, int]]:
+    """``place`` (where its words start, where its name starts and ends) and the names listed
+    after it ("in Leeds, York and Hull"): a source that names several states each of them."""
+    t = ctx.tokens
+    places = [place]
+    end = place[2]
+    while end + 1 < t.sent_end[end - 1] and t.lower[end] in (",", "and", "or"):
+        link = end + 1 if t.lower[end + 1] not in ("and", "or") else end + 2
+        named = _name_after(ctx, link, dateline)
+        if named is None or t.lower[named[0] - 1] == "the":
+            break
+        places.append((named[0], *named))
+        end = named[1]
+    return places
 
 
 def _ends_object(ctx: _Context, end: int, ends: list[str]) -> bool:

@@ -199,6 +199,12 @@ def test_extract_funerals_take_their_own_dates_not_the_crash_before(extract_text
             "by July 15",
             "by",
         ),
+        # an obligation looks ahead, even in a reported sentence
+        (
+            "The tariff board must set the toll by July 15, the ministry said.",
+            "by July 15",
+            "by",
+        ),
     ],
 )
 def test_extract_deadline_found(extract_text, text, date_text, trigger):
@@ -284,6 +290,15 @@ def test_extract_deadline_context_takes_in_the_clause_a_relative_clause_hangs_on
     )
     (deadline,) = _of_family(extraction, "deadline")
     assert {"period", "bridge", "run"} <= deadline.context
+
+
+def test_extract_deadline_set_off_by_commas_takes_in_the_clauses_around_it(extract_text):
+    extraction = extract_text(
+        "The tariff board now has 30 days, until March 24, to fix the bridge toll.",
+        published=PUBLISHED,
+    )
+    (deadline,) = _of_family(extraction, "deadline")
+    assert {"tariff", "board", "fix", "toll"} <= deadline.context
 
 
 def test_extract_stem_meets_short_plurals_and_verbs():

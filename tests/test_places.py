@@ -794,6 +794,14 @@ def _frame_places(extraction) -> list[tuple[str, str | None, str]]:
             "A fire swept through a garment factory in Chittagong early on Tuesday.",
             [("in Chittagong", "Chittagong", "incident")],
         ),
+        (
+            "The injured were taken to hospitals in Leeds, York and Hull, officials said.",
+            [
+                ("in Leeds", "Leeds", "treatment of the injured"),
+                ("York", "York", "treatment of the injured"),
+                ("Hull", "Hull", "treatment of the injured"),
+            ],
+        ),
     ],
     ids=[
         "left-a-port",
@@ -807,6 +815,7 @@ def _frame_places(extraction) -> list[tuple[str, str | None, str]]:
         "court-venue-in-a-later-clause",
         "flight-from",
         "fire-at-a-factory-in",
+        "hospitals-in-a-list-of-cities",
     ],
 )
 def test_places_frame_place_extracted(extract_text, sentence, expected):
@@ -874,8 +883,12 @@ def test_places_frame_places_of_two_sources_disagree(ruleset, nlp):
             "The singer left the Mercer Arts Centre on Friday.",
             "The singer left the Mercer Arts Center on Friday, her agent said.",
         ),
+        (
+            "The injured were taken to hospitals in Leeds and Sheffield, officials said.",
+            "Most of the injured were taken to hospitals in Sheffield.",
+        ),
     ],
-    ids=["same-port", "two-frames", "venue-spelt-two-ways"],
+    ids=["same-port", "two-frames", "venue-spelt-two-ways", "one-of-the-listed-cities"],
 )
 def test_places_frame_places_no_discrepancy(ruleset, nlp, texts):
     result = _check(ruleset, nlp, *_story(*texts))
