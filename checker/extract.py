@@ -42,7 +42,10 @@ _POSITIONS = {
     "preceding": "previous",
 }
 _JOINERS = {"-", "'", "\u2019", "_", "/", "@", ".", "#"}
-_AUXILIARIES = {"be", "being", "is", "are", "am", "will", "would", "to"}
+_AUXILIARIES = {
+    *("be", "being", "is", "are", "am", "will", "would", "to"),
+    *("must", "should", "shall", "can", "could", "may", "might"),  # "must set": no past
+}
 _LEADS = {"on", "in", "by", "until", "since", "at", "from"}
 _YEAR_LEADS = {"in", "since", "during", "until"}
 _PREVIOUS = {"previous", "prior", "past", "last", "earlier", "preceding"}
@@ -616,6 +619,14 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
         if deadline is not None:
             rule_id, trigger, definite, ahead = deadline
             left, right = ctx.joined_clause(span.start, span.end)
+            if left >= span.start - 1 and right <= span.end:
+                # "now has 60 days, until May 2, to set the price": a date set off by commas
+                # is about the clauses on either side of it
+                first, last = ctx.tokens.sent_start[span.start], ctx.tokens.sent_end[span.start]
+                if left - 1 > first:
+                    left = ctx.clause(left - 2, left - 1)[0]
+                if right + 1 < last:
+                    right = ctx.clause(right + 1, right + 2)[1]
             # the clause's words and the sentence's names: "X Airport, the main gateway, will
             # stay closed until Friday" names what is closed outside the deadline's clause
             context = (
@@ -681,6 +692,7 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
         out.facts.extend(_places(ctx, source, ruleset, chains, out))
         out.facts.extend(_ranked_places(ctx, source, ruleset, len(chains)))
         out.facts.extend(_home_places(ctx, source, ruleset, len(chains)))
+        out.facts.extend(_frame_places(ctx, source, ruleset, len(chains)))
         out.words = _words(doc, source, ctx.tokens)
         out.names = _names(ctx, source)
     return out
@@ -703,7 +715,12 @@ def _timex_tense(ctx: _Context, span: Span) -> Tense:
 def _is_report_date(ctx: _Context, span: Span) -> bool:
     """A date right next to "said"/"reported" dates the report, not the event."""
     left, right = ctx.clause(span.start, span.end)
-    for cue in ctx.cues_at(ctx.tokens.sent_start[span.start], "reporting"):
+    sent_start = ctx.tokens.sent_start[span.start]
+    # "were released on Friday": a reporting word inside an event phrase reports nothing
+    in_events = {i for c in ctx.cues_at(sent_start, "event:") for i in range(c.start, c.end)}
+    for cue in ctx.cues_at(sent_start, "reporting"):
+        if cue.start in in_events:
+            continue
         close_after = 0 <= cue.start - span.end <= 1
         before_in_clause = cue.end <= span.start and cue.start >= left
         if close_after or before_in_clause:
@@ -1672,47 +1689,13 @@ def _places(
         prepositions = general | set(class_prepositions)
         venues = {v.lower() for v in rule.options.get("venues", [])}
         t = ctx.tokens
-        size = len(t.text)
-        for at in range(size):
+        for at in range(len(t.text)):
             if t.lower[at] not in prepositions or at in timex_tokens:
                 continue
-            sent_end = t.sent_end[at]
-            start = at + 1
-            if start < size and t.lower[start] == "the":
-                start += 1
-            end = start
-            while end < sent_end:
-                if (
-                    (t.title[end] or (t.upper[end] and len(t.text[end]) >= 2))
-                    and t.alpha[end]
-                    and t.lower[end] not in ctx.calendar_words
-                    and t.lower[end] not in ctx.event_words
-                ):
-                    end += 1
-                elif (
-                    (t.lower[end] in _NAME_LINKS or t.text[end] == "-")
-                    and end > start
-                    and end + 1 < sent_end
-                    and t.title[end + 1]
-                    and t.lower[end + 1] not in ctx.calendar_words
-                ):
-                    end += 1
-                else:
-                    break
-            if end == start or any(i in timex_tokens for i in range(start, end)):
+            named = _name_after(ctx, at + 1, dateline)
+            if named is None:
                 continue
-            if dateline and dateline.start <= t.idx[start] < dateline.end:
-                continue
-            if end < sent_end and (
-                t.lower[end] in ("'s", "\u2019s", "'", "\u2019")
-                or (
-                    start > at + 1
-                    and t.lowercase[end]
-                    and t.alpha[end]
-                    and t.lower[end] not in STOP_WORDS
-                )
-            ):
-                continue  # "at Teixeira's home", "in the Somerset town": not the place itself
+            start, end = named
             name_span = doc[start:end]
             token = doc[at]
             is_venue = any(t.lower_ in venues for t in name_span)
@@ -1738,6 +1721,172 @@ def _places(
                 )
             )
     return facts
+
+
+def _name_after(ctx: _Context, start: int, dateline: Span | None) -> tuple[int, int] | None:
+    """Token bounds of the capitalised name that starts at token ``start`` (after a
+    preposition: "in Vienna", "at the National Stadium"), or None when none does or it is
+    not a place itself ("at Teixeira's home", "in the Somerset town", a date, the dateline)."""
+    t = ctx.tokens
+    if start >= len(t.text):
+        return None
+    sent_end = t.sent_end[start]
+    after_the = t.lower[start] == "the"
+    if after_the:
+        start += 1
+    end = start
+    while end < sent_end:
+        if (
+            (t.title[end] or (t.upper[end] and len(t.text[end]) >= 2))
+            and t.alpha[end]
+            and t.lower[end] not in ctx.calendar_words
+            and t.lower[end] not in ctx.event_words
+        ):
+            end += 1
+        elif (
+            (t.lower[end] in _NAME_LINKS or t.text[end] == "-")
+            and end > start
+            and end + 1 < sent_end
+            and t.title[end + 1]
+            and t.lower[end + 1] not in ctx.calendar_words
+        ):
+            end += 1
+        else:
+            break
+    if end == start or any(i in ctx.timex_tokens for i in range(start, end)):
+        return None
+    if dateline and dateline.start <= t.idx[start] < dateline.end:
+        return None
+    if end < sent_end and (
+        t.lower[end] in ("'s", "\u2019s", "'", "\u2019")
+        or (after_the and t.lowercase[end] and t.alpha[end] and t.lower[end] not in STOP_WORDS)
+    ):
+        return None  # "at Teixeira's home", "in the Somerset town": not the place itself
+    return start, end
+
+
+@lru_cache(maxsize=16)
+def _frame_pattern(words: tuple[str, ...]) -> regex.Pattern:
+    """The words of one place frame, a space or hyphen between the words of a phrase
+    ("burned out", "burned-out")."""
+    spelled = sorted((regex.escape(w).replace(r"\ ", "[- ]+") for w in words), key=len)
+    return regex.compile(
+        r"(?<![\p{L}\p{N}-])(?:" + "|".join(reversed(spelled)) + r")(?![\p{L}\p{N}-])",
+        regex.IGNORECASE,
+    )
+
+
+def _frame_places(
+    ctx: _Context, source: Source, ruleset: RuleSet, chain_base: int
+) -> list[FactMention]:
+    """Places a word of their own ties to one kind of happening (``frames`` of an
+    ``event_place`` rule): "had left Dover at dawn", "made landfall near
+    Tacloban", "were arrested on Friday near Split", "at Leeds Crown Court". The place is
+    the first name after the frame word in its clause, behind one of the frame's
+    prepositions and close by (or right after a word that takes it as object: "left
+    Dover", followed by a date, a full stop or "for"); a venue's name may stand anywhere
+    later in the sentence. A source's places of one frame are one fact."""
+    facts: list[FactMention] = []
+    t = ctx.tokens
+    text = ctx.doc.text
+    dateline = source.dateline
+    seen: set[tuple[str, tuple[int, int, int]]] = set()
+    for rule in ruleset.of_kind("event_place"):
+        venues = {v.lower() for v in rule.options.get("venues", [])}
+        for n, (frame, spec) in enumerate(sorted(rule.options.get("frames", {}).items())):
+            prepositions = {p.lower() for p in spec.get("prepositions", [])}
+            objects = {w.lower() for w in spec.get("objects", [])}
+            gap = int(spec.get("gap", _PLACE_GAP))
+            pattern = _frame_pattern(tuple(spec["words"]) + tuple(spec.get("objects", [])))
+            unless = tuple(w.lower() for w in spec.get("unless_followed_by", []))
+            with_events = {f"event:{c}" for c in spec.get("with_events", [])}
+            for found in pattern.finditer(text):
+                following = text[found.end() : found.end() + 40].lstrip().lower() + " "
+                if any(following.startswith(w + " ") for w in unless):
+                    continue  # "caught fire near Split": no arrest
+                span = ctx.doc.char_span(found.start(), found.end(), alignment_mode="expand")
+                if span is None or (dateline and dateline.start <= found.start() < dateline.end):
+                    continue
+                if with_events and not any(
+                    c.label_ in with_events for c in ctx.cues_at(t.sent_start[span.start], "event:")
+                ):
+                    continue  # "its plant in Lyon" in a sentence about no fire or attack
+                sent_end = t.sent_end[span.start]
+                place = None
+                if found.group(0).lower() in objects:
+                    named = _name_after(ctx, span.end, dateline)
+                    if named and _ends_object(ctx, named[1], spec.get("object_ends", [])):
+                        place = (span.start, *named)
+                words = 0
+                in_clause = True
+                at = span.end
+                while place is None and at < sent_end:
+                    if ctx.breaks_at(at):
+                        in_clause = False
+                    elif at not in ctx.timex_tokens:
+                        words += 1
+                    if t.lower[at] in prepositions and at not in ctx.timex_tokens:
+                        named = _name_after(ctx, at + 1, dateline)
+                        if named is not None:
+                            is_venue = any(t.lower[i] in venues for i in range(*named))
+                            if (in_clause and words <= gap) or is_venue:
+                                place = (at, *named)
+                            elif not in_clause:
+                                break
+                    if not in_clause and not venues:
+                        break
+                    at += 1
+                if place is None or (frame, place) in seen:
+                    continue  # "caught at a checkpoint outside Split": one place, two words
+                seen.add((frame, place))
+                for where, start, end in _with_listed_places(ctx, place, dateline):
+                    facts.append(
+                        FactMention(
+                            rule=rule.id,
+                            family="place",
+                            where=_mention_at(source, t, where, end),
+                            tense=ctx.tense(where, end),
+                            trigger=frame,
+                            event_class=frame,
+                            context=frozenset({f"frame:{frame}", frame}),
+                            chain=chain_base + 4000 + n,
+                            subject=frame,
+                            place=ctx.doc[start:end].text,
+                        )
+                    )
+    return facts
+
+
+def _with_listed_places(
+    ctx: _Context, place: tuple[int, int, int], dateline: Span | None
+) -> list[tuple[int, int, int]]:
+    """``place`` (where its words start, where its name starts and ends) and the names listed
+    after it ("in Leeds, York and Hull"): a source that names several states each of them."""
+    t = ctx.tokens
+    places = [place]
+    end = place[2]
+    while end + 1 < t.sent_end[end - 1] and t.lower[end] in (",", "and", "or"):
+        link = end + 1 if t.lower[end + 1] not in ("and", "or") else end + 2
+        named = _name_after(ctx, link, dateline)
+        if named is None or t.lower[named[0] - 1] == "the":
+            break
+        places.append((named[0], *named))
+        end = named[1]
+    return places
+
+
+def _ends_object(ctx: _Context, end: int, ends: list[str]) -> bool:
+    """True when the name ending before token ``end`` is the whole object of its verb: the
+    sentence or clause ends, a date follows, or one of ``ends`` ("for", "shortly"), where
+    "left Lagos without power" leaves a place in a state, not behind."""
+    t = ctx.tokens
+    return (
+        end >= t.sent_end[end - 1]
+        or ctx.breaks_at(end)
+        or t.text[end] in (".", "!", "?")
+        or end in ctx.timex_tokens
+        or t.lower[end] in {e.lower() for e in ends}
+    )
 
 
 _PLACE_NAME = (

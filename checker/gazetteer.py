@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import NamedTuple
 
+from checker.folding import fold_accents
 from checker.model import Place
 
 MIN_COMPARED_POPULATION = 100_000
@@ -24,6 +25,11 @@ MIN_UNIQUE_COMPARED_POPULATION = 50_000
 bears its name: the name can only mean it."""
 _EXONYM_POPULATION = 500_000
 """Other-language names ("Genf", "Ginebra") are indexed for cities at least this large."""
+_OTHER_NAME_POPULATION = MIN_COMPARED_POPULATION
+"""A smaller city's other names ("Pilsen", "Thorn") are indexed when it is at least
+this large (one a story compares), and only the names no other city bears."""
+_CITY_SUFFIXES = ("city",)
+"""A word a city's name may be written with that the gazetteer's name lacks ("Dipolog City")."""
 
 
 class _City(NamedTuple):
@@ -60,6 +66,8 @@ class Gazetteer:
         """
         words = name.split()
         key = name.lower()
+        if key not in self.cities and fold_accents(key) in self.cities:
+            key = fold_accents(key)  # "Malmö" where the gazetteer writes "Malmo"
         if any(w.lower() in venue_words for w in words):
             # "Lagos National Stadium": the venue lies in the city its name starts with
             for size in range(min(3, len(words) - 1), 0, -1):
@@ -78,6 +86,11 @@ class Gazetteer:
             return Place(name, "country", countries, state)
         if state:
             return Place(name, "region", frozenset({"US"}), state)
+        if len(words) > 1 and words[-1].lower() in _CITY_SUFFIXES:
+            # "Dipolog City": the city of that name, when the gazetteer knows it without it
+            city = self.cities.get(" ".join(words[:-1]).lower())
+            if city:
+                return _place(name, "city", city)
         return Place(name, "unknown")
 
 
@@ -108,6 +121,7 @@ def load_gazetteer(aliases: tuple[tuple[str, str], ...] = ()) -> Gazetteer:
         gazetteer.countries[alias.lower()] = code.upper()
     for code, state in data.get_us_states().items():
         gazetteer.states[state["name"].lower()] = code
+    spare: dict[str, list[_City]] = {}
     for geoname_id, city in data.get_cities().items():
         entry = _City(
             str(geoname_id),
@@ -118,15 +132,23 @@ def load_gazetteer(aliases: tuple[tuple[str, str], ...] = ()) -> Gazetteer:
             float(city["longitude"]),
             int(city.get("population", 0)),
         )
-        names = {city["name"].lower()}
+        names = {city["name"].lower(), fold_accents(city["name"]).lower()}  # "Malmö", "Malmo"
+        others = {
+            alt.lower()
+            for alt in city.get("alternatenames", [])
+            if alt.isascii() and alt[:1].isupper() and not alt.isupper()
+        }
         if entry.population >= _EXONYM_POPULATION:
-            names.update(
-                alt.lower()
-                for alt in city.get("alternatenames", [])
-                if alt.isascii() and alt[:1].isupper() and not alt.isupper()
-            )
+            names |= others
+        elif entry.population >= _OTHER_NAME_POPULATION:
+            for key in others - names:
+                spare.setdefault(key, []).append(entry)
         for key in names:
             gazetteer.cities.setdefault(key, []).append(entry)
+    for key, entries in spare.items():
+        # a smaller city's other names only where no city bears or is known by the name:
+        # "Porto" stays Porto, not also the "Porto" of a larger city's short name
+        gazetteer.cities.setdefault(key, entries)
     for entries in gazetteer.cities.values():
         entries.sort(key=lambda c: (-c.population, c.id))
     return gazetteer
@@ -156,12 +178,19 @@ def comparable(a: Place, b: Place) -> bool:
     )
 
 
+def _venue_words(name: str) -> list[str]:
+    """The words of a venue's name, spelt one way: accents off, "-re" as "-er" (the "Grand
+    Theatre" is the "Grand Theater")."""
+    words = fold_accents(name).lower().split()
+    return [w[:-2] + "er" if w.endswith("re") and len(w) > 4 else w for w in words]
+
+
 def places_agree(a: Place, b: Place, *, same_place_km: float = 10.0) -> bool:
     """True unless the gazetteer shows two places apart (see the module docstring)."""
     if not comparable(a, b) or a.name.lower() == b.name.lower():
         return True
     if a.kind == "venue" and b.kind == "venue":
-        shorter, longer = sorted((a.name.lower().split(), b.name.lower().split()), key=len)
+        shorter, longer = sorted((_venue_words(a.name), _venue_words(b.name)), key=len)
         return set(shorter) <= set(longer)  # "Lagos Stadium" is not the "Abuja Stadium"
     if a.kind == "country" or b.kind == "country":
         return bool(a.countries & b.countries)

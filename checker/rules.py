@@ -65,7 +65,7 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "paired_count": (dict(_RULE_KEYS), {"min_anchor": float, "ignore": list, "prepositions": list}),
     "event_place": (
         {**_RULE_KEYS, "prepositions": list},
-        {"venues": list, "same_place_km": float, "class_prepositions": dict},
+        {"venues": list, "same_place_km": float, "class_prepositions": dict, "frames": dict},
     ),
     "ranked_place": (
         {**_RULE_KEYS, "ranks": list, "nouns": list, "links": list},

@@ -151,6 +151,28 @@ def test_extract_report_date_and_event_date_in_one_sentence(extract_text):
     ]
 
 
+def test_extract_reporting_word_inside_an_event_phrase_reports_nothing(extract_text):
+    # "released" reports a statement, but "were released" frees captives
+    extraction = extract_text(
+        "The two aid workers were released on Tuesday and flown home, the ministry said.",
+        published=PUBLISHED,
+    )
+    assert [(f.where.text, f.trigger) for f in _of_family(extraction, "date")] == [
+        ("on Tuesday", "were released")
+    ]
+
+
+def test_extract_funerals_take_their_own_dates_not_the_crash_before(extract_text):
+    extraction = extract_text(
+        "Funerals were held on Monday for the victims of the train crash on Saturday night.",
+        published=PUBLISHED,
+    )
+    assert [(f.where.text, f.trigger) for f in _of_family(extraction, "date")] == [
+        ("on Monday", "funerals"),
+        ("on Saturday night", "crash"),
+    ]
+
+
 # --- deadlines ---------------------------------------------------------------------------------
 
 
@@ -174,6 +196,12 @@ def test_extract_report_date_and_event_date_in_one_sentence(extract_text):
         ),
         (
             "The coalition wants to pass the budget bill by July 15.",
+            "by July 15",
+            "by",
+        ),
+        # an obligation looks ahead, even in a reported sentence
+        (
+            "The tariff board must set the toll by July 15, the ministry said.",
             "by July 15",
             "by",
         ),
@@ -262,6 +290,15 @@ def test_extract_deadline_context_takes_in_the_clause_a_relative_clause_hangs_on
     )
     (deadline,) = _of_family(extraction, "deadline")
     assert {"period", "bridge", "run"} <= deadline.context
+
+
+def test_extract_deadline_set_off_by_commas_takes_in_the_clauses_around_it(extract_text):
+    extraction = extract_text(
+        "The tariff board now has 30 days, until March 24, to fix the bridge toll.",
+        published=PUBLISHED,
+    )
+    (deadline,) = _of_family(extraction, "deadline")
+    assert {"tariff", "board", "fix", "toll"} <= deadline.context
 
 
 def test_extract_stem_meets_short_plurals_and_verbs():

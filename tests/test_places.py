@@ -163,6 +163,9 @@ def test_places_gazetteer_venue_lies_in_the_city_its_name_starts_with(resolve):
         ("National Stadium", "Olympic Stadium", False),
         ("Porto Stadium", "Lisbon Stadium", False),
         ("National Stadium", "Kenya National Stadium", True),
+        ("Grand Theatre", "Grand Theater", True),
+        ("Mercer Arts Centre", "Mercer Arts Center", True),
+        ("Mercer Arts Centre", "Hollis Arts Center", False),
         ("Texas", "Ohio", False),
         ("Britain", "United Kingdom", True),
         pytest.param(
@@ -189,6 +192,9 @@ def test_places_gazetteer_venue_lies_in_the_city_its_name_starts_with(resolve):
         "two-venues-without-city",
         "two-venues-in-two-cities",
         "venue-name-within-the-other",
+        "venue-spelt-theatre-and-theater",
+        "venue-spelt-centre-and-center",
+        "two-arts-centres",
         "two-us-states",
         "alias-and-country-name",
         "atlanta-in-georgia",
@@ -240,6 +246,32 @@ def test_places_smaller_city_compared_when_no_other_city_bears_its_name(resolve)
     assert comparable(lucca, pavia) and not places_agree(lucca, pavia)
     assert len(bangor.coordinates) > 1  # Wales, Northern Ireland, Maine
     assert not comparable(lucca, bangor) and places_agree(lucca, bangor)
+
+
+@pytest.mark.parametrize(
+    ("written", "gazetteer_name"),
+    [
+        ("Pilsen", "Plzen"),  # another name of a city under 500,000
+        ("Thorn", "Torun"),
+        ("Malmö", "Malmo"),  # written with the accents the gazetteer's name lacks
+        ("Dipolog City", "Dipolog"),  # written with "City"
+    ],
+    ids=["other-name", "old-name", "accents", "city-suffix"],
+)
+def test_places_gazetteer_knows_a_city_by_its_other_spellings(resolve, written, gazetteer_name):
+    place, named = resolve(written), resolve(gazetteer_name)
+    assert place.kind == "city"
+    assert place.cities == named.cities
+
+
+def test_places_other_name_never_shadows_a_city_bearing_it(resolve):
+    # "Porto" is also a short name of a larger Brazilian city: it stays the Portuguese one
+    assert resolve("Porto").countries == {"PT"}
+
+
+def test_places_other_names_tell_two_cities_apart(resolve):
+    a, b = resolve("Pilsen"), resolve("Ostrava")
+    assert comparable(a, b) and not places_agree(a, b)
 
 
 @pytest.mark.parametrize(
@@ -701,3 +733,163 @@ def test_places_home_places_of_two_sources_disagree(ruleset, nlp):
 def test_places_home_places_no_discrepancy(ruleset, nlp, texts):
     result = _check(ruleset, nlp, *_story(*texts))
     assert [f for f in result.findings if f.rule == "place.home"] == []
+
+
+# --- places of happenings named by a word of their own (``frames``) ----------------------------
+
+
+def _frame_places(extraction) -> list[tuple[str, str | None, str]]:
+    return [
+        (f.where.text, f.place, f.trigger)
+        for f in extraction.facts
+        if f.family == "place" and f.context and any(w.startswith("frame:") for w in f.context)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The ferry, which had left Dover at dawn, sank near the harbour.",
+            [("left Dover", "Dover", "departure")],
+        ),
+        (
+            "The vessel sailed from Piraeus on Friday with 300 passengers on board.",
+            [("from Piraeus", "Piraeus", "departure")],
+        ),
+        (
+            "The typhoon made landfall near Tacloban with winds of 200 km/h.",
+            [("near Tacloban", "Tacloban", "landfall")],
+        ),
+        (
+            "Two of the inmates were arrested on Friday near Split after a car chase.",
+            [("near Split", "Split", "arrest")],
+        ),
+        (
+            "Two of the inmates were caught at a police roadblock outside Split.",
+            [("outside Split", "Split", "arrest")],
+        ),
+        (
+            "The getaway car was later found burned out in Utrecht, police said.",
+            [("in Utrecht", "Utrecht", "discovery of the vehicle")],
+        ),
+        (
+            "The Dane won the race on the final stage into Lyon on Sunday.",
+            [("into Lyon", "Lyon", "finish")],
+        ),
+        (
+            "The express collided with a freight train late on Friday near Nagpur.",
+            [("near Nagpur", "Nagpur", "collision")],
+        ),
+        (
+            "He was convicted of fraud on Friday after a jury at Leeds Crown Court heard the"
+            " evidence.",
+            [("at Leeds Crown Court", "Leeds Crown Court", "verdict")],
+        ),
+        (
+            "The airline said the flight from Seville carried 70 passengers.",
+            [("from Seville", "Seville", "departure")],
+        ),
+        (
+            "A fire swept through a garment factory in Chittagong early on Tuesday.",
+            [("in Chittagong", "Chittagong", "incident")],
+        ),
+        (
+            "The injured were taken to hospitals in Leeds, York and Hull, officials said.",
+            [
+                ("in Leeds", "Leeds", "treatment of the injured"),
+                ("York", "York", "treatment of the injured"),
+                ("Hull", "Hull", "treatment of the injured"),
+            ],
+        ),
+    ],
+    ids=[
+        "left-a-port",
+        "sailed-from",
+        "landfall-near",
+        "arrested-across-a-date",
+        "caught-past-a-phrase-without-name",
+        "found-burned-out",
+        "stage-into",
+        "collided-near",
+        "court-venue-in-a-later-clause",
+        "flight-from",
+        "fire-at-a-factory-in",
+        "hospitals-in-a-list-of-cities",
+    ],
+)
+def test_places_frame_place_extracted(extract_text, sentence, expected):
+    extraction = extract_text(sentence + "\n", published=dt.date.fromisoformat(PUBLISHED))
+    assert _frame_places(extraction) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The storm left Havana without power on Monday.",
+        "The cargo ship caught fire near Split on Monday.",
+        "Police arrested two men, and the mayor later spoke in Split.",
+        "The inmates were arrested by a large team of armed officers from three regional forces"
+        " near Split.",
+        "He was jailed for six years, the court in Leeds said.",
+        "The carmaker employs 3,000 people at its factory in Chittagong.",
+    ],
+    ids=[
+        "left-a-place-in-a-state",
+        "caught-fire-is-no-arrest",
+        "another-clause",
+        "too-far-from-the-frame-word",
+        "a-city-in-another-clause",
+        "a-factory-in-a-sentence-without-fire-or-attack",
+    ],
+)
+def test_places_frame_place_not_extracted(extract_text, sentence):
+    extraction = extract_text(sentence + "\n", published=dt.date.fromisoformat(PUBLISHED))
+    assert _frame_places(extraction) == []
+
+
+def test_places_frame_places_of_two_sources_disagree(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "The ferry had left Southampton at dawn, the coastguard said.",
+            "The vessel had left Portsmouth at dawn on Sunday and sank near the harbour.",
+        ),
+    )
+    (finding,) = _place_discrepancies(result)
+    assert finding.message == (
+        "Sources disagree on where the departure took place: "
+        "Southampton (GB) (coastal-herald.txt) vs Portsmouth (GB) (river-wire.txt)"
+    )
+    assert {(e.source, e.text) for e in finding.evidence} == {
+        ("coastal-herald.txt", "left Southampton"),
+        ("river-wire.txt", "left Portsmouth"),
+    }
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        (
+            "The ferry had left Southampton at dawn, the coastguard said.",
+            "The ferry, which sailed from Southampton on Sunday, sank near the harbour.",
+        ),
+        (
+            "The ferry had left Southampton at dawn, the coastguard said.",
+            "Two of the crew were arrested near Portsmouth on Monday.",
+        ),
+        (
+            "The singer left the Mercer Arts Centre on Friday.",
+            "The singer left the Mercer Arts Center on Friday, her agent said.",
+        ),
+        (
+            "The injured were taken to hospitals in Leeds and Sheffield, officials said.",
+            "Most of the injured were taken to hospitals in Sheffield.",
+        ),
+    ],
+    ids=["same-port", "two-frames", "venue-spelt-two-ways", "one-of-the-listed-cities"],
+)
+def test_places_frame_places_no_discrepancy(ruleset, nlp, texts):
+    result = _check(ruleset, nlp, *_story(*texts))
+    assert _place_discrepancies(result) == []
