@@ -431,7 +431,7 @@ def _finish(
 
 
 @cache
-def _registry(definitions: tuple[str, ...]) -> Any:
+def unit_registry(definitions: tuple[str, ...]) -> Any:
     """A pint registry with the rules' extra definitions (built once per set of definitions)."""
     import pint
 
@@ -444,7 +444,7 @@ def _registry(definitions: tuple[str, ...]) -> Any:
 @cache
 def unit_factor(unit: str, definitions: tuple[str, ...]) -> tuple[float, str]:
     """Factor from ``unit`` to its dimension's base unit, and the dimension's name."""
-    registry = _registry(definitions)
+    registry = unit_registry(definitions)
     quantity = registry.Quantity(1, unit)
     base = quantity.to_base_units()
     dimensionality = dict(base.dimensionality)

@@ -243,10 +243,25 @@ def _vocabulary_by_length(min_zipf: float = 2.0) -> dict[int, list[str]]:
     """The most frequent English words (of the top 100,000) at least ``min_zipf`` frequent,
     candidates for suggestions, by length."""
     by_length: dict[int, list[str]] = {}
-    for word in top_n_list("en", 100_000):
-        if word.isalpha() and _zipf(word) >= min_zipf:
+    for word, frequency in _top_words():
+        if frequency >= min_zipf:
             by_length.setdefault(len(word), []).append(word)
     return by_length
+
+
+@lru_cache(maxsize=1)
+def _top_words() -> list[tuple[str, float]]:
+    """The alphabetic words of English's top 100,000, commonest first, with their Zipf
+    frequency: read once for every ``min_zipf`` of ``_vocabulary_by_length``."""
+    return [(word, _zipf(word)) for word in top_n_list("en", 100_000) if word.isalpha()]
+
+
+def load_tables() -> None:
+    """Read the word tables the typo rules use now rather than at the first typo: a process
+    that forks workers reads them once for all of them."""
+    _codespell_tables()
+    variant_pairs()
+    _top_words()
 
 
 def _adjacent_keys(a: str, b: str) -> bool:
