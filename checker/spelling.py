@@ -252,8 +252,19 @@ def _vocabulary_by_length(min_zipf: float = 2.0) -> dict[int, list[str]]:
 @lru_cache(maxsize=1)
 def _top_words() -> list[tuple[str, float]]:
     """The alphabetic words of English's top 100,000, commonest first, with their Zipf
-    frequency: read once for every ``min_zipf`` of ``_vocabulary_by_length``."""
-    return [(word, _zipf(word)) for word in top_n_list("en", 100_000) if word.isalpha()]
+    frequency: read once for every ``min_zipf`` of ``_vocabulary_by_length`` (read back
+    from the tables folder, or built from wordfreq's lists and stored there)."""
+    import wordfreq
+
+    from checker.tables import stored
+
+    package = Path(wordfreq.__file__).parent
+    inputs = [package / "__init__.py", *sorted((package / "data").glob("*_en.msgpack.gz"))]
+    return stored(
+        "top-words",
+        inputs,
+        lambda: [(word, _zipf(word)) for word in top_n_list("en", 100_000) if word.isalpha()],
+    )
 
 
 def load_tables() -> None:
