@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+import shutil
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
@@ -440,7 +441,12 @@ def unit_registry(definitions: tuple[str, ...]) -> Any:
     from checker.tables import tables_dir
 
     folder = tables_dir()
-    registry = pint.UnitRegistry(cache_folder=folder / "pint" if folder is not None else None)
+    try:
+        registry = pint.UnitRegistry(cache_folder=folder / "pint" if folder is not None else None)
+    except Exception:  # noqa: BLE001 - pint writes its cache in place: a file may be cut short
+        if folder is not None:
+            shutil.rmtree(folder / "pint", ignore_errors=True)  # rebuilt by the next run
+        registry = pint.UnitRegistry(cache_folder=None)
     for definition in definitions:
         registry.define(definition)
     return registry

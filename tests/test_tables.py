@@ -85,3 +85,21 @@ def test_tables_stored_gazetteer_is_the_built_one(folder, ruleset):
         assert read_back.resolve("Lyon").kind == "city"
     finally:
         load_gazetteer.cache_clear()
+
+
+def test_tables_damaged_pint_cache_is_parsed_again_and_dropped(folder):
+    from checker.quantities import unit_registry
+
+    unit_registry.cache_clear()
+    try:
+        unit_registry(())  # pint writes its parsed files under the tables folder
+        cached = [p for p in (folder / "pint").iterdir() if p.suffix == ".pickle"]
+        assert cached
+        for path in cached:
+            path.write_bytes(path.read_bytes()[:20])  # a write cut short
+        unit_registry.cache_clear()
+        registry = unit_registry(())
+        assert registry.Quantity(1, "mile").to("km").magnitude == pytest.approx(1.609344)
+        assert not (folder / "pint").exists()
+    finally:
+        unit_registry.cache_clear()
