@@ -100,6 +100,12 @@ def _edit_counts() -> EditCounts:
     return edits, letters, pairs
 
 
+def load_error_model() -> None:
+    """Read the learned counts now rather than at the first suggestion (a process that
+    forks workers reads them once for all of them)."""
+    _edit_counts()
+
+
 def _edits(typed: str, meant: str) -> list[tuple[str, str, str]]:
     """The edits that turn ``meant`` into ``typed``, each as ``(kind, context, letter)``:
     ``sub`` (context: the letter meant), ``del`` and ``ins`` (context: the letter before),

@@ -82,4 +82,21 @@ def extract_sources(
     return [e for e in extractions if e is not None]
 
 
+def load_tables(ruleset: RuleSet) -> None:
+    """Build now the process-wide tables the stages otherwise build at first use: the
+    gazetteer, the unit registry, the bigram model and the typo rules' word lists. A
+    process about to fork workers calls this, so they share its copy instead of each
+    building its own (some 3 s of CPU per worker)."""
+    from checker.context_model import bigram_model
+    from checker.extract import quantity_lexicon
+    from checker.normalize import gazetteer_of
+    from checker.quantities import unit_registry
+    from checker.spelling import load_tables as load_word_tables
+
+    gazetteer_of(ruleset)
+    unit_registry(quantity_lexicon(ruleset).definitions)
+    bigram_model()
+    load_word_tables()
+
+
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
+from pathlib import Path
 
 import numpy as np
 
@@ -133,7 +134,16 @@ SCALE_WORDS = 100
 
 @lru_cache(maxsize=1)
 def bigram_model() -> BigramModel:
-    """The English model, loaded on first use (under a second, about 20 MB resident)."""
+    """The English model, loaded on first use (about 20 MB resident): read back from the
+    tables folder, or built from the lists (under a second) and stored there."""
+    from checker.tables import stored
+
+    lists = [Path(str(files("symspellpy").joinpath(name))) for name in (UNIGRAM_FILE, BIGRAM_FILE)]
+    return stored("bigram-model", lists, _build_bigram_model)
+
+
+def _build_bigram_model() -> BigramModel:
+    """The model, counted from symspellpy's lists."""
     unigrams = dict(_read_counts(UNIGRAM_FILE))
     ids = {word: n for n, word in enumerate(unigrams)}
     common = set(sorted(unigrams, key=unigrams.__getitem__, reverse=True)[:SCALE_WORDS])

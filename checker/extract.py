@@ -7,8 +7,10 @@ Values are not normalized yet: that needs the publication date (``normalize``).
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -1918,6 +1920,23 @@ def _ranked_place_patterns(
     return phrase, after, before
 
 
+@lru_cache(maxsize=16)
+def _rank_spellings(ranks: tuple[str, ...]) -> tuple[str, ...]:
+    """Every spelling, case-folded, that the ranked phrase's ``rank`` group accepts:
+    "worst-hit" is also "worst hit" and "worsthit", "most affected" also "most-affected".
+    A text holding none of them holds no ranked phrase (a plain substring test is far
+    cheaper than the case-insensitive pattern)."""
+    spellings = []
+    for rank in ranks:
+        pieces = regex.split(r"([- ])", rank.casefold())
+        joints = [("-", " ", "") if joint == "-" else ("-", " ") for joint in pieces[1::2]]
+        for chosen in itertools.product(*joints):
+            spellings.append(
+                "".join(w + j for w, j in zip(pieces[::2], [*chosen, ""], strict=True))
+            )
+    return tuple(spellings)
+
+
 def _ranked_places(
     ctx: _Context, source: Source, ruleset: RuleSet, chain_base: int
 ) -> list[FactMention]:
@@ -1926,9 +1945,13 @@ def _ranked_places(
     is the subject or the complement of the ranked noun phrase, joined by a link verb."""
     facts = []
     t = ctx.tokens
+    folded = source.text.casefold()  # the doc's text (``doc.text`` joins every token)
     for n, rule in enumerate(ruleset.of_kind("ranked_place")):
+        ranks = tuple(rule.options["ranks"])
+        if not any(spelling in folded for spelling in _rank_spellings(ranks)):
+            continue
         phrase, after, before = _ranked_place_patterns(
-            tuple(rule.options["ranks"]), tuple(rule.options["nouns"]), tuple(rule.options["links"])
+            ranks, tuple(rule.options["nouns"]), tuple(rule.options["links"])
         )
         chains: dict[str, int] = {}
         for sent in ctx.doc.sents:
@@ -1999,13 +2022,12 @@ def _home_places(
     organisation's name as context, so only the same organisation's homes are compared."""
     facts = []
     t = ctx.tokens
-    text = ctx.doc.text
+    text = source.text  # the doc's text (``doc.text`` joins every token)
     for n, rule in enumerate(ruleset.of_kind("home_place")):
-        pattern = _home_place_pattern(
-            tuple(rule.options["suffixes"]), int(rule.options.get("descriptors", 3))
-        )
+        suffixes = tuple(rule.options["suffixes"])
+        pattern = _home_place_pattern(suffixes, int(rule.options.get("descriptors", 3)))
         chains: dict[str, int] = {}
-        for found in pattern.finditer(text):
+        for found in _matches_in_lines(pattern, text, [f"-{suffix}" for suffix in suffixes]):
             org = regex.sub(r"(?:['\u2019]s?|\.)$", "", found["org"])
             if "\n" in found.group(0) or org.lower() in ctx.calendar_words:
                 continue
@@ -2034,6 +2056,24 @@ def _home_places(
                 )
             )
     return facts
+
+
+def _matches_in_lines(
+    pattern: regex.Pattern, text: str, needles: list[str]
+) -> Iterator[regex.Match]:
+    """``pattern.finditer(text)`` for a pattern whose matches never span a line break and
+    always hold one of ``needles``: only the lines holding a needle are searched (the
+    pattern is slow to try at every capital of a long text). Positions are the text's."""
+    start = 0
+    while True:
+        at = min((found for n in needles if (found := text.find(n, start)) >= 0), default=-1)
+        if at < 0:
+            return
+        line_start = text.rfind("\n", 0, at) + 1
+        line_end = text.find("\n", at)
+        line_end = len(text) if line_end < 0 else line_end
+        yield from pattern.finditer(text, line_start, line_end)
+        start = line_end
 
 
 def _event_before(

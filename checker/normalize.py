@@ -23,7 +23,7 @@ from checker.extract import (
     WordMention,
     quantity_lexicon,
 )
-from checker.gazetteer import load_gazetteer
+from checker.gazetteer import Gazetteer, load_gazetteer
 from checker.model import Amount, Fact, Interval, Place, Source
 from checker.quantities import QuantityLexicon, to_amount
 from checker.rules import RuleSet
@@ -255,6 +255,12 @@ def _story_year_anchor(parts: TimexParts, story_date: dt.date | None) -> dt.date
     return None
 
 
+def gazetteer_of(ruleset: RuleSet) -> Gazetteer:
+    """The gazetteer with the rules' country aliases (built once per process)."""
+    aliases = ruleset.lexicons.get("country_aliases", {})
+    return load_gazetteer(tuple(sorted(aliases.items())))
+
+
 def normalize(
     extraction: Extraction,
     ruleset: RuleSet,
@@ -285,7 +291,6 @@ def normalize(
         chain_ordinal=extraction.chain_ordinal,
         chain_position=extraction.chain_position,
     )
-    lex = ruleset.lexicons
     # A full date stated in a sentence is the reference time of its other dates:
     # "killed June 24, 2005 while investigating a June 20 shooting" is June 20, 2005.
     stated: dict[str, dt.date] = {}
@@ -309,9 +314,7 @@ def normalize(
         )
     quantities = quantity_lexicon(ruleset)
     gazetteer = (
-        load_gazetteer(tuple(sorted(lex.get("country_aliases", {}).items())))
-        if any(m.family == "place" for m in extraction.facts)
-        else None
+        gazetteer_of(ruleset) if any(m.family == "place" for m in extraction.facts) else None
     )
     # A sentence dated well before publication recalls the past: its figures are not the news.
     # A date right after a figure ("from $350 million a year earlier") dates that figure only;

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+import shutil
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
@@ -437,11 +438,21 @@ def _finish(
 
 
 @cache
-def _registry(definitions: tuple[str, ...]) -> Any:
-    """A pint registry with the rules' extra definitions (built once per set of definitions)."""
+def unit_registry(definitions: tuple[str, ...]) -> Any:
+    """A pint registry with the rules' extra definitions (built once per set of definitions).
+    pint keeps its parsed definition files in the tables folder (``checker.tables``), when
+    there is one: reading them back is several times quicker than parsing them."""
     import pint
 
-    registry = pint.UnitRegistry(cache_folder=None)
+    from checker.tables import tables_dir
+
+    folder = tables_dir()
+    try:
+        registry = pint.UnitRegistry(cache_folder=folder / "pint" if folder is not None else None)
+    except Exception:  # noqa: BLE001 - pint writes its cache in place: a file may be cut short
+        if folder is not None:
+            shutil.rmtree(folder / "pint", ignore_errors=True)  # rebuilt by the next run
+        registry = pint.UnitRegistry(cache_folder=None)
     for definition in definitions:
         registry.define(definition)
     return registry
@@ -450,7 +461,7 @@ def _registry(definitions: tuple[str, ...]) -> Any:
 @cache
 def unit_factor(unit: str, definitions: tuple[str, ...]) -> tuple[float, str]:
     """Factor from ``unit`` to its dimension's base unit, and the dimension's name."""
-    registry = _registry(definitions)
+    registry = unit_registry(definitions)
     quantity = registry.Quantity(1, unit)
     base = quantity.to_base_units()
     dimensionality = dict(base.dimensionality)

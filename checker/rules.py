@@ -184,12 +184,10 @@ def _parse_file(path: Path) -> tuple[yaml.MappingNode, dict[str, Any], str]:
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(errors.E201, f"cannot be read as UTF-8 text ({exc})", name) from None
     try:
-        loader = yaml.SafeLoader(text)
         try:
-            node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
+            node, data = _load_yaml(text, _FAST_LOADER)
+        except yaml.YAMLError:
+            node, data = _load_yaml(text, yaml.SafeLoader)  # the pure-Python loader's message
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         raise RuleError(
@@ -204,6 +202,21 @@ def _parse_file(path: Path) -> tuple[yaml.MappingNode, dict[str, Any], str]:
             errors.E204, "a rule file must be a mapping that starts with 'extends:'", name, 1, 1
         )
     return node, data, text
+
+
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's safe loader where PyYAML has it (several times quicker: every run reads the
+rules); a file it rejects is read again by the pure-Python one, whose errors we report."""
+
+
+def _load_yaml(text: str, loader_class: type) -> tuple[yaml.Node | None, Any]:
+    """The single document of ``text``: its node tree (with line marks) and its data."""
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        return node, loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
 
 
 def _key_nodes(node: yaml.MappingNode) -> dict[str, tuple[yaml.Node, yaml.Node]]:

@@ -10,7 +10,9 @@ as the corpus grows.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import multiprocessing
+import multiprocessing.pool
 import os
 import signal
 import sys
@@ -96,12 +98,16 @@ class StoryChecker:
 _WORKER: StoryChecker | None = None
 
 
-def _start_worker(settings: Settings, ruleset: RuleSet) -> None:
-    """Initialise a worker process: Ctrl-C is the parent's to handle, SIGTERM ends it."""
+def _start_worker(settings: Settings, ruleset: RuleSet, inherited: StoryChecker | None) -> None:
+    """Initialise a worker process: Ctrl-C is the parent's to handle, SIGTERM ends it.
+
+    ``inherited`` is the parent's checker, pipeline and tables already built, when the
+    worker is a fork of it (its pages are shared until written); a spawned worker builds
+    its own."""
     global _WORKER
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _WORKER = StoryChecker(settings, ruleset)
+    _WORKER = inherited if inherited is not None else StoryChecker(settings, ruleset)
 
 
 def _check_in_worker(story: StoryInput) -> StoryResult:
@@ -131,9 +137,7 @@ def check_stories(
         for story in stories:
             yield story, checker(story) if story.sources else None
         return
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    pool = context.Pool(jobs, initializer=_start_worker, initargs=(settings, ruleset))
+    pool = _start_pool(jobs, settings, ruleset)
     try:
         pending: deque = deque()
         for story in stories:
@@ -147,6 +151,27 @@ def check_stories(
         pool.join()
     finally:
         pool.terminate()  # an interrupted run stops its workers at once
+
+
+def _start_pool(jobs: int, settings: Settings, ruleset: RuleSet) -> multiprocessing.pool.Pool:
+    """``jobs`` worker processes. Where processes fork, the checker, its pipeline and the
+    tables are built here first and the workers inherit them: the start-up work (some
+    5 s of CPU) is done once, not once per worker. Elsewhere each spawned worker builds
+    its own."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("spawn")
+        return context.Pool(jobs, initializer=_start_worker, initargs=(settings, ruleset, None))
+    from checker.check import load_tables
+
+    checker = StoryChecker(settings, ruleset)
+    checker.pipeline()
+    load_tables(ruleset)
+    gc.freeze()  # the collector leaves the shared objects alone: their pages stay shared
+    try:
+        context = multiprocessing.get_context("fork")
+        return context.Pool(jobs, initializer=_start_worker, initargs=(settings, ruleset, checker))
+    finally:
+        gc.unfreeze()
 
 
 def _collect(entry: tuple) -> tuple[StoryInput, StoryResult | None]:

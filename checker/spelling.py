@@ -34,7 +34,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 from wordfreq import get_frequency_dict, top_n_list, zipf_frequency
 
-from checker.channel import FIRST_LETTER_COST, LEAST_EDIT_COST, channel_cost
+from checker.channel import FIRST_LETTER_COST, LEAST_EDIT_COST, channel_cost, load_error_model
 from checker.context_model import bigram_model
 from checker.extract import WordMention
 from checker.folding import fold_accents
@@ -246,10 +246,37 @@ def _vocabulary_by_length(min_zipf: float = 2.0) -> dict[int, list[str]]:
     """The most frequent English words (of the top 100,000) at least ``min_zipf`` frequent,
     candidates for suggestions, by length."""
     by_length: dict[int, list[str]] = {}
-    for word in top_n_list("en", 100_000):
-        if word.isalpha() and _zipf(word) >= min_zipf:
+    for word, frequency in _top_words():
+        if frequency >= min_zipf:
             by_length.setdefault(len(word), []).append(word)
     return by_length
+
+
+@lru_cache(maxsize=1)
+def _top_words() -> list[tuple[str, float]]:
+    """The alphabetic words of English's top 100,000, commonest first, with their Zipf
+    frequency: read once for every ``min_zipf`` of ``_vocabulary_by_length`` (read back
+    from the tables folder, or built from wordfreq's lists and stored there)."""
+    import wordfreq
+
+    from checker.tables import stored
+
+    package = Path(wordfreq.__file__).parent
+    inputs = [package / "__init__.py", *sorted((package / "data").glob("*_en.msgpack.gz"))]
+    return stored(
+        "top-words",
+        inputs,
+        lambda: [(word, _zipf(word)) for word in top_n_list("en", 100_000) if word.isalpha()],
+    )
+
+
+def load_tables() -> None:
+    """Read the word tables the typo rules use now rather than at the first typo: a process
+    that forks workers reads them once for all of them."""
+    _codespell_tables()
+    variant_pairs()
+    _top_words()
+    load_error_model()
 
 
 EDIT_WEIGHT = 1.2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -12,10 +13,19 @@ from checker.extract import Extraction, extract
 from checker.nlp import build_pipeline
 from checker.normalize import NormalizedSource, normalize
 from checker.rules import RuleSet, load_rules
+from checker.tables import ENVIRONMENT
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def tables_folder(tmp_path_factory) -> Path:
+    """The run's own tables folder (``checker.tables``): the tests never write to the user's."""
+    folder = tmp_path_factory.mktemp("tables")
+    os.environ[ENVIRONMENT] = str(folder)
+    return folder
 
 
 @pytest.fixture(scope="session")

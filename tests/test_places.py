@@ -671,6 +671,26 @@ def test_places_ranked_places_no_discrepancy(ruleset, nlp, texts):
 # --- an organisation's home city ("the Lyon-based drugmaker Acme Pharma") ----------------------
 
 
+def test_places_ranked_place_any_case_and_home_places_on_several_lines(extract_text):
+    """Only texts holding a rank word, and only lines holding "-based", are searched: a rank
+    in capitals still counts, and every line's home places are found where they stand."""
+    text = (
+        "THE WORST-HIT CITY is Osaka, officials said.\n"
+        "Investors bought Kyoto-based Kiku Pharma and Nara-based Mori Foods.\n"
+        "Analysts were not surprised.\n"
+        "The Kobe-headquartered lender Ume Bank fell.\n"
+    )
+    extraction = extract_text(text, published=dt.date.fromisoformat(PUBLISHED))
+    assert _ranked(extraction) == [("Osaka", "Osaka", "worst-hit city")]
+    assert _homes(extraction) == [
+        ("Kyoto", "Kyoto", "Kiku Pharma"),
+        ("Nara", "Nara", "Mori Foods"),
+        ("Kobe", "Kobe", "Ume Bank"),
+    ]
+    facts = {f.place: f.where for f in extraction.facts if f.rule == "place.home"}
+    assert (facts["Nara"].line, facts["Kobe"].line) == (2, 4)
+
+
 def _homes(extraction) -> list[tuple[str, str | None, str | None]]:
     return [(f.where.text, f.place, f.subject) for f in extraction.facts if f.rule == "place.home"]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import random
 import signal
@@ -13,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from checker import cli
+from checker import cli, runner
+from checker.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -110,6 +112,24 @@ def test_runner_folder_corpus_same_output_whatever_jobs_and_argument_order(tmp_p
         outputs.append(out.read_bytes())
     assert json.loads(outputs[0])["summary"]["stories"] == 4
     assert outputs[0] == outputs[1]
+
+
+def _worker_state() -> tuple[bool, int]:
+    """In a pool worker: whether its checker's pipeline is built, and how many gazetteers
+    this process has built (``load_gazetteer``'s cache)."""
+    from checker.gazetteer import load_gazetteer
+
+    return runner._WORKER._nlp is not None, load_gazetteer.cache_info().currsize
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="no fork")
+def test_runner_forked_workers_start_with_the_parents_pipeline_and_tables(ruleset):
+    pool = runner._start_pool(2, Settings(), ruleset)
+    try:
+        # a worker that built its own checker would have no pipeline before its first story
+        assert pool.apply(_worker_state) == (True, 1)
+    finally:
+        pool.terminate()
 
 
 def test_runner_second_run_reads_cache_and_does_no_nlp_work(tmp_path, monkeypatch):

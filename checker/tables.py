@@ -1,0 +1,113 @@
+"""Tables built from installed data (the gazetteer, the bigram model, the word list of the
+typo rules), kept on disk between runs: reading one back is several times quicker than
+building it, and every run needs them at start.
+
+A table is stored under the user's cache folder (``$XDG_CACHE_HOME/checker/tables``, or
+``~/.cache/checker/tables``; ``CHECKER_TABLES_CACHE`` names another folder, or turns the
+store off when empty or ``off``). Its key covers the checker's code, the Python version
+and the data files the table is built from (name, size, modification time), so a new
+release of either rebuilds it. Entries are written atomically and carry a SHA-256 of their
+payload; a damaged one is rebuilt, never trusted. The folder holds pickles: it is as
+trusted as the installed code. This store is separate from the extraction cache
+(``--no-cache`` turns off the latter): it holds nothing read from the input.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TypeVar
+
+ENVIRONMENT = "CHECKER_TABLES_CACHE"
+"""Environment variable naming the tables folder ("" or "off": build every time)."""
+_MAGIC = b"checker-tables/1\n"
+_DIGEST_SIZE = hashlib.sha256().digest_size
+
+T = TypeVar("T")
+
+
+def tables_dir() -> Path | None:
+    """The folder tables are kept in, or None when the store is off."""
+    chosen = os.environ.get(ENVIRONMENT)
+    if chosen is not None:
+        return None if chosen.strip() in ("", "off") else Path(chosen)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "checker" / "tables"
+
+
+def stored(name: str, inputs: Iterable[Path | str], build: Callable[[], T]) -> T:
+    """The table ``name``: read back from the tables folder when an entry for the same
+    code and ``inputs`` (the data files it is built from, or strings such as a package
+    version or the call's arguments) is there, else ``build()``, stored for the next run."""
+    folder = tables_dir()
+    if folder is None:
+        return build()
+    path = folder / f"{name}-{_key(inputs)[:32]}.pickle"
+    try:
+        found = _decode(path.read_bytes())
+    except OSError:
+        found = None
+    if found is not None:
+        return found[0]
+    table = build()
+    _write(path, table)
+    return table
+
+
+def _key(inputs: Iterable[Path | str]) -> str:
+    """SHA-256 over the checker's code, the Python version and ``inputs``."""
+    from checker.cache import code_fingerprint
+
+    digest = hashlib.sha256(f"{code_fingerprint()}\x1f{sys.version}".encode())
+    for item in inputs:
+        if isinstance(item, Path):
+            try:
+                status = item.stat()
+                item = f"{item.resolve()}:{status.st_size}:{status.st_mtime_ns}"
+            except OSError:
+                item = f"{item}:missing"
+        digest.update(b"\x1f" + item.encode())
+    return digest.hexdigest()
+
+
+def _decode(blob: bytes) -> tuple[object] | None:
+    """``(table,)`` from a stored entry, or None for anything truncated, corrupt or foreign."""
+    header = len(_MAGIC) + _DIGEST_SIZE
+    if len(blob) <= header or not blob.startswith(_MAGIC):
+        return None
+    payload = blob[header:]
+    if hashlib.sha256(payload).digest() != blob[len(_MAGIC) : header]:
+        return None
+    try:
+        return (pickle.loads(payload),)
+    except Exception:  # noqa: BLE001 - any unpickling failure means: rebuild the table
+        return None
+
+
+def _write(path: Path, table: object) -> None:
+    """Store ``table`` at ``path`` atomically; a failure to write costs speed, never the run."""
+    payload = pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
+    except OSError:
+        return
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(_MAGIC + hashlib.sha256(payload).digest() + payload)
+        os.replace(temporary, path)
+    except OSError:
+        Path(temporary).unlink(missing_ok=True)
+        return
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    name = path.name.rsplit("-", 1)[0]
+    for old in path.parent.glob(f"{name}-*.pickle"):
+        if old != path:
+            old.unlink(missing_ok=True)  # an earlier release's table: never read again
