@@ -232,6 +232,11 @@ def _big_corpus(folder: Path, stories: int = 400) -> Path:
     return folder
 
 
+def _interruptible() -> None:
+    """In the child before it runs the checker: SIGINT back to its default, as at a terminal."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize(
     ("sent", "status", "jobs"),
     [(signal.SIGINT, 130, "2"), (signal.SIGTERM, 143, "1")],
@@ -249,6 +254,8 @@ def test_runner_interrupted_run_keeps_old_output_and_exits_promptly(tmp_path, se
         stderr=subprocess.PIPE,
         stdout=subprocess.DEVNULL,
         text=True,
+        # a suite started in the background inherits an ignored SIGINT: give the run Ctrl-C
+        preexec_fn=_interruptible,
     )
     try:
         first_line = process.stderr.readline()  # the empty file's error: checking has begun
