@@ -1275,10 +1275,11 @@ def _paired_counts(ctx: _Context, source: Source, ruleset: RuleSet) -> list[Fact
     starters = lexicon.number_words.keys() | lexicon.vague.keys()
     facts = []
     for sent in doc.sents:
-        if not any(
+        numbers = (
             t.text[i][:1].isdigit() or t.lower[i] in starters for i in range(sent.start, sent.end)
-        ):
-            continue
+        )
+        if sum(numbers) < 2:
+            continue  # two counts need two numbers
         words = t.lower[sent.start : sent.end]
         glued = [not spaced for spaced in t.spaced[sent.start : sent.end]]
         found: list[tuple[str, int, int, NumberPhrase, str]] = []
@@ -1790,7 +1791,7 @@ def _frame_places(
     later in the sentence. A source's places of one frame are one fact."""
     facts: list[FactMention] = []
     t = ctx.tokens
-    text = ctx.doc.text
+    text = source.text  # the doc's text (``doc.text`` joins every token)
     dateline = source.dateline
     seen: set[tuple[str, tuple[int, int, int]]] = set()
     for rule in ruleset.of_kind("event_place"):
