@@ -692,8 +692,8 @@ def test_quantities_sources_agree(ruleset, nlp, texts, rule, normalized):
         ),
         (
             (
-                "Marta Velikova won the Tour of Zeeland by 12 seconds from Pieter Holm.",
-                "Velikova took the four-stage race by 21 seconds from Pieter Holm on Sunday.",
+                "Marta Velikova won the Tour of Zeeland by 12 seconds from Anselm Holm.",
+                "Velikova took the four-stage race by 21 seconds from Anselm Holm on Sunday.",
             ),
             "number.margin",
             "Sources disagree on the winning margin: "
@@ -701,8 +701,8 @@ def test_quantities_sources_agree(ruleset, nlp, texts, rule, normalized):
         ),
         (
             (
-                "The hackers demanded a ransom of $2.5 million from the Dunmore city council.",
-                "The Dunmore city council said the hackers had demanded $3.5 million in bitcoin.",
+                "The hackers demanded a ransom of $2.5 million from the Kelsall city council.",
+                "The Kelsall city council said the hackers had demanded $3.5 million in bitcoin.",
             ),
             "number.money",
             "Sources disagree on the ransom: "
@@ -810,8 +810,8 @@ def test_quantities_offer_in_money_stays_a_money_offer(ruleset, nlp):
         ruleset,
         nlp,
         *_story(
-            "Dunmore Foods has offered $40 million for the Harwick dairy, its owner said.",
-            "Dunmore Foods offered $45 million for the Harwick dairy, its owner said.",
+            "Kelsall Foods has offered $40 million for the Harwick dairy, its owner said.",
+            "Kelsall Foods offered $45 million for the Harwick dairy, its owner said.",
         ),
     )
     (finding,) = _discrepancies(result, "number.money")
