@@ -18,9 +18,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import os
-import pickle
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,11 +25,11 @@ from checker import __version__
 from checker.extract import Extraction
 from checker.model import Source
 from checker.rules import RuleSet
+from checker.sealed import seal, unseal, write_atomically
 
 DEFAULT_DIR = Path(".checker-cache")
 """Where the cache lives by default (relative to the working directory)."""
 _MAGIC = b"checker-cache/1\n"
-_DIGEST_SIZE = hashlib.sha256().digest_size
 _SOURCE_FIELDS = (
     "id",
     "story",
@@ -111,37 +108,13 @@ class ExtractionCache:
     def put(self, source: Source, extraction: Extraction) -> None:
         """Store ``extraction`` for ``source`` atomically; a failure to write is not an error."""
         path = self._path(source_key(source, self.run))
-        payload = pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL)
-        blob = _MAGIC + hashlib.sha256(payload).digest() + payload
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            _ignore_in_git(self.folder)
-            handle, temporary = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
-        except OSError:
-            return
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(blob)
-            os.replace(temporary, path)
-        except OSError:
-            Path(temporary).unlink(missing_ok=True)  # a full disk costs speed, never the run
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_atomically(path, seal(_MAGIC, extraction), lambda: _ignore_in_git(self.folder))
 
 
 def _decode(blob: bytes) -> Extraction | None:
     """Validate and unpickle an entry; None for anything truncated, corrupt or foreign."""
-    header = len(_MAGIC) + _DIGEST_SIZE
-    if len(blob) <= header or not blob.startswith(_MAGIC):
-        return None
-    payload = blob[header:]
-    if hashlib.sha256(payload).digest() != blob[len(_MAGIC) : header]:
-        return None
-    try:
-        extraction = pickle.loads(payload)
-    except Exception:  # noqa: BLE001 - any unpickling failure means: rebuild the entry
-        return None
+    found = unseal(_MAGIC, blob)
+    extraction = found[0] if found is not None else None
     if not isinstance(extraction, Extraction) or not isinstance(extraction.source, Source):
         return None
     return extraction

@@ -16,17 +16,16 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import sys
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
+from checker.sealed import seal, unseal, write_atomically
+
 ENVIRONMENT = "CHECKER_TABLES_CACHE"
 """Environment variable naming the tables folder ("" or "off": build every time)."""
 _MAGIC = b"checker-tables/1\n"
-_DIGEST_SIZE = hashlib.sha256().digest_size
 
 T = TypeVar("T")
 
@@ -77,36 +76,13 @@ def _key(inputs: Iterable[Path | str]) -> str:
 
 def _decode(blob: bytes) -> tuple[object] | None:
     """``(table,)`` from a stored entry, or None for anything truncated, corrupt or foreign."""
-    header = len(_MAGIC) + _DIGEST_SIZE
-    if len(blob) <= header or not blob.startswith(_MAGIC):
-        return None
-    payload = blob[header:]
-    if hashlib.sha256(payload).digest() != blob[len(_MAGIC) : header]:
-        return None
-    try:
-        return (pickle.loads(payload),)
-    except Exception:  # noqa: BLE001 - any unpickling failure means: rebuild the table
-        return None
+    return unseal(_MAGIC, blob)
 
 
 def _write(path: Path, table: object) -> None:
     """Store ``table`` at ``path`` atomically; a failure to write costs speed, never the run."""
-    payload = pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
-    except OSError:
+    if not write_atomically(path, seal(_MAGIC, table)):
         return
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(_MAGIC + hashlib.sha256(payload).digest() + payload)
-        os.replace(temporary, path)
-    except OSError:
-        Path(temporary).unlink(missing_ok=True)
-        return
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
     name = path.name.rsplit("-", 1)[0]
     for old in path.parent.glob(f"{name}-*.pickle"):
         if old != path:
