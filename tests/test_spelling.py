@@ -163,14 +163,19 @@ def test_spelling_word_used_by_another_source_is_not_a_typo(extract_text):
     assert _word_typos(words, others={"wynds"}) == []
 
 
+def _name_typos(extract_text, texts: dict[str, str]) -> dict:
+    """``name_typos`` over sources ``{source id: text}``."""
+    words_by_source = {sid: extract_text(text, source_id=sid).words for sid, text in texts.items()}
+    return name_typos(words_by_source, rule="typo.name", min_length=4)
+
+
 def test_spelling_name_typos_report_the_majority_form(extract_text):
     texts = {
         "a.txt": "Chancellor Ilse Brandauer met President Marek Dvorsky in Vienna.",
         "b.txt": "Austrian leader Ilse Brandauer hosted Czech President Marek Dvorsky in Vienna.",
         "c.txt": "Chancellor Ilse Brandauer welcomed President Marek Dvorksy to Vienna.",
     }
-    words_by_source = {sid: extract_text(text, source_id=sid).words for sid, text in texts.items()}
-    found = name_typos(words_by_source, rule="typo.name", min_length=4)
+    found = _name_typos(extract_text, texts)
     assert list(found) == ["c.txt"]
     (typo,) = found["c.txt"]
     assert (typo.word.where.text, typo.suggestion, typo.detail["majority"]) == (
@@ -187,8 +192,7 @@ def test_spelling_name_typos_count_accent_forms_as_one_name(extract_text):
         "b.txt": "Jonas Markli, an engineer, was freed on Friday.",
         "c.txt": "The engineer Jonas Märklin was freed on Friday, officials said.",
     }
-    words_by_source = {sid: extract_text(text, source_id=sid).words for sid, text in texts.items()}
-    found = name_typos(words_by_source, rule="typo.name", min_length=4)
+    found = _name_typos(extract_text, texts)
     assert list(found) == ["c.txt"]
     (typo,) = found["c.txt"]
     assert (typo.word.where.text, typo.suggestion, typo.detail["majority"]) == (
@@ -219,8 +223,7 @@ def test_spelling_name_typos_an_ending_only_beside_the_same_name(extract_text, t
         "b.txt": "Anna Kowalczyk, the finance minister, resigned.",
         "c.txt": third,
     }
-    words_by_source = {sid: extract_text(text, source_id=sid).words for sid, text in texts.items()}
-    found = name_typos(words_by_source, rule="typo.name", min_length=4)
+    found = _name_typos(extract_text, texts)
     assert [(t.word.where.text, t.suggestion) for t in found.get("c.txt", [])] == expected
 
 
