@@ -542,6 +542,26 @@ def explained_by_morphology(word: str) -> bool:
     return any(zipf(s) >= KNOWN_STEM_ZIPF for s in stems if s != word and len(s) >= 3)
 
 
+_INFLECTIONS = ("s", "es", "ed", "d", "ing", "er", "ers")
+"""Endings of one word family: "sweltered" and "swelters" are forms of "swelter"."""
+
+
+@lru_cache(maxsize=100_000)
+def inflects_known_family(word: str) -> bool:
+    """True when ``word`` is an inflected form of a stem whose family has a form at least
+    ``KNOWN_STEM_ZIPF`` frequent: "sweltered" is rare, but "sweltering" is not, so it is a
+    word of its own and no slip for "sheltered"."""
+    for ending in _INFLECTIONS:
+        stem = word[: -len(ending)]
+        if not word.endswith(ending) or len(stem) < 4:
+            continue
+        for base in (stem, stem + "e"):
+            forms = (base, *(base + other for other in _INFLECTIONS))
+            if any(zipf(form) >= KNOWN_STEM_ZIPF for form in forms if form != word):
+                return True
+    return False
+
+
 def _cased_like(word: str, suggestion: str) -> str:
     if word.isupper():
         return suggestion.upper()
@@ -654,7 +674,12 @@ def _word_typo(
             text, around(), min_zipf=min_common_zipf, context=context, pairs=pairs()
         )
         return ranked or found
-    if in_compound or frequency >= max_rare_zipf or explained_by_morphology(text):
+    if (
+        in_compound
+        or frequency >= max_rare_zipf
+        or explained_by_morphology(text)
+        or inflects_known_family(text)
+    ):
         return None
     slips = [
         c
@@ -718,6 +743,7 @@ def word_typos(
             or word.where.start in skip
             or text in other_sources_vocabulary
             or in_address(word)
+            or written_in_two_forms(text, context)
         ):
             continue
         suggestion = _word_typo(
@@ -735,6 +761,28 @@ def word_typos(
             suggestion = _cased_like(written, suggestion)
             typos.append(Typo(word, rule, suggestion, {"word": written, "suggestion": suggestion}))
     return typos
+
+
+TERM_FORM_MAX_ZIPF = 3.0
+"""A term's other form must be rarer than this: "startes" beside "starts" is a slip for the
+common word, "stokvels" beside "stokvel" is one term in two forms."""
+
+
+def written_in_two_forms(text: str, vocabulary: Collection[str]) -> bool:
+    """True when an article writes lower-case ``text`` both with and without a plural or
+    verb ending ("stokvel" and "stokvels"), codespell does not list it, and the other forms
+    are rare words (``TERM_FORM_MAX_ZIPF``): a term the writer uses on purpose, as a slip is
+    seldom made twice in two forms."""
+    misspellings, _ = _codespell_tables()
+    if text in misspellings:
+        return False
+    forms = {text, text + "s", text + "es", text + "ed", text + "ing"}
+    for ending in ("s", "es", "ed", "ing"):
+        if text.endswith(ending) and len(text) - len(ending) >= 3:
+            stem = text[: -len(ending)]
+            forms |= {stem, stem + "s", stem + "es", stem + "ed", stem + "ing"}
+    others = forms & set(vocabulary) - {text}
+    return bool(others) and all(zipf(form) < TERM_FORM_MAX_ZIPF for form in others)
 
 
 def _first_word_misspelling(word: WordMention, mid_sentence: set[str]) -> str | None:

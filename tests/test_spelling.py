@@ -15,12 +15,14 @@ from checker.spelling import (
     calendar_typos,
     channel_cost,
     explained_by_morphology,
+    inflects_known_family,
     is_spelling_variant,
     name_typos,
     neighbours,
     suggest,
     suggest_in_context,
     word_typos,
+    written_in_two_forms,
     zipf,
 )
 
@@ -106,6 +108,27 @@ def test_spelling_derived_words_and_compounds_are_explained(word):
 @pytest.mark.parametrize("word", ["recieve", "tarrifs", "wendesday"])
 def test_spelling_misspellings_are_not_explained_by_morphology(word):
     assert not explained_by_morphology(word)
+
+
+@pytest.mark.parametrize(
+    ("word", "inflected"),
+    [("sweltered", True), ("swelters", True), ("wether", False), ("tommorrow", False)],
+)
+def test_spelling_rare_forms_of_common_families(word, inflected):
+    assert inflects_known_family(word) is inflected
+
+
+@pytest.mark.parametrize(
+    ("word", "vocabulary", "expected"),
+    [
+        ("tontines", {"tontine", "tontines", "pools"}, True),
+        ("tontines", {"tontines", "pools"}, False),  # written once: may be a slip
+        ("recieved", {"recieve", "recieved"}, False),  # a listed misspelling stays one
+        ("startes", {"startes", "starts"}, False),  # a slip for a common word
+    ],
+)
+def test_spelling_word_written_in_two_forms(word, vocabulary, expected):
+    assert written_in_two_forms(word, vocabulary) is expected
 
 
 # --- unit: the three detectors on extracted words ---------------------------------------------
@@ -318,6 +341,10 @@ def test_spelling_story_typo_found(ruleset, nlp, sentence, word, suggestion, rul
         "Talks ended late. Vollmarsen said the quotas would hold.",
         # a rare word two slips from a common one ("lakers") is a word of its own
         "Heavy rain could set off lahars on the volcano's flanks, the observatory warned.",
+        # a rare form of a word whose other forms are common ("sweltering"), not "sheltered"
+        "Commuters sweltered on stalled trains as the city swelters in record heat.",
+        # a term the article writes in two forms is used on purpose
+        "Traders save through tontines, and a tontine of twelve members pools their wages.",
     ],
 )
 def test_spelling_story_non_typos_not_flagged(ruleset, nlp, text):
