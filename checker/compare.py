@@ -369,6 +369,12 @@ def typo_findings(
         ).items():
             names_typos.setdefault(source_id, []).extend((rule, t) for t in typos)
     used_by = Counter(word for words in vocabularies.values() for word in set(words))
+    capitalised = {
+        w.where.text
+        for words in words_by_source.values()
+        for w in words
+        if w.where.text[:1].isupper()
+    }
     for normalized in sources:
         source_id = normalized.source.id
         others = _OtherSources(used_by, vocabularies[source_id])
@@ -410,6 +416,7 @@ def typo_findings(
                 min_gain_zipf=float(rule.options.get("min_gain_zipf", 2.0)),
                 min_common_zipf=float(rule.options.get("min_common_zipf", 3.0)),
                 skip=taken,
+                story_capitalised=capitalised,
             ):
                 found.append((rule, typo))
         if spelling != "both":

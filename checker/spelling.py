@@ -713,6 +713,7 @@ def word_typos(
     min_gain_zipf: float,
     min_common_zipf: float,
     skip: set[int] | None = None,
+    story_capitalised: Collection[str] = frozenset(),
 ) -> list[Typo]:
     """Misspelled lower-case words: codespell's list, unknown words, words far rarer than a neighbour.
 
@@ -728,6 +729,9 @@ def word_typos(
         min_gain_zipf (float): how much more frequent that neighbour must be.
         min_common_zipf (float): least frequency of a suggested word.
         skip (set[int] | None): start offsets already reported by another rule. Defaults to None.
+        story_capitalised (Collection[str]): capitalised words of every source of the story:
+            a listed misspelling capitalised inside a sentence is reported only when its
+            correction is among them. Defaults to frozenset().
     """
     skip = skip or set()
     context = frozenset(w.where.text.lower() for w in words)
@@ -735,7 +739,7 @@ def word_typos(
     mid_sentence = {w.where.text for w in words if not w.sentence_initial}
     typos = []
     for word in words:
-        text = _first_word_misspelling(word, mid_sentence) or word.where.text
+        text = _capitalised_misspelling(word, mid_sentence, story_capitalised) or word.where.text
         if (
             len(text) < 4
             or not text.islower()
@@ -785,18 +789,43 @@ def written_in_two_forms(text: str, vocabulary: Collection[str]) -> bool:
     return bool(others) and all(zipf(form) < TERM_FORM_MAX_ZIPF for form in others)
 
 
-def _first_word_misspelling(word: WordMention, mid_sentence: set[str]) -> str | None:
-    """The lower-case form of a sentence's capitalised first word when codespell lists it as
-    a misspelling ("Goverment officials said"), else None. A first word is capitalised by
-    its position, but it may be a name, so only a listed misspelling is spelled, and never
-    a word the article also capitalises inside a sentence."""
+CAPITALISED_MAX_ZIPF = 2.5
+"""A capitalised word inside a sentence is spelled only when it is this rare as a word: names
+that codespell lists ("Childs", "Presse") are commoner."""
+CAPITALISED_MIN_GAIN = 2.0
+"""... and when its correction is this much more frequent ("Enviroment": "environment")."""
+
+
+def _capitalised_misspelling(
+    word: WordMention, mid_sentence: set[str], story_capitalised: Collection[str]
+) -> str | None:
+    """The lower-case form of a capitalised word that codespell lists as a misspelling, else
+    None. A capitalised word may be a name, so only a listed misspelling is spelled:
+    - a sentence's first word, capitalised by its position ("Goverment officials said"),
+      unless the article also capitalises it inside a sentence;
+    - another capitalised word ("the Enviroment Ministry") when it is rare, and a far more
+      frequent correction is written capitalised in the story (``story_capitalised``):
+      "Environment Minister" in another source."""
     text = word.where.text
-    if not word.sentence_initial or word.in_name or text in mid_sentence:
-        return None
     if not (text[:1].isupper() and text[1:].islower()):
         return None
     misspellings, _ = _codespell_tables()
-    return text.lower() if text.lower() in misspellings else None
+    lower = text.lower()
+    if lower not in misspellings:
+        return None
+    if word.sentence_initial and not word.in_name and text not in mid_sentence:
+        return lower
+    frequency = zipf(lower)
+    if frequency >= CAPITALISED_MAX_ZIPF:
+        return None
+    options = (option.strip() for option in misspellings[lower].split(","))
+    if any(
+        zipf(option) - frequency >= CAPITALISED_MIN_GAIN
+        and option[:1].upper() + option[1:] in story_capitalised
+        for option in options
+    ):
+        return lower
+    return None
 
 
 COMMON_WORD_NAME_ZIPF = 4.0

@@ -300,6 +300,13 @@ def test_spelling_name_typos_an_ending_only_beside_the_same_name(extract_text, t
             "Accommodation",
             "typo.spelling",
         ),
+        # a listed misspelling capitalised in a title, its correction a word of the story
+        (
+            "The Fisheries Ministry and the Enviroment Ministry backed the cut.",
+            "Enviroment",
+            "Environment",
+            "typo.spelling",
+        ),
     ],
 )
 def test_spelling_story_typo_found(ruleset, nlp, sentence, word, suggestion, rule):
@@ -307,7 +314,8 @@ def test_spelling_story_typo_found(ruleset, nlp, sentence, word, suggestion, rul
         ruleset,
         nlp,
         sentence + "\n",
-        "European Union fisheries ministers met in Brussels to agree catch quotas.\n",
+        "European Union Environment and Fisheries ministers met in Brussels to agree catch "
+        "quotas.\n",
     )
     assert _typos(result) == [("a.txt", word, suggestion, rule)]
     (finding,) = [f for f in result.findings if f.kind == "typo"]
@@ -339,6 +347,8 @@ def test_spelling_story_typo_found(ruleset, nlp, sentence, word, suggestion, rul
         "The ministry published a roadmap for rebuilding the damaged breakwaters.",
         # a name first in its sentence is not spelled against the dictionary
         "Talks ended late. Vollmarsen said the quotas would hold.",
+        # names that codespell lists, capitalised inside a sentence
+        "The Montreal daily La Presse quoted a report by The Canadian Press.",
         # a rare word two slips from a common one ("lakers") is a word of its own
         "Heavy rain could set off lahars on the volcano's flanks, the observatory warned.",
         # a rare form of a word whose other forms are common ("sweltering"), not "sheltered"
