@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from string import Formatter
 
 from checker.align import Alignment, Unit, pair_score
+from checker.extract import Mention
 from checker.gazetteer import comparable, places_agree
 from checker.model import Agreement, Amount, Evidence, Fact, Finding, Interval, Place, Source
 from checker.normalize import NormalizedSource, ResolvedTimex, anchor_label
@@ -434,21 +435,22 @@ def typo_findings(
                     detail = {"word": word.where.text, "suggestion": None}
                     found.append((rule, Typo(word, rule.id, None, detail)))
         for rule, typo in sorted(found, key=lambda item: item[1].word.where.start):
-            where = typo.word.where
+            where, suggestion = _whole_name(typo.word.where, typo.suggestion)
             support = tuple(
                 Evidence(
                     other_id,
-                    w.where.line,
-                    w.where.column,
-                    w.where.text,
-                    typo.suggestion,
-                    w.where.sentence,
+                    whole.line,
+                    whole.column,
+                    whole.text,
+                    suggestion,
+                    whole.sentence,
                     "the form this source uses elsewhere"
                     if other_id == source_id
                     else "the form other sources use",
-                    w.where.sentence_offset,
+                    whole.sentence_offset,
                 )
                 for other_id, w in typo.support
+                for whole in (_whole_name(w.where, None)[0],)
             )
             findings.append(
                 Finding(
@@ -463,17 +465,47 @@ def typo_findings(
                             where.line,
                             where.column,
                             where.text,
-                            typo.suggestion,
+                            suggestion,
                             where.sentence,
                             None,
                             where.sentence_offset,
                         ),
                         *support,
                     ),
-                    suggestion=typo.suggestion,
+                    suggestion=suggestion,
                 )
             )
     return findings
+
+
+_HYPHENATED_NAME = re.compile(r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)+")
+
+
+def _whole_name(where: Mention, suggestion: str | None) -> tuple[Mention, str | None]:
+    """The hyphenated name that ``where`` is one part of ("Tettey" in "Tettey-Quarshie"),
+    with ``suggestion`` put in that part's place ("Tetteh-Quarshie"), so the evidence quotes
+    the whole name; ``where`` and ``suggestion`` as they are for any other word."""
+    offset = where.sentence_offset
+    for match in _HYPHENATED_NAME.finditer(where.sentence):
+        if match.start() <= offset and offset + len(where.text) <= match.end():
+            if match.group() == where.text:
+                break
+            left = offset - match.start()
+            whole = Mention(
+                where.start - left,
+                where.start - left + len(match.group()),
+                where.line,
+                where.column - left,
+                match.group(),
+                where.sentence,
+                match.start(),
+            )
+            if suggestion is not None:
+                suggestion = (
+                    match.group()[:left] + suggestion + match.group()[left + len(where.text) :]
+                )
+            return whole, suggestion
+    return where, suggestion
 
 
 def _typo_message(rule: Rule, typo: Typo) -> str:

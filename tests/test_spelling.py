@@ -250,6 +250,26 @@ def test_spelling_name_typos_an_ending_only_beside_the_same_name(extract_text, t
     assert [(t.word.where.text, t.suggestion) for t in found.get("c.txt", [])] == expected
 
 
+def test_spelling_name_typo_in_a_hyphenated_name_quotes_the_whole_name(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        "Club chairman Kofi Asante-Boateng said the club would pay for the funerals.\n",
+        "The league fined the club, chairman Kofi Asante-Boateng told reporters.\n",
+        "Fans blamed the stewards, said chairman Kofi Asante-Boatemg on Sunday.\n",
+    )
+    (finding,) = [f for f in result.findings if f.rule == "typo.name"]
+    quoted = finding.evidence[0]
+    assert (quoted.source, quoted.text, finding.suggestion) == (
+        "c.txt",
+        "Asante-Boatemg",
+        "Asante-Boateng",
+    )
+    assert quoted.column == 1 + quoted.sentence.index("Asante-Boatemg")
+    assert quoted.sentence[quoted.sentence_offset :].startswith("Asante-Boatemg")
+    assert [e.text for e in finding.evidence[1:]] == ["Asante-Boateng", "Asante-Boateng"]
+
+
 # --- story level: true typos -------------------------------------------------------------------
 
 
