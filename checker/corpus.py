@@ -124,7 +124,13 @@ def _free_form_date_parser() -> Any:
 
     return DateDataParser(
         languages=["en"],
-        settings={"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False},
+        settings={
+            "REQUIRE_PARTS": ["day", "month", "year"],
+            "RETURN_AS_TIMEZONE_AWARE": False,
+            # no relative dates ("next week" would be read against today's clock) and no
+            # Unix timestamps (read in the machine's time zone): the same file, the same date
+            "PARSERS": ["custom-formats", "absolute-time"],
+        },
     )
 
 
@@ -196,6 +202,17 @@ def _front_matter_lines(block: str) -> dict[str, str]:
     return meta
 
 
+class _FrontMatterLoader(yaml.SafeLoader):
+    """YAML's safe loader, with dates left as text: ``date: 2019-13-45`` is then a value the
+    checker can report, not an exception inside the YAML library."""
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def _front_matter(text: str, path: str) -> tuple[dict, str, int, list[InputError]]:
     """Split YAML front matter off ``text``.
 
@@ -212,8 +229,8 @@ def _front_matter(text: str, path: str) -> tuple[dict, str, int, list[InputError
     block = text[4:end]
     warnings: list[InputError] = []
     try:
-        meta = yaml.safe_load(block) or {}
-    except yaml.YAMLError as exc:
+        meta = yaml.load(block, Loader=_FrontMatterLoader) or {}  # noqa: S506 (a safe loader)
+    except (yaml.YAMLError, ValueError, RecursionError) as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         meta = _front_matter_lines(block)
@@ -335,7 +352,12 @@ def make_source(
         path (str): the file it came from.
         raw_text (str): the decoded file content (or JSONL ``text``).
         meta (dict | None): metadata known from outside the text (JSONL fields). Defaults to None.
+
+    Raises InputError (E111) for a text longer than ``MAX_ARTICLE_CHARS``, and the front
+    matter's errors (E107).
     """
+    if len(raw_text) > MAX_ARTICLE_CHARS:
+        raise _too_long(len(raw_text), "characters", path)
     front, body, front_lines, warnings = _front_matter(raw_text, path)
     headers, text, header_lines, column_offset = _header_lines(body)
     text, suppressions = find_suppressions(text, front_lines + header_lines)
@@ -362,6 +384,8 @@ def make_source(
     if source.published is not None:
         source.published_from = "metadata"
         source.published_evidence = f"metadata date {date_value}"
+    elif date_value is not None:
+        warnings.append(_not_a_date(date_value, raw_text, front_lines + header_lines, path))
     elif (stated := find_publication_line(text)) is not None:
         source.published, line = stated
         source.published_from = "metadata"
@@ -375,10 +399,45 @@ def make_source(
     return source
 
 
+def _not_a_date(value: object, raw_text: str, head_lines: int, path: str) -> InputError:
+    """W102 for a metadata date that is no date ("2019-13-45"), on the line that gives it
+    when it is in the file's head (front matter or header lines)."""
+    line = next(
+        (
+            number
+            for number, text in enumerate(raw_text.split("\n", head_lines)[:head_lines], start=1)
+            if text.strip().lower().startswith(("date", "published"))
+        ),
+        None,
+    )
+    return InputError(
+        errors.W102, f"metadata date {str(value)!r} is not a date; read as undated", path, line
+    )
+
+
+MAX_ARTICLE_CHARS = 1_000_000
+"""Longest article text checked, in characters (spaCy's own default limit): a news article is
+a few thousand; a file longer than this is a corpus dump or a log, not one article."""
+
+
+def _too_long(size: int, unit: str, name: str) -> InputError:
+    return InputError(
+        errors.E111,
+        f"article is {size:,} {unit} long, more than the {MAX_ARTICLE_CHARS:,} characters one "
+        "article may have; split it into articles",
+        name,
+    )
+
+
 def read_article(path: Path, story: str) -> Source:
     """Read one article file into a Source; raise InputError naming the file."""
     name = str(path)
     try:
+        size = path.stat().st_size
+        if (
+            size > 4 * MAX_ARTICLE_CHARS
+        ):  # never read a huge file whole: 4 bytes a character at most
+            raise _too_long(size, "bytes", name)
         raw = path.read_bytes()
     except FileNotFoundError:
         raise InputError(errors.E101, "no such file", name) from None

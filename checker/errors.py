@@ -59,6 +59,7 @@ E107 = "E107"  # bad front matter
 E108 = "E108"  # no article files found
 E109 = "E109"  # bad vocabulary line
 E110 = "E110"  # bad baseline file
+E111 = "E111"  # article too long
 # Rule errors (E2xx)
 E201 = "E201"  # YAML syntax
 E202 = "E202"  # missing required key
@@ -77,3 +78,4 @@ E401 = "E401"  # bad configuration file or key
 # Warnings (W)
 W001 = "W001"  # rule pack has no rules / patterns
 W101 = "W101"  # front matter is not valid YAML; read line by line instead
+W102 = "W102"  # a metadata date that is no date; the article is read as undated

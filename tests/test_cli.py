@@ -215,6 +215,39 @@ def test_cli_binary_file_in_folder_exits_2_and_reports_the_rest(tmp_path):
     assert [(e["code"], e["path"]) for e in report["errors"]] == [("E103", str(bad))]
 
 
+def test_cli_over_long_article_is_an_error_and_the_rest_is_checked(tmp_path):
+    story = tmp_path / "kim"
+    story.mkdir()
+    dump = story / "dump.txt"
+    dump.write_text("Talks resumed on Tuesday. " * 40_000, encoding="utf-8")  # 1,040,000
+    shutil.copy(SEEDS / Path(AFP_SEED).name, story / "afp.txt")
+    completed = run_checker(str(story), "--format", "json", "--no-cache")
+    assert completed.returncode == 2
+    stderr_lines = completed.stderr.splitlines()
+    assert len(stderr_lines) == 1, completed.stderr
+    assert stderr_lines[0].startswith(f"checker: {dump}: E111 article is 1,040,000 characters")
+    report = json.loads(completed.stdout)
+    assert [s["id"] for s in report["sources"]] == [str(story / "afp.txt")]
+
+
+def test_cli_front_matter_date_that_is_no_date_is_a_warning(tmp_path):
+    story = tmp_path / "ferry"
+    story.mkdir()
+    article = story / "gazette.md"
+    article.write_text(
+        "---\noutlet: Harbour Gazette\ndate: 2024-13-07\n---\n"
+        "Ferry crews walked out on Thursday, the union said.\n",
+        encoding="utf-8",
+    )
+    completed = run_checker(str(story), "--format", "json", "--no-cache")
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stderr.splitlines() == [
+        f"checker: {article}:3: W102 metadata date '2024-13-07' is not a date; read as undated"
+    ]
+    report = json.loads(completed.stdout)
+    assert [(s["outlet"], s["published"]) for s in report["sources"]] == [("Harbour Gazette", None)]
+
+
 def test_cli_front_matter_yaml_rejects_is_checked_with_a_warning(tmp_path):
     story = tmp_path / "ferry"
     story.mkdir()

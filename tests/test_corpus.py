@@ -12,7 +12,15 @@ from pathlib import Path
 import pytest
 
 from checker import errors
-from checker.corpus import StoryInput, decode_bytes, iter_stories, make_source, read_article
+from checker.corpus import (
+    MAX_ARTICLE_CHARS,
+    StoryInput,
+    decode_bytes,
+    iter_stories,
+    make_source,
+    parse_date_string,
+    read_article,
+)
 from checker.errors import InputError
 from checker.model import Source
 
@@ -220,6 +228,34 @@ def test_corpus_front_matter_yaml_rejects_is_read_line_by_line_with_a_warning():
     assert source.position(source.text.index("Thursday")) == (6, 27)
     assert [(w.code, w.path, w.line) for w in source.warnings] == [(errors.W101, "a.md", 4)]
     assert str(source.warnings[0]).startswith("a.md:4: W101 front matter is not valid YAML")
+
+
+@pytest.mark.parametrize(
+    ("raw", "line"),
+    [
+        ("---\ndate: 2024-02-30\n---\nFerry crews walked out on Thursday.\n", 2),
+        ("---\noutlet: Harbour Gazette\ndate: next week\n---\nCrews walked out.\n", 3),
+        ("date 2024-13-07\nFerry crews walked out on Thursday.\n", 1),
+    ],
+    ids=["no-such-day", "relative", "header-line"],
+)
+def test_corpus_metadata_date_that_is_no_date_is_undated_with_a_warning(raw, line):
+    source = make_source(source_id="a.md", story="ferry", path="a.md", raw_text=raw)
+    assert source.published is None
+    assert [(w.code, w.line) for w in source.warnings] == [(errors.W102, line)]
+
+
+@pytest.mark.parametrize("value", ["next week", "yesterday", "1229326500"])
+def test_corpus_metadata_dates_do_not_depend_on_the_clock_or_time_zone(value):
+    assert parse_date_string(value) is None
+
+
+def test_corpus_article_over_the_length_limit_is_an_error():
+    raw = "Crews walked out. " * (MAX_ARTICLE_CHARS // 18 + 1)
+    with pytest.raises(InputError) as caught:
+        make_source(source_id="a.txt", story="ferry", path="a.txt", raw_text=raw)
+    assert caught.value.code == errors.E111
+    assert str(caught.value).startswith(f"a.txt: E111 article is {len(raw):,} characters long")
 
 
 def test_corpus_front_matter_valid_yaml_gives_no_warning():
