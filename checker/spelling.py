@@ -704,6 +704,12 @@ def in_address(word: WordMention) -> bool:
     return bool(_ADDRESS_BEFORE.search(before) or _ADDRESS_AFTER.match(after))
 
 
+LONGEST_SPELLED_WORD = 40
+"""Longer letter runs are not prose ("pneumonoultramicroscopic…" has 45 letters, a pasted
+blob thousands) and are not spelled: the morphology and candidate searches grow with the
+square of a word's length."""
+
+
 def word_typos(
     words: list[WordMention],
     other_sources_vocabulary: set[str],
@@ -741,7 +747,7 @@ def word_typos(
     for word in words:
         text = _capitalised_misspelling(word, mid_sentence, story_capitalised) or word.where.text
         if (
-            len(text) < 4
+            not 4 <= len(text) <= LONGEST_SPELLED_WORD
             or not text.islower()
             or _plainly_known(text, max_rare_zipf, min_common_zipf)
             or word.where.start in skip

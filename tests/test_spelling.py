@@ -167,6 +167,16 @@ def _word_typos(words, others=frozenset()):
     )
 
 
+def test_spelling_letter_runs_longer_than_a_word_are_not_spelled(extract_text, monkeypatch):
+    from checker import spelling
+
+    spelled = []
+    monkeypatch.setattr(spelling, "_word_typo", lambda text, **_: spelled.append(text))
+    blob = "qwxz" * 2_500  # pasted data: the searches grow with the square of its length
+    _word_typos(extract_text(f"The file ended in {blob} and a mispeled word.").words)
+    assert spelled == ["mispeled"]
+
+
 def test_spelling_word_typos_found_with_suggestion(extract_text):
     words = extract_text(
         "The goverment said it would recieve the delegation after the incident occured, "
