@@ -353,13 +353,15 @@ def make_source(
         raw_text (str): the decoded file content (or JSONL ``text``).
         meta (dict | None): metadata known from outside the text (JSONL fields). Defaults to None.
 
-    Raises InputError (E111) for a text longer than ``MAX_ARTICLE_CHARS``, and the front
-    matter's errors (E107).
+    Raises InputError (E111) for a text longer than ``MAX_ARTICLE_CHARS``, E102 for one
+    with nothing below its front matter or header lines, and the front matter's errors (E107).
     """
     if len(raw_text) > MAX_ARTICLE_CHARS:
         raise _too_long(len(raw_text), "characters", path)
     front, body, front_lines, warnings = _front_matter(raw_text, path)
     headers, text, header_lines, column_offset = _header_lines(body)
+    if not text.strip():
+        raise InputError(errors.E102, "no article text after its front matter or headers", path)
     text, suppressions = find_suppressions(text, front_lines + header_lines)
     merged: dict = {}
     for layer in (meta or {}, headers, front):  # front matter wins, then headers, then JSONL
@@ -569,6 +571,8 @@ def _add_record(story: StoryInput, record: dict, name: str, line_no: int) -> Non
         story.errors.append(exc)
         return
     source.line_offset = 0
+    for warning in source.warnings:
+        warning.line = warning.line or line_no  # the record's line when the text has none
     story.sources.append(source)
 
 

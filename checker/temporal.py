@@ -587,8 +587,17 @@ def resolve(parts: TimexParts, anchor: dt.date | None, tense: Tense) -> Interval
 
     Past tense takes the most recent match on or before the anchor, future the next
     one on or after it, no tense the nearest. Returns None when the expression
-    cannot be placed (a relative expression with no anchor).
+    cannot be placed (a relative expression with no anchor, or a date outside the
+    calendar's years 1 to 9999: "last year" in an article dated 0001-01-01).
     """
+    try:
+        return _resolve(parts, anchor, tense)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _resolve(parts: TimexParts, anchor: dt.date | None, tense: Tense) -> Interval | None:
+    """``resolve``, raising ValueError or OverflowError off the calendar's ends."""
     if parts.kind is not None or parts.season:
         return None  # a duration, set, reference, era or season names no calendar interval
     year_known = True

@@ -250,6 +250,14 @@ def test_corpus_metadata_dates_do_not_depend_on_the_clock_or_time_zone(value):
     assert parse_date_string(value) is None
 
 
+def test_corpus_front_matter_without_article_text_is_an_error():
+    with pytest.raises(InputError) as caught:
+        make_source(
+            source_id="a.md", story="ferry", path="a.md", raw_text="---\ndate: 2024-03-07\n---\n"
+        )
+    assert caught.value.code == errors.E102
+
+
 def test_corpus_article_over_the_length_limit_is_an_error():
     raw = "Crews walked out. " * (MAX_ARTICLE_CHARS // 18 + 1)
     with pytest.raises(InputError) as caught:

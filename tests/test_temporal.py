@@ -576,6 +576,18 @@ def test_temporal_parts_of_lowercase_may_is_not_a_month(ruleset):
 # resolve: parts + anchor + tense -> an interval.
 
 
+@pytest.mark.parametrize(
+    ("parts", "anchor"),
+    [
+        (TimexParts(relative=-1, unit="year"), dt.date(1, 1, 1)),  # "last year" before year 1
+        (TimexParts(relative=1, unit="year"), dt.date(9999, 6, 1)),  # "next year" after 9999
+        (TimexParts(deictic=1), dt.date(9999, 12, 31)),  # "tomorrow" off the calendar
+    ],
+)
+def test_temporal_resolve_off_the_calendar_is_unresolved(parts, anchor):
+    assert resolve(parts, anchor, "none") is None
+
+
 @pytest.mark.parametrize("tense", ["past", "future", "none"])
 def test_temporal_resolve_feb_29_without_anchor_keeps_the_day(tense):
     value = resolve(TimexParts(month=2, day=29), None, tense)
