@@ -1779,6 +1779,44 @@ def _frame_pattern(words: tuple[str, ...]) -> regex.Pattern:
     )
 
 
+_FOLDS_APART = ("\u0130", "\u017f")
+"""Letters a case-blind pattern matches with an ASCII letter that ``str.lower`` keeps apart
+("\u0130" matches "i" but lowers to two characters, "\u017f" matches "s")."""
+
+
+@lru_cache(maxsize=16)
+def _first_pieces(words: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The lower-cased first word of each of ``words`` ("set" of "set sail"), which starts
+    every match of their ``_frame_pattern``; None when a word is not plain ASCII (another
+    script's letters may match letters ``str.lower`` does not give)."""
+    if not all(w.isascii() for w in words):
+        return None
+    return tuple(sorted({w.lower().split(" ")[0] for w in words}))
+
+
+def _frame_matches(
+    pattern: regex.Pattern, words: tuple[str, ...], text: str, lowered: str
+) -> Iterator[regex.Match]:
+    """``pattern.finditer(text)`` for the ``_frame_pattern`` of ``words``, tried only where
+    ``lowered`` (``text.lower()``) holds the first word of one of them: the case-blind
+    pattern is slow to try at every character, and most texts hold few of the words."""
+    pieces = _first_pieces(words)
+    if pieces is None or len(lowered) != len(text) or any(c in text for c in _FOLDS_APART):
+        yield from pattern.finditer(text)
+        return
+    starts = []
+    for piece in pieces:
+        at = lowered.find(piece)
+        while at >= 0:
+            starts.append(at)
+            at = lowered.find(piece, at + 1)
+    end = 0
+    for at in sorted(starts):
+        if at >= end and (found := pattern.match(text, at)) is not None:
+            yield found  # the pattern's look-behind still reads the text before ``at``
+            end = found.end()
+
+
 def _frame_places(
     ctx: _Context, source: Source, ruleset: RuleSet, chain_base: int
 ) -> list[FactMention]:
@@ -1792,6 +1830,7 @@ def _frame_places(
     facts: list[FactMention] = []
     t = ctx.tokens
     text = source.text  # the doc's text (``doc.text`` joins every token)
+    lowered = text.lower()
     dateline = source.dateline
     seen: set[tuple[str, tuple[int, int, int]]] = set()
     for rule in ruleset.of_kind("event_place"):
@@ -1800,10 +1839,11 @@ def _frame_places(
             prepositions = {p.lower() for p in spec.get("prepositions", [])}
             objects = {w.lower() for w in spec.get("objects", [])}
             gap = int(spec.get("gap", _PLACE_GAP))
-            pattern = _frame_pattern(tuple(spec["words"]) + tuple(spec.get("objects", [])))
+            frame_words = tuple(spec["words"]) + tuple(spec.get("objects", []))
+            pattern = _frame_pattern(frame_words)
             unless = tuple(w.lower() for w in spec.get("unless_followed_by", []))
             with_events = {f"event:{c}" for c in spec.get("with_events", [])}
-            for found in pattern.finditer(text):
+            for found in _frame_matches(pattern, frame_words, text, lowered):
                 following = text[found.end() : found.end() + 40].lstrip().lower() + " "
                 if any(following.startswith(w + " ") for w in unless):
                     continue  # "caught fire near Split": no arrest
