@@ -10,7 +10,8 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterator, Set
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -1257,6 +1258,36 @@ women"), a comparison ("rather than 12"), a rate ("per 100 people"), part of a n
 rifles") or a share ("his first 17 passes")."""
 
 
+def _pairable_sentences(
+    t: _Tokens, starters: Set[str], people: frozenset[str], ignored: frozenset[str]
+) -> set[int]:
+    """The first tokens of the sentences where ``_paired_counts`` may find two counts: two
+    words that may start a number (a digit, a number word) and two different nouns a count
+    may be of (a people word, all of them one, or a plural not ignored). A sentence with
+    two numbers is checked by a walk over its words; the rest, most, by a set lookup."""
+    numbers = Counter(
+        t.sent_start[i]
+        for i, (text, lower) in enumerate(zip(t.text, t.lower, strict=True))
+        if text[:1].isdigit() or lower in starters
+    )
+    pairable = set()
+    for first, count in numbers.items():
+        if count < 2:
+            continue
+        nouns = set()
+        for i in range(first, t.sent_end[first]):
+            lower = t.lower[i]
+            if not (t.alpha[i] and t.lowercase[i]) or lower in _NO_PAIRED_NOUN or lower in ignored:
+                continue
+            if lower in people:
+                nouns.add("people")
+            elif lower.endswith("s") and not lower.endswith("ss"):
+                nouns.add(lower)
+        if len(nouns) >= 2:
+            pairable.add(first)
+    return pairable
+
+
 def _paired_counts(ctx: _Context, source: Source, ruleset: RuleSet) -> list[FactMention]:
     """Counts of two kinds of things in one sentence: "2,412 patients at 31 hospitals",
     "more than 4,000 people from 12 communities". Each is a count of its plural noun (the
@@ -1274,12 +1305,10 @@ def _paired_counts(ctx: _Context, source: Source, ruleset: RuleSet) -> list[Fact
     doc, t = ctx.doc, ctx.tokens
     starters = lexicon.number_words.keys() | lexicon.vague.keys()
     facts = []
-    for sent in doc.sents:
-        numbers = (
-            t.text[i][:1].isdigit() or t.lower[i] in starters for i in range(sent.start, sent.end)
-        )
-        if sum(numbers) < 2:
-            continue  # two counts need two numbers
+    pairable = _pairable_sentences(t, starters, lexicon.counted_people, ignored)
+    for sent in doc.sents if pairable else ():
+        if sent.start not in pairable:
+            continue  # two counts need two numbers and two kinds of things counted
         words = t.lower[sent.start : sent.end]
         glued = [not spaced for spaced in t.spaced[sent.start : sent.end]]
         found: list[tuple[str, int, int, NumberPhrase, str]] = []
@@ -1590,6 +1619,9 @@ def _dash_label(
 
 _HOW_OFTEN = frozenset({"times", "time", "fold", "occasions"})
 """Nouns after a number that say how often, not how many."""
+
+_NO_PAIRED_NOUN = frozenset(STOP_WORDS | _INCREMENT | _HOW_OFTEN)
+"""Words after a number that are never the noun of a paired count."""
 
 
 def _counting_noun(
