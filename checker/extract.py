@@ -387,6 +387,7 @@ class _Context:
             self.cues_by_sent.setdefault(self.tokens.sent_start[cue.start], []).append(cue)
         self.has_tags = doc.has_annotation("TAG")
         self._past_words: dict[int, bool] = {}
+        self._past_by_sent: dict[int, list[int]] = {}
         self._cues: dict[tuple[int, str], list[Span]] = {}
         self._proper_nouns: dict[int, set[str]] = {}
 
@@ -506,8 +507,9 @@ class _Context:
                     )
                     if best is None or key[:2] < best[:2]:
                         best = key  # type: ignore[assignment]
-            for i in range(left, right):
-                if start <= i < end:
+            markers = range(left, right) if self.has_tags else self._past_in(sent_start)
+            for i in markers:
+                if start <= i < end or not left <= i < right:
                     continue
                 if (
                     self.has_tags
@@ -525,6 +527,16 @@ class _Context:
             if best is not None:
                 return best[2]
         return fallback or "none"
+
+    def _past_in(self, sent_start: int) -> list[int]:
+        """The tokens of the sentence starting at ``sent_start`` that ``past_at`` takes for
+        past verbs, in order (each fact's ``tense`` walks its sentence: found once)."""
+        found = self._past_by_sent.get(sent_start)
+        if found is None:
+            found = self._past_by_sent[sent_start] = [
+                i for i in range(sent_start, self.tokens.sent_end[sent_start]) if self.past_at(i)
+            ]
+        return found
 
     def _after_auxiliary_at(self, i: int) -> bool:
         """An auxiliary ("will", "is", "be") among the three words before token ``i``."""
