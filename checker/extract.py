@@ -1081,38 +1081,35 @@ def _words(doc: Doc, source: Source, table: _Tokens) -> list[WordMention]:
 
     words = []
     doc_text = source.text  # the text the doc was made from (``doc.text`` joins every token)
-    first = 0
-    while first < size:
-        last = table.sent_end[first]
-        start_char = starts[first]
-        end_char = starts[last - 1] + len(texts[last - 1])
-        raw = doc_text[start_char:end_char]
-        lead = len(raw) - len(raw.lstrip())
-        sentence = raw.strip()
-        base = start_char + lead
-        # a sentence on one line: its words' columns count on from its first character's
-        line, base_column = source.position(base)
-        one_line = "\n" not in sentence
-        for i in range(first, last):
-            text = texts[i]
-            if not alpha[i] or len(text) < 3:
-                continue
-            in_name = title[i] and (  # a capitalised word next to another
-                (i > first and title[i - 1] and alpha[i - 1])
-                or (i + 1 < last and title[i + 1] and alpha[i + 1])
-            )
-            start = starts[i]
-            if one_line:
-                column = base_column + start - base
-            else:
-                line, column = source.position(start)
-            where = Mention(start, start + len(text), line, column, text, sentence, start - base)
-            # a joiner next to the word: a quick test before ``joined``
-            glued = (i + 1 < size and texts[i + 1] in _JOINERS) or (
-                i >= 2 and texts[i - 1] in _JOINERS
-            )
-            words.append(WordMention(where, i == first, in_name, glued and joined(i)))
-        first = last
+    last = 0  # the end of the sentence being read
+    for i in [
+        i for i, (a, text) in enumerate(zip(alpha, texts, strict=True)) if a and len(text) > 2
+    ]:
+        if i >= last:  # the first word of another sentence
+            first, last = table.sent_start[i], table.sent_end[i]
+            start_char = starts[first]
+            end_char = starts[last - 1] + len(texts[last - 1])
+            raw = doc_text[start_char:end_char]
+            lead = len(raw) - len(raw.lstrip())
+            sentence = raw.strip()
+            base = start_char + lead
+            # a sentence on one line: its words' columns count on from its first character's
+            line, base_column = source.position(base)
+            one_line = "\n" not in sentence
+        text = texts[i]
+        in_name = title[i] and (  # a capitalised word next to another
+            (i > first and title[i - 1] and alpha[i - 1])
+            or (i + 1 < last and title[i + 1] and alpha[i + 1])
+        )
+        start = starts[i]
+        if one_line:
+            column = base_column + start - base
+        else:
+            line, column = source.position(start)
+        where = Mention(start, start + len(text), line, column, text, sentence, start - base)
+        # a joiner next to the word: a quick test before ``joined``
+        glued = (i + 1 < size and texts[i + 1] in _JOINERS) or (i >= 2 and texts[i - 1] in _JOINERS)
+        words.append(WordMention(where, i == first, in_name, glued and joined(i)))
     return words
 
 
