@@ -1275,9 +1275,11 @@ def _pairable_sentences(
     may be of (a people word, all of them one, or a plural not ignored). A sentence with
     two numbers is checked by a walk over its words; the rest, most, by a set lookup."""
     numbers = Counter(
-        t.sent_start[i]
-        for i, (text, lower) in enumerate(zip(t.text, t.lower, strict=True))
-        if text[:1].isdigit() or lower in starters
+        [
+            first
+            for text, lower, first in zip(t.text, t.lower, t.sent_start, strict=True)
+            if text[:1].isdigit() or lower in starters
+        ]
     )
     pairable = set()
     for first, count in numbers.items():
