@@ -1316,10 +1316,9 @@ def _paired_counts(ctx: _Context, source: Source, ruleset: RuleSet) -> list[Fact
     doc, t = ctx.doc, ctx.tokens
     starters = lexicon.number_words.keys() | lexicon.vague.keys()
     facts = []
-    pairable = _pairable_sentences(t, starters, lexicon.counted_people, ignored)
-    for sent in doc.sents if pairable else ():
-        if sent.start not in pairable:
-            continue  # two counts need two numbers and two kinds of things counted
+    # two counts need two numbers and two kinds of things counted: most sentences have not
+    for first in sorted(_pairable_sentences(t, starters, lexicon.counted_people, ignored)):
+        sent = doc[first : t.sent_end[first]]
         words = t.lower[sent.start : sent.end]
         glued = [not spaced for spaced in t.spaced[sent.start : sent.end]]
         found: list[tuple[str, int, int, NumberPhrase, str]] = []
