@@ -13,7 +13,6 @@ Two components, both fed from ``rules/``:
 from __future__ import annotations
 
 import re
-import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -543,9 +542,11 @@ class CueRuler(SpanRuler):
     def match(self, doc: Doc) -> list[Span]:
         """The distinct matches of ``doc`` as ``SpanRuler.match`` returns them."""
         self._require_patterns()
-        with warnings.catch_warnings():
-            warnings.filterwarnings("ignore", message="\\[W036")
-            matches = list(self.matcher(doc)) + list(self.phrase_matcher(doc))
+        # a matcher without patterns finds nothing (and warns W036): it is not run
+        matches = [
+            *(self.matcher(doc) if len(self.matcher) else ()),
+            *(self.phrase_matcher(doc) if len(self.phrase_matcher) else ()),
+        ]
         keys = {
             (start, end, *self._label_and_id(match_id))
             for match_id, start, end in matches
