@@ -10,7 +10,8 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterator, Set
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -386,6 +387,7 @@ class _Context:
             self.cues_by_sent.setdefault(self.tokens.sent_start[cue.start], []).append(cue)
         self.has_tags = doc.has_annotation("TAG")
         self._past_words: dict[int, bool] = {}
+        self._past_by_sent: dict[int, list[int]] = {}
         self._cues: dict[tuple[int, str], list[Span]] = {}
         self._proper_nouns: dict[int, set[str]] = {}
 
@@ -505,8 +507,9 @@ class _Context:
                     )
                     if best is None or key[:2] < best[:2]:
                         best = key  # type: ignore[assignment]
-            for i in range(left, right):
-                if start <= i < end:
+            markers = range(left, right) if self.has_tags else self._past_in(sent_start)
+            for i in markers:
+                if start <= i < end or not left <= i < right:
                     continue
                 if (
                     self.has_tags
@@ -524,6 +527,16 @@ class _Context:
             if best is not None:
                 return best[2]
         return fallback or "none"
+
+    def _past_in(self, sent_start: int) -> list[int]:
+        """The tokens of the sentence starting at ``sent_start`` that ``past_at`` takes for
+        past verbs, in order (each fact's ``tense`` walks its sentence: found once)."""
+        found = self._past_by_sent.get(sent_start)
+        if found is None:
+            found = self._past_by_sent[sent_start] = [
+                i for i in range(sent_start, self.tokens.sent_end[sent_start]) if self.past_at(i)
+            ]
+        return found
 
     def _after_auxiliary_at(self, i: int) -> bool:
         """An auxiliary ("will", "is", "be") among the three words before token ``i``."""
@@ -1068,38 +1081,35 @@ def _words(doc: Doc, source: Source, table: _Tokens) -> list[WordMention]:
 
     words = []
     doc_text = source.text  # the text the doc was made from (``doc.text`` joins every token)
-    first = 0
-    while first < size:
-        last = table.sent_end[first]
-        start_char = starts[first]
-        end_char = starts[last - 1] + len(texts[last - 1])
-        raw = doc_text[start_char:end_char]
-        lead = len(raw) - len(raw.lstrip())
-        sentence = raw.strip()
-        base = start_char + lead
-        # a sentence on one line: its words' columns count on from its first character's
-        line, base_column = source.position(base)
-        one_line = "\n" not in sentence
-        for i in range(first, last):
-            text = texts[i]
-            if not alpha[i] or len(text) < 3:
-                continue
-            in_name = title[i] and (  # a capitalised word next to another
-                (i > first and title[i - 1] and alpha[i - 1])
-                or (i + 1 < last and title[i + 1] and alpha[i + 1])
-            )
-            start = starts[i]
-            if one_line:
-                column = base_column + start - base
-            else:
-                line, column = source.position(start)
-            where = Mention(start, start + len(text), line, column, text, sentence, start - base)
-            # a joiner next to the word: a quick test before ``joined``
-            glued = (i + 1 < size and texts[i + 1] in _JOINERS) or (
-                i >= 2 and texts[i - 1] in _JOINERS
-            )
-            words.append(WordMention(where, i == first, in_name, glued and joined(i)))
-        first = last
+    last = 0  # the end of the sentence being read
+    for i in [
+        i for i, (a, text) in enumerate(zip(alpha, texts, strict=True)) if a and len(text) > 2
+    ]:
+        if i >= last:  # the first word of another sentence
+            first, last = table.sent_start[i], table.sent_end[i]
+            start_char = starts[first]
+            end_char = starts[last - 1] + len(texts[last - 1])
+            raw = doc_text[start_char:end_char]
+            lead = len(raw) - len(raw.lstrip())
+            sentence = raw.strip()
+            base = start_char + lead
+            # a sentence on one line: its words' columns count on from its first character's
+            line, base_column = source.position(base)
+            one_line = "\n" not in sentence
+        text = texts[i]
+        in_name = title[i] and (  # a capitalised word next to another
+            (i > first and title[i - 1] and alpha[i - 1])
+            or (i + 1 < last and title[i + 1] and alpha[i + 1])
+        )
+        start = starts[i]
+        if one_line:
+            column = base_column + start - base
+        else:
+            line, column = source.position(start)
+        where = Mention(start, start + len(text), line, column, text, sentence, start - base)
+        # a joiner next to the word: a quick test before ``joined``
+        glued = (i + 1 < size and texts[i + 1] in _JOINERS) or (i >= 2 and texts[i - 1] in _JOINERS)
+        words.append(WordMention(where, i == first, in_name, glued and joined(i)))
     return words
 
 
@@ -1257,6 +1267,38 @@ women"), a comparison ("rather than 12"), a rate ("per 100 people"), part of a n
 rifles") or a share ("his first 17 passes")."""
 
 
+def _pairable_sentences(
+    t: _Tokens, starters: Set[str], people: frozenset[str], ignored: frozenset[str]
+) -> set[int]:
+    """The first tokens of the sentences where ``_paired_counts`` may find two counts: two
+    words that may start a number (a digit, a number word) and two different nouns a count
+    may be of (a people word, all of them one, or a plural not ignored). A sentence with
+    two numbers is checked by a walk over its words; the rest, most, by a set lookup."""
+    numbers = Counter(
+        [
+            first
+            for text, lower, first in zip(t.text, t.lower, t.sent_start, strict=True)
+            if text[:1].isdigit() or lower in starters
+        ]
+    )
+    pairable = set()
+    for first, count in numbers.items():
+        if count < 2:
+            continue
+        nouns = set()
+        for i in range(first, t.sent_end[first]):
+            lower = t.lower[i]
+            if not (t.alpha[i] and t.lowercase[i]) or lower in _NO_PAIRED_NOUN or lower in ignored:
+                continue
+            if lower in people:
+                nouns.add("people")
+            elif lower.endswith("s") and not lower.endswith("ss"):
+                nouns.add(lower)
+        if len(nouns) >= 2:
+            pairable.add(first)
+    return pairable
+
+
 def _paired_counts(ctx: _Context, source: Source, ruleset: RuleSet) -> list[FactMention]:
     """Counts of two kinds of things in one sentence: "2,412 patients at 31 hospitals",
     "more than 4,000 people from 12 communities". Each is a count of its plural noun (the
@@ -1274,12 +1316,9 @@ def _paired_counts(ctx: _Context, source: Source, ruleset: RuleSet) -> list[Fact
     doc, t = ctx.doc, ctx.tokens
     starters = lexicon.number_words.keys() | lexicon.vague.keys()
     facts = []
-    for sent in doc.sents:
-        numbers = (
-            t.text[i][:1].isdigit() or t.lower[i] in starters for i in range(sent.start, sent.end)
-        )
-        if sum(numbers) < 2:
-            continue  # two counts need two numbers
+    # two counts need two numbers and two kinds of things counted: most sentences have not
+    for first in sorted(_pairable_sentences(t, starters, lexicon.counted_people, ignored)):
+        sent = doc[first : t.sent_end[first]]
         words = t.lower[sent.start : sent.end]
         glued = [not spaced for spaced in t.spaced[sent.start : sent.end]]
         found: list[tuple[str, int, int, NumberPhrase, str]] = []
@@ -1591,6 +1630,9 @@ def _dash_label(
 _HOW_OFTEN = frozenset({"times", "time", "fold", "occasions"})
 """Nouns after a number that say how often, not how many."""
 
+_NO_PAIRED_NOUN = frozenset(STOP_WORDS | _INCREMENT | _HOW_OFTEN)
+"""Words after a number that are never the noun of a paired count."""
+
 
 def _counting_noun(
     ctx: _Context,
@@ -1779,6 +1821,44 @@ def _frame_pattern(words: tuple[str, ...]) -> regex.Pattern:
     )
 
 
+_FOLDS_APART = ("\u0130", "\u017f")
+"""Letters a case-blind pattern matches with an ASCII letter that ``str.lower`` keeps apart
+("\u0130" matches "i" but lowers to two characters, "\u017f" matches "s")."""
+
+
+@lru_cache(maxsize=16)
+def _first_pieces(words: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The lower-cased first word of each of ``words`` ("set" of "set sail"), which starts
+    every match of their ``_frame_pattern``; None when a word is not plain ASCII (another
+    script's letters may match letters ``str.lower`` does not give)."""
+    if not all(w.isascii() for w in words):
+        return None
+    return tuple(sorted({w.lower().split(" ")[0] for w in words}))
+
+
+def _frame_matches(
+    pattern: regex.Pattern, words: tuple[str, ...], text: str, lowered: str
+) -> Iterator[regex.Match]:
+    """``pattern.finditer(text)`` for the ``_frame_pattern`` of ``words``, tried only where
+    ``lowered`` (``text.lower()``) holds the first word of one of them: the case-blind
+    pattern is slow to try at every character, and most texts hold few of the words."""
+    pieces = _first_pieces(words)
+    if pieces is None or len(lowered) != len(text) or any(c in text for c in _FOLDS_APART):
+        yield from pattern.finditer(text)
+        return
+    starts = []
+    for piece in pieces:
+        at = lowered.find(piece)
+        while at >= 0:
+            starts.append(at)
+            at = lowered.find(piece, at + 1)
+    end = 0
+    for at in sorted(starts):
+        if at >= end and (found := pattern.match(text, at)) is not None:
+            yield found  # the pattern's look-behind still reads the text before ``at``
+            end = found.end()
+
+
 def _frame_places(
     ctx: _Context, source: Source, ruleset: RuleSet, chain_base: int
 ) -> list[FactMention]:
@@ -1792,6 +1872,7 @@ def _frame_places(
     facts: list[FactMention] = []
     t = ctx.tokens
     text = source.text  # the doc's text (``doc.text`` joins every token)
+    lowered = text.lower()
     dateline = source.dateline
     seen: set[tuple[str, tuple[int, int, int]]] = set()
     for rule in ruleset.of_kind("event_place"):
@@ -1800,10 +1881,11 @@ def _frame_places(
             prepositions = {p.lower() for p in spec.get("prepositions", [])}
             objects = {w.lower() for w in spec.get("objects", [])}
             gap = int(spec.get("gap", _PLACE_GAP))
-            pattern = _frame_pattern(tuple(spec["words"]) + tuple(spec.get("objects", [])))
+            frame_words = tuple(spec["words"]) + tuple(spec.get("objects", []))
+            pattern = _frame_pattern(frame_words)
             unless = tuple(w.lower() for w in spec.get("unless_followed_by", []))
             with_events = {f"event:{c}" for c in spec.get("with_events", [])}
-            for found in pattern.finditer(text):
+            for found in _frame_matches(pattern, frame_words, text, lowered):
                 following = text[found.end() : found.end() + 40].lstrip().lower() + " "
                 if any(following.startswith(w + " ") for w in unless):
                     continue  # "caught fire near Split": no arrest

@@ -13,15 +13,15 @@ Two components, both fed from ``rules/``:
 from __future__ import annotations
 
 import re
-import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy
 import spacy
 import srsly
-from spacy.attrs import IS_PUNCT, ORTH
+from spacy.attrs import IS_PUNCT, ORTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import SpanRuler
@@ -500,10 +500,23 @@ MAX_SENTENCE_TOKENS = 200
 def cap_sentences(doc: Doc) -> Doc:
     """Split "sentences" longer than ``MAX_SENTENCE_TOKENS`` tokens (a crawled page with no
     full stops, a 1 MB single line) so per-sentence work stays bounded, never quadratic."""
-    for sent in list(doc.sents):
-        for i in range(sent.start + MAX_SENTENCE_TOKENS, sent.end, MAX_SENTENCE_TOKENS):
+    for start, end in _long_sentences(doc):
+        for i in range(start + MAX_SENTENCE_TOKENS, end, MAX_SENTENCE_TOKENS):
             doc[i].is_sent_start = True
     return doc
+
+
+def _long_sentences(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) of the sentences of ``doc`` longer than ``MAX_SENTENCE_TOKENS`` tokens,
+    read from the sentence starts' column (no Span per sentence, as ``doc.sents`` makes)."""
+    if "sents" in doc.user_hooks or not len(doc) or not doc.has_annotation("SENT_START"):
+        bounds = [(sent.start, sent.end) for sent in doc.sents]  # spaCy's own rules and errors
+    else:
+        starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist()
+        if not starts or starts[0] != 0:
+            starts.insert(0, 0)  # the first token starts a sentence, whatever its flag
+        bounds = list(zip(starts, [*starts[1:], len(doc)], strict=True))
+    return [(start, end) for start, end in bounds if end - start > MAX_SENTENCE_TOKENS]
 
 
 @Language.factory(
@@ -529,9 +542,11 @@ class CueRuler(SpanRuler):
     def match(self, doc: Doc) -> list[Span]:
         """The distinct matches of ``doc`` as ``SpanRuler.match`` returns them."""
         self._require_patterns()
-        with warnings.catch_warnings():
-            warnings.filterwarnings("ignore", message="\\[W036")
-            matches = list(self.matcher(doc)) + list(self.phrase_matcher(doc))
+        # a matcher without patterns finds nothing (and warns W036): it is not run
+        matches = [
+            *(self.matcher(doc) if len(self.matcher) else ()),
+            *(self.phrase_matcher(doc) if len(self.phrase_matcher) else ()),
+        ]
         keys = {
             (start, end, *self._label_and_id(match_id))
             for match_id, start, end in matches

@@ -56,16 +56,13 @@ def group_people(sources: list[NormalizedSource], ruleset: RuleSet) -> list[Pers
         for m in n.names
         if not any(t.lower() in org_words for t in m.tokens)
     ]
+    keyed = [(source_id, m, _key(m.tokens)) for source_id, m in mentions]  # each key made once
     personal_words = {
-        word
-        for _source, m in mentions
-        if m.honorific or m.speaker
-        for word in (_key(m.tokens)[0], _key(m.tokens)[-1])
+        word for _source, m, key in keyed if m.honorific or m.speaker for word in (key[0], key[-1])
     }
     # Full names (two words or more) of people start the groups.
     groups: dict[tuple[str, ...], list[tuple[str, NameMention]]] = defaultdict(list)
-    for source_id, m in mentions:
-        key = _key(m.tokens)
+    for source_id, m, key in keyed:
         if len(key) >= 2 and (key[0] in personal_words or key[-1] in personal_words):
             groups[key].append((source_id, m))
     # One person written two ways: merge the rarer key into the commoner one.
@@ -81,8 +78,7 @@ def group_people(sources: list[NormalizedSource], ruleset: RuleSet) -> list[Pers
     for key, members in groups.items():
         merged[canonical[key]].extend(members)
     # Short mentions ("Mr Park", "Haddad said") join the person whose first or last word they are.
-    for source_id, m in mentions:
-        key = _key(m.tokens)
+    for source_id, m, key in keyed:
         if len(key) != 1 or key[0] in STOP_WORDS:
             continue
         owners = [c for c in merged if key[0] in (c[0], c[-1])]

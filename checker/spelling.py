@@ -882,9 +882,10 @@ def name_typos(
         by_length.setdefault(len(name), []).append(name)
         forms.setdefault(fold_accents(name), []).append(name)
 
-    def users(name: str) -> set[str]:
-        """The sources that write ``name``, accents aside."""
-        return set().union(*(used_by[form] for form in forms[fold_accents(name)]))
+    @cache
+    def users(name: str) -> frozenset[str]:
+        """The sources that write ``name``, accents aside (asked again at every use)."""
+        return frozenset().union(*(used_by[form] for form in forms[fold_accents(name)]))
 
     def use_in(name: str, source_id: str) -> WordMention:
         """The first place ``source_id`` writes ``name`` (in any of its accent forms)."""

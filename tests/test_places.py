@@ -868,6 +868,42 @@ def test_places_frame_place_not_extracted(extract_text, sentence):
     assert _frame_places(extraction) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "departures"),
+    [
+        (
+            "The Set-Sail ferry set  sail from Oban; the jet-plane took off, PLANE delayed.",
+            ["Set-Sail", "ferry", "set  sail", "took off", "PLANE"],
+        ),
+        (
+            "A replane and a sailplane were caught up; the aircraft was detained near Ayr.",
+            ["aircraft"],
+        ),
+        (
+            "Their \u017failed ship set sail from Oban after the \u0130nspector's train left.",
+            ["\u017failed", "set sail", "train", "left"],
+        ),
+    ],
+    ids=["case-hyphens-and-spaces", "words-inside-longer-words", "letters-lower-keeps-apart"],
+)
+def test_places_frame_matches_are_the_patterns_matches(ruleset, text, departures):
+    """The frame words found from their first words' positions are the pattern's own
+    matches, in every frame; a text with a letter ``str.lower`` keeps apart from the one
+    the pattern matches is searched by the pattern."""
+    from checker.extract import _frame_matches, _frame_pattern
+
+    frames = ruleset.rules["event.place"].options["frames"]
+    for spec in frames.values():
+        words = tuple(spec["words"]) + tuple(spec.get("objects", []))
+        pattern = _frame_pattern(words)
+        expected = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in _frame_matches(pattern, words, text, text.lower())] == expected
+    spec = frames["departure"]
+    words = tuple(spec["words"]) + tuple(spec["objects"])
+    found = _frame_matches(_frame_pattern(words), words, text, text.lower())
+    assert [m.group(0) for m in found] == departures
+
+
 def test_places_frame_places_of_two_sources_disagree(ruleset, nlp):
     result = _check(
         ruleset,
