@@ -296,3 +296,15 @@ def test_nlp_timex_windows_without_a_patterns_required_words_are_not_matched(nlp
     assert skipped  # some group triggered by "year" needs more words than "year"
     windowed = sorted((s.label_, s.start, s.end) for s in ruler._raw_matches(doc))
     assert windowed == _whole_doc_matches(nlp, doc)
+
+
+def test_nlp_long_runs_of_marks_are_cut_and_offsets_kept(nlp):
+    text = 'Crowds chanted "' + "!" * 2_000 + '" on Tuesday.'
+    doc = nlp(text)
+    assert len(doc.text) == len(text)
+    assert all(text[t.idx : t.idx + len(t.text)] == t.text for t in doc)
+    marks = [t for t in doc if set(t.text) == {"!"}]
+    assert 0 < sum(len(t.text) for t in marks) < 2_000  # every 51st mark cut for a space
+    assert [t.text for t in doc[:3]] == ["Crowds", "chanted", '"']
+    assert [t.text for t in doc[-3:]] == ["on", "Tuesday", "."]
+    assert [s.text for s in doc.spans[TIMEX_KEY]] == ["on Tuesday"]
