@@ -1174,6 +1174,9 @@ def _quantities(
             if rule_id in nouns_only and start > sent.start and doc[start - 1].lower_ in _KNOWN:
                 continue  # "the two countries": things already named, not a count reported
             shown = _shown_end(ctx, sent, end, cue, measure, lexicon.counted_people)
+            # a bare count is quoted with the measure word just before it: "injuring 23"
+            bare = shown == end and cue.end == start and phrase.unit is None
+            quoted = cue.start if bare else start
             left, right = ctx.clause(start, end)
             when = min(
                 (
@@ -1191,7 +1194,7 @@ def _quantities(
                 FactMention(
                     rule=rule_id,
                     family="quantity",
-                    where=_mention_at(source, ctx.tokens, start, shown),
+                    where=_mention_at(source, ctx.tokens, quoted, shown),
                     tense=ctx.tense(start, end),
                     trigger=cue.text.lower(),
                     event_class=measure,
@@ -1458,10 +1461,11 @@ def _counts_alone(
     if before is not None:
         lower = before.lower_
         # ", and eight villages were evacuated": the number opens a clause of its own
+        # "five were killed and 32 people were injured": a measure word ends the clause before
         joins_clauses = (
             lower == "and"
             and start - 2 >= sent.start
-            and doc[start - 2].text == ","
+            and (doc[start - 2].text == "," or any(c.end == start - 1 for c in measures))
             and any(t.lower_ in _CLAUSE_VERBS for t in doc[end : min(sent.end, end + 3)])
         )
         if (lower in ("and", "or", "nor") and not joins_clauses) or lower in _AGE_WORDS:

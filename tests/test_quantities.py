@@ -1368,3 +1368,57 @@ def test_quantities_a_counted_noun_names_only_the_number_before_it(normalize_tex
     assert [(f.kind, f.text) for f in normalized.facts if f.kind.startswith("number.")] == [
         ("number.casualties", "40 people")
     ]
+
+
+def test_quantities_count_after_and_opens_its_own_clause(normalize_text):
+    normalized = normalize_text(
+        "Three miners were killed and 14 people were injured in Kemerovo.\n",
+        published=dt.date.fromisoformat(PUBLISHED),
+    )
+    assert [
+        (f.text, f.value_label(), f.subject)
+        for f in normalized.facts
+        if f.kind == "number.casualties"
+    ] == [("Three miners", "3", "killed (miners)"), ("14 people", "14", "injured")]
+
+
+def test_quantities_bare_count_is_quoted_with_its_measure_word(normalize_text):
+    normalized = normalize_text(
+        "The blast in Tarvik killed two workers, injuring 17.\n",
+        published=dt.date.fromisoformat(PUBLISHED),
+    )
+    assert [f.text for f in normalized.facts if f.kind == "number.casualties"] == [
+        "two workers",
+        "injuring 17",
+    ]
+
+
+_PLANT_BLAST = (
+    "A gas explosion ripped through a chemical plant near Tarvik on Monday, killing three "
+    "workers and injuring 19, the regional governor said."
+)
+
+
+@pytest.mark.parametrize(
+    ("second", "findings"),
+    [
+        (
+            "Three workers were killed and 28 people were injured, according to Halvor Chemicals.",
+            [
+                "Sources disagree on how many were injured: 19 (coastal-herald.txt) vs 28 "
+                "(river-wire.txt)"
+            ],
+        ),
+        # no agreeing figure beside it, and no word shared: maybe another incident
+        ("Last year 28 people were injured, according to Halvor Chemicals.", []),
+        # the figure beside it differs too: nothing ties the two sentences
+        ("Five workers were killed and 28 people were injured, according to Halvor Chemicals.", []),
+    ],
+    ids=["same-toll-beside", "alone", "other-toll-beside"],
+)
+def test_quantities_figures_beside_one_agreeing_figure_are_compared(ruleset, nlp, second, findings):
+    result = _check(ruleset, nlp, *_story(_PLANT_BLAST, second))
+    injured = [
+        f.message for f in _discrepancies(result, "number.casualties") if "injured" in f.message
+    ]
+    assert injured == findings
