@@ -84,6 +84,7 @@ def _family(ruleset: RuleSet, rule_id: str) -> str:
         "ranked_place": "place",
         "home_place": "place",
         "paired_count": "paired",
+        "noun_count": "paired",
     }.get(extends, "date")
 
 
@@ -95,7 +96,7 @@ def units_of(sources: list[NormalizedSource], ruleset: RuleSet) -> list[Unit]:
         for fact in normalized.facts:
             family = _family(ruleset, fact.kind)
             if family == "paired":
-                continue  # compared sentence by sentence (``compare.paired_findings``)
+                continue  # compared by ``compare.paired_findings`` and ``single_count_findings``
             if family == "count":
                 key = f"series:{_series(ruleset, fact)}"
             elif family == "quantity":  # a level is never compared with a change
