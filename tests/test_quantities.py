@@ -1513,3 +1513,18 @@ def test_quantities_counted_nouns_disagree(ruleset, nlp, texts, message):
 def test_quantities_counted_nouns_no_finding(ruleset, nlp, first, second):
     result = _check(ruleset, nlp, *_story(first, second))
     assert _discrepancies(result, "number.counted") == []
+
+
+def test_quantities_spilled_volumes_disagree(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "A rupture in the Marl pipeline spilled about 6,300 barrels of oil into the Ostra "
+            "River on Wednesday.",
+            "The Marl pipeline ruptured, sending about 3,600 barrels of crude into the Ostra "
+            "River.",
+        ),
+    )
+    (finding,) = _discrepancies(result, "number.cargo")
+    assert finding.message.startswith("Sources disagree on the spill: about 6,300")
