@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from checker.model import Fact
+from checker.model import Amount, Fact
 from checker.normalize import NormalizedSource
 from checker.rules import RuleSet
 from checker.temporal import intervals_agree
@@ -84,6 +84,7 @@ def _family(ruleset: RuleSet, rule_id: str) -> str:
         "ranked_place": "place",
         "home_place": "place",
         "paired_count": "paired",
+        "noun_count": "paired",
     }.get(extends, "date")
 
 
@@ -95,7 +96,7 @@ def units_of(sources: list[NormalizedSource], ruleset: RuleSet) -> list[Unit]:
         for fact in normalized.facts:
             family = _family(ruleset, fact.kind)
             if family == "paired":
-                continue  # compared sentence by sentence (``compare.paired_findings``)
+                continue  # compared by ``compare.paired_findings`` and ``single_count_findings``
             if family == "count":
                 key = f"series:{_series(ruleset, fact)}"
             elif family == "quantity":  # a level is never compared with a change
@@ -115,9 +116,10 @@ def units_of(sources: list[NormalizedSource], ruleset: RuleSet) -> list[Unit]:
                     pieces.append(((rule, key), [fact], others))
             else:
                 pieces.append(((rule, key), facts, None))
+        mates = _sentence_mates(normalized.facts, ruleset)
         for (rule, key), facts, others in pieces:
             family = _family(ruleset, rule)
-            context = frozenset().union(*(f.context for f in facts))
+            context = frozenset().union(*(f.context | mates.get(id(f), frozenset()) for f in facts))
             if family in ("count", "quantity"):
                 event_class = key.split(":", 1)[1]
                 ordinal = None
@@ -141,6 +143,32 @@ def units_of(sources: list[NormalizedSource], ruleset: RuleSet) -> list[Unit]:
                 )
             )
     return units
+
+
+def _sentence_mates(facts: list[Fact], ruleset: RuleSet) -> dict[int, frozenset[str]]:
+    """For each quantity fact, a word for each other measure of its rule stated in its
+    sentence, with that figure ("five workers were killed and 32 people were injured":
+    the injured count gets ``=killed=5``). Two sources' figures told beside one same figure
+    of another measure are told of one incident, though their clauses share no word."""
+    by_sentence: dict[tuple[int, str], list[Fact]] = defaultdict(list)
+    for fact in facts:
+        if _family(ruleset, fact.kind) == "quantity" and isinstance(fact.value, Amount):
+            by_sentence[(fact.start - fact.sentence_offset, fact.sentence)].append(fact)
+    mates: dict[int, frozenset[str]] = {}
+    for together in by_sentence.values():
+        for fact in together:
+            measure = (fact.subject or "").split(" (")[0]
+            words = set()
+            for other in together:
+                other_measure = (other.subject or "").split(" (")[0]
+                if other.kind != fact.kind or other_measure == measure:
+                    continue
+                value = other.value
+                assert isinstance(value, Amount)
+                words.add(f"={other_measure}={value.low:g}:{value.high:g}")
+            if words:
+                mates[id(fact)] = frozenset(words)
+    return mates
 
 
 def _univocal(facts: list[Fact]) -> bool:

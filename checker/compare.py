@@ -546,6 +546,8 @@ def compare_story(
             findings.extend(tense_findings(normalized, rule, story))
     for rule in ruleset.of_kind("paired_count"):
         findings.extend(paired_findings(sources, rule, story, anchors))
+    for rule in ruleset.of_kind("noun_count"):
+        findings.extend(single_count_findings(sources, rule, story, anchors))
     findings.extend(
         typo_findings(sources, ruleset, story, vocabulary=vocabulary, spelling=spelling)
     )
@@ -625,3 +627,108 @@ def paired_findings(
                             )
                         )
     return findings
+
+
+def _single_counts(normalized: NormalizedSource, rule: Rule) -> dict[str, list[Fact]]:
+    """A source's ``noun_count`` facts by counted noun, keeping only the nouns it gives
+    one figure (its figures all overlap): a noun counted twice counts two things."""
+    by_noun: dict[str, list[Fact]] = defaultdict(list)
+    for fact in normalized.facts:
+        if fact.kind == rule.id and isinstance(fact.value, Amount):
+            by_noun[fact.subject or ""].append(fact)
+    return {
+        noun: facts
+        for noun, facts in by_noun.items()
+        if all(a.value.overlaps(b.value) for a in facts for b in facts)  # type: ignore[union-attr]
+    }
+
+
+def single_count_findings(
+    sources: list[NormalizedSource], rule: Rule, story: str, anchors: dict[str, str]
+) -> list[Finding]:
+    """Counts of one plural noun that no declared measure covers ("4.8 million customers",
+    "the 8.4 million customers"): two sources that each give the noun one figure disagree
+    when the figures cannot be one and the counts are tied to one thing: their clauses
+    share a word, or both stand after one of the rule's ``determiners`` (the whole of a set
+    known to the reader: "its 180,000 depositors", "a party of seven skiers")."""
+    determiners = frozenset(rule.options.get("determiners", []))
+    per_source = [_single_counts(n, rule) for n in sources]
+    findings: list[Finding] = []
+    for n, counts_a in enumerate(per_source):
+        for counts_b in per_source[n + 1 :]:
+            for noun in sorted(counts_a.keys() & counts_b.keys()):
+                facts_a, facts_b = counts_a[noun], counts_b[noun]
+                a, b = facts_a[0], facts_b[0]
+                if a.value.overlaps(b.value):  # type: ignore[union-attr]
+                    continue
+                shared = max(len(x.context & y.context) for x in facts_a for y in facts_b)
+                whole = any(x.trigger in determiners for x in facts_a) and any(
+                    y.trigger in determiners for y in facts_b
+                )
+                if max(a.value.high, b.value.high) < 10:  # type: ignore[union-attr]
+                    # a few things: the same set, told as a whole in the same words
+                    tied = whole and shared >= 2  # "a party of seven/nine skiers"
+                else:
+                    # a slip of the pen on one figure tied to the same thing
+                    tied = _slip(a, b) and (whole or shared >= 1)
+                if not tied:
+                    continue
+                groups: dict[str, list[Fact]] = defaultdict(list)
+                for fact in (a, b):
+                    groups[fact.value_label()].append(fact)
+                findings.append(
+                    Finding(
+                        kind="discrepancy",
+                        rule=rule.id,
+                        severity=rule.level,  # type: ignore[arg-type]
+                        story=story,
+                        message=render_message(
+                            rule.message, measure=noun, values=_values_text(groups)
+                        ),
+                        evidence=(
+                            Evidence.of(a, anchors.get(a.source_id)),
+                            Evidence.of(b, anchors.get(b.source_id)),
+                        ),
+                    )
+                )
+    return findings
+
+
+_FIGURE = re.compile(r"\d[\d,.]*")
+
+
+def _written_digits(fact: Fact) -> str | None:
+    """The digits of a count written in figures ("4.8 million" -> "48", "180,000" ->
+    "180000"); None for a count in words ("seven") or one that is a bound or an estimate
+    other than "about" ("more than 20,000", "nearly 235,000")."""
+    value = fact.value
+    assert isinstance(value, Amount)
+    if not (value.stated[:1].isdigit() or value.stated.startswith("about ")):
+        return None
+    match = _FIGURE.search(fact.text)
+    return re.sub(r"\D", "", match[0]) if match else None
+
+
+def _slip(a: Fact, b: Fact) -> bool:
+    """True when two figures differ as a slip of the pen: digits swapped ("4.8 million",
+    "8.4 million"), one digit wrong ("23", "28") or dropped ("1,450", "145"), or a zero
+    dropped ("180,000", "18,000"). A round figure ("20,000") is an estimate: only swapped
+    digits or a dropped zero are a slip of it. Figures in words are never slips of the pen."""
+    x, y = _written_digits(a), _written_digits(b)
+    if x is None or y is None or x == y:
+        return False
+    if x.rstrip("0") == y.rstrip("0"):
+        return abs(len(x) - len(y)) == 1
+    zeros = len(x) - len(x.rstrip("0"))
+    if zeros != len(y) - len(y.rstrip("0")):
+        return False
+    if len(x) == len(y) and sorted(x) == sorted(y):
+        return True  # "about 6,300" and "about 3,600"
+    if zeros >= 2:
+        return False  # "20,000" and "24,000": two estimates
+    if len(x) == len(y):
+        return sum(p != q for p, q in zip(x, y, strict=True)) == 1
+    short, long = sorted((x, y), key=len)
+    return len(long) == len(short) + 1 and any(
+        long[:i] + long[i + 1 :] == short for i in range(len(long))
+    )

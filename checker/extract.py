@@ -704,6 +704,7 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
         out.facts.extend(_counts(ctx, source, ruleset))
         out.facts.extend(_quantities(ctx, source, ruleset, out.timexes))
         out.facts.extend(_paired_counts(ctx, source, ruleset))
+        out.facts.extend(_single_counts(ctx, source, ruleset, out.facts))
         out.facts.extend(_places(ctx, source, ruleset, chains, out))
         out.facts.extend(_ranked_places(ctx, source, ruleset, len(chains)))
         out.facts.extend(_home_places(ctx, source, ruleset, len(chains)))
@@ -1184,6 +1185,15 @@ def _quantities(
             if rule_id in nouns_only and start > sent.start and doc[start - 1].lower_ in _KNOWN:
                 continue  # "the two countries": things already named, not a count reported
             shown = _shown_end(ctx, sent, end, cue, measure, lexicon.counted_people)
+            # a bare count is quoted with its measure word: "injuring 23", "78 were injured"
+            bare = shown == end and phrase.unit is None
+            quoted = cue.start if bare and cue.end == start else start
+            if (
+                bare
+                and cue.start > end
+                and all(ctx.tokens.lower[k] in _PASSIVE for k in range(end, cue.start))
+            ):
+                shown = cue.end
             left, right = ctx.clause(start, end)
             when = min(
                 (
@@ -1201,7 +1211,7 @@ def _quantities(
                 FactMention(
                     rule=rule_id,
                     family="quantity",
-                    where=_mention_at(source, ctx.tokens, start, shown),
+                    where=_mention_at(source, ctx.tokens, quoted, shown),
                     tense=ctx.tense(start, end),
                     trigger=cue.text.lower(),
                     event_class=measure,
@@ -1319,64 +1329,10 @@ def _paired_counts(ctx: _Context, source: Source, ruleset: RuleSet) -> list[Fact
     # two counts need two numbers and two kinds of things counted: most sentences have not
     for first in sorted(_pairable_sentences(t, starters, lexicon.counted_people, ignored)):
         sent = doc[first : t.sent_end[first]]
-        words = t.lower[sent.start : sent.end]
-        glued = [not spaced for spaced in t.spaced[sent.start : sent.end]]
-        found: list[tuple[str, int, int, NumberPhrase, str]] = []
-        for phrase in find_numbers(words, lexicon, glued=glued):
-            start, end = sent.start + phrase.start, sent.start + phrase.end
-            if (
-                phrase.unit is not None
-                or phrase.value is None
-                or phrase.hyphenated
-                or phrase.listed
-                or any(i in ctx.timex_tokens for i in range(start, end))
-            ):
-                continue
-            if start > sent.start and (
-                t.lower[start - 1] in _PAIRED_BEFORE_STOPS
-                or t.lower[start - 1] in _AGE_WORDS
-                or t.title[start - 1]
-                or t.upper[start - 1]
-            ):
-                continue  # "a man and two women", "aged 61", "Route 52"
-            k, modifiers = end, 0
-            while k < sent.end and modifiers < 2 and t.alpha[k] and _is_modifier(doc[k]):
-                k, modifiers = k + 1, modifiers + 1
-            if k >= sent.end or not (t.alpha[k] and t.lowercase[k]):
-                continue
-            noun = t.lower[k]
-            if (
-                noun in STOP_WORDS
-                or noun in _INCREMENT
-                or noun in ignored
-                or noun in _HOW_OFTEN
-                or (
-                    noun not in lexicon.counted_people
-                    and (not noun.endswith("s") or noun.endswith("ss"))
-                )
-            ):
-                continue
-            after = t.lower[k + 1 : min(sent.end, k + 4)]
-            if (
-                "also" in after
-                or after[:1] in (["each"], ["per"], ["apiece"])
-                or (after[:1] == ["of"] and after[1:2] and after[1] in _PARTIAL_OF)
-            ):
-                continue  # "two villages each", "three patients of them"
-            if after[:2] in (["a", "year"], ["a", "day"], ["a", "week"], ["a", "month"]):
-                continue  # a rate, not a total
-            counted = "people" if noun in lexicon.counted_people else noun
-            # the words that link it to the sentence's other count: "at 31 hospitals"
-            link = next(
-                (
-                    " ".join(words)
-                    for words in reversed(linking)
-                    if start - len(words) >= sent.start
-                    and t.lower[start - len(words) : start] == words
-                ),
-                "",
-            )
-            found.append((counted, start, k + 1, phrase, link))
+        found = [
+            ("people" if noun in lexicon.counted_people else noun, start, end, phrase, link)
+            for noun, start, end, phrase, link in _noun_counts(ctx, sent, lexicon, ignored, linking)
+        ]
         nouns = [f[0] for f in found]
         single = [f for f in found if nouns.count(f[0]) == 1]
         if len(single) < 2:
@@ -1396,6 +1352,141 @@ def _paired_counts(ctx: _Context, source: Source, ruleset: RuleSet) -> list[Fact
                 )
             )
     return facts
+
+
+def _single_counts(
+    ctx: _Context, source: Source, ruleset: RuleSet, taken: list[FactMention]
+) -> list[FactMention]:
+    """Counts of a thing no declared measure names: "power was cut to 4.8 million
+    customers", "a party of seven skiers" (the ``noun_count`` rule). Each counts its plural
+    noun as written; a number a declared measure already took ("five workers were killed")
+    is left to it. ``compare.single_count_findings`` compares them across sources."""
+    rules = ruleset.of_kind("noun_count")
+    if not rules:
+        return []
+    rule = rules[0]
+    ignored = frozenset(rule.options.get("ignore", []))
+    lexicon = quantity_lexicon(ruleset)
+    quiet = ruleset.derived("quantity_quiet_words", lambda: _quiet_words(ruleset, lexicon))
+    covered = [(f.where.start, f.where.end) for f in taken if f.family == "quantity"]
+    t = ctx.tokens
+    starters = lexicon.number_words.keys() | lexicon.vague.keys()
+    facts = []
+    for sent in ctx.doc.sents:
+        if not any(
+            t.text[i][:1].isdigit() or t.lower[i] in starters for i in range(sent.start, sent.end)
+        ):
+            continue
+        for noun, start, end, phrase, _link in _noun_counts(
+            ctx, sent, lexicon, ignored, compounds=True
+        ):
+            where = _mention_at(source, t, start, end)
+            if any(a < where.end and where.start < b for a, b in covered):
+                continue  # a declared measure's figure
+            before = t.lower[sent.start + phrase.start - 1] if phrase.start else ""
+            names = ctx.proper_nouns(sent) - quiet
+            # the sentence's words: a relative clause tells what the counted did ("the 8.4
+            # million customers who lost power")
+            context = (ctx.content_words(sent.start, sent.end, skip=(start, end)) - quiet) | names
+            facts.append(
+                FactMention(
+                    rule=rule.id,
+                    family="quantity",
+                    where=where,
+                    tense=ctx.tense(start, end),
+                    trigger=before,
+                    event_class=noun,
+                    context=frozenset(context),
+                    amount=phrase,
+                    role="level",
+                    names=frozenset(names),
+                )
+            )
+    return facts
+
+
+def _noun_counts(
+    ctx: _Context,
+    sent: Span,
+    lexicon: QuantityLexicon,
+    ignored: frozenset[str],
+    linking: tuple[list[str], ...] = (),
+    *,
+    compounds: bool = False,
+) -> list[tuple[str, int, int, NumberPhrase, str]]:
+    """The plain counts of a sentence, each with the plural noun it counts ("2,412
+    patients", "four crew"): (noun, start, end after the noun, number phrase, the linking
+    words of ``linking`` just before it). With ``compounds``, a noun may stand before the
+    plural it modifies ("seven backcountry skiers" counts skiers). See ``_paired_counts``
+    for what counts nothing."""
+    doc, t = ctx.doc, ctx.tokens
+    words = t.lower[sent.start : sent.end]
+    glued = [not spaced for spaced in t.spaced[sent.start : sent.end]]
+    found: list[tuple[str, int, int, NumberPhrase, str]] = []
+    for phrase in find_numbers(words, lexicon, glued=glued):
+        start, end = sent.start + phrase.start, sent.start + phrase.end
+        if (
+            phrase.unit is not None
+            or phrase.value is None
+            or phrase.hyphenated
+            or phrase.listed
+            or any(i in ctx.timex_tokens for i in range(start, end))
+        ):
+            continue
+        if start > sent.start and (
+            t.lower[start - 1] in _PAIRED_BEFORE_STOPS
+            or t.lower[start - 1] in _AGE_WORDS
+            or t.title[start - 1]
+            or t.upper[start - 1]
+        ):
+            continue  # "a man and two women", "aged 61", "Route 52"
+        k, modifiers = end, 0
+        while k < sent.end and modifiers < 2 and t.alpha[k] and _is_modifier(doc[k]):
+            k, modifiers = k + 1, modifiers + 1
+        if k >= sent.end or not (t.alpha[k] and t.lowercase[k]):
+            continue
+        if (
+            compounds
+            and not t.lower[k].endswith("s")
+            and t.lower[k] not in STOP_WORDS
+            and k + 1 < sent.end
+            and t.alpha[k + 1]
+            and t.lowercase[k + 1]
+            and t.lower[k + 1].endswith("s")
+        ):
+            k += 1  # "seven backcountry skiers"
+        noun = t.lower[k]
+        if (
+            noun in STOP_WORDS
+            or noun in _INCREMENT
+            or noun in ignored
+            or noun in _HOW_OFTEN
+            or (
+                noun not in lexicon.counted_people
+                and (not noun.endswith("s") or noun.endswith("ss"))
+            )
+        ):
+            continue
+        after = t.lower[k + 1 : min(sent.end, k + 4)]
+        if (
+            "also" in after
+            or after[:1] in (["each"], ["per"], ["apiece"])
+            or (after[:1] == ["of"] and after[1:2] and after[1] in _PARTIAL_OF)
+        ):
+            continue  # "two villages each", "three patients of them"
+        if after[:2] in (["a", "year"], ["a", "day"], ["a", "week"], ["a", "month"]):
+            continue  # a rate, not a total
+        # the words that link it to the sentence's other count: "at 31 hospitals"
+        link = next(
+            (
+                " ".join(words)
+                for words in reversed(linking)
+                if start - len(words) >= sent.start and t.lower[start - len(words) : start] == words
+            ),
+            "",
+        )
+        found.append((noun, start, k + 1, phrase, link))
+    return found
 
 
 def _shown_end(
@@ -1497,10 +1588,11 @@ def _counts_alone(
     if before is not None:
         lower = before.lower_
         # ", and eight villages were evacuated": the number opens a clause of its own
+        # "five were killed and 32 people were injured": a measure word ends the clause before
         joins_clauses = (
             lower == "and"
             and start - 2 >= sent.start
-            and doc[start - 2].text == ","
+            and (doc[start - 2].text == "," or any(c.end == start - 1 for c in measures))
             and any(t.lower_ in _CLAUSE_VERBS for t in doc[end : min(sent.end, end + 3)])
         )
         if (lower in ("and", "or", "nor") and not joins_clauses) or lower in _AGE_WORDS:

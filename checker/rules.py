@@ -63,6 +63,7 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
         },
     ),
     "paired_count": (dict(_RULE_KEYS), {"min_anchor": float, "ignore": list, "prepositions": list}),
+    "noun_count": (dict(_RULE_KEYS), {"ignore": list, "determiners": list}),
     "event_place": (
         {**_RULE_KEYS, "prepositions": list},
         {"venues": list, "same_place_km": float, "class_prepositions": dict, "frames": dict},

@@ -997,7 +997,7 @@ def test_quantities_which_numbers_are_facts(normalize_text, sentence, expected):
     assert [
         (f.kind, f.text, f.value_label(), f.subject)
         for f in normalized.facts
-        if f.kind.startswith("number.") and f.kind != "number.paired"
+        if f.kind.startswith("number.") and f.kind not in ("number.paired", "number.counted")
     ] == expected
 
 
@@ -1368,3 +1368,163 @@ def test_quantities_a_counted_noun_names_only_the_number_before_it(normalize_tex
     assert [(f.kind, f.text) for f in normalized.facts if f.kind.startswith("number.")] == [
         ("number.casualties", "40 people")
     ]
+
+
+def test_quantities_count_after_and_opens_its_own_clause(normalize_text):
+    normalized = normalize_text(
+        "Three miners were killed and 14 people were injured in Kemerovo.\n",
+        published=dt.date.fromisoformat(PUBLISHED),
+    )
+    assert [
+        (f.text, f.value_label(), f.subject)
+        for f in normalized.facts
+        if f.kind == "number.casualties"
+    ] == [("Three miners", "3", "killed (miners)"), ("14 people", "14", "injured")]
+
+
+def test_quantities_bare_count_is_quoted_with_its_measure_word(normalize_text):
+    normalized = normalize_text(
+        "The blast in Tarvik killed two workers, injuring 17.\n",
+        published=dt.date.fromisoformat(PUBLISHED),
+    )
+    assert [f.text for f in normalized.facts if f.kind == "number.casualties"] == [
+        "two workers",
+        "injuring 17",
+    ]
+
+
+_PLANT_BLAST = (
+    "A gas explosion ripped through a chemical plant near Tarvik on Monday, killing three "
+    "workers and injuring 19, the regional governor said."
+)
+
+
+@pytest.mark.parametrize(
+    ("second", "findings"),
+    [
+        (
+            "Three workers were killed and 28 people were injured, according to Halvor Chemicals.",
+            [
+                "Sources disagree on how many were injured: 19 (coastal-herald.txt) vs 28 "
+                "(river-wire.txt)"
+            ],
+        ),
+        # no agreeing figure beside it, and no word shared: maybe another incident
+        ("Last year 28 people were injured, according to Halvor Chemicals.", []),
+        # the figure beside it differs too: nothing ties the two sentences
+        ("Five workers were killed and 28 people were injured, according to Halvor Chemicals.", []),
+    ],
+    ids=["same-toll-beside", "alone", "other-toll-beside"],
+)
+def test_quantities_figures_beside_one_agreeing_figure_are_compared(ruleset, nlp, second, findings):
+    result = _check(ruleset, nlp, *_story(_PLANT_BLAST, second))
+    injured = [
+        f.message for f in _discrepancies(result, "number.casualties") if "injured" in f.message
+    ]
+    assert injured == findings
+
+
+@pytest.mark.parametrize(
+    ("texts", "message"),
+    [
+        (
+            (
+                "A storm cut power to about 4.8 million customers across Veldra on Monday.",
+                "Most of the 8.4 million customers who lost power had it back by night.",
+            ),
+            "Sources disagree on how many customers: about 4.8 million (coastal-herald.txt) "
+            "vs 8.4 million (river-wire.txt)",
+        ),
+        (
+            (
+                "Regulators froze withdrawals for its 180,000 depositors on Monday.",
+                "The lender's 18,000 depositors may now take out only a small sum each week.",
+            ),
+            "Sources disagree on how many depositors: 180,000 (coastal-herald.txt) "
+            "vs 18,000 (river-wire.txt)",
+        ),
+        (
+            (
+                "An avalanche swept a party of seven backcountry skiers down a slope.",
+                "The party of nine skiers were climbing toward a ridge when the slope gave way.",
+            ),
+            "Sources disagree on how many skiers: 7 (coastal-herald.txt) vs 9 (river-wire.txt)",
+        ),
+    ],
+    ids=["swapped-digits", "dropped-zero", "few-of-one-party"],
+)
+def test_quantities_counted_nouns_disagree(ruleset, nlp, texts, message):
+    result = _check(ruleset, nlp, *_story(*texts))
+    (finding,) = _discrepancies(result, "number.counted")
+    assert finding.severity == "warning"
+    assert finding.message == message
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # two figures of their own, not a slip of the pen: maybe two sets of the thing
+        (
+            "A storm cut power to 4.8 million customers across Veldra on Monday.",
+            "Power was back for 2.1 million customers across Veldra by night.",
+        ),
+        # a count in words is no slip of the pen
+        (
+            "Three ladder trucks reached the warehouse fire in Tarvik.",
+            "In all, 31 fire trucks fought the warehouse fire in Tarvik.",
+        ),
+        # a bound or an estimate is no slip of the pen
+        (
+            "About 20,000 refugees crossed into Veldra, officials said.",
+            "More than 24,000 refugees crossed into Veldra, officials said.",
+        ),
+        # a source that gives the noun two figures counts two things
+        (
+            "A storm cut power to 4.8 million customers in Veldra; 12,000 customers were "
+            "still dark on Tuesday.",
+            "Most of the 8.4 million customers who lost power had it back by night.",
+        ),
+        # few things, told in other words: maybe not the same set
+        (
+            "Rescuers pulled two boats from the harbour at Tarvik.",
+            "Three boats sank in the harbour at Tarvik.",
+        ),
+        # a figure a declared measure took is left to it
+        (
+            "In all, 14 skiers were killed in the avalanche near Tarvik.",
+            "The avalanche near Tarvik killed 41 skiers.",
+        ),
+        # nouns that count time or rank are never compared on their own
+        (
+            "The striker has scored in 14 games for the club this season.",
+            "The striker has scored in 41 games for the club this season.",
+        ),
+    ],
+    ids=[
+        "not-a-slip",
+        "in-words",
+        "bounds",
+        "two-figures",
+        "few-things",
+        "declared-measure",
+        "ignored-noun",
+    ],
+)
+def test_quantities_counted_nouns_no_finding(ruleset, nlp, first, second):
+    result = _check(ruleset, nlp, *_story(first, second))
+    assert _discrepancies(result, "number.counted") == []
+
+
+def test_quantities_spilled_volumes_disagree(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "A rupture in the Marl pipeline spilled about 6,300 barrels of oil into the Ostra "
+            "River on Wednesday.",
+            "The Marl pipeline ruptured, sending about 3,600 barrels of crude into the Ostra "
+            "River.",
+        ),
+    )
+    (finding,) = _discrepancies(result, "number.cargo")
+    assert finding.message.startswith("Sources disagree on the spill: about 6,300")
