@@ -236,13 +236,32 @@ def build_settings(args: argparse.Namespace, config: FileConfig) -> Settings:
     )
 
 
+def _check_writable(path: Path) -> None:
+    """Raise UsageError (E302) naming ``path`` when the report cannot be written there,
+    before any article is read: a folder that does not exist or takes no new file."""
+    folder = path.resolve().parent
+    if path.is_dir():
+        raise UsageError(errors.E302, "output is a folder, expected a file name", str(path))
+    if not folder.is_dir():
+        raise UsageError(errors.E302, "output folder does not exist", str(path))
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise UsageError(errors.E302, "output folder cannot be written", str(path))
+
+
 def write_atomically(path: Path, content: str | Callable[[TextIO], None]) -> None:
     """Write ``content`` to ``path`` through a temporary file and a rename: never half a file.
 
     ``content`` is the text, or a function that writes it to the file it is given.
     """
     path = path.resolve()
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+        )
+    except OSError as exc:
+        raise UsageError(
+            errors.E302, f"output cannot be written ({exc.strerror or exc})", str(path)
+        ) from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             if callable(content):
@@ -436,6 +455,8 @@ def main(argv: list[str] | None = None) -> int:
                 raise UsageError(errors.E401, "configuration file not found", args.config)
             config = load_config(config_path) if config_path else FileConfig()
         settings = build_settings(args, config)
+        if args.output:
+            _check_writable(Path(args.output))
         _tune_garbage_collection()
         results, input_errors, ruleset = run(settings, args.paths)
         if args.command == "baseline":

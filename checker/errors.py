@@ -73,6 +73,7 @@ E209 = "E209"  # unknown rule id in configuration
 E210 = "E210"  # a lexicon defined twice
 # Usage errors (E3xx)
 E301 = "E301"
+E302 = "E302"  # the output file cannot be written
 # Configuration errors (E4xx)
 E401 = "E401"  # bad configuration file or key
 # Warnings (W)

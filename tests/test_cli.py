@@ -215,6 +215,16 @@ def test_cli_binary_file_in_folder_exits_2_and_reports_the_rest(tmp_path):
     assert [(e["code"], e["path"]) for e in report["errors"]] == [("E103", str(bad))]
 
 
+@pytest.mark.parametrize("where", ["missing/report.json", "."], ids=["no-folder", "a-folder"])
+def test_cli_output_that_cannot_be_written_is_one_error_line(tmp_path, where):
+    target = tmp_path / where
+    completed = run_checker(str(SEEDS), "--format", "json", "-o", str(target))
+    assert completed.returncode == 2
+    assert completed.stderr.startswith(f"checker: {target}: E302 ")
+    assert len(completed.stderr.splitlines()) == 1, completed.stderr
+    assert completed.stdout == ""
+
+
 def test_cli_over_long_article_is_an_error_and_the_rest_is_checked(tmp_path):
     story = tmp_path / "kim"
     story.mkdir()
