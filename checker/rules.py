@@ -75,6 +75,18 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
         {**_RULE_KEYS, "suffixes": list},
         {"same_place_km": float, "descriptors": int},
     ),
+    "lead_date": (
+        dict(_RULE_KEYS),
+        {
+            "sentences": int,
+            "classes": dict,
+            "not_after": list,
+            "unless_before": list,
+            "night_words": list,
+            "early_words": list,
+            "zone_words": list,
+        },
+    ),
 }
 DIMENSIONS = (
     "count",
