@@ -50,6 +50,8 @@ _AUXILIARIES = {
 }
 _LEADS = {"on", "in", "by", "until", "since", "at", "from"}
 _YEAR_LEADS = {"in", "since", "during", "until"}
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
+"""A sentence opening with one of these is about someone the sentence before names."""
 _PREVIOUS = {"previous", "prior", "past", "last", "earlier", "preceding"}
 
 
@@ -638,10 +640,25 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
                     right = ctx.clause(right + 1, right + 2)[1]
             # the clause's words and the sentence's names: "X Airport, the main gateway, will
             # stay closed until Friday" names what is closed outside the deadline's clause
+            sent_start = ctx.tokens.sent_start[span.start]
             context = (
                 ctx.content_words(left, right, skip=(span.start, span.end))
-                | ctx.proper_nouns_at(ctx.tokens.sent_start[span.start])
+                | ctx.proper_nouns_at(sent_start)
             ) - {trigger}
+            clause_text = f" {' '.join(ctx.tokens.lower[left:right])} "
+            for meaning, phrases in ruleset.rules[rule_id].options.get("same_words", {}).items():
+                if any(f" {phrase} " in clause_text for phrase in phrases):
+                    context.add(f"={meaning}")  # "remain in place", "stay in force"
+            opening = sent_start
+            while opening < span.start and ctx.tokens.text[opening].isspace():
+                opening += 1  # a sentence may open with the blank line before it
+            if ctx.tokens.lower[opening] in _SUBJECT_PRONOUNS and sent_start > 0:
+                # "She has been given 45 days, until April 30": who is given the time is
+                # named in the sentence before
+                before = sent_start - 1
+                while before > 0 and ctx.tokens.text[before].isspace():
+                    before -= 1  # the blank line between paragraphs
+                context |= ctx.proper_nouns_at(ctx.tokens.sent_start[before])
             key = f"{rule_id}:{trigger}"
             if definite and key in deadline_chains:
                 chain = deadline_chains[key]
@@ -830,9 +847,15 @@ def _lead_relation(ctx: _Context, span: Span, cue: Span, ruleset: RuleSet) -> st
     for relation_cue in ctx.cues_at(ctx.tokens.sent_start[span.start], "relation:"):
         between = lo <= relation_cue.start and relation_cue.end <= hi
         # the verb whose object the event word is: "called off the rocket's launch"
-        before = relation_cue.end <= cue.start <= relation_cue.end + 4 and cue.end <= span.start
+        before = (
+            relation_cue.end <= cue.start <= relation_cue.end + 4
+            and cue.end <= span.start
+            and not any(ctx.breaks_at(i) for i in range(relation_cue.end, cue.start))
+        )
         rule_id = relation_cue.label_.split(":", 1)[1]
         if (between or before) and rule_id in ruleset.rules:
+            if ruleset.rules[rule_id].options.get("default"):
+                rule_id = "held"  # "took place", "was held": the event's own day
             distance = abs(span.start - relation_cue.end)
             if best is None or distance < best[0]:
                 best = (distance, rule_id)

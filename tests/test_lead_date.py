@@ -226,3 +226,37 @@ def test_a_date_conflict_is_reported_once(ruleset, nlp):
         ("a.txt", "yesterday", "2025-03-16"),
         ("b.txt", "on Tuesday", "2025-03-18"),
     }
+
+
+# --- deadlines told in other words -------------------------------------------------------------
+
+
+def test_deadlines_of_measures_staying_in_force_are_compared(ruleset, nlp):
+    first = (
+        "a.txt",
+        "2025-02-10",
+        "The central bank said the emergency measures would remain in place until March 31.\n",
+    )
+    second = (
+        "b.txt",
+        "2025-02-11",
+        "The governor signalled that the higher rates would stay in force until the end of April.\n",
+    )
+    (finding,) = [f for f in _check(ruleset, nlp, first, second).findings if f.rule == "deadline"]
+    assert {e.normalized for e in finding.evidence} == {"2025-03-31", "2025-04-30"}
+
+
+def test_deadline_of_someone_the_sentence_before_names(ruleset, nlp):
+    first = (
+        "a.txt",
+        "2026-03-16",
+        "The regulator appointed Marta Kovell as curator of Harbour Mutual.\n\n"
+        "She has been given 45 days, until Thursday, April 30, to present a plan.\n",
+    )
+    second = (
+        "b.txt",
+        "2026-03-18",
+        "Curator Marta Kovell has until Friday, April 17 to report on the bank's options.\n",
+    )
+    (finding,) = [f for f in _check(ruleset, nlp, first, second).findings if f.rule == "deadline"]
+    assert {e.normalized for e in finding.evidence} == {"2026-04-30", "2026-04-17"}
