@@ -85,7 +85,12 @@ def _family(ruleset: RuleSet, rule_id: str) -> str:
         "home_place": "place",
         "paired_count": "paired",
         "noun_count": "paired",
+        "lead_date": "date",
     }.get(extends, "date")
+
+
+def _is_lead(ruleset: RuleSet, rule_id: str) -> bool:
+    return rule_id in ruleset.rules and ruleset.rules[rule_id].extends == "lead_date"
 
 
 def units_of(sources: list[NormalizedSource], ruleset: RuleSet) -> list[Unit]:
@@ -93,11 +98,16 @@ def units_of(sources: list[NormalizedSource], ruleset: RuleSet) -> list[Unit]:
     units = []
     for normalized in sources:
         grouped: dict[tuple[str, str], list[Fact]] = defaultdict(list)
-        for fact in normalized.facts:
+        for fact in normalized.facts + normalized.lead_facts:
             family = _family(ruleset, fact.kind)
             if family == "paired":
                 continue  # compared by ``compare.paired_findings`` and ``single_count_findings``
-            if family == "count":
+            if _is_lead(ruleset, fact.kind):
+                # the main event's day, as the lead gives it (a recalled event is not it)
+                if fact.background or getattr(fact.value, "granularity", "") != "day":
+                    continue
+                key = f"lead:{fact.subject}:{fact.role}"
+            elif family == "count":
                 key = f"series:{_series(ruleset, fact)}"
             elif family == "quantity":  # a level is never compared with a change
                 dimension = getattr(fact.value, "dimension", "")
@@ -107,6 +117,8 @@ def units_of(sources: list[NormalizedSource], ruleset: RuleSet) -> list[Unit]:
             grouped[(fact.kind, key)].append(fact)
         pieces = []
         for (rule, key), facts in grouped.items():
+            if key.startswith("lead:") and not _one_day(facts):
+                continue  # a lead that gives its event two days says nothing sure of either
             if _family(ruleset, rule) == "quantity" and not _univocal(facts):
                 # two different figures for one measure ("a magnitude 6.4 quake", "the
                 # strongest aftershock, of magnitude 4.1"): each stands alone, and is
@@ -184,6 +196,11 @@ def _univocal(facts: list[Fact]) -> bool:
     return True
 
 
+def _one_day(facts: list[Fact]) -> bool:
+    """True when a source's lead dates for one event class all fall on one day."""
+    return all(intervals_agree(a.value, b.value) for a in facts for b in facts)  # type: ignore[arg-type]
+
+
 def _one_subject(ruleset: RuleSet, rule: str, measure: str) -> bool:
     """A measure stated of the story's one subject: every measure of a rule with
     ``one_subject``, or the measures it lists in ``one_subject_measures`` (how many were
@@ -205,6 +222,8 @@ def _series(ruleset: RuleSet, fact: Fact) -> str:
 def _event_class(ruleset: RuleSet, fact: Fact) -> str:
     if _family(ruleset, fact.kind) == "deadline":
         return "deadline"
+    if _is_lead(ruleset, fact.kind):
+        return fact.subject or ""
     return ruleset.event_classes.get((fact.trigger or "").lower(), fact.trigger or "")
 
 
@@ -230,6 +249,14 @@ def pair_score(a: Unit, b: Unit) -> int:
         if shared or not a.one_subject or (a.names and b.names):
             return shared
         return 1
+    if a.key.startswith("lead:"):
+        # the leads' dates of the main event: the event class is the evidence (its words
+        # differ from outlet to outlet: "crashed", "the crash"; "the blast", "an explosion"),
+        # its relation the same (a start date is not an end date), and the leads share
+        # words (a party's plenary and a summit are two events of one class)
+        if a.key != b.key:
+            return 0
+        return shared if shared >= MIN_SHARED_WORDS else 0
     if a.key.startswith("series:"):
         # One series per story unless both name participants and none are shared.
         return 1 + shared if (shared or not a.context or not b.context) else 0

@@ -105,6 +105,35 @@ def _values_agree(a: Fact, b: Fact, same_place_km: float = 10.0) -> bool:
     return a.value == b.value
 
 
+def _says(text: str, words: list[str]) -> bool:
+    """True when ``text`` holds one of ``words`` (or phrases) as whole words."""
+    lower = f" {re.sub(r'[^a-z0-9]+', ' ', text.lower())} "
+    return any(f" {word} " in lower for word in words)
+
+
+def _lead_days_agree(a: Fact, b: Fact, rule: Rule) -> bool:
+    """Two lead dates of the main event agree when they are one day, or one day apart and
+    either the earlier is a night and the later an early hour ("late on Friday", "early
+    Saturday"), or either sentence gives the time in another zone ("0015 GMT on Wednesday"
+    is the evening before in the Americas)."""
+    if not isinstance(a.value, Interval) or not isinstance(b.value, Interval):
+        return _values_agree(a, b)
+    if intervals_agree(a.value, b.value):
+        return True
+    gap = (b.value.start - a.value.start).days
+    if abs(gap) != 1:
+        return False
+    options = rule.options
+    if _says(a.sentence, options.get("zone_words", [])) or _says(
+        b.sentence, options.get("zone_words", [])
+    ):
+        return True
+    earlier, later = (a, b) if gap > 0 else (b, a)
+    return _says(earlier.text, options.get("night_words", [])) and _says(
+        later.text, options.get("early_words", [])
+    )
+
+
 def _updated_total(rule: Rule, earlier: list[Fact], later: list[Fact]) -> bool:
     """True when ``later``, from a source published after ``earlier``'s, gives a running total
     (the rule's ``running_totals``: a death toll, a case count) at least as high, in a
@@ -149,16 +178,15 @@ def compare_alignment(
     # Two sources differ when nothing one states agrees with anything the other states
     # (a unit may hold two facts when an article's chain took in a second event).
     values = [_unit_value(unit, alignment.family) for unit in alignment.units]
+    lead = rule.extends == "lead_date"
+
+    def agree(a: Fact, b: Fact) -> bool:
+        return _lead_days_agree(a, b, rule) if lead else _values_agree(a, b, same_place_km)
 
     def differ(i: int, j: int) -> bool:
         return (
             any(_comparable(a, b) for a in values[i] for b in values[j])
-            and not any(
-                _values_agree(a, b, same_place_km)
-                for a in values[i]
-                for b in values[j]
-                if _comparable(a, b)
-            )
+            and not any(agree(a, b) for a in values[i] for b in values[j] if _comparable(a, b))
             and not _update_between(rule, values[i], values[j], published or {})
         )
 
@@ -167,7 +195,9 @@ def compare_alignment(
     # grouped through a third source's "18 crew").
     pairs = alignment.pairs
     units = alignment.units
-    if alignment.family == "quantity" and all(unit.one_subject for unit in units):
+    if lead:  # every source's lead states the one main event: all pairs are compared
+        pairs = tuple((i, j) for i in range(len(units)) for j in range(i + 1, len(units)))
+    elif alignment.family == "quantity" and all(unit.one_subject for unit in units):
         pairs = tuple(
             (i, j)
             for i in range(len(units))
@@ -548,10 +578,37 @@ def compare_story(
         findings.extend(paired_findings(sources, rule, story, anchors))
     for rule in ruleset.of_kind("noun_count"):
         findings.extend(single_count_findings(sources, rule, story, anchors))
+    findings = _without_repeats(findings, ruleset)
     findings.extend(
         typo_findings(sources, ruleset, story, vocabulary=vocabulary, spelling=spelling)
     )
     return findings, agreements
+
+
+def _without_repeats(findings: list[Finding], ruleset: RuleSet) -> list[Finding]:
+    """One conflict told once: a lead-date discrepancy over the very statements of an event
+    date discrepancy is dropped (the event rule says more: "called off", "started"); an
+    event date discrepancy whose statements are some of a lead-date one's is dropped."""
+    lead_rules = {rule.id for rule in ruleset.of_kind("lead_date")}
+    date_rules = {rule.id for rule in ruleset.of_kind("event_date")}
+
+    def statements(finding: Finding) -> frozenset[tuple[str, int, int]]:
+        return frozenset((e.source, e.line, e.column) for e in finding.evidence)
+
+    leads = [statements(f) for f in findings if f.rule in lead_rules and f.kind == "discrepancy"]
+    if not leads:
+        return findings
+    dated = [statements(f) for f in findings if f.rule in date_rules and f.kind == "discrepancy"]
+    kept = []
+    for finding in findings:
+        if finding.kind == "discrepancy":
+            said = statements(finding)
+            if finding.rule in lead_rules and said in dated:
+                continue
+            if finding.rule in date_rules and any(said < lead for lead in leads):
+                continue
+        kept.append(finding)
+    return kept
 
 
 def _counts_by_sentence(normalized: NormalizedSource, rule: Rule) -> list[dict[str, Fact]]:

@@ -29,7 +29,7 @@ from spacy.vocab import Vocab
 from checker.model import Source, Tense
 from checker.nlp import CUES_KEY, NON_DATE_ROLES, TIMEX_KEY
 from checker.quantities import NumberPhrase, QuantityLexicon, find_numbers, to_amount
-from checker.rules import RuleSet
+from checker.rules import Rule, RuleSet
 
 _ORDINAL_DIGITS = re.compile(r"^(\d{1,2})(st|nd|rd|th)$")
 _DEFINITE = {"the", "this", "that", "its", "their", "his", "her", "our", "these", "those"}
@@ -51,6 +51,8 @@ _AUXILIARIES = {
 }
 _LEADS = {"on", "in", "by", "until", "since", "at", "from"}
 _YEAR_LEADS = {"in", "since", "during", "until"}
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
+"""A sentence opening with one of these is about someone the sentence before names."""
 _PREVIOUS = {"previous", "prior", "past", "last", "earlier", "preceding"}
 
 
@@ -104,7 +106,8 @@ class FactMention:
     rule: str
     """Id of the rule that produced it."""
     family: str
-    """``date`` (event dates), ``deadline`` or ``count``."""
+    """``date`` (event dates), ``lead`` (the main event's date in a lead), ``deadline`` or
+    ``count``."""
     where: Mention
     """The fact's words: the date expression, or the count phrase."""
     tense: Tense
@@ -607,6 +610,12 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
     event_rules = ruleset.of_kind("event_date")
     default_event_rule = next((r.id for r in event_rules if r.options.get("default")), None)
     deadline_chains: dict[str, int] = {}
+    lead_rules = ruleset.of_kind("lead_date") if facts else []
+    lead_ends = {rule.id: _lead_end(ctx, rule.options.get("sentences", 2)) for rule in lead_rules}
+    lead_words = {
+        rule_id: frozenset(ctx.content_words(0, end) | _title_words(source, ctx))
+        for rule_id, end in lead_ends.items()
+    }
     dateline = source.dateline
     for span in ctx.timex_spans:
         if dateline and span.start_char < dateline.end and span.end_char > dateline.start:
@@ -644,10 +653,25 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
                     right = ctx.clause(right + 1, right + 2)[1]
             # the clause's words and the sentence's names: "X Airport, the main gateway, will
             # stay closed until Friday" names what is closed outside the deadline's clause
+            sent_start = ctx.tokens.sent_start[span.start]
             context = (
                 ctx.content_words(left, right, skip=(span.start, span.end))
-                | ctx.proper_nouns_at(ctx.tokens.sent_start[span.start])
+                | ctx.proper_nouns_at(sent_start)
             ) - {trigger}
+            clause_text = f" {' '.join(ctx.tokens.lower[left:right])} "
+            for meaning, phrases in ruleset.rules[rule_id].options.get("same_words", {}).items():
+                if any(f" {phrase} " in clause_text for phrase in phrases):
+                    context.add(f"={meaning}")  # "remain in place", "stay in force"
+            opening = sent_start
+            while opening < span.start and ctx.tokens.text[opening].isspace():
+                opening += 1  # a sentence may open with the blank line before it
+            if ctx.tokens.lower[opening] in _SUBJECT_PRONOUNS and sent_start > 0:
+                # "She has been given 45 days, until April 30": who is given the time is
+                # named in the sentence before
+                before = sent_start - 1
+                while before > 0 and ctx.tokens.text[before].isspace():
+                    before -= 1  # the blank line between paragraphs
+                context |= ctx.proper_nouns_at(ctx.tokens.sent_start[before])
             key = f"{rule_id}:{trigger}"
             if definite and key in deadline_chains:
                 chain = deadline_chains[key]
@@ -676,6 +700,28 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
                 )
             )
             continue
+        if not reported:
+            for rule in lead_rules:
+                if span.end <= lead_ends[rule.id] and (lead := _lead_event(ctx, span, tense, rule)):
+                    cue, event_class, lead_tense = lead
+                    # "the talks, which began on Monday" and "talks that ended on Thursday"
+                    # date the event's two ends: a lead date is compared only with one of
+                    # its relation (start, end, or the event itself)
+                    relation = _lead_relation(ctx, span, cue, ruleset)
+                    out.facts.append(
+                        FactMention(
+                            rule=rule.id,
+                            family="lead",
+                            where=timex.where,
+                            tense=lead_tense,
+                            trigger=cue.text.lower(),
+                            event_class=event_class,
+                            context=lead_words[rule.id],
+                            timex=timex,
+                            subject=event_class,
+                            role=relation,
+                        )
+                    )
         if reported or default_event_rule is None:
             continue
         if timex.roles == {"year"} and lower[span.start] not in _YEAR_LEADS:
@@ -712,6 +758,122 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
         out.words = _words(doc, source, ctx.tokens)
         out.names = _names(ctx, source)
     return out
+
+
+def _title_words(source: Source, ctx: _Context) -> set[str]:
+    """Content words of the headline the source's metadata gives (not in its text)."""
+    if not source.title:
+        return set()
+    return {
+        stem(word)
+        for word in re.findall(r"[^\W\d_]+", source.title.lower())
+        if len(word) >= 2 and word not in STOP_WORDS and word not in ctx.calendar_words
+    }
+
+
+def _lead_end(ctx: _Context, sentences: int) -> int:
+    """Token index where the lead ends: after the body's first ``sentences`` sentences (a
+    headline, a byline or a header line, which end in no full stop, are not counted)."""
+    t = ctx.tokens
+    size = len(t.text)
+    i = counted = 0
+    while i < size and counted < sentences:
+        end = t.sent_end[i]
+        last = end - 1
+        while last > i and t.text[last] in ('"', "\u201d", "'", "\u2019", ")"):
+            last -= 1
+        if t.text[last] in (".", "!", "?") and end - i >= 6:
+            counted += 1
+        i = end
+    return i
+
+
+def _lead_event(
+    ctx: _Context, span: Span, tense: Tense, rule: Rule
+) -> tuple[Span, str, Tense] | None:
+    """The main event a lead date belongs to: (event word, class) of the nearest event
+    word in the date's clause ("crashed ... on Wednesday evening", "the decision on Tuesday
+    to put ..."), the clause widened over a "when" clause that follows ("were killed on
+    Saturday when an avalanche swept ..."), with the tense the date is read in. None for a
+    date that is not the event's."""
+    t = ctx.tokens
+    lower = t.lower
+    options = rule.options
+    if span.start > 0 and (
+        lower[span.start] in options.get("not_after", ())
+        or lower[span.start - 1] in options.get("not_after", ())
+    ):
+        return None  # "since Monday", "until Friday": not when it happened
+    if (
+        span.start > 1
+        and lower[span.start - 1] in ("and", "or")
+        and span.start - 2 in ctx.timex_tokens
+    ):
+        return None  # "on Monday and Tuesday": the second day of a list has no event of its own
+    left, right = ctx.joined_clause(span.start, span.end)
+    sent_end = t.sent_end[span.start]
+    after = right + (right < sent_end and t.text[right] == ",")
+    if after < sent_end and lower[after] == "when":
+        right = ctx.clause(after + 1, min(after + 2, sent_end))[1]
+    best: tuple[int, Span, str] | None = None
+    unless = set(options.get("unless_before", ()))
+    for cue in ctx.cues_at(t.sent_start[span.start], ""):
+        label = cue.label_
+        if not label.startswith(("event:", "lead:")) or not left <= cue.start < right:
+            continue
+        if span.start <= cue.start < span.end or _inside_name(ctx, cue.start):
+            continue
+        if any(
+            lower[i] in unless and i not in ctx.timex_tokens
+            for i in range(max(left, cue.start - 3), cue.start)
+        ):
+            return None  # "a second blast on Friday": another event of the class
+        between = (
+            range(cue.end, span.start) if cue.end <= span.start else range(span.end, cue.start)
+        )
+        if any(i in ctx.timex_tokens for i in between):
+            continue  # "crashed on Tuesday ... gathered today": the nearer date is the event's
+        distance = len(between)
+        if best is None or distance < best[0]:
+            best = (distance, cue, label.split(":", 1)[1])
+    if best is None:
+        return None
+    distance, cue, event_class = best
+    if tense in ("past", "none"):
+        return cue, event_class, tense
+    ahead = any(
+        left <= c.start < span.start for c in ctx.cues_at(t.sent_start[span.start], "tense:future")
+    )
+    if distance <= 1 and not ahead:
+        # "the decision on Tuesday to put the bank under curatorship": the event noun's own
+        # date, not the tense of the clause's infinitive; the nearest such day
+        return cue, event_class, "none"
+    return None
+
+
+def _lead_relation(ctx: _Context, span: Span, cue: Span, ruleset: RuleSet) -> str:
+    """The rule of a relation verb ("began", "ended", "called off") standing between the
+    event word and its date, or just before the event word: "the talks, which began on
+    Monday", "called off the launch on Wednesday"; else ``held`` ("walked off the job on
+    Tuesday at the start of a strike" is the walkout's own day)."""
+    lo, hi = (cue.end, span.start) if cue.end <= span.start else (span.end, cue.start)
+    best: tuple[int, str] | None = None
+    for relation_cue in ctx.cues_at(ctx.tokens.sent_start[span.start], "relation:"):
+        between = lo <= relation_cue.start and relation_cue.end <= hi
+        # the verb whose object the event word is: "called off the rocket's launch"
+        before = (
+            relation_cue.end <= cue.start <= relation_cue.end + 4
+            and cue.end <= span.start
+            and not any(ctx.breaks_at(i) for i in range(relation_cue.end, cue.start))
+        )
+        rule_id = relation_cue.label_.split(":", 1)[1]
+        if (between or before) and rule_id in ruleset.rules:
+            if ruleset.rules[rule_id].options.get("default"):
+                rule_id = "held"  # "took place", "was held": the event's own day
+            distance = abs(span.start - relation_cue.end)
+            if best is None or distance < best[0]:
+                best = (distance, rule_id)
+    return best[1] if best else "held"
 
 
 def _timex_tense(ctx: _Context, span: Span) -> Tense:

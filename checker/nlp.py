@@ -594,7 +594,7 @@ def _plural(word: str) -> str:
 def cue_patterns(ruleset: RuleSet) -> list[dict]:
     """Phrase patterns for every cue word the rules declare, labelled by role.
 
-    Labels: ``event:<class>``, ``relation:<rule id>``, ``deadline:<rule id>``,
+    Labels: ``event:<class>``, ``lead:<class>``, ``relation:<rule id>``, ``deadline:<rule id>``,
     ``marker:<rule id>``, ``count:<series>``, ``measure:<rule id>:<measure>``,
     ``tense:future``, ``tense:past``,
     ``reporting``.
@@ -606,6 +606,10 @@ def cue_patterns(ruleset: RuleSet) -> list[dict]:
 
     for word, event_class in ruleset.event_classes.items():
         add(f"event:{event_class}", word)
+    for rule in ruleset.of_kind("lead_date"):
+        for event_class, words in rule.options.get("classes", {}).items():
+            for word in words:
+                add(f"lead:{event_class}", word)
     for rule in ruleset.of_kind("event_date"):
         for verb in rule.options["verbs"]:
             add(f"relation:{rule.id}", verb)

@@ -67,6 +67,9 @@ class NormalizedSource:
     """``next``/``previous`` for chains about another occurrence of a recurring event."""
     names: list[NameMention] = field(default_factory=list)
     """Runs of capitalised words that may name people."""
+    lead_facts: list[Fact] = field(default_factory=list)
+    """The main event's dates as the lead gives them (``lead_date`` rules): compared across
+    sources only, never shown as facts of their own (each is some other fact's date too)."""
 
 
 def anchor_label(source: Source) -> str:
@@ -383,7 +386,7 @@ def normalize(
                 if interval.year_known or reference is None
                 else resolve(parts, reference, mention.tense)
             )
-            if reference is not None and mention.family == "date" and probe is not None:
+            if reference is not None and mention.family in ("date", "lead") and probe is not None:
                 interval_for_timing = probe
                 background = (reference - interval_for_timing.end).days > BACKGROUND_DAYS
                 timing = (
@@ -400,7 +403,7 @@ def normalize(
                 if anchor
                 else "no publication date: month and day only"
             )
-        out.facts.append(
+        (out.lead_facts if mention.family == "lead" else out.facts).append(
             Fact(
                 kind=mention.rule,
                 source_id=source.id,

@@ -35,7 +35,7 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "temporal": ({"id": str, "patterns": list}, {}),
     "event_classes": ({"classes": dict}, {}),
     "event_date": ({**_RULE_KEYS, "relation": str, "verbs": list}, {"default": bool}),
-    "deadline": ({**_RULE_KEYS, "triggers": list, "markers": list}, {}),
+    "deadline": ({**_RULE_KEYS, "triggers": list, "markers": list}, {"same_words": dict}),
     "event_count": ({**_RULE_KEYS, "nouns": dict}, {"requires": dict}),
     "weekday_date": (dict(_RULE_KEYS), {}),
     "tense_date": (dict(_RULE_KEYS), {"tolerance_days": int}),
@@ -75,6 +75,18 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "home_place": (
         {**_RULE_KEYS, "suffixes": list},
         {"same_place_km": float, "descriptors": int},
+    ),
+    "lead_date": (
+        dict(_RULE_KEYS),
+        {
+            "sentences": int,
+            "classes": dict,
+            "not_after": list,
+            "unless_before": list,
+            "night_words": list,
+            "early_words": list,
+            "zone_words": list,
+        },
     ),
 }
 DIMENSIONS = (

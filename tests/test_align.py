@@ -77,7 +77,7 @@ def test_align_alignment_records_the_direct_pair(ruleset, nlp):
         ),
         ruleset,
     )
-    (alignment,) = [a for a in alignments if a.family == "date"]
+    (alignment,) = [a for a in alignments if a.rule == "event.start_date"]
     assert {unit.source_id for unit in alignment.units} == {"steppe-herald.txt", "nomad-wire.txt"}
     assert len(alignment.pairs) == 1
 

@@ -1,0 +1,262 @@
+"""The main event's date, read from each source's lead (rule ``event.lead_date``).
+
+Every article below is invented for these tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.conftest import check_articles as _check
+
+RULE = "event.lead_date"
+
+
+def _lead_facts(normalize_text, text: str, published: dt.date) -> list:
+    return normalize_text(text, published=published).lead_facts
+
+
+def _lead_findings(result) -> list:
+    return [f for f in result.findings if f.rule == RULE]
+
+
+def _texts(finding) -> set[tuple[str, str, str | None]]:
+    return {(e.source, e.text, e.normalized) for e in finding.evidence}
+
+
+# --- what a lead date is -----------------------------------------------------------------------
+
+
+def test_lead_date_of_the_event_word_in_its_clause(normalize_text):
+    text = (
+        "Ferry sinks off northern coast\n\n"
+        "A passenger ferry carrying 80 people capsized off the coast of Valdoria on Tuesday "
+        "evening, the coastguard said on Wednesday.\n"
+    )
+    (fact,) = _lead_facts(normalize_text, text, dt.date(2025, 6, 11))
+    assert (fact.text, fact.trigger, fact.subject, fact.role) == (
+        "on Tuesday evening",
+        "capsized",
+        "disaster",
+        "held",
+    )
+    assert fact.value.start == dt.date(2025, 6, 10)  # "said on Wednesday" reports it
+
+
+def test_lead_date_widened_over_a_when_clause(normalize_text):
+    text = (
+        "Three climbers were killed on Sunday when an avalanche swept them off a ridge "
+        "above the village of Orsella, police said.\n"
+    )
+    (fact,) = _lead_facts(normalize_text, text, dt.date(2025, 2, 3))
+    assert (fact.text, fact.trigger) == ("on Sunday", "avalanche")
+
+
+def test_lead_date_of_an_event_noun_before_an_infinitive(normalize_text):
+    # "to put" would make the clause look ahead; the decision's own day is the nearest one
+    text = (
+        "Officials moved on Wednesday to calm savers after the regulator's decision on "
+        "Tuesday to put Harbour Mutual under curatorship.\n"
+    )
+    (fact,) = _lead_facts(normalize_text, text, dt.date(2025, 3, 19))
+    assert (fact.text, fact.trigger, fact.value.start) == (
+        "on Tuesday",
+        "decision",
+        dt.date(2025, 3, 18),
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # only the first two sentences of the body are the lead
+        "Rescue teams searched the hills.\n\nThe weather was poor all week.\n\n"
+        "The plane crashed on Tuesday near Ostrava Ridge.\n",
+        # a date after "since" or "until" is no day of the event
+        "The refinery has been shut since Monday, after an explosion in its cracking unit.\n",
+        # another event of the same class
+        "It was the second blast on Friday at the plant, workers said.\n",
+    ],
+)
+def test_no_lead_date(normalize_text, text):
+    assert _lead_facts(normalize_text, text, dt.date(2025, 6, 14)) == []
+
+
+def test_the_later_day_of_a_list_is_not_the_next_event_words(normalize_text):
+    text = "Funerals were held on Monday and Tuesday for victims of the train crash.\n"
+    facts = _lead_facts(normalize_text, text, dt.date(2025, 6, 14))
+    assert [(f.text, f.trigger) for f in facts] == [("on Monday", "funerals")]
+
+
+def test_start_and_end_of_an_event_are_apart(normalize_text):
+    begun = _lead_facts(
+        normalize_text,
+        "The peace talks, which began on Monday, were hosted by the foreign ministry.\n",
+        dt.date(2025, 9, 20),
+    )
+    ended = _lead_facts(
+        normalize_text,
+        "The government and the rebels closed a round of talks that ended on Thursday.\n",
+        dt.date(2025, 9, 20),
+    )
+    assert [f.role for f in begun] == ["event.start_date"]
+    assert [f.role for f in ended] == ["event.end_date"]
+
+
+# --- across sources ----------------------------------------------------------------------------
+
+CRASH_WEDNESDAY = (
+    "plains-wire.txt",
+    "2025-04-24",
+    "Nine killed as turboprop crashes short of runway\n\n"
+    "A regional turboprop carrying 40 people crashed in fields short of the runway at "
+    "Delmora airport on Wednesday evening, killing nine people, officials said.\n",
+)
+CRASH_TUESDAY = (
+    "evening-post.txt",
+    "2025-04-24",
+    "Families gather as crash inquiry opens\n\n"
+    "Relatives of the passengers on the flight that crashed on Tuesday evening near Delmora "
+    "waited outside the hospital today for news.\n",
+)
+
+
+def test_leads_giving_the_crash_two_days_disagree(ruleset, nlp):
+    result = _check(ruleset, nlp, CRASH_WEDNESDAY, CRASH_TUESDAY)
+    (finding,) = _lead_findings(result)
+    assert finding.kind == "discrepancy"
+    assert _texts(finding) == {
+        ("plains-wire.txt", "on Wednesday evening", "2025-04-23"),
+        ("evening-post.txt", "on Tuesday evening", "2025-04-22"),
+    }
+    assert finding.message.startswith("Sources disagree on when the crash")
+
+
+def test_leads_giving_one_day_agree(ruleset, nlp):
+    later = (
+        "weekly-review.txt",
+        "2025-04-30",
+        "The turboprop that crashed near Delmora on April 23 was 14 years old.\n",
+    )
+    result = _check(ruleset, nlp, CRASH_WEDNESDAY, later)
+    assert _lead_findings(result) == []
+    assert [a.rule for a in result.agreements if a.rule == RULE] == [RULE]
+
+
+def test_other_words_for_one_event_class_are_compared(ruleset, nlp):
+    first = (
+        "gulf-desk.txt",
+        "2025-09-10",
+        "An explosion ripped through a processing unit at an oil refinery in the port of "
+        "Tarrano on Tuesday evening, killing four workers.\n",
+    )
+    second = (
+        "business-review.txt",
+        "2025-09-11",
+        "Unions demanded a full inquiry on Thursday into Monday evening's blast at the "
+        "refinery, which killed four workers.\n",
+    )
+    (finding,) = _lead_findings(_check(ruleset, nlp, first, second))
+    assert _texts(finding) == {
+        ("gulf-desk.txt", "on Tuesday evening", "2025-09-09"),
+        ("business-review.txt", "Monday evening", "2025-09-08"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "differ"),
+    [
+        # a night and the next day's early hours: one event seen from either side of midnight
+        ("gave way late on Friday", "gave way early on Saturday", False),
+        ("gave way early on Saturday", "gave way on Friday night", False),
+        # a late hour and the night before it: a day apart
+        ("gave way late on Thursday", "gave way on Wednesday night", True),
+        # two early hours a day apart
+        ("gave way early on Friday", "gave way early on Saturday", True),
+        # a clock in another zone can fall on the next day
+        ("gave way at 0200 GMT on Saturday", "gave way on Friday afternoon", False),
+    ],
+)
+def test_days_one_apart_across_midnight(ruleset, nlp, first, second, differ):
+    def article(source_id: str, words: str) -> tuple[str, str, str]:
+        return (
+            source_id,
+            "2025-06-14",
+            f"An earth dam above the village of Pradella {words}, flooding two streets.\n",
+        )
+
+    result = _check(ruleset, nlp, article("a.txt", first), article("b.txt", second))
+    assert bool(_lead_findings(result)) is differ
+
+
+def test_start_and_end_dates_are_not_compared(ruleset, nlp):
+    begun = (
+        "a.txt",
+        "2025-09-20",
+        "The peace talks, which began on Monday, were hosted by the foreign ministry.\n",
+    )
+    ended = (
+        "b.txt",
+        "2025-09-22",
+        "The government and the rebels closed a round of talks that ended on Thursday.\n",
+    )
+    assert _lead_findings(_check(ruleset, nlp, begun, ended)) == []
+
+
+def test_a_date_conflict_is_reported_once(ruleset, nlp):
+    # the same two statements, read as an event date too: one finding, the lead's
+    first = (
+        "a.txt",
+        "2025-03-17",
+        "The decision to place Harbour Mutual Bank under curatorship yesterday has raised "
+        "questions about the regulator in Castelmar.\n",
+    )
+    second = (
+        "b.txt",
+        "2025-03-18",
+        "Ministers sought to calm savers after the Castelmar regulator's decision on Tuesday "
+        "to put Harbour Mutual Bank under curatorship.\n",
+    )
+    result = _check(ruleset, nlp, first, second)
+    dates = [f for f in result.findings if f.kind == "discrepancy" and "date" in f.rule]
+    assert len(dates) == 1
+    assert _texts(dates[0]) == {
+        ("a.txt", "yesterday", "2025-03-16"),
+        ("b.txt", "on Tuesday", "2025-03-18"),
+    }
+
+
+# --- deadlines told in other words -------------------------------------------------------------
+
+
+def test_deadlines_of_measures_staying_in_force_are_compared(ruleset, nlp):
+    first = (
+        "a.txt",
+        "2025-02-10",
+        "The central bank said the emergency measures would remain in place until March 31.\n",
+    )
+    second = (
+        "b.txt",
+        "2025-02-11",
+        "The governor signalled that the higher rates would stay in force until the end of April.\n",
+    )
+    (finding,) = [f for f in _check(ruleset, nlp, first, second).findings if f.rule == "deadline"]
+    assert {e.normalized for e in finding.evidence} == {"2025-03-31", "2025-04-30"}
+
+
+def test_deadline_of_someone_the_sentence_before_names(ruleset, nlp):
+    first = (
+        "a.txt",
+        "2026-03-16",
+        "The regulator appointed Marta Kovell as curator of Harbour Mutual.\n\n"
+        "She has been given 45 days, until Thursday, April 30, to present a plan.\n",
+    )
+    second = (
+        "b.txt",
+        "2026-03-18",
+        "Curator Marta Kovell has until Friday, April 17 to report on the bank's options.\n",
+    )
+    (finding,) = [f for f in _check(ruleset, nlp, first, second).findings if f.rule == "deadline"]
+    assert {e.normalized for e in finding.evidence} == {"2026-04-30", "2026-04-17"}
