@@ -1533,12 +1533,16 @@ def _single_counts(
     covered = [(f.where.start, f.where.end) for f in taken if f.family == "quantity"]
     t = ctx.tokens
     starters = lexicon.number_words.keys() | lexicon.vague.keys()
+    timex_tokens = ctx.timex_tokens
     facts = []
-    for sent in ctx.doc.sents:
-        if not any(
-            t.text[i][:1].isdigit() or t.lower[i] in starters for i in range(sent.start, sent.end)
-        ):
-            continue
+    # a count starts with a digit or a number word outside a date: most sentences have none
+    firsts = {
+        first
+        for i, (text, lower, first) in enumerate(zip(t.text, t.lower, t.sent_start, strict=True))
+        if (text[:1].isdigit() or lower in starters) and i not in timex_tokens
+    }
+    for first in sorted(firsts):
+        sent = ctx.doc[first : t.sent_end[first]]
         for noun, start, end, phrase, _link in _noun_counts(
             ctx, sent, lexicon, ignored, compounds=True
         ):
