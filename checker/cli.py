@@ -455,7 +455,7 @@ def main(argv: list[str] | None = None) -> int:
                 raise UsageError(errors.E401, "configuration file not found", args.config)
             config = load_config(config_path) if config_path else FileConfig()
         settings = build_settings(args, config)
-        if args.output:
+        if getattr(args, "output", None):  # ``baseline`` writes to standard output only
             _check_writable(Path(args.output))
         _tune_garbage_collection()
         results, input_errors, ruleset = run(settings, args.paths)
