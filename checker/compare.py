@@ -665,25 +665,28 @@ def paired_findings(
                         if key in seen:
                             continue
                         seen.add(key)
-                        groups: dict[str, list[Fact]] = defaultdict(list)
-                        for fact in (a, b):
-                            groups[fact.value_label()].append(fact)
-                        findings.append(
-                            Finding(
-                                kind="discrepancy",
-                                rule=rule.id,
-                                severity=rule.level,  # type: ignore[arg-type]
-                                story=story,
-                                message=render_message(
-                                    rule.message, measure=noun, values=_values_text(groups)
-                                ),
-                                evidence=(
-                                    Evidence.of(a, anchors.get(a.source_id)),
-                                    Evidence.of(b, anchors.get(b.source_id)),
-                                ),
-                            )
-                        )
+                        findings.append(_count_finding(rule, story, noun, a, b, anchors))
     return findings
+
+
+def _count_finding(
+    rule: Rule, story: str, noun: str, a: Fact, b: Fact, anchors: dict[str, str]
+) -> Finding:
+    """Two sources' differing counts of ``noun``, each with its evidence."""
+    groups: dict[str, list[Fact]] = defaultdict(list)
+    for fact in (a, b):
+        groups[fact.value_label()].append(fact)
+    return Finding(
+        kind="discrepancy",
+        rule=rule.id,
+        severity=rule.level,  # type: ignore[arg-type]
+        story=story,
+        message=render_message(rule.message, measure=noun, values=_values_text(groups)),
+        evidence=(
+            Evidence.of(a, anchors.get(a.source_id)),
+            Evidence.of(b, anchors.get(b.source_id)),
+        ),
+    )
 
 
 def _single_counts(normalized: NormalizedSource, rule: Rule) -> dict[str, list[Fact]]:
@@ -728,26 +731,8 @@ def single_count_findings(
                 else:
                     # a slip of the pen on one figure tied to the same thing
                     tied = _slip(a, b) and (whole or shared >= 1)
-                if not tied:
-                    continue
-                groups: dict[str, list[Fact]] = defaultdict(list)
-                for fact in (a, b):
-                    groups[fact.value_label()].append(fact)
-                findings.append(
-                    Finding(
-                        kind="discrepancy",
-                        rule=rule.id,
-                        severity=rule.level,  # type: ignore[arg-type]
-                        story=story,
-                        message=render_message(
-                            rule.message, measure=noun, values=_values_text(groups)
-                        ),
-                        evidence=(
-                            Evidence.of(a, anchors.get(a.source_id)),
-                            Evidence.of(b, anchors.get(b.source_id)),
-                        ),
-                    )
-                )
+                if tied:
+                    findings.append(_count_finding(rule, story, noun, a, b, anchors))
     return findings
 
 
