@@ -512,8 +512,8 @@ _HYPHENATED_NAME = re.compile(r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)+")
 
 
 def _whole_name(where: Mention, suggestion: str | None) -> tuple[Mention, str | None]:
-    """The hyphenated name that ``where`` is one part of ("Tettey" in "Tettey-Quarshie"),
-    with ``suggestion`` put in that part's place ("Tetteh-Quarshie"), so the evidence quotes
+    """The hyphenated name that ``where`` is one part of ("Duverf" in "Marchal-Duverf"),
+    with ``suggestion`` put in that part's place ("Marchal-Duvert"), so the evidence quotes
     the whole name; ``where`` and ``suggestion`` as they are for any other word."""
     offset = where.sentence_offset
     for match in _HYPHENATED_NAME.finditer(where.sentence):

@@ -799,7 +799,7 @@ CAPITALISED_MAX_ZIPF = 2.5
 """A capitalised word inside a sentence is spelled only when it is this rare as a word: names
 that codespell lists ("Childs", "Presse") are commoner."""
 CAPITALISED_MIN_GAIN = 2.0
-"""... and when its correction is this much more frequent ("Enviroment": "environment")."""
+"""... and when its correction is this much more frequent ("Parliment": "parliament")."""
 
 
 def _capitalised_misspelling(
@@ -809,9 +809,9 @@ def _capitalised_misspelling(
     None. A capitalised word may be a name, so only a listed misspelling is spelled:
     - a sentence's first word, capitalised by its position ("Goverment officials said"),
       unless the article also capitalises it inside a sentence;
-    - another capitalised word ("the Enviroment Ministry") when it is rare, and a far more
+    - another capitalised word ("the Parliment Library") when it is rare, and a far more
       frequent correction is written capitalised in the story (``story_capitalised``):
-      "Environment Minister" in another source."""
+      "the European Parliament" in another source."""
     text = word.where.text
     if not (text[:1].isupper() and text[1:].islower()):
         return None

@@ -73,7 +73,7 @@ def test_lead_date_of_an_event_noun_before_an_infinitive(normalize_text):
     [
         # only the first two sentences of the body are the lead
         "Rescue teams searched the hills.\n\nThe weather was poor all week.\n\n"
-        "The plane crashed on Tuesday near Ostrava Ridge.\n",
+        "The plane crashed on Tuesday near Vellmore Ridge.\n",
         # a date after "since" or "until" is no day of the event
         "The refinery has been shut since Monday, after an explosion in its cracking unit.\n",
         # another event of the same class

@@ -264,20 +264,20 @@ def test_spelling_name_typo_in_a_hyphenated_name_quotes_the_whole_name(ruleset, 
     result = _check(
         ruleset,
         nlp,
-        "Club chairman Kofi Asante-Boateng said the club would pay for the funerals.\n",
-        "The league fined the club, chairman Kofi Asante-Boateng told reporters.\n",
-        "Fans blamed the stewards, said chairman Kofi Asante-Boatemg on Sunday.\n",
+        "Club chairwoman Ines Marchal-Duvert said the club would pay for the funerals.\n",
+        "The league fined the club, chairwoman Ines Marchal-Duvert told reporters.\n",
+        "Fans blamed the stewards, said chairwoman Ines Marchal-Duverf on Sunday.\n",
     )
     (finding,) = [f for f in result.findings if f.rule == "typo.name"]
     quoted = finding.evidence[0]
     assert (quoted.source, quoted.text, finding.suggestion) == (
         "c.txt",
-        "Asante-Boatemg",
-        "Asante-Boateng",
+        "Marchal-Duverf",
+        "Marchal-Duvert",
     )
-    assert quoted.column == 1 + quoted.sentence.index("Asante-Boatemg")
-    assert quoted.sentence[quoted.sentence_offset :].startswith("Asante-Boatemg")
-    assert [e.text for e in finding.evidence[1:]] == ["Asante-Boateng", "Asante-Boateng"]
+    assert quoted.column == 1 + quoted.sentence.index("Marchal-Duverf")
+    assert quoted.sentence[quoted.sentence_offset :].startswith("Marchal-Duverf")
+    assert [e.text for e in finding.evidence[1:]] == ["Marchal-Duvert", "Marchal-Duvert"]
 
 
 # --- story level: true typos -------------------------------------------------------------------
@@ -332,9 +332,9 @@ def test_spelling_name_typo_in_a_hyphenated_name_quotes_the_whole_name(ruleset, 
         ),
         # a listed misspelling capitalised in a title, its correction a word of the story
         (
-            "The Fisheries Ministry and the Enviroment Ministry backed the cut.",
-            "Enviroment",
-            "Environment",
+            "The Fisheries Ministry and the Parliment Library backed the cut.",
+            "Parliment",
+            "Parliament",
             "typo.spelling",
         ),
     ],
@@ -344,8 +344,8 @@ def test_spelling_story_typo_found(ruleset, nlp, sentence, word, suggestion, rul
         ruleset,
         nlp,
         sentence + "\n",
-        "European Union Environment and Fisheries ministers met in Brussels to agree catch "
-        "quotas.\n",
+        "Members of the European Parliament and fisheries ministers met in Brussels to agree "
+        "catch quotas.\n",
     )
     assert _typos(result) == [("a.txt", word, suggestion, rule)]
     (finding,) = [f for f in result.findings if f.kind == "typo"]
