@@ -14,6 +14,7 @@ trusted as the installed code. This store is separate from the extraction cache
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import sys
@@ -39,6 +40,11 @@ def tables_dir() -> Path | None:
     return Path(base) / "checker" / "tables"
 
 
+KEPT_ENTRIES = 4
+"""Entries kept per table: checkouts of several versions used side by side (a branch, a
+release) each find their own instead of rebuilding over each other's at every run."""
+
+
 def stored(name: str, inputs: Iterable[Path | str], build: Callable[[], T]) -> T:
     """The table ``name``: read back from the tables folder when an entry for the same
     code and ``inputs`` (the data files it is built from, or strings such as a package
@@ -52,6 +58,8 @@ def stored(name: str, inputs: Iterable[Path | str], build: Callable[[], T]) -> T
     except OSError:
         found = None
     if found is not None:
+        with contextlib.suppress(OSError):
+            os.utime(path)  # recently used: the last to be dropped
         return found[0]
     table = build()
     _write(path, table)
@@ -84,6 +92,11 @@ def _write(path: Path, table: object) -> None:
     if not write_atomically(path, seal(_MAGIC, table)):
         return
     name = path.name.rsplit("-", 1)[0]
+    others = []
     for old in path.parent.glob(f"{name}-*.pickle"):
-        if old != path:
-            old.unlink(missing_ok=True)  # an earlier release's table: never read again
+        with contextlib.suppress(OSError):
+            if old != path:
+                others.append((old.stat().st_mtime_ns, old))
+    # keep the entries of a few checkouts or releases used side by side; drop the older ones
+    for _, old in sorted(others, reverse=True)[KEPT_ENTRIES - 1 :]:
+        old.unlink(missing_ok=True)

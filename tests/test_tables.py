@@ -3,6 +3,8 @@ or their entry is damaged, never stored when the folder is turned off."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from checker import tables
@@ -35,13 +37,20 @@ def test_tables_second_read_is_the_stored_table_without_building(folder, tmp_pat
     assert len(list(folder.glob("words-*.pickle"))) == 1
 
 
-def test_tables_changed_data_file_rebuilds_and_drops_the_old_entry(folder, tmp_path):
-    data = tmp_path / "words.txt"
-    data.write_text("alpha", encoding="utf-8")
-    tables.stored("words", [data], lambda: ["alpha"])
-    data.write_text("alpha gamma", encoding="utf-8")
-    assert tables.stored("words", [data], lambda: ["alpha", "gamma"]) == ["alpha", "gamma"]
-    assert len(list(folder.glob("words-*.pickle"))) == 1
+def test_tables_changed_data_file_rebuilds_and_keeps_the_latest_entries(folder, tmp_path):
+    versions = [f"version {n}" for n in range(tables.KEPT_ENTRIES + 2)]
+    seen: set = set()
+    for n, version in enumerate(versions):
+        assert tables.stored("words", [version], lambda n=n: [n]) == [n]
+        (new,) = set(folder.glob("words-*.pickle")) - seen
+        os.utime(new, (1_000_000 + n, 1_000_000 + n))  # one write a second, oldest first
+        seen = set(folder.glob("words-*.pickle"))
+    assert len(list(folder.glob("words-*.pickle"))) == tables.KEPT_ENTRIES
+    # the newest entries are read back; the oldest were dropped and are built again
+    assert tables.stored("words", [versions[-1]], lambda: pytest.fail("rebuilt")) == [
+        len(versions) - 1
+    ]
+    assert tables.stored("words", [versions[0]], lambda: ["built again"]) == ["built again"]
 
 
 @pytest.mark.parametrize("damage", [b"", b"checker-tables/1\n" + b"0" * 40, b"not a table"])
