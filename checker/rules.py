@@ -530,22 +530,15 @@ def _check_quantity(data: dict[str, Any], name: str, keys: dict) -> None:
                 name,
                 keys["running_totals"][1],
             )
-    for role in data.get("roles", []):
-        if role not in ROLES:
-            raise _err(
-                errors.E204,
-                f"invalid role {role!r}, expected one of: {', '.join(ROLES)}",
-                name,
-                keys["roles"][1],
-            )
-    for dimension in data.get("dimensions", []):
-        if dimension not in DIMENSIONS:
-            raise _err(
-                errors.E204,
-                f"invalid dimension {dimension!r}, expected one of: {', '.join(DIMENSIONS)}",
-                name,
-                keys["dimensions"][1],
-            )
+    for key, label, allowed in (("roles", "role", ROLES), ("dimensions", "dimension", DIMENSIONS)):
+        for value in data.get(key, []):
+            if value not in allowed:
+                raise _err(
+                    errors.E204,
+                    f"invalid {label} {value!r}, expected one of: {', '.join(allowed)}",
+                    name,
+                    keys[key][1],
+                )
 
 
 def configure_rules(
