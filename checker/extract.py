@@ -393,6 +393,7 @@ class _Context:
         self._past_by_sent: dict[int, list[int]] = {}
         self._cues: dict[tuple[int, str], list[Span]] = {}
         self._proper_nouns: dict[int, set[str]] = {}
+        self._numbers: dict[int, list[NumberPhrase]] = {}
 
     def is_break(self, token: Token) -> bool:
         if token.text == "-":
@@ -569,6 +570,20 @@ class _Context:
                 continue  # a title before a name ("President Ruiz") is not the subject
             words.add(stem(lower))
         return words
+
+    def numbers_at(self, sent_start: int, lexicon: QuantityLexicon) -> list[NumberPhrase]:
+        """``find_numbers`` of the sentence starting at token ``sent_start`` (the quantity,
+        paired-count and single-count readers all walk the sentences with numbers: found
+        once). ``lexicon`` is the rule set's, the same for every call on a document."""
+        found = self._numbers.get(sent_start)
+        if found is None:
+            t = self.tokens
+            end = t.sent_end[sent_start]
+            glued = [not spaced for spaced in t.spaced[sent_start:end]]
+            found = self._numbers[sent_start] = find_numbers(
+                t.lower[sent_start:end], lexicon, glued=glued
+            )
+        return found
 
     def proper_nouns(self, sent: Span) -> set[str]:
         """Names and acronyms of the sentence ("Colombia", "FUP"), lower-cased and stemmed."""
@@ -1316,9 +1331,7 @@ def _quantities(
     for sent_start in measured:
         sent = doc[sent_start : ctx.tokens.sent_end[sent_start]]
         measures = ctx.cues(sent, "measure:")
-        words = ctx.tokens.lower[sent.start : sent.end]
-        glued = [not spaced for spaced in ctx.tokens.spaced[sent.start : sent.end]]
-        for phrase in find_numbers(words, lexicon, glued=glued):
+        for phrase in ctx.numbers_at(sent.start, lexicon):
             start, end = sent.start + phrase.start, sent.start + phrase.end
             if any(i in timex_tokens for i in range(start, end)) and not _timed(phrase, lexicon):
                 continue  # a date, not a quantity ("won by 18 seconds": a time taken)
@@ -1586,10 +1599,8 @@ def _noun_counts(
     plural it modifies ("seven backcountry skiers" counts skiers). See ``_paired_counts``
     for what counts nothing."""
     doc, t = ctx.doc, ctx.tokens
-    words = t.lower[sent.start : sent.end]
-    glued = [not spaced for spaced in t.spaced[sent.start : sent.end]]
     found: list[tuple[str, int, int, NumberPhrase, str]] = []
-    for phrase in find_numbers(words, lexicon, glued=glued):
+    for phrase in ctx.numbers_at(sent.start, lexicon):
         start, end = sent.start + phrase.start, sent.start + phrase.end
         if (
             phrase.unit is not None
