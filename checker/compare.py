@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from string import Formatter
 
 from checker.align import Alignment, Unit, pair_score
-from checker.extract import Mention
+from checker.extract import Mention, as_words
 from checker.gazetteer import comparable, places_agree
 from checker.model import Agreement, Amount, Evidence, Fact, Finding, Interval, Place, Source
 from checker.normalize import NormalizedSource, ResolvedTimex, anchor_label
@@ -401,10 +401,10 @@ def typo_findings(
             names_typos.setdefault(source_id, []).extend((rule, t) for t in typos)
     used_by = Counter(word for words in vocabularies.values() for word in set(words))
     capitalised = {
-        w.where.text
+        text
         for words in words_by_source.values()
-        for w in words
-        if w.where.text[:1].isupper()
+        for text in as_words(words).texts
+        if text[:1].isupper()
     }
     for normalized in sources:
         source_id = normalized.source.id
@@ -460,8 +460,10 @@ def typo_findings(
             (rule, typo) for rule, typo in found if not _accepted(vocabulary, typo.word.where.text)
         ]
         for rule in ruleset.of_kind("rejected_term") if vocabulary.reject else ():
-            for word in normalized.words:
-                if word.where.start not in taken and vocabulary.rejects(word.where.text):
+            words = as_words(normalized.words)
+            for k, text in enumerate(words.texts):
+                if words.starts[k] not in taken and vocabulary.rejects(text):
+                    word = words[k]
                     detail = {"word": word.where.text, "suggestion": None}
                     found.append((rule, Typo(word, rule.id, None, detail)))
         for rule, typo in sorted(found, key=lambda item: item[1].word.where.start):

@@ -11,9 +11,10 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator, Set
+from collections.abc import Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import overload
 
 import regex
 from spacy.attrs import (
@@ -154,6 +155,140 @@ class WordMention:
     """Joined to a neighbour by a hyphen or an apostrophe ("Bab-el-Mandab", "couldn ’ t")."""
 
 
+class Words(Sequence[WordMention]):
+    """A source's alphabetic words of three letters or more, kept column-wise: their texts,
+    start offsets and flags in lists, and a ``WordMention`` made only for a word asked for
+    (``words[k]``, each once). The spelling checks read the columns and ask for the few
+    words they may report: building a Mention for every word of every article took a
+    tenth of a run.
+
+    Args:
+        texts (list[str]): each word as written.
+        starts (list[int]): each word's character offset in the source text.
+        sentence_initial (list[bool]): each word's ``WordMention.sentence_initial``.
+        in_name (list[bool]): each word's ``WordMention.in_name``.
+        in_compound (list[bool]): each word's ``WordMention.in_compound``.
+        sentences (list[int]): each word's sentence, a key of ``bounds``.
+        bounds (dict[int, tuple[int, int]]): each sentence's first and end character.
+        source (Source | None): the source the offsets are in (None when every word's
+            mention is given, ``from_mentions``).
+    """
+
+    __slots__ = (
+        "texts",
+        "starts",
+        "sentence_initial",
+        "in_name",
+        "in_compound",
+        "_sentences",
+        "_bounds",
+        "_source",
+        "_made",
+        "_sentence_texts",
+    )
+
+    def __init__(
+        self,
+        texts: list[str],
+        starts: list[int],
+        sentence_initial: list[bool],
+        in_name: list[bool],
+        in_compound: list[bool],
+        sentences: list[int],
+        bounds: dict[int, tuple[int, int]],
+        source: Source | None,
+    ) -> None:
+        self.texts = texts
+        self.starts = starts
+        self.sentence_initial = sentence_initial
+        self.in_name = in_name
+        self.in_compound = in_compound
+        self._sentences = sentences
+        self._bounds = bounds
+        self._source = source
+        self._made: list[WordMention | None] = [None] * len(texts)
+        self._sentence_texts: dict[int, tuple[str, int]] = {}
+
+    @classmethod
+    def from_mentions(cls, mentions: Iterable[WordMention]) -> Words:
+        """Words whose mentions are already made (a list of ``WordMention``)."""
+        made = list(mentions)
+        words = cls(
+            [w.where.text for w in made],
+            [w.where.start for w in made],
+            [w.sentence_initial for w in made],
+            [w.in_name for w in made],
+            [w.in_compound for w in made],
+            [0] * len(made),
+            {},
+            None,
+        )
+        words._made = list(made)
+        return words
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    @overload
+    def __getitem__(self, k: int) -> WordMention: ...
+
+    @overload
+    def __getitem__(self, k: slice) -> list[WordMention]: ...
+
+    def __getitem__(self, k: int | slice) -> WordMention | list[WordMention]:
+        if isinstance(k, slice):
+            return [self[j] for j in range(*k.indices(len(self)))]
+        made = self._made[k]
+        if made is None:
+            made = self._made[k] = self._mention(k % len(self))
+        return made
+
+    def __iter__(self) -> Iterator[WordMention]:
+        return (self[k] for k in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Words | list):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Words({self.texts!r})"
+
+    def __getstate__(self) -> dict:
+        return {name: getattr(self, name) for name in self.__slots__}
+
+    def __setstate__(self, state: dict) -> None:
+        for name, value in state.items():
+            setattr(self, name, value)
+
+    def _mention(self, k: int) -> WordMention:
+        """The ``WordMention`` of word ``k``, made from the columns and the source text."""
+        assert self._source is not None, "words made from mentions have them all"
+        sentence, base = self._sentence(self._sentences[k])
+        start, text = self.starts[k], self.texts[k]
+        line, column = self._source.position(start)
+        where = Mention(start, start + len(text), line, column, text, sentence, start - base)
+        return WordMention(where, self.sentence_initial[k], self.in_name[k], self.in_compound[k])
+
+    def _sentence(self, key: int) -> tuple[str, int]:
+        """The text of sentence ``key``, stripped, and the offset of its first character."""
+        found = self._sentence_texts.get(key)
+        if found is None:
+            assert self._source is not None
+            start_char, end_char = self._bounds[key]
+            raw = self._source.text[start_char:end_char]
+            lead = len(raw) - len(raw.lstrip())
+            found = self._sentence_texts[key] = (raw.strip(), start_char + lead)
+        return found
+
+
+def as_words(words: Sequence[WordMention]) -> Words:
+    """``words`` as a ``Words`` (a list of ``WordMention`` is read into one)."""
+    return words if isinstance(words, Words) else Words.from_mentions(words)
+
+
 @dataclass(slots=True, unsafe_hash=True)
 class NameMention:
     """A run of capitalised words that may name a person ("Mr Osei", "Amara Osei").
@@ -181,7 +316,7 @@ class Extraction:
     """Every temporal expression."""
     facts: list[FactMention] = field(default_factory=list)
     """Fact candidates."""
-    words: list[WordMention] = field(default_factory=list)
+    words: Words = field(default_factory=lambda: Words.from_mentions([]))
     """Alphabetic words."""
     chain_context: dict[int, frozenset[str]] = field(default_factory=dict)
     """Context words of each in-article event chain."""
@@ -1230,10 +1365,11 @@ def _counts(ctx: _Context, source: Source, ruleset: RuleSet) -> list[FactMention
     return facts
 
 
-def _words(doc: Doc, source: Source, table: _Tokens) -> list[WordMention]:
-    """Every alphabetic word of three letters or more, read sentence by sentence."""
+def _words(doc: Doc, source: Source, table: _Tokens) -> Words:
+    """Every alphabetic word of three letters or more, read column-wise from the token table
+    (``Words``: no Mention is made here)."""
     texts, alpha, title, spaced = table.text, table.alpha, table.title, table.spaced
-    wordlike, starts = table.wordlike, table.idx
+    wordlike, sent_start, sent_end = table.wordlike, table.sent_start, table.sent_end
     size = len(texts)
 
     def joined(i: int) -> bool:
@@ -1257,38 +1393,33 @@ def _words(doc: Doc, source: Source, table: _Tokens) -> list[WordMention]:
             and wordlike[i - 2]
         )
 
-    words = []
-    doc_text = source.text  # the text the doc was made from (``doc.text`` joins every token)
-    last = 0  # the end of the sentence being read
-    for i in [
-        i for i, (a, text) in enumerate(zip(alpha, texts, strict=True)) if a and len(text) > 2
-    ]:
-        if i >= last:  # the first word of another sentence
-            first, last = table.sent_start[i], table.sent_end[i]
-            start_char = starts[first]
-            end_char = starts[last - 1] + len(texts[last - 1])
-            raw = doc_text[start_char:end_char]
-            lead = len(raw) - len(raw.lstrip())
-            sentence = raw.strip()
-            base = start_char + lead
-            # a sentence on one line: its words' columns count on from its first character's
-            line, base_column = source.position(base)
-            one_line = "\n" not in sentence
-        text = texts[i]
-        in_name = title[i] and (  # a capitalised word next to another
-            (i > first and title[i - 1] and alpha[i - 1])
-            or (i + 1 < last and title[i + 1] and alpha[i + 1])
+    def in_name(i: int) -> bool:
+        """A capitalised word next to another in its sentence."""
+        return (i > sent_start[i] and title[i - 1] and alpha[i - 1]) or (
+            i + 1 < sent_end[i] and title[i + 1] and alpha[i + 1]
         )
-        start = starts[i]
-        if one_line:
-            column = base_column + start - base
-        else:
-            line, column = source.position(start)
-        where = Mention(start, start + len(text), line, column, text, sentence, start - base)
+
+    index = [i for i, (a, text) in enumerate(zip(alpha, texts, strict=True)) if a and len(text) > 2]
+    firsts = [sent_start[i] for i in index]
+    bounds = {
+        first: (table.idx[first], table.idx[sent_end[first] - 1] + len(texts[sent_end[first] - 1]))
+        for first in dict.fromkeys(firsts)
+    }
+    return Words(
+        texts=[texts[i] for i in index],
+        starts=[table.idx[i] for i in index],
+        sentence_initial=[i == first for i, first in zip(index, firsts, strict=True)],
+        in_name=[title[i] and in_name(i) for i in index],
         # a joiner next to the word: a quick test before ``joined``
-        glued = (i + 1 < size and texts[i + 1] in _JOINERS) or (i >= 2 and texts[i - 1] in _JOINERS)
-        words.append(WordMention(where, i == first, in_name, glued and joined(i)))
-    return words
+        in_compound=[
+            ((i + 1 < size and texts[i + 1] in _JOINERS) or (i >= 2 and texts[i - 1] in _JOINERS))
+            and joined(i)
+            for i in index
+        ],
+        sentences=firsts,
+        bounds=bounds,
+        source=source,
+    )
 
 
 _KNOWN = frozenset({"the", "these", "those", "both"})

@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
 from itertools import pairwise
@@ -36,7 +36,7 @@ from wordfreq import get_frequency_dict, top_n_list, zipf_frequency
 
 from checker.channel import FIRST_LETTER_COST, LEAST_EDIT_COST, channel_cost, load_error_model
 from checker.context_model import bigram_model
-from checker.extract import WordMention
+from checker.extract import WordMention, as_words
 from checker.folding import fold_accents
 
 _PREFIXES = (
@@ -217,7 +217,7 @@ def variant_pairs() -> dict[str, str]:
     return pairs
 
 
-def variant_typos(words: list[WordMention], variant: str, *, rule: str) -> list[Typo]:
+def variant_typos(words: Sequence[WordMention], variant: str, *, rule: str) -> list[Typo]:
     """Words spelled the other side's way: British ones for ``en-US``, American for ``en-GB``."""
     british_to_american = variant_pairs()
     wrong = (
@@ -227,9 +227,11 @@ def variant_typos(words: list[WordMention], variant: str, *, rule: str) -> list[
     )
     found = "British" if variant == "en-US" else "American"
     typos = []
-    for word in words:
-        lower = word.where.text.lower()
+    words = as_words(words)
+    for k, text in enumerate(words.texts):
+        lower = text.lower()
         if lower in wrong:
+            word = words[k]
             suggestion = _cased_like(word.where.text, wrong[lower])
             detail = {
                 "word": word.where.text,
@@ -571,26 +573,27 @@ def _cased_like(word: str, suggestion: str) -> str:
 
 
 def calendar_typos(
-    words: list[WordMention], names: dict[str, str], *, rule: str, max_distance: int
+    words: Sequence[WordMention], names: dict[str, str], *, rule: str, max_distance: int
 ) -> list[Typo]:
     """Words within ``max_distance`` edits of a month or weekday name that are not words themselves.
 
     Args:
-        words (list[WordMention]): the source's words.
+        words (Sequence[WordMention]): the source's words.
         names (dict[str, str]): closed-class word (lower case) -> its class (``month``, ``weekday``).
         rule (str): rule id to report under.
         max_distance (int): most edits allowed (one for names under six letters).
     """
     typos = []
-    for word in words:
-        text = word.where.text
+    words = as_words(words)
+    for k, text in enumerate(words.texts):
         if not text[:1].isupper():
             continue  # most words: nothing to look up
         lower = text.lower()
         if lower in names or len(lower) < 5 or zipf(lower) >= 2.5:
             continue
-        if word.in_compound:
+        if words.in_compound[k]:
             continue
+        word = words[k]
         for name, name_class in names.items():
             limit = max_distance if len(name) >= 7 else 1
             if (
@@ -711,7 +714,7 @@ square of a word's length."""
 
 
 def word_typos(
-    words: list[WordMention],
+    words: Sequence[WordMention],
     other_sources_vocabulary: set[str],
     *,
     rule: str,
@@ -728,7 +731,7 @@ def word_typos(
     and one slip from a common word. Suggestions favour the words the article itself uses.
 
     Args:
-        words (list[WordMention]): the source's words.
+        words (Sequence[WordMention]): the source's words.
         other_sources_vocabulary (set[str]): lower-cased words of the story's other sources.
         rule (str): rule id to report under.
         max_rare_zipf (float): a known word rarer than this may be a typo of a common neighbour.
@@ -740,21 +743,37 @@ def word_typos(
             correction is among them. Defaults to frozenset().
     """
     skip = skip or set()
-    context = frozenset(w.where.text.lower() for w in words)
+    words = as_words(words)
+    texts = words.texts
+    context = frozenset(map(str.lower, texts))
     pairs = cache(lambda: article_pairs(words))  # built only if a word needs its neighbours
-    mid_sentence = {w.where.text for w in words if not w.sentence_initial}
+    mid_sentence = {
+        text for text, initial in zip(texts, words.sentence_initial, strict=True) if not initial
+    }
     typos = []
-    for word in words:
-        text = _capitalised_misspelling(word, mid_sentence, story_capitalised) or word.where.text
+    for k, written in enumerate(texts):
+        text = written
+        if written[:1].isupper():
+            text = (
+                _capitalised_misspelling(
+                    written,
+                    words.sentence_initial[k],
+                    words.in_name[k],
+                    mid_sentence,
+                    story_capitalised,
+                )
+                or written
+            )
         if (
             not 4 <= len(text) <= LONGEST_SPELLED_WORD
             or not text.islower()
             or _plainly_known(text, max_rare_zipf, min_common_zipf)
-            or word.where.start in skip
+            or words.starts[k] in skip
             or text in other_sources_vocabulary
-            or in_address(word)
-            or written_in_two_forms(text, context)
         ):
+            continue  # most words: decided by their text alone
+        word = words[k]
+        if in_address(word) or written_in_two_forms(text, context):
             continue
         suggestion = _word_typo(
             text,
@@ -803,7 +822,11 @@ CAPITALISED_MIN_GAIN = 2.0
 
 
 def _capitalised_misspelling(
-    word: WordMention, mid_sentence: set[str], story_capitalised: Collection[str]
+    text: str,
+    sentence_initial: bool,
+    in_name: bool,
+    mid_sentence: set[str],
+    story_capitalised: Collection[str],
 ) -> str | None:
     """The lower-case form of a capitalised word that codespell lists as a misspelling, else
     None. A capitalised word may be a name, so only a listed misspelling is spelled:
@@ -811,15 +834,16 @@ def _capitalised_misspelling(
       unless the article also capitalises it inside a sentence;
     - another capitalised word ("the Parliment Library") when it is rare, and a far more
       frequent correction is written capitalised in the story (``story_capitalised``):
-      "the European Parliament" in another source."""
-    text = word.where.text
+      "the European Parliament" in another source.
+
+    ``sentence_initial`` and ``in_name`` are the word's (``WordMention``)."""
     if not (text[:1].isupper() and text[1:].islower()):
         return None
     misspellings, _ = _codespell_tables()
     lower = text.lower()
     if lower not in misspellings:
         return None
-    if word.sentence_initial and not word.in_name and text not in mid_sentence:
+    if sentence_initial and not in_name and text not in mid_sentence:
         return lower
     frequency = zipf(lower)
     if frequency >= CAPITALISED_MAX_ZIPF:
@@ -841,7 +865,7 @@ the same first name stands beside both."""
 
 
 def name_typos(
-    words_by_source: dict[str, list[WordMention]], *, rule: str, min_length: int
+    words_by_source: dict[str, Sequence[WordMention]], *, rule: str, min_length: int
 ) -> dict[str, list[Typo]]:
     """Capitalised words one edit from a name that more sources use, and used by no other source.
 
@@ -858,24 +882,22 @@ def name_typos(
     stand beside the same name word ("Anna Kowalczyk"/"Anna Kowalczyki") and the ending is
     no plural s. A last letter written two ways ("Nowakowsky"/"Nowakowski") is a slip.
     """
+    columns = {source_id: as_words(words) for source_id, words in words_by_source.items()}
     used_by: dict[str, set[str]] = {}
-    first_use: dict[tuple[str, str], WordMention] = {}
+    first_index: dict[tuple[str, str], int] = {}
     mentions: Counter[str] = Counter()
     in_source: Counter[tuple[str, str]] = Counter()
-    for source_id, words in words_by_source.items():
-        for word in words:
-            text = word.where.text
-            if (
-                text[:1].isupper()
-                and not text.isupper()
-                and (not word.sentence_initial or word.in_name)
-            ):
+    for source_id, words in columns.items():
+        for k, (text, initial, in_name) in enumerate(
+            zip(words.texts, words.sentence_initial, words.in_name, strict=True)
+        ):
+            if text[:1].isupper() and not text.isupper() and (not initial or in_name):
                 used_by.setdefault(text, set()).add(source_id)
-                first_use.setdefault((text, source_id), word)
+                first_index.setdefault((text, source_id), k)
                 mentions[text] += 1
-    for source_id, words in words_by_source.items():
+    for source_id, words in columns.items():
         # how often each article writes each name, first words of sentences included
-        in_source.update((w.where.text, source_id) for w in words if w.where.text in used_by)
+        in_source.update((text, source_id) for text in words.texts if text in used_by)
     by_length: dict[int, list[str]] = {}
     forms: dict[str, list[str]] = {}
     for name in used_by:
@@ -887,25 +909,29 @@ def name_typos(
         """The sources that write ``name``, accents aside (asked again at every use)."""
         return frozenset().union(*(used_by[form] for form in forms[fold_accents(name)]))
 
+    def first_use(name: str, source_id: str) -> WordMention:
+        """The first place ``source_id`` writes ``name`` (in this form)."""
+        return columns[source_id][first_index[(name, source_id)]]
+
     def use_in(name: str, source_id: str) -> WordMention:
         """The first place ``source_id`` writes ``name`` (in any of its accent forms)."""
         return next(
-            first_use[(form, source_id)]
+            first_use(form, source_id)
             for form in forms[fold_accents(name)]
-            if (form, source_id) in first_use
+            if (form, source_id) in first_index
         )
 
     found: dict[str, list[Typo]] = {}
-    for source_id, words in words_by_source.items():
+    for source_id, words in columns.items():
         reported: set[str] = set()
-        for word in words:
-            text = word.where.text
+        for k, text in enumerate(words.texts):
             if text in reported or text not in used_by or users(text) != {source_id}:
                 continue  # used by another source too (or not a name word)
             if len(text) < min_length:
                 continue
             if zipf(text.lower()) >= 3.5:
                 continue
+            word = words[k]
             best: tuple[int, str] | None = None
             internal: str | None = None
             for other, ending in _names_one_letter_off(text, by_length):
@@ -919,7 +945,7 @@ def name_typos(
                         and in_source[(other, source_id)] >= 2
                         and (
                             zipf(other.lower()) < COMMON_WORD_NAME_ZIPF
-                            or _same_full_name(word, first_use[(other, source_id)])
+                            or _same_full_name(word, first_use(other, source_id))
                         )
                     ):
                         internal = other
@@ -1018,6 +1044,6 @@ def _same_full_name(word: WordMention, other: WordMention) -> bool:
     return bool(_name_partners(word) & _name_partners(other))
 
 
-def vocabulary_of(words: list[WordMention]) -> Counter[str]:
+def vocabulary_of(words: Sequence[WordMention]) -> Counter[str]:
     """Lower-cased words of a source, counted."""
-    return Counter(w.where.text.lower() for w in words)
+    return Counter(map(str.lower, as_words(words).texts))
