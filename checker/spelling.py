@@ -585,15 +585,21 @@ def calendar_typos(
     """
     typos = []
     words = as_words(words)
-    for k, text in enumerate(words.texts):
-        if not text[:1].isupper():
-            continue  # most words: nothing to look up
-        lower = text.lower()
-        if lower in names or len(lower) < 5 or zipf(lower) >= 2.5:
-            continue
+    # most words are lower case, a name or a known word: decided once per distinct text
+    wanted = {
+        text
+        for text in set(words.texts)
+        if text[:1].isupper()
+        and (lower := text.lower()) not in names
+        and len(lower) >= 5
+        and zipf(lower) < 2.5
+    }
+    for k in [k for k, text in enumerate(words.texts) if text in wanted]:
         if words.in_compound[k]:
             continue
         word = words[k]
+        text = word.where.text
+        lower = text.lower()
         for name, name_class in names.items():
             limit = max_distance if len(name) >= 7 else 1
             if (
@@ -750,8 +756,24 @@ def word_typos(
     mid_sentence = {
         text for text, initial in zip(texts, words.sentence_initial, strict=True) if not initial
     }
+    misspellings, _ = _codespell_tables()
+    distinct = set(texts)
+    # what a word's text alone decides, asked once per distinct text: most words are known
+    # words or are used by another source; a capitalised word is looked at only when
+    # codespell lists it
+    wanted = {
+        text
+        for text in distinct
+        if (
+            text[:1].isupper()
+            and text[1:].islower()
+            and text.lower() in misspellings
+            or _maybe_typo(text, max_rare_zipf, min_common_zipf, other_sources_vocabulary)
+        )
+    }
     typos = []
-    for k, written in enumerate(texts):
+    for k in [k for k, text in enumerate(texts) if text in wanted]:
+        written = texts[k]
         text = written
         if written[:1].isupper():
             text = (
@@ -765,13 +787,10 @@ def word_typos(
                 or written
             )
         if (
-            not 4 <= len(text) <= LONGEST_SPELLED_WORD
-            or not text.islower()
-            or _plainly_known(text, max_rare_zipf, min_common_zipf)
+            not _maybe_typo(text, max_rare_zipf, min_common_zipf, other_sources_vocabulary)
             or words.starts[k] in skip
-            or text in other_sources_vocabulary
         ):
-            continue  # most words: decided by their text alone
+            continue
         word = words[k]
         if in_address(word) or written_in_two_forms(text, context):
             continue
@@ -790,6 +809,19 @@ def word_typos(
             suggestion = _cased_like(written, suggestion)
             typos.append(Typo(word, rule, suggestion, {"word": written, "suggestion": suggestion}))
     return typos
+
+
+def _maybe_typo(
+    text: str, max_rare_zipf: float, min_common_zipf: float, other_sources: Collection[str]
+) -> bool:
+    """The tests of ``word_typos`` that read only the (lower-cased) text: a lower-case word
+    of a spelled length, not plainly known and not used by another source."""
+    return (
+        4 <= len(text) <= LONGEST_SPELLED_WORD
+        and text.islower()
+        and not _plainly_known(text, max_rare_zipf, min_common_zipf)
+        and text not in other_sources
+    )
 
 
 TERM_FORM_MAX_ZIPF = 3.0
@@ -888,10 +920,10 @@ def name_typos(
     mentions: Counter[str] = Counter()
     in_source: Counter[tuple[str, str]] = Counter()
     for source_id, words in columns.items():
-        for k, (text, initial, in_name) in enumerate(
-            zip(words.texts, words.sentence_initial, words.in_name, strict=True)
-        ):
-            if text[:1].isupper() and not text.isupper() and (not initial or in_name):
+        capitalised = {t for t in set(words.texts) if t[:1].isupper() and not t.isupper()}
+        for k in [k for k, text in enumerate(words.texts) if text in capitalised]:
+            text = words.texts[k]
+            if not words.sentence_initial[k] or words.in_name[k]:
                 used_by.setdefault(text, set()).add(source_id)
                 first_index.setdefault((text, source_id), k)
                 mentions[text] += 1
@@ -924,8 +956,9 @@ def name_typos(
     found: dict[str, list[Typo]] = {}
     for source_id, words in columns.items():
         reported: set[str] = set()
-        for k, text in enumerate(words.texts):
-            if text in reported or text not in used_by or users(text) != {source_id}:
+        for k in [k for k, text in enumerate(words.texts) if text in used_by]:
+            text = words.texts[k]
+            if text in reported or users(text) != {source_id}:
                 continue  # used by another source too (or not a name word)
             if len(text) < min_length:
                 continue
