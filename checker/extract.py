@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import overload
 
 import regex
@@ -762,10 +762,13 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
     deadline_chains: dict[str, int] = {}
     lead_rules = ruleset.of_kind("lead_date") if facts else []
     lead_ends = {rule.id: _lead_end(ctx, rule.options.get("sentences", 2)) for rule in lead_rules}
-    lead_words = {
-        rule_id: frozenset(ctx.content_words(0, end) | _title_words(source, ctx))
-        for rule_id, end in lead_ends.items()
-    }
+
+    @cache
+    def lead_words(rule_id: str) -> frozenset[str]:
+        """The words of the lead and the headline, a lead date's context: made at the first
+        lead date of ``rule_id`` (most sources have none)."""
+        return frozenset(ctx.content_words(0, lead_ends[rule_id]) | _title_words(source, ctx))
+
     dateline = source.dateline
     for span in ctx.timex_spans:
         if dateline and span.start_char < dateline.end and span.end_char > dateline.start:
@@ -866,7 +869,7 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
                             tense=lead_tense,
                             trigger=cue.text.lower(),
                             event_class=event_class,
-                            context=lead_words[rule.id],
+                            context=lead_words(rule.id),
                             timex=timex,
                             subject=event_class,
                             role=relation,
