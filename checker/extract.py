@@ -11,7 +11,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence, Set
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import overload
@@ -529,6 +529,7 @@ class _Context:
         self._cues: dict[tuple[int, str], list[Span]] = {}
         self._proper_nouns: dict[int, set[str]] = {}
         self._numbers: dict[int, list[NumberPhrase]] = {}
+        self._number_starts: list[int] | None = None
 
     def is_break(self, token: Token) -> bool:
         if token.text == "-":
@@ -719,6 +720,18 @@ class _Context:
                 t.lower[sent_start:end], lexicon, glued=glued
             )
         return found
+
+    def number_starts(self, lexicon: QuantityLexicon) -> list[int]:
+        """The tokens a number may start at: a digit or a number word of ``lexicon`` (the
+        rule set's, the same for every call on a document). Looked up once per distinct
+        word; the paired and single counts both start from them."""
+        if self._number_starts is None:
+            starters = lexicon.number_words.keys() | lexicon.vague.keys()
+            lower = self.tokens.lower
+            # a digit has no case: the lower-case form starts with a digit where the text does
+            may_start = {w for w in set(lower) if w[:1].isdigit() or w in starters}
+            self._number_starts = [i for i, w in enumerate(lower) if w in may_start]
+        return self._number_starts
 
     def proper_nouns(self, sent: Span) -> set[str]:
         """Names and acronyms of the sentence ("Colombia", "FUP"), lower-cased and stemmed."""
@@ -1587,19 +1600,14 @@ rifles") or a share ("his first 17 passes")."""
 
 
 def _pairable_sentences(
-    t: _Tokens, starters: Set[str], people: frozenset[str], ignored: frozenset[str]
+    t: _Tokens, number_starts: list[int], people: frozenset[str], ignored: frozenset[str]
 ) -> set[int]:
     """The first tokens of the sentences where ``_paired_counts`` may find two counts: two
     words that may start a number (a digit, a number word) and two different nouns a count
     may be of (a people word, all of them one, or a plural not ignored). A sentence with
-    two numbers is checked by a walk over its words; the rest, most, by a set lookup."""
-    numbers = Counter(
-        [
-            first
-            for text, lower, first in zip(t.text, t.lower, t.sent_start, strict=True)
-            if text[:1].isdigit() or lower in starters
-        ]
-    )
+    two numbers is checked by a walk over its words; the rest, most, by a set lookup.
+    ``number_starts``: the tokens a number may start at (``_Context.number_starts``)."""
+    numbers = Counter([t.sent_start[i] for i in number_starts])
     pairable = set()
     for first, count in numbers.items():
         if count < 2:
@@ -1633,10 +1641,10 @@ def _paired_counts(ctx: _Context, source: Source, ruleset: RuleSet) -> list[Fact
     linking = tuple(sorted((p.split() for p in rule.options.get("prepositions", [])), key=len))
     lexicon = quantity_lexicon(ruleset)
     doc, t = ctx.doc, ctx.tokens
-    starters = lexicon.number_words.keys() | lexicon.vague.keys()
     facts = []
     # two counts need two numbers and two kinds of things counted: most sentences have not
-    for first in sorted(_pairable_sentences(t, starters, lexicon.counted_people, ignored)):
+    starts = ctx.number_starts(lexicon)
+    for first in sorted(_pairable_sentences(t, starts, lexicon.counted_people, ignored)):
         sent = doc[first : t.sent_end[first]]
         found = [
             ("people" if noun in lexicon.counted_people else noun, start, end, phrase, link)
@@ -1679,15 +1687,10 @@ def _single_counts(
     quiet = ruleset.derived("quantity_quiet_words", lambda: _quiet_words(ruleset, lexicon))
     covered = [(f.where.start, f.where.end) for f in taken if f.family == "quantity"]
     t = ctx.tokens
-    starters = lexicon.number_words.keys() | lexicon.vague.keys()
     timex_tokens = ctx.timex_tokens
     facts = []
     # a count starts with a digit or a number word outside a date: most sentences have none
-    firsts = {
-        first
-        for i, (text, lower, first) in enumerate(zip(t.text, t.lower, t.sent_start, strict=True))
-        if (text[:1].isdigit() or lower in starters) and i not in timex_tokens
-    }
+    firsts = {t.sent_start[i] for i in ctx.number_starts(lexicon) if i not in timex_tokens}
     for first in sorted(firsts):
         sent = ctx.doc[first : t.sent_end[first]]
         for noun, start, end, phrase, _link in _noun_counts(

@@ -149,7 +149,7 @@ class _Triggers:
             first = dict(zip(reversed(orths), range(len(orths) - 1, -1, -1), strict=True))
             for orth in unknown:
                 known[orth] = self._reach(doc[first[orth]])
-        return [(i, known[orth]) for i, orth in enumerate(orths) if known[orth]]
+        return [(i, reach) for i, reach in enumerate(map(known.__getitem__, orths)) if reach]
 
     def _reach(self, token: Token) -> list[tuple[int, int, int]]:
         text, lower = token.text, token.lower_
@@ -213,7 +213,7 @@ class _Requirements:
             first = dict(zip(reversed(orths), range(len(orths) - 1, -1, -1), strict=True))
             for orth in unknown:
                 known[orth] = frozenset(r[0] for r in self._triggers._reach(doc[first[orth]]))
-        return [known[orth] for orth in orths]
+        return list(map(known.__getitem__, orths))
 
     def may_match(self, group: int, present: frozenset[int]) -> bool:
         """True when some pattern of ``group`` has every required trigger in ``present``."""
