@@ -2610,15 +2610,17 @@ def _names(ctx: _Context, source: Source) -> list[NameMention]:
     names = []
     t = ctx.tokens
     honorifics = ctx.honorific_stems
-    i = 0
     size = len(t.text)
-    while i < size:
+    position = 0  # where the next name may start: after the last run read
+    capitalised = [
+        i for i, (title, alpha) in enumerate(zip(t.title, t.alpha, strict=True)) if title and alpha
+    ]
+    for i in capitalised:
         if (
-            not (t.title[i] and t.alpha[i])
+            i < position
             or t.lower[i] in ctx.calendar_words
             or (i == t.sent_start[i] and t.lower[i] in STOP_WORDS)  # "But Mr Osei"
         ):
-            i += 1
             continue
         sent_start, sent_end = t.sent_start[i], t.sent_end[i]
         start = i
@@ -2660,7 +2662,7 @@ def _names(ctx: _Context, source: Source) -> list[NameMention]:
             else:
                 break
         if not parts or len(parts) > _MAX_NAME or end == start:
-            i = max(end, i + 1)
+            position = max(end, i + 1)
             continue
         speaker = (
             (end < size and end in reporting)
@@ -2668,12 +2670,12 @@ def _names(ctx: _Context, source: Source) -> list[NameMention]:
             or (end + 1 < size and t.text[end] == "," and end + 1 in reporting)
         )
         if len(parts) == 1 and start == sent_start and honorific is None and not speaker:
-            i = end
+            position = end
             continue  # a lone capitalised word opening a sentence
         names.append(
             NameMention(
                 _mention_at(source, ctx.tokens, start, end), tuple(parts), honorific, speaker
             )
         )
-        i = end
+        position = end
     return names
