@@ -673,9 +673,11 @@ class _Context:
         past verbs, in order (each fact's ``tense`` walks its sentence: found once)."""
         found = self._past_by_sent.get(sent_start)
         if found is None:
-            found = self._past_by_sent[sent_start] = [
-                i for i in range(sent_start, self.tokens.sent_end[sent_start]) if self.past_at(i)
-            ]
+            words: Iterable[int] = range(sent_start, self.tokens.sent_end[sent_start])
+            if not self.has_tags:
+                lower = self.tokens.lower  # untagged, a past verb ends in -ed: test that first
+                words = [i for i in words if lower[i].endswith("ed")]
+            found = self._past_by_sent[sent_start] = [i for i in words if self.past_at(i)]
         return found
 
     def _after_auxiliary_at(self, i: int) -> bool:
