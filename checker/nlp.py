@@ -512,10 +512,12 @@ def _long_sentences(doc: Doc) -> list[tuple[int, int]]:
     if "sents" in doc.user_hooks or not len(doc) or not doc.has_annotation("SENT_START"):
         bounds = [(sent.start, sent.end) for sent in doc.sents]  # spaCy's own rules and errors
     else:
-        starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist()
-        if not starts or starts[0] != 0:
-            starts.insert(0, 0)  # the first token starts a sentence, whatever its flag
-        bounds = list(zip(starts, [*starts[1:], len(doc)], strict=True))
+        starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1)
+        if not len(starts) or starts[0] != 0:
+            starts = numpy.insert(starts, 0, 0)  # the first token starts a sentence
+        ends = numpy.append(starts[1:], len(doc))
+        long = numpy.flatnonzero(ends - starts > MAX_SENTENCE_TOKENS)  # mostly none
+        bounds = list(zip(starts[long].tolist(), ends[long].tolist(), strict=True))
     return [(start, end) for start, end in bounds if end - start > MAX_SENTENCE_TOKENS]
 
 
