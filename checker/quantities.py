@@ -394,10 +394,22 @@ def _number_at(
                 truncated = scale  # "$13 billion" is often 13.9 billion cut short
     if value is not None:
         value *= scale
-    phrase = _finish(
-        words, glued, i, j, number_end, lex, value, vague, unit, decimals, rounding, scale
+    return _finish(
+        words,
+        glued,
+        i,
+        j,
+        number_end,
+        lex,
+        value,
+        vague,
+        unit,
+        decimals,
+        rounding,
+        scale,
+        vague_words=vague_words,
+        truncated=truncated,
     )
-    return replace(phrase, vague_words=vague_words, truncated=truncated)
 
 
 def _finish(
@@ -413,8 +425,10 @@ def _finish(
     decimals: int,
     rounding: float,
     scale: float,
+    **more: Any,
 ) -> NumberPhrase:
-    """Look left for a currency sign and a hedge, and right for a hyphen."""
+    """Look left for a currency sign and a hedge, and right for a hyphen. ``more``: other
+    fields of the phrase (one NumberPhrase made, not one then a replaced copy)."""
     start = i
     if (sign := _phrase_before(words, start, lex.currency_signs)) is not None and unit is None:
         unit, start = lex.currency_signs[sign[0]], start - sign[1]
@@ -434,6 +448,7 @@ def _finish(
         rounding=rounding,
         scale=scale,
         hyphenated=hyphenated,
+        **more,
     )
 
 
