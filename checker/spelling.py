@@ -753,24 +753,29 @@ def word_typos(
     texts = words.texts
     context = frozenset(map(str.lower, texts))
     pairs = cache(lambda: article_pairs(words))  # built only if a word needs its neighbours
-    mid_sentence = {
-        text for text, initial in zip(texts, words.sentence_initial, strict=True) if not initial
-    }
     misspellings, _ = _codespell_tables()
     distinct = set(texts)
-    # what a word's text alone decides, asked once per distinct text: most words are known
-    # words or are used by another source; a capitalised word is looked at only when
-    # codespell lists it
+    # what a word's text alone decides, asked once per distinct text: a capitalised word is
+    # looked at only when codespell lists it; most lower-case words are too short, plainly
+    # known or used by another source
     wanted = {
         text
         for text in distinct
-        if (
-            text[:1].isupper()
-            and text[1:].islower()
-            and text.lower() in misspellings
-            or _maybe_typo(text, max_rare_zipf, min_common_zipf, other_sources_vocabulary)
-        )
+        if text[:1].isupper() and text[1:].islower() and text.lower() in misspellings
     }
+    mid_sentence = (
+        {text for text, initial in zip(texts, words.sentence_initial, strict=True) if not initial}
+        if wanted
+        else set()
+    )
+    wanted.update(
+        text
+        for text in distinct
+        if text.islower()
+        and 4 <= len(text) <= LONGEST_SPELLED_WORD
+        and not _plainly_known(text, max_rare_zipf, min_common_zipf)
+        and text not in other_sources_vocabulary
+    )
     typos = []
     for k in [k for k, text in enumerate(texts) if text in wanted]:
         written = texts[k]
