@@ -14,6 +14,7 @@ import datetime as dt
 import math
 import re
 from collections import Counter, defaultdict
+from functools import partial
 from string import Formatter
 
 from checker.align import Alignment, Unit, pair_score
@@ -369,6 +370,25 @@ class _OtherSources:
         return self._used_by.get(word, 0) > (1 if word in self._own else 0)
 
 
+def _closed_class_names(ruleset: RuleSet, rule: Rule) -> dict[str, str]:
+    """The words of a ``closed_class`` rule's lexicons (longer than three letters, no
+    abbreviation), each with its class: ``weekday``, ``month`` or the lexicon's name."""
+    closed: dict[str, str] = {}
+    for lexicon_name in rule.options["lexicons"]:
+        words = ruleset.lexicon(lexicon_name)
+        label = (
+            "weekday"
+            if "week" in lexicon_name
+            else "month"
+            if "month" in lexicon_name
+            else lexicon_name
+        )
+        for word in words:
+            if len(word) > 3 and not word.endswith("."):
+                closed.setdefault(word, label)
+    return closed
+
+
 def typo_findings(
     sources: list[NormalizedSource],
     ruleset: RuleSet,
@@ -412,19 +432,9 @@ def typo_findings(
         found = []
         taken: set[int] = set()
         for rule in calendar_rules:
-            closed: dict[str, str] = {}
-            for lexicon_name in rule.options["lexicons"]:
-                words = ruleset.lexicon(lexicon_name)
-                label = (
-                    "weekday"
-                    if "week" in lexicon_name
-                    else "month"
-                    if "month" in lexicon_name
-                    else lexicon_name
-                )
-                for word in words:
-                    if len(word) > 3 and not word.endswith("."):
-                        closed.setdefault(word, label)
+            closed = ruleset.derived(
+                f"closed_class_names:{rule.id}", partial(_closed_class_names, ruleset, rule)
+            )
             for typo in calendar_typos(
                 normalized.words,
                 closed,
