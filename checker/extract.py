@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import overload
 
+import numpy
 import regex
 from spacy.attrs import (
     IDX,
@@ -401,9 +402,11 @@ class _Tokens:
             sent_start=[],
             sent_end=[],
         )
-        for start, end in _sentence_bounds(doc, columns[:, 3].tolist()):
-            table.sent_start.extend([start] * (end - start))
-            table.sent_end.extend([end] * (end - start))
+        bounds = numpy.array(_sentence_bounds(doc, columns[:, 3]), dtype=numpy.int64)
+        if len(bounds):
+            lengths = bounds[:, 1] - bounds[:, 0]
+            table.sent_start = numpy.repeat(bounds[:, 0], lengths).tolist()
+            table.sent_end = numpy.repeat(bounds[:, 1], lengths).tolist()
         return table
 
 
@@ -450,14 +453,14 @@ class _LexemeTable:
 _LEXEMES = _LexemeTable()
 
 
-def _sentence_bounds(doc: Doc, sent_starts: list[int]) -> list[tuple[int, int]]:
+def _sentence_bounds(doc: Doc, sent_starts: numpy.ndarray) -> list[tuple[int, int]]:
     """(start, end) of each sentence, as ``doc.sents`` has them: a sentence starts at the
-    first token and at every token whose ``SENT_START`` is 1."""
+    first token and at every token whose ``SENT_START`` (the column ``sent_starts``) is 1."""
     if "sents" in doc.user_hooks:
         return [(sent.start, sent.end) for sent in doc.sents]
     if not doc.has_annotation("SENT_START"):
         list(doc.sents)  # raises spaCy's own error about missing sentence boundaries
-    starts = [0] + [i for i in range(1, len(sent_starts)) if sent_starts[i] == 1]
+    starts = [0, *(numpy.flatnonzero(sent_starts[1:] == 1) + 1).tolist()]
     return [(a, b) for a, b in zip(starts, [*starts[1:], len(sent_starts)], strict=True) if a < b]
 
 
