@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from checker.extract import (
@@ -57,8 +58,8 @@ class NormalizedSource:
     """Facts with normalized values."""
     timexes: list[ResolvedTimex] = field(default_factory=list)
     """Every temporal expression, resolved."""
-    words: list[WordMention] = field(default_factory=list)
-    """Words for spelling checks."""
+    words: Sequence[WordMention] = field(default_factory=list)
+    """Words for spelling checks (the extraction's ``Words``)."""
     chain_context: dict[int, frozenset[str]] = field(default_factory=dict)
     """Context words of each in-article chain."""
     chain_ordinal: dict[int, int] = field(default_factory=dict)
