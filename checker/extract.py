@@ -471,7 +471,19 @@ class _Context:
             text not in self.not_past
             and not (t.title[i] and i != sent_start)
             and previous not in _DETERMINERS  # "the updated forecasts": an adjective
+            and not self._compound_end_at(i)  # "its so-called golden share": an adjective
             and not self._after_auxiliary_at(i)  # "will be resolved": passive, not past
+        )
+
+    def _compound_end_at(self, i: int) -> bool:
+        """True when token ``i`` ends a hyphenated compound written without spaces
+        ("so-called", "state-owned", "long-awaited"): a modifier, never a verb of its own."""
+        t = self.tokens
+        return (
+            i - 2 >= t.sent_start[i]
+            and t.lower[i - 1] == "-"
+            and not t.spaced[i - 1]
+            and not t.spaced[i - 2]
         )
 
     def tense(self, start: int, end: int) -> Tense:
