@@ -393,10 +393,14 @@ def typo_findings(
     calendar_rules = ruleset.of_kind("closed_class")
     spelling_rules = ruleset.of_kind("spelling")
     name_rules = ruleset.of_kind("name_spelling")
+    titles = frozenset(ruleset.lexicons.get("honorifics", []))
     names_typos = {}
     for rule in name_rules:
         for source_id, typos in name_typos(
-            words_by_source, rule=rule.id, min_length=int(rule.options.get("min_length", 4))
+            words_by_source,
+            rule=rule.id,
+            min_length=int(rule.options.get("min_length", 4)),
+            titles=titles,
         ).items():
             names_typos.setdefault(source_id, []).extend((rule, t) for t in typos)
     used_by = Counter(word for words in vocabularies.values() for word in set(words))

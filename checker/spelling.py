@@ -838,10 +838,23 @@ COMMON_WORD_NAME_ZIPF = 4.0
 """A name this frequent as a lower-case word ("Navy", "Felt") may stand for that word or
 a name; a form an article writes once beside it ("Nava 5", a ship) is only its typo when
 the same first name stands beside both."""
+KNOWN_NAME_ZIPF = 3.0
+"""A name the lexicon knows this well ("Edinburgh") ..."""
+UNKNOWN_NAME_ZIPF = 2.0
+"""... is the right form of one letter off it that the lexicon hardly knows ("Edinborough"),
+inside one article, however often each is written."""
+LEXICON_NAME_GAP = 1.0
+"""A form this much commoner in the lexicon than the other is never reported as its slip."""
+FUNCTION_WORD_ZIPF = 5.0
+"""Capitalised words this common ("The", "In") beside a name are no part of it."""
 
 
 def name_typos(
-    words_by_source: dict[str, list[WordMention]], *, rule: str, min_length: int
+    words_by_source: dict[str, list[WordMention]],
+    *,
+    rule: str,
+    min_length: int,
+    titles: Collection[str] = frozenset(),
 ) -> dict[str, list[Typo]]:
     """Capitalised words one edit from a name that more sources use, and used by no other source.
 
@@ -857,9 +870,15 @@ def name_typos(
     are not typos: the two forms must differ inside the word, not by an ending, unless both
     stand beside the same name word ("Anna Kowalczyk"/"Anna Kowalczyki") and the ending is
     no plural s. A last letter written two ways ("Nowakowsky"/"Nowakowski") is a slip.
+
+    Two forms whose full names differ ("Tomas Brek" / "Ilse Brak": each stands beside other
+    name words, ``titles`` aside) are two people, not a slip. Inside one article, a form the
+    lexicon does not know, one letter from a name it knows, is the slip whichever is written
+    more often ("Edinborough" twice, "Edinburgh" once).
     """
     used_by: dict[str, set[str]] = {}
     first_use: dict[tuple[str, str], WordMention] = {}
+    uses: dict[str, list[WordMention]] = {}
     mentions: Counter[str] = Counter()
     in_source: Counter[tuple[str, str]] = Counter()
     for source_id, words in words_by_source.items():
@@ -872,6 +891,7 @@ def name_typos(
             ):
                 used_by.setdefault(text, set()).add(source_id)
                 first_use.setdefault((text, source_id), word)
+                uses.setdefault(text, []).append(word)
                 mentions[text] += 1
     for source_id, words in words_by_source.items():
         # how often each article writes each name, first words of sentences included
@@ -895,6 +915,23 @@ def name_typos(
             if (form, source_id) in first_use
         )
 
+    titles = frozenset(titles)
+
+    @cache
+    def partners(name: str) -> frozenset[str]:
+        """The name words every use of ``name`` stands beside, titles aside."""
+        return frozenset(
+            partner
+            for use in uses[name]
+            for partner in _name_partners(use)
+            if partner.lower() not in titles and zipf(partner.lower()) < FUNCTION_WORD_ZIPF
+        )
+
+    def other_people(name: str, other: str) -> bool:
+        """True when ``name`` and ``other`` stand beside different name words: two people."""
+        mine, theirs = partners(name), partners(other)
+        return bool(mine and theirs and not mine & theirs)
+
     found: dict[str, list[Typo]] = {}
     for source_id, words in words_by_source.items():
         reported: set[str] = set()
@@ -904,7 +941,8 @@ def name_typos(
                 continue  # used by another source too (or not a name word)
             if len(text) < min_length:
                 continue
-            if zipf(text.lower()) >= 3.5:
+            known = zipf(text.lower())
+            if known >= 3.5:
                 continue
             best: tuple[int, str] | None = None
             internal: str | None = None
@@ -912,15 +950,23 @@ def name_typos(
                 others = users(other)
                 if ending and not _same_full_name(word, use_in(other, min(others))):
                     continue  # "Kenya"/"Kenyan": a derived form, unless one person's name
+                if other_people(text, other):
+                    continue  # "Tomas Brek" and "Ilse Brak"
                 support = len(others)
                 if source_id in others:
+                    other_known = zipf(other.lower())
+                    if known >= other_known + LEXICON_NAME_GAP:
+                        continue  # the lexicon's form: the other one is the slip
                     if (
                         in_source[(text, source_id)] == 1
                         and in_source[(other, source_id)] >= 2
                         and (
-                            zipf(other.lower()) < COMMON_WORD_NAME_ZIPF
+                            other_known < COMMON_WORD_NAME_ZIPF
                             or _same_full_name(word, first_use[(other, source_id)])
                         )
+                    ) or (
+                        known < UNKNOWN_NAME_ZIPF
+                        and KNOWN_NAME_ZIPF <= other_known < COMMON_WORD_NAME_ZIPF
                     ):
                         internal = other
                 elif support > 1 and (best is None or support > best[0]):

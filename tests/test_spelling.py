@@ -196,10 +196,40 @@ def test_spelling_word_used_by_another_source_is_not_a_typo(extract_text):
     assert _word_typos(words, others={"wynds"}) == []
 
 
-def _name_typos(extract_text, texts: dict[str, str]) -> dict:
+def _name_typos(extract_text, texts: dict[str, str], titles=frozenset({"premier"})) -> dict:
     """``name_typos`` over sources ``{source id: text}``."""
     words_by_source = {sid: extract_text(text, source_id=sid).words for sid, text in texts.items()}
-    return name_typos(words_by_source, rule="typo.name", min_length=4)
+    return name_typos(words_by_source, rule="typo.name", min_length=4, titles=titles)
+
+
+@pytest.mark.parametrize(
+    ("last", "expected"),
+    [
+        # another full name: two people whose first names are one letter apart
+        ("Her aide Lenko Dabrowa was freed on Friday.", []),
+        # the same surname beside it: one person, written two ways
+        ("Her aide said Lenko Marosi left early.", [("Lenko", "Lenka")]),
+        # a title is no part of the name: it does not make another person
+        ("Premier Lenko left early.", [("Lenko", "Lenka")]),
+    ],
+    ids=["other-person", "same-person", "title"],
+)
+def test_spelling_name_typos_in_one_article_tell_people_apart(extract_text, last, expected):
+    text = f"Premier Lenka Marosi met the rebels. Lenka Marosi said talks would go on. {last}"
+    found = _name_typos(extract_text, {"a.txt": text})
+    assert [(t.word.where.text, t.suggestion) for t in found.get("a.txt", [])] == expected
+
+
+def test_spelling_name_typos_in_one_article_follow_the_lexicon(extract_text):
+    # the form written twice is the one no lexicon knows: it is the slip
+    text = (
+        "The summit opened in Marseile on Friday. Marseile hotels were full. "
+        "Police in Marseille said the march was peaceful."
+    )
+    found = _name_typos(extract_text, {"a.txt": text})
+    assert [(t.word.where.text, t.suggestion) for t in found["a.txt"]] == [
+        ("Marseile", "Marseille")
+    ]
 
 
 def test_spelling_name_typos_report_the_majority_form(extract_text):
