@@ -704,6 +704,35 @@ def in_address(word: WordMention) -> bool:
     return bool(_ADDRESS_BEFORE.search(before) or _ADDRESS_AFTER.match(after))
 
 
+_OPENING_QUOTE = re.compile(r"(?:``|[\"“‘'])\s?$")
+_CLOSING_QUOTE = re.compile(r"\s?[.,;:!?]?\s?(?:''|[\"”’'])")
+
+
+def quoted_alone(word: WordMention) -> bool:
+    """True for a word that is a whole quotation (the ministry called them "returnees",
+    crowds shouted "traidor"): a term the article mentions, often coined or foreign, not
+    prose to spell against the dictionary."""
+    sentence, offset = word.where.sentence, word.where.sentence_offset
+    after = sentence[offset + len(word.where.text) :]
+    return bool(_OPENING_QUOTE.search(sentence[:offset]) and _CLOSING_QUOTE.match(after))
+
+
+_AFTER_SCALE = re.compile(
+    r"\d\s?(?:million|billion|trillion|mln|bln|bn|mn)\s(?:[A-Z][a-z]+\s)?$", re.IGNORECASE
+)
+UNIT_SLIP_ZIPF = 4.0
+"""A word after "N million" one slip from a word this common is its typo ("dolars")."""
+
+
+def after_amount(word: WordMention) -> bool:
+    """True for a word right after an amount in millions ("640 million tenge", "100 million
+    Finnish markkaa") that is no slip of a common word: a currency or unit, often foreign."""
+    sentence, offset = word.where.sentence, word.where.sentence_offset
+    if not _AFTER_SCALE.search(sentence[max(0, offset - 40) : offset]):
+        return False
+    return not any(candidates(word.where.text, max_edits=1, min_zipf=UNIT_SLIP_ZIPF))
+
+
 LONGEST_SPELLED_WORD = 40
 """Longer letter runs are not prose ("pneumonoultramicroscopic…" has 45 letters, a pasted
 blob thousands) and are not spelled: the morphology and candidate searches grow with the
@@ -754,6 +783,7 @@ def word_typos(
             or text in other_sources_vocabulary
             or in_address(word)
             or written_in_two_forms(text, context)
+            or ((quoted_alone(word) or after_amount(word)) and not is_listed_misspelling(text))
         ):
             continue
         suggestion = _word_typo(
@@ -776,6 +806,12 @@ def word_typos(
 TERM_FORM_MAX_ZIPF = 3.0
 """A term's other form must be rarer than this: "startes" beside "starts" is a slip for the
 common word, "stokvels" beside "stokvel" is one term in two forms."""
+
+
+def is_listed_misspelling(text: str) -> bool:
+    """True when codespell lists lower-case ``text`` as a misspelling."""
+    misspellings, _ = _codespell_tables()
+    return text in misspellings
 
 
 def written_in_two_forms(text: str, vocabulary: Collection[str]) -> bool:

@@ -570,8 +570,14 @@ def test_spelling_word_typos_suggestion_from_the_article(extract_text):
             "The goverment met, and the goverment spokesman said little.",
             [("goverment", "government"), ("goverment", "government")],
         ),
+        (
+            # quoted alone or after an amount, a listed misspelling or a slip is still one
+            'The minister called the plan "unacceptible" and the state spent 40 million '
+            "dolars on it.",
+            [("unacceptible", "unacceptable"), ("dolars", "dollars")],
+        ),
     ],
-    ids=["codespell-ranked", "two-edits", "compound-part", "each-occurrence"],
+    ids=["codespell-ranked", "two-edits", "compound-part", "each-occurrence", "quoted-amount"],
 )
 def test_spelling_word_typos_rules(extract_text, text, expected):
     words = extract_text(text).words
@@ -594,6 +600,10 @@ def test_spelling_word_typos_rules(extract_text, text, expected):
         # pieces of web addresses and file names
         "The schedule is at www.example.org/exhibits/ctfom.html for visitors.",
         "Photographs are at example.org/exhbits/ today, the museum said.",
+        # a word that is a whole quotation: a term mentioned, coined or foreign
+        'Protesters outside the court shouted "traidor" at the former minister.',
+        # a currency after an amount in millions
+        "The ministry said the grant was worth 12 million dalasis.",
     ],
 )
 def test_spelling_word_typos_leave_real_words_alone(extract_text, text):
