@@ -1110,15 +1110,56 @@ def _event_of(
     if best is None or (best[0][0] == 1 and best[0][1] > 12):
         return None
     cue = best[1]
+    if not _names_the_event(ctx, cue, dated_before=span.end <= cue.start):
+        return None
     between = range(cue.end, span.start) if cue.end <= span.start else range(span.end, cue.start)
     relation_tokens = {
         i
         for c in ctx.cues_at(ctx.tokens.sent_start[span.start], "relation:")
         for i in range(c.start, c.end)
     }
-    if any(ctx.past_at(i) and i not in relation_tokens for i in between):
-        return None  # "a constitution approved in September": the date is the approval's
+    if any(
+        (ctx.past_at(i) or _progressive_at(ctx, i)) and i not in relation_tokens for i in between
+    ):
+        # "a constitution approved in September", "two men on Tuesday were discussing the
+        # shooting": the date is the approval's, the discussion's
+        return None
     return cue, best[2]
+
+
+_EARLIER_INSTANCE = frozenset({"recent", "earlier", "previous", "prior", "preceding"})
+"""Before an event word: another, earlier instance of the event ("the earlier hearing")."""
+_WITHIN_EVENT = frozenset({"during", "throughout", "amid", "amidst"})
+"""Before an event word: a moment inside the event ("shown on Thursday during the trial")."""
+_PROGRESSIVE_AUXILIARIES = frozenset({"is", "are", "am", "was", "were", "be", "been", "being"})
+
+
+def _names_the_event(ctx: _Context, cue: Span, *, dated_before: bool) -> bool:
+    """False when event word ``cue`` is no name of the event a date nearby dates: a verb
+    ("after hearing an argument"), an earlier instance ("at the earlier hearing on Monday"),
+    or, after the date, the span of time it falls in ("on Thursday during the trial")."""
+    lower = ctx.tokens.lower
+    if (
+        cue.end < len(lower)
+        and lower[cue.end - 1].endswith("ing")
+        and lower[cue.end] in _DETERMINERS
+    ):
+        return False
+    first = max(ctx.tokens.sent_start[cue.start], cue.start - 3)
+    before = set(lower[first : cue.start])
+    if _EARLIER_INSTANCE & set(lower[max(first, cue.start - 2) : cue.start]):
+        return False
+    return not (dated_before and _WITHIN_EVENT & before)
+
+
+def _progressive_at(ctx: _Context, i: int) -> bool:
+    """True for an -ing verb after a form of "be" ("were discussing")."""
+    lower = ctx.tokens.lower
+    return (
+        lower[i].endswith("ing")
+        and i > ctx.tokens.sent_start[i]
+        and lower[i - 1] in _PROGRESSIVE_AUXILIARIES
+    )
 
 
 def _relation_of(ctx: _Context, span: Span, event: Span) -> str | None:

@@ -122,6 +122,24 @@ def test_extract_event_date_resolves_against_publication_date(
     assert [(f.text, f.value_label()) for f in dates] == [(date_text, value)]
 
 
+@pytest.mark.parametrize(
+    ("text", "dated"),
+    [
+        # the date is the discussion's, the showing's, an earlier hearing's, a verb's
+        ("Two men on Tuesday were discussing the recent shooting near the harbour.", []),
+        ("The video was shown in court on Thursday during the trial of the two men.", []),
+        ("At the earlier hearing on Monday he was refused bail.", []),
+        ("Police were called after hearing an argument at the house on Saturday.", []),
+        # the event's own date
+        ("Two men were arrested after the shooting on Tuesday near the harbour.", ["shooting"]),
+        ("The trial on Thursday heard from two witnesses.", ["trial"]),
+    ],
+)
+def test_extract_event_date_only_of_the_event_itself(extract_text, text, dated):
+    extraction = extract_text(text, published=PUBLISHED)
+    assert [f.trigger for f in _of_family(extraction, "date")] == dated
+
+
 # --- report dates ------------------------------------------------------------------------------
 
 
