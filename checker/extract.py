@@ -1131,6 +1131,9 @@ _EARLIER_INSTANCE = frozenset({"recent", "earlier", "previous", "prior", "preced
 """Before an event word: another, earlier instance of the event ("the earlier hearing")."""
 _WITHIN_EVENT = frozenset({"during", "throughout", "amid", "amidst"})
 """Before an event word: a moment inside the event ("shown on Thursday during the trial")."""
+_OBJECT_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "our"})
+"""After an -ing event word: its object, so a verb ("hearing an argument"); not "that",
+which opens a clause about the event ("a meeting that opened on Monday")."""
 _PROGRESSIVE_AUXILIARIES = frozenset({"is", "are", "am", "was", "were", "be", "been", "being"})
 
 
@@ -1142,7 +1145,7 @@ def _names_the_event(ctx: _Context, cue: Span, *, dated_before: bool) -> bool:
     if (
         cue.end < len(lower)
         and lower[cue.end - 1].endswith("ing")
-        and lower[cue.end] in _DETERMINERS
+        and lower[cue.end] in _OBJECT_DETERMINERS
     ):
         return False
     first = max(ctx.tokens.sent_start[cue.start], cue.start - 3)

@@ -955,9 +955,10 @@ def name_typos(
 
     @cache
     def partners(name: str) -> frozenset[str]:
-        """The name words every use of ``name`` stands beside, titles aside."""
+        """The name words every use of ``name`` stands beside, titles and accents aside
+        ("José" and "Jose" are one first name)."""
         return frozenset(
-            partner
+            fold_accents(partner)
             for use in uses[name]
             for partner in _name_partners(use)
             if partner.lower() not in titles and zipf(partner.lower()) < FUNCTION_WORD_ZIPF
