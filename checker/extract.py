@@ -1594,7 +1594,7 @@ def _noun_counts(
         if (
             phrase.unit is not None
             or phrase.value is None
-            or phrase.hyphenated
+            or (phrase.hyphenated and not compounds)
             or phrase.listed
             or any(i in ctx.timex_tokens for i in range(start, end))
         ):
@@ -1602,10 +1602,17 @@ def _noun_counts(
         if start > sent.start and (
             t.lower[start - 1] in _PAIRED_BEFORE_STOPS
             or t.lower[start - 1] in _AGE_WORDS
-            or t.title[start - 1]
-            or t.upper[start - 1]
+            or (
+                (t.title[start - 1] or t.upper[start - 1])
+                and t.lower[start - 1] not in _SENTENCE_ARTICLES
+            )
         ):
-            continue  # "a man and two women", "aged 61", "Route 52"
+            continue  # "a man and two women", "aged 61", "Route 52" (not "The 12 ...")
+        if phrase.hyphenated:
+            noun = _hyphen_noun(ctx, sent, end + 1, lexicon, ignored)
+            if noun is not None:
+                found.append((noun, start, end + 2, phrase, ""))
+            continue
         k, modifiers = end, 0
         while k < sent.end and modifiers < 2 and t.alpha[k] and _is_modifier(doc[k]):
             k, modifiers = k + 1, modifiers + 1
@@ -1653,6 +1660,30 @@ def _noun_counts(
         )
         found.append((noun, start, k + 1, phrase, link))
     return found
+
+
+def _hyphen_noun(
+    ctx: _Context, sent: Span, k: int, lexicon: QuantityLexicon, ignored: frozenset[str]
+) -> str | None:
+    """The plural of the noun a hyphenated count joins to the word it describes ("a
+    10-storey building": storeys, "a 500-bed hospital": beds), or None: no noun after it
+    ("a 12-strong team", "a 40-year-old man", "a 6.1-magnitude quake": ``ignored`` holds
+    the words that count no part of a thing, singular and plural)."""
+    t = ctx.tokens
+    if k + 1 >= sent.end or not (t.alpha[k] and t.lowercase[k] and t.alpha[k + 1]):
+        return None  # "a 5.8-metric-ton cargo", "the 12-storey." : no noun after the word
+    word = t.lower[k]
+    if (
+        word in STOP_WORDS
+        or word in ignored
+        or word in lexicon.number_words
+        or word.endswith(("ed", "s"))
+        or not t.lowercase[k + 1]
+        or t.lower[k + 1] in STOP_WORDS
+    ):
+        return None
+    plural = word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else word + "s"
+    return None if plural in ignored else plural
 
 
 def _shown_end(
@@ -1716,6 +1747,8 @@ _PARTIAL_OF = {
     "your",
 }
 _AGE_WORDS = {"age", "aged", "ages"}
+_SENTENCE_ARTICLES = frozenset({"a", "an", "the", "its", "their", "his", "her", "our"})
+"""Capitalised words before a count that are no name: a sentence's first word ("The 12...")."""
 _INCREMENT = {"more", "additional", "further", "other", "others", "new", "extra"}
 _CLAUSE_VERBS = frozenset({"were", "was", "have", "has", "had", "are", "is"})
 _PASSIVE = {

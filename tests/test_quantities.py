@@ -1528,3 +1528,49 @@ def test_quantities_spilled_volumes_disagree(ruleset, nlp):
     )
     (finding,) = _discrepancies(result, "number.cargo")
     assert finding.message.startswith("Sources disagree on the spill: about 6,300")
+
+
+def test_quantities_hyphenated_counts_of_one_thing_disagree(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "VELDRA, May 3 (River Wire) - A 10-storey residential block collapsed in the "
+            "Ostra district on Monday, killing at least eight people.",
+            "The owner of the ten-storey block that collapsed in the Ostra district was "
+            "arrested on Tuesday.",
+            "The 12-storey block in the Ostra district came down before dawn on Monday.",
+        ),
+    )
+    (finding,) = _discrepancies(result, "number.counted")
+    assert finding.message == (
+        "Sources disagree on how many storeys: 10 (coastal-herald.txt, river-wire.txt) "
+        "vs 12 (plains-daily.txt)"
+    )
+    assert sorted(e.text for e in finding.evidence) == ["10-storey", "12-storey", "ten-storey"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a word after the hyphen that counts no part of the thing
+        (
+            "A 12-strong team of engineers inspected the Marl bridge on Monday.",
+            "A 15-strong team of engineers inspected the Marl bridge on Monday.",
+        ),
+        (
+            "A 40-year-old man was arrested near the Marl bridge on Monday.",
+            "A 44-year-old man was arrested near the Marl bridge on Monday.",
+        ),
+        # two sentences with one word in common: maybe two buildings
+        (
+            "A 10-storey tower stands empty in Tarvik.",
+            "Crews cleared a 12-storey tower near the harbour.",
+        ),
+    ],
+    ids=["adjective", "age", "one-shared-word"],
+)
+def test_quantities_hyphenated_counts_no_finding(ruleset, nlp, first, second):
+    result = _check(ruleset, nlp, *_story(first, second))
+    assert _discrepancies(result, "number.counted") == []
+
