@@ -26,7 +26,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from checker.model import Source, Tense
+from checker.model import Dateline, Source, Tense
 from checker.nlp import CUES_KEY, NON_DATE_ROLES, TIMEX_KEY
 from checker.quantities import NumberPhrase, QuantityLexicon, find_numbers, to_amount
 from checker.rules import Rule, RuleSet
@@ -580,6 +580,25 @@ class _Context:
             self._proper_nouns[sent_start] = self._find_proper_nouns(sent_start)
         return set(self._proper_nouns[sent_start])
 
+    def quantity_names(self, sent: Span, dateline: Dateline | None) -> set[str]:
+        """The names a quantity's sentence gives its subject: ``proper_nouns`` after the
+        dateline (the city and outlet say where the copy was filed, not what the figure is
+        of), and the name of a name joined to a figure ("Orion-3")."""
+        t = self.tokens
+        first = sent.start
+        if dateline is not None and sent.start_char <= dateline.start < sent.end_char:
+            while first < sent.end and self.doc[first].idx < dateline.end:
+                first += 1
+            if first >= sent.end:
+                return set()
+            found = self._find_proper_nouns(first)
+        else:
+            found = self.proper_nouns(sent)
+        for i in range(first + 1, sent.end):
+            if not t.alpha[i] and (match := _NAME_AND_FIGURE.match(t.text[i])):
+                found.add(stem(match[1].lower()))
+        return found
+
     def _find_proper_nouns(self, sent_start: int) -> set[str]:
         t = self.tokens
         return {
@@ -591,6 +610,10 @@ class _Context:
             and t.lower[i] not in self.calendar_words
             and t.lower[i] not in self.honorifics
         }
+
+
+_NAME_AND_FIGURE = re.compile(r"([A-Z][a-z]{2,})-\d+[A-Za-z]?$")
+"""A name joined to a figure ("Orion-3", "Falcon-9"): the name is one of the sentence's."""
 
 
 def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -> Extraction:
@@ -1367,7 +1390,7 @@ def _quantities(
                 key=lambda span: abs(span.start - start),
                 default=None,
             )
-            names = ctx.proper_nouns(sent) - quiet
+            names = ctx.quantity_names(sent, source.dateline) - quiet
             context = (ctx.content_words(left, right, skip=(start, end)) - quiet) | names
             facts.append(
                 FactMention(
@@ -1550,7 +1573,7 @@ def _single_counts(
             if any(a < where.end and where.start < b for a, b in covered):
                 continue  # a declared measure's figure
             before = t.lower[sent.start + phrase.start - 1] if phrase.start else ""
-            names = ctx.proper_nouns(sent) - quiet
+            names = ctx.quantity_names(sent, source.dateline) - quiet
             # the sentence's words: a relative clause tells what the counted did ("the 8.4
             # million customers who lost power")
             context = (ctx.content_words(sent.start, sent.end, skip=(start, end)) - quiet) | names

@@ -1574,3 +1574,23 @@ def test_quantities_hyphenated_counts_no_finding(ruleset, nlp, first, second):
     result = _check(ruleset, nlp, *_story(first, second))
     assert _discrepancies(result, "number.counted") == []
 
+
+def test_quantities_dateline_names_do_not_set_a_cargo_apart(ruleset, nlp):
+    # the dateline's city and credit name where the copy was filed, not the cargo's ship;
+    # a name joined to a figure ("Orion-3") names the ship
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "By Mara Lind\n\nVELDRA, May 3 (River Wire) - The Orion-3 supply ship docked with "
+            "the station on Thursday, delivering 5.8 tonnes of food and fuel, the agency said.",
+            "The ship, on the third flight of the Orion series, is carrying 8.5 tonnes of "
+            "supplies, which the crew will unload tomorrow.",
+        ),
+    )
+    (finding,) = _discrepancies(result, "number.cargo")
+    assert finding.message == (
+        "Sources disagree on the cargo: 5.8 tonne (coastal-herald.txt) vs 8.5 tonne "
+        "(river-wire.txt)"
+    )
+
