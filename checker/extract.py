@@ -1341,17 +1341,28 @@ def _quantities(
         measures = ctx.cues(sent, "measure:")
         words = ctx.tokens.lower[sent.start : sent.end]
         glued = [not spaced for spaced in ctx.tokens.spaced[sent.start : sent.end]]
-        for phrase in find_numbers(words, lexicon, glued=glued):
+        phrases = find_numbers(words, lexicon, glued=glued)
+        wholes = _wholes(words, phrases, lexicon)
+        for n, phrase in enumerate(phrases):
             start, end = sent.start + phrase.start, sent.start + phrase.end
             if any(i in timex_tokens for i in range(start, end)) and not _timed(phrase, lexicon):
                 continue  # a date, not a quantity ("won by 18 seconds": a time taken)
-            if not _counts_alone(ctx, sent, start, end, phrase, measures):
+            whole = wholes.get(n)
+            if whole is not None:
+                # "took 34 of the 101 seats": the part counts what the whole counts
+                part_end = end
+                start, end = sent.start + whole.start, sent.start + whole.end
+            elif not _counts_alone(
+                ctx, sent, start, end, phrase, measures, _after_unit_figure(words, phrases, n)
+            ):
                 continue
             if dateline and dateline.start <= doc[start].idx < dateline.end:
                 continue
             before = doc[start - 1].lower_ if start > sent.start else ""
             role = (
-                "change"
+                "total"  # the whole of a part: "34 of the [101] seats"
+                if n - 1 in wholes
+                else "change"
                 if before in lexicon.change_words
                 else "from"
                 if before in lexicon.from_words
@@ -1363,13 +1374,20 @@ def _quantities(
                 if c.label_.split(":", 2)[1] not in role_bound
                 or _role_fits(ruleset, c.label_.split(":", 2)[1], role, phrase, lexicon)
             ]
-            found = _measure_of(ctx, sent, start, end, phrase, candidates, lexicon, nouns_only)
+            found = _measure_of(
+                ctx, sent, start, end, whole or phrase, candidates, lexicon, nouns_only
+            )
             if found is None:
                 continue
+            whole_end = end
+            if whole is not None:
+                start, end = sent.start + phrase.start, part_end
             cue, rule_id, measure = _fitting_rule(ruleset, lexicon, phrase, candidates, found)
             if rule_id in nouns_only and start > sent.start and doc[start - 1].lower_ in _KNOWN:
                 continue  # "the two countries": things already named, not a count reported
-            shown = _shown_end(ctx, sent, end, cue, measure, lexicon.counted_people)
+            shown = _shown_end(
+                ctx, sent, whole_end, cue, measure, lexicon.counted_people
+            )  # a part is quoted with its whole: "34 of the 101 seats"
             # a bare count is quoted with its measure word: "injuring 23", "78 were injured"
             bare = shown == end and phrase.unit is None
             quoted = cue.start if bare and cue.end == start else start
@@ -1797,8 +1815,54 @@ _PASSIVE = {
 }
 
 
+_PART_OF = (["of", "the"], ["of", "its"], ["of", "their"], ["out", "of"], ["out", "of", "the"])
+"""The words between a part and its whole: "34 of the 101 seats", "9 out of 10 schools"."""
+
+
+def _wholes(
+    words: list[str], phrases: list[NumberPhrase], lexicon: QuantityLexicon
+) -> dict[int, NumberPhrase]:
+    """The number phrases that are a part of the next one, a whole ("took 34 of the 101
+    seats"), by index: the part is a count of what the whole counts. Not when the whole
+    counts people ("12 of the 40 passengers died": the part are the dead)."""
+    found = {}
+    for n, (part, whole) in enumerate(itertools.pairwise(phrases)):
+        if (
+            part.unit is None
+            and whole.unit is None
+            and part.value is not None
+            and whole.value is not None
+            and part.value < whole.value
+            and words[part.end : whole.start] in _PART_OF
+            and whole.end < len(words)
+            and words[whole.end] not in lexicon.counted_people
+        ):
+            found[n] = whole
+    return found
+
+
+def _after_unit_figure(words: list[str], phrases: list[NumberPhrase], n: int) -> bool:
+    """True when a count follows "and" after a figure in a unit, in one clause ("took 28%
+    and 37 seats"): it is a figure of its own, not one of a pair of counts."""
+    phrase = phrases[n]
+    if phrase.unit is not None or phrase.start == 0 or words[phrase.start - 1] != "and":
+        return False
+    return any(
+        other.unit is not None
+        and other.end < phrase.start
+        and not any(w in (",", ";") for w in words[other.end : phrase.start])
+        for other in phrases[:n]
+    )
+
+
 def _counts_alone(
-    ctx: _Context, sent: Span, start: int, end: int, phrase: NumberPhrase, measures: list[Span]
+    ctx: _Context,
+    sent: Span,
+    start: int,
+    end: int,
+    phrase: NumberPhrase,
+    measures: list[Span],
+    after_unit_figure: bool = False,
 ) -> bool:
     """False for numbers that are not a total of their own: one of a list ("magnitude 2.9
     and 2.2"), part of a coordination ("a man and two women"), a share ("two of them"), an
@@ -1811,7 +1875,7 @@ def _counts_alone(
         lower = before.lower_
         # ", and eight villages were evacuated": the number opens a clause of its own
         # "five were killed and 32 people were injured": a measure word ends the clause before
-        joins_clauses = (
+        joins_clauses = after_unit_figure or (
             lower == "and"
             and start - 2 >= sent.start
             and (doc[start - 2].text == "," or any(c.end == start - 1 for c in measures))

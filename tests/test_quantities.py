@@ -1594,3 +1594,69 @@ def test_quantities_dateline_names_do_not_set_a_cargo_apart(ruleset, nlp):
         "(river-wire.txt)"
     )
 
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a part of a whole counts what the whole counts; the whole is a total of its own
+        (
+            "The Green Union took 34 of the 101 seats in parliament.",
+            [
+                ("34 of the 101 seats", "34", "the seats won", "level"),
+                ("101 seats", "101", "the seats won", "total"),
+            ],
+        ),
+        # a share and a count after it, joined by "and": two figures, no list
+        (
+            "The Green Union came second with 22.1% and 24 seats.",
+            [("24 seats", "24", "the seats won", "level")],
+        ),
+        # a part of a count of people is not a count of them: "12 of the 40 passengers died"
+        (
+            "Twelve of the 40 passengers on board were hurt.",
+            [("40 passengers", "40", "on board", "level")],
+        ),
+        # local currencies by name, code or sign
+        (
+            "The cabinet approved emergency aid of 50 million lei for the flooded villages.",
+            [("50 million lei", "RON 50 million", "the aid", "level")],
+        ),
+        (
+            "The regulator fined the bank PLN 12 million.",
+            [("PLN 12 million", "PLN 12 million", "the fine", "level")],
+        ),
+        (
+            "The company offered A$3,000 to settle the claim.",
+            [("A$3,000", "AUD 3,000", "the offer", "level")],
+        ),
+        (
+            "The court fined the builder 2 crore rupees.",
+            [("2 crore rupees", "INR 20 million", "the fine", "level")],
+        ),
+    ],
+    ids=["part-of-whole", "share-and-count", "part-of-people", "lei", "code", "sign", "crore"],
+)
+def test_quantities_parts_shares_and_currencies(normalize_text, sentence, expected):
+    normalized = normalize_text(sentence + "\n", published=dt.date.fromisoformat(PUBLISHED))
+    assert [
+        (f.text, f.value_label(), f.subject, f.role)
+        for f in normalized.facts
+        if f.kind.startswith("number.") and f.kind not in ("number.paired", "number.counted")
+    ] == expected
+
+
+def test_quantities_aid_in_a_local_currency_disagrees(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "The government approved emergency aid of 50 million lei for the flooded villages.",
+            "The cabinet has promised emergency aid of 15 million lei, officials said.",
+        ),
+    )
+    (finding,) = _discrepancies(result, "number.money")
+    assert finding.message == (
+        "Sources disagree on the aid: RON 50 million (coastal-herald.txt) vs RON 15 million "
+        "(river-wire.txt)"
+    )
+
