@@ -1660,3 +1660,23 @@ def test_quantities_aid_in_a_local_currency_disagrees(ruleset, nlp):
         "(river-wire.txt)"
     )
 
+
+def test_quantities_a_headline_repeating_a_figure_does_not_set_it_apart(ruleset, nlp):
+    # the source gives the crew two figures (taken, remaining): each is compared alone,
+    # and the headline's same figure is not one of the others that keep it apart
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "Pirates leave tanker, take three crew\n\nPirates who hijacked the tanker Vela "
+            "Star off Tarvik abandoned it on Sunday and took three crew members with them.\n\n"
+            "The remaining 18 crew members were unharmed, the manager said.",
+            "Naval forces boarded the tanker Vela Star and found the pirates had fled, taking "
+            "five crew members with them.",
+        ),
+    )
+    (finding,) = _discrepancies(result, "number.transport")
+    assert finding.message == (
+        "Sources disagree on how many crew: 3 (coastal-herald.txt) vs 5 (river-wire.txt)"
+    )
+
