@@ -1645,10 +1645,10 @@ def _noun_counts(
             or t.lower[start - 1] in _AGE_WORDS
             or (
                 (t.title[start - 1] or t.upper[start - 1])
-                and t.lower[start - 1] not in _SENTENCE_ARTICLES
+                and not (phrase.hyphenated and t.lower[start - 1] in _SENTENCE_ARTICLES)
             )
         ):
-            continue  # "a man and two women", "aged 61", "Route 52" (not "The 12 ...")
+            continue  # "a man and two women", "aged 61", "Route 52" (not "The 12-storey")
         if phrase.hyphenated:
             noun = _hyphen_noun(ctx, sent, end + 1, lexicon, ignored)
             if noun is not None:
@@ -1789,7 +1789,7 @@ _PARTIAL_OF = {
 }
 _AGE_WORDS = {"age", "aged", "ages"}
 _SENTENCE_ARTICLES = frozenset({"a", "an", "the", "its", "their", "his", "her", "our"})
-"""Capitalised words before a count that are no name: a sentence's first word ("The 12...")."""
+"""Capitalised words before a hyphenated count that are no name ("The 12-storey block")."""
 _INCREMENT = {"more", "additional", "further", "other", "others", "new", "extra"}
 _CLAUSE_VERBS = frozenset({"were", "was", "have", "has", "had", "are", "is"})
 _PASSIVE = {
