@@ -1969,6 +1969,14 @@ def _measure_of(
     near = [c for c in before if start - c.end <= _QUANTITY_GAP]
     if near:
         return label(max(near, key=lambda c: c.end))
+    # "57.8% against 42.2% for "No"": a measure word after "for", in quotes or not
+    if k < right and doc[k].lower_ == "for":
+        j = k + 1
+        while j < right and doc[j].is_quote:
+            j += 1
+        # the measure word ends its phrase: "for no change" names no measure
+        if j in cue_at and (cue_at[j].end >= right or not doc[cue_at[j].end].is_alpha):
+            return label(cue_at[j])
     # "45 people were killed", "two villagers slightly injured": a passive verb after
     while k < right and (doc[k].lower_ in _PASSIVE or doc[k].lower_.endswith("ly")):
         k += 1

@@ -1680,3 +1680,40 @@ def test_quantities_a_headline_repeating_a_figure_does_not_set_it_apart(ruleset,
         "Sources disagree on how many crew: 3 (coastal-herald.txt) vs 5 (river-wire.txt)"
     )
 
+
+@pytest.mark.parametrize(
+    ("texts", "findings"),
+    [
+        # one referendum: the shares for it are compared though the sentences share no word
+        (
+            (
+                'With most ballots counted, the "Yes" option had 61.4% against 38.6% for "No", '
+                "the electoral board said.",
+                'Early results gave "Yes" 64.1%.',
+            ),
+            [
+                "Sources disagree on the yes vote: 61.4% (coastal-herald.txt) vs 64.1% (river-wire.txt)"
+            ],
+        ),
+        # the share against is its own measure: no conflict with the share for
+        (
+            (
+                'The "Yes" option had 61.4% against 38.6% for "No".',
+                'Voters backed the plan with 61.4%, while "No" won in the capital.',
+            ),
+            [],
+        ),
+        # an earlier vote's share, in a sentence dated years before
+        (
+            (
+                'The "Yes" option had 61.4% against 38.6% for "No".',
+                "In 2016, 51.3% of voters rejected a change to term limits.",
+            ),
+            [],
+        ),
+    ],
+    ids=["yes-share", "no-share-apart", "earlier-vote"],
+)
+def test_quantities_vote_shares(ruleset, nlp, texts, findings):
+    result = _check(ruleset, nlp, *_story(*texts))
+    assert [f.message for f in _discrepancies(result, "number.vote_share")] == findings
