@@ -717,7 +717,8 @@ def single_count_findings(
     known to the reader: "its 180,000 depositors", "a party of seven skiers")."""
     determiners = frozenset(rule.options.get("determiners", []))
     per_source = [_single_counts(n, rule) for n in sources]
-    findings: list[Finding] = []
+    # (noun -> the conflicting pairs of sources' first facts), one finding per noun
+    conflicts: dict[str, list[tuple[Fact, Fact]]] = defaultdict(list)
     for n, counts_a in enumerate(per_source):
         for counts_b in per_source[n + 1 :]:
             for noun in sorted(counts_a.keys() & counts_b.keys()):
@@ -729,15 +730,44 @@ def single_count_findings(
                 whole = any(x.trigger in determiners for x in facts_a) and any(
                     y.trigger in determiners for y in facts_b
                 )
-                if max(a.value.high, b.value.high) < 10:  # type: ignore[union-attr]
+                if _HYPHEN_COUNT.search(a.text) and _HYPHEN_COUNT.search(b.text):
+                    # a part of one thing, told in a word of its description ("a
+                    # 10-storey building", "the 12-storey building"): in the same words
+                    tied = shared >= 2
+                elif max(a.value.high, b.value.high) < 10:  # type: ignore[union-attr]
                     # a few things: the same set, told as a whole in the same words
                     tied = whole and shared >= 2  # "a party of seven/nine skiers"
                 else:
                     # a slip of the pen on one figure tied to the same thing
                     tied = _slip(a, b) and (whole or shared >= 1)
                 if tied:
-                    findings.append(_count_finding(rule, story, noun, a, b, anchors))
+                    conflicts[noun].append((a, b))
+    findings = []
+    for noun, pairs in conflicts.items():
+        if len(pairs) == 1:
+            findings.append(_count_finding(rule, story, noun, *pairs[0], anchors))
+            continue
+        # three sources or more: one finding shows every source in conflict
+        stated = list({id(f): f for pair in pairs for f in pair}.values())
+        stated.sort(key=lambda f: (f.source_id, f.start))
+        groups: dict[str, list[Fact]] = defaultdict(list)
+        for fact in stated:
+            groups[fact.value_label()].append(fact)
+        findings.append(
+            Finding(
+                kind="discrepancy",
+                rule=rule.id,
+                severity=rule.level,  # type: ignore[arg-type]
+                story=story,
+                message=render_message(rule.message, measure=noun, values=_values_text(groups)),
+                evidence=tuple(Evidence.of(f, anchors.get(f.source_id)) for f in stated),
+            )
+        )
     return findings
+
+
+_HYPHEN_COUNT = re.compile(r"\w-[a-z]+$")
+"""A count joined by a hyphen to the noun it counts ("10-storey", "ten-storey")."""
 
 
 _FIGURE = re.compile(r"\d[\d,.]*")

@@ -26,7 +26,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from checker.model import Source, Tense
+from checker.model import Dateline, Source, Tense
 from checker.nlp import CUES_KEY, NON_DATE_ROLES, TIMEX_KEY
 from checker.quantities import NumberPhrase, QuantityLexicon, find_numbers, to_amount
 from checker.rules import Rule, RuleSet
@@ -592,6 +592,25 @@ class _Context:
             self._proper_nouns[sent_start] = self._find_proper_nouns(sent_start)
         return set(self._proper_nouns[sent_start])
 
+    def quantity_names(self, sent: Span, dateline: Dateline | None) -> set[str]:
+        """The names a quantity's sentence gives its subject: ``proper_nouns`` after the
+        dateline (the city and outlet say where the copy was filed, not what the figure is
+        of), and the name of a name joined to a figure ("Orion-3")."""
+        t = self.tokens
+        first = sent.start
+        if dateline is not None and sent.start_char <= dateline.start < sent.end_char:
+            while first < sent.end and self.doc[first].idx < dateline.end:
+                first += 1
+            if first >= sent.end:
+                return set()
+            found = self._find_proper_nouns(first)
+        else:
+            found = self.proper_nouns(sent)
+        for i in range(first + 1, sent.end):
+            if not t.alpha[i] and (match := _NAME_AND_FIGURE.match(t.text[i])):
+                found.add(stem(match[1].lower()))
+        return found
+
     def _find_proper_nouns(self, sent_start: int) -> set[str]:
         t = self.tokens
         return {
@@ -603,6 +622,10 @@ class _Context:
             and t.lower[i] not in self.calendar_words
             and t.lower[i] not in self.honorifics
         }
+
+
+_NAME_AND_FIGURE = re.compile(r"([A-Z][a-z]{2,})-\d+[A-Za-z]?$")
+"""A name joined to a figure ("Orion-3", "Falcon-9"): the name is one of the sentence's."""
 
 
 def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -> Extraction:
@@ -1374,17 +1397,28 @@ def _quantities(
         measures = ctx.cues(sent, "measure:")
         words = ctx.tokens.lower[sent.start : sent.end]
         glued = [not spaced for spaced in ctx.tokens.spaced[sent.start : sent.end]]
-        for phrase in find_numbers(words, lexicon, glued=glued):
+        phrases = find_numbers(words, lexicon, glued=glued)
+        wholes = _wholes(words, phrases, lexicon)
+        for n, phrase in enumerate(phrases):
             start, end = sent.start + phrase.start, sent.start + phrase.end
             if any(i in timex_tokens for i in range(start, end)) and not _timed(phrase, lexicon):
                 continue  # a date, not a quantity ("won by 18 seconds": a time taken)
-            if not _counts_alone(ctx, sent, start, end, phrase, measures):
+            whole = wholes.get(n)
+            if whole is not None:
+                # "took 34 of the 101 seats": the part counts what the whole counts
+                part_end = end
+                start, end = sent.start + whole.start, sent.start + whole.end
+            elif not _counts_alone(
+                ctx, sent, start, end, phrase, measures, _after_unit_figure(words, phrases, n)
+            ):
                 continue
             if dateline and dateline.start <= doc[start].idx < dateline.end:
                 continue
             before = doc[start - 1].lower_ if start > sent.start else ""
             role = (
-                "change"
+                "total"  # the whole of a part: "34 of the [101] seats"
+                if n - 1 in wholes
+                else "change"
                 if before in lexicon.change_words
                 else "from"
                 if before in lexicon.from_words
@@ -1396,13 +1430,20 @@ def _quantities(
                 if c.label_.split(":", 2)[1] not in role_bound
                 or _role_fits(ruleset, c.label_.split(":", 2)[1], role, phrase, lexicon)
             ]
-            found = _measure_of(ctx, sent, start, end, phrase, candidates, lexicon, nouns_only)
+            found = _measure_of(
+                ctx, sent, start, end, whole or phrase, candidates, lexicon, nouns_only
+            )
             if found is None:
                 continue
+            whole_end = end
+            if whole is not None:
+                start, end = sent.start + phrase.start, part_end
             cue, rule_id, measure = _fitting_rule(ruleset, lexicon, phrase, candidates, found)
             if rule_id in nouns_only and start > sent.start and doc[start - 1].lower_ in _KNOWN:
                 continue  # "the two countries": things already named, not a count reported
-            shown = _shown_end(ctx, sent, end, cue, measure, lexicon.counted_people)
+            shown = _shown_end(
+                ctx, sent, whole_end, cue, measure, lexicon.counted_people
+            )  # a part is quoted with its whole: "34 of the 101 seats"
             # a bare count is quoted with its measure word: "injuring 23", "78 were injured"
             bare = shown == end and phrase.unit is None
             quoted = cue.start if bare and cue.end == start else start
@@ -1423,7 +1464,7 @@ def _quantities(
                 key=lambda span: abs(span.start - start),
                 default=None,
             )
-            names = ctx.proper_nouns(sent) - quiet
+            names = ctx.quantity_names(sent, source.dateline) - quiet
             context = (ctx.content_words(left, right, skip=(start, end)) - quiet) | names
             facts.append(
                 FactMention(
@@ -1606,7 +1647,7 @@ def _single_counts(
             if any(a < where.end and where.start < b for a, b in covered):
                 continue  # a declared measure's figure
             before = t.lower[sent.start + phrase.start - 1] if phrase.start else ""
-            names = ctx.proper_nouns(sent) - quiet
+            names = ctx.quantity_names(sent, source.dateline) - quiet
             # the sentence's words: a relative clause tells what the counted did ("the 8.4
             # million customers who lost power")
             context = (ctx.content_words(sent.start, sent.end, skip=(start, end)) - quiet) | names
@@ -1650,7 +1691,7 @@ def _noun_counts(
         if (
             phrase.unit is not None
             or phrase.value is None
-            or phrase.hyphenated
+            or (phrase.hyphenated and not compounds)
             or phrase.listed
             or any(i in ctx.timex_tokens for i in range(start, end))
         ):
@@ -1658,10 +1699,17 @@ def _noun_counts(
         if start > sent.start and (
             t.lower[start - 1] in _PAIRED_BEFORE_STOPS
             or t.lower[start - 1] in _AGE_WORDS
-            or t.title[start - 1]
-            or t.upper[start - 1]
+            or (
+                (t.title[start - 1] or t.upper[start - 1])
+                and not (phrase.hyphenated and t.lower[start - 1] in _SENTENCE_ARTICLES)
+            )
         ):
-            continue  # "a man and two women", "aged 61", "Route 52"
+            continue  # "a man and two women", "aged 61", "Route 52" (not "The 12-storey")
+        if phrase.hyphenated:
+            noun = _hyphen_noun(ctx, sent, end + 1, lexicon, ignored)
+            if noun is not None:
+                found.append((noun, start, end + 2, phrase, ""))
+            continue
         k, modifiers = end, 0
         while k < sent.end and modifiers < 2 and t.alpha[k] and _is_modifier(doc[k]):
             k, modifiers = k + 1, modifiers + 1
@@ -1709,6 +1757,30 @@ def _noun_counts(
         )
         found.append((noun, start, k + 1, phrase, link))
     return found
+
+
+def _hyphen_noun(
+    ctx: _Context, sent: Span, k: int, lexicon: QuantityLexicon, ignored: frozenset[str]
+) -> str | None:
+    """The plural of the noun a hyphenated count joins to the word it describes ("a
+    10-storey building": storeys, "a 500-bed hospital": beds), or None: no noun after it
+    ("a 12-strong team", "a 40-year-old man", "a 6.1-magnitude quake": ``ignored`` holds
+    the words that count no part of a thing, singular and plural)."""
+    t = ctx.tokens
+    if k + 1 >= sent.end or not (t.alpha[k] and t.lowercase[k] and t.alpha[k + 1]):
+        return None  # "a 5.8-metric-ton cargo", "the 12-storey." : no noun after the word
+    word = t.lower[k]
+    if (
+        word in STOP_WORDS
+        or word in ignored
+        or word in lexicon.number_words
+        or word.endswith(("ed", "s"))
+        or not t.lowercase[k + 1]
+        or t.lower[k + 1] in STOP_WORDS
+    ):
+        return None
+    plural = word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else word + "s"
+    return None if plural in ignored else plural
 
 
 def _shown_end(
@@ -1772,6 +1844,8 @@ _PARTIAL_OF = {
     "your",
 }
 _AGE_WORDS = {"age", "aged", "ages"}
+_SENTENCE_ARTICLES = frozenset({"a", "an", "the", "its", "their", "his", "her", "our"})
+"""Capitalised words before a hyphenated count that are no name ("The 12-storey block")."""
 _INCREMENT = {"more", "additional", "further", "other", "others", "new", "extra"}
 _CLAUSE_VERBS = frozenset({"were", "was", "have", "has", "had", "are", "is"})
 _PASSIVE = {
@@ -1797,8 +1871,54 @@ _PASSIVE = {
 }
 
 
+_PART_OF = (["of", "the"], ["of", "its"], ["of", "their"], ["out", "of"], ["out", "of", "the"])
+"""The words between a part and its whole: "34 of the 101 seats", "9 out of 10 schools"."""
+
+
+def _wholes(
+    words: list[str], phrases: list[NumberPhrase], lexicon: QuantityLexicon
+) -> dict[int, NumberPhrase]:
+    """The number phrases that are a part of the next one, a whole ("took 34 of the 101
+    seats"), by index: the part is a count of what the whole counts. Not when the whole
+    counts people ("12 of the 40 passengers died": the part are the dead)."""
+    found = {}
+    for n, (part, whole) in enumerate(itertools.pairwise(phrases)):
+        if (
+            part.unit is None
+            and whole.unit is None
+            and part.value is not None
+            and whole.value is not None
+            and part.value < whole.value
+            and words[part.end : whole.start] in _PART_OF
+            and whole.end < len(words)
+            and words[whole.end] not in lexicon.counted_people
+        ):
+            found[n] = whole
+    return found
+
+
+def _after_unit_figure(words: list[str], phrases: list[NumberPhrase], n: int) -> bool:
+    """True when a count follows "and" after a figure in a unit, in one clause ("took 28%
+    and 37 seats"): it is a figure of its own, not one of a pair of counts."""
+    phrase = phrases[n]
+    if phrase.unit is not None or phrase.start == 0 or words[phrase.start - 1] != "and":
+        return False
+    return any(
+        other.unit is not None
+        and other.end < phrase.start
+        and not any(w in (",", ";") for w in words[other.end : phrase.start])
+        for other in phrases[:n]
+    )
+
+
 def _counts_alone(
-    ctx: _Context, sent: Span, start: int, end: int, phrase: NumberPhrase, measures: list[Span]
+    ctx: _Context,
+    sent: Span,
+    start: int,
+    end: int,
+    phrase: NumberPhrase,
+    measures: list[Span],
+    after_unit_figure: bool = False,
 ) -> bool:
     """False for numbers that are not a total of their own: one of a list ("magnitude 2.9
     and 2.2"), part of a coordination ("a man and two women"), a share ("two of them"), an
@@ -1811,7 +1931,7 @@ def _counts_alone(
         lower = before.lower_
         # ", and eight villages were evacuated": the number opens a clause of its own
         # "five were killed and 32 people were injured": a measure word ends the clause before
-        joins_clauses = (
+        joins_clauses = after_unit_figure or (
             lower == "and"
             and start - 2 >= sent.start
             and (doc[start - 2].text == "," or any(c.end == start - 1 for c in measures))
@@ -1905,6 +2025,14 @@ def _measure_of(
     near = [c for c in before if start - c.end <= _QUANTITY_GAP]
     if near:
         return label(max(near, key=lambda c: c.end))
+    # "57.8% against 42.2% for "No"": a measure word after "for", in quotes or not
+    if k < right and doc[k].lower_ == "for":
+        j = k + 1
+        while j < right and doc[j].is_quote:
+            j += 1
+        # the measure word ends its phrase: "for no change" names no measure
+        if j in cue_at and (cue_at[j].end >= right or not doc[cue_at[j].end].is_alpha):
+            return label(cue_at[j])
     # "45 people were killed", "two villagers slightly injured": a passive verb after
     while k < right and (doc[k].lower_ in _PASSIVE or doc[k].lower_.endswith("ly")):
         k += 1
