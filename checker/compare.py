@@ -111,6 +111,16 @@ def _says(text: str, words: list[str]) -> bool:
     return any(f" {word} " in lower for word in words)
 
 
+def _names_zone(sentence: str, suffixes: list[str]) -> bool:
+    """True when ``sentence`` gives a clock in a zone named after a place: a capitalised
+    name before one of ``suffixes``, not at the sentence's start ("at 0740 on Saturday,
+    Ruritania time")."""
+    if not suffixes:
+        return False
+    ends = "|".join(re.escape(s) for s in suffixes)
+    return re.search(rf"(?<=[\w,] )[A-Z][a-z]+ (?:{ends})\b", sentence) is not None
+
+
 def _lead_days_agree(a: Fact, b: Fact, rule: Rule) -> bool:
     """Two lead dates of the main event agree when they are one day, or one day apart and
     either the earlier is a night and the later an early hour ("late on Friday", "early
@@ -124,8 +134,10 @@ def _lead_days_agree(a: Fact, b: Fact, rule: Rule) -> bool:
     if abs(gap) != 1:
         return False
     options = rule.options
-    if _says(a.sentence, options.get("zone_words", [])) or _says(
-        b.sentence, options.get("zone_words", [])
+    suffixes = options.get("zone_suffixes", [])
+    if any(
+        _says(fact.sentence, options.get("zone_words", [])) or _names_zone(fact.sentence, suffixes)
+        for fact in (a, b)
     ):
         return True
     earlier, later = (a, b) if gap > 0 else (b, a)
