@@ -149,7 +149,9 @@ def _lead_days_agree(a: Fact, b: Fact, rule: Rule) -> bool:
 def _updated_total(rule: Rule, earlier: list[Fact], later: list[Fact]) -> bool:
     """True when ``later``, from a source published after ``earlier``'s, gives a running total
     (the rule's ``running_totals``: a death toll, a case count) at least as high, in a
-    sentence that says it grew ("the toll rose to 16"): an update, not a conflict."""
+    sentence that says it grew ("the toll rose to 16"): an update, not a conflict. One such
+    sentence is enough for the source's other statements of the total ("Toll rises to 16"
+    as the headline, "has killed at least 16 people" as the lead)."""
     totals = rule.options.get("running_totals", [])
     words = {w.lower() for w in rule.options.get("update_words", [])}
     return all(
@@ -157,10 +159,9 @@ def _updated_total(rule: Rule, earlier: list[Fact], later: list[Fact]) -> bool:
         and isinstance(f.value, Amount)
         and isinstance(e.value, Amount)
         and f.value.low >= e.value.low
-        and bool(words & set(_WORD.findall(f.sentence.lower())))
         for f in later
         for e in earlier
-    )
+    ) and any(words & set(_WORD.findall(f.sentence.lower())) for f in later)
 
 
 _WORD = re.compile(r"[a-z]+")
