@@ -111,6 +111,16 @@ def _says(text: str, words: list[str]) -> bool:
     return any(f" {word} " in lower for word in words)
 
 
+def _names_zone(sentence: str, suffixes: list[str]) -> bool:
+    """True when ``sentence`` gives a clock in a zone named after a place: a capitalised
+    name before one of ``suffixes``, not at the sentence's start ("at 0740 on Saturday,
+    Ruritania time")."""
+    if not suffixes:
+        return False
+    ends = "|".join(re.escape(s) for s in suffixes)
+    return re.search(rf"(?<=[\w,] )[A-Z][a-z]+ (?:{ends})\b", sentence) is not None
+
+
 def _lead_days_agree(a: Fact, b: Fact, rule: Rule) -> bool:
     """Two lead dates of the main event agree when they are one day, or one day apart and
     either the earlier is a night and the later an early hour ("late on Friday", "early
@@ -124,8 +134,10 @@ def _lead_days_agree(a: Fact, b: Fact, rule: Rule) -> bool:
     if abs(gap) != 1:
         return False
     options = rule.options
-    if _says(a.sentence, options.get("zone_words", [])) or _says(
-        b.sentence, options.get("zone_words", [])
+    suffixes = options.get("zone_suffixes", [])
+    if any(
+        _says(fact.sentence, options.get("zone_words", [])) or _names_zone(fact.sentence, suffixes)
+        for fact in (a, b)
     ):
         return True
     earlier, later = (a, b) if gap > 0 else (b, a)
@@ -137,7 +149,9 @@ def _lead_days_agree(a: Fact, b: Fact, rule: Rule) -> bool:
 def _updated_total(rule: Rule, earlier: list[Fact], later: list[Fact]) -> bool:
     """True when ``later``, from a source published after ``earlier``'s, gives a running total
     (the rule's ``running_totals``: a death toll, a case count) at least as high, in a
-    sentence that says it grew ("the toll rose to 16"): an update, not a conflict."""
+    sentence that says it grew ("the toll rose to 16"): an update, not a conflict. One such
+    sentence is enough for the source's other statements of the total ("Toll rises to 16"
+    as the headline, "has killed at least 16 people" as the lead)."""
     totals = rule.options.get("running_totals", [])
     words = {w.lower() for w in rule.options.get("update_words", [])}
     return all(
@@ -145,10 +159,9 @@ def _updated_total(rule: Rule, earlier: list[Fact], later: list[Fact]) -> bool:
         and isinstance(f.value, Amount)
         and isinstance(e.value, Amount)
         and f.value.low >= e.value.low
-        and bool(words & set(_WORD.findall(f.sentence.lower())))
         for f in later
         for e in earlier
-    )
+    ) and any(words & set(_WORD.findall(f.sentence.lower())) for f in later)
 
 
 _WORD = re.compile(r"[a-z]+")

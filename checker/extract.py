@@ -35,6 +35,30 @@ _ORDINAL_DIGITS = re.compile(r"^(\d{1,2})(st|nd|rd|th)$")
 _DEFINITE = {"the", "this", "that", "its", "their", "his", "her", "our", "these", "those"}
 _INDEFINITE = {"a", "an", "another"}
 _DETERMINERS = frozenset(_DEFINITE | _INDEFINITE)
+_BEFORE_ATTRIBUTES = frozenset(
+    {"'s", "\u2019s", "behind", "with", "without", "under", "into", "in", "at", "of", "for", "from"}
+)
+"""Words after which a past participle before a noun is an adjective ("Acme's scrapped
+plan", "behind closed doors"), as after a determiner."""
+_NOT_NOUNS = frozenset(
+    {
+        "near",
+        "off",
+        "outside",
+        "inside",
+        "beside",
+        "past",
+        "overnight",
+        "early",
+        "late",
+        "shortly",
+        "just",
+        "today",
+        "yesterday",
+        "tonight",
+    }
+)
+"""Words after a participle that show it is a verb, not an adjective before its noun."""
 _COUNT_STOPS = {"and", "or", "of", "than", "to", "in", "on", "at", "for", "with", "by"}
 _POSITIONS = {
     "next": "next",
@@ -448,6 +472,24 @@ class _Context:
             ]
         return self._cues[key]
 
+    def attributive_at(self, start: int, end: int) -> bool:
+        """True when the one word [start, end) is a past participle standing before its
+        noun ("the hijacked tanker", "a ruptured pipeline", "the abandoned game", "behind
+        closed doors"): it names a state of a thing, not a happening the sentence dates."""
+        t = self.tokens
+        if end - start != 1 or start == t.sent_start[start] or end >= t.sent_end[start]:
+            return False
+        word, before, after = t.lower[start], t.lower[start - 1], t.lower[end]
+        return (
+            word.endswith("ed")
+            and (before in _DETERMINERS or before in _BEFORE_ATTRIBUTES)
+            and before != "that"  # "the plane that crashed": a relative clause's verb
+            and t.alpha[end]
+            and after not in STOP_WORDS
+            and after not in _NOT_NOUNS
+            and after not in self.calendar_words
+        )
+
     def past_word(self, token: Token) -> bool:
         return self.past_at(token.i)
 
@@ -858,6 +900,8 @@ def _lead_event(
             continue
         if span.start <= cue.start < span.end or _inside_name(ctx, cue.start):
             continue
+        if ctx.attributive_at(cue.start, cue.end):
+            continue  # "boarded the hijacked tanker on Sunday": not the hijacking's day
         if any(
             lower[i] in unless and i not in ctx.timex_tokens
             for i in range(max(left, cue.start - 3), cue.start)
@@ -894,6 +938,8 @@ def _lead_relation(ctx: _Context, span: Span, cue: Span, ruleset: RuleSet) -> st
     lo, hi = (cue.end, span.start) if cue.end <= span.start else (span.end, cue.start)
     best: tuple[int, str] | None = None
     for relation_cue in ctx.cues_at(ctx.tokens.sent_start[span.start], "relation:"):
+        if ctx.attributive_at(relation_cue.start, relation_cue.end):
+            continue  # "the abandoned game will be replayed": no calling off dated
         between = lo <= relation_cue.start and relation_cue.end <= hi
         # the verb whose object the event word is: "called off the rocket's launch"
         before = (
@@ -931,6 +977,8 @@ def _is_report_date(ctx: _Context, span: Span) -> bool:
     sent_start = ctx.tokens.sent_start[span.start]
     # "were released on Friday": a reporting word inside an event phrase reports nothing
     in_events = {i for c in ctx.cues_at(sent_start, "event:") for i in range(c.start, c.end)}
+    # "said it would be replayed on Wednesday": the date is the replay's, not the report's
+    relations = {i for c in ctx.cues_at(sent_start, "relation:") for i in range(c.start, c.end)}
     for cue in ctx.cues_at(sent_start, "reporting"):
         if cue.start in in_events:
             continue
@@ -939,7 +987,9 @@ def _is_report_date(ctx: _Context, span: Span) -> bool:
         if close_after or before_in_clause:
             lower = ctx.tokens.lower
             between = range(min(cue.end, span.end), max(cue.start, span.start))
-            if not any(lower[i] in ctx.event_words or ctx.past_at(i) for i in between):
+            if not any(
+                lower[i] in ctx.event_words or ctx.past_at(i) or i in relations for i in between
+            ):
                 return True
     return False
 
@@ -1141,11 +1191,18 @@ def _event_of(
         for c in ctx.cues_at(ctx.tokens.sent_start[span.start], "relation:")
         for i in range(c.start, c.end)
     }
+    reporting = {
+        i
+        for c in ctx.cues_at(ctx.tokens.sent_start[span.start], "reporting")
+        for i in range(c.start, c.end)
+    }
     if any(
-        (ctx.past_at(i) or _progressive_at(ctx, i)) and i not in relation_tokens for i in between
+        (ctx.past_at(i) or _progressive_at(ctx, i)) and i not in relation_tokens | reporting
+        for i in between
     ):
         # "a constitution approved in September", "two men on Tuesday were discussing the
-        # shooting": the date is the approval's, the discussion's
+        # shooting": the date is the approval's, the discussion's; "called the match off and
+        # said it would be replayed on Wednesday" reports the match's date
         return None
     return cue, best[2]
 
@@ -1194,6 +1251,8 @@ def _relation_of(ctx: _Context, span: Span, event: Span) -> str | None:
     lo, hi = min(left, event.start), max(right, event.end)
     best: tuple[int, str] | None = None
     for cue in ctx.cues_at(ctx.tokens.sent_start[span.start], "relation:"):
+        if ctx.attributive_at(cue.start, cue.end):
+            continue  # "the abandoned game will be replayed on Thursday": no calling off
         if lo <= cue.start < hi and not (span.start <= cue.start < span.end):
             distance = span.start - cue.end if cue.end <= span.start else cue.start - span.end
             if best is None or distance < best[0]:

@@ -71,6 +71,21 @@ def _timex(extraction, text: str):
             "hearing",
         ),
         ("The regional council will meet on Friday in Tartu.", "on Friday", "event.date", "meet"),
+        # a participle before its noun is no relation: the game is not called off on Thursday
+        (
+            "The league said the abandoned game would be replayed on Thursday without fans.",
+            "on Thursday",
+            "event.replay_date",
+            "game",
+        ),
+        # "said" reports the replay's day; "behind closed doors" ends nothing
+        (
+            "The league called the match off and said it would be replayed behind closed "
+            "doors on Wednesday.",
+            "on Wednesday",
+            "event.replay_date",
+            "match",
+        ),
     ],
 )
 def test_extract_event_date_takes_rule_of_relation_verb(

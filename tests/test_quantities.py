@@ -1072,6 +1072,12 @@ def test_quantities_no_finding(ruleset, nlp, first, second):
     [
         # published a day later, saying the toll grew: an update
         ("2024-05-07", "The death toll from the landslide rose to 16, police said.", False),
+        # the headline says the toll grew; the lead, a sentence of its own, gives it again
+        (
+            "2024-05-07",
+            "Landslide toll rises to 16\n\nThe landslide has killed at least 16 people, police said.",
+            False,
+        ),
         # a day later, but nothing says the figure grew: the sources disagree
         ("2024-05-07", "The landslide killed 16 people, police said.", True),
         # a day later and lower: a revision the desk should see
@@ -1079,7 +1085,7 @@ def test_quantities_no_finding(ruleset, nlp, first, second):
         # the same day: two figures for one toll
         ("2024-05-06", "The death toll from the landslide rose to 16, police said.", True),
     ],
-    ids=["later-and-rose", "later-no-cue", "later-lower", "same-day"],
+    ids=["later-and-rose", "headline-rose", "later-no-cue", "later-lower", "same-day"],
 )
 def test_quantities_running_total_updated_by_a_later_source(
     ruleset, nlp, later_date, later_text, conflict
