@@ -407,6 +407,10 @@ def typo_findings(
     spelling_rules = ruleset.of_kind("spelling")
     name_rules = ruleset.of_kind("name_spelling")
     titles = frozenset(ruleset.lexicons.get("honorifics", []))
+    # the units and currencies the rules declare ("soums", "hryvnias") are words
+    declared_units = frozenset(
+        str(unit).lower() for unit in ruleset.lexicons.get("measure_units", {})
+    )
     names_typos = {}
     for rule in name_rules:
         for source_id, typos in name_typos(
@@ -465,6 +469,7 @@ def typo_findings(
                 min_common_zipf=float(rule.options.get("min_common_zipf", 3.0)),
                 skip=taken,
                 story_capitalised=capitalised,
+                declared=declared_units,
             ):
                 found.append((rule, typo))
         if spelling != "both":

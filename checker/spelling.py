@@ -749,6 +749,7 @@ def word_typos(
     min_common_zipf: float,
     skip: set[int] | None = None,
     story_capitalised: Collection[str] = frozenset(),
+    declared: Collection[str] = frozenset(),
 ) -> list[Typo]:
     """Misspelled lower-case words: codespell's list, unknown words, words far rarer than a neighbour.
 
@@ -767,6 +768,8 @@ def word_typos(
         story_capitalised (Collection[str]): capitalised words of every source of the story:
             a listed misspelling capitalised inside a sentence is reported only when its
             correction is among them. Defaults to frozenset().
+        declared (Collection[str]): lower-case words the rules declare (units and
+            currencies: "hryvnias", "soums"): never typos. Defaults to frozenset().
     """
     skip = skip or set()
     context = frozenset(w.where.text.lower() for w in words)
@@ -781,6 +784,7 @@ def word_typos(
             or _plainly_known(text, max_rare_zipf, min_common_zipf)
             or word.where.start in skip
             or text in other_sources_vocabulary
+            or text in declared
             or in_address(word)
             or written_in_two_forms(text, context)
             or ((quoted_alone(word) or after_amount(word)) and not is_listed_misspelling(text))

@@ -623,6 +623,17 @@ def test_spelling_story_new_rules_found(ruleset, nlp, sentence, word, suggestion
     assert _typos(result) == [("a.txt", word, suggestion, "typo.spelling")]
 
 
+def test_spelling_story_units_and_currencies_the_rules_declare_are_words(
+    ruleset, nlp, extract_text
+):
+    sentence = "The court ordered the firm to pay 85,000 korunas in damages and costs."
+    # the spelling check alone takes the rare currency name for a slip ...
+    assert _word_typos(extract_text(sentence).words) != []
+    # ... the story check knows it from the units the rules declare
+    result = _check(ruleset, nlp, sentence + "\n", "The firm said it would appeal.\n")
+    assert _typos(result) == []
+
+
 def test_spelling_story_vocabulary_accepts_and_rejects(ruleset, nlp, tmp_path):
     from checker.vocab import load_vocabulary
 
