@@ -124,7 +124,14 @@ def units_of(sources: list[NormalizedSource], ruleset: RuleSet) -> list[Unit]:
                 # strongest aftershock, of magnitude 4.1"): each stands alone, and is
                 # compared only with a figure whose clause shares its words
                 for fact in facts:
-                    others = frozenset().union(*(f.context for f in facts if f is not fact))
+                    # the words of its other figures (a headline repeating it is none)
+                    others = frozenset().union(
+                        *(
+                            f.context
+                            for f in facts
+                            if f is not fact and not f.value.overlaps(fact.value)  # type: ignore[union-attr]
+                        )
+                    )
                     pieces.append(((rule, key), [fact], others))
             else:
                 pieces.append(((rule, key), facts, None))

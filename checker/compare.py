@@ -112,6 +112,16 @@ def _says(text: str, words: list[str]) -> bool:
     return any(f" {word} " in lower for word in words)
 
 
+def _names_zone(sentence: str, suffixes: list[str]) -> bool:
+    """True when ``sentence`` gives a clock in a zone named after a place: a capitalised
+    name before one of ``suffixes``, not at the sentence's start ("at 0740 on Saturday,
+    Ruritania time")."""
+    if not suffixes:
+        return False
+    ends = "|".join(re.escape(s) for s in suffixes)
+    return re.search(rf"(?<=[\w,] )[A-Z][a-z]+ (?:{ends})\b", sentence) is not None
+
+
 def _lead_days_agree(a: Fact, b: Fact, rule: Rule) -> bool:
     """Two lead dates of the main event agree when they are one day, or one day apart and
     either the earlier is a night and the later an early hour ("late on Friday", "early
@@ -125,8 +135,10 @@ def _lead_days_agree(a: Fact, b: Fact, rule: Rule) -> bool:
     if abs(gap) != 1:
         return False
     options = rule.options
-    if _says(a.sentence, options.get("zone_words", [])) or _says(
-        b.sentence, options.get("zone_words", [])
+    suffixes = options.get("zone_suffixes", [])
+    if any(
+        _says(fact.sentence, options.get("zone_words", [])) or _names_zone(fact.sentence, suffixes)
+        for fact in (a, b)
     ):
         return True
     earlier, later = (a, b) if gap > 0 else (b, a)
@@ -138,7 +150,9 @@ def _lead_days_agree(a: Fact, b: Fact, rule: Rule) -> bool:
 def _updated_total(rule: Rule, earlier: list[Fact], later: list[Fact]) -> bool:
     """True when ``later``, from a source published after ``earlier``'s, gives a running total
     (the rule's ``running_totals``: a death toll, a case count) at least as high, in a
-    sentence that says it grew ("the toll rose to 16"): an update, not a conflict."""
+    sentence that says it grew ("the toll rose to 16"): an update, not a conflict. One such
+    sentence is enough for the source's other statements of the total ("Toll rises to 16"
+    as the headline, "has killed at least 16 people" as the lead)."""
     totals = rule.options.get("running_totals", [])
     words = {w.lower() for w in rule.options.get("update_words", [])}
     return all(
@@ -146,10 +160,9 @@ def _updated_total(rule: Rule, earlier: list[Fact], later: list[Fact]) -> bool:
         and isinstance(f.value, Amount)
         and isinstance(e.value, Amount)
         and f.value.low >= e.value.low
-        and bool(words & set(_WORD.findall(f.sentence.lower())))
         for f in later
         for e in earlier
-    )
+    ) and any(words & set(_WORD.findall(f.sentence.lower())) for f in later)
 
 
 _WORD = re.compile(r"[a-z]+")
@@ -413,10 +426,18 @@ def typo_findings(
     calendar_rules = ruleset.of_kind("closed_class")
     spelling_rules = ruleset.of_kind("spelling")
     name_rules = ruleset.of_kind("name_spelling")
+    titles = frozenset(ruleset.lexicons.get("honorifics", []))
+    # the units and currencies the rules declare ("soums", "hryvnias") are words
+    declared_units = frozenset(
+        str(unit).lower() for unit in ruleset.lexicons.get("measure_units", {})
+    )
     names_typos = {}
     for rule in name_rules:
         for source_id, typos in name_typos(
-            words_by_source, rule=rule.id, min_length=int(rule.options.get("min_length", 4))
+            words_by_source,
+            rule=rule.id,
+            min_length=int(rule.options.get("min_length", 4)),
+            titles=titles,
         ).items():
             names_typos.setdefault(source_id, []).extend((rule, t) for t in typos)
     used_by = Counter(word for words in vocabularies.values() for word in set(words))
@@ -458,6 +479,7 @@ def typo_findings(
                 min_common_zipf=float(rule.options.get("min_common_zipf", 3.0)),
                 skip=taken,
                 story_capitalised=capitalised,
+                declared=declared_units,
             ):
                 found.append((rule, typo))
         if spelling != "both":
@@ -725,7 +747,8 @@ def single_count_findings(
     known to the reader: "its 180,000 depositors", "a party of seven skiers")."""
     determiners = frozenset(rule.options.get("determiners", []))
     per_source = [_single_counts(n, rule) for n in sources]
-    findings: list[Finding] = []
+    # (noun -> the conflicting pairs of sources' first facts), one finding per noun
+    conflicts: dict[str, list[tuple[Fact, Fact]]] = defaultdict(list)
     for n, counts_a in enumerate(per_source):
         for counts_b in per_source[n + 1 :]:
             for noun in sorted(counts_a.keys() & counts_b.keys()):
@@ -737,15 +760,44 @@ def single_count_findings(
                 whole = any(x.trigger in determiners for x in facts_a) and any(
                     y.trigger in determiners for y in facts_b
                 )
-                if max(a.value.high, b.value.high) < 10:  # type: ignore[union-attr]
+                if _HYPHEN_COUNT.search(a.text) and _HYPHEN_COUNT.search(b.text):
+                    # a part of one thing, told in a word of its description ("a
+                    # 10-storey building", "the 12-storey building"): in the same words
+                    tied = shared >= 2
+                elif max(a.value.high, b.value.high) < 10:  # type: ignore[union-attr]
                     # a few things: the same set, told as a whole in the same words
                     tied = whole and shared >= 2  # "a party of seven/nine skiers"
                 else:
                     # a slip of the pen on one figure tied to the same thing
                     tied = _slip(a, b) and (whole or shared >= 1)
                 if tied:
-                    findings.append(_count_finding(rule, story, noun, a, b, anchors))
+                    conflicts[noun].append((a, b))
+    findings = []
+    for noun, pairs in conflicts.items():
+        if len(pairs) == 1:
+            findings.append(_count_finding(rule, story, noun, *pairs[0], anchors))
+            continue
+        # three sources or more: one finding shows every source in conflict
+        stated = list({id(f): f for pair in pairs for f in pair}.values())
+        stated.sort(key=lambda f: (f.source_id, f.start))
+        groups: dict[str, list[Fact]] = defaultdict(list)
+        for fact in stated:
+            groups[fact.value_label()].append(fact)
+        findings.append(
+            Finding(
+                kind="discrepancy",
+                rule=rule.id,
+                severity=rule.level,  # type: ignore[arg-type]
+                story=story,
+                message=render_message(rule.message, measure=noun, values=_values_text(groups)),
+                evidence=tuple(Evidence.of(f, anchors.get(f.source_id)) for f in stated),
+            )
+        )
     return findings
+
+
+_HYPHEN_COUNT = re.compile(r"\w-[a-z]+$")
+"""A count joined by a hyphen to the noun it counts ("10-storey", "ten-storey")."""
 
 
 _FIGURE = re.compile(r"\d[\d,.]*")

@@ -180,6 +180,62 @@ def _written_date(value: str) -> dt.date | None:
     return date
 
 
+_DATE_IN_LINE = re.compile(
+    r"(?P<written>(?:[A-Za-z]+,?\s+)?(?:[A-Za-z]+\.?\s+\d{1,2},?|\d{1,2}\s+[A-Za-z]+\.?,?)\s+(?:19|20)\d\d)"
+    r"|(?P<year>(?:19|20)\d\d)\s?[-.]\s?(?P<month>\d\d)\s?[-.]\s?(?P<day>\d\d)\b"
+    r"|\b(?P<first>\d{1,2})\s?/\s?(?P<second>\d{1,2})\s?/\s?(?P<slash_year>(?:19|20)\d\d)\b"
+)
+"""A date inside a crawled date line: in words ("Wednesday, March 13, 2013", "21 July 2013"),
+year first ("2013 - 09 - 26", "2012.08.08") or with slashes ("11 / 27 / 2005")."""
+_DATE_LABEL = re.compile(
+    r"(?:[A-Za-z]+\.?|\d{1,2}:\d\d(?::\d\d)?(?:\s?[AaPp]\.?\s?[Mm]\.?)?|[\s,:;|()\[\]\-–—/])*"
+)
+"""What may stand before the date in such a line: words ("Published", "Last updated at",
+"WASHINGTON, DC,"), clock times and punctuation, but no other figure ("Posted 1 year, 160
+days ago [downloaded on 2 October 2013]" gives no publication date)."""
+LONGEST_DATE_LABEL = 60
+"""Characters before the date in such a line, at most."""
+
+
+def _labelled_date(value: str) -> dt.date | None:
+    """The first date of a crawled date line after a label, a dateline or a clock time
+    ("Published : March 13, 2013", "Updated 9:06 AM EST Dec 19, 2008", "21 July 2013 Last
+    updated at 11:11 GMT"); a date with slashes only when no other order fits it."""
+    for found in _DATE_IN_LINE.finditer(value):
+        if found.start() > LONGEST_DATE_LABEL or not _DATE_LABEL.fullmatch(value[: found.start()]):
+            return None
+        if found["written"]:
+            date = _written_date(found["written"])
+            if date is None and found["written"][:1].isalpha():
+                date = _written_date(found["written"].split(None, 1)[1])  # a label, no weekday
+        elif found["year"]:
+            date = _safe_date(int(found["year"]), int(found["month"]), int(found["day"]))
+        else:
+            first, second = int(found["first"]), int(found["second"])
+            if first <= 12 and second <= 12 and first != second:
+                return None  # "4 / 9 / 2007": April 9 or 4 September
+            month, day = (first, second) if first <= 12 else (second, first)
+            date = _safe_date(int(found["slash_year"]), month, day)
+        if date is not None:
+            return date
+    return None
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def parse_metadata_date(value: str) -> dt.date | None:
+    """The date of a metadata value: ``parse_date_string``, else the first date of a crawled
+    date line (``_labelled_date``)."""
+    cleaned = re.sub(r"\s*:\s*", ":", value.strip())
+    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", cleaned, flags=re.IGNORECASE)
+    return parse_date_string(value) or _labelled_date(cleaned)
+
+
 _FRONT_MATTER_LINE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(?P<value>.*?))?[ \t]*$")
 """One ``key: value`` line of front matter, read without YAML."""
 
@@ -307,7 +363,7 @@ def find_publication_line(text: str) -> tuple[dt.date, str] | None:
     for line in text.split("\n", _PUBLICATION_LINE_SPAN)[:_PUBLICATION_LINE_SPAN]:
         found = _PUBLICATION_LINE.match(line)
         if found:
-            date = parse_date_string(found["rest"])
+            date = parse_metadata_date(found["rest"])
             if date is not None:
                 return date, line.strip()
     return None
@@ -382,7 +438,7 @@ def make_source(
     elif isinstance(date_value, dt.date):
         source.published = date_value
     elif date_value is not None:
-        source.published = parse_date_string(str(date_value))
+        source.published = parse_metadata_date(str(date_value))
     if source.published is not None:
         source.published_from = "metadata"
         source.published_evidence = f"metadata date {date_value}"

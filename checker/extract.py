@@ -28,7 +28,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from checker.model import Source, Tense
+from checker.model import Dateline, Source, Tense
 from checker.nlp import CUES_KEY, NON_DATE_ROLES, TIMEX_KEY
 from checker.quantities import NumberPhrase, QuantityLexicon, find_numbers, to_amount
 from checker.rules import Rule, RuleSet
@@ -37,6 +37,30 @@ _ORDINAL_DIGITS = re.compile(r"^(\d{1,2})(st|nd|rd|th)$")
 _DEFINITE = {"the", "this", "that", "its", "their", "his", "her", "our", "these", "those"}
 _INDEFINITE = {"a", "an", "another"}
 _DETERMINERS = frozenset(_DEFINITE | _INDEFINITE)
+_BEFORE_ATTRIBUTES = frozenset(
+    {"'s", "\u2019s", "behind", "with", "without", "under", "into", "in", "at", "of", "for", "from"}
+)
+"""Words after which a past participle before a noun is an adjective ("Acme's scrapped
+plan", "behind closed doors"), as after a determiner."""
+_NOT_NOUNS = frozenset(
+    {
+        "near",
+        "off",
+        "outside",
+        "inside",
+        "beside",
+        "past",
+        "overnight",
+        "early",
+        "late",
+        "shortly",
+        "just",
+        "today",
+        "yesterday",
+        "tonight",
+    }
+)
+"""Words after a participle that show it is a verb, not an adjective before its noun."""
 _COUNT_STOPS = {"and", "or", "of", "than", "to", "in", "on", "at", "for", "with", "by"}
 _POSITIONS = {
     "next": "next",
@@ -588,6 +612,24 @@ class _Context:
             ]
         return self._cues[key]
 
+    def attributive_at(self, start: int, end: int) -> bool:
+        """True when the one word [start, end) is a past participle standing before its
+        noun ("the hijacked tanker", "a ruptured pipeline", "the abandoned game", "behind
+        closed doors"): it names a state of a thing, not a happening the sentence dates."""
+        t = self.tokens
+        if end - start != 1 or start == t.sent_start[start] or end >= t.sent_end[start]:
+            return False
+        word, before, after = t.lower[start], t.lower[start - 1], t.lower[end]
+        return (
+            word.endswith("ed")
+            and (before in _DETERMINERS or before in _BEFORE_ATTRIBUTES)
+            and before != "that"  # "the plane that crashed": a relative clause's verb
+            and t.alpha[end]
+            and after not in STOP_WORDS
+            and after not in _NOT_NOUNS
+            and after not in self.calendar_words
+        )
+
     def past_word(self, token: Token) -> bool:
         return self.past_at(token.i)
 
@@ -611,7 +653,19 @@ class _Context:
             text not in self.not_past
             and not (t.title[i] and i != sent_start)
             and previous not in _DETERMINERS  # "the updated forecasts": an adjective
+            and not self._compound_end_at(i)  # "its so-called golden share": an adjective
             and not self._after_auxiliary_at(i)  # "will be resolved": passive, not past
+        )
+
+    def _compound_end_at(self, i: int) -> bool:
+        """True when token ``i`` ends a hyphenated compound written without spaces
+        ("so-called", "state-owned", "long-awaited"): a modifier, never a verb of its own."""
+        t = self.tokens
+        return (
+            i - 2 >= t.sent_start[i]
+            and t.lower[i - 1] == "-"
+            and not t.spaced[i - 1]
+            and not t.spaced[i - 2]
         )
 
     def tense(self, start: int, end: int) -> Tense:
@@ -748,6 +802,25 @@ class _Context:
             self._proper_nouns[sent_start] = self._find_proper_nouns(sent_start)
         return set(self._proper_nouns[sent_start])
 
+    def quantity_names(self, sent: Span, dateline: Dateline | None) -> set[str]:
+        """The names a quantity's sentence gives its subject: ``proper_nouns`` after the
+        dateline (the city and outlet say where the copy was filed, not what the figure is
+        of), and the name of a name joined to a figure ("Orion-3")."""
+        t = self.tokens
+        first = sent.start
+        if dateline is not None and sent.start_char <= dateline.start < sent.end_char:
+            while first < sent.end and self.doc[first].idx < dateline.end:
+                first += 1
+            if first >= sent.end:
+                return set()
+            found = self._find_proper_nouns(first)
+        else:
+            found = self.proper_nouns(sent)
+        for i in range(first + 1, sent.end):
+            if not t.alpha[i] and (match := _NAME_AND_FIGURE.match(t.text[i])):
+                found.add(stem(match[1].lower()))
+        return found
+
     def _find_proper_nouns(self, sent_start: int) -> set[str]:
         t = self.tokens
         return {
@@ -759,6 +832,10 @@ class _Context:
             and t.lower[i] not in self.calendar_words
             and t.lower[i] not in self.honorifics
         }
+
+
+_NAME_AND_FIGURE = re.compile(r"([A-Z][a-z]{2,})-\d+[A-Za-z]?$")
+"""A name joined to a figure ("Orion-3", "Falcon-9"): the name is one of the sentence's."""
 
 
 def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -> Extraction:
@@ -994,6 +1071,8 @@ def _lead_event(
             continue
         if span.start <= cue.start < span.end or _inside_name(ctx, cue.start):
             continue
+        if ctx.attributive_at(cue.start, cue.end):
+            continue  # "boarded the hijacked tanker on Sunday": not the hijacking's day
         if any(
             lower[i] in unless and i not in ctx.timex_tokens
             for i in range(max(left, cue.start - 3), cue.start)
@@ -1030,6 +1109,8 @@ def _lead_relation(ctx: _Context, span: Span, cue: Span, ruleset: RuleSet) -> st
     lo, hi = (cue.end, span.start) if cue.end <= span.start else (span.end, cue.start)
     best: tuple[int, str] | None = None
     for relation_cue in ctx.cues_at(ctx.tokens.sent_start[span.start], "relation:"):
+        if ctx.attributive_at(relation_cue.start, relation_cue.end):
+            continue  # "the abandoned game will be replayed": no calling off dated
         between = lo <= relation_cue.start and relation_cue.end <= hi
         # the verb whose object the event word is: "called off the rocket's launch"
         before = (
@@ -1067,6 +1148,8 @@ def _is_report_date(ctx: _Context, span: Span) -> bool:
     sent_start = ctx.tokens.sent_start[span.start]
     # "were released on Friday": a reporting word inside an event phrase reports nothing
     in_events = {i for c in ctx.cues_at(sent_start, "event:") for i in range(c.start, c.end)}
+    # "said it would be replayed on Wednesday": the date is the replay's, not the report's
+    relations = {i for c in ctx.cues_at(sent_start, "relation:") for i in range(c.start, c.end)}
     for cue in ctx.cues_at(sent_start, "reporting"):
         if cue.start in in_events:
             continue
@@ -1075,7 +1158,9 @@ def _is_report_date(ctx: _Context, span: Span) -> bool:
         if close_after or before_in_clause:
             lower = ctx.tokens.lower
             between = range(min(cue.end, span.end), max(cue.start, span.start))
-            if not any(lower[i] in ctx.event_words or ctx.past_at(i) for i in between):
+            if not any(
+                lower[i] in ctx.event_words or ctx.past_at(i) or i in relations for i in between
+            ):
                 return True
     return False
 
@@ -1269,15 +1354,66 @@ def _event_of(
     if best is None or (best[0][0] == 1 and best[0][1] > 12):
         return None
     cue = best[1]
+    if not _names_the_event(ctx, cue, dated_before=span.end <= cue.start):
+        return None
     between = range(cue.end, span.start) if cue.end <= span.start else range(span.end, cue.start)
     relation_tokens = {
         i
         for c in ctx.cues_at(ctx.tokens.sent_start[span.start], "relation:")
         for i in range(c.start, c.end)
     }
-    if any(ctx.past_at(i) and i not in relation_tokens for i in between):
-        return None  # "a constitution approved in September": the date is the approval's
+    reporting = {
+        i
+        for c in ctx.cues_at(ctx.tokens.sent_start[span.start], "reporting")
+        for i in range(c.start, c.end)
+    }
+    if any(
+        (ctx.past_at(i) or _progressive_at(ctx, i)) and i not in relation_tokens | reporting
+        for i in between
+    ):
+        # "a constitution approved in September", "two men on Tuesday were discussing the
+        # shooting": the date is the approval's, the discussion's; "called the match off and
+        # said it would be replayed on Wednesday" reports the match's date
+        return None
     return cue, best[2]
+
+
+_EARLIER_INSTANCE = frozenset({"recent", "earlier", "previous", "prior", "preceding"})
+"""Before an event word: another, earlier instance of the event ("the earlier hearing")."""
+_WITHIN_EVENT = frozenset({"during", "throughout", "amid", "amidst"})
+"""Before an event word: a moment inside the event ("shown on Thursday during the trial")."""
+_OBJECT_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "our"})
+"""After an -ing event word: its object, so a verb ("hearing an argument"); not "that",
+which opens a clause about the event ("a meeting that opened on Monday")."""
+_PROGRESSIVE_AUXILIARIES = frozenset({"is", "are", "am", "was", "were", "be", "been", "being"})
+
+
+def _names_the_event(ctx: _Context, cue: Span, *, dated_before: bool) -> bool:
+    """False when event word ``cue`` is no name of the event a date nearby dates: a verb
+    ("after hearing an argument"), an earlier instance ("at the earlier hearing on Monday"),
+    or, after the date, the span of time it falls in ("on Thursday during the trial")."""
+    lower = ctx.tokens.lower
+    if (
+        cue.end < len(lower)
+        and lower[cue.end - 1].endswith("ing")
+        and lower[cue.end] in _OBJECT_DETERMINERS
+    ):
+        return False
+    first = max(ctx.tokens.sent_start[cue.start], cue.start - 3)
+    before = set(lower[first : cue.start])
+    if _EARLIER_INSTANCE & set(lower[max(first, cue.start - 2) : cue.start]):
+        return False
+    return not (dated_before and _WITHIN_EVENT & before)
+
+
+def _progressive_at(ctx: _Context, i: int) -> bool:
+    """True for an -ing verb after a form of "be" ("were discussing")."""
+    lower = ctx.tokens.lower
+    return (
+        lower[i].endswith("ing")
+        and i > ctx.tokens.sent_start[i]
+        and lower[i - 1] in _PROGRESSIVE_AUXILIARIES
+    )
 
 
 def _relation_of(ctx: _Context, span: Span, event: Span) -> str | None:
@@ -1286,6 +1422,8 @@ def _relation_of(ctx: _Context, span: Span, event: Span) -> str | None:
     lo, hi = min(left, event.start), max(right, event.end)
     best: tuple[int, str] | None = None
     for cue in ctx.cues_at(ctx.tokens.sent_start[span.start], "relation:"):
+        if ctx.attributive_at(cue.start, cue.end):
+            continue  # "the abandoned game will be replayed on Thursday": no calling off
         if lo <= cue.start < hi and not (span.start <= cue.start < span.end):
             distance = span.start - cue.end if cue.end <= span.start else cue.start - span.end
             if best is None or distance < best[0]:
@@ -1483,17 +1621,29 @@ def _quantities(
     for sent_start in measured:
         sent = doc[sent_start : ctx.tokens.sent_end[sent_start]]
         measures = ctx.cues(sent, "measure:")
-        for phrase in ctx.numbers_at(sent.start, lexicon):
+        words = ctx.tokens.lower[sent.start : sent.end]
+        phrases = ctx.numbers_at(sent.start, lexicon)
+        wholes = _wholes(words, phrases, lexicon)
+        for n, phrase in enumerate(phrases):
             start, end = sent.start + phrase.start, sent.start + phrase.end
             if any(i in timex_tokens for i in range(start, end)) and not _timed(phrase, lexicon):
                 continue  # a date, not a quantity ("won by 18 seconds": a time taken)
-            if not _counts_alone(ctx, sent, start, end, phrase, measures):
+            whole = wholes.get(n)
+            if whole is not None:
+                # "took 34 of the 101 seats": the part counts what the whole counts
+                part_end = end
+                start, end = sent.start + whole.start, sent.start + whole.end
+            elif not _counts_alone(
+                ctx, sent, start, end, phrase, measures, _after_unit_figure(words, phrases, n)
+            ):
                 continue
             if dateline and dateline.start <= doc[start].idx < dateline.end:
                 continue
             before = doc[start - 1].lower_ if start > sent.start else ""
             role = (
-                "change"
+                "total"  # the whole of a part: "34 of the [101] seats"
+                if n - 1 in wholes
+                else "change"
                 if before in lexicon.change_words
                 else "from"
                 if before in lexicon.from_words
@@ -1505,13 +1655,20 @@ def _quantities(
                 if c.label_.split(":", 2)[1] not in role_bound
                 or _role_fits(ruleset, c.label_.split(":", 2)[1], role, phrase, lexicon)
             ]
-            found = _measure_of(ctx, sent, start, end, phrase, candidates, lexicon, nouns_only)
+            found = _measure_of(
+                ctx, sent, start, end, whole or phrase, candidates, lexicon, nouns_only
+            )
             if found is None:
                 continue
+            whole_end = end
+            if whole is not None:
+                start, end = sent.start + phrase.start, part_end
             cue, rule_id, measure = _fitting_rule(ruleset, lexicon, phrase, candidates, found)
             if rule_id in nouns_only and start > sent.start and doc[start - 1].lower_ in _KNOWN:
                 continue  # "the two countries": things already named, not a count reported
-            shown = _shown_end(ctx, sent, end, cue, measure, lexicon.counted_people)
+            shown = _shown_end(
+                ctx, sent, whole_end, cue, measure, lexicon.counted_people
+            )  # a part is quoted with its whole: "34 of the 101 seats"
             # a bare count is quoted with its measure word: "injuring 23", "78 were injured"
             bare = shown == end and phrase.unit is None
             quoted = cue.start if bare and cue.end == start else start
@@ -1532,7 +1689,7 @@ def _quantities(
                 key=lambda span: abs(span.start - start),
                 default=None,
             )
-            names = ctx.proper_nouns(sent) - quiet
+            names = ctx.quantity_names(sent, source.dateline) - quiet
             context = (ctx.content_words(left, right, skip=(start, end)) - quiet) | names
             facts.append(
                 FactMention(
@@ -1705,7 +1862,7 @@ def _single_counts(
             if any(a < where.end and where.start < b for a, b in covered):
                 continue  # a declared measure's figure
             before = t.lower[sent.start + phrase.start - 1] if phrase.start else ""
-            names = ctx.proper_nouns(sent) - quiet
+            names = ctx.quantity_names(sent, source.dateline) - quiet
             # the sentence's words: a relative clause tells what the counted did ("the 8.4
             # million customers who lost power")
             context = (ctx.content_words(sent.start, sent.end, skip=(start, end)) - quiet) | names
@@ -1747,7 +1904,7 @@ def _noun_counts(
         if (
             phrase.unit is not None
             or phrase.value is None
-            or phrase.hyphenated
+            or (phrase.hyphenated and not compounds)
             or phrase.listed
             or any(i in ctx.timex_tokens for i in range(start, end))
         ):
@@ -1755,10 +1912,17 @@ def _noun_counts(
         if start > sent.start and (
             t.lower[start - 1] in _PAIRED_BEFORE_STOPS
             or t.lower[start - 1] in _AGE_WORDS
-            or t.title[start - 1]
-            or t.upper[start - 1]
+            or (
+                (t.title[start - 1] or t.upper[start - 1])
+                and not (phrase.hyphenated and t.lower[start - 1] in _SENTENCE_ARTICLES)
+            )
         ):
-            continue  # "a man and two women", "aged 61", "Route 52"
+            continue  # "a man and two women", "aged 61", "Route 52" (not "The 12-storey")
+        if phrase.hyphenated:
+            noun = _hyphen_noun(ctx, sent, end + 1, lexicon, ignored)
+            if noun is not None:
+                found.append((noun, start, end + 2, phrase, ""))
+            continue
         k, modifiers = end, 0
         while k < sent.end and modifiers < 2 and t.alpha[k] and _is_modifier(doc[k]):
             k, modifiers = k + 1, modifiers + 1
@@ -1806,6 +1970,30 @@ def _noun_counts(
         )
         found.append((noun, start, k + 1, phrase, link))
     return found
+
+
+def _hyphen_noun(
+    ctx: _Context, sent: Span, k: int, lexicon: QuantityLexicon, ignored: frozenset[str]
+) -> str | None:
+    """The plural of the noun a hyphenated count joins to the word it describes ("a
+    10-storey building": storeys, "a 500-bed hospital": beds), or None: no noun after it
+    ("a 12-strong team", "a 40-year-old man", "a 6.1-magnitude quake": ``ignored`` holds
+    the words that count no part of a thing, singular and plural)."""
+    t = ctx.tokens
+    if k + 1 >= sent.end or not (t.alpha[k] and t.lowercase[k] and t.alpha[k + 1]):
+        return None  # "a 5.8-metric-ton cargo", "the 12-storey." : no noun after the word
+    word = t.lower[k]
+    if (
+        word in STOP_WORDS
+        or word in ignored
+        or word in lexicon.number_words
+        or word.endswith(("ed", "s"))
+        or not t.lowercase[k + 1]
+        or t.lower[k + 1] in STOP_WORDS
+    ):
+        return None
+    plural = word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else word + "s"
+    return None if plural in ignored else plural
 
 
 def _shown_end(
@@ -1869,6 +2057,8 @@ _PARTIAL_OF = {
     "your",
 }
 _AGE_WORDS = {"age", "aged", "ages"}
+_SENTENCE_ARTICLES = frozenset({"a", "an", "the", "its", "their", "his", "her", "our"})
+"""Capitalised words before a hyphenated count that are no name ("The 12-storey block")."""
 _INCREMENT = {"more", "additional", "further", "other", "others", "new", "extra"}
 _CLAUSE_VERBS = frozenset({"were", "was", "have", "has", "had", "are", "is"})
 _PASSIVE = {
@@ -1894,8 +2084,54 @@ _PASSIVE = {
 }
 
 
+_PART_OF = (["of", "the"], ["of", "its"], ["of", "their"], ["out", "of"], ["out", "of", "the"])
+"""The words between a part and its whole: "34 of the 101 seats", "9 out of 10 schools"."""
+
+
+def _wholes(
+    words: list[str], phrases: list[NumberPhrase], lexicon: QuantityLexicon
+) -> dict[int, NumberPhrase]:
+    """The number phrases that are a part of the next one, a whole ("took 34 of the 101
+    seats"), by index: the part is a count of what the whole counts. Not when the whole
+    counts people ("12 of the 40 passengers died": the part are the dead)."""
+    found = {}
+    for n, (part, whole) in enumerate(itertools.pairwise(phrases)):
+        if (
+            part.unit is None
+            and whole.unit is None
+            and part.value is not None
+            and whole.value is not None
+            and part.value < whole.value
+            and words[part.end : whole.start] in _PART_OF
+            and whole.end < len(words)
+            and words[whole.end] not in lexicon.counted_people
+        ):
+            found[n] = whole
+    return found
+
+
+def _after_unit_figure(words: list[str], phrases: list[NumberPhrase], n: int) -> bool:
+    """True when a count follows "and" after a figure in a unit, in one clause ("took 28%
+    and 37 seats"): it is a figure of its own, not one of a pair of counts."""
+    phrase = phrases[n]
+    if phrase.unit is not None or phrase.start == 0 or words[phrase.start - 1] != "and":
+        return False
+    return any(
+        other.unit is not None
+        and other.end < phrase.start
+        and not any(w in (",", ";") for w in words[other.end : phrase.start])
+        for other in phrases[:n]
+    )
+
+
 def _counts_alone(
-    ctx: _Context, sent: Span, start: int, end: int, phrase: NumberPhrase, measures: list[Span]
+    ctx: _Context,
+    sent: Span,
+    start: int,
+    end: int,
+    phrase: NumberPhrase,
+    measures: list[Span],
+    after_unit_figure: bool = False,
 ) -> bool:
     """False for numbers that are not a total of their own: one of a list ("magnitude 2.9
     and 2.2"), part of a coordination ("a man and two women"), a share ("two of them"), an
@@ -1908,7 +2144,7 @@ def _counts_alone(
         lower = before.lower_
         # ", and eight villages were evacuated": the number opens a clause of its own
         # "five were killed and 32 people were injured": a measure word ends the clause before
-        joins_clauses = (
+        joins_clauses = after_unit_figure or (
             lower == "and"
             and start - 2 >= sent.start
             and (doc[start - 2].text == "," or any(c.end == start - 1 for c in measures))
@@ -2002,6 +2238,14 @@ def _measure_of(
     near = [c for c in before if start - c.end <= _QUANTITY_GAP]
     if near:
         return label(max(near, key=lambda c: c.end))
+    # "57.8% against 42.2% for "No"": a measure word after "for", in quotes or not
+    if k < right and doc[k].lower_ == "for":
+        j = k + 1
+        while j < right and doc[j].is_quote:
+            j += 1
+        # the measure word ends its phrase: "for no change" names no measure
+        if j in cue_at and (cue_at[j].end >= right or not doc[cue_at[j].end].is_alpha):
+            return label(cue_at[j])
     # "45 people were killed", "two villagers slightly injured": a passive verb after
     while k < right and (doc[k].lower_ in _PASSIVE or doc[k].lower_.endswith("ly")):
         k += 1

@@ -21,7 +21,7 @@ from typing import Any
 import numpy
 import spacy
 import srsly
-from spacy.attrs import IS_PUNCT, ORTH, SENT_START
+from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import SpanRuler
@@ -463,10 +463,14 @@ class Sentencizer(spacy.pipeline.Sentencizer):
 
 
 def _sentence_starts(doc: Doc, punct_ids: set[int]) -> list[bool]:
-    """A sentence starts at the first token, and at the first token after a sentence-final
-    character ("." "?" "!") that is neither punctuation nor such a character."""
-    columns = doc.to_array([ORTH, IS_PUNCT])
+    """A sentence starts at the first token, at the first token after a sentence-final
+    character ("." "?" "!") that is neither punctuation nor such a character, and at a blank
+    line: a headline or a header line ends with no full stop, and is no part of the
+    paragraph after it (the blank line opens the next sentence, as after a full stop)."""
+    columns = doc.to_array([ORTH, IS_PUNCT, IS_SPACE])
     orths, puncts = columns[:, 0].tolist(), columns[:, 1].tolist()
+    spaces = columns[:, 2].tolist()
+    strings = doc.vocab.strings
     starts = [False] * len(orths)
     starts[0] = True
     seen_final = False
@@ -477,6 +481,8 @@ def _sentence_starts(doc: Doc, punct_ids: set[int]) -> list[bool]:
             seen_final = False
         elif is_final:
             seen_final = True
+        elif spaces[i] and strings[orth].count("\n") >= 2:
+            starts[i] = True  # "Ferry sinks off coast\n\nA ferry capsized on Tuesday."
     return starts
 
 

@@ -227,6 +227,10 @@ def find_numbers(
     return _ranges_and_lists(words, phrases)
 
 
+_LIST_ENDS = frozenset({"in", "on", "at", "for", "of", "respectively", "and", "or", "to", "from"})
+"""Words after the last number of a list that say nothing of what it counts."""
+
+
 def _ranges_and_lists(words: list[str], phrases: list[NumberPhrase]) -> list[NumberPhrase]:
     """Join "between $140 and $150 million" and "60 to 70 people" into one range; mark the
     numbers of a list ("magnitude 2.9 and 2.2", "10 or 12") as ``listed``."""
@@ -267,7 +271,15 @@ def _ranges_and_lists(words: list[str], phrases: list[NumberPhrase]) -> list[Num
                 )
                 k += 2
                 continue
-        if joiner in ("and", "or", ","):
+        # "22.1% and 24 seats": a share and a count of something else, no list
+        counts_other = (
+            first.unit is not None
+            and second.unit is None
+            and second.end < len(words)
+            and words[second.end].isalpha()
+            and words[second.end] not in _LIST_ENDS
+        )
+        if joiner in ("and", "or", ",") and not counts_other:
             out.append(replace(first, listed=True))
             out.append(replace(second, listed=True))
             k += 2

@@ -86,6 +86,7 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
             "night_words": list,
             "early_words": list,
             "zone_words": list,
+            "zone_suffixes": list,
         },
     ),
 }

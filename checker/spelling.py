@@ -713,6 +713,35 @@ def in_address(word: WordMention) -> bool:
     return bool(_ADDRESS_BEFORE.search(before) or _ADDRESS_AFTER.match(after))
 
 
+_OPENING_QUOTE = re.compile(r"(?:``|[\"“‘'])\s?$")
+_CLOSING_QUOTE = re.compile(r"\s?[.,;:!?]?\s?(?:''|[\"”’'])")
+
+
+def quoted_alone(word: WordMention) -> bool:
+    """True for a word that is a whole quotation (the ministry called them "returnees",
+    crowds shouted "traidor"): a term the article mentions, often coined or foreign, not
+    prose to spell against the dictionary."""
+    sentence, offset = word.where.sentence, word.where.sentence_offset
+    after = sentence[offset + len(word.where.text) :]
+    return bool(_OPENING_QUOTE.search(sentence[:offset]) and _CLOSING_QUOTE.match(after))
+
+
+_AFTER_SCALE = re.compile(
+    r"\d\s?(?:million|billion|trillion|mln|bln|bn|mn)\s(?:[A-Z][a-z]+\s)?$", re.IGNORECASE
+)
+UNIT_SLIP_ZIPF = 4.0
+"""A word after "N million" one slip from a word this common is its typo ("dolars")."""
+
+
+def after_amount(word: WordMention) -> bool:
+    """True for a word right after an amount in millions ("640 million tenge", "100 million
+    Finnish markkaa") that is no slip of a common word: a currency or unit, often foreign."""
+    sentence, offset = word.where.sentence, word.where.sentence_offset
+    if not _AFTER_SCALE.search(sentence[max(0, offset - 40) : offset]):
+        return False
+    return not any(candidates(word.where.text, max_edits=1, min_zipf=UNIT_SLIP_ZIPF))
+
+
 LONGEST_SPELLED_WORD = 40
 """Longer letter runs are not prose ("pneumonoultramicroscopic…" has 45 letters, a pasted
 blob thousands) and are not spelled: the morphology and candidate searches grow with the
@@ -729,6 +758,7 @@ def word_typos(
     min_common_zipf: float,
     skip: set[int] | None = None,
     story_capitalised: Collection[str] = frozenset(),
+    declared: Collection[str] = frozenset(),
 ) -> list[Typo]:
     """Misspelled lower-case words: codespell's list, unknown words, words far rarer than a neighbour.
 
@@ -747,6 +777,8 @@ def word_typos(
         story_capitalised (Collection[str]): capitalised words of every source of the story:
             a listed misspelling capitalised inside a sentence is reported only when its
             correction is among them. Defaults to frozenset().
+        declared (Collection[str]): lower-case words the rules declare (units and
+            currencies: "hryvnias", "soums"): never typos. Defaults to frozenset().
     """
     skip = skip or set()
     words = as_words(words)
@@ -794,10 +826,15 @@ def word_typos(
         if (
             not _maybe_typo(text, max_rare_zipf, min_common_zipf, other_sources_vocabulary)
             or words.starts[k] in skip
+            or text in declared
         ):
             continue
         word = words[k]
-        if in_address(word) or written_in_two_forms(text, context):
+        if (
+            in_address(word)
+            or written_in_two_forms(text, context)
+            or ((quoted_alone(word) or after_amount(word)) and not is_listed_misspelling(text))
+        ):
             continue
         suggestion = _word_typo(
             text,
@@ -832,6 +869,12 @@ def _maybe_typo(
 TERM_FORM_MAX_ZIPF = 3.0
 """A term's other form must be rarer than this: "startes" beside "starts" is a slip for the
 common word, "stokvels" beside "stokvel" is one term in two forms."""
+
+
+def is_listed_misspelling(text: str) -> bool:
+    """True when codespell lists lower-case ``text`` as a misspelling."""
+    misspellings, _ = _codespell_tables()
+    return text in misspellings
 
 
 def written_in_two_forms(text: str, vocabulary: Collection[str]) -> bool:
@@ -899,10 +942,23 @@ COMMON_WORD_NAME_ZIPF = 4.0
 """A name this frequent as a lower-case word ("Navy", "Felt") may stand for that word or
 a name; a form an article writes once beside it ("Nava 5", a ship) is only its typo when
 the same first name stands beside both."""
+KNOWN_NAME_ZIPF = 3.0
+"""A name the lexicon knows this well ("Edinburgh") ..."""
+UNKNOWN_NAME_ZIPF = 2.0
+"""... is the right form of one letter off it that the lexicon hardly knows ("Edinborough"),
+inside one article, however often each is written."""
+LEXICON_NAME_GAP = 1.0
+"""A form this much commoner in the lexicon than the other is never reported as its slip."""
+FUNCTION_WORD_ZIPF = 5.0
+"""Capitalised words this common ("The", "In") beside a name are no part of it."""
 
 
 def name_typos(
-    words_by_source: dict[str, Sequence[WordMention]], *, rule: str, min_length: int
+    words_by_source: dict[str, Sequence[WordMention]],
+    *,
+    rule: str,
+    min_length: int,
+    titles: Collection[str] = frozenset(),
 ) -> dict[str, list[Typo]]:
     """Capitalised words one edit from a name that more sources use, and used by no other source.
 
@@ -918,10 +974,16 @@ def name_typos(
     are not typos: the two forms must differ inside the word, not by an ending, unless both
     stand beside the same name word ("Anna Kowalczyk"/"Anna Kowalczyki") and the ending is
     no plural s. A last letter written two ways ("Nowakowsky"/"Nowakowski") is a slip.
+
+    Two forms whose full names differ ("Tomas Brek" / "Ilse Brak": each stands beside other
+    name words, ``titles`` aside) are two people, not a slip. Inside one article, a form the
+    lexicon does not know, one letter from a name it knows, is the slip whichever is written
+    more often ("Edinborough" twice, "Edinburgh" once).
     """
     columns = {source_id: as_words(words) for source_id, words in words_by_source.items()}
     used_by: dict[str, set[str]] = {}
     first_index: dict[tuple[str, str], int] = {}
+    uses: dict[str, list[tuple[str, int]]] = {}  # each name's (source, index of the word)
     mentions: Counter[str] = Counter()
     in_source: Counter[tuple[str, str]] = Counter()
     for source_id, words in columns.items():
@@ -931,6 +993,7 @@ def name_typos(
             if not words.sentence_initial[k] or words.in_name[k]:
                 used_by.setdefault(text, set()).add(source_id)
                 first_index.setdefault((text, source_id), k)
+                uses.setdefault(text, []).append((source_id, k))
                 mentions[text] += 1
     for source_id, words in columns.items():
         # how often each article writes each name, first words of sentences included
@@ -958,6 +1021,24 @@ def name_typos(
             if (form, source_id) in first_index
         )
 
+    titles = frozenset(titles)
+
+    @cache
+    def partners(name: str) -> frozenset[str]:
+        """The name words every use of ``name`` stands beside, titles and accents aside
+        ("José" and "Jose" are one first name)."""
+        return frozenset(
+            fold_accents(partner)
+            for use_source, k in uses[name]
+            for partner in _name_partners(columns[use_source][k])
+            if partner.lower() not in titles and zipf(partner.lower()) < FUNCTION_WORD_ZIPF
+        )
+
+    def other_people(name: str, other: str) -> bool:
+        """True when ``name`` and ``other`` stand beside different name words: two people."""
+        mine, theirs = partners(name), partners(other)
+        return bool(mine and theirs and not mine & theirs)
+
     found: dict[str, list[Typo]] = {}
     for source_id, words in columns.items():
         reported: set[str] = set()
@@ -967,7 +1048,8 @@ def name_typos(
                 continue  # used by another source too (or not a name word)
             if len(text) < min_length:
                 continue
-            if zipf(text.lower()) >= 3.5:
+            known = zipf(text.lower())
+            if known >= 3.5:
                 continue
             word = words[k]
             best: tuple[int, str] | None = None
@@ -976,15 +1058,23 @@ def name_typos(
                 others = users(other)
                 if ending and not _same_full_name(word, use_in(other, min(others))):
                     continue  # "Kenya"/"Kenyan": a derived form, unless one person's name
+                if other_people(text, other):
+                    continue  # "Tomas Brek" and "Ilse Brak"
                 support = len(others)
                 if source_id in others:
+                    other_known = zipf(other.lower())
+                    if known >= other_known + LEXICON_NAME_GAP:
+                        continue  # the lexicon's form: the other one is the slip
                     if (
                         in_source[(text, source_id)] == 1
                         and in_source[(other, source_id)] >= 2
                         and (
-                            zipf(other.lower()) < COMMON_WORD_NAME_ZIPF
+                            other_known < COMMON_WORD_NAME_ZIPF
                             or _same_full_name(word, first_use(other, source_id))
                         )
+                    ) or (
+                        known < UNKNOWN_NAME_ZIPF
+                        and KNOWN_NAME_ZIPF <= other_known < COMMON_WORD_NAME_ZIPF
                     ):
                         internal = other
                 elif support > 1 and (best is None or support > best[0]):

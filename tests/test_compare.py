@@ -485,6 +485,13 @@ def test_compare_render_message_fills_known_fields_and_keeps_unknown(template, f
         ("The regional council said it held the vote on March 30, 2024.", True),
         ("The company said it redeemed its debentures due March 1, 2031.", False),
         ("The agency said the permit ran through June 30, 2025.", False),
+        # "so-called" is a modifier, not the clause's verb; "expires" is present tense
+        (
+            "The ministry may keep its so-called golden share until the cap expires on "
+            "Dec. 31, 2025.",
+            False,
+        ),
+        ("The ministry kept its state-owned stake until the cap expired on Dec. 31, 2025.", True),
     ],
 )
 def test_compare_tense_mismatch_ignores_terms_and_maturities(ruleset, nlp, sentence, flagged):

@@ -245,6 +245,34 @@ def test_corpus_metadata_date_that_is_no_date_is_undated_with_a_warning(raw, lin
     assert [(w.code, w.line) for w in source.warnings] == [(errors.W102, line)]
 
 
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        # crawled date lines: a label, a clock time or a dateline before the date
+        ("Published : March 13, 2013", dt.date(2013, 3, 13)),
+        (
+            "PUBLISHED : WEDNESDAY, MARCH 13, 2013, 2 : 29 PM UPDATED : THURSDAY, MARCH 14",
+            dt.date(2013, 3, 13),
+        ),
+        ("21 July 2013 Last updated at 11 : 11 GMT", dt.date(2013, 7, 21)),
+        ("Updated 9 : 06 AM EST Dec 19, 2008 He hit 33 homers last season.", dt.date(2008, 12, 19)),
+        ("MONDAY, JUNE 11TH, 2012 AT 10 : 49 AM", dt.date(2012, 6, 11)),
+        ("Released 2013 - 09 - 28 05 : 08 : 35 GMT", dt.date(2013, 9, 28)),
+        ("Posted 11 / 27 / 2005 7 : 21 AM", dt.date(2005, 11, 27)),
+        ("Last updated 13 : 26 14 / 09 / 2013", dt.date(2013, 9, 14)),
+        # April 9 or 4 September: no way to tell
+        ("Updated 4 / 9 / 2007 6 : 04 PM", None),
+        # other figures before the date: not a label but text
+        ("Posted 1 year, 160 days ago [downloaded on 2 October 2013]", None),
+        ("Harbour pilots to vote in 2014 on new rules March 2, 2013", None),
+    ],
+)
+def test_corpus_metadata_date_lines_of_a_crawl(value, expected):
+    from checker.corpus import parse_metadata_date
+
+    assert parse_metadata_date(value) == expected
+
+
 @pytest.mark.parametrize("value", ["next week", "yesterday", "1229326500"])
 def test_corpus_metadata_dates_do_not_depend_on_the_clock_or_time_zone(value):
     assert parse_date_string(value) is None

@@ -71,6 +71,21 @@ def _timex(extraction, text: str):
             "hearing",
         ),
         ("The regional council will meet on Friday in Tartu.", "on Friday", "event.date", "meet"),
+        # a participle before its noun is no relation: the game is not called off on Thursday
+        (
+            "The league said the abandoned game would be replayed on Thursday without fans.",
+            "on Thursday",
+            "event.replay_date",
+            "game",
+        ),
+        # "said" reports the replay's day; "behind closed doors" ends nothing
+        (
+            "The league called the match off and said it would be replayed behind closed "
+            "doors on Wednesday.",
+            "on Wednesday",
+            "event.replay_date",
+            "match",
+        ),
     ],
 )
 def test_extract_event_date_takes_rule_of_relation_verb(
@@ -120,6 +135,24 @@ def test_extract_event_date_resolves_against_publication_date(
     normalized = normalize_text(text, published=PUBLISHED)
     dates = [f for f in normalized.facts if f.kind != "event.place"]
     assert [(f.text, f.value_label()) for f in dates] == [(date_text, value)]
+
+
+@pytest.mark.parametrize(
+    ("text", "dated"),
+    [
+        # the date is the discussion's, the showing's, an earlier hearing's, a verb's
+        ("Two men on Tuesday were discussing the recent shooting near the harbour.", []),
+        ("The video was shown in court on Thursday during the trial of the two men.", []),
+        ("At the earlier hearing on Monday he was refused bail.", []),
+        ("Police were called after hearing an argument at the house on Saturday.", []),
+        # the event's own date
+        ("Two men were arrested after the shooting on Tuesday near the harbour.", ["shooting"]),
+        ("The trial on Thursday heard from two witnesses.", ["trial"]),
+    ],
+)
+def test_extract_event_date_only_of_the_event_itself(extract_text, text, dated):
+    extraction = extract_text(text, published=PUBLISHED)
+    assert [f.trigger for f in _of_family(extraction, "date")] == dated
 
 
 # --- report dates ------------------------------------------------------------------------------

@@ -84,6 +84,18 @@ def test_no_lead_date(normalize_text, text):
     assert _lead_facts(normalize_text, text, dt.date(2025, 6, 14)) == []
 
 
+def test_a_participle_before_its_noun_dates_no_event(normalize_text):
+    # "the hijacked tanker" names the ship, not the hijacking: Sunday is the navy's day
+    text = (
+        "Coastguard crews on Sunday boarded the hijacked tanker Morning Lark, which had "
+        "been drifting off the coast of Valdoria.\n"
+    )
+    assert _lead_facts(normalize_text, text, dt.date(2025, 8, 18)) == []
+    text = "The Northline pipeline ruptured on Thursday near the town of Orsella.\n"
+    (fact,) = _lead_facts(normalize_text, text, dt.date(2025, 8, 16))
+    assert (fact.text, fact.trigger) == ("on Thursday", "ruptured")
+
+
 def test_the_later_day_of_a_list_is_not_the_next_event_words(normalize_text):
     text = "Funerals were held on Monday and Tuesday for victims of the train crash.\n"
     facts = _lead_facts(normalize_text, text, dt.date(2025, 6, 14))
@@ -177,6 +189,9 @@ def test_other_words_for_one_event_class_are_compared(ruleset, nlp):
         ("gave way early on Friday", "gave way early on Saturday", True),
         # a clock in another zone can fall on the next day
         ("gave way at 0200 GMT on Saturday", "gave way on Friday afternoon", False),
+        # a zone named after a place: "Ruritania time"
+        ("gave way at 0740 on Saturday, Ruritania time", "gave way late on Friday", False),
+        ("gave way on Saturday, just after tea time", "gave way on Friday", True),
     ],
 )
 def test_days_one_apart_across_midnight(ruleset, nlp, first, second, differ):

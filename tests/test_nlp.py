@@ -242,6 +242,21 @@ def test_sentencizer_finds_spacys_sentence_starts():
     assert sum(starts) == 5
 
 
+def test_a_blank_line_ends_a_headline(nlp):
+    """A headline has no full stop: the blank line after it starts the lead's sentence, as
+    a full stop would."""
+    doc = nlp(
+        "Ferry sinks off the Valdoria coast\n\nA ferry capsized on Tuesday. Crews searched."
+        "\n \nNo full stop here"
+    )
+    assert [s.text.strip() for s in doc.sents] == [
+        "Ferry sinks off the Valdoria coast",
+        "A ferry capsized on Tuesday.",
+        "Crews searched.",
+        "No full stop here",
+    ]
+
+
 def test_trigger_cache_stays_bounded_and_answers_alike(nlp, monkeypatch):
     """The per-word trigger answers are forgotten past ``REACH_CACHE_SIZE`` words; the
     temporal expressions found are the same with the cache full, emptied or warm."""

@@ -822,6 +822,16 @@ def _frame_places(extraction) -> list[tuple[str, str | None, str]]:
                 ("Hull", "Hull", "treatment of the injured"),
             ],
         ),
+        (
+            "The injured were taken to the Saint Aubert university hospital in Leeds, where"
+            " staff appealed for blood donors.",
+            [("in Leeds", "Leeds", "treatment of the injured")],
+        ),
+        (
+            "Nine of the patients were transferred overnight to a specialist hospital in York,"
+            " the ministry said.",
+            [("in York", "York", "transfer of patients")],
+        ),
     ],
     ids=[
         "left-a-port",
@@ -836,6 +846,8 @@ def _frame_places(extraction) -> list[tuple[str, str | None, str]]:
         "flight-from",
         "fire-at-a-factory-in",
         "hospitals-in-a-list-of-cities",
+        "a-hospital-named-before-its-city",
+        "patients-transferred",
     ],
 )
 def test_places_frame_place_extracted(extract_text, sentence, expected):
@@ -853,6 +865,7 @@ def test_places_frame_place_extracted(extract_text, sentence, expected):
         " near Split.",
         "He was jailed for six years, the court in Leeds said.",
         "The carmaker employs 3,000 people at its factory in Chittagong.",
+        "Funds were moved to an account held by a cousin who lives in York.",
     ],
     ids=[
         "left-a-place-in-a-state",
@@ -861,6 +874,7 @@ def test_places_frame_place_extracted(extract_text, sentence, expected):
         "too-far-from-the-frame-word",
         "a-city-in-another-clause",
         "a-factory-in-a-sentence-without-fire-or-attack",
+        "moved-is-no-transfer-of-patients",
     ],
 )
 def test_places_frame_place_not_extracted(extract_text, sentence):

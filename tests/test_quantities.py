@@ -1072,6 +1072,12 @@ def test_quantities_no_finding(ruleset, nlp, first, second):
     [
         # published a day later, saying the toll grew: an update
         ("2024-05-07", "The death toll from the landslide rose to 16, police said.", False),
+        # the headline says the toll grew; the lead, a sentence of its own, gives it again
+        (
+            "2024-05-07",
+            "Landslide toll rises to 16\n\nThe landslide has killed at least 16 people, police said.",
+            False,
+        ),
         # a day later, but nothing says the figure grew: the sources disagree
         ("2024-05-07", "The landslide killed 16 people, police said.", True),
         # a day later and lower: a revision the desk should see
@@ -1079,7 +1085,7 @@ def test_quantities_no_finding(ruleset, nlp, first, second):
         # the same day: two figures for one toll
         ("2024-05-06", "The death toll from the landslide rose to 16, police said.", True),
     ],
-    ids=["later-and-rose", "later-no-cue", "later-lower", "same-day"],
+    ids=["later-and-rose", "headline-rose", "later-no-cue", "later-lower", "same-day"],
 )
 def test_quantities_running_total_updated_by_a_later_source(
     ruleset, nlp, later_date, later_text, conflict
@@ -1528,3 +1534,192 @@ def test_quantities_spilled_volumes_disagree(ruleset, nlp):
     )
     (finding,) = _discrepancies(result, "number.cargo")
     assert finding.message.startswith("Sources disagree on the spill: about 6,300")
+
+
+def test_quantities_hyphenated_counts_of_one_thing_disagree(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "VELDRA, May 3 (River Wire) - A 10-storey residential block collapsed in the "
+            "Ostra district on Monday, killing at least eight people.",
+            "The owner of the ten-storey block that collapsed in the Ostra district was "
+            "arrested on Tuesday.",
+            "The 12-storey block in the Ostra district came down before dawn on Monday.",
+        ),
+    )
+    (finding,) = _discrepancies(result, "number.counted")
+    assert finding.message == (
+        "Sources disagree on how many storeys: 10 (coastal-herald.txt, river-wire.txt) "
+        "vs 12 (plains-daily.txt)"
+    )
+    assert sorted(e.text for e in finding.evidence) == ["10-storey", "12-storey", "ten-storey"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a word after the hyphen that counts no part of the thing
+        (
+            "A 12-strong team of engineers inspected the Marl bridge on Monday.",
+            "A 15-strong team of engineers inspected the Marl bridge on Monday.",
+        ),
+        (
+            "A 40-year-old man was arrested near the Marl bridge on Monday.",
+            "A 44-year-old man was arrested near the Marl bridge on Monday.",
+        ),
+        # two sentences with one word in common: maybe two buildings
+        (
+            "A 10-storey tower stands empty in Tarvik.",
+            "Crews cleared a 12-storey tower near the harbour.",
+        ),
+    ],
+    ids=["adjective", "age", "one-shared-word"],
+)
+def test_quantities_hyphenated_counts_no_finding(ruleset, nlp, first, second):
+    result = _check(ruleset, nlp, *_story(first, second))
+    assert _discrepancies(result, "number.counted") == []
+
+
+def test_quantities_dateline_names_do_not_set_a_cargo_apart(ruleset, nlp):
+    # the dateline's city and credit name where the copy was filed, not the cargo's ship;
+    # a name joined to a figure ("Orion-3") names the ship
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "By Mara Lind\n\nVELDRA, May 3 (River Wire) - The Orion-3 supply ship docked with "
+            "the station on Thursday, delivering 5.8 tonnes of food and fuel, the agency said.",
+            "The ship, on the third flight of the Orion series, is carrying 8.5 tonnes of "
+            "supplies, which the crew will unload tomorrow.",
+        ),
+    )
+    (finding,) = _discrepancies(result, "number.cargo")
+    assert finding.message == (
+        "Sources disagree on the cargo: 5.8 tonne (coastal-herald.txt) vs 8.5 tonne "
+        "(river-wire.txt)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a part of a whole counts what the whole counts; the whole is a total of its own
+        (
+            "The Green Union took 34 of the 101 seats in parliament.",
+            [
+                ("34 of the 101 seats", "34", "the seats won", "level"),
+                ("101 seats", "101", "the seats won", "total"),
+            ],
+        ),
+        # a share and a count after it, joined by "and": two figures, no list
+        (
+            "The Green Union came second with 22.1% and 24 seats.",
+            [("24 seats", "24", "the seats won", "level")],
+        ),
+        # a part of a count of people is not a count of them: "12 of the 40 passengers died"
+        (
+            "Twelve of the 40 passengers on board were hurt.",
+            [("40 passengers", "40", "on board", "level")],
+        ),
+        # local currencies by name, code or sign
+        (
+            "The cabinet approved emergency aid of 50 million lei for the flooded villages.",
+            [("50 million lei", "RON 50 million", "the aid", "level")],
+        ),
+        (
+            "The regulator fined the bank PLN 12 million.",
+            [("PLN 12 million", "PLN 12 million", "the fine", "level")],
+        ),
+        (
+            "The company offered A$3,000 to settle the claim.",
+            [("A$3,000", "AUD 3,000", "the offer", "level")],
+        ),
+        (
+            "The court fined the builder 2 crore rupees.",
+            [("2 crore rupees", "INR 20 million", "the fine", "level")],
+        ),
+    ],
+    ids=["part-of-whole", "share-and-count", "part-of-people", "lei", "code", "sign", "crore"],
+)
+def test_quantities_parts_shares_and_currencies(normalize_text, sentence, expected):
+    normalized = normalize_text(sentence + "\n", published=dt.date.fromisoformat(PUBLISHED))
+    assert [
+        (f.text, f.value_label(), f.subject, f.role)
+        for f in normalized.facts
+        if f.kind.startswith("number.") and f.kind not in ("number.paired", "number.counted")
+    ] == expected
+
+
+def test_quantities_aid_in_a_local_currency_disagrees(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "The government approved emergency aid of 50 million lei for the flooded villages.",
+            "The cabinet has promised emergency aid of 15 million lei, officials said.",
+        ),
+    )
+    (finding,) = _discrepancies(result, "number.money")
+    assert finding.message == (
+        "Sources disagree on the aid: RON 50 million (coastal-herald.txt) vs RON 15 million "
+        "(river-wire.txt)"
+    )
+
+
+def test_quantities_a_headline_repeating_a_figure_does_not_set_it_apart(ruleset, nlp):
+    # the source gives the crew two figures (taken, remaining): each is compared alone,
+    # and the headline's same figure is not one of the others that keep it apart
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "Pirates leave tanker, take three crew\n\nPirates who hijacked the tanker Vela "
+            "Star off Tarvik abandoned it on Sunday and took three crew members with them.\n\n"
+            "The remaining 18 crew members were unharmed, the manager said.",
+            "Naval forces boarded the tanker Vela Star and found the pirates had fled, taking "
+            "five crew members with them.",
+        ),
+    )
+    (finding,) = _discrepancies(result, "number.transport")
+    assert finding.message == (
+        "Sources disagree on how many crew: 3 (coastal-herald.txt) vs 5 (river-wire.txt)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("texts", "findings"),
+    [
+        # one referendum: the shares for it are compared though the sentences share no word
+        (
+            (
+                'With most ballots counted, the "Yes" option had 61.4% against 38.6% for "No", '
+                "the electoral board said.",
+                'Early results gave "Yes" 64.1%.',
+            ),
+            [
+                "Sources disagree on the yes vote: 61.4% (coastal-herald.txt) vs 64.1% (river-wire.txt)"
+            ],
+        ),
+        # the share against is its own measure: no conflict with the share for
+        (
+            (
+                'The "Yes" option had 61.4% against 38.6% for "No".',
+                'Voters backed the plan with 61.4%, while "No" won in the capital.',
+            ),
+            [],
+        ),
+        # an earlier vote's share, in a sentence dated years before
+        (
+            (
+                'The "Yes" option had 61.4% against 38.6% for "No".',
+                "In 2016, 51.3% of voters rejected a change to term limits.",
+            ),
+            [],
+        ),
+    ],
+    ids=["yes-share", "no-share-apart", "earlier-vote"],
+)
+def test_quantities_vote_shares(ruleset, nlp, texts, findings):
+    result = _check(ruleset, nlp, *_story(*texts))
+    assert [f.message for f in _discrepancies(result, "number.vote_share")] == findings

@@ -196,10 +196,40 @@ def test_spelling_word_used_by_another_source_is_not_a_typo(extract_text):
     assert _word_typos(words, others={"wynds"}) == []
 
 
-def _name_typos(extract_text, texts: dict[str, str]) -> dict:
+def _name_typos(extract_text, texts: dict[str, str], titles=frozenset({"premier"})) -> dict:
     """``name_typos`` over sources ``{source id: text}``."""
     words_by_source = {sid: extract_text(text, source_id=sid).words for sid, text in texts.items()}
-    return name_typos(words_by_source, rule="typo.name", min_length=4)
+    return name_typos(words_by_source, rule="typo.name", min_length=4, titles=titles)
+
+
+@pytest.mark.parametrize(
+    ("last", "expected"),
+    [
+        # another full name: two people whose first names are one letter apart
+        ("Her aide Lenko Dabrowa was freed on Friday.", []),
+        # the same surname beside it: one person, written two ways
+        ("Her aide said Lenko Marosi left early.", [("Lenko", "Lenka")]),
+        # a title is no part of the name: it does not make another person
+        ("Premier Lenko left early.", [("Lenko", "Lenka")]),
+    ],
+    ids=["other-person", "same-person", "title"],
+)
+def test_spelling_name_typos_in_one_article_tell_people_apart(extract_text, last, expected):
+    text = f"Premier Lenka Marosi met the rebels. Lenka Marosi said talks would go on. {last}"
+    found = _name_typos(extract_text, {"a.txt": text})
+    assert [(t.word.where.text, t.suggestion) for t in found.get("a.txt", [])] == expected
+
+
+def test_spelling_name_typos_in_one_article_follow_the_lexicon(extract_text):
+    # the form written twice is the one no lexicon knows: it is the slip
+    text = (
+        "The summit opened in Marseile on Friday. Marseile hotels were full. "
+        "Police in Marseille said the march was peaceful."
+    )
+    found = _name_typos(extract_text, {"a.txt": text})
+    assert [(t.word.where.text, t.suggestion) for t in found["a.txt"]] == [
+        ("Marseile", "Marseille")
+    ]
 
 
 def test_spelling_name_typos_report_the_majority_form(extract_text):
@@ -540,8 +570,14 @@ def test_spelling_word_typos_suggestion_from_the_article(extract_text):
             "The goverment met, and the goverment spokesman said little.",
             [("goverment", "government"), ("goverment", "government")],
         ),
+        (
+            # quoted alone or after an amount, a listed misspelling or a slip is still one
+            'The minister called the plan "unacceptible" and the state spent 40 million '
+            "dolars on it.",
+            [("unacceptible", "unacceptable"), ("dolars", "dollars")],
+        ),
     ],
-    ids=["codespell-ranked", "two-edits", "compound-part", "each-occurrence"],
+    ids=["codespell-ranked", "two-edits", "compound-part", "each-occurrence", "quoted-amount"],
 )
 def test_spelling_word_typos_rules(extract_text, text, expected):
     words = extract_text(text).words
@@ -564,6 +600,10 @@ def test_spelling_word_typos_rules(extract_text, text, expected):
         # pieces of web addresses and file names
         "The schedule is at www.example.org/exhibits/ctfom.html for visitors.",
         "Photographs are at example.org/exhbits/ today, the museum said.",
+        # a word that is a whole quotation: a term mentioned, coined or foreign
+        'Protesters outside the court shouted "traidor" at the former minister.',
+        # a currency after an amount in millions
+        "The ministry said the grant was worth 12 million dalasis.",
     ],
 )
 def test_spelling_word_typos_leave_real_words_alone(extract_text, text):
@@ -581,6 +621,17 @@ def test_spelling_word_typos_leave_real_words_alone(extract_text, text):
 def test_spelling_story_new_rules_found(ruleset, nlp, sentence, word, suggestion):
     result = _check(ruleset, nlp, sentence + "\n", "Storms battered the east coast of Scotland.\n")
     assert _typos(result) == [("a.txt", word, suggestion, "typo.spelling")]
+
+
+def test_spelling_story_units_and_currencies_the_rules_declare_are_words(
+    ruleset, nlp, extract_text
+):
+    sentence = "The court ordered the firm to pay 85,000 korunas in damages and costs."
+    # the spelling check alone takes the rare currency name for a slip ...
+    assert _word_typos(extract_text(sentence).words) != []
+    # ... the story check knows it from the units the rules declare
+    result = _check(ruleset, nlp, sentence + "\n", "The firm said it would appeal.\n")
+    assert _typos(result) == []
 
 
 def test_spelling_story_vocabulary_accepts_and_rejects(ruleset, nlp, tmp_path):
