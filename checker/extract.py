@@ -1924,8 +1924,13 @@ def _noun_counts(
                 found.append((noun, start, end + 2, phrase, ""))
             continue
         k, modifiers = end, 0
-        while k < sent.end and modifiers < 2 and t.alpha[k] and _is_modifier(doc[k]):
-            k, modifiers = k + 1, modifiers + 1
+        while k < sent.end and modifiers < 2 and t.alpha[k]:
+            if _hyphenated_modifier(ctx, k, sent.end):
+                k, modifiers = k + 3, modifiers + 1  # "23 low-lying communities"
+            elif _is_modifier(doc[k]):
+                k, modifiers = k + 1, modifiers + 1
+            else:
+                break
         if k >= sent.end or not (t.alpha[k] and t.lowercase[k]):
             continue
         if (
@@ -2354,6 +2359,21 @@ def _after_owner(ctx: _Context, sent: Span, i: int) -> int:
     while k < min(sent.end, name_start + _OWNER_GAP) and t.alpha[k] and t.title[k]:
         k += 1
     return k if k > name_start else i
+
+
+def _hyphenated_modifier(ctx: _Context, k: int, end: int) -> bool:
+    """True when tokens ``k`` to ``k + 2`` are a lower-case compound written with a hyphen
+    and no spaces, followed by another word ("low-lying", "well-armed"): a modifier."""
+    t = ctx.tokens
+    return (
+        k + 3 < end
+        and t.lower[k + 1] == "-"
+        and not t.spaced[k]
+        and not t.spaced[k + 1]
+        and t.lowercase[k]
+        and t.alpha[k + 2]
+        and t.lowercase[k + 2]
+    )
 
 
 def _is_modifier(token: Token) -> bool:

@@ -1456,8 +1456,15 @@ def test_quantities_figures_beside_one_agreeing_figure_are_compared(ruleset, nlp
             ),
             "Sources disagree on how many skiers: 7 (coastal-herald.txt) vs 9 (river-wire.txt)",
         ),
+        (
+            (
+                "Officials ordered the evacuation of 23 low-lying hamlets before the storm.",
+                "Officials ordered 32 low-lying hamlets evacuated as the storm neared.",
+            ),
+            "Sources disagree on how many hamlets: 23 (coastal-herald.txt) vs 32 (river-wire.txt)",
+        ),
     ],
-    ids=["swapped-digits", "dropped-zero", "few-of-one-party"],
+    ids=["swapped-digits", "dropped-zero", "few-of-one-party", "hyphenated-modifier"],
 )
 def test_quantities_counted_nouns_disagree(ruleset, nlp, texts, message):
     result = _check(ruleset, nlp, *_story(*texts))
@@ -1723,3 +1730,24 @@ def test_quantities_a_headline_repeating_a_figure_does_not_set_it_apart(ruleset,
 def test_quantities_vote_shares(ruleset, nlp, texts, findings):
     result = _check(ruleset, nlp, *_story(*texts))
     assert [f.message for f in _discrepancies(result, "number.vote_share")] == findings
+
+
+@pytest.mark.parametrize(
+    ("second", "message"),
+    [
+        (
+            "The ammonia leak at the dairy sent 64 people to hospital, the fire service said.",
+            "Sources disagree on how many were hospitalised: 46 (coastal-herald.txt) "
+            "vs 64 (river-wire.txt)",
+        ),
+        ("The ammonia leak at the dairy sent 46 people to hospital, the fire service said.", None),
+    ],
+    ids=["differ", "agree"],
+)
+def test_quantities_people_sent_to_hospital(ruleset, nlp, second, message):
+    first = "An ammonia leak at a dairy sent 46 people to hospital on Tuesday."
+    result = _check(ruleset, nlp, *_story(first, second))
+    found = [f.message for f in _discrepancies(result, "number.casualties")]
+    assert found == ([message] if message else [])
+    if message is None:
+        assert _agreements(result, "number.casualties")
