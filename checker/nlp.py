@@ -711,5 +711,23 @@ def build_pipeline(ruleset: RuleSet, *, model: str | None = None) -> Language:
     timex.add_patterns(ruleset.temporal_patterns)
     cues = nlp.add_pipe("checker_cue_ruler", name="checker_cues")
     cues.add_patterns(cue_patterns(ruleset))
+    _split_currency_signs(nlp, ruleset)
     nlp.tokenizer = MarkRunTokenizer(nlp.tokenizer)
     return nlp
+
+
+def _split_currency_signs(nlp: Language, ruleset: RuleSet) -> None:
+    """Let the tokenizer split every declared currency sign ending in "$" off the figure
+    after it: spaCy splits "US$5" and "A$5" but leaves "HK$312.4" and "NZ$40" whole, so the
+    quantity reader never saw their amounts."""
+    signs = ruleset.lexicons.get("currency_signs", {})
+    letters = sorted(
+        {str(sign) for sign in signs if str(sign).endswith("$") and str(sign)[:-1].isalpha()},
+        key=len,
+        reverse=True,
+    )
+    if not letters:
+        return
+    patterns = [re.escape(sign.upper()) for sign in letters] + [re.escape(s) for s in letters]
+    prefixes = [*patterns, *nlp.Defaults.prefixes]
+    nlp.tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search

@@ -1751,3 +1751,18 @@ def test_quantities_people_sent_to_hospital(ruleset, nlp, second, message):
     assert found == ([message] if message else [])
     if message is None:
         assert _agreements(result, "number.casualties")
+
+
+@pytest.mark.parametrize("sign", ["HK$", "NZ$", "US$"])
+def test_quantities_currency_sign_with_letters_before_the_dollar(ruleset, nlp, sign):
+    # spaCy splits "US$5" itself but not "HK$5" or "NZ$5": every declared sign is split
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            f"A jade screen sold for {sign}312.4 million at an auction on Tuesday.",
+            f"The jade screen sold for {sign}321.4 million at the auction on Tuesday.",
+        ),
+    )
+    (finding,) = _discrepancies(result, "number.money")
+    assert "312.4 million (coastal-herald.txt) vs " in finding.message
