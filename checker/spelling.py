@@ -975,7 +975,7 @@ def name_typos(
     stand beside the same name word ("Anna Kowalczyk"/"Anna Kowalczyki") and the ending is
     no plural s. A last letter written two ways ("Nowakowsky"/"Nowakowski") is a slip.
 
-    Two forms whose full names differ ("Tomas Brek" / "Ilse Brak": each stands beside other
+    Two forms whose full names differ ("Teodor Brek" / "Ilse Brak": each stands beside other
     name words, ``titles`` aside) are two people, not a slip. Inside one article, a form the
     lexicon does not know, one letter from a name it knows, is the slip whichever is written
     more often ("Edinborough" twice, "Edinburgh" once).
@@ -1059,7 +1059,7 @@ def name_typos(
                 if ending and not _same_full_name(word, use_in(other, min(others))):
                     continue  # "Kenya"/"Kenyan": a derived form, unless one person's name
                 if other_people(text, other):
-                    continue  # "Tomas Brek" and "Ilse Brak"
+                    continue  # "Teodor Brek" and "Ilse Brak"
                 support = len(others)
                 if source_id in others:
                     other_known = zipf(other.lower())

@@ -1075,7 +1075,8 @@ def test_quantities_no_finding(ruleset, nlp, first, second):
         # the headline says the toll grew; the lead, a sentence of its own, gives it again
         (
             "2024-05-07",
-            "Landslide toll rises to 16\n\nThe landslide has killed at least 16 people, police said.",
+            "Landslide toll climbs to 16\n\nSixteen people are known to have died in the "
+            "landslide, police said.",
             False,
         ),
         # a day later, but nothing says the figure grew: the sources disagree
@@ -1681,16 +1682,16 @@ def test_quantities_a_headline_repeating_a_figure_does_not_set_it_apart(ruleset,
         ruleset,
         nlp,
         *_story(
-            "Pirates leave tanker, take three crew\n\nPirates who hijacked the tanker Vela "
-            "Star off Tarvik abandoned it on Sunday and took three crew members with them.\n\n"
-            "The remaining 18 crew members were unharmed, the manager said.",
-            "Naval forces boarded the tanker Vela Star and found the pirates had fled, taking "
-            "five crew members with them.",
+            "Rebels quit freighter, hold four crew\n\nRebels who seized the freighter Oren "
+            "Lark near Tarvik left the ship on Monday but kept four crew members as hostages."
+            "\n\nThe other 19 crew members were safe, the owner said.",
+            "Coastguard officers reached the Oren Lark and learned the rebels had gone, holding "
+            "six crew members.",
         ),
     )
     (finding,) = _discrepancies(result, "number.transport")
     assert finding.message == (
-        "Sources disagree on how many crew: 3 (coastal-herald.txt) vs 5 (river-wire.txt)"
+        "Sources disagree on how many crew: 4 (coastal-herald.txt) vs 6 (river-wire.txt)"
     )
 
 
