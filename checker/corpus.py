@@ -107,8 +107,7 @@ def parse_date_string(value: str) -> dt.date | None:
             return dt.date(int(iso[1]), int(iso[2]), int(iso[3]))
         except ValueError:
             return None
-    cleaned = re.sub(r"\s*:\s*", ":", value)
-    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", cleaned)
+    cleaned = _plain_date_text(value)
     written = _written_date(cleaned)
     if written is not None:
         return written
@@ -231,9 +230,14 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 def parse_metadata_date(value: str) -> dt.date | None:
     """The date of a metadata value: ``parse_date_string``, else the first date of a crawled
     date line (``_labelled_date``)."""
-    cleaned = re.sub(r"\s*:\s*", ":", value.strip())
-    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", cleaned, flags=re.IGNORECASE)
-    return parse_date_string(value) or _labelled_date(cleaned)
+    return parse_date_string(value) or _labelled_date(_plain_date_text(value.strip()))
+
+
+def _plain_date_text(value: str) -> str:
+    """``value`` with spaced colons closed ("11 : 11" -> "11:11") and ordinal endings
+    dropped ("13th", "11TH" -> "13", "11")."""
+    cleaned = re.sub(r"\s*:\s*", ":", value)
+    return re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", cleaned, flags=re.IGNORECASE)
 
 
 _FRONT_MATTER_LINE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(?P<value>.*?))?[ \t]*$")
