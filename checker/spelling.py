@@ -473,14 +473,19 @@ def suggest_in_context(
     min_zipf: float = 3.0,
     context: Collection[str] = (),
     pairs: Collection[tuple[str, str]] = (),
+    options: Sequence[str] | None = None,
+    favoured: str | None = None,
 ) -> str | None:
     """Best correction of an unknown lower-case ``word`` by its neighbours ``around``: a
     noisy channel whose language model is a word-bigram model (``context_model``), over
-    words up to ``CONTEXT_EDITS`` edits away. "widd" between "he" and "killed" is "was";
-    "sedn" before "that" is "said". Candidates the article's own ``context`` words and
-    neighbour ``pairs`` (``article_pairs``) support are favoured."""
+    words up to ``CONTEXT_EDITS`` edits away, or over the given ``options`` (a list's
+    corrections). "widd" between "he" and "killed" is "was"; "sedn" before "that" is
+    "said". Candidates the article's own ``context`` words and neighbour ``pairs``
+    (``article_pairs``) support are favoured, and so is ``favoured`` (a list's first)."""
     previous, following = around
-    options = list(candidates(word, max_edits=CONTEXT_EDITS, min_zipf=min_zipf))
+    if options is None:
+        options = candidates(word, max_edits=CONTEXT_EDITS, min_zipf=min_zipf)
+    options = list(options)
     model = bigram_model()
     fits = [
         fit - OWN_FREQUENCY_DISCOUNT * model.unigram(option)
@@ -488,7 +493,7 @@ def suggest_in_context(
     ]
 
     def in_article(candidate: str) -> float:
-        bonus = ARTICLE_BONUS if candidate in context else 0.0
+        bonus = ARTICLE_BONUS if candidate in context or candidate == favoured else 0.0
         beside = ((previous, candidate) in pairs) + ((candidate, following) in pairs)
         return bonus + ARTICLE_PAIR_BONUS * beside
 
@@ -662,8 +667,14 @@ def _word_typo(
         return None  # "wasn ’ t", "Poly-technic", "singin' and dancin'": parts, not words
     if text in misspellings and frequency < min_common_zipf:
         options = [o.strip() for o in misspellings[text].split(",") if o.strip()]
-        # codespell lists the likeliest correction first: count that as context
-        best = best_candidate(text, options, {*context, options[0]} if options else context)
+        # codespell lists the likeliest correction first: count that as context; between
+        # several ("person, prison"), the neighbours choose
+        if len(options) > 1:
+            best = suggest_in_context(
+                text, around(), context=context, pairs=pairs(), options=options, favoured=options[0]
+            )
+        else:
+            best = best_candidate(text, options, {*context, *options})
         if best and zipf(best) - frequency >= MIN_CODESPELL_GAIN:
             return best
         return None
