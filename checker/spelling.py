@@ -737,6 +737,27 @@ def quoted_alone(word: WordMention) -> bool:
     return bool(_OPENING_QUOTE.search(sentence[:offset]) and _CLOSING_QUOTE.match(after))
 
 
+_WORD_BEFORE = re.compile(r"([A-Za-z\u00c0-\u024f]+)\s*$")
+_WORD_AFTER = re.compile(r"\s*([A-Za-z\u00c0-\u024f]+)")
+FOREIGN_NAME_ZIPF = 1.0
+"""A capitalised word rarer than this in English is a foreign name ("Savska")."""
+
+
+def beside_foreign_name(word: WordMention) -> bool:
+    """True for a word right beside a capitalised word English does not know: part of a
+    foreign name or address ("Vlinder straat"), where a rare English look-alike is no slip."""
+    sentence, offset = word.where.sentence, word.where.sentence_offset
+    before = _WORD_BEFORE.search(sentence[:offset])
+    after = _WORD_AFTER.match(sentence[offset + len(word.where.text) :])
+    return any(
+        found is not None
+        and found[1][:1].isupper()
+        and found[1][1:].islower()
+        and zipf(found[1].lower()) < FOREIGN_NAME_ZIPF
+        for found in (before, after)
+    )
+
+
 _AFTER_SCALE = re.compile(
     r"\d\s?(?:million|billion|trillion|mln|bln|bn|mn)\s(?:[A-Z][a-z]+\s)?$", re.IGNORECASE
 )
@@ -845,6 +866,7 @@ def word_typos(
             in_address(word)
             or written_in_two_forms(text, context)
             or ((quoted_alone(word) or after_amount(word)) and not is_listed_misspelling(text))
+            or (0 < zipf(text) < max_rare_zipf and beside_foreign_name(word))
         ):
             continue
         suggestion = _word_typo(

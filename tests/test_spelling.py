@@ -850,3 +850,20 @@ def test_spelling_neighbours_choose_among_a_listed_misspellings_corrections(
 ):
     words = extract_text(text).words
     assert [(t.word.where.text, t.suggestion) for t in _word_typos(words)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # a rare English look-alike inside a foreign address is part of the name
+        ("The bakery on Vlinder straat reopened after the fire.", []),
+        ("Vlinder straat was closed after the fire.", []),
+        # in prose, with no foreign name beside it, it is a slip for "strait"
+        ("The bakery on the straat reopened after the fire.", ["straat"]),
+        ("The ferry crossed the Dover straat at dawn.", ["straat"]),
+    ],
+    ids=["after-a-foreign-name", "sentence-start", "alone", "after-an-english-name"],
+)
+def test_spelling_rare_words_beside_a_foreign_name_are_part_of_it(extract_text, text, flagged):
+    words = extract_text(text).words
+    assert [t.word.where.text for t in _word_typos(words)] == flagged
