@@ -279,7 +279,14 @@ def _ranges_and_lists(words: list[str], phrases: list[NumberPhrase]) -> list[Num
             and words[second.end].isalpha()
             and words[second.end] not in _LIST_ENDS
         )
-        if joiner in ("and", "or", ",") and not counts_other:
+        # "HK$321.4 million, roughly $40 million": one sum in two currencies, no list
+        converted = (
+            joiner == ","
+            and first.unit is not None
+            and second.unit is not None
+            and first.unit != second.unit
+        )
+        if joiner in ("and", "or", ",") and not counts_other and not converted:
             out.append(replace(first, listed=True))
             out.append(replace(second, listed=True))
             k += 2
