@@ -224,6 +224,23 @@ def _after_figure(where: Mention, lexicon: QuantityLexicon) -> bool:
     return unit and any(c.isdigit() for c in previous)
 
 
+_DESCRIBED = re.compile(r"(?:\b(?:a|an|the|its|his|her|their|our)|'s) $", re.IGNORECASE)
+
+
+def _describing_year(where: Mention) -> bool:
+    """True for a year written between a determiner and a lower-case word: "a 1962 oil
+    painting", "the 2019 model" (it tells what the thing is)."""
+    after = where.sentence[where.sentence_offset + len(where.text) :]
+    return (
+        where.text.isdigit()
+        and len(where.text) == 4
+        and _DESCRIBED.search(where.sentence[: where.sentence_offset]) is not None
+        and len(after) > 1
+        and after[0] == " "
+        and after[1].islower()
+    )
+
+
 _PERIOD_FOR = re.compile(
     r"(?:\bfor(?: the)?(?: \w+ ?(?:-|\u2013|to|through) ?)?|\b(?:between|since|from)(?: \w+)?) ?$"
 )
@@ -323,6 +340,16 @@ def normalize(
     # A sentence dated well before publication recalls the past: its figures are not the news.
     # A date right after a figure ("from $350 million a year earlier") dates that figure only;
     # a period a figure covers ("profit for the April-June period") is not a recalled event.
+    # A year that describes a thing ("a 1962 oil painting sold for ... on Tuesday") dates
+    # the thing, not a sentence that also dates its news.
+    recent = {
+        timex.mention.where.sentence
+        for timex in out.timexes
+        if reference is not None
+        and timex.value is not None
+        and timex.value.year_known
+        and abs((reference - timex.value.end).days) <= BACKGROUND_DAYS
+    }
     background_sentences = {
         timex.mention.where.sentence
         for timex in out.timexes
@@ -332,6 +359,7 @@ def normalize(
         and (reference - timex.value.end).days > BACKGROUND_DAYS
         and not _after_figure(timex.mention.where, quantities)
         and not _covered_period(timex.mention.where)
+        and not (timex.mention.where.sentence in recent and _describing_year(timex.mention.where))
     }
     for mention in extraction.facts:
         explicit_year = background = False
@@ -370,6 +398,15 @@ def normalize(
             if mention.timex is not None:
                 parts = _parts_of(mention.timex.words, ruleset)
                 when = resolve(parts, anchor_of(mention.timex, parts), mention.timex.tense)
+                if (
+                    when is not None
+                    and parts.year
+                    and reference is not None
+                    and (reference - when.end).days > BACKGROUND_DAYS
+                    and mention.timex.where.start >= mention.where.start
+                    and _after_figure(mention.timex.where, quantities)
+                ):
+                    continue  # "reached an altitude of 120 km in March 2025": an old figure
             note = f"{mention.event_class}, {mention.role}" + (
                 f", {when.label()}" if when is not None else ""
             )
