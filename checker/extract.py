@@ -28,6 +28,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from checker.folding import fold_accents
 from checker.model import Dateline, Source, Tense
 from checker.nlp import CUES_KEY, NON_DATE_ROLES, TIMEX_KEY
 from checker.quantities import NumberPhrase, QuantityLexicon, find_numbers, to_amount
@@ -805,7 +806,8 @@ class _Context:
     def quantity_names(self, sent: Span, dateline: Dateline | None) -> set[str]:
         """The names a quantity's sentence gives its subject: ``proper_nouns`` after the
         dateline (the city and outlet say where the copy was filed, not what the figure is
-        of), and the name of a name joined to a figure ("Orion-3")."""
+        of), and the name of a name joined to a figure ("Orion-3"); without accents, as
+        many wires write them ("Sao Paulo" for "São Paulo")."""
         t = self.tokens
         first = sent.start
         if dateline is not None and sent.start_char <= dateline.start < sent.end_char:
@@ -819,7 +821,7 @@ class _Context:
         for i in range(first + 1, sent.end):
             if not t.alpha[i] and (match := _NAME_AND_FIGURE.match(t.text[i])):
                 found.add(stem(match[1].lower()))
-        return found
+        return {fold_accents(name) for name in found}
 
     def _find_proper_nouns(self, sent_start: int) -> set[str]:
         t = self.tokens
@@ -1640,20 +1642,27 @@ def _quantities(
             if dateline and dateline.start <= doc[start].idx < dateline.end:
                 continue
             before = doc[start - 1].lower_ if start > sent.start else ""
+            # "came down 600 metres from": before a length, "up" and "down" say which way
+            direction = before in ("up", "down") and _length(phrase, lexicon)
             role = (
                 "total"  # the whole of a part: "34 of the [101] seats"
                 if n - 1 in wholes
                 else "change"
-                if before in lexicon.change_words
+                if before in lexicon.change_words and not direction
                 else "from"
                 if before in lexicon.from_words
                 else "level"
             )
+            # a measure word of a rule that takes no such figure names none: "sending 46
+            # people to hospital" is no spill, though "sending" names one in barrels
             candidates = [
                 c
                 for c in measures
-                if c.label_.split(":", 2)[1] not in role_bound
-                or _role_fits(ruleset, c.label_.split(":", 2)[1], role, phrase, lexicon)
+                if (
+                    c.label_.split(":", 2)[1] not in role_bound
+                    or _role_fits(ruleset, c.label_.split(":", 2)[1], role, phrase, lexicon)
+                )
+                and _takes(ruleset, c.label_.split(":", 2)[1], phrase, lexicon)
             ]
             found = _measure_of(
                 ctx, sent, start, end, whole or phrase, candidates, lexicon, nouns_only
@@ -1718,6 +1727,11 @@ def _role_fits(
     return role in ruleset.rules[rule_id].options["roles"] and _takes(
         ruleset, rule_id, phrase, lexicon
     )
+
+
+def _length(phrase: NumberPhrase, lexicon: QuantityLexicon) -> bool:
+    """True for a distance: a number of metres, kilometres or miles."""
+    return phrase.unit is not None and to_amount(phrase, lexicon).dimension == "length"
 
 
 def _timed(phrase: NumberPhrase, lexicon: QuantityLexicon) -> bool:
@@ -2145,6 +2159,7 @@ def _counts_alone(
     if phrase.listed:
         return False
     before = doc[start - 1] if start > sent.start else None
+    lower_before = before.lower_ if before is not None else ""
     if before is not None:
         lower = before.lower_
         # ", and eight villages were evacuated": the number opens a clause of its own
@@ -2174,9 +2189,19 @@ def _counts_alone(
     ):
         return False  # "when one is killed": a pronoun
     after = [t.lower_ for t in doc[end : min(sent.end, end + 3)]]
-    if after[:1] == ["of"] and after[1:2] and after[1] in _PARTIAL_OF:
+    if (
+        after[:1] == ["of"]
+        and after[1:2]
+        and after[1] in _PARTIAL_OF
+        and not any(c.start == end for c in measures)  # "within 60 metres of its target"
+    ):
         return False  # "two of them": a share
-    if after[:1] and after[0] in _INCREMENT:
+    # "the diversion of 31 others": "others" are things other than the sentence's figure
+    # before, counted by the measure word right before (an "of" between allowed)
+    named = any(c.end == start for c in measures) or (
+        lower_before == "of" and any(c.end == start - 1 for c in measures)
+    )
+    if after[:1] and after[0] in _INCREMENT and not (after[0] == "others" and named):
         return False  # "two more victims", "55 others": an increment, not a total
     if "also" in after:
         return False  # "three people also died in a second strike": another count
@@ -2232,6 +2257,9 @@ def _measure_of(
             break
         if phrase.hyphenated:
             return None  # "a 15-run win": the number counts something else
+        if phrase.unit is not None and _hyphenated_modifier(ctx, k, sent.end):
+            k += 3  # "a 500 km sun-synchronous orbit": a compound describes the measure
+            continue
         if not _is_modifier(token):
             return _counting_noun(ctx, sent, start, k, measures, cue_at, phrase.unit)
         k += 1

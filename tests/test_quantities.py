@@ -404,8 +404,13 @@ def test_quantities_ranges(nlp, lexicon, sentence, expected):
             ),
             id="three-numbers",
         ),
+        (
+            # one sum in two currencies: a conversion, not a list
+            "The vase sold for NZ$21.4 million, roughly $12 million, at the sale.",
+            [("NZ$21.4 million", False), ("roughly $12 million", False)],
+        ),
     ],
-    ids=["and", "or", "three-numbers"],
+    ids=["and", "or", "three-numbers", "converted-sum"],
 )
 def test_quantities_lists_are_listed(nlp, lexicon, sentence, expected):
     assert [(found[0], found[5]) for found in _amounts(nlp, lexicon, sentence)] == expected
@@ -1767,3 +1772,133 @@ def test_quantities_currency_sign_with_letters_before_the_dollar(ruleset, nlp, s
     )
     (finding,) = _discrepancies(result, "number.money")
     assert "312.4 million (coastal-herald.txt) vs " in finding.message
+
+
+def test_quantities_a_measure_word_of_other_units_names_no_count(ruleset, nlp):
+    # "sending" names a spill in barrels or tonnes: a count of people is left to the
+    # hospital words after it
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "A tanker overturned near Tarvik, killing its driver and sending 38 people "
+            "to hospital.",
+            "The crash near Tarvik left 83 people needing hospital treatment.",
+        ),
+    )
+    (finding,) = _discrepancies(result, "number.casualties")
+    assert finding.message == (
+        "Sources disagree on how many were hospitalised: 38 (coastal-herald.txt) "
+        "vs 83 (river-wire.txt)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("second", "message"),
+    [
+        (
+            "Fog grounded the airport overnight: 140 flights were cancelled and 17 were "
+            "diverted to other airports.",
+            "Sources disagree on how many were diverted: 71 (coastal-herald.txt) vs 17 "
+            "(river-wire.txt)",
+        ),
+        ("Fog at the airport forced 71 diversions and 140 cancellations overnight.", None),
+    ],
+    ids=["differ", "agree"],
+)
+def test_quantities_diverted_flights_and_others(ruleset, nlp, second, message):
+    # "the diversion of 71 others": the others are other flights, counted by the measure
+    # word before them, not an increment
+    first = (
+        "Fog closed the airport overnight, forcing the cancellation of 140 flights and the "
+        "diversion of 71 others."
+    )
+    result = _check(ruleset, nlp, *_story(first, second))
+    assert [f.message for f in _discrepancies(result, "number.disruption")] == (
+        [message] if message else []
+    )
+
+
+def test_quantities_names_meet_without_their_accents(ruleset, nlp):
+    # the clauses share only the town's name, written with and without its accents
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "A gas leak at the Zelezna plant sent 27 people to hospital.",
+            "Workers at Železná were among 72 people taken to hospital.",
+        ),
+    )
+    (finding,) = _discrepancies(result, "number.casualties")
+    assert finding.message.endswith("27 (coastal-herald.txt) vs 72 (river-wire.txt)")
+
+
+@pytest.mark.parametrize(
+    ("texts", "message"),
+    [
+        (
+            (
+                "Police evacuated 900 homes within a 2 km radius of the depot.",
+                "Police set up a 4-km exclusion zone around the depot.",
+            ),
+            "Sources disagree on the radius: 2 km (coastal-herald.txt) vs 4 km (river-wire.txt)",
+        ),
+        (
+            (
+                "Police evacuated 900 homes within a 2 km radius of the depot.",
+                "Police cleared an area stretching nearly 1.3 miles from the depot.",
+            ),
+            None,
+        ),
+        (
+            # a compound between the figure and its measure word; the test flight's
+            # figure, dated years back, is no rival figure
+            (
+                "The probe was to circle the planet in a polar orbit at an altitude of 700 km. "
+                "A test rocket reached an altitude of 90 km in May 2021.",
+                "The launcher was aiming for a 900 km sun-synchronous orbit.",
+            ),
+            "Sources disagree on the altitude: 700 km (coastal-herald.txt) vs 900 km "
+            "(river-wire.txt)",
+        ),
+        (
+            # "within" bounds the figure; "came down" is no change
+            (
+                "The lander touched down within 80 metres of its target.",
+                "The lander came down about 800 meters from its target.",
+            ),
+            "Sources disagree on the distance from the target: up to 80 meter (= 0.08 km) "
+            "(coastal-herald.txt) vs about 800 meter (= 0.8 km) (river-wire.txt)",
+        ),
+        (
+            (
+                "The lander touched down within 80 metres of its target.",
+                "The lander came down about 75 meters from its target.",
+            ),
+            None,
+        ),
+    ],
+    ids=["radius", "radius-in-miles", "altitude", "target", "target-agrees"],
+)
+def test_quantities_distances(ruleset, nlp, texts, message):
+    result = _check(ruleset, nlp, *_story(*texts))
+    assert [f.message for f in _discrepancies(result, "number.distance")] == (
+        [message] if message else []
+    )
+
+
+def test_quantities_a_year_describing_a_thing_dates_no_sentence(ruleset, nlp):
+    # "a 1931 bronze": the year says what was sold; the sale is Tuesday's news
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "A 1931 bronze horse by the sculptor sold for $14.2 million at auction on Tuesday.",
+            "The bronze horse sold for $12.4 million at the auction house on Tuesday.",
+        ),
+    )
+    (finding,) = _discrepancies(result, "number.money")
+    assert finding.message == (
+        "Sources disagree on the value of the deal: USD 14.2 million (coastal-herald.txt) "
+        "vs USD 12.4 million (river-wire.txt)"
+    )
