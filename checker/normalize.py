@@ -501,6 +501,46 @@ def normalize_story(extractions: list[Extraction], ruleset: RuleSet) -> list[Nor
         if e.source.published is not None and e.source.published_from == "metadata"
     )
     dated_story = firm[len(firm) // 2] if firm else None
-    return [
+    normalized = [
         normalize(e, ruleset, story_date=story_date, dated_story=dated_story) for e in extractions
     ]
+    return _shared_currencies(normalized, ruleset)
+
+
+def _shared_currencies(
+    normalized: list[NormalizedSource], ruleset: RuleSet
+) -> list[NormalizedSource]:
+    """State a figure in a currency name several countries use ("241 billion crowns") in
+    the one of its currencies the story's other figures name ("CZK 214 billion"): the
+    lexicon's ``shared_currency_names``. With none, or two of them, it stays its own."""
+    shared = ruleset.lexicons.get("shared_currency_names") or {}
+    if not shared:
+        return normalized
+    named = {
+        fact.value.dimension
+        for n in normalized
+        for fact in n.facts
+        if isinstance(fact.value, Amount) and fact.value.dimension.startswith("currency:")
+    }
+    chosen = {}
+    for name, codes in shared.items():
+        dimension = f"currency:{name.upper()}"
+        candidates = {f"currency:{code.upper()}" for code in codes} & named
+        if dimension in named and len(candidates) == 1:
+            chosen[dimension] = candidates.pop()
+    if not chosen:
+        return normalized
+    for n in normalized:
+        facts = []
+        for fact in n.facts:
+            value = fact.value
+            if isinstance(value, Amount) and value.dimension in chosen:
+                dimension = chosen[value.dimension]
+                old, new = value.dimension.split(":")[1], dimension.split(":")[1]
+                stated = (
+                    new + value.stated[len(old) :] if value.stated.startswith(old) else value.stated
+                )
+                fact = replace(fact, value=replace(value, dimension=dimension, stated=stated))
+            facts.append(fact)
+        n.facts = facts
+    return normalized
