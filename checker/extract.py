@@ -1814,14 +1814,34 @@ def _paired_counts(ctx: _Context, source: Source, ruleset: RuleSet) -> list[Fact
         return []
     rule = rules[0]
     ignored = frozenset(rule.options.get("ignore", []))
+    list_ignored = ignored | frozenset(rule.options.get("list_ignore", []))
     linking = tuple(sorted((p.split() for p in rule.options.get("prepositions", [])), key=len))
     lexicon = quantity_lexicon(ruleset)
     doc, t = ctx.doc, ctx.tokens
     facts = []
     # two counts need two numbers and two kinds of things counted: most sentences have not
     starts = ctx.number_starts(lexicon)
-    for first in sorted(_pairable_sentences(t, starts, lexicon.counted_people, ignored)):
+    pairable = _pairable_sentences(t, starts, lexicon.counted_people, ignored)
+    # a list of two counts may count a noun that is no plural ("four crew")
+    numbered = Counter(t.sent_start[i] for i in starts)
+    for first in sorted(pairable | {s for s, count in numbered.items() if count >= 2}):
         sent = doc[first : t.sent_end[first]]
+        for counted, start, end, phrase in _listed_pair(ctx, sent, lexicon, list_ignored):
+            facts.append(
+                FactMention(
+                    rule=rule.id,
+                    family="quantity",
+                    where=_mention_at(source, t, start, end),
+                    tense=ctx.tense(start, end),
+                    trigger="",
+                    event_class=counted,
+                    context=frozenset(),
+                    amount=phrase,
+                    role="listed",
+                )
+            )
+        if first not in pairable:
+            continue
         found = [
             ("people" if noun in lexicon.counted_people else noun, start, end, phrase, link)
             for noun, start, end, phrase, link in _noun_counts(ctx, sent, lexicon, ignored, linking)
@@ -1845,6 +1865,64 @@ def _paired_counts(ctx: _Context, source: Source, ruleset: RuleSet) -> list[Fact
                 )
             )
     return facts
+
+
+def _listed_pair(
+    ctx: _Context, sent: Span, lexicon: QuantityLexicon, ignored: frozenset[str]
+) -> list[tuple[str, int, int, NumberPhrase]]:
+    """The two counts of a list of two, each right before its own noun ("17 individuals
+    and 11 companies", "48 passengers and four crew", "(4 crew, 48 passengers)"): (noun,
+    start, end, phrase) for each, the people words all counting "people". A longer list,
+    a count in a unit, a vague or hedged count, or one noun counted twice gives none;
+    ``compare.paired_findings`` compares the two only with another source's list of the
+    same two nouns."""
+    t = ctx.tokens
+    phrases = [
+        p
+        for p in ctx.numbers_at(sent.start, lexicon)
+        if not any(i in ctx.timex_tokens for i in range(sent.start + p.start, sent.start + p.end))
+    ]
+    found: list[tuple[str, int, int, NumberPhrase]] = []
+    for first, second in itertools.pairwise(phrases):
+        a, b = sent.start + first.end, sent.start + second.start
+        if b - a != 2 or t.lower[a + 1] not in ("and", ","):
+            continue  # "N things and M things": one noun and the joining word between
+        items = []
+        for phrase, noun_at in ((first, a), (second, sent.start + second.end)):
+            if (
+                noun_at >= sent.end
+                or phrase.unit is not None
+                or phrase.value is None
+                or phrase.hedge is not None
+                or phrase.hyphenated
+                or not (t.alpha[noun_at] and t.lowercase[noun_at])
+            ):
+                break
+            noun = t.lower[noun_at]
+            if (
+                noun in STOP_WORDS
+                or noun in ignored
+                or noun in _HOW_OFTEN
+                or _is_modifier(ctx.doc[noun_at])
+            ):
+                break
+            counted = "people" if noun in lexicon.counted_people else noun
+            items.append((counted, sent.start + phrase.start, noun_at + 1, phrase))
+        if len(items) < 2 or items[0][0] == items[1][0]:
+            continue
+        start, end = items[0][1], items[1][2]
+        before = t.lower[start - 1] if start > sent.start else ""
+        after = t.lower[end] if end < sent.end else ""
+        if (
+            before in (",", "and")
+            or after in (",", "and")
+            and end + 1 < sent.end
+            and (t.text[end + 1][:1].isdigit() or t.lower[end + 1] in lexicon.number_words)
+        ):
+            continue  # one of a longer list
+        found.extend(items)
+    nouns = [f[0] for f in found]
+    return [f for f in found if nouns.count(f[0]) == 1]
 
 
 def _single_counts(

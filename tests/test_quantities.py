@@ -1902,3 +1902,84 @@ def test_quantities_a_year_describing_a_thing_dates_no_sentence(ruleset, nlp):
         "Sources disagree on the value of the deal: USD 14.2 million (coastal-herald.txt) "
         "vs USD 12.4 million (river-wire.txt)"
     )
+
+
+@pytest.mark.parametrize(
+    ("second", "message"),
+    [
+        (
+            "The ministry blacklisted 21 traders and 13 firms, among them two banks.",
+            "Sources disagree on how many traders: 12 (coastal-herald.txt) vs 21 (river-wire.txt)",
+        ),
+        (
+            "The ferry, carrying 212 passengers and 13 firms' cargo, sank.",
+            None,  # no list of the same two nouns
+        ),
+        ("The ministry blacklisted 21 traders and 31 firms, among them two banks.", None),
+    ],
+    ids=["differ", "other-nouns", "no-count-alike"],
+)
+def test_quantities_a_list_of_two_counts(ruleset, nlp, second, message):
+    # each count of a list of two counts its own noun; with one alike, the other differs
+    first = "The ministry imposed sanctions on 12 traders and 13 firms in the province."
+    result = _check(ruleset, nlp, *_story(first, second))
+    assert [f.message for f in _discrepancies(result, "number.paired")] == (
+        [message] if message else []
+    )
+
+
+def test_quantities_lists_of_two_counts_in_three_sources(ruleset, nlp):
+    # a noun that is no plural ("crew"); three sources in conflict make one finding
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "The turboprop, on a flight from the capital with 61 passengers and five crew, "
+            "crashed on landing.",
+            "The plane was carrying 16 passengers and five crew when it crashed.",
+            "Of the 66 occupants (5 crew, 61 passengers), nine died.",
+        ),
+    )
+    (finding,) = _discrepancies(result, "number.paired")
+    assert finding.message == (
+        "Sources disagree on how many people: 61 (coastal-herald.txt, plains-daily.txt) vs 16 "
+        "(river-wire.txt)"
+    )
+
+
+def test_quantities_statistics_make_no_list(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "The rookie finished the season with 812 yards and six touchdowns.",
+            "He also caught 30 passes for 281 yards and six touchdowns.",
+        ),
+    )
+    assert _discrepancies(result, "number.paired") == []
+
+
+@pytest.mark.parametrize(
+    ("second", "message"),
+    [
+        (
+            "The cabinet's plan foresees a deficit of SEK 31 billion.",
+            "Sources disagree on the deficit: SEK 13 billion (coastal-herald.txt) vs "
+            "SEK 31 billion (river-wire.txt)",
+        ),
+        ("The cabinet's plan foresees a deficit of SEK 13 billion.", None),
+        # two currencies the name may be: it stays its own
+        (
+            "The plan foresees a deficit of SEK 31 billion. The neighbouring state runs a "
+            "deficit of CZK 9 billion.",
+            None,
+        ),
+    ],
+    ids=["differ", "agree", "two-candidates"],
+)
+def test_quantities_a_currency_name_of_several_countries(ruleset, nlp, second, message):
+    first = "Parliament approved a budget with a deficit of 13 billion crowns."
+    result = _check(ruleset, nlp, *_story(first, second))
+    assert [f.message for f in _discrepancies(result, "number.money")] == (
+        [message] if message else []
+    )
