@@ -572,7 +572,7 @@ def to_amount(phrase: NumberPhrase, lexicon: QuantityLexicon) -> Amount:
         clock = f"{minutes // 60}:{minutes % 60:02d}:{seconds:02d}"
         stated = f"{_HEDGE_LABELS[phrase.hedge]} {clock}" if phrase.hedge else clock
     else:
-        stated += _unit_text(phrase.unit)
+        stated += _unit_text(phrase.unit) + ("s" if phrase.unit == "day" and center != 1 else "")
         display = _DISPLAY_UNITS.get(dimension)
         if display and display != phrase.unit:
             display_factor, _ = unit_factor(display, lexicon.definitions)
