@@ -810,7 +810,11 @@ def single_count_findings(
                     tied = shared >= 2
                 elif max(a.value.high, b.value.high) < 10:  # type: ignore[union-attr]
                     # a few things: the same set, told as a whole in the same words
-                    tied = whole and shared >= 2  # "a party of seven/nine skiers"
+                    # "a party of seven/nine skiers"; or told in sentences sharing most of
+                    # their words ("the rocket's second stage failed, destroying five
+                    # satellites", "the rocket lost six satellites when its second stage
+                    # failed")
+                    tied = (whole and shared >= 2) or shared >= _SMALL_COUNT_SHARED
                 else:
                     # a slip of the pen on one figure tied to the same thing
                     tied = _slip(a, b) and (whole or shared >= 1)
@@ -845,6 +849,11 @@ def _conflict_findings(
             )
         )
     return findings
+
+
+_SMALL_COUNT_SHARED = 4
+"""Words two sentences must share for their differing counts of a few things (under ten),
+neither after a determiner, to be told of one set."""
 
 
 _HYPHEN_COUNT = re.compile(r"\w-[a-z]+$")

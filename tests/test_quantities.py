@@ -1983,3 +1983,48 @@ def test_quantities_a_currency_name_of_several_countries(ruleset, nlp, second, m
     assert [f.message for f in _discrepancies(result, "number.money")] == (
         [message] if message else []
     )
+
+
+@pytest.mark.parametrize(
+    ("second", "message"),
+    [
+        (
+            "Ms Varga spent 163 days in captivity.",
+            "Sources disagree on the time in captivity: 136 days (coastal-herald.txt) vs "
+            "163 days (river-wire.txt)",
+        ),
+        ("Ms Varga spent about 140 days in captivity.", None),
+        ("The talks in the capital lasted 163 days.", None),
+    ],
+    ids=["differ", "hedged", "no-captivity"],
+)
+def test_quantities_time_in_captivity(ruleset, nlp, second, message):
+    first = "The engineer was held for 136 days by a gang in the hills."
+    result = _check(ruleset, nlp, *_story(first, second))
+    assert [f.message for f in _discrepancies(result, "number.duration")] == (
+        [message] if message else []
+    )
+
+
+@pytest.mark.parametrize(
+    ("second", "message"),
+    [
+        (
+            "The probe's launcher, which lost four antennas when its upper stage failed, "
+            "broke up over the ocean.",
+            "Sources disagree on how many antennas: 3 (coastal-herald.txt) vs 4 (river-wire.txt)",
+        ),
+        # three words shared: maybe not the same set
+        ("The probe lost four antennas over the ocean when it failed.", None),
+    ],
+    ids=["most-words-shared", "few-words-shared"],
+)
+def test_quantities_few_things_told_in_the_same_words(ruleset, nlp, second, message):
+    first = (
+        "The launcher's upper stage failed over the ocean, destroying three antennas the "
+        "probe carried."
+    )
+    result = _check(ruleset, nlp, *_story(first, second))
+    assert [f.message for f in _discrepancies(result, "number.counted")] == (
+        [message] if message else []
+    )
