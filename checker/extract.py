@@ -1673,6 +1673,11 @@ def _quantities(
             if whole is not None:
                 start, end = sent.start + phrase.start, part_end
             cue, rule_id, measure = _fitting_rule(ruleset, lexicon, phrase, candidates, found)
+            tally = ruleset.rules[rule_id].options.get("tally")
+            if tally and measure in tally:
+                role = "level"  # "passed by 105 votes to 78": two sides, no change
+                if measure == tally[0] and cue.end == start:
+                    measure = tally[1]  # "votes to 78": the other side
             if rule_id in nouns_only and start > sent.start and doc[start - 1].lower_ in _KNOWN:
                 continue  # "the two countries": things already named, not a count reported
             shown = _shown_end(
@@ -2314,7 +2319,8 @@ def _measure_of(
         _prefix, rule_id, measure = cue.label_.split(":", 2)
         return cue, rule_id, measure
 
-    cue_at = {c.start: c for c in sorted(measures, key=lambda c: c.start - c.end)}
+    # the longest measure word at a word wins: "78 votes against" is no plain "votes"
+    cue_at = {c.start: c for c in sorted(measures, key=lambda c: c.end - c.start)}
     just_before = [c for c in measures if c.end == start]
     value = phrase.value
     fraction = value is not None and math.isfinite(value) and value != int(value)
@@ -2344,7 +2350,7 @@ def _measure_of(
     left, right = ctx.clause(start, end)
     # a rule's counted nouns (``counted_noun``) name only the number before them
     clause_cues = [c for c in measures if c.label_.split(":", 2)[1] not in nouns_only]
-    cue_at = {c.start: c for c in sorted(clause_cues, key=lambda c: c.start - c.end)}
+    cue_at = {c.start: c for c in sorted(clause_cues, key=lambda c: c.end - c.start)}
     before = [c for c in clause_cues if left <= c.start and c.end <= start]
     near = [c for c in before if start - c.end <= _QUANTITY_GAP]
     if near:

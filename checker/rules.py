@@ -60,6 +60,7 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
             "running_totals": list,
             "update_words": list,
             "roles": list,
+            "tally": list,
         },
     ),
     "paired_count": (

@@ -2028,3 +2028,30 @@ def test_quantities_few_things_told_in_the_same_words(ruleset, nlp, second, mess
     assert [f.message for f in _discrepancies(result, "number.counted")] == (
         [message] if message else []
     )
+
+
+@pytest.mark.parametrize(
+    ("second", "messages"),
+    [
+        (
+            "The assembly adopted the reform with 92 delegates voting in favour; there were "
+            "61 votes against.",
+            ["Sources disagree on the votes for: 82 (coastal-herald.txt) vs 92 (river-wire.txt)"],
+        ),
+        (
+            "The assembly adopted the reform with 82 delegates voting in favour; there were "
+            "16 votes against.",
+            [
+                "Sources disagree on the votes against: 61 (coastal-herald.txt) vs 16 "
+                "(river-wire.txt)"
+            ],
+        ),
+        ("The assembly adopted the reform, with 82 delegates voting in favour.", []),
+    ],
+    ids=["for-differs", "against-differs", "agree"],
+)
+def test_quantities_a_tally_of_votes(ruleset, nlp, second, messages):
+    # "by 82 votes to 61": the first figure is for, the second against; both are levels
+    first = "The reform passed its final reading by 82 votes to 61 on Thursday."
+    result = _check(ruleset, nlp, *_story(first, second))
+    assert [f.message for f in _discrepancies(result, "number.votes")] == messages
