@@ -656,15 +656,15 @@ def _counts_by_sentence(normalized: NormalizedSource, rule: Rule) -> list[dict[s
 
 
 def _listed(counts: dict[str, Fact]) -> bool:
-    """True for the two counts of a list of two ("17 individuals and 11 companies")."""
+    """True for the two counts of a list of two ("23 traders and 14 firms")."""
     return len(counts) == 2 and all(f.role == "listed" for f in counts.values())
 
 
 def _listed_findings(
     rule: Rule, story: str, per_source: list[tuple[str, list[dict[str, Fact]]]], anchors: dict
 ) -> list[Finding]:
-    """Two sources' lists of the same two nouns ("17 individuals and 11 companies", "19
-    individuals and 11 companies"), each the source's only list of the two: one count the
+    """Two sources' lists of the same two nouns ("23 traders and 14 firms", "32
+    traders and 14 firms"), each the source's only list of the two: one count the
     same exact figure, the other not, disagree on the other. A list's counts are each of
     their own noun; none is a total."""
     lists = []
@@ -811,8 +811,8 @@ def single_count_findings(
                 elif max(a.value.high, b.value.high) < 10:  # type: ignore[union-attr]
                     # a few things: the same set, told as a whole in the same words
                     # "a party of seven/nine skiers"; or told in sentences sharing most of
-                    # their words ("the rocket's second stage failed, destroying five
-                    # satellites", "the rocket lost six satellites when its second stage
+                    # their words ("the probe's upper stage failed, destroying three
+                    # antennas", "the launcher lost four antennas when its upper stage
                     # failed")
                     tied = (whole and shared >= 2) or shared >= _SMALL_COUNT_SHARED
                 else:

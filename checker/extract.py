@@ -1642,7 +1642,7 @@ def _quantities(
             if dateline and dateline.start <= doc[start].idx < dateline.end:
                 continue
             before = doc[start - 1].lower_ if start > sent.start else ""
-            # "came down 600 metres from": before a length, "up" and "down" say which way
+            # "came down 800 metres from": before a length, "up" and "down" say which way
             direction = before in ("up", "down") and _length(phrase, lexicon)
             role = (
                 "total"  # the whole of a part: "34 of the [101] seats"
@@ -1675,9 +1675,9 @@ def _quantities(
             cue, rule_id, measure = _fitting_rule(ruleset, lexicon, phrase, candidates, found)
             tally = ruleset.rules[rule_id].options.get("tally")
             if tally and measure in tally:
-                role = "level"  # "passed by 105 votes to 78": two sides, no change
+                role = "level"  # "passed by 82 votes to 61": two sides, no change
                 if measure == tally[0] and cue.end == start:
-                    measure = tally[1]  # "votes to 78": the other side
+                    measure = tally[1]  # "votes to 61": the other side
             if rule_id in nouns_only and start > sent.start and doc[start - 1].lower_ in _KNOWN:
                 continue  # "the two countries": things already named, not a count reported
             shown = _shown_end(
@@ -1827,7 +1827,7 @@ def _paired_counts(ctx: _Context, source: Source, ruleset: RuleSet) -> list[Fact
     # two counts need two numbers and two kinds of things counted: most sentences have not
     starts = ctx.number_starts(lexicon)
     pairable = _pairable_sentences(t, starts, lexicon.counted_people, ignored)
-    # a list of two counts may count a noun that is no plural ("four crew")
+    # a list of two counts may count a noun that is no plural ("five crew")
     numbered = Counter(t.sent_start[i] for i in starts)
     for first in sorted(pairable | {s for s, count in numbered.items() if count >= 2}):
         sent = doc[first : t.sent_end[first]]
@@ -1875,8 +1875,8 @@ def _paired_counts(ctx: _Context, source: Source, ruleset: RuleSet) -> list[Fact
 def _listed_pair(
     ctx: _Context, sent: Span, lexicon: QuantityLexicon, ignored: frozenset[str]
 ) -> list[tuple[str, int, int, NumberPhrase]]:
-    """The two counts of a list of two, each right before its own noun ("17 individuals
-    and 11 companies", "48 passengers and four crew", "(4 crew, 48 passengers)"): (noun,
+    """The two counts of a list of two, each right before its own noun ("23 traders
+    and 14 firms", "61 passengers and five crew", "(5 crew, 61 passengers)"): (noun,
     start, end, phrase) for each, the people words all counting "people". A longer list,
     a count in a unit, a vague or hedged count, or one noun counted twice gives none;
     ``compare.paired_findings`` compares the two only with another source's list of the
@@ -2276,10 +2276,10 @@ def _counts_alone(
         after[:1] == ["of"]
         and after[1:2]
         and after[1] in _PARTIAL_OF
-        and not any(c.start == end for c in measures)  # "within 60 metres of its target"
+        and not any(c.start == end for c in measures)  # "within 80 metres of its target"
     ):
         return False  # "two of them": a share
-    # "the diversion of 31 others": "others" are things other than the sentence's figure
+    # "the diversion of 71 others": "others" are things other than the sentence's figure
     # before, counted by the measure word right before (an "of" between allowed)
     named = any(c.end == start for c in measures) or (
         lower_before == "of" and any(c.end == start - 1 for c in measures)
@@ -2319,7 +2319,7 @@ def _measure_of(
         _prefix, rule_id, measure = cue.label_.split(":", 2)
         return cue, rule_id, measure
 
-    # the longest measure word at a word wins: "78 votes against" is no plain "votes"
+    # the longest measure word at a word wins: "61 votes against" is no plain "votes"
     cue_at = {c.start: c for c in sorted(measures, key=lambda c: c.end - c.start)}
     just_before = [c for c in measures if c.end == start]
     value = phrase.value
@@ -2342,7 +2342,7 @@ def _measure_of(
         if phrase.hyphenated:
             return None  # "a 15-run win": the number counts something else
         if phrase.unit is not None and _hyphenated_modifier(ctx, k, sent.end):
-            k += 3  # "a 500 km sun-synchronous orbit": a compound describes the measure
+            k += 3  # "a 900 km sun-synchronous orbit": a compound describes the measure
             continue
         if not _is_modifier(token):
             return _counting_noun(ctx, sent, start, k, measures, cue_at, phrase.unit)

@@ -228,8 +228,8 @@ _DESCRIBED = re.compile(r"(?:\b(?:a|an|the|its|his|her|their|our)|'s) $", re.IGN
 
 
 def _describing_year(where: Mention) -> bool:
-    """True for a year written between a determiner and a lower-case word: "a 1962 oil
-    painting", "the 2019 model" (it tells what the thing is)."""
+    """True for a year written between a determiner and a lower-case word: "a 1931 bronze
+    horse", "the 2019 model" (it tells what the thing is)."""
     after = where.sentence[where.sentence_offset + len(where.text) :]
     return (
         where.text.isdigit()
@@ -340,7 +340,7 @@ def normalize(
     # A sentence dated well before publication recalls the past: its figures are not the news.
     # A date right after a figure ("from $350 million a year earlier") dates that figure only;
     # a period a figure covers ("profit for the April-June period") is not a recalled event.
-    # A year that describes a thing ("a 1962 oil painting sold for ... on Tuesday") dates
+    # A year that describes a thing ("a 1931 bronze horse sold for ... on Tuesday") dates
     # the thing, not a sentence that also dates its news.
     recent = {
         timex.mention.where.sentence
@@ -406,7 +406,7 @@ def normalize(
                     and mention.timex.where.start >= mention.where.start
                     and _after_figure(mention.timex.where, quantities)
                 ):
-                    continue  # "reached an altitude of 120 km in March 2025": an old figure
+                    continue  # "reached an altitude of 90 km in May 2021": an old figure
             note = f"{mention.event_class}, {mention.role}" + (
                 f", {when.label()}" if when is not None else ""
             )
@@ -510,8 +510,8 @@ def normalize_story(extractions: list[Extraction], ruleset: RuleSet) -> list[Nor
 def _shared_currencies(
     normalized: list[NormalizedSource], ruleset: RuleSet
 ) -> list[NormalizedSource]:
-    """State a figure in a currency name several countries use ("241 billion crowns") in
-    the one of its currencies the story's other figures name ("CZK 214 billion"): the
+    """State a figure in a currency name several countries use ("13 billion crowns") in
+    the one of its currencies the story's other figures name ("SEK 31 billion"): the
     lexicon's ``shared_currency_names``. With none, or two of them, it stays its own."""
     shared = ruleset.lexicons.get("shared_currency_names") or {}
     if not shared:

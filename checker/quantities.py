@@ -279,7 +279,7 @@ def _ranges_and_lists(words: list[str], phrases: list[NumberPhrase]) -> list[Num
             and words[second.end].isalpha()
             and words[second.end] not in _LIST_ENDS
         )
-        # "HK$321.4 million, roughly $40 million": one sum in two currencies, no list
+        # "NZ$21.4 million, roughly $12 million": one sum in two currencies, no list
         converted = (
             joiner == ","
             and first.unit is not None

@@ -406,7 +406,7 @@ def test_quantities_ranges(nlp, lexicon, sentence, expected):
         ),
         (
             # one sum in two currencies: a conversion, not a list
-            "The vase sold for NZ$21.4 million, roughly $12 million, at the sale.",
+            "Its new owner paid NZ$21.4 million, roughly $12 million, for the vase.",
             [("NZ$21.4 million", False), ("roughly $12 million", False)],
         ),
     ],
@@ -1781,9 +1781,9 @@ def test_quantities_a_measure_word_of_other_units_names_no_count(ruleset, nlp):
         ruleset,
         nlp,
         *_story(
-            "A tanker overturned near Tarvik, killing its driver and sending 38 people "
-            "to hospital.",
-            "The crash near Tarvik left 83 people needing hospital treatment.",
+            "The tanker crash near Tarvik, which also injured its driver, ended with medics "
+            "sending 38 people to hospital.",
+            "At Tarvik, 83 people needing hospital treatment were counted by medics.",
         ),
     )
     (finding,) = _discrepancies(result, "number.casualties")
@@ -1810,8 +1810,8 @@ def test_quantities_diverted_flights_and_others(ruleset, nlp, second, message):
     # "the diversion of 71 others": the others are other flights, counted by the measure
     # word before them, not an increment
     first = (
-        "Fog closed the airport overnight, forcing the cancellation of 140 flights and the "
-        "diversion of 71 others."
+        "The airline announced the cancellation of 140 flights on Sunday, along with the "
+        "diversion of 71 others to a regional field."
     )
     result = _check(ruleset, nlp, *_story(first, second))
     assert [f.message for f in _discrepancies(result, "number.disruption")] == (
@@ -1838,15 +1838,15 @@ def test_quantities_names_meet_without_their_accents(ruleset, nlp):
     [
         (
             (
-                "Police evacuated 900 homes within a 2 km radius of the depot.",
-                "Police set up a 4-km exclusion zone around the depot.",
+                "Firefighters kept onlookers outside a 2 km radius around the depot.",
+                "The depot lay at the centre of a 4-km exclusion zone overnight.",
             ),
             "Sources disagree on the radius: 2 km (coastal-herald.txt) vs 4 km (river-wire.txt)",
         ),
         (
             (
-                "Police evacuated 900 homes within a 2 km radius of the depot.",
-                "Police cleared an area stretching nearly 1.3 miles from the depot.",
+                "Firefighters kept onlookers outside a 2 km radius around the depot.",
+                "The depot lay at the centre of a cordon reaching nearly 1.3 miles out.",
             ),
             None,
         ),
@@ -1854,9 +1854,9 @@ def test_quantities_names_meet_without_their_accents(ruleset, nlp):
             # a compound between the figure and its measure word; the test flight's
             # figure, dated years back, is no rival figure
             (
-                "The probe was to circle the planet in a polar orbit at an altitude of 700 km. "
-                "A test rocket reached an altitude of 90 km in May 2021.",
-                "The launcher was aiming for a 900 km sun-synchronous orbit.",
+                "Its planned altitude of 700 km would let the probe map the poles. A test "
+                "rocket reached an altitude of 90 km in May 2021.",
+                "Engineers planned a 900 km sun-synchronous orbit for the probe.",
             ),
             "Sources disagree on the altitude: 700 km (coastal-herald.txt) vs 900 km "
             "(river-wire.txt)",
@@ -1864,16 +1864,16 @@ def test_quantities_names_meet_without_their_accents(ruleset, nlp):
         (
             # "within" bounds the figure; "came down" is no change
             (
-                "The lander touched down within 80 metres of its target.",
-                "The lander came down about 800 meters from its target.",
+                "Telemetry put the rover's resting spot within 80 metres of its target.",
+                "The rover came down about 800 meters from its target, the team said.",
             ),
             "Sources disagree on the distance from the target: up to 80 meter (= 0.08 km) "
             "(coastal-herald.txt) vs about 800 meter (= 0.8 km) (river-wire.txt)",
         ),
         (
             (
-                "The lander touched down within 80 metres of its target.",
-                "The lander came down about 75 meters from its target.",
+                "Telemetry put the rover's resting spot within 80 metres of its target.",
+                "The rover came down about 75 meters from its target, the team said.",
             ),
             None,
         ),
@@ -1893,7 +1893,8 @@ def test_quantities_a_year_describing_a_thing_dates_no_sentence(ruleset, nlp):
         ruleset,
         nlp,
         *_story(
-            "A 1931 bronze horse by the sculptor sold for $14.2 million at auction on Tuesday.",
+            "The auction house said on Tuesday that a 1931 bronze horse was bought for "
+            "$14.2 million.",
             "The bronze horse sold for $12.4 million at the auction house on Tuesday.",
         ),
     )
@@ -1908,20 +1909,20 @@ def test_quantities_a_year_describing_a_thing_dates_no_sentence(ruleset, nlp):
     ("second", "message"),
     [
         (
-            "The ministry blacklisted 21 traders and 13 firms, among them two banks.",
+            "Port inspectors fined 21 traders and 13 firms, officials said.",
             "Sources disagree on how many traders: 12 (coastal-herald.txt) vs 21 (river-wire.txt)",
         ),
         (
             "The ferry, carrying 212 passengers and 13 firms' cargo, sank.",
             None,  # no list of the same two nouns
         ),
-        ("The ministry blacklisted 21 traders and 31 firms, among them two banks.", None),
+        ("Port inspectors fined 21 traders and 31 firms, officials said.", None),
     ],
     ids=["differ", "other-nouns", "no-count-alike"],
 )
 def test_quantities_a_list_of_two_counts(ruleset, nlp, second, message):
     # each count of a list of two counts its own noun; with one alike, the other differs
-    first = "The ministry imposed sanctions on 12 traders and 13 firms in the province."
+    first = "Inspectors fined 12 traders and 13 firms at the port last week."
     result = _check(ruleset, nlp, *_story(first, second))
     assert [f.message for f in _discrepancies(result, "number.paired")] == (
         [message] if message else []
@@ -1934,10 +1935,9 @@ def test_quantities_lists_of_two_counts_in_three_sources(ruleset, nlp):
         ruleset,
         nlp,
         *_story(
-            "The turboprop, on a flight from the capital with 61 passengers and five crew, "
-            "crashed on landing.",
-            "The plane was carrying 16 passengers and five crew when it crashed.",
-            "Of the 66 occupants (5 crew, 61 passengers), nine died.",
+            "A ferry with 61 passengers and five crew ran aground off Tarvik.",
+            "Rescuers reached the ferry, which had 16 passengers and five crew aboard.",
+            "All 66 people aboard (5 crew, 61 passengers) were brought ashore.",
         ),
     )
     (finding,) = _discrepancies(result, "number.paired")
@@ -1963,15 +1963,15 @@ def test_quantities_statistics_make_no_list(ruleset, nlp):
     ("second", "message"),
     [
         (
-            "The cabinet's plan foresees a deficit of SEK 31 billion.",
+            "Next year's shortfall, a deficit of SEK 31 billion, worries economists.",
             "Sources disagree on the deficit: SEK 13 billion (coastal-herald.txt) vs "
             "SEK 31 billion (river-wire.txt)",
         ),
-        ("The cabinet's plan foresees a deficit of SEK 13 billion.", None),
+        ("Next year's shortfall, a deficit of SEK 13 billion, worries economists.", None),
         # two currencies the name may be: it stays its own
         (
-            "The plan foresees a deficit of SEK 31 billion. The neighbouring state runs a "
-            "deficit of CZK 9 billion.",
+            "Next year's shortfall, a deficit of SEK 31 billion, worries economists. The "
+            "neighbouring state runs a deficit of CZK 9 billion.",
             None,
         ),
     ],
@@ -1989,17 +1989,17 @@ def test_quantities_a_currency_name_of_several_countries(ruleset, nlp, second, m
     ("second", "message"),
     [
         (
-            "Ms Varga spent 163 days in captivity.",
+            "Her 163 days in captivity ended with a ransom.",
             "Sources disagree on the time in captivity: 136 days (coastal-herald.txt) vs "
             "163 days (river-wire.txt)",
         ),
-        ("Ms Varga spent about 140 days in captivity.", None),
+        ("Her ordeal of about 140 days in captivity ended with a ransom.", None),
         ("The talks in the capital lasted 163 days.", None),
     ],
     ids=["differ", "hedged", "no-captivity"],
 )
 def test_quantities_time_in_captivity(ruleset, nlp, second, message):
-    first = "The engineer was held for 136 days by a gang in the hills."
+    first = "Kidnappers said the engineer was held for 136 days."
     result = _check(ruleset, nlp, *_story(first, second))
     assert [f.message for f in _discrepancies(result, "number.duration")] == (
         [message] if message else []
@@ -2010,19 +2010,19 @@ def test_quantities_time_in_captivity(ruleset, nlp, second, message):
     ("second", "message"),
     [
         (
-            "The probe's launcher, which lost four antennas when its upper stage failed, "
-            "broke up over the ocean.",
+            "The upper stage failed over the ocean and took four antennas with it, ground "
+            "control said.",
             "Sources disagree on how many antennas: 3 (coastal-herald.txt) vs 4 (river-wire.txt)",
         ),
         # three words shared: maybe not the same set
-        ("The probe lost four antennas over the ocean when it failed.", None),
+        ("The probe lost four antennas in a test flight.", None),
     ],
     ids=["most-words-shared", "few-words-shared"],
 )
 def test_quantities_few_things_told_in_the_same_words(ruleset, nlp, second, message):
     first = (
-        "The launcher's upper stage failed over the ocean, destroying three antennas the "
-        "probe carried."
+        "Ground control lost contact when the upper stage failed over the ocean, destroying "
+        "three antennas the probe carried."
     )
     result = _check(ruleset, nlp, *_story(first, second))
     assert [f.message for f in _discrepancies(result, "number.counted")] == (
@@ -2034,24 +2034,24 @@ def test_quantities_few_things_told_in_the_same_words(ruleset, nlp, second, mess
     ("second", "messages"),
     [
         (
-            "The assembly adopted the reform with 92 delegates voting in favour; there were "
+            "In the end 92 delegates voting in favour carried the reform; the tally showed "
             "61 votes against.",
             ["Sources disagree on the votes for: 82 (coastal-herald.txt) vs 92 (river-wire.txt)"],
         ),
         (
-            "The assembly adopted the reform with 82 delegates voting in favour; there were "
+            "In the end 82 delegates voting in favour carried the reform; the tally showed "
             "16 votes against.",
             [
                 "Sources disagree on the votes against: 61 (coastal-herald.txt) vs 16 "
                 "(river-wire.txt)"
             ],
         ),
-        ("The assembly adopted the reform, with 82 delegates voting in favour.", []),
+        ("In the end 82 delegates voting in favour carried the reform.", []),
     ],
     ids=["for-differs", "against-differs", "agree"],
 )
 def test_quantities_a_tally_of_votes(ruleset, nlp, second, messages):
     # "by 82 votes to 61": the first figure is for, the second against; both are levels
-    first = "The reform passed its final reading by 82 votes to 61 on Thursday."
+    first = "Lawmakers backed the reform by 82 votes to 61 on Thursday."
     result = _check(ruleset, nlp, *_story(first, second))
     assert [f.message for f in _discrepancies(result, "number.votes")] == messages
