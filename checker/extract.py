@@ -2364,7 +2364,12 @@ def _measure_of(
         if j in cue_at and (cue_at[j].end >= right or not doc[cue_at[j].end].is_alpha):
             return label(cue_at[j])
     # "45 people were killed", "two villagers slightly injured": a passive verb after
-    while k < right and (doc[k].lower_ in _PASSIVE or doc[k].lower_.endswith("ly")):
+    # ("11 were fatally injured": a measure word may start with the adverb)
+    while (
+        k < right
+        and k not in cue_at
+        and (doc[k].lower_ in _PASSIVE or doc[k].lower_.endswith("ly"))
+    ):
         k += 1
     if k < right and k in cue_at:
         return label(cue_at[k])

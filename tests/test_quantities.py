@@ -2055,3 +2055,23 @@ def test_quantities_a_tally_of_votes(ruleset, nlp, second, messages):
     first = "Lawmakers backed the reform by 82 votes to 61 on Thursday."
     result = _check(ruleset, nlp, *_story(first, second))
     assert [f.message for f in _discrepancies(result, "number.votes")] == messages
+
+
+@pytest.mark.parametrize(
+    ("second", "message"),
+    [
+        (
+            "The bus crash near Tarvik killed 12 people, police said.",
+            "Sources disagree on how many were killed: 11 (coastal-herald.txt) vs 12 "
+            "(river-wire.txt)",
+        ),
+        ("Police near Tarvik said 12 people were injured when the bus left the road.", None),
+    ],
+    ids=["killed", "injured"],
+)
+def test_quantities_fatally_injured_are_killed(ruleset, nlp, second, message):
+    first = "Police near Tarvik said 11 people were fatally injured when the bus left the road."
+    result = _check(ruleset, nlp, *_story(first, second))
+    assert [f.message for f in _discrepancies(result, "number.casualties")] == (
+        [message] if message else []
+    )
