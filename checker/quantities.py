@@ -199,8 +199,19 @@ def _digits(word: str) -> tuple[float, int, int] | None:
     return float(whole + ("." + match[2] if match[2] else "")), decimals, zeros
 
 
+def may_start_number(word: str, lexicon: QuantityLexicon) -> bool:
+    """True when a number phrase may start at ``word`` (lower case): a digit, or the first
+    word of a number word, fraction or vague number of ``lexicon``. ``find_numbers`` tries
+    no other word."""
+    return word[:1].isdigit() or word in _number_starters(lexicon)
+
+
 def find_numbers(
-    words: list[str], lexicon: QuantityLexicon, *, glued: list[bool] | None = None
+    words: list[str],
+    lexicon: QuantityLexicon,
+    *,
+    glued: list[bool] | None = None,
+    starts: list[int] | None = None,
 ) -> list[NumberPhrase]:
     """Every number phrase in ``words`` (lower-cased tokens of one sentence).
 
@@ -208,22 +219,22 @@ def find_numbers(
         words (list[str]): the tokens, lower case.
         lexicon (QuantityLexicon): number words, hedges and units.
         glued (list[bool] | None): per token, True when no space follows it. Defaults to None.
+        starts (list[int] | None): the indexes of ``words`` a number may start at
+            (``may_start_number``), ascending, when the caller has them. Defaults to None.
     """
     glued = glued or [False] * len(words)
-    starters = _number_starters(lexicon)
+    if starts is None:
+        starters = _number_starters(lexicon)
+        starts = [i for i, word in enumerate(words) if word[:1].isdigit() or word in starters]
     phrases: list[NumberPhrase] = []
-    i = 0
-    while i < len(words):
-        word = words[i]
-        if not word[:1].isdigit() and word not in starters:
-            i += 1  # most words: no number starts here
+    end = 0  # a phrase's words start no other
+    for i in starts:
+        if i < end:
             continue
         phrase = _number_at(words, glued, i, lexicon)
-        if phrase is None:
-            i += 1
-            continue
-        phrases.append(phrase)
-        i = phrase.end
+        if phrase is not None:
+            phrases.append(phrase)
+            end = phrase.end
     return _ranges_and_lists(words, phrases)
 
 
