@@ -84,17 +84,18 @@ def extract_sources(
 
 def load_tables(ruleset: RuleSet) -> None:
     """Build now the process-wide tables the stages otherwise build at first use: the
-    gazetteer, the unit registry, the bigram model and the typo rules' word lists. A
+    gazetteer, the unit factors, the bigram model and the typo rules' word lists. A
     process about to fork workers calls this, so they share its copy instead of each
     building its own (some 3 s of CPU per worker)."""
     from checker.context_model import bigram_model
     from checker.extract import quantity_lexicon
     from checker.normalize import gazetteer_of
-    from checker.quantities import unit_registry
+    from checker.quantities import lexicon_units, unit_factors
     from checker.spelling import load_tables as load_word_tables
 
     gazetteer_of(ruleset)
-    unit_registry(quantity_lexicon(ruleset).definitions)
+    lexicon = quantity_lexicon(ruleset)
+    unit_factors(lexicon_units(lexicon), lexicon.definitions)
     bigram_model()
     load_word_tables()
 

@@ -31,7 +31,13 @@ from spacy.vocab import Vocab
 from checker.folding import fold_accents
 from checker.model import Dateline, Source, Tense
 from checker.nlp import CUES_KEY, NON_DATE_ROLES, TIMEX_KEY
-from checker.quantities import NumberPhrase, QuantityLexicon, find_numbers, to_amount
+from checker.quantities import (
+    NumberPhrase,
+    QuantityLexicon,
+    find_numbers,
+    may_start_number,
+    to_amount,
+)
 from checker.rules import Rule, RuleSet
 
 _ORDINAL_DIGITS = re.compile(r"^(\d{1,2})(st|nd|rd|th)$")
@@ -558,6 +564,7 @@ class _Context:
         self._proper_nouns: dict[int, set[str]] = {}
         self._numbers: dict[int, list[NumberPhrase]] = {}
         self._number_starts: list[int] | None = None
+        self._number_candidates: dict[int, list[int]] | None = None
 
     def is_break(self, token: Token) -> bool:
         if token.text == "-":
@@ -770,16 +777,39 @@ class _Context:
     def numbers_at(self, sent_start: int, lexicon: QuantityLexicon) -> list[NumberPhrase]:
         """``find_numbers`` of the sentence starting at token ``sent_start`` (the quantity,
         paired-count and single-count readers all walk the sentences with numbers: found
-        once). ``lexicon`` is the rule set's, the same for every call on a document."""
+        once). ``lexicon`` is the rule set's, the same for every call on a document. Only
+        the words a number may start at are tried (``_numbers_by_sent``); a sentence with
+        none has no number."""
         found = self._numbers.get(sent_start)
         if found is None:
-            t = self.tokens
-            end = t.sent_end[sent_start]
-            glued = [not spaced for spaced in t.spaced[sent_start:end]]
-            found = self._numbers[sent_start] = find_numbers(
-                t.lower[sent_start:end], lexicon, glued=glued
-            )
+            starts = self._numbers_by_sent(lexicon).get(sent_start)
+            if starts is None:
+                found = []
+            else:
+                t = self.tokens
+                end = t.sent_end[sent_start]
+                glued = [not spaced for spaced in t.spaced[sent_start:end]]
+                found = find_numbers(
+                    t.lower[sent_start:end],
+                    lexicon,
+                    glued=glued,
+                    starts=[i - sent_start for i in starts],
+                )
+            self._numbers[sent_start] = found
         return found
+
+    def _numbers_by_sent(self, lexicon: QuantityLexicon) -> dict[int, list[int]]:
+        """The tokens a number phrase may start at (``may_start_number``), by the start of
+        their sentence: found once per document, looked up once per distinct word."""
+        if self._number_candidates is None:
+            lower = self.tokens.lower
+            may_start = {w for w in set(lower) if may_start_number(w, lexicon)}
+            sent_start = self.tokens.sent_start
+            by_sent: dict[int, list[int]] = {}
+            for i in [i for i, w in enumerate(lower) if w in may_start]:
+                by_sent.setdefault(sent_start[i], []).append(i)
+            self._number_candidates = by_sent
+        return self._number_candidates
 
     def number_starts(self, lexicon: QuantityLexicon) -> list[int]:
         """The tokens a number may start at: a digit or a number word of ``lexicon`` (the

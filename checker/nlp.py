@@ -466,24 +466,33 @@ def _sentence_starts(doc: Doc, punct_ids: set[int]) -> list[bool]:
     """A sentence starts at the first token, at the first token after a sentence-final
     character ("." "?" "!") that is neither punctuation nor such a character, and at a blank
     line: a headline or a header line ends with no full stop, and is no part of the
-    paragraph after it (the blank line opens the next sentence, as after a full stop)."""
+    paragraph after it (the blank line opens the next sentence, as after a full stop).
+
+    Read with array operations: among the tokens that are sentence-final characters or
+    plain (neither punctuation nor final), a plain token right after a final one starts a
+    sentence (the punctuation between them, closing quotes and brackets, is passed over)."""
     columns = doc.to_array([ORTH, IS_PUNCT, IS_SPACE])
-    orths, puncts = columns[:, 0].tolist(), columns[:, 1].tolist()
-    spaces = columns[:, 2].tolist()
-    strings = doc.vocab.strings
-    starts = [False] * len(orths)
+    orths = columns[:, 0]
+    final = numpy.zeros(len(orths), dtype=bool)
+    for punct_id in punct_ids:  # a few characters: one comparison each beats numpy.isin
+        final |= orths == punct_id
+    plain = ~final & (columns[:, 1] == 0)
+    starts = numpy.zeros(len(orths), dtype=bool)
     starts[0] = True
-    seen_final = False
-    for i, orth in enumerate(orths):
-        is_final = orth in punct_ids
-        if seen_final and not puncts[i] and not is_final:
-            starts[i] = True
-            seen_final = False
-        elif is_final:
-            seen_final = True
-        elif spaces[i] and strings[orth].count("\n") >= 2:
-            starts[i] = True  # "Ferry sinks off coast\n\nA ferry capsized on Tuesday."
-    return starts
+    marked = numpy.flatnonzero(final | plain)  # the tokens the rule reads, in order
+    if len(marked) > 1:
+        after_final = marked[1:][final[marked[:-1]] & plain[marked[1:]]]
+        starts[after_final] = True
+    spaces = numpy.flatnonzero(columns[:, 2])
+    if len(spaces):
+        strings = doc.vocab.strings
+        blank = {o for o in set(orths[spaces].tolist()) if strings[o].count("\n") >= 2}
+        if blank:
+            # "Ferry sinks off coast\n\nA ferry capsized on Tuesday."
+            space_orths = orths[spaces]
+            for orth in blank:
+                starts[spaces[space_orths == orth]] = True
+    return starts.tolist()
 
 
 @Language.factory(

@@ -78,15 +78,20 @@ def group_people(sources: list[NormalizedSource], ruleset: RuleSet) -> list[Pers
     for key, members in groups.items():
         merged[canonical[key]].extend(members)
     # Short mentions ("Mr Park", "Haddad said") join the person whose first or last word they are.
+    by_end_word: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for key in merged:
+        by_end_word[key[0]].add(key)
+        by_end_word[key[-1]].add(key)
     for source_id, m, key in keyed:
         if len(key) != 1 or key[0] in STOP_WORDS:
             continue
-        owners = [c for c in merged if key[0] in (c[0], c[-1])]
+        owners = by_end_word.get(key[0])
         if owners:
             best = max(owners, key=lambda c: (len(merged[c]), c))
             merged[best].append((source_id, m))
         elif m.honorific:
             merged[key].append((source_id, m))  # "Mr Smith", never named in full
+            by_end_word[key[0]].add(key)
     people = []
     for key, members in merged.items():
         forms: dict[str, set[str]] = defaultdict(set)

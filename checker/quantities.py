@@ -199,8 +199,19 @@ def _digits(word: str) -> tuple[float, int, int] | None:
     return float(whole + ("." + match[2] if match[2] else "")), decimals, zeros
 
 
+def may_start_number(word: str, lexicon: QuantityLexicon) -> bool:
+    """True when a number phrase may start at ``word`` (lower case): a digit, or the first
+    word of a number word, fraction or vague number of ``lexicon``. ``find_numbers`` tries
+    no other word."""
+    return word[:1].isdigit() or word in _number_starters(lexicon)
+
+
 def find_numbers(
-    words: list[str], lexicon: QuantityLexicon, *, glued: list[bool] | None = None
+    words: list[str],
+    lexicon: QuantityLexicon,
+    *,
+    glued: list[bool] | None = None,
+    starts: list[int] | None = None,
 ) -> list[NumberPhrase]:
     """Every number phrase in ``words`` (lower-cased tokens of one sentence).
 
@@ -208,22 +219,22 @@ def find_numbers(
         words (list[str]): the tokens, lower case.
         lexicon (QuantityLexicon): number words, hedges and units.
         glued (list[bool] | None): per token, True when no space follows it. Defaults to None.
+        starts (list[int] | None): the indexes of ``words`` a number may start at
+            (``may_start_number``), ascending, when the caller has them. Defaults to None.
     """
     glued = glued or [False] * len(words)
-    starters = _number_starters(lexicon)
+    if starts is None:
+        starters = _number_starters(lexicon)
+        starts = [i for i, word in enumerate(words) if word[:1].isdigit() or word in starters]
     phrases: list[NumberPhrase] = []
-    i = 0
-    while i < len(words):
-        word = words[i]
-        if not word[:1].isdigit() and word not in starters:
-            i += 1  # most words: no number starts here
+    end = 0  # a phrase's words start no other
+    for i in starts:
+        if i < end:
             continue
         phrase = _number_at(words, glued, i, lexicon)
-        if phrase is None:
-            i += 1
-            continue
-        phrases.append(phrase)
-        i = phrase.end
+        if phrase is not None:
+            phrases.append(phrase)
+            end = phrase.end
     return _ranges_and_lists(words, phrases)
 
 
@@ -492,6 +503,52 @@ def unit_registry(definitions: tuple[str, ...]) -> Any:
     return registry
 
 
+def lexicon_unit_factor(unit: str, lexicon: QuantityLexicon) -> tuple[float, str]:
+    """``unit_factor`` of a unit of ``lexicon``, read from its table of unit factors
+    (``unit_factors``): pint is imported and its registry built only for a unit not in it."""
+    found = unit_factors(lexicon_units(lexicon), lexicon.definitions).get(unit)
+    return found if found is not None else unit_factor(unit, lexicon.definitions)
+
+
+def lexicon_units(lexicon: QuantityLexicon) -> tuple[str, ...]:
+    """Every unit a number phrase read with ``lexicon`` can carry, and the display units."""
+    units = {*lexicon.units.values(), *lexicon.currency_signs.values(), *_DISPLAY_UNITS.values()}
+    return tuple(sorted(units | {"second"}))
+
+
+@cache
+def unit_factors(
+    units: tuple[str, ...], definitions: tuple[str, ...]
+) -> dict[str, tuple[float, str]]:
+    """``unit_factor`` of each of ``units`` under ``definitions``, kept in the tables folder
+    (``checker.tables``): importing pint and building its registry is most of a second of
+    every run, for a few dozen answers that change only with the rules or pint. A unit pint
+    cannot read is left out (``unit_factor`` raises for it when a phrase carries it)."""
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    from checker.tables import stored
+
+    spec = find_spec("pint")
+    version = Path(spec.origin) if spec is not None and spec.origin else "no pint"
+    return stored(
+        "unit-factors",
+        [version, *definitions, "\x1e", *units],
+        lambda: _factors(units, definitions),
+    )
+
+
+def _factors(units: tuple[str, ...], definitions: tuple[str, ...]) -> dict[str, tuple[float, str]]:
+    """``unit_factor`` of each of ``units`` that pint can read."""
+    factors = {}
+    for unit in units:
+        try:
+            factors[unit] = unit_factor(unit, definitions)
+        except Exception:  # noqa: BLE001, S112 - an unreadable unit raises again where it is used
+            continue
+    return factors
+
+
 @cache
 def unit_factor(unit: str, definitions: tuple[str, ...]) -> tuple[float, str]:
     """Factor from ``unit`` to its dimension's base unit, and the dimension's name."""
@@ -564,7 +621,7 @@ def to_amount(phrase: NumberPhrase, lexicon: QuantityLexicon) -> Amount:
         stated = f"{_HEDGE_LABELS[phrase.hedge]} {stated}"
     if phrase.unit is None:
         return Amount(low, high, "count", stated)
-    factor, dimension = unit_factor(phrase.unit, lexicon.definitions)
+    factor, dimension = lexicon_unit_factor(phrase.unit, lexicon)
     if dimension.startswith("currency:"):
         stated = f"{dimension.split(':')[1]} {stated}"
     elif phrase.unit == "second" and phrase.vague is None and center == int(center):
@@ -575,7 +632,7 @@ def to_amount(phrase: NumberPhrase, lexicon: QuantityLexicon) -> Amount:
         stated += _unit_text(phrase.unit) + ("s" if phrase.unit == "day" and center != 1 else "")
         display = _DISPLAY_UNITS.get(dimension)
         if display and display != phrase.unit:
-            display_factor, _ = unit_factor(display, lexicon.definitions)
+            display_factor, _ = lexicon_unit_factor(display, lexicon)
             converted = float(format(center * factor / display_factor, ".4g"))
             stated += f" (= {_number_text(converted)}"
             stated += f"{_unit_text(display)})"

@@ -155,7 +155,8 @@ def _zipf(word: str) -> float:
 @lru_cache(maxsize=1)
 def _english_frequencies() -> dict[str, float]:
     """wordfreq's English word -> frequency table (the one ``zipf_frequency`` reads)."""
-    return get_frequency_dict("en")
+    # the arguments as wordfreq passes them itself: its cache keeps one table, not two
+    return get_frequency_dict("en", "best")
 
 
 @lru_cache(maxsize=4096)  # the table holds a few hundred distinct frequencies

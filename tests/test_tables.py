@@ -112,3 +112,23 @@ def test_tables_damaged_pint_cache_is_parsed_again_and_dropped(folder):
         assert not (folder / "pint").exists()
     finally:
         unit_registry.cache_clear()
+
+
+def test_tables_unit_factors_are_pints_answers_read_back_without_pint(folder, monkeypatch):
+    from checker import quantities
+
+    units = ("acre", "km ** 2", "metric_ton", "mile", "no_such_unit")
+    quantities.unit_factors.cache_clear()
+    try:
+        built = quantities.unit_factors(units, ())
+        assert built == {u: quantities.unit_factor(u, ()) for u in units if u != "no_such_unit"}
+        assert built["mile"] == (pytest.approx(1609.344), "length")
+        quantities.unit_factors.cache_clear()
+
+        def no_pint(*_args):
+            raise AssertionError("the stored table was not read")
+
+        monkeypatch.setattr(quantities, "_factors", no_pint)
+        assert quantities.unit_factors(units, ()) == built
+    finally:
+        quantities.unit_factors.cache_clear()
