@@ -933,6 +933,7 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
             # December 31, so a past clause only means "the nearest", never "last year's";
             # "ordered them to submit a plan by Friday" is the coming Friday.
             deadline_tense: Tense = "none" if tense == "past" and not ahead else "future"
+            # role "after publication": a deadline only if its date lies after publication
             out.facts.append(
                 FactMention(
                     rule=rule_id,
@@ -945,6 +946,7 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
                     chain=chain,
                     timex=TimexMention(timex.where, timex.words, timex.roles, deadline_tense),
                     subject=_deadline_subject(ctx, span, trigger),
+                    role="after publication" if ahead is None else None,
                 )
             )
             continue
@@ -1167,10 +1169,11 @@ def _is_report_date(ctx: _Context, span: Span) -> bool:
 
 def _deadline_of(
     ctx: _Context, span: Span, tense: Tense, rules: dict
-) -> tuple[str, str, bool, bool] | None:
+) -> tuple[str, str, bool, bool | None] | None:
     """If the date states a deadline, return (rule id, trigger word, definite mention,
     looks ahead): a marker in a past clause ("ordered them to pay by Friday") is a
-    deadline only before an infinitive, which looks ahead of the clause's past."""
+    deadline only before an infinitive, which looks ahead of the clause's past, or before
+    a month and day, when they lie after publication (looks ahead None: normalize tells)."""
     lower = ctx.tokens.lower
     for cue in ctx.cues_at(ctx.tokens.sent_start[span.start], "deadline:"):
         rule_id = cue.label_.split(":", 1)[1]
@@ -1196,6 +1199,12 @@ def _deadline_of(
             )
             if tense != "past" or infinitive:
                 return rule_id, cue.text.lower(), False, True
+            roles = span.label_.split("+")
+            if "month" in roles and "day" in roles:
+                # "issued a licence authorizing the wind-down until Oct. 29": a past clause's
+                # month-day that lies after publication still looks ahead (normalize keeps
+                # it only then: "the road was closed until March 2" stays a past fact)
+                return rule_id, cue.text.lower(), False, None
     return None
 
 

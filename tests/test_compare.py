@@ -556,3 +556,43 @@ def test_compare_deadline_subject_named_before_an_apposition(ruleset, nlp, close
     )
     deadlines = [f for f in result.findings if f.kind == "discrepancy" and f.rule == "deadline"]
     assert bool(deadlines) == differ
+
+
+# --- a past clause's "until" with a month and day after publication ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("licence_until", "differ"),
+    [
+        ("until 11:59 p.m. GMT on May 14", True),
+        ("until June 14", False),
+        ("until March 2", False),
+    ],
+    ids=["another-month", "same-day", "before-publication-is-no-deadline"],
+)
+def test_compare_deadline_in_a_past_clause_after_publication(ruleset, nlp, licence_until, differ):
+    """A licence "issued ... until" a day after publication sets a deadline, though its
+    clause is past; a day before publication ("the port was shut until March 2") sets none."""
+    result = _check(
+        ruleset,
+        nlp,
+        (
+            "trade-wire.txt",
+            "2024-04-10",
+            "The regulator issued a licence allowing the wind-down of contracts with the"
+            f" Orvella shipyard {licence_until}.\n",
+        ),
+        (
+            "ledger-daily.txt",
+            "2024-04-11",
+            "The regulator's licence allows shipowners to wind down contracts with the"
+            " Orvella shipyard until June 14.\n",
+        ),
+    )
+    deadlines = _of(result, "discrepancy", "deadline")
+    assert bool(deadlines) == differ
+    if differ:
+        assert deadlines[0].message == (
+            "Sources disagree on the deadline (wind down contracts with the Orvella shipyard):"
+            " 2024-06-14 (ledger-daily.txt) vs 2024-05-14 (trade-wire.txt)"
+        )
