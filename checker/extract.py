@@ -2781,23 +2781,55 @@ def _home_place_pattern(suffixes: tuple[str, ...], descriptors: int) -> regex.Pa
     )
 
 
+@lru_cache(maxsize=16)
+def _home_group_pattern(
+    suffixes: tuple[str, ...], descriptors: int, groups: tuple[str, ...]
+) -> regex.Pattern:
+    """ "the <place>-based [lower-case words] <group>" for one rule: a group the story names
+    by its kind only ("the Lyon-based smuggling ring"), never followed by a name."""
+    suffix = "|".join(regex.escape(s) for s in sorted(suffixes, key=len, reverse=True))
+    group = "|".join(regex.escape(g) for g in sorted(groups, key=len, reverse=True))
+    return regex.compile(
+        rf"(?<![\p{{L}}\p{{N}}'\u2019-])(?:[Tt]he|[Aa]n?)[ \t]+(?P<place>{_PLACE_NAME})-"
+        rf"(?:{suffix})[ \t]+(?:\p{{Ll}}[\p{{L}}-]*[ \t]+){{0,{descriptors}}}"
+        rf"(?P<org>{group})(?![\p{{L}}\p{{N}}-])(?![ \t]+\p{{Lu}})"
+    )
+
+
 def _home_places(
     ctx: _Context, source: Source, ruleset: RuleSet, chain_base: int
 ) -> list[FactMention]:
     """The city an organisation is based in, as a compound before its name says: "the
     Lyon-based drugmaker Acme Pharma". Facts about one organisation share a chain and the
-    organisation's name as context, so only the same organisation's homes are compared."""
+    organisation's name as context, so only the same organisation's homes are compared.
+    A group the story names by its kind alone (``groups``: "the Lyon-based smuggling
+    ring") is compared with another source's group of that kind."""
     facts = []
     t = ctx.tokens
     text = source.text  # the doc's text (``doc.text`` joins every token)
     for n, rule in enumerate(ruleset.of_kind("home_place")):
         suffixes = tuple(rule.options["suffixes"])
-        pattern = _home_place_pattern(suffixes, int(rule.options.get("descriptors", 3)))
+        descriptors = int(rule.options.get("descriptors", 3))
+        pattern = _home_place_pattern(suffixes, descriptors)
+        groups = tuple(g.lower() for g in rule.options.get("groups", []))
+        needles = [f"-{suffix}" for suffix in suffixes]
+        matches = [
+            (found, org)
+            for found in _matches_in_lines(pattern, text, needles)
+            if "\n" not in found.group(0)
+            and (org := regex.sub(r"(?:['\u2019]s?|\.)$", "", found["org"])).lower()
+            not in ctx.calendar_words
+        ]
+        if groups:
+            named = {found.start("place") for found, _org in matches}
+            group_pattern = _home_group_pattern(suffixes, descriptors, groups)
+            for found in _matches_in_lines(group_pattern, text, needles):
+                between = text[found.end("place") : found.start("org")].split()[1:]
+                if found.start("place") in named or any(w in STOP_WORDS for w in between):
+                    continue  # "a Lyon-based analyst said the ring": the ring is not based
+                matches.append((found, f"the {found['org'].lower()}"))
         chains: dict[str, int] = {}
-        for found in _matches_in_lines(pattern, text, [f"-{suffix}" for suffix in suffixes]):
-            org = regex.sub(r"(?:['\u2019]s?|\.)$", "", found["org"])
-            if "\n" in found.group(0) or org.lower() in ctx.calendar_words:
-                continue
+        for found, org in matches:
             place_start, place_end = found.span("place")
             place = found["place"]
             while (first := place.split(maxsplit=1))[0].lower() in STOP_WORDS and len(first) > 1:

@@ -74,7 +74,7 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     ),
     "home_place": (
         {**_RULE_KEYS, "suffixes": list},
-        {"same_place_km": float, "descriptors": int},
+        {"same_place_km": float, "descriptors": int, "groups": list},
     ),
     "lead_date": (
         dict(_RULE_KEYS),

@@ -712,8 +712,21 @@ def _homes(extraction) -> list[tuple[str, str | None, str | None]]:
         ),
         ("Osaka-based analysts expect a cut on Monday.", []),
         ("The firm is Osaka-based and employs 300 people.", []),
+        (
+            "Police said the Kyoto-based smuggling ring had moved cash through 40 accounts.",
+            [("Kyoto", "Kyoto", "the ring")],
+        ),
+        ("A Kyoto-based analyst said the ring had moved cash through 40 accounts.", []),
     ],
-    ids=["compound", "descriptors", "two-word-place-possessive", "no-name", "predicate"],
+    ids=[
+        "compound",
+        "descriptors",
+        "two-word-place-possessive",
+        "no-name",
+        "predicate",
+        "a-group-named-by-its-kind",
+        "a-person-is-no-group",
+    ],
 )
 def test_places_home_place_extracted(extract_text, sentence, expected):
     extraction = extract_text(sentence + "\n", published=dt.date.fromisoformat(PUBLISHED))
@@ -736,6 +749,22 @@ def test_places_home_places_of_two_sources_disagree(ruleset, nlp):
     )
 
 
+def test_places_home_places_of_a_group_named_by_its_kind_disagree(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "Regulators froze the assets of the Osaka-based laundering network on Monday.",
+            "The sanctions target a Kyoto-based network that moved cash for the gang.",
+        ),
+    )
+    (finding,) = [f for f in result.findings if f.rule == "place.home"]
+    assert finding.message == (
+        "Sources disagree on where the network is based: "
+        "Osaka (JP) (coastal-herald.txt) vs Kyoto (JP) (river-wire.txt)"
+    )
+
+
 @pytest.mark.parametrize(
     "texts",
     [
@@ -744,11 +773,15 @@ def test_places_home_places_of_two_sources_disagree(ruleset, nlp):
             "Osaka-based drugmaker Kiku Pharma won approval for its pill.",
         ),
         (
+            "Regulators froze the assets of the Osaka-based laundering network on Monday.",
+            "The sanctions target a Kyoto-based gang that moved cash for the network.",
+        ),
+        (
             "The regulator approved a pill made by Osaka-based Kiku Pharma.",
             "Kyoto-based drugmaker Hoshi Labs won approval for its pill.",
         ),
     ],
-    ids=["same-city", "two-companies"],
+    ids=["same-city", "two-companies", "two-kinds-of-group"],
 )
 def test_places_home_places_no_discrepancy(ruleset, nlp, texts):
     result = _check(ruleset, nlp, *_story(*texts))
