@@ -2608,6 +2608,16 @@ def _frame_places(
                 if place is None or (frame, place) in seen:
                     continue  # "caught at a checkpoint outside Split": one place, two words
                 seen.add((frame, place))
+                context = {f"frame:{frame}", frame}
+                if spec.get("speakers"):
+                    # "the minister told a briefing in Leeds": another source's briefing is
+                    # this one only when it names one of its people (its place set aside)
+                    place_words = {
+                        stem(w.lower()) for w in ctx.doc[place[1] : place[2]].text.split()
+                    }
+                    context = {f"frame:{frame}"} | (
+                        ctx.proper_nouns_at(t.sent_start[span.start]) - place_words
+                    )
                 for where, start, end in _with_listed_places(ctx, place, dateline):
                     facts.append(
                         FactMention(
@@ -2617,7 +2627,7 @@ def _frame_places(
                             tense=ctx.tense(where, end),
                             trigger=frame,
                             event_class=frame,
-                            context=frozenset({f"frame:{frame}", frame}),
+                            context=frozenset(context),
                             chain=chain_base + 4000 + n,
                             subject=frame,
                             place=ctx.doc[start:end].text,

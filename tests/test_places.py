@@ -865,6 +865,22 @@ def _frame_places(extraction) -> list[tuple[str, str | None, str]]:
             " the ministry said.",
             [("in York", "York", "transfer of patients")],
         ),
+        (
+            "Officers freed the hostage in a dawn raid on a house in Gouda on Friday.",
+            [("in Gouda", "Gouda", "raid")],
+        ),
+        (
+            "Commandos broke into the farmhouse in Gouda where she had been held.",
+            [("in Gouda", "Gouda", "raid")],
+        ),
+        (
+            "The coastguard found the vessel drifting off Tema early on Sunday.",
+            [("off Tema", "Tema", "recovery of the vessel")],
+        ),
+        (
+            "Dr Ama Mensah told a briefing at the agency's headquarters in Tamale.",
+            [("in Tamale", "Tamale", "briefing")],
+        ),
     ],
     ids=[
         "left-a-port",
@@ -881,6 +897,10 @@ def _frame_places(extraction) -> list[tuple[str, str | None, str]]:
         "hospitals-in-a-list-of-cities",
         "a-hospital-named-before-its-city",
         "patients-transferred",
+        "a-raid-on-a-house-in",
+        "broke-into-the-house-in",
+        "found-drifting-off",
+        "told-a-briefing-at-a-headquarters-in",
     ],
 )
 def test_places_frame_place_extracted(extract_text, sentence, expected):
@@ -899,6 +919,7 @@ def test_places_frame_place_extracted(extract_text, sentence, expected):
         "He was jailed for six years, the court in Leeds said.",
         "The carmaker employs 3,000 people at its factory in Chittagong.",
         "Funds were moved to an account held by a cousin who lives in York.",
+        "The drone took off from a field in Tema and was located an hour later.",
     ],
     ids=[
         "left-a-place-in-a-state",
@@ -908,6 +929,7 @@ def test_places_frame_place_extracted(extract_text, sentence, expected):
         "a-city-in-another-clause",
         "a-factory-in-a-sentence-without-fire-or-attack",
         "moved-is-no-transfer-of-patients",
+        "located-without-off",
     ],
 )
 def test_places_frame_place_not_extracted(extract_text, sentence):
@@ -995,4 +1017,32 @@ def test_places_frame_places_of_two_sources_disagree(ruleset, nlp):
 )
 def test_places_frame_places_no_discrepancy(ruleset, nlp, texts):
     result = _check(ruleset, nlp, *_story(*texts))
+    assert _place_discrepancies(result) == []
+
+
+def test_places_briefings_of_one_speaker_in_two_cities_disagree(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            '"Leave now," Dr Ama Mensah told a briefing at the agency\'s headquarters in Kumasi.',
+            '"Leave now," Dr Mensah told a news conference in Tamale on Sunday.',
+        ),
+    )
+    (finding,) = _place_discrepancies(result)
+    assert finding.message == (
+        "Sources disagree on where the briefing took place: "
+        "Kumasi (GH) (coastal-herald.txt) vs Tamale (GH) (river-wire.txt)"
+    )
+
+
+def test_places_briefings_of_two_speakers_are_not_compared(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "Dr Ama Mensah told a briefing at the agency's headquarters in Kumasi.",
+            "The police chief, Kofi Boateng, told a news conference in Tamale on Sunday.",
+        ),
+    )
     assert _place_discrepancies(result) == []
