@@ -500,6 +500,7 @@ class _WordSets:
     event_words: frozenset[str]
     adjective_event_words: frozenset[str]
     attributive_nouns: frozenset[str]
+    event_kinds: frozenset[str]
 
     @classmethod
     def of(cls, ruleset: RuleSet) -> _WordSets:
@@ -519,6 +520,7 @@ class _WordSets:
             honorific_stems=frozenset(h.rstrip(".") for h in honorifics),
             event_words=frozenset(ruleset.event_classes),
             adjective_event_words=frozenset(lex.get("adjective_event_words", [])),
+            event_kinds=frozenset(lex.get("event_kinds", [])),
             attributive_nouns=frozenset(
                 {w for r in ruleset.of_kind("deadline") for w in r.options["triggers"]} | {"date"}
             ),
@@ -541,6 +543,7 @@ class _Context:
         self.honorific_stems = words.honorific_stems
         self.event_words = words.event_words
         self.adjective_event_words = words.adjective_event_words
+        self.event_kinds = words.event_kinds
         self.attributive_nouns = words.attributive_nouns
         self.tokens = _Tokens.of(doc)
         self.cues_by_sent: dict[int, list[Span]] = {}
@@ -1245,6 +1248,7 @@ def _event_chains(ctx: _Context, out: Extraction) -> dict[int, tuple[int, str]]:
     by_token: dict[int, tuple[int, str]] = {}
     chains_by_word: dict[str, set[int]] = {}
     mentions_by_class: dict[str, dict[int, int]] = {}
+    chain_kinds: dict[int, frozenset[str]] = {}
     next_id = 0
     for cue in sorted(ctx.cue_spans, key=lambda c: c.start):
         if (
@@ -1285,8 +1289,17 @@ def _event_chains(ctx: _Context, out: Extraction) -> dict[int, tuple[int, str]]:
         ) | ctx.proper_nouns_at(sent_start)
         context -= ctx.event_words
         position = next((_POSITIONS[w] for w in window if w in _POSITIONS), None)
+        kinds = _event_kinds(ctx, cue.start)
+        if kinds:
+            context |= {f"kind:{k}" for k in kinds}
         if determiner in _INDEFINITE or ordinal is not None or position is not None:
             chain = None  # "a meeting", "the second summit": a new event
+        elif (
+            kinds
+            and word in chains_by_word
+            and not any(chain_kinds.get(c, kinds) == kinds for c in chains_by_word[word])
+        ):
+            chain = None  # "the sentencing hearing" after "a bail hearing": another hearing
         elif word in chains_by_word:
             # "the quake" after "a massive quake struck in 2004": the story's own quake,
             # the most mentioned one, not the latest background one
@@ -1309,9 +1322,28 @@ def _event_chains(ctx: _Context, out: Extraction) -> dict[int, tuple[int, str]]:
             out.chain_ordinal.setdefault(chain, ordinal)
         if position is not None:
             out.chain_position.setdefault(chain, position)
+        if kinds:
+            chain_kinds.setdefault(chain, kinds)
         for i in range(cue.start, cue.end):
             by_token[i] = (chain, event_class)
     return by_token
+
+
+def _event_kinds(ctx: _Context, start: int) -> frozenset[str]:
+    """The kinds (lexicon ``event_kinds``) among the lower-case words right before an event
+    word: "a bail hearing", "a plea and case management hearing" (up to four words, back
+    to a determiner or anything but a lower-case word)."""
+    if not ctx.event_kinds:
+        return frozenset()
+    t = ctx.tokens
+    first = max(t.sent_start[start], start - 4)
+    kinds = set()
+    i = start - 1
+    while i >= first and t.alpha[i] and t.lower[i] not in _DETERMINERS:
+        if t.lower[i] in ctx.event_kinds:
+            kinds.add(t.lower[i])
+        i -= 1
+    return frozenset(kinds)
 
 
 def _describes_noun(ctx: _Context, cue: Span) -> bool:
