@@ -501,6 +501,8 @@ class _WordSets:
     adjective_event_words: frozenset[str]
     attributive_nouns: frozenset[str]
     event_kinds: frozenset[str]
+    place_nouns: frozenset[str]
+    facilities: frozenset[str]
 
     @classmethod
     def of(cls, ruleset: RuleSet) -> _WordSets:
@@ -521,6 +523,8 @@ class _WordSets:
             event_words=frozenset(ruleset.event_classes),
             adjective_event_words=frozenset(lex.get("adjective_event_words", [])),
             event_kinds=frozenset(lex.get("event_kinds", [])),
+            place_nouns=frozenset(lex.get("place_nouns", [])),
+            facilities=frozenset(lex.get("place_facilities", [])),
             attributive_nouns=frozenset(
                 {w for r in ruleset.of_kind("deadline") for w in r.options["triggers"]} | {"date"}
             ),
@@ -544,6 +548,8 @@ class _Context:
         self.event_words = words.event_words
         self.adjective_event_words = words.adjective_event_words
         self.event_kinds = words.event_kinds
+        self.place_nouns = words.place_nouns
+        self.facilities = words.facilities
         self.attributive_nouns = words.attributive_nouns
         self.tokens = _Tokens.of(doc)
         self.cues_by_sent: dict[int, list[Span]] = {}
@@ -2495,6 +2501,9 @@ def _name_after(ctx: _Context, start: int, dateline: Span | None) -> tuple[int, 
     after_the = t.lower[start] == "the"
     if after_the:
         start += 1
+        named = _place_noun_of(ctx, start, sent_end)
+        if named is not None:  # "in the Mexican port city of Veracruz": Veracruz
+            return _name_after(ctx, named, dateline) if t.lower[named] != "the" else None
     end = start
     while end < sent_end:
         if (
@@ -2518,12 +2527,37 @@ def _name_after(ctx: _Context, start: int, dateline: Span | None) -> tuple[int, 
         return None
     if dateline and dateline.start <= t.idx[start] < dateline.end:
         return None
+    if after_the and end < sent_end and t.lower[end] in ctx.facilities:
+        return start, end  # "near the Lagos refinery": the refinery is in or by Lagos
     if end < sent_end and (
         t.lower[end] in ("'s", "\u2019s", "'", "\u2019")
         or (after_the and t.lowercase[end] and t.alpha[end] and t.lower[end] not in STOP_WORDS)
     ):
         return None  # "at Teixeira's home", "in the Somerset town": not the place itself
     return start, end
+
+
+def _place_noun_of(ctx: _Context, start: int, sent_end: int) -> int | None:
+    """Where the name starts in "the [Mexican] [port] city of X" (from the word after
+    "the"): capitalised then lower-case words, up to four, the last a place noun (lexicon
+    ``place_nouns``) before "of"; None otherwise."""
+    t = ctx.tokens
+    i = start
+    while i < min(sent_end, start + 4) and t.alpha[i] and t.title[i]:
+        i += 1
+    first_lower = i
+    while (
+        i < min(sent_end, first_lower + 3) and t.alpha[i] and t.lowercase[i] and t.lower[i] != "of"
+    ):
+        i += 1
+    if (
+        i == first_lower
+        or t.lower[i - 1] not in ctx.place_nouns
+        or i + 1 >= sent_end
+        or t.lower[i] != "of"
+    ):
+        return None
+    return i + 1
 
 
 @lru_cache(maxsize=16)
@@ -2601,6 +2635,7 @@ def _frame_places(
             pattern = _frame_pattern(frame_words)
             unless = tuple(w.lower() for w in spec.get("unless_followed_by", []))
             with_events = {f"event:{c}" for c in spec.get("with_events", [])}
+            with_words = {w.lower() for w in spec.get("with_words", [])}
             for found in _frame_matches(pattern, frame_words, text, lowered):
                 following = text[found.end() : found.end() + 40].lstrip().lower() + " "
                 if any(following.startswith(w + " ") for w in unless):
@@ -2612,6 +2647,10 @@ def _frame_places(
                     c.label_ in with_events for c in ctx.cues_at(t.sent_start[span.start], "event:")
                 ):
                     continue  # "its plant in Lyon" in a sentence about no fire or attack
+                if with_words and with_words.isdisjoint(
+                    t.lower[t.sent_start[span.start] : t.sent_end[span.start]]
+                ):
+                    continue  # "its data centre in Leeds" in a sentence about no intrusion
                 sent_end = t.sent_end[span.start]
                 place = None
                 if found.group(0).lower() in objects:

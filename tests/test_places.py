@@ -874,6 +874,18 @@ def _frame_places(extraction) -> list[tuple[str, str | None, str]]:
             [("in Gouda", "Gouda", "raid")],
         ),
         (
+            "An explosion tore through a refinery in the Ghanaian port city of Takoradi on Monday.",
+            [("in the Ghanaian port city of Takoradi", "Takoradi", "incident")],
+        ),
+        (
+            "The pipeline ruptured on Thursday near the Takoradi refinery, the operator said.",
+            [("near the Takoradi", "Takoradi", "rupture")],
+        ),
+        (
+            "Encryption started on servers at its data centre in Kumasi, the agency said.",
+            [("in Kumasi", "Kumasi", "attacked data centre")],
+        ),
+        (
             "The coastguard found the vessel drifting off Tema early on Sunday.",
             [("off Tema", "Tema", "recovery of the vessel")],
         ),
@@ -899,6 +911,9 @@ def _frame_places(extraction) -> list[tuple[str, str | None, str]]:
         "patients-transferred",
         "a-raid-on-a-house-in",
         "broke-into-the-house-in",
+        "a-place-noun-of-a-name",
+        "a-facility-named-after-its-place",
+        "an-attacked-data-centre",
         "found-drifting-off",
         "told-a-briefing-at-a-headquarters-in",
     ],
@@ -920,6 +935,8 @@ def test_places_frame_place_extracted(extract_text, sentence, expected):
         "The carmaker employs 3,000 people at its factory in Chittagong.",
         "Funds were moved to an account held by a cousin who lives in York.",
         "The drone took off from a field in Tema and was located an hour later.",
+        "The bank opened a data centre in Kumasi on Monday.",
+        "A fire broke out at a warehouse in the state of emergency declared on Monday.",
     ],
     ids=[
         "left-a-place-in-a-state",
@@ -930,6 +947,8 @@ def test_places_frame_place_extracted(extract_text, sentence, expected):
         "a-factory-in-a-sentence-without-fire-or-attack",
         "moved-is-no-transfer-of-patients",
         "located-without-off",
+        "a-data-centre-in-a-sentence-about-no-intrusion",
+        "a-place-noun-of-no-name",
     ],
 )
 def test_places_frame_place_not_extracted(extract_text, sentence):
