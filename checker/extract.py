@@ -1209,7 +1209,8 @@ def _deadline_of(
             if tense != "past" or infinitive:
                 return rule_id, cue.text.lower(), False, True
             roles = span.label_.split("+")
-            if "month" in roles and "day" in roles:
+            lasting = rules[rule_id].options.get("lasting_markers", ())
+            if cue.text.lower() in lasting and "month" in roles and "day" in roles:
                 # "issued a licence authorizing the wind-down until Oct. 29": a past clause's
                 # month-day that lies after publication still looks ahead (normalize keeps
                 # it only then: "the road was closed until March 2" stays a past fact)

@@ -35,7 +35,10 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "temporal": ({"id": str, "patterns": list}, {}),
     "event_classes": ({"classes": dict}, {}),
     "event_date": ({**_RULE_KEYS, "relation": str, "verbs": list}, {"default": bool}),
-    "deadline": ({**_RULE_KEYS, "triggers": list, "markers": list}, {"same_words": dict}),
+    "deadline": (
+        {**_RULE_KEYS, "triggers": list, "markers": list},
+        {"same_words": dict, "lasting_markers": list},
+    ),
     "event_count": ({**_RULE_KEYS, "nouns": dict}, {"requires": dict}),
     "weekday_date": (dict(_RULE_KEYS), {}),
     "tense_date": (dict(_RULE_KEYS), {"tolerance_days": int}),
