@@ -562,7 +562,7 @@ def test_compare_deadline_subject_named_before_an_apposition(ruleset, nlp, close
 
 
 @pytest.mark.parametrize(
-    ("licence_until", "differ"),
+    ("permit_until", "differ"),
     [
         ("until 11:59 p.m. GMT on May 14", True),
         ("until June 14", False),
@@ -570,29 +570,28 @@ def test_compare_deadline_subject_named_before_an_apposition(ruleset, nlp, close
     ],
     ids=["another-month", "same-day", "before-publication-is-no-deadline"],
 )
-def test_compare_deadline_in_a_past_clause_after_publication(ruleset, nlp, licence_until, differ):
-    """A licence "issued ... until" a day after publication sets a deadline, though its
-    clause is past; a day before publication ("the port was shut until March 2") sets none."""
+def test_compare_deadline_in_a_past_clause_after_publication(ruleset, nlp, permit_until, differ):
+    """A permit "extended ... until" a day after publication sets a deadline, though its
+    clause is past; a day before publication ("the road was shut until March 2") sets none."""
     result = _check(
         ruleset,
         nlp,
         (
-            "trade-wire.txt",
+            "mining-wire.txt",
             "2024-04-10",
-            "The regulator issued a licence allowing the wind-down of contracts with the"
-            f" Orvella shipyard {licence_until}.\n",
+            "The ministry extended the mine's water permit for the Orvella reservoir"
+            f" {permit_until}.\n",
         ),
         (
-            "ledger-daily.txt",
+            "valley-daily.txt",
             "2024-04-11",
-            "The regulator's licence allows shipowners to wind down contracts with the"
-            " Orvella shipyard until June 14.\n",
+            "The permit allows the mine to draw water from the Orvella reservoir until June 14.\n",
         ),
     )
     deadlines = _of(result, "discrepancy", "deadline")
     assert bool(deadlines) == differ
     if differ:
         assert deadlines[0].message == (
-            "Sources disagree on the deadline (wind down contracts with the Orvella shipyard):"
-            " 2024-06-14 (ledger-daily.txt) vs 2024-05-14 (trade-wire.txt)"
+            "Sources disagree on the deadline (draw water from the Orvella reservoir):"
+            " 2024-05-14 (mining-wire.txt) vs 2024-06-14 (valley-daily.txt)"
         )

@@ -187,14 +187,14 @@ def test_leads_giving_a_hubs_closure_two_days_disagree(ruleset, nlp, second_word
     first = (
         "aviation-wire.txt",
         "2025-06-14",  # a Saturday
-        "Varnholm Airport was closed to all traffic late on Friday after lights were seen"
-        " hovering over its runways, forcing the cancellation of 80 flights.\n",
+        "Snow and ice left Varnholm Airport closed to all traffic late on Friday, and 80"
+        " flights were cancelled.\n",
     )
     second = (
         "travel-desk.txt",
         "2025-06-16",
-        f"Passengers whose flights were disrupted at Varnholm Airport {second_words} are"
-        " entitled to a refund for any of the 80 cancelled flights, consumer groups said.\n",
+        "Airlines at Varnholm Airport rebooked 5,000 passengers after the snow disrupted 80"
+        f" flights {second_words}.\n",
     )
     findings = _lead_findings(_check(ruleset, nlp, first, second))
     assert bool(findings) is differ

@@ -754,8 +754,8 @@ def test_places_home_places_of_a_group_named_by_its_kind_disagree(ruleset, nlp):
         ruleset,
         nlp,
         *_story(
-            "Regulators froze the assets of the Osaka-based laundering network on Monday.",
-            "The sanctions target a Kyoto-based network that moved cash for the gang.",
+            "Customs officers broke up the Osaka-based smuggling network on Monday.",
+            "Prosecutors say a Kyoto-based network smuggled counterfeit watches.",
         ),
     )
     (finding,) = [f for f in result.findings if f.rule == "place.home"]
@@ -773,8 +773,8 @@ def test_places_home_places_of_a_group_named_by_its_kind_disagree(ruleset, nlp):
             "Osaka-based drugmaker Kiku Pharma won approval for its pill.",
         ),
         (
-            "Regulators froze the assets of the Osaka-based laundering network on Monday.",
-            "The sanctions target a Kyoto-based gang that moved cash for the network.",
+            "Customs officers broke up the Osaka-based smuggling network on Monday.",
+            "Prosecutors say a Kyoto-based gang smuggled counterfeit watches for the network.",
         ),
         (
             "The regulator approved a pill made by Osaka-based Kiku Pharma.",
@@ -866,31 +866,31 @@ def _frame_places(extraction) -> list[tuple[str, str | None, str]]:
             [("in York", "York", "transfer of patients")],
         ),
         (
-            "Officers freed the hostage in a dawn raid on a house in Gouda on Friday.",
+            "A raid on a farmhouse in Gouda ended the siege on Friday.",
             [("in Gouda", "Gouda", "raid")],
         ),
         (
-            "Commandos broke into the farmhouse in Gouda where she had been held.",
+            "Marines stormed the old mill in Gouda at first light.",
             [("in Gouda", "Gouda", "raid")],
         ),
         (
-            "An explosion tore through a refinery in the Ghanaian port city of Takoradi on Monday.",
-            [("in the Ghanaian port city of Takoradi", "Takoradi", "incident")],
+            "Firefighters fought a fire at a sugar mill in the coastal town of Takoradi for hours.",
+            [("in the coastal town of Takoradi", "Takoradi", "incident")],
         ),
         (
-            "The pipeline ruptured on Thursday near the Takoradi refinery, the operator said.",
-            [("near the Takoradi", "Takoradi", "rupture")],
+            "A water main ruptured outside the Takoradi depot, flooding the road.",
+            [("outside the Takoradi", "Takoradi", "rupture")],
         ),
         (
-            "Encryption started on servers at its data centre in Kumasi, the agency said.",
+            "Hackers encrypted the files held at the utility's backup data centre in Kumasi.",
             [("in Kumasi", "Kumasi", "attacked data centre")],
         ),
         (
-            "The coastguard found the vessel drifting off Tema early on Sunday.",
+            "A fishing crew spotted the missing yacht adrift off Tema two days later.",
             [("off Tema", "Tema", "recovery of the vessel")],
         ),
         (
-            "Dr Ama Mensah told a briefing at the agency's headquarters in Tamale.",
+            "Governor Ama Mensah told a press briefing at the old fort in Tamale.",
             [("in Tamale", "Tamale", "briefing")],
         ),
     ],
@@ -909,13 +909,13 @@ def _frame_places(extraction) -> list[tuple[str, str | None, str]]:
         "hospitals-in-a-list-of-cities",
         "a-hospital-named-before-its-city",
         "patients-transferred",
-        "a-raid-on-a-house-in",
-        "broke-into-the-house-in",
+        "a-raid-on-a-farmhouse-in",
+        "stormed-the-mill-in",
         "a-place-noun-of-a-name",
         "a-facility-named-after-its-place",
         "an-attacked-data-centre",
         "found-drifting-off",
-        "told-a-briefing-at-a-headquarters-in",
+        "told-a-briefing-at-a-venue-in",
     ],
 )
 def test_places_frame_place_extracted(extract_text, sentence, expected):
@@ -1044,8 +1044,9 @@ def test_places_briefings_of_one_speaker_in_two_cities_disagree(ruleset, nlp):
         ruleset,
         nlp,
         *_story(
-            '"Leave now," Dr Ama Mensah told a briefing at the agency\'s headquarters in Kumasi.',
-            '"Leave now," Dr Mensah told a news conference in Tamale on Sunday.',
+            '"The water is rising fast," Governor Ama Mensah told a press briefing in Kumasi.',
+            '"The water is rising fast," Ms Mensah told a news conference at the town hall in'
+            " Tamale.",
         ),
     )
     (finding,) = _place_discrepancies(result)
@@ -1060,7 +1061,7 @@ def test_places_briefings_of_two_speakers_are_not_compared(ruleset, nlp):
         ruleset,
         nlp,
         *_story(
-            "Dr Ama Mensah told a briefing at the agency's headquarters in Kumasi.",
+            "Governor Ama Mensah told a press briefing in Kumasi on Monday.",
             "The police chief, Kofi Boateng, told a news conference in Tamale on Sunday.",
         ),
     )
