@@ -259,7 +259,7 @@ def compare_alignment(
 
 def _deadline_subject(units: Sequence[Unit]) -> str:
     """What the deadline is for, in the first source's words that say more than its marker
-    ("until" alone names no task: another source's "the wind-down of dealings" does)."""
+    ("until" alone names no task: another source's "draw water from the reservoir" does)."""
     facts = [f for unit in units for f in unit.facts]
     return next(
         (f.subject for f in facts if f.subject and f.subject != f.trigger),

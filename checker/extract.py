@@ -1211,7 +1211,7 @@ def _deadline_of(
             roles = span.label_.split("+")
             lasting = rules[rule_id].options.get("lasting_markers", ())
             if cue.text.lower() in lasting and "month" in roles and "day" in roles:
-                # "issued a licence authorizing the wind-down until Oct. 29": a past clause's
+                # "extended the permit until May 14": a past clause's
                 # month-day that lies after publication still looks ahead (normalize keeps
                 # it only then: "the road was closed until March 2" stays a past fact)
                 return rule_id, cue.text.lower(), False, None
@@ -2503,7 +2503,7 @@ def _name_after(ctx: _Context, start: int, dateline: Span | None) -> tuple[int, 
     if after_the:
         start += 1
         named = _place_noun_of(ctx, start, sent_end)
-        if named is not None:  # "in the Mexican port city of Veracruz": Veracruz
+        if named is not None:  # "in the Ruritanian port city of Zenda": Zenda
             return _name_after(ctx, named, dateline) if t.lower[named] != "the" else None
     end = start
     while end < sent_end:
@@ -2539,7 +2539,7 @@ def _name_after(ctx: _Context, start: int, dateline: Span | None) -> tuple[int, 
 
 
 def _place_noun_of(ctx: _Context, start: int, sent_end: int) -> int | None:
-    """Where the name starts in "the [Mexican] [port] city of X" (from the word after
+    """Where the name starts in "the [Ruritanian] [port] city of X" (from the word after
     "the"): capitalised then lower-case words, up to four, the last a place noun (lexicon
     ``place_nouns``) before "of"; None otherwise."""
     t = ctx.tokens

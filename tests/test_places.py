@@ -713,10 +713,10 @@ def _homes(extraction) -> list[tuple[str, str | None, str | None]]:
         ("Osaka-based analysts expect a cut on Monday.", []),
         ("The firm is Osaka-based and employs 300 people.", []),
         (
-            "Police said the Kyoto-based smuggling ring had moved cash through 40 accounts.",
+            "Police said the Kyoto-based smuggling ring had sold fake watches in 40 towns.",
             [("Kyoto", "Kyoto", "the ring")],
         ),
-        ("A Kyoto-based analyst said the ring had moved cash through 40 accounts.", []),
+        ("A Kyoto-based analyst said the ring had sold fake watches in 40 towns.", []),
     ],
     ids=[
         "compound",
@@ -882,16 +882,16 @@ def _frame_places(extraction) -> list[tuple[str, str | None, str]]:
             [("outside the Takoradi", "Takoradi", "rupture")],
         ),
         (
-            "Hackers encrypted the files held at the utility's backup data centre in Kumasi.",
-            [("in Kumasi", "Kumasi", "attacked data centre")],
+            "Hackers encrypted the files held at the utility's backup data centre in Bulawayo.",
+            [("in Bulawayo", "Bulawayo", "attacked data centre")],
         ),
         (
             "A fishing crew spotted the missing yacht adrift off Tema two days later.",
             [("off Tema", "Tema", "recovery of the vessel")],
         ),
         (
-            "Governor Ama Mensah told a press briefing at the old fort in Tamale.",
-            [("in Tamale", "Tamale", "briefing")],
+            "Governor Ama Mensah told a press briefing at the old fort in Mutare.",
+            [("in Mutare", "Mutare", "briefing")],
         ),
     ],
     ids=[
@@ -935,7 +935,7 @@ def test_places_frame_place_extracted(extract_text, sentence, expected):
         "The carmaker employs 3,000 people at its factory in Chittagong.",
         "Funds were moved to an account held by a cousin who lives in York.",
         "The drone took off from a field in Tema and was located an hour later.",
-        "The bank opened a data centre in Kumasi on Monday.",
+        "The bank opened a data centre in Bulawayo on Monday.",
         "A fire broke out at a warehouse in the state of emergency declared on Monday.",
     ],
     ids=[
@@ -1044,15 +1044,15 @@ def test_places_briefings_of_one_speaker_in_two_cities_disagree(ruleset, nlp):
         ruleset,
         nlp,
         *_story(
-            '"The water is rising fast," Governor Ama Mensah told a press briefing in Kumasi.',
+            '"The water is rising fast," Governor Ama Mensah told a press briefing in Bulawayo.',
             '"The water is rising fast," Ms Mensah told a news conference at the town hall in'
-            " Tamale.",
+            " Mutare.",
         ),
     )
     (finding,) = _place_discrepancies(result)
     assert finding.message == (
         "Sources disagree on where the briefing took place: "
-        "Kumasi (GH) (coastal-herald.txt) vs Tamale (GH) (river-wire.txt)"
+        "Bulawayo (ZW) (coastal-herald.txt) vs Mutare (ZW) (river-wire.txt)"
     )
 
 
@@ -1061,8 +1061,8 @@ def test_places_briefings_of_two_speakers_are_not_compared(ruleset, nlp):
         ruleset,
         nlp,
         *_story(
-            "Governor Ama Mensah told a press briefing in Kumasi on Monday.",
-            "The police chief, Kofi Boateng, told a news conference in Tamale on Sunday.",
+            "Governor Ama Mensah told a press briefing in Bulawayo on Monday.",
+            "The police chief, Kofi Boateng, told a news conference in Mutare on Sunday.",
         ),
     )
     assert _place_discrepancies(result) == []
