@@ -123,8 +123,8 @@ def _names_zone(sentence: str, suffixes: list[str]) -> bool:
     return re.search(rf"(?<=[\w,] )[A-Z][a-z]+ (?:{ends})\b", sentence) is not None
 
 
-def _lead_days_agree(a: Fact, b: Fact, rule: Rule) -> bool:
-    """Two lead dates of the main event agree when they are one day, or one day apart and
+def _days_agree(a: Fact, b: Fact, rule: Rule) -> bool:
+    """Two dates of one event agree when they are one day, or one day apart and
     either the earlier is a night and the later an early hour ("late on Friday", "early
     Saturday"), or either sentence gives the time in another zone ("0015 GMT on Wednesday"
     is the evening before in the Americas)."""
@@ -194,9 +194,14 @@ def compare_alignment(
     # (a unit may hold two facts when an article's chain took in a second event).
     values = [_unit_value(unit, alignment.family) for unit in alignment.units]
     lead = rule.extends == "lead_date"
+    # dates a day apart may be one moment: "late on Friday" and "early Saturday", or a
+    # clock in GMT against local time
+    across_midnight = lead or "zone_words" in rule.options
 
     def agree(a: Fact, b: Fact) -> bool:
-        return _lead_days_agree(a, b, rule) if lead else _values_agree(a, b, same_place_km)
+        if across_midnight:
+            return _days_agree(a, b, rule)
+        return _values_agree(a, b, same_place_km)
 
     def differ(i: int, j: int) -> bool:
         return (

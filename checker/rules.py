@@ -34,7 +34,16 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "lexicon": ({"lexicons": dict}, {}),
     "temporal": ({"id": str, "patterns": list}, {}),
     "event_classes": ({"classes": dict}, {}),
-    "event_date": ({**_RULE_KEYS, "relation": str, "verbs": list}, {"default": bool}),
+    "event_date": (
+        {**_RULE_KEYS, "relation": str, "verbs": list},
+        {
+            "default": bool,
+            "night_words": list,
+            "early_words": list,
+            "zone_words": list,
+            "zone_suffixes": list,
+        },
+    ),
     "deadline": (
         {**_RULE_KEYS, "triggers": list, "markers": list},
         {"same_words": dict, "lasting_markers": list},

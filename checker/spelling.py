@@ -473,14 +473,19 @@ def suggest_in_context(
     min_zipf: float = 3.0,
     context: Collection[str] = (),
     pairs: Collection[tuple[str, str]] = (),
+    options: Sequence[str] | None = None,
+    favoured: str | None = None,
 ) -> str | None:
     """Best correction of an unknown lower-case ``word`` by its neighbours ``around``: a
     noisy channel whose language model is a word-bigram model (``context_model``), over
-    words up to ``CONTEXT_EDITS`` edits away. "widd" between "he" and "killed" is "was";
-    "sedn" before "that" is "said". Candidates the article's own ``context`` words and
-    neighbour ``pairs`` (``article_pairs``) support are favoured."""
+    words up to ``CONTEXT_EDITS`` edits away, or over the given ``options`` (a list's
+    corrections). "widd" between "he" and "killed" is "was"; "sedn" before "that" is
+    "said". Candidates the article's own ``context`` words and neighbour ``pairs``
+    (``article_pairs``) support are favoured, and so is ``favoured`` (a list's first)."""
     previous, following = around
-    options = list(candidates(word, max_edits=CONTEXT_EDITS, min_zipf=min_zipf))
+    if options is None:
+        options = candidates(word, max_edits=CONTEXT_EDITS, min_zipf=min_zipf)
+    options = list(options)
     model = bigram_model()
     fits = [
         fit - OWN_FREQUENCY_DISCOUNT * model.unigram(option)
@@ -488,7 +493,7 @@ def suggest_in_context(
     ]
 
     def in_article(candidate: str) -> float:
-        bonus = ARTICLE_BONUS if candidate in context else 0.0
+        bonus = ARTICLE_BONUS if candidate in context or candidate == favoured else 0.0
         beside = ((previous, candidate) in pairs) + ((candidate, following) in pairs)
         return bonus + ARTICLE_PAIR_BONUS * beside
 
@@ -662,8 +667,14 @@ def _word_typo(
         return None  # "wasn ’ t", "Poly-technic", "singin' and dancin'": parts, not words
     if text in misspellings and frequency < min_common_zipf:
         options = [o.strip() for o in misspellings[text].split(",") if o.strip()]
-        # codespell lists the likeliest correction first: count that as context
-        best = best_candidate(text, options, {*context, options[0]} if options else context)
+        # codespell lists the likeliest correction first: count that as context; between
+        # several ("person, prison"), the neighbours choose
+        if len(options) > 1:
+            best = suggest_in_context(
+                text, around(), context=context, pairs=pairs(), options=options, favoured=options[0]
+            )
+        else:
+            best = best_candidate(text, options, {*context, *options})
         if best and zipf(best) - frequency >= MIN_CODESPELL_GAIN:
             return best
         return None
@@ -724,6 +735,27 @@ def quoted_alone(word: WordMention) -> bool:
     sentence, offset = word.where.sentence, word.where.sentence_offset
     after = sentence[offset + len(word.where.text) :]
     return bool(_OPENING_QUOTE.search(sentence[:offset]) and _CLOSING_QUOTE.match(after))
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z\u00c0-\u024f]+)\s*$")
+_WORD_AFTER = re.compile(r"\s*([A-Za-z\u00c0-\u024f]+)")
+FOREIGN_NAME_ZIPF = 1.0
+"""A capitalised word rarer than this in English is a foreign name ("Savska")."""
+
+
+def beside_foreign_name(word: WordMention) -> bool:
+    """True for a word right beside a capitalised word English does not know: part of a
+    foreign name or address ("Vlinder straat"), where a rare English look-alike is no slip."""
+    sentence, offset = word.where.sentence, word.where.sentence_offset
+    before = _WORD_BEFORE.search(sentence[:offset])
+    after = _WORD_AFTER.match(sentence[offset + len(word.where.text) :])
+    return any(
+        found is not None
+        and found[1][:1].isupper()
+        and found[1][1:].islower()
+        and zipf(found[1].lower()) < FOREIGN_NAME_ZIPF
+        for found in (before, after)
+    )
 
 
 _AFTER_SCALE = re.compile(
@@ -834,6 +866,7 @@ def word_typos(
             in_address(word)
             or written_in_two_forms(text, context)
             or ((quoted_alone(word) or after_amount(word)) and not is_listed_misspelling(text))
+            or (0 < zipf(text) < max_rare_zipf and beside_foreign_name(word))
         ):
             continue
         suggestion = _word_typo(

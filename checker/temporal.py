@@ -71,6 +71,8 @@ class TimexParts:
 
 
 _CLOCK = re.compile(r"^([01]?\d|2[0-3])(?::([0-5]\d))?$")
+_FOUR_FIGURE_CLOCK = re.compile(r"^([01]\d|2[0-3])([0-5]\d)$")
+"""A clock written in four figures ("2010 GMT"): read as one only before its zone."""
 _ORDINAL_NUMBER = re.compile(r"^(\d{1,2})(st|nd|rd|th)$")
 _DECADE = re.compile(r"^(mid-|early-|late-)?(\d{3})0'?s$")
 _PLURAL_WEEKDAY = re.compile(r"^(mon|tues|wednes|thurs|fri|satur|sun)days$")
@@ -227,6 +229,13 @@ def parts_of(words: tuple[str, ...], lexicons: dict) -> TimexParts:
     return _calendar_parts(words, lexicons)
 
 
+def _zone_follows(lowered: list[str], i: int, lexicons: dict) -> bool:
+    """True when the words from ``i`` name a time zone ("GMT", "local time")."""
+    if i >= len(lowered):
+        return False
+    return lowered[i] in lexicons.get("time_zones", ()) or lowered[i : i + 2] == ["local", "time"]
+
+
 def _time_of_day(lowered: list[str], lexicons: dict) -> dict:
     """Clock time and part of the day of an expression ("10 p.m.", "Friday morning")."""
     found: dict = {}
@@ -241,6 +250,8 @@ def _time_of_day(lowered: list[str], lexicons: dict) -> dict:
             elif meridiem == "am" and hour == 12:
                 hour = 0
             found["clock"] = f"{hour:02d}:{minute:02d}"
+        elif (four := _FOUR_FIGURE_CLOCK.match(word)) and _zone_follows(lowered, i + 1, lexicons):
+            found["clock"] = f"{four[1]}:{four[2]}"
         elif i + 1 < len(lowered) and lowered[i + 1] == "o'clock" and word.isdigit():
             found["clock"] = f"{int(word):02d}:00"
         elif word in dayparts:

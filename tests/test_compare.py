@@ -529,6 +529,33 @@ def test_compare_visit_announced_with_would_is_ahead_of_the_report(ruleset, nlp,
     assert bool(dates) == differ
 
 
+# --- one moment on two dates: a clock in GMT against local time ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "differ"),
+    [
+        # 2040 GMT on Monday is the small hours of Tuesday east of Greenwich
+        ("at 2040 GMT on Monday", "at 2.10 a.m. on Tuesday", False),
+        ("on Monday evening", "early on Tuesday", False),
+        ("on Monday", "on Tuesday", True),
+    ],
+    ids=["zone", "night-and-early-hours", "a-day-apart"],
+)
+def test_compare_event_dates_a_day_apart_across_midnight(ruleset, nlp, first, second, differ):
+    def article(source_id: str, when: str) -> tuple[str, str, str]:
+        lead = (
+            "Coastal towns were evacuated on the government's orders. Schools stayed shut for"
+            " two days and ferries were cancelled. Nobody was hurt."
+        )
+        quake = f"The earthquake struck the northern coast {when}, toppling power lines"
+        return (source_id, "2024-03-14", f"{lead} {quake}, officials said.\n")
+
+    result = _check(ruleset, nlp, article("a.txt", first), article("b.txt", second))
+    dates = [f for f in result.findings if f.kind == "discrepancy" and f.rule == "event.date"]
+    assert bool(dates) == differ
+
+
 # --- a deadline whose subject is named outside its clause --------------------------------------
 
 

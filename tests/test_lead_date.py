@@ -157,6 +157,30 @@ def test_leads_giving_one_day_agree(ruleset, nlp):
     assert [a.rule for a in result.agreements if a.rule == RULE] == [RULE]
 
 
+@pytest.mark.parametrize(
+    ("later", "differ"),
+    [("the accident last Sunday", True), ("the accident last Saturday", False)],
+    ids=["another-day", "same-day"],
+)
+def test_an_accident_and_a_cabin_that_plunged_are_one_event(ruleset, nlp, later, differ):
+    # "plunged" in one lead and "the accident" in another name one incident
+    wire = (
+        "valley-wire.txt",
+        "2025-02-10",
+        "A chairlift seat carrying two skiers plunged to the slope at the Vardo resort on"
+        " Saturday, killing one skier, the regional rescue service said.\n",
+    )
+    weekly = (
+        "snow-weekly.txt",
+        "2025-02-11",
+        f"Skiers at the Vardo resort face queues this week after {later} in which a"
+        " chairlift seat fell to the slope, killing one skier.\n",
+    )
+    result = _check(ruleset, nlp, wire, weekly)
+    dates = [f for f in result.findings if f.kind == "discrepancy" and "date" in f.rule]
+    assert bool(dates) is differ
+
+
 def test_other_words_for_one_event_class_are_compared(ruleset, nlp):
     first = (
         "gulf-desk.txt",

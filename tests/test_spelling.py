@@ -831,3 +831,39 @@ def test_spelling_bigram_fits_looked_up_together_equal_one_by_one():
         assert model.fits(previous, words, following) == expected
     assert model.pairs([("he", "was"), ("was", "killed"), ("zzqxv", "was")])[2] == 0
     assert all(model.pairs([("he", "was"), ("was", "killed")]))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # codespell lists "person" first; the neighbours say which of its corrections
+        ("Two guards at the state preson were suspended.", [("preson", "prison")]),
+        ("She asked to meet the minister in preson next week.", [("preson", "person")]),
+        # "bout, boat, about": a fishing boat, then a talk about something
+        ("The fishing boaut sank off the headland.", [("boaut", "boat")]),
+        ("Officials talked boaut the new timetable.", [("boaut", "about")]),
+    ],
+    ids=["prison", "person", "boat", "about"],
+)
+def test_spelling_neighbours_choose_among_a_listed_misspellings_corrections(
+    extract_text, text, expected
+):
+    words = extract_text(text).words
+    assert [(t.word.where.text, t.suggestion) for t in _word_typos(words)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # a rare English look-alike inside a foreign address is part of the name
+        ("The bakery on Vlinder straat reopened after the fire.", []),
+        ("Vlinder straat was closed after the fire.", []),
+        # in prose, with no foreign name beside it, it is a slip for "strait"
+        ("The bakery on the straat reopened after the fire.", ["straat"]),
+        ("The ferry crossed the Dover straat at dawn.", ["straat"]),
+    ],
+    ids=["after-a-foreign-name", "sentence-start", "alone", "after-an-english-name"],
+)
+def test_spelling_rare_words_beside_a_foreign_name_are_part_of_it(extract_text, text, flagged):
+    words = extract_text(text).words
+    assert [t.word.where.text for t in _word_typos(words)] == flagged

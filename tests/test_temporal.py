@@ -484,6 +484,28 @@ CASES = [
         "2020-01-15",
         id="attributive-deadline-past-verb",
     ),
+    # A four-figure clock before its zone is no year.
+    pytest.param(
+        "The storm made landfall at 2015 GMT on Thursday near the port.",
+        THU_2019_12_26,
+        "2015 GMT on Thursday",
+        "2019-12-26",
+        id="four-figure-clock-in-gmt",
+    ),
+    pytest.param(
+        "Power returned at 2030 local time on Tuesday, the grid operator said.",
+        THU_2019_12_26,
+        "2030 local time on Tuesday",
+        "2019-12-24",
+        id="four-figure-clock-local-time",
+    ),
+    pytest.param(
+        "The plant has been idle since 2015, the operator said.",
+        THU_2019_12_26,
+        "since 2015",
+        "2015",
+        id="four-figures-without-zone-are-a-year",
+    ),
 ]
 
 
