@@ -659,11 +659,55 @@ def _without_repeats(findings: list[Finding], ruleset: RuleSet) -> list[Finding]
 
 def _counts_by_sentence(normalized: NormalizedSource, rule: Rule) -> list[dict[str, Fact]]:
     """The ``paired_count`` facts of a source, one mapping (counted noun -> fact) per sentence."""
-    sentences: dict[tuple[int, str], dict[str, Fact]] = defaultdict(dict)
+    sentences: dict[tuple[int, str, bool], dict[str, Fact]] = defaultdict(dict)
     for fact in normalized.facts:
         if fact.kind == rule.id and isinstance(fact.value, Amount):
-            sentences[(fact.start - fact.sentence_offset, fact.sentence)][fact.subject or ""] = fact
+            key = (fact.start - fact.sentence_offset, fact.sentence, fact.role == "listed")
+            sentences[key][fact.subject or ""] = fact
     return list(sentences.values())
+
+
+def _listed(counts: dict[str, Fact]) -> bool:
+    """True for the two counts of a list of two ("23 traders and 14 firms")."""
+    return len(counts) == 2 and all(f.role == "listed" for f in counts.values())
+
+
+def _listed_findings(
+    rule: Rule, story: str, per_source: list[tuple[str, list[dict[str, Fact]]]], anchors: dict
+) -> list[Finding]:
+    """Two sources' lists of the same two nouns ("23 traders and 14 firms", "32
+    traders and 14 firms"), each the source's only list of the two: one count the
+    same exact figure, the other not, disagree on the other. A list's counts are each of
+    their own noun; none is a total."""
+    lists = []
+    for source_id, sentences in per_source:
+        by_nouns: dict[frozenset[str], list[dict[str, Fact]]] = defaultdict(list)
+        for counts in sentences:
+            if _listed(counts):
+                by_nouns[frozenset(counts)].append(counts)
+        lists.append((source_id, {k: v[0] for k, v in by_nouns.items() if len(v) == 1}))
+    conflicts: dict[str, list[tuple[Fact, Fact]]] = defaultdict(list)
+    for n, (source_a, lists_a) in enumerate(lists):
+        for source_b, lists_b in lists[n + 1 :]:
+            if source_a == source_b:
+                continue
+            for nouns in sorted(lists_a.keys() & lists_b.keys(), key=sorted):
+                counts_a, counts_b = lists_a[nouns], lists_b[nouns]
+                same = [w for w in nouns if _exact_same(counts_a[w], counts_b[w])]
+                if len(same) != 1:
+                    continue
+                (other,) = nouns - set(same)
+                a, b = counts_a[other], counts_b[other]
+                if not a.value.overlaps(b.value):  # type: ignore[union-attr]
+                    conflicts[other].append((a, b))
+    return _conflict_findings(rule, story, conflicts, anchors)
+
+
+def _exact_same(a: Fact, b: Fact) -> bool:
+    """True when two counts are one exact figure ("four" and 4)."""
+    x, y = a.value, b.value
+    assert isinstance(x, Amount) and isinstance(y, Amount)
+    return x.low == x.high == y.low == y.high
 
 
 def _anchors(a: Fact, b: Fact, least: float) -> bool:
@@ -690,7 +734,7 @@ def paired_findings(
     not an item of a list, "six rifles, 12 magazines and 300 rounds")."""
     least = float(rule.options.get("min_anchor", 10))
     per_source = [(n.source.id, _counts_by_sentence(n, rule)) for n in sources]
-    findings: list[Finding] = []
+    findings: list[Finding] = _listed_findings(rule, story, per_source, anchors)
     seen: set[tuple[int, ...]] = set()
     for n, (source_a, sentences_a) in enumerate(per_source):
         for source_b, sentences_b in per_source[n + 1 :]:
@@ -778,12 +822,23 @@ def single_count_findings(
                     tied = shared >= 2
                 elif max(a.value.high, b.value.high) < 10:  # type: ignore[union-attr]
                     # a few things: the same set, told as a whole in the same words
-                    tied = whole and shared >= 2  # "a party of seven/nine skiers"
+                    # "a party of seven/nine skiers"; or told in sentences sharing most of
+                    # their words ("the probe's upper stage failed, destroying three
+                    # antennas", "the launcher lost four antennas when its upper stage
+                    # failed")
+                    tied = (whole and shared >= 2) or shared >= _SMALL_COUNT_SHARED
                 else:
                     # a slip of the pen on one figure tied to the same thing
                     tied = _slip(a, b) and (whole or shared >= 1)
                 if tied:
                     conflicts[noun].append((a, b))
+    return _conflict_findings(rule, story, conflicts, anchors)
+
+
+def _conflict_findings(
+    rule: Rule, story: str, conflicts: dict[str, list[tuple[Fact, Fact]]], anchors: dict
+) -> list[Finding]:
+    """One finding per counted noun from its conflicting pairs of facts."""
     findings = []
     for noun, pairs in conflicts.items():
         if len(pairs) == 1:
@@ -806,6 +861,11 @@ def single_count_findings(
             )
         )
     return findings
+
+
+_SMALL_COUNT_SHARED = 4
+"""Words two sentences must share for their differing counts of a few things (under ten),
+neither after a determiner, to be told of one set."""
 
 
 _HYPHEN_COUNT = re.compile(r"\w-[a-z]+$")

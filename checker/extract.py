@@ -28,6 +28,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from checker.folding import fold_accents
 from checker.model import Dateline, Source, Tense
 from checker.nlp import CUES_KEY, NON_DATE_ROLES, TIMEX_KEY
 from checker.quantities import NumberPhrase, QuantityLexicon, find_numbers, to_amount
@@ -814,7 +815,8 @@ class _Context:
     def quantity_names(self, sent: Span, dateline: Dateline | None) -> set[str]:
         """The names a quantity's sentence gives its subject: ``proper_nouns`` after the
         dateline (the city and outlet say where the copy was filed, not what the figure is
-        of), and the name of a name joined to a figure ("Orion-3")."""
+        of), and the name of a name joined to a figure ("Orion-3"); without accents, as
+        many wires write them ("Sao Paulo" for "São Paulo")."""
         t = self.tokens
         first = sent.start
         if dateline is not None and sent.start_char <= dateline.start < sent.end_char:
@@ -828,7 +830,7 @@ class _Context:
         for i in range(first + 1, sent.end):
             if not t.alpha[i] and (match := _NAME_AND_FIGURE.match(t.text[i])):
                 found.add(stem(match[1].lower()))
-        return found
+        return {fold_accents(name) for name in found}
 
     def _find_proper_nouns(self, sent_start: int) -> set[str]:
         t = self.tokens
@@ -1688,20 +1690,27 @@ def _quantities(
             if dateline and dateline.start <= doc[start].idx < dateline.end:
                 continue
             before = doc[start - 1].lower_ if start > sent.start else ""
+            # "came down 800 metres from": before a length, "up" and "down" say which way
+            direction = before in ("up", "down") and _length(phrase, lexicon)
             role = (
                 "total"  # the whole of a part: "34 of the [101] seats"
                 if n - 1 in wholes
                 else "change"
-                if before in lexicon.change_words
+                if before in lexicon.change_words and not direction
                 else "from"
                 if before in lexicon.from_words
                 else "level"
             )
+            # a measure word of a rule that takes no such figure names none: "sending 46
+            # people to hospital" is no spill, though "sending" names one in barrels
             candidates = [
                 c
                 for c in measures
-                if c.label_.split(":", 2)[1] not in role_bound
-                or _role_fits(ruleset, c.label_.split(":", 2)[1], role, phrase, lexicon)
+                if (
+                    c.label_.split(":", 2)[1] not in role_bound
+                    or _role_fits(ruleset, c.label_.split(":", 2)[1], role, phrase, lexicon)
+                )
+                and _takes(ruleset, c.label_.split(":", 2)[1], phrase, lexicon)
             ]
             found = _measure_of(
                 ctx, sent, start, end, whole or phrase, candidates, lexicon, nouns_only
@@ -1712,6 +1721,11 @@ def _quantities(
             if whole is not None:
                 start, end = sent.start + phrase.start, part_end
             cue, rule_id, measure = _fitting_rule(ruleset, lexicon, phrase, candidates, found)
+            tally = ruleset.rules[rule_id].options.get("tally")
+            if tally and measure in tally:
+                role = "level"  # "passed by 82 votes to 61": two sides, no change
+                if measure == tally[0] and cue.end == start:
+                    measure = tally[1]  # "votes to 61": the other side
             if rule_id in nouns_only and start > sent.start and doc[start - 1].lower_ in _KNOWN:
                 continue  # "the two countries": things already named, not a count reported
             shown = _shown_end(
@@ -1766,6 +1780,11 @@ def _role_fits(
     return role in ruleset.rules[rule_id].options["roles"] and _takes(
         ruleset, rule_id, phrase, lexicon
     )
+
+
+def _length(phrase: NumberPhrase, lexicon: QuantityLexicon) -> bool:
+    """True for a distance: a number of metres, kilometres or miles."""
+    return phrase.unit is not None and to_amount(phrase, lexicon).dimension == "length"
 
 
 def _timed(phrase: NumberPhrase, lexicon: QuantityLexicon) -> bool:
@@ -1848,14 +1867,34 @@ def _paired_counts(ctx: _Context, source: Source, ruleset: RuleSet) -> list[Fact
         return []
     rule = rules[0]
     ignored = frozenset(rule.options.get("ignore", []))
+    list_ignored = ignored | frozenset(rule.options.get("list_ignore", []))
     linking = tuple(sorted((p.split() for p in rule.options.get("prepositions", [])), key=len))
     lexicon = quantity_lexicon(ruleset)
     doc, t = ctx.doc, ctx.tokens
     facts = []
     # two counts need two numbers and two kinds of things counted: most sentences have not
     starts = ctx.number_starts(lexicon)
-    for first in sorted(_pairable_sentences(t, starts, lexicon.counted_people, ignored)):
+    pairable = _pairable_sentences(t, starts, lexicon.counted_people, ignored)
+    # a list of two counts may count a noun that is no plural ("five crew")
+    numbered = Counter(t.sent_start[i] for i in starts)
+    for first in sorted(pairable | {s for s, count in numbered.items() if count >= 2}):
         sent = doc[first : t.sent_end[first]]
+        for counted, start, end, phrase in _listed_pair(ctx, sent, lexicon, list_ignored):
+            facts.append(
+                FactMention(
+                    rule=rule.id,
+                    family="quantity",
+                    where=_mention_at(source, t, start, end),
+                    tense=ctx.tense(start, end),
+                    trigger="",
+                    event_class=counted,
+                    context=frozenset(),
+                    amount=phrase,
+                    role="listed",
+                )
+            )
+        if first not in pairable:
+            continue
         found = [
             ("people" if noun in lexicon.counted_people else noun, start, end, phrase, link)
             for noun, start, end, phrase, link in _noun_counts(ctx, sent, lexicon, ignored, linking)
@@ -1879,6 +1918,64 @@ def _paired_counts(ctx: _Context, source: Source, ruleset: RuleSet) -> list[Fact
                 )
             )
     return facts
+
+
+def _listed_pair(
+    ctx: _Context, sent: Span, lexicon: QuantityLexicon, ignored: frozenset[str]
+) -> list[tuple[str, int, int, NumberPhrase]]:
+    """The two counts of a list of two, each right before its own noun ("23 traders
+    and 14 firms", "61 passengers and five crew", "(5 crew, 61 passengers)"): (noun,
+    start, end, phrase) for each, the people words all counting "people". A longer list,
+    a count in a unit, a vague or hedged count, or one noun counted twice gives none;
+    ``compare.paired_findings`` compares the two only with another source's list of the
+    same two nouns."""
+    t = ctx.tokens
+    phrases = [
+        p
+        for p in ctx.numbers_at(sent.start, lexicon)
+        if not any(i in ctx.timex_tokens for i in range(sent.start + p.start, sent.start + p.end))
+    ]
+    found: list[tuple[str, int, int, NumberPhrase]] = []
+    for first, second in itertools.pairwise(phrases):
+        a, b = sent.start + first.end, sent.start + second.start
+        if b - a != 2 or t.lower[a + 1] not in ("and", ","):
+            continue  # "N things and M things": one noun and the joining word between
+        items = []
+        for phrase, noun_at in ((first, a), (second, sent.start + second.end)):
+            if (
+                noun_at >= sent.end
+                or phrase.unit is not None
+                or phrase.value is None
+                or phrase.hedge is not None
+                or phrase.hyphenated
+                or not (t.alpha[noun_at] and t.lowercase[noun_at])
+            ):
+                break
+            noun = t.lower[noun_at]
+            if (
+                noun in STOP_WORDS
+                or noun in ignored
+                or noun in _HOW_OFTEN
+                or _is_modifier(ctx.doc[noun_at])
+            ):
+                break
+            counted = "people" if noun in lexicon.counted_people else noun
+            items.append((counted, sent.start + phrase.start, noun_at + 1, phrase))
+        if len(items) < 2 or items[0][0] == items[1][0]:
+            continue
+        start, end = items[0][1], items[1][2]
+        before = t.lower[start - 1] if start > sent.start else ""
+        after = t.lower[end] if end < sent.end else ""
+        if (
+            before in (",", "and")
+            or after in (",", "and")
+            and end + 1 < sent.end
+            and (t.text[end + 1][:1].isdigit() or t.lower[end + 1] in lexicon.number_words)
+        ):
+            continue  # one of a longer list
+        found.extend(items)
+    nouns = [f[0] for f in found]
+    return [f for f in found if nouns.count(f[0]) == 1]
 
 
 def _single_counts(
@@ -2193,6 +2290,7 @@ def _counts_alone(
     if phrase.listed:
         return False
     before = doc[start - 1] if start > sent.start else None
+    lower_before = before.lower_ if before is not None else ""
     if before is not None:
         lower = before.lower_
         # ", and eight villages were evacuated": the number opens a clause of its own
@@ -2222,9 +2320,19 @@ def _counts_alone(
     ):
         return False  # "when one is killed": a pronoun
     after = [t.lower_ for t in doc[end : min(sent.end, end + 3)]]
-    if after[:1] == ["of"] and after[1:2] and after[1] in _PARTIAL_OF:
+    if (
+        after[:1] == ["of"]
+        and after[1:2]
+        and after[1] in _PARTIAL_OF
+        and not any(c.start == end for c in measures)  # "within 80 metres of its target"
+    ):
         return False  # "two of them": a share
-    if after[:1] and after[0] in _INCREMENT:
+    # "the diversion of 71 others": "others" are things other than the sentence's figure
+    # before, counted by the measure word right before (an "of" between allowed)
+    named = any(c.end == start for c in measures) or (
+        lower_before == "of" and any(c.end == start - 1 for c in measures)
+    )
+    if after[:1] and after[0] in _INCREMENT and not (after[0] == "others" and named):
         return False  # "two more victims", "55 others": an increment, not a total
     if "also" in after:
         return False  # "three people also died in a second strike": another count
@@ -2259,7 +2367,8 @@ def _measure_of(
         _prefix, rule_id, measure = cue.label_.split(":", 2)
         return cue, rule_id, measure
 
-    cue_at = {c.start: c for c in sorted(measures, key=lambda c: c.start - c.end)}
+    # the longest measure word at a word wins: "61 votes against" is no plain "votes"
+    cue_at = {c.start: c for c in sorted(measures, key=lambda c: c.end - c.start)}
     just_before = [c for c in measures if c.end == start]
     value = phrase.value
     fraction = value is not None and math.isfinite(value) and value != int(value)
@@ -2280,13 +2389,16 @@ def _measure_of(
             break
         if phrase.hyphenated:
             return None  # "a 15-run win": the number counts something else
+        if phrase.unit is not None and _hyphenated_modifier(ctx, k, sent.end):
+            k += 3  # "a 900 km sun-synchronous orbit": a compound describes the measure
+            continue
         if not _is_modifier(token):
             return _counting_noun(ctx, sent, start, k, measures, cue_at, phrase.unit)
         k += 1
     left, right = ctx.clause(start, end)
     # a rule's counted nouns (``counted_noun``) name only the number before them
     clause_cues = [c for c in measures if c.label_.split(":", 2)[1] not in nouns_only]
-    cue_at = {c.start: c for c in sorted(clause_cues, key=lambda c: c.start - c.end)}
+    cue_at = {c.start: c for c in sorted(clause_cues, key=lambda c: c.end - c.start)}
     before = [c for c in clause_cues if left <= c.start and c.end <= start]
     near = [c for c in before if start - c.end <= _QUANTITY_GAP]
     if near:
@@ -2300,7 +2412,12 @@ def _measure_of(
         if j in cue_at and (cue_at[j].end >= right or not doc[cue_at[j].end].is_alpha):
             return label(cue_at[j])
     # "45 people were killed", "two villagers slightly injured": a passive verb after
-    while k < right and (doc[k].lower_ in _PASSIVE or doc[k].lower_.endswith("ly")):
+    # ("11 were fatally injured": a measure word may start with the adverb)
+    while (
+        k < right
+        and k not in cue_at
+        and (doc[k].lower_ in _PASSIVE or doc[k].lower_.endswith("ly"))
+    ):
         k += 1
     if k < right and k in cue_at:
         return label(cue_at[k])

@@ -224,6 +224,23 @@ def _after_figure(where: Mention, lexicon: QuantityLexicon) -> bool:
     return unit and any(c.isdigit() for c in previous)
 
 
+_DESCRIBED = re.compile(r"(?:\b(?:a|an|the|its|his|her|their|our)|'s) $", re.IGNORECASE)
+
+
+def _describing_year(where: Mention) -> bool:
+    """True for a year written between a determiner and a lower-case word: "a 1931 bronze
+    horse", "the 2019 model" (it tells what the thing is)."""
+    after = where.sentence[where.sentence_offset + len(where.text) :]
+    return (
+        where.text.isdigit()
+        and len(where.text) == 4
+        and _DESCRIBED.search(where.sentence[: where.sentence_offset]) is not None
+        and len(after) > 1
+        and after[0] == " "
+        and after[1].islower()
+    )
+
+
 _PERIOD_FOR = re.compile(
     r"(?:\bfor(?: the)?(?: \w+ ?(?:-|\u2013|to|through) ?)?|\b(?:between|since|from)(?: \w+)?) ?$"
 )
@@ -323,6 +340,16 @@ def normalize(
     # A sentence dated well before publication recalls the past: its figures are not the news.
     # A date right after a figure ("from $350 million a year earlier") dates that figure only;
     # a period a figure covers ("profit for the April-June period") is not a recalled event.
+    # A year that describes a thing ("a 1931 bronze horse sold for ... on Tuesday") dates
+    # the thing, not a sentence that also dates its news.
+    recent = {
+        timex.mention.where.sentence
+        for timex in out.timexes
+        if reference is not None
+        and timex.value is not None
+        and timex.value.year_known
+        and abs((reference - timex.value.end).days) <= BACKGROUND_DAYS
+    }
     background_sentences = {
         timex.mention.where.sentence
         for timex in out.timexes
@@ -332,6 +359,7 @@ def normalize(
         and (reference - timex.value.end).days > BACKGROUND_DAYS
         and not _after_figure(timex.mention.where, quantities)
         and not _covered_period(timex.mention.where)
+        and not (timex.mention.where.sentence in recent and _describing_year(timex.mention.where))
     }
     for mention in extraction.facts:
         explicit_year = background = False
@@ -370,6 +398,15 @@ def normalize(
             if mention.timex is not None:
                 parts = _parts_of(mention.timex.words, ruleset)
                 when = resolve(parts, anchor_of(mention.timex, parts), mention.timex.tense)
+                if (
+                    when is not None
+                    and parts.year
+                    and reference is not None
+                    and (reference - when.end).days > BACKGROUND_DAYS
+                    and mention.timex.where.start >= mention.where.start
+                    and _after_figure(mention.timex.where, quantities)
+                ):
+                    continue  # "reached an altitude of 90 km in May 2021": an old figure
             note = f"{mention.event_class}, {mention.role}" + (
                 f", {when.label()}" if when is not None else ""
             )
@@ -468,6 +505,46 @@ def normalize_story(extractions: list[Extraction], ruleset: RuleSet) -> list[Nor
         if e.source.published is not None and e.source.published_from == "metadata"
     )
     dated_story = firm[len(firm) // 2] if firm else None
-    return [
+    normalized = [
         normalize(e, ruleset, story_date=story_date, dated_story=dated_story) for e in extractions
     ]
+    return _shared_currencies(normalized, ruleset)
+
+
+def _shared_currencies(
+    normalized: list[NormalizedSource], ruleset: RuleSet
+) -> list[NormalizedSource]:
+    """State a figure in a currency name several countries use ("13 billion crowns") in
+    the one of its currencies the story's other figures name ("SEK 31 billion"): the
+    lexicon's ``shared_currency_names``. With none, or two of them, it stays its own."""
+    shared = ruleset.lexicons.get("shared_currency_names") or {}
+    if not shared:
+        return normalized
+    named = {
+        fact.value.dimension
+        for n in normalized
+        for fact in n.facts
+        if isinstance(fact.value, Amount) and fact.value.dimension.startswith("currency:")
+    }
+    chosen = {}
+    for name, codes in shared.items():
+        dimension = f"currency:{name.upper()}"
+        candidates = {f"currency:{code.upper()}" for code in codes} & named
+        if dimension in named and len(candidates) == 1:
+            chosen[dimension] = candidates.pop()
+    if not chosen:
+        return normalized
+    for n in normalized:
+        facts = []
+        for fact in n.facts:
+            value = fact.value
+            if isinstance(value, Amount) and value.dimension in chosen:
+                dimension = chosen[value.dimension]
+                old, new = value.dimension.split(":")[1], dimension.split(":")[1]
+                stated = (
+                    new + value.stated[len(old) :] if value.stated.startswith(old) else value.stated
+                )
+                fact = replace(fact, value=replace(value, dimension=dimension, stated=stated))
+            facts.append(fact)
+        n.facts = facts
+    return normalized

@@ -279,7 +279,14 @@ def _ranges_and_lists(words: list[str], phrases: list[NumberPhrase]) -> list[Num
             and words[second.end].isalpha()
             and words[second.end] not in _LIST_ENDS
         )
-        if joiner in ("and", "or", ",") and not counts_other:
+        # "NZ$21.4 million, roughly $12 million": one sum in two currencies, no list
+        converted = (
+            joiner == ","
+            and first.unit is not None
+            and second.unit is not None
+            and first.unit != second.unit
+        )
+        if joiner in ("and", "or", ",") and not counts_other and not converted:
             out.append(replace(first, listed=True))
             out.append(replace(second, listed=True))
             k += 2
@@ -565,7 +572,7 @@ def to_amount(phrase: NumberPhrase, lexicon: QuantityLexicon) -> Amount:
         clock = f"{minutes // 60}:{minutes % 60:02d}:{seconds:02d}"
         stated = f"{_HEDGE_LABELS[phrase.hedge]} {clock}" if phrase.hedge else clock
     else:
-        stated += _unit_text(phrase.unit)
+        stated += _unit_text(phrase.unit) + ("s" if phrase.unit == "day" and center != 1 else "")
         display = _DISPLAY_UNITS.get(dimension)
         if display and display != phrase.unit:
             display_factor, _ = unit_factor(display, lexicon.definitions)

@@ -72,9 +72,13 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
             "running_totals": list,
             "update_words": list,
             "roles": list,
+            "tally": list,
         },
     ),
-    "paired_count": (dict(_RULE_KEYS), {"min_anchor": float, "ignore": list, "prepositions": list}),
+    "paired_count": (
+        dict(_RULE_KEYS),
+        {"min_anchor": float, "ignore": list, "prepositions": list, "list_ignore": list},
+    ),
     "noun_count": (dict(_RULE_KEYS), {"ignore": list, "determiners": list}),
     "event_place": (
         {**_RULE_KEYS, "prepositions": list},

@@ -404,8 +404,13 @@ def test_quantities_ranges(nlp, lexicon, sentence, expected):
             ),
             id="three-numbers",
         ),
+        (
+            # one sum in two currencies: a conversion, not a list
+            "Its new owner paid NZ$21.4 million, roughly $12 million, for the vase.",
+            [("NZ$21.4 million", False), ("roughly $12 million", False)],
+        ),
     ],
-    ids=["and", "or", "three-numbers"],
+    ids=["and", "or", "three-numbers", "converted-sum"],
 )
 def test_quantities_lists_are_listed(nlp, lexicon, sentence, expected):
     assert [(found[0], found[5]) for found in _amounts(nlp, lexicon, sentence)] == expected
@@ -1767,3 +1772,306 @@ def test_quantities_currency_sign_with_letters_before_the_dollar(ruleset, nlp, s
     )
     (finding,) = _discrepancies(result, "number.money")
     assert "312.4 million (coastal-herald.txt) vs " in finding.message
+
+
+def test_quantities_a_measure_word_of_other_units_names_no_count(ruleset, nlp):
+    # "sending" names a spill in barrels or tonnes: a count of people is left to the
+    # hospital words after it
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "The tanker crash near Tarvik, which also injured its driver, ended with medics "
+            "sending 38 people to hospital.",
+            "At Tarvik, 83 people needing hospital treatment were counted by medics.",
+        ),
+    )
+    (finding,) = _discrepancies(result, "number.casualties")
+    assert finding.message == (
+        "Sources disagree on how many were hospitalised: 38 (coastal-herald.txt) "
+        "vs 83 (river-wire.txt)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("second", "message"),
+    [
+        (
+            "Fog grounded the airport overnight: 140 flights were cancelled and 17 were "
+            "diverted to other airports.",
+            "Sources disagree on how many were diverted: 71 (coastal-herald.txt) vs 17 "
+            "(river-wire.txt)",
+        ),
+        ("Fog at the airport forced 71 diversions and 140 cancellations overnight.", None),
+    ],
+    ids=["differ", "agree"],
+)
+def test_quantities_diverted_flights_and_others(ruleset, nlp, second, message):
+    # "the diversion of 71 others": the others are other flights, counted by the measure
+    # word before them, not an increment
+    first = (
+        "The airline announced the cancellation of 140 flights on Sunday, along with the "
+        "diversion of 71 others to a regional field."
+    )
+    result = _check(ruleset, nlp, *_story(first, second))
+    assert [f.message for f in _discrepancies(result, "number.disruption")] == (
+        [message] if message else []
+    )
+
+
+def test_quantities_names_meet_without_their_accents(ruleset, nlp):
+    # the clauses share only the town's name, written with and without its accents
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "A gas leak at the Zelezna plant sent 27 people to hospital.",
+            "Workers at Železná were among 72 people taken to hospital.",
+        ),
+    )
+    (finding,) = _discrepancies(result, "number.casualties")
+    assert finding.message.endswith("27 (coastal-herald.txt) vs 72 (river-wire.txt)")
+
+
+@pytest.mark.parametrize(
+    ("texts", "message"),
+    [
+        (
+            (
+                "Firefighters kept onlookers outside a 2 km radius around the depot.",
+                "The depot lay at the centre of a 4-km exclusion zone overnight.",
+            ),
+            "Sources disagree on the radius: 2 km (coastal-herald.txt) vs 4 km (river-wire.txt)",
+        ),
+        (
+            (
+                "Firefighters kept onlookers outside a 2 km radius around the depot.",
+                "The depot lay at the centre of a cordon reaching nearly 1.3 miles out.",
+            ),
+            None,
+        ),
+        (
+            # a compound between the figure and its measure word; the test flight's
+            # figure, dated years back, is no rival figure
+            (
+                "Its planned altitude of 700 km would let the probe map the poles. A test "
+                "rocket reached an altitude of 90 km in May 2021.",
+                "Engineers planned a 900 km sun-synchronous orbit for the probe.",
+            ),
+            "Sources disagree on the altitude: 700 km (coastal-herald.txt) vs 900 km "
+            "(river-wire.txt)",
+        ),
+        (
+            # "within" bounds the figure; "came down" is no change
+            (
+                "Telemetry put the rover's resting spot within 80 metres of its target.",
+                "The rover came down about 800 meters from its target, the team said.",
+            ),
+            "Sources disagree on the distance from the target: up to 80 meter (= 0.08 km) "
+            "(coastal-herald.txt) vs about 800 meter (= 0.8 km) (river-wire.txt)",
+        ),
+        (
+            (
+                "Telemetry put the rover's resting spot within 80 metres of its target.",
+                "The rover came down about 75 meters from its target, the team said.",
+            ),
+            None,
+        ),
+    ],
+    ids=["radius", "radius-in-miles", "altitude", "target", "target-agrees"],
+)
+def test_quantities_distances(ruleset, nlp, texts, message):
+    result = _check(ruleset, nlp, *_story(*texts))
+    assert [f.message for f in _discrepancies(result, "number.distance")] == (
+        [message] if message else []
+    )
+
+
+def test_quantities_a_year_describing_a_thing_dates_no_sentence(ruleset, nlp):
+    # "a 1931 bronze": the year says what was sold; the sale is Tuesday's news
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "The auction house said on Tuesday that a 1931 bronze horse was bought for "
+            "$14.2 million.",
+            "The bronze horse sold for $12.4 million at the auction house on Tuesday.",
+        ),
+    )
+    (finding,) = _discrepancies(result, "number.money")
+    assert finding.message == (
+        "Sources disagree on the value of the deal: USD 14.2 million (coastal-herald.txt) "
+        "vs USD 12.4 million (river-wire.txt)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("second", "message"),
+    [
+        (
+            "Port inspectors fined 21 traders and 13 firms, officials said.",
+            "Sources disagree on how many traders: 12 (coastal-herald.txt) vs 21 (river-wire.txt)",
+        ),
+        (
+            "The ferry, carrying 212 passengers and 13 firms' cargo, sank.",
+            None,  # no list of the same two nouns
+        ),
+        ("Port inspectors fined 21 traders and 31 firms, officials said.", None),
+    ],
+    ids=["differ", "other-nouns", "no-count-alike"],
+)
+def test_quantities_a_list_of_two_counts(ruleset, nlp, second, message):
+    # each count of a list of two counts its own noun; with one alike, the other differs
+    first = "Inspectors fined 12 traders and 13 firms at the port last week."
+    result = _check(ruleset, nlp, *_story(first, second))
+    assert [f.message for f in _discrepancies(result, "number.paired")] == (
+        [message] if message else []
+    )
+
+
+def test_quantities_lists_of_two_counts_in_three_sources(ruleset, nlp):
+    # a noun that is no plural ("crew"); three sources in conflict make one finding
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "A ferry with 61 passengers and five crew ran aground off Tarvik.",
+            "Rescuers reached the ferry, which had 16 passengers and five crew aboard.",
+            "All 66 people aboard (5 crew, 61 passengers) were brought ashore.",
+        ),
+    )
+    (finding,) = _discrepancies(result, "number.paired")
+    assert finding.message == (
+        "Sources disagree on how many people: 61 (coastal-herald.txt, plains-daily.txt) vs 16 "
+        "(river-wire.txt)"
+    )
+
+
+def test_quantities_statistics_make_no_list(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "The rookie finished the season with 812 yards and six touchdowns.",
+            "He also caught 30 passes for 281 yards and six touchdowns.",
+        ),
+    )
+    assert _discrepancies(result, "number.paired") == []
+
+
+@pytest.mark.parametrize(
+    ("second", "message"),
+    [
+        (
+            "Next year's shortfall, a deficit of SEK 31 billion, worries economists.",
+            "Sources disagree on the deficit: SEK 13 billion (coastal-herald.txt) vs "
+            "SEK 31 billion (river-wire.txt)",
+        ),
+        ("Next year's shortfall, a deficit of SEK 13 billion, worries economists.", None),
+        # two currencies the name may be: it stays its own
+        (
+            "Next year's shortfall, a deficit of SEK 31 billion, worries economists. The "
+            "neighbouring state runs a deficit of CZK 9 billion.",
+            None,
+        ),
+    ],
+    ids=["differ", "agree", "two-candidates"],
+)
+def test_quantities_a_currency_name_of_several_countries(ruleset, nlp, second, message):
+    first = "Parliament approved a budget with a deficit of 13 billion crowns."
+    result = _check(ruleset, nlp, *_story(first, second))
+    assert [f.message for f in _discrepancies(result, "number.money")] == (
+        [message] if message else []
+    )
+
+
+@pytest.mark.parametrize(
+    ("second", "message"),
+    [
+        (
+            "Her 163 days in captivity ended with a ransom.",
+            "Sources disagree on the time in captivity: 136 days (coastal-herald.txt) vs "
+            "163 days (river-wire.txt)",
+        ),
+        ("Her ordeal of about 140 days in captivity ended with a ransom.", None),
+        ("The talks in the capital lasted 163 days.", None),
+    ],
+    ids=["differ", "hedged", "no-captivity"],
+)
+def test_quantities_time_in_captivity(ruleset, nlp, second, message):
+    first = "Kidnappers said the engineer was held for 136 days."
+    result = _check(ruleset, nlp, *_story(first, second))
+    assert [f.message for f in _discrepancies(result, "number.duration")] == (
+        [message] if message else []
+    )
+
+
+@pytest.mark.parametrize(
+    ("second", "message"),
+    [
+        (
+            "The upper stage failed over the ocean and took four antennas with it, ground "
+            "control said.",
+            "Sources disagree on how many antennas: 3 (coastal-herald.txt) vs 4 (river-wire.txt)",
+        ),
+        # three words shared: maybe not the same set
+        ("The probe lost four antennas in a test flight.", None),
+    ],
+    ids=["most-words-shared", "few-words-shared"],
+)
+def test_quantities_few_things_told_in_the_same_words(ruleset, nlp, second, message):
+    first = (
+        "Ground control lost contact when the upper stage failed over the ocean, destroying "
+        "three antennas the probe carried."
+    )
+    result = _check(ruleset, nlp, *_story(first, second))
+    assert [f.message for f in _discrepancies(result, "number.counted")] == (
+        [message] if message else []
+    )
+
+
+@pytest.mark.parametrize(
+    ("second", "messages"),
+    [
+        (
+            "In the end 92 delegates voting in favour carried the reform; the tally showed "
+            "61 votes against.",
+            ["Sources disagree on the votes for: 82 (coastal-herald.txt) vs 92 (river-wire.txt)"],
+        ),
+        (
+            "In the end 82 delegates voting in favour carried the reform; the tally showed "
+            "16 votes against.",
+            [
+                "Sources disagree on the votes against: 61 (coastal-herald.txt) vs 16 "
+                "(river-wire.txt)"
+            ],
+        ),
+        ("In the end 82 delegates voting in favour carried the reform.", []),
+    ],
+    ids=["for-differs", "against-differs", "agree"],
+)
+def test_quantities_a_tally_of_votes(ruleset, nlp, second, messages):
+    # "by 82 votes to 61": the first figure is for, the second against; both are levels
+    first = "Lawmakers backed the reform by 82 votes to 61 on Thursday."
+    result = _check(ruleset, nlp, *_story(first, second))
+    assert [f.message for f in _discrepancies(result, "number.votes")] == messages
+
+
+@pytest.mark.parametrize(
+    ("second", "message"),
+    [
+        (
+            "The bus crash near Tarvik killed 12 people, police said.",
+            "Sources disagree on how many were killed: 11 (coastal-herald.txt) vs 12 "
+            "(river-wire.txt)",
+        ),
+        ("Police near Tarvik said 12 people were injured when the bus left the road.", None),
+    ],
+    ids=["killed", "injured"],
+)
+def test_quantities_fatally_injured_are_killed(ruleset, nlp, second, message):
+    first = "Police near Tarvik said 11 people were fatally injured when the bus left the road."
+    result = _check(ruleset, nlp, *_story(first, second))
+    assert [f.message for f in _discrepancies(result, "number.casualties")] == (
+        [message] if message else []
+    )
