@@ -240,6 +240,10 @@ def pair_score(a: Unit, b: Unit) -> int:
         return 0
     if a.ordinal is not None and b.ordinal is not None and a.ordinal != b.ordinal:
         return 0
+    kinds_a = {w for w in a.context if w.startswith("kind:")}
+    kinds_b = {w for w in b.context if w.startswith("kind:")}
+    if kinds_a and kinds_b and kinds_a.isdisjoint(kinds_b):
+        return 0  # "a bail hearing" and "the sentencing hearing": two hearings
     shared = len(a.context & b.context)
     if a.key.startswith("measure:"):
         # Two figures are one if their clauses share a word or a name ("confirmed cases",

@@ -14,6 +14,7 @@ import datetime as dt
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from functools import partial
 from string import Formatter
 
@@ -241,7 +242,7 @@ def compare_alignment(
     first = alignment.units[0]
     fields = {
         "event": first.facts[0].trigger or "event",
-        "about": _deadline_subject(first),
+        "about": _deadline_subject(alignment.units),
         "series": first.event_class,
         "measure": first.facts[0].subject or first.event_class,
         "values": _values_text(groups),
@@ -261,8 +262,14 @@ def compare_alignment(
     return Agreement(rule=rule.id, story=story, summary=summary, evidence=evidence)
 
 
-def _deadline_subject(unit: Unit) -> str:
-    return next((f.subject for f in unit.facts if f.subject), unit.facts[0].trigger or "deadline")
+def _deadline_subject(units: Sequence[Unit]) -> str:
+    """What the deadline is for, in the first source's words that say more than its marker
+    ("until" alone names no task: another source's "draw water from the reservoir" does)."""
+    facts = [f for unit in units for f in unit.facts]
+    return next(
+        (f.subject for f in facts if f.subject and f.subject != f.trigger),
+        next((f.subject for f in facts if f.subject), facts[0].trigger or "deadline"),
+    )
 
 
 def _inconsistency(

@@ -507,6 +507,9 @@ class _WordSets:
     event_words: frozenset[str]
     adjective_event_words: frozenset[str]
     attributive_nouns: frozenset[str]
+    event_kinds: frozenset[str]
+    place_nouns: frozenset[str]
+    facilities: frozenset[str]
 
     @classmethod
     def of(cls, ruleset: RuleSet) -> _WordSets:
@@ -526,6 +529,9 @@ class _WordSets:
             honorific_stems=frozenset(h.rstrip(".") for h in honorifics),
             event_words=frozenset(ruleset.event_classes),
             adjective_event_words=frozenset(lex.get("adjective_event_words", [])),
+            event_kinds=frozenset(lex.get("event_kinds", [])),
+            place_nouns=frozenset(lex.get("place_nouns", [])),
+            facilities=frozenset(lex.get("place_facilities", [])),
             attributive_nouns=frozenset(
                 {w for r in ruleset.of_kind("deadline") for w in r.options["triggers"]} | {"date"}
             ),
@@ -548,6 +554,9 @@ class _Context:
         self.honorific_stems = words.honorific_stems
         self.event_words = words.event_words
         self.adjective_event_words = words.adjective_event_words
+        self.event_kinds = words.event_kinds
+        self.place_nouns = words.place_nouns
+        self.facilities = words.facilities
         self.attributive_nouns = words.attributive_nouns
         self.tokens = _Tokens.of(doc)
         self.cues_by_sent: dict[int, list[Span]] = {}
@@ -965,6 +974,7 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
             # December 31, so a past clause only means "the nearest", never "last year's";
             # "ordered them to submit a plan by Friday" is the coming Friday.
             deadline_tense: Tense = "none" if tense == "past" and not ahead else "future"
+            # role "after publication": a deadline only if its date lies after publication
             out.facts.append(
                 FactMention(
                     rule=rule_id,
@@ -977,6 +987,7 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
                     chain=chain,
                     timex=TimexMention(timex.where, timex.words, timex.roles, deadline_tense),
                     subject=_deadline_subject(ctx, span, trigger),
+                    role="after publication" if ahead is None else None,
                 )
             )
             continue
@@ -1199,10 +1210,11 @@ def _is_report_date(ctx: _Context, span: Span) -> bool:
 
 def _deadline_of(
     ctx: _Context, span: Span, tense: Tense, rules: dict
-) -> tuple[str, str, bool, bool] | None:
+) -> tuple[str, str, bool, bool | None] | None:
     """If the date states a deadline, return (rule id, trigger word, definite mention,
     looks ahead): a marker in a past clause ("ordered them to pay by Friday") is a
-    deadline only before an infinitive, which looks ahead of the clause's past."""
+    deadline only before an infinitive, which looks ahead of the clause's past, or before
+    a month and day, when they lie after publication (looks ahead None: normalize tells)."""
     lower = ctx.tokens.lower
     for cue in ctx.cues_at(ctx.tokens.sent_start[span.start], "deadline:"):
         rule_id = cue.label_.split(":", 1)[1]
@@ -1228,6 +1240,13 @@ def _deadline_of(
             )
             if tense != "past" or infinitive:
                 return rule_id, cue.text.lower(), False, True
+            roles = span.label_.split("+")
+            lasting = rules[rule_id].options.get("lasting_markers", ())
+            if cue.text.lower() in lasting and "month" in roles and "day" in roles:
+                # "extended the permit until May 14": a past clause's
+                # month-day that lies after publication still looks ahead (normalize keeps
+                # it only then: "the road was closed until March 2" stays a past fact)
+                return rule_id, cue.text.lower(), False, None
     return None
 
 
@@ -1268,6 +1287,7 @@ def _event_chains(ctx: _Context, out: Extraction) -> dict[int, tuple[int, str]]:
     by_token: dict[int, tuple[int, str]] = {}
     chains_by_word: dict[str, set[int]] = {}
     mentions_by_class: dict[str, dict[int, int]] = {}
+    chain_kinds: dict[int, frozenset[str]] = {}
     next_id = 0
     for cue in sorted(ctx.cue_spans, key=lambda c: c.start):
         if (
@@ -1308,8 +1328,17 @@ def _event_chains(ctx: _Context, out: Extraction) -> dict[int, tuple[int, str]]:
         ) | ctx.proper_nouns_at(sent_start)
         context -= ctx.event_words
         position = next((_POSITIONS[w] for w in window if w in _POSITIONS), None)
+        kinds = _event_kinds(ctx, cue.start)
+        if kinds:
+            context |= {f"kind:{k}" for k in kinds}
         if determiner in _INDEFINITE or ordinal is not None or position is not None:
             chain = None  # "a meeting", "the second summit": a new event
+        elif (
+            kinds
+            and word in chains_by_word
+            and not any(chain_kinds.get(c, kinds) == kinds for c in chains_by_word[word])
+        ):
+            chain = None  # "the sentencing hearing" after "a bail hearing": another hearing
         elif word in chains_by_word:
             # "the quake" after "a massive quake struck in 2004": the story's own quake,
             # the most mentioned one, not the latest background one
@@ -1332,9 +1361,28 @@ def _event_chains(ctx: _Context, out: Extraction) -> dict[int, tuple[int, str]]:
             out.chain_ordinal.setdefault(chain, ordinal)
         if position is not None:
             out.chain_position.setdefault(chain, position)
+        if kinds:
+            chain_kinds.setdefault(chain, kinds)
         for i in range(cue.start, cue.end):
             by_token[i] = (chain, event_class)
     return by_token
+
+
+def _event_kinds(ctx: _Context, start: int) -> frozenset[str]:
+    """The kinds (lexicon ``event_kinds``) among the lower-case words right before an event
+    word: "a bail hearing", "a plea and case management hearing" (up to four words, back
+    to a determiner or anything but a lower-case word)."""
+    if not ctx.event_kinds:
+        return frozenset()
+    t = ctx.tokens
+    first = max(t.sent_start[start], start - 4)
+    kinds = set()
+    i = start - 1
+    while i >= first and t.alpha[i] and t.lower[i] not in _DETERMINERS:
+        if t.lower[i] in ctx.event_kinds:
+            kinds.add(t.lower[i])
+        i -= 1
+    return frozenset(kinds)
 
 
 def _describes_noun(ctx: _Context, cue: Span) -> bool:
@@ -2601,6 +2649,9 @@ def _name_after(ctx: _Context, start: int, dateline: Span | None) -> tuple[int, 
     after_the = t.lower[start] == "the"
     if after_the:
         start += 1
+        named = _place_noun_of(ctx, start, sent_end)
+        if named is not None:  # "in the Ruritanian port city of Zenda": Zenda
+            return _name_after(ctx, named, dateline) if t.lower[named] != "the" else None
     end = start
     while end < sent_end:
         if (
@@ -2624,12 +2675,37 @@ def _name_after(ctx: _Context, start: int, dateline: Span | None) -> tuple[int, 
         return None
     if dateline and dateline.start <= t.idx[start] < dateline.end:
         return None
+    if after_the and end < sent_end and t.lower[end] in ctx.facilities:
+        return start, end  # "near the Lagos refinery": the refinery is in or by Lagos
     if end < sent_end and (
         t.lower[end] in ("'s", "\u2019s", "'", "\u2019")
         or (after_the and t.lowercase[end] and t.alpha[end] and t.lower[end] not in STOP_WORDS)
     ):
         return None  # "at Teixeira's home", "in the Somerset town": not the place itself
     return start, end
+
+
+def _place_noun_of(ctx: _Context, start: int, sent_end: int) -> int | None:
+    """Where the name starts in "the [Ruritanian] [port] city of X" (from the word after
+    "the"): capitalised then lower-case words, up to four, the last a place noun (lexicon
+    ``place_nouns``) before "of"; None otherwise."""
+    t = ctx.tokens
+    i = start
+    while i < min(sent_end, start + 4) and t.alpha[i] and t.title[i]:
+        i += 1
+    first_lower = i
+    while (
+        i < min(sent_end, first_lower + 3) and t.alpha[i] and t.lowercase[i] and t.lower[i] != "of"
+    ):
+        i += 1
+    if (
+        i == first_lower
+        or t.lower[i - 1] not in ctx.place_nouns
+        or i + 1 >= sent_end
+        or t.lower[i] != "of"
+    ):
+        return None
+    return i + 1
 
 
 @lru_cache(maxsize=16)
@@ -2707,6 +2783,7 @@ def _frame_places(
             pattern = _frame_pattern(frame_words)
             unless = tuple(w.lower() for w in spec.get("unless_followed_by", []))
             with_events = {f"event:{c}" for c in spec.get("with_events", [])}
+            with_words = {w.lower() for w in spec.get("with_words", [])}
             for found in _frame_matches(pattern, frame_words, text, lowered):
                 following = text[found.end() : found.end() + 40].lstrip().lower() + " "
                 if any(following.startswith(w + " ") for w in unless):
@@ -2718,6 +2795,10 @@ def _frame_places(
                     c.label_ in with_events for c in ctx.cues_at(t.sent_start[span.start], "event:")
                 ):
                     continue  # "its plant in Lyon" in a sentence about no fire or attack
+                if with_words and with_words.isdisjoint(
+                    t.lower[t.sent_start[span.start] : t.sent_end[span.start]]
+                ):
+                    continue  # "its data centre in Leeds" in a sentence about no intrusion
                 sent_end = t.sent_end[span.start]
                 place = None
                 if found.group(0).lower() in objects:
@@ -2746,6 +2827,16 @@ def _frame_places(
                 if place is None or (frame, place) in seen:
                     continue  # "caught at a checkpoint outside Split": one place, two words
                 seen.add((frame, place))
+                context = {f"frame:{frame}", frame}
+                if spec.get("speakers"):
+                    # "the minister told a briefing in Leeds": another source's briefing is
+                    # this one only when it names one of its people (its place set aside)
+                    place_words = {
+                        stem(w.lower()) for w in ctx.doc[place[1] : place[2]].text.split()
+                    }
+                    context = {f"frame:{frame}"} | (
+                        ctx.proper_nouns_at(t.sent_start[span.start]) - place_words
+                    )
                 for where, start, end in _with_listed_places(ctx, place, dateline):
                     facts.append(
                         FactMention(
@@ -2755,7 +2846,7 @@ def _frame_places(
                             tense=ctx.tense(where, end),
                             trigger=frame,
                             event_class=frame,
-                            context=frozenset({f"frame:{frame}", frame}),
+                            context=frozenset(context),
                             chain=chain_base + 4000 + n,
                             subject=frame,
                             place=ctx.doc[start:end].text,
@@ -2919,23 +3010,55 @@ def _home_place_pattern(suffixes: tuple[str, ...], descriptors: int) -> regex.Pa
     )
 
 
+@lru_cache(maxsize=16)
+def _home_group_pattern(
+    suffixes: tuple[str, ...], descriptors: int, groups: tuple[str, ...]
+) -> regex.Pattern:
+    """ "the <place>-based [lower-case words] <group>" for one rule: a group the story names
+    by its kind only ("the Lyon-based smuggling ring"), never followed by a name."""
+    suffix = "|".join(regex.escape(s) for s in sorted(suffixes, key=len, reverse=True))
+    group = "|".join(regex.escape(g) for g in sorted(groups, key=len, reverse=True))
+    return regex.compile(
+        rf"(?<![\p{{L}}\p{{N}}'\u2019-])(?:[Tt]he|[Aa]n?)[ \t]+(?P<place>{_PLACE_NAME})-"
+        rf"(?:{suffix})[ \t]+(?:\p{{Ll}}[\p{{L}}-]*[ \t]+){{0,{descriptors}}}"
+        rf"(?P<org>{group})(?![\p{{L}}\p{{N}}-])(?![ \t]+\p{{Lu}})"
+    )
+
+
 def _home_places(
     ctx: _Context, source: Source, ruleset: RuleSet, chain_base: int
 ) -> list[FactMention]:
     """The city an organisation is based in, as a compound before its name says: "the
     Lyon-based drugmaker Acme Pharma". Facts about one organisation share a chain and the
-    organisation's name as context, so only the same organisation's homes are compared."""
+    organisation's name as context, so only the same organisation's homes are compared.
+    A group the story names by its kind alone (``groups``: "the Lyon-based smuggling
+    ring") is compared with another source's group of that kind."""
     facts = []
     t = ctx.tokens
     text = source.text  # the doc's text (``doc.text`` joins every token)
     for n, rule in enumerate(ruleset.of_kind("home_place")):
         suffixes = tuple(rule.options["suffixes"])
-        pattern = _home_place_pattern(suffixes, int(rule.options.get("descriptors", 3)))
+        descriptors = int(rule.options.get("descriptors", 3))
+        pattern = _home_place_pattern(suffixes, descriptors)
+        groups = tuple(g.lower() for g in rule.options.get("groups", []))
+        needles = [f"-{suffix}" for suffix in suffixes]
+        matches = [
+            (found, org)
+            for found in _matches_in_lines(pattern, text, needles)
+            if "\n" not in found.group(0)
+            and (org := regex.sub(r"(?:['\u2019]s?|\.)$", "", found["org"])).lower()
+            not in ctx.calendar_words
+        ]
+        if groups:
+            named = {found.start("place") for found, _org in matches}
+            group_pattern = _home_group_pattern(suffixes, descriptors, groups)
+            for found in _matches_in_lines(group_pattern, text, needles):
+                between = text[found.end("place") : found.start("org")].split()[1:]
+                if found.start("place") in named or any(w in STOP_WORDS for w in between):
+                    continue  # "a Lyon-based analyst said the ring": the ring is not based
+                matches.append((found, f"the {found['org'].lower()}"))
         chains: dict[str, int] = {}
-        for found in _matches_in_lines(pattern, text, [f"-{suffix}" for suffix in suffixes]):
-            org = regex.sub(r"(?:['\u2019]s?|\.)$", "", found["org"])
-            if "\n" in found.group(0) or org.lower() in ctx.calendar_words:
-                continue
+        for found, org in matches:
             place_start, place_end = found.span("place")
             place = found["place"]
             while (first := place.split(maxsplit=1))[0].lower() in STOP_WORDS and len(first) > 1:

@@ -416,6 +416,10 @@ def normalize(
             interval = resolve(parts, anchor_of(mention.timex, parts), mention.tense)
             if interval is None:
                 continue
+            if mention.role == "after publication" and (
+                reference is None or not interval.year_known or interval.start <= reference
+            ):
+                continue  # a past clause's "until March 2" on or before publication: no deadline
             fact_value = interval
             explicit_year = parts.year is not None
             # Where the source has no date, the story's date tells background from news.

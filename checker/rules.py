@@ -44,7 +44,10 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
             "zone_suffixes": list,
         },
     ),
-    "deadline": ({**_RULE_KEYS, "triggers": list, "markers": list}, {"same_words": dict}),
+    "deadline": (
+        {**_RULE_KEYS, "triggers": list, "markers": list},
+        {"same_words": dict, "lasting_markers": list},
+    ),
     "event_count": ({**_RULE_KEYS, "nouns": dict}, {"requires": dict}),
     "weekday_date": (dict(_RULE_KEYS), {}),
     "tense_date": (dict(_RULE_KEYS), {"tolerance_days": int}),
@@ -87,7 +90,7 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     ),
     "home_place": (
         {**_RULE_KEYS, "suffixes": list},
-        {"same_place_km": float, "descriptors": int},
+        {"same_place_km": float, "descriptors": int, "groups": list},
     ),
     "lead_date": (
         dict(_RULE_KEYS),

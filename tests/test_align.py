@@ -219,3 +219,40 @@ def test_align_counts_grouped_by_series_name(ruleset, nlp):
 def test_align_count_unit_key_is_series(ruleset, nlp, source_id, key):
     units = units_of(_normalized(ruleset, nlp, *COUNT_ARTICLES), ruleset)
     assert [u.key for u in units if u.source_id == source_id and u.rule == "event.count"] == [key]
+
+
+@pytest.mark.parametrize(
+    ("kind_words", "same_event"),
+    [
+        ("A plea and case management hearing", False),
+        ("A bail hearing", True),
+        ("A hearing", True),
+    ],
+    ids=["another-kind", "same-kind", "no-kind"],
+)
+def test_align_hearings_of_other_kinds_are_different_events(ruleset, nlp, kind_words, same_event):
+    """A recurring event's instances told apart by the word before it: "a bail hearing" is
+    not "a plea hearing" of the same case, though their sentences share the case's words."""
+    groups = _aligned(
+        ruleset,
+        nlp,
+        (
+            "court-wire.txt",
+            "2024-03-14",
+            "Dorian Vell, 41, appeared at Ashford Crown Court charged with arson. A bail hearing"
+            " in the case of Dorian Vell was held at Ashford Crown Court on Tuesday.\n",
+        ),
+        (
+            "county-post.txt",
+            "2024-03-14",
+            "Dorian Vell, 41, appeared at Ashford Crown Court charged with arson."
+            f" {kind_words} in the case of Dorian Vell will be held at Ashford Crown Court on"
+            " April 30.\n",
+        ),
+    )
+    aligned = [
+        {(source, text) for source, text in group if text in ("on Tuesday", "on April 30")}
+        for group in groups.get("event.date", [])
+    ]
+    expected = [{("court-wire.txt", "on Tuesday"), ("county-post.txt", "on April 30")}]
+    assert aligned == (expected if same_event else [])

@@ -583,3 +583,42 @@ def test_compare_deadline_subject_named_before_an_apposition(ruleset, nlp, close
     )
     deadlines = [f for f in result.findings if f.kind == "discrepancy" and f.rule == "deadline"]
     assert bool(deadlines) == differ
+
+
+# --- a past clause's "until" with a month and day after publication ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("permit_until", "differ"),
+    [
+        ("until 11:59 p.m. GMT on May 14", True),
+        ("until June 14", False),
+        ("until March 2", False),
+    ],
+    ids=["another-month", "same-day", "before-publication-is-no-deadline"],
+)
+def test_compare_deadline_in_a_past_clause_after_publication(ruleset, nlp, permit_until, differ):
+    """A permit "extended ... until" a day after publication sets a deadline, though its
+    clause is past; a day before publication ("the road was shut until March 2") sets none."""
+    result = _check(
+        ruleset,
+        nlp,
+        (
+            "mining-wire.txt",
+            "2024-04-10",
+            "The ministry extended the mine's water permit for the Orvella reservoir"
+            f" {permit_until}.\n",
+        ),
+        (
+            "valley-daily.txt",
+            "2024-04-11",
+            "The permit allows the mine to draw water from the Orvella reservoir until June 14.\n",
+        ),
+    )
+    deadlines = _of(result, "discrepancy", "deadline")
+    assert bool(deadlines) == differ
+    if differ:
+        assert deadlines[0].message == (
+            "Sources disagree on the deadline (draw water from the Orvella reservoir):"
+            " 2024-05-14 (mining-wire.txt) vs 2024-06-14 (valley-daily.txt)"
+        )

@@ -202,6 +202,34 @@ def test_other_words_for_one_event_class_are_compared(ruleset, nlp):
 
 
 @pytest.mark.parametrize(
+    ("second_words", "differ"),
+    [("on Thursday night", True), ("late on Friday", False)],
+    ids=["the-night-before", "the-same-night"],
+)
+def test_leads_giving_a_hubs_closure_two_days_disagree(ruleset, nlp, second_words, differ):
+    """A closure's words differ from lead to lead ("closed to all traffic", "disrupted")."""
+    first = (
+        "aviation-wire.txt",
+        "2025-06-14",  # a Saturday
+        "Varnholm Airport was shut down by snow and ice late on Friday, and 80 flights were"
+        " cancelled.\n",
+    )
+    second = (
+        "travel-desk.txt",
+        "2025-06-16",
+        "Airlines at Varnholm Airport rebooked 5,000 passengers after the snow disrupted 80"
+        f" flights {second_words}.\n",
+    )
+    findings = _lead_findings(_check(ruleset, nlp, first, second))
+    assert bool(findings) is differ
+    if differ:
+        assert _texts(findings[0]) == {
+            ("aviation-wire.txt", "late on Friday", "2025-06-13"),
+            ("travel-desk.txt", "on Thursday night", "2025-06-12"),
+        }
+
+
+@pytest.mark.parametrize(
     ("first", "second", "differ"),
     [
         # a night and the next day's early hours: one event seen from either side of midnight

@@ -712,8 +712,21 @@ def _homes(extraction) -> list[tuple[str, str | None, str | None]]:
         ),
         ("Osaka-based analysts expect a cut on Monday.", []),
         ("The firm is Osaka-based and employs 300 people.", []),
+        (
+            "Police said the Kyoto-based smuggling ring had sold fake watches in 40 towns.",
+            [("Kyoto", "Kyoto", "the ring")],
+        ),
+        ("A Kyoto-based analyst said the ring had sold fake watches in 40 towns.", []),
     ],
-    ids=["compound", "descriptors", "two-word-place-possessive", "no-name", "predicate"],
+    ids=[
+        "compound",
+        "descriptors",
+        "two-word-place-possessive",
+        "no-name",
+        "predicate",
+        "a-group-named-by-its-kind",
+        "a-person-is-no-group",
+    ],
 )
 def test_places_home_place_extracted(extract_text, sentence, expected):
     extraction = extract_text(sentence + "\n", published=dt.date.fromisoformat(PUBLISHED))
@@ -736,6 +749,22 @@ def test_places_home_places_of_two_sources_disagree(ruleset, nlp):
     )
 
 
+def test_places_home_places_of_a_group_named_by_its_kind_disagree(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "Customs officers broke up the Osaka-based smuggling network on Monday.",
+            "Prosecutors say a Kyoto-based network smuggled counterfeit watches.",
+        ),
+    )
+    (finding,) = [f for f in result.findings if f.rule == "place.home"]
+    assert finding.message == (
+        "Sources disagree on where the network is based: "
+        "Osaka (JP) (coastal-herald.txt) vs Kyoto (JP) (river-wire.txt)"
+    )
+
+
 @pytest.mark.parametrize(
     "texts",
     [
@@ -744,11 +773,15 @@ def test_places_home_places_of_two_sources_disagree(ruleset, nlp):
             "Osaka-based drugmaker Kiku Pharma won approval for its pill.",
         ),
         (
+            "Customs officers broke up the Osaka-based smuggling network on Monday.",
+            "Prosecutors say a Kyoto-based gang smuggled counterfeit watches for the network.",
+        ),
+        (
             "The regulator approved a pill made by Osaka-based Kiku Pharma.",
             "Kyoto-based drugmaker Hoshi Labs won approval for its pill.",
         ),
     ],
-    ids=["same-city", "two-companies"],
+    ids=["same-city", "two-companies", "two-kinds-of-group"],
 )
 def test_places_home_places_no_discrepancy(ruleset, nlp, texts):
     result = _check(ruleset, nlp, *_story(*texts))
@@ -832,6 +865,34 @@ def _frame_places(extraction) -> list[tuple[str, str | None, str]]:
             " the ministry said.",
             [("in York", "York", "transfer of patients")],
         ),
+        (
+            "A raid on a farmhouse in Gouda ended the siege on Friday.",
+            [("in Gouda", "Gouda", "raid")],
+        ),
+        (
+            "Marines stormed the old mill in Gouda at first light.",
+            [("in Gouda", "Gouda", "raid")],
+        ),
+        (
+            "Firefighters fought a fire at a sugar mill in the coastal town of Takoradi for hours.",
+            [("in the coastal town of Takoradi", "Takoradi", "incident")],
+        ),
+        (
+            "A water main ruptured outside the Takoradi depot, flooding the road.",
+            [("outside the Takoradi", "Takoradi", "rupture")],
+        ),
+        (
+            "Hackers encrypted the files held at the utility's backup data centre in Bulawayo.",
+            [("in Bulawayo", "Bulawayo", "attacked data centre")],
+        ),
+        (
+            "A fishing crew spotted the missing yacht adrift off Tema two days later.",
+            [("off Tema", "Tema", "recovery of the vessel")],
+        ),
+        (
+            "Governor Ama Mensah told a press briefing at the old fort in Mutare.",
+            [("in Mutare", "Mutare", "briefing")],
+        ),
     ],
     ids=[
         "left-a-port",
@@ -848,6 +909,13 @@ def _frame_places(extraction) -> list[tuple[str, str | None, str]]:
         "hospitals-in-a-list-of-cities",
         "a-hospital-named-before-its-city",
         "patients-transferred",
+        "a-raid-on-a-farmhouse-in",
+        "stormed-the-mill-in",
+        "a-place-noun-of-a-name",
+        "a-facility-named-after-its-place",
+        "an-attacked-data-centre",
+        "found-drifting-off",
+        "told-a-briefing-at-a-venue-in",
     ],
 )
 def test_places_frame_place_extracted(extract_text, sentence, expected):
@@ -866,6 +934,9 @@ def test_places_frame_place_extracted(extract_text, sentence, expected):
         "He was jailed for six years, the court in Leeds said.",
         "The carmaker employs 3,000 people at its factory in Chittagong.",
         "Funds were moved to an account held by a cousin who lives in York.",
+        "The drone took off from a field in Tema and was located an hour later.",
+        "The bank opened a data centre in Bulawayo on Monday.",
+        "A fire broke out at a warehouse in the state of emergency declared on Monday.",
     ],
     ids=[
         "left-a-place-in-a-state",
@@ -875,6 +946,9 @@ def test_places_frame_place_extracted(extract_text, sentence, expected):
         "a-city-in-another-clause",
         "a-factory-in-a-sentence-without-fire-or-attack",
         "moved-is-no-transfer-of-patients",
+        "located-without-off",
+        "a-data-centre-in-a-sentence-about-no-intrusion",
+        "a-place-noun-of-no-name",
     ],
 )
 def test_places_frame_place_not_extracted(extract_text, sentence):
@@ -962,4 +1036,33 @@ def test_places_frame_places_of_two_sources_disagree(ruleset, nlp):
 )
 def test_places_frame_places_no_discrepancy(ruleset, nlp, texts):
     result = _check(ruleset, nlp, *_story(*texts))
+    assert _place_discrepancies(result) == []
+
+
+def test_places_briefings_of_one_speaker_in_two_cities_disagree(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            '"The water is rising fast," Governor Ama Mensah told a press briefing in Bulawayo.',
+            '"The water is rising fast," Ms Mensah told a news conference at the town hall in'
+            " Mutare.",
+        ),
+    )
+    (finding,) = _place_discrepancies(result)
+    assert finding.message == (
+        "Sources disagree on where the briefing took place: "
+        "Bulawayo (ZW) (coastal-herald.txt) vs Mutare (ZW) (river-wire.txt)"
+    )
+
+
+def test_places_briefings_of_two_speakers_are_not_compared(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "Governor Ama Mensah told a press briefing in Bulawayo on Monday.",
+            "The police chief, Kofi Boateng, told a news conference in Mutare on Sunday.",
+        ),
+    )
     assert _place_discrepancies(result) == []
