@@ -1910,19 +1910,7 @@ def _paired_counts(ctx: _Context, source: Source, ruleset: RuleSet) -> list[Fact
     for first in sorted(pairable | {s for s, count in numbered.items() if count >= 2}):
         sent = doc[first : t.sent_end[first]]
         for counted, start, end, phrase in _listed_pair(ctx, sent, lexicon, list_ignored):
-            facts.append(
-                FactMention(
-                    rule=rule.id,
-                    family="quantity",
-                    where=_mention_at(source, t, start, end),
-                    tense=ctx.tense(start, end),
-                    trigger="",
-                    event_class=counted,
-                    context=frozenset(),
-                    amount=phrase,
-                    role="listed",
-                )
-            )
+            facts.append(_paired_mention(rule, source, ctx, (start, end), counted, phrase, ""))
         if first not in pairable:
             continue
         found = [
@@ -1935,19 +1923,35 @@ def _paired_counts(ctx: _Context, source: Source, ruleset: RuleSet) -> list[Fact
             continue  # one kind of thing counted (or one counted twice): nothing to pair
         for counted, start, end, phrase, link in single:
             facts.append(
-                FactMention(
-                    rule=rule.id,
-                    family="quantity",
-                    where=_mention_at(source, t, start, end),
-                    tense=ctx.tense(start, end),
-                    trigger=link,
-                    event_class=counted,
-                    context=frozenset(),
-                    amount=phrase,
-                    role="level",
-                )
+                _paired_mention(rule, source, ctx, (start, end), counted, phrase, link, "level")
             )
     return facts
+
+
+def _paired_mention(
+    rule: Rule,
+    source: Source,
+    ctx: _Context,
+    span: tuple[int, int],
+    counted: str,
+    phrase: NumberPhrase,
+    trigger: str,
+    role: str = "listed",
+) -> FactMention:
+    """A count of ``counted`` for the paired-count rule, over tokens ``span``: one of a
+    list of two (role "listed") or one of a sentence's counts of two kinds ("level")."""
+    start, end = span
+    return FactMention(
+        rule=rule.id,
+        family="quantity",
+        where=_mention_at(source, ctx.tokens, start, end),
+        tense=ctx.tense(start, end),
+        trigger=trigger,
+        event_class=counted,
+        context=frozenset(),
+        amount=phrase,
+        role=role,
+    )
 
 
 def _listed_pair(

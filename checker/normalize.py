@@ -342,21 +342,16 @@ def normalize(
     # a period a figure covers ("profit for the April-June period") is not a recalled event.
     # A year that describes a thing ("a 1931 bronze horse sold for ... on Tuesday") dates
     # the thing, not a sentence that also dates its news.
-    recent = {
-        timex.mention.where.sentence
+    dated = [
+        (timex, (reference - timex.value.end).days)
         for timex in out.timexes
-        if reference is not None
-        and timex.value is not None
-        and timex.value.year_known
-        and abs((reference - timex.value.end).days) <= BACKGROUND_DAYS
-    }
+        if reference is not None and timex.value is not None and timex.value.year_known
+    ]
+    recent = {timex.mention.where.sentence for timex, ago in dated if abs(ago) <= BACKGROUND_DAYS}
     background_sentences = {
         timex.mention.where.sentence
-        for timex in out.timexes
-        if reference is not None
-        and timex.value is not None
-        and timex.value.year_known
-        and (reference - timex.value.end).days > BACKGROUND_DAYS
+        for timex, ago in dated
+        if ago > BACKGROUND_DAYS
         and not _after_figure(timex.mention.where, quantities)
         and not _covered_period(timex.mention.where)
         and not (timex.mention.where.sentence in recent and _describing_year(timex.mention.where))
