@@ -741,7 +741,7 @@ def quoted_alone(word: WordMention) -> bool:
 _WORD_BEFORE = re.compile(r"([A-Za-z\u00c0-\u024f]+)\s*$")
 _WORD_AFTER = re.compile(r"\s*([A-Za-z\u00c0-\u024f]+)")
 FOREIGN_NAME_ZIPF = 1.0
-"""A capitalised word rarer than this in English is a foreign name ("Savska")."""
+"""A capitalised word rarer than this in English is a foreign name ("Vlinder")."""
 
 
 def beside_foreign_name(word: WordMention) -> bool:

@@ -167,14 +167,14 @@ def test_an_accident_and_a_cabin_that_plunged_are_one_event(ruleset, nlp, later,
     wire = (
         "valley-wire.txt",
         "2025-02-10",
-        "A chairlift seat carrying two skiers plunged to the slope at the Vardo resort on"
-        " Saturday, killing one skier, the regional rescue service said.\n",
+        "A lift seat with two passengers plunged onto rocks at the Vardo quarry on Saturday,"
+        " killing a technician, the regional rescue service said.\n",
     )
     weekly = (
         "snow-weekly.txt",
         "2025-02-11",
-        f"Skiers at the Vardo resort face queues this week after {later} in which a"
-        " chairlift seat fell to the slope, killing one skier.\n",
+        f"Inspectors closed the Vardo quarry's lift after {later}, when a seat fell onto"
+        " rocks with two passengers and a technician died.\n",
     )
     result = _check(ruleset, nlp, wire, weekly)
     dates = [f for f in result.findings if f.kind == "discrepancy" and "date" in f.rule]

@@ -890,7 +890,7 @@ def _frame_places(extraction) -> list[tuple[str, str | None, str]]:
             [("off Tema", "Tema", "recovery of the vessel")],
         ),
         (
-            "Governor Ama Mensah told a press briefing at the old fort in Mutare.",
+            "Governor Rudo Chirwa told a press briefing at the old fort in Mutare.",
             [("in Mutare", "Mutare", "briefing")],
         ),
     ],
@@ -1044,8 +1044,8 @@ def test_places_briefings_of_one_speaker_in_two_cities_disagree(ruleset, nlp):
         ruleset,
         nlp,
         *_story(
-            '"The water is rising fast," Governor Ama Mensah told a press briefing in Bulawayo.',
-            '"The water is rising fast," Ms Mensah told a news conference at the town hall in'
+            '"The water is rising fast," Governor Rudo Chirwa told a press briefing in Bulawayo.',
+            '"The water is rising fast," Ms Chirwa told a news conference at the town hall in'
             " Mutare.",
         ),
     )
@@ -1061,8 +1061,8 @@ def test_places_briefings_of_two_speakers_are_not_compared(ruleset, nlp):
         ruleset,
         nlp,
         *_story(
-            "Governor Ama Mensah told a press briefing in Bulawayo on Monday.",
-            "The police chief, Kofi Boateng, told a news conference in Mutare on Sunday.",
+            "Governor Rudo Chirwa told a press briefing in Bulawayo on Monday.",
+            "The police chief, Tatenda Moyo, told a news conference in Mutare on Sunday.",
         ),
     )
     assert _place_discrepancies(result) == []
