@@ -433,6 +433,10 @@ def normalize(
                     if interval_for_timing.end < reference
                     else "present"
                 )
+            if timing == "future" and mention.trigger in ruleset.rules[mention.rule].options.get(
+                "unforeseeable", ()
+            ):
+                continue  # "earthquake experts in the papers tomorrow": no quake is dated ahead
             note = (
                 "explicit date"
                 if explicit_year

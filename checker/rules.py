@@ -38,6 +38,7 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
         {**_RULE_KEYS, "relation": str, "verbs": list},
         {
             "default": bool,
+            "unforeseeable": list,
             "night_words": list,
             "early_words": list,
             "zone_words": list,
@@ -99,6 +100,7 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
             "classes": dict,
             "not_after": list,
             "unless_before": list,
+            "unforeseeable": list,
             "night_words": list,
             "early_words": list,
             "zone_words": list,

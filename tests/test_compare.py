@@ -622,3 +622,32 @@ def test_compare_deadline_in_a_past_clause_after_publication(ruleset, nlp, permi
             "Sources disagree on the deadline (draw water from the Orvella reservoir):"
             " 2024-05-14 (mining-wire.txt) vs 2024-06-14 (valley-daily.txt)"
         )
+
+
+# --- a date ahead beside an event nobody can schedule ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("second", "differ"),
+    [
+        # "tomorrow" belongs to the talk shows: no earthquake is dated ahead
+        ("Expect earthquake experts on the talk shows tomorrow, officials said.", False),
+        # a day before publication is the quake's, and it differs
+        ("The earthquake struck the coastal province on Saturday, officials said.", True),
+    ],
+    ids=["ahead", "behind"],
+)
+def test_compare_an_unforeseeable_event_takes_no_date_ahead(ruleset, nlp, second, differ):
+    first = (
+        "harbour-wire.txt",
+        "2024-05-12",
+        "A strong earthquake struck the coastal province on Sunday, damaging dozens of homes.\n",
+    )
+    other = (
+        "hill-times.txt",
+        "2024-05-12",
+        f"A strong earthquake shook the coastal province, damaging dozens of homes. {second}\n",
+    )
+    result = _check(ruleset, nlp, first, other)
+    dates = [f for f in result.findings if f.kind == "discrepancy" and "date" in f.rule]
+    assert bool(dates) is differ
