@@ -36,7 +36,7 @@ from wordfreq import get_frequency_dict, top_n_list, zipf_frequency
 
 from checker.channel import FIRST_LETTER_COST, LEAST_EDIT_COST, channel_cost, load_error_model
 from checker.context_model import bigram_model
-from checker.extract import WordMention, as_words
+from checker.extract import WordMention, Words, as_words
 from checker.folding import fold_accents
 
 _PREFIXES = (
@@ -725,6 +725,19 @@ def in_address(word: WordMention) -> bool:
     return bool(_ADDRESS_BEFORE.search(before) or _ADDRESS_AFTER.match(after))
 
 
+FILE_EXTENSIONS = frozenset({"exe", "html", "htm", "php", "asp", "aspx", "jpg", "pdf", "dll"})
+"""Lower-case words that, a dot after a word, make it a file name ("iexplore. exe")."""
+
+
+def _before_file_extension(words: Words, k: int) -> bool:
+    """True for word ``k`` of ``words`` followed, two characters on, by a file extension
+    ("iexplore. exe"): the sentencizer may end a sentence at the dot, hiding the extension
+    from ``in_address``, but the word columns still hold it."""
+    if k + 1 >= len(words) or words.texts[k + 1] not in FILE_EXTENSIONS:
+        return False
+    return words.starts[k + 1] - (words.starts[k] + len(words.texts[k])) <= 2
+
+
 _OPENING_QUOTE = re.compile(r"(?:``|[\"“‘'])\s?$")
 _CLOSING_QUOTE = re.compile(r"\s?[.,;:!?]?\s?(?:''|[\"”’'])")
 
@@ -865,6 +878,7 @@ def word_typos(
         word = words[k]
         if (
             in_address(word)
+            or _before_file_extension(words, k)
             or written_in_two_forms(text, context)
             or ((quoted_alone(word) or after_amount(word)) and not is_listed_misspelling(text))
             or (0 < zipf(text) < max_rare_zipf and beside_foreign_name(word))
@@ -998,9 +1012,10 @@ def name_typos(
 
     Forms that differ only in accents ("Müller"/"Muller") are one name: their sources count
     together. Two sources that each write one form of a full name ("Anna Kowalczyk" / "Anna
-    Kowalczik") are reported once, on the form written fewer times (the later source when
-    even), with the other as the suggestion: no majority says which is right, but one is
-    wrong. A form an article writes once, where it writes the other form at least twice
+    Kowalczik") are reported once, with the other as the suggestion: no majority says which
+    is right, but one is wrong. The form reported is the one the lexicon knows less well,
+    else the one written fewer times, else the shorter, else the later source's
+    (``_tie_reported_here``). A form an article writes once, where it writes the other form at least twice
     ("Pritchett" twice, "Pritchet" once), is reported too, with its own spelling as the
     suggestion (``detail["internal"]``).
 
@@ -1183,10 +1198,24 @@ def _moved_double(a: str, b: str) -> bool:
 def _tie_reported_here(
     text: str, other: str, source_id: str, used_by: dict[str, set[str]], mentions: Counter[str]
 ) -> bool:
-    """Of two forms one source each, the one to report: written fewer times, else in the
-    later source."""
+    """Of two forms one source each, the one to report: written fewer times; else the one
+    the lexicon knows ``TIE_LEXICON_GAP`` less well as a word or name ("Cabrero" against
+    "Cabrera"); else the shorter (a dropped letter is the commonest slip: "Vasilecu");
+    else the one in the later source."""
     (other_source,) = used_by[other]
-    return (mentions[text], other_source) < (mentions[other], source_id)
+    known, other_known = zipf(text.lower()), zipf(other.lower())
+    if abs(known - other_known) >= TIE_LEXICON_GAP:
+        return known < other_known
+    if mentions[text] != mentions[other]:
+        return mentions[text] < mentions[other]
+    if len(text) != len(other):
+        return len(text) < len(other)
+    return other_source < source_id
+
+
+TIE_LEXICON_GAP = 0.5
+"""Of two spellings of a name one source each, one the lexicon knows this much better is
+taken as the right one."""
 
 
 _CAPITALISED = re.compile(r"[A-Z][\w'’-]*")

@@ -600,6 +600,8 @@ def test_spelling_word_typos_rules(extract_text, text, expected):
         # pieces of web addresses and file names
         "The schedule is at www.example.org/exhibits/ctfom.html for visitors.",
         "Photographs are at example.org/exhbits/ today, the museum said.",
+        # a file name the sentencizer splits at its dot
+        "The worm copies itself as regedt. exe into the system folder, the firm said.",
         # a word that is a whole quotation: a term mentioned, coined or foreign
         'Protesters outside the court shouted "traidor" at the former minister.',
         # a currency after an amount in millions
@@ -729,14 +731,14 @@ def test_spelling_name_two_forms_one_source_each_reported_once(ruleset, nlp):
     result = _check(
         ruleset,
         nlp,
-        "The coach, Anna Kowalczyk, said the squad was ready for the final.\n",
-        "Coach Anna Kowalczik named an unchanged side, and Kowalczik said the squad was ready.\n",
+        "The coach, Anna Wrzeszczak, said the squad was ready for the final.\n",
+        "Coach Anna Wrzeszczek named an unchanged side, and Wrzeszczek said the squad was ready.\n",
     )
-    # the form written once is reported, with the other source's as the other spelling
-    assert _typos(result) == [("a.txt", "Kowalczyk", "Kowalczik", "typo.name")]
+    # neither form known to the lexicon: the one written once is reported, with the other source's as the other spelling
+    assert _typos(result) == [("a.txt", "Wrzeszczak", "Wrzeszczek", "typo.name")]
     (finding,) = result.findings
     assert finding.message == (
-        "Kowalczyk here, Kowalczik in another source: one spelling of this name is wrong"
+        "Wrzeszczak here, Wrzeszczek in another source: one spelling of this name is wrong"
     )
     assert [e.source for e in finding.evidence] == ["a.txt", "b.txt"]
 
@@ -744,8 +746,32 @@ def test_spelling_name_two_forms_one_source_each_reported_once(ruleset, nlp):
 @pytest.mark.parametrize(
     ("first", "second", "expected"),
     [
+        # the lexicon knows one form as a name: the other is the slip, even written twice
+        (
+            "Superintendent Ruth Ashworth said the road would reopen.",
+            "Superintendent Ruth Ashwerth said the road would reopen, Ashwerth added.",
+            [("b.txt", "Ashwerth", "Ashworth", "typo.name")],
+        ),
+        # neither form known, each written once: a dropped letter is the likelier slip
+        (
+            "Coach Ewa Szymanka said the squad was ready.",
+            "Coach Ewa Szymanska said the squad was ready.",
+            [("a.txt", "Szymanka", "Szymanska", "typo.name")],
+        ),
+    ],
+    ids=["lexicon-form", "dropped-letter"],
+)
+def test_spelling_name_tie_reports_the_likelier_slip(ruleset, nlp, first, second, expected):
+    result = _check(ruleset, nlp, first + "\n", second + "\n")
+    assert _typos(result) == expected
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
         # the last letter written two ways, same first name beside it: one is wrong
-        ("Selin Demirtaz", "Selin Demirtas", [("b.txt", "Demirtas", "Demirtaz", "typo.name")]),
+        # (the lexicon knows "Demirtas" as a name, so "Demirtaz" is taken as the slip)
+        ("Selin Demirtaz", "Selin Demirtas", [("a.txt", "Demirtaz", "Demirtas", "typo.name")]),
         # a plural and a demonym differ by their ending, not a misspelling
         ("the two Koreas", "the Korean side", []),
     ],
