@@ -313,6 +313,22 @@ def test_deadlines_of_measures_staying_in_force_are_compared(ruleset, nlp):
     assert {e.normalized for e in finding.evidence} == {"2025-03-31", "2025-04-30"}
 
 
+def test_deadlines_of_test_results_in_other_words_are_compared(ruleset, nlp):
+    first = (
+        "a.txt",
+        "2026-05-11",
+        "Swabs from the kitchen staff went to the veterinary service, and results are "
+        "expected by Wednesday, the district council said.\n",
+    )
+    second = (
+        "b.txt",
+        "2026-05-12",
+        "Laboratory analysis of the swabs is due by Friday, May 15, the council said.\n",
+    )
+    (finding,) = [f for f in _check(ruleset, nlp, first, second).findings if f.rule == "deadline"]
+    assert {e.normalized for e in finding.evidence} == {"2026-05-13", "2026-05-15"}
+
+
 def test_deadline_of_someone_the_sentence_before_names(ruleset, nlp):
     first = (
         "a.txt",
