@@ -298,35 +298,46 @@ def test_a_date_conflict_is_reported_once(ruleset, nlp):
 # --- deadlines told in other words -------------------------------------------------------------
 
 
-def test_deadlines_of_measures_staying_in_force_are_compared(ruleset, nlp):
-    first = (
-        "a.txt",
-        "2025-02-10",
-        "The central bank said the emergency measures would remain in place until March 31.\n",
-    )
-    second = (
-        "b.txt",
-        "2025-02-11",
-        "The governor signalled that the higher rates would stay in force until the end of April.\n",
-    )
+@pytest.mark.parametrize(
+    ("first", "second", "days"),
+    [
+        # measures that stay in force
+        (
+            (
+                "a.txt",
+                "2025-02-10",
+                "The central bank said the emergency measures would remain in place until "
+                "March 31.\n",
+            ),
+            (
+                "b.txt",
+                "2025-02-11",
+                "The governor signalled that the higher rates would stay in force until the end "
+                "of April.\n",
+            ),
+            {"2025-03-31", "2025-04-30"},
+        ),
+        # test results
+        (
+            (
+                "a.txt",
+                "2026-05-11",
+                "Swabs from the kitchen staff went to the veterinary service, and results are "
+                "expected by Wednesday, the district council said.\n",
+            ),
+            (
+                "b.txt",
+                "2026-05-12",
+                "Laboratory analysis of the swabs is due by Friday, May 15, the council said.\n",
+            ),
+            {"2026-05-13", "2026-05-15"},
+        ),
+    ],
+    ids=["staying-in-force", "test-results"],
+)
+def test_deadlines_told_in_other_words_are_compared(ruleset, nlp, first, second, days):
     (finding,) = [f for f in _check(ruleset, nlp, first, second).findings if f.rule == "deadline"]
-    assert {e.normalized for e in finding.evidence} == {"2025-03-31", "2025-04-30"}
-
-
-def test_deadlines_of_test_results_in_other_words_are_compared(ruleset, nlp):
-    first = (
-        "a.txt",
-        "2026-05-11",
-        "Swabs from the kitchen staff went to the veterinary service, and results are "
-        "expected by Wednesday, the district council said.\n",
-    )
-    second = (
-        "b.txt",
-        "2026-05-12",
-        "Laboratory analysis of the swabs is due by Friday, May 15, the council said.\n",
-    )
-    (finding,) = [f for f in _check(ruleset, nlp, first, second).findings if f.rule == "deadline"]
-    assert {e.normalized for e in finding.evidence} == {"2026-05-13", "2026-05-15"}
+    assert {e.normalized for e in finding.evidence} == days
 
 
 def test_deadline_of_someone_the_sentence_before_names(ruleset, nlp):
