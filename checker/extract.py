@@ -30,12 +30,12 @@ from spacy.vocab import Vocab
 
 from checker.folding import fold_accents
 from checker.model import Dateline, Source, Tense
-from checker.nlp import CUES_KEY, NON_DATE_ROLES, TIMEX_KEY
+from checker.nlp import NON_DATE_ROLES, TIMEX_KEY, cue_spans
 from checker.quantities import (
     NumberPhrase,
     QuantityLexicon,
     find_numbers,
-    may_start_number,
+    number_starters,
     to_amount,
 )
 from checker.rules import Rule, RuleSet
@@ -561,7 +561,7 @@ class _Context:
         self.tokens = _Tokens.of(doc)
         self.cues_by_sent: dict[int, list[Span]] = {}
         # a SpanGroup makes new Span objects at every pass: read each group once
-        self.cue_spans: list[Span] = list(doc.spans[CUES_KEY])
+        self.cue_spans: list[Span] = cue_spans(doc)
         self.timex_spans: list[Span] = list(doc.spans[TIMEX_KEY])
         self.timex_tokens = {i for span in self.timex_spans for i in range(span.start, span.end)}
         for cue in self.cue_spans:
@@ -812,7 +812,10 @@ class _Context:
         their sentence: found once per document, looked up once per distinct word."""
         if self._number_candidates is None:
             lower = self.tokens.lower
-            may_start = {w for w in set(lower) if may_start_number(w, lexicon)}
+            # ``may_start_number`` of every distinct word, as set operations
+            words = set(lower)
+            may_start = words & number_starters(lexicon)
+            may_start.update(w for w in words if w[:1].isdigit())
             sent_start = self.tokens.sent_start
             by_sent: dict[int, list[int]] = {}
             for i in [i for i, w in enumerate(lower) if w in may_start]:

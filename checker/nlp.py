@@ -556,6 +556,14 @@ class CueRuler(SpanRuler):
         self._hashes: dict[int, tuple[int, int]] = {}
         """Label and id hashes of each match id (a match id is the hash of both: never stale)."""
 
+    def add_patterns(self, patterns: list[dict]) -> None:
+        """``SpanRuler.add_patterns`` with every component off while it makes the phrase
+        patterns' Docs: phrases match on lower-case text, which the tokenizer alone gives
+        (the stock one runs the components before it, the timex ruler included, on each of
+        the some 700 phrases: a fifth of the pipeline's start-up)."""
+        with self.nlp.select_pipes(enable=[]):
+            super().add_patterns(patterns)
+
     def match(self, doc: Doc) -> list[Span]:
         """The distinct matches of ``doc`` as ``SpanRuler.match`` returns them."""
         self._require_patterns()
@@ -575,6 +583,14 @@ class CueRuler(SpanRuler):
             for start, end, label, span_id in sorted(keys)
         ]
 
+    def set_annotations(self, doc: Doc, matches: list[Span]) -> None:
+        """``SpanRuler.set_annotations``; the Spans made for ``doc.spans["cues"]`` are also
+        handed to the extractors (``cue_spans``), which would otherwise make them a second
+        time from the group (some 40 thousand Span objects per 300 thousand words)."""
+        super().set_annotations(doc, matches)
+        if len(doc.spans[CUES_KEY]) == len(matches):  # the group holds these Spans alone
+            doc.user_data[_CUE_SPANS] = matches
+
     def _label_and_id(self, match_id: int) -> tuple[int, int]:
         """The label and pattern id of a match id, as string-store hashes."""
         found = self._hashes.get(match_id)
@@ -584,6 +600,20 @@ class CueRuler(SpanRuler):
             found = (strings.add(names["label"]), strings.add(names["id"]))
             self._hashes[match_id] = found
         return found
+
+
+_CUE_SPANS = ("checker", "cue_spans")
+"""Key of ``Doc.user_data`` under which the cue ruler hands its Spans to ``cue_spans``."""
+
+
+def cue_spans(doc: Doc) -> list[Span]:
+    """The Spans of ``doc.spans["cues"]``: those the cue ruler made, when it handed them
+    over (taken, so the Doc no longer refers to them), else made from the group."""
+    handed = doc.user_data.pop(_CUE_SPANS, None)
+    group = doc.spans[CUES_KEY]
+    if handed is not None and len(handed) == len(group):
+        return handed
+    return list(group)
 
 
 @Language.factory("checker_cue_ruler", assigns=["doc.spans"])

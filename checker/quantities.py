@@ -199,6 +199,12 @@ def _digits(word: str) -> tuple[float, int, int] | None:
     return float(whole + ("." + match[2] if match[2] else "")), decimals, zeros
 
 
+def number_starters(lexicon: QuantityLexicon) -> frozenset[str]:
+    """The words other than a digit a number phrase may start at: ``may_start_number`` of
+    many words at once is ``words & number_starters(lexicon)`` and those starting with a digit."""
+    return _number_starters(lexicon)
+
+
 def may_start_number(word: str, lexicon: QuantityLexicon) -> bool:
     """True when a number phrase may start at ``word`` (lower case): a digit, or the first
     word of a number word, fraction or vague number of ``lexicon``. ``find_numbers`` tries

@@ -325,3 +325,22 @@ def test_nlp_long_runs_of_marks_are_cut_and_offsets_kept(nlp):
     assert [t.text for t in doc[:3]] == ["Crowds", "chanted", '"']
     assert [t.text for t in doc[-3:]] == ["on", "Tuesday", "."]
     assert [s.text for s in doc.spans[TIMEX_KEY]] == ["on Tuesday"]
+
+
+def test_nlp_cue_spans_are_the_cue_groups_spans_handed_over_once(nlp):
+    """The extractors get the cue ruler's own Spans (no second set made from the group):
+    the same spans as ``doc.spans["cues"]``, taken from the Doc at the first call, made
+    from the group at any later one."""
+    from checker.nlp import _CUE_SPANS, cue_spans
+
+    doc = nlp("Police said 12 people were killed on Monday and the talks were postponed.")
+    group = [(s.start, s.end, s.label_, s.id_) for s in doc.spans[CUES_KEY]]
+    assert len(group) >= 3
+    made = doc.user_data[_CUE_SPANS]  # the ruler's own Spans, handed over
+    handed = cue_spans(doc)
+    assert handed is made
+    assert _CUE_SPANS not in doc.user_data  # taken: the Doc no longer refers to them
+    assert [(s.start, s.end, s.label_, s.id_) for s in handed] == group
+    again = cue_spans(doc)
+    assert again is not handed
+    assert [(s.start, s.end, s.label_, s.id_) for s in again] == group
