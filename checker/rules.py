@@ -118,6 +118,8 @@ DIMENSIONS = (
     "mass",
     "volume",
     "time",
+    "speed",
+    "score",
 )
 """Dimensions a quantity rule may restrict its measures to."""
 ROLES = ("level", "change", "from")

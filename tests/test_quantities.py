@@ -2075,3 +2075,55 @@ def test_quantities_fatally_injured_are_killed(ruleset, nlp, second, message):
     assert [f.message for f in _discrepancies(result, "number.casualties")] == (
         [message] if message else []
     )
+
+
+# --- currencies and units beyond the main ones -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The port charges 9,500 riel for each container.",
+            _one("9,500 riel", 9450, 9550, "currency:KHR", "KHR 9,500"),
+        ),
+        (
+            "The company raised GH₵12 million on Tuesday.",
+            _one("GH₵12 million", 11.5e6, 13e6, "currency:GHS", "GHS 12 million"),
+        ),
+        (
+            "The fee is KSh 900 for a season ticket.",
+            _one("KSh 900", 855, 945, "currency:SHILLING", "SHILLING 900"),
+        ),
+        # a currency symbol no list names is a currency of its own, never converted
+        ("The ferry crossing costs ₣75.", _one("₣75", 75, 75, "currency:₣", "₣ 75")),
+        (
+            "The train reached 80 mph on the straight.",
+            _one(
+                "80 mph",
+                79.5 * 0.44704,
+                80.5 * 0.44704,
+                "speed",
+                "80 mile / hour (= 128.7 km / hour)",
+            ),
+        ),
+    ],
+    ids=["riel-name", "glued-sign", "letter-sign", "unknown-symbol", "speed"],
+)
+def test_quantities_more_currencies_and_speeds(nlp, lexicon, sentence, expected):
+    assert _amounts(nlp, lexicon, sentence) == [expected]
+
+
+def test_quantities_margin_in_points(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "Marta Veil took the Halden league title by nine points on Sunday.",
+            "Marta Veil finished fourth to clinch the Halden league title by six points.",
+        ),
+    )
+    assert [f.message for f in _discrepancies(result, "number.margin")] == [
+        "Sources disagree on the winning margin: 9 points (coastal-herald.txt) vs 6 points "
+        "(river-wire.txt)"
+    ]
