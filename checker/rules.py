@@ -74,6 +74,9 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
             "update_words": list,
             "roles": list,
             "tally": list,
+            "generic": bool,
+            "copulas": list,
+            "guard_words": list,
         },
     ),
     "paired_count": (

@@ -2114,6 +2114,129 @@ def test_quantities_more_currencies_and_speeds(nlp, lexicon, sentence, expected)
     assert _amounts(nlp, lexicon, sentence) == [expected]
 
 
+# --- any figure in a unit, keyed by the word it is tied to ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("texts", "message"),
+    [
+        (
+            (
+                "Harlow Energy said every household would get a €40 rebate on its next bill.",
+                "Harlow Energy has promised a €60 rebate to every household.",
+            ),
+            "Sources disagree on the figure tied to 'rebate': EUR 40 (coastal-herald.txt) vs "
+            "EUR 60 (river-wire.txt)",
+        ),
+        (
+            (
+                "Kestrel Bio raised ₦2.4 billion from pension funds, the company said.",
+                "Kestrel Bio is raising ₦2.9 billion from pension funds.",
+            ),
+            "Sources disagree on the figure tied to 'raised': NGN 2.4 billion "
+            "(coastal-herald.txt) vs NGN 2.9 billion (river-wire.txt)",
+        ),
+        (
+            (
+                "The height limit under the Orrin bridge is 4 metres, the council said.",
+                "The lorry ignored the limit of 2.5 metres under the Orrin bridge.",
+            ),
+            "Sources disagree on the figure tied to 'limit': 4 meter (= 0.004 km) "
+            "(coastal-herald.txt) vs 2.5 meter (= 0.0025 km) (river-wire.txt)",
+        ),
+        (
+            (
+                "Rice at the Kandal market sells at 9,500 riel a kilo, traders said.",
+                "Traders at the Kandal market said rice sells at 8,200 riel a kilo.",
+            ),
+            "Sources disagree on the figure tied to 'sells': KHR 9,500 (coastal-herald.txt) "
+            "vs KHR 8,200 (river-wire.txt)",
+        ),
+    ],
+    ids=["noun-after", "verb-before", "subject-of-a-copula", "price-per-unit"],
+)
+def test_quantities_figure_tied_to_one_word_disagrees(ruleset, nlp, texts, message):
+    result = _check(ruleset, nlp, *_story(*texts))
+    assert [f.message for f in _discrepancies(result, "number.figure")] == [message]
+
+
+def test_quantities_figure_tied_to_one_word_agrees(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "Harlow Energy said every household would get a €40 rebate on its next bill.",
+            "Harlow Energy has promised a €40 rebate to every household.",
+        ),
+    )
+    assert _discrepancies(result, "number.figure") == []
+    (agreement,) = _agreements(result, "number.figure")
+    assert agreement.summary.endswith("-> EUR 40")
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Harlow Energy has promised a rebate of about €60 to every household.",
+        "Harlow Energy paid a €60 rebate to every household last year.",
+        "Harlow Energy has promised a €60 fee to every household.",
+        "Harlow Energy has promised a £60 rebate to every household.",
+        "Harlow Energy has promised a €60 rebate a year to every household.",
+        "Harlow Energy has promised a €60 rebate to every household and a €25 rebate to firms.",
+        "Harlow Energy said: “Every household will get a €60 rebate.”",
+        "Harlow Energy has promised households a €60 rebate, up from €45.",
+    ],
+    ids=[
+        "hedged",
+        "background",
+        "other-word",
+        "other-currency",
+        "rate",
+        "two-in-a-sentence",
+        "quoted",
+        "change",
+    ],
+)
+def test_quantities_figure_tied_to_one_word_guards(ruleset, nlp, second):
+    first = "Harlow Energy said every household would get a €40 rebate on its next bill."
+    result = _check(ruleset, nlp, *_story(first, second))
+    assert _discrepancies(result, "number.figure") == []
+
+
+def test_quantities_figure_with_two_values_in_one_source_is_not_compared(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "Harlow Energy said every household would get a €40 rebate on its next bill.\n\n"
+            "Pensioners will get a €70 rebate, Harlow Energy said.",
+            "Harlow Energy has promised a €60 rebate to every household.",
+        ),
+    )
+    assert _discrepancies(result, "number.figure") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Harlow Energy said every household would get a €40 rebate on its next bill.",
+            [("number.figure", "€40 rebate", "EUR 40", "rebat")],
+        ),
+        ("Harlow Energy said every household would get a rebate of about €40.", []),
+        ("Harlow Energy said every household got a €40 rebate last year.", []),
+    ],
+    ids=["figure", "hedged", "background"],
+)
+def test_quantities_which_figures_are_tied_to_a_word(normalize_text, sentence, expected):
+    normalized = normalize_text(sentence + "\n", published=dt.date.fromisoformat(PUBLISHED))
+    assert [
+        (f.kind, f.text, f.value_label(), f.subject)
+        for f in normalized.facts
+        if f.kind == "number.figure"
+    ] == expected
+
+
 def test_quantities_margin_in_points(ruleset, nlp):
     result = _check(
         ruleset,
