@@ -1039,6 +1039,7 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
         )
     if facts:
         out.facts.extend(_counts(ctx, source, ruleset))
+        out.facts.extend(_streaks(ctx, source, ruleset))
         out.facts.extend(_quantities(ctx, source, ruleset, out.timexes))
         out.facts.extend(_figures(ctx, source, ruleset, out.timexes, out.facts))
         out.facts.extend(_paired_counts(ctx, source, ruleset))
@@ -1600,6 +1601,75 @@ def _counts(ctx: _Context, source: Source, ruleset: RuleSet) -> list[FactMention
                 context=frozenset(ctx.proper_nouns(sent)),
                 number=number,
                 count_form=form,
+            )
+        )
+    return facts
+
+
+def _plural(noun: str) -> str:
+    if noun.endswith(("s", "x", "ch", "sh")):
+        return noun + "es"
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+def _streaks(ctx: _Context, source: Source, ruleset: RuleSet) -> list[FactMention]:
+    """The place of an event in a run of them, of any noun: "a fourth straight monthly
+    fall", "a second consecutive defeat", "the fifth month in a row". An ordinal before
+    one of the rule's ``streak_words`` and up to three words, or before up to three words and
+    one of its ``streak_ends``; the last of those words is the noun counted (a noun the
+    rule's ``nouns`` count already is left to them). Compared as a count of that noun's run."""
+    rules = [r for r in ruleset.of_kind("event_count") if r.options.get("streak_words")]
+    if not rules:
+        return []
+    rule = rules[0]
+    streak_words = frozenset(rule.options["streak_words"])
+    ends = [tuple(e.split()) for e in rule.options.get("streak_ends", [])]
+    counted = {stem(n) for r in ruleset.of_kind("event_count") for n in r.options["nouns"]}
+    t = ctx.tokens
+    facts = []
+    for i, lower in enumerate(t.lower):
+        if not (lower in ctx.ordinals or _ORDINAL_DIGITS.match(lower)):
+            continue
+        number = ctx.ordinals.get(lower) or int(_ORDINAL_DIGITS.match(lower)[1])
+        sent_end = t.sent_end[i]
+        k = i + 1
+        streak = k < sent_end and t.lower[k] in streak_words
+        if streak:
+            k += 1
+        nouns = []
+        while (
+            k < sent_end
+            and len(nouns) < 3
+            and t.alpha[k]
+            and t.lowercase[k]
+            and t.lower[k] not in STOP_WORDS
+            and t.lower[k] not in streak_words
+        ):
+            nouns.append(k)
+            k += 1
+        if not nouns:
+            continue
+        if not streak:
+            if not any(tuple(t.lower[k : k + len(e)]) == e for e in ends):
+                continue
+        noun = t.lower[nouns[-1]]
+        if stem(noun) in counted or number < 2:
+            continue
+        first = i - 1 if i > t.sent_start[i] and t.lower[i - 1] in _DETERMINERS else i
+        sent = ctx.doc[t.sent_start[i] : sent_end]
+        facts.append(
+            FactMention(
+                rule=rule.id,
+                family="count",
+                where=_mention_at(source, t, first, nouns[-1] + 1),
+                tense=ctx.tense(i, nouns[-1] + 1),
+                trigger=f"{_plural(noun)} in a row",
+                event_class=f"{_plural(noun)} in a row",
+                context=frozenset(ctx.proper_nouns(sent)),
+                number=number,
+                count_form="ordinal",
             )
         )
     return facts

@@ -49,7 +49,10 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
         {**_RULE_KEYS, "triggers": list, "markers": list},
         {"same_words": dict, "lasting_markers": list},
     ),
-    "event_count": ({**_RULE_KEYS, "nouns": dict}, {"requires": dict}),
+    "event_count": (
+        {**_RULE_KEYS, "nouns": dict},
+        {"requires": dict, "streak_words": list, "streak_ends": list},
+    ),
     "weekday_date": (dict(_RULE_KEYS), {}),
     "tense_date": (dict(_RULE_KEYS), {"tolerance_days": int}),
     "spelling": (

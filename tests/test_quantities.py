@@ -2216,6 +2216,31 @@ def test_quantities_figure_with_two_values_in_one_source_is_not_compared(ruleset
     assert _discrepancies(result, "number.figure") == []
 
 
+# --- the place of an event in a run of any noun ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("second", "message"),
+    [
+        (
+            "Grain exports from Tavria fell for the third consecutive month, traders said.",
+            "Sources disagree on how many months in a row there have been: 4 "
+            "(coastal-herald.txt) vs 3 (river-wire.txt)",
+        ),
+        ("Grain exports from Tavria fell for the fourth month in a row, traders said.", None),
+    ],
+    ids=["differs", "agrees"],
+)
+def test_quantities_runs_of_any_noun(ruleset, nlp, second, message):
+    first = "Grain exports from Tavria fell for a fourth straight month, traders said."
+    result = _check(ruleset, nlp, *_story(first, second))
+    assert [f.message for f in result.findings if f.rule == "event.count"] == (
+        [message] if message else []
+    )
+    if message is None:
+        assert [a.rule for a in result.agreements if a.rule == "event.count"] == ["event.count"]
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
