@@ -1920,24 +1920,31 @@ def _figure_head(
     if i < left:
         return None
     if t.lower[i] in copulas:
-        # the subject: from its determiner to its first preposition, its last word
-        first = None  # the first determiner of the words before the copula
-        for j in range(i - 1, max(left, i - 9) - 1, -1):
-            if t.lower[j] in _FIGURE_DETERMINERS:
-                first = j
-        if first is None:
-            return None
-        head = None
-        for j in range(first + 1, i):
-            if t.lower[j] in _FIGURE_PREPOSITIONS:
-                break
-            if not (t.alpha[j] and t.lowercase[j]) or t.lower[j] in STOP_WORDS:
-                return None
-            head = j
-        return (t.lower[head], head) if head is not None else None
+        return _subject_head(ctx, left, i)
     if t.alpha[i] and t.lowercase[i] and t.lower[i] not in STOP_WORDS and len(t.lower[i]) > 2:
         return t.lower[i], i
     return None
+
+
+def _subject_head(ctx: _Context, left: int, verb: int) -> tuple[str, int] | None:
+    """The head of the subject before the verb at token ``verb``: from the first determiner
+    of the words before it to its first preposition, the last word ("the height limit under
+    the bridge is": "limit"). None when the subject has no determiner or holds a name."""
+    t = ctx.tokens
+    first = None
+    for j in range(verb - 1, max(left, verb - 9) - 1, -1):
+        if t.lower[j] in _FIGURE_DETERMINERS:
+            first = j
+    if first is None:
+        return None
+    head = None
+    for j in range(first + 1, verb):
+        if t.lower[j] in _FIGURE_PREPOSITIONS:
+            break
+        if not (t.alpha[j] and t.lowercase[j]) or t.lower[j] in STOP_WORDS:
+            return None
+        head = j
+    return (t.lower[head], head) if head is not None else None
 
 
 def _figures(
@@ -1964,6 +1971,10 @@ def _figures(
     allowed = rule.options.get("dimensions") or ()
     copulas = frozenset(rule.options.get("copulas", ()))
     guards = frozenset(rule.options.get("guard_words", ()))
+    same_heads = {
+        figure_key(word): figure_key(head)
+        for word, head in rule.options.get("same_heads", {}).items()
+    }
     taken = [
         (m.where.start, m.where.end) for m in found if m.family in ("quantity", "count", "paired")
     ]
@@ -1980,15 +1991,8 @@ def _figures(
         ):
             continue  # "more than" is a hedge of its own figure, no comparison
         phrases = ctx.numbers_at(sent_start, lexicon)
-        changed = {
-            p.unit
-            for p in phrases
-            if p.start
-            and (
-                words[p.start - 1] in lexicon.change_words
-                or words[p.start - 1] in lexicon.from_words
-            )
-        }
+        # "a $60 rebate, up from $45": a sentence that gives an earlier value
+        changed = {p.unit for p in phrases if p.start and words[p.start - 1] in lexicon.from_words}
         heads: list[tuple[str, int, int, int, NumberPhrase]] = []
         for phrase in phrases:
             if (
@@ -2013,14 +2017,19 @@ def _figures(
                 continue
             if phrase.unit in changed:
                 continue  # "a $60 rebate, up from $45": the sentence tells a change
-            if before == "to" and any(
-                t.lower[i] in lexicon.change_words for i in range(left, start - 1)
-            ):
-                continue  # "rose 5% to 80 cents": the level a change led to
-            head = _figure_head(ctx, left, start, end, phrase, copulas)
+            change = next(
+                (i for i in range(left, start - 1) if t.lower[i] in lexicon.change_words), None
+            )
+            if before == "to" and change is not None:
+                # "the fare for adults rose by $2 to $9": the level the change led to, of
+                # the change's subject ("fare"); none without a subject with a determiner
+                head = _subject_head(ctx, left, change)
+            else:
+                head = _figure_head(ctx, left, start, end, phrase, copulas)
             if head is None:
                 continue
             key = figure_key(head[0])
+            key = same_heads.get(key, key)  # "costs" and "the price": one key
             after_at = head[1] + 1 if head[1] >= end else end  # "a $5 rebate a year"
             after = t.lower[after_at : min(sent_end, after_at + 2)]
             if after[:1] and after[0] in _FIGURE_RATES:

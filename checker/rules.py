@@ -80,6 +80,7 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
             "generic": bool,
             "copulas": list,
             "guard_words": list,
+            "same_heads": dict,
         },
     ),
     "paired_count": (

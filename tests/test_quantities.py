@@ -2152,8 +2152,17 @@ def test_quantities_more_currencies_and_speeds(nlp, lexicon, sentence, expected)
             "Sources disagree on the figure tied to 'sells': KHR 9,500 (coastal-herald.txt) "
             "vs KHR 8,200 (river-wire.txt)",
         ),
+        (
+            (
+                "The price of rice at the Kandal market rose by 300 riel to 9,800 riel, "
+                "traders said.",
+                "Traders said a kilo of rice at the Kandal market now costs 9,500 riel.",
+            ),
+            "Sources disagree on the figure tied to 'price': KHR 9,800 (coastal-herald.txt) "
+            "vs KHR 9,500 (river-wire.txt)",
+        ),
     ],
-    ids=["noun-after", "verb-before", "subject-of-a-copula", "price-per-unit"],
+    ids=["noun-after", "verb-before", "subject-of-a-copula", "price-per-unit", "level-of-a-change"],
 )
 def test_quantities_figure_tied_to_one_word_disagrees(ruleset, nlp, texts, message):
     result = _check(ruleset, nlp, *_story(*texts))
@@ -2250,8 +2259,21 @@ def test_quantities_runs_of_any_noun(ruleset, nlp, second, message):
         ),
         ("Harlow Energy said every household would get a rebate of about €40.", []),
         ("Harlow Energy said every household got a €40 rebate last year.", []),
+        (
+            "The price of rice rose by 300 riel to 9,800 riel.",
+            [
+                (
+                    "number.figure",
+                    "price of rice rose by 300 riel to 9,800 riel",
+                    "KHR 9,800",
+                    "pric",
+                )
+            ],
+        ),
+        ("Rice rose by 300 riel to 9,800 riel at the Kandal market.", []),
+        ("The price of rice rose from 9,500 riel to 9,800 riel.", []),
     ],
-    ids=["figure", "hedged", "background"],
+    ids=["figure", "hedged", "background", "level-of-a-change", "no-subject", "from-and-to"],
 )
 def test_quantities_which_figures_are_tied_to_a_word(normalize_text, sentence, expected):
     normalized = normalize_text(sentence + "\n", published=dt.date.fromisoformat(PUBLISHED))
