@@ -1629,10 +1629,14 @@ def _streaks(ctx: _Context, source: Source, ruleset: RuleSet) -> list[FactMentio
     counted = {stem(n) for r in ruleset.of_kind("event_count") for n in r.options["nouns"]}
     t = ctx.tokens
     facts = []
+    present = set(t.lower)
+    if streak_words.isdisjoint(present) and not any(e[-1] in present for e in ends):
+        return []  # no run word in the article: one set lookup, no walk
+    ordinals = ctx.ordinals
     for i, lower in enumerate(t.lower):
-        if not (lower in ctx.ordinals or _ORDINAL_DIGITS.match(lower)):
+        if lower not in ordinals and not (lower[:1].isdigit() and _ORDINAL_DIGITS.match(lower)):
             continue
-        number = ctx.ordinals.get(lower) or int(_ORDINAL_DIGITS.match(lower)[1])
+        number = ordinals.get(lower) or int(_ORDINAL_DIGITS.match(lower)[1])
         sent_end = t.sent_end[i]
         k = i + 1
         streak = k < sent_end and t.lower[k] in streak_words
