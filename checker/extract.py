@@ -2056,7 +2056,11 @@ def _figures(
             context = (
                 ctx.content_words(sent_start, sent_end, skip=(start, end)) - quiet - {key}
             ) - {stem(t.lower[head_at])}
-            shown_start, shown_end = min(start, head_at), max(end, head_at + 1)
+            # quoted with its word when near ("raised ₦2.4 billion", "a €40 rebate"), else
+            # with the word before it ("to 9,800 riel", "is 4 metres")
+            near = head_at >= end or start - head_at <= 3
+            shown_start = min(start, head_at) if near else max(sent_start, start - 1)
+            shown_end = max(end, head_at + 1)
             mention = FactMention(
                 rule=rule.id,
                 family="quantity",
