@@ -1884,6 +1884,8 @@ _FIGURE_PREPOSITIONS = frozenset(
     {"of", "for", "on", "in", "at", "along", "across", "with", "under", "over", "near", "from"}
     | {"between", "into", "to", "by", "through", "within", "around", "inside", "outside"}
 )
+_NO_CHANGE_VERBS = frozenset({"by", "up", "down"})
+"""Change words that are no verb: they say a change only before a figure ("by $2")."""
 _FIGURE_RATES = frozenset(
     {"year", "month", "week", "day", "night", "season", "hour", "minute", "second", "annually"}
     | {"apiece", "each", "yearly", "monthly", "weekly", "daily", "hourly", "annual"}
@@ -1995,6 +1997,9 @@ def _figures(
         ):
             continue  # "more than" is a hedge of its own figure, no comparison
         phrases = ctx.numbers_at(sent_start, lexicon)
+        starts = {sent_start + p.start for p in phrases} | {
+            sent_start + p.start + 1 for p in phrases if p.hedge is None and p.unit is not None
+        }  # a figure's first word, or its number after a currency sign
         # "a $60 rebate, up from $45": a sentence that gives an earlier value
         changed = {p.unit for p in phrases if p.start and words[p.start - 1] in lexicon.from_words}
         heads: list[tuple[str, int, int, int, NumberPhrase]] = []
@@ -2022,12 +2027,24 @@ def _figures(
             if phrase.unit in changed:
                 continue  # "a $60 rebate, up from $45": the sentence tells a change
             change = next(
-                (i for i in range(left, start - 1) if t.lower[i] in lexicon.change_words), None
+                (
+                    i
+                    for i in range(start - 2, sent_start - 1, -1)
+                    if t.lower[i] in lexicon.change_words
+                    and (t.lower[i] not in _NO_CHANGE_VERBS or i + 1 in starts)
+                ),
+                None,
             )
-            if before == "to" and change is not None:
+            if change is not None:
                 # "the fare for adults rose by $2 to $9": the level the change led to, of
                 # the change's subject ("fare"); none without a subject with a determiner
-                head = _subject_head(ctx, left, change)
+                # ("Acme shares fell $2 to close at $40": a name's)
+                verb = change
+                while verb - 1 > sent_start and t.lower[verb - 1] in lexicon.change_words:
+                    verb -= 1  # "rose by", "went up by"
+                if t.lower[verb] in _NO_CHANGE_VERBS and verb - 1 > sent_start:
+                    verb -= 1  # "went up"
+                head = _subject_head(ctx, ctx.clause(verb, verb + 1)[0], verb)
             else:
                 head = _figure_head(ctx, left, start, end, phrase, copulas)
             if head is None:
