@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -1042,7 +1042,9 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
         )
     if facts:
         out.facts.extend(_counts(ctx, source, ruleset))
+        out.facts.extend(_streaks(ctx, source, ruleset))
         out.facts.extend(_quantities(ctx, source, ruleset, out.timexes))
+        out.facts.extend(_figures(ctx, source, ruleset, out.timexes, out.facts))
         out.facts.extend(_paired_counts(ctx, source, ruleset))
         out.facts.extend(_single_counts(ctx, source, ruleset, out.facts))
         out.facts.extend(_places(ctx, source, ruleset, chains, out))
@@ -1607,6 +1609,79 @@ def _counts(ctx: _Context, source: Source, ruleset: RuleSet) -> list[FactMention
     return facts
 
 
+def _plural(noun: str) -> str:
+    if noun.endswith(("s", "x", "ch", "sh")):
+        return noun + "es"
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+def _streaks(ctx: _Context, source: Source, ruleset: RuleSet) -> list[FactMention]:
+    """The place of an event in a run of them, of any noun: "a fourth straight monthly
+    fall", "a second consecutive defeat", "the fifth month in a row". An ordinal before
+    one of the rule's ``streak_words`` and up to three words, or before up to three words and
+    one of its ``streak_ends``; the last of those words is the noun counted (a noun the
+    rule's ``nouns`` count already is left to them). Compared as a count of that noun's run."""
+    rules = [r for r in ruleset.of_kind("event_count") if r.options.get("streak_words")]
+    if not rules:
+        return []
+    rule = rules[0]
+    streak_words = frozenset(rule.options["streak_words"])
+    ends = [tuple(e.split()) for e in rule.options.get("streak_ends", [])]
+    counted = {stem(n) for r in ruleset.of_kind("event_count") for n in r.options["nouns"]}
+    t = ctx.tokens
+    facts = []
+    present = set(t.lower)
+    if streak_words.isdisjoint(present) and not any(e[-1] in present for e in ends):
+        return []  # no run word in the article: one set lookup, no walk
+    ordinals = ctx.ordinals
+    for i, lower in enumerate(t.lower):
+        if lower not in ordinals and not (lower[:1].isdigit() and _ORDINAL_DIGITS.match(lower)):
+            continue
+        number = ordinals.get(lower) or int(_ORDINAL_DIGITS.match(lower)[1])
+        sent_end = t.sent_end[i]
+        k = i + 1
+        streak = k < sent_end and t.lower[k] in streak_words
+        if streak:
+            k += 1
+        nouns = []
+        while (
+            k < sent_end
+            and len(nouns) < 3
+            and t.alpha[k]
+            and t.lowercase[k]
+            and t.lower[k] not in STOP_WORDS
+            and t.lower[k] not in streak_words
+        ):
+            nouns.append(k)
+            k += 1
+        if not nouns:
+            continue
+        if not streak:
+            if not any(tuple(t.lower[k : k + len(e)]) == e for e in ends):
+                continue
+        noun = t.lower[nouns[-1]]
+        if stem(noun) in counted or number < 2:
+            continue
+        first = i - 1 if i > t.sent_start[i] and t.lower[i - 1] in _DETERMINERS else i
+        sent = ctx.doc[t.sent_start[i] : sent_end]
+        facts.append(
+            FactMention(
+                rule=rule.id,
+                family="count",
+                where=_mention_at(source, t, first, nouns[-1] + 1),
+                tense=ctx.tense(i, nouns[-1] + 1),
+                trigger=f"{_plural(noun)} in a row",
+                event_class=f"{_plural(noun)} in a row",
+                context=frozenset(ctx.proper_nouns(sent)),
+                number=number,
+                count_form="ordinal",
+            )
+        )
+    return facts
+
+
 def _words(doc: Doc, source: Source, table: _Tokens) -> Words:
     """Every alphabetic word of three letters or more, read column-wise from the token table
     (``Words``: no Mention is made here)."""
@@ -1801,6 +1876,228 @@ def _quantities(
                     names=frozenset(names),
                 )
             )
+    return facts
+
+
+_FIGURE_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "each"})
+"""Words before a figure that make it describe the noun after it ("a \u20ac5 credit")."""
+_FIGURE_LINKS = frozenset({"of", "at", "to", "for", "just", "only", "now", "currently"})
+"""Words between a figure and the word before it that says what it is ("the limit of 60 km/h")."""
+_FIGURE_PREPOSITIONS = frozenset(
+    {"of", "for", "on", "in", "at", "along", "across", "with", "under", "over", "near", "from"}
+    | {"between", "into", "to", "by", "through", "within", "around", "inside", "outside"}
+)
+_NO_CHANGE_VERBS = frozenset({"by", "up", "down"})
+"""Change words that are no verb: they say a change only before a figure ("by $2")."""
+_FIGURE_RATES = frozenset(
+    {"year", "month", "week", "day", "night", "season", "hour", "minute", "second", "annually"}
+    | {"apiece", "each", "yearly", "monthly", "weekly", "daily", "hourly", "annual"}
+)
+"""Words after a figure (or after "a", "per") that make it a rate over time ("a year")."""
+_FIGURE_QUOTES = frozenset({'"', "\u201c", "\u201d", "\u00ab", "\u00bb"})
+
+
+def figure_key(word: str) -> str:
+    """The key of a figure's head word: its crude stem without a final "e", so "raise",
+    "raising" and "raised" meet ("rais"), and "price" and "priced"."""
+    key = stem(word)
+    return key[:-1] if key.endswith("e") and len(key) > 3 else key
+
+
+def _figure_head(
+    ctx: _Context, left: int, start: int, end: int, phrase: NumberPhrase, copulas: frozenset[str]
+) -> tuple[str, int] | None:
+    """The word that says what a figure in a unit measures, and its token: the noun it
+    describes ("a \u20ac40 rebate"), else the word before it ("raising \u20a62 billion", "the limit
+    of 60 km/h"), else, after a copula, the head of the subject ("the height limit under
+    the bridge is 4 metres": "limit"). None when no such word is found."""
+    t = ctx.tokens
+    k = end + 1 if phrase.hyphenated else end
+    before = t.lower[start - 1] if start > left else ""
+    if (
+        before in _FIGURE_DETERMINERS
+        and k < len(t.lower)
+        and t.sent_start[k] == t.sent_start[start]
+        and t.alpha[k]
+        and t.lowercase[k]
+        and t.lower[k] not in STOP_WORDS
+    ):
+        return t.lower[k], k
+    i = start - 1
+    while i >= left and t.lower[i] in _FIGURE_LINKS:
+        i -= 1
+    if i < left:
+        return None
+    if t.lower[i] in copulas:
+        return _subject_head(ctx, left, i)
+    if t.alpha[i] and t.lowercase[i] and t.lower[i] not in STOP_WORDS and len(t.lower[i]) > 2:
+        return t.lower[i], i
+    return None
+
+
+def _subject_head(ctx: _Context, left: int, verb: int) -> tuple[str, int] | None:
+    """The head of the subject before the verb at token ``verb``: from the first determiner
+    of the words before it to its first preposition, the last word ("the height limit under
+    the bridge is": "limit"). None when the subject has no determiner or holds a name."""
+    t = ctx.tokens
+    first = None
+    for j in range(verb - 1, max(left, verb - 9) - 1, -1):
+        if t.lower[j] in _FIGURE_DETERMINERS:
+            first = j
+    if first is None:
+        return None
+    head = None
+    for j in range(first + 1, verb):
+        if t.lower[j] in _FIGURE_PREPOSITIONS:
+            break
+        if not (t.alpha[j] and t.lowercase[j]) or t.lower[j] in STOP_WORDS:
+            return None
+        head = j
+    return (t.lower[head], head) if head is not None else None
+
+
+def _figures(
+    ctx: _Context,
+    source: Source,
+    ruleset: RuleSet,
+    timexes: list[TimexMention],
+    found: list[FactMention],
+) -> list[FactMention]:
+    """Figures in a unit or currency no declared measure takes ("a \u20ac40 rebate", "raising
+    \u20a62 billion", "the limit of 60 km/h"), for a quantity rule with ``generic``: each
+    keyed by its head word (``_figure_head``) and compared with another source's figure of
+    the same key and dimension. Left out: a bound or an estimate ("about", "more than"), a
+    range, one of a list, a change or its earlier value ("rose by", "from"), the value a
+    change led to ("rose 5% to"), a rate ("a litre") unless both sources give it, a figure
+    of a sentence with a quotation or with one of the rule's ``guard_words`` (an earlier
+    figure, a comparison), and every figure of a key a source gives two different values."""
+    rules = [r for r in ruleset.of_kind("quantity") if r.options.get("generic")]
+    if not rules:
+        return []
+    rule = rules[0]
+    lexicon = quantity_lexicon(ruleset)
+    doc, t = ctx.doc, ctx.tokens
+    allowed = rule.options.get("dimensions") or ()
+    copulas = frozenset(rule.options.get("copulas", ()))
+    guards = frozenset(rule.options.get("guard_words", ()))
+    same_heads = {
+        figure_key(word): figure_key(head)
+        for word, head in rule.options.get("same_heads", {}).items()
+    }
+    taken = [
+        (m.where.start, m.where.end) for m in found if m.family in ("quantity", "count", "paired")
+    ]
+    quiet = ruleset.derived("quantity_quiet_words", lambda: _quiet_words(ruleset, lexicon))
+    timex_tokens = ctx.timex_tokens
+    dateline = source.dateline
+    by_key: dict[str, list[tuple[float, float, FactMention]]] = defaultdict(list)
+    for sent_start in sorted(ctx._numbers_by_sent(lexicon)):
+        sent_end = t.sent_end[sent_start]
+        words = t.lower[sent_start:sent_end]
+        if _FIGURE_QUOTES.intersection(words) or any(
+            w in guards and not (k and f"{words[k - 1]} {w}" in lexicon.hedges)
+            for k, w in enumerate(words)
+        ):
+            continue  # "more than" is a hedge of its own figure, no comparison
+        phrases = ctx.numbers_at(sent_start, lexicon)
+        starts = {sent_start + p.start for p in phrases} | {
+            sent_start + p.start + 1 for p in phrases if p.hedge is None and p.unit is not None
+        }  # a figure's first word, or its number after a currency sign
+        # "a $60 rebate, up from $45": a sentence that gives an earlier value
+        changed = {p.unit for p in phrases if p.start and words[p.start - 1] in lexicon.from_words}
+        heads: list[tuple[str, int, int, int, NumberPhrase]] = []
+        for phrase in phrases:
+            if (
+                phrase.unit is None
+                or phrase.value is None
+                or phrase.hedge is not None
+                or phrase.listed
+                or phrase.vague is not None
+            ):
+                continue
+            start, end = sent_start + phrase.start, sent_start + phrase.end
+            if any(i in timex_tokens for i in range(start, end)):
+                continue
+            if dateline and dateline.start <= doc[start].idx < dateline.end:
+                continue
+            first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+            if any(a < last and first < b for a, b in taken):
+                continue  # a declared measure's figure
+            left, right = ctx.clause(start, end)
+            before = t.lower[start - 1] if start > sent_start else ""
+            if before in lexicon.change_words or before in lexicon.from_words:
+                continue
+            if phrase.unit in changed:
+                continue  # "a $60 rebate, up from $45": the sentence tells a change
+            change = next(
+                (
+                    i
+                    for i in range(start - 2, sent_start - 1, -1)
+                    if t.lower[i] in lexicon.change_words
+                    and (t.lower[i] not in _NO_CHANGE_VERBS or i + 1 in starts)
+                ),
+                None,
+            )
+            if change is not None:
+                # "the fare for adults rose by $2 to $9": the level the change led to, of
+                # the change's subject ("fare"); none without a subject with a determiner
+                # ("Acme shares fell $2 to close at $40": a name's)
+                verb = change
+                while verb - 1 > sent_start and t.lower[verb - 1] in lexicon.change_words:
+                    verb -= 1  # "rose by", "went up by"
+                if t.lower[verb] in _NO_CHANGE_VERBS and verb - 1 > sent_start:
+                    verb -= 1  # "went up"
+                head = _subject_head(ctx, ctx.clause(verb, verb + 1)[0], verb)
+            else:
+                head = _figure_head(ctx, left, start, end, phrase, copulas)
+            if head is None:
+                continue
+            key = figure_key(head[0])
+            key = same_heads.get(key, key)  # "costs" and "the price": one key
+            after_at = head[1] + 1 if head[1] >= end else end  # "a $5 rebate a year"
+            after = t.lower[after_at : min(sent_end, after_at + 2)]
+            if after[:1] and after[0] in _FIGURE_RATES:
+                continue  # "$4 million a year", "$5 apiece": a rate of its own
+            if after[:1] in (["a"], ["an"], ["per"]) and len(after) > 1:
+                if after[1] in _FIGURE_RATES:
+                    continue
+                key += "/" + after[1]  # "9,500 riel a kilo": a price per unit, no total
+            heads.append((key, start, end, head[1], phrase))
+        keys = Counter(h[0] for h in heads)
+        for key, start, end, head_at, phrase in heads:
+            if keys[key] > 1:
+                continue  # two figures of one key in a sentence: of two things
+            amount = to_amount(phrase, lexicon)
+            dimension = amount.dimension.split(":")[0]
+            if dimension not in allowed:
+                continue
+            sent = doc[sent_start:sent_end]
+            names = ctx.quantity_names(sent, dateline) - quiet
+            context = (
+                ctx.content_words(sent_start, sent_end, skip=(start, end)) - quiet - {key}
+            ) - {stem(t.lower[head_at])}
+            # quoted with its word when near ("raised ₦2.4 billion", "a €40 rebate"), else
+            # with the word before it ("to 9,800 riel", "is 4 metres")
+            near = head_at >= end or start - head_at <= 3
+            shown_start = min(start, head_at) if near else max(sent_start, start - 1)
+            shown_end = max(end, head_at + 1)
+            mention = FactMention(
+                rule=rule.id,
+                family="quantity",
+                where=_mention_at(source, t, shown_start, shown_end),
+                tense=ctx.tense(start, end),
+                trigger=t.lower[head_at],
+                event_class=key,
+                context=frozenset(context | names),
+                amount=phrase,
+                role="level",
+                names=frozenset(names),
+            )
+            by_key[f"{key}:{amount.dimension}"].append((amount.low, amount.high, mention))
+    facts = []
+    for figures in by_key.values():
+        if all(lo <= figures[0][1] and figures[0][0] <= hi for lo, hi, _m in figures):
+            facts.extend(m for _lo, _hi, m in figures)  # else several different values
     return facts
 
 

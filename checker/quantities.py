@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 import shutil
+import unicodedata
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
@@ -23,6 +24,11 @@ from checker.model import Amount
 
 _DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$")
 _SCALED = re.compile(r"^(\d+(?:\.\d+)?)([a-z]+)$")
+_GLUED_SIGN = re.compile(r"^([a-z]{0,3}[^\w\s])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?([a-z]*)$")
+"""A currency sign glued to its figure in one token ("\u20a6400", "r$40", "\u20b512.5m")."""
+_SIGN_UNIT = "sign:"
+"""Prefix of the unit of a currency no table names, read from its sign ("sign:\u20a3"):
+any sign of Unicode's currency symbols, with up to three letters before it."""
 _DURATION = re.compile(r"^(\d{1,2}):([0-5]\d):([0-5]\d)$")
 """A time taken, hours:minutes:seconds ("2:07:15"); a clock time ("10:30") has no seconds."""
 _HEDGE_LABELS = {
@@ -44,6 +50,7 @@ _DISPLAY_UNITS = {
     "length": "km",
     "mass": "metric_ton",
     "rate_change": "percentage_point",
+    "speed": "km / hour",
 }
 _MAX_PHRASE = 4
 """Longest hedge, unit or number-word phrase, in words."""
@@ -206,10 +213,42 @@ def number_starters(lexicon: QuantityLexicon) -> frozenset[str]:
 
 
 def may_start_number(word: str, lexicon: QuantityLexicon) -> bool:
-    """True when a number phrase may start at ``word`` (lower case): a digit, or the first
-    word of a number word, fraction or vague number of ``lexicon``. ``find_numbers`` tries
-    no other word."""
-    return word[:1].isdigit() or word in _number_starters(lexicon)
+    """True when a number phrase may start at ``word`` (lower case): a digit, the first
+    word of a number word, fraction or vague number of ``lexicon``, or a figure with its
+    currency sign glued on ("\u20b5400"). ``find_numbers`` tries no other word."""
+    return (
+        word[:1].isdigit()
+        or word in _number_starters(lexicon)
+        or (not word.isalpha() and _glued_sign(word, lexicon) is not None)
+    )
+
+
+def currency_sign_unit(sign: str, lexicon: QuantityLexicon) -> str | None:
+    """The unit of a currency sign (lower case): the lexicon's, or for a sign it does not
+    list, one of its own when the sign is a currency symbol (Unicode's category Sc), alone
+    or after up to three letters ("\u20a3", "nt\u20b5"); else None."""
+    if sign in lexicon.currency_signs:
+        return lexicon.currency_signs[sign]
+    letters, symbol = sign[:-1], sign[-1:]
+    if (
+        symbol
+        and unicodedata.category(symbol) == "Sc"
+        and len(letters) <= 3
+        and (not letters or letters.isalpha())
+    ):
+        return _SIGN_UNIT + sign
+    return None
+
+
+def _glued_sign(word: str, lexicon: QuantityLexicon) -> tuple[str, re.Match[str]] | None:
+    """(unit, match) of a figure with its currency sign glued on ("\u20b5400"), else None."""
+    match = _GLUED_SIGN.match(word)
+    if match is None:
+        return None
+    unit = currency_sign_unit(match[1], lexicon)
+    if unit is None or (match[4] and match[4] not in lexicon.scales):
+        return None
+    return unit, match
 
 
 def find_numbers(
@@ -231,7 +270,11 @@ def find_numbers(
     glued = glued or [False] * len(words)
     if starts is None:
         starters = _number_starters(lexicon)
-        starts = [i for i, word in enumerate(words) if word[:1].isdigit() or word in starters]
+        starts = [
+            i
+            for i, word in enumerate(words)
+            if word[:1].isdigit() or word in starters or may_start_number(word, lexicon)
+        ]
     phrases: list[NumberPhrase] = []
     end = 0  # a phrase's words start no other
     for i in starts:
@@ -392,6 +435,14 @@ def _number_at(
         else:
             unit = lex.units[scaled[2]]  # "25bps", "45km"
         j = i + 1
+    elif (glued_sign := _glued_sign(words[i], lex)) is not None:
+        unit, match = glued_sign  # "\u20b5400 million", "r$40m"
+        parsed = _digits(match[2] + ("." + match[3] if match[3] else ""))
+        assert parsed is not None
+        value, decimals, zeros = parsed
+        if match[4]:
+            scale = lex.scales[match[4]]
+        j = i + 1
     elif (hit := _phrase_at(words, i, lex.number_words)) is not None:
         value, j = lex.number_words[hit[0]], i + hit[1]
         exact_word = True
@@ -468,6 +519,13 @@ def _finish(
     start = i
     if (sign := _phrase_before(words, start, lex.currency_signs)) is not None and unit is None:
         unit, start = lex.currency_signs[sign[0]], start - sign[1]
+    elif (
+        unit is None
+        and start > 0
+        and glued[start - 1]
+        and (unit := currency_sign_unit(words[start - 1], lex)) is not None
+    ):
+        start -= 1  # a currency sign no table lists, right before its figure
     hedge = None
     if (hit := _phrase_before(words, start, lex.hedges)) is not None:
         hedge, start = lex.hedges[hit[0]], start - hit[1]
@@ -512,6 +570,8 @@ def unit_registry(definitions: tuple[str, ...]) -> Any:
 def lexicon_unit_factor(unit: str, lexicon: QuantityLexicon) -> tuple[float, str]:
     """``unit_factor`` of a unit of ``lexicon``, read from its table of unit factors
     (``unit_factors``): pint is imported and its registry built only for a unit not in it."""
+    if unit.startswith(_SIGN_UNIT):
+        return 1.0, "currency:" + unit[len(_SIGN_UNIT) :].upper()  # never converted
     found = unit_factors(lexicon_units(lexicon), lexicon.definitions).get(unit)
     return found if found is not None else unit_factor(unit, lexicon.definitions)
 
@@ -573,8 +633,10 @@ def unit_factor(unit: str, definitions: tuple[str, ...]) -> tuple[float, str]:
             return float(base.magnitude), {1: "length", 2: "area", 3: "volume"}.get(
                 int(power), f"length^{power}"
             )
-        if name in ("rate_change", "time") or (name == "mass" and power == 1):
+        if name in ("rate_change", "time", "score") or (name == "mass" and power == 1):
             return float(base.magnitude), name
+    if dimensionality == {"[length]": 1, "[time]": -1}:
+        return float(base.magnitude), "speed"
     return float(base.magnitude), str(base.dimensionality)
 
 
@@ -595,6 +657,8 @@ def _unit_text(unit: str | None) -> str:
         return ""
     if unit == "percent":
         return "%"
+    if unit == "score_point":
+        return " points"
     return " " + unit.replace("_", " ").replace(" ** 2", "\u00b2").replace("metric ton", "tonne")
 
 

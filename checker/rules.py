@@ -49,7 +49,10 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
         {**_RULE_KEYS, "triggers": list, "markers": list},
         {"same_words": dict, "lasting_markers": list},
     ),
-    "event_count": ({**_RULE_KEYS, "nouns": dict}, {"requires": dict}),
+    "event_count": (
+        {**_RULE_KEYS, "nouns": dict},
+        {"requires": dict, "streak_words": list, "streak_ends": list},
+    ),
     "weekday_date": (dict(_RULE_KEYS), {}),
     "tense_date": (dict(_RULE_KEYS), {"tolerance_days": int}),
     "spelling": (
@@ -74,6 +77,10 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
             "update_words": list,
             "roles": list,
             "tally": list,
+            "generic": bool,
+            "copulas": list,
+            "guard_words": list,
+            "same_heads": dict,
         },
     ),
     "paired_count": (
@@ -118,6 +125,8 @@ DIMENSIONS = (
     "mass",
     "volume",
     "time",
+    "speed",
+    "score",
 )
 """Dimensions a quantity rule may restrict its measures to."""
 ROLES = ("level", "change", "from")

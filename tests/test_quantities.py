@@ -2075,3 +2075,225 @@ def test_quantities_fatally_injured_are_killed(ruleset, nlp, second, message):
     assert [f.message for f in _discrepancies(result, "number.casualties")] == (
         [message] if message else []
     )
+
+
+# --- currencies and units beyond the main ones -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The port charges 9,500 riel for each container.",
+            _one("9,500 riel", 9450, 9550, "currency:KHR", "KHR 9,500"),
+        ),
+        (
+            "The company raised GH₵12 million on Tuesday.",
+            _one("GH₵12 million", 11.5e6, 13e6, "currency:GHS", "GHS 12 million"),
+        ),
+        (
+            "The fee is KSh 900 for a season ticket.",
+            _one("KSh 900", 855, 945, "currency:SHILLING", "SHILLING 900"),
+        ),
+        # a currency symbol no list names is a currency of its own, never converted
+        ("The ferry crossing costs ₣75.", _one("₣75", 75, 75, "currency:₣", "₣ 75")),
+        (
+            "The train reached 80 mph on the straight.",
+            _one(
+                "80 mph",
+                79.5 * 0.44704,
+                80.5 * 0.44704,
+                "speed",
+                "80 mile / hour (= 128.7 km / hour)",
+            ),
+        ),
+    ],
+    ids=["riel-name", "glued-sign", "letter-sign", "unknown-symbol", "speed"],
+)
+def test_quantities_more_currencies_and_speeds(nlp, lexicon, sentence, expected):
+    assert _amounts(nlp, lexicon, sentence) == [expected]
+
+
+# --- any figure in a unit, keyed by the word it is tied to ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("texts", "message"),
+    [
+        (
+            (
+                "Harlow Energy said every household would get a €40 rebate on its next bill.",
+                "Harlow Energy has promised a €60 rebate to every household.",
+            ),
+            "Sources disagree on the figure tied to 'rebate': EUR 40 (coastal-herald.txt) vs "
+            "EUR 60 (river-wire.txt)",
+        ),
+        (
+            (
+                "Kestrel Bio raised ₦2.4 billion from pension funds, the company said.",
+                "Kestrel Bio is raising ₦2.9 billion from pension funds.",
+            ),
+            "Sources disagree on the figure tied to 'raised': NGN 2.4 billion "
+            "(coastal-herald.txt) vs NGN 2.9 billion (river-wire.txt)",
+        ),
+        (
+            (
+                "The height limit under the Orrin bridge is 4 metres, the council said.",
+                "The lorry ignored the limit of 2.5 metres under the Orrin bridge.",
+            ),
+            "Sources disagree on the figure tied to 'limit': 4 meter (= 0.004 km) "
+            "(coastal-herald.txt) vs 2.5 meter (= 0.0025 km) (river-wire.txt)",
+        ),
+        (
+            (
+                "Rice at the Kandal market sells at 9,500 riel a kilo, traders said.",
+                "Traders at the Kandal market said rice sells at 8,200 riel a kilo.",
+            ),
+            "Sources disagree on the figure tied to 'sells': KHR 9,500 (coastal-herald.txt) "
+            "vs KHR 8,200 (river-wire.txt)",
+        ),
+        (
+            (
+                "The price of rice at the Kandal market rose by 300 riel to 9,800 riel, "
+                "traders said.",
+                "Traders said a kilo of rice at the Kandal market now costs 9,500 riel.",
+            ),
+            "Sources disagree on the figure tied to 'price': KHR 9,800 (coastal-herald.txt) "
+            "vs KHR 9,500 (river-wire.txt)",
+        ),
+    ],
+    ids=["noun-after", "verb-before", "subject-of-a-copula", "price-per-unit", "level-of-a-change"],
+)
+def test_quantities_figure_tied_to_one_word_disagrees(ruleset, nlp, texts, message):
+    result = _check(ruleset, nlp, *_story(*texts))
+    assert [f.message for f in _discrepancies(result, "number.figure")] == [message]
+
+
+def test_quantities_figure_tied_to_one_word_agrees(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "Harlow Energy said every household would get a €40 rebate on its next bill.",
+            "Harlow Energy has promised a €40 rebate to every household.",
+        ),
+    )
+    assert _discrepancies(result, "number.figure") == []
+    (agreement,) = _agreements(result, "number.figure")
+    assert agreement.summary.endswith("-> EUR 40")
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Harlow Energy has promised a rebate of about €60 to every household.",
+        "Harlow Energy paid a €60 rebate to every household last year.",
+        "Harlow Energy has promised a €60 fee to every household.",
+        "Harlow Energy has promised a £60 rebate to every household.",
+        "Harlow Energy has promised a €60 rebate a year to every household.",
+        "Harlow Energy has promised a €60 rebate to every household and a €25 rebate to firms.",
+        "Harlow Energy said: “Every household will get a €60 rebate.”",
+        "Harlow Energy has promised households a €60 rebate, up from €45.",
+    ],
+    ids=[
+        "hedged",
+        "background",
+        "other-word",
+        "other-currency",
+        "rate",
+        "two-in-a-sentence",
+        "quoted",
+        "change",
+    ],
+)
+def test_quantities_figure_tied_to_one_word_guards(ruleset, nlp, second):
+    first = "Harlow Energy said every household would get a €40 rebate on its next bill."
+    result = _check(ruleset, nlp, *_story(first, second))
+    assert _discrepancies(result, "number.figure") == []
+
+
+def test_quantities_figure_with_two_values_in_one_source_is_not_compared(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "Harlow Energy said every household would get a €40 rebate on its next bill.\n\n"
+            "Pensioners will get a €70 rebate, Harlow Energy said.",
+            "Harlow Energy has promised a €60 rebate to every household.",
+        ),
+    )
+    assert _discrepancies(result, "number.figure") == []
+
+
+# --- the place of an event in a run of any noun ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("second", "message"),
+    [
+        (
+            "Grain exports from Tavria fell for the third consecutive month, traders said.",
+            "Sources disagree on how many months in a row there have been: 4 "
+            "(coastal-herald.txt) vs 3 (river-wire.txt)",
+        ),
+        ("Grain exports from Tavria fell for the fourth month in a row, traders said.", None),
+    ],
+    ids=["differs", "agrees"],
+)
+def test_quantities_runs_of_any_noun(ruleset, nlp, second, message):
+    first = "Grain exports from Tavria fell for a fourth straight month, traders said."
+    result = _check(ruleset, nlp, *_story(first, second))
+    assert [f.message for f in result.findings if f.rule == "event.count"] == (
+        [message] if message else []
+    )
+    if message is None:
+        assert [a.rule for a in result.agreements if a.rule == "event.count"] == ["event.count"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Harlow Energy said every household would get a €40 rebate on its next bill.",
+            [("number.figure", "€40 rebate", "EUR 40", "rebat")],
+        ),
+        ("Harlow Energy said every household would get a rebate of about €40.", []),
+        ("Harlow Energy said every household got a €40 rebate last year.", []),
+        (
+            "The price of rice rose by 300 riel to 9,800 riel.",
+            [
+                (
+                    "number.figure",
+                    "to 9,800 riel",
+                    "KHR 9,800",
+                    "pric",
+                )
+            ],
+        ),
+        ("Rice rose by 300 riel to 9,800 riel at the Kandal market.", []),
+        ("The price of rice rose from 9,500 riel to 9,800 riel.", []),
+    ],
+    ids=["figure", "hedged", "background", "level-of-a-change", "no-subject", "from-and-to"],
+)
+def test_quantities_which_figures_are_tied_to_a_word(normalize_text, sentence, expected):
+    normalized = normalize_text(sentence + "\n", published=dt.date.fromisoformat(PUBLISHED))
+    assert [
+        (f.kind, f.text, f.value_label(), f.subject)
+        for f in normalized.facts
+        if f.kind == "number.figure"
+    ] == expected
+
+
+def test_quantities_margin_in_points(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "Marta Veil took the Halden league title by nine points on Sunday.",
+            "Marta Veil finished fourth to clinch the Halden league title by six points.",
+        ),
+    )
+    assert [f.message for f in _discrepancies(result, "number.margin")] == [
+        "Sources disagree on the winning margin: 9 points (coastal-herald.txt) vs 6 points "
+        "(river-wire.txt)"
+    ]
