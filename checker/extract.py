@@ -35,6 +35,7 @@ from checker.quantities import (
     NumberPhrase,
     QuantityLexicon,
     find_numbers,
+    may_start_number,
     number_starters,
     to_amount,
 )
@@ -816,6 +817,10 @@ class _Context:
             words = set(lower)
             may_start = words & number_starters(lexicon)
             may_start.update(w for w in words if w[:1].isdigit())
+            # a figure with its currency sign glued on ("gh\u00a2630"): few words are not letters
+            may_start.update(
+                w for w in words - may_start if not w.isalpha() and may_start_number(w, lexicon)
+            )
             sent_start = self.tokens.sent_start
             by_sent: dict[int, list[int]] = {}
             for i in [i for i, w in enumerate(lower) if w in may_start]:

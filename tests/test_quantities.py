@@ -2161,8 +2161,23 @@ def test_quantities_more_currencies_and_speeds(nlp, lexicon, sentence, expected)
             "Sources disagree on the figure tied to 'price': KHR 9,800 (coastal-herald.txt) "
             "vs KHR 9,500 (river-wire.txt)",
         ),
+        (
+            (
+                "The lender raised GH₵630 million in its share sale, the exchange said.",
+                "The exchange said the lender raised GH₵680 million in its share sale.",
+            ),
+            "Sources disagree on the figure tied to 'raised': GHS 630 million "
+            "(coastal-herald.txt) vs GHS 680 million (river-wire.txt)",
+        ),
     ],
-    ids=["noun-after", "verb-before", "subject-of-a-copula", "price-per-unit", "level-of-a-change"],
+    ids=[
+        "noun-after",
+        "verb-before",
+        "subject-of-a-copula",
+        "price-per-unit",
+        "level-of-a-change",
+        "sign-glued-to-figure",
+    ],
 )
 def test_quantities_figure_tied_to_one_word_disagrees(ruleset, nlp, texts, message):
     result = _check(ruleset, nlp, *_story(*texts))
