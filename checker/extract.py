@@ -84,6 +84,8 @@ _AUXILIARIES = {
 }
 _LEADS = {"on", "in", "by", "until", "since", "at", "from"}
 _POSSESSIVE = frozenset({"'s", "\u2019s"})
+_MAIN_REACH = 40
+"""Tokens on either side of a main-event date its clause may reach (``_main_clause``)."""
 _YEAR_LEADS = {"in", "since", "during", "until"}
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
 """A sentence opening with one of these is about someone the sentence before names."""
@@ -913,10 +915,16 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
         verb are added marked with "@" (what it acts on: "condemned the bombing on
         Friday", "called on Monday for the ruling to be overturned")."""
         end = ctx.tokens.sent_end[span.start]
-        after = ctx.content_words(cue.end, end, skip=(span.start, span.end))
-        return frozenset(
-            ctx.content_words(0, end) | _title_words(source, ctx) | {"@" + w for w in after}
+        # a bounded reach: a text with no full stop is one long "sentence"
+        after = ctx.content_words(
+            cue.end, min(end, cue.end + _MAIN_REACH), skip=(span.start, span.end)
         )
+        return head_words(end) | {"@" + w for w in after}
+
+    @cache
+    def head_words(end: int) -> frozenset[str]:
+        """The words of the text up to token ``end`` and of the metadata's headline."""
+        return frozenset(ctx.content_words(0, end) | _title_words(source, ctx))
 
     main_dates: list[tuple[Span, Span, frozenset[str]]] = []
     dateline = source.dateline
@@ -1178,11 +1186,12 @@ def _main_clause(ctx: _Context, span: Span) -> tuple[int, int]:
     left, right = ctx.joined_clause(span.start, span.end)
     first = t.sent_start[span.start]
     # over the commas before it, as long as only names stand between ("in Lindvale, France,")
-    while left - 1 > first and not any(
-        t.lowercase[i] and t.alpha[i] for i in range(left, span.start)
-    ):
+    for _ in range(3):
+        if left - 1 <= first or any(t.lowercase[i] and t.alpha[i] for i in range(left, span.start)):
+            break
         left = ctx.joined_clause(left - 2, left - 1)[0]
-    return left, right
+    # a bounded reach: a text with no full stop is one long clause
+    return max(left, span.start - _MAIN_REACH), min(right, span.end + _MAIN_REACH)
 
 
 def _main_event(
