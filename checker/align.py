@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from checker.extract import MAIN_PLACE_CHAIN, stem
 from checker.model import Amount, Fact
 from checker.normalize import NormalizedSource
 from checker.rules import RuleSet
@@ -21,6 +22,15 @@ MIN_SHARED_WORDS = 2
 """Context words two units must share to be the same event."""
 MIN_SHARED_BACKGROUND = 3
 """Context words two background events (well before publication) must share."""
+MIN_SHARED_MAIN = 3
+"""Words two sources' lead sentences (and headlines) share before their main-event dates
+(``lead_date`` rules with ``main``, no event class) are compared."""
+MOST_MAIN_SOURCES = 50
+"""Sources above which a story's main event is not read across them (``main`` rules): a
+story is told by a handful of outlets, and pairing every lead with every other grows with
+the square of their number."""
+_MAIN_KEY = "lead:main:"
+_MAIN_PLACE_KEY = f"chain:{MAIN_PLACE_CHAIN}:"
 
 
 @dataclass(frozen=True)
@@ -231,6 +241,8 @@ def _event_class(ruleset: RuleSet, fact: Fact) -> str:
         return "deadline"
     if _is_lead(ruleset, fact.kind):
         return fact.subject or ""
+    if fact.chain == MAIN_PLACE_CHAIN:
+        return "main event"  # whatever word dates it: the lead's main event
     return ruleset.event_classes.get((fact.trigger or "").lower(), fact.trigger or "")
 
 
@@ -267,6 +279,8 @@ def pair_score(a: Unit, b: Unit) -> int:
         # words (a party's plenary and a summit are two events of one class)
         if a.key != b.key:
             return 0
+        if a.key.startswith(_MAIN_KEY):
+            return _main_score(a, b)
         return shared if shared >= MIN_SHARED_WORDS else 0
     if a.key.startswith("series:"):
         # One series per story unless both name participants and none are shared.
@@ -277,6 +291,9 @@ def pair_score(a: Unit, b: Unit) -> int:
         for y in b.facts  # type: ignore[arg-type]
     ):
         return 0  # "in 2004" and "in May 2012": two events, each dated in full
+    if a.key.startswith(_MAIN_PLACE_KEY):
+        # the places of the leads' main-event dates: compared as the dates would be
+        return _main_score(a, b)
     a_background, b_background = (
         all(f.background for f in a.facts),
         all(f.background for f in b.facts),
@@ -289,6 +306,25 @@ def pair_score(a: Unit, b: Unit) -> int:
         if {f.trigger for f in a.facts}.isdisjoint(f.trigger for f in b.facts):
             return 0
     return shared if shared >= needed else 0
+
+
+def _main_score(a: Unit, b: Unit) -> int:
+    """``pair_score`` of two units of the story's main event read from the leads with no
+    event class (a ``main`` rule's dates or places). The leads must share
+    ``MIN_SHARED_MAIN`` words, and the word one source dates the event with must be in the
+    other's lead or headline ("debuted last Tuesday" and a headline's "debut"); not when
+    one source's dating verb acts on the other's event ("condemned the bombing on
+    Friday", "called on Monday for the ruling to be overturned"): that dates a reaction
+    or a later step, not the event."""
+    events_a = {stem(f.trigger or "") for f in a.facts}
+    events_b = {stem(f.trigger or "") for f in b.facts}
+    linked = bool(events_a & b.context or events_b & a.context)
+    reaction = bool(
+        {"@" + w for w in events_b - events_a} & a.context
+        or {"@" + w for w in events_a - events_b} & b.context
+    )
+    shared = len({w for w in a.context & b.context if not w.startswith("@")})
+    return shared if shared >= MIN_SHARED_MAIN and linked and not reaction else 0
 
 
 def _group(units: list[Unit]) -> list[tuple[list[int], list[tuple[int, int]]]]:
@@ -336,6 +372,8 @@ def align(sources: list[NormalizedSource], ruleset: RuleSet) -> list[Alignment]:
         by_rule[unit.rule].append(unit)
     alignments = []
     for rule, rule_units in sorted(by_rule.items()):
+        if ruleset.rules[rule].options.get("main") and len(rule_units) > MOST_MAIN_SOURCES:
+            continue  # a folder of hundreds of briefs is no one story with one main event
         for order, edges in _group(rule_units):
             position = {k: n for n, k in enumerate(order)}
             direct = tuple(sorted((position[i], position[j]) for i, j in edges))

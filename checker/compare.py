@@ -95,6 +95,18 @@ def _comparable(a: Fact, b: Fact) -> bool:
     return True
 
 
+def _near_days(a: Fact, b: Fact, days: int) -> bool:
+    """True when ``a`` and ``b`` are single days of known years at most ``days`` apart: two
+    leads' days further apart date two events (a crime and its trial, a quake and the
+    relief that followed), not one event misdated."""
+    x, y = a.value, b.value
+    if not isinstance(x, Interval) or not isinstance(y, Interval):
+        return False
+    if x.start != x.end or y.start != y.end or not (x.year_known and y.year_known):
+        return False
+    return abs((x.start - y.start).days) <= days
+
+
 def _values_agree(a: Fact, b: Fact, same_place_km: float = 10.0) -> bool:
     if isinstance(a.value, Interval) and isinstance(b.value, Interval):
         return intervals_agree(a.value, b.value)
@@ -186,9 +198,11 @@ def compare_alignment(
     rule: Rule,
     anchors: dict[str, str],
     published: dict[str, dt.date | None] | None = None,
-) -> Finding | Agreement:
+) -> Finding | Agreement | None:
     """Compare one aligned group: a discrepancy finding if two sources differ, else an agreement.
-    ``published`` (source id to publication date) lets a later source update a running total."""
+    ``published`` (source id to publication date) lets a later source update a running total.
+    None when a rule with ``max_days_apart`` finds no two of the group's dates near enough
+    to be one event's."""
     same_place_km = float(rule.options.get("same_place_km", 10.0))
     # Two sources differ when nothing one states agrees with anything the other states
     # (a unit may hold two facts when an article's chain took in a second event).
@@ -203,10 +217,17 @@ def compare_alignment(
             return _days_agree(a, b, rule)
         return _values_agree(a, b, same_place_km)
 
+    near = rule.options.get("max_days_apart")
+
+    def comparable(a: Fact, b: Fact) -> bool:
+        if near is not None:
+            return _near_days(a, b, int(near))
+        return _comparable(a, b)
+
     def differ(i: int, j: int) -> bool:
         return (
-            any(_comparable(a, b) for a in values[i] for b in values[j])
-            and not any(agree(a, b) for a in values[i] for b in values[j] if _comparable(a, b))
+            any(comparable(a, b) for a in values[i] for b in values[j])
+            and not any(agree(a, b) for a in values[i] for b in values[j] if comparable(a, b))
             and not _update_between(rule, values[i], values[j], published or {})
         )
 
@@ -224,6 +245,10 @@ def compare_alignment(
             for j in range(i + 1, len(units))
             if (i, j) in alignment.pairs or pair_score(units[i], units[j]) > 0
         )
+    if near is not None and not any(
+        comparable(a, b) for i, j in pairs for a in values[i] for b in values[j]
+    ):
+        return None
     conflicts = [(i, j) for i, j in pairs if differ(i, j)]
     disagree = bool(conflicts)
     # A finding shows the sources in conflict, with any other source of the group that
@@ -614,6 +639,8 @@ def compare_story(
     for alignment in alignments:
         rule = ruleset.rules[alignment.rule]
         outcome = compare_alignment(alignment, story, rule, anchors, published)
+        if outcome is None:
+            continue
         (findings if isinstance(outcome, Finding) else agreements).append(outcome)  # type: ignore[arg-type]
     for normalized in sources:
         for rule in ruleset.of_kind("weekday_date"):
@@ -625,21 +652,63 @@ def compare_story(
     for rule in ruleset.of_kind("noun_count"):
         findings.extend(single_count_findings(sources, rule, story, anchors))
     findings = _without_repeats(findings, ruleset)
+    agreements = _without_main_repeats(agreements, ruleset)
     findings.extend(
         typo_findings(sources, ruleset, story, vocabulary=vocabulary, spelling=spelling)
     )
     return findings, agreements
 
 
+def _without_main_repeats(agreements: list[Agreement], ruleset: RuleSet) -> list[Agreement]:
+    """An agreement of a ``main`` rule (the story's main event read with no event class)
+    over a statement another agreement holds already is told by that one alone."""
+    main_rules = {
+        rule.id
+        for rule in ruleset.of_kind("lead_date") + ruleset.of_kind("event_place")
+        if rule.options.get("main")
+    }
+    held = {
+        (e.source, e.line, e.column)
+        for a in agreements
+        if a.rule not in main_rules
+        for e in a.evidence
+    }
+    return [
+        a
+        for a in agreements
+        if a.rule not in main_rules
+        or not any((e.source, e.line, e.column) in held for e in a.evidence)
+    ]
+
+
 def _without_repeats(findings: list[Finding], ruleset: RuleSet) -> list[Finding]:
     """One conflict told once: a lead-date discrepancy over the very statements of an event
     date discrepancy is dropped (the event rule says more: "called off", "started"); an
     event date discrepancy whose statements are some of a lead-date one's is dropped."""
-    lead_rules = {rule.id for rule in ruleset.of_kind("lead_date")}
+    main_rules = {
+        rule.id
+        for rule in ruleset.of_kind("lead_date") + ruleset.of_kind("event_place")
+        if rule.options.get("main")
+    }
+    lead_rules = {rule.id for rule in ruleset.of_kind("lead_date")} - main_rules
     date_rules = {rule.id for rule in ruleset.of_kind("event_date")}
 
     def statements(finding: Finding) -> frozenset[tuple[str, int, int]]:
         return frozenset((e.source, e.line, e.column) for e in finding.evidence)
+
+    if main_rules:
+        # the story's main event dated or placed without an event class: told only when
+        # no rule that names the event tells a conflict over any of its statements
+        told = [
+            statements(f) for f in findings if f.rule not in main_rules and f.kind == "discrepancy"
+        ]
+        findings = [
+            f
+            for f in findings
+            if f.rule not in main_rules
+            or f.kind != "discrepancy"
+            or not any(statements(f) & other for other in told)
+        ]
 
     leads = [statements(f) for f in findings if f.rule in lead_rules and f.kind == "discrepancy"]
     if not leads:

@@ -84,6 +84,9 @@ _AUXILIARIES = {
     *("must", "should", "shall", "can", "could", "may", "might"),  # "must set": no past
 }
 _LEADS = {"on", "in", "by", "until", "since", "at", "from"}
+_POSSESSIVE = frozenset({"'s", "\u2019s"})
+_MAIN_REACH = 40
+"""Tokens on either side of a main-event date its clause may reach (``_main_clause``)."""
 _YEAR_LEADS = {"in", "since", "during", "until"}
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
 """A sentence opening with one of these is about someone the sentence before names."""
@@ -913,6 +916,25 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
         lead date of ``rule_id`` (most sources have none)."""
         return frozenset(ctx.content_words(0, lead_ends[rule_id]) | _title_words(source, ctx))
 
+    def main_words(span: Span, cue: Span) -> frozenset[str]:
+        """The words of a main-event date's sentence and all before it (the headline, a
+        dateline) and the metadata's headline: two sources' leads that share enough of them
+        tell of one event, whatever verb each dates it with. The words after the date's
+        verb are added marked with "@" (what it acts on: "condemned the bombing on
+        Friday", "called on Monday for the ruling to be overturned")."""
+        end = ctx.tokens.sent_end[span.start]
+        # a bounded reach: a text with no full stop is one long "sentence"
+        after = ctx.content_words(
+            cue.end, min(end, cue.end + _MAIN_REACH), skip=(span.start, span.end)
+        )
+        return head_words(end) | {"@" + w for w in after}
+
+    @cache
+    def head_words(end: int) -> frozenset[str]:
+        """The words of the text up to token ``end`` and of the metadata's headline."""
+        return frozenset(ctx.content_words(0, end) | _title_words(source, ctx))
+
+    main_dates: list[tuple[Span, Span, frozenset[str]]] = []
     dateline = source.dateline
     for span in ctx.timex_spans:
         if dateline and span.start_char < dateline.end and span.end_char > dateline.start:
@@ -1001,21 +1023,34 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
             continue
         if not reported:
             for rule in lead_rules:
-                if span.end <= lead_ends[rule.id] and (lead := _lead_event(ctx, span, tense, rule)):
+                reader = _main_event if rule.options.get("main") else _lead_event
+                if span.end <= lead_ends[rule.id] and (lead := reader(ctx, span, tense, rule)):
                     cue, event_class, lead_tense = lead
                     # "the talks, which began on Monday" and "talks that ended on Thursday"
                     # date the event's two ends: a lead date is compared only with one of
                     # its relation (start, end, or the event itself)
                     relation = _lead_relation(ctx, span, cue, ruleset)
+                    where = timex.where
+                    if rule.options.get("main"):
+                        main_dates.append((span, cue, main_words(span, cue)))
+                    if (
+                        rule.options.get("main")
+                        and span.end <= cue.start <= span.end + 3
+                        and _POSSESSIVE & set(lower[span.end - 1 : span.end + 1])
+                    ):
+                        # "last Saturday's final": the date quoted with what it dates
+                        where = _mention_at(source, ctx.tokens, span.start, cue.end)
                     out.facts.append(
                         FactMention(
                             rule=rule.id,
                             family="lead",
-                            where=timex.where,
+                            where=where,
                             tense=lead_tense,
                             trigger=cue.text.lower(),
                             event_class=event_class,
-                            context=lead_words(rule.id),
+                            context=main_words(span, cue)
+                            if rule.options.get("main")
+                            else lead_words(rule.id),
                             timex=timex,
                             subject=event_class,
                             role=relation,
@@ -1052,7 +1087,7 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
         out.facts.extend(_figures(ctx, source, ruleset, out.timexes, out.facts))
         out.facts.extend(_paired_counts(ctx, source, ruleset))
         out.facts.extend(_single_counts(ctx, source, ruleset, out.facts))
-        out.facts.extend(_places(ctx, source, ruleset, chains, out))
+        out.facts.extend(_places(ctx, source, ruleset, chains, out, main_dates))
         out.facts.extend(_ranked_places(ctx, source, ruleset, len(chains)))
         out.facts.extend(_home_places(ctx, source, ruleset, len(chains)))
         out.facts.extend(_frame_places(ctx, source, ruleset, len(chains)))
@@ -1152,6 +1187,95 @@ def _lead_event(
         # date, not the tense of the clause's infinitive; the nearest such day
         return cue, event_class, "none"
     return None
+
+
+def _main_clause(ctx: _Context, span: Span) -> tuple[int, int]:
+    """The clause a main-event date belongs to: its own, or, for a date set off by commas
+    ("wrecked a block in Lindvale, France, on Tuesday, killing two"), the clause before it."""
+    t = ctx.tokens
+    left, right = ctx.joined_clause(span.start, span.end)
+    first = t.sent_start[span.start]
+    # over the commas before it, as long as only names stand between ("in Lindvale, France,")
+    for _ in range(3):
+        if left - 1 <= first or any(t.lowercase[i] and t.alpha[i] for i in range(left, span.start)):
+            break
+        left = ctx.joined_clause(left - 2, left - 1)[0]
+    # a bounded reach: a text with no full stop is one long clause
+    return max(left, span.start - _MAIN_REACH), min(right, span.end + _MAIN_REACH)
+
+
+def _main_event(
+    ctx: _Context, span: Span, tense: Tense, rule: Rule
+) -> tuple[Span, str, Tense] | None:
+    """The main event a lead date belongs to when no event class names it (a ``main``
+    rule): the word that dates it is the nearest verb in the past or event word before the
+    date in its clause ("debuted last Tuesday"), else the noun a possessive date is the day
+    of ("last Saturday's final"), else the first such word after it. Which event it is, is
+    told by what two sources' leads share (``align.pair_score``). None for a date that
+    looks ahead, one after a `not_after` word ("since Monday"), beside an `unless_before`
+    word ("a second rise on Friday"), the second day of a list, or a clause with no
+    word of a happening."""
+    t = ctx.tokens
+    lower = t.lower
+    options = rule.options
+    if tense not in ("past", "none"):
+        return None
+    if span.start > 0 and (
+        lower[span.start] in options.get("not_after", ())
+        or lower[span.start - 1] in options.get("not_after", ())
+    ):
+        return None
+    if (
+        span.start > 1
+        and lower[span.start - 1] in ("and", "or")
+        and span.start - 2 in ctx.timex_tokens
+    ):
+        return None
+    left, right = _main_clause(ctx, span)
+    unless = set(options.get("unless_before", ()))
+    # the words that tell a happening: verbs in the past ("debuted", "rose") and event
+    # words, but no auxiliary or reporting verb ("was", "said")
+    plain = set(options.get("not_events", ()))
+    marked = {
+        c.start for c in ctx.cues_at(t.sent_start[span.start], "tense:past") if c.end - c.start == 1
+    }
+    happenings = [
+        i
+        for i in range(left, right)
+        if not span.start <= i < span.end
+        and i not in ctx.timex_tokens
+        and lower[i] not in plain
+        and (ctx.past_at(i) or i in marked or lower[i] in ctx.event_words)
+        and not ctx.attributive_at(i, i + 1)
+    ]
+    before = [i for i in happenings if i < span.start]
+    possessive = next(
+        (i + 1 for i in (span.end - 1, span.end) if i < right and lower[i] in _POSSESSIVE),
+        None,
+    )
+    if possessive is not None:
+        # "finished second in last Saturday's final": the noun the date is the day of
+        nouns = [i for i in range(possessive, right) if t.alpha[i] and lower[i] not in STOP_WORDS]
+        if not nouns:
+            return None
+        at = nouns[0]
+        while at + 1 < right and t.alpha[at + 1] and lower[at + 1] not in STOP_WORDS:
+            at += 1  # "season finale": the head is the last noun of the run
+    elif before:
+        # "debuted last Wednesday", "a poisoning at a wedding on Saturday": the nearest
+        # word of a happening before the date
+        at = before[-1]
+    elif after := [i for i in happenings if i > span.start and lower[i] not in ctx.event_words]:
+        at = after[0]  # "On Monday, the bridge was reopened": a verb after its date
+    else:
+        return None
+    if any(
+        lower[i] in unless or ctx.ordinals.get(lower[i], 1) > 1
+        for i in range(max(left, at - 3), at)
+        if i not in ctx.timex_tokens
+    ):
+        return None  # "the sixth aftershock shook", "a second rise": another event
+    return ctx.doc[at : at + 1], "main", tense
 
 
 def _lead_relation(ctx: _Context, span: Span, cue: Span, ruleset: RuleSet) -> str:
@@ -2896,15 +3020,21 @@ def _places(
     ruleset: RuleSet,
     chains: dict[int, tuple[int, str]],
     out: Extraction,
+    main_dates: list[tuple[Span, Span, frozenset[str]]] = (),  # type: ignore[assignment]
 ) -> list[FactMention]:
     """Where events took place: "a round of talks in Vienna", "the final at the National
     Stadium". A city or country follows its event word in the same clause; a venue's name
-    is specific enough to belong to the nearest event word before it in the sentence."""
+    is specific enough to belong to the nearest event word before it in the sentence.
+    ``main_dates`` are the lead's main-event dates (date, dating word, context) whose
+    clauses a ``main`` rule reads places in."""
     doc = ctx.doc
     facts = []
     timex_tokens = ctx.timex_tokens
     dateline = source.dateline
     for rule in ruleset.of_kind("event_place"):
+        if rule.options.get("main"):
+            facts.extend(_main_places(ctx, source, rule, main_dates))
+            continue
         class_prepositions = {
             p.lower(): {c.lower() for c in classes}
             for p, classes in rule.options.get("class_prepositions", {}).items()
@@ -2942,6 +3072,58 @@ def _places(
                     chain=chain,
                     ordinal=out.chain_ordinal.get(chain),
                     place=name_span.text,
+                )
+            )
+    return facts
+
+
+MAIN_PLACE_CHAIN = -1
+"""The chain of a source's main-event places (``event_place`` rules with ``main``): one
+unit per source."""
+
+
+def _main_places(
+    ctx: _Context,
+    source: Source,
+    rule: Rule,
+    main_dates: list[tuple[Span, Span, frozenset[str]]],
+) -> list[FactMention]:
+    """Where the story's main event took place when no event word names it: the names
+    after the rule's prepositions in the clause of a main-event date of the lead ("after
+    eating at a banquet in the port city of Zenda on Saturday"), not the dateline's. A
+    name qualified by a wider one ("in Yida, Ruritania") gives the wider. The fact takes
+    the date's dating word and context: two sources' places are compared when their
+    dates would be (``align.pair_score``)."""
+    t = ctx.tokens
+    prepositions = {p.lower() for p in rule.options["prepositions"]}
+    facts = []
+    for span, cue, context in main_dates:
+        left, right = _main_clause(ctx, span)
+        left = min(left, ctx.clause(cue.start, cue.end)[0])
+        right = max(right, ctx.clause(cue.start, cue.end)[1])
+        for at in range(left, right):
+            if t.lower[at] not in prepositions or at in ctx.timex_tokens:
+                continue
+            named = _name_after(ctx, at + 1, source.dateline)
+            if named is None:
+                continue
+            start, end = named
+            if end + 1 < t.sent_end[at] and t.text[end] == "," and t.title[end + 1]:
+                wider = _name_after(ctx, end + 1, source.dateline)
+                if wider is None:
+                    continue
+                start, end = wider  # "in Yida, Ruritania": the city is somewhere in it
+            facts.append(
+                FactMention(
+                    rule=rule.id,
+                    family="place",
+                    where=_mention_at(source, t, at, end),
+                    tense=ctx.tense(at, end),
+                    trigger=cue.text.lower(),
+                    event_class="main event",
+                    context=context,
+                    chain=MAIN_PLACE_CHAIN,
+                    place=ctx.doc[start:end].text,
                 )
             )
     return facts

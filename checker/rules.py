@@ -90,7 +90,13 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "noun_count": (dict(_RULE_KEYS), {"ignore": list, "determiners": list}),
     "event_place": (
         {**_RULE_KEYS, "prepositions": list},
-        {"venues": list, "same_place_km": float, "class_prepositions": dict, "frames": dict},
+        {
+            "venues": list,
+            "same_place_km": float,
+            "class_prepositions": dict,
+            "frames": dict,
+            "main": bool,
+        },
     ),
     "ranked_place": (
         {**_RULE_KEYS, "ranks": list, "nouns": list, "links": list},
@@ -104,6 +110,9 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
         dict(_RULE_KEYS),
         {
             "sentences": int,
+            "main": bool,
+            "max_days_apart": int,
+            "not_events": list,
             "classes": dict,
             "not_after": list,
             "unless_before": list,

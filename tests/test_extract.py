@@ -133,7 +133,7 @@ def test_extract_event_date_resolves_against_publication_date(
     normalize_text, text, date_text, value
 ):
     normalized = normalize_text(text, published=PUBLISHED)
-    dates = [f for f in normalized.facts if f.kind != "event.place"]
+    dates = [f for f in normalized.facts if f.kind not in ("event.place", "event.main_place")]
     assert [(f.text, f.value_label()) for f in dates] == [(date_text, value)]
 
 

@@ -15,7 +15,8 @@ RULE = "event.lead_date"
 
 
 def _lead_facts(normalize_text, text: str, published: dt.date) -> list:
-    return normalize_text(text, published=published).lead_facts
+    # the lead's dates of event.lead_date (event.main_date's are in lead_facts too)
+    return [f for f in normalize_text(text, published=published).lead_facts if f.kind == RULE]
 
 
 def _lead_findings(result) -> list:

@@ -1,0 +1,214 @@
+"""The story's main event dated in each source's first sentence, whatever verb tells it
+(rule ``event.main_date``).
+
+Every article below is invented for these tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.conftest import check_articles as _check
+
+RULE = "event.main_date"
+
+
+def _main_facts(normalize_text, text: str, published: dt.date) -> list:
+    return [f for f in normalize_text(text, published=published).lead_facts if f.kind == RULE]
+
+
+def _findings(result) -> list:
+    return [f for f in result.findings if f.rule == RULE]
+
+
+def _texts(finding) -> set[tuple[str, str]]:
+    return {(e.source, e.text) for e in finding.evidence}
+
+
+# --- what a main-event date is -----------------------------------------------------------------
+
+
+def test_main_date_is_read_with_the_verb_before_it(normalize_text):
+    text = (
+        "Brindle Mills shares soar\n\n"
+        "Shares in textile maker Brindle Mills debuted last Tuesday on the Corvale exchange, "
+        "closing a fifth above their offer price.\n"
+    )
+    (fact,) = _main_facts(normalize_text, text, dt.date(2025, 3, 17))
+    assert (fact.text, fact.trigger) == ("last Tuesday", "debuted")
+    assert fact.value.start == dt.date(2025, 3, 11)
+
+
+def test_a_possessive_date_is_quoted_with_the_noun_it_dates(normalize_text):
+    text = (
+        "Harlow Vance took the drivers' title after finishing second in last Sunday's "
+        "season finale at the Mossbank circuit.\n"
+    )
+    (fact,) = _main_facts(normalize_text, text, dt.date(2025, 9, 3))
+    assert (fact.text, fact.trigger) == ("in last Sunday's season finale", "finale")
+
+
+def test_a_later_instance_of_the_event_gives_no_main_date(normalize_text):
+    # "the fourth tremor": not the event the story is about
+    text = "The fourth tremor shook the hill town of Arvel on Monday, residents said.\n"
+    assert _main_facts(normalize_text, text, dt.date(2025, 5, 6)) == []
+    (fact,) = _main_facts(normalize_text, text.replace("fourth ", ""), dt.date(2025, 5, 6))
+    assert (fact.text, fact.trigger) == ("on Monday", "shook")
+
+
+def test_a_reported_or_ongoing_date_is_no_main_date(normalize_text):
+    text = "The canal has been closed since Monday, the harbour office said on Wednesday.\n"
+    assert _main_facts(normalize_text, text, dt.date(2025, 5, 8)) == []
+    text = "The canal was closed to shipping on Monday, the harbour office said on Wednesday.\n"
+    (fact,) = _main_facts(normalize_text, text, dt.date(2025, 5, 8))
+    assert (fact.text, fact.trigger) == ("on Monday", "closed")
+
+
+# --- comparing the sources' main-event dates ---------------------------------------------------
+
+
+_WIRE = (
+    "Brindle Mills jumps 20% in market debut\n\n"
+    "Shares in textile maker Brindle Mills rose 20% on their first day of trading on the "
+    "Corvale exchange on Wednesday after a share sale that drew strong demand.\n"
+)
+_WEEKLY = (
+    "A good week for Corvale\n\n"
+    "The Corvale market had its busiest week in years after Brindle Mills debuted last "
+    "Tuesday with a gain of a fifth, the exchange's first new listing since 2021.\n"
+)
+
+
+def test_main_dates_told_with_different_verbs_are_compared(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        ("wire.txt", "2025-03-12", _WIRE),
+        ("weekly.txt", "2025-03-17", _WEEKLY),
+    )
+    (finding,) = _findings(result)
+    assert _texts(finding) == {("wire.txt", "on Wednesday"), ("weekly.txt", "last Tuesday")}
+    assert "2025-03-11" in finding.message and "2025-03-12" in finding.message
+
+
+def test_main_dates_of_one_day_agree(ruleset, nlp):
+    weekly = _WEEKLY.replace("last Tuesday", "last Wednesday")
+    result = _check(
+        ruleset,
+        nlp,
+        ("wire.txt", "2025-03-12", _WIRE),
+        ("weekly.txt", "2025-03-17", weekly),
+    )
+    assert _findings(result) == []
+    assert [a.rule for a in result.agreements].count(RULE) == 1
+
+
+_SHELLED = (
+    "Fuel depot shelled near border town of Osterfeld\n\n"
+    "A fuel depot near the border town of Osterfeld was shelled on Thursday, "
+    "setting three storage tanks ablaze, local officials said.\n"
+)
+_CONDEMNED = (
+    "Relief agency condemns depot shelling\n\n"
+    "A relief agency on Friday condemned the shelling of a fuel depot near the border "
+    "town of Osterfeld that set three storage tanks ablaze.\n"
+)
+
+
+def test_a_lead_that_dates_a_reaction_is_not_compared(ruleset, nlp, normalize_text):
+    # the agency's condemnation is dated, not the shelling it condemns
+    (shelled,) = _main_facts(normalize_text, _SHELLED, dt.date(2025, 4, 11))
+    (condemned,) = _main_facts(normalize_text, _CONDEMNED, dt.date(2025, 4, 12))
+    assert (shelled.trigger, condemned.trigger) == ("shelled", "condemned")
+    result = _check(
+        ruleset, nlp, ("wire.txt", "2025-04-11", _SHELLED), ("agency.txt", "2025-04-12", _CONDEMNED)
+    )
+    assert _findings(result) == []
+    assert RULE not in [a.rule for a in result.agreements]
+
+
+_RAID = (
+    "Jewellers raided in Pelham Street\n\n"
+    "Thieves raided a jewellery shop in Pelham Street on Monday and escaped with "
+    "watches worth thousands, police in Marrowby said.\n"
+)
+_AGAIN = (
+    "Pelham Street jewellers hit by thieves\n\n"
+    "A jewellery shop in Pelham Street was raided on Monday by thieves who escaped with "
+    "watches worth thousands, police in Marrowby said.\n"
+)
+
+
+def test_dates_days_apart_are_two_events_not_one_misdated(ruleset, nlp):
+    # two raids on one shop a week apart: neither a finding nor an agreement
+    result = _check(
+        ruleset, nlp, ("first.txt", "2025-06-03", _RAID), ("second.txt", "2025-06-10", _AGAIN)
+    )
+    assert _findings(result) == []
+    assert RULE not in [a.rule for a in result.agreements]
+    # the same two leads published together are compared
+    result = _check(
+        ruleset, nlp, ("first.txt", "2025-06-03", _RAID), ("second.txt", "2025-06-04", _AGAIN)
+    )
+    assert [a.rule for a in result.agreements].count(RULE) == 1
+
+
+# --- the main event's place (rule ``event.main_place``) ----------------------------------------
+
+PLACE_RULE = "event.main_place"
+
+_BANQUET = (
+    "Guests fall ill after wedding feast\n\n"
+    "Forty guests were taken to hospital after eating at a wedding banquet in the port city "
+    "of {city} on Saturday night, health officials said on Monday.\n"
+)
+_CATERER = (
+    "Caterer held over wedding poisoning\n\n"
+    "Police detained a caterer whose food is blamed for a mass poisoning at a wedding in "
+    "{city} on Saturday that sent forty guests to hospital.\n"
+)
+
+
+def _place_findings(result) -> list:
+    return [f for f in result.findings if f.rule == PLACE_RULE]
+
+
+def test_main_places_of_one_event_far_apart_disagree(ruleset, nlp):
+    # the place is read in the main date's clause, whatever word dates the event
+    result = _check(
+        ruleset,
+        nlp,
+        ("agency.txt", "2025-07-14", _BANQUET.format(city="Marseille")),
+        ("daily.txt", "2025-07-15", _CATERER.format(city="Toulouse")),
+    )
+    (finding,) = _place_findings(result)
+    assert {(e.source, e.text) for e in finding.evidence} == {
+        ("agency.txt", "in the port city of Marseille"),
+        ("daily.txt", "in Toulouse"),
+    }
+
+
+def test_main_places_of_one_city_agree(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        ("agency.txt", "2025-07-14", _BANQUET.format(city="Marseille")),
+        ("daily.txt", "2025-07-15", _CATERER.format(city="Marseille")),
+    )
+    assert _place_findings(result) == []
+    assert [a.rule for a in result.agreements].count(PLACE_RULE) == 1
+
+
+def test_a_place_qualified_by_its_country_reads_as_the_country(normalize_text):
+    # "in Orsk, Russia": a small town's name may be another's; the country it is in is sure
+    text = (
+        "Gas blast at apartment block\n\n"
+        "A gas explosion wrecked an apartment block in Lindvale, France, on Tuesday, "
+        "killing two residents, officials said.\n"
+    )
+    places = [
+        f.value.name
+        for f in normalize_text(text, published=dt.date(2025, 2, 5)).facts
+        if f.kind == PLACE_RULE
+    ]
+    assert places == ["France"]
