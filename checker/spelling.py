@@ -1199,8 +1199,8 @@ def _tie_reported_here(
     text: str, other: str, source_id: str, used_by: dict[str, set[str]], mentions: Counter[str]
 ) -> bool:
     """Of two forms one source each, the one to report: written fewer times; else the one
-    the lexicon knows ``TIE_LEXICON_GAP`` less well as a word or name ("Cabrero" against
-    "Cabrera"); else the shorter (a dropped letter is the commonest slip: "Vasilecu");
+    the lexicon knows ``TIE_LEXICON_GAP`` less well as a word or name ("Ashwerth" against
+    "Ashworth"); else the shorter (a dropped letter is the commonest slip: "Szymanka");
     else the one in the later source."""
     (other_source,) = used_by[other]
     known, other_known = zipf(text.lower()), zipf(other.lower())

@@ -158,13 +158,13 @@ def test_dates_days_apart_are_two_events_not_one_misdated(ruleset, nlp):
 PLACE_RULE = "event.main_place"
 
 _BANQUET = (
-    "Guests fall ill after wedding feast\n\n"
-    "Forty guests were taken to hospital after eating at a wedding banquet in the port city "
+    "Guests fall ill after wedding lunch\n\n"
+    "Forty guests fell ill and went to hospital after a wedding lunch in the port city "
     "of {city} on Saturday night, health officials said on Monday.\n"
 )
 _CATERER = (
     "Caterer held over wedding poisoning\n\n"
-    "Police detained a caterer whose food is blamed for a mass poisoning at a wedding in "
+    "Police held a caterer whose food is blamed for the poisoning at a wedding in "
     "{city} on Saturday that sent forty guests to hospital.\n"
 )
 
