@@ -169,18 +169,23 @@ _CATERER = (
 )
 
 
+def _lunch_story(ruleset, nlp, agency_city: str, daily_city: str):
+    """The checked story of the agency's lunch in one city and the daily's caterer in another."""
+    return _check(
+        ruleset,
+        nlp,
+        ("agency.txt", "2025-07-14", _BANQUET.format(city=agency_city)),
+        ("daily.txt", "2025-07-15", _CATERER.format(city=daily_city)),
+    )
+
+
 def _place_findings(result) -> list:
     return [f for f in result.findings if f.rule == PLACE_RULE]
 
 
 def test_main_places_of_one_event_far_apart_disagree(ruleset, nlp):
     # the place is read in the main date's clause, whatever word dates the event
-    result = _check(
-        ruleset,
-        nlp,
-        ("agency.txt", "2025-07-14", _BANQUET.format(city="Marseille")),
-        ("daily.txt", "2025-07-15", _CATERER.format(city="Toulouse")),
-    )
+    result = _lunch_story(ruleset, nlp, "Marseille", "Toulouse")
     (finding,) = _place_findings(result)
     assert {(e.source, e.text) for e in finding.evidence} == {
         ("agency.txt", "in the port city of Marseille"),
@@ -189,12 +194,7 @@ def test_main_places_of_one_event_far_apart_disagree(ruleset, nlp):
 
 
 def test_main_places_of_one_city_agree(ruleset, nlp):
-    result = _check(
-        ruleset,
-        nlp,
-        ("agency.txt", "2025-07-14", _BANQUET.format(city="Marseille")),
-        ("daily.txt", "2025-07-15", _CATERER.format(city="Marseille")),
-    )
+    result = _lunch_story(ruleset, nlp, "Marseille", "Marseille")
     assert _place_findings(result) == []
     assert [a.rule for a in result.agreements].count(PLACE_RULE) == 1
 
