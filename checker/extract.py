@@ -1811,9 +1811,14 @@ def _streaks(ctx: _Context, source: Source, ruleset: RuleSet) -> list[FactMentio
     return facts
 
 
+_ELIDED_NAME = re.compile(r"[A-Z]['\u2019][A-Z][a-z]{2,}")
+"""A name with an elided prefix, one token ("O'Driscoll", "D'Souza", "N'Diaye")."""
+
+
 def _words(doc: Doc, source: Source, table: _Tokens) -> Words:
-    """Every alphabetic word of three letters or more, read column-wise from the token table
-    (``Words``: no Mention is made here)."""
+    """Every alphabetic word of three letters or more, and every name with an elided prefix
+    ("O'Driscoll"), read column-wise from the token table (``Words``: no Mention is made
+    here)."""
     texts, alpha, title, spaced = table.text, table.alpha, table.title, table.spaced
     wordlike, sent_start, sent_end = table.wordlike, table.sent_start, table.sent_end
     size = len(texts)
@@ -1845,7 +1850,11 @@ def _words(doc: Doc, source: Source, table: _Tokens) -> Words:
             i + 1 < sent_end[i] and title[i + 1] and alpha[i + 1]
         )
 
-    index = [i for i, (a, text) in enumerate(zip(alpha, texts, strict=True)) if a and len(text) > 2]
+    index = [
+        i
+        for i, (a, text) in enumerate(zip(alpha, texts, strict=True))
+        if (a and len(text) > 2) or (title[i] and _ELIDED_NAME.fullmatch(text))
+    ]
     firsts = [sent_start[i] for i in index]
     bounds = {
         first: (table.idx[first], table.idx[sent_end[first] - 1] + len(texts[sent_end[first] - 1]))

@@ -995,6 +995,9 @@ KNOWN_NAME_ZIPF = 3.0
 UNKNOWN_NAME_ZIPF = 2.0
 """... is the right form of one letter off it that the lexicon hardly knows ("Edinborough"),
 inside one article, however often each is written."""
+KNOWN_SURNAME_ZIPF = 3.5
+"""A name the lexicon knows this well ("Hanson", "Hansen") is only the slip of another one
+letter off when both stand beside the same name word ("Erik Hanson" / "Erik Hansen")."""
 LEXICON_NAME_GAP = 1.0
 """A form this much commoner in the lexicon than the other is never reported as its slip."""
 FUNCTION_WORD_ZIPF = 5.0
@@ -1098,13 +1101,15 @@ def name_typos(
             if len(text) < min_length:
                 continue
             known = zipf(text.lower())
-            if known >= 3.5:
+            if known >= COMMON_WORD_NAME_ZIPF:
                 continue
             word = words[k]
             best: tuple[int, str] | None = None
             internal: str | None = None
             for other, ending in _names_one_letter_off(text, by_length):
                 others = users(other)
+                if known >= KNOWN_SURNAME_ZIPF and not partners(text) & partners(other):
+                    continue  # "Hanson" and "Hansen" are two names, unless one person's
                 if ending and not _same_full_name(word, use_in(other, min(others))):
                     continue  # "Kenya"/"Kenyan": a derived form, unless one person's name
                 if other_people(text, other):
@@ -1218,15 +1223,19 @@ TIE_LEXICON_GAP = 0.5
 taken as the right one."""
 
 
-_CAPITALISED = re.compile(r"[A-Z][\w'’-]*")
+_NAME_BEFORE = re.compile(r"(?:^|\s)([A-Z][\w'’-]*)\s*$")
+_NAME_AFTER = re.compile(r"^\s*([A-Z][\w'’-]*)(?:[,;:.)\"”]|’s\b|'s\b|\s|$)")
 
 
 def _name_partners(word: WordMention) -> set[str]:
-    """The capitalised words right before and after ``word`` in its sentence."""
+    """The capitalised words right before and after ``word`` in its sentence, in the same
+    stretch of text: "Anna" and "Kowalczyk" in "chair Anna Kowalczyk said" and in "the
+    chair, Anna Kowalczyk, said" alike (a comma after the name ends no name), but not
+    across a comma or bracket that stands between them."""
     sentence, offset = word.where.sentence, word.where.sentence_offset
-    before = sentence[:offset].rstrip().rsplit(" ", 1)[-1]
-    after = sentence[offset + len(word.where.text) :].lstrip().split(" ", 1)[0]
-    return {w for w in (before, after) if _CAPITALISED.fullmatch(w)}
+    before = _NAME_BEFORE.search(sentence[:offset])
+    after = _NAME_AFTER.match(sentence[offset + len(word.where.text) :])
+    return {m.group(1) for m in (before, after) if m}
 
 
 def _same_full_name(word: WordMention, other: WordMention) -> bool:

@@ -893,3 +893,38 @@ def test_spelling_neighbours_choose_among_a_listed_misspellings_corrections(
 def test_spelling_rare_words_beside_a_foreign_name_are_part_of_it(extract_text, text, flagged):
     words = extract_text(text).words
     assert [t.word.where.text for t in _word_typos(words)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        # a comma after the full name ends no name: "Abimbala" still stands beside "Fashanu"
+        (
+            "The board's chair, Abimbala Fashanu, said the vote ended years of delay.",
+            "Board chair Abimbola Fashanu said the plan had waited long, Abimbola Fashanu added.",
+            [("a.txt", "Abimbala", "Abimbola", "typo.name")],
+        ),
+        # a name with an elided prefix is one word of the name
+        (
+            "The board's chair, Niamh O'Kerigan, said the vote ended years of delay.",
+            "Board chair Niamh O'Kerrigan said the plan had waited long, O'Kerrigan added.",
+            [("a.txt", "O'Kerigan", "O'Kerrigan", "typo.name")],
+        ),
+        # a surname the lexicon knows well is one person's slip beside the same first name
+        (
+            "The board's chair, Ingrid Hanson, said the vote ended years of delay.",
+            "Board chair Ingrid Hansen said the plan had waited long, Hansen added.",
+            [("a.txt", "Hanson", "Hansen", "typo.name")],
+        ),
+        # ... but two such surnames beside different first names are two people
+        (
+            "The board's chair, Ingrid Hanson, said the vote ended years of delay.",
+            "Board member Lars Hansen said the plan had waited long, Hansen added.",
+            [],
+        ),
+    ],
+    ids=["comma-after-name", "elided-prefix", "known-surname", "known-surnames-two-people"],
+)
+def test_spelling_name_slips_of_one_person(ruleset, nlp, first, second, expected):
+    result = _check(ruleset, nlp, first + "\n", second + "\n")
+    assert _typos(result) == expected
