@@ -1811,6 +1811,11 @@ def _streaks(ctx: _Context, source: Source, ruleset: RuleSet) -> list[FactMentio
     return facts
 
 
+NAME_PARTICLES = frozenset(
+    {"de", "da", "del", "van", "von", "der", "bin", "ibn", "al", "le", "la", "di"}
+)
+"""Lower-case words inside a person's name ("Pieter van der Hoeven")."""
+
 _ELIDED_NAME = re.compile(r"[A-Z]['\u2019][A-Z][a-z]{2,}")
 """A name with an elided prefix, one token ("O'Driscoll", "D'Souza", "N'Diaye")."""
 
@@ -3634,7 +3639,7 @@ def _event_before(
     return best, chains[best.start][0]
 
 
-_NAME_PARTICLES = {"de", "da", "del", "van", "von", "der", "bin", "ibn", "al", "le", "la", "di"}
+_NAME_PARTICLES = NAME_PARTICLES
 _MAX_NAME = 4
 """Most words in a person's name."""
 

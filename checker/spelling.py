@@ -36,7 +36,7 @@ from wordfreq import get_frequency_dict, top_n_list, zipf_frequency
 
 from checker.channel import FIRST_LETTER_COST, LEAST_EDIT_COST, channel_cost, load_error_model
 from checker.context_model import bigram_model
-from checker.extract import WordMention, Words, as_words
+from checker.extract import NAME_PARTICLES, WordMention, Words, as_words
 from checker.folding import fold_accents
 
 _PREFIXES = (
@@ -1223,15 +1223,19 @@ TIE_LEXICON_GAP = 0.5
 taken as the right one."""
 
 
-_NAME_BEFORE = re.compile(r"(?:^|\s)([A-Z][\w'’-]*)\s*$")
-_NAME_AFTER = re.compile(r"^\s*([A-Z][\w'’-]*)(?:[,;:.)\"”]|’s\b|'s\b|\s|$)")
+_PARTICLES = "|".join(sorted(NAME_PARTICLES))
+_NAME_BEFORE = re.compile(rf"(?:^|\s)([A-Z][\w'’-]*)\s+(?:(?:{_PARTICLES})\s+)*$")
+_NAME_AFTER = re.compile(
+    rf"^\s*(?:(?:{_PARTICLES})\s+)*([A-Z][\w'’-]*)(?:[,;:.)\"”]|’s\b|'s\b|\s|$)"
+)
 
 
 def _name_partners(word: WordMention) -> set[str]:
     """The capitalised words right before and after ``word`` in its sentence, in the same
     stretch of text: "Anna" and "Kowalczyk" in "chair Anna Kowalczyk said" and in "the
-    chair, Anna Kowalczyk, said" alike (a comma after the name ends no name), but not
-    across a comma or bracket that stands between them."""
+    chair, Anna Kowalczyk, said" alike (a comma after the name ends no name), and over
+    name particles ("Pieter van der Hoeven"), but not across a comma or bracket that stands
+    between them."""
     sentence, offset = word.where.sentence, word.where.sentence_offset
     before = _NAME_BEFORE.search(sentence[:offset])
     after = _NAME_AFTER.match(sentence[offset + len(word.where.text) :])

@@ -922,8 +922,20 @@ def test_spelling_rare_words_beside_a_foreign_name_are_part_of_it(extract_text, 
             "Board member Lars Hansen said the plan had waited long, Hansen added.",
             [],
         ),
+        # name particles stand between the name words: "Joost" is still beside "Hoeven"
+        (
+            "Board chair Joost van der Hoeven said the vote ended years of delay.",
+            "Board chair Joost van der Hoevan said the plan had waited long.",
+            [("b.txt", "Hoevan", "Hoeven", "typo.name")],
+        ),
     ],
-    ids=["comma-after-name", "elided-prefix", "known-surname", "known-surnames-two-people"],
+    ids=[
+        "comma-after-name",
+        "elided-prefix",
+        "known-surname",
+        "known-surnames-two-people",
+        "particles",
+    ],
 )
 def test_spelling_name_slips_of_one_person(ruleset, nlp, first, second, expected):
     result = _check(ruleset, nlp, first + "\n", second + "\n")
