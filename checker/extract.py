@@ -3266,7 +3266,15 @@ def _frame_places(
     seen: set[tuple[str, tuple[int, int, int]]] = set()
     for rule in ruleset.of_kind("event_place"):
         venues = {v.lower() for v in rule.options.get("venues", [])}
-        for n, (frame, spec) in enumerate(sorted(rule.options.get("frames", {}).items())):
+        frames = rule.options.get("frames", {})
+        # frames ``compared_as`` one are one kind of happening told with other words
+        kinds = sorted({spec.get("compared_as", frame) for frame, spec in frames.items()})
+        for frame, spec in sorted(frames.items()):
+            frame = spec.get("compared_as", frame)
+            n = kinds.index(frame)
+            per_word = bool(spec.get("per_word"))
+            unless_after = {w.lower() for w in spec.get("unless_after", [])}
+            joins = {w.lower() for w in spec.get("joins", [])}
             prepositions = {p.lower() for p in spec.get("prepositions", [])}
             objects = {w.lower() for w in spec.get("objects", [])}
             gap = int(spec.get("gap", _PLACE_GAP))
@@ -3291,8 +3299,17 @@ def _frame_places(
                 ):
                     continue  # "its data centre in Leeds" in a sentence about no intrusion
                 sent_end = t.sent_end[span.start]
+                word = found.group(0).lower()
+                if per_word and (
+                    not found.group(0).islower()
+                    or not unless_after.isdisjoint(
+                        t.lower[max(t.sent_start[span.start], span.start - 3) : span.start]
+                    )
+                ):
+                    # "Port of Spain" is a name; "bound for the port of Zenda" a destination
+                    continue
                 place = None
-                if found.group(0).lower() in objects:
+                if word in objects:
                     named = _name_after(ctx, span.end, dateline)
                     if named and _ends_object(ctx, named[1], spec.get("object_ends", [])):
                         place = (span.start, *named)
@@ -3300,25 +3317,28 @@ def _frame_places(
                 in_clause = True
                 at = span.end
                 while place is None and at < sent_end:
-                    if ctx.breaks_at(at):
-                        in_clause = False
+                    if ctx.breaks_at(at) and t.lower[at] not in joins:
+                        in_clause = False  # (the frame's `joins`: "to staff and reporters")
                     elif at not in ctx.timex_tokens:
                         words += 1
                     if t.lower[at] in prepositions and at not in ctx.timex_tokens:
                         named = _name_after(ctx, at + 1, dateline)
                         if named is not None:
                             is_venue = any(t.lower[i] in venues for i in range(*named))
-                            if (in_clause and words <= gap) or is_venue:
+                            if (in_clause and words <= gap) or (is_venue and not per_word):
                                 place = (at, *named)
                             elif not in_clause:
                                 break
                     if not in_clause and not venues:
                         break
                     at += 1
-                if place is None or (frame, place) in seen:
+                if place is None and per_word:
+                    place = _name_before(ctx, span.start, dateline)  # "the Zenda gauge"
+                kind = f"{frame} at the {word}" if per_word else frame
+                if place is None or (kind, place) in seen:
                     continue  # "caught at a checkpoint outside Split": one place, two words
-                seen.add((frame, place))
-                context = {f"frame:{frame}", frame}
+                seen.add((kind, place))
+                context = {f"frame:{kind}", kind}
                 if spec.get("speakers"):
                     # "the minister told a briefing in Leeds": another source's briefing is
                     # this one only when it names one of its people (its place set aside)
@@ -3335,15 +3355,48 @@ def _frame_places(
                             family="place",
                             where=_mention_at(source, t, where, end),
                             tense=ctx.tense(where, end),
-                            trigger=frame,
-                            event_class=frame,
+                            trigger=kind,
+                            event_class=kind,
                             context=frozenset(context),
-                            chain=chain_base + 4000 + n,
-                            subject=frame,
+                            chain=chain_base
+                            + 4000
+                            + 100 * n
+                            + (
+                                spec["words"].index(word) + 1
+                                if per_word and word in spec["words"]
+                                else 0
+                            ),
+                            subject=kind,
                             place=ctx.doc[start:end].text,
                         )
                     )
     return facts
+
+
+def _name_before(ctx: _Context, end: int, dateline: Span | None) -> tuple[int, int, int] | None:
+    """(where its words start, where the name starts and ends) of the capitalised name right
+    before token ``end`` after "the", "a" or a preposition ("at Zenda port", "the Zenda
+    gauge"); None when there is none."""
+    t = ctx.tokens
+    start = end
+    first = t.sent_start[end]
+    while (
+        start - 1 > first
+        and t.alpha[start - 1]
+        and t.title[start - 1]
+        and t.lower[start - 1] not in ctx.calendar_words
+        and start - 1 not in ctx.timex_tokens
+    ):
+        start -= 1
+    if start == end or start - 1 <= first or t.lower[start - 1] not in _BEFORE_NAME:
+        return None
+    if dateline and dateline.start <= t.idx[start] < dateline.end:
+        return None
+    return start - 1, start, end
+
+
+_BEFORE_NAME = frozenset({"the", "a", "an", "at", "in", "near", "outside", "by"})
+"""Words a facility's name may follow: "the Zenda gauge", "at Zenda port"."""
 
 
 def _with_listed_places(
@@ -3354,14 +3407,19 @@ def _with_listed_places(
     t = ctx.tokens
     places = [place]
     end = place[2]
+    closed = 1  # the places up to the list's "and" or "or"
     while end + 1 < t.sent_end[end - 1] and t.lower[end] in (",", "and", "or"):
         link = end + 1 if t.lower[end + 1] not in ("and", "or") else end + 2
         named = _name_after(ctx, link, dateline)
         if named is None or t.lower[named[0] - 1] == "the":
             break
         places.append((named[0], *named))
+        if link > end + 1 or t.lower[end] != ",":
+            closed = len(places)
         end = named[1]
-    return places
+    # "in Mutare, Tomas Vidal said": a name after a comma is listed only when an "and"
+    # or "or" closes the list
+    return places[:closed]
 
 
 def _ends_object(ctx: _Context, end: int, ends: list[str]) -> bool:

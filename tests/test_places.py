@@ -898,6 +898,26 @@ def _frame_places(extraction) -> list[tuple[str, str | None, str]]:
             "Governor Rudo Chirwa told a press briefing at the old fort in Mutare.",
             [("in Mutare", "Mutare", "briefing")],
         ),
+        (
+            "Engineer Tomas Vidal unveiled the design at a press conference in Bulawayo.",
+            [("in Bulawayo", "Bulawayo", "briefing")],
+        ),
+        (
+            "Speaking to miners and reporters in Mutare, Tomas Vidal said the shaft would reopen.",
+            [("in Mutare", "Mutare", "briefing")],
+        ),
+        (
+            "The water authority said in Harare on Monday that the dam was safe.",
+            [("in Harare", "Harare", "briefing")],
+        ),
+        (
+            "Customs officers opened the crates on Friday at the port of Mombasa.",
+            [("of Mombasa", "Mombasa", "events at the port")],
+        ),
+        (
+            "The lake stood at 2.1 metres, with the Kisumu gauge at its lowest since 1961.",
+            [("the Kisumu", "Kisumu", "events at the gauge")],
+        ),
     ],
     ids=[
         "left-a-port",
@@ -921,6 +941,11 @@ def _frame_places(extraction) -> list[tuple[str, str | None, str]]:
         "an-attacked-data-centre",
         "found-drifting-off",
         "told-a-briefing-at-a-venue-in",
+        "at-a-press-conference-in",
+        "speaking-to-people-and-people-in",
+        "said-in",
+        "at-the-port-of",
+        "a-gauge-named-before-it",
     ],
 )
 def test_places_frame_place_extracted(extract_text, sentence, expected):
@@ -942,6 +967,9 @@ def test_places_frame_place_extracted(extract_text, sentence, expected):
         "The drone took off from a field in Tema and was located an hour later.",
         "The bank opened a data centre in Bulawayo on Monday.",
         "A fire broke out at a warehouse in the state of emergency declared on Monday.",
+        "The company said the plant in Harare would close.",
+        "The tea was loaded onto a ship bound for the port of Mombasa.",
+        "The cruise ship docked at Port of Spain.",
     ],
     ids=[
         "left-a-place-in-a-state",
@@ -954,6 +982,9 @@ def test_places_frame_place_extracted(extract_text, sentence, expected):
         "located-without-off",
         "a-data-centre-in-a-sentence-about-no-intrusion",
         "a-place-noun-of-no-name",
+        "said-with-a-place-further-on",
+        "a-port-as-a-destination",
+        "a-port-in-a-name",
     ],
 )
 def test_places_frame_place_not_extracted(extract_text, sentence):
@@ -1059,6 +1090,63 @@ def test_places_briefings_of_one_speaker_in_two_cities_disagree(ruleset, nlp):
         "Sources disagree on where the briefing took place: "
         "Bulawayo (ZW) (coastal-herald.txt) vs Mutare (ZW) (river-wire.txt)"
     )
+
+
+def test_places_an_announcement_of_one_speaker_in_two_cities_disagrees(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "Engineer Tomas Vidal unveiled the new bridge design at a press conference in"
+            " Bulawayo.",
+            "Speaking to workers and reporters in Mutare, engineer Tomas Vidal said the bridge"
+            " would open in 2027.",
+        ),
+    )
+    (finding,) = _place_discrepancies(result)
+    assert finding.message == (
+        "Sources disagree on where the briefing took place: "
+        "Bulawayo (ZW) (coastal-herald.txt) vs Mutare (ZW) (river-wire.txt)"
+    )
+
+
+def test_places_one_facility_in_two_cities_disagrees(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "Customs officers opened the crates on Friday at the port of Mombasa.",
+            "The crates were opened by customs officers at the port of Kisumu.",
+        ),
+    )
+    (finding,) = _place_discrepancies(result)
+    assert finding.message == (
+        "Sources disagree on where the events at the port took place: "
+        "Mombasa (KE) (coastal-herald.txt) vs Kisumu (KE) (river-wire.txt)"
+    )
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        (
+            "Customs officers opened the crates on Friday at the port of Mombasa.",
+            "The crates were opened by customs officers at Mombasa port.",
+        ),
+        (
+            "Customs officers opened the crates on Friday at the port of Mombasa.",
+            "The crates were due to be shipped to the port of Kisumu.",
+        ),
+        (
+            "Customs officers opened the crates on Friday at the port of Mombasa.",
+            "The river stood at 2.1 metres at the Kisumu gauge.",
+        ),
+    ],
+    ids=["one-port-named-two-ways", "a-destination-port", "two-facilities"],
+)
+def test_places_facilities_no_discrepancy(ruleset, nlp, texts):
+    result = _check(ruleset, nlp, *_story(*texts))
+    assert _place_discrepancies(result) == []
 
 
 def test_places_briefings_of_two_speakers_are_not_compared(ruleset, nlp):
