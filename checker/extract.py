@@ -40,6 +40,7 @@ from checker.quantities import (
     to_amount,
 )
 from checker.rules import Rule, RuleSet
+from checker.temporal import TimexParts, parts_of
 
 _ORDINAL_DIGITS = re.compile(r"^(\d{1,2})(st|nd|rd|th)$")
 _DEFINITE = {"the", "this", "that", "its", "their", "his", "her", "our", "these", "those"}
@@ -173,6 +174,9 @@ class FactMention:
     """``level``, ``change`` or ``from``, for quantity facts."""
     place: str | None = None
     """The place name as written, for place facts."""
+    offset_days: int | None = None
+    """For a deadline a period sets ("declared a 90-day emergency on Tuesday"): the days
+    from the date ``timex`` states to the period's end."""
     names: frozenset[str] = frozenset()
     """Names in the sentence (stemmed, lower case), for quantity facts: what a figure is of."""
 
@@ -1091,6 +1095,7 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
         out.facts.extend(_ranked_places(ctx, source, ruleset, len(chains)))
         out.facts.extend(_home_places(ctx, source, ruleset, len(chains)))
         out.facts.extend(_frame_places(ctx, source, ruleset, len(chains)))
+        out.facts.extend(_period_deadlines(ctx, source, ruleset, out))
         out.words = _words(doc, source, ctx.tokens)
         out.names = _names(ctx, source)
     return out
@@ -1365,6 +1370,13 @@ def _deadline_of(
             return rule_id, cue.text.lower(), definite, False
     for cue in ctx.cues_at(ctx.tokens.sent_start[span.start], "marker:"):
         rule_id = cue.label_.split(":", 1)[1]
+        marker = cue.text.lower()
+        if marker in rules[rule_id].options.get("closing_markers", ()) and (
+            cue.start < span.start <= cue.end
+        ):
+            # "a tender closing on October 30": a deadline when the day lies after
+            # publication, whatever the clause's tense (normalize tells)
+            return rule_id, marker, False, None
         if cue.start == span.start or cue.end == span.start:  # "by July 15", "until Friday"
             left, _right = ctx.joined_clause(span.start, span.end)
             size = len(lower)
@@ -1382,6 +1394,107 @@ def _deadline_of(
                 # it only then: "the road was closed until March 2" stays a past fact)
                 return rule_id, cue.text.lower(), False, None
     return None
+
+
+_PERIOD_DAYS = {"D": 1, "W": 7}
+"""Days in a unit of a period that sets a deadline ("a 90-day emergency", "a two-week ban")."""
+_NOT_A_START = frozenset({"by", "until", "till", "before", "after", "since", "through"})
+"""Words before a date that make it no start of a period: "until May 2" is its end."""
+
+
+def _period_deadlines(
+    ctx: _Context, source: Source, ruleset: RuleSet, out: Extraction
+) -> list[FactMention]:
+    """Deadlines a period sets from the day it starts: "declared a 90-day emergency on
+    Tuesday" ends 90 days after that Tuesday. The period is a hyphened number of days or
+    weeks before a noun ("a 90-day emergency", "a two-week ban"); its start, the one date
+    of a day in its clause (none after "until", "by" or "since"). Compared as deadlines."""
+    rules = ruleset.of_kind("deadline")
+    if not rules:
+        return []
+    rule_id = rules[0].id
+    lexicons = ruleset.lexicons
+    t = ctx.tokens
+    dateline = source.dateline
+    facts = []
+    spans = ctx.timex_spans
+    for span in spans:
+        if (
+            span.end - span.start != 3
+            or t.text[span.start + 1] != "-"
+            or span.end >= len(t.lower)
+            or not (t.alpha[span.end] and t.lowercase[span.end])
+            or t.lower[span.end] in STOP_WORDS
+            or (span.end + 1 < len(t.text) and t.text[span.end + 1] == "-")
+            or span.start == 0
+            or t.lower[span.start - 1] not in ("a", "an", "the", "its", "their")
+        ):
+            continue
+        words = tuple(t.text[span.start : span.end])
+        parts = parts_of(words, lexicons)
+        if parts.kind != "duration" or parts.amount is None or parts.span_unit not in _PERIOD_DAYS:
+            continue
+        left, right = ctx.joined_clause(span.start, span.end + 1)
+        starts = [
+            other
+            for other in spans
+            if other is not span
+            and left <= other.start
+            and other.end <= right
+            and not (
+                dateline and other.start_char < dateline.end and other.end_char > dateline.start
+            )
+            and t.lower[other.start] not in _NOT_A_START
+            and (other.start == 0 or t.lower[other.start - 1] not in _NOT_A_START)
+            and _is_day(parts_of(tuple(t.text[other.start : other.end]), lexicons))
+        ]
+        if len(starts) != 1:
+            continue
+        start = starts[0]
+        tense = _timex_tense(ctx, start)
+        noun_end = span.end + 1  # "a 30-day fishing ban": the period's nouns
+        while (
+            noun_end < min(right, span.end + 3)
+            and t.alpha[noun_end]
+            and t.lowercase[noun_end]
+            and t.lower[noun_end] not in STOP_WORDS
+            and noun_end not in ctx.timex_tokens
+        ):
+            noun_end += 1
+        where = _mention_at(source, t, span.start, noun_end)
+        context = ctx.content_words(left, right, skip=(start.start, start.end)) | (
+            ctx.proper_nouns_at(t.sent_start[span.start])
+        )
+        chain = 3000 + len(facts)
+        out.chain_context[chain] = frozenset(context)
+        facts.append(
+            FactMention(
+                rule=rule_id,
+                family="deadline",
+                where=where,
+                tense=tense,
+                trigger="period",
+                event_class="deadline",
+                context=frozenset(context),
+                chain=chain,
+                timex=TimexMention(
+                    _mention_at(source, t, start.start, start.end),
+                    tuple(t.text[start.start : start.end]),
+                    frozenset(start.label_.split("+")),
+                    tense,
+                ),
+                subject=t.lower[noun_end - 1],
+                offset_days=int(parts.amount * _PERIOD_DAYS[parts.span_unit]),
+            )
+        )
+    return facts
+
+
+def _is_day(parts: TimexParts) -> bool:
+    """True when a date expression names one day: a weekday, a month and day, "yesterday"."""
+    return parts.kind is None and (
+        parts.weekday is not None or parts.day is not None or parts.deictic is not None
+    )
 
 
 def _deadline_subject(ctx: _Context, span: Span, trigger: str) -> str:
