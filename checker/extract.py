@@ -931,7 +931,22 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
         after = ctx.content_words(
             cue.end, min(end, cue.end + _MAIN_REACH), skip=(span.start, span.end)
         )
-        return head_words(end) | {"@" + w for w in after}
+        return head_words(end) | {"@" + w for w in after} | same_happening(cue)
+
+    main_rule = next((r for r in lead_rules if r.options.get("main")), None)
+    happenings = main_rule.options.get("same_happenings", {}) if main_rule else {}
+
+    def same_happening(cue: Span) -> set[str]:
+        """ "~" and the meaning of the words the date's verb starts ("entered passenger
+        service" and "opened" mean "open"; the main rule's `same_happenings`)."""
+        if not happenings:
+            return set()
+        said = " ".join(ctx.tokens.lower[cue.start : cue.start + 4]) + " "
+        return {
+            "~" + stem(meaning)
+            for meaning, phrases in happenings.items()
+            if any(said.startswith(phrase + " ") for phrase in phrases)
+        }
 
     @cache
     def head_words(end: int) -> frozenset[str]:

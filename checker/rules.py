@@ -111,6 +111,7 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
         {
             "sentences": int,
             "main": bool,
+            "same_happenings": dict,
             "max_days_apart": int,
             "not_events": list,
             "classes": dict,
