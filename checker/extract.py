@@ -3397,6 +3397,15 @@ def _frame_places(
         frames = rule.options.get("frames", {})
         # frames ``compared_as`` one are one kind of happening told with other words
         kinds = sorted({spec.get("compared_as", frame) for frame, spec in frames.items()})
+        # the facilities of `per_word` frames, each compared with itself only
+        facilities = sorted(
+            {
+                spec.get("as_word", word).lower()
+                for spec in frames.values()
+                if spec.get("per_word")
+                for word in spec["words"]
+            }
+        )
         for frame, spec in sorted(frames.items()):
             frame = spec.get("compared_as", frame)
             n = kinds.index(frame)
@@ -3429,13 +3438,18 @@ def _frame_places(
                 sent_end = t.sent_end[span.start]
                 word = found.group(0).lower()
                 if per_word and (
-                    not found.group(0).islower()
+                    (
+                        not found.group(0).islower()
+                        and (span.start == 0 or not t.title[span.start - 1])
+                    )
                     or not unless_after.isdisjoint(
                         t.lower[max(t.sent_start[span.start], span.start - 3) : span.start]
                     )
                 ):
-                    # "Port of Spain" is a name; "bound for the port of Zenda" a destination
+                    # "Port of Spain" is a name (not "the Zenda River": a name's last word);
+                    # "bound for the port of Zenda" is a destination
                     continue
+                word = spec.get("as_word", word).lower()  # "the Zenda River at X": a gauge
                 place = None
                 if word in objects:
                     named = _name_after(ctx, span.end, dateline)
@@ -3489,11 +3503,7 @@ def _frame_places(
                             chain=chain_base
                             + 4000
                             + 100 * n
-                            + (
-                                spec["words"].index(word) + 1
-                                if per_word and word in spec["words"]
-                                else 0
-                            ),
+                            + (facilities.index(word) + 1 if per_word else 0),
                             subject=kind,
                             place=ctx.doc[start:end].text,
                         )
@@ -3516,7 +3526,7 @@ def _name_before(ctx: _Context, end: int, dateline: Span | None) -> tuple[int, i
         and start - 1 not in ctx.timex_tokens
     ):
         start -= 1
-    if start == end or start - 1 <= first or t.lower[start - 1] not in _BEFORE_NAME:
+    if start == end or start - 1 < first or t.lower[start - 1] not in _BEFORE_NAME:
         return None
     if dateline and dateline.start <= t.idx[start] < dateline.end:
         return None

@@ -918,6 +918,10 @@ def _frame_places(extraction) -> list[tuple[str, str | None, str]]:
             "The lake stood at 2.1 metres, with the Kisumu gauge at its lowest since 1961.",
             [("the Kisumu", "Kisumu", "events at the gauge")],
         ),
+        (
+            "The Tana River at Garissa fell to 0.4 metres on Monday.",
+            [("at Garissa", "Garissa", "events at the gauge")],
+        ),
     ],
     ids=[
         "left-a-port",
@@ -946,6 +950,7 @@ def _frame_places(extraction) -> list[tuple[str, str | None, str]]:
         "said-in",
         "at-the-port-of",
         "a-gauge-named-before-it",
+        "a-river-level-at-a-city",
     ],
 )
 def test_places_frame_place_extracted(extract_text, sentence, expected):
@@ -970,6 +975,7 @@ def test_places_frame_place_extracted(extract_text, sentence, expected):
         "The company said the plant in Harare would close.",
         "The tea was loaded onto a ship bound for the port of Mombasa.",
         "The cruise ship docked at Port of Spain.",
+        "Children swam in the Tana River at Garissa on Sunday.",
     ],
     ids=[
         "left-a-place-in-a-state",
@@ -985,6 +991,7 @@ def test_places_frame_place_extracted(extract_text, sentence, expected):
         "said-with-a-place-further-on",
         "a-port-as-a-destination",
         "a-port-in-a-name",
+        "a-river-at-a-city-in-a-sentence-about-no-level",
     ],
 )
 def test_places_frame_place_not_extracted(extract_text, sentence):
@@ -1141,12 +1148,37 @@ def test_places_one_facility_in_two_cities_disagrees(ruleset, nlp):
             "Customs officers opened the crates on Friday at the port of Mombasa.",
             "The river stood at 2.1 metres at the Kisumu gauge.",
         ),
+        (
+            "The Tana River at Garissa fell to 0.4 metres on Monday, the water board said.",
+            "The Garissa gauge read 0.4 metres, the lowest level on record.",
+        ),
     ],
-    ids=["one-port-named-two-ways", "a-destination-port", "two-facilities"],
+    ids=[
+        "one-port-named-two-ways",
+        "a-destination-port",
+        "two-facilities",
+        "a-river-level-and-a-gauge-at-one-city",
+    ],
 )
 def test_places_facilities_no_discrepancy(ruleset, nlp, texts):
     result = _check(ruleset, nlp, *_story(*texts))
     assert _place_discrepancies(result) == []
+
+
+def test_places_a_river_level_and_a_gauge_in_two_cities_disagree(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "The Tana River at Garissa fell to 0.4 metres on Monday, the water board said.",
+            "The Nakuru gauge read 0.4 metres, the lowest level on record.",
+        ),
+    )
+    (finding,) = _place_discrepancies(result)
+    assert finding.message == (
+        "Sources disagree on where the events at the gauge took place: "
+        "Garissa (KE) (coastal-herald.txt) vs Nakuru (KE) (river-wire.txt)"
+    )
 
 
 def test_places_briefings_of_two_speakers_are_not_compared(ruleset, nlp):
