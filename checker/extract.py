@@ -3476,6 +3476,12 @@ def _frame_places(
                     at += 1
                 if place is None and per_word:
                     place = _name_before(ctx, span.start, dateline)  # "the Zenda gauge"
+                if (
+                    place is not None
+                    and (per_word or spec.get("speakers"))
+                    and _years_before(ctx, source, t.sent_start[span.start], ruleset)
+                ):
+                    continue  # "seized at the port of Zenda in 2019": another, earlier event
                 kind = f"{frame} at the {word}" if per_word else frame
                 if place is None or (kind, place) in seen:
                     continue  # "caught at a checkpoint outside Split": one place, two words
@@ -3487,8 +3493,10 @@ def _frame_places(
                     place_words = {
                         stem(w.lower()) for w in ctx.doc[place[1] : place[2]].text.split()
                     }
-                    context = {f"frame:{frame}"} | (
-                        ctx.proper_nouns_at(t.sent_start[span.start]) - place_words
+                    context = (
+                        {f"frame:{frame}"}
+                        | (ctx.proper_nouns_at(t.sent_start[span.start]) - place_words)
+                        | _days_said(ctx, t.sent_start[span.start], dateline, ruleset)
                     )
                 for where, start, end in _with_listed_places(ctx, place, dateline):
                     facts.append(
@@ -3509,6 +3517,42 @@ def _frame_places(
                         )
                     )
     return facts
+
+
+def _years_before(ctx: _Context, source: Source, sent_start: int, ruleset: RuleSet) -> bool:
+    """True when the sentence starting at token ``sent_start`` names a year before the
+    source's (any year, when the source has no date): it recalls an earlier event."""
+    t = ctx.tokens
+    sent_end = t.sent_end[sent_start]
+    published = source.published
+    for span in ctx.timex_spans:
+        if sent_start <= span.start < sent_end and "since" not in (
+            t.lower[span.start],
+            t.lower[span.start - 1],
+        ):  # "its lowest since 1961" compares with a year, recalls no event of it
+            year = parts_of(tuple(t.text[span.start : span.end]), ruleset.lexicons).year
+            if year is not None and (published is None or year < published.year):
+                return True
+    return False
+
+
+def _days_said(ctx: _Context, sent_start: int, dateline: Span | None, ruleset: RuleSet) -> set[str]:
+    """A "kind:" word for each day the sentence starting at token ``sent_start`` names, as
+    written ("on Monday", "March 3"): one speaker's briefing "in Leeds on Monday" and
+    another "in York on Tuesday" are two briefings, never compared (``align.pair_score``).
+    The same day written two ways ("on Monday", "yesterday") keeps them apart too."""
+    t = ctx.tokens
+    sent_end = t.sent_end[sent_start]
+    days = set()
+    for span in ctx.timex_spans:
+        if not sent_start <= span.start < sent_end:
+            continue
+        if dateline and span.start_char < dateline.end and span.end_char > dateline.start:
+            continue
+        parts = parts_of(tuple(t.text[span.start : span.end]), ruleset.lexicons)
+        if _is_day(parts):
+            days.add(f"kind:day {parts.weekday} {parts.month} {parts.day} {parts.deictic}")
+    return days
 
 
 def _name_before(ctx: _Context, end: int, dateline: Span | None) -> tuple[int, int, int] | None:

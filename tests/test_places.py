@@ -1117,6 +1117,28 @@ def test_places_an_announcement_of_one_speaker_in_two_cities_disagrees(ruleset, 
     )
 
 
+def test_places_announcements_of_one_speaker_on_two_days_are_not_compared(ruleset, nlp):
+    # two statements, each where it was made
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "Engineer Tomas Vidal said in Bulawayo on Monday that the bridge was safe.",
+            "Engineer Tomas Vidal said in Mutare on Friday that the bridge was safe.",
+        ),
+    )
+    assert _place_discrepancies(result) == []
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "Engineer Tomas Vidal said in Bulawayo on Monday that the bridge was safe.",
+            "Engineer Tomas Vidal said in Mutare on Monday that the bridge was safe.",
+        ),
+    )
+    assert len(_place_discrepancies(result)) == 1
+
+
 def test_places_one_facility_in_two_cities_disagrees(ruleset, nlp):
     result = _check(
         ruleset,
@@ -1152,12 +1174,17 @@ def test_places_one_facility_in_two_cities_disagrees(ruleset, nlp):
             "The Tana River at Garissa fell to 0.4 metres on Monday, the water board said.",
             "The Garissa gauge read 0.4 metres, the lowest level on record.",
         ),
+        (
+            "Customs officers opened the crates on Friday at the port of Mombasa.",
+            "In 2019, a larger shipment was seized at the port of Kisumu.",
+        ),
     ],
     ids=[
         "one-port-named-two-ways",
         "a-destination-port",
         "two-facilities",
         "a-river-level-and-a-gauge-at-one-city",
+        "an-earlier-event-at-another-port",
     ],
 )
 def test_places_facilities_no_discrepancy(ruleset, nlp, texts):
