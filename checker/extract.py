@@ -1413,6 +1413,32 @@ def _deadline_of(
 
 _PERIOD_DAYS = {"D": 1, "W": 7}
 """Days in a unit of a period that sets a deadline ("a 90-day emergency", "a two-week ban")."""
+_FOLLOW_UPS = frozenset(
+    {
+        "extend",
+        "extends",
+        "extended",
+        "extending",
+        "renew",
+        "renews",
+        "renewed",
+        "renewing",
+        "lift",
+        "lifts",
+        "lifted",
+        "lifting",
+        "ended",
+        "ends",
+        "revoked",
+        "another",
+        "second",
+        "new",
+        "further",
+        "additional",
+    }
+)
+"""Words of a clause that tells a step after a period's start ("extended a 90-day ban on
+Friday", "a second 30-day ban"): its date starts no period."""
 _NOT_A_START = frozenset({"by", "until", "till", "before", "after", "since", "through"})
 """Words before a date that make it no start of a period: "until May 2" is its end."""
 
@@ -1442,7 +1468,7 @@ def _period_deadlines(
             or t.lower[span.end] in STOP_WORDS
             or (span.end + 1 < len(t.text) and t.text[span.end + 1] == "-")
             or span.start == 0
-            or t.lower[span.start - 1] not in ("a", "an", "the", "its", "their")
+            or t.lower[span.start - 1] not in ("a", "an")  # "the 90-day ban": one set before
         ):
             continue
         words = tuple(t.text[span.start : span.end])
@@ -1463,8 +1489,8 @@ def _period_deadlines(
             and (other.start == 0 or t.lower[other.start - 1] not in _NOT_A_START)
             and _is_day(parts_of(tuple(t.text[other.start : other.end]), lexicons))
         ]
-        if len(starts) != 1:
-            continue
+        if len(starts) != 1 or not _FOLLOW_UPS.isdisjoint(t.lower[left:right]):
+            continue  # "extended a 90-day ban on Friday": a later step, not its start
         start = starts[0]
         tense = _timex_tense(ctx, start)
         noun_end = span.end + 1  # "a 30-day fishing ban": the period's nouns

@@ -407,8 +407,17 @@ def test_a_closing_day_before_publication_is_no_deadline(ruleset, nlp):
             "The council yesterday imposed a two-week ban on fishing in the lake.\n",
             True,
         ),
+        (
+            "The council yesterday extended a two-week ban on fishing in the lake.\n",
+            False,
+        ),
     ],
-    ids=["ends-on-the-day-the-period-ends", "ends-on-another-day", "a-shorter-period"],
+    ids=[
+        "ends-on-the-day-the-period-ends",
+        "ends-on-another-day",
+        "a-shorter-period",
+        "a-later-step",
+    ],
 )
 def test_deadline_a_period_sets_from_its_first_day(ruleset, nlp, second, conflict):
     first = (
