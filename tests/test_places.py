@@ -911,6 +911,14 @@ def _frame_places(extraction) -> list[tuple[str, str | None, str]]:
             [("in Harare", "Harare", "briefing")],
         ),
         (
+            "Speaking in Harare, the water minister said the dam was safe.",
+            [("in Harare", "Harare", "briefing")],
+        ),
+        (
+            "The water authority held a news conference in Harare on Monday.",
+            [("in Harare", "Harare", "briefing")],
+        ),
+        (
             "Customs officers opened the crates on Friday at the port of Mombasa.",
             [("of Mombasa", "Mombasa", "events at the port")],
         ),
@@ -948,6 +956,8 @@ def _frame_places(extraction) -> list[tuple[str, str | None, str]]:
         "at-a-press-conference-in",
         "speaking-to-people-and-people-in",
         "said-in",
+        "speaking-in",
+        "held-a-news-conference-in",
         "at-the-port-of",
         "a-gauge-named-before-it",
         "a-river-level-at-a-city",
