@@ -316,8 +316,9 @@ def _main_score(a: Unit, b: Unit) -> int:
     one source's dating verb acts on the other's event ("condemned the bombing on
     Friday", "called on Monday for the ruling to be overturned"): that dates a reaction
     or a later step, not the event."""
-    events_a = {stem(f.trigger or "") for f in a.facts}
-    events_b = {stem(f.trigger or "") for f in b.facts}
+    # a date word's meaning ("~open" of "entered passenger service") is one of its words
+    events_a = {stem(f.trigger or "") for f in a.facts} | {w[1:] for w in a.context if w[0] == "~"}
+    events_b = {stem(f.trigger or "") for f in b.facts} | {w[1:] for w in b.context if w[0] == "~"}
     linked = bool(events_a & b.context or events_b & a.context)
     reaction = bool(
         {"@" + w for w in events_b - events_a} & a.context

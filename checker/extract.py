@@ -40,6 +40,7 @@ from checker.quantities import (
     to_amount,
 )
 from checker.rules import Rule, RuleSet
+from checker.temporal import TimexParts, parts_of
 
 _ORDINAL_DIGITS = re.compile(r"^(\d{1,2})(st|nd|rd|th)$")
 _DEFINITE = {"the", "this", "that", "its", "their", "his", "her", "our", "these", "those"}
@@ -173,6 +174,9 @@ class FactMention:
     """``level``, ``change`` or ``from``, for quantity facts."""
     place: str | None = None
     """The place name as written, for place facts."""
+    offset_days: int | None = None
+    """For a deadline a period sets ("declared a 90-day emergency on Tuesday"): the days
+    from the date ``timex`` states to the period's end."""
     names: frozenset[str] = frozenset()
     """Names in the sentence (stemmed, lower case), for quantity facts: what a figure is of."""
 
@@ -927,7 +931,22 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
         after = ctx.content_words(
             cue.end, min(end, cue.end + _MAIN_REACH), skip=(span.start, span.end)
         )
-        return head_words(end) | {"@" + w for w in after}
+        return head_words(end) | {"@" + w for w in after} | same_happening(cue)
+
+    main_rule = next((r for r in lead_rules if r.options.get("main")), None)
+    happenings = main_rule.options.get("same_happenings", {}) if main_rule else {}
+
+    def same_happening(cue: Span) -> set[str]:
+        """ "~" and the meaning of the words the date's verb starts ("entered passenger
+        service" and "opened" mean "open"; the main rule's `same_happenings`)."""
+        if not happenings:
+            return set()
+        said = " ".join(ctx.tokens.lower[cue.start : cue.start + 4]) + " "
+        return {
+            "~" + stem(meaning)
+            for meaning, phrases in happenings.items()
+            if any(said.startswith(phrase + " ") for phrase in phrases)
+        }
 
     @cache
     def head_words(end: int) -> frozenset[str]:
@@ -1091,6 +1110,7 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
         out.facts.extend(_ranked_places(ctx, source, ruleset, len(chains)))
         out.facts.extend(_home_places(ctx, source, ruleset, len(chains)))
         out.facts.extend(_frame_places(ctx, source, ruleset, len(chains)))
+        out.facts.extend(_period_deadlines(ctx, source, ruleset, out))
         out.words = _words(doc, source, ctx.tokens)
         out.names = _names(ctx, source)
     return out
@@ -1365,6 +1385,13 @@ def _deadline_of(
             return rule_id, cue.text.lower(), definite, False
     for cue in ctx.cues_at(ctx.tokens.sent_start[span.start], "marker:"):
         rule_id = cue.label_.split(":", 1)[1]
+        marker = cue.text.lower()
+        if marker in rules[rule_id].options.get("closing_markers", ()) and (
+            cue.start < span.start <= cue.end
+        ):
+            # "a tender closing on October 30": a deadline when the day lies after
+            # publication, whatever the clause's tense (normalize tells)
+            return rule_id, marker, False, None
         if cue.start == span.start or cue.end == span.start:  # "by July 15", "until Friday"
             left, _right = ctx.joined_clause(span.start, span.end)
             size = len(lower)
@@ -1382,6 +1409,133 @@ def _deadline_of(
                 # it only then: "the road was closed until March 2" stays a past fact)
                 return rule_id, cue.text.lower(), False, None
     return None
+
+
+_PERIOD_DAYS = {"D": 1, "W": 7}
+"""Days in a unit of a period that sets a deadline ("a 90-day emergency", "a two-week ban")."""
+_FOLLOW_UPS = frozenset(
+    {
+        "extend",
+        "extends",
+        "extended",
+        "extending",
+        "renew",
+        "renews",
+        "renewed",
+        "renewing",
+        "lift",
+        "lifts",
+        "lifted",
+        "lifting",
+        "ended",
+        "ends",
+        "revoked",
+        "another",
+        "second",
+        "new",
+        "further",
+        "additional",
+    }
+)
+"""Words of a clause that tells a step after a period's start ("extended a 90-day ban on
+Friday", "a second 30-day ban"): its date starts no period."""
+_NOT_A_START = frozenset({"by", "until", "till", "before", "after", "since", "through"})
+"""Words before a date that make it no start of a period: "until May 2" is its end."""
+
+
+def _period_deadlines(
+    ctx: _Context, source: Source, ruleset: RuleSet, out: Extraction
+) -> list[FactMention]:
+    """Deadlines a period sets from the day it starts: "declared a 90-day emergency on
+    Tuesday" ends 90 days after that Tuesday. The period is a hyphened number of days or
+    weeks before a noun ("a 90-day emergency", "a two-week ban"); its start, the one date
+    of a day in its clause (none after "until", "by" or "since"). Compared as deadlines."""
+    rules = ruleset.of_kind("deadline")
+    if not rules:
+        return []
+    rule_id = rules[0].id
+    lexicons = ruleset.lexicons
+    t = ctx.tokens
+    dateline = source.dateline
+    facts = []
+    spans = ctx.timex_spans
+    for span in spans:
+        if (
+            span.end - span.start != 3
+            or t.text[span.start + 1] != "-"
+            or span.end >= len(t.lower)
+            or not (t.alpha[span.end] and t.lowercase[span.end])
+            or t.lower[span.end] in STOP_WORDS
+            or (span.end + 1 < len(t.text) and t.text[span.end + 1] == "-")
+            or span.start == 0
+            or t.lower[span.start - 1] not in ("a", "an")  # "the 90-day ban": one set before
+        ):
+            continue
+        words = tuple(t.text[span.start : span.end])
+        parts = parts_of(words, lexicons)
+        if parts.kind != "duration" or parts.amount is None or parts.span_unit not in _PERIOD_DAYS:
+            continue
+        left, right = ctx.joined_clause(span.start, span.end + 1)
+        starts = [
+            other
+            for other in spans
+            if other is not span
+            and left <= other.start
+            and other.end <= right
+            and not (
+                dateline and other.start_char < dateline.end and other.end_char > dateline.start
+            )
+            and t.lower[other.start] not in _NOT_A_START
+            and (other.start == 0 or t.lower[other.start - 1] not in _NOT_A_START)
+            and _is_day(parts_of(tuple(t.text[other.start : other.end]), lexicons))
+        ]
+        if len(starts) != 1 or not _FOLLOW_UPS.isdisjoint(t.lower[left:right]):
+            continue  # "extended a 90-day ban on Friday": a later step, not its start
+        start = starts[0]
+        tense = _timex_tense(ctx, start)
+        noun_end = span.end + 1  # "a 30-day fishing ban": the period's nouns
+        while (
+            noun_end < min(right, span.end + 3)
+            and t.alpha[noun_end]
+            and t.lowercase[noun_end]
+            and t.lower[noun_end] not in STOP_WORDS
+            and noun_end not in ctx.timex_tokens
+        ):
+            noun_end += 1
+        where = _mention_at(source, t, span.start, noun_end)
+        context = ctx.content_words(left, right, skip=(start.start, start.end)) | (
+            ctx.proper_nouns_at(t.sent_start[span.start])
+        )
+        chain = 3000 + len(facts)
+        out.chain_context[chain] = frozenset(context)
+        facts.append(
+            FactMention(
+                rule=rule_id,
+                family="deadline",
+                where=where,
+                tense=tense,
+                trigger="period",
+                event_class="deadline",
+                context=frozenset(context),
+                chain=chain,
+                timex=TimexMention(
+                    _mention_at(source, t, start.start, start.end),
+                    tuple(t.text[start.start : start.end]),
+                    frozenset(start.label_.split("+")),
+                    tense,
+                ),
+                subject=t.lower[noun_end - 1],
+                offset_days=int(parts.amount * _PERIOD_DAYS[parts.span_unit]),
+            )
+        )
+    return facts
+
+
+def _is_day(parts: TimexParts) -> bool:
+    """True when a date expression names one day: a weekday, a month and day, "yesterday"."""
+    return parts.kind is None and (
+        parts.weekday is not None or parts.day is not None or parts.deictic is not None
+    )
 
 
 def _deadline_subject(ctx: _Context, span: Span, trigger: str) -> str:
@@ -3280,7 +3434,24 @@ def _frame_places(
     seen: set[tuple[str, tuple[int, int, int]]] = set()
     for rule in ruleset.of_kind("event_place"):
         venues = {v.lower() for v in rule.options.get("venues", [])}
-        for n, (frame, spec) in enumerate(sorted(rule.options.get("frames", {}).items())):
+        frames = rule.options.get("frames", {})
+        # frames ``compared_as`` one are one kind of happening told with other words
+        kinds = sorted({spec.get("compared_as", frame) for frame, spec in frames.items()})
+        # the facilities of `per_word` frames, each compared with itself only
+        facilities = sorted(
+            {
+                spec.get("as_word", word).lower()
+                for spec in frames.values()
+                if spec.get("per_word")
+                for word in spec["words"]
+            }
+        )
+        for frame, spec in sorted(frames.items()):
+            frame = spec.get("compared_as", frame)
+            n = kinds.index(frame)
+            per_word = bool(spec.get("per_word"))
+            unless_after = {w.lower() for w in spec.get("unless_after", [])}
+            joins = {w.lower() for w in spec.get("joins", [])}
             prepositions = {p.lower() for p in spec.get("prepositions", [])}
             objects = {w.lower() for w in spec.get("objects", [])}
             gap = int(spec.get("gap", _PLACE_GAP))
@@ -3305,8 +3476,22 @@ def _frame_places(
                 ):
                     continue  # "its data centre in Leeds" in a sentence about no intrusion
                 sent_end = t.sent_end[span.start]
+                word = found.group(0).lower()
+                if per_word and (
+                    (
+                        not found.group(0).islower()
+                        and (span.start == 0 or not t.title[span.start - 1])
+                    )
+                    or not unless_after.isdisjoint(
+                        t.lower[max(t.sent_start[span.start], span.start - 3) : span.start]
+                    )
+                ):
+                    # "Port of Spain" is a name (not "the Zenda River": a name's last word);
+                    # "bound for the port of Zenda" is a destination
+                    continue
+                word = spec.get("as_word", word).lower()  # "the Zenda River at X": a gauge
                 place = None
-                if found.group(0).lower() in objects:
+                if word in objects:
                     named = _name_after(ctx, span.end, dateline)
                     if named and _ends_object(ctx, named[1], spec.get("object_ends", [])):
                         place = (span.start, *named)
@@ -3314,33 +3499,44 @@ def _frame_places(
                 in_clause = True
                 at = span.end
                 while place is None and at < sent_end:
-                    if ctx.breaks_at(at):
-                        in_clause = False
+                    if ctx.breaks_at(at) and t.lower[at] not in joins:
+                        in_clause = False  # (the frame's `joins`: "to staff and reporters")
                     elif at not in ctx.timex_tokens:
                         words += 1
                     if t.lower[at] in prepositions and at not in ctx.timex_tokens:
                         named = _name_after(ctx, at + 1, dateline)
                         if named is not None:
                             is_venue = any(t.lower[i] in venues for i in range(*named))
-                            if (in_clause and words <= gap) or is_venue:
+                            if (in_clause and words <= gap) or (is_venue and not per_word):
                                 place = (at, *named)
                             elif not in_clause:
                                 break
                     if not in_clause and not venues:
                         break
                     at += 1
-                if place is None or (frame, place) in seen:
+                if place is None and per_word:
+                    place = _name_before(ctx, span.start, dateline)  # "the Zenda gauge"
+                if (
+                    place is not None
+                    and (per_word or spec.get("speakers"))
+                    and _years_before(ctx, source, t.sent_start[span.start], ruleset)
+                ):
+                    continue  # "seized at the port of Zenda in 2019": another, earlier event
+                kind = f"{frame} at the {word}" if per_word else frame
+                if place is None or (kind, place) in seen:
                     continue  # "caught at a checkpoint outside Split": one place, two words
-                seen.add((frame, place))
-                context = {f"frame:{frame}", frame}
+                seen.add((kind, place))
+                context = {f"frame:{kind}", kind}
                 if spec.get("speakers"):
                     # "the minister told a briefing in Leeds": another source's briefing is
                     # this one only when it names one of its people (its place set aside)
                     place_words = {
                         stem(w.lower()) for w in ctx.doc[place[1] : place[2]].text.split()
                     }
-                    context = {f"frame:{frame}"} | (
-                        ctx.proper_nouns_at(t.sent_start[span.start]) - place_words
+                    context = (
+                        {f"frame:{frame}"}
+                        | (ctx.proper_nouns_at(t.sent_start[span.start]) - place_words)
+                        | _days_said(ctx, t.sent_start[span.start], dateline, ruleset)
                     )
                 for where, start, end in _with_listed_places(ctx, place, dateline):
                     facts.append(
@@ -3349,15 +3545,80 @@ def _frame_places(
                             family="place",
                             where=_mention_at(source, t, where, end),
                             tense=ctx.tense(where, end),
-                            trigger=frame,
-                            event_class=frame,
+                            trigger=kind,
+                            event_class=kind,
                             context=frozenset(context),
-                            chain=chain_base + 4000 + n,
-                            subject=frame,
+                            chain=chain_base
+                            + 4000
+                            + 100 * n
+                            + (facilities.index(word) + 1 if per_word else 0),
+                            subject=kind,
                             place=ctx.doc[start:end].text,
                         )
                     )
     return facts
+
+
+def _years_before(ctx: _Context, source: Source, sent_start: int, ruleset: RuleSet) -> bool:
+    """True when the sentence starting at token ``sent_start`` names a year before the
+    source's (any year, when the source has no date): it recalls an earlier event."""
+    t = ctx.tokens
+    sent_end = t.sent_end[sent_start]
+    published = source.published
+    for span in ctx.timex_spans:
+        if sent_start <= span.start < sent_end and "since" not in (
+            t.lower[span.start],
+            t.lower[span.start - 1],
+        ):  # "its lowest since 1961" compares with a year, recalls no event of it
+            year = parts_of(tuple(t.text[span.start : span.end]), ruleset.lexicons).year
+            if year is not None and (published is None or year < published.year):
+                return True
+    return False
+
+
+def _days_said(ctx: _Context, sent_start: int, dateline: Span | None, ruleset: RuleSet) -> set[str]:
+    """A "kind:" word for each day the sentence starting at token ``sent_start`` names, as
+    written ("on Monday", "March 3"): one speaker's briefing "in Leeds on Monday" and
+    another "in York on Tuesday" are two briefings, never compared (``align.pair_score``).
+    The same day written two ways ("on Monday", "yesterday") keeps them apart too."""
+    t = ctx.tokens
+    sent_end = t.sent_end[sent_start]
+    days = set()
+    for span in ctx.timex_spans:
+        if not sent_start <= span.start < sent_end:
+            continue
+        if dateline and span.start_char < dateline.end and span.end_char > dateline.start:
+            continue
+        parts = parts_of(tuple(t.text[span.start : span.end]), ruleset.lexicons)
+        if _is_day(parts):
+            days.add(f"kind:day {parts.weekday} {parts.month} {parts.day} {parts.deictic}")
+    return days
+
+
+def _name_before(ctx: _Context, end: int, dateline: Span | None) -> tuple[int, int, int] | None:
+    """(where its words start, where the name starts and ends) of the capitalised name right
+    before token ``end`` after "the", "a" or a preposition ("at Zenda port", "the Zenda
+    gauge"); None when there is none."""
+    t = ctx.tokens
+    start = end
+    first = t.sent_start[end]
+    while (
+        start - 1 > first
+        and t.alpha[start - 1]
+        and t.title[start - 1]
+        and t.lower[start - 1] not in ctx.calendar_words
+        and start - 1 not in ctx.timex_tokens
+    ):
+        start -= 1
+    if start == end or start - 1 < first or t.lower[start - 1] not in _BEFORE_NAME:
+        return None
+    if dateline and dateline.start <= t.idx[start] < dateline.end:
+        return None
+    return start - 1, start, end
+
+
+_BEFORE_NAME = frozenset({"the", "a", "an", "at", "in", "near", "outside", "by"})
+"""Words a facility's name may follow: "the Zenda gauge", "at Zenda port"."""
 
 
 def _with_listed_places(
@@ -3368,14 +3629,19 @@ def _with_listed_places(
     t = ctx.tokens
     places = [place]
     end = place[2]
+    closed = 1  # the places up to the list's "and" or "or"
     while end + 1 < t.sent_end[end - 1] and t.lower[end] in (",", "and", "or"):
         link = end + 1 if t.lower[end + 1] not in ("and", "or") else end + 2
         named = _name_after(ctx, link, dateline)
         if named is None or t.lower[named[0] - 1] == "the":
             break
         places.append((named[0], *named))
+        if link > end + 1 or t.lower[end] != ",":
+            closed = len(places)
         end = named[1]
-    return places
+    # "in Mutare, Tomas Vidal said": a name after a comma is listed only when an "and"
+    # or "or" closes the list
+    return places[:closed]
 
 
 def _ends_object(ctx: _Context, end: int, ends: list[str]) -> bool:

@@ -663,7 +663,7 @@ def cue_patterns(ruleset: RuleSet) -> list[dict]:
     for rule in ruleset.of_kind("deadline"):
         for trigger in rule.options["triggers"]:
             add(f"deadline:{rule.id}", trigger)
-        for marker in rule.options["markers"]:
+        for marker in (*rule.options["markers"], *rule.options.get("closing_markers", ())):
             add(f"marker:{rule.id}", marker)
     for rule in ruleset.of_kind("event_count"):
         for noun, series in rule.options["nouns"].items():

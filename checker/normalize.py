@@ -411,6 +411,16 @@ def normalize(
             interval = resolve(parts, anchor_of(mention.timex, parts), mention.tense)
             if interval is None:
                 continue
+            if mention.offset_days is not None:
+                if interval.start != interval.end:
+                    continue  # a period's start must be one day
+                # "a 90-day emergency" declared on a day ends 90 days on, or 89 counting
+                # that day as the first
+                interval = replace(
+                    interval,
+                    start=interval.start + dt.timedelta(days=mention.offset_days - 1),
+                    end=interval.end + dt.timedelta(days=mention.offset_days),
+                )
             if mention.role == "after publication" and (
                 reference is None or not interval.year_known or interval.start <= reference
             ):

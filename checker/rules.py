@@ -47,7 +47,7 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     ),
     "deadline": (
         {**_RULE_KEYS, "triggers": list, "markers": list},
-        {"same_words": dict, "lasting_markers": list},
+        {"same_words": dict, "lasting_markers": list, "closing_markers": list},
     ),
     "event_count": (
         {**_RULE_KEYS, "nouns": dict},
@@ -111,6 +111,7 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
         {
             "sentences": int,
             "main": bool,
+            "same_happenings": dict,
             "max_days_apart": int,
             "not_events": list,
             "classes": dict,

@@ -355,3 +355,81 @@ def test_deadline_of_someone_the_sentence_before_names(ruleset, nlp):
     )
     (finding,) = [f for f in _check(ruleset, nlp, first, second).findings if f.rule == "deadline"]
     assert {e.normalized for e in finding.evidence} == {"2026-04-30", "2026-04-17"}
+
+
+def test_deadline_of_a_closing_day_and_of_a_due_day(ruleset, nlp):
+    first = (
+        "a.txt",
+        "2026-05-04",
+        "The port authority said the harbour crane would be sold in a sealed-bid tender closing"
+        " on June 12.\n",
+    )
+    second = (
+        "b.txt",
+        "2026-05-05",
+        "The port authority will sell the old crane, with bids due by the end of July.\n",
+    )
+    (finding,) = [f for f in _check(ruleset, nlp, first, second).findings if f.rule == "deadline"]
+    assert {(e.text, e.normalized) for e in finding.evidence} == {
+        ("on June 12", "2026-06-12"),
+        ("by the end of July", "2026-07-31"),
+    }
+
+
+def test_a_closing_day_before_publication_is_no_deadline(ruleset, nlp):
+    first = (
+        "a.txt",
+        "2026-05-04",
+        "Shares in the port operator rose in a session closing on May 1 with record volume.\n",
+    )
+    second = (
+        "b.txt",
+        "2026-05-05",
+        "The port operator's shares must be sold by the end of July, the regulator said.\n",
+    )
+    assert [f for f in _check(ruleset, nlp, first, second).findings if f.rule == "deadline"] == []
+
+
+@pytest.mark.parametrize(
+    ("second", "conflict"),
+    [
+        (
+            "The council yesterday imposed a 30-day ban on fishing in the lake, which will stay"
+            " in force until March 4.\n",
+            False,
+        ),
+        (
+            "The council yesterday imposed a 30-day ban on fishing in the lake, which will stay"
+            " in force until March 24.\n",
+            True,
+        ),
+        (
+            "The council yesterday imposed a two-week ban on fishing in the lake.\n",
+            True,
+        ),
+        (
+            "The council yesterday extended a two-week ban on fishing in the lake.\n",
+            False,
+        ),
+    ],
+    ids=[
+        "ends-on-the-day-the-period-ends",
+        "ends-on-another-day",
+        "a-shorter-period",
+        "a-later-step",
+    ],
+)
+def test_deadline_a_period_sets_from_its_first_day(ruleset, nlp, second, conflict):
+    first = (
+        "a.txt",
+        "2026-02-02",
+        "The lake council imposed a 30-day fishing ban on Monday after the water level fell.\n",
+    )
+    findings = [
+        f
+        for f in _check(ruleset, nlp, first, ("b.txt", "2026-02-03", second)).findings
+        if f.rule == "deadline"
+    ]
+    assert bool(findings) == conflict
+    if conflict:
+        assert ("a.txt", "30-day fishing ban") in {(e.source, e.text) for e in findings[0].evidence}

@@ -103,6 +103,38 @@ def test_main_dates_of_one_day_agree(ruleset, nlp):
     assert [a.rule for a in result.agreements].count(RULE) == 1
 
 
+_OPENED = (
+    "Harbour city opens its first tram line\n\n"
+    "The harbour city of Corvale opened its first tram line on Saturday, a 9 km route along"
+    " the waterfront.\n"
+)
+_ENTERED = (
+    "Corvale's first tram line enters service\n\n"
+    "Corvale's first tram line, a 9 km waterfront route, entered passenger service on"
+    " Sunday.\n"
+)
+
+
+def test_main_dates_of_one_happening_told_in_other_words_are_compared(ruleset, nlp):
+    # "entered passenger service" tells the opening the other lead names
+    result = _check(
+        ruleset,
+        nlp,
+        ("wire.txt", "2025-06-07", _OPENED),
+        ("weekly.txt", "2025-06-11", _ENTERED),
+    )
+    (finding,) = _findings(result)
+    assert _texts(finding) == {("wire.txt", "on Saturday"), ("weekly.txt", "on Sunday")}
+    entered_other_things = _ENTERED.replace("passenger service", "the regional network")
+    result = _check(
+        ruleset,
+        nlp,
+        ("wire.txt", "2025-06-07", _OPENED),
+        ("weekly.txt", "2025-06-11", entered_other_things),
+    )
+    assert _findings(result) == []
+
+
 _SHELLED = (
     "Fuel depot shelled near border town of Osterfeld\n\n"
     "A fuel depot near the border town of Osterfeld was shelled on Thursday, "

@@ -898,6 +898,38 @@ def _frame_places(extraction) -> list[tuple[str, str | None, str]]:
             "Governor Rudo Chirwa told a press briefing at the old fort in Mutare.",
             [("in Mutare", "Mutare", "briefing")],
         ),
+        (
+            "Engineer Tomas Vidal unveiled the design at a press conference in Bulawayo.",
+            [("in Bulawayo", "Bulawayo", "briefing")],
+        ),
+        (
+            "Speaking to miners and reporters in Mutare, Tomas Vidal said the shaft would reopen.",
+            [("in Mutare", "Mutare", "briefing")],
+        ),
+        (
+            "The water authority said in Harare on Monday that the dam was safe.",
+            [("in Harare", "Harare", "briefing")],
+        ),
+        (
+            "Speaking in Harare, the water minister said the dam was safe.",
+            [("in Harare", "Harare", "briefing")],
+        ),
+        (
+            "The water authority held a news conference in Harare on Monday.",
+            [("in Harare", "Harare", "briefing")],
+        ),
+        (
+            "Customs officers opened the crates on Friday at the port of Mombasa.",
+            [("of Mombasa", "Mombasa", "events at the port")],
+        ),
+        (
+            "The lake stood at 2.1 metres, with the Kisumu gauge at its lowest since 1961.",
+            [("the Kisumu", "Kisumu", "events at the gauge")],
+        ),
+        (
+            "The Tana River at Garissa fell to 0.4 metres on Monday.",
+            [("at Garissa", "Garissa", "events at the gauge")],
+        ),
     ],
     ids=[
         "left-a-port",
@@ -921,6 +953,14 @@ def _frame_places(extraction) -> list[tuple[str, str | None, str]]:
         "an-attacked-data-centre",
         "found-drifting-off",
         "told-a-briefing-at-a-venue-in",
+        "at-a-press-conference-in",
+        "speaking-to-people-and-people-in",
+        "said-in",
+        "speaking-in",
+        "held-a-news-conference-in",
+        "at-the-port-of",
+        "a-gauge-named-before-it",
+        "a-river-level-at-a-city",
     ],
 )
 def test_places_frame_place_extracted(extract_text, sentence, expected):
@@ -942,6 +982,10 @@ def test_places_frame_place_extracted(extract_text, sentence, expected):
         "The drone took off from a field in Tema and was located an hour later.",
         "The bank opened a data centre in Bulawayo on Monday.",
         "A fire broke out at a warehouse in the state of emergency declared on Monday.",
+        "The company said the plant in Harare would close.",
+        "The tea was loaded onto a ship bound for the port of Mombasa.",
+        "The cruise ship docked at Port of Spain.",
+        "Children swam in the Tana River at Garissa on Sunday.",
     ],
     ids=[
         "left-a-place-in-a-state",
@@ -954,6 +998,10 @@ def test_places_frame_place_extracted(extract_text, sentence, expected):
         "located-without-off",
         "a-data-centre-in-a-sentence-about-no-intrusion",
         "a-place-noun-of-no-name",
+        "said-with-a-place-further-on",
+        "a-port-as-a-destination",
+        "a-port-in-a-name",
+        "a-river-at-a-city-in-a-sentence-about-no-level",
     ],
 )
 def test_places_frame_place_not_extracted(extract_text, sentence):
@@ -1058,6 +1106,115 @@ def test_places_briefings_of_one_speaker_in_two_cities_disagree(ruleset, nlp):
     assert finding.message == (
         "Sources disagree on where the briefing took place: "
         "Bulawayo (ZW) (coastal-herald.txt) vs Mutare (ZW) (river-wire.txt)"
+    )
+
+
+def test_places_an_announcement_of_one_speaker_in_two_cities_disagrees(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "Engineer Tomas Vidal unveiled the new bridge design at a press conference in"
+            " Bulawayo.",
+            "Speaking to workers and reporters in Mutare, engineer Tomas Vidal said the bridge"
+            " would open in 2027.",
+        ),
+    )
+    (finding,) = _place_discrepancies(result)
+    assert finding.message == (
+        "Sources disagree on where the briefing took place: "
+        "Bulawayo (ZW) (coastal-herald.txt) vs Mutare (ZW) (river-wire.txt)"
+    )
+
+
+def test_places_announcements_of_one_speaker_on_two_days_are_not_compared(ruleset, nlp):
+    # two statements, each where it was made
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "Engineer Tomas Vidal said in Bulawayo on Monday that the bridge was safe.",
+            "Engineer Tomas Vidal said in Mutare on Friday that the bridge was safe.",
+        ),
+    )
+    assert _place_discrepancies(result) == []
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "Engineer Tomas Vidal said in Bulawayo on Monday that the bridge was safe.",
+            "Engineer Tomas Vidal said in Mutare on Monday that the bridge was safe.",
+        ),
+    )
+    assert len(_place_discrepancies(result)) == 1
+
+
+def test_places_one_facility_in_two_cities_disagrees(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "Customs officers opened the crates on Friday at the port of Mombasa.",
+            "The crates were opened by customs officers at the port of Kisumu.",
+        ),
+    )
+    (finding,) = _place_discrepancies(result)
+    assert finding.message == (
+        "Sources disagree on where the events at the port took place: "
+        "Mombasa (KE) (coastal-herald.txt) vs Kisumu (KE) (river-wire.txt)"
+    )
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        (
+            "Customs officers opened the crates on Friday at the port of Mombasa.",
+            "The crates were opened by customs officers at Mombasa port.",
+        ),
+        (
+            "Customs officers opened the crates on Friday at the port of Mombasa.",
+            "The crates were due to be shipped to the port of Kisumu.",
+        ),
+        (
+            "Customs officers opened the crates on Friday at the port of Mombasa.",
+            "The river stood at 2.1 metres at the Kisumu gauge.",
+        ),
+        (
+            "The Tana River at Garissa fell to 0.4 metres on Monday, the water board said.",
+            "The Garissa gauge read 0.4 metres, the lowest level on record.",
+        ),
+        (
+            "Customs officers opened the crates on Friday at the port of Mombasa.",
+            "In 2019, a larger shipment was seized at the port of Kisumu.",
+        ),
+    ],
+    ids=[
+        "one-port-named-two-ways",
+        "a-destination-port",
+        "two-facilities",
+        "a-river-level-and-a-gauge-at-one-city",
+        "an-earlier-event-at-another-port",
+    ],
+)
+def test_places_facilities_no_discrepancy(ruleset, nlp, texts):
+    result = _check(ruleset, nlp, *_story(*texts))
+    assert _place_discrepancies(result) == []
+
+
+def test_places_a_river_level_and_a_gauge_in_two_cities_disagree(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "The Tana River at Garissa fell to 0.4 metres on Monday, the water board said.",
+            "The Nakuru gauge read 0.4 metres, the lowest level on record.",
+        ),
+    )
+    (finding,) = _place_discrepancies(result)
+    assert finding.message == (
+        "Sources disagree on where the events at the gauge took place: "
+        "Garissa (KE) (coastal-herald.txt) vs Nakuru (KE) (river-wire.txt)"
     )
 
 
