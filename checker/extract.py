@@ -1936,6 +1936,8 @@ def _quantities(
                 if before in lexicon.change_words and not direction
                 else "from"
                 if before in lexicon.from_words
+                else "part"
+                if _part_before(ctx, sent.start, start, lexicon)
                 else "level"
             )
             # a measure word of a rule that takes no such figure names none: "sending 46
@@ -2006,6 +2008,19 @@ def _quantities(
                 )
             )
     return facts
+
+
+def _part_before(ctx: _Context, sent_start: int, start: int, lexicon: QuantityLexicon) -> bool:
+    """True when a part word stands after a word before the figure at ``start`` in its
+    sentence ("In the north alone, 300 homes were lost"): the figure is a part of the story's
+    total, not the total ("let alone 300" is none: ``not_part_after``)."""
+    t = ctx.tokens
+    return any(
+        t.lower[k] in lexicon.part_words
+        and t.alpha[k - 1]
+        and t.lower[k - 1] not in lexicon.not_part_after
+        for k in range(sent_start + 1, start)
+    )
 
 
 _FIGURE_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "each"})

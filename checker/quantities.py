@@ -71,6 +71,8 @@ class QuantityLexicon:
     change_words: frozenset[str]
     from_words: frozenset[str]
     counted_people: frozenset[str]
+    part_words: frozenset[str] = frozenset()
+    not_part_after: frozenset[str] = frozenset()
 
     @classmethod
     def from_lexicons(cls, lexicons: dict[str, Any]) -> QuantityLexicon:
@@ -104,6 +106,8 @@ class QuantityLexicon:
             change_words=words("change_words"),
             from_words=words("from_words"),
             counted_people=words("counted_people"),
+            part_words=words("part_words"),
+            not_part_after=words("not_part_after"),
         )
 
 

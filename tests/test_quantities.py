@@ -2312,3 +2312,25 @@ def test_quantities_margin_in_points(ruleset, nlp):
         "Sources disagree on the winning margin: 9 points (coastal-herald.txt) vs 6 points "
         "(river-wire.txt)"
     ]
+
+
+@pytest.mark.parametrize(
+    ("part", "finding"),
+    [
+        # a part of the story's total, told as such: never compared with the total
+        ("In the eastern valleys alone, 41,000 sheep have died, herders said.", False),
+        # "let alone" says nothing of a part
+        ("A hard frost killed 41,000 sheep, let alone the goats lost in the hills.", True),
+    ],
+    ids=["alone", "let-alone"],
+)
+def test_quantities_part_of_a_total_is_not_the_total(ruleset, nlp, part, finding):
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "A hard frost in the Orvan highlands killed 380,000 sheep this winter.",
+            part,
+        ),
+    )
+    assert bool(_discrepancies(result, "number.casualties")) is finding
