@@ -2070,25 +2070,60 @@ def _figure_head(
     i = start - 1
     while i >= left and t.lower[i] in _FIGURE_LINKS:
         i -= 1
+    sent_start = t.sent_start[start]
     if i < left:
+        if start - 1 > sent_start and t.lower[start - 1] == ",":
+            # "The mosaic, some 36 square metres, ...": a figure set beside the sentence's
+            # subject measures it
+            return _subject_head(ctx, sent_start, start - 1, whole=True)
         return None
     if t.lower[i] in copulas:
-        return _subject_head(ctx, left, i)
+        head = _subject_head(ctx, left, i)
+        if head is None and left - 1 > sent_start and t.lower[left - 1] == ",":
+            # "The mosaic, found last year, covers about 54 square metres": the subject
+            # before the words set between commas
+            opening = next((j for j in range(left - 2, sent_start, -1) if t.lower[j] == ","), None)
+            if opening is not None:
+                head = _subject_head(ctx, sent_start, opening, whole=True)
+        return head
     if t.alpha[i] and t.lowercase[i] and t.lower[i] not in STOP_WORDS and len(t.lower[i]) > 2:
         return t.lower[i], i
     return None
 
 
-def _subject_head(ctx: _Context, left: int, verb: int) -> tuple[str, int] | None:
+def _opens_with_the(ctx: _Context, sent_start: int, head_at: int) -> bool:
+    """True when the sentence opens with "the" and the word at ``head_at`` at most three
+    words after it, all words ("The floor mosaic"): the subject is a thing the story knows."""
+    t = ctx.tokens
+    first = sent_start
+    while first < head_at and t.text[first].isspace():
+        first += 1
+    return (
+        t.lower[first] == "the"
+        and head_at - first <= 3
+        and all(t.alpha[k] for k in range(first, head_at + 1))
+    )
+
+
+def _hedge_allowed(phrase: NumberPhrase, lexicon: QuantityLexicon, hedged: frozenset[str]) -> bool:
+    """True for an estimate ("about 54 square metres", "some 36 square metres") of a
+    dimension of ``hedged``: its range, some 10% either side, is compared."""
+    return phrase.hedge == "approx" and to_amount(phrase, lexicon).dimension.split(":")[0] in hedged
+
+
+def _subject_head(
+    ctx: _Context, left: int, verb: int, *, whole: bool = False
+) -> tuple[str, int] | None:
     """The head of the subject before the verb at token ``verb``: from the first determiner
     of the words before it to its first preposition, the last word ("the height limit under
-    the bridge is": "limit"). None when the subject has no determiner or holds a name."""
+    the bridge is": "limit"). None when the subject has no determiner or holds a name; with
+    ``whole``, also when the subject does not start at ``left`` (the sentence's start)."""
     t = ctx.tokens
     first = None
     for j in range(verb - 1, max(left, verb - 9) - 1, -1):
         if t.lower[j] in _FIGURE_DETERMINERS:
             first = j
-    if first is None:
+    if first is None or (whole and any(not t.text[j].isspace() for j in range(left, first))):
         return None
     head = None
     for j in range(first + 1, verb):
@@ -2123,6 +2158,7 @@ def _figures(
     doc, t = ctx.doc, ctx.tokens
     allowed = rule.options.get("dimensions") or ()
     copulas = frozenset(rule.options.get("copulas", ()))
+    hedged = frozenset(rule.options.get("hedged_dimensions", ()))
     guards = frozenset(rule.options.get("guard_words", ()))
     same_heads = {
         figure_key(word): figure_key(head)
@@ -2154,7 +2190,7 @@ def _figures(
             if (
                 phrase.unit is None
                 or phrase.value is None
-                or phrase.hedge is not None
+                or (phrase.hedge is not None and not _hedge_allowed(phrase, lexicon, hedged))
                 or phrase.listed
                 or phrase.vague is not None
             ):
@@ -2220,10 +2256,20 @@ def _figures(
             context = (
                 ctx.content_words(sent_start, sent_end, skip=(start, end)) - quiet - {key}
             ) - {stem(t.lower[head_at])}
+            if head_at < start and _opens_with_the(ctx, sent_start, head_at):
+                # "The mosaic, some 36 square metres, ...", "The mosaic covers 54 square
+                # metres": a measure of the thing the story knows, told as the subject
+                context.add("the " + key)
             # quoted with its word when near ("raised ₦2.4 billion", "a €40 rebate"), else
             # with the word before it ("to 9,800 riel", "is 4 metres")
-            near = head_at >= end or start - head_at <= 3
-            shown_start = min(start, head_at) if near else max(sent_start, start - 1)
+            near = head_at >= end or (start - head_at <= 3 and "," not in t.lower[head_at:start])
+            shown_start = (
+                min(start, head_at)
+                if near
+                else max(sent_start, start - 1)
+                if start > sent_start and t.alpha[start - 1]
+                else start
+            )
             shown_end = max(end, head_at + 1)
             mention = FactMention(
                 rule=rule.id,

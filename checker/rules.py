@@ -81,6 +81,7 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
             "copulas": list,
             "guard_words": list,
             "same_heads": dict,
+            "hedged_dimensions": list,
         },
     ),
     "paired_count": (

@@ -2334,3 +2334,43 @@ def test_quantities_part_of_a_total_is_not_the_total(ruleset, nlp, part, finding
         ),
     )
     assert bool(_discrepancies(result, "number.casualties")) is finding
+
+
+@pytest.mark.parametrize(
+    ("texts", "message"),
+    [
+        # the subject a measuring verb measures, past the words set between commas, and a
+        # figure set beside the subject
+        (
+            (
+                "The painted ceiling, restored over two years, covers about 80 square metres.",
+                "The painted ceiling, some 120 square metres, was unveiled on Monday.",
+            ),
+            "Sources disagree on the figure tied to 'ceiling': about 80 m² (coastal-herald.txt) "
+            "vs about 120 m² (river-wire.txt)",
+        ),
+    ],
+    ids=["measuring-verb-and-apposition"],
+)
+def test_quantities_estimated_areas_disagree(ruleset, nlp, texts, message):
+    result = _check(ruleset, nlp, *_story(*texts))
+    (finding,) = _discrepancies(result, "number.figure")
+    assert finding.message == message
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        # estimates whose ranges meet
+        "The painted ceiling, some 85 square metres, was unveiled on Monday.",
+        # an estimate of a length is not compared
+        "The painted ceiling, some 120 metres long, was unveiled on Monday.",
+        # a bound is not compared
+        "The painted ceiling, more than 120 square metres, was unveiled on Monday.",
+    ],
+    ids=["ranges-meet", "length", "bound"],
+)
+def test_quantities_estimated_areas_no_finding(ruleset, nlp, second):
+    first = "The painted ceiling, restored over two years, covers about 80 square metres."
+    result = _check(ruleset, nlp, *_story(first, second))
+    assert _discrepancies(result, "number.figure") == []
