@@ -1085,6 +1085,7 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
         out.facts.extend(_streaks(ctx, source, ruleset))
         out.facts.extend(_quantities(ctx, source, ruleset, out.timexes))
         out.facts.extend(_figures(ctx, source, ruleset, out.timexes, out.facts))
+        out.facts.extend(_anchored_changes(ctx, source, ruleset, out.facts))
         out.facts.extend(_paired_counts(ctx, source, ruleset))
         out.facts.extend(_single_counts(ctx, source, ruleset, out.facts))
         out.facts.extend(_places(ctx, source, ruleset, chains, out, main_dates))
@@ -2288,6 +2289,86 @@ def _figures(
     for figures in by_key.values():
         if all(lo <= figures[0][1] and figures[0][0] <= hi for lo, hi, _m in figures):
             facts.extend(m for _lo, _hi, m in figures)  # else several different values
+    return facts
+
+
+def _anchored_changes(
+    ctx: _Context, source: Source, ruleset: RuleSet, found: list[FactMention]
+) -> list[FactMention]:
+    """Percentage changes told beside a figure they start from or end at ("up 11% from 2.8
+    million", "compares with 2.8 million ..., a rise of 21%"), for a quantity rule with
+    ``anchored``: each keyed "change" with that figure in its context, so two sources'
+    changes are compared only when told beside one same figure (the anchor: at least 100,
+    no date, no percentage). A change is a percentage right after a change word ("up",
+    "rose") or after one of the rule's ``change_nouns`` and "of" ("a rise of 21%"); a
+    sentence with two such changes, or a change a declared measure took, gives none."""
+    rules = [r for r in ruleset.of_kind("quantity") if r.options.get("anchored")]
+    if not rules:
+        return []
+    rule = rules[0]
+    nouns = frozenset(rule.options.get("change_nouns", ()))
+    if not nouns:
+        return []
+    lexicon = quantity_lexicon(ruleset)
+    t = ctx.tokens
+    taken = [(m.where.start, m.where.end) for m in found if m.family == "quantity"]
+    facts = []
+    for sent_start in sorted(ctx._numbers_by_sent(lexicon)):
+        phrases = [
+            p
+            for p in ctx.numbers_at(sent_start, lexicon)
+            if not any(
+                i in ctx.timex_tokens for i in range(sent_start + p.start, sent_start + p.end)
+            )
+        ]
+        changes = []
+        for p in phrases:
+            start = sent_start + p.start
+            if p.unit != "percent" or p.value is None or p.hedge is not None or p.listed:
+                continue
+            if start - 1 >= sent_start and t.lower[start - 1] in lexicon.change_words:
+                changes.append((p, start - 1))  # "up 11%", "rose 11%"
+            elif (
+                start - 2 >= sent_start
+                and t.lower[start - 1] == "of"
+                and t.lower[start - 2] in nouns
+            ):
+                changes.append((p, start - 2))  # "a rise of 21%"
+        if len(changes) != 1:
+            continue
+        phrase, word_at = changes[0]
+        start, end = sent_start + phrase.start, sent_start + phrase.end
+        anchors = [
+            q
+            for q in phrases
+            if q is not phrase
+            and q.value is not None
+            and q.value >= 100
+            and q.unit != "percent"
+            and q.vague is None
+        ]
+        if not anchors:
+            continue
+        first = ctx.doc[word_at].idx
+        last = ctx.doc[end - 1].idx + len(ctx.doc[end - 1])
+        if any(a < last and first < b for a, b in taken):
+            continue  # a declared measure's change
+        context = frozenset(f"={q.value:g}:{q.unit or 'count'}" for q in anchors)
+        near = min(anchors, key=lambda q: abs(q.start - phrase.start))  # "up 11% from 2.8m"
+        anchor = ctx.doc[sent_start + near.start : sent_start + near.number_end].text
+        facts.append(
+            FactMention(
+                rule=rule.id,
+                family="quantity",
+                where=_mention_at(source, t, word_at, end),
+                tense=ctx.tense(start, end),
+                trigger=anchor,
+                event_class="change",
+                context=context,
+                amount=phrase,
+                role="change",
+            )
+        )
     return facts
 
 

@@ -2489,3 +2489,38 @@ def test_quantities_stated_count_split_into_parts_is_no_whole(ruleset, nlp):
         ),
     )
     assert _discrepancies(result, "number.counted") == []
+
+
+def test_quantities_changes_beside_one_figure_disagree(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "Ferry traffic at Tarvik reached 412,000 crossings, up 9% from 378,000 in 2023.",
+            "The port counted 378,000 crossings the year before, so traffic saw a rise of "
+            "19%, officials said.",
+        ),
+    )
+    (finding,) = _discrepancies(result, "number.change")
+    assert finding.message == (
+        "Sources disagree on the change beside 378,000: 9% (coastal-herald.txt) "
+        "vs 19% (river-wire.txt)"
+    )
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        # the same change
+        "The port counted 378,000 crossings the year before, a rise of 9%, officials said.",
+        # a change beside another figure: maybe of another thing
+        "Cargo at the port reached 52,000 tonnes, a rise of 19%, officials said.",
+        # a change with no figure beside it
+        "Ferry traffic at Tarvik saw a rise of 19% last year, officials said.",
+    ],
+    ids=["same-change", "other-figure", "no-figure"],
+)
+def test_quantities_changes_beside_one_figure_no_finding(ruleset, nlp, second):
+    first = "Ferry traffic at Tarvik reached 412,000 crossings, up 9% from 378,000 in 2023."
+    result = _check(ruleset, nlp, *_story(first, second))
+    assert _discrepancies(result, "number.change") == []
