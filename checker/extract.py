@@ -1104,6 +1104,7 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
         out.facts.extend(_streaks(ctx, source, ruleset))
         out.facts.extend(_quantities(ctx, source, ruleset, out.timexes))
         out.facts.extend(_figures(ctx, source, ruleset, out.timexes, out.facts))
+        out.facts.extend(_anchored_changes(ctx, source, ruleset, out.facts))
         out.facts.extend(_paired_counts(ctx, source, ruleset))
         out.facts.extend(_single_counts(ctx, source, ruleset, out.facts))
         out.facts.extend(_places(ctx, source, ruleset, chains, out, main_dates))
@@ -2104,6 +2105,8 @@ def _quantities(
                 if before in lexicon.change_words and not direction
                 else "from"
                 if before in lexicon.from_words
+                else "part"
+                if _part_before(ctx, sent.start, start, lexicon)
                 else "level"
             )
             # a measure word of a rule that takes no such figure names none: "sending 46
@@ -2176,6 +2179,19 @@ def _quantities(
     return facts
 
 
+def _part_before(ctx: _Context, sent_start: int, start: int, lexicon: QuantityLexicon) -> bool:
+    """True when a part word stands after a word before the figure at ``start`` in its
+    sentence ("In the north alone, 300 homes were lost"): the figure is a part of the story's
+    total, not the total ("let alone 300" is none: ``not_part_after``)."""
+    t = ctx.tokens
+    return any(
+        t.lower[k] in lexicon.part_words
+        and t.alpha[k - 1]
+        and t.lower[k - 1] not in lexicon.not_part_after
+        for k in range(sent_start + 1, start)
+    )
+
+
 _FIGURE_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "each"})
 """Words before a figure that make it describe the noun after it ("a \u20ac5 credit")."""
 _FIGURE_LINKS = frozenset({"of", "at", "to", "for", "just", "only", "now", "currently"})
@@ -2223,25 +2239,60 @@ def _figure_head(
     i = start - 1
     while i >= left and t.lower[i] in _FIGURE_LINKS:
         i -= 1
+    sent_start = t.sent_start[start]
     if i < left:
+        if start - 1 > sent_start and t.lower[start - 1] == ",":
+            # "The mosaic, some 36 square metres, ...": a figure set beside the sentence's
+            # subject measures it
+            return _subject_head(ctx, sent_start, start - 1, whole=True)
         return None
     if t.lower[i] in copulas:
-        return _subject_head(ctx, left, i)
+        head = _subject_head(ctx, left, i)
+        if head is None and left - 1 > sent_start and t.lower[left - 1] == ",":
+            # "The mosaic, found last year, covers about 54 square metres": the subject
+            # before the words set between commas
+            opening = next((j for j in range(left - 2, sent_start, -1) if t.lower[j] == ","), None)
+            if opening is not None:
+                head = _subject_head(ctx, sent_start, opening, whole=True)
+        return head
     if t.alpha[i] and t.lowercase[i] and t.lower[i] not in STOP_WORDS and len(t.lower[i]) > 2:
         return t.lower[i], i
     return None
 
 
-def _subject_head(ctx: _Context, left: int, verb: int) -> tuple[str, int] | None:
+def _opens_with_the(ctx: _Context, sent_start: int, head_at: int) -> bool:
+    """True when the sentence opens with "the" and the word at ``head_at`` at most three
+    words after it, all words ("The floor mosaic"): the subject is a thing the story knows."""
+    t = ctx.tokens
+    first = sent_start
+    while first < head_at and t.text[first].isspace():
+        first += 1
+    return (
+        t.lower[first] == "the"
+        and head_at - first <= 3
+        and all(t.alpha[k] for k in range(first, head_at + 1))
+    )
+
+
+def _hedge_allowed(phrase: NumberPhrase, lexicon: QuantityLexicon, hedged: frozenset[str]) -> bool:
+    """True for an estimate ("about 54 square metres", "some 36 square metres") of a
+    dimension of ``hedged``: its range, some 10% either side, is compared."""
+    return phrase.hedge == "approx" and to_amount(phrase, lexicon).dimension.split(":")[0] in hedged
+
+
+def _subject_head(
+    ctx: _Context, left: int, verb: int, *, whole: bool = False
+) -> tuple[str, int] | None:
     """The head of the subject before the verb at token ``verb``: from the first determiner
     of the words before it to its first preposition, the last word ("the height limit under
-    the bridge is": "limit"). None when the subject has no determiner or holds a name."""
+    the bridge is": "limit"). None when the subject has no determiner or holds a name; with
+    ``whole``, also when the subject does not start at ``left`` (the sentence's start)."""
     t = ctx.tokens
     first = None
     for j in range(verb - 1, max(left, verb - 9) - 1, -1):
         if t.lower[j] in _FIGURE_DETERMINERS:
             first = j
-    if first is None:
+    if first is None or (whole and any(not t.text[j].isspace() for j in range(left, first))):
         return None
     head = None
     for j in range(first + 1, verb):
@@ -2276,6 +2327,7 @@ def _figures(
     doc, t = ctx.doc, ctx.tokens
     allowed = rule.options.get("dimensions") or ()
     copulas = frozenset(rule.options.get("copulas", ()))
+    hedged = frozenset(rule.options.get("hedged_dimensions", ()))
     guards = frozenset(rule.options.get("guard_words", ()))
     same_heads = {
         figure_key(word): figure_key(head)
@@ -2307,7 +2359,7 @@ def _figures(
             if (
                 phrase.unit is None
                 or phrase.value is None
-                or phrase.hedge is not None
+                or (phrase.hedge is not None and not _hedge_allowed(phrase, lexicon, hedged))
                 or phrase.listed
                 or phrase.vague is not None
             ):
@@ -2373,10 +2425,20 @@ def _figures(
             context = (
                 ctx.content_words(sent_start, sent_end, skip=(start, end)) - quiet - {key}
             ) - {stem(t.lower[head_at])}
+            if head_at < start and _opens_with_the(ctx, sent_start, head_at):
+                # "The mosaic, some 36 square metres, ...", "The mosaic covers 54 square
+                # metres": a measure of the thing the story knows, told as the subject
+                context.add("the " + key)
             # quoted with its word when near ("raised ₦2.4 billion", "a €40 rebate"), else
             # with the word before it ("to 9,800 riel", "is 4 metres")
-            near = head_at >= end or start - head_at <= 3
-            shown_start = min(start, head_at) if near else max(sent_start, start - 1)
+            near = head_at >= end or (start - head_at <= 3 and "," not in t.lower[head_at:start])
+            shown_start = (
+                min(start, head_at)
+                if near
+                else max(sent_start, start - 1)
+                if start > sent_start and t.alpha[start - 1]
+                else start
+            )
             shown_end = max(end, head_at + 1)
             mention = FactMention(
                 rule=rule.id,
@@ -2395,6 +2457,86 @@ def _figures(
     for figures in by_key.values():
         if all(lo <= figures[0][1] and figures[0][0] <= hi for lo, hi, _m in figures):
             facts.extend(m for _lo, _hi, m in figures)  # else several different values
+    return facts
+
+
+def _anchored_changes(
+    ctx: _Context, source: Source, ruleset: RuleSet, found: list[FactMention]
+) -> list[FactMention]:
+    """Percentage changes told beside a figure they start from or end at ("up 11% from 2.8
+    million", "compares with 2.8 million ..., a rise of 21%"), for a quantity rule with
+    ``anchored``: each keyed "change" with that figure in its context, so two sources'
+    changes are compared only when told beside one same figure (the anchor: at least 100,
+    no date, no percentage). A change is a percentage right after a change word ("up",
+    "rose") or after one of the rule's ``change_nouns`` and "of" ("a rise of 21%"); a
+    sentence with two such changes, or a change a declared measure took, gives none."""
+    rules = [r for r in ruleset.of_kind("quantity") if r.options.get("anchored")]
+    if not rules:
+        return []
+    rule = rules[0]
+    nouns = frozenset(rule.options.get("change_nouns", ()))
+    if not nouns:
+        return []
+    lexicon = quantity_lexicon(ruleset)
+    t = ctx.tokens
+    taken = [(m.where.start, m.where.end) for m in found if m.family == "quantity"]
+    facts = []
+    for sent_start in sorted(ctx._numbers_by_sent(lexicon)):
+        phrases = [
+            p
+            for p in ctx.numbers_at(sent_start, lexicon)
+            if not any(
+                i in ctx.timex_tokens for i in range(sent_start + p.start, sent_start + p.end)
+            )
+        ]
+        changes = []
+        for p in phrases:
+            start = sent_start + p.start
+            if p.unit != "percent" or p.value is None or p.hedge is not None or p.listed:
+                continue
+            if start - 1 >= sent_start and t.lower[start - 1] in lexicon.change_words:
+                changes.append((p, start - 1))  # "up 11%", "rose 11%"
+            elif (
+                start - 2 >= sent_start
+                and t.lower[start - 1] == "of"
+                and t.lower[start - 2] in nouns
+            ):
+                changes.append((p, start - 2))  # "a rise of 21%"
+        if len(changes) != 1:
+            continue
+        phrase, word_at = changes[0]
+        start, end = sent_start + phrase.start, sent_start + phrase.end
+        anchors = [
+            q
+            for q in phrases
+            if q is not phrase
+            and q.value is not None
+            and q.value >= 100
+            and q.unit != "percent"
+            and q.vague is None
+        ]
+        if not anchors:
+            continue
+        first = ctx.doc[word_at].idx
+        last = ctx.doc[end - 1].idx + len(ctx.doc[end - 1])
+        if any(a < last and first < b for a, b in taken):
+            continue  # a declared measure's change
+        context = frozenset(f"={q.value:g}:{q.unit or 'count'}" for q in anchors)
+        near = min(anchors, key=lambda q: abs(q.start - phrase.start))  # "up 11% from 2.8m"
+        anchor = ctx.doc[sent_start + near.start : sent_start + near.number_end].text
+        facts.append(
+            FactMention(
+                rule=rule.id,
+                family="quantity",
+                where=_mention_at(source, t, word_at, end),
+                tense=ctx.tense(start, end),
+                trigger=anchor,
+                event_class="change",
+                context=context,
+                amount=phrase,
+                role="change",
+            )
+        )
     return facts
 
 
@@ -2614,16 +2756,34 @@ def _single_counts(
 ) -> list[FactMention]:
     """Counts of a thing no declared measure names: "power was cut to 4.8 million
     customers", "a party of seven skiers" (the ``noun_count`` rule). Each counts its plural
-    noun as written; a number a declared measure already took ("five workers were killed")
-    is left to it. ``compare.single_count_findings`` compares them across sources."""
+    noun as written; a count of people in general ("people", "others": the rule's
+    ``event_people``) counts them with the word of what befell them ("seven people were
+    arrested", "the arrest of seven people": people (arrest)), else nothing. A number a
+    declared measure or a paired count already took ("five workers were killed") is left
+    to it, unless it counts people by what befell them: then it has role "covered" (or
+    "paired"), so another source's count the declared rule missed meets it; a count
+    that is a part, a bound from above, an earlier value or in a sentence with a guard word
+    or a quotation has role "guarded" (see ``_guarded_count``).
+    ``compare.single_count_findings`` compares them across sources."""
     rules = ruleset.of_kind("noun_count")
     if not rules:
         return []
     rule = rules[0]
-    ignored = frozenset(rule.options.get("ignore", []))
+    event_people = frozenset(rule.options.get("event_people", []))
+    ignored = frozenset(rule.options.get("ignore", [])) - event_people
+    guards = frozenset(rule.options.get("guard_words", []))
+    ranks = frozenset(rule.options.get("rank_words", []))
+    parts = frozenset(rule.options.get("part_markers", []))
     lexicon = quantity_lexicon(ruleset)
     quiet = ruleset.derived("quantity_quiet_words", lambda: _quiet_words(ruleset, lexicon))
-    covered = [(f.where.start, f.where.end) for f in taken if f.family == "quantity"]
+    declared = ruleset.derived(
+        "quantity_rule_ids", lambda: frozenset(r.id for r in ruleset.of_kind("quantity"))
+    )
+    covered = [
+        (f.where.start, f.where.end, "covered" if f.rule in declared else "paired")
+        for f in taken
+        if f.family == "quantity"
+    ]
     t = ctx.tokens
     timex_tokens = ctx.timex_tokens
     facts = []
@@ -2634,9 +2794,26 @@ def _single_counts(
         for noun, start, end, phrase, _link in _noun_counts(
             ctx, sent, lexicon, ignored, compounds=True
         ):
+            of_people = noun in event_people
+            if of_people:
+                event = _people_event(ctx, sent, start, end)
+                if event is None:
+                    continue  # people in general, with nothing said of what befell them
+                noun = f"people ({event})"
             where = _mention_at(source, t, start, end)
-            if any(a < where.end and where.start < b for a, b in covered):
-                continue  # a declared measure's figure
+            # taken by a declared measure ("covered") or a paired count ("paired"), and
+            # stated plainly or not ("guarded")
+            took = {how for a, b, how in covered if a < where.end and where.start < b}
+            if took and not of_people:
+                continue  # left to the declared measure or the paired count that took it
+            role = (
+                " ".join(
+                    [("covered" if "covered" in took else "paired")] * bool(took)
+                    + ["guarded"]
+                    * _guarded_count(ctx, sent, (start, end), phrase, lexicon, guards, ranks, parts)
+                )
+                or "level"
+            )
             before = t.lower[sent.start + phrase.start - 1] if phrase.start else ""
             names = ctx.quantity_names(sent, source.dateline) - quiet
             # the sentence's words: a relative clause tells what the counted did ("the 8.4
@@ -2652,11 +2829,137 @@ def _single_counts(
                     event_class=noun,
                     context=frozenset(context),
                     amount=phrase,
-                    role="level",
+                    role=role,
                     names=frozenset(names),
                 )
             )
     return facts
+
+
+_BE = frozenset({"be", "been", "being", "is", "are", "was", "were"})
+_HAVE = frozenset({"has", "have", "had"})
+
+
+def event_key(word: str) -> str:
+    """The key of what befell counted people: "arrested", "arrest" and "arrests" are one
+    ("arrest"), so are "evacuated" and "evacuation" ("evacuat")."""
+    word = stem(word)
+    if word.endswith("ation"):
+        word = word[:-3]
+    return word[:-1] if word.endswith("e") and len(word) > 4 else word
+
+
+def _people_event(ctx: _Context, sent: Span, start: int, end: int) -> str | None:
+    """What befell the people a count at ``start`` counts (``end``: after the noun), as
+    its ``event_key``: the participle after them ("seven people were arrested", "have
+    died"), the noun before "of" ("the arrest of seven people"), or the verb form right
+    before the count ("arresting seven people"); None when none is said."""
+    t = ctx.tokens
+    k = end
+    while k < sent.end and t.lower[k] in _HAVE:
+        k += 1
+    if k < sent.end and t.lower[k] in _BE:
+        k += 1
+    endings = ("ed", "en") if k > end else ("ed",)
+    if k < sent.end and t.alpha[k] and t.lowercase[k] and t.lower[k].endswith(endings):
+        return event_key(t.lower[k])  # "were arrested", "have died", "were taken"
+    b = start - 1
+    if b > sent.start and t.lower[b] == "of":
+        b -= 1
+        if t.alpha[b] and t.lowercase[b] and t.lower[b] not in STOP_WORDS:
+            return event_key(t.lower[b])  # "the arrest of seven people"
+        return None
+    if (
+        b >= sent.start
+        and t.alpha[b]
+        and t.lowercase[b]
+        and t.lower[b].endswith(("ed", "ing"))
+        and t.lower[b] not in STOP_WORDS
+    ):
+        return event_key(t.lower[b])  # "arresting seven people"
+    return None
+
+
+def _guarded_count(
+    ctx: _Context,
+    sent: Span,
+    span: tuple[int, int],
+    phrase: NumberPhrase,
+    lexicon: QuantityLexicon,
+    guards: frozenset[str],
+    ranks: frozenset[str],
+    parts: frozenset[str],
+) -> bool:
+    """True for a count that may not be the story's own whole count of its thing: a part
+    ("In the north alone"), a cap ("up to", "fewer than"), the earlier value or the size
+    of a change ("from", "by", "rose"), one in a quotation, or one in a sentence with one
+    of the rule's ``guard_words`` ("last", "previous", "including", "than"...), unless the
+    word is one of ``ranks`` right before a number ("the last two units": a rank), or one
+    of ``parts`` before it ("including two guards": the parts of a whole told before).
+    ``span``: the count's first token and the token after its noun."""
+    t = ctx.tokens
+    start, end = span
+    before = t.lower[start - 1] if start > sent.start else ""
+
+    def guard_at(k: int) -> bool:
+        word = t.lower[k]
+        if word in _FIGURE_QUOTES:
+            return True
+        if word not in guards:
+            return False
+        after = t.lower[k + 1] if k + 1 < sent.end else ""
+        return not (word in ranks and (after[:1].isdigit() or after in lexicon.number_words))
+
+    # a unit's abbreviation that ends a sentence ("-1.54 m. Shippers said") ends it here
+    first = max(
+        (
+            k + 1
+            for k in range(sent.start, start - 1)
+            if len(t.text[k]) > 1 and t.text[k].endswith(".") and t.title[k + 1]
+        ),
+        default=sent.start,
+    )
+    phrases = [
+        (sent.start + p.start, sent.start + p.end) for p in ctx.numbers_at(sent.start, lexicon)
+    ]
+    # a hedge's "than" is no comparison ("more than 600")
+    hedged = {k for a, b in phrases for k in range(a, b) if t.lower[k] == "than"}
+    # one of a list of counts ("six rifles, 12 magazines and 300 rounds")
+    listed = any(
+        (end <= a <= end + 1 and t.lower[end] in _LIST_JOINS)
+        or (start - 4 <= b < start and t.lower[start - 1] in _LIST_JOINS)
+        for a, b in phrases
+        if a != start
+    )
+    after = end if end < sent.end else None
+    return (
+        phrase.hedge in ("le", "lt")
+        or phrase.hyphenated  # "a 10-storey tower": a thing's description
+        or before in lexicon.from_words
+        or before in lexicon.change_words
+        or listed
+        # the counted word describes the noun after it ("32 parallel graphics cores")
+        or (
+            after is not None
+            and t.alpha[after]
+            and t.lowercase[after]
+            and t.lower[after].endswith("s")
+            and not t.lower[after].endswith("ss")
+            and t.lower[after] not in STOP_WORDS
+        )
+        # a whole split into parts: "Of the 23 crew, 12 are...", "Out of 23 crew",
+        # "Twenty of the office's 40 staff"
+        or t.lower[sent.start] == "of"
+        or t.lower[sent.start : sent.start + 2] == ["out", "of"]
+        or any(b < start and b < sent.end and t.lower[b] == "of" for _a, b in phrases)
+        or _part_before(ctx, sent.start, start, lexicon)
+        or any(guard_at(k) for k in range(first, sent.end) if k not in hedged)
+        or any(t.lower[k] in parts for k in range(first, start))
+    )
+
+
+_LIST_JOINS = frozenset({",", "and", "or", ";"})
+"""Words between the counts of a list."""
 
 
 def _noun_counts(

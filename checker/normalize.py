@@ -383,8 +383,10 @@ def normalize(
             }[fact_value.kind]
         elif mention.family == "quantity":
             assert mention.amount is not None
-            if mention.where.sentence in background_sentences:
-                continue
+            if mention.where.sentence in background_sentences and not ruleset.rules[
+                mention.rule
+            ].options.get("anchored"):
+                continue  # (a change told beside its figure recalls the earlier time)
             amount = to_amount(mention.amount, quantities)
             allowed = ruleset.rules[mention.rule].options.get("dimensions")
             if allowed and amount.dimension.split(":")[0] not in allowed:

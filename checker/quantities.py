@@ -71,6 +71,8 @@ class QuantityLexicon:
     change_words: frozenset[str]
     from_words: frozenset[str]
     counted_people: frozenset[str]
+    part_words: frozenset[str] = frozenset()
+    not_part_after: frozenset[str] = frozenset()
 
     @classmethod
     def from_lexicons(cls, lexicons: dict[str, Any]) -> QuantityLexicon:
@@ -104,6 +106,8 @@ class QuantityLexicon:
             change_words=words("change_words"),
             from_words=words("from_words"),
             counted_people=words("counted_people"),
+            part_words=words("part_words"),
+            not_part_after=words("not_part_after"),
         )
 
 
@@ -704,6 +708,7 @@ def to_amount(phrase: NumberPhrase, lexicon: QuantityLexicon) -> Amount:
         if display and display != phrase.unit:
             display_factor, _ = lexicon_unit_factor(display, lexicon)
             converted = float(format(center * factor / display_factor, ".4g"))
-            stated += f" (= {_number_text(converted)}"
-            stated += f"{_unit_text(display)})"
+            if converted >= 0.01 or dimension != "area":  # "36 m²", not "3.6e-05 km²"
+                stated += f" (= {_number_text(converted)}"
+                stated += f"{_unit_text(display)})"
     return Amount(low * factor, high * factor, dimension, stated)

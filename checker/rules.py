@@ -81,13 +81,26 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
             "copulas": list,
             "guard_words": list,
             "same_heads": dict,
+            "hedged_dimensions": list,
+            "change_nouns": list,
+            "anchored": bool,
         },
     ),
     "paired_count": (
         dict(_RULE_KEYS),
         {"min_anchor": float, "ignore": list, "prepositions": list, "list_ignore": list},
     ),
-    "noun_count": (dict(_RULE_KEYS), {"ignore": list, "determiners": list}),
+    "noun_count": (
+        dict(_RULE_KEYS),
+        {
+            "ignore": list,
+            "determiners": list,
+            "event_people": list,
+            "guard_words": list,
+            "rank_words": list,
+            "part_markers": list,
+        },
+    ),
     "event_place": (
         {**_RULE_KEYS, "prepositions": list},
         {
