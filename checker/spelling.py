@@ -1224,7 +1224,7 @@ taken as the right one."""
 
 
 _PARTICLES = "|".join(sorted(NAME_PARTICLES))
-_NAME_BEFORE = re.compile(rf"(?:^|\s)([A-Z][\w'’-]*)\s+(?:(?:{_PARTICLES})\s+)*$")
+_NAME_BEFORE = re.compile(rf"(?:^|\s)([A-Z][\w'’-]*)(?:\s+(?:(?:{_PARTICLES})\s+)*)?$")
 _NAME_AFTER = re.compile(
     rf"^\s*(?:(?:{_PARTICLES})\s+)*([A-Z][\w'’-]*)(?:[,;:.)\"”]|’s\b|'s\b|\s|$)"
 )

@@ -928,6 +928,12 @@ def test_spelling_rare_words_beside_a_foreign_name_are_part_of_it(extract_text, 
             "Board chair Joost van der Hoevan said the plan had waited long.",
             [("b.txt", "Hoevan", "Hoeven", "typo.name")],
         ),
+        # the first half of a hyphenated surname is the second half's partner
+        (
+            "Board chair Yaw Owusu-Tettehfio said the vote ended, Owusu-Tettehfio added.",
+            "Board chair Yaw Owusu-Tettehfi said the plan had waited long.",
+            [("b.txt", "Owusu-Tettehfi", "Owusu-Tettehfio", "typo.name")],
+        ),
     ],
     ids=[
         "comma-after-name",
@@ -935,6 +941,7 @@ def test_spelling_rare_words_beside_a_foreign_name_are_part_of_it(extract_text, 
         "known-surname",
         "known-surnames-two-people",
         "particles",
+        "hyphenated",
     ],
 )
 def test_spelling_name_slips_of_one_person(ruleset, nlp, first, second, expected):
