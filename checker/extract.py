@@ -372,8 +372,14 @@ _JOINING_WORDS = frozenset({"and", "or", "which", "who", "that"})
 """Words that join a clause to the one before it, whose words it shares ("joined_clause")."""
 
 
+STEMS_KEPT = 100_000
+"""Words whose stems ``stem`` keeps: a run meets the same words in every document."""
+
+
+@lru_cache(maxsize=STEMS_KEPT)
 def stem(word: str) -> str:
-    """A crude stem so "concluded"/"conclude" and "talks"/"talk" meet in context sets."""
+    """A crude stem so "concluded"/"conclude" and "talks"/"talk" meet in context sets
+    (kept per word: the extractors stem each word of a context set, story after story)."""
     word = word.lower().strip("'\u2019")
     for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:

@@ -344,3 +344,25 @@ def test_nlp_cue_spans_are_the_cue_groups_spans_handed_over_once(nlp):
     again = cue_spans(doc)
     assert again is not handed
     assert [(s.start, s.end, s.label_, s.id_) for s in again] == group
+
+
+def test_tokenizer_built_with_the_currency_prefixes_splits_as_one_given_them_after(nlp, ruleset):
+    from checker.nlp import _split_currency_signs
+
+    text = "It cost HK$312.4m (NZ$40, US$5 or A$7.50) in Hong Kong's 2019-20 budget, e.g. $3bn."
+    reference = spacy.blank("en")
+    _split_currency_signs(reference, ruleset)
+    assert [t.text for t in nlp.make_doc(text)] == [t.text for t in reference(text)]
+    assert "HK$" in [t.text for t in nlp.make_doc(text)]
+
+
+def test_tokenizer_keeps_more_chunks_than_spacys_default_and_splits_them_alike(nlp):
+    """Past spaCy's 10,000 kept chunks, a chunk met again is read from the tokenizer's
+    cache: the same tokens as the first time, and as a tokenizer that kept none."""
+    text = " ".join(f"(w{k}x, {k}km." for k in range(6_000))
+    first = [t.text for t in nlp.make_doc(text)]
+    again = [t.text for t in nlp.make_doc(text)]
+    uncached = spacy.blank("en")
+    uncached.tokenizer.max_cache_size = 0
+    assert first == again == [t.text for t in uncached(text)]
+    assert nlp.tokenizer.max_cache_size > 10_000
