@@ -919,8 +919,8 @@ def _frame_places(extraction) -> list[tuple[str, str | None, str]]:
             [("in Harare", "Harare", "briefing")],
         ),
         (
-            "Customs officers opened the crates on Friday at the port of Mombasa.",
-            [("of Mombasa", "Mombasa", "events at the port")],
+            "The river stood at 3.2 metres on Friday at the gauge at Mombasa.",
+            [("at Mombasa", "Mombasa", "events at the gauge")],
         ),
         (
             "The lake stood at 2.1 metres, with the Kisumu gauge at its lowest since 1961.",
@@ -958,7 +958,7 @@ def _frame_places(extraction) -> list[tuple[str, str | None, str]]:
         "said-in",
         "speaking-in",
         "held-a-news-conference-in",
-        "at-the-port-of",
+        "at-the-gauge-at",
         "a-gauge-named-before-it",
         "a-river-level-at-a-city",
     ],
@@ -983,7 +983,7 @@ def test_places_frame_place_extracted(extract_text, sentence, expected):
         "The bank opened a data centre in Bulawayo on Monday.",
         "A fire broke out at a warehouse in the state of emergency declared on Monday.",
         "The company said the plant in Harare would close.",
-        "The tea was loaded onto a ship bound for the port of Mombasa.",
+        "Engineers were sent to the gauge at Mombasa to read the river level.",
         "The cruise ship docked at Port of Spain.",
         "Children swam in the Tana River at Garissa on Sunday.",
     ],
@@ -1154,13 +1154,13 @@ def test_places_one_facility_in_two_cities_disagrees(ruleset, nlp):
         ruleset,
         nlp,
         *_story(
-            "Customs officers opened the crates on Friday at the port of Mombasa.",
-            "The crates were opened by customs officers at the port of Kisumu.",
+            "The river stood at 2.1 metres on Friday at the gauge at Mombasa.",
+            "The river stood at 2.1 metres at the gauge at Kisumu, the water board said.",
         ),
     )
     (finding,) = _place_discrepancies(result)
     assert finding.message == (
-        "Sources disagree on where the events at the port took place: "
+        "Sources disagree on where the events at the gauge took place: "
         "Mombasa (KE) (coastal-herald.txt) vs Kisumu (KE) (river-wire.txt)"
     )
 
@@ -1169,32 +1169,27 @@ def test_places_one_facility_in_two_cities_disagrees(ruleset, nlp):
     "texts",
     [
         (
-            "Customs officers opened the crates on Friday at the port of Mombasa.",
-            "The crates were opened by customs officers at Mombasa port.",
+            "The river stood at 2.1 metres on Friday at the gauge at Mombasa.",
+            "The river stood at 2.1 metres at the Mombasa gauge.",
         ),
         (
-            "Customs officers opened the crates on Friday at the port of Mombasa.",
-            "The crates were due to be shipped to the port of Kisumu.",
-        ),
-        (
-            "Customs officers opened the crates on Friday at the port of Mombasa.",
-            "The river stood at 2.1 metres at the Kisumu gauge.",
+            "The river stood at 2.1 metres on Friday at the gauge at Mombasa.",
+            "Engineers were sent to the gauge at Kisumu to read the river level.",
         ),
         (
             "The Tana River at Garissa fell to 0.4 metres on Monday, the water board said.",
             "The Garissa gauge read 0.4 metres, the lowest level on record.",
         ),
         (
-            "Customs officers opened the crates on Friday at the port of Mombasa.",
-            "In 2019, a larger shipment was seized at the port of Kisumu.",
+            "The river stood at 2.1 metres on Friday at the gauge at Mombasa.",
+            "In 2019, the river stood at 1.2 metres at the gauge at Kisumu.",
         ),
     ],
     ids=[
-        "one-port-named-two-ways",
-        "a-destination-port",
-        "two-facilities",
+        "one-gauge-named-two-ways",
+        "a-destination-gauge",
         "a-river-level-and-a-gauge-at-one-city",
-        "an-earlier-event-at-another-port",
+        "an-earlier-event-at-another-gauge",
     ],
 )
 def test_places_facilities_no_discrepancy(ruleset, nlp, texts):
