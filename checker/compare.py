@@ -848,16 +848,12 @@ def _count_finding(
     )
 
 
-def _single_counts(
-    normalized: NormalizedSource,
-    rule: Rule,
-    roles: frozenset[str] = frozenset({"level", "guarded"}),
-) -> dict[str, list[Fact]]:
-    """A source's ``noun_count`` facts of ``roles`` by counted noun, keeping only the nouns
-    it gives one figure (its figures all overlap): a noun counted twice counts two things."""
+def _single_counts(normalized: NormalizedSource, rule: Rule) -> dict[str, list[Fact]]:
+    """A source's ``noun_count`` facts by counted noun, keeping only the nouns it gives
+    one figure (its figures all overlap): a noun counted twice counts two things."""
     by_noun: dict[str, list[Fact]] = defaultdict(list)
     for fact in normalized.facts:
-        if fact.kind == rule.id and isinstance(fact.value, Amount) and fact.role in roles:
+        if fact.kind == rule.id and isinstance(fact.value, Amount):
             by_noun[fact.subject or ""].append(fact)
     return {
         noun: facts
@@ -873,8 +869,7 @@ def single_count_findings(
     "the 8.4 million customers"): two sources that each give the noun one figure disagree
     when the figures cannot be one and the counts are tied to one thing: their clauses
     share a word, or both stand after one of the rule's ``determiners`` (the whole of a set
-    known to the reader: "its 180,000 depositors", "a party of seven skiers"). Counts stated
-    plainly are also compared beyond slips (see ``_stated_conflicts``)."""
+    known to the reader: "its 180,000 depositors", "a party of seven skiers")."""
     determiners = frozenset(rule.options.get("determiners", []))
     per_source = [_single_counts(n, rule) for n in sources]
     # (noun -> the conflicting pairs of sources' first facts), one finding per noun
@@ -906,42 +901,7 @@ def single_count_findings(
                     tied = _slip(a, b) and (whole or shared >= 1)
                 if tied:
                     conflicts[noun].append((a, b))
-    _stated_conflicts(sources, rule, conflicts)
     return _conflict_findings(rule, story, conflicts, anchors)
-
-
-def _stated_conflicts(
-    sources: list[NormalizedSource], rule: Rule, conflicts: dict[str, list[tuple[Fact, Fact]]]
-) -> None:
-    """Add to ``conflicts`` the counts stated plainly (role "level", or "covered" when a
-    declared measure took the figure, "paired" when a paired count did) that two sources each give their key one figure and
-    that cannot be one (hedges and rounding allowed: "more than 600 barges" and "some 260
-    barges"; "eliminating 1,150 jobs" and "will cost some 1,650 jobs"): counts of ten or
-    more of one noun, or counts of people keyed by what befell them ("seven people were
-    arrested", "the arrest of nine people"). Two figures a declared measure took are its
-    rule's to compare; a noun already in conflict is told once."""
-    per_source = [_single_counts(n, rule, _STATED_ROLES) for n in sources]
-    told = set(conflicts)
-    for n, counts_a in enumerate(per_source):
-        for counts_b in per_source[n + 1 :]:
-            for noun in sorted(counts_a.keys() & counts_b.keys()):
-                if noun in told:
-                    continue
-                facts_a, facts_b = counts_a[noun], counts_b[noun]
-                if all(f.role == "covered" for f in facts_a + facts_b):
-                    continue  # a declared measure's figures: its rule compares them
-                a = next((f for f in facts_a if f.role == "level"), facts_a[0])
-                b = next((f for f in facts_b if f.role == "level"), facts_b[0])
-                x, y = a.value, b.value
-                assert isinstance(x, Amount) and isinstance(y, Amount)
-                if x.overlaps(y):
-                    continue
-                if noun.startswith("people (") or min(x.low, y.low) >= 10:
-                    conflicts[noun].append((a, b))
-
-
-_STATED_ROLES = frozenset({"level", "covered", "paired"})
-"""Roles of the ``noun_count`` facts stated plainly (see ``extract._single_counts``)."""
 
 
 def _conflict_findings(

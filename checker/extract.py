@@ -2762,34 +2762,16 @@ def _single_counts(
 ) -> list[FactMention]:
     """Counts of a thing no declared measure names: "power was cut to 4.8 million
     customers", "a party of seven skiers" (the ``noun_count`` rule). Each counts its plural
-    noun as written; a count of people in general ("people", "others": the rule's
-    ``event_people``) counts them with the word of what befell them ("seven people were
-    arrested", "the arrest of seven people": people (arrest)), else nothing. A number a
-    declared measure or a paired count already took ("five workers were killed") is left
-    to it, unless it counts people by what befell them: then it has role "covered" (or
-    "paired"), so another source's count the declared rule missed meets it; a count
-    that is a part, a bound from above, an earlier value or in a sentence with a guard word
-    or a quotation has role "guarded" (see ``_guarded_count``).
-    ``compare.single_count_findings`` compares them across sources."""
+    noun as written; a number a declared measure already took ("five workers were killed")
+    is left to it. ``compare.single_count_findings`` compares them across sources."""
     rules = ruleset.of_kind("noun_count")
     if not rules:
         return []
     rule = rules[0]
-    event_people = frozenset(rule.options.get("event_people", []))
-    ignored = frozenset(rule.options.get("ignore", [])) - event_people
-    guards = frozenset(rule.options.get("guard_words", []))
-    ranks = frozenset(rule.options.get("rank_words", []))
-    parts = frozenset(rule.options.get("part_markers", []))
+    ignored = frozenset(rule.options.get("ignore", []))
     lexicon = quantity_lexicon(ruleset)
     quiet = ruleset.derived("quantity_quiet_words", lambda: _quiet_words(ruleset, lexicon))
-    declared = ruleset.derived(
-        "quantity_rule_ids", lambda: frozenset(r.id for r in ruleset.of_kind("quantity"))
-    )
-    covered = [
-        (f.where.start, f.where.end, "covered" if f.rule in declared else "paired")
-        for f in taken
-        if f.family == "quantity"
-    ]
+    covered = [(f.where.start, f.where.end) for f in taken if f.family == "quantity"]
     t = ctx.tokens
     timex_tokens = ctx.timex_tokens
     facts = []
@@ -2800,26 +2782,9 @@ def _single_counts(
         for noun, start, end, phrase, _link in _noun_counts(
             ctx, sent, lexicon, ignored, compounds=True
         ):
-            of_people = noun in event_people
-            if of_people:
-                event = _people_event(ctx, sent, start, end)
-                if event is None:
-                    continue  # people in general, with nothing said of what befell them
-                noun = f"people ({event})"
             where = _mention_at(source, t, start, end)
-            # taken by a declared measure ("covered") or a paired count ("paired"), and
-            # stated plainly or not ("guarded")
-            took = {how for a, b, how in covered if a < where.end and where.start < b}
-            if took and not of_people:
-                continue  # left to the declared measure or the paired count that took it
-            role = (
-                " ".join(
-                    [("covered" if "covered" in took else "paired")] * bool(took)
-                    + ["guarded"]
-                    * _guarded_count(ctx, sent, (start, end), phrase, lexicon, guards, ranks, parts)
-                )
-                or "level"
-            )
+            if any(a < where.end and where.start < b for a, b in covered):
+                continue  # a declared measure's figure
             before = t.lower[sent.start + phrase.start - 1] if phrase.start else ""
             names = ctx.quantity_names(sent, source.dateline) - quiet
             # the sentence's words: a relative clause tells what the counted did ("the 8.4
@@ -2835,137 +2800,11 @@ def _single_counts(
                     event_class=noun,
                     context=frozenset(context),
                     amount=phrase,
-                    role=role,
+                    role="level",
                     names=frozenset(names),
                 )
             )
     return facts
-
-
-_BE = frozenset({"be", "been", "being", "is", "are", "was", "were"})
-_HAVE = frozenset({"has", "have", "had"})
-
-
-def event_key(word: str) -> str:
-    """The key of what befell counted people: "arrested", "arrest" and "arrests" are one
-    ("arrest"), so are "evacuated" and "evacuation" ("evacuat")."""
-    word = stem(word)
-    if word.endswith("ation"):
-        word = word[:-3]
-    return word[:-1] if word.endswith("e") and len(word) > 4 else word
-
-
-def _people_event(ctx: _Context, sent: Span, start: int, end: int) -> str | None:
-    """What befell the people a count at ``start`` counts (``end``: after the noun), as
-    its ``event_key``: the participle after them ("seven people were arrested", "have
-    died"), the noun before "of" ("the arrest of seven people"), or the verb form right
-    before the count ("arresting seven people"); None when none is said."""
-    t = ctx.tokens
-    k = end
-    while k < sent.end and t.lower[k] in _HAVE:
-        k += 1
-    if k < sent.end and t.lower[k] in _BE:
-        k += 1
-    endings = ("ed", "en") if k > end else ("ed",)
-    if k < sent.end and t.alpha[k] and t.lowercase[k] and t.lower[k].endswith(endings):
-        return event_key(t.lower[k])  # "were arrested", "have died", "were taken"
-    b = start - 1
-    if b > sent.start and t.lower[b] == "of":
-        b -= 1
-        if t.alpha[b] and t.lowercase[b] and t.lower[b] not in STOP_WORDS:
-            return event_key(t.lower[b])  # "the arrest of seven people"
-        return None
-    if (
-        b >= sent.start
-        and t.alpha[b]
-        and t.lowercase[b]
-        and t.lower[b].endswith(("ed", "ing"))
-        and t.lower[b] not in STOP_WORDS
-    ):
-        return event_key(t.lower[b])  # "arresting seven people"
-    return None
-
-
-def _guarded_count(
-    ctx: _Context,
-    sent: Span,
-    span: tuple[int, int],
-    phrase: NumberPhrase,
-    lexicon: QuantityLexicon,
-    guards: frozenset[str],
-    ranks: frozenset[str],
-    parts: frozenset[str],
-) -> bool:
-    """True for a count that may not be the story's own whole count of its thing: a part
-    ("In the north alone"), a cap ("up to", "fewer than"), the earlier value or the size
-    of a change ("from", "by", "rose"), one in a quotation, or one in a sentence with one
-    of the rule's ``guard_words`` ("last", "previous", "including", "than"...), unless the
-    word is one of ``ranks`` right before a number ("the last two units": a rank), or one
-    of ``parts`` before it ("including two guards": the parts of a whole told before).
-    ``span``: the count's first token and the token after its noun."""
-    t = ctx.tokens
-    start, end = span
-    before = t.lower[start - 1] if start > sent.start else ""
-
-    def guard_at(k: int) -> bool:
-        word = t.lower[k]
-        if word in _FIGURE_QUOTES:
-            return True
-        if word not in guards:
-            return False
-        after = t.lower[k + 1] if k + 1 < sent.end else ""
-        return not (word in ranks and (after[:1].isdigit() or after in lexicon.number_words))
-
-    # a unit's abbreviation that ends a sentence ("-1.54 m. Shippers said") ends it here
-    first = max(
-        (
-            k + 1
-            for k in range(sent.start, start - 1)
-            if len(t.text[k]) > 1 and t.text[k].endswith(".") and t.title[k + 1]
-        ),
-        default=sent.start,
-    )
-    phrases = [
-        (sent.start + p.start, sent.start + p.end) for p in ctx.numbers_at(sent.start, lexicon)
-    ]
-    # a hedge's "than" is no comparison ("more than 600")
-    hedged = {k for a, b in phrases for k in range(a, b) if t.lower[k] == "than"}
-    # one of a list of counts ("six rifles, 12 magazines and 300 rounds")
-    listed = any(
-        (end <= a <= end + 1 and t.lower[end] in _LIST_JOINS)
-        or (start - 4 <= b < start and t.lower[start - 1] in _LIST_JOINS)
-        for a, b in phrases
-        if a != start
-    )
-    after = end if end < sent.end else None
-    return (
-        phrase.hedge in ("le", "lt")
-        or phrase.hyphenated  # "a 10-storey tower": a thing's description
-        or before in lexicon.from_words
-        or before in lexicon.change_words
-        or listed
-        # the counted word describes the noun after it ("32 parallel graphics cores")
-        or (
-            after is not None
-            and t.alpha[after]
-            and t.lowercase[after]
-            and t.lower[after].endswith("s")
-            and not t.lower[after].endswith("ss")
-            and t.lower[after] not in STOP_WORDS
-        )
-        # a whole split into parts: "Of the 23 crew, 12 are...", "Out of 23 crew",
-        # "Twenty of the office's 40 staff"
-        or t.lower[sent.start] == "of"
-        or t.lower[sent.start : sent.start + 2] == ["out", "of"]
-        or any(b < start and b < sent.end and t.lower[b] == "of" for _a, b in phrases)
-        or _part_before(ctx, sent.start, start, lexicon)
-        or any(guard_at(k) for k in range(first, sent.end) if k not in hedged)
-        or any(t.lower[k] in parts for k in range(first, start))
-    )
-
-
-_LIST_JOINS = frozenset({",", "and", "or", ";"})
-"""Words between the counts of a list."""
 
 
 def _noun_counts(

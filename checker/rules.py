@@ -90,17 +90,7 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
         dict(_RULE_KEYS),
         {"min_anchor": float, "ignore": list, "prepositions": list, "list_ignore": list},
     ),
-    "noun_count": (
-        dict(_RULE_KEYS),
-        {
-            "ignore": list,
-            "determiners": list,
-            "event_people": list,
-            "guard_words": list,
-            "rank_words": list,
-            "part_markers": list,
-        },
-    ),
+    "noun_count": (dict(_RULE_KEYS), {"ignore": list, "determiners": list}),
     "event_place": (
         {**_RULE_KEYS, "prepositions": list},
         {

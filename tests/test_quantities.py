@@ -1377,12 +1377,9 @@ def test_quantities_a_counted_noun_names_only_the_number_before_it(normalize_tex
         "The two countries said 40 people were killed in the flood in Sylhet.\n",
         published=dt.date.fromisoformat(PUBLISHED),
     )
-    # (the generic count keeps the figure too, as "covered": the casualty rule's to compare)
-    assert [
-        (f.kind, f.text)
-        for f in normalized.facts
-        if f.kind.startswith("number.") and f.role != "covered"
-    ] == [("number.casualties", "40 people")]
+    assert [(f.kind, f.text) for f in normalized.facts if f.kind.startswith("number.")] == [
+        ("number.casualties", "40 people")
+    ]
 
 
 def test_quantities_count_after_and_opens_its_own_clause(normalize_text):
@@ -1495,10 +1492,10 @@ def test_quantities_counted_nouns_disagree(ruleset, nlp, texts, message):
             "Three ladder trucks reached the warehouse fire in Tarvik.",
             "In all, 31 fire trucks fought the warehouse fire in Tarvik.",
         ),
-        # a bound and an estimate whose ranges meet
+        # a bound or an estimate is no slip of the pen
         (
             "About 20,000 refugees crossed into Veldra, officials said.",
-            "More than 21,000 refugees crossed into Veldra, officials said.",
+            "More than 24,000 refugees crossed into Veldra, officials said.",
         ),
         # a source that gives the noun two figures counts two things
         (
@@ -2342,105 +2339,6 @@ def test_quantities_part_of_a_total_is_not_the_total(ruleset, nlp, part, finding
 @pytest.mark.parametrize(
     ("texts", "message"),
     [
-        # a bound and an estimate that cannot be one figure
-        (
-            (
-                "More than 400 lorries were stuck at the Orvan border crossing on Monday.",
-                "Drivers said some 150 lorries were waiting to cross into Veldra.",
-            ),
-            "Sources disagree on how many lorries: more than 400 (coastal-herald.txt) "
-            "vs about 150 (river-wire.txt)",
-        ),
-        # two figures beyond what "about" and "some" cover, told with other verbs
-        (
-            (
-                "The mill in Tarvik will shut next spring, shedding 2,300 jobs.",
-                "The closure of the Tarvik mill will cost some 3,100 jobs, the owners said.",
-            ),
-            "Sources disagree on how many jobs: 2,300 (coastal-herald.txt) "
-            "vs about 3,100 (river-wire.txt)",
-        ),
-        # people counted by what befell them, as a verb and as a noun
-        (
-            (
-                "Eleven people were evacuated from the flooded quarter of Tarvik.",
-                "Rising water in Tarvik forced the evacuation of 14 people on Monday.",
-            ),
-            "Sources disagree on how many people (evacuat): 11 (coastal-herald.txt) "
-            "vs 14 (river-wire.txt)",
-        ),
-    ],
-    ids=["bound-and-estimate", "other-verbs", "people-by-event"],
-)
-def test_quantities_stated_counts_disagree(ruleset, nlp, texts, message):
-    result = _check(ruleset, nlp, *_story(*texts))
-    (finding,) = _discrepancies(result, "number.counted")
-    assert finding.message == message
-
-
-@pytest.mark.parametrize(
-    ("first", "second"),
-    [
-        # hedges whose ranges meet
-        (
-            "More than 400 lorries were stuck at the Orvan border crossing on Monday.",
-            "Drivers said about 430 lorries were waiting to cross into Veldra.",
-        ),
-        # a round figure and the figure it rounds
-        (
-            "Nearly 1,200 lorries were stuck at the Orvan border crossing on Monday.",
-            "Drivers said 1,180 lorries were waiting to cross into Veldra.",
-        ),
-        # an earlier figure
-        (
-            "More than 400 lorries were stuck at the Orvan border crossing on Monday.",
-            "Last winter, 150 lorries were stuck at the crossing for a week.",
-        ),
-        # a part of a whole
-        (
-            "More than 400 lorries were stuck at the Orvan crossing, officials said.",
-            "Drivers waited at the crossing, among them 150 lorries carrying grain.",
-        ),
-        # a cap, not a count
-        (
-            "More than 400 lorries were stuck at the Orvan border crossing on Monday.",
-            "The crossing can clear up to 150 lorries in a day, officials said.",
-        ),
-        # a few things, told in other words
-        (
-            "Three ferries were stuck in the harbour at Tarvik on Monday.",
-            "Officials said seven ferries had stopped sailing from Tarvik.",
-        ),
-        # people counted with nothing said of what befell them
-        (
-            "Eleven people gathered outside the Tarvik town hall on Monday.",
-            "The protest in Tarvik drew 40 people on Monday.",
-        ),
-        # people that different things befell
-        (
-            "Eleven people were evacuated from the flooded quarter of Tarvik.",
-            "Rising water in Tarvik trapped 14 people on rooftops.",
-        ),
-    ],
-    ids=[
-        "hedges-meet",
-        "rounding",
-        "earlier",
-        "part",
-        "cap",
-        "few-things",
-        "people-in-general",
-        "other-events",
-    ],
-)
-def test_quantities_stated_counts_no_finding(ruleset, nlp, first, second):
-    result = _check(ruleset, nlp, *_story(first, second))
-    assert _discrepancies(result, "number.counted") == []
-
-
-@pytest.mark.parametrize(
-    ("texts", "message"),
-    [
         # the subject a measuring verb measures, past the words set between commas, and a
         # figure set beside the subject
         (
@@ -2476,19 +2374,6 @@ def test_quantities_estimated_areas_no_finding(ruleset, nlp, second):
     first = "The painted ceiling, restored over two years, covers about 80 square metres."
     result = _check(ruleset, nlp, *_story(first, second))
     assert _discrepancies(result, "number.figure") == []
-
-
-def test_quantities_stated_count_split_into_parts_is_no_whole(ruleset, nlp):
-    # "Nine of the lab's 40 technicians": the whole of one lab, told to be split
-    result = _check(
-        ruleset,
-        nlp,
-        *_story(
-            "The Tarvik plant, which the group bought on Monday, has 350 technicians.",
-            "Nine of the lab's 40 technicians work nights in Tarvik.",
-        ),
-    )
-    assert _discrepancies(result, "number.counted") == []
 
 
 def test_quantities_changes_beside_one_figure_disagree(ruleset, nlp):
