@@ -14,7 +14,9 @@ and prints (b)/(a), the peak resident memory of each checker process, and the ti
 (b) at each scale (1x, 2x, 4x the corpus) to show whether cost grows linearly and
 memory stays flat. The checker runs with ``--no-cache`` (the copies would otherwise be
 read back from the cache between scales), after one untimed run on a few articles that
-fills the tables store (``checker.tables``) if this version of the code has not yet. ``--quick`` measures 200,000 words at 1x and 2x.
+fills the tables store (``checker.tables``) if this version of the code has not yet: the
+store is built once per installed version, as a user's first run builds it. ``--quick``
+measures 200,000 words at 1x and 2x.
 """
 
 from __future__ import annotations
