@@ -175,7 +175,7 @@ class FactMention:
     place: str | None = None
     """The place name as written, for place facts."""
     offset_days: int | None = None
-    """For a deadline a period sets ("declared a 90-day emergency on Tuesday"): the days
+    """For a deadline a period sets ("declared a 30-day curfew on Tuesday"): the days
     from the date ``timex`` states to the period's end."""
     names: frozenset[str] = frozenset()
     """Names in the sentence (stemmed, lower case), for quantity facts: what a figure is of."""
@@ -1287,7 +1287,7 @@ def _main_event(
             return None
         at = nouns[0]
         while at + 1 < right and t.alpha[at + 1] and lower[at + 1] not in STOP_WORDS:
-            at += 1  # "season finale": the head is the last noun of the run
+            at += 1  # "cup final": the head is the last noun of the run
     elif before:
         # "debuted last Wednesday", "a poisoning at a wedding on Saturday": the nearest
         # word of a happening before the date
@@ -1396,7 +1396,7 @@ def _deadline_of(
         if marker in rules[rule_id].options.get("closing_markers", ()) and (
             cue.start < span.start <= cue.end
         ):
-            # "a tender closing on October 30": a deadline when the day lies after
+            # "an auction closing on June 12": a deadline when the day lies after
             # publication, whatever the clause's tense (normalize tells)
             return rule_id, marker, False, None
         if cue.start == span.start or cue.end == span.start:  # "by July 15", "until Friday"
@@ -1419,7 +1419,7 @@ def _deadline_of(
 
 
 _PERIOD_DAYS = {"D": 1, "W": 7}
-"""Days in a unit of a period that sets a deadline ("a 90-day emergency", "a two-week ban")."""
+"""Days in a unit of a period that sets a deadline ("a 30-day curfew", "a two-week ban")."""
 _FOLLOW_UPS = frozenset(
     {
         "extend",
@@ -1453,9 +1453,9 @@ _NOT_A_START = frozenset({"by", "until", "till", "before", "after", "since", "th
 def _period_deadlines(
     ctx: _Context, source: Source, ruleset: RuleSet, out: Extraction
 ) -> list[FactMention]:
-    """Deadlines a period sets from the day it starts: "declared a 90-day emergency on
+    """Deadlines a period sets from the day it starts: "declared a 30-day curfew on
     Tuesday" ends 90 days after that Tuesday. The period is a hyphened number of days or
-    weeks before a noun ("a 90-day emergency", "a two-week ban"); its start, the one date
+    weeks before a noun ("a 30-day curfew", "a two-week ban"); its start, the one date
     of a day in its clause (none after "until", "by" or "since"). Compared as deadlines."""
     rules = ruleset.of_kind("deadline")
     if not rules:
@@ -2089,7 +2089,7 @@ def _quantities(
         for n, phrase in enumerate(phrases):
             start, end = sent.start + phrase.start, sent.start + phrase.end
             if any(i in timex_tokens for i in range(start, end)) and not _timed(phrase, lexicon):
-                continue  # a date, not a quantity ("won by 18 seconds": a time taken)
+                continue  # a date, not a quantity ("won by 12 seconds": a time taken)
             whole = wholes.get(n)
             if whole is not None:
                 # "took 34 of the 101 seats": the part counts what the whole counts
@@ -2248,14 +2248,14 @@ def _figure_head(
     sent_start = t.sent_start[start]
     if i < left:
         if start - 1 > sent_start and t.lower[start - 1] == ",":
-            # "The mosaic, some 36 square metres, ...": a figure set beside the sentence's
+            # "The fresco, some 80 square metres, ...": a figure set beside the sentence's
             # subject measures it
             return _subject_head(ctx, sent_start, start - 1, whole=True)
         return None
     if t.lower[i] in copulas:
         head = _subject_head(ctx, left, i)
         if head is None and left - 1 > sent_start and t.lower[left - 1] == ",":
-            # "The mosaic, found last year, covers about 54 square metres": the subject
+            # "The fresco, found last year, covers about 120 square metres": the subject
             # before the words set between commas
             opening = next((j for j in range(left - 2, sent_start, -1) if t.lower[j] == ","), None)
             if opening is not None:
@@ -2281,7 +2281,7 @@ def _opens_with_the(ctx: _Context, sent_start: int, head_at: int) -> bool:
 
 
 def _hedge_allowed(phrase: NumberPhrase, lexicon: QuantityLexicon, hedged: frozenset[str]) -> bool:
-    """True for an estimate ("about 54 square metres", "some 36 square metres") of a
+    """True for an estimate ("about 120 square metres", "some 80 square metres") of a
     dimension of ``hedged``: its range, some 10% either side, is compared."""
     return phrase.hedge == "approx" and to_amount(phrase, lexicon).dimension.split(":")[0] in hedged
 
@@ -2432,7 +2432,7 @@ def _figures(
                 ctx.content_words(sent_start, sent_end, skip=(start, end)) - quiet - {key}
             ) - {stem(t.lower[head_at])}
             if head_at < start and _opens_with_the(ctx, sent_start, head_at):
-                # "The mosaic, some 36 square metres, ...", "The mosaic covers 54 square
+                # "The fresco, some 80 square metres, ...", "The fresco covers 120 square
                 # metres": a measure of the thing the story knows, told as the subject
                 context.add("the " + key)
             # quoted with its word when near ("raised ₦2.4 billion", "a €40 rebate"), else
@@ -2469,12 +2469,12 @@ def _figures(
 def _anchored_changes(
     ctx: _Context, source: Source, ruleset: RuleSet, found: list[FactMention]
 ) -> list[FactMention]:
-    """Percentage changes told beside a figure they start from or end at ("up 11% from 2.8
-    million", "compares with 2.8 million ..., a rise of 21%"), for a quantity rule with
+    """Percentage changes told beside a figure they start from or end at ("up 7% from 1.4
+    million", "against 1.4 million ..., an increase of 17%"), for a quantity rule with
     ``anchored``: each keyed "change" with that figure in its context, so two sources'
     changes are compared only when told beside one same figure (the anchor: at least 100,
     no date, no percentage). A change is a percentage right after a change word ("up",
-    "rose") or after one of the rule's ``change_nouns`` and "of" ("a rise of 21%"); a
+    "rose") or after one of the rule's ``change_nouns`` and "of" ("an increase of 17%"); a
     sentence with two such changes, or a change a declared measure took, gives none."""
     rules = [r for r in ruleset.of_kind("quantity") if r.options.get("anchored")]
     if not rules:
@@ -2507,7 +2507,7 @@ def _anchored_changes(
                 and t.lower[start - 1] == "of"
                 and t.lower[start - 2] in nouns
             ):
-                changes.append((p, start - 2))  # "a rise of 21%"
+                changes.append((p, start - 2))  # "an increase of 17%"
         if len(changes) != 1:
             continue
         phrase, word_at = changes[0]
@@ -2528,7 +2528,7 @@ def _anchored_changes(
         if any(a < last and first < b for a, b in taken):
             continue  # a declared measure's change
         context = frozenset(f"={q.value:g}:{q.unit or 'count'}" for q in anchors)
-        near = min(anchors, key=lambda q: abs(q.start - phrase.start))  # "up 11% from 2.8m"
+        near = min(anchors, key=lambda q: abs(q.start - phrase.start))  # "up 7% from 1.4m"
         anchor = ctx.doc[sent_start + near.start : sent_start + near.number_end].text
         facts.append(
             FactMention(
@@ -2550,7 +2550,7 @@ def _role_fits(
     ruleset: RuleSet, rule_id: str, role: str, phrase: NumberPhrase, lexicon: QuantityLexicon
 ) -> bool:
     """True when a rule with ``roles`` takes the number: its role is one of them and its
-    unit one of the rule's dimensions ("won by 18 seconds"). Its cue words name no other
+    unit one of the rule's dimensions ("won by 12 seconds"). Its cue words name no other
     number ("won 52% of the vote" is left to the rules that measure votes)."""
     return role in ruleset.rules[rule_id].options["roles"] and _takes(
         ruleset, rule_id, phrase, lexicon
@@ -3648,7 +3648,7 @@ def _frame_places(
                 at = span.end
                 while place is None and at < sent_end:
                     if ctx.breaks_at(at) and t.lower[at] not in joins:
-                        in_clause = False  # (the frame's `joins`: "to staff and reporters")
+                        in_clause = False  # (the frame's `joins`: "to workers and journalists")
                     elif at not in ctx.timex_tokens:
                         words += 1
                     if t.lower[at] in prepositions and at not in ctx.timex_tokens:

@@ -416,7 +416,7 @@ def normalize(
             if mention.offset_days is not None:
                 if interval.start != interval.end:
                     continue  # a period's start must be one day
-                # "a 90-day emergency" declared on a day ends 90 days on, or 89 counting
+                # "a 30-day curfew" declared on a day ends 30 days on, or 29 counting
                 # that day as the first
                 interval = replace(
                     interval,

@@ -361,13 +361,13 @@ def test_deadline_of_a_closing_day_and_of_a_due_day(ruleset, nlp):
     first = (
         "a.txt",
         "2026-05-04",
-        "The port authority said the harbour crane would be sold in a sealed-bid tender closing"
-        " on June 12.\n",
+        "The council said the old bus depot would be sold at an auction closing on June 12.\n",
     )
     second = (
         "b.txt",
         "2026-05-05",
-        "The port authority will sell the old crane, with bids due by the end of July.\n",
+        "The council will sell the old bus depot, and bids for the depot are due by the end"
+        " of July.\n",
     )
     (finding,) = [f for f in _check(ruleset, nlp, first, second).findings if f.rule == "deadline"]
     assert {(e.text, e.normalized) for e in finding.evidence} == {

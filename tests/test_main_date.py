@@ -41,11 +41,11 @@ def test_main_date_is_read_with_the_verb_before_it(normalize_text):
 
 def test_a_possessive_date_is_quoted_with_the_noun_it_dates(normalize_text):
     text = (
-        "Harlow Vance took the drivers' title after finishing second in last Sunday's "
-        "season finale at the Mossbank circuit.\n"
+        "Harlow Vance's side took the league title after finishing second in last Sunday's "
+        "cup final at the Mossbank ground.\n"
     )
     (fact,) = _main_facts(normalize_text, text, dt.date(2025, 9, 3))
-    assert (fact.text, fact.trigger) == ("in last Sunday's season finale", "finale")
+    assert (fact.text, fact.trigger) == ("in last Sunday's cup final", "final")
 
 
 def test_a_later_instance_of_the_event_gives_no_main_date(normalize_text):
@@ -104,19 +104,19 @@ def test_main_dates_of_one_day_agree(ruleset, nlp):
 
 
 _OPENED = (
-    "Harbour city opens its first tram line\n\n"
-    "The harbour city of Corvale opened its first tram line on Saturday, a 9 km route along"
-    " the waterfront.\n"
+    "Avonport ferry link to Kelby opens\n\n"
+    "The new ferry link between Avonport and Kelby opened on Saturday, cutting the crossing"
+    " to 40 minutes.\n"
 )
 _ENTERED = (
-    "Corvale's first tram line enters service\n\n"
-    "Corvale's first tram line, a 9 km waterfront route, entered passenger service on"
-    " Sunday.\n"
+    "Avonport-Kelby ferry link enters service\n\n"
+    "The Avonport-Kelby ferry link, which cuts the crossing to 40 minutes, entered service"
+    " on Sunday.\n"
 )
 
 
 def test_main_dates_of_one_happening_told_in_other_words_are_compared(ruleset, nlp):
-    # "entered passenger service" tells the opening the other lead names
+    # "entered service" tells the opening the other lead names
     result = _check(
         ruleset,
         nlp,
@@ -125,7 +125,7 @@ def test_main_dates_of_one_happening_told_in_other_words_are_compared(ruleset, n
     )
     (finding,) = _findings(result)
     assert _texts(finding) == {("wire.txt", "on Saturday"), ("weekly.txt", "on Sunday")}
-    entered_other_things = _ENTERED.replace("passenger service", "the regional network")
+    entered_other_things = _ENTERED.replace("entered service", "entered the regional network")
     result = _check(
         ruleset,
         nlp,
