@@ -308,6 +308,14 @@ def pair_score(a: Unit, b: Unit) -> int:
     return shared if shared >= needed else 0
 
 
+def _happenings(unit: Unit) -> set[str]:
+    """The stems of the words that date a unit's main event, and their meanings ("~open" of
+    "entered service", rule option ``same_happenings``)."""
+    return {stem(f.trigger or "") for f in unit.facts} | {
+        w[1:] for w in unit.context if w[0] == "~"
+    }
+
+
 def _main_score(a: Unit, b: Unit) -> int:
     """``pair_score`` of two units of the story's main event read from the leads with no
     event class (a ``main`` rule's dates or places). The leads must share
@@ -316,9 +324,7 @@ def _main_score(a: Unit, b: Unit) -> int:
     one source's dating verb acts on the other's event ("condemned the bombing on
     Friday", "called on Monday for the ruling to be overturned"): that dates a reaction
     or a later step, not the event."""
-    # a date word's meaning ("~open" of "entered passenger service") is one of its words
-    events_a = {stem(f.trigger or "") for f in a.facts} | {w[1:] for w in a.context if w[0] == "~"}
-    events_b = {stem(f.trigger or "") for f in b.facts} | {w[1:] for w in b.context if w[0] == "~"}
+    events_a, events_b = _happenings(a), _happenings(b)
     linked = bool(events_a & b.context or events_b & a.context)
     reaction = bool(
         {"@" + w for w in events_b - events_a} & a.context

@@ -708,7 +708,7 @@ def to_amount(phrase: NumberPhrase, lexicon: QuantityLexicon) -> Amount:
         if display and display != phrase.unit:
             display_factor, _ = lexicon_unit_factor(display, lexicon)
             converted = float(format(center * factor / display_factor, ".4g"))
-            if converted >= 0.01 or dimension != "area":  # "36 m²", not "3.6e-05 km²"
+            if converted >= 0.01 or dimension != "area":  # "80 m²", not "8e-05 km²"
                 stated += f" (= {_number_text(converted)}"
                 stated += f"{_unit_text(display)})"
     return Amount(low * factor, high * factor, dimension, stated)
