@@ -2963,7 +2963,9 @@ def _quiet_words(ruleset: RuleSet, lexicon: QuantityLexicon) -> frozenset[str]:
         for phrase in words
         for w in phrase.split()
     }
-    quiet |= {stem(w) for phrase in lexicon.units for w in phrase.split()}
+    names = ruleset.lexicons.get("currency_names") or {}
+    quiet |= {stem(w) for phrase in lexicon.units if phrase not in names for w in phrase.split()}
+    quiet |= {stem(phrase.split()[-1]) for phrase in names}
     quiet |= {stem(w) for w in lexicon.counted_people | set(lexicon.number_words)}
     quiet |= {stem(w) for w in ruleset.lexicons.get("reporting_verbs", [])}
     quiet |= {stem(w) for w in lexicon.hedges} | {"said", "say", "says"}

@@ -100,7 +100,10 @@ class QuantityLexicon:
             fractions={k: float(v) for k, v in mapping("fractions").items()},
             vague={k: (float(v[0]), float(v[1])) for k, v in mapping("vague_numbers").items()},
             hedges={k: str(v) for k, v in mapping("hedges").items()},
-            units={k: str(v) for k, v in mapping("measure_units").items()},
+            units={
+                k: str(v)
+                for k, v in {**mapping("currency_names"), **mapping("measure_units")}.items()
+            },
             currency_signs={k: str(v) for k, v in mapping("currency_signs").items()},
             definitions=tuple(str(d) for value in parts("unit_definitions") for d in value),
             change_words=words("change_words"),

@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from checker import errors
+from checker.currencies import CATALOGUES, extend_lexicons
 from checker.errors import RuleError
 
 DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules" / "default"
@@ -366,6 +367,7 @@ def load_rules(paths: list[Path] | None = None) -> RuleSet:
         ruleset.files.append(name)
         _load_one(ruleset, name, node, data)
     ruleset.digest = digest.hexdigest()
+    extend_lexicons(ruleset.lexicons)
     return ruleset
 
 
@@ -445,6 +447,13 @@ def _load_one(ruleset: RuleSet, name: str, node: yaml.MappingNode, data: dict[st
                 raise _err(
                     errors.E210,
                     f"lexicon {lex_name!r} is already defined in {ruleset.lexicon_paths[str(lex_name)]}",
+                    name,
+                    keys["lexicons"][1],
+                )
+            if lex_name == "currency_catalogues" and not set(map(str, words)) <= set(CATALOGUES):
+                raise _err(
+                    errors.E204,
+                    f"unknown currency catalogue in {words!r}, expected: {', '.join(CATALOGUES)}",
                     name,
                     keys["lexicons"][1],
                 )

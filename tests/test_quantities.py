@@ -2409,3 +2409,61 @@ def test_quantities_changes_beside_one_figure_no_finding(ruleset, nlp, second):
     first = "Ferry traffic at Tarvik reached 412,000 crossings, up 9% from 378,000 in 2023."
     result = _check(ruleset, nlp, *_story(first, second))
     assert _discrepancies(result, "number.change") == []
+
+
+@pytest.mark.parametrize(
+    ("second", "message"),
+    [
+        (
+            "The new clinic cost 130 million tala, the ministry said.",
+            "Sources disagree on the figure tied to 'cost': WST 103 million "
+            "(coastal-herald.txt) vs WST 130 million (river-wire.txt)",
+        ),
+        ("The new clinic cost 103 million Samoan tala, the ministry said.", None),
+        ("The new clinic cost WST 103 million, the ministry said.", None),
+    ],
+    ids=["differ", "full-name", "code"],
+)
+def test_quantities_a_currency_no_pack_lists_is_read_from_cldr(ruleset, nlp, second, message):
+    first = "The new clinic cost 103 million tala, funded by a regional bank."
+    result = _check(ruleset, nlp, *_story(first, second))
+    assert [f.message for f in _discrepancies(result, "number.figure")] == (
+        [message] if message else []
+    )
+
+
+@pytest.mark.parametrize(
+    ("second", "message"),
+    [
+        (
+            "The new bridge cost 26 million dinars.",
+            "Sources disagree on the figure tied to 'cost': JOD 24 million "
+            "(coastal-herald.txt) vs JOD 26 million (river-wire.txt)",
+        ),
+        ("The new bridge cost 24 million dinars.", None),
+    ],
+    ids=["differ", "agree"],
+)
+def test_quantities_a_shared_currency_name_takes_the_code_of_the_story(
+    ruleset, nlp, second, message
+):
+    # eight countries pay in dinars: the story's "JOD" says which
+    first = "The new bridge cost JOD 24 million, the ministry said."
+    result = _check(ruleset, nlp, *_story(first, second))
+    assert [f.message for f in _discrepancies(result, "number.figure")] == (
+        [message] if message else []
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The team won 5 gold medals on the last day.",
+        "Traders said 40 top firms had bid.",
+        "Organisers counted 300 ALL members at the rally.",
+    ],
+)
+def test_quantities_currency_codes_and_names_that_are_english_words_are_not_money(
+    nlp, lexicon, text
+):
+    assert [a[3] for a in _amounts(nlp, lexicon, text)] == ["count"]

@@ -300,3 +300,15 @@ def test_rules_user_added_event_word_dates_the_event(tmp_path):
     assert ruleset.event_classes["inquest"] == "verdict"
     nlp = build_pipeline(ruleset)
     assert dated_events(ruleset, nlp, INQUEST_SENTENCE) == [("inquest", "verdict", "on March 3")]
+
+
+def test_rules_an_unknown_currency_catalogue_is_an_error_with_file_and_line(tmp_path):
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "money.yml").write_text(
+        "extends: lexicon\nlexicons:\n  currency_catalogues: [iso4217]\n", encoding="utf-8"
+    )
+    with pytest.raises(RuleError) as caught:
+        load_rules([pack])
+    assert "unknown currency catalogue" in str(caught.value)
+    assert "money.yml:3:" in str(caught.value)
