@@ -517,6 +517,7 @@ def typo_findings(
                 skip=taken,
                 story_capitalised=capitalised,
                 declared=declared_units,
+                never_suggest=frozenset(map(str.lower, rule.options.get("never_suggest", []))),
             ):
                 found.append((rule, typo))
         if spelling != "both":

@@ -58,7 +58,12 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "tense_date": (dict(_RULE_KEYS), {"tolerance_days": int}),
     "spelling": (
         dict(_RULE_KEYS),
-        {"max_rare_zipf": float, "min_gain_zipf": float, "min_common_zipf": float},
+        {
+            "max_rare_zipf": float,
+            "min_gain_zipf": float,
+            "min_common_zipf": float,
+            "never_suggest": list,
+        },
     ),
     "closed_class": ({**_RULE_KEYS, "lexicons": list}, {"max_distance": int}),
     "name_spelling": (

@@ -362,9 +362,16 @@ CHEAPEST_EDIT = LEAST_EDIT_COST
 """The lowest channel cost of one edit, for pruning the ranking."""
 
 
-def best_candidate(word: str, options: Iterable[str], context: Collection[str] = ()) -> str | None:
+def best_candidate(
+    word: str,
+    options: Iterable[str],
+    context: Collection[str] = (),
+    *,
+    excluded: Collection[str] = (),
+) -> str | None:
     """The option with the best noisy-channel score, never a British/American variant of
-    ``word``; words of ``context`` (the article's own vocabulary) get ``CONTEXT_BONUS``.
+    ``word`` nor a word of ``excluded``; words of ``context`` (the article's own vocabulary)
+    get ``CONTEXT_BONUS``.
 
     Options are scored best bound first (frequency and bonus, less the cheapest cost of their
     edit count), and scoring stops when no remaining option can beat the best so far.
@@ -377,20 +384,26 @@ def best_candidate(word: str, options: Iterable[str], context: Collection[str] =
         (zipf(c) + bonus(c) - EDIT_WEIGHT * CHEAPEST_EDIT * OSA.distance(word, c), c)
         for c in options
     )
-    return _best_bounded(word, bounded, lambda _bound, c: channel_score(word, c) + bonus(c))
+    return _best_bounded(
+        word, bounded, lambda _bound, c: channel_score(word, c) + bonus(c), excluded
+    )
 
 
 def _best_bounded(
-    word: str, bounded: Iterable[tuple[float, str]], score: Callable[[float, str], float]
+    word: str,
+    bounded: Iterable[tuple[float, str]],
+    score: Callable[[float, str], float],
+    excluded: Collection[str] = (),
 ) -> str | None:
     """Of ``(upper bound, candidate)`` pairs, the candidate with the best ``score(bound,
-    candidate)``, never a British/American variant of ``word``. Candidates are scored best
-    bound first, and scoring stops when no bound left can beat the best score so far."""
+    candidate)``, never a British/American variant of ``word`` nor a word of ``excluded``.
+    Candidates are scored best bound first, and scoring stops when no bound left can beat
+    the best score so far."""
     best: tuple[float, str] | None = None
     for bound, candidate in sorted(bounded, reverse=True):
         if best is not None and bound < best[0]:
             break
-        if is_spelling_variant(word, candidate):
+        if candidate in excluded or is_spelling_variant(word, candidate):
             continue
         scored = (score(bound, candidate), candidate)
         if best is None or scored > best:
@@ -404,6 +417,7 @@ def suggest(
     min_zipf: float = 3.0,
     max_edits: int | None = None,
     context: Collection[str] = (),
+    excluded: Collection[str] = (),
 ) -> str | None:
     """Best correction for a lower-case ``word`` by a noisy-channel score: frequency (wordfreq)
     against a weighted edit cost (transpositions, keyboard neighbours, doubled letters, vowels).
@@ -413,9 +427,11 @@ def suggest(
         min_zipf (float): least frequency of a candidate. Defaults to 3.0.
         max_edits (int | None): most edits; default one under six letters, two from six.
         context (Collection[str]): words of the same article, favoured. Defaults to ().
+        excluded (Collection[str]): words never suggested. Defaults to ().
     """
     most = max_edits if max_edits is not None else (1 if len(word) < 6 else 2)
-    return best_candidate(word, candidates(word, max_edits=most, min_zipf=min_zipf), context)
+    options = candidates(word, max_edits=most, min_zipf=min_zipf)
+    return best_candidate(word, options, context, excluded=excluded)
 
 
 CONTEXT_EDITS = 3
@@ -476,13 +492,15 @@ def suggest_in_context(
     pairs: Collection[tuple[str, str]] = (),
     options: Sequence[str] | None = None,
     favoured: str | None = None,
+    excluded: Collection[str] = (),
 ) -> str | None:
     """Best correction of an unknown lower-case ``word`` by its neighbours ``around``: a
     noisy channel whose language model is a word-bigram model (``context_model``), over
     words up to ``CONTEXT_EDITS`` edits away, or over the given ``options`` (a list's
     corrections). "widd" between "he" and "killed" is "was"; "sedn" before "that" is
     "said". Candidates the article's own ``context`` words and neighbour ``pairs``
-    (``article_pairs``) support are favoured, and so is ``favoured`` (a list's first)."""
+    (``article_pairs``) support are favoured, and so is ``favoured`` (a list's first); a
+    word of ``excluded`` is never chosen."""
     previous, following = around
     if options is None:
         options = candidates(word, max_edits=CONTEXT_EDITS, min_zipf=min_zipf)
@@ -515,7 +533,7 @@ def suggest_in_context(
         exact = channel_cost(word, candidate) - _least_cost(word, candidate)
         return bound - CONTEXT_EDIT_WEIGHT * exact
 
-    return _best_bounded(word, bounded, score)
+    return _best_bounded(word, bounded, score, excluded)
 
 
 NEAR_COMMON_ZIPF = 3.5
@@ -657,11 +675,13 @@ def _word_typo(
     max_rare_zipf: float,
     min_gain_zipf: float,
     min_common_zipf: float,
+    never: Collection[str] = (),
 ) -> str | None:
     """The correction of a lower-case word, or None when it is not judged a typo.
 
     ``around`` gives the word's neighbours; it is called only when the neighbours must
-    choose between corrections (they are read off the sentence, which takes time)."""
+    choose between corrections (they are read off the sentence, which takes time). A word
+    of ``never`` is never the correction."""
     misspellings, _ = _codespell_tables()
     frequency = zipf(text)
     if in_compound and frequency > 0:
@@ -672,10 +692,16 @@ def _word_typo(
         # several ("person, prison"), the neighbours choose
         if len(options) > 1:
             best = suggest_in_context(
-                text, around(), context=context, pairs=pairs(), options=options, favoured=options[0]
+                text,
+                around(),
+                context=context,
+                pairs=pairs(),
+                options=options,
+                favoured=options[0],
+                excluded=never,
             )
         else:
-            best = best_candidate(text, options, {*context, *options})
+            best = best_candidate(text, options, {*context, *options}, excluded=never)
         if best and zipf(best) - frequency >= MIN_CODESPELL_GAIN:
             return best
         return None
@@ -688,11 +714,13 @@ def _word_typo(
         if not near and (in_compound or explained_by_morphology(text)):
             return None
         most = 1 if in_compound else 2
-        found = suggest(text, min_zipf=min_common_zipf, max_edits=most, context=context)
+        found = suggest(
+            text, min_zipf=min_common_zipf, max_edits=most, context=context, excluded=never
+        )
         if found is None or in_compound or channel_cost(text, found) <= CLEAR_SLIP_COST:
             return found
         ranked = suggest_in_context(
-            text, around(), min_zipf=min_common_zipf, context=context, pairs=pairs()
+            text, around(), min_zipf=min_common_zipf, context=context, pairs=pairs(), excluded=never
         )
         return ranked or found
     if (
@@ -709,7 +737,7 @@ def _word_typo(
         and (OSA.distance(text, c) == 1 or _moved_double(text, c))
         and channel_cost(text, c) <= ONE_SLIP_COST
     ]
-    return best_candidate(text, slips, context)
+    return best_candidate(text, slips, context, excluded=never)
 
 
 _ADDRESS_AFTER = re.compile(r"\s?\.\s?(?:html?|php|aspx?|exe|com|org|net|jpg|pdf)\b|\s?[/@:]")
@@ -805,6 +833,7 @@ def word_typos(
     skip: set[int] | None = None,
     story_capitalised: Collection[str] = frozenset(),
     declared: Collection[str] = frozenset(),
+    never_suggest: Collection[str] = frozenset(),
 ) -> list[Typo]:
     """Misspelled lower-case words: codespell's list, unknown words, words far rarer than a neighbour.
 
@@ -825,6 +854,8 @@ def word_typos(
             correction is among them. Defaults to frozenset().
         declared (Collection[str]): lower-case words the rules declare (units and
             currencies: "hryvnias", "soums"): never typos. Defaults to frozenset().
+        never_suggest (Collection[str]): lower-case words never offered as a correction
+            (slurs and obscenities: "ficked" is not corrected to one). Defaults to frozenset().
     """
     skip = skip or set()
     words = as_words(words)
@@ -893,6 +924,7 @@ def word_typos(
             max_rare_zipf=max_rare_zipf,
             min_gain_zipf=min_gain_zipf,
             min_common_zipf=min_common_zipf,
+            never=never_suggest,
         )
         if suggestion and suggestion != text and not is_spelling_variant(text, suggestion):
             written = word.where.text

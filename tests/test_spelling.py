@@ -947,3 +947,13 @@ def test_spelling_rare_words_beside_a_foreign_name_are_part_of_it(extract_text, 
 def test_spelling_name_slips_of_one_person(ruleset, nlp, first, second, expected):
     result = _check(ruleset, nlp, first + "\n", second + "\n")
     assert _typos(result) == expected
+
+
+@pytest.mark.parametrize("typed", ["ficked", "shitt", "bitvh"])
+def test_spelling_never_suggests_a_word_of_never_suggest(ruleset, nlp, typed):
+    # each is a slip of an obscenity as much as of a plain word: the plain word is offered
+    never = set(ruleset.rules["typo.spelling"].options["never_suggest"])
+    result = _check(ruleset, nlp, f"Officials said the {typed} result was hard to take.")
+    suggestions = [s for _, _, s, rule in _typos(result) if rule == "typo.spelling"]
+    assert suggestions
+    assert not never & {s.lower() for s in suggestions}
