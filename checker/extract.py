@@ -2261,8 +2261,16 @@ def _figure_head(
             if opening is not None:
                 head = _subject_head(ctx, sent_start, opening, whole=True)
         return head
-    if t.alpha[i] and t.lowercase[i] and t.lower[i] not in STOP_WORDS and len(t.lower[i]) > 2:
-        return t.lower[i], i
+    if t.alpha[i] and t.lower[i] not in STOP_WORDS and len(t.lower[i]) > 2:
+        if t.lowercase[i]:
+            return t.lower[i], i
+        if (
+            t.title[i]
+            and i + 2 == start
+            and t.lower[i + 1] == "of"
+            and not any(t.text[j].strip() for j in range(sent_start, i))
+        ):
+            return t.lower[i], i  # "Gusts of 60 km/h": the sentence's first word
     return None
 
 
@@ -2349,15 +2357,21 @@ def _figures(
     for sent_start in sorted(ctx._numbers_by_sent(lexicon)):
         sent_end = t.sent_end[sent_start]
         words = t.lower[sent_start:sent_end]
+        phrases = ctx.numbers_at(sent_start, lexicon)
+        # a guard word inside a figure's own unit ("60 kilometres per hour") guards nothing
+        in_units = {k for p in phrases if p.unit is not None for k in range(p.start, p.end)}
         if _FIGURE_QUOTES.intersection(words) or any(
-            w in guards and not (k and f"{words[k - 1]} {w}" in lexicon.hedges)
+            w in guards
+            and k not in in_units
+            and not (k and f"{words[k - 1]} {w}" in lexicon.hedges)
             for k, w in enumerate(words)
         ):
             continue  # "more than" is a hedge of its own figure, no comparison
-        phrases = ctx.numbers_at(sent_start, lexicon)
-        starts = {sent_start + p.start for p in phrases} | {
+        # a figure's first word, or its number after a currency sign; a count with no unit
+        # says no change ("backed by 25 aircraft")
+        starts = {sent_start + p.start for p in phrases if p.unit is not None} | {
             sent_start + p.start + 1 for p in phrases if p.hedge is None and p.unit is not None
-        }  # a figure's first word, or its number after a currency sign
+        }
         # "a $60 rebate, up from $45": a sentence that gives an earlier value
         changed = {p.unit for p in phrases if p.start and words[p.start - 1] in lexicon.from_words}
         heads: list[tuple[str, int, int, int, NumberPhrase]] = []

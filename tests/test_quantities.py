@@ -2409,3 +2409,51 @@ def test_quantities_changes_beside_one_figure_no_finding(ruleset, nlp, second):
     first = "Ferry traffic at Tarvik reached 412,000 crossings, up 9% from 378,000 in 2023."
     result = _check(ruleset, nlp, *_story(first, second))
     assert _discrepancies(result, "number.change") == []
+
+
+@pytest.mark.parametrize(
+    ("texts", "message"),
+    [
+        (
+            (
+                "Storm winds of 110 kilometres per hour tore roofs off homes in Kessly.",
+                "In Kessly, storm winds of 140 km/h tore roofs off homes.",
+            ),
+            "Sources disagree on the figure tied to 'winds': 110 km / hour "
+            "(coastal-herald.txt) vs 140 km / hour (river-wire.txt)",
+        ),
+        (
+            (
+                "The ferry to Kessly was sailing at 30 km/h.",
+                "Witnesses said the ferry to Kessly was sailing at 45 km/h when it struck the pier.",
+            ),
+            "Sources disagree on the figure tied to 'sailing': 30 km / hour "
+            "(coastal-herald.txt) vs 45 km / hour (river-wire.txt)",
+        ),
+        (
+            (
+                "Gusts of 80 km/h drove the fire towards Kessly overnight.",
+                "Overnight, gusts of 120 km/h drove the fire towards Kessly.",
+            ),
+            "Sources disagree on the figure tied to 'gusts': 80 km / hour "
+            "(coastal-herald.txt) vs 120 km / hour (river-wire.txt)",
+        ),
+    ],
+    ids=["unit-with-per", "unit-closing-a-sentence", "first-word-of-the-sentence"],
+)
+def test_quantities_figure_speeds_and_shares_disagree(ruleset, nlp, texts, message):
+    result = _check(ruleset, nlp, *_story(*texts))
+    assert [f.message for f in _discrepancies(result, "number.figure")] == [message]
+
+
+def test_quantities_figure_count_before_it_tells_no_change(ruleset, nlp):
+    # "backed by 25 aircraft": a "by" before a count with no unit says no change
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "Crews backed by 12 aircraft fought the fire near Kessly, fanned by gusts of 90 km/h.",
+            "Near Kessly, gusts of 60 km/h fanned the fire that crews fought all night.",
+        ),
+    )
+    assert len(_discrepancies(result, "number.figure")) == 1
