@@ -2340,6 +2340,10 @@ def _figures(
     lexicon = quantity_lexicon(ruleset)
     doc, t = ctx.doc, ctx.tokens
     allowed = rule.options.get("dimensions") or ()
+    # dimensions compared only for a figure that describes the noun after it ("a 12%
+    # stake"), never one of the ``change_nouns`` ("a 5% rise")
+    described = frozenset(rule.options.get("described_dimensions", ()))
+    change_heads = frozenset(rule.options.get("change_nouns", ()))
     copulas = frozenset(rule.options.get("copulas", ()))
     hedged = frozenset(rule.options.get("hedged_dimensions", ()))
     guards = frozenset(rule.options.get("guard_words", ()))
@@ -2438,7 +2442,10 @@ def _figures(
                 continue  # two figures of one key in a sentence: of two things
             amount = to_amount(phrase, lexicon)
             dimension = amount.dimension.split(":")[0]
-            if dimension not in allowed:
+            if dimension in described:
+                if head_at < end or t.lower[head_at] in change_heads:
+                    continue  # "rose 5%", "a 5% rise": a change, no figure of a thing
+            elif dimension not in allowed:
                 continue
             sent = doc[sent_start:sent_end]
             names = ctx.quantity_names(sent, dateline) - quiet

@@ -82,6 +82,7 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
             "guard_words": list,
             "same_heads": dict,
             "hedged_dimensions": list,
+            "described_dimensions": list,
             "change_nouns": list,
             "anchored": bool,
         },

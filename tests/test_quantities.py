@@ -2438,12 +2438,35 @@ def test_quantities_changes_beside_one_figure_no_finding(ruleset, nlp, second):
             "Sources disagree on the figure tied to 'gusts': 80 km / hour "
             "(coastal-herald.txt) vs 120 km / hour (river-wire.txt)",
         ),
+        (
+            (
+                "Orvane Holdings will keep a 20% stake in the Kessly port operator.",
+                "Orvane Holdings is to retain a 25 per cent stake in the Kessly port operator.",
+            ),
+            "Sources disagree on the figure tied to 'stake': 20% (coastal-herald.txt) "
+            "vs 25% (river-wire.txt)",
+        ),
     ],
-    ids=["unit-with-per", "unit-closing-a-sentence", "first-word-of-the-sentence"],
+    ids=["unit-with-per", "unit-closing-a-sentence", "first-word-of-the-sentence", "percent"],
 )
 def test_quantities_figure_speeds_and_shares_disagree(ruleset, nlp, texts, message):
     result = _check(ruleset, nlp, *_story(*texts))
     assert [f.message for f in _discrepancies(result, "number.figure")] == [message]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Orvane Holdings said profit at the Kessly port operator saw a 25% rise.",
+        "Orvane Holdings' share of the Kessly port operator rose 25% in a year.",
+        "Orvane Holdings is to retain 25 per cent of the Kessly port operator.",
+    ],
+    ids=["change-noun", "change-verb", "no-noun-described"],
+)
+def test_quantities_figure_percent_only_describing_a_noun(ruleset, nlp, second):
+    first = "Orvane Holdings will keep a 20% stake in the Kessly port operator."
+    result = _check(ruleset, nlp, *_story(first, second))
+    assert _discrepancies(result, "number.figure") == []
 
 
 def test_quantities_figure_count_before_it_tells_no_change(ruleset, nlp):
