@@ -3342,8 +3342,13 @@ def _hyphenated_modifier(ctx: _Context, k: int, end: int) -> bool:
 
 
 def _is_modifier(token: Token) -> bool:
-    """A word that can stand between a number and its noun ("12,000 confirmed cases")."""
-    return token.lower_.endswith(("ed", "al", "ive", "ous"))
+    """A word that can stand between a number and its noun ("12,000 confirmed cases",
+    "120 new police officers")."""
+    return token.lower_.endswith(("ed", "al", "ive", "ous")) or token.lower_ in _PLAIN_MODIFIERS
+
+
+_PLAIN_MODIFIERS = frozenset({"new", "young", "small", "large", "big"})
+"""Adjectives of no modifier ending that stand between a number and its noun."""
 
 
 _NAME_LINKS = {"de", "del", "della", "des", "du", "da", "do", "dos", "la", "le", "of", "upon"}

@@ -2480,3 +2480,16 @@ def test_quantities_figure_count_before_it_tells_no_change(ruleset, nlp):
         ),
     )
     assert len(_discrepancies(result, "number.figure")) == 1
+
+
+def test_quantities_counted_after_a_plain_adjective(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "The Kessly council voted to hire 120 new police officers next year.",
+            "Kessly's council approved funds for 210 new police officers next year.",
+        ),
+    )
+    (finding,) = _discrepancies(result, "number.counted")
+    assert "officers" in finding.message
