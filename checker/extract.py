@@ -2961,7 +2961,7 @@ def _shown_end(
     if end < sent.end and ctx.tokens.lower[end] in people:
         return end + 1
     noun = measure[measure.rfind("(") + 1 : -1] if measure.endswith(")") else ""
-    if noun.endswith("s"):  # a plural noun counted: "nine villages", "2 million toasters"
+    if noun.isalpha():  # a noun counted: "nine villages", "2 million toasters", "1,200 sheep"
         for k in range(end, min(sent.end, end + _QUANTITY_GAP + 1)):
             if ctx.tokens.lower[k] == noun:
                 return k + 1

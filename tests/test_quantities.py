@@ -2493,3 +2493,18 @@ def test_quantities_counted_after_a_plain_adjective(ruleset, nlp):
     )
     (finding,) = _discrepancies(result, "number.counted")
     assert "officers" in finding.message
+
+
+def test_quantities_count_quoted_with_a_noun_of_no_plural_ending(ruleset, nlp):
+    # "1,200 sheep": the quote says what is counted, though the noun ends in no "s"
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "A bus hit a truck carrying 1,400 sheep on a highway near Kessly on Sunday.",
+            "The truck was carrying 4,100 sheep when the bus hit it near Kessly.",
+        ),
+    )
+    (finding,) = [f for f in result.findings if f.kind == "discrepancy"]
+    assert finding.rule == "number.aboard"
+    assert [e.text for e in finding.evidence] == ["1,400 sheep", "4,100 sheep"]
