@@ -2351,6 +2351,9 @@ def _figures(
         figure_key(word): figure_key(head)
         for word, head in rule.options.get("same_heads", {}).items()
     }
+    # dimensions whose figures are keyed by a word of their own, whatever word they are tied
+    # to ("reached 44C", "hit 46 degrees Celsius": temperature)
+    dimension_keys = rule.options.get("dimension_keys", {})
     taken = [
         (m.where.start, m.where.end) for m in found if m.family in ("quantity", "count", "paired")
     ]
@@ -2358,6 +2361,8 @@ def _figures(
     timex_tokens = ctx.timex_tokens
     dateline = source.dateline
     by_key: dict[str, list[tuple[float, float, FactMention]]] = defaultdict(list)
+    # every figure of a dimension keyed by its own word, told in a sentence not guarded
+    every: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for sent_start in sorted(ctx._numbers_by_sent(lexicon)):
         sent_end = t.sent_end[sent_start]
         words = t.lower[sent_start:sent_end]
@@ -2380,6 +2385,11 @@ def _figures(
         changed = {p.unit for p in phrases if p.start and words[p.start - 1] in lexicon.from_words}
         heads: list[tuple[str, int, int, int, NumberPhrase]] = []
         for phrase in phrases:
+            if dimension_keys and phrase.unit is not None and phrase.value is not None:
+                amount = to_amount(phrase, lexicon)
+                own = dimension_keys.get(amount.dimension.split(":")[0])
+                if own is not None:  # every one counts against another: "lows of 25C"
+                    every[f"{own}:{amount.dimension}"].append((amount.low, amount.high))
             if (
                 phrase.unit is None
                 or phrase.value is None
@@ -2427,6 +2437,7 @@ def _figures(
                 continue
             key = figure_key(head[0])
             key = same_heads.get(key, key)  # "costs" and "the price": one key
+            key = dimension_keys.get(to_amount(phrase, lexicon).dimension.split(":")[0], key)
             after_at = head[1] + 1 if head[1] >= end else end  # "a $5 rebate a year"
             after = t.lower[after_at : min(sent_end, after_at + 2)]
             if after[:1] and after[0] in _FIGURE_RATES:
@@ -2472,7 +2483,7 @@ def _figures(
                 family="quantity",
                 where=_mention_at(source, t, shown_start, shown_end),
                 tense=ctx.tense(start, end),
-                trigger=t.lower[head_at],
+                trigger=key if key in dimension_keys.values() else t.lower[head_at],
                 event_class=key,
                 context=frozenset(context | names),
                 amount=phrase,
@@ -2481,8 +2492,12 @@ def _figures(
             )
             by_key[f"{key}:{amount.dimension}"].append((amount.low, amount.high, mention))
     facts = []
-    for figures in by_key.values():
-        if all(lo <= figures[0][1] and figures[0][0] <= hi for lo, hi, _m in figures):
+    for name, figures in by_key.items():
+        first_low, first_high = figures[0][:2]
+        if all(
+            lo <= first_high and first_low <= hi
+            for lo, hi in [f[:2] for f in figures] + every.get(name, [])
+        ):
             facts.extend(m for _lo, _hi, m in figures)  # else several different values
     return facts
 

@@ -83,6 +83,7 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
             "same_heads": dict,
             "hedged_dimensions": list,
             "described_dimensions": list,
+            "dimension_keys": dict,
             "change_nouns": list,
             "anchored": bool,
         },
@@ -141,6 +142,7 @@ DIMENSIONS = (
     "time",
     "speed",
     "score",
+    "temperature",
 )
 """Dimensions a quantity rule may restrict its measures to."""
 ROLES = ("level", "change", "from")

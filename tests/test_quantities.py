@@ -2508,3 +2508,36 @@ def test_quantities_count_quoted_with_a_noun_of_no_plural_ending(ruleset, nlp):
     (finding,) = [f for f in result.findings if f.kind == "discrepancy"]
     assert finding.rule == "number.aboard"
     assert [e.text for e in finding.evidence] == ["1,400 sheep", "4,100 sheep"]
+
+
+def test_quantities_temperatures_disagree_whatever_word_they_follow(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "Temperatures in Kessly reached 41C on Tuesday, the weather office said.",
+            "The weather office said the temperature in Kessly hit 43 degrees Celsius on Tuesday.",
+        ),
+    )
+    assert [f.message for f in _discrepancies(result, "number.figure")] == [
+        "Sources disagree on the figure tied to 'temperature': 41°C (coastal-herald.txt) "
+        "vs 43°C (river-wire.txt)"
+    ]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The weather office said the temperature in Kessly hit 41 °C on Tuesday.",
+        "The temperature in Kessly hit 43 degrees Celsius on Tuesday, with lows of 24C at night.",
+        "The temperature in Kessly hit 43 degrees Celsius on Tuesday.\n\n"
+        "At night it was 24C in Kessly.",
+        "The temperature in Kessly hit 110 degrees Fahrenheit on Tuesday.",
+        "The temperature in Kessly beat the record of 43C set on Tuesday a decade ago.",
+    ],
+    ids=["same", "low-in-the-sentence", "low-in-the-story", "other-scale", "record"],
+)
+def test_quantities_temperatures_guards(ruleset, nlp, second):
+    first = "Temperatures in Kessly reached 41C on Tuesday, the weather office said."
+    result = _check(ruleset, nlp, *_story(first, second))
+    assert _discrepancies(result, "number.figure") == []
