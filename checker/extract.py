@@ -2261,8 +2261,16 @@ def _figure_head(
             if opening is not None:
                 head = _subject_head(ctx, sent_start, opening, whole=True)
         return head
-    if t.alpha[i] and t.lowercase[i] and t.lower[i] not in STOP_WORDS and len(t.lower[i]) > 2:
-        return t.lower[i], i
+    if t.alpha[i] and t.lower[i] not in STOP_WORDS and len(t.lower[i]) > 2:
+        if t.lowercase[i]:
+            return t.lower[i], i
+        if (
+            t.title[i]
+            and i + 2 == start
+            and t.lower[i + 1] == "of"
+            and not any(t.text[j].strip() for j in range(sent_start, i))
+        ):
+            return t.lower[i], i  # "Gusts of 60 km/h": the sentence's first word
     return None
 
 
@@ -2332,6 +2340,10 @@ def _figures(
     lexicon = quantity_lexicon(ruleset)
     doc, t = ctx.doc, ctx.tokens
     allowed = rule.options.get("dimensions") or ()
+    # dimensions compared only for a figure that describes the noun after it ("a 12%
+    # stake"), never one of the ``change_nouns`` ("a 5% rise")
+    described = frozenset(rule.options.get("described_dimensions", ()))
+    change_heads = frozenset(rule.options.get("change_nouns", ()))
     copulas = frozenset(rule.options.get("copulas", ()))
     hedged = frozenset(rule.options.get("hedged_dimensions", ()))
     guards = frozenset(rule.options.get("guard_words", ()))
@@ -2339,6 +2351,9 @@ def _figures(
         figure_key(word): figure_key(head)
         for word, head in rule.options.get("same_heads", {}).items()
     }
+    # dimensions whose figures are keyed by a word of their own, whatever word they are tied
+    # to ("reached 44C", "hit 46 degrees Celsius": temperature)
+    dimension_keys = rule.options.get("dimension_keys", {})
     taken = [
         (m.where.start, m.where.end) for m in found if m.family in ("quantity", "count", "paired")
     ]
@@ -2346,22 +2361,35 @@ def _figures(
     timex_tokens = ctx.timex_tokens
     dateline = source.dateline
     by_key: dict[str, list[tuple[float, float, FactMention]]] = defaultdict(list)
+    # every figure of a dimension keyed by its own word, told in a sentence not guarded
+    every: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for sent_start in sorted(ctx._numbers_by_sent(lexicon)):
         sent_end = t.sent_end[sent_start]
         words = t.lower[sent_start:sent_end]
+        phrases = ctx.numbers_at(sent_start, lexicon)
+        # a guard word inside a figure's own unit ("60 kilometres per hour") guards nothing
+        in_units = {k for p in phrases if p.unit is not None for k in range(p.start, p.end)}
         if _FIGURE_QUOTES.intersection(words) or any(
-            w in guards and not (k and f"{words[k - 1]} {w}" in lexicon.hedges)
+            w in guards
+            and k not in in_units
+            and not (k and f"{words[k - 1]} {w}" in lexicon.hedges)
             for k, w in enumerate(words)
         ):
             continue  # "more than" is a hedge of its own figure, no comparison
-        phrases = ctx.numbers_at(sent_start, lexicon)
-        starts = {sent_start + p.start for p in phrases} | {
+        # a figure's first word, or its number after a currency sign; a count with no unit
+        # says no change ("backed by 25 aircraft")
+        starts = {sent_start + p.start for p in phrases if p.unit is not None} | {
             sent_start + p.start + 1 for p in phrases if p.hedge is None and p.unit is not None
-        }  # a figure's first word, or its number after a currency sign
+        }
         # "a $60 rebate, up from $45": a sentence that gives an earlier value
         changed = {p.unit for p in phrases if p.start and words[p.start - 1] in lexicon.from_words}
         heads: list[tuple[str, int, int, int, NumberPhrase]] = []
         for phrase in phrases:
+            if dimension_keys and phrase.unit is not None and phrase.value is not None:
+                amount = to_amount(phrase, lexicon)
+                own = dimension_keys.get(amount.dimension.split(":")[0])
+                if own is not None:  # every one counts against another: "lows of 25C"
+                    every[f"{own}:{amount.dimension}"].append((amount.low, amount.high))
             if (
                 phrase.unit is None
                 or phrase.value is None
@@ -2409,6 +2437,7 @@ def _figures(
                 continue
             key = figure_key(head[0])
             key = same_heads.get(key, key)  # "costs" and "the price": one key
+            key = dimension_keys.get(to_amount(phrase, lexicon).dimension.split(":")[0], key)
             after_at = head[1] + 1 if head[1] >= end else end  # "a $5 rebate a year"
             after = t.lower[after_at : min(sent_end, after_at + 2)]
             if after[:1] and after[0] in _FIGURE_RATES:
@@ -2424,7 +2453,10 @@ def _figures(
                 continue  # two figures of one key in a sentence: of two things
             amount = to_amount(phrase, lexicon)
             dimension = amount.dimension.split(":")[0]
-            if dimension not in allowed:
+            if dimension in described:
+                if head_at < end or t.lower[head_at] in change_heads:
+                    continue  # "rose 5%", "a 5% rise": a change, no figure of a thing
+            elif dimension not in allowed:
                 continue
             sent = doc[sent_start:sent_end]
             names = ctx.quantity_names(sent, dateline) - quiet
@@ -2451,7 +2483,7 @@ def _figures(
                 family="quantity",
                 where=_mention_at(source, t, shown_start, shown_end),
                 tense=ctx.tense(start, end),
-                trigger=t.lower[head_at],
+                trigger=key if key in dimension_keys.values() else t.lower[head_at],
                 event_class=key,
                 context=frozenset(context | names),
                 amount=phrase,
@@ -2460,8 +2492,12 @@ def _figures(
             )
             by_key[f"{key}:{amount.dimension}"].append((amount.low, amount.high, mention))
     facts = []
-    for figures in by_key.values():
-        if all(lo <= figures[0][1] and figures[0][0] <= hi for lo, hi, _m in figures):
+    for name, figures in by_key.items():
+        first_low, first_high = figures[0][:2]
+        if all(
+            lo <= first_high and first_low <= hi
+            for lo, hi in [f[:2] for f in figures] + every.get(name, [])
+        ):
             facts.extend(m for _lo, _hi, m in figures)  # else several different values
     return facts
 
@@ -2940,7 +2976,7 @@ def _shown_end(
     if end < sent.end and ctx.tokens.lower[end] in people:
         return end + 1
     noun = measure[measure.rfind("(") + 1 : -1] if measure.endswith(")") else ""
-    if noun.endswith("s"):  # a plural noun counted: "nine villages", "2 million toasters"
+    if noun.isalpha():  # a noun counted: "nine villages", "2 million toasters", "1,200 sheep"
         for k in range(end, min(sent.end, end + _QUANTITY_GAP + 1)):
             if ctx.tokens.lower[k] == noun:
                 return k + 1
@@ -3323,8 +3359,13 @@ def _hyphenated_modifier(ctx: _Context, k: int, end: int) -> bool:
 
 
 def _is_modifier(token: Token) -> bool:
-    """A word that can stand between a number and its noun ("12,000 confirmed cases")."""
-    return token.lower_.endswith(("ed", "al", "ive", "ous"))
+    """A word that can stand between a number and its noun ("12,000 confirmed cases",
+    "120 new police officers")."""
+    return token.lower_.endswith(("ed", "al", "ive", "ous")) or token.lower_ in _PLAIN_MODIFIERS
+
+
+_PLAIN_MODIFIERS = frozenset({"new", "young", "small", "large", "big"})
+"""Adjectives of no modifier ending that stand between a number and its noun."""
 
 
 _NAME_LINKS = {"de", "del", "della", "des", "du", "da", "do", "dos", "la", "le", "of", "upon"}

@@ -388,8 +388,12 @@ def normalize(
             ].options.get("anchored"):
                 continue  # (a change told beside its figure recalls the earlier time)
             amount = to_amount(mention.amount, quantities)
-            allowed = ruleset.rules[mention.rule].options.get("dimensions")
-            if allowed and amount.dimension.split(":")[0] not in allowed:
+            options = ruleset.rules[mention.rule].options
+            allowed = options.get("dimensions")
+            if allowed and amount.dimension.split(":")[0] not in (
+                *allowed,
+                *options.get("described_dimensions", ()),  # read so by extraction alone
+            ):
                 continue  # "killed" with a sum of money: not a casualty count
             fact_value = amount
             if mention.timex is not None:

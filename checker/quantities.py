@@ -52,6 +52,8 @@ _DISPLAY_UNITS = {
     "rate_change": "percentage_point",
     "speed": "km / hour",
 }
+_SCALE_SIGNS = {"celsius_scale": "\u00b0C", "fahrenheit_scale": "\u00b0F"}
+"""How a temperature's unit is shown ("44\u00b0C")."""
 _MAX_PHRASE = 4
 """Longest hedge, unit or number-word phrase, in words."""
 
@@ -636,6 +638,8 @@ def unit_factor(unit: str, definitions: tuple[str, ...]) -> tuple[float, str]:
         name = name.strip("[]")
         if name.startswith("currency_"):
             return float(base.magnitude), "currency:" + name.split("_", 1)[1].upper()
+        if name.startswith("temperature_"):  # a scale of its own: "temperature:celsius"
+            return float(base.magnitude), "temperature:" + name.split("_", 1)[1]
         if name == "length":
             return float(base.magnitude), {1: "length", 2: "area", 3: "volume"}.get(
                 int(power), f"length^{power}"
@@ -666,6 +670,8 @@ def _unit_text(unit: str | None) -> str:
         return "%"
     if unit == "score_point":
         return " points"
+    if unit in _SCALE_SIGNS:
+        return _SCALE_SIGNS[unit]
     return " " + unit.replace("_", " ").replace(" ** 2", "\u00b2").replace("metric ton", "tonne")
 
 

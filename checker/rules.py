@@ -88,6 +88,8 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
             "guard_words": list,
             "same_heads": dict,
             "hedged_dimensions": list,
+            "described_dimensions": list,
+            "dimension_keys": dict,
             "change_nouns": list,
             "anchored": bool,
         },
@@ -146,6 +148,7 @@ DIMENSIONS = (
     "time",
     "speed",
     "score",
+    "temperature",
 )
 """Dimensions a quantity rule may restrict its measures to."""
 ROLES = ("level", "change", "from")

@@ -2467,3 +2467,135 @@ def test_quantities_currency_codes_and_names_that_are_english_words_are_not_mone
     nlp, lexicon, text
 ):
     assert [a[3] for a in _amounts(nlp, lexicon, text)] == ["count"]
+
+
+@pytest.mark.parametrize(
+    ("texts", "message"),
+    [
+        (
+            (
+                "Storm winds of 110 kilometres per hour tore roofs off homes in Kessly.",
+                "In Kessly, storm winds of 140 km/h tore roofs off homes.",
+            ),
+            "Sources disagree on the figure tied to 'winds': 110 km / hour "
+            "(coastal-herald.txt) vs 140 km / hour (river-wire.txt)",
+        ),
+        (
+            (
+                "The ferry to Kessly was sailing at 30 km/h.",
+                "Witnesses said the ferry to Kessly was sailing at 45 km/h when it struck the pier.",
+            ),
+            "Sources disagree on the figure tied to 'sailing': 30 km / hour "
+            "(coastal-herald.txt) vs 45 km / hour (river-wire.txt)",
+        ),
+        (
+            (
+                "Gusts of 80 km/h drove the fire towards Kessly overnight.",
+                "Overnight, gusts of 120 km/h drove the fire towards Kessly.",
+            ),
+            "Sources disagree on the figure tied to 'gusts': 80 km / hour "
+            "(coastal-herald.txt) vs 120 km / hour (river-wire.txt)",
+        ),
+        (
+            (
+                "Orvane Holdings will keep a 20% stake in the Kessly port operator.",
+                "Orvane Holdings is to retain a 25 per cent stake in the Kessly port operator.",
+            ),
+            "Sources disagree on the figure tied to 'stake': 20% (coastal-herald.txt) "
+            "vs 25% (river-wire.txt)",
+        ),
+    ],
+    ids=["unit-with-per", "unit-closing-a-sentence", "first-word-of-the-sentence", "percent"],
+)
+def test_quantities_figure_speeds_and_shares_disagree(ruleset, nlp, texts, message):
+    result = _check(ruleset, nlp, *_story(*texts))
+    assert [f.message for f in _discrepancies(result, "number.figure")] == [message]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Orvane Holdings said profit at the Kessly port operator saw a 25% rise.",
+        "Orvane Holdings' share of the Kessly port operator rose 25% in a year.",
+        "Orvane Holdings is to retain 25 per cent of the Kessly port operator.",
+    ],
+    ids=["change-noun", "change-verb", "no-noun-described"],
+)
+def test_quantities_figure_percent_only_describing_a_noun(ruleset, nlp, second):
+    first = "Orvane Holdings will keep a 20% stake in the Kessly port operator."
+    result = _check(ruleset, nlp, *_story(first, second))
+    assert _discrepancies(result, "number.figure") == []
+
+
+def test_quantities_figure_count_before_it_tells_no_change(ruleset, nlp):
+    # "backed by 25 aircraft": a "by" before a count with no unit says no change
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "Crews backed by 12 aircraft fought the fire near Kessly, fanned by gusts of 90 km/h.",
+            "Near Kessly, gusts of 60 km/h fanned the fire that crews fought all night.",
+        ),
+    )
+    assert len(_discrepancies(result, "number.figure")) == 1
+
+
+def test_quantities_counted_after_a_plain_adjective(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "The Kessly council voted to hire 120 new police officers next year.",
+            "Kessly's council approved funds for 210 new police officers next year.",
+        ),
+    )
+    (finding,) = _discrepancies(result, "number.counted")
+    assert "officers" in finding.message
+
+
+def test_quantities_count_quoted_with_a_noun_of_no_plural_ending(ruleset, nlp):
+    # "1,200 sheep": the quote says what is counted, though the noun ends in no "s"
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "A bus hit a truck carrying 1,400 sheep on a highway near Kessly on Sunday.",
+            "The truck was carrying 4,100 sheep when the bus hit it near Kessly.",
+        ),
+    )
+    (finding,) = [f for f in result.findings if f.kind == "discrepancy"]
+    assert finding.rule == "number.aboard"
+    assert [e.text for e in finding.evidence] == ["1,400 sheep", "4,100 sheep"]
+
+
+def test_quantities_temperatures_disagree_whatever_word_they_follow(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "Temperatures in Kessly reached 41C on Tuesday, the weather office said.",
+            "The weather office said the temperature in Kessly hit 43 degrees Celsius on Tuesday.",
+        ),
+    )
+    assert [f.message for f in _discrepancies(result, "number.figure")] == [
+        "Sources disagree on the figure tied to 'temperature': 41°C (coastal-herald.txt) "
+        "vs 43°C (river-wire.txt)"
+    ]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The weather office said the temperature in Kessly hit 41 °C on Tuesday.",
+        "The temperature in Kessly hit 43 degrees Celsius on Tuesday, with lows of 24C at night.",
+        "The temperature in Kessly hit 43 degrees Celsius on Tuesday.\n\n"
+        "At night it was 24C in Kessly.",
+        "The temperature in Kessly hit 110 degrees Fahrenheit on Tuesday.",
+        "The temperature in Kessly beat the record of 43C set on Tuesday a decade ago.",
+    ],
+    ids=["same", "low-in-the-sentence", "low-in-the-story", "other-scale", "record"],
+)
+def test_quantities_temperatures_guards(ruleset, nlp, second):
+    first = "Temperatures in Kessly reached 41C on Tuesday, the weather office said."
+    result = _check(ruleset, nlp, *_story(first, second))
+    assert _discrepancies(result, "number.figure") == []

@@ -196,10 +196,10 @@ INVALID_RULES = {
     ),
     "unknown-dimension": (
         "extends: quantity\nid: sport.goals\nlevel: error\nmessage: goals\n"
-        "dimensions: [count, temperature]\nmeasures:\n  the goals scored: [goals]\n",
+        "dimensions: [count, brightness]\nmeasures:\n  the goals scored: [goals]\n",
         errors.E204,
         "5:13",
-        ["'temperature'", "count", "rate_change", "currency", "volume"],
+        ["'brightness'", "count", "rate_change", "currency", "volume"],
     ),
     "running-total-not-a-measure": (
         "extends: quantity\nid: sport.goals\nlevel: error\nmessage: goals\n"
@@ -264,7 +264,7 @@ def test_rules_kinds_invalid_rule_file(tmp_path, text, code, where, mentions):
         ),
         pytest.param(
             "extends: quantity\nid: sport.goals\nlevel: error\nmessage: goals\n"
-            "dimensions:\n  - count\n  - temperature\nmeasures:\n  the goals scored: [goals]\n",
+            "dimensions:\n  - count\n  - brightness\nmeasures:\n  the goals scored: [goals]\n",
             "7:5",
             marks=pytest.mark.xfail(
                 strict=True,
