@@ -920,6 +920,9 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
     lead_rules = ruleset.of_kind("lead_date") if facts else []
     clause_rules = [rule for rule in lead_rules if rule.options.get("clause")]
     lead_rules = [rule for rule in lead_rules if not rule.options.get("clause")]
+    clause_forms = ruleset.derived(
+        "clause_verb_forms", lambda: {r.id: _verb_forms(r) for r in ruleset.of_kind("lead_date")}
+    )
     lead_ends = {rule.id: _lead_end(ctx, rule.options.get("sentences", 2)) for rule in lead_rules}
 
     @cache
@@ -1051,7 +1054,8 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
         if not reported:
             for rule in clause_rules:
                 if happening := _clause_happening(ctx, span, rule):
-                    out.facts.extend(_clause_facts(ctx, span, timex, tense, rule, happening))
+                    forms = clause_forms[rule.id]
+                    out.facts.extend(_clause_facts(ctx, span, timex, tense, rule, happening, forms))
             for rule in lead_rules:
                 reader = _main_event if rule.options.get("main") else _lead_event
                 if span.end <= lead_ends[rule.id] and (lead := reader(ctx, span, tense, rule)):
@@ -1316,24 +1320,38 @@ _CLAUSE_AUXILIARIES = frozenset(
 """Auxiliaries between a happening clause's subject and its verb ("was closed", "will be")."""
 _CLAUSE_OPENERS = frozenset({"that", "when", "after", "and", "as", "but", "while", "before"})
 """Words a happening clause's subject may follow ("officials said that the plant closed")."""
-_CLAUSE_REACH = 8
+_CLAUSE_REACH = 12
 """Tokens at most between a happening clause's verb and its date."""
 _QUOTES = frozenset({'"', "\u201c", "\u201d"})
 
 
 def verb_family(word: str, forms: dict[str, str]) -> str:
     """The family of a verb or its inflection: "closed", "closes", "close" and "closing" are
-    "clos"; "shipped" is "ship"; an irregular form listed in ``forms`` is its family's."""
+    "clos"; "shipped" is "ship"; a form whose word or family ``forms`` lists is the family
+    it is listed under (irregular forms, and verbs that tell one happening)."""
     word = word.lower()
     if word in forms:
         return forms[word]
+    base = word
     for suffix in ("ing", "ed", "es", "s", "e"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            word = word[: -len(suffix)]
+        if base.endswith(suffix) and len(base) - len(suffix) >= 3:
+            base = base[: -len(suffix)]
             break
-    if len(word) >= 4 and word[-1] == word[-2] and word[-1] not in "aeiousl":
-        word = word[:-1]  # "shipped": "ship"
-    return word
+    if len(base) >= 4 and base[-1] == base[-2] and base[-1] not in "aeiousl":
+        base = base[:-1]  # "shipped": "ship"
+    return forms.get(base, base)
+
+
+def _verb_forms(rule: Rule) -> dict[str, str]:
+    """A ``clause`` rule's `verb_forms`, each form and its family read as ``verb_family``."""
+    listed = rule.options.get("verb_forms", {})
+    out: dict[str, str] = {}
+    for family, forms in listed.items():
+        name = verb_family(family, {})
+        for form in (family, *forms):
+            out[form.lower()] = name
+            out[verb_family(form, {})] = name
+    return out
 
 
 def _clause_happening(
@@ -1370,19 +1388,34 @@ def _clause_happening(
     repeat = set(options.get("repeat_words", ()))
     plain = set(options.get("not_events", ()))
     marked = {c.start for c in ctx.cues_at(first, "tense:past") if c.end - c.start == 1}
-    verb = None
-    for i in range(span.start - 1, max(left, span.start - _CLAUSE_REACH) - 1, -1):
+
+    def is_verb(i: int) -> bool:
         if i in ctx.timex_tokens or not t.alpha[i] or not t.lowercase[i]:
-            continue
+            return False
         previous = lower[i - 1] if i > first else ""
-        if (
+        return (
             ctx.past_at(i)
             or i in marked
             or previous in ("will", "would")
             or (previous in _CLAUSE_AUXILIARIES and lower[i].endswith("ed"))
-        ):
-            verb = i
-            break
+        )
+
+    verb = next(
+        (
+            i
+            for i in range(span.start - 1, max(left, span.start - _CLAUSE_REACH) - 1, -1)
+            if is_verb(i)
+        ),
+        None,
+    )
+    after = span.end + (span.end < last and lower[span.end] == ",")
+    if verb is None and (span.start == first or after == span.end):
+        # a date before its verb: "On Monday, the council voted", "the council on Monday
+        # voted"; the verb the first after the date and its subject's words
+        for i in range(after, min(last, after + 6)):
+            if ctx.breaks_at(i) or is_verb(i):
+                verb = i if is_verb(i) else None
+                break
     if verb is None or lower[verb] in plain:
         return None
     # the subject: over the auxiliaries before the verb, a run of words that is a name or
@@ -1391,8 +1424,19 @@ def _clause_happening(
     end = verb
     while end > first and lower[end - 1] in _CLAUSE_AUXILIARIES:
         end -= 1
+    if end == span.end:
+        end = span.start  # "the council on Monday voted"
     if end - 2 > first and lower[end - 1] in ("which", "that", "who") and lower[end - 2] == ",":
         end -= 2
+    if end - 1 > first and lower[end - 1] == ",":
+        # "Ana Ruiz Soto, 54, the owner of a shrimp farm, was abducted": the name that
+        # opens the sentence, set off by a comma
+        named = first
+        while named < end and (t.title[named] or t.upper[named]) and t.alpha[named]:
+            named += 1
+        if named - first < 2 or lower[named] != ",":
+            return None
+        end = named
     subject = _clause_phrase(ctx, first, end)
     if subject is None:
         return None
@@ -1402,12 +1446,15 @@ def _clause_happening(
         if (outer := _clause_phrase(ctx, first, start - 1)) is None:
             return None
         start, head = outer
-    if any(lower[i] in repeat for i in range(max(first, start - 2), min(last, span.end + 2))):
-        return None  # "voted again on Monday", "a second vote on Friday"
+    if any(
+        lower[i] in repeat and i not in ctx.timex_tokens
+        for i in range(max(first, min(left, start) - 2), right)
+    ):
+        return None  # "voted again on Monday", "a second vote on Friday", "the third rise"
     before = start - 1
     if before >= first and not (ctx.breaks_at(before) or lower[before] in _CLAUSE_OPENERS):
         return None  # "officials at the plant closed": the subject starts further back
-    heads = [head]
+    heads = [head, *_name_words(ctx, start, end)]
     # what the verb acts on: "closed the unit to new admissions on Tuesday"
     at = verb + 1
     if at < span.start and lower[at] in _CLAUSE_OBJECT_DETERMINERS:
@@ -1418,10 +1465,27 @@ def _clause_happening(
     if (
         at < run <= at + 4
         and run - 1 not in ctx.timex_tokens
-        and lower[at - 1] in _OBJECT_DETERMINERS
+        and lower[at - 1] in _CLAUSE_OBJECT_DETERMINERS
     ):
         heads.append(lower[run - 1])
+        heads.extend(_name_words(ctx, at, run))
     return start, verb, tuple(dict.fromkeys(stem(h) for h in heads))
+
+
+def _name_words(ctx: _Context, start: int, end: int) -> list[str]:
+    """The capitalised words of tokens [start, end) but a sentence's first word and an
+    honorific: "Norman Manley International Airport" is also "norman" and "manley" (and a
+    shorter name of it another source writes), "Mr Carrasco" is "carrasco"."""
+    t = ctx.tokens
+    return [
+        t.lower[i]
+        for i in range(start, end)
+        if t.title[i]
+        and len(t.lower[i]) >= 3
+        and i != t.sent_start[i]
+        and t.lower[i] not in ctx.honorifics
+        and t.lower[i] not in STOP_WORDS
+    ]
 
 
 _CLAUSE_OBJECT_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our"})
@@ -1451,6 +1515,12 @@ def _clause_phrase(ctx: _Context, first: int, end: int) -> tuple[int, str] | Non
         if not all(t.lowercase[i] for i in words) and not all(t.title[i] for i in words):
             return None
         return start - 1, lower[end - 1]
+    if start - 1 > first and lower[start - 1] in _POSSESSIVE:
+        # "Ruritania's Tellur lunar lander": after a name's possessive, as after "the"
+        owner = start - 1
+        while owner > first and t.alpha[owner - 1] and t.title[owner - 1]:
+            owner -= 1
+        return (owner, lower[end - 1]) if owner < start - 1 else None
     if not all(t.title[i] or t.upper[i] for i in words):
         return None
     if end - start == 1 and start == first:
@@ -1465,18 +1535,14 @@ def _clause_facts(
     tense: Tense,
     rule: Rule,
     happening: tuple[int, int, tuple[str, ...]],
+    forms: dict[str, str],
 ) -> list[FactMention]:
     """The lead-family facts of a happening clause (``_clause_happening``), one for its
     subject and one for what its verb acts on: ``clause:<head>:<verb family>`` keys each
     across sources ("the hospital closed the unit" and "the unit was closed" meet at the
     unit), its context the clause's words and the sentence's names."""
     start, verb, heads = happening
-    irregular = {
-        form: family
-        for family, listed in rule.options.get("verb_forms", {}).items()
-        for form in (family, *listed)
-    }
-    family = verb_family(ctx.tokens.lower[verb], irregular)
+    family = verb_family(ctx.tokens.lower[verb], forms)
     left, right = ctx.clause(span.start, span.end)
     context = (
         ctx.content_words(min(left, start), right, skip=(span.start, span.end))
