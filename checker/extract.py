@@ -1387,7 +1387,8 @@ def _clause_happening(
     left, right = ctx.clause(span.start, span.end)
     repeat = set(options.get("repeat_words", ()))
     plain = set(options.get("not_events", ()))
-    marked = {c.start for c in ctx.cues_at(first, "tense:past") if c.end - c.start == 1}
+    sentence = t.sent_start[span.start]
+    marked = {c.start for c in ctx.cues_at(sentence, "tense:past") if c.end - c.start == 1}
 
     def is_verb(i: int) -> bool:
         if i in ctx.timex_tokens or not t.alpha[i] or not t.lowercase[i]:
@@ -1497,7 +1498,8 @@ _CLAUSE_PLACE_WORDS = frozenset({"in", "at", "near", "of", "outside"})
 def _clause_phrase(ctx: _Context, first: int, end: int) -> tuple[int, str] | None:
     """The noun phrase ending before token ``end``: (first token, head word) of a name
     (every word capitalised; one word only if not the sentence's first) or of words after
-    "the" (the article included); None for anything else (a pronoun, "a plant")."""
+    "the" or a name's possessive (the article or name included); None for anything else (a
+    pronoun, "a plant")."""
     t = ctx.tokens
     lower = t.lower
     start = end
@@ -1512,8 +1514,6 @@ def _clause_phrase(ctx: _Context, first: int, end: int) -> tuple[int, str] | Non
         return None
     words = range(start, end)
     if start > first and lower[start - 1] == "the":
-        if not all(t.lowercase[i] for i in words) and not all(t.title[i] for i in words):
-            return None
         return start - 1, lower[end - 1]
     if start - 1 > first and lower[start - 1] in _POSSESSIVE:
         # "Ruritania's Tellur lunar lander": after a name's possessive, as after "the"
@@ -1544,10 +1544,14 @@ def _clause_facts(
     start, verb, heads = happening
     family = verb_family(ctx.tokens.lower[verb], forms)
     left, right = ctx.clause(span.start, span.end)
+    # what the clause says after its verb, marked "+" ("voted to sell the site", "voted to
+    # raise rents": two votes)
+    told = ctx.content_words(verb + 1, max(right, verb + 1), skip=(span.start, span.end))
     context = (
         ctx.content_words(min(left, start), right, skip=(span.start, span.end))
         | ctx.proper_nouns_at(ctx.tokens.sent_start[span.start])
         | {family, *heads}
+        | {"+" + w for w in told - set(heads)}
     )
     return [
         FactMention(
