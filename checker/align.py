@@ -287,12 +287,13 @@ def pair_score(a: Unit, b: Unit) -> int:
             return _main_score(a, b)
         if a.key.startswith(_CLAUSE_KEY):
             # a subject's happening: the key's two words and one more (what it acts on, a
-            # name), and, where both clauses say more after the verb, a word of that
-            told_a = {w for w in a.context if w[0] == "+"}
-            told_b = {w for w in b.context if w[0] == "+"}
-            if told_a and told_b and told_a.isdisjoint(told_b):
-                return 0
-            shared -= len(told_a & told_b)
+            # name), and, where both clauses say more after the verb, a word of what one says
+            # among the other's words
+            told_a = {w[1:] for w in a.context if w[0] == "+"}
+            told_b = {w[1:] for w in b.context if w[0] == "+"}
+            if told_a and told_b and told_a.isdisjoint(b.context) and told_b.isdisjoint(a.context):
+                return 0  # "voted to sell the site", "voted to raise rents": two votes
+            shared -= len({"+" + w for w in told_a & told_b})
             return shared if shared >= MIN_SHARED_CLAUSE else 0
         return shared if shared >= MIN_SHARED_WORDS else 0
     if a.key.startswith("series:"):

@@ -1491,6 +1491,8 @@ def _name_words(ctx: _Context, start: int, end: int) -> list[str]:
 
 _CLAUSE_OBJECT_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our"})
 """Determiners of a definite object a happening clause's verb acts on ("closed its plant")."""
+_CLAUSE_POSSESSIVES = frozenset({"'s", "\u2019s", "'", "\u2019"})
+"""A possessive before a happening clause's subject ("the dockers' union")."""
 _CLAUSE_PLACE_WORDS = frozenset({"in", "at", "near", "of", "outside"})
 """Words between a subject's head and a place that follows it ("the airport in Lindvale")."""
 
@@ -1515,12 +1517,15 @@ def _clause_phrase(ctx: _Context, first: int, end: int) -> tuple[int, str] | Non
     words = range(start, end)
     if start > first and lower[start - 1] == "the":
         return start - 1, lower[end - 1]
-    if start - 1 > first and lower[start - 1] in _POSSESSIVE:
-        # "Ruritania's Tellur lunar lander": after a name's possessive, as after "the"
-        owner = start - 1
-        while owner > first and t.alpha[owner - 1] and t.title[owner - 1]:
-            owner -= 1
-        return (owner, lower[end - 1]) if owner < start - 1 else None
+    if start - 1 > first and lower[start - 1] in _CLAUSE_POSSESSIVES:
+        # "Ruritania's Tellur lunar lander", "the dockers' union": after a possessive, as
+        # after "the"
+        if (owner := _clause_phrase(ctx, first, start - 1)) is not None:
+            return owner[0], lower[end - 1]
+        owner_start = start - 1
+        while owner_start > first and t.alpha[owner_start - 1] and t.title[owner_start - 1]:
+            owner_start -= 1
+        return (owner_start, lower[end - 1]) if owner_start < start - 1 else None
     if not all(t.title[i] or t.upper[i] for i in words):
         return None
     if end - start == 1 and start == first:

@@ -59,6 +59,7 @@ def test_subjects_over_a_relative_word_a_place_or_a_date_before_the_verb(normali
         "The brewery in Pellham was closed on Friday by its owners.",
         "On Friday, the Pellham brewery closed its gates.",
         "The Pellham brewery on Friday closed its gates.",
+        "The brewers' Pellham brewery closed on Friday.",
     ):
         facts = _clause_facts(normalize_text, _OPENING + sentence + "\n", published)
         assert "clause:brewery:clos" in {f.subject for f in facts}, sentence
@@ -75,6 +76,7 @@ def test_no_happening_for_a_report_a_pronoun_a_repeat_or_a_span(normalize_text):
         "The district council sat from Monday to Wednesday last week.",
         "A brewery closed on Friday in the next valley.",
         '"The brewery closed on Friday," a worker said.',
+        "The district council fined Gorvan Ales on Friday over a separate breach.",
     ):
         assert _clause_facts(normalize_text, _OPENING + sentence + "\n", published) == [], sentence
 
