@@ -29,7 +29,11 @@ MOST_MAIN_SOURCES = 50
 """Sources above which a story's main event is not read across them (``main`` rules): a
 story is told by a handful of outlets, and pairing every lead with every other grows with
 the square of their number."""
+MIN_SHARED_CLAUSE = 3
+"""Words two sources' happening clauses (``lead_date`` rules with ``clause``) share: the
+subject's head and the verb's family that key them, and one more."""
 _MAIN_KEY = "lead:main:"
+_CLAUSE_KEY = "lead:clause:"
 _MAIN_PLACE_KEY = f"chain:{MAIN_PLACE_CHAIN}:"
 
 
@@ -281,6 +285,16 @@ def pair_score(a: Unit, b: Unit) -> int:
             return 0
         if a.key.startswith(_MAIN_KEY):
             return _main_score(a, b)
+        if a.key.startswith(_CLAUSE_KEY):
+            # a subject's happening: the key's two words and one more (what it acts on, a
+            # name), and, where both clauses say more after the verb, a word of what one says
+            # among the other's words
+            told_a = {w[1:] for w in a.context if w[0] == "+"}
+            told_b = {w[1:] for w in b.context if w[0] == "+"}
+            if told_a and told_b and told_a.isdisjoint(b.context) and told_b.isdisjoint(a.context):
+                return 0  # "voted to sell the site", "voted to raise rents": two votes
+            shared -= len({"+" + w for w in told_a & told_b})
+            return shared if shared >= MIN_SHARED_CLAUSE else 0
         return shared if shared >= MIN_SHARED_WORDS else 0
     if a.key.startswith("series:"):
         # One series per story unless both name participants and none are shared.

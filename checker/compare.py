@@ -666,7 +666,7 @@ def _without_main_repeats(agreements: list[Agreement], ruleset: RuleSet) -> list
     main_rules = {
         rule.id
         for rule in ruleset.of_kind("lead_date") + ruleset.of_kind("event_place")
-        if rule.options.get("main")
+        if rule.options.get("main") or rule.options.get("clause")
     }
     held = {
         (e.source, e.line, e.column)
@@ -689,7 +689,7 @@ def _without_repeats(findings: list[Finding], ruleset: RuleSet) -> list[Finding]
     main_rules = {
         rule.id
         for rule in ruleset.of_kind("lead_date") + ruleset.of_kind("event_place")
-        if rule.options.get("main")
+        if rule.options.get("main") or rule.options.get("clause")
     }
     lead_rules = {rule.id for rule in ruleset.of_kind("lead_date")} - main_rules
     date_rules = {rule.id for rule in ruleset.of_kind("event_date")}
@@ -710,6 +710,33 @@ def _without_repeats(findings: list[Finding], ruleset: RuleSet) -> list[Finding]
             or f.kind != "discrepancy"
             or not any(statements(f) & other for other in told)
         ]
+
+    clause_rules = {rule.id for rule in ruleset.of_kind("lead_date") if rule.options.get("clause")}
+    if clause_rules:
+        # a happening clause's conflict is told only when no other rule tells one over any
+        # of its statements (the story's main event included)
+        told = [
+            statements(f)
+            for f in findings
+            if f.rule not in clause_rules and f.kind == "discrepancy"
+        ]
+        findings = [
+            f
+            for f in findings
+            if f.rule not in clause_rules
+            or f.kind != "discrepancy"
+            or not any(statements(f) & other for other in told)
+        ]
+        # one clause keyed by its subject and by what it acts on: told once
+        seen: set[frozenset[tuple[str, int, int]]] = set()
+        kept_once = []
+        for f in findings:
+            if f.rule in clause_rules and f.kind == "discrepancy":
+                if statements(f) in seen:
+                    continue
+                seen.add(statements(f))
+            kept_once.append(f)
+        findings = kept_once
 
     leads = [statements(f) for f in findings if f.rule in lead_rules and f.kind == "discrepancy"]
     if not leads:

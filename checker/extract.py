@@ -918,6 +918,11 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
     default_event_rule = next((r.id for r in event_rules if r.options.get("default")), None)
     deadline_chains: dict[str, int] = {}
     lead_rules = ruleset.of_kind("lead_date") if facts else []
+    clause_rules = [rule for rule in lead_rules if rule.options.get("clause")]
+    lead_rules = [rule for rule in lead_rules if not rule.options.get("clause")]
+    clause_forms = ruleset.derived(
+        "clause_verb_forms", lambda: {r.id: _verb_forms(r) for r in ruleset.of_kind("lead_date")}
+    )
     lead_ends = {rule.id: _lead_end(ctx, rule.options.get("sentences", 2)) for rule in lead_rules}
 
     @cache
@@ -1047,6 +1052,10 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
             )
             continue
         if not reported:
+            for rule in clause_rules:
+                if happening := _clause_happening(ctx, span, rule):
+                    forms = clause_forms[rule.id]
+                    out.facts.extend(_clause_facts(ctx, span, timex, tense, rule, happening, forms))
             for rule in lead_rules:
                 reader = _main_event if rule.options.get("main") else _lead_event
                 if span.end <= lead_ends[rule.id] and (lead := reader(ctx, span, tense, rule)):
@@ -1303,6 +1312,267 @@ def _main_event(
     ):
         return None  # "the sixth aftershock shook", "a second rise": another event
     return ctx.doc[at : at + 1], "main", tense
+
+
+_CLAUSE_AUXILIARIES = frozenset(
+    {"was", "were", "is", "are", "be", "been", "has", "have", "had", "will", "would"}
+)
+"""Auxiliaries between a happening clause's subject and its verb ("was closed", "will be")."""
+_CLAUSE_OPENERS = frozenset({"that", "when", "after", "and", "as", "but", "while", "before"})
+"""Words a happening clause's subject may follow ("officials said that the plant closed")."""
+_CLAUSE_REACH = 12
+"""Tokens at most between a happening clause's verb and its date."""
+_QUOTES = frozenset({'"', "\u201c", "\u201d"})
+
+
+def verb_family(word: str, forms: dict[str, str]) -> str:
+    """The family of a verb or its inflection: "closed", "closes", "close" and "closing" are
+    "clos"; "shipped" is "ship"; a form whose word or family ``forms`` lists is the family
+    it is listed under (irregular forms, and verbs that tell one happening)."""
+    word = word.lower()
+    if word in forms:
+        return forms[word]
+    base = word
+    for suffix in ("ing", "ed", "es", "s", "e"):
+        if base.endswith(suffix) and len(base) - len(suffix) >= 3:
+            base = base[: -len(suffix)]
+            break
+    if len(base) >= 4 and base[-1] == base[-2] and base[-1] not in "aeiousl":
+        base = base[:-1]  # "shipped": "ship"
+    return forms.get(base, base)
+
+
+def _verb_forms(rule: Rule) -> dict[str, str]:
+    """A ``clause`` rule's `verb_forms`, each form and its family read as ``verb_family``."""
+    listed = rule.options.get("verb_forms", {})
+    out: dict[str, str] = {}
+    for family, forms in listed.items():
+        name = verb_family(family, {})
+        for form in (family, *forms):
+            out[form.lower()] = name
+            out[verb_family(form, {})] = name
+    return out
+
+
+def _clause_happening(
+    ctx: _Context, span: Span, rule: Rule
+) -> tuple[int, int, tuple[str, ...]] | None:
+    """The happening a date tells in its clause with no event rule's word (a ``clause``
+    rule): (subject start, verb index, subject head) of "the regional council voted on
+    Tuesday", "Ortega Mining will close the plant at 8 p.m. on Sunday", "the bridge was
+    closed on Monday". The verb is the nearest before the date in its clause; its subject
+    the name or definite noun phrase just before it (over auxiliaries). None for a date
+    after a `not_after` word, in a list or span of days, beside a `repeat_words` word,
+    inside quotation marks, dated by a `not_events` word ("said on Monday"), or whose
+    subject is a pronoun or an indefinite phrase."""
+    t = ctx.tokens
+    lower = t.lower
+    options = rule.options
+    first, last = t.sent_start[span.start], t.sent_end[span.start]
+    while first < span.start and t.text[first].isspace():
+        first += 1  # a sentence may open with the blank line before it
+    not_after = options.get("not_after", ())
+    if lower[span.start] in not_after or (
+        span.start > first and lower[span.start - 1] in not_after
+    ):
+        return None
+    # a list or span of days: "on Monday and Tuesday", "Monday to Wednesday"
+    for i in (span.start - 2, span.end + 1):
+        if first <= i < last and i in ctx.timex_tokens:
+            between = lower[min(i + 1, span.end) : max(i, span.start)]
+            if any(w in ("and", "or", "to", "through", "-", "until", "till") for w in between):
+                return None
+    if sum(1 for i in range(first, span.start) if t.text[i] in _QUOTES) % 2:
+        return None  # a quoted statement's date
+    left, right = ctx.clause(span.start, span.end)
+    repeat = set(options.get("repeat_words", ()))
+    plain = set(options.get("not_events", ()))
+    sentence = t.sent_start[span.start]
+    marked = {c.start for c in ctx.cues_at(sentence, "tense:past") if c.end - c.start == 1}
+
+    def is_verb(i: int) -> bool:
+        if i in ctx.timex_tokens or not t.alpha[i] or not t.lowercase[i]:
+            return False
+        previous = lower[i - 1] if i > first else ""
+        return (
+            ctx.past_at(i)
+            or i in marked
+            or previous in ("will", "would")
+            or (previous in _CLAUSE_AUXILIARIES and lower[i].endswith("ed"))
+        )
+
+    verb = next(
+        (
+            i
+            for i in range(span.start - 1, max(left, span.start - _CLAUSE_REACH) - 1, -1)
+            if is_verb(i)
+        ),
+        None,
+    )
+    after = span.end + (span.end < last and lower[span.end] == ",")
+    if verb is None and (span.start == first or after == span.end):
+        # a date before its verb: "On Monday, the council voted", "the council on Monday
+        # voted"; the verb the first after the date and its subject's words
+        for i in range(after, min(last, after + 6)):
+            if ctx.breaks_at(i) or is_verb(i):
+                verb = i if is_verb(i) else None
+                break
+    if verb is None or lower[verb] in plain:
+        return None
+    # the subject: over the auxiliaries before the verb, a run of words that is a name or
+    # follows a definite article ("the Kessin ferry", "Ortega Mining"); over a relative
+    # word ("the airport, which closed") and a place after it ("the airport in Lindvale")
+    end = verb
+    while end > first and lower[end - 1] in _CLAUSE_AUXILIARIES:
+        end -= 1
+    if end == span.end:
+        end = span.start  # "the council on Monday voted"
+    if end - 2 > first and lower[end - 1] in ("which", "that", "who") and lower[end - 2] == ",":
+        end -= 2
+    if end - 1 > first and lower[end - 1] == ",":
+        # "Ana Ruiz Soto, 54, the owner of a shrimp farm, was abducted": the name that
+        # opens the sentence, set off by a comma
+        named = first
+        while named < end and (t.title[named] or t.upper[named]) and t.alpha[named]:
+            named += 1
+        if named - first < 2 or lower[named] != ",":
+            return None
+        end = named
+    subject = _clause_phrase(ctx, first, end)
+    if subject is None:
+        return None
+    start, head = subject
+    if start - 1 > first and lower[start - 1] in _CLAUSE_PLACE_WORDS:
+        # "the airport in Lindvale": the head is the phrase before the place
+        if (outer := _clause_phrase(ctx, first, start - 1)) is None:
+            return None
+        start, head = outer
+    if any(
+        lower[i] in repeat and i not in ctx.timex_tokens
+        for i in range(max(first, min(left, start) - 2), right)
+    ):
+        return None  # "voted again on Monday", "a second vote on Friday", "the third rise"
+    before = start - 1
+    if before >= first and not (ctx.breaks_at(before) or lower[before] in _CLAUSE_OPENERS):
+        return None  # "officials at the plant closed": the subject starts further back
+    heads = [head, *_name_words(ctx, start, end)]
+    # what the verb acts on: "closed the unit to new admissions on Tuesday"
+    at = verb + 1
+    if at < span.start and lower[at] in _CLAUSE_OBJECT_DETERMINERS:
+        at += 1
+    run = at
+    while run < span.start and t.alpha[run] and lower[run] not in STOP_WORDS:
+        run += 1
+    if (
+        at < run <= at + 4
+        and run - 1 not in ctx.timex_tokens
+        and lower[at - 1] in _CLAUSE_OBJECT_DETERMINERS
+    ):
+        heads.append(lower[run - 1])
+        heads.extend(_name_words(ctx, at, run))
+    return start, verb, tuple(dict.fromkeys(stem(h) for h in heads))
+
+
+def _name_words(ctx: _Context, start: int, end: int) -> list[str]:
+    """The capitalised words of tokens [start, end) but a sentence's first word and an
+    honorific: "Norman Manley International Airport" is also "norman" and "manley" (and a
+    shorter name of it another source writes), "Mr Carrasco" is "carrasco"."""
+    t = ctx.tokens
+    return [
+        t.lower[i]
+        for i in range(start, end)
+        if t.title[i]
+        and len(t.lower[i]) >= 3
+        and i != t.sent_start[i]
+        and t.lower[i] not in ctx.honorifics
+        and t.lower[i] not in STOP_WORDS
+    ]
+
+
+_CLAUSE_OBJECT_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our"})
+"""Determiners of a definite object a happening clause's verb acts on ("closed its plant")."""
+_CLAUSE_POSSESSIVES = frozenset({"'s", "\u2019s", "'", "\u2019"})
+"""A possessive before a happening clause's subject ("the dockers' union")."""
+_CLAUSE_PLACE_WORDS = frozenset({"in", "at", "near", "of", "outside"})
+"""Words between a subject's head and a place that follows it ("the airport in Lindvale")."""
+
+
+def _clause_phrase(ctx: _Context, first: int, end: int) -> tuple[int, str] | None:
+    """The noun phrase ending before token ``end``: (first token, head word) of a name
+    (every word capitalised; one word only if not the sentence's first) or of words after
+    "the" or a name's possessive (the article or name included); None for anything else (a
+    pronoun, "a plant")."""
+    t = ctx.tokens
+    lower = t.lower
+    start = end
+    while (
+        start > first
+        and t.alpha[start - 1]
+        and lower[start - 1] not in STOP_WORDS
+        and start - 1 not in ctx.timex_tokens
+    ):
+        start -= 1
+    if start == end or end - start > 4:
+        return None
+    words = range(start, end)
+    if start > first and lower[start - 1] == "the":
+        return start - 1, lower[end - 1]
+    if start - 1 > first and lower[start - 1] in _CLAUSE_POSSESSIVES:
+        # "Ruritania's Tellur lunar lander", "the dockers' union": after a possessive, as
+        # after "the"
+        if (owner := _clause_phrase(ctx, first, start - 1)) is not None:
+            return owner[0], lower[end - 1]
+        owner_start = start - 1
+        while owner_start > first and t.alpha[owner_start - 1] and t.title[owner_start - 1]:
+            owner_start -= 1
+        return (owner_start, lower[end - 1]) if owner_start < start - 1 else None
+    if not all(t.title[i] or t.upper[i] for i in words):
+        return None
+    if end - start == 1 and start == first:
+        return None
+    return start, lower[end - 1]
+
+
+def _clause_facts(
+    ctx: _Context,
+    span: Span,
+    timex: TimexMention,
+    tense: Tense,
+    rule: Rule,
+    happening: tuple[int, int, tuple[str, ...]],
+    forms: dict[str, str],
+) -> list[FactMention]:
+    """The lead-family facts of a happening clause (``_clause_happening``), one for its
+    subject and one for what its verb acts on: ``clause:<head>:<verb family>`` keys each
+    across sources ("the hospital closed the unit" and "the unit was closed" meet at the
+    unit), its context the clause's words and the sentence's names."""
+    start, verb, heads = happening
+    family = verb_family(ctx.tokens.lower[verb], forms)
+    left, right = ctx.clause(span.start, span.end)
+    # what the clause says after its verb, marked "+" ("voted to sell the site", "voted to
+    # raise rents": two votes)
+    told = ctx.content_words(verb + 1, max(right, verb + 1), skip=(span.start, span.end))
+    context = (
+        ctx.content_words(min(left, start), right, skip=(span.start, span.end))
+        | ctx.proper_nouns_at(ctx.tokens.sent_start[span.start])
+        | {family, *heads}
+        | {"+" + w for w in told - set(heads)}
+    )
+    return [
+        FactMention(
+            rule=rule.id,
+            family="lead",
+            where=timex.where,
+            tense=tense,
+            trigger=ctx.tokens.lower[verb],
+            event_class="clause",
+            context=frozenset(context),
+            timex=timex,
+            subject=f"clause:{head}:{family}",
+            role="held",
+        )
+        for head in heads
+    ]
 
 
 def _lead_relation(ctx: _Context, span: Span, cue: Span, ruleset: RuleSet) -> str:

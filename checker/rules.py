@@ -122,6 +122,9 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
         {
             "sentences": int,
             "main": bool,
+            "clause": bool,
+            "repeat_words": list,
+            "verb_forms": dict,
             "same_happenings": dict,
             "max_days_apart": int,
             "not_events": list,

@@ -1,0 +1,174 @@
+"""A happening told as a subject's verb with a date, in any sentence, whatever the verb
+(rule ``event.clause_date``).
+
+Every article below is invented for these tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from checker.extract import verb_family
+from tests.conftest import check_articles as _check
+
+RULE = "event.clause_date"
+
+
+def _clause_facts(normalize_text, text: str, published: dt.date) -> list:
+    return [f for f in normalize_text(text, published=published).lead_facts if f.kind == RULE]
+
+
+def _findings(result) -> list:
+    return [f for f in result.findings if f.rule == RULE]
+
+
+def _texts(finding) -> set[tuple[str, str]]:
+    return {(e.source, e.text) for e in finding.evidence}
+
+
+_OPENING = (
+    "Quarry town mourns its brewery\n\nThe town of Pellham is losing its oldest employer.\n\n"
+)
+
+
+# --- what a happening clause is -----------------------------------------------------------------
+
+
+def test_a_subjects_verb_and_date_is_keyed_by_head_and_verb_family(normalize_text):
+    text = _OPENING + "The district council voted on Tuesday to sell the old tannery site.\n"
+    (fact,) = _clause_facts(normalize_text, text, dt.date(2025, 4, 10))
+    assert (fact.text, fact.trigger, fact.subject) == ("on Tuesday", "voted", "clause:council:vot")
+    assert fact.value.start == dt.date(2025, 4, 8)
+
+
+def test_what_the_verb_acts_on_and_a_names_words_key_it_too(normalize_text):
+    text = _OPENING + "Gorvan Ales closed the Pellham brewery on Friday after 80 years.\n"
+    subjects = {f.subject for f in _clause_facts(normalize_text, text, dt.date(2025, 4, 14))}
+    assert subjects == {
+        "clause:ales:clos",
+        "clause:gorvan:clos",
+        "clause:brewery:clos",
+        "clause:pellham:clos",
+    }
+
+
+def test_subjects_over_a_relative_word_a_place_or_a_date_before_the_verb(normalize_text):
+    published = dt.date(2025, 4, 14)
+    for sentence in (
+        "The Pellham brewery, which closed on Friday, employed 90 people.",
+        "The brewery in Pellham was closed on Friday by its owners.",
+        "On Friday, the Pellham brewery closed its gates.",
+        "The Pellham brewery on Friday closed its gates.",
+        "The brewers' Pellham brewery closed on Friday.",
+    ):
+        facts = _clause_facts(normalize_text, _OPENING + sentence + "\n", published)
+        assert "clause:brewery:clos" in {f.subject for f in facts}, sentence
+        assert {f.value.start for f in facts} == {dt.date(2025, 4, 11)}, sentence
+
+
+def test_no_happening_for_a_report_a_pronoun_a_repeat_or_a_span(normalize_text):
+    published = dt.date(2025, 4, 14)
+    for sentence in (
+        "The brewery's owners said on Friday that talks had failed.",
+        "It closed on Friday after 80 years.",
+        "The district council voted again on Friday to sell the site.",
+        "The district council meets every Friday in the old hall.",
+        "The district council sat from Monday to Wednesday last week.",
+        "A brewery closed on Friday in the next valley.",
+        '"The brewery closed on Friday," a worker said.',
+        "The district council fined Gorvan Ales on Friday over a separate breach.",
+    ):
+        assert _clause_facts(normalize_text, _OPENING + sentence + "\n", published) == [], sentence
+
+
+def test_verb_families_join_inflections_and_listed_forms():
+    forms = {"shut": "clos"}
+    assert {verb_family(w, forms) for w in ("close", "closed", "closes", "closing", "shut")} == {
+        "clos"
+    }
+    assert verb_family("shipped", {}) == verb_family("ships", {}) == "ship"
+    assert verb_family("voted", {}) != verb_family("vetoed", {})
+
+
+# --- comparing them across sources ------------------------------------------------------------
+
+_PLANNED = (
+    "Gorvan Ales to shut Pellham site\n\n"
+    "Gorvan Ales is ending brewing in the quarry town after sales fell again.\n\n"
+    "Gorvan Ales will close the Pellham brewery at 8 p.m. on Sunday, a spokesman said.\n"
+)
+_DONE = (
+    "Last pint poured at Pellham\n\n"
+    "Workers in the quarry town raised a final glass as their employer moved out.\n\n"
+    "Gorvan Ales closed the Pellham brewery at 8 p.m. on Friday, with a toast in the yard.\n"
+)
+
+
+def test_a_planned_and_a_done_happening_on_different_days_disagree(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        ("wire.txt", "2025-04-12", _PLANNED),
+        ("weekly.txt", "2025-04-13", _DONE),
+    )
+    (finding,) = _findings(result)
+    assert _texts(finding) == {
+        ("wire.txt", "at 8 p.m. on Sunday"),
+        ("weekly.txt", "at 8 p.m. on Friday"),
+    }
+    assert "2025-04-13" in finding.message and "2025-04-11" in finding.message
+
+
+def test_a_planned_and_a_done_happening_of_one_day_agree(ruleset, nlp):
+    # "will close on Sunday" published Saturday is the Sunday "closed on Sunday" tells
+    done = _DONE.replace("on Friday", "on Sunday")
+    result = _check(
+        ruleset,
+        nlp,
+        ("wire.txt", "2025-04-12", _PLANNED),
+        ("weekly.txt", "2025-04-14", done),
+    )
+    assert _findings(result) == []
+
+
+def test_clauses_that_share_only_the_key_are_not_compared(ruleset, nlp):
+    # one council vote to sell a site, another to raise rents: two happenings
+    wire = _OPENING + "The district council voted on Tuesday to sell the old tannery site.\n"
+    weekly = _OPENING + "The district council voted on Monday to raise market rents.\n"
+    result = _check(
+        ruleset, nlp, ("wire.txt", "2025-04-10", wire), ("weekly.txt", "2025-04-10", weekly)
+    )
+    assert _findings(result) == []
+    weekly = _OPENING + "The district council voted on Monday to sell the tannery site.\n"
+    result = _check(
+        ruleset, nlp, ("wire.txt", "2025-04-10", wire), ("weekly.txt", "2025-04-10", weekly)
+    )
+    (finding,) = _findings(result)
+    assert _texts(finding) == {("wire.txt", "on Tuesday"), ("weekly.txt", "on Monday")}
+
+
+def test_a_source_giving_one_key_two_days_gives_none(ruleset, nlp):
+    wire = (
+        _OPENING
+        + "The district council voted on Tuesday to sell the old tannery site.\n\n"
+        + "The district council voted on Thursday to sell the old mill site.\n"
+    )
+    weekly = _OPENING + "The district council voted on Monday to sell the tannery site.\n"
+    result = _check(
+        ruleset, nlp, ("wire.txt", "2025-04-11", wire), ("weekly.txt", "2025-04-11", weekly)
+    )
+    assert _findings(result) == []
+
+
+def test_late_and_early_across_midnight_agree(ruleset, nlp):
+    wire = _OPENING + "The Pellham brewery shut its gates late on Sunday, the owners said.\n"
+    weekly = _OPENING + "The Pellham brewery shut its gates early on Monday, the owners said.\n"
+    result = _check(
+        ruleset, nlp, ("wire.txt", "2025-04-15", wire), ("weekly.txt", "2025-04-15", weekly)
+    )
+    assert _findings(result) == []
+    weekly = weekly.replace("early on Monday", "on Tuesday")
+    result = _check(
+        ruleset, nlp, ("wire.txt", "2025-04-15", wire), ("weekly.txt", "2025-04-15", weekly)
+    )
+    assert len(_findings(result)) == 1
