@@ -3515,7 +3515,11 @@ def _place_noun_of(ctx: _Context, start: int, sent_end: int) -> int | None:
     return i + 1
 
 
-@lru_cache(maxsize=16)
+FRAMES_KEPT = 256
+"""Place frames whose pattern and first words are kept (a rule pack has a few dozen)."""
+
+
+@lru_cache(maxsize=FRAMES_KEPT)
 def _frame_pattern(words: tuple[str, ...]) -> regex.Pattern:
     """The words of one place frame, a space or hyphen between the words of a phrase
     ("burned out", "burned-out")."""
@@ -3531,7 +3535,7 @@ _FOLDS_APART = ("\u0130", "\u017f")
 ("\u0130" matches "i" but lowers to two characters, "\u017f" matches "s")."""
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=FRAMES_KEPT)
 def _first_pieces(words: tuple[str, ...]) -> tuple[str, ...] | None:
     """The lower-cased first word of each of ``words`` ("set" of "set sail"), which starts
     every match of their ``_frame_pattern``; None when a word is not plain ASCII (another
