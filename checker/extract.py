@@ -555,8 +555,11 @@ class _WordSets:
 class _Context:
     """Per-document helpers shared by the extractors."""
 
-    def __init__(self, doc: Doc, ruleset: RuleSet) -> None:
+    def __init__(self, doc: Doc, ruleset: RuleSet, *, prefilter: bool = True) -> None:
         self.doc = doc
+        self.prefilter = prefilter
+        """Extractors skip what their trigger words show cannot match (False: try all;
+        the tests compare both ways)."""
         lex = ruleset.lexicons
         words = ruleset.derived("extract_word_sets", lambda: _WordSets.of(ruleset))
         self.breaks = words.breaks
@@ -900,7 +903,9 @@ _NAME_AND_FIGURE = re.compile(r"([A-Z][a-z]{2,})-\d+[A-Za-z]?$")
 """A name joined to a figure ("Orion-3", "Falcon-9"): the name is one of the sentence's."""
 
 
-def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -> Extraction:
+def extract(
+    doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True, prefilter: bool = True
+) -> Extraction:
     """Extract temporal expressions, fact candidates and words from an annotated ``doc``.
 
     Args:
@@ -909,8 +914,11 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
         ruleset (RuleSet): the rules whose cues annotated ``doc``.
         facts (bool): also extract facts and words; False gives the temporal
             expressions only (the temporal tagger). Defaults to True.
+        prefilter (bool): let extractors skip what none of their trigger words is in
+            (the same facts, found sooner); False tries everything, for tests that
+            compare the two. Defaults to True.
     """
-    ctx = _Context(doc, ruleset)
+    ctx = _Context(doc, ruleset, prefilter=prefilter)
     out = Extraction(source)
     chains = _event_chains(ctx, out) if facts else []
     deadline_rules = {r.id: r for r in ruleset.of_kind("deadline")}
@@ -3546,17 +3554,22 @@ def _first_pieces(words: tuple[str, ...]) -> tuple[str, ...] | None:
 
 
 def _frame_matches(
-    pattern: regex.Pattern, words: tuple[str, ...], text: str, lowered: str
+    pattern: regex.Pattern,
+    words: tuple[str, ...],
+    text: str,
+    lowered: str,
+    present: set[str] | None = None,
 ) -> Iterator[regex.Match]:
     """``pattern.finditer(text)`` for the ``_frame_pattern`` of ``words``, tried only where
     ``lowered`` (``text.lower()``) holds the first word of one of them: the case-blind
-    pattern is slow to try at every character, and most texts hold few of the words."""
+    pattern is slow to try at every character, and most texts hold few of the words.
+    ``present``: the first words the text holds (``_pieces_present``), when known."""
     pieces = _first_pieces(words)
     if pieces is None or len(lowered) != len(text) or any(c in text for c in _FOLDS_APART):
         yield from pattern.finditer(text)
         return
     starts = []
-    for piece in pieces:
+    for piece in pieces if present is None else present.intersection(pieces):
         at = lowered.find(piece)
         while at >= 0:
             starts.append(at)
@@ -3566,6 +3579,51 @@ def _frame_matches(
         if at >= end and (found := pattern.match(text, at)) is not None:
             yield found  # the pattern's look-behind still reads the text before ``at``
             end = found.end()
+
+
+def _frame_pieces(ruleset: RuleSet) -> frozenset[str] | None:
+    """The first words (``_first_pieces``) of every place frame of ``ruleset``: a frame
+    matches only where one of its own is in the text. None when a frame has a word that is
+    not plain ASCII (``_frame_matches`` then tries its pattern everywhere)."""
+    pieces: set[str] = set()
+    for rule in ruleset.of_kind("event_place"):
+        for spec in rule.options.get("frames", {}).values():
+            first = _first_pieces(_frame_words(spec))
+            if first is None:
+                return None
+            pieces.update(first)
+    return frozenset(pieces)
+
+
+def _frame_words(spec: dict) -> tuple[str, ...]:
+    """The words of a place frame that its pattern matches: its words and its objects."""
+    return tuple(spec["words"]) + tuple(spec.get("objects", []))
+
+
+def _pieces_present(ctx: _Context, ruleset: RuleSet, text: str, lowered: str) -> set[str] | None:
+    """The trigger pass of the place frames: which frames' first words ``lowered`` (the
+    lower-cased ``text``) holds, each looked for once per document rather than once per
+    frame. None when ``_frame_matches`` would not read its matches from the first words
+    (a frame word or a letter of the text outside ASCII's case rules): then every frame
+    is tried, as when ``ctx.prefilter`` is off."""
+    pieces = ruleset.derived("frame_pieces", lambda: _frame_pieces(ruleset))
+    if (
+        not ctx.prefilter
+        or pieces is None
+        or len(lowered) != len(text)
+        or any(c in text for c in _FOLDS_APART)
+    ):
+        return None
+    return {piece for piece in pieces if piece in lowered}
+
+
+def _frame_may_match(words: tuple[str, ...], present: set[str] | None) -> bool:
+    """False when the trigger pass (``present``, from ``_pieces_present``) shows that no
+    word of a frame is in the text: ``_frame_matches`` would find nothing."""
+    if present is None:
+        return True
+    pieces = _first_pieces(words)
+    return pieces is None or not present.isdisjoint(pieces)
 
 
 def _frame_places(
@@ -3584,6 +3642,7 @@ def _frame_places(
     lowered = text.lower()
     dateline = source.dateline
     seen: set[tuple[str, tuple[int, int, int]]] = set()
+    present = _pieces_present(ctx, ruleset, text, lowered)
     for rule in ruleset.of_kind("event_place"):
         venues = {v.lower() for v in rule.options.get("venues", [])}
         frames = rule.options.get("frames", {})
@@ -3599,6 +3658,9 @@ def _frame_places(
             }
         )
         for frame, spec in sorted(frames.items()):
+            frame_words = _frame_words(spec)
+            if not _frame_may_match(frame_words, present):
+                continue  # none of its words in the text
             frame = spec.get("compared_as", frame)
             n = kinds.index(frame)
             per_word = bool(spec.get("per_word"))
@@ -3607,12 +3669,11 @@ def _frame_places(
             prepositions = {p.lower() for p in spec.get("prepositions", [])}
             objects = {w.lower() for w in spec.get("objects", [])}
             gap = int(spec.get("gap", _PLACE_GAP))
-            frame_words = tuple(spec["words"]) + tuple(spec.get("objects", []))
             pattern = _frame_pattern(frame_words)
             unless = tuple(w.lower() for w in spec.get("unless_followed_by", []))
             with_events = {f"event:{c}" for c in spec.get("with_events", [])}
             with_words = {w.lower() for w in spec.get("with_words", [])}
-            for found in _frame_matches(pattern, frame_words, text, lowered):
+            for found in _frame_matches(pattern, frame_words, text, lowered, present):
                 following = text[found.end() : found.end() + 40].lstrip().lower() + " "
                 if any(following.startswith(w + " ") for w in unless):
                     continue  # "caught fire near Split": no arrest
