@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -591,6 +592,7 @@ class _Context:
         self._numbers: dict[int, list[NumberPhrase]] = {}
         self._number_starts: list[int] | None = None
         self._number_candidates: dict[int, list[int]] | None = None
+        self._unit_sentences: set[int] | None = None
 
     def is_break(self, token: Token) -> bool:
         if token.text == "-":
@@ -844,6 +846,26 @@ class _Context:
             self._number_candidates = by_sent
         return self._number_candidates
 
+    def unit_sentences(self, lexicon: QuantityLexicon, unit_words: frozenset[str]) -> set[int]:
+        """The first tokens of the sentences whose numbers may carry a unit or a currency
+        (the trigger pass of ``_figures``): a sentence with a number and a word of a unit's
+        or a currency sign's name ("percent", "km", "usd", "$"), or a word joining digits
+        to other characters or holding a currency symbol ("45km", "\u20b5400", "1:30:00",
+        "nt\u20b5"): ``find_numbers`` gives a unit to no number of any other sentence.
+        ``unit_words``: ``_unit_words`` of ``lexicon``. Every sentence with a number when
+        ``prefilter`` is off."""
+        numbered = self._numbers_by_sent(lexicon)
+        if not self.prefilter:
+            return set(numbered)
+        if self._unit_sentences is None:
+            lower = self.tokens.lower
+            triggers = {w for w in set(lower) if w in unit_words or _may_carry_unit(w)}
+            end = self.tokens.sent_end
+            self._unit_sentences = {
+                first for first in numbered if not triggers.isdisjoint(lower[first : end[first]])
+            }
+        return self._unit_sentences
+
     def number_starts(self, lexicon: QuantityLexicon) -> list[int]:
         """The tokens a number may start at: a digit or a number word of ``lexicon`` (the
         rule set's, the same for every call on a document). Looked up once per distinct
@@ -897,6 +919,24 @@ class _Context:
             and t.lower[i] not in self.calendar_words
             and t.lower[i] not in self.honorifics
         }
+
+
+def _unit_words(lexicon: QuantityLexicon) -> frozenset[str]:
+    """Every word of the names of ``lexicon``'s units and currency signs ("per", "cent",
+    "km", "us", "$"): a number takes a unit or a sign only from these words (or from a word
+    ``_may_carry_unit``)."""
+    return frozenset(
+        word for name in (*lexicon.units, *lexicon.currency_signs) for word in name.split(" ")
+    )
+
+
+def _may_carry_unit(word: str) -> bool:
+    """True when ``word`` joins a digit to other characters ("45km", "\u20b5400", "1:30:00",
+    "1,200") or holds a currency symbol (Unicode's Sc: "nt\u20b5"): a unit or a sign
+    written on the number itself, as ``find_numbers`` reads them."""
+    if word.isalpha() or word.isdigit():
+        return False
+    return any(c.isdigit() for c in word) or any(unicodedata.category(c) == "Sc" for c in word)
 
 
 _NAME_AND_FIGURE = re.compile(r"([A-Z][a-z]{2,})-\d+[A-Za-z]?$")
@@ -2354,7 +2394,9 @@ def _figures(
     timex_tokens = ctx.timex_tokens
     dateline = source.dateline
     by_key: dict[str, list[tuple[float, float, FactMention]]] = defaultdict(list)
-    for sent_start in sorted(ctx._numbers_by_sent(lexicon)):
+    # a figure has a unit or a currency: only the sentences that may give one
+    unit_words = ruleset.derived("unit_words", lambda: _unit_words(lexicon))
+    for sent_start in sorted(ctx.unit_sentences(lexicon, unit_words)):
         sent_end = t.sent_end[sent_start]
         words = t.lower[sent_start:sent_end]
         if _FIGURE_QUOTES.intersection(words) or any(
@@ -2495,7 +2537,9 @@ def _anchored_changes(
     t = ctx.tokens
     taken = [(m.where.start, m.where.end) for m in found if m.family == "quantity"]
     facts = []
-    for sent_start in sorted(ctx._numbers_by_sent(lexicon)):
+    # a change is a percentage: only the sentences whose numbers may carry a unit
+    unit_words = ruleset.derived("unit_words", lambda: _unit_words(lexicon))
+    for sent_start in sorted(ctx.unit_sentences(lexicon, unit_words)):
         phrases = [
             p
             for p in ctx.numbers_at(sent_start, lexicon)

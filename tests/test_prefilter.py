@@ -7,7 +7,7 @@ import json
 import pytest
 
 from checker.corpus import make_source
-from checker.extract import _Context, _pieces_present, extract
+from checker.extract import _Context, _pieces_present, _unit_words, extract, quantity_lexicon
 from tests.conftest import shared_or_skip
 
 # invented copy: frames whose words are present, absent, capitalised, glued to a hyphen or
@@ -23,6 +23,11 @@ TEXTS = [
     "\u0130stanbul police detained the suspect near Kad\u0131k\u00f6y, officials said.",
     "The \u017fhip sailed from Dover; the ferry left Calais at noon.",
     "Nothing here names a happening or a place at all.",
+    "The council offered a $60 rebate, and the fare for adults rose by $2 to $9.",
+    "Sales were up 7% from 1.4 million units; the levy rose 12 per cent to 3,400 euros.",
+    "The limit is 60 km/h on the 45km stretch; the toll costs gh\u00a2630 or nt\u20b5 40.",
+    "Exports climbed 11 percent to \u20a62.4 billion in the quarter, officials said.",
+    "Seven villagers and 12 soldiers were hurt; three trucks burned.",
 ]
 
 
@@ -59,6 +64,20 @@ def test_trigger_pass_skips_absent_frames_and_defers_on_folding_letters(nlp, rul
     assert _pieces_present(ctx, ruleset, folding, folding.lower()) is None
     off = _Context(nlp(plain), ruleset, prefilter=False)
     assert _pieces_present(off, ruleset, plain, plain.lower()) is None
+
+
+def test_unit_trigger_keeps_the_sentences_with_a_figure_in_a_unit(nlp, ruleset):
+    text = (
+        "Seven villagers and 12 soldiers were hurt. The repairs cost $4 million. "
+        "Prices rose 3% in May. The 45km road reopened after two days."
+    )
+    lexicon = quantity_lexicon(ruleset)
+    ctx = _Context(nlp(text), ruleset)
+    kept = ctx.unit_sentences(lexicon, _unit_words(lexicon))
+    firsts = sorted(set(ctx.tokens.sent_start))
+    assert kept == set(firsts[1:])  # not the count of people: no unit, no sign
+    off = _Context(nlp(text), ruleset, prefilter=False)
+    assert off.unit_sentences(lexicon, _unit_words(lexicon)) == set(firsts)
 
 
 def test_prefilter_changes_no_extraction_on_ecbplus_sample(nlp, ruleset):
