@@ -28,6 +28,8 @@ TEXTS = [
     "The limit is 60 km/h on the 45km stretch; the toll costs gh\u00a2630 or nt\u20b5 40.",
     "Exports climbed 11 percent to \u20a62.4 billion in the quarter, officials said.",
     "Seven villagers and 12 soldiers were hurt; three trucks burned.",
+    "A round of talks in Vienholt ended on Friday. Delegates from Marrow flew home.",
+    "The final at the Kessler Stadium was held on Sunday, in Orlen, after the storm.",
     "The firm paid nt\u20b5400 million for the plant, the court said.",
     "The race took 1:30:00 for the winner; the 25bps cut was made.",
 ]
