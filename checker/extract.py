@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import operator
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -841,7 +842,7 @@ class _Context:
             )
             sent_start = self.tokens.sent_start
             by_sent: dict[int, list[int]] = {}
-            for i in [i for i, w in enumerate(lower) if w in may_start]:
+            for i in _where(map(may_start.__contains__, lower)):
                 by_sent.setdefault(sent_start[i], []).append(i)
             self._number_candidates = by_sent
         return self._number_candidates
@@ -875,7 +876,7 @@ class _Context:
             lower = self.tokens.lower
             # a digit has no case: the lower-case form starts with a digit where the text does
             may_start = {w for w in set(lower) if w[:1].isdigit() or w in starters}
-            self._number_starts = [i for i, w in enumerate(lower) if w in may_start]
+            self._number_starts = _where(map(may_start.__contains__, lower))
         return self._number_starts
 
     def proper_nouns(self, sent: Span) -> set[str]:
@@ -4200,9 +4201,7 @@ def _names(ctx: _Context, source: Source) -> list[NameMention]:
     honorifics = ctx.honorific_stems
     size = len(t.text)
     position = 0  # where the next name may start: after the last run read
-    capitalised = [
-        i for i, (title, alpha) in enumerate(zip(t.title, t.alpha, strict=True)) if title and alpha
-    ]
+    capitalised = _where(map(operator.and_, t.title, t.alpha))
     for i in capitalised:
         if (
             i < position
