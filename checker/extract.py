@@ -305,6 +305,13 @@ class Words(Sequence[WordMention]):
         for name, value in state.items():
             setattr(self, name, value)
 
+    def sentence_texts(self) -> list[str]:
+        """The text of each sentence the words stand in (``WordMention.where.sentence``),
+        once per sentence, in order: read from the columns, no mention made."""
+        if self._source is None:  # made from mentions
+            return list(dict.fromkeys(w.where.sentence for w in self._made if w is not None))
+        return [self._sentence(key)[0] for key in dict.fromkeys(self._sentences)]
+
     def _mention(self, k: int) -> WordMention:
         """The ``WordMention`` of word ``k``, made from the columns and the source text."""
         assert self._source is not None, "words made from mentions have them all"
