@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import itertools
 import math
+import operator
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -303,6 +305,13 @@ class Words(Sequence[WordMention]):
         for name, value in state.items():
             setattr(self, name, value)
 
+    def sentence_texts(self) -> list[str]:
+        """The text of each sentence the words stand in (``WordMention.where.sentence``),
+        once per sentence, in order: read from the columns, no mention made."""
+        if self._source is None:  # made from mentions
+            return list(dict.fromkeys(w.where.sentence for w in self._made if w is not None))
+        return [self._sentence(key)[0] for key in dict.fromkeys(self._sentences)]
+
     def _mention(self, k: int) -> WordMention:
         """The ``WordMention`` of word ``k``, made from the columns and the source text."""
         assert self._source is not None, "words made from mentions have them all"
@@ -555,8 +564,11 @@ class _WordSets:
 class _Context:
     """Per-document helpers shared by the extractors."""
 
-    def __init__(self, doc: Doc, ruleset: RuleSet) -> None:
+    def __init__(self, doc: Doc, ruleset: RuleSet, *, prefilter: bool = True) -> None:
         self.doc = doc
+        self.prefilter = prefilter
+        """Extractors skip what their trigger words show cannot match (False: try all;
+        the tests compare both ways)."""
         lex = ruleset.lexicons
         words = ruleset.derived("extract_word_sets", lambda: _WordSets.of(ruleset))
         self.breaks = words.breaks
@@ -588,6 +600,7 @@ class _Context:
         self._numbers: dict[int, list[NumberPhrase]] = {}
         self._number_starts: list[int] | None = None
         self._number_candidates: dict[int, list[int]] | None = None
+        self._unit_sentences: set[int] | None = None
 
     def is_break(self, token: Token) -> bool:
         if token.text == "-":
@@ -836,10 +849,30 @@ class _Context:
             )
             sent_start = self.tokens.sent_start
             by_sent: dict[int, list[int]] = {}
-            for i in [i for i, w in enumerate(lower) if w in may_start]:
+            for i in _where(map(may_start.__contains__, lower)):
                 by_sent.setdefault(sent_start[i], []).append(i)
             self._number_candidates = by_sent
         return self._number_candidates
+
+    def unit_sentences(self, lexicon: QuantityLexicon, unit_words: frozenset[str]) -> set[int]:
+        """The first tokens of the sentences whose numbers may carry a unit or a currency
+        (the trigger pass of ``_figures``): a sentence with a number and a word of a unit's
+        or a currency sign's name ("percent", "km", "usd", "$"), or a word joining digits
+        to other characters or holding a currency symbol ("45km", "\u20b5400", "1:30:00",
+        "nt\u20b5"): ``find_numbers`` gives a unit to no number of any other sentence.
+        ``unit_words``: ``_unit_words`` of ``lexicon``. Every sentence with a number when
+        ``prefilter`` is off."""
+        numbered = self._numbers_by_sent(lexicon)
+        if not self.prefilter:
+            return set(numbered)
+        if self._unit_sentences is None:
+            lower = self.tokens.lower
+            triggers = {w for w in set(lower) if w in unit_words or _may_carry_unit(w)}
+            end = self.tokens.sent_end
+            self._unit_sentences = {
+                first for first in numbered if not triggers.isdisjoint(lower[first : end[first]])
+            }
+        return self._unit_sentences
 
     def number_starts(self, lexicon: QuantityLexicon) -> list[int]:
         """The tokens a number may start at: a digit or a number word of ``lexicon`` (the
@@ -850,7 +883,7 @@ class _Context:
             lower = self.tokens.lower
             # a digit has no case: the lower-case form starts with a digit where the text does
             may_start = {w for w in set(lower) if w[:1].isdigit() or w in starters}
-            self._number_starts = [i for i, w in enumerate(lower) if w in may_start]
+            self._number_starts = _where(map(may_start.__contains__, lower))
         return self._number_starts
 
     def proper_nouns(self, sent: Span) -> set[str]:
@@ -896,11 +929,37 @@ class _Context:
         }
 
 
+def _unit_words(lexicon: QuantityLexicon) -> frozenset[str]:
+    """Every word of the names of ``lexicon``'s units and currency signs ("per", "cent",
+    "km", "us", "$"): a number takes a unit or a sign only from these words (or from a word
+    ``_may_carry_unit``)."""
+    return frozenset(
+        word for name in (*lexicon.units, *lexicon.currency_signs) for word in name.split(" ")
+    )
+
+
+def _may_carry_unit(word: str) -> bool:
+    """True when ``word`` joins a digit to other characters ("45km", "\u20b5400", "1:30:00",
+    "1,200") or holds a currency symbol (Unicode's Sc: "nt\u20b5"): a unit or a sign
+    written on the number itself, as ``find_numbers`` reads them."""
+    if word.isalpha() or word.isdigit():
+        return False
+    return any(c.isdigit() for c in word) or any(unicodedata.category(c) == "Sc" for c in word)
+
+
+def _where(flags: Iterable[bool]) -> list[int]:
+    """The indexes of the true values of ``flags``, in one pass at C speed (a document's
+    tokens: no Python step per token)."""
+    return list(itertools.compress(itertools.count(), flags))
+
+
 _NAME_AND_FIGURE = re.compile(r"([A-Z][a-z]{2,})-\d+[A-Za-z]?$")
 """A name joined to a figure ("Orion-3", "Falcon-9"): the name is one of the sentence's."""
 
 
-def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -> Extraction:
+def extract(
+    doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True, prefilter: bool = True
+) -> Extraction:
     """Extract temporal expressions, fact candidates and words from an annotated ``doc``.
 
     Args:
@@ -909,8 +968,11 @@ def extract(doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True) -
         ruleset (RuleSet): the rules whose cues annotated ``doc``.
         facts (bool): also extract facts and words; False gives the temporal
             expressions only (the temporal tagger). Defaults to True.
+        prefilter (bool): let extractors skip what none of their trigger words is in
+            (the same facts, found sooner); False tries everything, for tests that
+            compare the two. Defaults to True.
     """
-    ctx = _Context(doc, ruleset)
+    ctx = _Context(doc, ruleset, prefilter=prefilter)
     out = Extraction(source)
     chains = _event_chains(ctx, out) if facts else []
     deadline_rules = {r.id: r for r in ruleset.of_kind("deadline")}
@@ -2633,7 +2695,9 @@ def _figures(
     by_key: dict[str, list[tuple[float, float, FactMention]]] = defaultdict(list)
     # every figure of a dimension keyed by its own word, told in a sentence not guarded
     every: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    for sent_start in sorted(ctx._numbers_by_sent(lexicon)):
+    # a figure has a unit or a currency: only the sentences that may give one
+    unit_words = ruleset.derived("unit_words", lambda: _unit_words(lexicon))
+    for sent_start in sorted(ctx.unit_sentences(lexicon, unit_words)):
         sent_end = t.sent_end[sent_start]
         words = t.lower[sent_start:sent_end]
         phrases = ctx.numbers_at(sent_start, lexicon)
@@ -2793,7 +2857,9 @@ def _anchored_changes(
     t = ctx.tokens
     taken = [(m.where.start, m.where.end) for m in found if m.family == "quantity"]
     facts = []
-    for sent_start in sorted(ctx._numbers_by_sent(lexicon)):
+    # a change is a percentage: only the sentences whose numbers may carry a unit
+    unit_words = ruleset.derived("unit_words", lambda: _unit_words(lexicon))
+    for sent_start in sorted(ctx.unit_sentences(lexicon, unit_words)):
         phrases = [
             p
             for p in ctx.numbers_at(sent_start, lexicon)
@@ -3672,8 +3738,8 @@ def _places(
         prepositions = general | set(class_prepositions)
         venues = {v.lower() for v in rule.options.get("venues", [])}
         t = ctx.tokens
-        for at in range(len(t.text)):
-            if t.lower[at] not in prepositions or at in timex_tokens:
+        for at in _event_sentence_words(ctx, chains, prepositions):
+            if at in timex_tokens:
                 continue
             named = _name_after(ctx, at + 1, dateline)
             if named is None:
@@ -3704,6 +3770,21 @@ def _places(
                 )
             )
     return facts
+
+
+def _event_sentence_words(
+    ctx: _Context, chains: dict[int, tuple[int, str]], words: set[str]
+) -> list[int]:
+    """The tokens that are one of ``words`` (lower case), in a sentence with an event word
+    of ``chains`` (the trigger pass of ``_places``: ``_event_before`` finds a place's event
+    only among the event words of its own sentence). In every sentence when ``prefilter``
+    is off."""
+    t = ctx.tokens
+    found = _where(map(words.__contains__, t.lower))
+    if not ctx.prefilter:
+        return found
+    eventful = {t.sent_start[start] for start in chains}
+    return [i for i in found if t.sent_start[i] in eventful]
 
 
 MAIN_PLACE_CHAIN = -1
@@ -3828,7 +3909,11 @@ def _place_noun_of(ctx: _Context, start: int, sent_end: int) -> int | None:
     return i + 1
 
 
-@lru_cache(maxsize=16)
+FRAMES_KEPT = 256
+"""Place frames whose pattern and first words are kept (a rule pack has a few dozen)."""
+
+
+@lru_cache(maxsize=FRAMES_KEPT)
 def _frame_pattern(words: tuple[str, ...]) -> regex.Pattern:
     """The words of one place frame, a space or hyphen between the words of a phrase
     ("burned out", "burned-out")."""
@@ -3844,7 +3929,7 @@ _FOLDS_APART = ("\u0130", "\u017f")
 ("\u0130" matches "i" but lowers to two characters, "\u017f" matches "s")."""
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=FRAMES_KEPT)
 def _first_pieces(words: tuple[str, ...]) -> tuple[str, ...] | None:
     """The lower-cased first word of each of ``words`` ("set" of "set sail"), which starts
     every match of their ``_frame_pattern``; None when a word is not plain ASCII (another
@@ -3855,17 +3940,22 @@ def _first_pieces(words: tuple[str, ...]) -> tuple[str, ...] | None:
 
 
 def _frame_matches(
-    pattern: regex.Pattern, words: tuple[str, ...], text: str, lowered: str
+    pattern: regex.Pattern,
+    words: tuple[str, ...],
+    text: str,
+    lowered: str,
+    present: set[str] | None = None,
 ) -> Iterator[regex.Match]:
     """``pattern.finditer(text)`` for the ``_frame_pattern`` of ``words``, tried only where
     ``lowered`` (``text.lower()``) holds the first word of one of them: the case-blind
-    pattern is slow to try at every character, and most texts hold few of the words."""
+    pattern is slow to try at every character, and most texts hold few of the words.
+    ``present``: the first words the text holds (``_pieces_present``), when known."""
     pieces = _first_pieces(words)
     if pieces is None or len(lowered) != len(text) or any(c in text for c in _FOLDS_APART):
         yield from pattern.finditer(text)
         return
     starts = []
-    for piece in pieces:
+    for piece in pieces if present is None else present.intersection(pieces):
         at = lowered.find(piece)
         while at >= 0:
             starts.append(at)
@@ -3875,6 +3965,51 @@ def _frame_matches(
         if at >= end and (found := pattern.match(text, at)) is not None:
             yield found  # the pattern's look-behind still reads the text before ``at``
             end = found.end()
+
+
+def _frame_pieces(ruleset: RuleSet) -> frozenset[str] | None:
+    """The first words (``_first_pieces``) of every place frame of ``ruleset``: a frame
+    matches only where one of its own is in the text. None when a frame has a word that is
+    not plain ASCII (``_frame_matches`` then tries its pattern everywhere)."""
+    pieces: set[str] = set()
+    for rule in ruleset.of_kind("event_place"):
+        for spec in rule.options.get("frames", {}).values():
+            first = _first_pieces(_frame_words(spec))
+            if first is None:
+                return None
+            pieces.update(first)
+    return frozenset(pieces)
+
+
+def _frame_words(spec: dict) -> tuple[str, ...]:
+    """The words of a place frame that its pattern matches: its words and its objects."""
+    return tuple(spec["words"]) + tuple(spec.get("objects", []))
+
+
+def _pieces_present(ctx: _Context, ruleset: RuleSet, text: str, lowered: str) -> set[str] | None:
+    """The trigger pass of the place frames: which frames' first words ``lowered`` (the
+    lower-cased ``text``) holds, each looked for once per document rather than once per
+    frame. None when ``_frame_matches`` would not read its matches from the first words
+    (a frame word or a letter of the text outside ASCII's case rules): then every frame
+    is tried, as when ``ctx.prefilter`` is off."""
+    pieces = ruleset.derived("frame_pieces", lambda: _frame_pieces(ruleset))
+    if (
+        not ctx.prefilter
+        or pieces is None
+        or len(lowered) != len(text)
+        or any(c in text for c in _FOLDS_APART)
+    ):
+        return None
+    return {piece for piece in pieces if piece in lowered}
+
+
+def _frame_may_match(words: tuple[str, ...], present: set[str] | None) -> bool:
+    """False when the trigger pass (``present``, from ``_pieces_present``) shows that no
+    word of a frame is in the text: ``_frame_matches`` would find nothing."""
+    if present is None:
+        return True
+    pieces = _first_pieces(words)
+    return pieces is None or not present.isdisjoint(pieces)
 
 
 def _frame_places(
@@ -3893,6 +4028,7 @@ def _frame_places(
     lowered = text.lower()
     dateline = source.dateline
     seen: set[tuple[str, tuple[int, int, int]]] = set()
+    present = _pieces_present(ctx, ruleset, text, lowered)
     for rule in ruleset.of_kind("event_place"):
         venues = {v.lower() for v in rule.options.get("venues", [])}
         frames = rule.options.get("frames", {})
@@ -3908,6 +4044,9 @@ def _frame_places(
             }
         )
         for frame, spec in sorted(frames.items()):
+            frame_words = _frame_words(spec)
+            if not _frame_may_match(frame_words, present):
+                continue  # none of its words in the text
             frame = spec.get("compared_as", frame)
             n = kinds.index(frame)
             per_word = bool(spec.get("per_word"))
@@ -3916,12 +4055,11 @@ def _frame_places(
             prepositions = {p.lower() for p in spec.get("prepositions", [])}
             objects = {w.lower() for w in spec.get("objects", [])}
             gap = int(spec.get("gap", _PLACE_GAP))
-            frame_words = tuple(spec["words"]) + tuple(spec.get("objects", []))
             pattern = _frame_pattern(frame_words)
             unless = tuple(w.lower() for w in spec.get("unless_followed_by", []))
             with_events = {f"event:{c}" for c in spec.get("with_events", [])}
             with_words = {w.lower() for w in spec.get("with_words", [])}
-            for found in _frame_matches(pattern, frame_words, text, lowered):
+            for found in _frame_matches(pattern, frame_words, text, lowered, present):
                 following = text[found.end() : found.end() + 40].lstrip().lower() + " "
                 if any(following.startswith(w + " ") for w in unless):
                     continue  # "caught fire near Split": no arrest
@@ -4383,9 +4521,7 @@ def _names(ctx: _Context, source: Source) -> list[NameMention]:
     honorifics = ctx.honorific_stems
     size = len(t.text)
     position = 0  # where the next name may start: after the last run read
-    capitalised = [
-        i for i, (title, alpha) in enumerate(zip(t.title, t.alpha, strict=True)) if title and alpha
-    ]
+    capitalised = _where(map(operator.and_, t.title, t.alpha))
     for i in capitalised:
         if (
             i < position

@@ -372,7 +372,6 @@ class TimexRuler:
             roles = set(piece.label_.split("+"))
             if joined:
                 start, end, prev_roles = joined[-1]
-                gap = doc[end : piece.start]
                 year_ok = roles != {"year"} or bool(_YEAR_TAKERS & prev_roles)
                 bare_year_before = prev_roles == {"year"}
                 if (
@@ -380,8 +379,8 @@ class TimexRuler:
                     and not (roles | prev_roles) & STANDALONE_ROLES
                     and year_ok
                     and not bare_year_before
-                    and len(gap) <= 2
-                    and all(t.lower_ in _JOINERS for t in gap)
+                    and piece.start - end <= 2  # the gap: no Span made for it
+                    and all(doc[k].lower_ in _JOINERS for k in range(end, piece.start))
                     and not any(doc[k].is_sent_start for k in range(start + 1, piece.start + 1))
                 ):
                     joined[-1] = (start, piece.end, prev_roles | roles)

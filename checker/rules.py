@@ -207,8 +207,15 @@ class RuleSet:
         return self._derived[key]
 
     def of_kind(self, kind: str) -> list[Rule]:
-        """Enabled rules of one ``extends`` kind, in load order."""
-        return [r for r in self.rules.values() if r.extends == kind]
+        """Enabled rules of one ``extends`` kind, in load order (a new list each call).
+
+        Kept per kind with the derived structures (the extractors ask some fifteen times
+        per source); the number of rules is part of the key, for calls while rules load."""
+        kept = self.derived(f"of_kind:{kind}:{len(self.rules)}", lambda: self._find_kind(kind))
+        return list(kept)
+
+    def _find_kind(self, kind: str) -> tuple[Rule, ...]:
+        return tuple(r for r in self.rules.values() if r.extends == kind)
 
     def lexicon(self, name: str) -> Any:
         """A lexicon by name; raises KeyError naming the missing lexicon."""

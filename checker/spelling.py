@@ -462,7 +462,7 @@ def article_pairs(words: list[WordMention]) -> frozenset[tuple[str, str]]:
     """Every pair of neighbouring tokens (lower case, as ``neighbours`` reads them) in the
     sentences of ``words``: the article's own bigrams, a cache language model."""
     pairs: set[tuple[str, str]] = set()
-    for sentence in dict.fromkeys(word.where.sentence for word in words):
+    for sentence in as_words(words).sentence_texts():
         tokens = [token.lower() for token in _NEIGHBOUR.findall(sentence)]
         pairs.update(pairwise(tokens))
     return frozenset(pairs)
