@@ -1421,7 +1421,7 @@ def _clause_happening(
 ) -> tuple[int, int, tuple[str, ...]] | None:
     """The happening a date tells in its clause with no event rule's word (a ``clause``
     rule): (subject start, verb index, subject head) of "the regional council voted on
-    Tuesday", "Ortega Mining will close the plant at 8 p.m. on Sunday", "the bridge was
+    Tuesday", "Ortega Mining will close the plant at 7 p.m. on Sunday", "the bridge was
     closed on Monday". The verb is the nearest before the date in its clause; its subject
     the name or definite noun phrase just before it (over auxiliaries). None for a date
     after a `not_after` word, in a list or span of days, beside a `repeat_words` word,
@@ -1518,7 +1518,7 @@ def _clause_happening(
     if before >= first and not (ctx.breaks_at(before) or lower[before] in _CLAUSE_OPENERS):
         return None  # "officials at the plant closed": the subject starts further back
     heads = [head, *_name_words(ctx, start, end)]
-    # what the verb acts on: "closed the unit to new admissions on Tuesday"
+    # what the verb acts on: "shut the west wing to visitors on Tuesday"
     at = verb + 1
     if at < span.start and lower[at] in _CLAUSE_OBJECT_DETERMINERS:
         at += 1
@@ -1606,8 +1606,8 @@ def _clause_facts(
 ) -> list[FactMention]:
     """The lead-family facts of a happening clause (``_clause_happening``), one for its
     subject and one for what its verb acts on: ``clause:<head>:<verb family>`` keys each
-    across sources ("the hospital closed the unit" and "the unit was closed" meet at the
-    unit), its context the clause's words and the sentence's names."""
+    across sources ("the museum shut the west wing" and "the west wing was shut" meet at the
+    wing), its context the clause's words and the sentence's names."""
     start, verb, heads = happening
     family = verb_family(ctx.tokens.lower[verb], forms)
     left, right = ctx.clause(span.start, span.end)

@@ -95,12 +95,12 @@ def test_verb_families_join_inflections_and_listed_forms():
 _PLANNED = (
     "Gorvan Ales to shut Pellham site\n\n"
     "Gorvan Ales is ending brewing in the quarry town after sales fell again.\n\n"
-    "Gorvan Ales will close the Pellham brewery at 8 p.m. on Sunday, a spokesman said.\n"
+    "Gorvan Ales will close the Pellham brewery at 7 p.m. on Sunday, a spokesman said.\n"
 )
 _DONE = (
     "Last pint poured at Pellham\n\n"
     "Workers in the quarry town raised a final glass as their employer moved out.\n\n"
-    "Gorvan Ales closed the Pellham brewery at 8 p.m. on Friday, with a toast in the yard.\n"
+    "Gorvan Ales closed the Pellham brewery at 7 p.m. on Friday, with a toast in the yard.\n"
 )
 
 
@@ -113,8 +113,8 @@ def test_a_planned_and_a_done_happening_on_different_days_disagree(ruleset, nlp)
     )
     (finding,) = _findings(result)
     assert _texts(finding) == {
-        ("wire.txt", "at 8 p.m. on Sunday"),
-        ("weekly.txt", "at 8 p.m. on Friday"),
+        ("wire.txt", "at 7 p.m. on Sunday"),
+        ("weekly.txt", "at 7 p.m. on Friday"),
     }
     assert "2025-04-13" in finding.message and "2025-04-11" in finding.message
 
