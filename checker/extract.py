@@ -1492,7 +1492,7 @@ def _clause_happening(
     if end - 2 > first and lower[end - 1] in ("which", "that", "who") and lower[end - 2] == ",":
         end -= 2
     if end - 1 > first and lower[end - 1] == ",":
-        # "Ana Ruiz Soto, 54, the owner of a shrimp farm, was abducted": the name that
+        # "Lena Varga Holt, 61, the owner of a sawmill, was released": the name that
         # opens the sentence, set off by a comma
         named = first
         while named < end and (t.title[named] or t.upper[named]) and t.alpha[named]:
@@ -1537,8 +1537,8 @@ def _clause_happening(
 
 def _name_words(ctx: _Context, start: int, end: int) -> list[str]:
     """The capitalised words of tokens [start, end) but a sentence's first word and an
-    honorific: "Norman Manley International Airport" is also "norman" and "manley" (and a
-    shorter name of it another source writes), "Mr Carrasco" is "carrasco"."""
+    honorific: "Edith Corran International Airport" is also "edith" and "corran" (and a
+    shorter name of it another source writes), "Mr Tamsin" is "tamsin"."""
     t = ctx.tokens
     return [
         t.lower[i]

@@ -14,11 +14,11 @@ from tests.conftest import shared_or_skip
 # inside longer words, and letters that fold apart from ASCII under a case-blind pattern
 TEXTS = [
     "Police arrested two men on Friday near Varnholm after a chase.",
-    "The ferry left Port Ellery at dawn and sailed for Kestrel Bay.\n\nIt arrived late.",
+    "The ferry left Port Ellery at dawn and sailed for Harrow Bay.\n\nIt arrived late.",
     "ARRESTED AT A CHECKPOINT OUTSIDE DUNMORE, the driver was later released.",
     "The storm made landfall near Calvary Point on Tuesday, the agency said.",
     "Fire broke out at the Tollard refinery; workers were treated at Brinmouth Hospital.",
-    "The minister told a briefing in Ostrava that the plan would go ahead.",
+    "The minister told a briefing in Tampere that the plan would go ahead.",
     "Rearrested-later suspects were not named. Thatched roofs burned.",
     "\u0130stanbul police detained the suspect near Kad\u0131k\u00f6y, officials said.",
     "The \u017fhip sailed from Dover; the ferry left Calais at noon.",
