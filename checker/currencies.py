@@ -55,6 +55,7 @@ def extend_lexicons(lexicons: dict[str, Any]) -> None:
     if "cldr" not in (lexicons.get("currency_catalogues") or ()):
         return
     definitions = [str(d) for d in lexicons.get("unit_definitions") or ()]
+    # the currencies the packs define, their own lexicons ("unit_definitions_sport") too
     defined = {}
     every = [d for k in sorted(lexicons) if k.startswith("unit_definitions") for d in lexicons[k]]
     for definition in map(str, every):
@@ -94,7 +95,8 @@ def cldr_currency_words(defined: tuple[tuple[str, str], ...]) -> CurrencyWords:
 
 
 def current_currencies() -> list[str]:
-    """ISO codes of the currencies legal tender in some territory today (CLDR)."""
+    """ISO codes of the currencies legal tender in some territory, with no end date in
+    CLDR's record of that territory's currencies."""
     from babel.core import get_global
 
     codes = set()
