@@ -474,7 +474,7 @@ def test_extract_token_table_has_each_tokens_own_attributes(nlp):
     still the token's own, in a second document and in another pipeline's."""
     import spacy
 
-    from checker.extract import _Tokens
+    from checker.extract.context import _Tokens
 
     texts = [
         "Ms. O'Neill told CNN: 'The U.S. fund rose 4.5% to $12,000 in twenty-five days.'",

@@ -1,5 +1,5 @@
 """Places: the gazetteer (``Gazetteer.resolve``, ``comparable``, ``places_agree``), place
-phrases read after event words (``extract._places``), and the ``event.place`` rule across
+phrases read after event words (``extract.places._places``), and the ``event.place`` rule across
 sources.
 
 Every sentence below is invented for these tests.
@@ -1031,7 +1031,7 @@ def test_places_frame_matches_are_the_patterns_matches(ruleset, text, departures
     """The frame words found from their first words' positions are the pattern's own
     matches, in every frame; a text with a letter ``str.lower`` keeps apart from the one
     the pattern matches is searched by the pattern."""
-    from checker.extract import _frame_matches, _frame_pattern
+    from checker.extract.places import _frame_matches, _frame_pattern
 
     frames = ruleset.rules["event.place"].options["frames"]
     for spec in frames.values():

@@ -7,7 +7,9 @@ import json
 import pytest
 
 from checker.corpus import make_source
-from checker.extract import _Context, _pieces_present, _unit_words, extract, quantity_lexicon
+from checker.extract import extract, quantity_lexicon
+from checker.extract.context import _Context, _unit_words
+from checker.extract.places import _pieces_present
 from tests.conftest import shared_or_skip
 
 # invented copy: frames whose words are present, absent, capitalised, glued to a hyphen or

@@ -1,0 +1,964 @@
+"""Dated happenings and deadlines: which event a date belongs to, and its relation to it."""
+
+from __future__ import annotations
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Span
+
+from checker.extract.context import (
+    _DEFINITE,
+    _DETERMINERS,
+    _INDEFINITE,
+    _MAIN_REACH,
+    _ORDINAL_DIGITS,
+    _POSSESSIVE,
+    _Context,
+    _mention_at,
+    stem,
+)
+from checker.extract.mentions import Extraction, FactMention, TimexMention
+from checker.model import Source, Tense
+from checker.rules import Rule, RuleSet
+from checker.temporal import TimexParts, parts_of
+
+_POSITIONS = {
+    "next": "next",
+    "upcoming": "next",
+    "following": "next",
+    "previous": "previous",
+    "prior": "previous",
+    "preceding": "previous",
+}
+
+
+def _lead_end(ctx: _Context, sentences: int) -> int:
+    """Token index where the lead ends: after the body's first ``sentences`` sentences (a
+    headline, a byline or a header line, which end in no full stop, are not counted)."""
+    t = ctx.tokens
+    size = len(t.text)
+    i = counted = 0
+    while i < size and counted < sentences:
+        end = t.sent_end[i]
+        last = end - 1
+        while last > i and t.text[last] in ('"', "\u201d", "'", "\u2019", ")"):
+            last -= 1
+        if t.text[last] in (".", "!", "?") and end - i >= 6:
+            counted += 1
+        i = end
+    return i
+
+
+def _lead_event(
+    ctx: _Context, span: Span, tense: Tense, rule: Rule
+) -> tuple[Span, str, Tense] | None:
+    """The main event a lead date belongs to: (event word, class) of the nearest event
+    word in the date's clause ("crashed ... on Wednesday evening", "the decision on Tuesday
+    to put ..."), the clause widened over a "when" clause that follows ("were killed on
+    Saturday when an avalanche swept ..."), with the tense the date is read in. None for a
+    date that is not the event's."""
+    t = ctx.tokens
+    lower = t.lower
+    options = rule.options
+    if span.start > 0 and (
+        lower[span.start] in options.get("not_after", ())
+        or lower[span.start - 1] in options.get("not_after", ())
+    ):
+        return None  # "since Monday", "until Friday": not when it happened
+    if (
+        span.start > 1
+        and lower[span.start - 1] in ("and", "or")
+        and span.start - 2 in ctx.timex_tokens
+    ):
+        return None  # "on Monday and Tuesday": the second day of a list has no event of its own
+    left, right = ctx.joined_clause(span.start, span.end)
+    sent_end = t.sent_end[span.start]
+    after = right + (right < sent_end and t.text[right] == ",")
+    if after < sent_end and lower[after] == "when":
+        right = ctx.clause(after + 1, min(after + 2, sent_end))[1]
+    best: tuple[int, Span, str] | None = None
+    unless = set(options.get("unless_before", ()))
+    for cue in ctx.cues_at(t.sent_start[span.start], ""):
+        label = cue.label_
+        if not label.startswith(("event:", "lead:")) or not left <= cue.start < right:
+            continue
+        if span.start <= cue.start < span.end or _inside_name(ctx, cue.start):
+            continue
+        if ctx.attributive_at(cue.start, cue.end):
+            continue  # "boarded the hijacked tanker on Sunday": not the hijacking's day
+        if any(
+            lower[i] in unless and i not in ctx.timex_tokens
+            for i in range(max(left, cue.start - 3), cue.start)
+        ):
+            return None  # "a second blast on Friday": another event of the class
+        between = (
+            range(cue.end, span.start) if cue.end <= span.start else range(span.end, cue.start)
+        )
+        if any(i in ctx.timex_tokens for i in between):
+            continue  # "crashed on Tuesday ... gathered today": the nearer date is the event's
+        distance = len(between)
+        if best is None or distance < best[0]:
+            best = (distance, cue, label.split(":", 1)[1])
+    if best is None:
+        return None
+    distance, cue, event_class = best
+    if tense in ("past", "none"):
+        return cue, event_class, tense
+    ahead = any(
+        left <= c.start < span.start for c in ctx.cues_at(t.sent_start[span.start], "tense:future")
+    )
+    if distance <= 1 and not ahead:
+        # "the decision on Tuesday to put the bank under curatorship": the event noun's own
+        # date, not the tense of the clause's infinitive; the nearest such day
+        return cue, event_class, "none"
+    return None
+
+
+def _main_clause(ctx: _Context, span: Span) -> tuple[int, int]:
+    """The clause a main-event date belongs to: its own, or, for a date set off by commas
+    ("wrecked a block in Lindvale, France, on Tuesday, killing two"), the clause before it."""
+    t = ctx.tokens
+    left, right = ctx.joined_clause(span.start, span.end)
+    first = t.sent_start[span.start]
+    # over the commas before it, as long as only names stand between ("in Lindvale, France,")
+    for _ in range(3):
+        if left - 1 <= first or any(t.lowercase[i] and t.alpha[i] for i in range(left, span.start)):
+            break
+        left = ctx.joined_clause(left - 2, left - 1)[0]
+    # a bounded reach: a text with no full stop is one long clause
+    return max(left, span.start - _MAIN_REACH), min(right, span.end + _MAIN_REACH)
+
+
+def _main_event(
+    ctx: _Context, span: Span, tense: Tense, rule: Rule
+) -> tuple[Span, str, Tense] | None:
+    """The main event a lead date belongs to when no event class names it (a ``main``
+    rule): the word that dates it is the nearest verb in the past or event word before the
+    date in its clause ("debuted last Tuesday"), else the noun a possessive date is the day
+    of ("last Saturday's final"), else the first such word after it. Which event it is, is
+    told by what two sources' leads share (``align.pair_score``). None for a date that
+    looks ahead, one after a `not_after` word ("since Monday"), beside an `unless_before`
+    word ("a second rise on Friday"), the second day of a list, or a clause with no
+    word of a happening."""
+    t = ctx.tokens
+    lower = t.lower
+    options = rule.options
+    if tense not in ("past", "none"):
+        return None
+    if span.start > 0 and (
+        lower[span.start] in options.get("not_after", ())
+        or lower[span.start - 1] in options.get("not_after", ())
+    ):
+        return None
+    if (
+        span.start > 1
+        and lower[span.start - 1] in ("and", "or")
+        and span.start - 2 in ctx.timex_tokens
+    ):
+        return None
+    left, right = _main_clause(ctx, span)
+    unless = set(options.get("unless_before", ()))
+    # the words that tell a happening: verbs in the past ("debuted", "rose") and event
+    # words, but no auxiliary or reporting verb ("was", "said")
+    plain = set(options.get("not_events", ()))
+    marked = {
+        c.start for c in ctx.cues_at(t.sent_start[span.start], "tense:past") if c.end - c.start == 1
+    }
+    happenings = [
+        i
+        for i in range(left, right)
+        if not span.start <= i < span.end
+        and i not in ctx.timex_tokens
+        and lower[i] not in plain
+        and (ctx.past_at(i) or i in marked or lower[i] in ctx.event_words)
+        and not ctx.attributive_at(i, i + 1)
+    ]
+    before = [i for i in happenings if i < span.start]
+    possessive = next(
+        (i + 1 for i in (span.end - 1, span.end) if i < right and lower[i] in _POSSESSIVE),
+        None,
+    )
+    if possessive is not None:
+        # "finished second in last Saturday's final": the noun the date is the day of
+        nouns = [i for i in range(possessive, right) if t.alpha[i] and lower[i] not in STOP_WORDS]
+        if not nouns:
+            return None
+        at = nouns[0]
+        while at + 1 < right and t.alpha[at + 1] and lower[at + 1] not in STOP_WORDS:
+            at += 1  # "cup final": the head is the last noun of the run
+    elif before:
+        # "debuted last Wednesday", "a poisoning at a wedding on Saturday": the nearest
+        # word of a happening before the date
+        at = before[-1]
+    elif after := [i for i in happenings if i > span.start and lower[i] not in ctx.event_words]:
+        at = after[0]  # "On Monday, the bridge was reopened": a verb after its date
+    else:
+        return None
+    if any(
+        lower[i] in unless or ctx.ordinals.get(lower[i], 1) > 1
+        for i in range(max(left, at - 3), at)
+        if i not in ctx.timex_tokens
+    ):
+        return None  # "the sixth aftershock shook", "a second rise": another event
+    return ctx.doc[at : at + 1], "main", tense
+
+
+_CLAUSE_AUXILIARIES = frozenset(
+    {"was", "were", "is", "are", "be", "been", "has", "have", "had", "will", "would"}
+)
+"""Auxiliaries between a happening clause's subject and its verb ("was closed", "will be")."""
+_CLAUSE_OPENERS = frozenset({"that", "when", "after", "and", "as", "but", "while", "before"})
+"""Words a happening clause's subject may follow ("officials said that the plant closed")."""
+_CLAUSE_REACH = 12
+"""Tokens at most between a happening clause's verb and its date."""
+_QUOTES = frozenset({'"', "\u201c", "\u201d"})
+
+
+def verb_family(word: str, forms: dict[str, str]) -> str:
+    """The family of a verb or its inflection: "closed", "closes", "close" and "closing" are
+    "clos"; "shipped" is "ship"; a form whose word or family ``forms`` lists is the family
+    it is listed under (irregular forms, and verbs that tell one happening)."""
+    word = word.lower()
+    if word in forms:
+        return forms[word]
+    base = word
+    for suffix in ("ing", "ed", "es", "s", "e"):
+        if base.endswith(suffix) and len(base) - len(suffix) >= 3:
+            base = base[: -len(suffix)]
+            break
+    if len(base) >= 4 and base[-1] == base[-2] and base[-1] not in "aeiousl":
+        base = base[:-1]  # "shipped": "ship"
+    return forms.get(base, base)
+
+
+def _verb_forms(rule: Rule) -> dict[str, str]:
+    """A ``clause`` rule's `verb_forms`, each form and its family read as ``verb_family``."""
+    listed = rule.options.get("verb_forms", {})
+    out: dict[str, str] = {}
+    for family, forms in listed.items():
+        name = verb_family(family, {})
+        for form in (family, *forms):
+            out[form.lower()] = name
+            out[verb_family(form, {})] = name
+    return out
+
+
+def _clause_happening(
+    ctx: _Context, span: Span, rule: Rule
+) -> tuple[int, int, tuple[str, ...]] | None:
+    """The happening a date tells in its clause with no event rule's word (a ``clause``
+    rule): (subject start, verb index, subject head) of "the regional council voted on
+    Tuesday", "Ortega Mining will close the plant at 7 p.m. on Sunday", "the bridge was
+    closed on Monday". The verb is the nearest before the date in its clause; its subject
+    the name or definite noun phrase just before it (over auxiliaries). None for a date
+    after a `not_after` word, in a list or span of days, beside a `repeat_words` word,
+    inside quotation marks, dated by a `not_events` word ("said on Monday"), or whose
+    subject is a pronoun or an indefinite phrase."""
+    t = ctx.tokens
+    lower = t.lower
+    options = rule.options
+    first, last = t.sent_start[span.start], t.sent_end[span.start]
+    while first < span.start and t.text[first].isspace():
+        first += 1  # a sentence may open with the blank line before it
+    not_after = options.get("not_after", ())
+    if lower[span.start] in not_after or (
+        span.start > first and lower[span.start - 1] in not_after
+    ):
+        return None
+    # a list or span of days: "on Monday and Tuesday", "Monday to Wednesday"
+    for i in (span.start - 2, span.end + 1):
+        if first <= i < last and i in ctx.timex_tokens:
+            between = lower[min(i + 1, span.end) : max(i, span.start)]
+            if any(w in ("and", "or", "to", "through", "-", "until", "till") for w in between):
+                return None
+    if sum(1 for i in range(first, span.start) if t.text[i] in _QUOTES) % 2:
+        return None  # a quoted statement's date
+    left, right = ctx.clause(span.start, span.end)
+    repeat = set(options.get("repeat_words", ()))
+    plain = set(options.get("not_events", ()))
+    sentence = t.sent_start[span.start]
+    marked = {c.start for c in ctx.cues_at(sentence, "tense:past") if c.end - c.start == 1}
+
+    def is_verb(i: int) -> bool:
+        if i in ctx.timex_tokens or not t.alpha[i] or not t.lowercase[i]:
+            return False
+        previous = lower[i - 1] if i > first else ""
+        return (
+            ctx.past_at(i)
+            or i in marked
+            or previous in ("will", "would")
+            or (previous in _CLAUSE_AUXILIARIES and lower[i].endswith("ed"))
+        )
+
+    verb = next(
+        (
+            i
+            for i in range(span.start - 1, max(left, span.start - _CLAUSE_REACH) - 1, -1)
+            if is_verb(i)
+        ),
+        None,
+    )
+    after = span.end + (span.end < last and lower[span.end] == ",")
+    if verb is None and (span.start == first or after == span.end):
+        # a date before its verb: "On Monday, the council voted", "the council on Monday
+        # voted"; the verb the first after the date and its subject's words
+        for i in range(after, min(last, after + 6)):
+            if ctx.breaks_at(i) or is_verb(i):
+                verb = i if is_verb(i) else None
+                break
+    if verb is None or lower[verb] in plain:
+        return None
+    # the subject: over the auxiliaries before the verb, a run of words that is a name or
+    # follows a definite article ("the Kessin ferry", "Ortega Mining"); over a relative
+    # word ("the airport, which closed") and a place after it ("the airport in Lindvale")
+    end = verb
+    while end > first and lower[end - 1] in _CLAUSE_AUXILIARIES:
+        end -= 1
+    if end == span.end:
+        end = span.start  # "the council on Monday voted"
+    if end - 2 > first and lower[end - 1] in ("which", "that", "who") and lower[end - 2] == ",":
+        end -= 2
+    if end - 1 > first and lower[end - 1] == ",":
+        # "Lena Varga Holt, 61, the owner of a sawmill, was released": the name that
+        # opens the sentence, set off by a comma
+        named = first
+        while named < end and (t.title[named] or t.upper[named]) and t.alpha[named]:
+            named += 1
+        if named - first < 2 or lower[named] != ",":
+            return None
+        end = named
+    subject = _clause_phrase(ctx, first, end)
+    if subject is None:
+        return None
+    start, head = subject
+    if start - 1 > first and lower[start - 1] in _CLAUSE_PLACE_WORDS:
+        # "the airport in Lindvale": the head is the phrase before the place
+        if (outer := _clause_phrase(ctx, first, start - 1)) is None:
+            return None
+        start, head = outer
+    if any(
+        lower[i] in repeat and i not in ctx.timex_tokens
+        for i in range(max(first, min(left, start) - 2), right)
+    ):
+        return None  # "voted again on Monday", "a second vote on Friday", "the third rise"
+    before = start - 1
+    if before >= first and not (ctx.breaks_at(before) or lower[before] in _CLAUSE_OPENERS):
+        return None  # "officials at the plant closed": the subject starts further back
+    heads = [head, *_name_words(ctx, start, end)]
+    # what the verb acts on: "shut the west wing to visitors on Tuesday"
+    at = verb + 1
+    if at < span.start and lower[at] in _CLAUSE_OBJECT_DETERMINERS:
+        at += 1
+    run = at
+    while run < span.start and t.alpha[run] and lower[run] not in STOP_WORDS:
+        run += 1
+    if (
+        at < run <= at + 4
+        and run - 1 not in ctx.timex_tokens
+        and lower[at - 1] in _CLAUSE_OBJECT_DETERMINERS
+    ):
+        heads.append(lower[run - 1])
+        heads.extend(_name_words(ctx, at, run))
+    return start, verb, tuple(dict.fromkeys(stem(h) for h in heads))
+
+
+def _name_words(ctx: _Context, start: int, end: int) -> list[str]:
+    """The capitalised words of tokens [start, end) but a sentence's first word and an
+    honorific: "Edith Corran International Airport" is also "edith" and "corran" (and a
+    shorter name of it another source writes), "Mr Tamsin" is "tamsin"."""
+    t = ctx.tokens
+    return [
+        t.lower[i]
+        for i in range(start, end)
+        if t.title[i]
+        and len(t.lower[i]) >= 3
+        and i != t.sent_start[i]
+        and t.lower[i] not in ctx.honorifics
+        and t.lower[i] not in STOP_WORDS
+    ]
+
+
+_CLAUSE_OBJECT_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our"})
+"""Determiners of a definite object a happening clause's verb acts on ("closed its plant")."""
+_CLAUSE_POSSESSIVES = frozenset({"'s", "\u2019s", "'", "\u2019"})
+"""A possessive before a happening clause's subject ("the dockers' union")."""
+_CLAUSE_PLACE_WORDS = frozenset({"in", "at", "near", "of", "outside"})
+"""Words between a subject's head and a place that follows it ("the airport in Lindvale")."""
+
+
+def _clause_phrase(ctx: _Context, first: int, end: int) -> tuple[int, str] | None:
+    """The noun phrase ending before token ``end``: (first token, head word) of a name
+    (every word capitalised; one word only if not the sentence's first) or of words after
+    "the" or a name's possessive (the article or name included); None for anything else (a
+    pronoun, "a plant")."""
+    t = ctx.tokens
+    lower = t.lower
+    start = end
+    while (
+        start > first
+        and t.alpha[start - 1]
+        and lower[start - 1] not in STOP_WORDS
+        and start - 1 not in ctx.timex_tokens
+    ):
+        start -= 1
+    if start == end or end - start > 4:
+        return None
+    words = range(start, end)
+    if start > first and lower[start - 1] == "the":
+        return start - 1, lower[end - 1]
+    if start - 1 > first and lower[start - 1] in _CLAUSE_POSSESSIVES:
+        # "Ruritania's Tellur lunar lander", "the dockers' union": after a possessive, as
+        # after "the"
+        if (owner := _clause_phrase(ctx, first, start - 1)) is not None:
+            return owner[0], lower[end - 1]
+        owner_start = start - 1
+        while owner_start > first and t.alpha[owner_start - 1] and t.title[owner_start - 1]:
+            owner_start -= 1
+        return (owner_start, lower[end - 1]) if owner_start < start - 1 else None
+    if not all(t.title[i] or t.upper[i] for i in words):
+        return None
+    if end - start == 1 and start == first:
+        return None
+    return start, lower[end - 1]
+
+
+def _clause_facts(
+    ctx: _Context,
+    span: Span,
+    timex: TimexMention,
+    tense: Tense,
+    rule: Rule,
+    happening: tuple[int, int, tuple[str, ...]],
+    forms: dict[str, str],
+) -> list[FactMention]:
+    """The lead-family facts of a happening clause (``_clause_happening``), one for its
+    subject and one for what its verb acts on: ``clause:<head>:<verb family>`` keys each
+    across sources ("the museum shut the west wing" and "the west wing was shut" meet at the
+    wing), its context the clause's words and the sentence's names."""
+    start, verb, heads = happening
+    family = verb_family(ctx.tokens.lower[verb], forms)
+    left, right = ctx.clause(span.start, span.end)
+    # what the clause says after its verb, marked "+" ("voted to sell the site", "voted to
+    # raise rents": two votes)
+    told = ctx.content_words(verb + 1, max(right, verb + 1), skip=(span.start, span.end))
+    context = (
+        ctx.content_words(min(left, start), right, skip=(span.start, span.end))
+        | ctx.proper_nouns_at(ctx.tokens.sent_start[span.start])
+        | {family, *heads}
+        | {"+" + w for w in told - set(heads)}
+    )
+    return [
+        FactMention(
+            rule=rule.id,
+            family="lead",
+            where=timex.where,
+            tense=tense,
+            trigger=ctx.tokens.lower[verb],
+            event_class="clause",
+            context=frozenset(context),
+            timex=timex,
+            subject=f"clause:{head}:{family}",
+            role="held",
+        )
+        for head in heads
+    ]
+
+
+def _lead_relation(ctx: _Context, span: Span, cue: Span, ruleset: RuleSet) -> str:
+    """The rule of a relation verb ("began", "ended", "called off") standing between the
+    event word and its date, or just before the event word: "the talks, which began on
+    Monday", "called off the launch on Wednesday"; else ``held`` ("walked off the job on
+    Tuesday at the start of a strike" is the walkout's own day)."""
+    lo, hi = (cue.end, span.start) if cue.end <= span.start else (span.end, cue.start)
+    best: tuple[int, str] | None = None
+    for relation_cue in ctx.cues_at(ctx.tokens.sent_start[span.start], "relation:"):
+        if ctx.attributive_at(relation_cue.start, relation_cue.end):
+            continue  # "the abandoned game will be replayed": no calling off dated
+        between = lo <= relation_cue.start and relation_cue.end <= hi
+        # the verb whose object the event word is: "called off the rocket's launch"
+        before = (
+            relation_cue.end <= cue.start <= relation_cue.end + 4
+            and cue.end <= span.start
+            and not any(ctx.breaks_at(i) for i in range(relation_cue.end, cue.start))
+        )
+        rule_id = relation_cue.label_.split(":", 1)[1]
+        if (between or before) and rule_id in ruleset.rules:
+            if ruleset.rules[rule_id].options.get("default"):
+                rule_id = "held"  # "took place", "was held": the event's own day
+            distance = abs(span.start - relation_cue.end)
+            if best is None or distance < best[0]:
+                best = (distance, rule_id)
+    return best[1] if best else "held"
+
+
+def _timex_tense(ctx: _Context, span: Span) -> Tense:
+    """Tense that places a date: "since" looks back; a date before its noun ("a Nov. 15
+    hearing", "the December 31 deadline") is not governed by the clause's verb."""
+    lower = ctx.tokens.lower
+    if lower[span.start] == "since":
+        return "past"
+    following = lower[span.end] if span.end < len(lower) else None
+    if following is not None and (
+        following in ctx.event_words or following in ctx.attributive_nouns
+    ):
+        return "none"
+    return ctx.tense(span.start, span.end)
+
+
+def _is_report_date(ctx: _Context, span: Span) -> bool:
+    """A date right next to "said"/"reported" dates the report, not the event."""
+    left, right = ctx.clause(span.start, span.end)
+    sent_start = ctx.tokens.sent_start[span.start]
+    # "were released on Friday": a reporting word inside an event phrase reports nothing
+    in_events = {i for c in ctx.cues_at(sent_start, "event:") for i in range(c.start, c.end)}
+    # "said it would be replayed on Wednesday": the date is the replay's, not the report's
+    relations = {i for c in ctx.cues_at(sent_start, "relation:") for i in range(c.start, c.end)}
+    for cue in ctx.cues_at(sent_start, "reporting"):
+        if cue.start in in_events:
+            continue
+        close_after = 0 <= cue.start - span.end <= 1
+        before_in_clause = cue.end <= span.start and cue.start >= left
+        if close_after or before_in_clause:
+            lower = ctx.tokens.lower
+            between = range(min(cue.end, span.end), max(cue.start, span.start))
+            if not any(
+                lower[i] in ctx.event_words or ctx.past_at(i) or i in relations for i in between
+            ):
+                return True
+    return False
+
+
+def _deadline_of(
+    ctx: _Context, span: Span, tense: Tense, rules: dict
+) -> tuple[str, str, bool, bool | None] | None:
+    """If the date states a deadline, return (rule id, trigger word, definite mention,
+    looks ahead): a marker in a past clause ("ordered them to pay by Friday") is a
+    deadline only before an infinitive, which looks ahead of the clause's past, or before
+    a month and day, when they lie after publication (looks ahead None: normalize tells)."""
+    lower = ctx.tokens.lower
+    for cue in ctx.cues_at(ctx.tokens.sent_start[span.start], "deadline:"):
+        rule_id = cue.label_.split(":", 1)[1]
+        after = 0 <= cue.start - span.end <= 2  # "a year-end deadline", "December 31 target"
+        before = 0 <= span.start - cue.end <= 2 and all(
+            lower[i] in ("of", "for", "on", "is", "was") for i in range(cue.end, span.start)
+        )
+        if after or before:
+            head = span.start if after else cue.start
+            definite = any(
+                lower[i] in _DEFINITE
+                for i in range(max(ctx.tokens.sent_start[span.start], head - 2), head)
+            )
+            return rule_id, cue.text.lower(), definite, False
+    for cue in ctx.cues_at(ctx.tokens.sent_start[span.start], "marker:"):
+        rule_id = cue.label_.split(":", 1)[1]
+        marker = cue.text.lower()
+        if marker in rules[rule_id].options.get("closing_markers", ()) and (
+            cue.start < span.start <= cue.end
+        ):
+            # "an auction closing on June 12": a deadline when the day lies after
+            # publication, whatever the clause's tense (normalize tells)
+            return rule_id, marker, False, None
+        if cue.start == span.start or cue.end == span.start:  # "by July 15", "until Friday"
+            left, _right = ctx.joined_clause(span.start, span.end)
+            size = len(lower)
+            after = span.end + (span.end < size and ctx.tokens.text[span.end] == ",")
+            infinitive = any(lower[i] == "to" for i in range(left, span.start)) or (
+                after < size and lower[after] == "to"  # "until May 2, to reply"
+            )
+            if tense != "past" or infinitive:
+                return rule_id, cue.text.lower(), False, True
+            roles = span.label_.split("+")
+            lasting = rules[rule_id].options.get("lasting_markers", ())
+            if cue.text.lower() in lasting and "month" in roles and "day" in roles:
+                # "extended the permit until May 14": a past clause's
+                # month-day that lies after publication still looks ahead (normalize keeps
+                # it only then: "the road was closed until March 2" stays a past fact)
+                return rule_id, cue.text.lower(), False, None
+    return None
+
+
+_PERIOD_DAYS = {"D": 1, "W": 7}
+"""Days in a unit of a period that sets a deadline ("a 30-day curfew", "a two-week ban")."""
+_FOLLOW_UPS = frozenset(
+    {
+        "extend",
+        "extends",
+        "extended",
+        "extending",
+        "renew",
+        "renews",
+        "renewed",
+        "renewing",
+        "lift",
+        "lifts",
+        "lifted",
+        "lifting",
+        "ended",
+        "ends",
+        "revoked",
+        "another",
+        "second",
+        "new",
+        "further",
+        "additional",
+    }
+)
+"""Words of a clause that tells a step after a period's start ("extended a 90-day ban on
+Friday", "a second 30-day ban"): its date starts no period."""
+_NOT_A_START = frozenset({"by", "until", "till", "before", "after", "since", "through"})
+"""Words before a date that make it no start of a period: "until May 2" is its end."""
+
+
+def _period_deadlines(
+    ctx: _Context, source: Source, ruleset: RuleSet, out: Extraction
+) -> list[FactMention]:
+    """Deadlines a period sets from the day it starts: "declared a 30-day curfew on
+    Tuesday" ends 90 days after that Tuesday. The period is a hyphened number of days or
+    weeks before a noun ("a 30-day curfew", "a two-week ban"); its start, the one date
+    of a day in its clause (none after "until", "by" or "since"). Compared as deadlines."""
+    rules = ruleset.of_kind("deadline")
+    if not rules:
+        return []
+    rule_id = rules[0].id
+    lexicons = ruleset.lexicons
+    t = ctx.tokens
+    dateline = source.dateline
+    facts = []
+    spans = ctx.timex_spans
+    for span in spans:
+        if (
+            span.end - span.start != 3
+            or t.text[span.start + 1] != "-"
+            or span.end >= len(t.lower)
+            or not (t.alpha[span.end] and t.lowercase[span.end])
+            or t.lower[span.end] in STOP_WORDS
+            or (span.end + 1 < len(t.text) and t.text[span.end + 1] == "-")
+            or span.start == 0
+            or t.lower[span.start - 1] not in ("a", "an")  # "the 90-day ban": one set before
+        ):
+            continue
+        words = tuple(t.text[span.start : span.end])
+        parts = parts_of(words, lexicons)
+        if parts.kind != "duration" or parts.amount is None or parts.span_unit not in _PERIOD_DAYS:
+            continue
+        left, right = ctx.joined_clause(span.start, span.end + 1)
+        starts = [
+            other
+            for other in spans
+            if other is not span
+            and left <= other.start
+            and other.end <= right
+            and not (
+                dateline and other.start_char < dateline.end and other.end_char > dateline.start
+            )
+            and t.lower[other.start] not in _NOT_A_START
+            and (other.start == 0 or t.lower[other.start - 1] not in _NOT_A_START)
+            and _is_day(parts_of(tuple(t.text[other.start : other.end]), lexicons))
+        ]
+        if len(starts) != 1 or not _FOLLOW_UPS.isdisjoint(t.lower[left:right]):
+            continue  # "extended a 90-day ban on Friday": a later step, not its start
+        start = starts[0]
+        tense = _timex_tense(ctx, start)
+        noun_end = span.end + 1  # "a 30-day fishing ban": the period's nouns
+        while (
+            noun_end < min(right, span.end + 3)
+            and t.alpha[noun_end]
+            and t.lowercase[noun_end]
+            and t.lower[noun_end] not in STOP_WORDS
+            and noun_end not in ctx.timex_tokens
+        ):
+            noun_end += 1
+        where = _mention_at(source, t, span.start, noun_end)
+        context = ctx.content_words(left, right, skip=(start.start, start.end)) | (
+            ctx.proper_nouns_at(t.sent_start[span.start])
+        )
+        chain = 3000 + len(facts)
+        out.chain_context[chain] = frozenset(context)
+        facts.append(
+            FactMention(
+                rule=rule_id,
+                family="deadline",
+                where=where,
+                tense=tense,
+                trigger="period",
+                event_class="deadline",
+                context=frozenset(context),
+                chain=chain,
+                timex=TimexMention(
+                    _mention_at(source, t, start.start, start.end),
+                    tuple(t.text[start.start : start.end]),
+                    frozenset(start.label_.split("+")),
+                    tense,
+                ),
+                subject=t.lower[noun_end - 1],
+                offset_days=int(parts.amount * _PERIOD_DAYS[parts.span_unit]),
+            )
+        )
+    return facts
+
+
+def _is_day(parts: TimexParts) -> bool:
+    """True when a date expression names one day: a weekday, a month and day, "yesterday"."""
+    return parts.kind is None and (
+        parts.weekday is not None or parts.day is not None or parts.deictic is not None
+    )
+
+
+def _deadline_subject(ctx: _Context, span: Span, trigger: str) -> str:
+    """What must happen by the deadline: "publish revised fishing quotas" (from "due to
+    publish revised fishing quotas by July 15"), or the words after "deadline for"."""
+    doc = ctx.doc
+    left, right = ctx.clause(span.start, span.end)
+    to_positions = [i for i in range(left, span.start) if doc[i].lower_ == "to"]
+    if to_positions:
+        words = doc[to_positions[-1] + 1 : span.start]
+    else:
+        cue_end = next(
+            (
+                i + 1
+                for i in range(span.end, min(right, span.end + 3))
+                if doc[i].lower_ == trigger.split()[-1]
+            ),
+            None,
+        )
+        words = (
+            doc[cue_end : min(right, cue_end + 10)]
+            if cue_end is not None
+            else doc[span.end : span.end]
+        )
+    text = " ".join(t.text for t in words if not t.is_punct).strip()
+    return text if 0 < len(text) <= 80 else trigger
+
+
+def _event_chains(ctx: _Context, out: Extraction) -> dict[int, tuple[int, str]]:
+    """Group event-word mentions of one article into chains (simple coreference).
+
+    An indefinite or numbered mention ("a meeting", "the second summit") starts a
+    chain; a definite or bare one joins the latest chain with the same word, or
+    else the latest of the same class. Returns token index -> (chain id, class).
+    """
+    t = ctx.tokens
+    by_token: dict[int, tuple[int, str]] = {}
+    chains_by_word: dict[str, set[int]] = {}
+    mentions_by_class: dict[str, dict[int, int]] = {}
+    chain_kinds: dict[int, frozenset[str]] = {}
+    next_id = 0
+    for cue in sorted(ctx.cue_spans, key=lambda c: c.start):
+        if (
+            not cue.label_.startswith("event:")
+            or _inside_name(ctx, cue.start)
+            or _describes_noun(ctx, cue)
+        ):
+            continue
+        event_class = cue.label_.split(":", 1)[1]
+        word = stem(cue.text.lower())
+        sent_start, sent_end = t.sent_start[cue.start], t.sent_end[cue.start]
+        window_start = max(sent_start, cue.start - 4)
+        window = t.lower[window_start : cue.start]  # the words before the event word
+        determiner = next((w for w in reversed(window) if w in _DETERMINERS), None)
+        ordinal = next(
+            (
+                ctx.ordinals.get(w) or int(_ORDINAL_DIGITS.match(w)[1])
+                for w in window
+                if w in ctx.ordinals or _ORDINAL_DIGITS.match(w)
+            ),
+            None,
+        )
+        is_plural_count = cue.text.lower().endswith("s") and any(
+            w in ctx.cardinals or w.isdigit() for w in window[-3:]
+        )
+        if is_plural_count:
+            continue  # "three meetings" is a count, not a mention of one event
+        np_right = cue.end
+        while (
+            np_right < sent_end
+            and np_right - cue.end < 8
+            and not ctx.breaks_at(np_right)
+            and not ctx.past_at(np_right)
+        ):
+            np_right += 1
+        context = ctx.content_words(
+            window_start, np_right, skip=(cue.start, cue.end)
+        ) | ctx.proper_nouns_at(sent_start)
+        context -= ctx.event_words
+        position = next((_POSITIONS[w] for w in window if w in _POSITIONS), None)
+        kinds = _event_kinds(ctx, cue.start)
+        if kinds:
+            context |= {f"kind:{k}" for k in kinds}
+        if determiner in _INDEFINITE or ordinal is not None or position is not None:
+            chain = None  # "a meeting", "the second summit": a new event
+        elif (
+            kinds
+            and word in chains_by_word
+            and not any(chain_kinds.get(c, kinds) == kinds for c in chains_by_word[word])
+        ):
+            chain = None  # "the sentencing hearing" after "a bail hearing": another hearing
+        elif word in chains_by_word:
+            # "the quake" after "a massive quake struck in 2004": the story's own quake,
+            # the most mentioned one, not the latest background one
+            counts = {c: mentions_by_class[event_class].get(c, 0) for c in chains_by_word[word]}
+            chain = max(counts, key=lambda c: (counts[c], -c))
+        elif determiner in _DEFINITE and event_class in mentions_by_class:
+            # "the session" after "a board meeting": the class's most mentioned event
+            counts = mentions_by_class[event_class]
+            chain = max(counts, key=lambda c: (counts[c], -c))
+        else:
+            chain = None
+        if chain is None:
+            chain = next_id
+            next_id += 1
+        mentions_by_class.setdefault(event_class, {}).setdefault(chain, 0)
+        mentions_by_class[event_class][chain] += 1
+        chains_by_word.setdefault(word, set()).add(chain)
+        out.chain_context[chain] = out.chain_context.get(chain, frozenset()) | frozenset(context)
+        if ordinal is not None:
+            out.chain_ordinal.setdefault(chain, ordinal)
+        if position is not None:
+            out.chain_position.setdefault(chain, position)
+        if kinds:
+            chain_kinds.setdefault(chain, kinds)
+        for i in range(cue.start, cue.end):
+            by_token[i] = (chain, event_class)
+    return by_token
+
+
+def _event_kinds(ctx: _Context, start: int) -> frozenset[str]:
+    """The kinds (lexicon ``event_kinds``) among the lower-case words right before an event
+    word: "a bail hearing", "a plea and case management hearing" (up to four words, back
+    to a determiner or anything but a lower-case word)."""
+    if not ctx.event_kinds:
+        return frozenset()
+    t = ctx.tokens
+    first = max(t.sent_start[start], start - 4)
+    kinds = set()
+    i = start - 1
+    while i >= first and t.alpha[i] and t.lower[i] not in _DETERMINERS:
+        if t.lower[i] in ctx.event_kinds:
+            kinds.add(t.lower[i])
+        i -= 1
+    return frozenset(kinds)
+
+
+def _describes_noun(ctx: _Context, cue: Span) -> bool:
+    """True for an event word that is also an adjective, used as one: followed by a
+    lower-case noun ("a primary health centre", "its final offer")."""
+    if cue.text.lower() not in ctx.adjective_event_words:
+        return False
+    t = ctx.tokens
+    after = cue.end
+    return (
+        after < t.sent_end[cue.start]
+        and t.alpha[after]
+        and t.lowercase[after]
+        and t.lower[after] not in STOP_WORDS
+        and t.lower[after] not in ctx.calendar_words
+        and t.lower[after] not in ctx.event_words
+    )
+
+
+def _inside_name(ctx: _Context, i: int) -> bool:
+    """True for a capitalised word ``i`` inside a name or title ("Catching Fire", "Policy Report")."""
+    t = ctx.tokens
+    if not t.title[i] or i == t.sent_start[i]:
+        return False
+    before = i - 1
+    return (
+        t.title[before]
+        and t.alpha[before]
+        and before != t.sent_start[before]
+        or (t.upper[before] and len(t.text[before]) > 1)
+    )
+
+
+def _event_of(
+    ctx: _Context, span: Span, chains: dict[int, tuple[int, str]]
+) -> tuple[Span, int] | None:
+    """The event word a date belongs to: the nearest one in its sentence (same clause first)."""
+    left, right = ctx.clause(span.start, span.end)
+    best: tuple[tuple[int, int], Span, int] | None = None
+    for cue in ctx.cues_at(ctx.tokens.sent_start[span.start], "event:"):
+        if cue.start in chains and not (span.start <= cue.start < span.end):
+            in_clause = left <= cue.start < right
+            if not in_clause and cue.start > span.start:
+                continue  # "killed on June 24, while investigating an attack": not the attack's date
+            distance = span.start - cue.end if cue.end <= span.start else cue.start - span.end
+            key = (0 if in_clause else 1, distance)
+            if best is None or key < best[0]:
+                best = (key, cue, chains[cue.start][0])
+    if best is None or (best[0][0] == 1 and best[0][1] > 12):
+        return None
+    cue = best[1]
+    if not _names_the_event(ctx, cue, dated_before=span.end <= cue.start):
+        return None
+    between = range(cue.end, span.start) if cue.end <= span.start else range(span.end, cue.start)
+    relation_tokens = {
+        i
+        for c in ctx.cues_at(ctx.tokens.sent_start[span.start], "relation:")
+        for i in range(c.start, c.end)
+    }
+    reporting = {
+        i
+        for c in ctx.cues_at(ctx.tokens.sent_start[span.start], "reporting")
+        for i in range(c.start, c.end)
+    }
+    if any(
+        (ctx.past_at(i) or _progressive_at(ctx, i)) and i not in relation_tokens | reporting
+        for i in between
+    ):
+        # "a constitution approved in September", "two men on Tuesday were discussing the
+        # shooting": the date is the approval's, the discussion's; "called the match off and
+        # said it would be replayed on Wednesday" reports the match's date
+        return None
+    return cue, best[2]
+
+
+_EARLIER_INSTANCE = frozenset({"recent", "earlier", "previous", "prior", "preceding"})
+"""Before an event word: another, earlier instance of the event ("the earlier hearing")."""
+_WITHIN_EVENT = frozenset({"during", "throughout", "amid", "amidst"})
+"""Before an event word: a moment inside the event ("shown on Thursday during the trial")."""
+_OBJECT_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "our"})
+"""After an -ing event word: its object, so a verb ("hearing an argument"); not "that",
+which opens a clause about the event ("a meeting that opened on Monday")."""
+_PROGRESSIVE_AUXILIARIES = frozenset({"is", "are", "am", "was", "were", "be", "been", "being"})
+
+
+def _names_the_event(ctx: _Context, cue: Span, *, dated_before: bool) -> bool:
+    """False when event word ``cue`` is no name of the event a date nearby dates: a verb
+    ("after hearing an argument"), an earlier instance ("at the earlier hearing on Monday"),
+    or, after the date, the span of time it falls in ("on Thursday during the trial")."""
+    lower = ctx.tokens.lower
+    if (
+        cue.end < len(lower)
+        and lower[cue.end - 1].endswith("ing")
+        and lower[cue.end] in _OBJECT_DETERMINERS
+    ):
+        return False
+    first = max(ctx.tokens.sent_start[cue.start], cue.start - 3)
+    before = set(lower[first : cue.start])
+    if _EARLIER_INSTANCE & set(lower[max(first, cue.start - 2) : cue.start]):
+        return False
+    return not (dated_before and _WITHIN_EVENT & before)
+
+
+def _progressive_at(ctx: _Context, i: int) -> bool:
+    """True for an -ing verb after a form of "be" ("were discussing")."""
+    lower = ctx.tokens.lower
+    return (
+        lower[i].endswith("ing")
+        and i > ctx.tokens.sent_start[i]
+        and lower[i - 1] in _PROGRESSIVE_AUXILIARIES
+    )
+
+
+def _relation_of(ctx: _Context, span: Span, event: Span) -> str | None:
+    """The rule id of the relation verb nearest the date (``event.start_date``...), if any."""
+    left, right = ctx.clause(span.start, span.end)
+    lo, hi = min(left, event.start), max(right, event.end)
+    best: tuple[int, str] | None = None
+    for cue in ctx.cues_at(ctx.tokens.sent_start[span.start], "relation:"):
+        if ctx.attributive_at(cue.start, cue.end):
+            continue  # "the abandoned game will be replayed on Thursday": no calling off
+        if lo <= cue.start < hi and not (span.start <= cue.start < span.end):
+            distance = span.start - cue.end if cue.end <= span.start else cue.start - span.end
+            if best is None or distance < best[0]:
+                best = (distance, cue.label_.split(":", 1)[1])
+    return best[1] if best else None

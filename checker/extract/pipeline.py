@@ -1,0 +1,294 @@
+"""Read facts off an annotated Doc: dated events, deadlines, counts, words to spell-check.
+
+Everything a later stage needs is copied out of the Doc here (offsets, line and
+column, the sentence, the exact words), so nothing downstream re-reads the text.
+Values are not normalized yet: that needs the publication date (``normalize``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc, Span
+
+from checker.extract.context import _MAIN_REACH, _POSSESSIVE, _Context, _mention_at, stem
+from checker.extract.counts import _counts, _paired_counts, _quantities, _single_counts, _streaks
+from checker.extract.events import (
+    _clause_facts,
+    _clause_happening,
+    _deadline_of,
+    _deadline_subject,
+    _event_chains,
+    _event_of,
+    _is_report_date,
+    _lead_end,
+    _lead_event,
+    _lead_relation,
+    _main_event,
+    _period_deadlines,
+    _relation_of,
+    _timex_tense,
+    _verb_forms,
+)
+from checker.extract.figures import _anchored_changes, _figures
+from checker.extract.mentions import Extraction, FactMention, TimexMention
+from checker.extract.places import _frame_places, _home_places, _places, _ranked_places
+from checker.extract.words import _names, _words
+from checker.model import Source, Tense
+from checker.nlp import NON_DATE_ROLES
+from checker.rules import RuleSet
+
+_LEADS = {"on", "in", "by", "until", "since", "at", "from"}
+_YEAR_LEADS = {"in", "since", "during", "until"}
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
+"""A sentence opening with one of these is about someone the sentence before names."""
+
+
+def extract(
+    doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True, prefilter: bool = True
+) -> Extraction:
+    """Extract temporal expressions, fact candidates and words from an annotated ``doc``.
+
+    Args:
+        doc (Doc): the source text run through ``nlp.build_pipeline``.
+        source (Source): the source the text belongs to.
+        ruleset (RuleSet): the rules whose cues annotated ``doc``.
+        facts (bool): also extract facts and words; False gives the temporal
+            expressions only (the temporal tagger). Defaults to True.
+        prefilter (bool): let extractors skip what none of their trigger words is in
+            (the same facts, found sooner); False tries everything, for tests that
+            compare the two. Defaults to True.
+    """
+    ctx = _Context(doc, ruleset, prefilter=prefilter)
+    out = Extraction(source)
+    chains = _event_chains(ctx, out) if facts else []
+    deadline_rules = {r.id: r for r in ruleset.of_kind("deadline")}
+    event_rules = ruleset.of_kind("event_date")
+    default_event_rule = next((r.id for r in event_rules if r.options.get("default")), None)
+    deadline_chains: dict[str, int] = {}
+    lead_rules = ruleset.of_kind("lead_date") if facts else []
+    clause_rules = [rule for rule in lead_rules if rule.options.get("clause")]
+    lead_rules = [rule for rule in lead_rules if not rule.options.get("clause")]
+    clause_forms = ruleset.derived(
+        "clause_verb_forms", lambda: {r.id: _verb_forms(r) for r in ruleset.of_kind("lead_date")}
+    )
+    lead_ends = {rule.id: _lead_end(ctx, rule.options.get("sentences", 2)) for rule in lead_rules}
+
+    @cache
+    def lead_words(rule_id: str) -> frozenset[str]:
+        """The words of the lead and the headline, a lead date's context: made at the first
+        lead date of ``rule_id`` (most sources have none)."""
+        return frozenset(ctx.content_words(0, lead_ends[rule_id]) | _title_words(source, ctx))
+
+    def main_words(span: Span, cue: Span) -> frozenset[str]:
+        """The words of a main-event date's sentence and all before it (the headline, a
+        dateline) and the metadata's headline: two sources' leads that share enough of them
+        tell of one event, whatever verb each dates it with. The words after the date's
+        verb are added marked with "@" (what it acts on: "condemned the bombing on
+        Friday", "called on Monday for the ruling to be overturned")."""
+        end = ctx.tokens.sent_end[span.start]
+        # a bounded reach: a text with no full stop is one long "sentence"
+        after = ctx.content_words(
+            cue.end, min(end, cue.end + _MAIN_REACH), skip=(span.start, span.end)
+        )
+        return head_words(end) | {"@" + w for w in after} | same_happening(cue)
+
+    main_rule = next((r for r in lead_rules if r.options.get("main")), None)
+    happenings = main_rule.options.get("same_happenings", {}) if main_rule else {}
+
+    def same_happening(cue: Span) -> set[str]:
+        """ "~" and the meaning of the words the date's verb starts ("entered passenger
+        service" and "opened" mean "open"; the main rule's `same_happenings`)."""
+        if not happenings:
+            return set()
+        said = " ".join(ctx.tokens.lower[cue.start : cue.start + 4]) + " "
+        return {
+            "~" + stem(meaning)
+            for meaning, phrases in happenings.items()
+            if any(said.startswith(phrase + " ") for phrase in phrases)
+        }
+
+    @cache
+    def head_words(end: int) -> frozenset[str]:
+        """The words of the text up to token ``end`` and of the metadata's headline."""
+        return frozenset(ctx.content_words(0, end) | _title_words(source, ctx))
+
+    main_dates: list[tuple[Span, Span, frozenset[str]]] = []
+    dateline = source.dateline
+    for span in ctx.timex_spans:
+        if dateline and span.start_char < dateline.end and span.end_char > dateline.start:
+            continue  # the dateline dates the story, not an event in it
+        tense = _timex_tense(ctx, span)
+        reported = _is_report_date(ctx, span)
+        lower = ctx.tokens.lower
+        lead = (
+            span.start
+            if lower[span.start] in _LEADS
+            else (span.start - 1 if span.start > 0 else None)
+        )
+        timex = TimexMention(
+            where=_mention_at(source, ctx.tokens, span.start, span.end),
+            words=tuple(ctx.tokens.text[span.start : span.end]),
+            roles=frozenset(span.label_.split("+")),
+            tense=tense,
+            reported=reported,
+            governor=lower[lead] if lead is not None else "",
+        )
+        out.timexes.append(timex)
+        if not facts or timex.roles & NON_DATE_ROLES:
+            continue  # a duration, set, era or vague reference dates no event
+        deadline = _deadline_of(ctx, span, tense, deadline_rules)
+        if deadline is not None:
+            rule_id, trigger, definite, ahead = deadline
+            left, right = ctx.joined_clause(span.start, span.end)
+            if left >= span.start - 1 and right <= span.end:
+                # "now has 60 days, until May 2, to set the price": a date set off by commas
+                # is about the clauses on either side of it
+                first, last = ctx.tokens.sent_start[span.start], ctx.tokens.sent_end[span.start]
+                if left - 1 > first:
+                    left = ctx.clause(left - 2, left - 1)[0]
+                if right + 1 < last:
+                    right = ctx.clause(right + 1, right + 2)[1]
+            # the clause's words and the sentence's names: "X Airport, the main gateway, will
+            # stay closed until Friday" names what is closed outside the deadline's clause
+            sent_start = ctx.tokens.sent_start[span.start]
+            context = (
+                ctx.content_words(left, right, skip=(span.start, span.end))
+                | ctx.proper_nouns_at(sent_start)
+            ) - {trigger}
+            clause_text = f" {' '.join(ctx.tokens.lower[left:right])} "
+            for meaning, phrases in ruleset.rules[rule_id].options.get("same_words", {}).items():
+                if any(f" {phrase} " in clause_text for phrase in phrases):
+                    context.add(f"={meaning}")  # "remain in place", "stay in force"
+            opening = sent_start
+            while opening < span.start and ctx.tokens.text[opening].isspace():
+                opening += 1  # a sentence may open with the blank line before it
+            if ctx.tokens.lower[opening] in _SUBJECT_PRONOUNS and sent_start > 0:
+                # "She has been given 45 days, until April 30": who is given the time is
+                # named in the sentence before
+                before = sent_start - 1
+                while before > 0 and ctx.tokens.text[before].isspace():
+                    before -= 1  # the blank line between paragraphs
+                context |= ctx.proper_nouns_at(ctx.tokens.sent_start[before])
+            key = f"{rule_id}:{trigger}"
+            if definite and key in deadline_chains:
+                chain = deadline_chains[key]
+            else:
+                chain = len(chains) + len(deadline_chains) + 1000
+                deadline_chains[key] = chain
+            out.chain_context[chain] = out.chain_context.get(chain, frozenset()) | frozenset(
+                context
+            )
+            # A deadline looks ahead: "gave the December 31 deadline" is this year's
+            # December 31, so a past clause only means "the nearest", never "last year's";
+            # "ordered them to submit a plan by Friday" is the coming Friday.
+            deadline_tense: Tense = "none" if tense == "past" and not ahead else "future"
+            # role "after publication": a deadline only if its date lies after publication
+            out.facts.append(
+                FactMention(
+                    rule=rule_id,
+                    family="deadline",
+                    where=timex.where,
+                    tense=deadline_tense,
+                    trigger=trigger,
+                    event_class="deadline",
+                    context=frozenset(context),
+                    chain=chain,
+                    timex=TimexMention(timex.where, timex.words, timex.roles, deadline_tense),
+                    subject=_deadline_subject(ctx, span, trigger),
+                    role="after publication" if ahead is None else None,
+                )
+            )
+            continue
+        if not reported:
+            for rule in clause_rules:
+                if happening := _clause_happening(ctx, span, rule):
+                    forms = clause_forms[rule.id]
+                    out.facts.extend(_clause_facts(ctx, span, timex, tense, rule, happening, forms))
+            for rule in lead_rules:
+                reader = _main_event if rule.options.get("main") else _lead_event
+                if span.end <= lead_ends[rule.id] and (lead := reader(ctx, span, tense, rule)):
+                    cue, event_class, lead_tense = lead
+                    # "the talks, which began on Monday" and "talks that ended on Thursday"
+                    # date the event's two ends: a lead date is compared only with one of
+                    # its relation (start, end, or the event itself)
+                    relation = _lead_relation(ctx, span, cue, ruleset)
+                    where = timex.where
+                    if rule.options.get("main"):
+                        main_dates.append((span, cue, main_words(span, cue)))
+                    if (
+                        rule.options.get("main")
+                        and span.end <= cue.start <= span.end + 3
+                        and _POSSESSIVE & set(lower[span.end - 1 : span.end + 1])
+                    ):
+                        # "last Saturday's final": the date quoted with what it dates
+                        where = _mention_at(source, ctx.tokens, span.start, cue.end)
+                    out.facts.append(
+                        FactMention(
+                            rule=rule.id,
+                            family="lead",
+                            where=where,
+                            tense=lead_tense,
+                            trigger=cue.text.lower(),
+                            event_class=event_class,
+                            context=main_words(span, cue)
+                            if rule.options.get("main")
+                            else lead_words(rule.id),
+                            timex=timex,
+                            subject=event_class,
+                            role=relation,
+                        )
+                    )
+        if reported or default_event_rule is None:
+            continue
+        if timex.roles == {"year"} and lower[span.start] not in _YEAR_LEADS:
+            continue  # "forecasts for 2026", "the 2025 edition": a year that is not when
+
+        event = _event_of(ctx, span, chains)
+        if event is None:
+            continue
+        cue, chain = event
+        rule_id = _relation_of(ctx, span, cue) or default_event_rule
+        out.facts.append(
+            FactMention(
+                rule=rule_id,
+                family="date",
+                where=timex.where,
+                tense=tense,
+                trigger=cue.text.lower(),
+                event_class=cue.label_.split(":", 1)[1],
+                context=out.chain_context.get(chain, frozenset()),
+                chain=chain,
+                ordinal=out.chain_ordinal.get(chain),
+                timex=timex,
+            )
+        )
+    if facts:
+        out.facts.extend(_counts(ctx, source, ruleset))
+        out.facts.extend(_streaks(ctx, source, ruleset))
+        out.facts.extend(_quantities(ctx, source, ruleset, out.timexes))
+        out.facts.extend(_figures(ctx, source, ruleset, out.timexes, out.facts))
+        out.facts.extend(_anchored_changes(ctx, source, ruleset, out.facts))
+        out.facts.extend(_paired_counts(ctx, source, ruleset))
+        out.facts.extend(_single_counts(ctx, source, ruleset, out.facts))
+        out.facts.extend(_places(ctx, source, ruleset, chains, out, main_dates))
+        out.facts.extend(_ranked_places(ctx, source, ruleset, len(chains)))
+        out.facts.extend(_home_places(ctx, source, ruleset, len(chains)))
+        out.facts.extend(_frame_places(ctx, source, ruleset, len(chains)))
+        out.facts.extend(_period_deadlines(ctx, source, ruleset, out))
+        out.words = _words(doc, source, ctx.tokens)
+        out.names = _names(ctx, source)
+    return out
+
+
+def _title_words(source: Source, ctx: _Context) -> set[str]:
+    """Content words of the headline the source's metadata gives (not in its text)."""
+    if not source.title:
+        return set()
+    return {
+        stem(word)
+        for word in re.findall(r"[^\W\d_]+", source.title.lower())
+        if len(word) >= 2 and word not in STOP_WORDS and word not in ctx.calendar_words
+    }
