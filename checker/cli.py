@@ -23,7 +23,7 @@ import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -236,10 +236,19 @@ def build_settings(args: argparse.Namespace, config: FileConfig) -> Settings:
     )
 
 
-def _check_writable(path: Path) -> None:
+def _check_writable(path: Path, inputs: Sequence[str] = ()) -> None:
     """Raise UsageError (E302) naming ``path`` when the report cannot be written there,
-    before any article is read: a folder that does not exist or takes no new file."""
+    before any article is read: a folder that does not exist or takes no new file, or a
+    place among the ``inputs`` (an input file itself, or inside an input folder: the
+    checker never writes into what it reads)."""
     folder = path.resolve().parent
+    target = path.resolve()
+    for given in inputs:
+        source = Path(given).resolve()
+        if target == source or (source.is_dir() and target.is_relative_to(source)):
+            raise UsageError(
+                errors.E302, f"output would be written into the input {given}", str(path)
+            )
     if path.is_dir():
         raise UsageError(errors.E302, "output is a folder, expected a file name", str(path))
     if not folder.is_dir():
@@ -456,7 +465,7 @@ def main(argv: list[str] | None = None) -> int:
             config = load_config(config_path) if config_path else FileConfig()
         settings = build_settings(args, config)
         if getattr(args, "output", None):  # ``baseline`` writes to standard output only
-            _check_writable(Path(args.output))
+            _check_writable(Path(args.output), args.paths)
         _tune_garbage_collection()
         results, input_errors, ruleset = run(settings, args.paths)
         if args.command == "baseline":

@@ -199,7 +199,7 @@ def test_cli_missing_path_exits_2(tmp_path):
 
 
 def test_cli_binary_file_in_folder_exits_2_and_reports_the_rest(tmp_path):
-    story = tmp_path / "kim"
+    story = tmp_path / "story"
     story.mkdir()
     bad = story / "photo.txt"
     bad.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01")
@@ -225,8 +225,21 @@ def test_cli_output_that_cannot_be_written_is_one_error_line(tmp_path, where):
     assert completed.stdout == ""
 
 
+@pytest.mark.parametrize("where", ["article", "folder"])
+def test_cli_output_into_an_input_is_refused_and_the_input_kept(tmp_path, where):
+    story = tmp_path / "story"
+    shutil.copytree(SEEDS, story)
+    before = {path.name: path.read_bytes() for path in story.iterdir()}
+    article = sorted(story.iterdir())[0]
+    target = article if where == "article" else story / "report.md"
+    completed = run_checker(str(story), "--format", "markdown", "-o", str(target))
+    assert completed.returncode == 2
+    assert completed.stderr.startswith(f"checker: {target}: E302 output would be written into")
+    assert {path.name: path.read_bytes() for path in story.iterdir()} == before
+
+
 def test_cli_over_long_article_is_an_error_and_the_rest_is_checked(tmp_path):
-    story = tmp_path / "kim"
+    story = tmp_path / "story"
     story.mkdir()
     dump = story / "dump.txt"
     dump.write_text("Talks resumed on Tuesday. " * 40_000, encoding="utf-8")  # 1,040,000
@@ -293,7 +306,7 @@ def test_cli_text_report_without_colour():
 
 
 def test_cli_inputs_unchanged_after_run(tmp_path):
-    story = tmp_path / "kim"
+    story = tmp_path / "story"
     shutil.copytree(SEEDS, story)
     (story / "crlf-latin1.txt").write_bytes(
         b"date 2019-12-26\r\nPeace talks in Bogot\xe1 opened on Saturday.\r\n"
