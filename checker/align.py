@@ -280,7 +280,7 @@ def pair_score(a: Unit, b: Unit) -> int:
         # the leads' dates of the main event: the event class is the evidence (its words
         # differ from outlet to outlet: "crashed", "the crash"; "the blast", "an explosion"),
         # its relation the same (a start date is not an end date), and the leads share
-        # words (a party's plenary and a summit are two events of one class)
+        # words (a party congress and a summit are two events of one class)
         if a.key != b.key:
             return 0
         if a.key.startswith(_MAIN_KEY):

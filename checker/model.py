@@ -25,7 +25,7 @@ class Dateline:
     """The opening ``PLACE, Mon DD (Credit) -`` of a wire story."""
 
     place: str | None
-    """The place in capitals, e.g. ``SEOUL``."""
+    """The place in capitals, e.g. ``OSLO``."""
     date_text: str | None
     """The month-day as written, e.g. ``Oct 21``; None when the dateline has no date."""
     credit: str | None

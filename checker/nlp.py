@@ -397,7 +397,7 @@ class TimexRuler:
                 and doc[end].is_lower
                 and not doc[end].is_stop
             ):
-                continue  # "a Christmas gift": the holiday names a kind of thing, not a day
+                continue  # "a Christmas tree": the holiday names a kind of thing, not a day
             if (
                 "ref" in roles
                 and start > 0

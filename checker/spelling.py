@@ -547,7 +547,7 @@ COMPOUND_PART_ZIPF = 3.5
 @lru_cache(maxsize=100_000)
 def explained_by_morphology(word: str) -> bool:
     """True when ``word`` is a known word dressed up: prefixes and suffixes around a known stem
-    ("denuclearising" -> "nuclear", "tussled" -> "tussle"), or two common words run together
+    ("decentralising" -> "central", "tussled" -> "tussle"), or two common words run together
     ("gameball", "holdups")."""
     for cut in range(3, len(word) - 1):
         head, tail = word[:cut], word[cut:]
@@ -1054,7 +1054,7 @@ def name_typos(
     ("Pritchett" twice, "Pritchet" once), is reported too, with its own spelling as the
     suggestion (``detail["internal"]``).
 
-    Plurals and derived forms ("Brazil"/"Brazilian", "Kenya"/"Kenyan", "Koreas"/"Korean")
+    Plurals and derived forms ("Brazil"/"Brazilian", "Kenya"/"Kenyan", "Americas"/"American")
     are not typos: the two forms must differ inside the word, not by an ending, unless both
     stand beside the same name word ("Anna Kowalczyk"/"Anna Kowalczyki") and the ending is
     no plural s. A last letter written two ways ("Nowakowsky"/"Nowakowski") is a slip.
@@ -1191,7 +1191,7 @@ def name_typos(
 def _names_one_letter_off(text: str, by_length: dict[int, list[str]]) -> Iterator[tuple[str, bool]]:
     """The names of ``by_length`` one letter from ``text`` (accents aside), or with another
     letter doubled, with the same first letter; each with True when the two differ by an
-    ending ("Kenya"/"Kenyan", "Koreas"/"Korean") rather than inside the word. Never a plural
+    ending ("Kenya"/"Kenyan", "Americas"/"American") rather than inside the word. Never a plural
     or a last s for another letter ("Petes"/"Peter"), though a doubled last letter
     ("Pritchet"/"Pritchett") or an s for a z ("Ruiz"/"Ruis") is a slip; not another case or
     accents ("Lionsgate"/"LionsGate", "Fernandez"/"Fernández"); not a British/American pair."""

@@ -38,10 +38,10 @@ def _aligned(ruleset, nlp, *articles) -> dict[str, list[set[tuple[str, str]]]]:
     return groups
 
 
-PLENARY = (
+COMMITTEE_SESSION = (
     "steppe-herald.txt",
     "2024-03-14",
-    "The ruling National Harmony Party opened a plenary session of its central committee "
+    "The ruling National Harmony Party opened a full session of its central committee "
     "on Monday in Ulaanbaatar.\n",
 )
 
@@ -56,7 +56,7 @@ PLENARY = (
     ],
 )
 def test_align_same_event_named_differently_is_aligned(ruleset, nlp, other):
-    groups = _aligned(ruleset, nlp, PLENARY, ("nomad-wire.txt", "2024-03-14", other))
+    groups = _aligned(ruleset, nlp, COMMITTEE_SESSION, ("nomad-wire.txt", "2024-03-14", other))
     assert groups.get("event.start_date") == [
         {("steppe-herald.txt", "on Monday"), ("nomad-wire.txt", "on Monday")}
     ]
@@ -67,7 +67,7 @@ def test_align_alignment_records_the_direct_pair(ruleset, nlp):
         _normalized(
             ruleset,
             nlp,
-            PLENARY,
+            COMMITTEE_SESSION,
             (
                 "nomad-wire.txt",
                 "2024-03-14",
@@ -86,7 +86,7 @@ def test_align_party_meeting_is_not_summit_in_same_article(ruleset, nlp):
     groups = _aligned(
         ruleset,
         nlp,
-        PLENARY,
+        COMMITTEE_SESSION,
         (
             "nomad-wire.txt",
             "2024-03-14",
@@ -107,7 +107,7 @@ def test_align_party_meeting_is_not_summit_on_same_day(ruleset, nlp):
     groups = _aligned(
         ruleset,
         nlp,
-        PLENARY,
+        COMMITTEE_SESSION,
         (
             "nomad-wire.txt",
             "2024-03-14",
@@ -182,7 +182,7 @@ COUNT_ARTICLES = (
     (
         "alpine-post.txt",
         "2024-03-14",
-        "Chancellor Ilse Brandauer and President Marek Dvorsky have now held three face-to-face "
+        "Chancellor Ilse Brandauer and President Marek Dvorsky have now held three working "
         "meetings.\n",
     ),
     (
@@ -202,7 +202,7 @@ def test_align_counts_grouped_by_series_name(ruleset, nlp):
     groups = _aligned(ruleset, nlp, *COUNT_ARTICLES)
     assert groups.get("event.count") == [
         {
-            ("alpine-post.txt", "three face-to-face meetings"),
+            ("alpine-post.txt", "three working meetings"),
             ("lakeside-daily.txt", "the third summit"),
         }
     ]

@@ -134,13 +134,13 @@ CONGRESS_EARLY = (
     "harbour-times.txt",
     "2024-03-11",
     "The ruling National Harmony Party opened its party congress on Saturday in Ulaanbaatar,\n"
-    "ahead of a year-end deadline for the party budget.\n",
+    "ahead of a year-end deadline to pass the city budget.\n",
 )
 CONGRESS_LATE = (
     "nomad-wire.txt",
     "2024-03-18",
     "The National Harmony Party congress opened on Saturday in Ulaanbaatar.\n\n"
-    "The party must pass its budget by the December 31 deadline, delegates said in Feruary.\n",
+    "The council must pass its budget by December 31, delegates said in Feruary.\n",
 )
 HOSTILE = (
     "hostile.txt",
@@ -267,12 +267,12 @@ def test_html_agreement_links_counterparts_in_other_sources(congress, congress_p
     assert sorted(a.rule for a in congress.agreements) == ["deadline", "event.place"]
     marks = parsed.marks("agree")
     assert sorted(plain_text(m) for m in marks) == [
-        "December 31",
+        "by December 31",
         "in Ulaanbaatar",
         "in Ulaanbaatar",
         "year-end",
     ]
-    deadline = [m for m in marks if plain_text(m) in ("December 31", "year-end")]
+    deadline = [m for m in marks if plain_text(m) in ("by December 31", "year-end")]
     for mark in deadline:
         (other,) = [m for m in deadline if m is not mark]
         sup = mark.parent.children[mark.parent.children.index(mark) + 1]

@@ -25,7 +25,7 @@ NEWSY = st.sampled_from(
         "Tuesday, March 5",
         "Feruary",
         "goverment",
-        "SEOUL (AFP) - ",
+        "OSLO (NTB) - ",
         "\u200d",
         "\u202e",
         "e\u0301",

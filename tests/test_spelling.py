@@ -393,7 +393,7 @@ def test_spelling_story_typo_found(ruleset, nlp, sentence, word, suggestion, rul
         "Minister Grete Vollmarsen met Ragnhild Sæterdal and Oddvar Kjellbotn in Tromsø.",
         "The trawler Kvitbjørn docked at Hammerfest after the Skagerrak storm.",
         # acronyms and agency credits
-        "BERLIN (dpa) - The UNHCR appealed for funds, KCNA and AFP reported.",
+        "BERLIN (dpa) - The UNHCR appealed for funds, TASS and ANSA reported.",
         "The UNHCR and the IOM said the MSF clinic in Goma had reopened, according to dpa.",
         # British spellings
         "The defence ministry criticised the programme, saying the organisation would "

@@ -269,7 +269,7 @@ def test_timeml_value_forms(tagger, sentence, words, kind, value, mod):
         "The bank sold 30-year bonds.",
         "The firm paid its quarterly dividend.",
         "Police said the night was calm.",
-        "The missile was billed as a Christmas gift.",
+        "The shop sold out of Christmas trees.",
     ],
     ids=[
         "verb-last",

@@ -33,7 +33,7 @@ _PREVIOUS = {"previous", "prior", "past", "last", "earlier", "preceding"}
 
 
 def _counts(ctx: _Context, source: Source, ruleset: RuleSet) -> list[FactMention]:
-    """Counts of events in a series: "three face-to-face meetings", "a fourth round"."""
+    """Counts of events in a series: "four working meetings", "a fourth round"."""
     doc = ctx.doc
     facts = []
     count_rule = {

@@ -492,7 +492,7 @@ def _lead_relation(ctx: _Context, span: Span, cue: Span, ruleset: RuleSet) -> st
 
 def _timex_tense(ctx: _Context, span: Span) -> Tense:
     """Tense that places a date: "since" looks back; a date before its noun ("a Nov. 15
-    hearing", "the December 31 deadline") is not governed by the clause's verb."""
+    hearing", "the March 31 deadline") is not governed by the clause's verb."""
     lower = ctx.tokens.lower
     if lower[span.start] == "since":
         return "past"

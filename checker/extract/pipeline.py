@@ -181,7 +181,7 @@ def extract(
             out.chain_context[chain] = out.chain_context.get(chain, frozenset()) | frozenset(
                 context
             )
-            # A deadline looks ahead: "gave the December 31 deadline" is this year's
+            # A deadline looks ahead: "gave the March 31 deadline" is this year's
             # December 31, so a past clause only means "the nearest", never "last year's";
             # "ordered them to submit a plan by Friday" is the coming Friday.
             deadline_tense: Tense = "none" if tense == "past" and not ahead else "future"
