@@ -12,6 +12,7 @@ import fnmatch
 import json
 import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -495,7 +496,11 @@ def read_article(path: Path, story: str) -> Source:
     """Read one article file into a Source; raise InputError naming the file."""
     name = str(path)
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode) and not stat.S_ISDIR(status.st_mode):
+            # a named pipe or a device would block the run or never end
+            raise InputError(errors.E104, "is not a regular file (a pipe or device)", name)
+        size = status.st_size
         if (
             size > 4 * MAX_ARTICLE_CHARS
         ):  # never read a huge file whole: 4 bytes a character at most
@@ -664,7 +669,12 @@ def iter_stories(
 
 def _iter_stories(paths: list[str]) -> Iterator[StoryInput]:
     loose: list[Path] = []
+    named: set[str] = set()
     for raw_path in sorted(paths):  # the order paths are named in changes nothing
+        real = os.path.realpath(raw_path)
+        if real in named:
+            continue  # one file or folder named twice is checked once
+        named.add(real)
         path = Path(raw_path)
         if path.suffix.lower() == ".jsonl" and path.is_file():
             yield from _read_jsonl(path)

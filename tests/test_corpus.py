@@ -121,6 +121,27 @@ def test_corpus_iter_stories_bad_file_does_not_stop_folder(tmp_path, raw, code):
     assert str(story / "b_bad.txt") in str(error)
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
+def test_corpus_named_pipe_is_an_e104_not_a_hang(tmp_path):
+    good = tmp_path / "a_good.txt"
+    good.write_text(GOOD_ARTICLE, encoding="utf-8")
+    pipe = tmp_path / "b_pipe.txt"
+    os.mkfifo(pipe)
+    [loaded] = load_all(good, pipe)  # reading the pipe would block for ever
+    assert [Path(s.path).name for s in loaded.sources] == ["a_good.txt"]
+    [error] = loaded.errors
+    assert str(error).startswith(f"{pipe}: E104 is not a regular file")
+
+
+def test_corpus_a_path_named_twice_is_read_once(tmp_path):
+    story = tmp_path / "story"
+    story.mkdir()
+    (story / "a.txt").write_text(GOOD_ARTICLE, encoding="utf-8")
+    for paths in [(story, story / ".." / "story"), (story / "a.txt", story / "a.txt")]:
+        [loaded] = load_all(*paths)
+        assert [Path(x.path).name for x in loaded.sources] == ["a.txt"]
+
+
 def test_corpus_iter_stories_unreadable_file_gives_e104(tmp_path):
     story = tmp_path / "story"
     story.mkdir()
