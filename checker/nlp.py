@@ -727,12 +727,13 @@ def build_pipeline(ruleset: RuleSet, *, model: str | None = None) -> Language:
     if model:
         try:
             nlp = spacy.load(model, exclude=["lemmatizer"])
-        except OSError as exc:
+        except (OSError, ValueError, KeyError, TypeError) as exc:
             from checker.errors import UsageError
 
-            raise UsageError(
-                errors.E301, f"spaCy pipeline {model!r} is not installed ({exc})"
-            ) from None
+            # spaCy's config and validation errors are ValueErrors, some many lines long
+            reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            state = "is not installed" if isinstance(exc, OSError) else "could not be loaded"
+            raise UsageError(errors.E301, f"spaCy pipeline {model!r} {state} ({reason})") from None
     else:
         tokenizer = {"@tokenizers": "checker.tokenizer.v1", "prefixes": _currency_prefixes(ruleset)}
         nlp = spacy.blank("en", config={"nlp": {"tokenizer": tokenizer}})

@@ -320,3 +320,16 @@ def test_cli_inputs_unchanged_after_run(tmp_path):
     assert completed.returncode == 2  # the empty file
     assert len(json.loads(completed.stdout)["sources"]) == 4
     assert tree_digest(tmp_path) == before
+
+
+@pytest.mark.parametrize("meta", [None, "{}"], ids=["not-installed", "no-name-in-meta"])
+def test_cli_model_that_cannot_be_loaded_is_one_error_line(tmp_path, meta):
+    model = tmp_path / "pipeline"
+    if meta is not None:
+        model.mkdir()
+        (model / "meta.json").write_text(meta, encoding="utf-8")
+        (model / "config.cfg").write_text('[nlp]\nlang = "en"\npipeline = []\n', encoding="utf-8")
+    completed = run_checker(str(SEEDS), "--model", str(model), "--no-cache")
+    assert completed.returncode == 2
+    assert completed.stderr.startswith("checker: E301 spaCy pipeline "), completed.stderr
+    assert len(completed.stderr.splitlines()) == 1, completed.stderr
