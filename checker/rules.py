@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from string import Formatter
 from typing import Any
 
 import yaml
@@ -274,6 +275,7 @@ def _parse_file(path: Path) -> tuple[yaml.MappingNode, dict[str, Any], str]:
         raise RuleError(
             errors.E204, "a rule file must be a mapping that starts with 'extends:'", name, 1, 1
         )
+    _check_duplicate_keys(node, name)
     return node, data, text
 
 
@@ -564,6 +566,7 @@ def _load_one(ruleset: RuleSet, name: str, node: yaml.MappingNode, data: dict[st
             name,
             keys["id"][1],
         )
+    _check_templates(data, name, keys)
     options = {k: v for k, v in data.items() if k not in ("extends", "id", "message", "level")}
     ruleset.rules[rule_id] = Rule(
         id=rule_id,
@@ -574,6 +577,36 @@ def _load_one(ruleset: RuleSet, name: str, node: yaml.MappingNode, data: dict[st
         line=node.start_mark.line + 1,
         options=options,
     )
+
+
+def _check_templates(data: dict[str, Any], name: str, keys: dict) -> None:
+    """A message template (``message``, ``*_message``) must parse as a format string: a
+    stray brace is an error at load time, not a traceback when the first finding fires."""
+    for key, value in data.items():
+        if (key == "message" or key.endswith("_message")) and isinstance(value, str):
+            try:
+                list(Formatter().parse(value))
+            except ValueError as exc:
+                raise _err(
+                    errors.E204, f"{key} is no valid template ({exc})", name, keys[key][1]
+                ) from None
+
+
+def _check_duplicate_keys(node: yaml.Node, name: str) -> None:
+    """A key written twice in one mapping is an error at the second (YAML keeps the last)."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.MappingNode):
+            seen: set[str] = set()
+            for key, value in current.value:
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in seen:
+                        raise _err(errors.E201, f"key {key.value!r} written twice", name, key)
+                    seen.add(key.value)
+                stack.append(value)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
 
 
 def _check_quantity(data: dict[str, Any], name: str, keys: dict) -> None:

@@ -157,6 +157,20 @@ INVALID_RULES = {
         "4:5",
         ["'@weekdayz'", "weekdays", "months"],
     ),
+    "key-written-twice": (
+        "extends: event_date\nid: event.start\nlevel: error\nmessage: start\n"
+        "relation: start\nverbs: [opened]\nverbs: [began]\n",
+        errors.E201,
+        "7:1",
+        ["'verbs'", "twice"],
+    ),
+    "message-with-a-stray-brace": (
+        "extends: weekday_date\nid: date.weekday\nlevel: error\n"
+        'message: "{weekday} is not {date"\n',
+        errors.E204,
+        "4:10",
+        ["message", "template"],
+    ),
     "unknown-closed-class-lexicon": (
         "extends: closed_class\nid: typo.calendar\nlevel: warning\nmessage: typo\n"
         "lexicons: [month_names, weekdayz]\n",
