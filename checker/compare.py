@@ -19,7 +19,7 @@ from functools import partial
 from string import Formatter
 
 from checker.align import Alignment, Unit, pair_score
-from checker.extract import Mention, as_words
+from checker.extract import Mention, WordMention, as_words
 from checker.gazetteer import comparable, places_agree
 from checker.model import Agreement, Amount, Evidence, Fact, Finding, Interval, Place, Source
 from checker.normalize import NormalizedSource, ResolvedTimex, anchor_label
@@ -60,6 +60,18 @@ class _Fields(dict):
 
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
+
+
+def _words_read(normalized: NormalizedSource, rule_id: str) -> Sequence[WordMention]:
+    """The source's words outside the stretches its comments ignore ``rule_id`` in."""
+    ignored = [s for s in normalized.source.suppressions if s.ignores(rule_id)]
+    if not ignored:
+        return normalized.words
+    return [
+        word
+        for word in normalized.words
+        if not any(s.first_line <= word.where.line <= s.last_line for s in ignored)
+    ]
 
 
 def render_message(template: str, **fields: object) -> str:
@@ -458,7 +470,8 @@ def typo_findings(
     """
     vocabulary = vocabulary or Vocabulary()
     findings: list[Finding] = []
-    vocabularies = {n.source.id: vocabulary_of(n.words) for n in sources}
+    # a word in text the article tells the checker to ignore corroborates no other source
+    vocabularies = {n.source.id: vocabulary_of(_words_read(n, "typo.spelling")) for n in sources}
     words_by_source = {n.source.id: n.words for n in sources}
     calendar_rules = ruleset.of_kind("closed_class")
     spelling_rules = ruleset.of_kind("spelling")

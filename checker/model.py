@@ -49,6 +49,17 @@ class Suppression:
     rules: frozenset[str] | None
     """Rule ids or families ignored there; None for all."""
 
+    def ignores(self, rule_id: str) -> bool:
+        """True when ``rule_id`` is ignored here (a family such as ``typo`` covers its rules)."""
+        return rules_cover(self.rules, rule_id)
+
+
+def rules_cover(rules: frozenset[str] | tuple[str, ...] | None, rule_id: str) -> bool:
+    """True when ``rules`` (ids, families or ``*``; None for all) take in ``rule_id``."""
+    if rules is None:
+        return True
+    return any(r in ("*", rule_id) or rule_id.startswith(r + ".") for r in rules)
+
 
 @dataclass
 class Source:

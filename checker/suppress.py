@@ -18,7 +18,7 @@ import dataclasses
 import fnmatch
 import re
 
-from checker.model import Finding, Source, StoryResult, Suppression
+from checker.model import Finding, Source, StoryResult, Suppression, rules_cover
 
 _COMMENT = re.compile(
     r"(?:<!--\s*checker:\s*(?P<html>off|on|ignore(?:\s+[\w.,\s-]*?)?)\s*-->"
@@ -74,12 +74,6 @@ def find_suppressions(text: str, line_offset: int = 0) -> tuple[str, list[Suppre
     return "\n".join(cleaned_lines), suppressions
 
 
-def _covers(rules: frozenset[str] | tuple[str, ...] | None, rule_id: str) -> bool:
-    if rules is None:
-        return True
-    return any(r in ("*", rule_id) or rule_id.startswith(r + ".") for r in rules)
-
-
 def _suppressed(
     finding: Finding, sources: dict[str, Source], path_ignores: dict[str, tuple[str, ...]]
 ) -> bool:
@@ -88,11 +82,12 @@ def _suppressed(
         if source is None:
             continue
         for glob, rules in path_ignores.items():
-            if fnmatch.fnmatch(source.path, glob) and _covers(rules, finding.rule):
+            if fnmatch.fnmatch(source.path, glob) and rules_cover(rules, finding.rule):
                 return True
         for suppression in source.suppressions:
-            if suppression.first_line <= evidence.line <= suppression.last_line and _covers(
-                suppression.rules, finding.rule
+            if (
+                suppression.first_line <= evidence.line <= suppression.last_line
+                and suppression.ignores(finding.rule)
             ):
                 return True
     return False

@@ -39,6 +39,26 @@ def test_suppress_comments_cover_paragraph_line_and_region(ruleset, nlp):
     assert _typo_lines(ruleset, nlp, ARTICLE) == [(1, "goverment"), (11, "goverment")]
 
 
+def test_suppress_ignored_text_corroborates_no_other_source(ruleset, nlp):
+    def source(name: str, text: str):
+        made = make_source(source_id=name, story="s", path=name, raw_text=text)
+        made.published, made.published_from = dt.date(2024, 3, 14), "metadata"
+        return made
+
+    slip = source("a.md", "The council said the goverment budget was set on Monday.\n")
+    quoting = source(
+        "b.md",
+        "The budget was set on Monday.\n\n<!-- checker: off -->\n"
+        "A reader wrote: the goverment lies.\n<!-- checker: on -->\n",
+    )
+    result = apply_suppressions(
+        check_story(StoryInput("s", [slip, quoting]), ruleset=ruleset, nlp=nlp)
+    )
+    assert [
+        (f.evidence[0].source, f.evidence[0].text) for f in result.findings if f.kind == "typo"
+    ] == [("a.md", "goverment")]
+
+
 def test_suppress_comments_are_blanked_keeping_offsets():
     cleaned, found = find_suppressions("Text. <!-- checker: ignore -->\nMore.", 2)
     assert cleaned == "Text. " + " " * len("<!-- checker: ignore -->") + "\nMore."
