@@ -233,6 +233,7 @@ def build_settings(args: argparse.Namespace, config: FileConfig) -> Settings:
         path_ignores=config.ignore,
         baseline=Path(args.baseline) if getattr(args, "baseline", None) else None,
         changed_since=args.changed_since,
+        config_path=config.path,
     )
 
 
@@ -378,6 +379,8 @@ def run(
         load_rules(list(settings.rule_paths) or None),
         disable=settings.disable,
         severity=settings.severity,
+        ignore=settings.path_ignores,
+        config=settings.config_path,
     )
     check_token_patterns(ruleset.temporal_patterns)  # no rule's regex may hang the run
     changed = changed_files(settings.changed_since, paths) if settings.changed_since else None

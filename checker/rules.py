@@ -643,7 +643,12 @@ def _check_quantity(data: dict[str, Any], name: str, keys: dict) -> None:
 
 
 def configure_rules(
-    ruleset: RuleSet, *, disable: tuple[str, ...] = (), severity: dict[str, str] | None = None
+    ruleset: RuleSet,
+    *,
+    disable: tuple[str, ...] = (),
+    severity: dict[str, str] | None = None,
+    ignore: dict[str, tuple[str, ...]] | None = None,
+    config: Path | None = None,
 ) -> RuleSet:
     """Turn rules off and change their levels (from configuration); unknown rule ids are errors.
 
@@ -651,21 +656,36 @@ def configure_rules(
         ruleset (RuleSet): loaded rules; changed in place and returned.
         disable (tuple[str, ...]): rule ids to turn off. Defaults to ().
         severity (dict[str, str] | None): rule id -> level. Defaults to None.
+        ignore (dict[str, tuple[str, ...]] | None): path glob -> rule ids, families or ``*``
+            ignored there; each must name a rule. Defaults to None.
+        config (Path | None): the configuration file these come from, named in errors.
     """
     import dataclasses
 
+    where = str(config) if config else None
+    known = ", ".join(sorted(ruleset.rules))
     severity = severity or {}
     for rule_id in (*disable, *severity):
         if rule_id not in ruleset.rules:
             raise RuleError(
-                errors.E209,
-                f"unknown rule id {rule_id!r} in configuration (known: {', '.join(sorted(ruleset.rules))})",
+                errors.E209, f"unknown rule id {rule_id!r} in configuration (known: {known})", where
             )
+    parts = [rule_id.split(".") for rule_id in ruleset.rules]
+    families = {".".join(words[:k]) for words in parts for k in range(1, len(words))}
+    for glob, rule_ids in (ignore or {}).items():
+        for rule_id in rule_ids:
+            if rule_id != "*" and rule_id not in ruleset.rules and rule_id not in families:
+                raise RuleError(
+                    errors.E209,
+                    f"unknown rule id or family {rule_id!r} in ignore for {glob!r} (known: {known})",
+                    where,
+                )
     for rule_id, level in severity.items():
         if level not in LEVELS:
             raise RuleError(
                 errors.E204,
                 f"invalid level {level!r} for {rule_id}, expected one of: {', '.join(LEVELS)}",
+                where,
             )
         ruleset.rules[rule_id] = dataclasses.replace(ruleset.rules[rule_id], level=level)
     for rule_id in disable:

@@ -47,6 +47,8 @@ class Settings:
     """Worker processes checking stories in parallel (the output does not depend on it)."""
     cache_dir: Path | None = None
     """Folder of the extraction cache; None runs without a cache."""
+    config_path: Path | None = None
+    """The configuration file read, named in its errors; None when there is none."""
 
     def __post_init__(self) -> None:
         if self.output_format not in FORMATS:

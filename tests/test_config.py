@@ -141,12 +141,28 @@ def test_config_flags_win_over_the_file(tmp_path):
     assert ignored.returncode == 1
 
 
-def test_config_unknown_rule_id_is_an_error(tmp_path):
+@pytest.mark.parametrize(
+    ("setting", "named"),
+    [
+        ("disable = ['typo.spellling']", "unknown rule id 'typo.spellling'"),
+        ("[ignore]\n'archive/*' = ['typos']", "unknown rule id or family 'typos'"),
+    ],
+    ids=["disable", "ignore"],
+)
+def test_config_unknown_rule_id_is_an_error_naming_the_file(tmp_path, setting, named):
     _story(tmp_path)
-    (tmp_path / ".checker.toml").write_text("disable = ['typo.spellling']\n")
+    (tmp_path / ".checker.toml").write_text(setting + "\n")
     done = _run(tmp_path, "check", "story")
     assert done.returncode == 2
-    assert "E209 unknown rule id 'typo.spellling'" in done.stderr
+    assert done.stderr.startswith(f"checker: {tmp_path / '.checker.toml'}: E209 {named}"), (
+        done.stderr
+    )
+
+
+def test_config_ignore_takes_rule_families_and_ids(tmp_path):
+    _story(tmp_path)
+    (tmp_path / ".checker.toml").write_text("[ignore]\n'x/*' = ['typo', 'event.start_date', '*']\n")
+    assert _run(tmp_path, "check", "story").returncode == 1  # checked, the findings reported
 
 
 def test_config_include_exclude_select_files(tmp_path):
