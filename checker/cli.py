@@ -163,6 +163,8 @@ def _timex(args: argparse.Namespace) -> int:
             dct = dt.date.fromisoformat(args.dct)
         except ValueError:
             raise UsageError(errors.E301, f"--dct {args.dct!r}: expected YYYY-MM-DD") from None
+    if path.is_dir():
+        raise InputError(errors.E104, "is a folder, expected a file", str(path))
     if not path.is_file():
         raise InputError(errors.E101, "no such file", str(path))
     dct_block = docid = None
@@ -172,7 +174,11 @@ def _timex(args: argparse.Namespace) -> int:
             text, dct_block, docid = document.text, document.dct_block, document.docid
             dct = dct or document.dct
         else:
-            text = path.read_text(encoding="utf-8")
+            from checker.corpus import decode_bytes  # as ``check`` reads articles
+
+            text = decode_bytes(path.read_bytes(), str(path))
+    except InputError:
+        raise
     except (OSError, UnicodeDecodeError, ValueError, SyntaxError) as exc:
         raise InputError(errors.E101, f"could not be read ({exc})", str(path)) from None
     tagger = Tagger()

@@ -138,6 +138,22 @@ def test_cli_timex_json_with_dct(tmp_path):
     assert missing.returncode == 2
 
 
+def test_cli_timex_reads_articles_as_check_does(tmp_path):
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("The caf\xe9 reopened on Saturday.\n".encode("latin-1"))
+    bom = tmp_path / "bom.txt"
+    bom.write_bytes(b"\xef\xbb\xbf" + b"The talks resumed on Saturday.\n")
+    for path in (latin, bom):
+        result = _run(str(path), "--dct", "2024-03-14", "--format", "json")
+        assert result.returncode == 0, result.stderr
+        text = path.read_bytes().decode("latin-1" if path is latin else "utf-8-sig")
+        [saturday] = [d for d in json.loads(result.stdout) if d["text"] == "Saturday"]
+        assert text[saturday["start"] : saturday["end"]] == "Saturday"  # no BOM shift
+    folder = _run(str(tmp_path), "--dct", "2024-03-14")
+    assert folder.returncode == 2
+    assert folder.stderr.startswith(f"checker: {tmp_path}: E104 is a folder")
+
+
 def test_scorer_strict_versus_relaxed():
     gold = [
         TimexSpan(0, 9, "last week", "DATE", "2013-W11"),
