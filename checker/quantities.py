@@ -51,6 +51,7 @@ _DISPLAY_UNITS = {
     "mass": "metric_ton",
     "rate_change": "percentage_point",
     "speed": "km / hour",
+    "power": "megawatt",
 }
 _SCALE_SIGNS = {"celsius_scale": "\u00b0C", "fahrenheit_scale": "\u00b0F"}
 """How a temperature's unit is shown ("44\u00b0C")."""
@@ -648,6 +649,8 @@ def unit_factor(unit: str, definitions: tuple[str, ...]) -> tuple[float, str]:
             return float(base.magnitude), name
     if dimensionality == {"[length]": 1, "[time]": -1}:
         return float(base.magnitude), "speed"
+    if dimensionality == {"[length]": 2, "[mass]": 1, "[time]": -3}:
+        return float(base.magnitude), "power"
     return float(base.magnitude), str(base.dimensionality)
 
 
@@ -675,8 +678,16 @@ def _unit_text(unit: str | None) -> str:
     return " " + unit.replace("_", " ").replace(" ** 2", "\u00b2").replace("metric ton", "tonne")
 
 
+SCORELINE_UNIT = "scoreline"
+"""The unit of a match's result ("4-2"): its value is the higher score times 1,000 plus the
+lower, one exact value of a dimension of its own."""
+
+
 def to_amount(phrase: NumberPhrase, lexicon: QuantityLexicon) -> Amount:
     """The range in base units a number phrase allows (see the module docstring)."""
+    if phrase.unit == SCORELINE_UNIT and phrase.value is not None:
+        high, low = divmod(int(phrase.value), 1000)
+        return Amount(phrase.value, phrase.value, SCORELINE_UNIT, f"{high}-{low}")
     if phrase.vague is not None:
         low, high = phrase.vague
         stated = (
