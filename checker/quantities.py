@@ -26,6 +26,9 @@ _DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$")
 _SCALED = re.compile(r"^(\d+(?:\.\d+)?)([a-z]+)$")
 _GLUED_SIGN = re.compile(r"^([a-z]{0,3}[^\w\s])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?([a-z]*)$")
 """A currency sign glued to its figure in one token ("\u20a6400", "r$40", "\u20b512.5m")."""
+_GLUED_LETTERS = re.compile(r"^([a-z]{2,3})(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?([a-z]*)$")
+"""A currency sign of two or three letters glued to its figure ("jd1.2", "usd40m"): read
+only when the lexicon lists the letters as a sign."""
 _SIGN_UNIT = "sign:"
 """Prefix of the unit of a currency no table names, read from its sign ("sign:\u20a3"):
 any sign of Unicode's currency symbols, with up to three letters before it."""
@@ -251,10 +254,13 @@ def currency_sign_unit(sign: str, lexicon: QuantityLexicon) -> str | None:
 
 
 def _glued_sign(word: str, lexicon: QuantityLexicon) -> tuple[str, re.Match[str]] | None:
-    """(unit, match) of a figure with its currency sign glued on ("\u20b5400"), else None."""
+    """(unit, match) of a figure with its currency sign glued on ("\u20b5400"; a sign of
+    letters the lexicon lists: "jd1.2", "usd40"), else None."""
     match = _GLUED_SIGN.match(word)
     if match is None:
-        return None
+        match = _GLUED_LETTERS.match(word)
+        if match is None or match[1] not in lexicon.currency_signs:
+            return None
     unit = currency_sign_unit(match[1], lexicon)
     if unit is None or (match[4] and match[4] not in lexicon.scales):
         return None

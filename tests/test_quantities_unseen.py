@@ -57,6 +57,16 @@ def _number_findings(result) -> list:
         ),
         pytest.param(
             (
+                "The transport ministry allocated JD2.4 million to resurface the airport road.",
+                "The transport ministry has allocated JD4.2 million to resurface the airport road.",
+            ),
+            "number.figure",
+            "Sources disagree on the figure tied to 'allocated': JOD 2.4 million "
+            "(coastal-herald.txt) vs JOD 4.2 million (river-wire.txt)",
+            id="local-currency-abbreviation-glued",
+        ),
+        pytest.param(
+            (
                 "Marrow Town lost 1-3 to Kelso Athletic in the regional cup final on Saturday.",
                 "Kelso Athletic won the regional cup final by three goals to nil against "
                 "Marrow Town.",
@@ -85,6 +95,12 @@ def test_unseen_shapes_disagree(ruleset, nlp, texts, rule, message):
             "Work began on Monday on a 450-megawatt wind farm off the Brenn coast.",
             "The wind farm will generate 0.45 GW once its turbines are installed.",
             id="power-converted",
+        ),
+        pytest.param(
+            "The transport ministry allocated JD2.4 million to resurface the airport road.",
+            "The transport ministry allocated 2.4 million Jordanian dinars to resurface the "
+            "airport road.",
+            id="local-currency-abbreviation-and-name",
         ),
         pytest.param(
             "Work began on Monday on a 450-megawatt wind farm off the Brenn coast.",
@@ -148,3 +164,25 @@ def test_unseen_shapes_disagree(ruleset, nlp, texts, rule, message):
 def test_unseen_shapes_no_finding(ruleset, nlp, first, second):
     result = _check(ruleset, nlp, *_story(first, second))
     assert _number_findings(result) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "stated"),
+    [
+        ("allocated JD2.4 million", ["JOD 2.4 million"]),
+        ("a KD3.5m fine", ["KWD 3.5 million"]),
+        ("raised USD40 million", ["USD 40 million"]),
+        # letters glued to a figure that no list names as a currency are no sign
+        ("the A380 and the G7 summit", []),
+    ],
+)
+def test_letters_glued_to_a_figure_are_a_currency_only_when_listed(ruleset, nlp, text, stated):
+    from checker.extract.context import quantity_lexicon
+    from checker.quantities import find_numbers, to_amount
+
+    lexicon = quantity_lexicon(ruleset)
+    doc = nlp.make_doc(text)
+    words = [token.lower_ for token in doc]
+    glued = [not token.whitespace_ for token in doc]
+    found = [to_amount(p, lexicon).stated for p in find_numbers(words, lexicon, glued=glued)]
+    assert found == stated
