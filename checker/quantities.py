@@ -28,7 +28,8 @@ _GLUED_SIGN = re.compile(r"^([a-z]{0,3}[^\w\s])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+
 """A currency sign glued to its figure in one token ("\u20a6400", "r$40", "\u20b512.5m")."""
 _GLUED_LETTERS = re.compile(r"^([a-z]{2,3})(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?([a-z]*)$")
 """A currency sign of two or three letters glued to its figure ("jd1.2", "usd40m"): read
-only when the lexicon lists the letters as a sign."""
+only when the lexicon lists the letters as a sign and the figure has decimals, thousands
+or a scale ("RON95" is a petrol grade)."""
 _SIGN_UNIT = "sign:"
 """Prefix of the unit of a currency no table names, read from its sign ("sign:\u20a3"):
 any sign of Unicode's currency symbols, with up to three letters before it."""
@@ -253,14 +254,21 @@ def currency_sign_unit(sign: str, lexicon: QuantityLexicon) -> str | None:
     return None
 
 
-def _glued_sign(word: str, lexicon: QuantityLexicon) -> tuple[str, re.Match[str]] | None:
+def _glued_sign(
+    word: str, lexicon: QuantityLexicon, scaled: bool = True
+) -> tuple[str, re.Match[str]] | None:
     """(unit, match) of a figure with its currency sign glued on ("\u20b5400"; a sign of
-    letters the lexicon lists: "jd1.2", "usd40"), else None."""
+    letters the lexicon lists: "jd1.2", "usd40m", or with ``scaled`` (a scale word follows:
+    "ksh400 million") a plain number), else None."""
     match = _GLUED_SIGN.match(word)
     if match is None:
         match = _GLUED_LETTERS.match(word)
-        if match is None or match[1] not in lexicon.currency_signs:
-            return None
+        if (
+            match is None
+            or match[1] not in lexicon.currency_signs
+            or not (match[3] or match[4] or "," in match[2] or scaled)
+        ):
+            return None  # "RON95" petrol, "A380": letters and a plain number are a name
     unit = currency_sign_unit(match[1], lexicon)
     if unit is None or (match[4] and match[4] not in lexicon.scales):
         return None
@@ -451,7 +459,11 @@ def _number_at(
         else:
             unit = lex.units[scaled[2]]  # "25bps", "45km"
         j = i + 1
-    elif (glued_sign := _glued_sign(words[i], lex)) is not None:
+    elif (
+        glued_sign := _glued_sign(
+            words[i], lex, scaled=i + 1 < len(words) and words[i + 1] in lex.scales
+        )
+    ) is not None:
         unit, match = glued_sign  # "\u20b5400 million", "r$40m"
         parsed = _digits(match[2] + ("." + match[3] if match[3] else ""))
         assert parsed is not None

@@ -174,6 +174,9 @@ def test_unseen_shapes_no_finding(ruleset, nlp, first, second):
         ("raised USD40 million", ["USD 40 million"]),
         # letters glued to a figure that no list names as a currency are no sign
         ("the A380 and the G7 summit", []),
+        # a sign's letters with a plain number are a name: a petrol grade
+        ("RON95 petrol", []),
+        ("paid Ksh400 million", ["SHILLING 400 million"]),
     ],
 )
 def test_letters_glued_to_a_figure_are_a_currency_only_when_listed(ruleset, nlp, text, stated):
