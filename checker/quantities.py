@@ -26,6 +26,10 @@ _DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$")
 _SCALED = re.compile(r"^(\d+(?:\.\d+)?)([a-z]+)$")
 _GLUED_SIGN = re.compile(r"^([a-z]{0,3}[^\w\s])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?([a-z]*)$")
 """A currency sign glued to its figure in one token ("\u20a6400", "r$40", "\u20b512.5m")."""
+_GLUED_LETTERS = re.compile(r"^([a-z]{2,3})(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?([a-z]*)$")
+"""A currency sign of two or three letters glued to its figure ("jd1.2", "usd40m"): read
+only when the lexicon lists the letters as a sign and the figure has decimals, thousands
+or a scale ("RON95" is a petrol grade)."""
 _SIGN_UNIT = "sign:"
 """Prefix of the unit of a currency no table names, read from its sign ("sign:\u20a3"):
 any sign of Unicode's currency symbols, with up to three letters before it."""
@@ -51,6 +55,7 @@ _DISPLAY_UNITS = {
     "mass": "metric_ton",
     "rate_change": "percentage_point",
     "speed": "km / hour",
+    "power": "megawatt",
 }
 _SCALE_SIGNS = {"celsius_scale": "\u00b0C", "fahrenheit_scale": "\u00b0F"}
 """How a temperature's unit is shown ("44\u00b0C")."""
@@ -249,11 +254,21 @@ def currency_sign_unit(sign: str, lexicon: QuantityLexicon) -> str | None:
     return None
 
 
-def _glued_sign(word: str, lexicon: QuantityLexicon) -> tuple[str, re.Match[str]] | None:
-    """(unit, match) of a figure with its currency sign glued on ("\u20b5400"), else None."""
+def _glued_sign(
+    word: str, lexicon: QuantityLexicon, scaled: bool = True
+) -> tuple[str, re.Match[str]] | None:
+    """(unit, match) of a figure with its currency sign glued on ("\u20b5400"; a sign of
+    letters the lexicon lists: "jd1.2", "usd40m", or with ``scaled`` (a scale word follows:
+    "ksh400 million") a plain number), else None."""
     match = _GLUED_SIGN.match(word)
     if match is None:
-        return None
+        match = _GLUED_LETTERS.match(word)
+        if (
+            match is None
+            or match[1] not in lexicon.currency_signs
+            or not (match[3] or match[4] or "," in match[2] or scaled)
+        ):
+            return None  # "RON95" petrol, "A380": letters and a plain number are a name
     unit = currency_sign_unit(match[1], lexicon)
     if unit is None or (match[4] and match[4] not in lexicon.scales):
         return None
@@ -444,7 +459,11 @@ def _number_at(
         else:
             unit = lex.units[scaled[2]]  # "25bps", "45km"
         j = i + 1
-    elif (glued_sign := _glued_sign(words[i], lex)) is not None:
+    elif (
+        glued_sign := _glued_sign(
+            words[i], lex, scaled=i + 1 < len(words) and words[i + 1] in lex.scales
+        )
+    ) is not None:
         unit, match = glued_sign  # "\u20b5400 million", "r$40m"
         parsed = _digits(match[2] + ("." + match[3] if match[3] else ""))
         assert parsed is not None
@@ -648,6 +667,8 @@ def unit_factor(unit: str, definitions: tuple[str, ...]) -> tuple[float, str]:
             return float(base.magnitude), name
     if dimensionality == {"[length]": 1, "[time]": -1}:
         return float(base.magnitude), "speed"
+    if dimensionality == {"[length]": 2, "[mass]": 1, "[time]": -3}:
+        return float(base.magnitude), "power"
     return float(base.magnitude), str(base.dimensionality)
 
 
@@ -675,8 +696,16 @@ def _unit_text(unit: str | None) -> str:
     return " " + unit.replace("_", " ").replace(" ** 2", "\u00b2").replace("metric ton", "tonne")
 
 
+SCORELINE_UNIT = "scoreline"
+"""The unit of a match's result ("4-2"): its value is the higher score times 1,000 plus the
+lower, one exact value of a dimension of its own."""
+
+
 def to_amount(phrase: NumberPhrase, lexicon: QuantityLexicon) -> Amount:
     """The range in base units a number phrase allows (see the module docstring)."""
+    if phrase.unit == SCORELINE_UNIT and phrase.value is not None:
+        high, low = divmod(int(phrase.value), 1000)
+        return Amount(phrase.value, phrase.value, SCORELINE_UNIT, f"{high}-{low}")
     if phrase.vague is not None:
         low, high = phrase.vague
         stated = (

@@ -89,10 +89,15 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
             "guard_words": list,
             "same_heads": dict,
             "hedged_dimensions": list,
+            "compound_dimensions": list,
             "described_dimensions": list,
             "dimension_keys": dict,
             "change_nouns": list,
             "anchored": bool,
+            "scorelines": bool,
+            "score_words": list,
+            "goal_words": list,
+            "near_guards": list,
         },
     ),
     "paired_count": (
@@ -151,7 +156,9 @@ DIMENSIONS = (
     "volume",
     "time",
     "speed",
+    "power",
     "score",
+    "scoreline",
     "temperature",
 )
 """Dimensions a quantity rule may restrict its measures to."""

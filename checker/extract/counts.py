@@ -680,6 +680,13 @@ def _shown_end(
     "54 people"), so the quote says what is counted; else with the number phrase."""
     if cue.start == end:
         return cue.end
+    t = ctx.tokens
+    if (
+        end < cue.start <= end + _QUANTITY_GAP
+        and _plural_noun(t.lower[cue.end - 1])
+        and all(t.alpha[k] and t.lower[k] not in STOP_WORDS for k in range(end, cue.start))
+    ):
+        return cue.end  # "74 measles cases": the measure noun and the words describing it
     if end < sent.end and ctx.tokens.lower[end] in people:
         return end + 1
     noun = measure[measure.rfind("(") + 1 : -1] if measure.endswith(")") else ""
@@ -993,17 +1000,36 @@ def _counting_noun(
     cue = next((c for c in measures if c.end == start), None)
     if cue is None and start - 1 > sent.start and t.lower[start - 1] == "of":
         cue = next((c for c in measures if c.end == start - 1), None)
+    described = False
     if cue is None:
         after = _after_owner(ctx, sent, end)
         while after < sent.end and t.lower[after] in _PASSIVE:
             after += 1
         cue = cue_at.get(after)
+        # "74 measles cases", "12 flu deaths": the words before a plural measure noun right
+        # after them describe it, and the number counts the measure's own noun
+        described = (
+            cue is not None
+            and after == end == noun_at + 1
+            and _plural_noun(t.lower[cue.end - 1])
+            and not t.lower[noun_at].endswith(_ADJECTIVE_ENDINGS)
+        )
     if cue is None:
         return None
     _prefix, rule_id, measure = cue.label_.split(":", 2)
-    if unit is not None:
+    if unit is not None or described:
         return cue, rule_id, measure  # "offered 9.25% spread over three years": no count
     return cue, rule_id, f"{measure} ({noun})"
+
+
+_ADJECTIVE_ENDINGS = ("ent", "ant", "ic", "ful", "less", "ish", "ary", "ible", "able", "ern", "ing")
+"""Endings of a word before a measure noun that describe it as an adjective would ("33
+different countries"): not the kind of thing counted."""
+
+
+def _plural_noun(word: str) -> bool:
+    """A plural noun by its ending ("cases", "deaths"), not a verb form ("killed")."""
+    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 _OWNER_GAP = 6

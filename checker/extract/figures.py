@@ -47,6 +47,10 @@ _FIGURE_PREPOSITIONS = frozenset(
     | {"between", "into", "to", "by", "through", "within", "around", "inside", "outside"}
 )
 _NO_CHANGE_VERBS = frozenset({"by", "up", "down"})
+_AUXILIARIES = frozenset({"will", "would", "can", "could", "should", "may", "might", "to", "be"})
+"""Words between a subject and the copula that measures it ("the plant will produce")."""
+_COMPOUND_REACH = 3
+"""Most words in the compound a figure describes ("a 600-megawatt solar power plant")."""
 """Change words that are no verb: they say a change only before a figure ("by $2")."""
 _FIGURE_RATES = frozenset(
     {"year", "month", "week", "day", "night", "season", "hour", "minute", "second", "annually"}
@@ -64,23 +68,41 @@ def figure_key(word: str) -> str:
 
 
 def _figure_head(
-    ctx: _Context, left: int, start: int, end: int, phrase: NumberPhrase, copulas: frozenset[str]
+    ctx: _Context,
+    left: int,
+    start: int,
+    end: int,
+    phrase: NumberPhrase,
+    copulas: frozenset[str],
+    compound: bool = False,
 ) -> tuple[str, int] | None:
     """The word that says what a figure in a unit measures, and its token: the noun it
-    describes ("a \u20ac40 rebate"), else the word before it ("raising \u20a62 billion", "the limit
-    of 60 km/h"), else, after a copula, the head of the subject ("the height limit under
-    the bridge is 4 metres": "limit"). None when no such word is found."""
+    describes ("a \u20ac40 rebate"; with ``compound``, the last word of that noun's compound:
+    "a 600-megawatt solar plant": "plant"), else the word before it ("raising \u20a62 billion",
+    "the limit of 60 km/h"), else, after a copula, the head of the subject ("the height
+    limit under the bridge is 4 metres": "limit"; auxiliaries between allowed: "the plant
+    will produce 900 megawatts"). None when no such word is found."""
     t = ctx.tokens
     k = end + 1 if phrase.hyphenated else end
     before = t.lower[start - 1] if start > left else ""
-    if (
-        before in _FIGURE_DETERMINERS
-        and k < len(t.lower)
-        and t.sent_start[k] == t.sent_start[start]
-        and t.alpha[k]
-        and t.lowercase[k]
-        and t.lower[k] not in STOP_WORDS
-    ):
+
+    def describable(j: int) -> bool:
+        return (
+            j < len(t.lower)
+            and t.sent_start[j] == t.sent_start[start]
+            and t.alpha[j]
+            and t.lowercase[j]
+            and t.lower[j] not in STOP_WORDS
+        )
+
+    if before in _FIGURE_DETERMINERS and describable(k):
+        if compound:
+            while (
+                describable(k + 1)
+                and t.lower[k + 1] not in _FIGURE_PREPOSITIONS
+                and k + 1 - end < _COMPOUND_REACH
+            ):
+                k += 1
         return t.lower[k], k
     i = start - 1
     while i >= left and t.lower[i] in _FIGURE_LINKS:
@@ -93,7 +115,10 @@ def _figure_head(
             return _subject_head(ctx, sent_start, start - 1, whole=True)
         return None
     if t.lower[i] in copulas:
-        head = _subject_head(ctx, left, i)
+        verb = i
+        while verb - 1 > left and t.lower[verb - 1] in _AUXILIARIES:
+            verb -= 1  # "the plant will produce": the subject ends before "will"
+        head = _subject_head(ctx, left, verb)
         if head is None and left - 1 > sent_start and t.lower[left - 1] == ",":
             # "The fresco, found last year, covers about 120 square metres": the subject
             # before the words set between commas
@@ -186,6 +211,7 @@ def _figures(
     change_heads = frozenset(rule.options.get("change_nouns", ()))
     copulas = frozenset(rule.options.get("copulas", ()))
     hedged = frozenset(rule.options.get("hedged_dimensions", ()))
+    compound = frozenset(rule.options.get("compound_dimensions", ()))
     guards = frozenset(rule.options.get("guard_words", ()))
     same_heads = {
         figure_key(word): figure_key(head)
@@ -274,7 +300,15 @@ def _figures(
                     verb -= 1  # "went up"
                 head = _subject_head(ctx, ctx.clause(verb, verb + 1)[0], verb)
             else:
-                head = _figure_head(ctx, left, start, end, phrase, copulas)
+                head = _figure_head(
+                    ctx,
+                    left,
+                    start,
+                    end,
+                    phrase,
+                    copulas,
+                    to_amount(phrase, lexicon).dimension in compound,
+                )
             if head is None:
                 continue
             key = figure_key(head[0])
@@ -305,7 +339,11 @@ def _figures(
             context = (
                 ctx.content_words(sent_start, sent_end, skip=(start, end)) - quiet - {key}
             ) - {stem(t.lower[head_at])}
-            if head_at < start and _opens_with_the(ctx, sent_start, head_at):
+            if amount.dimension in compound:
+                # "a 600-megawatt solar plant", "the plant will produce 900 megawatts": a
+                # power keyed by its noun is that thing's, whatever else the sentences say
+                context.add("the " + key)
+            elif head_at < start and _opens_with_the(ctx, sent_start, head_at):
                 # "The fresco, some 80 square metres, ...", "The fresco covers 120 square
                 # metres": a measure of the thing the story knows, told as the subject
                 context.add("the " + key)

@@ -35,6 +35,7 @@ from checker.extract.events import (
 from checker.extract.figures import _anchored_changes, _figures
 from checker.extract.mentions import Extraction, FactMention, TimexMention
 from checker.extract.places import _frame_places, _home_places, _places, _ranked_places
+from checker.extract.scores import _scorelines
 from checker.extract.words import _names, _words
 from checker.model import Source, Tense
 from checker.nlp import NON_DATE_ROLES
@@ -271,6 +272,7 @@ def extract(
         out.facts.extend(_quantities(ctx, source, ruleset, out.timexes))
         out.facts.extend(_figures(ctx, source, ruleset, out.timexes, out.facts))
         out.facts.extend(_anchored_changes(ctx, source, ruleset, out.facts))
+        out.facts.extend(_scorelines(ctx, source, ruleset))
         out.facts.extend(_paired_counts(ctx, source, ruleset))
         out.facts.extend(_single_counts(ctx, source, ruleset, out.facts))
         out.facts.extend(_places(ctx, source, ruleset, chains, out, main_dates))

@@ -1,0 +1,191 @@
+"""Quantity shapes of unseen copy: a count whose noun is described by another noun, a
+figure of a thing stated as its modifier or as its predicate, scorelines. Invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import check_articles as _check
+
+PUBLISHED = "2024-10-14"
+
+
+def _story(*texts: str, published: str = PUBLISHED):
+    names = ["coastal-herald.txt", "river-wire.txt", "plains-daily.txt"]
+    return [(names[i], published, text + "\n") for i, text in enumerate(texts)]
+
+
+def _discrepancies(result, rule: str) -> list:
+    return [f for f in result.findings if f.kind == "discrepancy" and f.rule == rule]
+
+
+def _number_findings(result) -> list:
+    return [f for f in result.findings if f.rule.startswith("number.")]
+
+
+@pytest.mark.parametrize(
+    ("texts", "rule", "message"),
+    [
+        pytest.param(
+            (
+                "Health officials confirmed 38 cases in the Varn valley on Monday.",
+                "Officials have confirmed 83 cholera cases in the Varn valley.",
+            ),
+            "number.cases",
+            "Sources disagree on the number of cases: 38 (coastal-herald.txt) vs 83 "
+            "(river-wire.txt)",
+            id="noun-describing-the-measure-noun",
+        ),
+        pytest.param(
+            (
+                "Work began on Monday on a 450-megawatt wind farm off the Brenn coast.",
+                "The wind farm will generate 540 megawatts once its turbines are installed.",
+            ),
+            "number.figure",
+            "Sources disagree on the figure tied to 'farm': 450 megawatt (coastal-herald.txt) "
+            "vs 540 megawatt (river-wire.txt)",
+            id="power-as-modifier-and-as-predicate",
+        ),
+        pytest.param(
+            (
+                "Kelso Athletic won the regional cup final 3-1 against Marrow Town on Saturday.",
+                "Kelso Athletic beat Marrow Town 3\u20132 in the regional cup final on Saturday.",
+            ),
+            "number.scoreline",
+            "Sources disagree on the score: 3-1 (coastal-herald.txt) vs 3-2 (river-wire.txt)",
+            id="scoreline",
+        ),
+        pytest.param(
+            (
+                "The transport ministry allocated JD2.4 million to resurface the airport road.",
+                "The transport ministry has allocated JD4.2 million to resurface the airport road.",
+            ),
+            "number.figure",
+            "Sources disagree on the figure tied to 'allocated': JOD 2.4 million "
+            "(coastal-herald.txt) vs JOD 4.2 million (river-wire.txt)",
+            id="local-currency-abbreviation-glued",
+        ),
+        pytest.param(
+            (
+                "Marrow Town lost 1-3 to Kelso Athletic in the regional cup final on Saturday.",
+                "Kelso Athletic won the regional cup final by three goals to nil against "
+                "Marrow Town.",
+            ),
+            "number.scoreline",
+            "Sources disagree on the score: 3-1 (coastal-herald.txt) vs 3-0 (river-wire.txt)",
+            id="scoreline-loser-first-and-in-words",
+        ),
+    ],
+)
+def test_unseen_shapes_disagree(ruleset, nlp, texts, rule, message):
+    result = _check(ruleset, nlp, *_story(*texts))
+    (finding,) = _discrepancies(result, rule)
+    assert finding.message == message
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        pytest.param(
+            "Health officials confirmed 83 cases in the Varn valley on Monday.",
+            "Officials have confirmed 83 cholera cases in the Varn valley.",
+            id="same-count-described",
+        ),
+        pytest.param(
+            "Work began on Monday on a 450-megawatt wind farm off the Brenn coast.",
+            "The wind farm will generate 0.45 GW once its turbines are installed.",
+            id="power-converted",
+        ),
+        pytest.param(
+            "The transport ministry allocated JD2.4 million to resurface the airport road.",
+            "The transport ministry allocated 2.4 million Jordanian dinars to resurface the "
+            "airport road.",
+            id="local-currency-abbreviation-and-name",
+        ),
+        pytest.param(
+            "Work began on Monday on a 450-megawatt wind farm off the Brenn coast.",
+            "Each of the farm's 5-megawatt turbines stands on a steel base off the Brenn coast.",
+            id="power-of-a-part",
+        ),
+        pytest.param(
+            "Kelso Athletic won the regional cup final by three goals to one on Saturday.",
+            "Marrow Town lost 1\u20133 to Kelso Athletic in the regional cup final on Saturday.",
+            id="scoreline-written-three-ways",
+        ),
+        pytest.param(
+            "Kelso Athletic won the regional cup final 3-1 against Marrow Town on Saturday.",
+            "Kelso Athletic had led Marrow Town 2-1 at half-time in the regional cup final.",
+            id="half-time-score",
+        ),
+        pytest.param(
+            "Kelso Athletic won the regional cup semi-final 3-1 against Marrow Town.",
+            "Kelso Athletic went through against Marrow Town 4-3 on aggregate in the regional "
+            "cup semi-final.",
+            id="aggregate-score",
+        ),
+        pytest.param(
+            "Kelso Athletic beat Marrow Town 4-2 on penalties in the regional cup final.",
+            "Kelso Athletic and Marrow Town drew 1-1 in the regional cup final before "
+            "Kelso won the shoot-out.",
+            id="shoot-out-score",
+        ),
+        pytest.param(
+            "Kelso Athletic won the regional cup final 3-1 against Marrow Town on Saturday.",
+            "Kelso Athletic also beat Marrow Town 2-0 in the regional cup final of 2019.",
+            id="another-year",
+        ),
+        pytest.param(
+            "Kelso Athletic won the regional cup final 3-1 against Marrow Town on Saturday.",
+            "Kelso Athletic beat Marrow Town 2-0 in their last meeting in the regional cup.",
+            id="earlier-meeting",
+        ),
+        pytest.param(
+            "The Kelso council approved the plan 5-4 on Monday after a long debate.",
+            "The Kelso council voted 6-3 to approve the plan, a win for the mayor.",
+            id="council-vote",
+        ),
+        pytest.param(
+            "Kelso Athletic won the tie-break 7-5 and the match 6-4, 7-6 against Marrow.",
+            "Kelso Athletic beat Marrow 6-4, 7-5 in the regional final.",
+            id="tennis-sets",
+        ),
+        pytest.param(
+            "The champion Ruiz (31-2, 25 KOs) won his ninth straight fight in Reno on Saturday.",
+            "The veteran Ortega, 27-1, 19 KOs, won a points decision in Reno on Saturday.",
+            id="fighters-records",
+        ),
+        pytest.param(
+            "The new cable links 14 countries along the Red Sea coast.",
+            "A second cable links 31 different countries along the Red Sea coast.",
+            id="adjective-before-the-measure-noun",
+        ),
+    ],
+)
+def test_unseen_shapes_no_finding(ruleset, nlp, first, second):
+    result = _check(ruleset, nlp, *_story(first, second))
+    assert _number_findings(result) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "stated"),
+    [
+        ("allocated JD2.4 million", ["JOD 2.4 million"]),
+        ("a KD3.5m fine", ["KWD 3.5 million"]),
+        ("raised USD40 million", ["USD 40 million"]),
+        # letters glued to a figure that no list names as a currency are no sign
+        ("the A380 and the G7 summit", []),
+        # a sign's letters with a plain number are a name: a petrol grade
+        ("RON95 petrol", []),
+        ("paid Ksh400 million", ["SHILLING 400 million"]),
+    ],
+)
+def test_letters_glued_to_a_figure_are_a_currency_only_when_listed(ruleset, nlp, text, stated):
+    from checker.extract.context import quantity_lexicon
+    from checker.quantities import find_numbers, to_amount
+
+    lexicon = quantity_lexicon(ruleset)
+    doc = nlp.make_doc(text)
+    words = [token.lower_ for token in doc]
+    glued = [not token.whitespace_ for token in doc]
+    found = [to_amount(p, lexicon).stated for p in find_numbers(words, lexicon, glued=glued)]
+    assert found == stated
