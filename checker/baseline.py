@@ -1,8 +1,9 @@
 """Baselines: record today's findings, then report only the ones that are new.
 
 A finding's fingerprint rests on its rule, its story and, for every piece of
-evidence, the source id, the exact words and the normalized value. Line and
-column numbers are left out, so a fingerprint survives edits elsewhere in a file.
+evidence, the file name of its source (not the path as typed), the exact words and
+the normalized value. Line and column numbers are left out, so a fingerprint survives
+edits elsewhere in a file.
 When one story has several findings with the same fingerprint (the same typo
 twice in one article), the second gets ``:2`` appended, the third ``:3``, in the
 order of the report, so a new occurrence of an old finding still shows up.
@@ -19,8 +20,8 @@ from checker import errors
 from checker.errors import InputError
 from checker.model import Finding, StoryResult
 
-SCHEMA = "checker-baseline/1"
-FINGERPRINT_KEY = "checkerFinding/v1"
+SCHEMA = "checker-baseline/2"
+FINGERPRINT_KEY = "checkerFinding/v2"
 """The key of the fingerprint among SARIF ``partialFingerprints``."""
 
 
@@ -30,11 +31,18 @@ def fingerprint(finding: Finding) -> str:
     Args:
         finding (Finding): the finding.
     """
+    # a source by its file name in the story, not the path as typed ("./a/x.txt", "a/x.txt")
     evidence = sorted(
-        json.dumps([e.source, e.text, e.normalized], ensure_ascii=False) for e in finding.evidence
+        json.dumps([_file_name(e.source), e.text, e.normalized], ensure_ascii=False)
+        for e in finding.evidence
     )
     canonical = json.dumps([finding.rule, finding.story, evidence], ensure_ascii=False)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
+
+
+def _file_name(source_id: str) -> str:
+    """The last part of a source's path ("stories/a/x.txt" -> "x.txt"; "a.jsonl#3" kept whole)."""
+    return source_id.replace("\\", "/").rsplit("/", 1)[-1]
 
 
 def story_fingerprints(result: StoryResult) -> list[str]:
@@ -83,7 +91,7 @@ def load_baseline(path: Path | str) -> set[str]:
         path (Path | str): the file written by ``checker baseline``.
 
     Raises InputError naming the file when it cannot be read, is not JSON, or is
-    not a ``checker-baseline/1`` document.
+    not a ``checker-baseline/2`` document.
     """
     name = str(path)
     try:

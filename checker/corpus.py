@@ -726,7 +726,7 @@ def _folder_stories(folder: Path, seen: set[str] | None = None) -> Iterator[Stor
         return
     story_folders = [sub for sub in subfolders if _article_files(sub) or any(sub.glob("*/*"))]
     if files or not story_folders:
-        story = _load_files(folder.name or str(folder), files)
+        story = _load_files(folder.name or folder.resolve().name or str(folder), files)
         if not files:
             story.errors.append(
                 InputError(errors.E108, "no article files (.txt, .md) found", str(folder))

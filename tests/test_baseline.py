@@ -77,6 +77,20 @@ def test_baseline_fingerprint_changes_with_what_the_finding_is_about(changed):
     assert fingerprint(changed) != fingerprint(_finding(FRIDAY, THURSDAY))
 
 
+def test_baseline_fingerprint_ignores_how_the_path_was_typed():
+    typed = [dataclasses.replace(e, source=f"./stories/{e.source}") for e in (FRIDAY, THURSDAY)]
+    assert fingerprint(_finding(*typed)) == fingerprint(_finding(FRIDAY, THURSDAY))
+
+
+def test_baseline_story_given_as_dot_is_named_by_its_folder(seeds_copy, ruleset, nlp, monkeypatch):
+    monkeypatch.chdir(seeds_copy)
+    [from_inside] = [check_story(s, ruleset=ruleset, nlp=nlp) for s in iter_stories(["."])]
+    monkeypatch.chdir(seeds_copy.parent)
+    [from_outside] = [check_story(s, ruleset=ruleset, nlp=nlp) for s in iter_stories(["seeds"])]
+    assert from_inside.story == "seeds"
+    assert story_fingerprints(from_inside) == story_fingerprints(from_outside)
+
+
 def test_baseline_fingerprints_survive_a_line_inserted_at_the_top(seeds_copy, check_seeds):
     before = check_seeds()
     article = seeds_copy / AFP_SEED
@@ -135,11 +149,11 @@ def test_baseline_repeated_finding_is_numbered_so_a_new_occurrence_shows(tmp_pat
 @pytest.mark.parametrize(
     ("content", "code", "words"),
     [
-        ('{"schema": "checker-baseline/1", ', "E110", "not valid JSON"),
-        ('{"schema": "checker-report/1", "findings": []}', "E110", "checker-baseline/1"),
-        ("[]", "E110", "checker-baseline/1"),
-        ('{"schema": "checker-baseline/1", "fingerprints": {}}', "E110", "must be a list"),
-        ('{"schema": "checker-baseline/1", "fingerprints": [{"rule": "x"}]}', "E110", "entry 0"),
+        ('{"schema": "checker-baseline/2", ', "E110", "not valid JSON"),
+        ('{"schema": "checker-report/1", "findings": []}', "E110", "checker-baseline/2"),
+        ("[]", "E110", "checker-baseline/2"),
+        ('{"schema": "checker-baseline/2", "fingerprints": {}}', "E110", "must be a list"),
+        ('{"schema": "checker-baseline/2", "fingerprints": [{"rule": "x"}]}', "E110", "entry 0"),
     ],
     ids=["truncated", "other-schema", "not-an-object", "not-a-list", "no-fingerprint"],
 )
