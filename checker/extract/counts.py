@@ -198,7 +198,7 @@ def _streaks(ctx: _Context, source: Source, ruleset: RuleSet) -> list[FactMentio
     return facts
 
 
-_KNOWN = frozenset({"the", "these", "those", "both"})
+_REFERRING_BACK = frozenset({"the", "these", "those", "both"})
 """Words before a number that refer back to things already named ("the two countries")."""
 
 _QUANTITY_GAP = 3
@@ -295,7 +295,11 @@ def _quantities(
                 role = "level"  # "passed by 82 votes to 61": two sides, no change
                 if measure == tally[0] and cue.end == start:
                     measure = tally[1]  # "votes to 61": the other side
-            if rule_id in nouns_only and start > sent.start and doc[start - 1].lower_ in _KNOWN:
+            if (
+                rule_id in nouns_only
+                and start > sent.start
+                and doc[start - 1].lower_ in _REFERRING_BACK
+            ):
                 continue  # "the two countries": things already named, not a count reported
             shown = _shown_end(
                 ctx, sent, whole_end, cue, measure, lexicon.counted_people
@@ -306,7 +310,7 @@ def _quantities(
             if (
                 bare
                 and cue.start > end
-                and all(ctx.tokens.lower[k] in _PASSIVE for k in range(end, cue.start))
+                and all(ctx.tokens.lower[k] in _BEFORE_PARTICIPLE for k in range(end, cue.start))
             ):
                 shown = cue.end
             left, right = ctx.clause(start, end)
@@ -712,12 +716,16 @@ _PARTIAL_OF = {
     "our",
     "your",
 }
+"""Words after "of" that make a count part of a whole already named ("three of them",
+"two of whom", "five of the victims")."""
 _AGE_WORDS = {"age", "aged", "ages"}
 _SENTENCE_ARTICLES = frozenset({"a", "an", "the", "its", "their", "his", "her", "our"})
 """Capitalised words before a hyphenated count that are no name ("The 12-storey block")."""
 _INCREMENT = {"more", "additional", "further", "other", "others", "new", "extra"}
+"""Words after a number that make it an increment, not a total ("12 more cases")."""
 _CLAUSE_VERBS = frozenset({"were", "was", "have", "has", "had", "are", "is"})
-_PASSIVE = {
+"""Forms of "be" and "have" that start a clause's verb after a bare count."""
+_BEFORE_PARTICIPLE = {
     "were",
     "was",
     "have",
@@ -738,6 +746,9 @@ _PASSIVE = {
     "so",
     "far",
 }
+"""Words that may stand between a count and the participle or verb it goes with
+("12 people were reportedly killed", "40 homes have so far been lost"): auxiliaries and
+adverbs of time or hedging."""
 
 
 _PART_OF = (["of", "the"], ["of", "its"], ["of", "their"], ["out", "of"], ["out", "of", "the"])
@@ -922,7 +933,7 @@ def _measure_of(
     while (
         k < right
         and k not in cue_at
-        and (doc[k].lower_ in _PASSIVE or doc[k].lower_.endswith("ly"))
+        and (doc[k].lower_ in _BEFORE_PARTICIPLE or doc[k].lower_.endswith("ly"))
     ):
         k += 1
     if k < right and k in cue_at:
@@ -1003,7 +1014,7 @@ def _counting_noun(
     described = False
     if cue is None:
         after = _after_owner(ctx, sent, end)
-        while after < sent.end and t.lower[after] in _PASSIVE:
+        while after < sent.end and t.lower[after] in _BEFORE_PARTICIPLE:
             after += 1
         cue = cue_at.get(after)
         # "74 measles cases", "12 flu deaths": the words before a plural measure noun right

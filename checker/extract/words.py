@@ -86,7 +86,6 @@ def _words(doc: Doc, source: Source, table: _Tokens) -> Words:
     )
 
 
-_NAME_PARTICLES = NAME_PARTICLES
 _MAX_NAME = 4
 """Most words in a person's name."""
 
@@ -141,7 +140,7 @@ def _names(ctx: _Context, source: Source) -> list[NameMention]:
                 parts.append(t.text[end + 1])  # "Ji-hoon"
                 end += 2
             elif (
-                t.lower[end] in _NAME_PARTICLES
+                t.lower[end] in NAME_PARTICLES
                 and end > start
                 and end + 1 < size
                 and t.title[end + 1]
