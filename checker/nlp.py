@@ -779,6 +779,11 @@ def _currency_prefixes(ruleset: RuleSet) -> list[str]:
     return [re.escape(sign.upper()) for sign in letters] + [re.escape(s) for s in letters]
 
 
+PART_OF_YEAR_INFIX = r"(?:(?<=[Mm]id)|(?<=[Ee]arly)|(?<=[Ll]ate)|(?<=[Ee]nd))-(?=(?:1[6-9]|20)\d\d(?![\w']))"
+"""The hyphen of "mid-2028", "early-2027", "end-2026": split as spaCy splits "mid-March", so
+the tagger reads a part of a year ("mid-2020s", a decade, stays one word)."""
+
+
 @spacy.registry.tokenizers("checker.tokenizer.v1")
 def make_tokenizer(prefixes: list[str]) -> Callable[[Language], Tokenizer]:
     """spaCy's tokenizer of the language's defaults, with ``prefixes`` split off before its
@@ -792,7 +797,9 @@ def make_tokenizer(prefixes: list[str]) -> Callable[[Language], Tokenizer]:
             rules=defaults.tokenizer_exceptions,
             prefix_search=spacy.util.compile_prefix_regex([*prefixes, *defaults.prefixes]).search,
             suffix_search=spacy.util.compile_suffix_regex(defaults.suffixes).search,
-            infix_finditer=spacy.util.compile_infix_regex(defaults.infixes).finditer,
+            infix_finditer=spacy.util.compile_infix_regex(
+                [*defaults.infixes, PART_OF_YEAR_INFIX]
+            ).finditer,
             token_match=defaults.token_match,
             url_match=defaults.url_match,
         )

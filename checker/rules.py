@@ -48,7 +48,13 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     ),
     "deadline": (
         {**_RULE_KEYS, "triggers": list, "markers": list},
-        {"same_words": dict, "lasting_markers": list, "closing_markers": list},
+        {
+            "same_words": dict,
+            "lasting_markers": list,
+            "closing_markers": list,
+            "predicates": dict,
+            "earlier_words": list,
+        },
     ),
     "event_count": (
         {**_RULE_KEYS, "nouns": dict},

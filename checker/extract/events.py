@@ -328,7 +328,16 @@ def _clause_happening(
         end = named
     subject = _clause_phrase(ctx, first, end)
     if subject is None:
-        return None
+        # "Valdoria on Friday opened its largest plant": a subject that may be no name (one
+        # word opening the sentence, a pronoun) keys no happening, what the verb acts on
+        # does ("the plant opened on Saturday")
+        objects = _clause_objects(ctx, verb, span, right)
+        if not objects or any(
+            lower[i] in repeat and i not in ctx.timex_tokens
+            for i in range(max(first, min(left, verb) - 2), right)
+        ):
+            return None
+        return verb, verb, tuple(dict.fromkeys(stem(h) for h in objects))
     start, head = subject
     if start - 1 > first and lower[start - 1] in _CLAUSE_PLACE_WORDS:
         # "the airport in Lindvale": the head is the phrase before the place
@@ -343,22 +352,31 @@ def _clause_happening(
     before = start - 1
     if before >= first and not (ctx.breaks_at(before) or lower[before] in _CLAUSE_OPENERS):
         return None  # "officials at the plant closed": the subject starts further back
-    heads = [head, *_name_words(ctx, start, end)]
-    # what the verb acts on: "shut the west wing to visitors on Tuesday"
+    heads = [head, *_name_words(ctx, start, end), *_clause_objects(ctx, verb, span, right)]
+    return start, verb, tuple(dict.fromkeys(stem(h) for h in heads))
+
+
+def _clause_objects(ctx: _Context, verb: int, span: Span, right: int) -> list[str]:
+    """What a happening clause's verb acts on: the head and names of a definite phrase
+    right after it, before the date ("shut the west wing to visitors on Tuesday") or, for
+    a date before the verb, before the clause's end ("on Friday opened its largest plant");
+    none for anything else."""
+    t = ctx.tokens
+    lower = t.lower
+    stop = span.start if span.start > verb else right
     at = verb + 1
-    if at < span.start and lower[at] in _CLAUSE_OBJECT_DETERMINERS:
+    if at < stop and lower[at] in _CLAUSE_OBJECT_DETERMINERS:
         at += 1
     run = at
-    while run < span.start and t.alpha[run] and lower[run] not in STOP_WORDS:
+    while run < stop and t.alpha[run] and lower[run] not in STOP_WORDS:
         run += 1
     if (
         at < run <= at + 4
         and run - 1 not in ctx.timex_tokens
         and lower[at - 1] in _CLAUSE_OBJECT_DETERMINERS
     ):
-        heads.append(lower[run - 1])
-        heads.extend(_name_words(ctx, at, run))
-    return start, verb, tuple(dict.fromkeys(stem(h) for h in heads))
+        return [lower[run - 1], *_name_words(ctx, at, run)]
+    return []
 
 
 def _name_words(ctx: _Context, start: int, end: int) -> list[str]:
@@ -703,6 +721,58 @@ def _is_day(parts: TimexParts) -> bool:
     )
 
 
+_MODALS = frozenset({"must", "should", "would", "will", "shall", "could", "can", "may", "might"})
+"""Words before what must happen by a deadline ("must restore", "should open")."""
+_PREDICATE_SKIP = frozenset(
+    {"be", "been", "being", "have", "get", "fully", "completely", "entirely", "also", "still"}
+)
+"""Words between a modal or "to" and the predicate ("must be fully operational")."""
+_NOT_INFINITIVE = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that"})
+"""Words after a "to" that make it a preposition ("next to the plant", "to a site")."""
+
+
+def _deadline_predicate(
+    ctx: _Context, span: Span, left: int, predicates: dict[str, list[str]]
+) -> str:
+    """What must happen by a deadline, as one word: the meaning of a listed predicate word
+    between the nearest "to" or modal before the date and the date ("must have the plant
+    fully operational by March": "operate"), else the stem of the word after that "to" or
+    modal ("required to restore a wetland by 2031": "restore"); "" when the clause has none
+    ("the December 31 deadline", "results are due by Friday")."""
+    t = ctx.tokens
+    lower = t.lower
+    anchor = None
+    for i in range(span.start - 1, left - 1, -1):
+        after = i + 1
+        if lower[i] in _MODALS or (
+            lower[i] == "to"
+            and after < span.start
+            and t.alpha[after]
+            and t.lowercase[after]
+            and lower[after] not in _NOT_INFINITIVE
+        ):
+            anchor = i
+            break
+    if anchor is None:
+        return ""
+    words = lower[anchor + 1 : span.start]
+    said = f" {' '.join(words)} "
+    found = [
+        (said.rfind(f" {phrase} "), meaning)
+        for meaning, phrases in predicates.items()
+        for phrase in phrases
+        if f" {phrase} " in said
+    ]
+    if found:
+        return max(found)[1]  # the listed word nearest the date
+    at = anchor + 1
+    while at < span.start and lower[at] in _PREDICATE_SKIP:
+        at += 1
+    if at < span.start and t.alpha[at] and t.lowercase[at] and lower[at] not in STOP_WORDS:
+        return stem(lower[at])
+    return ""
+
+
 def _deadline_subject(ctx: _Context, span: Span, trigger: str) -> str:
     """What must happen by the deadline: "publish revised fishing quotas" (from "due to
     publish revised fishing quotas by July 15"), or the words after "deadline for"."""
@@ -726,6 +796,13 @@ def _deadline_subject(ctx: _Context, span: Span, trigger: str) -> str:
             else doc[span.end : span.end]
         )
     text = " ".join(t.text for t in words if not t.is_punct).strip()
+    if not text:
+        # "must be in full commercial operation by December 31": the words after the modal
+        modal = next(
+            (i for i in range(span.start - 1, left - 1, -1) if doc[i].lower_ in _MODALS), None
+        )
+        if modal is not None:
+            text = " ".join(t.text for t in doc[modal + 1 : span.start] if not t.is_punct)
     return text if 0 < len(text) <= 80 else trigger
 
 
