@@ -34,6 +34,7 @@ MIN_SHARED_CLAUSE = 3
 subject's head and the verb's family that key them, and one more."""
 _MAIN_KEY = "lead:main:"
 _CLAUSE_KEY = "lead:clause:"
+_YEAR_KEY = "lead:year:"
 _MAIN_PLACE_KEY = f"chain:{MAIN_PLACE_CHAIN}:"
 
 
@@ -120,8 +121,10 @@ def units_of(sources: list[NormalizedSource], ruleset: RuleSet) -> list[Unit]:
                 continue  # compared by ``compare.paired_findings`` and ``single_count_findings``
             if _is_lead(ruleset, fact.kind):
                 # the main event's day, as the lead gives it (a recalled event is not it)
-                if fact.background or getattr(fact.value, "granularity", "") != "day":
-                    continue
+                if not (fact.subject or "").startswith("year:") and (
+                    fact.background or getattr(fact.value, "granularity", "") != "day"
+                ):
+                    continue  # (a happening dated by its year is the one of its kind told)
                 key = f"lead:{fact.subject}:{fact.role}"
             elif family == "count":
                 key = f"series:{_series(ruleset, fact)}"
@@ -287,6 +290,11 @@ def pair_score(a: Unit, b: Unit) -> int:
             return 0
         if a.key.startswith(_MAIN_KEY):
             return _main_score(a, b)
+        if a.key.startswith(_YEAR_KEY):
+            # a happening told once of a thing, dated by its year: "the galleon sank in
+            # 1631", "the ship went down in 1613"; the sentences share three words (what
+            # sank, and how: "storm", "crew", "silver")
+            return shared if shared >= MIN_SHARED_BACKGROUND else 0
         if a.key.startswith(_CLAUSE_KEY):
             # a subject's happening: the key's two words and one more (what it acts on, a
             # name), and, where both clauses say more after the verb, a word of what one says

@@ -398,6 +398,17 @@ class TimexRuler:
                 and not doc[end].is_stop
             ):
                 continue  # "a Christmas gift": the holiday names a kind of thing, not a day
+            after = doc[end] if end < len(doc) else None
+            if (
+                roles == {"year"}
+                and after is not None
+                and _OLDER_YEAR.match(doc[end - 1].text)
+                and (
+                    (after.is_alpha and after.is_lower and not after.is_stop)
+                    or after.text in ("%", "-")
+                )
+            ):
+                continue  # "in 1500 homes", "in 1200-metre": a count, not a year
             if (
                 "ref" in roles
                 and start > 0
@@ -758,6 +769,9 @@ def build_pipeline(ruleset: RuleSet, *, model: str | None = None) -> Language:
     return nlp
 
 
+_OLDER_YEAR = re.compile(r"^(1[0-8]\d\d|19[0-4]\d)$")
+"""A year the tagger reads only after "in" (``temporal.yml``): dropped before a noun."""
+
 TOKENIZER_CACHE_SIZE = 200_000
 """Distinct chunks of text (the strings between spaces: "word", "(word,") whose tokens
 spaCy's tokenizer keeps. Its default, 10,000, is reached within a few hundred articles;
@@ -779,7 +793,9 @@ def _currency_prefixes(ruleset: RuleSet) -> list[str]:
     return [re.escape(sign.upper()) for sign in letters] + [re.escape(s) for s in letters]
 
 
-PART_OF_YEAR_INFIX = r"(?:(?<=[Mm]id)|(?<=[Ee]arly)|(?<=[Ll]ate)|(?<=[Ee]nd))-(?=(?:1[6-9]|20)\d\d(?![\w']))"
+PART_OF_YEAR_INFIX = (
+    r"(?:(?<=[Mm]id)|(?<=[Ee]arly)|(?<=[Ll]ate)|(?<=[Ee]nd))-(?=(?:1[6-9]|20)\d\d(?![\w']))"
+)
 """The hyphen of "mid-2028", "early-2027", "end-2026": split as spaCy splits "mid-March", so
 the tagger reads a part of a year ("mid-2020s", a decade, stays one word)."""
 

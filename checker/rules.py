@@ -132,6 +132,7 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
             "repeat_words": list,
             "verb_forms": dict,
             "same_happenings": dict,
+            "year_verbs": dict,
             "max_days_apart": int,
             "not_events": list,
             "classes": dict,

@@ -379,6 +379,56 @@ def _clause_objects(ctx: _Context, verb: int, span: Span, right: int) -> list[st
     return []
 
 
+def _year_happening(ctx: _Context, span: Span, verb: int, rule: Rule) -> str:
+    """The meaning of a happening told once in a thing's life and dated by its year ("the
+    galleon sank in 1631", "the ship went down in 1613"): the ``year_verbs`` family whose
+    words open the clause at its verb, a few words before "in" and the year; "" for any
+    other."""
+    lower = ctx.tokens.lower
+    at = span.start if lower[span.start] == "in" else span.start - 1
+    if at <= verb or lower[at] != "in":
+        return ""
+    if at - verb > _YEAR_REACH:
+        return ""
+    said = f"{' '.join(lower[verb:at])} "
+    return next(
+        (
+            meaning
+            for meaning, phrases in rule.options.get("year_verbs", {}).items()
+            if any(said.startswith(f"{phrase} ") for phrase in phrases)
+        ),
+        "",
+    )
+
+
+_YEAR_REACH = 6
+"""Words from a ``year_verbs`` verb to the "in" of its year ("sank off the cape in 1631")."""
+
+
+def _year_fact(
+    ctx: _Context, span: Span, timex: TimexMention, tense: Tense, rule: Rule, meaning: str
+) -> FactMention:
+    """A ``_year_happening`` as a lead-family fact keyed ``year:<meaning>``; its context the
+    sentence's words but the names the story repeats throughout (``story_names``)."""
+    t = ctx.tokens
+    first, last = t.sent_start[span.start], t.sent_end[span.start]
+    context = (
+        ctx.content_words(first, last, skip=(span.start, span.end)) | ctx.proper_nouns_at(first)
+    ) - ctx.story_names()
+    return FactMention(
+        rule=rule.id,
+        family="lead",
+        where=timex.where,
+        tense=tense,
+        trigger=meaning,
+        event_class="clause",
+        context=frozenset(context),
+        timex=timex,
+        subject=f"year:{meaning}",
+        role="held",
+    )
+
+
 def _name_words(ctx: _Context, start: int, end: int) -> list[str]:
     """The capitalised words of tokens [start, end) but a sentence's first word and an
     honorific: "Edith Corran International Airport" is also "edith" and "corran" (and a

@@ -32,6 +32,8 @@ from checker.extract.events import (
     _relation_of,
     _timex_tense,
     _verb_forms,
+    _year_fact,
+    _year_happening,
 )
 from checker.extract.figures import _anchored_changes, _figures
 from checker.extract.mentions import Extraction, FactMention, TimexMention
@@ -219,6 +221,10 @@ def extract(
                 if happening := _clause_happening(ctx, span, rule):
                     forms = clause_forms[rule.id]
                     out.facts.extend(_clause_facts(ctx, span, timex, tense, rule, happening, forms))
+                    if timex.roles == {"year"} and (
+                        meaning := _year_happening(ctx, span, happening[1], rule)
+                    ):
+                        out.facts.append(_year_fact(ctx, span, timex, tense, rule, meaning))
             for rule in lead_rules:
                 reader = _main_event if rule.options.get("main") else _lead_event
                 if span.end <= lead_ends[rule.id] and (lead := reader(ctx, span, tense, rule)):
