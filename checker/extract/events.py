@@ -774,9 +774,24 @@ def _is_day(parts: TimexParts) -> bool:
 _MODALS = frozenset({"must", "should", "would", "will", "shall", "could", "can", "may", "might"})
 """Words before what must happen by a deadline ("must restore", "should open")."""
 _PREDICATE_SKIP = frozenset(
-    {"be", "been", "being", "have", "get", "fully", "completely", "entirely", "also", "still"}
+    {
+        "be",
+        "been",
+        "being",
+        "have",
+        "get",
+        "remain",
+        "stay",
+        "continue",
+        "fully",
+        "completely",
+        "entirely",
+        "also",
+        "still",
+    }
 )
-"""Words between a modal or "to" and the predicate ("must be fully operational")."""
+"""Words between a modal or "to" and the predicate ("must be fully operational", "will
+remain closed", "will stay closed")."""
 _NOT_INFINITIVE = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that"})
 """Words after a "to" that make it a preposition ("next to the plant", "to a site")."""
 
