@@ -844,6 +844,11 @@ def _deadline_subject(ctx: _Context, span: Span, trigger: str) -> str:
     doc = ctx.doc
     left, right = ctx.clause(span.start, span.end)
     to_positions = [i for i in range(left, span.start) if doc[i].lower_ == "to"]
+    # "to finish a pipeline to the town of Ormsby by 2026": the infinitive's "to", not the
+    # preposition's
+    infinitives = [i for i in to_positions if doc[i + 1].lower_ not in _NOT_INFINITIVE]
+    if infinitives and to_positions[-1] != infinitives[-1]:
+        to_positions = infinitives
     if to_positions:
         words = doc[to_positions[-1] + 1 : span.start]
     else:
