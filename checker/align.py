@@ -340,8 +340,9 @@ def pair_score(a: Unit, b: Unit) -> int:
     if a.event_class == "deadline":
         # what must happen by it ("^operate", "^restore"): two deadlines of one story's
         # company, one to run a plant and one to restore a wetland, are two deadlines
-        predicates_a = {w for w in a.context if w[0] == "^"}
-        predicates_b = {w for w in b.context if w[0] == "^"}
+        # (listed meanings only: "to deliver its findings" and "due to report" are one task)
+        predicates_a = {w for w in a.context if w[0] == "^" and w[1:2] != "~"}
+        predicates_b = {w for w in b.context if w[0] == "^" and w[1:2] != "~"}
         if predicates_a and predicates_b and predicates_a.isdisjoint(predicates_b):
             return 0
     a_background, b_background = (

@@ -716,3 +716,13 @@ def test_compare_a_phase_and_the_whole_project_or_a_moved_deadline_are_not_compa
         ("a.txt", "2025-04-20", first), ("b.txt", "2025-04-21", second), ruleset=ruleset, nlp=nlp
     )
     assert found == []
+
+
+def test_compare_a_task_told_with_two_unlisted_verbs_is_one_deadline(ruleset, nlp):
+    # "deliver its findings" and "report": verbs of no listed meaning block nothing
+    first = "The inquiry ordered by the harbour minister is to deliver its findings by Friday.\n"
+    second = "The harbour minister ordered an inquiry, which is due to report by Tuesday, May 12.\n"
+    (finding,) = _deadlines(
+        ("a.txt", "2026-05-05", first), ("b.txt", "2026-05-05", second), ruleset=ruleset, nlp=nlp
+    )
+    assert {e.text for e in finding.evidence} == {"by Friday", "by Tuesday, May 12"}

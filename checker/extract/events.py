@@ -328,10 +328,16 @@ def _clause_happening(
         end = named
     subject = _clause_phrase(ctx, first, end)
     if subject is None:
-        # "Valdoria on Friday opened its largest plant": a subject that may be no name (one
-        # word opening the sentence, a pronoun) keys no happening, what the verb acts on
-        # does ("the plant opened on Saturday")
-        objects = _clause_objects(ctx, verb, span, right)
+        # "Valdoria on Friday opened its largest plant": a one-word name opening the
+        # sentence, the date between it and the verb, may be no name and keys no
+        # happening; what the verb acts on does ("the plant opened on Saturday")
+        one_name = (
+            end == span.start == first + 1
+            and span.end <= verb
+            and t.title[first]
+            and lower[first] not in STOP_WORDS
+        )
+        objects = _clause_objects(ctx, verb, span, right) if one_name else []
         if not objects or any(
             lower[i] in repeat and i not in ctx.timex_tokens
             for i in range(max(first, min(left, verb) - 2), right)
@@ -801,8 +807,8 @@ def _deadline_predicate(
 ) -> str:
     """What must happen by a deadline, as one word: the meaning of a listed predicate word
     between the nearest "to" or modal before the date and the date ("must have the plant
-    fully operational by March": "operate"), else the stem of the word after that "to" or
-    modal ("required to restore a wetland by 2031": "restore"); "" when the clause has none
+    fully operational by March": "operate"), else "~" and the stem of the word after that
+    "to" or modal ("required to deliver its findings by Friday": "~deliver"); "" when none
     ("the December 31 deadline", "results are due by Friday")."""
     t = ctx.tokens
     lower = t.lower
@@ -834,7 +840,7 @@ def _deadline_predicate(
     while at < span.start and lower[at] in _PREDICATE_SKIP:
         at += 1
     if at < span.start and t.alpha[at] and t.lowercase[at] and lower[at] not in STOP_WORDS:
-        return stem(lower[at])
+        return "~" + stem(lower[at])  # a word of no listed meaning: "~deliver"
     return ""
 
 
@@ -873,6 +879,8 @@ def _deadline_subject(ctx: _Context, span: Span, trigger: str) -> str:
         )
         if modal is not None:
             text = " ".join(t.text for t in doc[modal + 1 : span.start] if not t.is_punct)
+            if text.lower() in _PREDICATE_SKIP:
+                text = ""  # "would have until the end of April to register": no more said
     return text if 0 < len(text) <= 80 else trigger
 
 
