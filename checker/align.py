@@ -10,7 +10,7 @@ place, what the deadline is for) overlap enough. Counts are aligned by series.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from checker.extract import MAIN_PLACE_CHAIN, stem
 from checker.model import Amount, Fact
@@ -34,6 +34,7 @@ MIN_SHARED_CLAUSE = 3
 subject's head and the verb's family that key them, and one more."""
 _MAIN_KEY = "lead:main:"
 _CLAUSE_KEY = "lead:clause:"
+_YEAR_KEY = "lead:year:"
 _MAIN_PLACE_KEY = f"chain:{MAIN_PLACE_CHAIN}:"
 
 
@@ -65,6 +66,8 @@ class Unit:
     """The measure's rule says it is stated of the story's one subject (``one_subject``)."""
     others: frozenset[str] = frozenset()
     """For a split unit, the context words of the source's other figures for the measure."""
+    siblings: tuple[Fact, ...] = ()
+    """For a deadline unit, the facts of its source's other deadlines of one predicate."""
 
 
 @dataclass(frozen=True)
@@ -118,8 +121,10 @@ def units_of(sources: list[NormalizedSource], ruleset: RuleSet) -> list[Unit]:
                 continue  # compared by ``compare.paired_findings`` and ``single_count_findings``
             if _is_lead(ruleset, fact.kind):
                 # the main event's day, as the lead gives it (a recalled event is not it)
-                if fact.background or getattr(fact.value, "granularity", "") != "day":
-                    continue
+                if not (fact.subject or "").startswith("year:") and (
+                    fact.background or getattr(fact.value, "granularity", "") != "day"
+                ):
+                    continue  # (a happening dated by its year is the one of its kind told)
                 key = f"lead:{fact.subject}:{fact.role}"
             elif family == "count":
                 key = f"series:{_series(ruleset, fact)}"
@@ -285,6 +290,11 @@ def pair_score(a: Unit, b: Unit) -> int:
             return 0
         if a.key.startswith(_MAIN_KEY):
             return _main_score(a, b)
+        if a.key.startswith(_YEAR_KEY):
+            # a happening told once of a thing, dated by its year: "the galleon sank in
+            # 1631", "the ship went down in 1613"; the sentences share three words (what
+            # sank, and how: "storm", "crew", "silver")
+            return shared if shared >= MIN_SHARED_BACKGROUND else 0
         if a.key.startswith(_CLAUSE_KEY):
             # a subject's happening: the key's two words and one more (what it acts on, a
             # name), and, where both clauses say more after the verb, a word of what one says
@@ -299,15 +309,42 @@ def pair_score(a: Unit, b: Unit) -> int:
     if a.key.startswith("series:"):
         # One series per story unless both name participants and none are shared.
         return 1 + shared if (shared or not a.context or not b.context) else 0
-    if all(f.explicit_year for f in a.facts + b.facts) and not any(
-        intervals_agree(x.value, y.value)
-        for x in a.facts
-        for y in b.facts  # type: ignore[arg-type]
+    # one task's deadline in two sources' words, each dated in full ("by the end of 2027",
+    # "by mid-2028"); not when the other's date is that of another deadline of the
+    # predicate in the source ("the first phase", "the whole line": ``_task_siblings``)
+    same_task = (
+        a.event_class == "deadline"
+        and bool({w for w in a.context & b.context if w[0] == "^"})
+        and not any(
+            intervals_agree(x.value, y.value)  # type: ignore[arg-type]
+            for one, other in ((a, b), (b, a))
+            for x in one.siblings
+            for y in other.facts
+        )
+    )
+    if (
+        not same_task
+        and all(f.explicit_year for f in a.facts + b.facts)
+        and not any(
+            intervals_agree(x.value, y.value)
+            for x in a.facts
+            for y in b.facts  # type: ignore[arg-type]
+        )
     ):
-        return 0  # "in 2004" and "in May 2012": two events, each dated in full
+        # "in 2004" and "in May 2012": two events, each dated in full (not two deadlines
+        # for one task: "to complete the reservoir by the end of 2027" and "by mid-2028")
+        return 0
     if a.key.startswith(_MAIN_PLACE_KEY):
         # the places of the leads' main-event dates: compared as the dates would be
         return _main_score(a, b)
+    if a.event_class == "deadline":
+        # what must happen by it ("^operate", "^restore"): two deadlines of one story's
+        # company, one to run a plant and one to restore a wetland, are two deadlines
+        # (listed meanings only: "to deliver its findings" and "due to report" are one task)
+        predicates_a = {w for w in a.context if w[0] == "^" and w[1:2] != "~"}
+        predicates_b = {w for w in b.context if w[0] == "^" and w[1:2] != "~"}
+        if predicates_a and predicates_b and predicates_a.isdisjoint(predicates_b):
+            return 0
     a_background, b_background = (
         all(f.background for f in a.facts),
         all(f.background for f in b.facts),
@@ -386,10 +423,35 @@ def _group(units: list[Unit]) -> list[tuple[list[int], list[tuple[int, int]]]]:
     return sorted(groups)
 
 
+def _task_siblings(units: list[Unit]) -> list[Unit]:
+    """Give each deadline unit the facts of its source's other deadline units of one
+    predicate ("^operate"): "the first phase must be operational by 2027" and "the whole
+    line by 2030" are two deadlines of one predicate, and another source's "by 2030" is the
+    second's, not a different date for the first."""
+    by_task: dict[tuple[str, str], list[Unit]] = defaultdict(list)
+    for unit in units:
+        if unit.event_class == "deadline":
+            for word in unit.context:
+                if word[0] == "^":
+                    by_task[(unit.source_id, word)].append(unit)
+    out = []
+    for unit in units:
+        siblings = {
+            id(fact): fact
+            for word in unit.context
+            if word[0] == "^" and unit.event_class == "deadline"
+            for other in by_task[(unit.source_id, word)]
+            if other is not unit
+            for fact in other.facts
+        }
+        out.append(replace(unit, siblings=tuple(siblings.values())) if siblings else unit)
+    return out
+
+
 def align(sources: list[NormalizedSource], ruleset: RuleSet) -> list[Alignment]:
     """Align units of the same rule across sources (see ``_group``)."""
     by_rule: dict[str, list[Unit]] = defaultdict(list)
-    for unit in units_of(sources, ruleset):
+    for unit in _task_siblings(units_of(sources, ruleset)):
         by_rule[unit.rule].append(unit)
     alignments = []
     for rule, rule_units in sorted(by_rule.items()):

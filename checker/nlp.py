@@ -398,6 +398,17 @@ class TimexRuler:
                 and not doc[end].is_stop
             ):
                 continue  # "a Christmas tree": the holiday names a kind of thing, not a day
+            after = doc[end] if end < len(doc) else None
+            if (
+                roles == {"year"}
+                and after is not None
+                and _OLDER_YEAR.match(doc[end - 1].text)
+                and (
+                    (after.is_alpha and after.is_lower and not after.is_stop)
+                    or after.text in ("%", "-")
+                )
+            ):
+                continue  # "in 1500 homes", "in 1200-metre": a count, not a year
             if (
                 "ref" in roles
                 and start > 0
@@ -759,6 +770,9 @@ def build_pipeline(ruleset: RuleSet, *, model: str | None = None) -> Language:
     return nlp
 
 
+_OLDER_YEAR = re.compile(r"^(1[0-8]\d\d|19[0-4]\d)$")
+"""A year the tagger reads only after "in" (``temporal.yml``): dropped before a noun."""
+
 TOKENIZER_CACHE_SIZE = 200_000
 """Distinct chunks of text (the strings between spaces: "word", "(word,") whose tokens
 spaCy's tokenizer keeps. Its default, 10,000, is reached within a few hundred articles;
@@ -780,6 +794,13 @@ def _currency_prefixes(ruleset: RuleSet) -> list[str]:
     return [re.escape(sign.upper()) for sign in letters] + [re.escape(s) for s in letters]
 
 
+PART_OF_YEAR_INFIX = (
+    r"(?:(?<=[Mm]id)|(?<=[Ee]arly)|(?<=[Ll]ate)|(?<=[Ee]nd))-(?=(?:1[6-9]|20)\d\d(?![\w']))"
+)
+"""The hyphen of "mid-2028", "early-2027", "end-2026": split as spaCy splits "mid-March", so
+the tagger reads a part of a year ("mid-2020s", a decade, stays one word)."""
+
+
 @spacy.registry.tokenizers("checker.tokenizer.v1")
 def make_tokenizer(prefixes: list[str]) -> Callable[[Language], Tokenizer]:
     """spaCy's tokenizer of the language's defaults, with ``prefixes`` split off before its
@@ -793,7 +814,9 @@ def make_tokenizer(prefixes: list[str]) -> Callable[[Language], Tokenizer]:
             rules=defaults.tokenizer_exceptions,
             prefix_search=spacy.util.compile_prefix_regex([*prefixes, *defaults.prefixes]).search,
             suffix_search=spacy.util.compile_suffix_regex(defaults.suffixes).search,
-            infix_finditer=spacy.util.compile_infix_regex(defaults.infixes).finditer,
+            infix_finditer=spacy.util.compile_infix_regex(
+                [*defaults.infixes, PART_OF_YEAR_INFIX]
+            ).finditer,
             token_match=defaults.token_match,
             url_match=defaults.url_match,
         )

@@ -49,7 +49,13 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     ),
     "deadline": (
         {**_RULE_KEYS, "triggers": list, "markers": list},
-        {"same_words": dict, "lasting_markers": list, "closing_markers": list},
+        {
+            "same_words": dict,
+            "lasting_markers": list,
+            "closing_markers": list,
+            "predicates": dict,
+            "earlier_words": list,
+        },
     ),
     "event_count": (
         {**_RULE_KEYS, "nouns": dict},
@@ -132,6 +138,7 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
             "repeat_words": list,
             "verb_forms": dict,
             "same_happenings": dict,
+            "year_verbs": dict,
             "max_days_apart": int,
             "not_events": list,
             "classes": dict,

@@ -17,6 +17,9 @@ from checker.model import Interval, Tense
 
 _DAY = re.compile(r"^(\d{1,2})(st|nd|rd|th)?$")
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+_OLD_YEAR = re.compile(r"^1[0-7]\d\d$")
+"""A year before 1800, read only alone or after "in" ("sank in 1631"): a four-figure clock
+("1230 GMT") is no year."""
 _LEAP_YEAR = 2000
 """Placeholder year for month-day values whose year is unknown (a leap year: Feb 29 fits)."""
 
@@ -323,7 +326,9 @@ def _calendar_parts(words: tuple[str, ...], lexicons: dict) -> TimexParts:
     if "day" not in found:
         for i in numbers:
             word = lowered[i]
-            if _YEAR.match(word):
+            if _YEAR.match(word) or (
+                _OLD_YEAR.match(word) and len(lowered) <= 2 and "clock" not in found
+            ):
                 found.setdefault("year", int(word))
             elif _DAY.match(word) and 1 <= int(_DAY.match(word)[1]) <= 31 and "month" in found:
                 near_month = any(

@@ -172,3 +172,66 @@ def test_late_and_early_across_midnight_agree(ruleset, nlp):
         ruleset, nlp, ("wire.txt", "2025-04-15", wire), ("weekly.txt", "2025-04-15", weekly)
     )
     assert len(_findings(result)) == 1
+
+
+# --- a one-word subject: the object keys it -------------------------------------------------
+
+
+def test_a_one_word_subject_keys_the_happening_by_its_object(ruleset, nlp):
+    # "Dravia on Friday opened its largest wind farm" and "the wind farm opened on Saturday":
+    # the object of one is the subject of the other
+    wire = (
+        "Minister backs wind power\n\nThe energy minister spoke to parliament on Tuesday.\n\n"
+        "Dravia on Friday opened its largest wind farm, a 700-megawatt site on the coast.\n"
+    )
+    weekly = (
+        "Wind power to double\n\nThe energy minister addressed lawmakers on Tuesday.\n\n"
+        "The country's largest wind farm opened on Saturday on the coast, with 700 megawatts.\n"
+    )
+    result = _check(
+        ruleset, nlp, ("wire.txt", "2025-04-15", wire), ("weekly.txt", "2025-04-15", weekly)
+    )
+    (finding,) = _findings(result)
+    assert _texts(finding) == {("wire.txt", "on Friday"), ("weekly.txt", "on Saturday")}
+    # another happening of the farm (it was announced) is not its opening
+    weekly = weekly.replace("opened on Saturday", "was announced on Saturday")
+    result = _check(
+        ruleset, nlp, ("wire.txt", "2025-04-15", wire), ("weekly.txt", "2025-04-15", weekly)
+    )
+    assert _findings(result) == []
+
+
+# --- a happening dated by its year ------------------------------------------------------------
+
+_FOUND = "Divers find lost galleon\n\nDivers found the wreck of a galleon off Carrow Head.\n\n"
+
+
+def test_a_year_happening_told_in_other_words_is_compared(ruleset, nlp):
+    wire = _FOUND + "The galleon sank in 1652 during a storm, carrying silver and 200 crew.\n"
+    weekly = _FOUND + "The ship went down in 1625 in a storm with 200 crew and a load of silver.\n"
+    result = _check(
+        ruleset, nlp, ("wire.txt", "2025-07-20", wire), ("weekly.txt", "2025-07-21", weekly)
+    )
+    (finding,) = _findings(result)
+    assert _texts(finding) == {("wire.txt", "in 1652"), ("weekly.txt", "in 1625")}
+    weekly = weekly.replace("in 1625", "in 1652")
+    result = _check(
+        ruleset, nlp, ("wire.txt", "2025-07-20", wire), ("weekly.txt", "2025-07-21", weekly)
+    )
+    assert _findings(result) == []
+
+
+def test_no_year_happening_for_another_verb_a_background_year_or_few_shared_words(ruleset, nlp):
+    wire = _FOUND + "The galleon sank in 1652 during a storm, carrying silver and 200 crew.\n"
+    for weekly in (
+        # another happening of the ship
+        _FOUND + "The ship was launched in 1625 with 200 crew and a load of silver in a storm.\n",
+        # a recalled year with no happening verb
+        _FOUND + "The last such find, in 1625, was a brig lost in a storm with silver and crew.\n",
+        # a sinking that shares too little with the other
+        _FOUND + "A second ship went down in 1625 off the cape.\n",
+    ):
+        result = _check(
+            ruleset, nlp, ("wire.txt", "2025-07-20", wire), ("weekly.txt", "2025-07-21", weekly)
+        )
+        assert _findings(result) == [], weekly

@@ -651,3 +651,78 @@ def test_compare_an_unforeseeable_event_takes_no_date_ahead(ruleset, nlp, second
     result = _check(ruleset, nlp, first, other)
     dates = [f for f in result.findings if f.kind == "discrepancy" and "date" in f.rule]
     assert bool(dates) is differ
+
+
+# --- deadlines keyed by what must happen by them -------------------------------------------------
+
+_SMELTER = (
+    "Regulators approved Tarvik Alloys' smelter at Dunmore on Monday after a long review.\n\n"
+)
+
+
+def _deadlines(*articles: tuple[str, str, str], ruleset, nlp) -> list:
+    return _of(_check(ruleset, nlp, *articles), "discrepancy", "deadline")
+
+
+def test_compare_deadlines_of_one_story_name_but_two_tasks_are_not_compared(ruleset, nlp):
+    # the company is named in every sentence: its name tells neither deadline from the other
+    first = (
+        _SMELTER + "Tarvik Alloys must have the smelter fully operational by the end of March.\n\n"
+        "Tarvik Alloys said it would hire 500 workers. Tarvik Alloys will export most output.\n"
+    )
+    second = (
+        _SMELTER + "The licence requires Tarvik Alloys to restore a wetland by the end of June.\n\n"
+        "Tarvik Alloys said it would hire 500 workers. Tarvik Alloys will export most output.\n"
+    )
+    found = _deadlines(
+        ("a.txt", "2025-02-11", first), ("b.txt", "2025-02-11", second), ruleset=ruleset, nlp=nlp
+    )
+    assert found == []
+
+
+def test_compare_one_task_in_other_words_is_one_deadline(ruleset, nlp):
+    # "in full commercial operation" and "fully operational": one predicate
+    first = _SMELTER + "The smelter must be in full commercial operation by December 31.\n"
+    second = (
+        _SMELTER + "Tarvik Alloys must have the smelter fully operational by the end of March.\n"
+    )
+    (finding,) = _deadlines(
+        ("a.txt", "2025-02-11", first), ("b.txt", "2025-02-11", second), ruleset=ruleset, nlp=nlp
+    )
+    assert {e.text for e in finding.evidence} == {"by December 31", "by the end of March"}
+    assert "be in full commercial operation" in finding.message
+
+
+def test_compare_one_tasks_deadlines_dated_in_full_in_two_years(ruleset, nlp):
+    first = "The water board said it would complete a new reservoir by the end of 2027.\n"
+    second = "The water board has pledged to complete a new reservoir by mid-2028.\n"
+    (finding,) = _deadlines(
+        ("a.txt", "2025-05-04", first), ("b.txt", "2025-05-05", second), ruleset=ruleset, nlp=nlp
+    )
+    assert {e.text for e in finding.evidence} == {"by the end of 2027", "by mid-2028"}
+
+
+def test_compare_a_phase_and_the_whole_project_or_a_moved_deadline_are_not_compared(ruleset, nlp):
+    first = (
+        "The first phase of the tram line must be operational by the end of 2027, the city"
+        " said.\n\nThe city expects the whole tram line to be operational by 2030.\n\n"
+        "The city had originally promised the tram line would be running by 2025.\n"
+    )
+    second = (
+        "The city now says the complete tram line will be operational by 2030.\n\n"
+        "The tram line was initially due to open by 2025, officials said.\n"
+    )
+    found = _deadlines(
+        ("a.txt", "2025-04-20", first), ("b.txt", "2025-04-21", second), ruleset=ruleset, nlp=nlp
+    )
+    assert found == []
+
+
+def test_compare_a_task_told_with_two_unlisted_verbs_is_one_deadline(ruleset, nlp):
+    # "deliver its findings" and "report": verbs of no listed meaning block nothing
+    first = "The inquiry ordered by the harbour minister is to deliver its findings by Friday.\n"
+    second = "The harbour minister ordered an inquiry, which is due to report by Tuesday, May 12.\n"
+    (finding,) = _deadlines(
+        ("a.txt", "2026-05-05", first), ("b.txt", "2026-05-05", second), ruleset=ruleset, nlp=nlp
+    )
+    assert {e.text for e in finding.evidence} == {"by Friday", "by Tuesday, May 12"}

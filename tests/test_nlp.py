@@ -33,6 +33,12 @@ from checker.nlp import CUES_KEY, TIMEX_KEY
         ("Ministers may meet again.", []),
         ("He may resign in May.", ["in May"]),
         ("Officials met yesterday and will meet again next week.", ["yesterday", "next week"]),
+        # a part of a year written with a hyphen, and a decade, which stays one word
+        ("The dam is due by mid-2028, not early-2029.", ["by mid-2028", "early-2029"]),
+        ("Prices rose in the mid-1990s.", ["in the mid-1990s"]),
+        # an older year only after "in", and not before a noun
+        ("The mill was built in 1888 and burned in 1621.", ["in 1888", "in 1621"]),
+        ("Power was cut in 1500 homes at 1230 GMT.", ["at 1230 GMT"]),
     ],
 )
 def test_nlp_timex_spans(nlp, sentence, expected):

@@ -290,6 +290,7 @@ class _Context:
         self._past_by_sent: dict[int, list[int]] = {}
         self._cues: dict[tuple[int, str], list[Span]] = {}
         self._proper_nouns: dict[int, set[str]] = {}
+        self._story_names: frozenset[str] | None = None
         self._numbers: dict[int, list[NumberPhrase]] = {}
         self._number_starts: list[int] | None = None
         self._number_candidates: dict[int, list[int]] | None = None
@@ -608,6 +609,29 @@ class _Context:
             if not t.alpha[i] and (match := _NAME_AND_FIGURE.match(t.text[i])):
                 found.add(stem(match[1].lower()))
         return {fold_accents(name) for name in found}
+
+    def story_names(self) -> frozenset[str]:
+        """The names the text repeats in at least half of its sentences (of three or more):
+        the story's one company or country, which tells nothing of which of its facts a
+        clause states ("Acme must have the plant running by March", "Acme must restore a
+        wetland by 2031")."""
+        if self._story_names is None:
+            t = self.tokens
+            counts: dict[str, int] = {}
+            sentences = 0
+            for first in sorted(set(t.sent_start)):
+                if not any(t.alpha[i] for i in range(first, t.sent_end[first])):
+                    continue  # a blank line
+                sentences += 1
+                names = self.proper_nouns_at(first)
+                if t.alpha[first] and t.title[first] and t.lower[first] not in STOP_WORDS:
+                    names.add(stem(t.lower[first]))  # "Acme said on Monday..."
+                for name in names:
+                    counts[name] = counts.get(name, 0) + 1
+            self._story_names = frozenset(
+                name for name, n in counts.items() if sentences >= 3 and 2 * n >= sentences
+            )
+        return self._story_names
 
     def _find_proper_nouns(self, sent_start: int) -> set[str]:
         t = self.tokens

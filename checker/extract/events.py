@@ -328,7 +328,22 @@ def _clause_happening(
         end = named
     subject = _clause_phrase(ctx, first, end)
     if subject is None:
-        return None
+        # "Valdoria on Friday opened its largest plant": a one-word name opening the
+        # sentence, the date between it and the verb, may be no name and keys no
+        # happening; what the verb acts on does ("the plant opened on Saturday")
+        one_name = (
+            end == span.start == first + 1
+            and span.end <= verb
+            and t.title[first]
+            and lower[first] not in STOP_WORDS
+        )
+        objects = _clause_objects(ctx, verb, span, right) if one_name else []
+        if not objects or any(
+            lower[i] in repeat and i not in ctx.timex_tokens
+            for i in range(max(first, min(left, verb) - 2), right)
+        ):
+            return None
+        return verb, verb, tuple(dict.fromkeys(stem(h) for h in objects))
     start, head = subject
     if start - 1 > first and lower[start - 1] in _CLAUSE_PLACE_WORDS:
         # "the airport in Lindvale": the head is the phrase before the place
@@ -343,22 +358,81 @@ def _clause_happening(
     before = start - 1
     if before >= first and not (ctx.breaks_at(before) or lower[before] in _CLAUSE_OPENERS):
         return None  # "officials at the plant closed": the subject starts further back
-    heads = [head, *_name_words(ctx, start, end)]
-    # what the verb acts on: "shut the west wing to visitors on Tuesday"
+    heads = [head, *_name_words(ctx, start, end), *_clause_objects(ctx, verb, span, right)]
+    return start, verb, tuple(dict.fromkeys(stem(h) for h in heads))
+
+
+def _clause_objects(ctx: _Context, verb: int, span: Span, right: int) -> list[str]:
+    """What a happening clause's verb acts on: the head and names of a definite phrase
+    right after it, before the date ("shut the west wing to visitors on Tuesday") or, for
+    a date before the verb, before the clause's end ("on Friday opened its largest plant");
+    none for anything else."""
+    t = ctx.tokens
+    lower = t.lower
+    stop = span.start if span.start > verb else right
     at = verb + 1
-    if at < span.start and lower[at] in _CLAUSE_OBJECT_DETERMINERS:
+    if at < stop and lower[at] in _CLAUSE_OBJECT_DETERMINERS:
         at += 1
     run = at
-    while run < span.start and t.alpha[run] and lower[run] not in STOP_WORDS:
+    while run < stop and t.alpha[run] and lower[run] not in STOP_WORDS:
         run += 1
     if (
         at < run <= at + 4
         and run - 1 not in ctx.timex_tokens
         and lower[at - 1] in _CLAUSE_OBJECT_DETERMINERS
     ):
-        heads.append(lower[run - 1])
-        heads.extend(_name_words(ctx, at, run))
-    return start, verb, tuple(dict.fromkeys(stem(h) for h in heads))
+        return [lower[run - 1], *_name_words(ctx, at, run)]
+    return []
+
+
+def _year_happening(ctx: _Context, span: Span, verb: int, rule: Rule) -> str:
+    """The meaning of a happening told once in a thing's life and dated by its year ("the
+    galleon sank in 1631", "the ship went down in 1613"): the ``year_verbs`` family whose
+    words open the clause at its verb, a few words before "in" and the year; "" for any
+    other."""
+    lower = ctx.tokens.lower
+    at = span.start if lower[span.start] == "in" else span.start - 1
+    if at <= verb or lower[at] != "in":
+        return ""
+    if at - verb > _YEAR_REACH:
+        return ""
+    said = f"{' '.join(lower[verb:at])} "
+    return next(
+        (
+            meaning
+            for meaning, phrases in rule.options.get("year_verbs", {}).items()
+            if any(said.startswith(f"{phrase} ") for phrase in phrases)
+        ),
+        "",
+    )
+
+
+_YEAR_REACH = 6
+"""Words from a ``year_verbs`` verb to the "in" of its year ("sank off the cape in 1631")."""
+
+
+def _year_fact(
+    ctx: _Context, span: Span, timex: TimexMention, tense: Tense, rule: Rule, meaning: str
+) -> FactMention:
+    """A ``_year_happening`` as a lead-family fact keyed ``year:<meaning>``; its context the
+    sentence's words but the names the story repeats throughout (``story_names``)."""
+    t = ctx.tokens
+    first, last = t.sent_start[span.start], t.sent_end[span.start]
+    context = (
+        ctx.content_words(first, last, skip=(span.start, span.end)) | ctx.proper_nouns_at(first)
+    ) - ctx.story_names()
+    return FactMention(
+        rule=rule.id,
+        family="lead",
+        where=timex.where,
+        tense=tense,
+        trigger=meaning,
+        event_class="clause",
+        context=frozenset(context),
+        timex=timex,
+        subject=f"year:{meaning}",
+        role="held",
+    )
 
 
 def _name_words(ctx: _Context, start: int, end: int) -> list[str]:
@@ -703,12 +777,84 @@ def _is_day(parts: TimexParts) -> bool:
     )
 
 
+_MODALS = frozenset({"must", "should", "would", "will", "shall", "could", "can", "may", "might"})
+"""Words before what must happen by a deadline ("must restore", "should open")."""
+_PREDICATE_SKIP = frozenset(
+    {
+        "be",
+        "been",
+        "being",
+        "have",
+        "get",
+        "remain",
+        "stay",
+        "continue",
+        "fully",
+        "completely",
+        "entirely",
+        "also",
+        "still",
+    }
+)
+"""Words between a modal or "to" and the predicate ("must be fully operational", "will
+remain closed", "will stay closed")."""
+_NOT_INFINITIVE = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that"})
+"""Words after a "to" that make it a preposition ("next to the plant", "to a site")."""
+
+
+def _deadline_predicate(
+    ctx: _Context, span: Span, left: int, predicates: dict[str, list[str]]
+) -> str:
+    """What must happen by a deadline, as one word: the meaning of a listed predicate word
+    between the nearest "to" or modal before the date and the date ("must have the plant
+    fully operational by March": "operate"), else "~" and the stem of the word after that
+    "to" or modal ("required to deliver its findings by Friday": "~deliver"); "" when none
+    ("the December 31 deadline", "results are due by Friday")."""
+    t = ctx.tokens
+    lower = t.lower
+    anchor = None
+    for i in range(span.start - 1, left - 1, -1):
+        after = i + 1
+        if lower[i] in _MODALS or (
+            lower[i] == "to"
+            and after < span.start
+            and t.alpha[after]
+            and t.lowercase[after]
+            and lower[after] not in _NOT_INFINITIVE
+        ):
+            anchor = i
+            break
+    if anchor is None:
+        return ""
+    words = lower[anchor + 1 : span.start]
+    said = f" {' '.join(words)} "
+    found = [
+        (said.rfind(f" {phrase} "), meaning)
+        for meaning, phrases in predicates.items()
+        for phrase in phrases
+        if f" {phrase} " in said
+    ]
+    if found:
+        return max(found)[1]  # the listed word nearest the date
+    at = anchor + 1
+    while at < span.start and lower[at] in _PREDICATE_SKIP:
+        at += 1
+    if at < span.start and t.alpha[at] and t.lowercase[at] and lower[at] not in STOP_WORDS:
+        return "~" + stem(lower[at])  # a word of no listed meaning: "~deliver"
+    return ""
+
+
 def _deadline_subject(ctx: _Context, span: Span, trigger: str) -> str:
     """What must happen by the deadline: "publish revised fishing quotas" (from "due to
     publish revised fishing quotas by July 15"), or the words after "deadline for"."""
     doc = ctx.doc
     left, right = ctx.clause(span.start, span.end)
     to_positions = [i for i in range(left, span.start) if doc[i].lower_ == "to"]
+    # "to finish a pipeline to the town of Ormsby by 2026": the infinitive's "to", not the
+    # preposition's
+    infinitives = [i for i in to_positions if doc[i + 1].lower_ not in _NOT_INFINITIVE]
+    if infinitives and to_positions[-1] != infinitives[-1]:
+        to_positions = infinitives
     if to_positions:
         words = doc[to_positions[-1] + 1 : span.start]
     else:
@@ -726,6 +872,15 @@ def _deadline_subject(ctx: _Context, span: Span, trigger: str) -> str:
             else doc[span.end : span.end]
         )
     text = " ".join(t.text for t in words if not t.is_punct).strip()
+    if not text:
+        # "must be in full commercial operation by December 31": the words after the modal
+        modal = next(
+            (i for i in range(span.start - 1, left - 1, -1) if doc[i].lower_ in _MODALS), None
+        )
+        if modal is not None:
+            text = " ".join(t.text for t in doc[modal + 1 : span.start] if not t.is_punct)
+            if text.lower() in _PREDICATE_SKIP:
+                text = ""  # "would have until the end of April to register": no more said
     return text if 0 < len(text) <= 80 else trigger
 
 

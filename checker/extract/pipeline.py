@@ -19,6 +19,7 @@ from checker.extract.events import (
     _clause_facts,
     _clause_happening,
     _deadline_of,
+    _deadline_predicate,
     _deadline_subject,
     _event_chains,
     _event_of,
@@ -31,6 +32,8 @@ from checker.extract.events import (
     _relation_of,
     _timex_tense,
     _verb_forms,
+    _year_fact,
+    _year_happening,
 )
 from checker.extract.figures import _anchored_changes, _figures
 from checker.extract.mentions import Extraction, FactMention, TimexMention
@@ -69,6 +72,7 @@ def extract(
     event_rules = ruleset.of_kind("event_date")
     default_event_rule = next((r.id for r in event_rules if r.options.get("default")), None)
     deadline_chains: dict[str, int] = {}
+    deadline_count = 0
     lead_rules = ruleset.of_kind("lead_date") if facts else []
     clause_rules = [rule for rule in lead_rules if rule.options.get("clause")]
     lead_rules = [rule for rule in lead_rules if not rule.options.get("clause")]
@@ -144,6 +148,11 @@ def extract(
         if deadline is not None:
             rule_id, trigger, definite, ahead = deadline
             left, right = ctx.joined_clause(span.start, span.end)
+            options = ruleset.rules[rule_id].options
+            earlier = options.get("earlier_words", ())
+            if any(lower[i] in earlier for i in range(left, span.start)):
+                continue  # "had originally promised it would be running by 2025": moved since
+            predicate = _deadline_predicate(ctx, span, left, options.get("predicates", {}))
             if left >= span.start - 1 and right <= span.end:
                 # "now has 60 days, until May 2, to set the price": a date set off by commas
                 # is about the clauses on either side of it
@@ -159,6 +168,10 @@ def extract(
                 ctx.content_words(left, right, skip=(span.start, span.end))
                 | ctx.proper_nouns_at(sent_start)
             ) - {trigger}
+            # a name the story repeats in half its sentences tells no deadline from another
+            context -= ctx.story_names()
+            if predicate:
+                context.add(f"^{predicate}")  # what must happen: "^operate", "^restore"
             clause_text = f" {' '.join(ctx.tokens.lower[left:right])} "
             for meaning, phrases in ruleset.rules[rule_id].options.get("same_words", {}).items():
                 if any(f" {phrase} " in clause_text for phrase in phrases):
@@ -176,8 +189,9 @@ def extract(
             key = f"{rule_id}:{trigger}"
             if definite and key in deadline_chains:
                 chain = deadline_chains[key]
-            else:
-                chain = len(chains) + len(deadline_chains) + 1000
+            else:  # a new chain: "by 2031" after "by March" is another deadline
+                deadline_count += 1
+                chain = len(chains) + deadline_count + 1000
                 deadline_chains[key] = chain
             out.chain_context[chain] = out.chain_context.get(chain, frozenset()) | frozenset(
                 context
@@ -208,6 +222,10 @@ def extract(
                 if happening := _clause_happening(ctx, span, rule):
                     forms = clause_forms[rule.id]
                     out.facts.extend(_clause_facts(ctx, span, timex, tense, rule, happening, forms))
+                    if timex.roles == {"year"} and (
+                        meaning := _year_happening(ctx, span, happening[1], rule)
+                    ):
+                        out.facts.append(_year_fact(ctx, span, timex, tense, rule, meaning))
             for rule in lead_rules:
                 reader = _main_event if rule.options.get("main") else _lead_event
                 if span.end <= lead_ends[rule.id] and (lead := reader(ctx, span, tense, rule)):
