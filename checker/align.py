@@ -97,6 +97,7 @@ def _family(ruleset: RuleSet, rule_id: str) -> str:
         "event_place": "place",
         "ranked_place": "place",
         "home_place": "place",
+        "route_place": "place",
         "paired_count": "paired",
         "noun_count": "paired",
         "lead_date": "date",

@@ -692,6 +692,9 @@ def _without_repeats(findings: list[Finding], ruleset: RuleSet) -> list[Finding]
         if rule.options.get("main") or rule.options.get("clause")
     }
     lead_rules = {rule.id for rule in ruleset.of_kind("lead_date")} - main_rules
+    # a route's end is told only when no rule that names the happening (a departure's
+    # place) tells a conflict over any of its statements
+    main_rules |= {rule.id for rule in ruleset.of_kind("route_place")}
     date_rules = {rule.id for rule in ruleset.of_kind("event_date")}
 
     def statements(finding: Finding) -> frozenset[tuple[str, int, int]]:

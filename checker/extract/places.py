@@ -365,6 +365,7 @@ def _frame_places(
             per_word = bool(spec.get("per_word"))
             unless_after = {w.lower() for w in spec.get("unless_after", [])}
             joins = {w.lower() for w in spec.get("joins", [])}
+            stops = {w.lower() for w in spec.get("stops", [])}
             prepositions = {p.lower() for p in spec.get("prepositions", [])}
             objects = {w.lower() for w in spec.get("objects", [])}
             gap = int(spec.get("gap", _PLACE_GAP))
@@ -389,18 +390,16 @@ def _frame_places(
                     continue  # "its data centre in Leeds" in a sentence about no intrusion
                 sent_end = t.sent_end[span.start]
                 word = found.group(0).lower()
-                if per_word and (
-                    (
-                        not found.group(0).islower()
-                        and (span.start == 0 or not t.title[span.start - 1])
-                    )
-                    or not unless_after.isdisjoint(
-                        t.lower[max(t.sent_start[span.start], span.start - 3) : span.start]
-                    )
+                if not unless_after.isdisjoint(
+                    t.lower[max(t.sent_start[span.start], span.start - 3) : span.start]
                 ):
-                    # "Port of Spain" is a name (not "the Zenda River": a name's last word);
-                    # "bound for the port of Zenda" is a destination
-                    continue
+                    continue  # "bound for the port of Zenda" is a destination
+                if (
+                    per_word
+                    and not found.group(0).islower()
+                    and (span.start == 0 or not t.title[span.start - 1])
+                ):
+                    continue  # "Port of Spain" is a name (not "the Zenda River": a name's last word)
                 word = spec.get("as_word", word).lower()  # "the Zenda River at X": a gauge
                 place = None
                 if word in objects:
@@ -411,6 +410,8 @@ def _frame_places(
                 in_clause = True
                 at = span.end
                 while place is None and at < sent_end:
+                    if t.lower[at] in stops:
+                        break  # "the ticket was bought by a man born in Leeds": his place
                     if ctx.breaks_at(at) and t.lower[at] not in joins:
                         in_clause = False  # (the frame's `joins`: "to workers and journalists")
                     elif at not in ctx.timex_tokens:
@@ -430,7 +431,7 @@ def _frame_places(
                     place = _name_before(ctx, span.start, dateline)  # "the Zenda gauge"
                 if (
                     place is not None
-                    and (per_word or spec.get("speakers"))
+                    and (per_word or spec.get("speakers") or spec.get("news_only"))
                     and _years_before(ctx, source, t.sent_start[span.start], ruleset)
                 ):
                     continue  # "seized at the port of Zenda in 2019": another, earlier event
@@ -815,3 +816,92 @@ def _event_before(
     if any(ctx.past_at(i) and i not in relation_tokens for i in range(best.end, position)):
         return None  # "the quake jolted several cities in ...": the place is the cities'
     return best, chains[best.start][0]
+
+
+@lru_cache(maxsize=16)
+def _route_patterns(patterns: tuple[str, ...]) -> tuple[regex.Pattern, ...]:
+    """The ``patterns`` of a ``route_place`` rule, compiled: ``{origin}``, ``{destination}``
+    and ``{end}`` stand for a capitalised place name, ``{words}`` for up to four words (a
+    date between: "left Lagos on Tuesday bound for Accra"). Case-blind but for the names."""
+    compiled = []
+    for pattern in patterns:
+        ends = iter(range(2))
+        spelled = regex.sub(
+            r"\{(origin|destination|end|words)\}",
+            lambda m: (
+                r"(?:,?(?:[ \t]+[\p{L}\p{N}'\u2019-]+){0,4}?,?)"
+                if m[1] == "words"
+                else rf"(?P<end{next(ends)}>(?-i:{_PLACE_NAME}))"
+            ),
+            pattern.replace(" ", r"[ \t]+"),
+        )
+        compiled.append(
+            regex.compile(rf"(?<![\p{{L}}\p{{N}}-]){spelled}(?![\p{{L}}\p{{N}}'\u2019-])", regex.I)
+        )
+    return tuple(compiled)
+
+
+def _route_places(
+    ctx: _Context, source: Source, ruleset: RuleSet, chain_base: int
+) -> list[FactMention]:
+    """The two ends of a route ("sailed from Lagos to Accra", "flights between Lagos and
+    Accra", "bound for Accra from Lagos"), in a sentence holding one of the rule's
+    ``words`` and naming no year before the source's. Each end is keyed by the other: a
+    source's "the route from or to Lagos ends in Accra" is compared with another source's
+    route at Lagos only, so an origin is never compared with a destination, and a route
+    one source gives with only one end is not compared at all."""
+    facts: list[FactMention] = []
+    t = ctx.tokens
+    text = source.text
+    dateline = source.dateline
+    for n, rule in enumerate(ruleset.of_kind("route_place")):
+        words = {w.lower() for w in rule.options["words"]}
+        patterns = _route_patterns(tuple(rule.options["patterns"]))
+        chains: dict[str, int] = {}
+        seen: set[tuple[str, int]] = set()
+        for pattern in patterns:
+            for found in pattern.finditer(text):
+                if "\n" in found.group(0):
+                    continue
+                spans = []
+                for group in ("end0", "end1"):
+                    name = found[group].rstrip(".")
+                    start = found.start(group)
+                    span = _place_span(ctx, start, start + len(name), contract_first=True)
+                    if span is None or (dateline and dateline.start <= start < dateline.end):
+                        break
+                    spans.append(span)
+                if len(spans) < 2 or spans[0].text.lower() == spans[1].text.lower():
+                    continue
+                sent_start = t.sent_start[spans[0].start]
+                if t.sent_start[spans[1].start] != sent_start or words.isdisjoint(
+                    t.lower[sent_start : t.sent_end[sent_start]]
+                ):
+                    continue  # "from Lagos to Accra, prices rose": no journey
+                if _years_before(ctx, source, sent_start, ruleset):
+                    continue  # "moved from Lagos to Accra in 2009": another, earlier move
+                for key, end in ((spans[0], spans[1]), (spans[1], spans[0])):
+                    if (key.text.lower(), end.start) in seen:
+                        continue
+                    seen.add((key.text.lower(), end.start))
+                    chain = chains.setdefault(
+                        key.text.lower(), chain_base + 5000 + 100 * n + len(chains)
+                    )
+                    # the words start at the preposition before the name ("from Lagos"), as
+                    # a departure frame's place does: one statement, told by one finding
+                    where = end.start - 1 if end.start > sent_start else end.start
+                    facts.append(
+                        FactMention(
+                            rule=rule.id,
+                            family="place",
+                            where=_mention_at(source, t, where, end.end),
+                            tense=ctx.tense(where, end.end),
+                            trigger=key.text,
+                            event_class=f"route at {key.text}",
+                            context=frozenset({"route", f"route:{key.text.lower()}"}),
+                            chain=chain,
+                            subject=key.text,
+                            place=end.text,
+                        )
+                    )
+    return facts
