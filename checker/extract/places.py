@@ -825,16 +825,17 @@ def _route_patterns(patterns: tuple[str, ...]) -> tuple[regex.Pattern, ...]:
     date between: "left Lagos on Tuesday bound for Accra"). Case-blind but for the names."""
     compiled = []
     for pattern in patterns:
-        ends = iter(range(2))
-        spelled = regex.sub(
-            r"\{(origin|destination|end|words)\}",
-            lambda m: (
-                r"(?:,?(?:[ \t]+[\p{L}\p{N}'\u2019-]+){0,4}?,?)"
-                if m[1] == "words"
-                else rf"(?P<end{next(ends)}>(?-i:{_PLACE_NAME}))"
-            ),
-            pattern.replace(" ", r"[ \t]+"),
-        )
+        pieces = regex.split(r"\{(origin|destination|end|words)\}", pattern.replace(" ", r"[ \t]+"))
+        ends = 0
+        spelled = ""
+        for n, piece in enumerate(pieces):
+            if n % 2 == 0:
+                spelled += piece
+            elif piece == "words":
+                spelled += r"(?:,?(?:[ \t]+[\p{L}\p{N}'\u2019-]+){0,4}?,?)"
+            else:
+                spelled += rf"(?P<end{ends}>(?-i:{_PLACE_NAME}))"
+                ends += 1
         compiled.append(
             regex.compile(rf"(?<![\p{{L}}\p{{N}}-]){spelled}(?![\p{{L}}\p{{N}}'\u2019-])", regex.I)
         )
