@@ -307,8 +307,9 @@ def pair_score(a: Unit, b: Unit) -> int:
     ):
         return 0  # "in 2004" and "in May 2012": two events, each dated in full
     if a.key.startswith(_MAIN_PLACE_KEY):
-        # the places of the leads' main-event dates: compared as the dates would be
-        return _main_score(a, b)
+        # the places of the leads' main-event dates: compared as the dates would be (a
+        # recalled event's place is not the news's)
+        return _main_score(a, b) if a.key == b.key else 0
     a_background, b_background = (
         all(f.background for f in a.facts),
         all(f.background for f in b.facts),

@@ -390,16 +390,18 @@ def _frame_places(
                     continue  # "its data centre in Leeds" in a sentence about no intrusion
                 sent_end = t.sent_end[span.start]
                 word = found.group(0).lower()
-                if not unless_after.isdisjoint(
-                    t.lower[max(t.sent_start[span.start], span.start - 3) : span.start]
+                if per_word and (
+                    (
+                        not found.group(0).islower()
+                        and (span.start == 0 or not t.title[span.start - 1])
+                    )
+                    or not unless_after.isdisjoint(
+                        t.lower[max(t.sent_start[span.start], span.start - 3) : span.start]
+                    )
                 ):
-                    continue  # "bound for the port of Zenda" is a destination
-                if (
-                    per_word
-                    and not found.group(0).islower()
-                    and (span.start == 0 or not t.title[span.start - 1])
-                ):
-                    continue  # "Port of Spain" is a name (not "the Zenda River": a name's last word)
+                    # "Port of Spain" is a name (not "the Zenda River": a name's last word);
+                    # "bound for the port of Zenda" is a destination
+                    continue
                 word = spec.get("as_word", word).lower()  # "the Zenda River at X": a gauge
                 place = None
                 if word in objects:
