@@ -18,6 +18,8 @@ from checker.rules import Rule, RuleSet
 from checker.temporal import parts_of
 
 _NAME_LINKS = {"de", "del", "della", "des", "du", "da", "do", "dos", "la", "le", "of", "upon"}
+_NEARBY = frozenset({"nearby", "neighbouring", "neighboring"})
+"""Words that may stand between a preposition and a place's name ("in nearby Leeds")."""
 _PLACE_GAP = 8
 """Most words between an event word and the place phrase after it ("talks ... in Vienna")."""
 
@@ -160,6 +162,8 @@ def _name_after(ctx: _Context, start: int, dateline: Span | None) -> tuple[int, 
     if start >= len(t.text):
         return None
     sent_end = t.sent_end[start]
+    if t.lower[start] in _NEARBY and start + 1 < sent_end and t.title[start + 1]:
+        start += 1  # "to hotels in nearby Leeds"
     after_the = t.lower[start] == "the"
     if after_the:
         start += 1
@@ -408,27 +412,34 @@ def _frame_places(
                     named = _name_after(ctx, span.end, dateline)
                     if named and _ends_object(ctx, named[1], spec.get("object_ends", [])):
                         place = (span.start, *named)
-                words = 0
-                in_clause = True
-                at = span.end
-                while place is None and at < sent_end:
-                    if t.lower[at] in stops:
-                        break  # "the ticket was bought by a man born in Leeds": his place
-                    if ctx.breaks_at(at) and t.lower[at] not in joins:
-                        in_clause = False  # (the frame's `joins`: "to workers and journalists")
-                    elif at not in ctx.timex_tokens:
-                        words += 1
-                    if t.lower[at] in prepositions and at not in ctx.timex_tokens:
-                        named = _name_after(ctx, at + 1, dateline)
-                        if named is not None:
-                            is_venue = any(t.lower[i] in venues for i in range(*named))
-                            if (in_clause and words <= gap) or (is_venue and not per_word):
-                                place = (at, *named)
-                            elif not in_clause:
-                                break
-                    if not in_clause and not venues:
+                starts = [span.end]
+                if spec.get("after_with_words"):
+                    # "the ticket, which was sold at a kiosk in Leeds": read on from the
+                    # word that places the object too
+                    starts += [i + 1 for i in range(span.end, sent_end) if t.lower[i] in with_words]
+                for at in starts:
+                    if place is not None:
                         break
-                    at += 1
+                    words = 0
+                    in_clause = True
+                    while place is None and at < sent_end:
+                        if t.lower[at] in stops:
+                            break  # "the ticket was bought by a man born in Leeds": his place
+                        if ctx.breaks_at(at) and t.lower[at] not in joins:
+                            in_clause = False  # (`joins`: "to workers and journalists")
+                        elif at not in ctx.timex_tokens:
+                            words += 1
+                        if t.lower[at] in prepositions and at not in ctx.timex_tokens:
+                            named = _name_after(ctx, at + 1, dateline)
+                            if named is not None:
+                                is_venue = any(t.lower[i] in venues for i in range(*named))
+                                if (in_clause and words <= gap) or (is_venue and not per_word):
+                                    place = (at, *named)
+                                elif not in_clause:
+                                    break
+                        if not in_clause and not venues:
+                            break
+                        at += 1
                 if place is None and per_word:
                     place = _name_before(ctx, span.start, dateline)  # "the Zenda gauge"
                 if (
@@ -821,10 +832,19 @@ def _event_before(
 
 
 @lru_cache(maxsize=16)
-def _route_patterns(patterns: tuple[str, ...]) -> tuple[regex.Pattern, ...]:
+def _route_patterns(
+    patterns: tuple[str, ...], place_nouns: tuple[str, ...]
+) -> tuple[regex.Pattern, ...]:
     """The ``patterns`` of a ``route_place`` rule, compiled: ``{origin}``, ``{destination}``
-    and ``{end}`` stand for a capitalised place name, ``{words}`` for up to four words (a
-    date between: "left Lagos on Tuesday bound for Accra"). Case-blind but for the names."""
+    and ``{end}`` stand for a capitalised place name (after "the [Ghanaian] port of", a
+    place noun of ``place_nouns``), ``{words}`` for up to four words (a date between: "left
+    Lagos on Tuesday bound for Accra"). Case-blind but for the names."""
+    nouns = "|".join(regex.escape(n) for n in sorted(place_nouns, key=len, reverse=True))
+    described = (
+        rf"(?:the[ \t]+(?:(?-i:\p{{Lu}})\p{{L}}+[ \t]+)?(?:\p{{Ll}}+[ \t]+)?(?:{nouns})[ \t]+of[ \t]+)?"
+        if nouns
+        else ""
+    )
     compiled = []
     for pattern in patterns:
         pieces = regex.split(r"\{(origin|destination|end|words)\}", pattern.replace(" ", r"[ \t]+"))
@@ -836,7 +856,7 @@ def _route_patterns(patterns: tuple[str, ...]) -> tuple[regex.Pattern, ...]:
             elif piece == "words":
                 spelled += r"(?:,?(?:[ \t]+[\p{L}\p{N}'\u2019-]+){0,4}?,?)"
             else:
-                spelled += rf"(?P<end{ends}>(?-i:{_PLACE_NAME}))"
+                spelled += rf"{described}(?P<end{ends}>(?-i:{_PLACE_NAME}))"
                 ends += 1
         compiled.append(
             regex.compile(rf"(?<![\p{{L}}\p{{N}}-]){spelled}(?![\p{{L}}\p{{N}}'\u2019-])", regex.I)
@@ -859,7 +879,10 @@ def _route_places(
     dateline = source.dateline
     for n, rule in enumerate(ruleset.of_kind("route_place")):
         words = {w.lower() for w in rule.options["words"]}
-        patterns = _route_patterns(tuple(rule.options["patterns"]))
+        patterns = _route_patterns(
+            tuple(rule.options["patterns"]),
+            tuple(sorted(ruleset.lexicons.get("place_nouns", []))),
+        )
         chains: dict[str, int] = {}
         seen: set[tuple[str, int]] = set()
         for pattern in patterns:
@@ -867,14 +890,21 @@ def _route_places(
                 if "\n" in found.group(0):
                     continue
                 spans = []
+                names = []
                 for group in ("end0", "end1"):
                     name = found[group].rstrip(".")
                     start = found.start(group)
+                    while (first := name.split(maxsplit=1))[0].lower() in STOP_WORDS and len(
+                        first
+                    ) > 1:
+                        start += len(name) - len(first[1])  # "The Lagos-Accra road"
+                        name = first[1]
                     span = _place_span(ctx, start, start + len(name), contract_first=True)
                     if span is None or (dateline and dateline.start <= start < dateline.end):
                         break
-                    spans.append(span)
-                if len(spans) < 2 or spans[0].text.lower() == spans[1].text.lower():
+                    spans.append(span)  # (the token "Lagos-Accra" holds both ends)
+                    names.append(name)
+                if len(spans) < 2 or names[0].lower() == names[1].lower():
                     continue
                 sent_start = t.sent_start[spans[0].start]
                 if t.sent_start[spans[1].start] != sent_start or words.isdisjoint(
@@ -883,12 +913,12 @@ def _route_places(
                     continue  # "from Lagos to Accra, prices rose": no journey
                 if _years_before(ctx, source, sent_start, ruleset):
                     continue  # "moved from Lagos to Accra in 2009": another, earlier move
-                for key, end in ((spans[0], spans[1]), (spans[1], spans[0])):
-                    if (key.text.lower(), end.start) in seen:
+                for (key, _), (name, end) in itertools.permutations(zip(names, spans, strict=True)):
+                    if (key.lower(), name.lower(), end.start) in seen:
                         continue
-                    seen.add((key.text.lower(), end.start))
+                    seen.add((key.lower(), name.lower(), end.start))
                     chain = chains.setdefault(
-                        key.text.lower(), chain_base + 5000 + 100 * n + len(chains)
+                        key.lower(), chain_base + 5000 + 100 * n + len(chains)
                     )
                     # the words start at the preposition before the name ("from Lagos"), as
                     # a departure frame's place does: one statement, told by one finding
@@ -899,12 +929,12 @@ def _route_places(
                             family="place",
                             where=_mention_at(source, t, where, end.end),
                             tense=ctx.tense(where, end.end),
-                            trigger=key.text,
-                            event_class=f"route at {key.text}",
-                            context=frozenset({"route", f"route:{key.text.lower()}"}),
+                            trigger=key,
+                            event_class=f"route at {key}",
+                            context=frozenset({"route", f"route:{key.lower()}"}),
                             chain=chain,
-                            subject=key.text,
-                            place=end.text,
+                            subject=key,
+                            place=name,
                         )
                     )
     return facts
