@@ -442,6 +442,8 @@ def _frame_places(
                         at += 1
                 if place is None and per_word:
                     place = _name_before(ctx, span.start, dateline)  # "the Zenda gauge"
+                if place is None and spec.get("place_before"):
+                    place = _place_before(ctx, span.start, prepositions, with_words, gap, dateline)
                 if (
                     place is not None
                     and (per_word or spec.get("speakers") or spec.get("news_only"))
@@ -541,6 +543,36 @@ def _name_before(ctx: _Context, end: int, dateline: Span | None) -> tuple[int, i
     if dateline and dateline.start <= t.idx[start] < dateline.end:
         return None
     return start - 1, start, end
+
+
+def _place_before(
+    ctx: _Context,
+    end: int,
+    prepositions: set[str],
+    verbs: set[str],
+    gap: int,
+    dateline: Span | None,
+) -> tuple[int, int, int] | None:
+    """(where its words start, where the name starts and ends) of the place named before
+    token ``end`` in its clause, behind one of ``prepositions``, with one of ``verbs``
+    between the two and at most ``gap`` words in all ("a kiosk in Leeds sold the winning
+    ticket"); None when there is none."""
+    t = ctx.tokens
+    first = t.sent_start[end]
+    verb = False
+    at = end - 1
+    while at > first and end - at <= gap + 4:
+        if ctx.breaks_at(at):
+            return None
+        verb = verb or t.lower[at] in verbs
+        if verb and t.lower[at - 1] in prepositions and at - 1 not in ctx.timex_tokens:
+            named = _name_after(ctx, at, dateline)
+            if named is not None and named[1] <= end:
+                between = [i for i in range(named[1], end) if i not in ctx.timex_tokens]
+                if len(between) <= gap and any(t.lower[i] in verbs for i in between):
+                    return at - 1, *named
+        at -= 1
+    return None
 
 
 _BEFORE_NAME = frozenset({"the", "a", "an", "at", "in", "near", "outside", "by"})
