@@ -78,8 +78,42 @@ def _place_findings(result) -> list:
             "Sources disagree on where the incident took place: "
             "Leeds (GB) (coastal-herald.txt) vs Sheffield (GB) (river-wire.txt)",
         ),
+        (
+            (
+                "A petrol station in Leeds sold the winning ticket, the operator said.",
+                "The winning ticket, which was bought at a newsagent in Sheffield, matched"
+                " all six numbers.",
+            ),
+            "Sources disagree on where the sale of the winning ticket took place: "
+            "Leeds (GB) (coastal-herald.txt) vs Sheffield (GB) (river-wire.txt)",
+        ),
+        (
+            (
+                "Passengers were taken off the ship and moved to hotels in nearby Leeds.",
+                "The passengers were bussed to hotels in Sheffield on Sunday night.",
+            ),
+            "Sources disagree on where the relocation of the guests took place: "
+            "Leeds (GB) (coastal-herald.txt) vs Sheffield (GB) (river-wire.txt)",
+        ),
+        (
+            (
+                "The fire started in a storage depot on the outskirts of Leeds on Sunday.",
+                "The blaze tore through a timber yard in Sheffield on Sunday night.",
+            ),
+            "Sources disagree on where the incident took place: "
+            "Leeds (GB) (coastal-herald.txt) vs Sheffield (GB) (river-wire.txt)",
+        ),
     ],
-    ids=["a-ticket-sold", "a-painting-on-display", "a-school", "guests-moved", "a-fire-broke-out"],
+    ids=[
+        "a-ticket-sold",
+        "a-painting-on-display",
+        "a-school",
+        "guests-moved",
+        "a-fire-broke-out",
+        "a-ticket-placed-before-and-in-a-relative-clause",
+        "passengers-moved-to-hotels-in-nearby-city",
+        "a-fire-on-the-outskirts",
+    ],
 )
 def test_place_objects_one_object_in_two_cities_disagrees(ruleset, nlp, texts, message):
     result = _check(ruleset, nlp, *_story(*texts))
@@ -111,6 +145,14 @@ def test_place_objects_one_object_in_two_cities_disagrees(ruleset, nlp, texts, m
             "Students in Mutare held a vigil after officials said a school had closed.",
         ),
         (
+            "Guests were moved to hotels in Mombasa after the resort flooded on Sunday.",
+            "The injured guests were taken to a hospital in Nakuru on Sunday.",
+        ),
+        (
+            "A petrol station in Leeds sold the winning ticket, the operator said.",
+            "Officials in Sheffield said the winning ticket was one of two million.",
+        ),
+        (
             "The fire broke out at a warehouse in Leeds late on Sunday, the brigade said.",
             "It was the worst blaze since a 2019 fire broke out at a warehouse in Sheffield.",
         ),
@@ -121,6 +163,8 @@ def test_place_objects_one_object_in_two_cities_disagrees(ruleset, nlp, texts, m
         "an-earlier-jackpot",
         "a-hotel-in-a-district-of-the-city",
         "students-elsewhere",
+        "guests-taken-to-a-hospital",
+        "officials-elsewhere",
         "an-earlier-fire",
     ],
 )
@@ -159,8 +203,30 @@ def test_place_objects_no_discrepancy(ruleset, nlp, texts):
             "Sources disagree on the other end of the route to or from Bulawayo: "
             "Mombasa (KE) (coastal-herald.txt) vs Nakuru (KE) (river-wire.txt)",
         ),
+        (
+            (
+                "The tanker was sailing from Southampton to the port of Bristol on Sunday.",
+                "The new ferry service will link Southampton and Liverpool from June.",
+            ),
+            "Sources disagree on the other end of the route to or from Southampton: "
+            "Bristol (GB) (coastal-herald.txt) vs Liverpool (GB) (river-wire.txt)",
+        ),
+        (
+            (
+                "The Mombasa-Nakuru highway was closed on Sunday after the crash.",
+                "Traffic on the road between Mombasa and Kisumu was halted on Sunday.",
+            ),
+            "Sources disagree on the other end of the route to or from Mombasa: "
+            "Nakuru (KE) (coastal-herald.txt) vs Kisumu (KE) (river-wire.txt)",
+        ),
     ],
-    ids=["sailed-from-to-and-bound-for-from", "left-for", "between-and-from-to"],
+    ids=[
+        "sailed-from-to-and-bound-for-from",
+        "left-for",
+        "between-and-from-to",
+        "the-port-of-and-link",
+        "a-hyphenated-road",
+    ],
 )
 def test_place_routes_other_end_disagrees(ruleset, nlp, texts, message):
     result = _check(ruleset, nlp, *_story(*texts))
