@@ -18,8 +18,6 @@ from checker.rules import Rule, RuleSet
 from checker.temporal import parts_of
 
 _NAME_LINKS = {"de", "del", "della", "des", "du", "da", "do", "dos", "la", "le", "of", "upon"}
-_NEARBY = frozenset({"nearby", "neighbouring", "neighboring"})
-"""Words that may stand between a preposition and a place's name ("in nearby Leeds")."""
 _PLACE_GAP = 8
 """Most words between an event word and the place phrase after it ("talks ... in Vienna")."""
 
@@ -162,8 +160,8 @@ def _name_after(ctx: _Context, start: int, dateline: Span | None) -> tuple[int, 
     if start >= len(t.text):
         return None
     sent_end = t.sent_end[start]
-    if t.lower[start] in _NEARBY and start + 1 < sent_end and t.title[start + 1]:
-        start += 1  # "to hotels in nearby Leeds"
+    if t.lower[start] in ctx.place_adjectives and start + 1 < sent_end and t.title[start + 1]:
+        start += 1  # "to hotels in nearby Leeds", "a warehouse in eastern Leeds"
     after_the = t.lower[start] == "the"
     if after_the:
         start += 1
@@ -195,12 +193,28 @@ def _name_after(ctx: _Context, start: int, dateline: Span | None) -> tuple[int, 
         return None
     if after_the and end < sent_end and t.lower[end] in ctx.facilities:
         return start, end  # "near the Lagos refinery": the refinery is in or by Lagos
+    if end < sent_end and t.lower[end] in ("'s", "\u2019s") and _district_after(ctx, end + 1):
+        return start, end  # "a kiosk in Leeds's Headingley district": in Leeds
     if end < sent_end and (
         t.lower[end] in ("'s", "\u2019s", "'", "\u2019")
         or (after_the and t.lowercase[end] and t.alpha[end] and t.lower[end] not in STOP_WORDS)
     ):
         return None  # "at Teixeira's home", "in the Somerset town": not the place itself
     return start, end
+
+
+def _district_after(ctx: _Context, start: int) -> bool:
+    """True when a part of a place follows a name's "'s" at token ``start``: a district
+    noun (lexicon ``district_nouns`` and ``place_nouns``) within four words, capitalised
+    words or adjectives before it ("Headingley district", "northern suburbs", "old
+    town")."""
+    t = ctx.tokens
+    for i in range(start, min(t.sent_end[start], start + 4)):
+        if not t.alpha[i] or (t.lower[i] in STOP_WORDS and not t.title[i]):
+            return False
+        if t.lower[i] in ctx.district_nouns:
+            return True
+    return False
 
 
 def _place_noun_of(ctx: _Context, start: int, sent_end: int) -> int | None:
