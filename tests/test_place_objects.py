@@ -103,6 +103,15 @@ def _place_findings(result) -> list:
             "Sources disagree on where the incident took place: "
             "Leeds (GB) (coastal-herald.txt) vs Sheffield (GB) (river-wire.txt)",
         ),
+        (
+            (
+                "The winning ticket was sold at a kiosk in Leeds's Headingley district.",
+                "The fire broke out at a warehouse in eastern Sheffield on Sunday.",
+                "The winning ticket was bought at a newsagent in central Sheffield.",
+            ),
+            "Sources disagree on where the sale of the winning ticket took place: "
+            "Leeds (GB) (coastal-herald.txt) vs Sheffield (GB) (plains-daily.txt)",
+        ),
     ],
     ids=[
         "a-ticket-sold",
@@ -113,6 +122,7 @@ def _place_findings(result) -> list:
         "a-ticket-placed-before-and-in-a-relative-clause",
         "passengers-moved-to-hotels-in-nearby-city",
         "a-fire-on-the-outskirts",
+        "a-city-before-its-district-and-after-central",
     ],
 )
 def test_place_objects_one_object_in_two_cities_disagrees(ruleset, nlp, texts, message):
@@ -184,7 +194,7 @@ def test_place_objects_no_discrepancy(ruleset, nlp, texts):
                 "The ship sailed from Southampton to Bristol on Sunday with 22 crew aboard.",
                 "The vessel, bound for Liverpool from Southampton, was stopped on Sunday.",
             ),
-            "Sources disagree on the other end of the route to or from Southampton: "
+            "Sources disagree on the other end of the route from Southampton: "
             "Bristol (GB) (coastal-herald.txt) vs Liverpool (GB) (river-wire.txt)",
         ),
         (
@@ -192,7 +202,7 @@ def test_place_objects_no_discrepancy(ruleset, nlp, texts):
                 "The aid convoy left Mombasa for Nakuru on Sunday with 40 trucks of flour.",
                 "The convoy left Mombasa on Sunday bound for Kisumu, officials said.",
             ),
-            "Sources disagree on the other end of the route to or from Mombasa: "
+            "Sources disagree on the other end of the route from Mombasa: "
             "Nakuru (KE) (coastal-herald.txt) vs Kisumu (KE) (river-wire.txt)",
         ),
         (
@@ -200,7 +210,7 @@ def test_place_objects_no_discrepancy(ruleset, nlp, texts):
                 "The airline will start daily flights between Bulawayo and Mombasa in June.",
                 "The carrier will launch flights from Nakuru to Bulawayo in June.",
             ),
-            "Sources disagree on the other end of the route to or from Bulawayo: "
+            "Sources disagree on the other end of the route to Bulawayo: "
             "Mombasa (KE) (coastal-herald.txt) vs Nakuru (KE) (river-wire.txt)",
         ),
         (
@@ -208,7 +218,7 @@ def test_place_objects_no_discrepancy(ruleset, nlp, texts):
                 "The tanker was sailing from Southampton to the port of Bristol on Sunday.",
                 "The new ferry service will link Southampton and Liverpool from June.",
             ),
-            "Sources disagree on the other end of the route to or from Southampton: "
+            "Sources disagree on the other end of the route from Southampton: "
             "Bristol (GB) (coastal-herald.txt) vs Liverpool (GB) (river-wire.txt)",
         ),
         (
@@ -216,7 +226,7 @@ def test_place_objects_no_discrepancy(ruleset, nlp, texts):
                 "The Mombasa-Nakuru highway was closed on Sunday after the crash.",
                 "Traffic on the road between Mombasa and Kisumu was halted on Sunday.",
             ),
-            "Sources disagree on the other end of the route to or from Mombasa: "
+            "Sources disagree on the other end of the route from Mombasa: "
             "Nakuru (KE) (coastal-herald.txt) vs Kisumu (KE) (river-wire.txt)",
         ),
     ],
@@ -254,8 +264,12 @@ def test_place_routes_other_end_disagrees(ruleset, nlp, texts, message):
             "The ship sailed from Southampton to Bristol on Sunday with 22 crew aboard.",
             "House prices rose from Southampton to Liverpool, agents said on Sunday.",
         ),
+        (
+            "The ship sailed from Southampton to Bristol on Sunday with 22 crew aboard.",
+            "The ship had left Bristol for Liverpool when it was boarded on Monday.",
+        ),
     ],
-    ids=["one-route-both-ways", "an-earlier-voyage", "one-end-only", "no-journey"],
+    ids=["one-route-both-ways", "an-earlier-voyage", "one-end-only", "no-journey", "the-next-leg"],
 )
 def test_place_routes_no_discrepancy(ruleset, nlp, texts):
     result = _check(ruleset, nlp, *_story(*texts))

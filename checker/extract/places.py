@@ -880,11 +880,13 @@ def _event_before(
 @lru_cache(maxsize=16)
 def _route_patterns(
     patterns: tuple[str, ...], place_nouns: tuple[str, ...]
-) -> tuple[regex.Pattern, ...]:
+) -> tuple[tuple[regex.Pattern, tuple[str, str]], ...]:
     """The ``patterns`` of a ``route_place`` rule, compiled: ``{origin}``, ``{destination}``
     and ``{end}`` stand for a capitalised place name (after "the [Ghanaian] port of", a
     place noun of ``place_nouns``), ``{words}`` for up to four words (a date between: "left
-    Lagos on Tuesday bound for Accra"). Case-blind but for the names."""
+    Lagos on Tuesday bound for Accra"). Case-blind but for the names. Each pattern comes
+    with its two name groups: ("origin", "destination"), or ("end0", "end1") for two ends
+    in no order ("between X and Y")."""
     nouns = "|".join(regex.escape(n) for n in sorted(place_nouns, key=len, reverse=True))
     described = (
         rf"(?:the[ \t]+(?:(?-i:\p{{Lu}})\p{{L}}+[ \t]+)?(?:\p{{Ll}}+[ \t]+)?(?:{nouns})[ \t]+of[ \t]+)?"
@@ -894,7 +896,7 @@ def _route_patterns(
     compiled = []
     for pattern in patterns:
         pieces = regex.split(r"\{(origin|destination|end|words)\}", pattern.replace(" ", r"[ \t]+"))
-        ends = 0
+        groups: list[str] = []
         spelled = ""
         for n, piece in enumerate(pieces):
             if n % 2 == 0:
@@ -902,10 +904,18 @@ def _route_patterns(
             elif piece == "words":
                 spelled += r"(?:,?(?:[ \t]+[\p{L}\p{N}'\u2019-]+){0,4}?,?)"
             else:
-                spelled += rf"{described}(?P<end{ends}>(?-i:{_PLACE_NAME}))"
-                ends += 1
+                group = piece if piece != "end" else f"end{len(groups)}"
+                groups.append(group)
+                spelled += rf"{described}(?P<{group}>(?-i:{_PLACE_NAME}))"
+        if sorted(groups) not in (["destination", "origin"], ["end0", "end1"]):
+            raise ValueError(f"route pattern {pattern!r}: an origin and a destination, or two ends")
         compiled.append(
-            regex.compile(rf"(?<![\p{{L}}\p{{N}}-]){spelled}(?![\p{{L}}\p{{N}}'\u2019-])", regex.I)
+            (
+                regex.compile(
+                    rf"(?<![\p{{L}}\p{{N}}-]){spelled}(?![\p{{L}}\p{{N}}'\u2019-])", regex.I
+                ),
+                (groups[0], groups[1]),
+            )
         )
     return tuple(compiled)
 
@@ -915,10 +925,12 @@ def _route_places(
 ) -> list[FactMention]:
     """The two ends of a route ("sailed from Lagos to Accra", "flights between Lagos and
     Accra", "bound for Accra from Lagos"), in a sentence holding one of the rule's
-    ``words`` and naming no year before the source's. Each end is keyed by the other: a
-    source's "the route from or to Lagos ends in Accra" is compared with another source's
-    route at Lagos only, so an origin is never compared with a destination, and a route
-    one source gives with only one end is not compared at all."""
+    ``words`` and naming no year before the source's. Each end is keyed by the other and
+    its role: a destination by the route's origin ("the route from Lagos" ends in Accra),
+    an origin by its destination ("the route to Accra"), so an origin is never compared
+    with a destination, a route's next leg ("from Accra to Lome") is not its last one, and
+    a route one source gives with only one end is not compared at all. Two ends in no
+    order ("between Lagos and Accra") are each keyed both ways."""
     facts: list[FactMention] = []
     t = ctx.tokens
     text = source.text
@@ -931,13 +943,13 @@ def _route_places(
         )
         chains: dict[str, int] = {}
         seen: set[tuple[str, int]] = set()
-        for pattern in patterns:
+        for pattern, groups in patterns:
             for found in pattern.finditer(text):
                 if "\n" in found.group(0):
                     continue
                 spans = []
                 names = []
-                for group in ("end0", "end1"):
+                for group in sorted(groups, key=("origin", "destination", "end0", "end1").index):
                     name = found[group].rstrip(".")
                     start = found.start(group)
                     while (first := name.split(maxsplit=1))[0].lower() in STOP_WORDS and len(
@@ -959,7 +971,13 @@ def _route_places(
                     continue  # "from Lagos to Accra, prices rose": no journey
                 if _years_before(ctx, source, sent_start, ruleset):
                     continue  # "moved from Lagos to Accra in 2009": another, earlier move
-                for (key, _), (name, end) in itertools.permutations(zip(names, spans, strict=True)):
+                # (the first is the origin, the second the destination, or two ends)
+                ends = list(zip(names, spans, strict=True))
+                keyed = [("from", ends[0][0], ends[1]), ("to", ends[1][0], ends[0])]
+                if "end0" in groups:
+                    keyed += [("from", ends[1][0], ends[0]), ("to", ends[0][0], ends[1])]
+                for role, other, (name, end) in keyed:
+                    key = f"{role} {other}"
                     if (key.lower(), name.lower(), end.start) in seen:
                         continue
                     seen.add((key.lower(), name.lower(), end.start))
