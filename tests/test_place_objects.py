@@ -208,26 +208,18 @@ def test_place_objects_no_discrepancy(ruleset, nlp, texts):
         (
             (
                 "The airline will start daily flights between Bulawayo and Mombasa in June.",
-                "The carrier will launch flights from Nakuru to Bulawayo in June.",
+                "The carrier will launch flights between Nakuru and Bulawayo in June.",
             ),
-            "Sources disagree on the other end of the route to Bulawayo: "
+            "Sources disagree on the other end of the route with one end in Bulawayo: "
             "Mombasa (KE) (coastal-herald.txt) vs Nakuru (KE) (river-wire.txt)",
         ),
         (
             (
-                "The tanker was sailing from Southampton to the port of Bristol on Sunday.",
+                "The ferry service will link Southampton and the port of Bristol from June.",
                 "The new ferry service will link Southampton and Liverpool from June.",
             ),
-            "Sources disagree on the other end of the route from Southampton: "
+            "Sources disagree on the other end of the route with one end in Southampton: "
             "Bristol (GB) (coastal-herald.txt) vs Liverpool (GB) (river-wire.txt)",
-        ),
-        (
-            (
-                "The Mombasa-Nakuru highway was closed on Sunday after the crash.",
-                "Traffic on the road between Mombasa and Kisumu was halted on Sunday.",
-            ),
-            "Sources disagree on the other end of the route from Mombasa: "
-            "Nakuru (KE) (coastal-herald.txt) vs Kisumu (KE) (river-wire.txt)",
         ),
     ],
     ids=[
@@ -235,7 +227,6 @@ def test_place_objects_no_discrepancy(ruleset, nlp, texts):
         "left-for",
         "between-and-from-to",
         "the-port-of-and-link",
-        "a-hyphenated-road",
     ],
 )
 def test_place_routes_other_end_disagrees(ruleset, nlp, texts, message):
@@ -268,8 +259,19 @@ def test_place_routes_other_end_disagrees(ruleset, nlp, texts, message):
             "The ship sailed from Southampton to Bristol on Sunday with 22 crew aboard.",
             "The ship had left Bristol for Liverpool when it was boarded on Monday.",
         ),
+        (
+            "The train was travelling from Bristol to Liverpool with 900 passengers on board.",
+            "Trains on the stretch of line between Bristol and Leeds were halted on Sunday.",
+        ),
     ],
-    ids=["one-route-both-ways", "an-earlier-voyage", "one-end-only", "no-journey", "the-next-leg"],
+    ids=[
+        "one-route-both-ways",
+        "an-earlier-voyage",
+        "one-end-only",
+        "no-journey",
+        "the-next-leg",
+        "a-stretch-of-line-between",
+    ],
 )
 def test_place_routes_no_discrepancy(ruleset, nlp, texts):
     result = _check(ruleset, nlp, *_story(*texts))

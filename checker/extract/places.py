@@ -930,7 +930,8 @@ def _route_places(
     an origin by its destination ("the route to Accra"), so an origin is never compared
     with a destination, a route's next leg ("from Accra to Lome") is not its last one, and
     a route one source gives with only one end is not compared at all. Two ends in no
-    order ("between Lagos and Accra") are each keyed both ways."""
+    order ("between Lagos and Accra") are each keyed by the other, and compared only with
+    two ends in no order (a stretch of line "between" two stations is no journey's route)."""
     facts: list[FactMention] = []
     t = ctx.tokens
     text = source.text
@@ -974,10 +975,10 @@ def _route_places(
                 # (the first is the origin, the second the destination, or two ends)
                 ends = list(zip(names, spans, strict=True))
                 keyed = [("from", ends[0][0], ends[1]), ("to", ends[1][0], ends[0])]
-                if "end0" in groups:
-                    keyed += [("from", ends[1][0], ends[0]), ("to", ends[0][0], ends[1])]
+                if "end0" in groups:  # compared only with two ends in no order
+                    keyed = [("between", ends[0][0], ends[1]), ("between", ends[1][0], ends[0])]
                 for role, other, (name, end) in keyed:
-                    key = f"{role} {other}"
+                    key = f"with one end in {other}" if role == "between" else f"{role} {other}"
                     if (key.lower(), name.lower(), end.start) in seen:
                         continue
                     seen.add((key.lower(), name.lower(), end.start))
