@@ -100,6 +100,7 @@ def _family(ruleset: RuleSet, rule_id: str) -> str:
         "event_place": "place",
         "ranked_place": "place",
         "home_place": "place",
+        "route_place": "place",
         "paired_count": "paired",
         "noun_count": "paired",
         "lead_date": "date",
@@ -335,8 +336,9 @@ def pair_score(a: Unit, b: Unit) -> int:
         # for one task: "to complete the reservoir by the end of 2027" and "by mid-2028")
         return 0
     if a.key.startswith(_MAIN_PLACE_KEY):
-        # the places of the leads' main-event dates: compared as the dates would be
-        return _main_score(a, b)
+        # the places of the leads' main-event dates: compared as the dates would be (a
+        # recalled event's place is not the news's)
+        return _main_score(a, b) if a.key == b.key else 0
     if a.event_class == "deadline":
         # what must happen by it ("^operate", "^restore"): two deadlines of one story's
         # company, one to run a plant and one to restore a wetland, are two deadlines

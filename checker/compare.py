@@ -705,6 +705,11 @@ def _without_repeats(findings: list[Finding], ruleset: RuleSet) -> list[Finding]
         if rule.options.get("main") or rule.options.get("clause")
     }
     lead_rules = {rule.id for rule in ruleset.of_kind("lead_date")} - main_rules
+    # a route's end is told only when no rule that names the happening (a departure's
+    # place) tells a conflict over any of its statements, and once ("between X and Y" is
+    # read both ways)
+    route_rules = {rule.id for rule in ruleset.of_kind("route_place")}
+    main_rules |= route_rules
     date_rules = {rule.id for rule in ruleset.of_kind("event_date")}
 
     def statements(finding: Finding) -> frozenset[tuple[str, int, int]]:
@@ -723,6 +728,17 @@ def _without_repeats(findings: list[Finding], ruleset: RuleSet) -> list[Finding]
             or f.kind != "discrepancy"
             or not any(statements(f) & other for other in told)
         ]
+
+    if route_rules:
+        told_routes: set[frozenset[tuple[str, int, int]]] = set()
+        once = []
+        for f in findings:
+            if f.rule in route_rules and f.kind == "discrepancy":
+                if statements(f) in told_routes:
+                    continue
+                told_routes.add(statements(f))
+            once.append(f)
+        findings = once
 
     clause_rules = {rule.id for rule in ruleset.of_kind("lead_date") if rule.options.get("clause")}
     if clause_rules:

@@ -356,6 +356,16 @@ def normalize(
         and not _covered_period(timex.mention.where)
         and not (timex.mention.where.sentence in recent and _describing_year(timex.mention.where))
     }
+    # A place told in a sentence that dates nothing recent and names an earlier time ("the
+    # worst since a 2019 fire at a warehouse in Leeds") is the place of a recalled event; not
+    # a year after "since", which measures the news against it ("the worst since 1961").
+    recalled_sentences = {
+        timex.mention.where.sentence
+        for timex, ago in dated
+        if ago > BACKGROUND_DAYS
+        and not timex.mention.where.text.lower().startswith("since")
+        and not source.text[: timex.mention.where.start].rstrip().lower().endswith("since")
+    } - recent
     for mention in extraction.facts:
         explicit_year = background = False
         timing = "unknown"
@@ -374,6 +384,7 @@ def normalize(
             )
             if fact_value.kind == "unknown":
                 continue  # a name the gazetteer does not know says nothing either way
+            background = mention.where.sentence in recalled_sentences
             note = {
                 "unknown": "not in the gazetteer",
                 "venue": "venue",

@@ -129,6 +129,10 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
         {**_RULE_KEYS, "suffixes": list},
         {"same_place_km": float, "descriptors": int, "groups": list},
     ),
+    "route_place": (
+        {**_RULE_KEYS, "words": list, "patterns": list},
+        {"same_place_km": float},
+    ),
     "lead_date": (
         dict(_RULE_KEYS),
         {

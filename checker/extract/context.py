@@ -225,6 +225,8 @@ class _WordSets:
     attributive_nouns: frozenset[str]
     event_kinds: frozenset[str]
     place_nouns: frozenset[str]
+    place_adjectives: frozenset[str]
+    district_nouns: frozenset[str]
     facilities: frozenset[str]
 
     @classmethod
@@ -247,6 +249,9 @@ class _WordSets:
             adjective_event_words=frozenset(lex.get("adjective_event_words", [])),
             event_kinds=frozenset(lex.get("event_kinds", [])),
             place_nouns=frozenset(lex.get("place_nouns", [])),
+            place_adjectives=frozenset(lex.get("place_adjectives", [])),
+            district_nouns=frozenset(lex.get("place_nouns", []))
+            | set(lex.get("district_nouns", [])),
             facilities=frozenset(lex.get("place_facilities", [])),
             attributive_nouns=frozenset(
                 {w for r in ruleset.of_kind("deadline") for w in r.options["triggers"]} | {"date"}
@@ -275,6 +280,8 @@ class _Context:
         self.adjective_event_words = words.adjective_event_words
         self.event_kinds = words.event_kinds
         self.place_nouns = words.place_nouns
+        self.place_adjectives = words.place_adjectives
+        self.district_nouns = words.district_nouns
         self.facilities = words.facilities
         self.attributive_nouns = words.attributive_nouns
         self.tokens = _Tokens.of(doc)

@@ -37,7 +37,13 @@ from checker.extract.events import (
 )
 from checker.extract.figures import _anchored_changes, _figures
 from checker.extract.mentions import Extraction, FactMention, TimexMention
-from checker.extract.places import _frame_places, _home_places, _places, _ranked_places
+from checker.extract.places import (
+    _frame_places,
+    _home_places,
+    _places,
+    _ranked_places,
+    _route_places,
+)
 from checker.extract.scores import _scorelines
 from checker.extract.words import _names, _words
 from checker.model import Source, Tense
@@ -297,6 +303,7 @@ def extract(
         out.facts.extend(_ranked_places(ctx, source, ruleset, len(chains)))
         out.facts.extend(_home_places(ctx, source, ruleset, len(chains)))
         out.facts.extend(_frame_places(ctx, source, ruleset, len(chains)))
+        out.facts.extend(_route_places(ctx, source, ruleset, len(chains)))
         out.facts.extend(_period_deadlines(ctx, source, ruleset, out))
         out.words = _words(doc, source, ctx.tokens)
         out.names = _names(ctx, source)

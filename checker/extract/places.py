@@ -160,6 +160,8 @@ def _name_after(ctx: _Context, start: int, dateline: Span | None) -> tuple[int, 
     if start >= len(t.text):
         return None
     sent_end = t.sent_end[start]
+    if t.lower[start] in ctx.place_adjectives and start + 1 < sent_end and t.title[start + 1]:
+        start += 1  # "to hotels in nearby Leeds", "a warehouse in eastern Leeds"
     after_the = t.lower[start] == "the"
     if after_the:
         start += 1
@@ -191,12 +193,28 @@ def _name_after(ctx: _Context, start: int, dateline: Span | None) -> tuple[int, 
         return None
     if after_the and end < sent_end and t.lower[end] in ctx.facilities:
         return start, end  # "near the Lagos refinery": the refinery is in or by Lagos
+    if end < sent_end and t.lower[end] in ("'s", "\u2019s") and _district_after(ctx, end + 1):
+        return start, end  # "a kiosk in Leeds's Headingley district": in Leeds
     if end < sent_end and (
         t.lower[end] in ("'s", "\u2019s", "'", "\u2019")
         or (after_the and t.lowercase[end] and t.alpha[end] and t.lower[end] not in STOP_WORDS)
     ):
         return None  # "at Teixeira's home", "in the Somerset town": not the place itself
     return start, end
+
+
+def _district_after(ctx: _Context, start: int) -> bool:
+    """True when a part of a place follows a name's "'s" at token ``start``: a district
+    noun (lexicon ``district_nouns`` and ``place_nouns``) within four words, capitalised
+    words or adjectives before it ("Headingley district", "northern suburbs", "old
+    town")."""
+    t = ctx.tokens
+    for i in range(start, min(t.sent_end[start], start + 4)):
+        if not t.alpha[i] or (t.lower[i] in STOP_WORDS and not t.title[i]):
+            return False
+        if t.lower[i] in ctx.district_nouns:
+            return True
+    return False
 
 
 def _place_noun_of(ctx: _Context, start: int, sent_end: int) -> int | None:
@@ -365,6 +383,7 @@ def _frame_places(
             per_word = bool(spec.get("per_word"))
             unless_after = {w.lower() for w in spec.get("unless_after", [])}
             joins = {w.lower() for w in spec.get("joins", [])}
+            stops = {w.lower() for w in spec.get("stops", [])}
             prepositions = {p.lower() for p in spec.get("prepositions", [])}
             objects = {w.lower() for w in spec.get("objects", [])}
             gap = int(spec.get("gap", _PLACE_GAP))
@@ -407,30 +426,41 @@ def _frame_places(
                     named = _name_after(ctx, span.end, dateline)
                     if named and _ends_object(ctx, named[1], spec.get("object_ends", [])):
                         place = (span.start, *named)
-                words = 0
-                in_clause = True
-                at = span.end
-                while place is None and at < sent_end:
-                    if ctx.breaks_at(at) and t.lower[at] not in joins:
-                        in_clause = False  # (the frame's `joins`: "to workers and journalists")
-                    elif at not in ctx.timex_tokens:
-                        words += 1
-                    if t.lower[at] in prepositions and at not in ctx.timex_tokens:
-                        named = _name_after(ctx, at + 1, dateline)
-                        if named is not None:
-                            is_venue = any(t.lower[i] in venues for i in range(*named))
-                            if (in_clause and words <= gap) or (is_venue and not per_word):
-                                place = (at, *named)
-                            elif not in_clause:
-                                break
-                    if not in_clause and not venues:
+                starts = [span.end]
+                if spec.get("after_with_words"):
+                    # "the ticket, which was sold at a kiosk in Leeds": read on from the
+                    # word that places the object too
+                    starts += [i + 1 for i in range(span.end, sent_end) if t.lower[i] in with_words]
+                for at in starts:
+                    if place is not None:
                         break
-                    at += 1
+                    words = 0
+                    in_clause = True
+                    while place is None and at < sent_end:
+                        if t.lower[at] in stops:
+                            break  # "the ticket was bought by a man born in Leeds": his place
+                        if ctx.breaks_at(at) and t.lower[at] not in joins:
+                            in_clause = False  # (`joins`: "to workers and journalists")
+                        elif at not in ctx.timex_tokens:
+                            words += 1
+                        if t.lower[at] in prepositions and at not in ctx.timex_tokens:
+                            named = _name_after(ctx, at + 1, dateline)
+                            if named is not None:
+                                is_venue = any(t.lower[i] in venues for i in range(*named))
+                                if (in_clause and words <= gap) or (is_venue and not per_word):
+                                    place = (at, *named)
+                                elif not in_clause:
+                                    break
+                        if not in_clause and not venues:
+                            break
+                        at += 1
                 if place is None and per_word:
                     place = _name_before(ctx, span.start, dateline)  # "the Zenda gauge"
+                if place is None and spec.get("place_before"):
+                    place = _place_before(ctx, span.start, prepositions, with_words, gap, dateline)
                 if (
                     place is not None
-                    and (per_word or spec.get("speakers"))
+                    and (per_word or spec.get("speakers") or spec.get("news_only"))
                     and _years_before(ctx, source, t.sent_start[span.start], ruleset)
                 ):
                     continue  # "seized at the port of Zenda in 2019": another, earlier event
@@ -527,6 +557,36 @@ def _name_before(ctx: _Context, end: int, dateline: Span | None) -> tuple[int, i
     if dateline and dateline.start <= t.idx[start] < dateline.end:
         return None
     return start - 1, start, end
+
+
+def _place_before(
+    ctx: _Context,
+    end: int,
+    prepositions: set[str],
+    verbs: set[str],
+    gap: int,
+    dateline: Span | None,
+) -> tuple[int, int, int] | None:
+    """(where its words start, where the name starts and ends) of the place named before
+    token ``end`` in its clause, behind one of ``prepositions``, with one of ``verbs``
+    between the two and at most ``gap`` words in all ("a kiosk in Leeds sold the winning
+    ticket"); None when there is none."""
+    t = ctx.tokens
+    first = t.sent_start[end]
+    verb = False
+    at = end - 1
+    while at > first and end - at <= gap + 4:
+        if ctx.breaks_at(at):
+            return None
+        verb = verb or t.lower[at] in verbs
+        if verb and t.lower[at - 1] in prepositions and at - 1 not in ctx.timex_tokens:
+            named = _name_after(ctx, at, dateline)
+            if named is not None and named[1] <= end:
+                between = [i for i in range(named[1], end) if i not in ctx.timex_tokens]
+                if len(between) <= gap and any(t.lower[i] in verbs for i in between):
+                    return at - 1, *named
+        at -= 1
+    return None
 
 
 _BEFORE_NAME = frozenset({"the", "a", "an", "at", "in", "near", "outside", "by"})
@@ -815,3 +875,131 @@ def _event_before(
     if any(ctx.past_at(i) and i not in relation_tokens for i in range(best.end, position)):
         return None  # "the quake jolted several cities in ...": the place is the cities'
     return best, chains[best.start][0]
+
+
+@lru_cache(maxsize=16)
+def _route_patterns(
+    patterns: tuple[str, ...], place_nouns: tuple[str, ...]
+) -> tuple[tuple[regex.Pattern, tuple[str, str]], ...]:
+    """The ``patterns`` of a ``route_place`` rule, compiled: ``{origin}``, ``{destination}``
+    and ``{end}`` stand for a capitalised place name (after "the [Ghanaian] port of", a
+    place noun of ``place_nouns``), ``{words}`` for up to four words (a date between: "left
+    Lagos on Tuesday bound for Accra"). Case-blind but for the names. Each pattern comes
+    with its two name groups: ("origin", "destination"), or ("end0", "end1") for two ends
+    in no order ("between X and Y")."""
+    nouns = "|".join(regex.escape(n) for n in sorted(place_nouns, key=len, reverse=True))
+    described = (
+        rf"(?:the[ \t]+(?:(?-i:\p{{Lu}})\p{{L}}+[ \t]+)?(?:\p{{Ll}}+[ \t]+)?(?:{nouns})[ \t]+of[ \t]+)?"
+        if nouns
+        else ""
+    )
+    compiled = []
+    for pattern in patterns:
+        pieces = regex.split(r"\{(origin|destination|end|words)\}", pattern.replace(" ", r"[ \t]+"))
+        groups: list[str] = []
+        spelled = ""
+        for n, piece in enumerate(pieces):
+            if n % 2 == 0:
+                spelled += piece
+            elif piece == "words":
+                spelled += r"(?:,?(?:[ \t]+[\p{L}\p{N}'\u2019-]+){0,4}?,?)"
+            else:
+                group = piece if piece != "end" else f"end{len(groups)}"
+                groups.append(group)
+                spelled += rf"{described}(?P<{group}>(?-i:{_PLACE_NAME}))"
+        if sorted(groups) not in (["destination", "origin"], ["end0", "end1"]):
+            raise ValueError(f"route pattern {pattern!r}: an origin and a destination, or two ends")
+        compiled.append(
+            (
+                regex.compile(
+                    rf"(?<![\p{{L}}\p{{N}}-]){spelled}(?![\p{{L}}\p{{N}}'\u2019-])", regex.I
+                ),
+                (groups[0], groups[1]),
+            )
+        )
+    return tuple(compiled)
+
+
+def _route_places(
+    ctx: _Context, source: Source, ruleset: RuleSet, chain_base: int
+) -> list[FactMention]:
+    """The two ends of a route ("sailed from Lagos to Accra", "flights between Lagos and
+    Accra", "bound for Accra from Lagos"), in a sentence holding one of the rule's
+    ``words`` and naming no year before the source's. Each end is keyed by the other and
+    its role: a destination by the route's origin ("the route from Lagos" ends in Accra),
+    an origin by its destination ("the route to Accra"), so an origin is never compared
+    with a destination, a route's next leg ("from Accra to Lome") is not its last one, and
+    a route one source gives with only one end is not compared at all. Two ends in no
+    order ("between Lagos and Accra") are each keyed by the other, and compared only with
+    two ends in no order (a stretch of line "between" two stations is no journey's route)."""
+    facts: list[FactMention] = []
+    t = ctx.tokens
+    text = source.text
+    dateline = source.dateline
+    for n, rule in enumerate(ruleset.of_kind("route_place")):
+        words = {w.lower() for w in rule.options["words"]}
+        patterns = _route_patterns(
+            tuple(rule.options["patterns"]),
+            tuple(sorted(ruleset.lexicons.get("place_nouns", []))),
+        )
+        chains: dict[str, int] = {}
+        seen: set[tuple[str, int]] = set()
+        for pattern, groups in patterns:
+            for found in pattern.finditer(text):
+                if "\n" in found.group(0):
+                    continue
+                spans = []
+                names = []
+                for group in sorted(groups, key=("origin", "destination", "end0", "end1").index):
+                    name = found[group].rstrip(".")
+                    start = found.start(group)
+                    while (first := name.split(maxsplit=1))[0].lower() in STOP_WORDS and len(
+                        first
+                    ) > 1:
+                        start += len(name) - len(first[1])  # "The Lagos-Accra road"
+                        name = first[1]
+                    span = _place_span(ctx, start, start + len(name), contract_first=True)
+                    if span is None or (dateline and dateline.start <= start < dateline.end):
+                        break
+                    spans.append(span)  # (the token "Lagos-Accra" holds both ends)
+                    names.append(name)
+                if len(spans) < 2 or names[0].lower() == names[1].lower():
+                    continue
+                sent_start = t.sent_start[spans[0].start]
+                if t.sent_start[spans[1].start] != sent_start or words.isdisjoint(
+                    t.lower[sent_start : t.sent_end[sent_start]]
+                ):
+                    continue  # "from Lagos to Accra, prices rose": no journey
+                if _years_before(ctx, source, sent_start, ruleset):
+                    continue  # "moved from Lagos to Accra in 2009": another, earlier move
+                # (the first is the origin, the second the destination, or two ends)
+                ends = list(zip(names, spans, strict=True))
+                keyed = [("from", ends[0][0], ends[1]), ("to", ends[1][0], ends[0])]
+                if "end0" in groups:  # compared only with two ends in no order
+                    keyed = [("between", ends[0][0], ends[1]), ("between", ends[1][0], ends[0])]
+                for role, other, (name, end) in keyed:
+                    key = f"with one end in {other}" if role == "between" else f"{role} {other}"
+                    if (key.lower(), name.lower(), end.start) in seen:
+                        continue
+                    seen.add((key.lower(), name.lower(), end.start))
+                    chain = chains.setdefault(
+                        key.lower(), chain_base + 5000 + 100 * n + len(chains)
+                    )
+                    # the words start at the preposition before the name ("from Lagos"), as
+                    # a departure frame's place does: one statement, told by one finding
+                    where = end.start - 1 if end.start > sent_start else end.start
+                    facts.append(
+                        FactMention(
+                            rule=rule.id,
+                            family="place",
+                            where=_mention_at(source, t, where, end.end),
+                            tense=ctx.tense(where, end.end),
+                            trigger=key,
+                            event_class=f"route at {key}",
+                            context=frozenset({"route", f"route:{key.lower()}"}),
+                            chain=chain,
+                            subject=key,
+                            place=name,
+                        )
+                    )
+    return facts
