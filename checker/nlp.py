@@ -216,6 +216,16 @@ class _Requirements:
                 known[orth] = frozenset(r[0] for r in self._triggers._reach(doc[first[orth]]))
         return list(map(known.__getitem__, orths))
 
+    def present(self, doc: Doc, orths: list[int], low: int, high: int) -> frozenset[int]:
+        """The triggers some token of the window [low, high) passes (``orths``: each token's
+        lexeme): ``passing`` for the window's words only, most of a text being in no window."""
+        known = self._by_orth
+        window = orths[low:high]
+        for orth in set(window).difference(known):
+            token = doc[low + window.index(orth)]
+            known[orth] = frozenset(r[0] for r in self._triggers._reach(token))
+        return frozenset().union(*map(known.__getitem__, window))
+
     def may_match(self, group: int, present: frozenset[int]) -> bool:
         """True when some pattern of ``group`` has every required trigger in ``present``."""
         return any(ids <= present for ids in self._by_group[group])
@@ -265,6 +275,21 @@ def _pattern_trigger(pattern: list[dict]) -> tuple[_Trigger, int, int] | None:
     return trigger, before, after
 
 
+SHORT_WINDOW = 2
+"""Longest window whose matches ``TimexRuler`` keeps by its words: a pattern's words with
+nothing around them ("today", "2012", "on Monday"), met again in most texts."""
+_LEXEME_ATTRS = frozenset(
+    {
+        *("OP", "ORTH", "TEXT", "LOWER", "LENGTH", "SHAPE", "PREFIX", "SUFFIX"),
+        *("IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TITLE"),
+        *("IS_PUNCT", "IS_SPACE", "IS_STOP", "IS_CURRENCY", "IS_BRACKET", "IS_QUOTE"),
+        *("IS_LEFT_PUNCT", "IS_RIGHT_PUNCT", "LIKE_NUM", "LIKE_URL", "LIKE_EMAIL"),
+    }
+)
+"""Pattern keys whose value belongs to the word, not to its place in a text (not NORM, which
+a token may override, nor sentence starts, tags or extensions)."""
+
+
 class TimexRuler:
     """Find temporal expressions with token patterns and join adjacent pieces.
 
@@ -292,11 +317,19 @@ class TimexRuler:
         self._groups: dict[_Trigger, int] = {}
         self._matchers: list[tuple[Matcher, int, int]] = []
         """One Matcher per trigger, with the widest reach of its patterns."""
+        self._lexical = True
+        """Every pattern reads only word attributes (``_LEXEME_ATTRS``)."""
+        self._short_windows: dict[tuple[int, ...], list[tuple[int, int, int]]] = {}
+        """Matches of short windows by (group, the window's lexemes): ``_window_matches``."""
 
     def add_patterns(self, patterns: Iterable[dict]) -> None:
         """Add patterns, each a dict with ``label`` (roles joined by ``+``), ``pattern`` and ``id``."""
+        self._short_windows.clear()
         for entry in patterns:
             self.patterns.append(entry)
+            self._lexical = self._lexical and all(
+                key in _LEXEME_ATTRS for spec in entry["pattern"] for key in spec
+            )
             found = _pattern_trigger(entry["pattern"])
             if found is None:
                 self.matcher.add(entry["label"], [entry["pattern"]])
@@ -316,9 +349,10 @@ class TimexRuler:
             )
 
     def clear_cache(self) -> None:
-        """Forget the per-word trigger answers learnt from earlier documents."""
+        """Forget the per-word trigger answers and short-window matches of earlier documents."""
         self._triggers.clear_cache()
         self._requirements.clear_cache()
+        self._short_windows.clear()
 
     def _raw_matches(self, doc: Doc) -> list[Span]:
         """All pattern matches. Patterns are grouped by their most selective required
@@ -340,16 +374,35 @@ class TimexRuler:
         found = (
             [Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)] if len(self.matcher) else []
         )
-        passing = self._requirements.passing(doc, orths) if any(windows) else []
-        for group, ((group_matcher, _before, _after), spans) in enumerate(
-            zip(self._matchers, windows, strict=True)
-        ):
+        requirements = self._requirements
+        if len(requirements._by_orth) >= REACH_CACHE_SIZE:
+            requirements.clear_cache()  # a long run meets ever more words: keep memory flat
+        for group, spans in enumerate(windows):
             for low, high in spans:
-                if not self._requirements.may_match(group, frozenset().union(*passing[low:high])):
+                if not requirements.may_match(group, requirements.present(doc, orths, low, high)):
                     continue  # some required word of every pattern is missing: no match here
-                for match_id, start, end in group_matcher(Span(doc, low, high)):
+                for match_id, start, end in self._window_matches(doc, orths, group, low, high):
                     found.append(Span(doc, low + start, low + end, label=match_id))
         return found
+
+    def _window_matches(
+        self, doc: Doc, orths: list[int], group: int, low: int, high: int
+    ) -> list[tuple[int, int, int]]:
+        """``group``'s Matcher on the window [low, high): (match id, start, end), offsets
+        within the window. A window of at most ``SHORT_WINDOW`` tokens ("on Monday",
+        "2012", "today") is matched once per run for each sequence of words: when every
+        pattern reads only the words themselves (``_LEXEME_ATTRS``), its matches depend
+        on nothing else."""
+        group_matcher = self._matchers[group][0]
+        if high - low > SHORT_WINDOW or not self._lexical:
+            return group_matcher(Span(doc, low, high))
+        key = (group, *orths[low:high])
+        known = self._short_windows.get(key)
+        if known is None:
+            if len(self._short_windows) >= REACH_CACHE_SIZE:
+                self._short_windows.clear()
+            known = self._short_windows[key] = group_matcher(Span(doc, low, high))
+        return known
 
     def __call__(self, doc: Doc) -> Doc:
         if not self.patterns:
@@ -455,6 +508,7 @@ class TimexRuler:
         self.patterns = []
         self._triggers, self._groups, self._matchers = _Triggers(), {}, []
         self._requirements = _Requirements()
+        self._lexical = True
         self.add_patterns(srsly.read_jsonl(Path(path) / "patterns.jsonl"))
         return self
 

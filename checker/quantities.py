@@ -600,8 +600,27 @@ def lexicon_unit_factor(unit: str, lexicon: QuantityLexicon) -> tuple[float, str
     (``unit_factors``): pint is imported and its registry built only for a unit not in it."""
     if unit.startswith(_SIGN_UNIT):
         return 1.0, "currency:" + unit[len(_SIGN_UNIT) :].upper()  # never converted
-    found = unit_factors(lexicon_units(lexicon), lexicon.definitions).get(unit)
+    found = _factor_table(lexicon).get(unit)
     return found if found is not None else unit_factor(unit, lexicon.definitions)
+
+
+_FACTOR_TABLES: dict[int, tuple[QuantityLexicon, dict[str, tuple[float, str]]]] = {}
+"""``unit_factors`` of each lexicon met, by its id (the lexicon is kept, so the id stays its)."""
+
+
+def _factor_table(lexicon: QuantityLexicon) -> dict[str, tuple[float, str]]:
+    """``unit_factors`` of ``lexicon``'s units, found once per lexicon: a run has one
+    lexicon, and every amount asks for its unit's factor (the table's key, a sorted tuple
+    of some 400 units, was built and hashed again at each ask: 2% of a run)."""
+    kept = _FACTOR_TABLES.get(id(lexicon))
+    if kept is None or kept[0] is not lexicon:
+        if len(_FACTOR_TABLES) >= 16:
+            _FACTOR_TABLES.clear()  # tests build many rule sets: keep a few
+        kept = _FACTOR_TABLES[id(lexicon)] = (
+            lexicon,
+            unit_factors(lexicon_units(lexicon), lexicon.definitions),
+        )
+    return kept[1]
 
 
 def lexicon_units(lexicon: QuantityLexicon) -> tuple[str, ...]:

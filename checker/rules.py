@@ -218,6 +218,10 @@ class RuleSet:
     """SHA-256 over the rule files' contents: changes when any rule changes."""
 
     _derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    _kinds: dict[tuple[str, int], tuple[Rule, ...]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    """``of_kind``'s answers by (kind, number of rules): no key string made per call."""
 
     def derived(self, key: str, build: Callable[[], Any]) -> Any:
         """A structure built from the rules once (a word index, a lexicon object), then reused."""
@@ -230,7 +234,10 @@ class RuleSet:
 
         Kept per kind with the derived structures (the extractors ask some fifteen times
         per source); the number of rules is part of the key, for calls while rules load."""
-        kept = self.derived(f"of_kind:{kind}:{len(self.rules)}", lambda: self._find_kind(kind))
+        key = (kind, len(self.rules))
+        kept = self._kinds.get(key)
+        if kept is None:
+            kept = self._kinds[key] = self._find_kind(kind)
         return list(kept)
 
     def _find_kind(self, kind: str) -> tuple[Rule, ...]:
@@ -709,4 +716,5 @@ def configure_rules(
     for rule_id in disable:
         del ruleset.rules[rule_id]
     ruleset._derived.clear()  # built from the rules as they were
+    ruleset._kinds.clear()
     return ruleset

@@ -189,6 +189,68 @@ def test_nlp_timex_windowed_matching_on_tempeval_documents(nlp):
         assert windowed == _whole_doc_matches(nlp, doc), path.name
 
 
+SHORT_WINDOW_TEXTS = [
+    "Today the board met; on Monday it meets again, and in 2012 it met twice.",
+    "today, Today, TODAY: the vote is on Monday 5 May, not May 5 or in May 2012.",
+    "It may rain in May. Now, now: the 1990s, 2012-13 and 2012 again, on Monday night.",
+]
+
+
+def test_nlp_timex_short_window_matches_kept_by_words_equal_the_matchers(nlp):
+    """Matches of windows of one or two tokens are kept by their words and reused: the
+    same words in another text, another case or another place give the whole-doc
+    Matcher's matches, when the words are first met and when they are met again."""
+    ruler = nlp.get_pipe("checker_timex")
+    ruler.clear_cache()
+    for rounds in range(2):
+        for text in SHORT_WINDOW_TEXTS:
+            doc = nlp(text)
+            windowed = sorted((s.label_, s.start, s.end) for s in ruler._raw_matches(doc))
+            assert windowed == _whole_doc_matches(nlp, doc), (rounds, text)
+    assert ruler._lexical
+    assert ruler._short_windows  # the second round read them back
+
+
+def test_nlp_timex_short_windows_are_not_kept_when_a_pattern_reads_more_than_words(nlp):
+    """A pattern reading where a token stands (a sentence start) makes no window's
+    matches a function of its words: nothing is kept."""
+    from checker.nlp import TimexRuler
+
+    ruler = TimexRuler(nlp, "test_timex")
+    ruler.add_patterns(
+        [
+            {"label": "deictic", "pattern": [{"LOWER": "today"}], "id": "a"},
+            {"label": "ref", "pattern": [{"IS_SENT_START": True, "LOWER": "now"}], "id": "b"},
+        ]
+    )
+    doc = nlp("Now we know. Today and now, today.")
+    assert not ruler._lexical
+    assert sorted((s.label_, s.start) for s in ruler._raw_matches(doc)) == [
+        ("deictic", 4),
+        ("deictic", 8),
+        ("ref", 0),
+    ]
+    assert not ruler._short_windows
+
+
+def test_nlp_timex_windowed_matching_on_ecbplus_sample_with_kept_windows(nlp):
+    """Every 9th ECB+ record, matched twice (the second time reading kept short windows),
+    gives the whole-doc Matcher's matches."""
+    import json
+
+    from tests.conftest import shared_or_skip
+
+    path = shared_or_skip("data", "ecbplus", "ecbplus.jsonl")
+    with path.open(encoding="utf-8") as handle:
+        texts = [json.loads(line).get("text") for line in handle][::9]
+    docs = [nlp.make_doc(t) for t in texts if isinstance(t, str) and t.strip()]
+    ruler = nlp.get_pipe("checker_timex")
+    for _round in range(2):
+        for doc in docs:
+            windowed = sorted((s.label_, s.start, s.end) for s in ruler._raw_matches(doc))
+            assert windowed == _whole_doc_matches(nlp, doc)
+
+
 @pytest.mark.parametrize(
     ("text", "dated"),
     [

@@ -94,3 +94,33 @@ def test_prefilter_changes_no_extraction_on_ecbplus_sample(nlp, ruleset):
     for n, text in enumerate(texts[::9]):
         fast, full = _pair(nlp, ruleset, text, f"ecb-{n}.txt")
         assert fast == full, f"ECB+ record {n * 9} differs"
+
+
+WORD_TEXTS = [
+    "O'Driscoll met D\u2019Souza and N'Diaye; o'driscoll, O'Do and an ox ran. It's 3 a.m.",
+    "The Ex-Minister's re-election at 5pm: US, UK, a, an, the Cat's toy; Rock'n'roll.",
+    "",
+    "\u00c9lodie and \u00c5sa met O\u2019Brien-Smith in Z\u00fcrich; 42 km.",
+]
+
+
+@pytest.mark.parametrize("text", WORD_TEXTS)
+def test_word_tokens_are_those_the_token_rule_keeps(nlp, text):
+    """``_word_tokens`` (column-wise, the name pattern tried once per distinct word) keeps
+    the tokens the rule of ``_words`` names: alphabetic and three letters or more, or a
+    capitalised name with an elided prefix."""
+    import re
+
+    from checker.extract.context import _Tokens
+    from checker.extract.words import _word_tokens
+
+    table = _Tokens.of(nlp(text))
+    elided = re.compile(r"[A-Z]['\u2019][A-Z][a-z]{2,}")
+    expected = [
+        i
+        for i, (alpha, word) in enumerate(zip(table.alpha, table.text, strict=True))
+        if (alpha and len(word) > 2) or (table.title[i] and elided.fullmatch(word))
+    ]
+    assert _word_tokens(table.text, table.alpha, table.title) == expected
+    if "O'Driscoll" in text:
+        assert "O'Driscoll" in [table.text[i] for i in expected]

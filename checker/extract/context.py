@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -29,7 +29,6 @@ from checker.quantities import (
     QuantityLexicon,
     find_numbers,
     may_start_number,
-    number_starters,
 )
 from checker.rules import RuleSet
 
@@ -540,14 +539,8 @@ class _Context:
         their sentence: found once per document, looked up once per distinct word."""
         if self._number_candidates is None:
             lower = self.tokens.lower
-            # ``may_start_number`` of every distinct word, as set operations
-            words = set(lower)
-            may_start = words & number_starters(lexicon)
-            may_start.update(w for w in words if w[:1].isdigit())
-            # a figure with its currency sign glued on ("gh\u00a2630"): few words are not letters
-            may_start.update(
-                w for w in words - may_start if not w.isalpha() and may_start_number(w, lexicon)
-            )
+            # ``may_start_number`` of every distinct word, each answered once per run
+            may_start = _word_test(lexicon, "may_start_number", may_start_number).select(lower)
             sent_start = self.tokens.sent_start
             by_sent: dict[int, list[int]] = {}
             for i in _where(map(may_start.__contains__, lower)):
@@ -568,7 +561,8 @@ class _Context:
             return set(numbered)
         if self._unit_sentences is None:
             lower = self.tokens.lower
-            triggers = {w for w in set(lower) if w in unit_words or _may_carry_unit(w)}
+            carry = _word_test(lexicon, "may_carry_unit", lambda w, _lexicon: _may_carry_unit(w))
+            triggers = unit_words.intersection(lower) | carry.select(lower)
             end = self.tokens.sent_end
             self._unit_sentences = {
                 first for first in numbered if not triggers.isdisjoint(lower[first : end[first]])
@@ -580,10 +574,9 @@ class _Context:
         rule set's, the same for every call on a document). Looked up once per distinct
         word; the paired and single counts both start from them."""
         if self._number_starts is None:
-            starters = lexicon.number_words.keys() | lexicon.vague.keys()
             lower = self.tokens.lower
             # a digit has no case: the lower-case form starts with a digit where the text does
-            may_start = {w for w in set(lower) if w[:1].isdigit() or w in starters}
+            may_start = _word_test(lexicon, "number_start", _number_start).select(lower)
             self._number_starts = _where(map(may_start.__contains__, lower))
         return self._number_starts
 
@@ -669,6 +662,52 @@ def _may_carry_unit(word: str) -> bool:
     if word.isalpha() or word.isdigit():
         return False
     return any(c.isdigit() for c in word) or any(unicodedata.category(c) == "Sc" for c in word)
+
+
+def _number_start(word: str, lexicon: QuantityLexicon) -> bool:
+    """True when ``word`` (lower case) starts with a digit or is a number word or a vague
+    number of ``lexicon`` (``number_starts``)."""
+    return word[:1].isdigit() or word in lexicon.number_words or word in lexicon.vague
+
+
+WORDS_KEPT = 200_000
+"""Words whose answers a ``_WordTest`` keeps (then it starts again)."""
+
+
+class _WordTest:
+    """A test of a lower-case word under a lexicon, answered once per distinct word for the
+    whole run: a run meets the same few thousand words in every document, and the trigger
+    passes ask about every distinct word of each."""
+
+    def __init__(self, lexicon: QuantityLexicon, test: Callable[[str, QuantityLexicon], bool]):
+        self.lexicon = lexicon
+        self.test = test
+        self.known: dict[str, bool] = {}
+
+    def select(self, words: Iterable[str]) -> set[str]:
+        """The distinct ``words`` that pass the test."""
+        known = self.known
+        if len(known) >= WORDS_KEPT:
+            known.clear()  # a long run meets ever more words: keep memory flat
+        distinct = list(set(words))
+        for word in set(distinct).difference(known):
+            known[word] = self.test(word, self.lexicon)
+        return set(itertools.compress(distinct, map(known.__getitem__, distinct)))
+
+
+_WORD_TESTS: dict[tuple[int, str], _WordTest] = {}
+
+
+def _word_test(
+    lexicon: QuantityLexicon, name: str, test: Callable[[str, QuantityLexicon], bool]
+) -> _WordTest:
+    """The ``_WordTest`` named ``name`` of ``lexicon`` (one per lexicon and name)."""
+    found = _WORD_TESTS.get((id(lexicon), name))
+    if found is None or found.lexicon is not lexicon:
+        if len(_WORD_TESTS) >= 64:
+            _WORD_TESTS.clear()  # lexicons of rule sets no longer in use
+        found = _WORD_TESTS[(id(lexicon), name)] = _WordTest(lexicon, test)
+    return found
 
 
 def _where(flags: Iterable[bool]) -> list[int]:
