@@ -729,16 +729,20 @@ def _without_repeats(findings: list[Finding], ruleset: RuleSet) -> list[Finding]
             or not any(statements(f) & other for other in told)
         ]
 
-    if route_rules:
-        told_routes: set[frozenset[tuple[str, int, int]]] = set()
-        once = []
+    def told_once(findings: list[Finding], rules: set[str]) -> list[Finding]:
+        """Of the discrepancies of ``rules`` over the same statements, the first only."""
+        seen: set[frozenset[tuple[str, int, int]]] = set()
+        kept_once = []
         for f in findings:
-            if f.rule in route_rules and f.kind == "discrepancy":
-                if statements(f) in told_routes:
+            if f.rule in rules and f.kind == "discrepancy":
+                if statements(f) in seen:
                     continue
-                told_routes.add(statements(f))
-            once.append(f)
-        findings = once
+                seen.add(statements(f))
+            kept_once.append(f)
+        return kept_once
+
+    if route_rules:
+        findings = told_once(findings, route_rules)
 
     clause_rules = {rule.id for rule in ruleset.of_kind("lead_date") if rule.options.get("clause")}
     if clause_rules:
@@ -757,15 +761,7 @@ def _without_repeats(findings: list[Finding], ruleset: RuleSet) -> list[Finding]
             or not any(statements(f) & other for other in told)
         ]
         # one clause keyed by its subject and by what it acts on: told once
-        seen: set[frozenset[tuple[str, int, int]]] = set()
-        kept_once = []
-        for f in findings:
-            if f.rule in clause_rules and f.kind == "discrepancy":
-                if statements(f) in seen:
-                    continue
-                seen.add(statements(f))
-            kept_once.append(f)
-        findings = kept_once
+        findings = told_once(findings, clause_rules)
 
     leads = [statements(f) for f in findings if f.rule in lead_rules and f.kind == "discrepancy"]
     if not leads:
