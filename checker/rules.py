@@ -9,6 +9,7 @@ Rules are data: YAML is loaded safely and nothing in it is evaluated.
 from __future__ import annotations
 
 import hashlib
+import sys
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,7 +24,17 @@ from checker import errors
 from checker.currencies import CATALOGUES, extend_lexicons
 from checker.errors import RuleError
 
-DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules" / "default"
+
+def _default_rules_dir() -> Path:
+    """The rule pack shipped with the project: ``rules/default`` of the source tree, or
+    the copy a non-editable install puts under ``<prefix>/share/checker``."""
+    in_tree = Path(__file__).resolve().parent.parent / "rules" / "default"
+    if in_tree.is_dir():
+        return in_tree
+    return Path(sys.prefix) / "share" / "checker" / "rules" / "default"
+
+
+DEFAULT_RULES_DIR = _default_rules_dir()
 """The rule pack shipped with the project."""
 
 LEVELS = ("error", "warning", "info")
