@@ -374,6 +374,8 @@ def normalize(
             value, how = _count_value(mention)
             if value <= 0:
                 continue
+            if mention.count_form == "ordinal" and mention.tense == "future":
+                timing = "future"  # the one it numbers is still to come
             fact_value: Interval | int | Amount | Place = value
             note = how
         elif mention.family == "place":

@@ -264,6 +264,35 @@ def test_compare_count_discrepancy_message_names_series_and_values(ruleset, nlp)
     }
 
 
+@pytest.mark.parametrize(
+    ("first_published", "differ"),
+    [("2024-06-07", False), ("2024-06-08", True)],
+    ids=["title-won-since-the-preview", "same-day-two-counts"],
+)
+def test_compare_count_of_an_event_still_to_come_against_a_later_report(
+    ruleset, nlp, first_published, differ
+):
+    # the preview numbers the title at stake (two so far); the report, a day later, counts
+    # it won (three): the series moved on between them. Published the same day, they differ.
+    result = _check(
+        ruleset,
+        nlp,
+        (
+            "lakeland-courier.txt",
+            first_published,
+            "Wrestler Tomas Varga beat Emil Horak in the semi-final and will go for a third "
+            "straight national title on Saturday.\n",
+        ),
+        (
+            "central-sport-wire.txt",
+            "2024-06-08",
+            "Tomas Varga won the heavyweight final on Saturday, taking his third national "
+            "title in front of a home crowd.\n",
+        ),
+    )
+    assert len(_of(result, "discrepancy", "event.count")) == int(differ)
+
+
 # --- the date an event was called off ---------------------------------------------------------
 
 
