@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TextIO
 
 from checker import __version__, errors
-from checker.config import FileConfig, find_config, load_config
+from checker.config import JOBS_EXPECTED, FileConfig, find_config, load_config, processes
 from checker.errors import CheckerError, InputError, UsageError
 from checker.model import StoryResult
 from checker.settings import FAIL_LEVELS, FORMATS, LEVELS, VARIANTS, Settings
@@ -121,14 +121,15 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _jobs(value: str) -> int:
-    """``--jobs`` value: a whole number >= 0 (0 means one process per CPU)."""
+    """``--jobs`` value: a whole number >= 0 (0 means one process per CPU), refused in the
+    words the configuration's ``jobs`` key is refused in."""
     try:
         number = int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number (not {value!r})") from None
+        number = -1
     if number < 0:
-        raise argparse.ArgumentTypeError(f"expected 0 or more (not {number})")
-    return number or (os.cpu_count() or 1)
+        raise argparse.ArgumentTypeError(f"expected {JOBS_EXPECTED} (not {value!r})")
+    return processes(number)
 
 
 def _add_timex_parser(commands) -> None:

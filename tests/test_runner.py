@@ -309,11 +309,38 @@ def test_runner_truncated_jsonl_line_is_one_error_and_the_rest_is_checked(tmp_pa
     assert [e["line"] for e in report["errors"]] == [3]
 
 
-def test_runner_rejects_negative_jobs(capsys):
+@pytest.mark.parametrize("value", ["-1", "two"])
+def test_runner_jobs_refused_alike_on_the_command_line_and_in_the_configuration(
+    tmp_path, capsys, value
+):
+    from checker.config import load_config
+    from checker.errors import UsageError
+
     with pytest.raises(SystemExit) as exit_info:
-        cli.main(["check", "seeds", "--jobs", "-1"])
+        cli.main(["check", "seeds", "--jobs", value])
     assert exit_info.value.code == 2
-    assert "expected 0 or more" in capsys.readouterr().err
+    expected = "expected a whole number of processes, 0 for one per CPU"
+    assert f"--jobs/-j: {expected} (not {value!r})" in capsys.readouterr().err
+    config = tmp_path / ".checker.toml"
+    config.write_text(f"jobs = {-1 if value == '-1' else repr(value)}\n", encoding="utf-8")
+    with pytest.raises(UsageError) as error:
+        load_config(config)
+    assert str(error.value).startswith(f"{config}: E401 [jobs] {expected} (not ")
+
+
+def test_runner_jobs_zero_is_one_process_per_cpu_on_the_command_line_and_in_the_configuration(
+    tmp_path, monkeypatch
+):
+    from checker.config import FileConfig, load_config
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 6)
+    config = tmp_path / ".checker.toml"
+    config.write_text("jobs = 0\n", encoding="utf-8")
+    assert load_config(config).jobs == 6
+    args = cli._parser().parse_args(["check", "seeds", "--jobs", "0"])
+    assert cli.build_settings(args, FileConfig()).jobs == 6
+    args = cli._parser().parse_args(["check", "seeds"])
+    assert cli.build_settings(args, load_config(config)).jobs == 6
 
 
 def test_runner_progress_never_on_a_pipe(tmp_path):
@@ -342,7 +369,7 @@ def test_runner_config_file_sets_jobs_and_cache(tmp_path):
     assert load_config(config).cache is False
 
 
-@pytest.mark.parametrize("line", ["jobs = 0", "jobs = true", 'jobs = "2"', "cache = 3"])
+@pytest.mark.parametrize("line", ["jobs = -2", "jobs = true", 'jobs = "2"', "cache = 3"])
 def test_runner_config_file_bad_jobs_or_cache_is_e401(tmp_path, line):
     from checker.config import load_config
     from checker.errors import UsageError
