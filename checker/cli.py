@@ -15,6 +15,7 @@ still checked); 130 interrupted (Ctrl-C); 143 terminated (SIGTERM).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import gc
 import io
 import os
@@ -390,6 +391,7 @@ def run(
         config=settings.config_path,
     )
     check_token_patterns(ruleset.temporal_patterns)  # no rule's regex may hang the run
+    settings = _without_unwritable_cache(settings)
     changed = changed_files(settings.changed_since, paths) if settings.changed_since else None
     known: set[str] = set()
     if settings.baseline is not None:
@@ -436,6 +438,25 @@ def run(
     if known:
         results = filter_new(results, known)
     return results, input_errors, ruleset
+
+
+def _without_unwritable_cache(settings: Settings) -> Settings:
+    """``settings`` without its cache folder when no entry can be written there, said once on
+    standard error (W301); the run goes on, only slower, and its exit status is unchanged."""
+    if settings.cache_dir is None:
+        return settings
+    from checker.cache import unwritable_reason
+
+    reason = unwritable_reason(settings.cache_dir)
+    if reason is None:
+        return settings
+    warning = UsageError(
+        errors.W301,
+        f"cache folder cannot be written ({reason}); checking without the cache",
+        str(settings.cache_dir),
+    )
+    print(f"checker: {warning}", file=sys.stderr)
+    return dataclasses.replace(settings, cache_dir=None)
 
 
 GC_FIRST_GENERATION = 50_000

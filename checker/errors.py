@@ -80,3 +80,4 @@ E401 = "E401"  # bad configuration file or key
 W001 = "W001"  # rule pack has no rules / patterns
 W101 = "W101"  # front matter is not valid YAML; read line by line instead
 W102 = "W102"  # a metadata date that is no date; the article is read as undated
+W301 = "W301"  # the cache folder cannot be written; the run goes on without it
