@@ -71,6 +71,7 @@ E207 = "E207"  # duplicate rule id
 E208 = "E208"  # unknown lexicon reference
 E209 = "E209"  # unknown rule id in configuration
 E210 = "E210"  # a lexicon defined twice
+E211 = "E211"  # a word listed in two event classes
 # Usage errors (E3xx)
 E301 = "E301"  # bad command-line usage
 E302 = "E302"  # the output file cannot be written

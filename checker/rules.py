@@ -212,6 +212,11 @@ class RuleSet:
     """spaCy token patterns for temporal expressions, lexicon references expanded."""
     event_classes: dict[str, str] = field(default_factory=dict)
     """Event word (lower case) -> event class (``gathering``, ``vote``...)."""
+    class_listings: dict[str, tuple[str, str, int]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    """Word (lower case) -> (event class, file, line) of its first listing in any rule's
+    ``classes`` (``event_classes`` and ``lead_date``): a word has one class."""
     files: list[str] = field(default_factory=list)
     """Rule files read, in order."""
     digest: str = ""
@@ -509,15 +514,10 @@ def _load_one(ruleset: RuleSet, name: str, node: yaml.MappingNode, data: dict[st
                 else [str(w).lower() for w in words]
             )
         return
+    if "classes" in data and kind in ("event_classes", "lead_date"):
+        _check_classes(ruleset, data["classes"], name, keys["classes"][1])
     if kind == "event_classes":
         for class_name, words in data["classes"].items():
-            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-                raise _err(
-                    errors.E204,
-                    f"event class {class_name!r} must be a list of words",
-                    name,
-                    keys["classes"][1],
-                )
             for word in words:
                 ruleset.event_classes[word.lower()] = str(class_name)
         return
@@ -602,6 +602,64 @@ def _load_one(ruleset: RuleSet, name: str, node: yaml.MappingNode, data: dict[st
         line=node.start_mark.line + 1,
         options=options,
     )
+
+
+def _entry_node(node: yaml.Node, *steps: str | int) -> yaml.Node:
+    """The node of an entry inside ``node``, one step at a time: a string steps to a mapping's
+    value of that key (the last step to its key, which is where the entry is written), an
+    integer to a list's item. Where the way ends early, the deepest node found: a rule error
+    points at the item or key that is wrong, not at the list or mapping holding it."""
+    for number, step in enumerate(steps, start=1):
+        last = number == len(steps)
+        if isinstance(node, yaml.MappingNode) and isinstance(step, str):
+            found = next(
+                (
+                    (key, value)
+                    for key, value in node.value
+                    if isinstance(key, yaml.ScalarNode) and key.value == step
+                ),
+                None,
+            )
+            if found is None:
+                return node
+            node = found[0] if last else found[1]
+        elif (
+            isinstance(node, yaml.SequenceNode)
+            and isinstance(step, int)
+            and 0 <= step < len(node.value)
+        ):
+            node = node.value[step]
+        else:
+            return node
+    return node
+
+
+def _check_classes(
+    ruleset: RuleSet, classes: dict[str, Any], name: str, classes_node: yaml.Node
+) -> None:
+    """Each event class is a list of words, and a word belongs to one class: listed again under
+    another class, in this rule or any loaded before, it is an error (E211) at that listing."""
+    for class_name, words in classes.items():
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise _err(
+                errors.E204,
+                f"event class {class_name!r} must be a list of words",
+                name,
+                _entry_node(classes_node, str(class_name)),
+            )
+        for index, word in enumerate(words):
+            node = _entry_node(classes_node, str(class_name), index)
+            first = ruleset.class_listings.setdefault(
+                word.lower(), (str(class_name), name, node.start_mark.line + 1)
+            )
+            if first[0] != str(class_name):
+                raise _err(
+                    errors.E211,
+                    f"word {word!r} is in event class {class_name!r} and in {first[0]!r} "
+                    f"({first[1]}:{first[2]}); a word names one class of event",
+                    name,
+                    node,
+                )
 
 
 def _check_templates(data: dict[str, Any], name: str, keys: dict) -> None:
