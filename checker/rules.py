@@ -474,14 +474,16 @@ def _load_one(ruleset: RuleSet, name: str, node: yaml.MappingNode, data: dict[st
         )
     for list_key in ("verbs", "triggers", "markers", "lexicons", "prepositions", "venues"):
         if kind != "lexicon" and list_key in data and isinstance(data[list_key], list):
-            if not data[list_key] or not all(
-                isinstance(v, str) and v.strip() for v in data[list_key]
-            ):
+            bad = next(
+                (i for i, v in enumerate(data[list_key]) if not (isinstance(v, str) and v.strip())),
+                None,
+            )
+            if not data[list_key] or bad is not None:
                 raise _err(
                     errors.E204,
                     f"{list_key!r} must be a non-empty list of words",
                     name,
-                    keys[list_key][1],
+                    _entry_node(keys[list_key][1], *([] if bad is None else [bad])),
                 )
 
     if kind == "lexicon":
@@ -491,21 +493,22 @@ def _load_one(ruleset: RuleSet, name: str, node: yaml.MappingNode, data: dict[st
                     errors.E204,
                     f"lexicon {lex_name!r} must be a non-empty list or mapping",
                     name,
-                    keys["lexicons"][1],
+                    _entry_node(keys["lexicons"][1], str(lex_name)),
                 )
             if str(lex_name) in ruleset.lexicon_paths:
                 raise _err(
                     errors.E210,
                     f"lexicon {lex_name!r} is already defined in {ruleset.lexicon_paths[str(lex_name)]}",
                     name,
-                    keys["lexicons"][1],
+                    _entry_node(keys["lexicons"][1], str(lex_name)),
                 )
-            if lex_name == "currency_catalogues" and not set(map(str, words)) <= set(CATALOGUES):
+            unknown = [i for i, w in enumerate(words) if str(w) not in CATALOGUES]
+            if lex_name == "currency_catalogues" and unknown:
                 raise _err(
                     errors.E204,
                     f"unknown currency catalogue in {words!r}, expected: {', '.join(CATALOGUES)}",
                     name,
-                    keys["lexicons"][1],
+                    _entry_node(keys["lexicons"][1], str(lex_name), unknown[0]),
                 )
             ruleset.lexicon_paths[str(lex_name)] = name
             ruleset.lexicons[str(lex_name)] = (
@@ -522,19 +525,22 @@ def _load_one(ruleset: RuleSet, name: str, node: yaml.MappingNode, data: dict[st
                 ruleset.event_classes[word.lower()] = str(class_name)
         return
     if kind == "closed_class":
-        for lex_name in data["lexicons"]:
+        for index, lex_name in enumerate(data["lexicons"]):
             if lex_name not in ruleset.lexicons:
                 raise _err(
                     errors.E208,
                     f"unknown lexicon {lex_name!r} (known: {', '.join(sorted(ruleset.lexicons))})",
                     name,
-                    keys["lexicons"][1],
+                    _entry_node(keys["lexicons"][1], index),
                 )
     if kind == "event_count":
         for noun, series in data["nouns"].items():
             if not isinstance(series, str):
                 raise _err(
-                    errors.E204, f"noun {noun!r} must map to a series name", name, keys["nouns"][1]
+                    errors.E204,
+                    f"noun {noun!r} must map to a series name",
+                    name,
+                    _entry_node(keys["nouns"][1], str(noun)),
                 )
         for noun, words in data.get("requires", {}).items():
             if noun not in data["nouns"]:
@@ -542,7 +548,7 @@ def _load_one(ruleset: RuleSet, name: str, node: yaml.MappingNode, data: dict[st
                     errors.E204,
                     f"'requires' names {noun!r}, which is not in 'nouns'",
                     name,
-                    keys["requires"][1],
+                    _entry_node(keys["requires"][1], str(noun)),
                 )
             if (
                 not isinstance(words, list)
@@ -553,7 +559,7 @@ def _load_one(ruleset: RuleSet, name: str, node: yaml.MappingNode, data: dict[st
                     errors.E204,
                     f"'requires' of {noun!r} must be a non-empty list of words",
                     name,
-                    keys["requires"][1],
+                    _entry_node(keys["requires"][1], str(noun)),
                 )
     if kind == "quantity":
         _check_quantity(data, name, keys)
@@ -704,24 +710,24 @@ def _check_quantity(data: dict[str, Any], name: str, keys: dict) -> None:
                 errors.E204,
                 f"measure {measure!r} must be a non-empty list of words",
                 name,
-                keys["measures"][1],
+                _entry_node(keys["measures"][1], str(measure)),
             )
-    for total in data.get("running_totals", []):
+    for index, total in enumerate(data.get("running_totals", [])):
         if total not in data["measures"]:
             raise _err(
                 errors.E204,
                 f"running total {total!r} is not one of this rule's measures",
                 name,
-                keys["running_totals"][1],
+                _entry_node(keys["running_totals"][1], index),
             )
     for key, label, allowed in (("roles", "role", ROLES), ("dimensions", "dimension", DIMENSIONS)):
-        for value in data.get(key, []):
+        for index, value in enumerate(data.get(key, [])):
             if value not in allowed:
                 raise _err(
                     errors.E204,
                     f"invalid {label} {value!r}, expected one of: {', '.join(allowed)}",
                     name,
-                    keys[key][1],
+                    _entry_node(keys[key][1], index),
                 )
 
 

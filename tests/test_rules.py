@@ -175,7 +175,7 @@ INVALID_RULES = {
         "extends: closed_class\nid: typo.calendar\nlevel: warning\nmessage: typo\n"
         "lexicons: [month_names, weekdayz]\n",
         errors.E208,
-        "5:11",
+        "5:25",
         ["'weekdayz'", "weekdays"],
     ),
 }
