@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import os
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -109,6 +111,22 @@ class ExtractionCache:
         """Store ``extraction`` for ``source`` atomically; a failure to write is not an error."""
         path = self._path(source_key(source, self.run))
         write_atomically(path, seal(_MAGIC, extraction), lambda: _ignore_in_git(self.folder))
+
+
+def unwritable_reason(folder: Path) -> str | None:
+    """Why no entry can be written under ``folder`` (a file in its place, no permission, a
+    read-only disk), or None when it can: the folder is made if need be and a probe file is
+    written and removed, as an entry would be."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, probe = tempfile.mkstemp(prefix=".", suffix=".probe", dir=folder)
+        os.close(handle)
+        os.unlink(probe)
+    except FileExistsError:
+        return "a file stands in its place"
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    return None
 
 
 def _decode(blob: bytes) -> Extraction | None:

@@ -15,6 +15,7 @@ still checked); 130 interrupted (Ctrl-C); 143 terminated (SIGTERM).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import gc
 import io
 import os
@@ -28,7 +29,7 @@ from pathlib import Path
 from typing import TextIO
 
 from checker import __version__, errors
-from checker.config import FileConfig, find_config, load_config
+from checker.config import JOBS_EXPECTED, FileConfig, find_config, load_config, processes
 from checker.errors import CheckerError, InputError, UsageError
 from checker.model import StoryResult
 from checker.settings import FAIL_LEVELS, FORMATS, LEVELS, VARIANTS, Settings
@@ -121,14 +122,15 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _jobs(value: str) -> int:
-    """``--jobs`` value: a whole number >= 0 (0 means one process per CPU)."""
+    """``--jobs`` value: a whole number >= 0 (0 means one process per CPU), refused in the
+    words the configuration's ``jobs`` key is refused in."""
     try:
         number = int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number (not {value!r})") from None
+        number = -1
     if number < 0:
-        raise argparse.ArgumentTypeError(f"expected 0 or more (not {number})")
-    return number or (os.cpu_count() or 1)
+        raise argparse.ArgumentTypeError(f"expected {JOBS_EXPECTED} (not {value!r})")
+    return processes(number)
 
 
 def _add_timex_parser(commands) -> None:
@@ -389,6 +391,7 @@ def run(
         config=settings.config_path,
     )
     check_token_patterns(ruleset.temporal_patterns)  # no rule's regex may hang the run
+    settings = _without_unwritable_cache(settings)
     changed = changed_files(settings.changed_since, paths) if settings.changed_since else None
     known: set[str] = set()
     if settings.baseline is not None:
@@ -435,6 +438,25 @@ def run(
     if known:
         results = filter_new(results, known)
     return results, input_errors, ruleset
+
+
+def _without_unwritable_cache(settings: Settings) -> Settings:
+    """``settings`` without its cache folder when no entry can be written there, said once on
+    standard error (W301); the run goes on, only slower, and its exit status is unchanged."""
+    if settings.cache_dir is None:
+        return settings
+    from checker.cache import unwritable_reason
+
+    reason = unwritable_reason(settings.cache_dir)
+    if reason is None:
+        return settings
+    warning = UsageError(
+        errors.W301,
+        f"cache folder cannot be written ({reason}); checking without the cache",
+        str(settings.cache_dir),
+    )
+    print(f"checker: {warning}", file=sys.stderr)
+    return dataclasses.replace(settings, cache_dir=None)
 
 
 GC_FIRST_GENERATION = 50_000

@@ -7,6 +7,7 @@ values are errors naming the file and the key.
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +15,15 @@ from typing import Any
 
 from checker import errors
 from checker.errors import UsageError
+
+JOBS_EXPECTED = "a whole number of processes, 0 for one per CPU"
+"""What ``--jobs`` and the ``jobs`` key take; both refuse anything else in these words."""
+
+
+def processes(jobs: int) -> int:
+    """The worker processes ``jobs`` asks for: 0 is one per CPU."""
+    return jobs or (os.cpu_count() or 1)
+
 
 LEVELS = ("error", "warning", "info")
 FAIL_LEVELS = ("error", "warning", "never")
@@ -135,14 +145,12 @@ def load_config(path: Path) -> FileConfig:
     if cache is not None and not isinstance(cache, bool | str):
         raise _bad(path, prefix + "cache", "must be false, true or a folder path")
     jobs = table.get("jobs")
-    if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1):
-        raise _bad(
-            path, prefix + "jobs", f"must be a whole number of processes >= 1 (not {jobs!r})"
-        )
+    if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 0):
+        raise _bad(path, prefix + "jobs", f"expected {JOBS_EXPECTED} (not {jobs!r})")
     return FileConfig(
         path=path,
         cache=base / cache if isinstance(cache, str) else cache,
-        jobs=jobs,
+        jobs=None if jobs is None else processes(jobs),
         rules=tuple(base / p for p in _strings(path, prefix + "rules", table.get("rules", []))),
         disable=_strings(path, prefix + "disable", table.get("disable", [])),
         severity=dict(severity),

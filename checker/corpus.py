@@ -537,24 +537,40 @@ def _index_jsonl(handle, name: str) -> tuple[dict[str, list[tuple[int, int]]], l
     """First pass over a JSONL file: (line number, byte offset) of each story's records.
 
     Only positions are kept, so memory does not grow with the articles' text. Lines that
-    are not JSON objects with a ``text`` string become errors (the line is skipped).
+    are not well-formed records (``_parse_record``), and records whose id an earlier line
+    of the file already gave, become errors (the line is skipped; the others are read).
     """
     positions: dict[str, list[tuple[int, int]]] = {}
     bad: list[InputError] = []
+    first_line_of: dict[str, int] = {}
     offset = 0
     for line_no, raw_line in enumerate(handle, start=1):
         here, offset = offset, offset + len(raw_line)
         if not raw_line.strip():
             continue
         record = _parse_record(raw_line, line_no)
+        if not isinstance(record, InputError):
+            record_id = _record_id(record, line_no)
+            first = first_line_of.setdefault(record_id, line_no)
+            if first != line_no:
+                record = InputError(
+                    errors.E106,
+                    f"record id {record_id!r} is already used at line {first}; line skipped",
+                    "",
+                    line_no,
+                )
         if isinstance(record, InputError):
             record.path = name
             bad.append(record)
             continue
-        positions.setdefault(str(record.get("story") or Path(name).stem), []).append(
-            (line_no, here)
-        )
+        positions.setdefault(record.get("story") or Path(name).stem, []).append((line_no, here))
     return positions, bad
+
+
+def _record_id(record: dict, line_no: int) -> str:
+    """The id a record's source takes: its ``id`` as written, else its line number."""
+    value = record.get("id")
+    return str(value) if value not in (None, "") else str(line_no)
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -571,16 +587,54 @@ def _parse_record(raw_line: bytes, line_no: int) -> dict | InputError:
         return InputError(errors.E105, f"not a JSON object ({exc.msg}); line skipped", "", line_no)
     except RecursionError:
         return InputError(errors.E105, "JSON nested too deeply; line skipped", "", line_no)
-    if (
-        not isinstance(record, dict)
-        or not isinstance(record.get("text"), str)
-        or not record["text"].strip()
-    ):
-        return InputError(errors.E106, "record has no 'text' string; line skipped", "", line_no)
+    problem = _record_problem(record)
+    if problem is not None:
+        return InputError(errors.E106, f"{problem}; line skipped", "", line_no)
     return {
         key: _LONE_SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value
         for key, value in record.items()
     }
+
+
+_TEXT_FIELDS = ("story", "outlet", "source", "title", "published", "date")
+"""Fields of a JSONL record that are text when given (null counts as not given)."""
+_JSON_TYPES = {
+    dict: "an object",
+    list: "an array",
+    bool: "true or false",
+    int: "a number",
+    float: "a number",
+}
+
+
+def _json_type(value: object) -> str:
+    """What a JSON value is, in JSON's words ("an array", "a number")."""
+    return _JSON_TYPES.get(type(value), type(value).__name__)
+
+
+def _record_problem(record: object) -> str | None:
+    """Why a parsed JSONL line is not a record the checker can read, or None: it must be an
+    object with a non-empty ``text`` string, an ``id`` that is a string or an integer, and
+    its other known fields strings (or null)."""
+    if not isinstance(record, dict):
+        return f"line is {_json_type(record)}, expected a record object with 'text'"
+    text = record.get("text")
+    if text is None:
+        return "record has no 'text'"
+    if not isinstance(text, str):
+        return f"record's 'text' is {_json_type(text)}, expected a string"
+    if not text.strip():
+        return "record's 'text' is empty"
+    record_id = record.get("id")
+    if record_id is not None and (
+        isinstance(record_id, bool) or not isinstance(record_id, str | int)
+    ):
+        return f"record's 'id' is {_json_type(record_id)}, expected a string or an integer"
+    for key in _TEXT_FIELDS:
+        value = record.get(key)
+        if value is not None and not isinstance(value, str):
+            return f"record's {key!r} is {_json_type(value)}, expected a string"
+    return None
 
 
 def _read_jsonl(path: Path) -> Iterator[StoryInput]:
@@ -619,10 +673,10 @@ def _read_jsonl(path: Path) -> Iterator[StoryInput]:
 
 def _add_record(story: StoryInput, record: dict, name: str, line_no: int) -> None:
     """Make a Source of one JSONL record and add it (or its error) to ``story``."""
-    record_id = str(record.get("id") or line_no)
-    meta = {k: record.get(k) for k in ("outlet", "title") if isinstance(record.get(k), str)}
-    if isinstance(record.get("published"), str):
-        meta["date"] = record["published"]
+    record_id = _record_id(record, line_no)
+    meta = {k: record.get(k) for k in ("outlet", "source", "title") if record.get(k)}
+    if record.get("published") or record.get("date"):
+        meta["date"] = record.get("published") or record["date"]
     try:
         source = make_source(
             source_id=f"{name}#{record_id}",

@@ -54,7 +54,7 @@ E102 = "E102"  # file is empty
 E103 = "E103"  # file is binary / not text in a supported encoding
 E104 = "E104"  # file cannot be read (permissions, I/O)
 E105 = "E105"  # JSONL line is not a JSON object / truncated
-E106 = "E106"  # JSONL record lacks text
+E106 = "E106"  # JSONL record lacks text, has a field of the wrong type or a duplicate id
 E107 = "E107"  # bad front matter
 E108 = "E108"  # no article files found
 E109 = "E109"  # bad vocabulary line
@@ -71,8 +71,9 @@ E207 = "E207"  # duplicate rule id
 E208 = "E208"  # unknown lexicon reference
 E209 = "E209"  # unknown rule id in configuration
 E210 = "E210"  # a lexicon defined twice
+E211 = "E211"  # a word listed in two event classes
 # Usage errors (E3xx)
-E301 = "E301"
+E301 = "E301"  # bad command-line usage
 E302 = "E302"  # the output file cannot be written
 # Configuration errors (E4xx)
 E401 = "E401"  # bad configuration file or key
@@ -80,3 +81,4 @@ E401 = "E401"  # bad configuration file or key
 W001 = "W001"  # rule pack has no rules / patterns
 W101 = "W101"  # front matter is not valid YAML; read line by line instead
 W102 = "W102"  # a metadata date that is no date; the article is read as undated
+W301 = "W301"  # the cache folder cannot be written; the run goes on without it

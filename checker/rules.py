@@ -223,6 +223,11 @@ class RuleSet:
     """spaCy token patterns for temporal expressions, lexicon references expanded."""
     event_classes: dict[str, str] = field(default_factory=dict)
     """Event word (lower case) -> event class (``gathering``, ``vote``...)."""
+    class_listings: dict[str, tuple[str, str, int]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    """Word (lower case) -> (event class, file, line) of its first listing in any rule's
+    ``classes`` (``event_classes`` and ``lead_date``): a word has one class."""
     files: list[str] = field(default_factory=list)
     """Rule files read, in order."""
     digest: str = ""
@@ -480,14 +485,16 @@ def _load_one(ruleset: RuleSet, name: str, node: yaml.MappingNode, data: dict[st
         )
     for list_key in ("verbs", "triggers", "markers", "lexicons", "prepositions", "venues"):
         if kind != "lexicon" and list_key in data and isinstance(data[list_key], list):
-            if not data[list_key] or not all(
-                isinstance(v, str) and v.strip() for v in data[list_key]
-            ):
+            bad = next(
+                (i for i, v in enumerate(data[list_key]) if not (isinstance(v, str) and v.strip())),
+                None,
+            )
+            if not data[list_key] or bad is not None:
                 raise _err(
                     errors.E204,
                     f"{list_key!r} must be a non-empty list of words",
                     name,
-                    keys[list_key][1],
+                    _entry_node(keys[list_key][1], *([] if bad is None else [bad])),
                 )
 
     if kind == "lexicon":
@@ -497,21 +504,22 @@ def _load_one(ruleset: RuleSet, name: str, node: yaml.MappingNode, data: dict[st
                     errors.E204,
                     f"lexicon {lex_name!r} must be a non-empty list or mapping",
                     name,
-                    keys["lexicons"][1],
+                    _entry_node(keys["lexicons"][1], str(lex_name)),
                 )
             if str(lex_name) in ruleset.lexicon_paths:
                 raise _err(
                     errors.E210,
                     f"lexicon {lex_name!r} is already defined in {ruleset.lexicon_paths[str(lex_name)]}",
                     name,
-                    keys["lexicons"][1],
+                    _entry_node(keys["lexicons"][1], str(lex_name)),
                 )
-            if lex_name == "currency_catalogues" and not set(map(str, words)) <= set(CATALOGUES):
+            unknown = [i for i, w in enumerate(words) if str(w) not in CATALOGUES]
+            if lex_name == "currency_catalogues" and unknown:
                 raise _err(
                     errors.E204,
                     f"unknown currency catalogue in {words!r}, expected: {', '.join(CATALOGUES)}",
                     name,
-                    keys["lexicons"][1],
+                    _entry_node(keys["lexicons"][1], str(lex_name), unknown[0]),
                 )
             ruleset.lexicon_paths[str(lex_name)] = name
             ruleset.lexicons[str(lex_name)] = (
@@ -520,32 +528,30 @@ def _load_one(ruleset: RuleSet, name: str, node: yaml.MappingNode, data: dict[st
                 else [str(w).lower() for w in words]
             )
         return
+    if "classes" in data and kind in ("event_classes", "lead_date"):
+        _check_classes(ruleset, data["classes"], name, keys["classes"][1])
     if kind == "event_classes":
         for class_name, words in data["classes"].items():
-            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-                raise _err(
-                    errors.E204,
-                    f"event class {class_name!r} must be a list of words",
-                    name,
-                    keys["classes"][1],
-                )
             for word in words:
                 ruleset.event_classes[word.lower()] = str(class_name)
         return
     if kind == "closed_class":
-        for lex_name in data["lexicons"]:
+        for index, lex_name in enumerate(data["lexicons"]):
             if lex_name not in ruleset.lexicons:
                 raise _err(
                     errors.E208,
                     f"unknown lexicon {lex_name!r} (known: {', '.join(sorted(ruleset.lexicons))})",
                     name,
-                    keys["lexicons"][1],
+                    _entry_node(keys["lexicons"][1], index),
                 )
     if kind == "event_count":
         for noun, series in data["nouns"].items():
             if not isinstance(series, str):
                 raise _err(
-                    errors.E204, f"noun {noun!r} must map to a series name", name, keys["nouns"][1]
+                    errors.E204,
+                    f"noun {noun!r} must map to a series name",
+                    name,
+                    _entry_node(keys["nouns"][1], str(noun)),
                 )
         for noun, words in data.get("requires", {}).items():
             if noun not in data["nouns"]:
@@ -553,7 +559,7 @@ def _load_one(ruleset: RuleSet, name: str, node: yaml.MappingNode, data: dict[st
                     errors.E204,
                     f"'requires' names {noun!r}, which is not in 'nouns'",
                     name,
-                    keys["requires"][1],
+                    _entry_node(keys["requires"][1], str(noun)),
                 )
             if (
                 not isinstance(words, list)
@@ -564,7 +570,7 @@ def _load_one(ruleset: RuleSet, name: str, node: yaml.MappingNode, data: dict[st
                     errors.E204,
                     f"'requires' of {noun!r} must be a non-empty list of words",
                     name,
-                    keys["requires"][1],
+                    _entry_node(keys["requires"][1], str(noun)),
                 )
     if kind == "quantity":
         _check_quantity(data, name, keys)
@@ -615,6 +621,64 @@ def _load_one(ruleset: RuleSet, name: str, node: yaml.MappingNode, data: dict[st
     )
 
 
+def _entry_node(node: yaml.Node, *steps: str | int) -> yaml.Node:
+    """The node of an entry inside ``node``, one step at a time: a string steps to a mapping's
+    value of that key (the last step to its key, which is where the entry is written), an
+    integer to a list's item. Where the way ends early, the deepest node found: a rule error
+    points at the item or key that is wrong, not at the list or mapping holding it."""
+    for number, step in enumerate(steps, start=1):
+        last = number == len(steps)
+        if isinstance(node, yaml.MappingNode) and isinstance(step, str):
+            found = next(
+                (
+                    (key, value)
+                    for key, value in node.value
+                    if isinstance(key, yaml.ScalarNode) and key.value == step
+                ),
+                None,
+            )
+            if found is None:
+                return node
+            node = found[0] if last else found[1]
+        elif (
+            isinstance(node, yaml.SequenceNode)
+            and isinstance(step, int)
+            and 0 <= step < len(node.value)
+        ):
+            node = node.value[step]
+        else:
+            return node
+    return node
+
+
+def _check_classes(
+    ruleset: RuleSet, classes: dict[str, Any], name: str, classes_node: yaml.Node
+) -> None:
+    """Each event class is a list of words, and a word belongs to one class: listed again under
+    another class, in this rule or any loaded before, it is an error (E211) at that listing."""
+    for class_name, words in classes.items():
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise _err(
+                errors.E204,
+                f"event class {class_name!r} must be a list of words",
+                name,
+                _entry_node(classes_node, str(class_name)),
+            )
+        for index, word in enumerate(words):
+            node = _entry_node(classes_node, str(class_name), index)
+            first = ruleset.class_listings.setdefault(
+                word.lower(), (str(class_name), name, node.start_mark.line + 1)
+            )
+            if first[0] != str(class_name):
+                raise _err(
+                    errors.E211,
+                    f"word {word!r} is in event class {class_name!r} and in {first[0]!r} "
+                    f"({first[1]}:{first[2]}); a word names one class of event",
+                    name,
+                    node,
+                )
+
+
 def _check_templates(data: dict[str, Any], name: str, keys: dict) -> None:
     """A message template (``message``, ``*_message``) must parse as a format string: a
     stray brace is an error at load time, not a traceback when the first finding fires."""
@@ -657,24 +721,24 @@ def _check_quantity(data: dict[str, Any], name: str, keys: dict) -> None:
                 errors.E204,
                 f"measure {measure!r} must be a non-empty list of words",
                 name,
-                keys["measures"][1],
+                _entry_node(keys["measures"][1], str(measure)),
             )
-    for total in data.get("running_totals", []):
+    for index, total in enumerate(data.get("running_totals", [])):
         if total not in data["measures"]:
             raise _err(
                 errors.E204,
                 f"running total {total!r} is not one of this rule's measures",
                 name,
-                keys["running_totals"][1],
+                _entry_node(keys["running_totals"][1], index),
             )
     for key, label, allowed in (("roles", "role", ROLES), ("dimensions", "dimension", DIMENSIONS)):
-        for value in data.get(key, []):
+        for index, value in enumerate(data.get(key, [])):
             if value not in allowed:
                 raise _err(
                     errors.E204,
                     f"invalid {label} {value!r}, expected one of: {', '.join(allowed)}",
                     name,
-                    keys[key][1],
+                    _entry_node(keys[key][1], index),
                 )
 
 

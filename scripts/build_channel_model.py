@@ -4,7 +4,8 @@
 
 Aligns every misspelling in codespell's dictionary with its correction, counts the edits in
 their context and writes ``checker/data/channel_edits.tsv`` (see ``checker.channel``). Run it
-again after upgrading codespell; ``tests/test_channel.py`` checks the file matches.
+again after upgrading codespell; ``tests/test_channel.py`` checks the file loads and
+gives the right word for real misspellings.
 """
 
 from __future__ import annotations

@@ -5,7 +5,9 @@
 Runs the checker exactly as a user would (``checker check seeds/``) from the
 project root, once per format, and writes ``reports/seeds.txt`` and
 ``reports/seeds.json``, ``reports/seeds.html`` and the other formats, then a screenshot of the
-HTML report, ``reports/seeds.png``. ``tests/test_reports.py`` fails when they are stale.
+HTML report, ``reports/seeds.png``. These are the only golden reports: ``tests/test_reports.py``
+(the command end to end) and ``tests/test_report_formats.py`` (each renderer in-process) fail
+when they are stale, and this script is the one way to rewrite them.
 """
 
 from __future__ import annotations

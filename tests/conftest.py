@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import os
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -18,6 +20,19 @@ from checker.tables import ENVIRONMENT
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
+REPORTS = ROOT / "reports"
+"""The sample reports of ``checker check seeds/``: the golden outputs of every format."""
+
+
+def _load_script(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+regenerate_reports = _load_script("regenerate_reports")
+"""``scripts/regenerate_reports.py``: the one command that rewrites ``REPORTS``."""
 
 
 @pytest.fixture(scope="session", autouse=True)

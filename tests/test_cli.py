@@ -5,12 +5,15 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from checker import errors
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -333,3 +336,10 @@ def test_cli_model_that_cannot_be_loaded_is_one_error_line(tmp_path, meta):
     assert completed.returncode == 2
     assert completed.stderr.startswith("checker: E301 spaCy pipeline "), completed.stderr
     assert len(completed.stderr.splitlines()) == 1, completed.stderr
+
+
+def test_readme_table_of_codes_lists_every_code_of_errors_py():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    listed = set(re.findall(r"^\| ([EW]\d{3}) \|", readme, flags=re.MULTILINE))
+    defined = {name for name in vars(errors) if re.fullmatch(r"[EW]\d{3}", name)}
+    assert listed == defined

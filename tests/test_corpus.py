@@ -546,6 +546,97 @@ def test_corpus_iter_stories_jsonl_bad_lines_name_file_and_line(tmp_path):
     assert found[1][2].startswith(f"{path}:5: E105 ")
 
 
+def test_corpus_jsonl_duplicate_id_is_an_error_at_its_line_and_the_rest_is_read(tmp_path):
+    lines = [json.dumps(r) for r in JSONL_RECORDS]
+    again = {"story": "fed", "id": "afp-1", "text": "The central bank kept its key rate at 4%."}
+    lines.insert(1, json.dumps(again))
+    path = write_jsonl(tmp_path / "wire.jsonl", lines)
+    stories = load_all(path)
+    loaded = sorted(s.id for story in stories for s in story.sources)
+    assert loaded == sorted(f"{path}#{r['id']}" for r in JSONL_RECORDS)
+    [error] = [e for story in stories for e in story.errors]
+    assert str(error) == (
+        f"{path}:2: E106 record id 'afp-1' is already used at line 1; line skipped"
+    )
+
+
+def test_corpus_jsonl_record_without_id_cannot_take_an_id_already_used(tmp_path):
+    lines = [
+        json.dumps({"id": "2", "text": "The ferry sailed at dawn with 40 passengers."}),
+        json.dumps({"text": "The harbour master said the ferry sailed at dawn."}),
+    ]
+    path = write_jsonl(tmp_path / "wire.jsonl", lines)
+    stories = load_all(path)
+    assert [s.id for story in stories for s in story.sources] == [f"{path}#2"]
+    assert [(e.line, e.code) for story in stories for e in story.errors] == [(2, errors.E106)]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "says"),
+    [
+        ("id", ["afp", 2], "'id' is an array, expected a string or an integer"),
+        ("id", 2.5, "'id' is a number, expected a string or an integer"),
+        ("id", True, "'id' is true or false, expected a string or an integer"),
+        ("text", 17, "'text' is a number, expected a string"),
+        ("text", ["Ministers met."], "'text' is an array, expected a string"),
+        ("story", {"name": "budget"}, "'story' is an object, expected a string"),
+        ("outlet", 7, "'outlet' is a number, expected a string"),
+        ("title", ["Budget vote"], "'title' is an array, expected a string"),
+        ("published", 20240307, "'published' is a number, expected a string"),
+        ("date", False, "'date' is true or false, expected a string"),
+    ],
+)
+def test_corpus_jsonl_field_of_the_wrong_type_is_an_error_for_that_record(
+    tmp_path, field, value, says
+):
+    bad = {"story": "coalition", "id": "bad-1", "text": "Ministers met on Friday."} | {field: value}
+    lines = [json.dumps(JSONL_RECORDS[0]), json.dumps(bad), json.dumps(JSONL_RECORDS[1])]
+    path = write_jsonl(tmp_path / "wire.jsonl", lines)
+    stories = load_all(path)
+    loaded = sorted(s.id for story in stories for s in story.sources)
+    assert loaded == [f"{path}#afp-1", f"{path}#rtr-1"]
+    [error] = [e for story in stories for e in story.errors]
+    assert str(error) == f"{path}:2: E106 record's {says}; line skipped"
+
+
+@pytest.mark.parametrize(
+    ("line", "says"),
+    [
+        ("[1, 2]", "line is an array, expected a record object with 'text'"),
+        ('{"id": "x"}', "record has no 'text'"),
+        ('{"id": "x", "text": "  "}', "record's 'text' is empty"),
+    ],
+)
+def test_corpus_jsonl_line_that_is_no_record_says_why(tmp_path, line, says):
+    path = write_jsonl(tmp_path / "wire.jsonl", [line, json.dumps(JSONL_RECORDS[1])])
+    stories = load_all(path)
+    assert [s.id for story in stories for s in story.sources] == [f"{path}#rtr-1"]
+    [error] = [e for story in stories for e in story.errors]
+    assert str(error) == f"{path}:1: E106 {says}; line skipped"
+
+
+def test_corpus_jsonl_integer_id_and_null_fields_are_read(tmp_path):
+    record = {
+        "id": 17,
+        "story": "ferry",
+        "outlet": None,
+        "published": None,
+        "text": "A ferry sank.",
+    }
+    path = write_jsonl(tmp_path / "wire.jsonl", [json.dumps(record)])
+    [story] = load_all(path)
+    assert story.errors == []
+    assert [s.id for s in story.sources] == [f"{path}#17"]
+
+
+def test_corpus_jsonl_date_and_source_fields_read_as_published_and_outlet(tmp_path):
+    record = {"id": "1", "date": "2024-03-07", "source": "Harbour Gazette", "text": "A ferry sank."}
+    path = write_jsonl(tmp_path / "wire.jsonl", [json.dumps(record)])
+    [story] = load_all(path)
+    [source] = story.sources
+    assert (source.published, source.outlet) == (dt.date(2024, 3, 7), "Harbour Gazette")
+
+
 def test_corpus_iter_stories_jsonl_with_utf8_bom(tmp_path):
     path = write_jsonl(
         tmp_path / "wire.jsonl", [json.dumps(r) for r in JSONL_RECORDS], prefix=b"\xef\xbb\xbf"

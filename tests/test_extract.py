@@ -498,3 +498,28 @@ def test_extract_token_table_has_each_tokens_own_attributes(nlp):
             assert table.idx == [t.idx for t in doc]
             assert table.sent_start == [t.sent.start for t in doc]
             assert table.sent_end == [t.sent.end for t in doc]
+
+
+@pytest.mark.parametrize("meetings", [3, 1999, 3001])
+def test_extract_chain_ids_of_a_long_article_never_collide(extract_text, meetings):
+    """Two deadlines of one article are two chains, each with its own context, however many
+    event words come before them (ids were once set aside in ranges of a thousand, which a
+    long article overran: after 1,999 meetings its deadline and its curfew shared chain
+    3000, after 3,001 its curfew and its last meeting did)."""
+    text = (
+        "The transport ministry set a deadline of March 31 for the union to reply. "
+        "The council imposed a 30-day curfew on Monday in the port district. "
+        + "A meeting of the harbour board was held in the town hall. "
+        * meetings
+    )
+    extraction = extract_text(text, published=dt.date(2025, 3, 3))
+    deadlines = {f.trigger: f for f in extraction.facts if f.family == "deadline"}
+    assert set(deadlines) == {"deadline", "period"}
+    reply, curfew = deadlines["deadline"].chain, deadlines["period"].chain
+    assert reply != curfew
+    assert "union" in extraction.chain_context[reply]
+    assert "curfew" not in extraction.chain_context[reply]
+    assert "curfew" in extraction.chain_context[curfew]
+    assert "union" not in extraction.chain_context[curfew]
+    # every meeting is a chain of its own ("a meeting"), none of them sharing a deadline's id
+    assert len(extraction.chain_context) == extraction.chains_made == meetings + 2

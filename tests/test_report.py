@@ -11,6 +11,7 @@ import pytest
 from checker.errors import InputError
 from checker.model import Agreement, Evidence, Finding, Source, StoryResult
 from checker.report import make_console, render_json, render_text
+from checker.report.html import render_html
 
 EXPECTED_TEXT = """\
 == story oslo-talks: 2 sources, 0 facts
@@ -125,7 +126,53 @@ def test_report_text_lists_input_errors_and_counts_them():
     render_text([_result()], [error], make_console(buffer, width=100, color=False))
     text = buffer.getvalue()
     assert text.splitlines()[0] == "error   wire/photo.txt: E103 binary file, expected text"
-    assert text.rstrip().endswith("(1 story); 1 file could not be read")
+    assert text.rstrip().endswith("(1 story); 1 file could not be read (wire/photo.txt)")
+
+
+@pytest.mark.parametrize(
+    ("errors_given", "expected"),
+    [
+        (
+            [InputError("E103", "binary file", "wire/photo.txt")],
+            "1 file could not be read (wire/photo.txt)",
+        ),
+        (
+            [
+                InputError("E103", "binary file", "wire/photo.txt"),
+                InputError("E102", "empty file", "wire/blank.txt"),
+            ],
+            "2 files could not be read (wire/photo.txt, wire/blank.txt)",
+        ),
+        (  # one file's two errors are one file
+            [
+                InputError("E107", "front matter is never closed", "wire/a.md", 1),
+                InputError("E107", "front matter is never closed", "wire/a.md", 1),
+            ],
+            "1 file could not be read (wire/a.md)",
+        ),
+        (
+            [InputError("E106", "record has no 'text'; line skipped", "feed.jsonl", 4)],
+            "1 record of feed.jsonl was skipped",
+        ),
+        (
+            [
+                InputError("E104", "cannot be read (Permission denied)", "wire/locked.txt"),
+                InputError("E105", "not a JSON object; line skipped", "feed.jsonl", 4),
+                InputError("E106", "record id 'a' is already used at line 1", "feed.jsonl", 9),
+            ],
+            "1 file could not be read (wire/locked.txt); 2 records of feed.jsonl were skipped",
+        ),
+        (
+            [InputError("E101", "no such file", f"wire/{n}.txt") for n in "abcde"],
+            "5 files could not be read (wire/a.txt, wire/b.txt, wire/c.txt and 2 more)",
+        ),
+    ],
+)
+def test_report_summary_counts_files_once_and_records_apart_and_names_them(errors_given, expected):
+    buffer = io.StringIO()
+    render_text([_result()], errors_given, make_console(buffer, width=300, color=False))
+    assert buffer.getvalue().rstrip().endswith(f"(1 story); {expected}")
+    assert f"; {expected}</" in render_html([_result()], errors_given)
 
 
 def test_report_json_shape():

@@ -1,9 +1,9 @@
 """The CI renderers (SARIF, JUnit, GitHub annotations, rdjsonl, Markdown) on seeds/ and by hand.
 
-Golden files under tests/data/golden/ hold each format's exact output on seeds/;
-after a change that alters the seeds' findings, rewrite them with
-``CHECKER_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_report_formats.py``
-and read the diff before committing.
+The golden outputs are the sample reports in reports/ (one copy, the one the README shows):
+every format rendered here in-process on seeds/ must equal its file there. After a change
+that alters the seeds' findings, rewrite them with
+``.venv/bin/python scripts/regenerate_reports.py`` and read the diff before committing.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ import copy
 import datetime as dt
 import io
 import json
-import os
 import re
 import xml.etree.ElementTree as ET
 
@@ -34,18 +33,14 @@ from checker.report import (
     render_text,
 )
 from checker.report.github import escape_data, escape_property
+from checker.report.json_report import write_json
 from checker.report.markdown import cell_code, cell_text
 from checker.rules import Rule, RuleSet
-from tests.conftest import ROOT, shared_or_skip
+from checker.settings import FORMATS
+from tests.conftest import REPORTS, ROOT, regenerate_reports, shared_or_skip
 
-GOLDEN = ROOT / "tests" / "data" / "golden"
-GOLDEN_FILES = {
-    "sarif": "seeds.sarif",
-    "junit": "seeds.junit.xml",
-    "github": "seeds.github",
-    "rdjsonl": "seeds.rdjsonl",
-    "markdown": "seeds.md",
-}
+GOLDEN_FILES = {fmt: name for name, (_, fmt) in regenerate_reports.REPORTS.items()}
+"""Format -> its sample report in reports/, as ``scripts/regenerate_reports.py`` writes it."""
 
 
 @pytest.fixture(scope="module")
@@ -349,15 +344,29 @@ def test_markdown_ends_with_the_text_reports_summary(seeds_results, ruleset):
 # Golden outputs on seeds/
 
 
+def _render_as_written(fmt: str, results: list[StoryResult], ruleset: RuleSet) -> str:
+    """A report as ``checker check --format FMT --output FILE`` writes it."""
+    if fmt == "text":
+        buffer = io.StringIO()
+        render_text(results, [], make_console(buffer, width=120, color=False))
+        return buffer.getvalue()
+    if fmt == "json":
+        buffer = io.StringIO()
+        write_json(results, [], buffer)
+        return buffer.getvalue()
+    return RENDERERS[fmt](results, [], ruleset=ruleset)
+
+
+def test_report_formats_golden_files_cover_every_format():
+    assert set(GOLDEN_FILES) == set(FORMATS)
+
+
 @pytest.mark.parametrize("fmt", sorted(GOLDEN_FILES))
 def test_report_formats_golden_on_seeds(seeds_results, ruleset, fmt):
-    output = RENDERERS[fmt](seeds_results, [], ruleset=ruleset)
-    golden = GOLDEN / GOLDEN_FILES[fmt]
-    if os.environ.get("CHECKER_UPDATE_GOLDEN"):
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(output, encoding="utf-8", newline="\n")
-        pytest.skip(f"rewrote {golden.relative_to(ROOT)}")
-    assert golden.exists(), f"{golden} is missing: run with CHECKER_UPDATE_GOLDEN=1"
+    output = _render_as_written(fmt, seeds_results, ruleset)
+    golden = REPORTS / GOLDEN_FILES[fmt]
+    assert golden.exists(), f"{golden} is missing: run python scripts/regenerate_reports.py"
     assert output == golden.read_text(encoding="utf-8"), (
-        f"{fmt} output on seeds/ changed: compare with {golden.relative_to(ROOT)}"
+        f"{fmt} output on seeds/ changed: compare with {golden.relative_to(ROOT)}, "
+        "then run python scripts/regenerate_reports.py"
     )

@@ -175,7 +175,7 @@ INVALID_RULES = {
         "extends: closed_class\nid: typo.calendar\nlevel: warning\nmessage: typo\n"
         "lexicons: [month_names, weekdayz]\n",
         errors.E208,
-        "5:11",
+        "5:25",
         ["'weekdayz'", "weekdays"],
     ),
 }
@@ -326,3 +326,84 @@ def test_rules_an_unknown_currency_catalogue_is_an_error_with_file_and_line(tmp_
         load_rules([pack])
     assert "unknown currency catalogue" in str(caught.value)
     assert "money.yml:3:" in str(caught.value)
+
+
+# --- a word names one class of event -------------------------------------------------------
+
+
+def _classes_error(pack: Path, *more: Path) -> RuleError:
+    with pytest.raises(RuleError) as caught:
+        load_rules([*more, pack])
+    return caught.value
+
+
+def test_rules_word_in_two_event_classes_of_one_file_is_e211_at_its_second_listing(tmp_path):
+    pack = tmp_path / "courts"
+    pack.mkdir()
+    (pack / "events.yml").write_text(
+        "extends: event_classes\n"
+        "classes:\n"
+        "  gathering: [meeting, hearing, session]\n"
+        "  verdict: [verdict, sentencing,\n"
+        "            hearing]\n",
+        encoding="utf-8",
+    )
+    error = _classes_error(pack)
+    assert str(error) == (
+        f"{pack / 'events.yml'}:5:13: E211 word 'hearing' is in event class 'verdict' and in "
+        f"'gathering' ({pack / 'events.yml'}:3); a word names one class of event"
+    )
+
+
+def test_rules_word_a_desk_pack_puts_in_another_class_than_the_shipped_one_is_e211(tmp_path):
+    pack = tmp_path / "courts"
+    pack.mkdir()
+    (pack / "court-events.yml").write_text(
+        "extends: event_classes\nclasses:\n  verdict: [inquest, arraignment, hearing]\n",
+        encoding="utf-8",
+    )
+    error = _classes_error(pack, DEFAULT_RULES_DIR)
+    assert error.code == errors.E211
+    assert (error.path, error.line, error.column) == (str(pack / "court-events.yml"), 3, 35)
+    assert str(DEFAULT_RULES_DIR / "events.yml") in error.message
+    assert "'gathering'" in error.message
+
+
+def test_rules_lead_classes_share_the_event_classes_one_class_per_word(tmp_path):
+    pack = tmp_path / "pack"
+    shutil.copytree(DEFAULT_RULES_DIR, pack)
+    lead = pack / "event-lead-date.yml"
+    original = lead.read_text(encoding="utf-8")
+    edited = original.replace("  disaster: [blast, blasts,", "  disaster: [blast, summit, blasts,")
+    assert edited != original
+    lead.write_text(edited, encoding="utf-8")
+    error = _classes_error(pack)
+    # the lead rule's file is read first: the error stands at events.yml's listing
+    assert error.code == errors.E211 and error.path == str(pack / "events.yml")
+    assert f"'gathering' and in 'disaster' ({lead}:22)" in error.message
+    assert "'summit'" in error.message
+
+
+def test_rules_word_listed_twice_in_one_class_or_in_both_lists_of_one_class_loads(tmp_path):
+    pack = tmp_path / "courts"
+    pack.mkdir()
+    (pack / "a-events.yml").write_text(
+        "extends: event_classes\nclasses:\n  verdict: [verdict, inquest, Inquest]\n",
+        encoding="utf-8",
+    )
+    (pack / "b-events.yml").write_text(
+        "extends: event_classes\nclasses:\n  verdict: [inquest, arraignment]\n", encoding="utf-8"
+    )
+    ruleset = load_rules([pack])
+    assert ruleset.event_classes["inquest"] == ruleset.event_classes["arraignment"] == "verdict"
+
+
+def test_rules_shipped_rules_list_each_event_word_in_one_class(ruleset):
+    classes: dict[str, set[str]] = {}
+    for word, event_class in ruleset.event_classes.items():
+        classes.setdefault(word, set()).add(event_class)
+    for rule in ruleset.of_kind("lead_date"):
+        for event_class, words in rule.options.get("classes", {}).items():
+            for word in words:
+                classes.setdefault(word.lower(), set()).add(event_class)
+    assert {w: c for w, c in classes.items() if len(c) > 1} == {}

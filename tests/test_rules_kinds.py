@@ -198,14 +198,14 @@ INVALID_RULES = {
         "extends: quantity\nid: sport.goals\nlevel: error\nmessage: goals\n"
         "dimensions: [count, brightness]\nmeasures:\n  the goals scored: [goals]\n",
         errors.E204,
-        "5:13",
+        "5:21",
         ["'brightness'", "count", "rate_change", "currency", "volume"],
     ),
     "running-total-not-a-measure": (
         "extends: quantity\nid: sport.goals\nlevel: error\nmessage: goals\n"
         "running_totals: [assists]\nmeasures:\n  the goals scored: [goals]\n",
         errors.E204,
-        "5:17",
+        "5:18",
         ["'assists'", "not one of this rule's measures"],
     ),
     "quantity-unknown-key": (
@@ -249,36 +249,76 @@ def test_rules_kinds_invalid_rule_file(tmp_path, text, code, where, mentions):
 
 
 @pytest.mark.parametrize(
-    ("text", "where"),
+    ("text", "where", "code"),
     [
         pytest.param(
             "extends: quantity\nid: sport.goals\nlevel: error\nmessage: goals\n"
             "measures:\n  the goals scored: [goals]\n  the assists: assists\n",
             "7:3",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="_check_quantity points at the 'measures' mapping (its first entry, "
-                "6:3), not at the measure that is wrong",
-            ),
+            errors.E204,
             id="second-measure",
         ),
         pytest.param(
             "extends: quantity\nid: sport.goals\nlevel: error\nmessage: goals\n"
             "dimensions:\n  - count\n  - brightness\nmeasures:\n  the goals scored: [goals]\n",
             "7:5",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="_check_quantity points at the 'dimensions' list (its first item, "
-                "6:3), not at the dimension that is wrong",
-            ),
+            errors.E204,
             id="second-dimension",
+        ),
+        pytest.param(
+            "extends: quantity\nid: sport.goals\nlevel: error\nmessage: goals\n"
+            "roles: [level,\n        shooter]\nmeasures:\n  the goals scored: [goals]\n",
+            "6:9",
+            errors.E204,
+            id="second-role",
+        ),
+        pytest.param(
+            "extends: quantity\nid: sport.goals\nlevel: error\nmessage: goals\n"
+            "measures:\n  the goals scored: [goals]\nrunning_totals:\n  - the goals scored\n"
+            "  - the assists\n",
+            "9:5",
+            errors.E204,
+            id="second-running-total",
+        ),
+        pytest.param(
+            "extends: event_place\nid: sport.venue\nlevel: error\nmessage: where\n"
+            "prepositions:\n  - at\n  - 7\n",
+            "7:5",
+            errors.E204,
+            id="word-list-item",
+        ),
+        pytest.param(
+            "extends: event_count\nid: sport.rounds\nlevel: error\nmessage: rounds\n"
+            "nouns:\n  round: rounds\n  leg: [legs]\n",
+            "7:3",
+            errors.E204,
+            id="second-noun",
+        ),
+        pytest.param(
+            "extends: event_count\nid: sport.rounds\nlevel: error\nmessage: rounds\n"
+            "nouns:\n  round: rounds\nrequires:\n  round: [talks]\n  leg: [match]\n",
+            "9:3",
+            errors.E204,
+            id="requires-unknown-noun",
+        ),
+        pytest.param(
+            "extends: lexicon\nlexicons:\n  sport_words: [goal]\n  sport_teams: []\n",
+            "4:3",
+            errors.E204,
+            id="second-lexicon",
+        ),
+        pytest.param(
+            "extends: lexicon\nlexicons:\n  currency_catalogues:\n    - cldr\n    - iso4217\n",
+            "5:7",
+            errors.E204,
+            id="currency-catalogue",
         ),
     ],
 )
-def test_rules_kinds_error_points_at_the_bad_entry(tmp_path, text, where):
+def test_rules_kinds_error_points_at_the_bad_entry(tmp_path, text, where, code):
     pack = _write_pack(tmp_path / "sport", {"rule.yml": text})
     error = _load_error(pack)
-    assert str(error).startswith(f"{pack / 'rule.yml'}:{where}: {errors.E204} "), str(error)
+    assert str(error).startswith(f"{pack / 'rule.yml'}:{where}: {code} "), str(error)
 
 
 def test_rules_kinds_lexicon_defined_again_in_a_desk_pack(tmp_path):
@@ -302,7 +342,7 @@ def test_rules_kinds_lexicon_defined_twice_in_one_pack(tmp_path):
     )
     error = _load_error(pack)
     assert error.code == errors.E210
-    assert str(error).startswith(f"{pack / 'b-words.yml'}:3:3: {errors.E210} "), str(error)
+    assert str(error).startswith(f"{pack / 'b-words.yml'}:4:3: {errors.E210} "), str(error)
     assert str(pack / "a-words.yml") in error.message
 
 

@@ -208,6 +208,65 @@ def test_runner_no_cache_writes_nothing(tmp_path, monkeypatch):
     assert (tmp_path / ".checker-cache" / ".gitignore").is_file()
 
 
+def _unwritable_by_permission(folder: Path, monkeypatch) -> None:
+    """``folder`` refuses new files, as a read-only folder does (chmod binds no root user)."""
+    import tempfile
+
+    folder.mkdir()
+    real_mkstemp = tempfile.mkstemp
+
+    def refuse(*args, dir=None, **kwargs):  # noqa: A002 - tempfile's own keyword
+        if dir is not None and Path(dir).resolve().is_relative_to(folder.resolve()):
+            raise PermissionError(13, "Permission denied")
+        return real_mkstemp(*args, dir=dir, **kwargs)
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+
+
+@pytest.mark.parametrize(
+    ("make_unwritable", "reason"),
+    [
+        (lambda folder, _patch: folder.write_text("not a folder\n"), "a file stands in its place"),
+        (_unwritable_by_permission, "Permission denied"),
+    ],
+    ids=["file-in-its-place", "read-only"],
+)
+def test_runner_unwritable_cache_warns_once_and_runs_on_without_it(
+    tmp_path, monkeypatch, capsys, make_unwritable, reason
+):
+    corpus = _write_jsonl(tmp_path / "corpus.jsonl", _records())
+    fresh = tmp_path / "fresh.json"
+    assert _check(str(corpus), "--format", "json", "--no-cache", "-o", str(fresh)) == 1
+    capsys.readouterr()
+    cache = tmp_path / "cache"
+    make_unwritable(cache, monkeypatch)
+    out = tmp_path / "out.json"
+    status = _check(str(corpus), "--format", "json", "--cache-dir", str(cache), "-o", str(out))
+    assert status == 1  # the findings' status, as without a cache
+    assert capsys.readouterr().err.splitlines() == [
+        f"checker: {cache}: W301 cache folder cannot be written ({reason}); "
+        "checking without the cache"
+    ]
+    assert out.read_text(encoding="utf-8") == fresh.read_text(encoding="utf-8")
+
+
+def test_runner_unwritable_cache_warns_once_with_several_processes(tmp_path):
+    corpus = _write_jsonl(tmp_path / "corpus.jsonl", _records())
+    cache = tmp_path / "cache"
+    cache.write_text("not a folder\n", encoding="utf-8")
+    completed = subprocess.run(
+        [sys.executable, "-m", "checker", "check", str(corpus), "--format", "json"]
+        + ["--jobs", "2", "--cache-dir", str(cache), "--no-config", "--fail-on", "never"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert completed.returncode == 0
+    assert completed.stderr.count("W301") == 1
+    assert json.loads(completed.stdout)["summary"]["stories"] == 3
+
+
 def test_runner_default_cache_never_inside_an_input_folder(tmp_path, monkeypatch):
     story = tmp_path / "story"
     story.mkdir()
@@ -309,11 +368,38 @@ def test_runner_truncated_jsonl_line_is_one_error_and_the_rest_is_checked(tmp_pa
     assert [e["line"] for e in report["errors"]] == [3]
 
 
-def test_runner_rejects_negative_jobs(capsys):
+@pytest.mark.parametrize("value", ["-1", "two"])
+def test_runner_jobs_refused_alike_on_the_command_line_and_in_the_configuration(
+    tmp_path, capsys, value
+):
+    from checker.config import load_config
+    from checker.errors import UsageError
+
     with pytest.raises(SystemExit) as exit_info:
-        cli.main(["check", "seeds", "--jobs", "-1"])
+        cli.main(["check", "seeds", "--jobs", value])
     assert exit_info.value.code == 2
-    assert "expected 0 or more" in capsys.readouterr().err
+    expected = "expected a whole number of processes, 0 for one per CPU"
+    assert f"--jobs/-j: {expected} (not {value!r})" in capsys.readouterr().err
+    config = tmp_path / ".checker.toml"
+    config.write_text(f"jobs = {-1 if value == '-1' else repr(value)}\n", encoding="utf-8")
+    with pytest.raises(UsageError) as error:
+        load_config(config)
+    assert str(error.value).startswith(f"{config}: E401 [jobs] {expected} (not ")
+
+
+def test_runner_jobs_zero_is_one_process_per_cpu_on_the_command_line_and_in_the_configuration(
+    tmp_path, monkeypatch
+):
+    from checker.config import FileConfig, load_config
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 6)
+    config = tmp_path / ".checker.toml"
+    config.write_text("jobs = 0\n", encoding="utf-8")
+    assert load_config(config).jobs == 6
+    args = cli._parser().parse_args(["check", "seeds", "--jobs", "0"])
+    assert cli.build_settings(args, FileConfig()).jobs == 6
+    args = cli._parser().parse_args(["check", "seeds"])
+    assert cli.build_settings(args, load_config(config)).jobs == 6
 
 
 def test_runner_progress_never_on_a_pipe(tmp_path):
@@ -342,7 +428,7 @@ def test_runner_config_file_sets_jobs_and_cache(tmp_path):
     assert load_config(config).cache is False
 
 
-@pytest.mark.parametrize("line", ["jobs = 0", "jobs = true", 'jobs = "2"', "cache = 3"])
+@pytest.mark.parametrize("line", ["jobs = -2", "jobs = true", 'jobs = "2"', "cache = 3"])
 def test_runner_config_file_bad_jobs_or_cache_is_e401(tmp_path, line):
     from checker.config import load_config
     from checker.errors import UsageError

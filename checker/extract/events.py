@@ -745,7 +745,7 @@ def _period_deadlines(
         context = ctx.content_words(left, right, skip=(start.start, start.end)) | (
             ctx.proper_nouns_at(t.sent_start[span.start])
         )
-        chain = 3000 + len(facts)
+        chain = out.new_chain()
         out.chain_context[chain] = frozenset(context)
         facts.append(
             FactMention(
@@ -896,7 +896,6 @@ def _event_chains(ctx: _Context, out: Extraction) -> dict[int, tuple[int, str]]:
     chains_by_word: dict[str, set[int]] = {}
     mentions_by_class: dict[str, dict[int, int]] = {}
     chain_kinds: dict[int, frozenset[str]] = {}
-    next_id = 0
     for cue in sorted(ctx.cue_spans, key=lambda c: c.start):
         if (
             not cue.label_.startswith("event:")
@@ -959,8 +958,7 @@ def _event_chains(ctx: _Context, out: Extraction) -> dict[int, tuple[int, str]]:
         else:
             chain = None
         if chain is None:
-            chain = next_id
-            next_id += 1
+            chain = out.new_chain()
         mentions_by_class.setdefault(event_class, {}).setdefault(chain, 0)
         mentions_by_class[event_class][chain] += 1
         chains_by_word.setdefault(word, set()).add(chain)

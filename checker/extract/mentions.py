@@ -291,3 +291,12 @@ class Extraction:
     """``next``/``previous`` for chains about another occurrence ("the next round")."""
     names: list[NameMention] = field(default_factory=list)
     """Runs of capitalised words that may name people."""
+    chains_made: int = 0
+    """Chain ids handed out so far (``new_chain``)."""
+
+    def new_chain(self) -> int:
+        """A chain id no other chain of this source has. Event chains, deadlines and places
+        all draw from this one counter: no range of ids set aside per kind of fact, which a
+        long article (a thousand event words) would overrun into the next kind's."""
+        self.chains_made += 1
+        return self.chains_made - 1

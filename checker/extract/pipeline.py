@@ -78,7 +78,6 @@ def extract(
     event_rules = ruleset.of_kind("event_date")
     default_event_rule = next((r.id for r in event_rules if r.options.get("default")), None)
     deadline_chains: dict[str, int] = {}
-    deadline_count = 0
     lead_rules = ruleset.of_kind("lead_date") if facts else []
     clause_rules = [rule for rule in lead_rules if rule.options.get("clause")]
     lead_rules = [rule for rule in lead_rules if not rule.options.get("clause")]
@@ -196,8 +195,7 @@ def extract(
             if definite and key in deadline_chains:
                 chain = deadline_chains[key]
             else:  # a new chain: "by 2031" after "by March" is another deadline
-                deadline_count += 1
-                chain = len(chains) + deadline_count + 1000
+                chain = out.new_chain()
                 deadline_chains[key] = chain
             out.chain_context[chain] = out.chain_context.get(chain, frozenset()) | frozenset(
                 context
@@ -300,10 +298,10 @@ def extract(
         out.facts.extend(_paired_counts(ctx, source, ruleset))
         out.facts.extend(_single_counts(ctx, source, ruleset, out.facts))
         out.facts.extend(_places(ctx, source, ruleset, chains, out, main_dates))
-        out.facts.extend(_ranked_places(ctx, source, ruleset, len(chains)))
-        out.facts.extend(_home_places(ctx, source, ruleset, len(chains)))
-        out.facts.extend(_frame_places(ctx, source, ruleset, len(chains)))
-        out.facts.extend(_route_places(ctx, source, ruleset, len(chains)))
+        out.facts.extend(_ranked_places(ctx, source, ruleset, out.new_chain))
+        out.facts.extend(_home_places(ctx, source, ruleset, out.new_chain))
+        out.facts.extend(_frame_places(ctx, source, ruleset, out.new_chain))
+        out.facts.extend(_route_places(ctx, source, ruleset, out.new_chain))
         out.facts.extend(_period_deadlines(ctx, source, ruleset, out))
         out.words = _words(doc, source, ctx.tokens)
         out.names = _names(ctx, source)

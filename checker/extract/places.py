@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
+from typing import Any
 
 import regex
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -343,8 +344,15 @@ def _frame_may_match(words: tuple[str, ...], present: set[str] | None) -> bool:
     return pieces is None or not present.isdisjoint(pieces)
 
 
+def _chain_of(chains: dict[Any, int], key: Any, new_chain: Callable[[], int]) -> int:
+    """The chain of ``key`` among a rule's place chains, made (``new_chain``) on first use."""
+    if key not in chains:
+        chains[key] = new_chain()
+    return chains[key]
+
+
 def _frame_places(
-    ctx: _Context, source: Source, ruleset: RuleSet, chain_base: int
+    ctx: _Context, source: Source, ruleset: RuleSet, new_chain: Callable[[], int]
 ) -> list[FactMention]:
     """Places a word of their own ties to one kind of happening (``frames`` of an
     ``event_place`` rule): "had left Dover at dawn", "made landfall near
@@ -361,6 +369,7 @@ def _frame_places(
     seen: set[tuple[str, tuple[int, int, int]]] = set()
     present = _pieces_present(ctx, ruleset, text, lowered)
     for rule in ruleset.of_kind("event_place"):
+        frame_chains: dict[tuple[int, int], int] = {}  # (kind, facility) -> its chain
         venues = {v.lower() for v in rule.options.get("venues", [])}
         frames = rule.options.get("frames", {})
         # frames ``compared_as`` one are one kind of happening told with other words
@@ -490,10 +499,11 @@ def _frame_places(
                             trigger=kind,
                             event_class=kind,
                             context=frozenset(context),
-                            chain=chain_base
-                            + 4000
-                            + 100 * n
-                            + (facilities.index(word) + 1 if per_word else 0),
+                            chain=_chain_of(
+                                frame_chains,
+                                (n, facilities.index(word) + 1 if per_word else 0),
+                                new_chain,
+                            ),
                             subject=kind,
                             place=ctx.doc[start:end].text,
                         )
@@ -677,7 +687,7 @@ def _rank_spellings(ranks: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _ranked_places(
-    ctx: _Context, source: Source, ruleset: RuleSet, chain_base: int
+    ctx: _Context, source: Source, ruleset: RuleSet, new_chain: Callable[[], int]
 ) -> list[FactMention]:
     """The place a story ranks first among places of a kind: "the worst-hit city is
     Ghent", "Bruges, where the river burst its banks, was the hardest-hit town". The name
@@ -685,7 +695,7 @@ def _ranked_places(
     facts = []
     t = ctx.tokens
     folded = source.text.casefold()  # the doc's text (``doc.text`` joins every token)
-    for n, rule in enumerate(ruleset.of_kind("ranked_place")):
+    for rule in ruleset.of_kind("ranked_place"):
         ranks = tuple(rule.options["ranks"])
         if not any(spelling in folded for spelling in _rank_spellings(ranks)):
             continue
@@ -708,7 +718,7 @@ def _ranked_places(
                 if span is None:
                     continue
                 noun = found["noun"].lower()
-                chain = chains.setdefault(noun, chain_base + 2000 + 100 * n + len(chains))
+                chain = _chain_of(chains, noun, new_chain)
                 facts.append(
                     FactMention(
                         rule=rule.id,
@@ -769,7 +779,7 @@ def _home_group_pattern(
 
 
 def _home_places(
-    ctx: _Context, source: Source, ruleset: RuleSet, chain_base: int
+    ctx: _Context, source: Source, ruleset: RuleSet, new_chain: Callable[[], int]
 ) -> list[FactMention]:
     """The city an organisation is based in, as a compound before its name says: "the
     Lyon-based drugmaker Acme Pharma". Facts about one organisation share a chain and the
@@ -779,7 +789,7 @@ def _home_places(
     facts = []
     t = ctx.tokens
     text = source.text  # the doc's text (``doc.text`` joins every token)
-    for n, rule in enumerate(ruleset.of_kind("home_place")):
+    for rule in ruleset.of_kind("home_place"):
         suffixes = tuple(rule.options["suffixes"])
         descriptors = int(rule.options.get("descriptors", 3))
         pattern = _home_place_pattern(suffixes, descriptors)
@@ -811,7 +821,7 @@ def _home_places(
             if span is None:
                 continue
             key = org.lower()
-            chain = chains.setdefault(key, chain_base + 3000 + 100 * n + len(chains))
+            chain = _chain_of(chains, key, new_chain)
             facts.append(
                 FactMention(
                     rule=rule.id,
@@ -921,7 +931,7 @@ def _route_patterns(
 
 
 def _route_places(
-    ctx: _Context, source: Source, ruleset: RuleSet, chain_base: int
+    ctx: _Context, source: Source, ruleset: RuleSet, new_chain: Callable[[], int]
 ) -> list[FactMention]:
     """The two ends of a route ("sailed from Lagos to Accra", "flights between Lagos and
     Accra", "bound for Accra from Lagos"), in a sentence holding one of the rule's
@@ -936,7 +946,7 @@ def _route_places(
     t = ctx.tokens
     text = source.text
     dateline = source.dateline
-    for n, rule in enumerate(ruleset.of_kind("route_place")):
+    for rule in ruleset.of_kind("route_place"):
         words = {w.lower() for w in rule.options["words"]}
         patterns = _route_patterns(
             tuple(rule.options["patterns"]),
@@ -982,9 +992,7 @@ def _route_places(
                     if (key.lower(), name.lower(), end.start) in seen:
                         continue
                     seen.add((key.lower(), name.lower(), end.start))
-                    chain = chains.setdefault(
-                        key.lower(), chain_base + 5000 + 100 * n + len(chains)
-                    )
+                    chain = _chain_of(chains, key.lower(), new_chain)
                     # the words start at the preposition before the name ("from Lagos"), as
                     # a departure frame's place does: one statement, told by one finding
                     where = end.start - 1 if end.start > sent_start else end.start

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from checker.errors import CheckerError
 from checker.model import Evidence, Fact, Finding, Interval, Source, StoryResult
+from checker.report.text import unread_summary
 from checker.rules import RuleSet
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -813,11 +814,13 @@ def render_html(
         f"({_plural(len(results), 'story')})"
     )
     if input_errors:
-        summary += f"; {_plural(len(input_errors), 'file')} could not be read"
+        summary += f"; {unread_summary(input_errors)}"
     errors = ""
     if input_errors:
         items = "".join(f"<li>{_e(error)}</li>" for error in input_errors)
-        errors = f'<section class="errors"><h2>Files that could not be read</h2><ul>{items}</ul></section>'
+        errors = (
+            f'<section class="errors"><h2>What could not be read</h2><ul>{items}</ul></section>'
+        )
     digest = base64.b64encode(hashlib.sha256(SCRIPT.encode("utf-8")).digest()).decode("ascii")
     policy = (
         "default-src 'none'; style-src 'unsafe-inline'; "

@@ -1,7 +1,7 @@
 """The Markdown report, for a pull-request comment.
 
-A heading, the files that could not be read, then per story a table with a row
-per finding (severity | rule | where | words | value | message; a finding with
+A heading, the files (and JSONL records) that could not be read, then per story a table
+with a row per finding (severity | rule | where | words | value | message; a finding with
 several pieces of evidence lists them in one cell, separated by ``<br>``), and
 the text report's summary line. Cells are escaped: a ``|`` or a line break in an
 article's words cannot break the table, and Markdown or HTML in them is shown as
@@ -96,7 +96,7 @@ def render_markdown(
     del ruleset
     lines = [HEADING, ""]
     if input_errors:
-        lines += ["Files that could not be read:", ""]
+        lines += ["What could not be read:", ""]
         lines += [f"- {cell_text(str(error))}" for error in input_errors]
         lines.append("")
     for result in results:

@@ -164,8 +164,44 @@ class Summary:
             f"({plural(len(self.results), 'story')})".replace("storys", "stories")
         )
         if self.input_errors:
-            line += f"; {plural(len(self.input_errors), 'file')} could not be read"
+            line += f"; {unread_summary(self.input_errors)}"
         yield Text(line, style="summary")
+
+
+NAMED_UNREAD = 3
+"""Files named in the summary of what could not be read; more are counted ("and 2 more")."""
+
+
+def _is_record_error(error: CheckerError) -> bool:
+    """True for one JSONL record skipped (its line named) in a file whose other records were
+    read; False for a whole file (or folder) that could not be read."""
+    return error.line is not None and (error.path or "").lower().endswith(".jsonl")
+
+
+def _named(paths: list[str]) -> str:
+    shown = ", ".join(paths[:NAMED_UNREAD])
+    return shown + (f" and {len(paths) - NAMED_UNREAD} more" if len(paths) > NAMED_UNREAD else "")
+
+
+def unread_summary(input_errors: list[CheckerError]) -> str:
+    """What could not be read, for a summary line: whole files counted once each however many
+    errors they gave, and JSONL records skipped counted apart, each with the files named
+    ("2 files could not be read (wire/a.txt, wire/b.txt); 1 record of feed.jsonl was
+    skipped")."""
+
+    def plural(n: int, word: str) -> str:
+        return f"{n} {word}{'' if n == 1 else 's'}"
+
+    files = list(dict.fromkeys(e.path or "?" for e in input_errors if not _is_record_error(e)))
+    records = [e for e in input_errors if _is_record_error(e)]
+    record_files = list(dict.fromkeys(e.path or "?" for e in records))
+    parts = []
+    if files:
+        parts.append(f"{plural(len(files), 'file')} could not be read ({_named(files)})")
+    if records:
+        verb = "was" if len(records) == 1 else "were"
+        parts.append(f"{plural(len(records), 'record')} of {_named(record_files)} {verb} skipped")
+    return "; ".join(parts)
 
 
 def story_renderables(result: StoryResult) -> Iterable[object]:
