@@ -1045,6 +1045,49 @@ def test_places_frame_matches_are_the_patterns_matches(ruleset, text, departures
     assert [m.group(0) for m in found] == departures
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry sailed FROM Oban to Mull; flights between Leeds and Cork resumed.",
+        "The tanker Departed Rotterdam on Tuesday bound for Antwerp, from Hull earlier.",
+        "The barge, headed for Ghent from Bruges, and the fromage van from Lyon to Dijon.",
+        "A coach \u017failed from Oban to Mull after the \u0130nspector left Ayr for Troon.",
+    ],
+    ids=["case-and-two-patterns", "alternatives", "words-inside-longer-words", "letters-apart"],
+)
+def test_places_route_matches_are_the_patterns_matches(ruleset, text):
+    """A route pattern tried only where one of its first words stands finds the pattern's
+    own matches (``finditer``), in every shipped pattern."""
+    from checker.extract.places import _frame_matches, _route_patterns
+
+    rule = ruleset.rules["place.route"]
+    nouns = tuple(sorted(ruleset.lexicons.get("place_nouns", [])))
+    for pattern, _groups, first_words in _route_patterns(tuple(rule.options["patterns"]), nouns):
+        assert first_words is not None
+        expected = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+        found = _frame_matches(pattern, first_words, text, text.lower())
+        assert [(m.span(), m.groupdict()) for m in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("pattern", "first_words"),
+    [
+        ("from {origin} to {destination}", ("from",)),
+        ("(?:left|departed) {origin}{words} (?:for|bound for) {destination}", ("left", "departed")),
+        ("from {origin} to {destination}|to {destination} from {origin}", None),
+        ("(?:from|to)? {origin} to {destination}", None),
+        (r"from\s+{origin} to {destination}", None),
+        ("{origin} to {destination}", None),
+    ],
+)
+def test_places_route_first_words(pattern, first_words):
+    """Only a pattern that opens with a word, or a group of words, every match of it starts
+    with is searched from those words; any other is run over the whole text."""
+    from checker.extract.places import _route_first_words
+
+    assert _route_first_words(pattern) == first_words
+
+
 def test_places_frame_places_of_two_sources_disagree(ruleset, nlp):
     result = _check(
         ruleset,

@@ -890,13 +890,14 @@ def _event_before(
 @lru_cache(maxsize=16)
 def _route_patterns(
     patterns: tuple[str, ...], place_nouns: tuple[str, ...]
-) -> tuple[tuple[regex.Pattern, tuple[str, str]], ...]:
+) -> tuple[tuple[regex.Pattern, tuple[str, str], tuple[str, ...] | None], ...]:
     """The ``patterns`` of a ``route_place`` rule, compiled: ``{origin}``, ``{destination}``
     and ``{end}`` stand for a capitalised place name (after "the [Ghanaian] port of", a
     place noun of ``place_nouns``), ``{words}`` for up to four words (a date between: "left
     Lagos on Tuesday bound for Accra"). Case-blind but for the names. Each pattern comes
     with its two name groups: ("origin", "destination"), or ("end0", "end1") for two ends
-    in no order ("between X and Y")."""
+    in no order ("between X and Y"), and the words every match starts with
+    (``_route_first_words``)."""
     nouns = "|".join(regex.escape(n) for n in sorted(place_nouns, key=len, reverse=True))
     described = (
         rf"(?:the[ \t]+(?:(?-i:\p{{Lu}})\p{{L}}+[ \t]+)?(?:\p{{Ll}}+[ \t]+)?(?:{nouns})[ \t]+of[ \t]+)?"
@@ -925,9 +926,32 @@ def _route_patterns(
                     rf"(?<![\p{{L}}\p{{N}}-]){spelled}(?![\p{{L}}\p{{N}}'\u2019-])", regex.I
                 ),
                 (groups[0], groups[1]),
+                _route_first_words(pattern),
             )
         )
     return tuple(compiled)
+
+
+_ROUTE_OPENING = regex.compile(
+    r"(?:\(\?:(?P<words>[A-Za-z]+(?:\|[A-Za-z]+)*)\)|(?P<word>[A-Za-z]+)) "
+)
+"""A route pattern's first word, or its alternatives in a group: "from ", "(?:left|departed) "."""
+
+
+def _route_first_words(pattern: str) -> tuple[str, ...] | None:
+    """The words one of which starts every match of a route ``pattern`` ("from" of "from
+    {origin} to {destination}", "left" and "departed" of "(?:left|departed) {origin} ..."):
+    ``_route_places`` tries the pattern only where one of them stands. None when the
+    pattern opens otherwise (it is then tried everywhere)."""
+    opening = _ROUTE_OPENING.match(pattern)
+    if opening is None or "\\" in pattern:
+        return None
+    depth = 0
+    for char in pattern[opening.end() :]:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "|" and depth <= 0:
+            return None  # "from {origin} to {destination}|to ...": another opening
+    return tuple((opening["words"] or opening["word"]).split("|"))
 
 
 def _route_places(
@@ -945,6 +969,7 @@ def _route_places(
     facts: list[FactMention] = []
     t = ctx.tokens
     text = source.text
+    lowered = text.lower()
     dateline = source.dateline
     for rule in ruleset.of_kind("route_place"):
         words = {w.lower() for w in rule.options["words"]}
@@ -954,8 +979,13 @@ def _route_places(
         )
         chains: dict[str, int] = {}
         seen: set[tuple[str, int]] = set()
-        for pattern, groups in patterns:
-            for found in pattern.finditer(text):
+        for pattern, groups, first_words in patterns:
+            found_all = (
+                _frame_matches(pattern, first_words, text, lowered)
+                if first_words is not None
+                else pattern.finditer(text)
+            )  # ``finditer``'s matches, the pattern tried only where its first word stands
+            for found in found_all:
                 if "\n" in found.group(0):
                     continue
                 spans = []
