@@ -103,6 +103,7 @@ def _family(ruleset: RuleSet, rule_id: str) -> str:
         "route_place": "place",
         "paired_count": "paired",
         "noun_count": "paired",
+        "figure_slip": "paired",
         "lead_date": "date",
     }.get(extends, "date")
 
