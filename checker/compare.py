@@ -1113,8 +1113,9 @@ def slip_findings(
     ``dimensions``). Not compared: two figures one rule read (that rule compares them), a
     part, a change or an earlier value (only figures of the ``level`` role), a recalled
     figure, figures resolved to different times, a pair of which one sentence alone speaks
-    of another time (``other_time_words``: "last year") or of a whole (``whole_words``:
-    "in total", "so far"), and counts whose clauses share no word."""
+    of another time (``other_time_words``: "last year"), a pair of which either sentence
+    speaks of a whole or a rate (``whole_words``: "in total", "a year"), figures of one
+    significant digit ("4", "6 million"), and counts whose clauses share no word."""
     dimensions = frozenset(rule.options.get("dimensions", ()))
     families = {
         _stem(word): group[0] for group in rule.options.get("families", ()) for word in group
@@ -1208,8 +1209,10 @@ def _slipped(
         return False
     if _says_any(a.sentence, other_times) != _says_any(b.sentence, other_times):
         return False
-    if bool(_says_any(a.sentence, wholes)) != bool(_says_any(b.sentence, wholes)):
-        return False
+    if _says_any(a.sentence, wholes) or _says_any(b.sentence, wholes):
+        return False  # a total, a rate: maybe of another span than the other figure's
+    if min(len((_written_digits(f) or "").rstrip("0")) for f in (a, b)) < 2:
+        return False  # "4" and "6": any two figures of one digit differ by one digit
     if a.value.dimension == "count":  # type: ignore[union-attr]
         return bool(a.context & b.context)
     return True

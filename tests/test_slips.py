@@ -107,6 +107,16 @@ def test_slips_across_rules_disagree(ruleset, nlp, first, second, message):
             "The club offered an eight-year, $160 million contract.",
             "Another club offered about $140 million over seven years.",
         ),
+        # figures of one digit: any two differ by one digit
+        (
+            "The repairs to the harbour wall cost €4 million, the council said.",
+            "The bill for the harbour wall came to €6 million.",
+        ),
+        # rates: a loose amount before "a year" is not read
+        (
+            "The harbour wall will cost €36 million a year to maintain.",
+            "Upkeep of the harbour wall comes to €63 million a year.",
+        ),
         # counts whose clauses share no word
         (
             "Inspectors found 146 sailings late in March.",
@@ -122,6 +132,8 @@ def test_slips_across_rules_disagree(ruleset, nlp, first, second, message):
         "prices",
         "other-order",
         "estimate",
+        "one-digit",
+        "rate",
         "no-shared-word",
     ],
 )

@@ -16,12 +16,14 @@ def _loose_amounts(
     other reader took: each one a fact of that rule with no measure of its own, compared by
     ``compare.slip_findings`` with the one figure of its dimension another source gives.
     Left out: a figure in the dateline or a date, one of a range or list, a bound or a change
-    ("rose by", "from", "up to"), whose role another reader would have to tell."""
+    ("rose by", "from", "up to"), whose role another reader would have to tell, and a rate or
+    a total (one of the rule's ``whole_words`` right after it: "$4 million a year")."""
     rules = [r for r in ruleset.of_kind("figure_slip") if r.options.get("amounts")]
     if not rules:
         return []
     rule = rules[0]
     dimensions = frozenset(rule.options["amounts"])
+    wholes = rule.options.get("whole_words", ())
     lexicon = quantity_lexicon(ruleset)
     quiet = ruleset.derived("quantity_quiet_words", lambda: _quiet_words(ruleset, lexicon))
     covered = [(m.where.start, m.where.end) for m in taken]
@@ -53,6 +55,9 @@ def _loose_amounts(
                 or before in ("by", "up", "down", "than", "and", "or")
             ):
                 continue
+            following = " ".join(t.lower[end : min(sent.end, end + 3)]) + " "
+            if any(following.startswith(words + " ") for words in wholes):
+                continue  # a rate ("$4 million a year"), a total ("in total")
             where = _mention_at(source, t, start, end)
             if any(a < where.end and where.start < b for a, b in covered):
                 continue
