@@ -1021,7 +1021,7 @@ def _written_digits(fact: Fact) -> str | None:
     assert isinstance(value, Amount)
     stated = value.stated
     if value.dimension.startswith("currency:"):
-        stated = stated.split(" ", 1)[-1]  # "EUR 48 million": the figure after the code
+        stated = stated.split(" ", 1)[-1]  # "EUR 36 million": the figure after the code
     if not (stated[:1].isdigit() or stated.startswith("about ")):
         return None
     match = _FIGURE.search(fact.text)
@@ -1059,7 +1059,7 @@ _PLURAL_WORD = re.compile(r"[a-z]+s$")
 def _counted_noun(fact: Fact, ruleset: RuleSet) -> str | None:
     """The plural noun a count counts: the subject of a ``noun_count`` or ``paired_count``
     fact, the noun a measure names ("cancelled (flights)"), else the last word of its quoted
-    words when that is a plural noun ("212 flights"); None for a bare count ("injuring 44")."""
+    words when that is a plural noun ("146 sailings"); None for a bare count ("injuring 44")."""
     rule = ruleset.rules.get(fact.kind)
     subject = fact.subject or ""
     if rule is not None and rule.extends in ("noun_count", "paired_count"):
@@ -1105,8 +1105,8 @@ def slip_findings(
     story: str,
     anchors: dict[str, str],
 ) -> list[Finding]:
-    """Figures of one thing whose digits differ as a slip of the pen ("212 flights" and "221
-    flights", "cost €48 million" and "came to €84 million", "about 1,200 tonnes" and "2,100
+    """Figures of one thing whose digits differ as a slip of the pen ("146 sailings" and "164
+    sailings", "cost €36 million" and "came to €63 million", "about 3,450 tonnes" and "4,350
     tonnes"), whichever rules read them. Each source must give the thing one figure only
     (every figure of its key agrees): a count is keyed by the family of the noun it counts
     (the rule's ``families``), any other figure by its dimension (one of the rule's
@@ -1178,7 +1178,7 @@ _SCALE_WORD = re.compile(r"\b(million|billion|trillion)\b")
 
 
 def _scale_word(fact: Fact) -> str | None:
-    """The scale word of a sum ("EUR 48 million": million), None for a sum written out."""
+    """The scale word of a sum ("EUR 36 million": million), None for a sum written out."""
     match = _SCALE_WORD.search(fact.value.stated)  # type: ignore[union-attr]
     return match[1] if match else None
 

@@ -1,4 +1,4 @@
-"""Loose amounts: a sum of money no rule's measure word took ("the bill came to €84 million")."""
+"""Loose amounts: a sum of money no rule's measure word took ("the bill came to €63 million")."""
 
 from __future__ import annotations
 
