@@ -9,10 +9,15 @@ place, what the deadline is for) overlap enough. Counts are aligned by series.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from checker.extract import MAIN_PLACE_CHAIN, stem
+from checker.extract.context import _quiet_words, quantity_lexicon
 from checker.model import Amount, Fact
 from checker.normalize import NormalizedSource
 from checker.rules import RuleSet
@@ -68,6 +73,8 @@ class Unit:
     """For a split unit, the context words of the source's other figures for the measure."""
     siblings: tuple[Fact, ...] = ()
     """For a deadline unit, the facts of its source's other deadlines of one predicate."""
+    sentence_words: frozenset[str] = frozenset()
+    """For a quantity unit, the content words of its facts' sentences (``_sentence_words``)."""
 
 
 @dataclass(frozen=True)
@@ -83,6 +90,10 @@ class Alignment:
     pairs: tuple[tuple[int, int], ...] = ()
     """Indexes into ``units`` of the pairs aligned directly (the group is their closure)."""
 
+
+MIN_SHARED_SENTENCE = 3
+"""Words two sources' sentences must share for their one figures of a measure to be one
+when their clauses share none."""
 
 MIN_SPLIT_SHARED = 2
 """Words a figure must share with another source's when its own source gives the measure
@@ -103,6 +114,7 @@ def _family(ruleset: RuleSet, rule_id: str) -> str:
         "route_place": "place",
         "paired_count": "paired",
         "noun_count": "paired",
+        "figure_slip": "paired",
         "lead_date": "date",
     }.get(extends, "date")
 
@@ -114,6 +126,8 @@ def _is_lead(ruleset: RuleSet, rule_id: str) -> bool:
 def units_of(sources: list[NormalizedSource], ruleset: RuleSet) -> list[Unit]:
     """Group each source's facts into units: (rule, chain) for dates, (rule, series) for counts."""
     units = []
+    lexicon = quantity_lexicon(ruleset)
+    quiet = ruleset.derived("quantity_quiet_words", lambda: _quiet_words(ruleset, lexicon))
     for normalized in sources:
         grouped: dict[tuple[str, str], list[Fact]] = defaultdict(list)
         for fact in normalized.facts + normalized.lead_facts:
@@ -179,9 +193,26 @@ def units_of(sources: list[NormalizedSource], ruleset: RuleSet) -> list[Unit]:
                     split=others is not None,
                     one_subject=_one_subject(ruleset, rule, facts[0].subject),
                     others=others or frozenset(),
+                    sentence_words=_sentence_words(facts, quiet)
+                    if family == "quantity"
+                    else frozenset(),
                 )
             )
     return units
+
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _sentence_words(facts: Sequence[Fact], quiet: frozenset[str]) -> frozenset[str]:
+    """The content words of the sentences a unit's facts stand in, stemmed: no stop word,
+    figure or word of ``quiet`` (the rules' measure words and units, reporting verbs)."""
+    words = set()
+    for fact in facts:
+        for word in _WORD.findall(fact.sentence.lower()):
+            if word not in STOP_WORDS and (stemmed := stem(word)) not in quiet:
+                words.add(stemmed)
+    return frozenset(words)
 
 
 def _sentence_mates(facts: list[Fact], ruleset: RuleSet) -> dict[int, frozenset[str]]:
@@ -280,6 +311,15 @@ def pair_score(a: Unit, b: Unit) -> int:
                 return 0
             return shared if shared >= MIN_SPLIT_SHARED else 0
         if shared or not a.one_subject or (a.names and b.names):
+            if (
+                not shared
+                and len(a.sentence_words & b.sentence_words) >= MIN_SHARED_SENTENCE
+                and not (a.names and b.names and a.names.isdisjoint(b.names))
+            ):
+                # clauses that share no word in sentences that tell one happening ("41
+                # people were hurt when the bus overturned near the town", "the bus
+                # overturned near the town, injuring 44"): one figure each, so one measure
+                return 1
             return shared
         return 1
     if a.key.startswith("lead:"):

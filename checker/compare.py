@@ -20,6 +20,7 @@ from string import Formatter
 
 from checker.align import Alignment, Unit, pair_score
 from checker.extract import Mention, WordMention, as_words
+from checker.extract.context import stem as _stem
 from checker.gazetteer import comparable, places_agree
 from checker.model import Agreement, Amount, Evidence, Fact, Finding, Interval, Place, Source
 from checker.normalize import NormalizedSource, ResolvedTimex, anchor_label
@@ -684,6 +685,8 @@ def compare_story(
         findings.extend(paired_findings(sources, rule, story, anchors))
     for rule in ruleset.of_kind("noun_count"):
         findings.extend(single_count_findings(sources, rule, story, anchors))
+    for rule in ruleset.of_kind("figure_slip"):
+        findings.extend(slip_findings(sources, rule, ruleset, story, anchors))
     findings = _without_repeats(findings, ruleset)
     agreements = _without_main_repeats(agreements, ruleset)
     findings.extend(
@@ -733,6 +736,19 @@ def _without_repeats(findings: list[Finding], ruleset: RuleSet) -> list[Finding]
 
     def statements(finding: Finding) -> frozenset[tuple[str, int, int]]:
         return frozenset((e.source, e.line, e.column) for e in finding.evidence)
+
+    slip_rules = {rule.id for rule in ruleset.of_kind("figure_slip")}
+    if slip_rules:
+        # a slip of the pen is told only when no other rule tells a conflict over any of
+        # its statements
+        told = [
+            statements(f) for f in findings if f.rule not in slip_rules and f.kind == "discrepancy"
+        ]
+        findings = [
+            f
+            for f in findings
+            if f.rule not in slip_rules or not any(statements(f) & other for other in told)
+        ]
 
     if main_rules:
         # the story's main event dated or placed without an event class: told only when
@@ -1022,7 +1038,10 @@ def _written_digits(fact: Fact) -> str | None:
     other than "about" ("more than 20,000", "nearly 235,000")."""
     value = fact.value
     assert isinstance(value, Amount)
-    if not (value.stated[:1].isdigit() or value.stated.startswith("about ")):
+    stated = value.stated
+    if value.dimension.startswith("currency:"):
+        stated = stated.split(" ", 1)[-1]  # "EUR 36 million": the figure after the code
+    if not (stated[:1].isdigit() or stated.startswith("about ")):
         return None
     match = _FIGURE.search(fact.text)
     return re.sub(r"\D", "", match[0]) if match else None
@@ -1051,3 +1070,168 @@ def _slip(a: Fact, b: Fact) -> bool:
     return len(long) == len(short) + 1 and any(
         long[:i] + long[i + 1 :] == short for i in range(len(long))
     )
+
+
+_PLURAL_WORD = re.compile(r"[a-z]+s$")
+
+
+def _counted_noun(fact: Fact, ruleset: RuleSet) -> str | None:
+    """The plural noun a count counts: the subject of a ``noun_count`` or ``paired_count``
+    fact, the noun a measure names ("cancelled (flights)"), else the last word of its quoted
+    words when that is a plural noun ("146 sailings"); None for a bare count ("injuring 44")."""
+    rule = ruleset.rules.get(fact.kind)
+    subject = fact.subject or ""
+    if rule is not None and rule.extends in ("noun_count", "paired_count"):
+        return subject or None
+    if subject.endswith(")") and "(" in subject:
+        return subject[subject.rfind("(") + 1 : -1]
+    words = re.findall(r"[a-z]+", fact.text.lower())
+    if len(words) >= 1 and _PLURAL_WORD.fullmatch(words[-1]) and not fact.text[-1:].isdigit():
+        return words[-1]
+    return None
+
+
+def _literal_noun(fact: Fact) -> str:
+    """The last word of a fact's quoted words: the noun a count counts as written."""
+    words = re.findall(r"[a-z]+", fact.text.lower())
+    return words[-1] if words else ""
+
+
+def _slip_key(fact: Fact, ruleset: RuleSet, families: dict[str, str]) -> str | None:
+    """What a figure measures, for ``slip_findings``: a count by the family of the noun it
+    counts ("lorries" and "trucks" one key), any other figure by its dimension (a currency,
+    tonnes); None for a count of no noun."""
+    value = fact.value
+    assert isinstance(value, Amount)
+    if value.dimension != "count":
+        return value.dimension
+    noun = _counted_noun(fact, ruleset)
+    if noun is None:
+        return None
+    return families.get(_stem(noun), _stem(noun))  # the family's first noun, or a stem
+
+
+def _says_any(sentence: str, phrases: frozenset[str]) -> frozenset[str]:
+    """The ``phrases`` a sentence says, as whole words."""
+    lower = f" {' '.join(re.findall(r'[a-z0-9]+', sentence.lower()))} "
+    return frozenset(p for p in phrases if f" {p} " in lower)
+
+
+def slip_findings(
+    sources: list[NormalizedSource],
+    rule: Rule,
+    ruleset: RuleSet,
+    story: str,
+    anchors: dict[str, str],
+) -> list[Finding]:
+    """Figures of one thing whose digits differ as a slip of the pen ("146 sailings" and "164
+    sailings", "cost €36 million" and "came to €63 million", "about 3,450 tonnes" and "4,350
+    tonnes"), whichever rules read them. Each source must give the thing one figure only
+    (every figure of its key agrees): a count is keyed by the family of the noun it counts
+    (the rule's ``families``), any other figure by its dimension (one of the rule's
+    ``dimensions``). Not compared: two figures one rule read (that rule compares them), a
+    part, a change or an earlier value (only figures of the ``level`` role), a recalled
+    figure, figures resolved to different times, a pair of which one sentence alone speaks
+    of another time (``other_time_words``: "last year"), a pair of which either sentence
+    speaks of a whole or a rate (``whole_words``: "in total", "a year"), figures of one
+    significant digit ("4", "6 million"), and counts whose clauses share no word."""
+    dimensions = frozenset(rule.options.get("dimensions", ()))
+    families = {
+        _stem(word): group[0] for group in rule.options.get("families", ()) for word in group
+    }  # (also each family's first noun -> itself: a key names its family)
+    families |= {group[0]: group[0] for group in rule.options.get("families", ())}
+    other_times = frozenset(rule.options.get("other_time_words", ()))
+    wholes = frozenset(rule.options.get("whole_words", ()))
+    per_source: list[dict[str, list[Fact]]] = []
+    for normalized in sources:
+        keyed: dict[str, list[Fact]] = defaultdict(list)
+        for fact in normalized.facts:
+            if not isinstance(fact.value, Amount) or fact.value.dimension.split(":")[0] not in (
+                dimensions
+            ):
+                continue
+            fact_rule = ruleset.rules.get(fact.kind)
+            if fact_rule is None or fact_rule.extends not in (
+                "quantity",
+                "noun_count",
+                "paired_count",
+                "figure_slip",
+            ):
+                continue
+            key = _slip_key(fact, ruleset, families)
+            if key is not None:
+                keyed[key].append(fact)
+        per_source.append(
+            {
+                key: facts
+                for key, facts in keyed.items()
+                if all(a.value.overlaps(b.value) for a in facts for b in facts)  # type: ignore[union-attr]
+                and all(f.role in (None, "level") and not f.background for f in facts)
+            }
+        )
+    conflicts: dict[str, list[tuple[Fact, Fact]]] = defaultdict(list)
+    for n, keyed_a in enumerate(per_source):
+        for keyed_b in per_source[n + 1 :]:
+            for key in sorted(keyed_a.keys() & keyed_b.keys()):
+                pair = next(
+                    (
+                        (a, b)
+                        for a in keyed_a[key]
+                        for b in keyed_b[key]
+                        if _slipped(a, b, rule, other_times, wholes)
+                    ),
+                    None,
+                )
+                if pair is not None:
+                    conflicts[key].append(pair)
+    named = {}
+    for key, pairs in conflicts.items():
+        value = pairs[0][0].value
+        assert isinstance(value, Amount)
+        noun = _counted_noun(pairs[0][0], ruleset) or key
+        named[families.get(key, noun) if value.dimension == "count" else "the amount"] = pairs
+    return _conflict_findings(rule, story, named, anchors)
+
+
+_SCALE_WORD = re.compile(r"\b(million|billion|trillion)\b")
+
+
+def _scale_word(fact: Fact) -> str | None:
+    """The scale word of a sum ("EUR 36 million": million), None for a sum written out."""
+    match = _SCALE_WORD.search(fact.value.stated)  # type: ignore[union-attr]
+    return match[1] if match else None
+
+
+def _slipped(
+    a: Fact, b: Fact, rule: Rule, other_times: frozenset[str], wholes: frozenset[str]
+) -> bool:
+    """True when two sources' one figures of a thing differ as a slip of the pen and nothing
+    says they are figures of different times, or one a whole of the other."""
+    if (
+        a.kind == b.kind != rule.id
+        and a.subject == b.subject
+        and (a.value.dimension != "count" or _literal_noun(a) == _literal_noun(b))  # type: ignore[union-attr]
+    ):
+        return False  # compared by its own rule (a figure of one key, a noun as written)
+    if a.value.overlaps(b.value) or not _slip(a, b):  # type: ignore[union-attr]
+        return False
+    low, high = sorted((a.value.low, b.value.low))  # type: ignore[union-attr]
+    if low <= 0 or high >= low * 10:
+        return False  # a figure of another order: maybe a part, a price beside a budget
+    if a.value.dimension.startswith("currency:") and not (  # type: ignore[union-attr]
+        _scale_word(a)
+        and _scale_word(a) == _scale_word(b)
+        and "about" not in a.value.stated + b.value.stated  # type: ignore[union-attr]
+    ):
+        return False  # a price ("$2,799", "$2,499"): two models, two tickets, two items
+    if a.when is not None and b.when is not None and a.when != b.when:
+        return False
+    if _says_any(a.sentence, other_times) != _says_any(b.sentence, other_times):
+        return False
+    if _says_any(a.sentence, wholes) or _says_any(b.sentence, wholes):
+        return False  # a total, a rate: maybe of another span than the other figure's
+    if min(len((_written_digits(f) or "").rstrip("0")) for f in (a, b)) < 2:
+        return False  # "4" and "6": any two figures of one digit differ by one digit
+    if a.value.dimension == "count":  # type: ignore[union-attr]
+        return bool(a.context & b.context)
+    return True

@@ -189,3 +189,42 @@ def test_letters_glued_to_a_figure_are_a_currency_only_when_listed(ruleset, nlp,
     glued = [not token.whitespace_ for token in doc]
     found = [to_amount(p, lexicon).stated for p in find_numbers(words, lexicon, glued=glued)]
     assert found == stated
+
+
+def test_one_figure_each_in_sentences_telling_one_happening_disagree(ruleset, nlp):
+    # the clauses share no word ("41 people were hurt" / "injuring 44 people"), the
+    # sentences tell one happening: each source's one figure of the measure is compared
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "Forty-one people were hurt when the bus overturned near the ferry terminal.",
+            "The bus overturned near the ferry terminal, injuring 44 people.",
+        ),
+    )
+    (finding,) = _discrepancies(result, "number.casualties")
+    assert (
+        finding.message
+        == "Sources disagree on how many were injured: 41 (coastal-herald.txt) vs 44 (river-wire.txt)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # sentences that share fewer than three words: maybe two accidents
+        (
+            "Forty-one people were hurt when the bus overturned on Monday.",
+            "A lorry hit a tram near the ferry terminal, injuring 44 people.",
+        ),
+        # each names a place the other does not: two accidents
+        (
+            "Forty-one people were hurt when the bus overturned near Tarvik.",
+            "The bus overturned near Veldra, injuring 44 people.",
+        ),
+    ],
+    ids=["few-shared-words", "other-names"],
+)
+def test_one_figure_each_in_other_sentences_no_finding(ruleset, nlp, first, second):
+    result = _check(ruleset, nlp, *_story(first, second))
+    assert _discrepancies(result, "number.casualties") == []

@@ -36,6 +36,7 @@ from checker.extract.events import (
     _year_happening,
 )
 from checker.extract.figures import _anchored_changes, _figures
+from checker.extract.loose import _loose_amounts
 from checker.extract.mentions import Extraction, FactMention, TimexMention
 from checker.extract.places import (
     _frame_places,
@@ -297,6 +298,7 @@ def extract(
         out.facts.extend(_scorelines(ctx, source, ruleset))
         out.facts.extend(_paired_counts(ctx, source, ruleset))
         out.facts.extend(_single_counts(ctx, source, ruleset, out.facts))
+        out.facts.extend(_loose_amounts(ctx, source, ruleset, out.facts))
         out.facts.extend(_places(ctx, source, ruleset, chains, out, main_dates))
         out.facts.extend(_ranked_places(ctx, source, ruleset, out.new_chain))
         out.facts.extend(_home_places(ctx, source, ruleset, out.new_chain))

@@ -1,0 +1,156 @@
+"""Figures of one thing that differ as a slip of the pen, whichever rules read them
+(``number.slip``). Invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import check_articles as _check
+
+PUBLISHED = "2025-05-14"
+
+
+def _story(*texts: str, published: str = PUBLISHED):
+    names = ["harbour-post.txt", "county-wire.txt", "valley-news.txt"]
+    return [(names[i], published, text + "\n") for i, text in enumerate(texts)]
+
+
+def _slips(result) -> list:
+    return [f for f in result.findings if f.kind == "discrepancy" and f.rule == "number.slip"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "message"),
+    [
+        # a count a measure took ("cancelled") and one no measure names ("scrap")
+        (
+            "The ferry operator said on Monday it had cancelled 146 sailings as deckhands "
+            "began a strike over pay.",
+            "The deckhands' strike over pay forced the ferry operator to scrap 164 sailings.",
+            "Sources disagree on sailings: 146 (harbour-post.txt) vs 164 (county-wire.txt)",
+        ),
+        # a sum of money no measure word names
+        (
+            "The repairs to the harbour wall cost €36 million, the council said.",
+            "The bill for the harbour wall came to €63 million.",
+            "Sources disagree on the amount: EUR 36 million (harbour-post.txt) vs "
+            "EUR 63 million (county-wire.txt)",
+        ),
+        # one thing counted by two nouns of a family
+        (
+            "Police said 1,450 lorries were queuing on the motorway to the port on Monday.",
+            "The police said 1,540 trucks were stuck on the motorway to the port.",
+            "Sources disagree on lorries: 1,450 (harbour-post.txt) vs 1,540 (county-wire.txt)",
+        ),
+        # a vote counted by its votes and by the members who cast them
+        (
+            "The bill passed with 81 votes in the 140-seat chamber on Tuesday.",
+            "In Tuesday's vote, 86 deputies backed the bill in the 140-seat chamber.",
+            "Sources disagree on votes: 81 (harbour-post.txt) vs 86 (county-wire.txt)",
+        ),
+        # a count in a hyphen and a count of a noun of its family
+        (
+            "Fire broke out on the top floor of the 12-storey tower on Sunday.",
+            "Fire tore through the top of the 14-floor tower on Sunday.",
+            "Sources disagree on floors: 12 (harbour-post.txt) vs 14 (county-wire.txt)",
+        ),
+    ],
+    ids=["measure-and-plain-count", "loose-money", "noun-family", "votes-and-voters", "storeys"],
+)
+def test_slips_across_rules_disagree(ruleset, nlp, first, second, message):
+    result = _check(ruleset, nlp, *_story(first, second))
+    (finding,) = _slips(result)
+    assert finding.severity == "warning"
+    assert finding.message == message
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # last year's figure against this year's
+        (
+            "The council spent €24 million on the harbour wall last year.",
+            "The work on the harbour wall will cost €42 million.",
+        ),
+        # a total against a figure that may be a part of it
+        (
+            "The ferries carried 3,640 passengers in total during the festival.",
+            "The ferry operator carried 3,460 travellers during the festival.",
+        ),
+        # two figures the same rule read: that rule compares them
+        (
+            "A court fined the shipyard €2.4 million for the spill.",
+            "The shipyard was fined €4.2 million over the spill.",
+        ),
+        # a source that gives two sums in the currency: which one is which is not known
+        (
+            "The wall cost €36 million and the new quay €12 million.",
+            "The bill for the harbour wall came to €63 million.",
+        ),
+        # figures that are no slip of one another
+        (
+            "The repairs to the harbour wall cost €36 million, the council said.",
+            "The bill for the harbour wall came to €58 million.",
+        ),
+        # prices without a scale word: two models, two tickets
+        (
+            "The laptop ships in January with a price tag of $2,799 for the base model.",
+            "The other model costs $2,499 and comes with more memory.",
+        ),
+        # a sum of another order
+        (
+            "The club offered an eight-year, $160 million contract.",
+            "Another club was at seven years and $140 a ticket.",
+        ),
+        # an estimate is no slip of the pen
+        (
+            "The club offered an eight-year, $160 million contract.",
+            "Another club offered about $140 million over seven years.",
+        ),
+        # figures of one digit: any two differ by one digit
+        (
+            "The repairs to the harbour wall cost €4 million, the council said.",
+            "The bill for the harbour wall came to €6 million.",
+        ),
+        # rates: a loose amount before "a year" is not read
+        (
+            "The harbour wall will cost €36 million a year to maintain.",
+            "Upkeep of the harbour wall comes to €63 million a year.",
+        ),
+        # counts whose clauses share no word
+        (
+            "Inspectors found 146 sailings late in March.",
+            "The strike forced the operator to scrap 164 sailings.",
+        ),
+    ],
+    ids=[
+        "other-time",
+        "total-and-part",
+        "one-rule",
+        "two-sums",
+        "not-a-slip",
+        "prices",
+        "other-order",
+        "estimate",
+        "one-digit",
+        "rate",
+        "no-shared-word",
+    ],
+)
+def test_slips_no_finding(ruleset, nlp, first, second):
+    result = _check(ruleset, nlp, *_story(first, second))
+    assert _slips(result) == []
+
+
+def test_slips_told_by_another_rule_are_told_once(ruleset, nlp):
+    # the fine rule tells the conflict: the slip rule does not tell it again
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "The regulator imposed a fine of 2.4 million euros on the bank.",
+            "The bank was fined €4.2m by the regulator.",
+        ),
+    )
+    assert _slips(result) == []
+    assert [f.rule for f in result.findings if f.kind == "discrepancy"] == ["number.money"]
