@@ -137,14 +137,21 @@ def filter_new(results: list[StoryResult], known: set[str]) -> list[StoryResult]
         results (list[StoryResult]): the checked stories (left unchanged).
         known (set[str]): fingerprints from ``load_baseline``.
     """
+
+    def new(result: StoryResult) -> list[Finding]:
+        return [
+            finding
+            for key, finding in zip(story_fingerprints(result), result.findings, strict=True)
+            if key not in known
+        ]
+
+    # findings --min-level keeps out of the report are filtered alike: an accepted
+    # warning must not fail a run that hides warnings
     return [
         dataclasses.replace(
             result,
-            findings=[
-                finding
-                for key, finding in zip(story_fingerprints(result), result.findings, strict=True)
-                if key not in known
-            ],
+            findings=new(result),
+            hidden=new(dataclasses.replace(result, findings=result.hidden)),
         )
         for result in results
     ]

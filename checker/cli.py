@@ -20,6 +20,7 @@ import gc
 import io
 import os
 import signal
+import stat
 import subprocess
 import sys
 import tempfile
@@ -281,6 +282,7 @@ def write_atomically(path: Path, content: str | Callable[[TextIO], None]) -> Non
             errors.E302, f"output cannot be written ({exc.strerror or exc})", str(path)
         ) from None
     try:
+        os.chmod(temporary, _report_mode(path))
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             if callable(content):
                 content(out)
@@ -292,14 +294,26 @@ def write_atomically(path: Path, content: str | Callable[[TextIO], None]) -> Non
         raise
 
 
+def _report_mode(path: Path) -> int:
+    """The permissions a report written to ``path`` gets: those of the file it replaces, else
+    what the user's umask gives a new file (the temporary file is made private, 0600)."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
 def exit_status(results: list[StoryResult], input_errors: list[CheckerError], fail_on: str) -> int:
-    """2 when input could not be read, 1 when findings reach ``fail_on``, else 0."""
+    """2 when input could not be read, 1 when findings reach ``fail_on`` (shown or kept out
+    of the report by ``--min-level``), else 0."""
     if input_errors:
         return EXIT_ERROR
     failing = {"error": {"error"}, "warning": {"error", "warning"}, "never": set()}[fail_on]
     return (
         EXIT_FINDINGS
-        if any(f.severity in failing for r in results for f in r.findings)
+        if any(f.severity in failing for r in results for f in (*r.findings, *r.hidden))
         else EXIT_OK
     )
 

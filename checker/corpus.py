@@ -66,7 +66,9 @@ class StoryInput:
 
 
 def decode_bytes(raw: bytes, path: str) -> str:
-    """Decode an article file: UTF-8 (with or without BOM), UTF-16 with BOM, else Latin-1.
+    """Decode an article file: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252
+    (what Word and older newsroom systems save: curly quotes and dashes in bytes 0x80-0x9F),
+    else Latin-1.
 
     Raises InputError (E102 empty, E103 binary) naming ``path``.
     """
@@ -85,7 +87,10 @@ def decode_bytes(raw: bytes, path: str) -> str:
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
-            text = raw.decode("latin-1")
+            try:
+                text = raw.decode("cp1252")
+            except UnicodeDecodeError:  # one of the five bytes cp1252 leaves undefined
+                text = raw.decode("latin-1")
             controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\t\n\r\f")
             if controls > max(8, len(text[:8192]) // 100):
                 raise InputError(errors.E103, "binary file, expected text", path) from None

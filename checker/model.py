@@ -363,6 +363,9 @@ class StoryResult:
     """People named, each with the forms its sources use (``people.Person``)."""
     dropped_facts: int = 0
     """Facts let go after checking to keep a long run's memory flat (counted, not kept)."""
+    hidden: list[Finding] = field(default_factory=list)
+    """Findings ``--min-level`` keeps out of the report: not shown, but ``--fail-on`` still
+    counts them."""
 
     @property
     def fact_count(self) -> int:

@@ -81,7 +81,8 @@ class StoryChecker:
         result = apply_suppressions(result, self.settings.path_ignores)
         lowest = _RANK[self.settings.min_level]
         shown = [f for f in result.findings if _RANK[f.severity] <= lowest]
-        result = dataclasses.replace(result, findings=shown)
+        hidden = [f for f in result.findings if _RANK[f.severity] > lowest]
+        result = dataclasses.replace(result, findings=shown, hidden=hidden)
         if self.settings.output_format not in FORMATS_SHOWING_TEXT:
             # only the page shows the articles and their facts; the others count facts
             result = dataclasses.replace(

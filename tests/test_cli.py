@@ -188,6 +188,56 @@ def test_cli_output_writes_file_and_no_temporary(tmp_path, output_format):
         assert "\x1b[" not in content
 
 
+@pytest.mark.parametrize("before", [0o644, 0o640, None], ids=["0644", "0640", "new-file"])
+def test_cli_output_keeps_the_mode_of_the_file_it_replaces(tmp_path, before):
+    # the report goes through a private (0600) temporary file: a report for a web server or
+    # a shared drive must stay as readable as it was, a new one as the umask makes files
+    target = tmp_path / "report.json"
+    if before is not None:
+        target.write_text("{}", encoding="utf-8")
+        target.chmod(before)
+    mask = os.umask(0o022)
+    try:
+        completed = run_checker("seeds/", "--format", "json", "--output", str(target))
+    finally:
+        os.umask(mask)
+    assert completed.returncode == 1, completed.stderr
+    assert target.stat().st_mode & 0o777 == (0o644 if before is None else before)
+
+
+@pytest.mark.parametrize(("min_level", "status"), [("info", 1), ("error", 1)])
+def test_cli_fail_on_counts_findings_min_level_does_not_show(tmp_path, min_level, status):
+    # a CI job that fails on warnings but keeps them out of its log still fails
+    article = tmp_path / "dw.txt"
+    article.write_text(TYPO_ONLY_ARTICLE, encoding="utf-8")
+    completed = run_checker(
+        str(article), "--format", "json", "--fail-on", "warning", "--min-level", min_level
+    )
+    report = json.loads(completed.stdout)
+    assert report["summary"]["warnings"] == (1 if min_level == "info" else 0)
+    assert completed.returncode == status, completed.stderr
+
+
+def test_cli_fail_on_with_a_hidden_warning_the_baseline_accepted(tmp_path):
+    article = tmp_path / "dw.txt"
+    article.write_text(TYPO_ONLY_ARTICLE, encoding="utf-8")
+    baseline = tmp_path / "baseline.json"
+    made = subprocess.run(
+        [sys.executable, "-m", "checker", "baseline", str(article)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+    baseline.write_text(made.stdout, encoding="utf-8")
+    assert run_checker(str(article), "--fail-on", "warning").returncode == 1
+    completed = run_checker(
+        str(article), "--fail-on", "warning", "--min-level", "error", "--baseline", str(baseline)
+    )
+    assert completed.returncode == 0, completed.stderr
+
+
 def test_cli_missing_path_exits_2(tmp_path):
     missing = tmp_path / "no-such-article.txt"
     completed = run_checker(str(missing), AFP_SEED, "--format", "json")

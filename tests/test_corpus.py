@@ -57,6 +57,15 @@ def test_corpus_decode_bytes_reads_supported_encodings(raw):
     assert decode_bytes(raw, "bogota.txt") == BOGOTA_SENTENCE
 
 
+def test_corpus_decode_bytes_windows_1252_quotes_and_dashes():
+    # what Word saves: the apostrophe, dash and quotes are bytes 0x92, 0x96, 0x93 and 0x94,
+    # control characters in Latin-1
+    raw = "The union\u2019s talks ended \u2013 \u201cfor now\u201d, Ms Ortiz said.".encode("cp1252")
+    assert decode_bytes(raw, "harbour.txt") == (
+        "The union\u2019s talks ended \u2013 \u201cfor now\u201d, Ms Ortiz said."
+    )
+
+
 def test_corpus_decode_bytes_latin1_accent():
     assert decode_bytes(b"Talks in Bogot\xe1 ended.", "bogota.txt") == "Talks in Bogotá ended."
 
