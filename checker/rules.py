@@ -112,13 +112,16 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     ),
     "noun_count": (dict(_RULE_KEYS), {"ignore": list, "determiners": list}),
     "event_place": (
-        {**_RULE_KEYS, "prepositions": list},
+        dict(_RULE_KEYS),
         {
+            "prepositions": list,
             "venues": list,
             "same_place_km": float,
             "class_prepositions": dict,
             "frames": dict,
             "main": bool,
+            "unknown_places": bool,
+            "known_places": bool,
         },
     ),
     "ranked_place": (
@@ -443,6 +446,14 @@ def _load_one(ruleset: RuleSet, name: str, node: yaml.MappingNode, data: dict[st
             raise _err(
                 errors.E202, f"missing the required key {key!r} for extends {kind!r}", name, node
             )
+    if kind == "event_place" and "prepositions" not in data and "frames" not in data:
+        # a rule of place frames only needs no prepositions of its own
+        raise _err(
+            errors.E202,
+            f"missing the required key 'prepositions' (or 'frames') for extends {kind!r}",
+            name,
+            node,
+        )
     for key, expected in {**required, **optional, **_COMMON_OPTIONAL}.items():
         if key in data and not _check_type(data[key], expected):
             raise _err(

@@ -1,0 +1,107 @@
+"""Places the gazetteer does not know: the ``place.site`` rule (where a thing the story names
+by its kind lies: a sandbank, a depot, a crossing) and ``unknown_places`` of
+``event.place`` (a derailment near a hamlet no gazetteer lists). Two local names disagree
+when they share no word of their own and no source of the story names both.
+
+Every sentence below is invented for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import check_articles as _check
+
+PUBLISHED = "2025-03-11"
+
+
+def _story(*texts: str):
+    names = ["coastal-herald.txt", "river-wire.txt", "plains-daily.txt"]
+    return [(names[i], PUBLISHED, text + "\n") for i, text in enumerate(texts)]
+
+
+def _place_findings(result) -> list:
+    return [
+        f
+        for f in result.findings
+        if f.kind == "discrepancy" and f.rule in ("event.place", "place.site")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("texts", "rule", "message"),
+    [
+        (
+            (
+                "The freighter ran aground on a sandbank off Orsby Point early on Monday, the "
+                "coastguard said.",
+                "Tugs stood by the cargo ship, which has been stuck on a sandbank near Haddle "
+                "Ness since Monday.",
+            ),
+            "place.site",
+            "Sources disagree on where the sandbank is: Orsby Point (coastal-herald.txt) vs "
+            "Haddle Ness (river-wire.txt)",
+        ),
+        (
+            (
+                "Drivers are being sent on a diversion through the Pellow crossing until the "
+                "repairs are done.",
+                "Traffic has been diverted to the crossing at Quenby, adding 20 minutes to "
+                "journeys.",
+            ),
+            "place.site",
+            "Sources disagree on where the crossing is: Pellow (coastal-herald.txt) vs "
+            "Quenby (river-wire.txt)",
+        ),
+        (
+            (
+                "A goods train derailed near the hamlet of Esk Norton early on Monday, closing "
+                "the line.",
+                "Monday's derailment near Brailsby Junction has closed the line for a week, the "
+                "operator said.",
+            ),
+            "event.place",
+            "Sources disagree on where the collision took place: Esk Norton "
+            "(coastal-herald.txt) vs Brailsby Junction (river-wire.txt)",
+        ),
+    ],
+    ids=["sandbank-off-and-near", "crossing-named-before-and-after", "derailment-near"],
+)
+def test_place_local_names_disagree(ruleset, nlp, texts, rule, message):
+    result = _check(ruleset, nlp, *_story(*texts))
+    (finding,) = _place_findings(result)
+    assert finding.rule == rule
+    assert finding.message == message
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        (
+            "Drums of solvent were stored at a depot in Callowby, a town in the Venmark "
+            "district, police said.",
+            "The drums had been kept at a depot in Venmark for two years, police said.",
+        ),
+        (
+            "The freighter ran aground on a sandbank off Orsby Point early on Monday.",
+            "The freighter has been stuck on a sandbank near Orsby since Monday.",
+        ),
+        (
+            "The drums were kept at a depot in Callowby. A second depot in Tollerby held more.",
+            "The drums had been kept at a depot in Trennick for two years, police said.",
+        ),
+        (
+            "Drums of solvent were stored at a depot in Leeds, police said.",
+            "The drums had been kept at a depot in Sheffield for two years, police said.",
+        ),
+    ],
+    ids=[
+        "a-town-and-its-district-named-together",
+        "a-name-sharing-its-own-word",
+        "one-source-placing-the-noun-twice",
+        "cities-the-gazetteer-knows",
+    ],
+)
+def test_place_local_names_agree_or_are_not_compared(ruleset, nlp, texts):
+    result = _check(ruleset, nlp, *_story(*texts))
+    assert _place_findings(result) == []
