@@ -126,7 +126,7 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     ),
     "ranked_place": (
         {**_RULE_KEYS, "ranks": list, "nouns": list, "links": list},
-        {"same_place_km": float},
+        {"same_place_km": float, "unknown_places": bool},
     ),
     "home_place": (
         {**_RULE_KEYS, "suffixes": list},
@@ -134,7 +134,7 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     ),
     "route_place": (
         {**_RULE_KEYS, "words": list, "patterns": list},
-        {"same_place_km": float},
+        {"same_place_km": float, "unknown_places": bool},
     ),
     "lead_date": (
         dict(_RULE_KEYS),

@@ -1,6 +1,7 @@
 """Places the gazetteer does not know: the ``place.site`` rule (where a thing the story names
-by its kind lies: a sandbank, a depot, a crossing) and ``unknown_places`` of
-``event.place`` (a derailment near a hamlet no gazetteer lists). Two local names disagree
+by its kind lies: a sandbank, a depot, a crossing) and ``unknown_places`` of the place
+rules (a derailment near a hamlet no gazetteer lists, a route's other end, the worst-hit
+town, the main event's place). Two local names disagree
 when they share no word of their own and no source of the story names both.
 
 Every sentence below is invented for these tests.
@@ -24,7 +25,8 @@ def _place_findings(result) -> list:
     return [
         f
         for f in result.findings
-        if f.kind == "discrepancy" and f.rule in ("event.place", "place.site")
+        if f.kind == "discrepancy"
+        and (f.rule in ("event.place", "event.main_place") or f.rule.startswith("place."))
     ]
 
 
@@ -64,8 +66,44 @@ def _place_findings(result) -> list:
             "Sources disagree on where the collision took place: Esk Norton "
             "(coastal-herald.txt) vs Brailsby Junction (river-wire.txt)",
         ),
+        (
+            (
+                "The chartered ferry sailed from Orsby to Quenby on Monday with 300 passengers.",
+                "The ferry, which left Orsby on Monday bound for Tollerby, carried 300 people.",
+            ),
+            "place.route",
+            "Sources disagree on the other end of the route from Orsby: Quenby "
+            "(coastal-herald.txt) vs Tollerby (river-wire.txt)",
+        ),
+        (
+            (
+                "The worst-hit town is Orsby, where the river burst its banks on Sunday.",
+                "Quenby was the hardest-hit town when the river burst its banks on Sunday.",
+            ),
+            "place.ranked",
+            "Sources disagree on the worst-hit town: Orsby (coastal-herald.txt) vs Quenby "
+            "(river-wire.txt)",
+        ),
+        (
+            (
+                "Dozens of guests fell ill after eating at a wedding in Orsby on Saturday night, "
+                "health officials said.",
+                "Dozens of guests fell ill after eating at a wedding in Quenby on Saturday, "
+                "officials said.",
+            ),
+            "event.main_place",
+            "Sources disagree on where the story's main event took place: Orsby "
+            "(coastal-herald.txt) vs Quenby (river-wire.txt)",
+        ),
     ],
-    ids=["sandbank-off-and-near", "crossing-named-before-and-after", "derailment-near"],
+    ids=[
+        "sandbank-off-and-near",
+        "crossing-named-before-and-after",
+        "derailment-near",
+        "route-from-one-town",
+        "worst-hit-town",
+        "main-event-place",
+    ],
 )
 def test_place_local_names_disagree(ruleset, nlp, texts, rule, message):
     result = _check(ruleset, nlp, *_story(*texts))
