@@ -778,6 +778,13 @@ def _without_repeats(findings: list[Finding], ruleset: RuleSet) -> list[Finding]
     # read both ways)
     route_rules = {rule.id for rule in ruleset.of_kind("route_place")}
     main_rules |= route_rules
+    # a rule of local names only (a site's place keyed by its noun) yields to any rule that
+    # tells a conflict over the same statements (the sale of a ticket "at a shop in X")
+    main_rules |= {
+        rule.id
+        for rule in ruleset.of_kind("event_place")
+        if rule.options.get("known_places", True) is False
+    }
     date_rules = {rule.id for rule in ruleset.of_kind("event_date")}
 
     def statements(finding: Finding) -> frozenset[tuple[str, int, int]]:

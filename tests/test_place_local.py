@@ -95,6 +95,42 @@ def _place_findings(result) -> list:
             "Sources disagree on where the story's main event took place: Orsby "
             "(coastal-herald.txt) vs Quenby (river-wire.txt)",
         ),
+        (
+            (
+                "The stolen canvas was found at a gallery in Orsby, police said on Monday.",
+                "The canvas went back on show at the National Museum in Quenby on Monday.",
+            ),
+            "place.site",
+            "Sources disagree on where the museum is: Orsby (coastal-herald.txt) vs Quenby "
+            "(river-wire.txt)",
+        ),
+        (
+            (
+                "The forged banknotes were passed at a shop on a busy avenue in Orsby last week.",
+                "Detectives traced the banknotes to a small shop in Quenby, police said.",
+            ),
+            "place.site",
+            "Sources disagree on where the shop is: Orsby (coastal-herald.txt) vs Quenby "
+            "(river-wire.txt)",
+        ),
+        (
+            (
+                "Stranded passengers were taken by bus to hotels in Orsby on Monday night.",
+                "The 200 passengers were driven by coach to Quenby, where they spent the night.",
+            ),
+            "place.moved",
+            "Sources disagree on where those moved were taken: Orsby (coastal-herald.txt) vs "
+            "Quenby (river-wire.txt)",
+        ),
+        (
+            (
+                "The damaged trawler was towed to Haddle Ness on Tuesday.",
+                "Tugs towed the trawler to Tollerby harbour on Tuesday.",
+            ),
+            "place.moved",
+            "Sources disagree on where the vessels or goods moved were taken: Haddle Ness "
+            "(coastal-herald.txt) vs Tollerby (river-wire.txt)",
+        ),
     ],
     ids=[
         "sandbank-off-and-near",
@@ -103,6 +139,10 @@ def _place_findings(result) -> list:
         "route-from-one-town",
         "worst-hit-town",
         "main-event-place",
+        "gallery-and-museum-one-family",
+        "shop-with-its-street-between",
+        "people-taken-by-bus-and-driven-by-coach",
+        "vessel-towed",
     ],
 )
 def test_place_local_names_disagree(ruleset, nlp, texts, rule, message):
@@ -132,12 +172,22 @@ def test_place_local_names_disagree(ruleset, nlp, texts, rule, message):
             "Drums of solvent were stored at a depot in Leeds, police said.",
             "The drums had been kept at a depot in Sheffield for two years, police said.",
         ),
+        (
+            "Stranded passengers were taken by bus to hotels in Leeds on Monday night.",
+            "The 200 passengers were driven by coach to York, where they spent the night.",
+        ),
+        (
+            "The canvas was found at a gallery owned by a dealer in Orsby, police said.",
+            "The canvas was found at a gallery in Quenby, police said on Monday.",
+        ),
     ],
     ids=[
         "a-town-and-its-district-named-together",
         "a-name-sharing-its-own-word",
         "one-source-placing-the-noun-twice",
         "cities-the-gazetteer-knows",
+        "moved-to-cities-the-gazetteer-knows",
+        "a-stop-word-before-the-place",
     ],
 )
 def test_place_local_names_agree_or_are_not_compared(ruleset, nlp, texts):
