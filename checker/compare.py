@@ -137,7 +137,30 @@ def _unknown_apart(a: Place, b: Place, texts: Sequence[str], parts: frozenset[st
     own_a, own_b = _name_words(a.name, parts), _name_words(b.name, parts)
     if not own_a or not own_b or own_a & own_b:
         return False
+    if any(_wider(text, own) for text in texts for own in (own_a, own_b)):
+        return False
     return not any(_names_any(text, own_a) and _names_any(text, own_b) for text in texts)
+
+
+_WIDER_NOUNS = (
+    "region|province|county|state|district|prefecture|department|oblast|canton|republic|"
+    "government|capital|president|prime|ministry|parliament"
+)
+
+
+def _wider(text: str, words: frozenset[str]) -> bool:
+    """True when ``text`` shows a name to be a country or a region, which a town may lie in:
+    its people or things named after it ("the Velmarian police", "Velmarese exports"), or a
+    region's or a state's noun after it ("the Venmark district", "Velmaria's government")."""
+    for w in words:
+        stem = w[:-1] if w[-1:] in "aeiouy" and len(w) > 4 else w
+        if re.search(
+            rf"(?<![\w-])(?:{re.escape(w)}|{re.escape(stem)})(?:n|an|ian|ese|ish|i)(?![\w-])"
+            rf"|(?<![\w-]){re.escape(w)}(?:'s|\u2019s)? (?:{_WIDER_NOUNS})\b",
+            text,
+        ):
+            return True
+    return False
 
 
 def _names_any(text: str, words: frozenset[str]) -> bool:

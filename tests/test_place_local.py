@@ -156,6 +156,14 @@ def test_place_local_names_disagree(ruleset, nlp, texts, rule, message):
     "texts",
     [
         (
+            "The drums were kept at a depot in Callowby, police said on Monday.",
+            "The drums had been kept at a depot in Velmaria, the Velmarian interior ministry said.",
+        ),
+        (
+            "The drums were kept at a depot in Callowby, police said on Monday.",
+            "The drums had been kept at a depot in Venmark, police in the Venmark district said.",
+        ),
+        (
             "Drums of solvent were stored at a depot in Callowby, a town in the Venmark "
             "district, police said.",
             "The drums had been kept at a depot in Venmark for two years, police said.",
@@ -182,6 +190,8 @@ def test_place_local_names_disagree(ruleset, nlp, texts, rule, message):
         ),
     ],
     ids=[
+        "a-country-named-by-its-people",
+        "a-region-named-by-its-noun",
         "a-town-and-its-district-named-together",
         "a-name-sharing-its-own-word",
         "one-source-placing-the-noun-twice",
