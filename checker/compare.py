@@ -108,6 +108,73 @@ def _comparable(a: Fact, b: Fact) -> bool:
     return True
 
 
+_LOCAL_KINDS = ("unknown", "city")
+"""Kinds of place ``_unknown_apart`` may tell apart: names the gazetteer lacks and cities it
+cannot tell from their namesakes, never a country or a region (a town lies in one)."""
+
+
+def _local(place: Place) -> bool:
+    """True for a name the gazetteer lacks or a city it cannot tell from its namesakes."""
+    return place.kind in _LOCAL_KINDS and not comparable(place, place)
+
+
+def _name_words(name: str, parts: frozenset[str]) -> frozenset[str]:
+    """The capitalised words of a place's name that are its own ("Haddle" of "Haddle
+    Head"), as written: not one of ``parts`` (words many names share: "Head", "Point")."""
+    return frozenset(
+        w
+        for w in re.findall(r"[^\W\d_][\w'-]*", name)
+        if w[:1].isupper() and w.lower() not in parts
+    )
+
+
+def _unknown_apart(a: Place, b: Place, texts: Sequence[str], parts: frozenset[str]) -> bool:
+    """True when two places the gazetteer cannot place are still two places: both local
+    names (``_LOCAL_KINDS``), sharing no word of their own, and no source of the story
+    names both (a source that names both may say one lies in the other: "Callowby, in
+    the Venmark district")."""
+    if comparable(a, b) or not _local(a) or not _local(b):
+        return False
+    own_a, own_b = _name_words(a.name, parts), _name_words(b.name, parts)
+    if not own_a or not own_b or own_a & own_b:
+        return False
+    if any(_wider(text, own) for text in texts for own in (own_a, own_b)):
+        return False
+    return not any(_names_any(text, own_a) and _names_any(text, own_b) for text in texts)
+
+
+_WIDER_NOUNS = (
+    "region|province|county|state|district|prefecture|department|oblast|canton|republic|"
+    "government|capital|president|prime|ministry|parliament"
+)
+
+
+def _wider(text: str, words: frozenset[str]) -> bool:
+    """True when ``text`` shows a name to be a country or a region, which a town may lie in:
+    its people or things named after it ("the Velmarian police", "Velmarese exports"), or a
+    region's or a state's noun after it ("the Venmark district", "Velmaria's government")."""
+    for w in words:
+        stem = w[:-1] if w[-1:] in "aeiouy" and len(w) > 4 else w
+        if re.search(
+            rf"(?<![\w-])(?:{re.escape(w)}|{re.escape(stem)})(?:n|an|ian|ese|ish|i)(?![\w-])"
+            rf"|(?<![\w-]){re.escape(w)}(?:'s|\u2019s)? (?:{_WIDER_NOUNS})\b",
+            text,
+        ):
+            return True
+    return False
+
+
+def _names_any(text: str, words: frozenset[str]) -> bool:
+    """True when ``text`` holds one of ``words`` as a whole word, written as given."""
+    return any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text) for w in words)
+
+
+def _one_place(facts: list[Fact]) -> bool:
+    """True when a unit's facts name one place only (by name): a source that places the
+    same thing in two places gives no one place to set against another's."""
+    return len({f.value.name.lower() for f in facts if isinstance(f.value, Place)}) == 1
+
+
 def _near_days(a: Fact, b: Fact, days: int) -> bool:
     """True when ``a`` and ``b`` are single days of known years at most ``days`` apart: two
     leads' days further apart date two events (a crime and its trial, a quake and the
@@ -226,9 +293,14 @@ def compare_alignment(
     rule: Rule,
     anchors: dict[str, str],
     published: dict[str, dt.date | None] | None = None,
+    texts: Sequence[str] = (),
+    name_parts: frozenset[str] = frozenset(),
 ) -> Finding | Agreement | None:
     """Compare one aligned group: a discrepancy finding if two sources differ, else an agreement.
     ``published`` (source id to publication date) lets a later source update a running total.
+    ``texts``: the story's source texts, which a rule with ``unknown_places`` reads to
+    tell apart two places the gazetteer lacks (``_unknown_apart``); ``name_parts``: words
+    many place names share (lexicon ``place_name_parts``).
     None when a rule with ``max_days_apart`` finds no two of the group's dates near enough
     to be one event's."""
     same_place_km = float(rule.options.get("same_place_km", 10.0))
@@ -252,10 +324,28 @@ def compare_alignment(
             return _near_days(a, b, int(near))
         return _comparable(a, b)
 
-    def differ(i: int, j: int) -> bool:
+    unknown = bool(rule.options.get("unknown_places"))
+
+    def apart(i: int, j: int) -> bool:
+        """Two units that each name one place the gazetteer lacks, two places apart."""
         return (
-            any(comparable(a, b) for a in values[i] for b in values[j])
-            and not any(agree(a, b) for a in values[i] for b in values[j] if comparable(a, b))
+            unknown
+            and _one_place(values[i])
+            and _one_place(values[j])
+            and all(
+                isinstance(a.value, Place)
+                and isinstance(b.value, Place)
+                and _unknown_apart(a.value, b.value, texts, name_parts)
+                for a in values[i]
+                for b in values[j]
+            )
+        )
+
+    def differ(i: int, j: int) -> bool:
+        if not any(comparable(a, b) for a in values[i] for b in values[j]):
+            return apart(i, j)
+        return (
+            not any(agree(a, b) for a in values[i] for b in values[j] if comparable(a, b))
             and not _update_between(rule, values[i], values[j], published or {})
             and not (
                 alignment.family == "count"
@@ -668,11 +758,13 @@ def compare_story(
     """All findings and agreements of one story (see ``typo_findings`` for the keyword arguments)."""
     anchors = {n.source.id: anchor_label(n.source) for n in sources}
     published = {n.source.id: n.source.published for n in sources}
+    texts = [n.source.text for n in sources]
+    name_parts = frozenset(w.lower() for w in ruleset.lexicons.get("place_name_parts", []))
     findings: list[Finding] = []
     agreements: list[Agreement] = []
     for alignment in alignments:
         rule = ruleset.rules[alignment.rule]
-        outcome = compare_alignment(alignment, story, rule, anchors, published)
+        outcome = compare_alignment(alignment, story, rule, anchors, published, texts, name_parts)
         if outcome is None:
             continue
         (findings if isinstance(outcome, Finding) else agreements).append(outcome)  # type: ignore[arg-type]
@@ -732,6 +824,13 @@ def _without_repeats(findings: list[Finding], ruleset: RuleSet) -> list[Finding]
     # read both ways)
     route_rules = {rule.id for rule in ruleset.of_kind("route_place")}
     main_rules |= route_rules
+    # a rule of local names only (a site's place keyed by its noun) yields to any rule that
+    # tells a conflict over the same statements (the sale of a ticket "at a shop in X")
+    main_rules |= {
+        rule.id
+        for rule in ruleset.of_kind("event_place")
+        if rule.options.get("known_places", True) is False
+    }
     date_rules = {rule.id for rule in ruleset.of_kind("event_date")}
 
     def statements(finding: Finding) -> frozenset[tuple[str, int, int]]:

@@ -24,7 +24,7 @@ from checker.extract import (
     WordMention,
     quantity_lexicon,
 )
-from checker.gazetteer import Gazetteer, load_gazetteer
+from checker.gazetteer import Gazetteer, comparable, load_gazetteer
 from checker.model import Amount, Fact, Interval, Place, Source
 from checker.quantities import QuantityLexicon, to_amount
 from checker.rules import RuleSet
@@ -384,8 +384,10 @@ def normalize(
             fact_value = gazetteer.resolve(
                 mention.place, venue_words=frozenset(rule.options.get("venues", []))
             )
-            if fact_value.kind == "unknown":
+            if fact_value.kind == "unknown" and not rule.options.get("unknown_places"):
                 continue  # a name the gazetteer does not know says nothing either way
+            if not rule.options.get("known_places", True) and comparable(fact_value, fact_value):
+                continue  # (a rule of local names only: a city or country it leaves to others)
             background = mention.where.sentence in recalled_sentences
             note = {
                 "unknown": "not in the gazetteer",

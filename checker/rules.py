@@ -127,18 +127,21 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
         {"amounts": list, "families": list, "other_time_words": list, "whole_words": list},
     ),
     "event_place": (
-        {**_RULE_KEYS, "prepositions": list},
+        dict(_RULE_KEYS),
         {
+            "prepositions": list,
             "venues": list,
             "same_place_km": float,
             "class_prepositions": dict,
             "frames": dict,
             "main": bool,
+            "unknown_places": bool,
+            "known_places": bool,
         },
     ),
     "ranked_place": (
         {**_RULE_KEYS, "ranks": list, "nouns": list, "links": list},
-        {"same_place_km": float},
+        {"same_place_km": float, "unknown_places": bool},
     ),
     "home_place": (
         {**_RULE_KEYS, "suffixes": list},
@@ -146,7 +149,7 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     ),
     "route_place": (
         {**_RULE_KEYS, "words": list, "patterns": list},
-        {"same_place_km": float},
+        {"same_place_km": float, "unknown_places": bool},
     ),
     "lead_date": (
         dict(_RULE_KEYS),
@@ -463,6 +466,14 @@ def _load_one(ruleset: RuleSet, name: str, node: yaml.MappingNode, data: dict[st
             raise _err(
                 errors.E202, f"missing the required key {key!r} for extends {kind!r}", name, node
             )
+    if kind == "event_place" and "prepositions" not in data and "frames" not in data:
+        # a rule of place frames only needs no prepositions of its own
+        raise _err(
+            errors.E202,
+            f"missing the required key 'prepositions' (or 'frames') for extends {kind!r}",
+            name,
+            node,
+        )
     for key, expected in {**required, **optional, **_COMMON_OPTIONAL}.items():
         if key in data and not _check_type(data[key], expected):
             raise _err(

@@ -414,14 +414,19 @@ def test_places_extract_dateline_city_is_not_the_event_place(extract_text):
 # --- normalization -----------------------------------------------------------------------------
 
 
-def test_places_normalize_drops_unknown_names(extract_text, normalize_text):
+def test_places_normalize_keeps_unknown_names_as_unknown(extract_text, normalize_text):
+    # a name the gazetteer lacks stays a fact (``unknown_places``: two such names may still
+    # be two places), marked unknown: the gazetteer never sets it against a city
     text = "Negotiators from Ethiopia and Eritrea resumed talks in Zembla on Monday.\n"
     published = dt.date.fromisoformat(PUBLISHED)
     assert _place_phrases(extract_text(text, published=published)) == [
         ("in Zembla", "Zembla", "talks")
     ]
     normalized = normalize_text(text, published=published)
-    assert [f for f in normalized.facts if f.kind == "event.place"] == []
+    facts = [f for f in normalized.facts if f.kind == "event.place"]
+    assert [(f.value.name, f.value.kind, f.note) for f in facts] == [
+        ("Zembla", "unknown", "not in the gazetteer")
+    ]
 
 
 @pytest.mark.parametrize(
@@ -800,7 +805,7 @@ def _frame_places(extraction) -> list[tuple[str, str | None, str]]:
     return [
         (f.where.text, f.place, f.trigger)
         for f in extraction.facts
-        if f.family == "place" and f.context and any(w.startswith("frame:") for w in f.context)
+        if f.rule == "event.place" and f.context and any(w.startswith("frame:") for w in f.context)
     ]
 
 

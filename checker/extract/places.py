@@ -41,6 +41,8 @@ def _places(
     timex_tokens = ctx.timex_tokens
     dateline = source.dateline
     for rule in ruleset.of_kind("event_place"):
+        if not rule.options.get("prepositions"):
+            continue  # a rule of place frames only
         if rule.options.get("main"):
             facts.extend(_main_places(ctx, source, rule, main_dates))
             continue
@@ -473,7 +475,9 @@ def _frame_places(
                     and _years_before(ctx, source, t.sent_start[span.start], ruleset)
                 ):
                     continue  # "seized at the port of Zenda in 2019": another, earlier event
-                kind = f"{frame} at the {word}" if per_word else frame
+                kind = frame if not per_word else f"{frame} at the {word}"
+                if per_word and spec.get("word_kind"):
+                    kind = f"the {word}"  # "Sources disagree on where the sandbank is"
                 if place is None or (kind, place) in seen:
                     continue  # "caught at a checkpoint outside Split": one place, two words
                 seen.add((kind, place))
