@@ -45,6 +45,7 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
             "early_words": list,
             "zone_words": list,
             "zone_suffixes": list,
+            "start_markers": list,
         },
     ),
     "deadline": (

@@ -1104,6 +1104,45 @@ def _progressive_at(ctx: _Context, i: int) -> bool:
     )
 
 
+def _starts_from(ctx: _Context, span: Span, event: Span, markers: frozenset[str]) -> bool:
+    """True when a date is the first day of the event word before it, set off by a start
+    marker and no verb: "a 48-hour strike from Thursday", "a two-day walkout by cabin crew
+    starting on Friday", "a curfew beginning Monday". Not the first day of a span ("from
+    Monday to Wednesday", "from Monday until Friday"), nor a date a verb between dates ("the
+    strike was called off from Friday")."""
+    t = ctx.tokens
+    lower = t.lower
+    at = span.start
+    if lower[at] == "from":
+        marker = at
+        if at > 0 and lower[at - 1] in markers:
+            marker = at - 1  # "starting from Monday"
+    elif at > 0 and lower[at - 1] in markers:
+        marker = at - 1
+    elif at > 1 and lower[at - 1] in ("on", "from") and lower[at - 2] in markers:
+        marker = at - 2  # "starting on Friday" with "on" outside the date
+    else:
+        return False
+    last = t.sent_end[span.start]
+    if span.end < last and lower[span.end] in _SPAN_ENDS:
+        return False  # "from Monday to Wednesday": a span, not a start
+    if event.end > marker or marker - event.end > _START_REACH:
+        return False
+    left, _ = ctx.clause(marker, span.end)
+    if event.start < left:
+        return False
+    return not any(
+        ctx.past_at(i) or i in ctx.timex_tokens or t.text[i] in (";", ":", "(", ")")
+        for i in range(event.end, marker)
+    )
+
+
+_SPAN_ENDS = frozenset({"to", "until", "till", "through", "thru", "-", "\u2013", "and", "or"})
+"""Words after a "from" date that make it the start of a span of days."""
+_START_REACH = 8
+"""Tokens at most between an event word and the start marker of its first day."""
+
+
 def _relation_of(ctx: _Context, span: Span, event: Span) -> str | None:
     """The rule id of the relation verb nearest the date (``event.start_date``...), if any."""
     left, right = ctx.clause(span.start, span.end)

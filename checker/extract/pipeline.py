@@ -30,6 +30,7 @@ from checker.extract.events import (
     _main_event,
     _period_deadlines,
     _relation_of,
+    _starts_from,
     _timex_tense,
     _verb_forms,
     _year_fact,
@@ -77,6 +78,10 @@ def extract(
     deadline_rules = {r.id: r for r in ruleset.of_kind("deadline")}
     event_rules = ruleset.of_kind("event_date")
     default_event_rule = next((r.id for r in event_rules if r.options.get("default")), None)
+    start_rule = next((r.id for r in event_rules if r.options.get("start_markers")), None)
+    start_markers = (
+        frozenset(ruleset.rules[start_rule].options["start_markers"]) if start_rule else frozenset()
+    )
     deadline_chains: dict[str, int] = {}
     deadline_count = 0
     lead_rules = ruleset.of_kind("lead_date") if facts else []
@@ -276,6 +281,15 @@ def extract(
             continue
         cue, chain = event
         rule_id = _relation_of(ctx, span, cue) or default_event_rule
+        role = None
+        if (
+            start_rule is not None
+            and rule_id in (default_event_rule, start_rule)
+            and _starts_from(ctx, span, cue, start_markers)
+        ):
+            # "called a 48-hour strike from Thursday": the strike's first day, whatever
+            # the tense of the call; a weekday is the nearest such day to publication
+            rule_id, role = start_rule, "nearest"
         out.facts.append(
             FactMention(
                 rule=rule_id,
@@ -288,6 +302,7 @@ def extract(
                 chain=chain,
                 ordinal=out.chain_ordinal.get(chain),
                 timex=timex,
+                role=role,
             )
         )
     if facts:
