@@ -277,6 +277,8 @@ def _clause_happening(
     plain = set(options.get("not_events", ()))
     sentence = t.sent_start[span.start]
     marked = {c.start for c in ctx.cues_at(sentence, "tense:past") if c.end - c.start == 1}
+    # irregular forms the rule lists ("shut", "held"): a verb after an auxiliary ("was shut")
+    listed = {form.lower() for forms in options.get("verb_forms", {}).values() for form in forms}
 
     def is_verb(i: int) -> bool:
         if i in ctx.timex_tokens or not t.alpha[i] or not t.lowercase[i]:
@@ -286,7 +288,7 @@ def _clause_happening(
             ctx.past_at(i)
             or i in marked
             or previous in ("will", "would")
-            or (previous in _CLAUSE_AUXILIARIES and lower[i].endswith("ed"))
+            or (previous in _CLAUSE_AUXILIARIES and (lower[i].endswith("ed") or lower[i] in listed))
         )
 
     verb = next(
@@ -297,6 +299,19 @@ def _clause_happening(
         ),
         None,
     )
+    if verb is None and left - 1 > first and lower[left - 1] in ("and", "or"):
+        # "was shut to vehicles and pedestrians last Wednesday": two nouns joined, not two
+        # clauses; the verb is before the first
+        if lower[left - 2] != ",":
+            joined = ctx.joined_clause(span.start, span.end)[0]
+            verb = next(
+                (
+                    i
+                    for i in range(left - 2, max(joined, span.start - _CLAUSE_REACH) - 1, -1)
+                    if is_verb(i)
+                ),
+                None,
+            )
     after = span.end + (span.end < last and lower[span.end] == ",")
     if verb is None and (span.start == first or after == span.end):
         # a date before its verb: "On Monday, the council voted", "the council on Monday
@@ -315,7 +330,10 @@ def _clause_happening(
         end -= 1
     if end == span.end:
         end = span.start  # "the council on Monday voted"
-    if end - 2 > first and lower[end - 1] in ("which", "that", "who") and lower[end - 2] == ",":
+    relative = (
+        end - 2 > first and lower[end - 1] in ("which", "that", "who") and lower[end - 2] == ","
+    )
+    if relative:
         end -= 2
     if end - 1 > first and lower[end - 1] == ",":
         # "Lena Varga Holt, 61, the owner of a sawmill, was released": the name that
@@ -356,8 +374,14 @@ def _clause_happening(
     ):
         return None  # "voted again on Monday", "a second vote on Friday", "the third rise"
     before = start - 1
-    if before >= first and not (ctx.breaks_at(before) or lower[before] in _CLAUSE_OPENERS):
-        return None  # "officials at the plant closed": the subject starts further back
+    if (
+        not relative
+        and before >= first
+        and not (ctx.breaks_at(before) or lower[before] in _CLAUSE_OPENERS)
+    ):
+        # "officials at the plant closed": the subject starts further back; not so for the
+        # phrase a relative clause is set after ("a crack in the bridge, which was shut")
+        return None
     heads = [head, *_name_words(ctx, start, end), *_clause_objects(ctx, verb, span, right)]
     return start, verb, tuple(dict.fromkeys(stem(h) for h in heads))
 
@@ -514,9 +538,13 @@ def _clause_facts(
     # what the clause says after its verb, marked "+" ("voted to sell the site", "voted to
     # raise rents": two votes)
     told = ctx.content_words(verb + 1, max(right, verb + 1), skip=(span.start, span.end))
+    # the sentence's words: what else it tells of the happening ("hours after a routine
+    # inspection found the fault", "after a crack was spotted during an inspection")
+    sent_start, sent_end = ctx.tokens.sent_start[span.start], ctx.tokens.sent_end[span.start]
     context = (
         ctx.content_words(min(left, start), right, skip=(span.start, span.end))
-        | ctx.proper_nouns_at(ctx.tokens.sent_start[span.start])
+        | ctx.content_words(sent_start, sent_end, skip=(span.start, span.end))
+        | ctx.proper_nouns_at(sent_start)
         | {family, *heads}
         | {"+" + w for w in told - set(heads)}
     )
