@@ -726,3 +726,50 @@ def test_compare_a_task_told_with_two_unlisted_verbs_is_one_deadline(ruleset, nl
         ("a.txt", "2026-05-05", first), ("b.txt", "2026-05-05", second), ruleset=ruleset, nlp=nlp
     )
     assert {e.text for e in finding.evidence} == {"by Friday", "by Tuesday, May 12"}
+
+
+# --- a deadline's scope: the first step or the whole task ------------------------------------
+
+_FERRIES = "New ferries for the island route\n\nThe island council has ordered eight ferries.\n\n"
+
+
+def test_compare_the_first_steps_deadlines_told_in_other_words_are_one_task(ruleset, nlp):
+    # both say when the first ferries come, in sentences sharing no other word
+    first = _FERRIES + "The first are due to arrive by the end of 2027, the council said.\n"
+    second = _FERRIES + "Under the contract, the first vessels are due in Kellport by mid-2028.\n"
+    (finding,) = _deadlines(
+        ("a.txt", "2026-02-06", first), ("b.txt", "2026-02-09", second), ruleset=ruleset, nlp=nlp
+    )
+    assert {e.text for e in finding.evidence} == {"by the end of 2027", "by mid-2028"}
+
+
+def test_compare_the_whole_tasks_deadlines_told_in_other_words_are_one_task(ruleset, nlp):
+    # "the whole order ... in service" and "all eight would be carrying passengers"
+    first = _FERRIES + "The whole order is due to be in service by the end of 2027.\n"
+    second = _FERRIES + "The operator said all eight would be carrying passengers by June 2027.\n"
+    (finding,) = _deadlines(
+        ("a.txt", "2026-02-20", first), ("b.txt", "2026-02-21", second), ruleset=ruleset, nlp=nlp
+    )
+    assert {e.text for e in finding.evidence} == {"by the end of 2027", "by June 2027"}
+
+
+def test_compare_the_first_step_and_the_whole_task_are_two_deadlines(ruleset, nlp):
+    first = _FERRIES + "The first are due to arrive by the end of 2027, the council said.\n"
+    second = _FERRIES + "The whole fleet is due to arrive by mid-2028, the council said.\n"
+    found = _deadlines(
+        ("a.txt", "2026-02-06", first), ("b.txt", "2026-02-09", second), ruleset=ruleset, nlp=nlp
+    )
+    assert found == []
+
+
+def test_compare_a_scope_a_source_gives_two_dates_says_nothing_sure(ruleset, nlp):
+    # two first steps in one source (the ferries and the new pier): neither is the other's
+    first = (
+        _FERRIES + "The first are due to arrive by the end of 2027, the council said.\n\n"
+        "The first berths at the new pier should be ready by March 2027.\n"
+    )
+    second = _FERRIES + "Under the contract, the first vessels are due in Kellport by mid-2028.\n"
+    found = _deadlines(
+        ("a.txt", "2026-02-06", first), ("b.txt", "2026-02-09", second), ruleset=ruleset, nlp=nlp
+    )
+    assert found == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span
 
@@ -870,6 +872,53 @@ def _deadline_predicate(
     if at < span.start and t.alpha[at] and t.lowercase[at] and lower[at] not in STOP_WORDS:
         return "~" + stem(lower[at])  # a word of no listed meaning: "~deliver"
     return ""
+
+
+def _deadline_scope(ctx: _Context, span: Span, scopes: dict[str, list[str]]) -> str:
+    """How much of a task a deadline is for, as the meaning of a listed word in its own
+    clause before the date: "the first trams are due to arrive by the end of 2027" (first),
+    "the whole order is due to be in service by 2027", "all 60 would be carrying passengers
+    by June" (all); "" when none is said ("for the first time" is no scope)."""
+    lower = ctx.tokens.lower
+    left = ctx.clause(span.start, span.end)[0]
+    found = {
+        meaning
+        for i in range(left, span.start)
+        for meaning, words in scopes.items()
+        if lower[i] in words and not (i + 1 < span.start and lower[i + 1] == "time")
+    }
+    return found.pop() if len(found) == 1 else ""
+
+
+_LEAD_WORDS = frozenset({"by", "until", "till", "before", "on", "in", "the", "no", "later", "than"})
+"""Words before a deadline's date that say nothing of which day it is."""
+
+
+def _unique_scopes(out: Extraction) -> None:
+    """Mark a scope ``_deadline_scope`` gave two deadlines of one source on different dates
+    ("%first?"): the source has two first steps (of two tasks), so its scope says nothing
+    sure of either."""
+    dates: dict[str, set[tuple[str, ...]]] = {}
+    for fact in out.facts:
+        if fact.family == "deadline" and fact.timex is not None:
+            for word in fact.context:
+                if word[0] == "%":
+                    said = tuple(
+                        w.lower() for w in fact.timex.words if w.lower() not in _LEAD_WORDS
+                    )
+                    dates.setdefault(word, set()).add(said)
+    unsure = {word for word, found in dates.items() if len(found) > 1}
+    if not unsure:
+        return
+
+    def mark(words: frozenset[str]) -> frozenset[str]:
+        return frozenset(f"{w}?" if w in unsure else w for w in words)
+
+    for j, fact in enumerate(out.facts):
+        if fact.family == "deadline" and fact.context & unsure:
+            out.facts[j] = replace(fact, context=mark(fact.context))
+            if fact.chain in out.chain_context:
+                out.chain_context[fact.chain] = mark(out.chain_context[fact.chain])
 
 
 def _deadline_subject(ctx: _Context, span: Span, trigger: str) -> str:

@@ -20,6 +20,7 @@ from checker.extract.events import (
     _clause_happening,
     _deadline_of,
     _deadline_predicate,
+    _deadline_scope,
     _deadline_subject,
     _event_chains,
     _event_of,
@@ -32,6 +33,7 @@ from checker.extract.events import (
     _relation_of,
     _starts_from,
     _timex_tense,
+    _unique_scopes,
     _verb_forms,
     _year_fact,
     _year_happening,
@@ -183,6 +185,8 @@ def extract(
             context -= ctx.story_names()
             if predicate:
                 context.add(f"^{predicate}")  # what must happen: "^operate", "^restore"
+            if scope := _deadline_scope(ctx, span, options.get("scopes", {})):
+                context.add(f"%{scope}")  # "the first trams", "the whole order"
             clause_text = f" {' '.join(ctx.tokens.lower[left:right])} "
             for meaning, phrases in ruleset.rules[rule_id].options.get("same_words", {}).items():
                 if any(f" {phrase} " in clause_text for phrase in phrases):
@@ -306,6 +310,7 @@ def extract(
             )
         )
     if facts:
+        _unique_scopes(out)
         out.facts.extend(_counts(ctx, source, ruleset))
         out.facts.extend(_streaks(ctx, source, ruleset))
         out.facts.extend(_quantities(ctx, source, ruleset, out.timexes))
