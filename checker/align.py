@@ -350,6 +350,9 @@ def pair_score(a: Unit, b: Unit) -> int:
         predicates_b = {w for w in b.context if w[0] == "^" and w[1:2] != "~"}
         if predicates_a and predicates_b and predicates_a.isdisjoint(predicates_b):
             return 0
+        # the rest of their sentences ("&") counts only for one listed task
+        rest = len({w for w in a.context & b.context if w[0] == "&"})
+        shared -= 0 if predicates_a & predicates_b else rest
     a_background, b_background = (
         all(f.background for f in a.facts),
         all(f.background for f in b.facts),

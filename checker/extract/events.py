@@ -854,24 +854,47 @@ def _deadline_predicate(
         ):
             anchor = i
             break
+    end = span.start
     if anchor is None:
-        return ""
-    words = lower[anchor + 1 : span.start]
+        # "has until the end of July to file", "gave the two sides until January 31 to
+        # reach a deal": the time given, then what must be done in it
+        last = t.sent_end[span.start]
+        at = span.end + (span.end < last and lower[span.end] == ",")
+        if not (
+            at + 1 < last
+            and lower[at] == "to"
+            and t.alpha[at + 1]
+            and t.lowercase[at + 1]
+            and lower[at + 1] not in _NOT_INFINITIVE
+        ):
+            return ""
+        anchor, end = at, min(last, at + 1 + _PREDICATE_AFTER)
+    words = lower[anchor + 1 : end]
     said = f" {' '.join(words)} "
     found = [
-        (said.rfind(f" {phrase} "), meaning)
+        # the listed words nearest the date (a longer phrase over a word inside it)
+        (
+            (said.rfind(f" {phrase} ") if end == span.start else -said.find(f" {phrase} ")),
+            len(phrase),
+            meaning,
+        )
         for meaning, phrases in predicates.items()
         for phrase in phrases
         if f" {phrase} " in said
     ]
     if found:
-        return max(found)[1]  # the listed word nearest the date
+        return max(found)[2]
     at = anchor + 1
-    while at < span.start and lower[at] in _PREDICATE_SKIP:
+    while at < end and lower[at] in _PREDICATE_SKIP:
         at += 1
-    if at < span.start and t.alpha[at] and t.lowercase[at] and lower[at] not in STOP_WORDS:
+    if at < end and t.alpha[at] and t.lowercase[at] and lower[at] not in STOP_WORDS:
         return "~" + stem(lower[at])  # a word of no listed meaning: "~deliver"
     return ""
+
+
+_PREDICATE_AFTER = 4
+"""Words after the "to" that follows a deadline's date read for its predicate ("until
+January 31 to reach a deal")."""
 
 
 def _deadline_scope(ctx: _Context, span: Span, scopes: dict[str, list[str]]) -> str:

@@ -187,6 +187,13 @@ def extract(
                 context.add(f"^{predicate}")  # what must happen: "^operate", "^restore"
             if scope := _deadline_scope(ctx, span, options.get("scopes", {})):
                 context.add(f"%{scope}")  # "the first trams", "the whole order"
+            # the rest of the sentence, marked "&": counted only for deadlines of one listed
+            # task ("appointed a mediator and gave the two sides until January 31 to reach a
+            # deal", "named a mediator and told them to settle by the end of February")
+            rest = ctx.content_words(
+                sent_start, ctx.tokens.sent_end[span.start], skip=(span.start, span.end)
+            )
+            context |= {"&" + w for w in rest - context - ctx.story_names() - {trigger}}
             clause_text = f" {' '.join(ctx.tokens.lower[left:right])} "
             for meaning, phrases in ruleset.rules[rule_id].options.get("same_words", {}).items():
                 if any(f" {phrase} " in clause_text for phrase in phrases):
