@@ -773,3 +773,44 @@ def test_compare_a_scope_a_source_gives_two_dates_says_nothing_sure(ruleset, nlp
         ("a.txt", "2026-02-06", first), ("b.txt", "2026-02-09", second), ruleset=ruleset, nlp=nlp
     )
     assert found == []
+
+
+# --- the task told after the date, and a listed task's sentences ------------------------------
+
+
+def test_compare_the_time_given_to_reach_a_deal_and_a_deadline_to_settle_are_one_task(ruleset, nlp):
+    # "until January 31 to reach a deal" and "to settle their differences by the end of
+    # February": one listed task (agree), and the two sentences share the mediator and the
+    # arbitration outside the deadlines' own clauses
+    first = (
+        "Ferry crews strike\n\nThe ferry crews walked out on Monday.\n\n"
+        "The ministry has appointed a mediator, a former judge, and has given the two sides "
+        "until January 31 to reach a deal before it considers binding arbitration.\n"
+    )
+    second = (
+        "Ferry crews strike\n\nThe ferry crews walked out on Monday.\n\n"
+        "The government has named a mediator and has told the operator and the union to "
+        "settle their differences by the end of February, or face binding arbitration.\n"
+    )
+    (finding,) = _deadlines(
+        ("a.txt", "2026-01-13", first), ("b.txt", "2026-01-13", second), ruleset=ruleset, nlp=nlp
+    )
+    assert {e.text for e in finding.evidence} == {"until January 31", "by the end of February"}
+
+
+def test_compare_sentence_words_count_for_no_deadlines_of_two_or_no_listed_tasks(ruleset, nlp):
+    # the same mediator and arbitration, but one deadline is to pay and the other unlisted
+    first = (
+        "Ferry crews strike\n\nThe ferry crews walked out on Monday.\n\n"
+        "The ministry has appointed a mediator, a former judge, and has given the operator "
+        "until January 31 to pay the back wages before it considers binding arbitration.\n"
+    )
+    second = (
+        "Ferry crews strike\n\nThe ferry crews walked out on Monday.\n\n"
+        "The government has named a mediator and has told the union to publish its demands "
+        "by the end of February, or face binding arbitration.\n"
+    )
+    found = _deadlines(
+        ("a.txt", "2026-01-13", first), ("b.txt", "2026-01-13", second), ruleset=ruleset, nlp=nlp
+    )
+    assert found == []
