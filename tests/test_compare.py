@@ -5,6 +5,8 @@ Every article below is invented for these tests.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from checker.compare import render_message
@@ -814,3 +816,56 @@ def test_compare_sentence_words_count_for_no_deadlines_of_two_or_no_listed_tasks
         ("a.txt", "2026-01-13", first), ("b.txt", "2026-01-13", second), ruleset=ruleset, nlp=nlp
     )
     assert found == []
+
+
+# --- a span of days counted from a day it names ------------------------------------------------
+
+_REPAIR = "Water company told to fix leaks\n\nThe regulator has ruled on the leaks.\n\n"
+
+
+def test_compare_days_counted_from_a_named_day_and_a_date_disagree(ruleset, nlp):
+    # 90 days from January 15 is April 15, not mid-March
+    first = (
+        _REPAIR
+        + "The water company must submit a repair plan within 90 days of the January 15 ruling.\n"
+    )
+    second = (
+        _REPAIR + "The water company must submit a repair plan by mid-March, the regulator said.\n"
+    )
+    (finding,) = _deadlines(
+        ("a.txt", "2026-01-16", first), ("b.txt", "2026-01-16", second), ruleset=ruleset, nlp=nlp
+    )
+    assert {e.text for e in finding.evidence} == {
+        "within 90 days of the January 15",
+        "by mid-March",
+    }
+
+
+def test_compare_days_counted_from_a_named_day_agree_with_the_day_they_reach(ruleset, nlp):
+    first = (
+        _REPAIR
+        + "The water company must submit a repair plan within 90 days of the January 15 ruling.\n"
+    )
+    second = (
+        _REPAIR + "The water company must submit a repair plan by mid-April, the regulator said.\n"
+    )
+    result = _check(ruleset, nlp, ("a.txt", "2026-01-16", first), ("b.txt", "2026-01-16", second))
+    (period,) = [f for f in result.facts if f.kind == "deadline" and f.source_id == "a.txt"]
+    assert period.value.end == dt.date(2026, 4, 15)
+    assert [f for f in result.findings if f.rule == "deadline"] == []
+
+
+def test_compare_days_counted_from_no_named_day_set_no_deadline(ruleset, nlp):
+    first = _REPAIR + "The water company must submit a repair plan within 90 days of the ruling.\n"
+    second = (
+        _REPAIR + "The water company must submit a repair plan by mid-March, the regulator said.\n"
+    )
+    assert (
+        _deadlines(
+            ("a.txt", "2026-01-16", first),
+            ("b.txt", "2026-01-16", second),
+            ruleset=ruleset,
+            nlp=nlp,
+        )
+        == []
+    )

@@ -800,6 +800,79 @@ def _period_deadlines(
     return facts
 
 
+def _within_deadlines(
+    ctx: _Context, source: Source, ruleset: RuleSet, out: Extraction
+) -> list[FactMention]:
+    """Deadlines a span of days or weeks sets from a day it names: "must submit a plan
+    within 90 days of the January 15 ruling", "has 30 days from March 2 to appeal" end that
+    many days after that day. Compared as deadlines, keyed by their predicate as any."""
+    rules = ruleset.of_kind("deadline")
+    if not rules:
+        return []
+    rule = rules[0]
+    lexicons = ruleset.lexicons
+    t = ctx.tokens
+    spans = ctx.timex_spans
+    by_start = {span.start: span for span in spans}
+    facts = []
+    for span in spans:
+        words = tuple(t.text[span.start : span.end])
+        if words and words[0].lower() == "within":
+            words = words[1:]
+        parts = parts_of(words, lexicons)
+        if parts.kind != "duration" or parts.amount is None or parts.span_unit not in _PERIOD_DAYS:
+            continue
+        at = span.end
+        if at >= len(t.lower) or t.lower[at] not in ("of", "from"):
+            continue
+        at += 1
+        if at < len(t.lower) and t.lower[at] == "the":
+            at += 1
+        start = by_start.get(at)
+        if start is None or not _is_day(parts_of(tuple(t.text[start.start : start.end]), lexicons)):
+            continue
+        left, right = ctx.joined_clause(span.start, start.end)
+        if not _FOLLOW_UPS.isdisjoint(t.lower[left:right]):
+            continue  # "extended the deadline by 30 days from Friday": a later step
+        predicate = _deadline_predicate(ctx, span, left, rule.options.get("predicates", {}))
+        sent_start, sent_end = t.sent_start[span.start], t.sent_end[span.start]
+        context = (
+            ctx.content_words(left, right, skip=(start.start, start.end))
+            | ctx.proper_nouns_at(sent_start)
+        ) - ctx.story_names()
+        if predicate:
+            context.add(f"^{predicate}")
+        rest = ctx.content_words(sent_start, sent_end, skip=(start.start, start.end))
+        context |= {"&" + w for w in rest - context - ctx.story_names()}
+        # the day counted from is told, not planned: the nearest of its name ("the January
+        # 15 ruling" read in a clause about the future is still the past January 15)
+        tense: Tense = "none"
+        first = span.start - (span.start > 0 and t.lower[span.start - 1] == "within")
+        chain = 4000 + len(facts)
+        out.chain_context[chain] = frozenset(context)
+        facts.append(
+            FactMention(
+                rule=rule.id,
+                family="deadline",
+                where=_mention_at(source, t, first, start.end),
+                tense=tense,
+                trigger="period",
+                event_class="deadline",
+                context=frozenset(context),
+                chain=chain,
+                timex=TimexMention(
+                    _mention_at(source, t, start.start, start.end),
+                    tuple(t.text[start.start : start.end]),
+                    frozenset(start.label_.split("+")),
+                    tense,
+                ),
+                subject=predicate.lstrip("~") or "period",
+                offset_days=int(parts.amount * _PERIOD_DAYS[parts.span_unit]),
+            )
+        )
+    return facts
+
+
 def _is_day(parts: TimexParts) -> bool:
     """True when a date expression names one day: a weekday, a month and day, "yesterday"."""
     return parts.kind is None and (

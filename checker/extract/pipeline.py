@@ -35,6 +35,7 @@ from checker.extract.events import (
     _timex_tense,
     _unique_scopes,
     _verb_forms,
+    _within_deadlines,
     _year_fact,
     _year_happening,
 )
@@ -332,6 +333,7 @@ def extract(
         out.facts.extend(_frame_places(ctx, source, ruleset, len(chains)))
         out.facts.extend(_route_places(ctx, source, ruleset, len(chains)))
         out.facts.extend(_period_deadlines(ctx, source, ruleset, out))
+        out.facts.extend(_within_deadlines(ctx, source, ruleset, out))
         out.words = _words(doc, source, ctx.tokens)
         out.names = _names(ctx, source)
     return out
