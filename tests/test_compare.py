@@ -869,3 +869,19 @@ def test_compare_days_counted_from_no_named_day_set_no_deadline(ruleset, nlp):
         )
         == []
     )
+
+
+# --- a closing marker in the present looks ahead of a reporting verb's past ---------------------
+
+_PLANT = "Tenby plant to close\n\nThe food maker is ending production in the town.\n\n"
+
+
+def test_compare_a_plant_that_closes_on_a_weekday_and_one_closing_on_a_date_disagree(ruleset, nlp):
+    # "closes on Friday" published Thursday Feb 26 is Friday Feb 27, not the Friday before
+    first = _PLANT + "Harlow Foods said the Tenby plant will close on March 3 after 60 years.\n"
+    second = _PLANT + "The Tenby plant closes on Friday after 60 years, Harlow Foods said.\n"
+    (finding,) = _deadlines(
+        ("a.txt", "2026-02-25", first), ("b.txt", "2026-02-26", second), ruleset=ruleset, nlp=nlp
+    )
+    assert {e.text for e in finding.evidence} == {"on March 3", "on Friday"}
+    assert "2026-02-27" in finding.message

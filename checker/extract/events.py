@@ -659,7 +659,11 @@ def _deadline_of(
             cue.start < span.start <= cue.end
         ):
             # "an auction closing on June 12": a deadline when the day lies after
-            # publication, whatever the clause's tense (normalize tells)
+            # publication, whatever the clause's tense (normalize tells); a marker in the
+            # present ("the plant closes on Friday, the company said") looks ahead of a
+            # reporting verb's past
+            if marker.split()[0].endswith("es"):
+                return rule_id, marker, False, True
             return rule_id, marker, False, None
         if cue.start == span.start or cue.end == span.start:  # "by July 15", "until Friday"
             left, _right = ctx.joined_clause(span.start, span.end)
