@@ -353,9 +353,12 @@ def pair_score(a: Unit, b: Unit) -> int:
     # one task's deadline in two sources' words, each dated in full ("by the end of 2027",
     # "by mid-2028"); not when the other's date is that of another deadline of the
     # predicate in the source ("the first phase", "the whole line": ``_task_siblings``)
+    scoped = _same_scope(a, b) if a.event_class == "deadline" else None
+    if scoped is False:
+        return 0  # "the first trams" and "the full fleet": two steps, two deadlines
     same_task = (
         a.event_class == "deadline"
-        and bool({w for w in a.context & b.context if w[0] == "^"})
+        and (scoped or bool({w for w in a.context & b.context if w[0] == "^"}))
         and not any(
             intervals_agree(x.value, y.value)  # type: ignore[arg-type]
             for one, other in ((a, b), (b, a))
@@ -387,18 +390,41 @@ def pair_score(a: Unit, b: Unit) -> int:
         predicates_b = {w for w in b.context if w[0] == "^" and w[1:2] != "~"}
         if predicates_a and predicates_b and predicates_a.isdisjoint(predicates_b):
             return 0
+        # the rest of their sentences ("&") counts only for one listed task
+        rest = len({w for w in a.context & b.context if w[0] == "&"})
+        shared -= 0 if predicates_a & predicates_b else rest
     a_background, b_background = (
         all(f.background for f in a.facts),
         all(f.background for f in b.facts),
     )
     if a_background != b_background:
         return 0  # one outlet's news is not another's recalled past event
-    needed = MIN_SHARED_WORDS
+    needed = 1 if scoped else MIN_SHARED_WORDS
     if a_background:
         needed = MIN_SHARED_BACKGROUND
         if {f.trigger for f in a.facts}.isdisjoint(f.trigger for f in b.facts):
             return 0
     return shared if shared >= needed else 0
+
+
+def _same_scope(a: Unit, b: Unit) -> bool | None:
+    """Whether two deadlines are for one scope of their task ("the first trams", "all 60
+    buses"; extraction marks them "%first", "%all", and "%first?" where the source gave
+    that scope two dates): True for one scope each source gives one date, whose
+    predicates, where both say one, are one ("must open" and "must pay" are two tasks);
+    False for two scopes; None where either says none (other evidence decides)."""
+    scopes_a = {w.rstrip("?") for w in a.context if w[0] == "%"}
+    scopes_b = {w.rstrip("?") for w in b.context if w[0] == "%"}
+    if not scopes_a or not scopes_b:
+        return None
+    if scopes_a.isdisjoint(scopes_b):
+        return False
+    sure = {w for w in a.context & b.context if w[0] == "%" and not w.endswith("?")}
+    predicates_a = {w for w in a.context if w[0] == "^"}
+    predicates_b = {w for w in b.context if w[0] == "^"}
+    if not sure or (predicates_a and predicates_b and predicates_a.isdisjoint(predicates_b)):
+        return None
+    return True
 
 
 def _happenings(unit: Unit) -> set[str]:

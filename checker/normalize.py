@@ -25,7 +25,7 @@ from checker.extract import (
     quantity_lexicon,
 )
 from checker.gazetteer import Gazetteer, comparable, load_gazetteer
-from checker.model import Amount, Fact, Interval, Place, Source
+from checker.model import Amount, Fact, Interval, Place, Source, Tense
 from checker.quantities import QuantityLexicon, to_amount
 from checker.rules import RuleSet
 from checker.temporal import WEEKDAY_DATE_REACH, TimexParts, parts_of, resolve
@@ -256,6 +256,16 @@ def _covered_period(where: Mention) -> bool:
     )
 
 
+def _nearest_tense(parts: TimexParts, anchor: dt.date | None, tense: Tense) -> Tense:
+    """The tense that resolves a bare weekday to the nearer of its past and coming days
+    ("a strike from Thursday" told on a Tuesday is two days on, told on a Saturday two days
+    back); ``tense`` for any other date."""
+    if anchor is None or parts.weekday is None or parts.month is not None or parts.relative:
+        return tense
+    ahead = (parts.weekday - anchor.weekday()) % 7
+    return "future" if ahead <= 3 else "past"
+
+
 def _tense_note(tense: str) -> str:
     return {"past": "past tense", "future": "future tense", "none": "no tense marker"}[tense]
 
@@ -429,7 +439,11 @@ def normalize(
         else:
             assert mention.timex is not None
             parts = _parts_of(mention.timex.words, ruleset)
-            interval = resolve(parts, anchor_of(mention.timex, parts), mention.tense)
+            tense = mention.tense
+            if mention.role == "nearest":
+                tense = _nearest_tense(parts, anchor_of(mention.timex, parts), tense)
+                mention = replace(mention, tense=tense)
+            interval = resolve(parts, anchor_of(mention.timex, parts), tense)
             if interval is None:
                 continue
             if mention.offset_days is not None:

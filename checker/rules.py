@@ -56,6 +56,7 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
             "early_words": list,
             "zone_words": list,
             "zone_suffixes": list,
+            "start_markers": list,
         },
     ),
     "deadline": (
@@ -66,6 +67,7 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
             "closing_markers": list,
             "predicates": dict,
             "earlier_words": list,
+            "scopes": dict,
         },
     ),
     "event_count": (

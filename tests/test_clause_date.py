@@ -235,3 +235,41 @@ def test_no_year_happening_for_another_verb_a_background_year_or_few_shared_word
             ruleset, nlp, ("wire.txt", "2025-07-20", wire), ("weekly.txt", "2025-07-21", weekly)
         )
         assert _findings(result) == [], weekly
+
+
+# --- a relative clause after a phrase, an irregular form after "was", nouns joined by "and" ---
+
+_SHUT_DAILY = (
+    "Tolvey bridge shut after crack found\n\n"
+    "Traffic in Tolvey is backing up on both banks.\n\n"
+    "The bridge was closed on Tuesday afternoon, hours after a routine inspection found the "
+    "fault on the northern span.\n"
+)
+_SHUT_WEEKLY = (
+    "Council plans steel plates for cracked bridge\n\n"
+    "Engineers are drawing up plans to strengthen a girder on the Harl Road bridge in Tolvey, "
+    "which was shut to cars and cyclists last Wednesday after a crack was spotted during an "
+    "inspection.\n"
+)
+
+
+def test_a_relative_clause_after_a_phrase_dates_the_phrase_it_follows(normalize_text):
+    (fact, *_) = _clause_facts(normalize_text, _SHUT_WEEKLY, dt.date(2025, 9, 22))
+    assert (fact.text, fact.subject) == ("last Wednesday", "clause:bridge:clos")
+    assert fact.value.start == dt.date(2025, 9, 17)
+
+
+def test_one_closure_told_with_other_words_in_its_sentence_is_compared(ruleset, nlp):
+    # "closed on Tuesday" (Sept 16) and "shut last Wednesday" (Sept 17): the key's two words
+    # and, from the rest of each sentence, the inspection that found the fault
+    result = _check(
+        ruleset,
+        nlp,
+        ("daily.txt", "2025-09-18", _SHUT_DAILY),
+        ("weekly.md", "2025-09-22", _SHUT_WEEKLY),
+    )
+    (finding,) = _findings(result)
+    assert _texts(finding) == {
+        ("daily.txt", "on Tuesday afternoon"),
+        ("weekly.md", "last Wednesday"),
+    }

@@ -5,6 +5,8 @@ Every article below is invented for these tests.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from checker.compare import render_message
@@ -755,3 +757,160 @@ def test_compare_a_task_told_with_two_unlisted_verbs_is_one_deadline(ruleset, nl
         ("a.txt", "2026-05-05", first), ("b.txt", "2026-05-05", second), ruleset=ruleset, nlp=nlp
     )
     assert {e.text for e in finding.evidence} == {"by Friday", "by Tuesday, May 12"}
+
+
+# --- a deadline's scope: the first step or the whole task ------------------------------------
+
+_FERRIES = "New ferries for the island route\n\nThe island council has ordered eight ferries.\n\n"
+
+
+def test_compare_the_first_steps_deadlines_told_in_other_words_are_one_task(ruleset, nlp):
+    # both say when the first ferries come, in sentences sharing no other word
+    first = _FERRIES + "The first are due to arrive by the end of 2027, the council said.\n"
+    second = _FERRIES + "Under the contract, the first vessels are due in Kellport by mid-2028.\n"
+    (finding,) = _deadlines(
+        ("a.txt", "2026-02-06", first), ("b.txt", "2026-02-09", second), ruleset=ruleset, nlp=nlp
+    )
+    assert {e.text for e in finding.evidence} == {"by the end of 2027", "by mid-2028"}
+
+
+def test_compare_the_whole_tasks_deadlines_told_in_other_words_are_one_task(ruleset, nlp):
+    # "the whole order ... in service" and "all eight would be carrying passengers"
+    first = _FERRIES + "The whole order is due to be in service by the end of 2027.\n"
+    second = _FERRIES + "The operator said all eight would be carrying passengers by June 2027.\n"
+    (finding,) = _deadlines(
+        ("a.txt", "2026-02-20", first), ("b.txt", "2026-02-21", second), ruleset=ruleset, nlp=nlp
+    )
+    assert {e.text for e in finding.evidence} == {"by the end of 2027", "by June 2027"}
+
+
+def test_compare_the_first_step_and_the_whole_task_are_two_deadlines(ruleset, nlp):
+    first = _FERRIES + "The first are due to arrive by the end of 2027, the council said.\n"
+    second = _FERRIES + "The whole fleet is due to arrive by mid-2028, the council said.\n"
+    found = _deadlines(
+        ("a.txt", "2026-02-06", first), ("b.txt", "2026-02-09", second), ruleset=ruleset, nlp=nlp
+    )
+    assert found == []
+
+
+def test_compare_a_scope_a_source_gives_two_dates_says_nothing_sure(ruleset, nlp):
+    # two first steps in one source (the ferries and the new pier): neither is the other's
+    first = (
+        _FERRIES + "The first are due to arrive by the end of 2027, the council said.\n\n"
+        "The first berths at the new pier should be ready by March 2027.\n"
+    )
+    second = _FERRIES + "Under the contract, the first vessels are due in Kellport by mid-2028.\n"
+    found = _deadlines(
+        ("a.txt", "2026-02-06", first), ("b.txt", "2026-02-09", second), ruleset=ruleset, nlp=nlp
+    )
+    assert found == []
+
+
+# --- the task told after the date, and a listed task's sentences ------------------------------
+
+
+def test_compare_the_time_given_to_reach_a_deal_and_a_deadline_to_settle_are_one_task(ruleset, nlp):
+    # "until January 31 to reach a deal" and "to settle their differences by the end of
+    # February": one listed task (agree), and the two sentences share the mediator and the
+    # arbitration outside the deadlines' own clauses
+    first = (
+        "Ferry crews strike\n\nThe ferry crews walked out on Monday.\n\n"
+        "The ministry has appointed a mediator, a former judge, and has given the two sides "
+        "until January 31 to reach a deal before it considers binding arbitration.\n"
+    )
+    second = (
+        "Ferry crews strike\n\nThe ferry crews walked out on Monday.\n\n"
+        "The government has named a mediator and has told the operator and the union to "
+        "settle their differences by the end of February, or face binding arbitration.\n"
+    )
+    (finding,) = _deadlines(
+        ("a.txt", "2026-01-13", first), ("b.txt", "2026-01-13", second), ruleset=ruleset, nlp=nlp
+    )
+    assert {e.text for e in finding.evidence} == {"until January 31", "by the end of February"}
+
+
+def test_compare_sentence_words_count_for_no_deadlines_of_two_or_no_listed_tasks(ruleset, nlp):
+    # the same mediator and arbitration, but one deadline is to pay and the other unlisted
+    first = (
+        "Ferry crews strike\n\nThe ferry crews walked out on Monday.\n\n"
+        "The ministry has appointed a mediator, a former judge, and has given the operator "
+        "until January 31 to pay the back wages before it considers binding arbitration.\n"
+    )
+    second = (
+        "Ferry crews strike\n\nThe ferry crews walked out on Monday.\n\n"
+        "The government has named a mediator and has told the union to publish its demands "
+        "by the end of February, or face binding arbitration.\n"
+    )
+    found = _deadlines(
+        ("a.txt", "2026-01-13", first), ("b.txt", "2026-01-13", second), ruleset=ruleset, nlp=nlp
+    )
+    assert found == []
+
+
+# --- a span of days counted from a day it names ------------------------------------------------
+
+_REPAIR = "Water company told to fix leaks\n\nThe regulator has ruled on the leaks.\n\n"
+
+
+def test_compare_days_counted_from_a_named_day_and_a_date_disagree(ruleset, nlp):
+    # 90 days from January 15 is April 15, not mid-March
+    first = (
+        _REPAIR
+        + "The water company must submit a repair plan within 90 days of the January 15 ruling.\n"
+    )
+    second = (
+        _REPAIR + "The water company must submit a repair plan by mid-March, the regulator said.\n"
+    )
+    (finding,) = _deadlines(
+        ("a.txt", "2026-01-16", first), ("b.txt", "2026-01-16", second), ruleset=ruleset, nlp=nlp
+    )
+    assert {e.text for e in finding.evidence} == {
+        "within 90 days of the January 15",
+        "by mid-March",
+    }
+
+
+def test_compare_days_counted_from_a_named_day_agree_with_the_day_they_reach(ruleset, nlp):
+    first = (
+        _REPAIR
+        + "The water company must submit a repair plan within 90 days of the January 15 ruling.\n"
+    )
+    second = (
+        _REPAIR + "The water company must submit a repair plan by mid-April, the regulator said.\n"
+    )
+    result = _check(ruleset, nlp, ("a.txt", "2026-01-16", first), ("b.txt", "2026-01-16", second))
+    (period,) = [f for f in result.facts if f.kind == "deadline" and f.source_id == "a.txt"]
+    assert period.value.end == dt.date(2026, 4, 15)
+    assert [f for f in result.findings if f.rule == "deadline"] == []
+
+
+def test_compare_days_counted_from_no_named_day_set_no_deadline(ruleset, nlp):
+    first = _REPAIR + "The water company must submit a repair plan within 90 days of the ruling.\n"
+    second = (
+        _REPAIR + "The water company must submit a repair plan by mid-March, the regulator said.\n"
+    )
+    assert (
+        _deadlines(
+            ("a.txt", "2026-01-16", first),
+            ("b.txt", "2026-01-16", second),
+            ruleset=ruleset,
+            nlp=nlp,
+        )
+        == []
+    )
+
+
+# --- a closing marker in the present looks ahead of a reporting verb's past ---------------------
+
+_PLANT = "Tenby plant to close\n\nThe food maker is ending production in the town.\n\n"
+
+
+def test_compare_a_plant_that_closes_on_a_weekday_and_one_closing_on_a_date_disagree(ruleset, nlp):
+    # "closes on Friday" published Thursday Feb 26 is Friday Feb 27, not the Friday before
+    first = _PLANT + "Harlow Foods said the Tenby plant will close on March 3 after 60 years.\n"
+    second = _PLANT + "The Tenby plant closes on Friday after 60 years, Harlow Foods said.\n"
+    (finding,) = _deadlines(
+        ("a.txt", "2026-02-25", first), ("b.txt", "2026-02-26", second), ruleset=ruleset, nlp=nlp
+    )
+    assert {e.text for e in finding.evidence} == {"on March 3", "on Friday"}
+    assert "2026-02-27" in finding.message

@@ -382,6 +382,14 @@ CASES = [
         "2021-06-30",
         id="end-of-june-past",
     ),
+    # "May" is a month after "of" and a period word both: "the end of May" is one expression.
+    pytest.param(
+        "The contractor said the taxiway works would be completed by the end of May.",
+        dt.date(2026, 3, 2),
+        "by the end of May",
+        "2026-05-31",
+        id="end-of-may-future",
+    ),
     # Quarters.
     pytest.param(
         "The economy shrank in the first quarter.",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span
 
@@ -277,6 +279,8 @@ def _clause_happening(
     plain = set(options.get("not_events", ()))
     sentence = t.sent_start[span.start]
     marked = {c.start for c in ctx.cues_at(sentence, "tense:past") if c.end - c.start == 1}
+    # irregular forms the rule lists ("shut", "held"): a verb after an auxiliary ("was shut")
+    listed = {form.lower() for forms in options.get("verb_forms", {}).values() for form in forms}
 
     def is_verb(i: int) -> bool:
         if i in ctx.timex_tokens or not t.alpha[i] or not t.lowercase[i]:
@@ -286,7 +290,7 @@ def _clause_happening(
             ctx.past_at(i)
             or i in marked
             or previous in ("will", "would")
-            or (previous in _CLAUSE_AUXILIARIES and lower[i].endswith("ed"))
+            or (previous in _CLAUSE_AUXILIARIES and (lower[i].endswith("ed") or lower[i] in listed))
         )
 
     verb = next(
@@ -297,6 +301,19 @@ def _clause_happening(
         ),
         None,
     )
+    if verb is None and left - 1 > first and lower[left - 1] in ("and", "or"):
+        # "was shut to vehicles and pedestrians last Wednesday": two nouns joined, not two
+        # clauses; the verb is before the first
+        if lower[left - 2] != ",":
+            joined = ctx.joined_clause(span.start, span.end)[0]
+            verb = next(
+                (
+                    i
+                    for i in range(left - 2, max(joined, span.start - _CLAUSE_REACH) - 1, -1)
+                    if is_verb(i)
+                ),
+                None,
+            )
     after = span.end + (span.end < last and lower[span.end] == ",")
     if verb is None and (span.start == first or after == span.end):
         # a date before its verb: "On Monday, the council voted", "the council on Monday
@@ -315,7 +332,10 @@ def _clause_happening(
         end -= 1
     if end == span.end:
         end = span.start  # "the council on Monday voted"
-    if end - 2 > first and lower[end - 1] in ("which", "that", "who") and lower[end - 2] == ",":
+    relative = (
+        end - 2 > first and lower[end - 1] in ("which", "that", "who") and lower[end - 2] == ","
+    )
+    if relative:
         end -= 2
     if end - 1 > first and lower[end - 1] == ",":
         # "Lena Varga Holt, 61, the owner of a sawmill, was released": the name that
@@ -356,8 +376,14 @@ def _clause_happening(
     ):
         return None  # "voted again on Monday", "a second vote on Friday", "the third rise"
     before = start - 1
-    if before >= first and not (ctx.breaks_at(before) or lower[before] in _CLAUSE_OPENERS):
-        return None  # "officials at the plant closed": the subject starts further back
+    if (
+        not relative
+        and before >= first
+        and not (ctx.breaks_at(before) or lower[before] in _CLAUSE_OPENERS)
+    ):
+        # "officials at the plant closed": the subject starts further back; not so for the
+        # phrase a relative clause is set after ("a crack in the bridge, which was shut")
+        return None
     heads = [head, *_name_words(ctx, start, end), *_clause_objects(ctx, verb, span, right)]
     return start, verb, tuple(dict.fromkeys(stem(h) for h in heads))
 
@@ -514,9 +540,13 @@ def _clause_facts(
     # what the clause says after its verb, marked "+" ("voted to sell the site", "voted to
     # raise rents": two votes)
     told = ctx.content_words(verb + 1, max(right, verb + 1), skip=(span.start, span.end))
+    # the sentence's words: what else it tells of the happening ("hours after a routine
+    # inspection found the fault", "after a crack was spotted during an inspection")
+    sent_start, sent_end = ctx.tokens.sent_start[span.start], ctx.tokens.sent_end[span.start]
     context = (
         ctx.content_words(min(left, start), right, skip=(span.start, span.end))
-        | ctx.proper_nouns_at(ctx.tokens.sent_start[span.start])
+        | ctx.content_words(sent_start, sent_end, skip=(span.start, span.end))
+        | ctx.proper_nouns_at(sent_start)
         | {family, *heads}
         | {"+" + w for w in told - set(heads)}
     )
@@ -629,7 +659,11 @@ def _deadline_of(
             cue.start < span.start <= cue.end
         ):
             # "an auction closing on June 12": a deadline when the day lies after
-            # publication, whatever the clause's tense (normalize tells)
+            # publication, whatever the clause's tense (normalize tells); a marker in the
+            # present ("the plant closes on Friday, the company said") looks ahead of a
+            # reporting verb's past
+            if marker.split()[0].endswith("es"):
+                return rule_id, marker, False, True
             return rule_id, marker, False, None
         if cue.start == span.start or cue.end == span.start:  # "by July 15", "until Friday"
             left, _right = ctx.joined_clause(span.start, span.end)
@@ -770,6 +804,79 @@ def _period_deadlines(
     return facts
 
 
+def _within_deadlines(
+    ctx: _Context, source: Source, ruleset: RuleSet, out: Extraction
+) -> list[FactMention]:
+    """Deadlines a span of days or weeks sets from a day it names: "must submit a plan
+    within 90 days of the January 15 ruling", "has 30 days from March 2 to appeal" end that
+    many days after that day. Compared as deadlines, keyed by their predicate as any."""
+    rules = ruleset.of_kind("deadline")
+    if not rules:
+        return []
+    rule = rules[0]
+    lexicons = ruleset.lexicons
+    t = ctx.tokens
+    spans = ctx.timex_spans
+    by_start = {span.start: span for span in spans}
+    facts = []
+    for span in spans:
+        words = tuple(t.text[span.start : span.end])
+        if words and words[0].lower() == "within":
+            words = words[1:]
+        parts = parts_of(words, lexicons)
+        if parts.kind != "duration" or parts.amount is None or parts.span_unit not in _PERIOD_DAYS:
+            continue
+        at = span.end
+        if at >= len(t.lower) or t.lower[at] not in ("of", "from"):
+            continue
+        at += 1
+        if at < len(t.lower) and t.lower[at] == "the":
+            at += 1
+        start = by_start.get(at)
+        if start is None or not _is_day(parts_of(tuple(t.text[start.start : start.end]), lexicons)):
+            continue
+        left, right = ctx.joined_clause(span.start, start.end)
+        if not _FOLLOW_UPS.isdisjoint(t.lower[left:right]):
+            continue  # "extended the deadline by 30 days from Friday": a later step
+        predicate = _deadline_predicate(ctx, span, left, rule.options.get("predicates", {}))
+        sent_start, sent_end = t.sent_start[span.start], t.sent_end[span.start]
+        context = (
+            ctx.content_words(left, right, skip=(start.start, start.end))
+            | ctx.proper_nouns_at(sent_start)
+        ) - ctx.story_names()
+        if predicate:
+            context.add(f"^{predicate}")
+        rest = ctx.content_words(sent_start, sent_end, skip=(start.start, start.end))
+        context |= {"&" + w for w in rest - context - ctx.story_names()}
+        # the day counted from is told, not planned: the nearest of its name ("the January
+        # 15 ruling" read in a clause about the future is still the past January 15)
+        tense: Tense = "none"
+        first = span.start - (span.start > 0 and t.lower[span.start - 1] == "within")
+        chain = 4000 + len(facts)
+        out.chain_context[chain] = frozenset(context)
+        facts.append(
+            FactMention(
+                rule=rule.id,
+                family="deadline",
+                where=_mention_at(source, t, first, start.end),
+                tense=tense,
+                trigger="period",
+                event_class="deadline",
+                context=frozenset(context),
+                chain=chain,
+                timex=TimexMention(
+                    _mention_at(source, t, start.start, start.end),
+                    tuple(t.text[start.start : start.end]),
+                    frozenset(start.label_.split("+")),
+                    tense,
+                ),
+                subject=predicate.lstrip("~") or "period",
+                offset_days=int(parts.amount * _PERIOD_DAYS[parts.span_unit]),
+            )
+        )
+    return facts
+
+
 def _is_day(parts: TimexParts) -> bool:
     """True when a date expression names one day: a weekday, a month and day, "yesterday"."""
     return parts.kind is None and (
@@ -824,24 +931,94 @@ def _deadline_predicate(
         ):
             anchor = i
             break
+    end = span.start
     if anchor is None:
-        return ""
-    words = lower[anchor + 1 : span.start]
+        # "has until the end of July to file", "gave the two sides until January 31 to
+        # reach a deal": the time given, then what must be done in it
+        last = t.sent_end[span.start]
+        at = span.end + (span.end < last and lower[span.end] == ",")
+        if not (
+            at + 1 < last
+            and lower[at] == "to"
+            and t.alpha[at + 1]
+            and t.lowercase[at + 1]
+            and lower[at + 1] not in _NOT_INFINITIVE
+        ):
+            return ""
+        anchor, end = at, min(last, at + 1 + _PREDICATE_AFTER)
+    words = lower[anchor + 1 : end]
     said = f" {' '.join(words)} "
     found = [
-        (said.rfind(f" {phrase} "), meaning)
+        # the listed words nearest the date (a longer phrase over a word inside it)
+        (
+            (said.rfind(f" {phrase} ") if end == span.start else -said.find(f" {phrase} ")),
+            len(phrase),
+            meaning,
+        )
         for meaning, phrases in predicates.items()
         for phrase in phrases
         if f" {phrase} " in said
     ]
     if found:
-        return max(found)[1]  # the listed word nearest the date
+        return max(found)[2]
     at = anchor + 1
-    while at < span.start and lower[at] in _PREDICATE_SKIP:
+    while at < end and lower[at] in _PREDICATE_SKIP:
         at += 1
-    if at < span.start and t.alpha[at] and t.lowercase[at] and lower[at] not in STOP_WORDS:
+    if at < end and t.alpha[at] and t.lowercase[at] and lower[at] not in STOP_WORDS:
         return "~" + stem(lower[at])  # a word of no listed meaning: "~deliver"
     return ""
+
+
+_PREDICATE_AFTER = 4
+"""Words after the "to" that follows a deadline's date read for its predicate ("until
+January 31 to reach a deal")."""
+
+
+def _deadline_scope(ctx: _Context, span: Span, scopes: dict[str, list[str]]) -> str:
+    """How much of a task a deadline is for, as the meaning of a listed word in its own
+    clause before the date: "the first trams are due to arrive by the end of 2027" (first),
+    "the whole order is due to be in service by 2027", "all 60 would be carrying passengers
+    by June" (all); "" when none is said ("for the first time" is no scope)."""
+    lower = ctx.tokens.lower
+    left = ctx.clause(span.start, span.end)[0]
+    found = {
+        meaning
+        for i in range(left, span.start)
+        for meaning, words in scopes.items()
+        if lower[i] in words and not (i + 1 < span.start and lower[i + 1] == "time")
+    }
+    return found.pop() if len(found) == 1 else ""
+
+
+_LEAD_WORDS = frozenset({"by", "until", "till", "before", "on", "in", "the", "no", "later", "than"})
+"""Words before a deadline's date that say nothing of which day it is."""
+
+
+def _unique_scopes(out: Extraction) -> None:
+    """Mark a scope ``_deadline_scope`` gave two deadlines of one source on different dates
+    ("%first?"): the source has two first steps (of two tasks), so its scope says nothing
+    sure of either."""
+    dates: dict[str, set[tuple[str, ...]]] = {}
+    for fact in out.facts:
+        if fact.family == "deadline" and fact.timex is not None:
+            for word in fact.context:
+                if word[0] == "%":
+                    said = tuple(
+                        w.lower() for w in fact.timex.words if w.lower() not in _LEAD_WORDS
+                    )
+                    dates.setdefault(word, set()).add(said)
+    unsure = {word for word, found in dates.items() if len(found) > 1}
+    if not unsure:
+        return
+
+    def mark(words: frozenset[str]) -> frozenset[str]:
+        return frozenset(f"{w}?" if w in unsure else w for w in words)
+
+    for j, fact in enumerate(out.facts):
+        if fact.family == "deadline" and fact.context & unsure:
+            out.facts[j] = replace(fact, context=mark(fact.context))
+            if fact.chain in out.chain_context:
+                out.chain_context[fact.chain] = mark(out.chain_context[fact.chain])
 
 
 def _deadline_subject(ctx: _Context, span: Span, trigger: str) -> str:
@@ -1100,6 +1277,45 @@ def _progressive_at(ctx: _Context, i: int) -> bool:
         and i > ctx.tokens.sent_start[i]
         and lower[i - 1] in _PROGRESSIVE_AUXILIARIES
     )
+
+
+def _starts_from(ctx: _Context, span: Span, event: Span, markers: frozenset[str]) -> bool:
+    """True when a date is the first day of the event word before it, set off by a start
+    marker and no verb: "a 48-hour strike from Thursday", "a two-day walkout by cabin crew
+    starting on Friday", "a curfew beginning Monday". Not the first day of a span ("from
+    Monday to Wednesday", "from Monday until Friday"), nor a date a verb between dates ("the
+    strike was called off from Friday")."""
+    t = ctx.tokens
+    lower = t.lower
+    at = span.start
+    if lower[at] == "from":
+        marker = at
+        if at > 0 and lower[at - 1] in markers:
+            marker = at - 1  # "starting from Monday"
+    elif at > 0 and lower[at - 1] in markers:
+        marker = at - 1
+    elif at > 1 and lower[at - 1] in ("on", "from") and lower[at - 2] in markers:
+        marker = at - 2  # "starting on Friday" with "on" outside the date
+    else:
+        return False
+    last = t.sent_end[span.start]
+    if span.end < last and lower[span.end] in _SPAN_ENDS:
+        return False  # "from Monday to Wednesday": a span, not a start
+    if event.end > marker or marker - event.end > _START_REACH:
+        return False
+    left, _ = ctx.clause(marker, span.end)
+    if event.start < left:
+        return False
+    return not any(
+        ctx.past_at(i) or i in ctx.timex_tokens or t.text[i] in (";", ":", "(", ")")
+        for i in range(event.end, marker)
+    )
+
+
+_SPAN_ENDS = frozenset({"to", "until", "till", "through", "thru", "-", "\u2013", "and", "or"})
+"""Words after a "from" date that make it the start of a span of days."""
+_START_REACH = 8
+"""Tokens at most between an event word and the start marker of its first day."""
 
 
 def _relation_of(ctx: _Context, span: Span, event: Span) -> str | None:

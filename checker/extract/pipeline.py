@@ -20,6 +20,7 @@ from checker.extract.events import (
     _clause_happening,
     _deadline_of,
     _deadline_predicate,
+    _deadline_scope,
     _deadline_subject,
     _event_chains,
     _event_of,
@@ -30,8 +31,11 @@ from checker.extract.events import (
     _main_event,
     _period_deadlines,
     _relation_of,
+    _starts_from,
     _timex_tense,
+    _unique_scopes,
     _verb_forms,
+    _within_deadlines,
     _year_fact,
     _year_happening,
 )
@@ -78,6 +82,10 @@ def extract(
     deadline_rules = {r.id: r for r in ruleset.of_kind("deadline")}
     event_rules = ruleset.of_kind("event_date")
     default_event_rule = next((r.id for r in event_rules if r.options.get("default")), None)
+    start_rule = next((r.id for r in event_rules if r.options.get("start_markers")), None)
+    start_markers = (
+        frozenset(ruleset.rules[start_rule].options["start_markers"]) if start_rule else frozenset()
+    )
     deadline_chains: dict[str, int] = {}
     lead_rules = ruleset.of_kind("lead_date") if facts else []
     clause_rules = [rule for rule in lead_rules if rule.options.get("clause")]
@@ -178,6 +186,15 @@ def extract(
             context -= ctx.story_names()
             if predicate:
                 context.add(f"^{predicate}")  # what must happen: "^operate", "^restore"
+            if scope := _deadline_scope(ctx, span, options.get("scopes", {})):
+                context.add(f"%{scope}")  # "the first trams", "the whole order"
+            # the rest of the sentence, marked "&": counted only for deadlines of one listed
+            # task ("appointed a mediator and gave the two sides until January 31 to reach a
+            # deal", "named a mediator and told them to settle by the end of February")
+            rest = ctx.content_words(
+                sent_start, ctx.tokens.sent_end[span.start], skip=(span.start, span.end)
+            )
+            context |= {"&" + w for w in rest - context - ctx.story_names() - {trigger}}
             clause_text = f" {' '.join(ctx.tokens.lower[left:right])} "
             for meaning, phrases in ruleset.rules[rule_id].options.get("same_words", {}).items():
                 if any(f" {phrase} " in clause_text for phrase in phrases):
@@ -275,6 +292,15 @@ def extract(
             continue
         cue, chain = event
         rule_id = _relation_of(ctx, span, cue) or default_event_rule
+        role = None
+        if (
+            start_rule is not None
+            and rule_id in (default_event_rule, start_rule)
+            and _starts_from(ctx, span, cue, start_markers)
+        ):
+            # "called a 48-hour strike from Thursday": the strike's first day, whatever
+            # the tense of the call; a weekday is the nearest such day to publication
+            rule_id, role = start_rule, "nearest"
         out.facts.append(
             FactMention(
                 rule=rule_id,
@@ -287,9 +313,11 @@ def extract(
                 chain=chain,
                 ordinal=out.chain_ordinal.get(chain),
                 timex=timex,
+                role=role,
             )
         )
     if facts:
+        _unique_scopes(out)
         out.facts.extend(_counts(ctx, source, ruleset))
         out.facts.extend(_streaks(ctx, source, ruleset))
         out.facts.extend(_quantities(ctx, source, ruleset, out.timexes))
@@ -305,6 +333,7 @@ def extract(
         out.facts.extend(_frame_places(ctx, source, ruleset, out.new_chain))
         out.facts.extend(_route_places(ctx, source, ruleset, out.new_chain))
         out.facts.extend(_period_deadlines(ctx, source, ruleset, out))
+        out.facts.extend(_within_deadlines(ctx, source, ruleset, out))
         out.words = _words(doc, source, ctx.tokens)
         out.names = _names(ctx, source)
     return out
