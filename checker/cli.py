@@ -25,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
@@ -394,11 +395,17 @@ def run(
     """
     from checker.corpus import iter_stories
     from checker.regexcheck import check_token_patterns
-    from checker.rules import configure_rules, load_rules
+    from checker.rules import configure_rules, load_rules, require_complete
     from checker.runner import ProgressDisplay, check_stories
 
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        loaded = load_rules(list(settings.rule_paths) or None)
+    require_complete(loaded, list(settings.rule_paths))
+    for warning in caught:  # W001: one line of the checker's, not Python's warning format
+        print(f"checker: {warning.message}", file=sys.stderr)
     ruleset = configure_rules(
-        load_rules(list(settings.rule_paths) or None),
+        loaded,
         disable=settings.disable,
         severity=settings.severity,
         ignore=settings.path_ignores,

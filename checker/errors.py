@@ -72,6 +72,7 @@ E208 = "E208"  # unknown lexicon reference
 E209 = "E209"  # unknown rule id in configuration
 E210 = "E210"  # a lexicon defined twice
 E211 = "E211"  # a word listed in two event classes
+E212 = "E212"  # the rule packs lack lexicons the checker needs (no default pack)
 # Usage errors (E3xx)
 E301 = "E301"  # bad command-line usage
 E302 = "E302"  # the output file cannot be written

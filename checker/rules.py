@@ -23,6 +23,7 @@ import yaml
 from checker import errors
 from checker.currencies import CATALOGUES, extend_lexicons
 from checker.errors import RuleError
+from checker.regexcheck import _regexes, regex_problem
 
 
 def _default_rules_dir() -> Path:
@@ -414,13 +415,13 @@ def load_rules(paths: list[Path] | None = None) -> RuleSet:
     Raises RuleError with ``file:line:col`` for the first invalid rule, and warns
     (W001) when a pack holds no rules.
     """
-    paths = paths or [DEFAULT_RULES_DIR]
+    paths = [resolve_pack(p) for p in paths] if paths else [DEFAULT_RULES_DIR]
     files: list[Path] = []
     for pack in paths:
         if pack.is_dir():
             found = sorted(p for p in pack.rglob("*") if p.suffix in (".yml", ".yaml"))
             if not found:
-                warnings.warn(f"{errors.W001} rule pack {pack} has no rule files", stacklevel=2)
+                warnings.warn(f"{pack}: {errors.W001} rule pack has no rule files", stacklevel=2)
             files.extend(found)
         elif pack.is_file():
             files.append(pack)
@@ -439,6 +440,37 @@ def load_rules(paths: list[Path] | None = None) -> RuleSet:
     ruleset.digest = digest.hexdigest()
     extend_lexicons(ruleset.lexicons)
     return ruleset
+
+
+def require_complete(ruleset: RuleSet, paths: list[Path]) -> None:
+    """Raise RuleError (E212) when ``paths`` leave out the shipped pack and ``ruleset`` lacks
+    lexicons it defines: dates and numbers cannot be read without them (a user's pack of one
+    rule is loaded beside the default one, not alone)."""
+    paths = [resolve_pack(p) for p in paths]
+    if not paths or DEFAULT_RULES_DIR.resolve() in {p.resolve() for p in paths}:
+        return
+    missing = sorted(set(load_rules().lexicons) - set(ruleset.lexicons))
+    if missing:
+        more = f" and {len(missing) - 4} more" if len(missing) > 4 else ""
+        raise RuleError(
+            errors.E212,
+            f"the rule packs lack lexicons the checker needs ({', '.join(missing[:4])}{more}): "
+            f"load the default pack too (--rules default --rules {paths[0]})",
+            str(paths[0]),
+        )
+
+
+DEFAULT_PACK_NAME = "default"
+"""What ``--rules`` (or the configuration's ``rules``) may say for the shipped pack, wherever
+an install put it: ``--rules default --rules rules/sport``."""
+
+
+def resolve_pack(path: Path) -> Path:
+    """``path``, or the shipped pack's folder when ``path`` is ``default`` and no such
+    folder or file is here."""
+    if str(path) == DEFAULT_PACK_NAME and not path.exists():
+        return DEFAULT_RULES_DIR
+    return path
 
 
 def _load_one(ruleset: RuleSet, name: str, node: yaml.MappingNode, data: dict[str, Any]) -> None:
@@ -609,12 +641,21 @@ def _load_one(ruleset: RuleSet, name: str, node: yaml.MappingNode, data: dict[st
                 )
             pattern = _expand(entry["pattern"], ruleset.lexicons, name, entry_node)
             _validate_pattern(pattern, name, entry_node)
+            for regex in _regexes(pattern):
+                problem = regex_problem(regex)
+                if problem:  # a REGEX that could hang the run, named where it is written
+                    raise _err(
+                        errors.E206,
+                        f"pattern {data['id']}#{index}: REGEX {regex[:60]!r} refused: {problem}",
+                        name,
+                        entry_node,
+                    )
             ruleset.temporal_patterns.append(
                 {"label": str(entry["label"]), "pattern": pattern, "id": f"{data['id']}#{index}"}
             )
         if not data["patterns"]:
             warnings.warn(
-                f"{errors.W001} {name}: temporal rule {data['id']} has no patterns", stacklevel=2
+                f"{name}: {errors.W001} temporal rule {data['id']} has no patterns", stacklevel=2
             )
         return
     rule_id = data["id"]

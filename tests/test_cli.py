@@ -393,3 +393,61 @@ def test_readme_table_of_codes_lists_every_code_of_errors_py():
     listed = set(re.findall(r"^\| ([EW]\d{3}) \|", readme, flags=re.MULTILINE))
     defined = {name for name in vars(errors) if re.fullmatch(r"[EW]\d{3}", name)}
     assert listed == defined
+
+
+# --- rule packs of one's own -------------------------------------------------------------------
+
+GOALS_RULE = """extends: quantity
+id: desk.goals
+level: error
+message: "Sources disagree on {measure}: {values}"
+dimensions: [count]
+measures:
+  the goals scored: [goals, scored, netted]
+"""
+
+
+def _goals_story(tmp_path: Path) -> Path:
+    story = tmp_path / "story"
+    story.mkdir()
+    (story / "a.txt").write_text(
+        "date 2025-05-01\nStriker Ana Ruiz scored 28 goals in the league this season.\n",
+        encoding="utf-8",
+    )
+    (story / "b.txt").write_text(
+        "date 2025-05-01\nAna Ruiz, who has netted 26 goals in the league this season, was "
+        "named player of the year.\n",
+        encoding="utf-8",
+    )
+    return story
+
+
+def test_cli_a_pack_of_ones_own_alone_is_one_error_line(tmp_path):
+    pack = tmp_path / "sport"
+    pack.mkdir()
+    (pack / "goals.yml").write_text(GOALS_RULE, encoding="utf-8")
+    completed = run_checker("--rules", str(pack), str(_goals_story(tmp_path)))
+    assert completed.returncode == 2
+    (line,) = completed.stderr.splitlines()
+    assert line.startswith(f"checker: {pack}: E212 ") and "--rules default" in line
+
+
+def test_cli_default_names_the_shipped_pack_beside_ones_own(tmp_path):
+    pack = tmp_path / "sport"
+    pack.mkdir()
+    (pack / "goals.yml").write_text(GOALS_RULE, encoding="utf-8")
+    completed = run_checker(
+        "--rules", "default", "--rules", str(pack), str(_goals_story(tmp_path)), "--format", "json"
+    )
+    assert completed.returncode == 1, completed.stderr
+    rules = [f["rule"] for f in json.loads(completed.stdout)["findings"]]
+    assert "desk.goals" in rules
+
+
+def test_cli_empty_pack_warning_is_one_checker_line(tmp_path):
+    pack = tmp_path / "empty"
+    pack.mkdir()
+    completed = run_checker("--rules", "default", "--rules", str(pack), AFP_SEED)
+    warnings = [line for line in completed.stderr.splitlines() if "W001" in line]
+    assert warnings == [f"checker: {pack}: W001 rule pack has no rule files"]
+    assert "UserWarning" not in completed.stderr

@@ -58,3 +58,4 @@ def test_regexcheck_rule_pack_with_hanging_regex_exits_2_naming_it(tmp_path, cap
     error = capsys.readouterr().err
     assert status == 2
     assert "E206" in error and "desk.scores" in error and "catastrophic" in error
+    assert f"{pack / 'scores.yml'}:4:" in error  # where it is written

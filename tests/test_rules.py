@@ -407,3 +407,17 @@ def test_rules_shipped_rules_list_each_event_word_in_one_class(ruleset):
             for word in words:
                 classes.setdefault(word.lower(), set()).add(event_class)
     assert {w: c for w, c in classes.items() if len(c) > 1} == {}
+
+
+def test_rules_refused_regex_in_a_temporal_pattern_names_file_and_line(tmp_path):
+    pack = write_pack(
+        tmp_path / "pack",
+        {
+            "r.yml": "extends: temporal\nid: desk.temporal\npatterns:\n"
+            '  - label: [weekday]\n    pattern: [{"LOWER": {"REGEX": "(a+)+"}}]\n'
+        },
+    )
+    with pytest.raises(RuleError) as caught:
+        load_rules([pack])
+    assert str(caught.value).startswith(f"{pack / 'r.yml'}:4:")
+    assert "E206" in str(caught.value)
