@@ -203,3 +203,20 @@ def test_place_local_names_disagree(ruleset, nlp, texts, rule, message):
 def test_place_local_names_agree_or_are_not_compared(ruleset, nlp, texts):
     result = _check(ruleset, nlp, *_story(*texts))
     assert _place_findings(result) == []
+
+
+def test_local_names_that_agree_make_no_agreement_line(ruleset, nlp):
+    # compared to find two places apart; alike, a name the gazetteer lacks says too little
+    # to list ("the Web" = "a Web" was one)
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "The freighter ran aground on a sandbank off Orsby Point early on Monday, the "
+            "coastguard said.",
+            "Tugs stood by the cargo ship, which has been stuck on a sandbank off Orsby Point "
+            "since Monday.",
+        ),
+    )
+    assert not _place_findings(result)
+    assert not [a for a in result.agreements if "Orsby" in a.summary]
