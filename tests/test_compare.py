@@ -766,7 +766,10 @@ _FERRIES = "New ferries for the island route\n\nThe island council has ordered e
 
 def test_compare_the_first_steps_deadlines_told_in_other_words_are_one_task(ruleset, nlp):
     # both say when the first ferries come, in sentences sharing no other word
-    first = _FERRIES + "The first are due to arrive by the end of 2027, the council said.\n"
+    first = (
+        _FERRIES
+        + "The first should reach the island by the end of 2027, according to the council.\n"
+    )
     second = _FERRIES + "Under the contract, the first vessels are due in Kellport by mid-2028.\n"
     (finding,) = _deadlines(
         ("a.txt", "2026-02-06", first), ("b.txt", "2026-02-09", second), ruleset=ruleset, nlp=nlp
@@ -775,9 +778,9 @@ def test_compare_the_first_steps_deadlines_told_in_other_words_are_one_task(rule
 
 
 def test_compare_the_whole_tasks_deadlines_told_in_other_words_are_one_task(ruleset, nlp):
-    # "the whole order ... in service" and "all eight would be carrying passengers"
-    first = _FERRIES + "The whole order is due to be in service by the end of 2027.\n"
-    second = _FERRIES + "The operator said all eight would be carrying passengers by June 2027.\n"
+    # "the full order ... in operation" and "all eight to be running"
+    first = _FERRIES + "The full order should be in operation by the end of 2027.\n"
+    second = _FERRIES + "The operator expects all eight to be running by June 2027.\n"
     (finding,) = _deadlines(
         ("a.txt", "2026-02-20", first), ("b.txt", "2026-02-21", second), ruleset=ruleset, nlp=nlp
     )
@@ -785,8 +788,14 @@ def test_compare_the_whole_tasks_deadlines_told_in_other_words_are_one_task(rule
 
 
 def test_compare_the_first_step_and_the_whole_task_are_two_deadlines(ruleset, nlp):
-    first = _FERRIES + "The first are due to arrive by the end of 2027, the council said.\n"
-    second = _FERRIES + "The whole fleet is due to arrive by mid-2028, the council said.\n"
+    first = (
+        _FERRIES
+        + "The first should reach the island by the end of 2027, according to the council.\n"
+    )
+    second = (
+        _FERRIES
+        + "The whole fleet should reach the island by mid-2028, according to the council.\n"
+    )
     found = _deadlines(
         ("a.txt", "2026-02-06", first), ("b.txt", "2026-02-09", second), ruleset=ruleset, nlp=nlp
     )
@@ -796,7 +805,8 @@ def test_compare_the_first_step_and_the_whole_task_are_two_deadlines(ruleset, nl
 def test_compare_a_scope_a_source_gives_two_dates_says_nothing_sure(ruleset, nlp):
     # two first steps in one source (the ferries and the new pier): neither is the other's
     first = (
-        _FERRIES + "The first are due to arrive by the end of 2027, the council said.\n\n"
+        _FERRIES
+        + "The first should reach the island by the end of 2027, according to the council.\n\n"
         "The first berths at the new pier should be ready by March 2027.\n"
     )
     second = _FERRIES + "Under the contract, the first vessels are due in Kellport by mid-2028.\n"
@@ -810,8 +820,8 @@ def test_compare_a_scope_a_source_gives_two_dates_says_nothing_sure(ruleset, nlp
 
 
 def test_compare_the_time_given_to_reach_a_deal_and_a_deadline_to_settle_are_one_task(ruleset, nlp):
-    # "until January 31 to reach a deal" and "to settle their differences by the end of
-    # February": one listed task (agree), and the two sentences share the mediator and the
+    # "until January 31 to reach a deal" and "to resolve the dispute by the end of
+    # March": one listed task (agree), and the two sentences share the mediator and the
     # arbitration outside the deadlines' own clauses
     first = (
         "Ferry crews strike\n\nThe ferry crews walked out on Monday.\n\n"
@@ -820,13 +830,13 @@ def test_compare_the_time_given_to_reach_a_deal_and_a_deadline_to_settle_are_one
     )
     second = (
         "Ferry crews strike\n\nThe ferry crews walked out on Monday.\n\n"
-        "The government has named a mediator and has told the operator and the union to "
-        "settle their differences by the end of February, or face binding arbitration.\n"
+        "A mediator appointed by the government has asked the operator and the union to "
+        "resolve the dispute by the end of March, failing which binding arbitration follows.\n"
     )
     (finding,) = _deadlines(
         ("a.txt", "2026-01-13", first), ("b.txt", "2026-01-13", second), ruleset=ruleset, nlp=nlp
     )
-    assert {e.text for e in finding.evidence} == {"until January 31", "by the end of February"}
+    assert {e.text for e in finding.evidence} == {"until January 31", "by the end of March"}
 
 
 def test_compare_sentence_words_count_for_no_deadlines_of_two_or_no_listed_tasks(ruleset, nlp):
@@ -838,8 +848,8 @@ def test_compare_sentence_words_count_for_no_deadlines_of_two_or_no_listed_tasks
     )
     second = (
         "Ferry crews strike\n\nThe ferry crews walked out on Monday.\n\n"
-        "The government has named a mediator and has told the union to publish its demands "
-        "by the end of February, or face binding arbitration.\n"
+        "A mediator appointed by the government has asked the union to publish its demands "
+        "by the end of March, failing which binding arbitration follows.\n"
     )
     found = _deadlines(
         ("a.txt", "2026-01-13", first), ("b.txt", "2026-01-13", second), ruleset=ruleset, nlp=nlp

@@ -35,7 +35,7 @@ def _place_findings(result) -> list:
     [
         (
             (
-                "The freighter ran aground on a sandbank off Orsby Point early on Monday, the "
+                "The freighter grounded on a sandbank off Orsby Point early on Monday, the "
                 "coastguard said.",
                 "Tugs stood by the cargo ship, which has been stuck on a sandbank near Haddle "
                 "Ness since Monday.",
@@ -169,7 +169,7 @@ def test_place_local_names_disagree(ruleset, nlp, texts, rule, message):
             "The drums had been kept at a depot in Venmark for two years, police said.",
         ),
         (
-            "The freighter ran aground on a sandbank off Orsby Point early on Monday.",
+            "The freighter grounded on a sandbank off Orsby Point early on Monday.",
             "The freighter has been stuck on a sandbank near Orsby since Monday.",
         ),
         (
@@ -212,7 +212,7 @@ def test_local_names_that_agree_make_no_agreement_line(ruleset, nlp):
         ruleset,
         nlp,
         *_story(
-            "The freighter ran aground on a sandbank off Orsby Point early on Monday, the "
+            "The freighter grounded on a sandbank off Orsby Point early on Monday, the "
             "coastguard said.",
             "Tugs stood by the cargo ship, which has been stuck on a sandbank off Orsby Point "
             "since Monday.",

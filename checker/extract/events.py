@@ -976,9 +976,9 @@ January 31 to reach a deal")."""
 
 def _deadline_scope(ctx: _Context, span: Span, scopes: dict[str, list[str]]) -> str:
     """How much of a task a deadline is for, as the meaning of a listed word in its own
-    clause before the date: "the first trams are due to arrive by the end of 2027" (first),
-    "the whole order is due to be in service by 2027", "all 60 would be carrying passengers
-    by June" (all); "" when none is said ("for the first time" is no scope)."""
+    clause before the date: "the first ferries should reach the island by the end of 2027"
+    (first), "the full order should be in operation by 2027", "all eight to be running by
+    June" (all); "" when none is said ("for the first time" is no scope)."""
     lower = ctx.tokens.lower
     left = ctx.clause(span.start, span.end)[0]
     found = {

@@ -187,10 +187,10 @@ def extract(
             if predicate:
                 context.add(f"^{predicate}")  # what must happen: "^operate", "^restore"
             if scope := _deadline_scope(ctx, span, options.get("scopes", {})):
-                context.add(f"%{scope}")  # "the first trams", "the whole order"
+                context.add(f"%{scope}")  # "the first ferries", "the full order"
             # the rest of the sentence, marked "&": counted only for deadlines of one listed
-            # task ("appointed a mediator and gave the two sides until January 31 to reach a
-            # deal", "named a mediator and told them to settle by the end of February")
+            # task ("gave the two sides until January 31 to reach a deal", "asked them to
+            # resolve the dispute by the end of March")
             rest = ctx.content_words(
                 sent_start, ctx.tokens.sent_end[span.start], skip=(span.start, span.end)
             )
