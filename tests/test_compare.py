@@ -825,8 +825,8 @@ def test_compare_the_time_given_to_reach_a_deal_and_a_deadline_to_settle_are_one
     # arbitration outside the deadlines' own clauses
     first = (
         "Ferry crews strike\n\nThe ferry crews walked out on Monday.\n\n"
-        "The ministry has appointed a mediator, a former judge, and has given the two sides "
-        "until January 31 to reach a deal before it considers binding arbitration.\n"
+        "The ministry appointed a retired judge as mediator and allowed both parties "
+        "until January 31 to reach a deal, after which binding arbitration may follow.\n"
     )
     second = (
         "Ferry crews strike\n\nThe ferry crews walked out on Monday.\n\n"
@@ -843,8 +843,8 @@ def test_compare_sentence_words_count_for_no_deadlines_of_two_or_no_listed_tasks
     # the same mediator and arbitration, but one deadline is to pay and the other unlisted
     first = (
         "Ferry crews strike\n\nThe ferry crews walked out on Monday.\n\n"
-        "The ministry has appointed a mediator, a former judge, and has given the operator "
-        "until January 31 to pay the back wages before it considers binding arbitration.\n"
+        "The ministry appointed a retired judge as mediator and allowed the operator "
+        "until January 31 to pay the back wages, after which binding arbitration may follow.\n"
     )
     second = (
         "Ferry crews strike\n\nThe ferry crews walked out on Monday.\n\n"

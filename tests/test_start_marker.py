@@ -1,5 +1,5 @@
-"""An event's first day set off by a start marker after its event word ("a 48-hour strike
-from Thursday", "a walkout starting on Friday"), rule ``event.start_date``.
+"""An event's first day set off by a start marker after its event word ("a 24-hour strike
+from Monday", "a walkout starting on Friday"), rule ``event.start_date``.
 
 Every article below is invented for these tests.
 """
@@ -23,9 +23,9 @@ def _findings(result) -> list:
 
 _WIRE = (
     "Dock workers to strike at Kessin\n\n"
-    "KESSIN, May 5 (Harbour Wire) - The Kessin port operator said on Tuesday it had "
-    "suspended all container handling after the dockers' union called a 72-hour strike "
-    "from Thursday over pay and shift patterns.\n"
+    "KESSIN, May 5 (Harbour Wire) - Container handling at Kessin has been suspended, the "
+    "port operator said on Tuesday, after the dockers' union called a 72-hour strike "
+    "from Thursday in a row over rosters.\n"
 )
 _WEEKLY = (
     "What shippers need to know about the Kessin stoppage\n\n"

@@ -1281,7 +1281,7 @@ def _progressive_at(ctx: _Context, i: int) -> bool:
 
 def _starts_from(ctx: _Context, span: Span, event: Span, markers: frozenset[str]) -> bool:
     """True when a date is the first day of the event word before it, set off by a start
-    marker and no verb: "a 48-hour strike from Thursday", "a two-day walkout by cabin crew
+    marker and no verb: "a 24-hour strike from Monday", "a two-day walkout by dock workers
     starting on Friday", "a curfew beginning Monday". Not the first day of a span ("from
     Monday to Wednesday", "from Monday until Friday"), nor a date a verb between dates ("the
     strike was called off from Friday")."""

@@ -298,7 +298,7 @@ def extract(
             and rule_id in (default_event_rule, start_rule)
             and _starts_from(ctx, span, cue, start_markers)
         ):
-            # "called a 48-hour strike from Thursday": the strike's first day, whatever
+            # "called a 24-hour strike from Monday": the strike's first day, whatever
             # the tense of the call; a weekday is the nearest such day to publication
             rule_id, role = start_rule, "nearest"
         out.facts.append(
