@@ -23,9 +23,9 @@ def _findings(result) -> list:
 
 _WIRE = (
     "Dock workers to strike at Kessin\n\n"
-    "KESSIN, May 5 (Harbour Wire) - Container handling at Kessin has been suspended, the "
-    "port operator said on Tuesday, after the dockers' union called a 72-hour strike "
-    "from Thursday in a row over rosters.\n"
+    "KESSIN, May 5 (Harbour Wire) - The port operator at Kessin said on Tuesday it had "
+    "halted all container handling after the dockers' union called a 72-hour strike "
+    "from Thursday over pay and rosters.\n"
 )
 _WEEKLY = (
     "What shippers need to know about the Kessin stoppage\n\n"

@@ -933,7 +933,7 @@ def _deadline_predicate(
             break
     end = span.start
     if anchor is None:
-        # "has until the end of July to file", "gave the two sides until January 31 to
+        # "has until the end of July to file", "allowed both parties until January 31 to
         # reach a deal": the time given, then what must be done in it
         last = t.sent_end[span.start]
         at = span.end + (span.end < last and lower[span.end] == ",")

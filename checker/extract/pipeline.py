@@ -189,7 +189,7 @@ def extract(
             if scope := _deadline_scope(ctx, span, options.get("scopes", {})):
                 context.add(f"%{scope}")  # "the first ferries", "the full order"
             # the rest of the sentence, marked "&": counted only for deadlines of one listed
-            # task ("gave the two sides until January 31 to reach a deal", "asked them to
+            # task ("allowed both parties until January 31 to reach a deal", "asked them to
             # resolve the dispute by the end of March")
             rest = ctx.content_words(
                 sent_start, ctx.tokens.sent_end[span.start], skip=(span.start, span.end)
