@@ -695,6 +695,7 @@ def _add_record(story: StoryInput, record: dict, name: str, line_no: int) -> Non
         story.errors.append(exc)
         return
     source.line_offset = 0
+    source.record_line = line_no
     for warning in source.warnings:
         warning.line = warning.line or line_no  # the record's line when the text has none
     story.sources.append(source)
