@@ -100,11 +100,30 @@ def decode_bytes(raw: bytes, path: str) -> str:
     return text
 
 
+_NUMERIC_DATE = re.compile(
+    r"(?P<first>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<second>\d{1,2})\s*(?P=sep)\s*\d{2}(?:\d\d)?(?!\d)"
+)
+"""A date written in numbers, day and month in either order: ``03/04/2025``, ``9 / 10 / 10``."""
+
+
+def ambiguous_numeric_date(value: str) -> bool:
+    """True for a date in numbers that both orders fit: ``03/04/2025`` is 4 March or 3 April.
+
+    ``13/04/2025``, ``04/13/2025`` and ``04/04/2025`` have one reading and are not ambiguous.
+    """
+    found = _NUMERIC_DATE.match(value.strip().strip("'\""))
+    if found is None:
+        return False
+    first, second = int(found["first"]), int(found["second"])
+    return 1 <= first <= 12 and 1 <= second <= 12 and first != second
+
+
 @lru_cache(maxsize=4096)
 def parse_date_string(value: str) -> dt.date | None:
     """Parse a metadata date such as ``2019-12-26`` or ``December 15th, 2008, 7 : 35 am``.
 
-    ISO dates are read directly; other forms go through dateparser (English only).
+    ISO dates are read directly; other forms go through dateparser (English only). A date
+    in numbers that both day-first and month-first orders fit (``03/04/2025``) is None.
     """
     value = value.strip().strip("'\"")
     iso = _ISO_DATE.match(value)
@@ -113,6 +132,8 @@ def parse_date_string(value: str) -> dt.date | None:
             return dt.date(int(iso[1]), int(iso[2]), int(iso[3]))
         except ValueError:
             return None
+    if ambiguous_numeric_date(value):
+        return None
     cleaned = _plain_date_text(value)
     written = _written_date(cleaned)
     if written is not None:
@@ -349,8 +370,8 @@ def _header_lines(body: str) -> tuple[dict, str, int, int]:
                 if tail.strip():
                     stripped = len(tail) - len(tail.lstrip())
                     return meta, rest[consumed + stripped :], lines_used, consumed + stripped
-            elif parse_date_string(value) is not None:
-                meta["date"] = value
+            elif parse_date_string(value) is not None or ambiguous_numeric_date(value):
+                meta["date"] = value  # an ambiguous one is read as undated, with W102
             else:
                 break
         elif key == "dateline":
@@ -478,8 +499,13 @@ def _not_a_date(value: object, raw_text: str, head_lines: int, path: str) -> Inp
         ),
         None,
     )
+    problem = (
+        "fits both day-month and month-day order"
+        if isinstance(value, str) and ambiguous_numeric_date(value)
+        else "is not a date"
+    )
     return InputError(
-        errors.W102, f"metadata date {str(value)!r} is not a date; read as undated", path, line
+        errors.W102, f"metadata date {str(value)!r} {problem}; read as undated", path, line
     )
 
 

@@ -541,6 +541,54 @@ def test_corpus_iter_stories_jsonl_parses_published_dates(tmp_path, published, e
     assert source.published_from == "metadata"
 
 
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [
+        ("13/04/2025", dt.date(2025, 4, 13)),  # day first: one order fits
+        ("04/13/2025", dt.date(2025, 4, 13)),  # month first: one order fits
+        ("04/04/2025", dt.date(2025, 4, 4)),  # both orders give the same day
+        ("03/04/2025", None),  # 4 March or 3 April
+        ("03-04-2025 10:30", None),
+        ("9 / 10 / 10", None),
+    ],
+)
+def test_corpus_jsonl_slash_date_is_read_only_when_one_order_fits(tmp_path, published, expected):
+    record = {
+        "story": "harbour",
+        "id": "hp-1",
+        "published": published,
+        "text": "The harbour board approved the dredging contract on Thursday.",
+    }
+    lines = [json.dumps(JSONL_RECORDS[1]), json.dumps(record)]
+    path = write_jsonl(tmp_path / "wire.jsonl", lines)
+    [source] = [s for story in load_all(path) for s in story.sources if s.story == "harbour"]
+    assert source.published == expected
+    warnings = [str(w) for w in source.warnings]
+    if expected is None:
+        assert warnings == [
+            f"{path}:2: W102 metadata date {published!r} fits both day-month and month-day "
+            "order; read as undated"
+        ]
+    else:
+        assert warnings == []
+
+
+@pytest.mark.parametrize(
+    ("raw", "line"),
+    [
+        ("---\ndate: 03/04/2025\n---\nThe harbour board met on Thursday.\n", 2),
+        ("date 03/04/2025\nThe harbour board met on Thursday.\n", 1),
+    ],
+    ids=["front matter", "date line"],
+)
+def test_corpus_ambiguous_slash_date_in_an_article_head_is_undated_with_a_warning(raw, line):
+    source = make_source(source_id="a.md", story="harbour", path="a.md", raw_text=raw)
+    assert source.published is None
+    assert source.text == "The harbour board met on Thursday.\n"
+    assert [(w.code, w.line) for w in source.warnings] == [(errors.W102, line)]
+    assert "fits both day-month and month-day order" in str(source.warnings[0])
+
+
 def test_corpus_iter_stories_jsonl_bad_lines_name_file_and_line(tmp_path):
     lines = [json.dumps(r) for r in JSONL_RECORDS]
     lines.append(json.dumps({"story": "coalition", "id": "no-text", "outlet": "AP"}))
