@@ -194,13 +194,13 @@ def _timex(args: argparse.Namespace) -> int:
             f"({known.evidence}; {known.confidence} confidence)",
             file=sys.stderr,
         )
-        dct = dct or known.date
     elif known.source == "none":
         print(
             f"checker: {path}: no creation time given or found; relative expressions "
             "are left unresolved (XXXX)",
             file=sys.stderr,
         )
+    dct = dct or known.date  # the date the tagging used, given, from a header or inferred
     if args.timex_format == "json":
         sys.stdout.write(to_json(spans))
     else:

@@ -100,11 +100,30 @@ def decode_bytes(raw: bytes, path: str) -> str:
     return text
 
 
+_NUMERIC_DATE = re.compile(
+    r"(?P<first>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<second>\d{1,2})\s*(?P=sep)\s*\d{2}(?:\d\d)?(?!\d)"
+)
+"""A date written in numbers, day and month in either order: ``03/04/2025``, ``9 / 10 / 10``."""
+
+
+def ambiguous_numeric_date(value: str) -> bool:
+    """True for a date in numbers that both orders fit: ``03/04/2025`` is 4 March or 3 April.
+
+    ``13/04/2025``, ``04/13/2025`` and ``04/04/2025`` have one reading and are not ambiguous.
+    """
+    found = _NUMERIC_DATE.match(value.strip().strip("'\""))
+    if found is None:
+        return False
+    first, second = int(found["first"]), int(found["second"])
+    return 1 <= first <= 12 and 1 <= second <= 12 and first != second
+
+
 @lru_cache(maxsize=4096)
 def parse_date_string(value: str) -> dt.date | None:
     """Parse a metadata date such as ``2019-12-26`` or ``December 15th, 2008, 7 : 35 am``.
 
-    ISO dates are read directly; other forms go through dateparser (English only).
+    ISO dates are read directly; other forms go through dateparser (English only). A date
+    in numbers that both day-first and month-first orders fit (``03/04/2025``) is None.
     """
     value = value.strip().strip("'\"")
     iso = _ISO_DATE.match(value)
@@ -113,6 +132,8 @@ def parse_date_string(value: str) -> dt.date | None:
             return dt.date(int(iso[1]), int(iso[2]), int(iso[3]))
         except ValueError:
             return None
+    if ambiguous_numeric_date(value):
+        return None
     cleaned = _plain_date_text(value)
     written = _written_date(cleaned)
     if written is not None:
@@ -349,8 +370,8 @@ def _header_lines(body: str) -> tuple[dict, str, int, int]:
                 if tail.strip():
                     stripped = len(tail) - len(tail.lstrip())
                     return meta, rest[consumed + stripped :], lines_used, consumed + stripped
-            elif parse_date_string(value) is not None:
-                meta["date"] = value
+            elif parse_date_string(value) is not None or ambiguous_numeric_date(value):
+                meta["date"] = value  # an ambiguous one is read as undated, with W102
             else:
                 break
         elif key == "dateline":
@@ -478,8 +499,13 @@ def _not_a_date(value: object, raw_text: str, head_lines: int, path: str) -> Inp
         ),
         None,
     )
+    problem = (
+        "fits both day-month and month-day order"
+        if isinstance(value, str) and ambiguous_numeric_date(value)
+        else "is not a date"
+    )
     return InputError(
-        errors.W102, f"metadata date {str(value)!r} is not a date; read as undated", path, line
+        errors.W102, f"metadata date {str(value)!r} {problem}; read as undated", path, line
     )
 
 
@@ -587,11 +613,19 @@ def _parse_record(raw_line: bytes, line_no: int) -> dict | InputError:
     if line_no == 1 and raw_line.startswith(b"\xef\xbb\xbf"):
         raw_line = raw_line[3:]  # a UTF-8 byte-order mark before the first record
     try:
-        record = json.loads(raw_line.decode("utf-8", errors="replace"))
+        # without its line end, a line cut off in a string says "Unterminated string"
+        record = json.loads(raw_line.rstrip(b"\r\n").decode("utf-8", errors="replace"))
     except json.JSONDecodeError as exc:
-        return InputError(errors.E105, f"not a JSON object ({exc.msg}); line skipped", "", line_no)
+        # json's messages end "... at" and leave the place to str(exc): name the column
+        why = f"{exc.msg.removesuffix(' at')} at column {exc.colno}"
+        return InputError(errors.E105, f"not valid JSON ({why}); line skipped", "", line_no)
     except RecursionError:
         return InputError(errors.E105, "JSON nested too deeply; line skipped", "", line_no)
+    if not isinstance(record, dict):
+        what = _json_type(record)
+        return InputError(
+            errors.E105, f"not a JSON object (the line is {what}); line skipped", "", line_no
+        )
     problem = _record_problem(record)
     if problem is not None:
         return InputError(errors.E106, f"{problem}; line skipped", "", line_no)
@@ -609,6 +643,8 @@ _JSON_TYPES = {
     bool: "true or false",
     int: "a number",
     float: "a number",
+    str: "a string",
+    type(None): "null",
 }
 
 
@@ -617,11 +653,18 @@ def _json_type(value: object) -> str:
     return _JSON_TYPES.get(type(value), type(value).__name__)
 
 
+_DATE_FIELDS = ("published", "date")
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
 def _record_problem(record: object) -> str | None:
     """Why a parsed JSONL line is not a record the checker can read, or None: it must be an
     object with a non-empty ``text`` string, an ``id`` that is a string or an integer, and
     its other known fields strings (or null)."""
-    if not isinstance(record, dict):
+    if not isinstance(record, dict):  # _parse_record makes this an E105 first
         return f"line is {_json_type(record)}, expected a record object with 'text'"
     text = record.get("text")
     if text is None:
@@ -637,6 +680,8 @@ def _record_problem(record: object) -> str | None:
         return f"record's 'id' is {_json_type(record_id)}, expected a string or an integer"
     for key in _TEXT_FIELDS:
         value = record.get(key)
+        if key in _DATE_FIELDS and _is_number(value):
+            continue  # a date given as a number is read as undated, with W102 (_add_record)
         if value is not None and not isinstance(value, str):
             return f"record's {key!r} is {_json_type(value)}, expected a string"
     return None
@@ -680,8 +725,10 @@ def _add_record(story: StoryInput, record: dict, name: str, line_no: int) -> Non
     """Make a Source of one JSONL record and add it (or its error) to ``story``."""
     record_id = _record_id(record, line_no)
     meta = {k: record.get(k) for k in ("outlet", "source", "title") if record.get(k)}
-    if record.get("published") or record.get("date"):
-        meta["date"] = record.get("published") or record["date"]
+    date = next((record[k] for k in _DATE_FIELDS if record.get(k) not in (None, "")), None)
+    number_date = _is_number(date)
+    if date is not None and not number_date:
+        meta["date"] = date
     try:
         source = make_source(
             source_id=f"{name}#{record_id}",
@@ -695,6 +742,16 @@ def _add_record(story: StoryInput, record: dict, name: str, line_no: int) -> Non
         story.errors.append(exc)
         return
     source.line_offset = 0
+    source.record_line = line_no
+    if number_date:  # 20250315 may be a date or a count: never guess
+        source.warnings.append(
+            InputError(
+                errors.W102,
+                f"metadata date {date!r} is a number, not a date; read as undated",
+                name,
+                line_no,
+            )
+        )
     for warning in source.warnings:
         warning.line = warning.line or line_no  # the record's line when the text has none
     story.sources.append(source)

@@ -77,6 +77,9 @@ class Source:
     """Number of file lines before ``text`` starts (front matter, headers)."""
     column_offset: int = 0
     """Characters before ``text`` on its first line (a header on the same line)."""
+    record_line: int | None = None
+    """File line of the JSONL record the article is, or None for an article file; the
+    evidence's lines and columns then count inside the record's text."""
     outlet: str | None = None
     """Publishing outlet, from metadata, the dateline credit, or None."""
     title: str | None = None

@@ -541,6 +541,54 @@ def test_corpus_iter_stories_jsonl_parses_published_dates(tmp_path, published, e
     assert source.published_from == "metadata"
 
 
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [
+        ("13/04/2025", dt.date(2025, 4, 13)),  # day first: one order fits
+        ("04/13/2025", dt.date(2025, 4, 13)),  # month first: one order fits
+        ("04/04/2025", dt.date(2025, 4, 4)),  # both orders give the same day
+        ("03/04/2025", None),  # 4 March or 3 April
+        ("03-04-2025 10:30", None),
+        ("9 / 10 / 10", None),
+    ],
+)
+def test_corpus_jsonl_slash_date_is_read_only_when_one_order_fits(tmp_path, published, expected):
+    record = {
+        "story": "harbour",
+        "id": "hp-1",
+        "published": published,
+        "text": "The harbour board approved the dredging contract on Thursday.",
+    }
+    lines = [json.dumps(JSONL_RECORDS[1]), json.dumps(record)]
+    path = write_jsonl(tmp_path / "wire.jsonl", lines)
+    [source] = [s for story in load_all(path) for s in story.sources if s.story == "harbour"]
+    assert source.published == expected
+    warnings = [str(w) for w in source.warnings]
+    if expected is None:
+        assert warnings == [
+            f"{path}:2: W102 metadata date {published!r} fits both day-month and month-day "
+            "order; read as undated"
+        ]
+    else:
+        assert warnings == []
+
+
+@pytest.mark.parametrize(
+    ("raw", "line"),
+    [
+        ("---\ndate: 03/04/2025\n---\nThe harbour board met on Thursday.\n", 2),
+        ("date 03/04/2025\nThe harbour board met on Thursday.\n", 1),
+    ],
+    ids=["front matter", "date line"],
+)
+def test_corpus_ambiguous_slash_date_in_an_article_head_is_undated_with_a_warning(raw, line):
+    source = make_source(source_id="a.md", story="harbour", path="a.md", raw_text=raw)
+    assert source.published is None
+    assert source.text == "The harbour board met on Thursday.\n"
+    assert [(w.code, w.line) for w in source.warnings] == [(errors.W102, line)]
+    assert "fits both day-month and month-day order" in str(source.warnings[0])
+
+
 def test_corpus_iter_stories_jsonl_bad_lines_name_file_and_line(tmp_path):
     lines = [json.dumps(r) for r in JSONL_RECORDS]
     lines.append(json.dumps({"story": "coalition", "id": "no-text", "outlet": "AP"}))
@@ -591,7 +639,7 @@ def test_corpus_jsonl_record_without_id_cannot_take_an_id_already_used(tmp_path)
         ("story", {"name": "budget"}, "'story' is an object, expected a string"),
         ("outlet", 7, "'outlet' is a number, expected a string"),
         ("title", ["Budget vote"], "'title' is an array, expected a string"),
-        ("published", 20240307, "'published' is a number, expected a string"),
+        ("published", ["2024-03-07"], "'published' is an array, expected a string"),
         ("date", False, "'date' is true or false, expected a string"),
     ],
 )
@@ -611,7 +659,6 @@ def test_corpus_jsonl_field_of_the_wrong_type_is_an_error_for_that_record(
 @pytest.mark.parametrize(
     ("line", "says"),
     [
-        ("[1, 2]", "line is an array, expected a record object with 'text'"),
         ('{"id": "x"}', "record has no 'text'"),
         ('{"id": "x", "text": "  "}', "record's 'text' is empty"),
     ],
@@ -622,6 +669,49 @@ def test_corpus_jsonl_line_that_is_no_record_says_why(tmp_path, line, says):
     assert [s.id for story in stories for s in story.sources] == [f"{path}#rtr-1"]
     [error] = [e for story in stories for e in story.errors]
     assert str(error) == f"{path}:1: E106 {says}; line skipped"
+
+
+@pytest.mark.parametrize(
+    ("line", "says"),
+    [
+        ("[1, 2]", "not a JSON object (the line is an array)"),
+        ('"The ferry sailed at dawn."', "not a JSON object (the line is a string)"),
+        ("17", "not a JSON object (the line is a number)"),
+        ("null", "not a JSON object (the line is null)"),
+        (
+            '{"id": "cut", "text": "The ferry sailed at dawn.',
+            "not valid JSON (Unterminated string starting at column 23)",
+        ),
+        (
+            '{"id": "x", "text": "A ferry sank." "more"}',
+            "not valid JSON (Expecting ',' delimiter at column 37)",
+        ),
+    ],
+)
+def test_corpus_jsonl_line_that_is_not_a_json_object_is_e105_with_its_column(tmp_path, line, says):
+    path = write_jsonl(tmp_path / "wire.jsonl", [json.dumps(JSONL_RECORDS[1]), line])
+    stories = load_all(path)
+    assert [s.id for story in stories for s in story.sources] == [f"{path}#rtr-1"]
+    [error] = [e for story in stories for e in story.errors]
+    assert str(error) == f"{path}:2: E105 {says}; line skipped"
+
+
+@pytest.mark.parametrize("field", ["published", "date"])
+def test_corpus_jsonl_date_given_as_a_number_is_undated_with_a_warning(tmp_path, field):
+    record = {
+        "story": "harbour",
+        "id": "hp-2",
+        field: 20250315,
+        "text": "The harbour board approved the dredging contract on Thursday.",
+    }
+    path = write_jsonl(tmp_path / "wire.jsonl", [json.dumps(JSONL_RECORDS[1]), json.dumps(record)])
+    stories = load_all(path)
+    assert [e for story in stories for e in story.errors] == []
+    [source] = [s for story in stories for s in story.sources if s.story == "harbour"]
+    assert source.published is None
+    assert [str(w) for w in source.warnings] == [
+        f"{path}:2: W102 metadata date 20250315 is a number, not a date; read as undated"
+    ]
 
 
 def test_corpus_jsonl_integer_id_and_null_fields_are_read(tmp_path):

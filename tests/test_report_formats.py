@@ -370,3 +370,79 @@ def test_report_formats_golden_on_seeds(seeds_results, ruleset, fmt):
         f"{fmt} output on seeds/ changed: compare with {golden.relative_to(ROOT)}, "
         "then run python scripts/regenerate_reports.py"
     )
+
+
+# JSONL records in the annotation formats
+
+_FEED_RECORDS = [
+    {
+        "id": "r1",
+        "story": "ferry",
+        "outlet": "Harbour Post",
+        "published": "2025-06-11",
+        "text": "Talks between ferry crews and the island council ended on Tuesday without "
+        "agreement.\nIt was the second round of talks.",
+    },
+    {
+        "id": "r2",
+        "story": "ferry",
+        "outlet": "Island Courier",
+        "published": "2025-06-11",
+        "text": "Talks between ferry crews and the island council ended on Monday without "
+        "agreement.\nThe two sides have held three rounds of talks.",
+    },
+]
+
+
+@pytest.fixture(scope="module")
+def feed_results(tmp_path_factory, ruleset, nlp) -> list[StoryResult]:
+    """Two records of a JSONL feed, one a line, that disagree on a day and a count."""
+    folder = tmp_path_factory.mktemp("feed")
+    lines = [json.dumps(record) for record in _FEED_RECORDS]
+    (folder / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(folder)
+        results = [check_story(s, ruleset=ruleset, nlp=nlp) for s in iter_stories(["feed.jsonl"])]
+    assert [f.rule for r in results for f in r.findings], "the feed must give findings"
+    return results
+
+
+def test_jsonl_record_evidence_sits_on_the_record_file_line_in_sarif(feed_results, ruleset):
+    log = json.loads(render_sarif(feed_results, [], ruleset=ruleset))
+    locations = [loc for r in log["runs"][0]["results"] for loc in r["locations"]]
+    assert locations
+    for location in locations:
+        (logical,) = location["logicalLocations"]
+        record_line = {"feed.jsonl#r1": 1, "feed.jsonl#r2": 2}[logical["fullyQualifiedName"]]
+        assert logical["name"] == logical["fullyQualifiedName"]
+        # the file line of the record, no column: the text position is in the message
+        assert location["physicalLocation"]["region"] == {"startLine": record_line}
+        properties = location["properties"]
+        assert (
+            f"at line {properties['textLine']}, column {properties['textColumn']}"
+            in (location["message"]["text"])
+        )
+    # a count on the second line of record r1's text is still on file line 1
+    second_lines = [loc for loc in locations if loc["properties"]["textLine"] == 2]
+    assert {loc["physicalLocation"]["region"]["startLine"] for loc in second_lines} == {1, 2}
+    schema_path = shared_or_skip("data", "sarif", "sarif-schema-2.1.0.json")
+    import jsonschema
+
+    validator = jsonschema.Draft4Validator(json.loads(schema_path.read_text(encoding="utf-8")))
+    assert [e.message for e in validator.iter_errors(log)] == []
+
+
+def test_jsonl_record_evidence_sits_on_the_record_file_line_in_github_and_rdjsonl(feed_results):
+    annotations = render_github(feed_results, []).splitlines()
+    assert annotations
+    for annotation in annotations:
+        properties = annotation.split("::")[1]
+        first = re.search(r"%0A(feed\.jsonl#r\d):", annotation).group(1)
+        assert f"line={ {'feed.jsonl#r1': 1, 'feed.jsonl#r2': 2}[first] }," in properties
+        assert ",col=" not in properties
+    diagnostics = [json.loads(line) for line in render_rdjsonl(feed_results, []).splitlines()]
+    assert diagnostics
+    for diagnostic in diagnostics:
+        own = diagnostic["message"].split("\n")[1]  # the evidence the diagnostic stands on
+        record_line = 1 if own.startswith("feed.jsonl#r1:") else 2
+        assert diagnostic["location"]["range"] == {"start": {"line": record_line}}

@@ -483,3 +483,24 @@ def test_timeml_checker_facts_and_tagger_share_one_tagger(tagger, normalize_text
         assert text[fact.start : fact.end].endswith(span.text)  # the same expression
         if fact.value.start == fact.value.end:  # a day: the same value
             assert span.value.startswith(fact.value.label())
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "---\ndate: 2025-09-18\n---\nThe city council approved the budget on Tuesday.\n",
+        "date 2025-09-18\n\nThe city council approved the budget on Tuesday.\n",
+    ],
+    ids=["front matter", "date line"],
+)
+def test_cli_timex_writes_the_dct_of_a_date_the_article_states(tmp_path, article):
+    path = tmp_path / "council.txt"
+    path.write_text(article, encoding="utf-8")
+    result = _run(str(path))
+    assert result.returncode == 0, result.stderr
+    root = ET.fromstring(result.stdout.split("?>", 1)[1])
+    dct = root.find("DCT/TIMEX3")
+    assert dct is not None, result.stdout
+    assert dct.get("value") == "2025-09-18"
+    assert dct.get("functionInDocument") == "CREATION_TIME"
+    assert 'value="2025-09-16">Tuesday<' in result.stdout

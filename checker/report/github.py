@@ -47,11 +47,19 @@ def workflow_command(command: str, properties: dict[str, object], message: str) 
 
 def _annotation(finding: Finding, locator: Locator) -> str:
     first = finding.evidence[0] if finding.evidence else None
-    message = "\n".join([finding.message, *(evidence_line(e) for e in finding.evidence[1:])])
+    in_record = first is not None and locator.in_record(first)
+    # a JSONL record's evidence counts lines inside the record's text: the annotation
+    # goes on the record's file line, and the message says where in the text it is
+    shown = finding.evidence if in_record else finding.evidence[1:]
+    message = "\n".join([finding.message, *(evidence_line(e) for e in shown)])
+    line = first.line if first else None
+    column = first.column if first else None
+    if in_record:
+        line, column = locator.record_line(first), None
     properties: dict[str, object] = {
         "file": locator.path(first) if first else None,
-        "line": first.line if first else None,
-        "col": first.column if first else None,
+        "line": line,
+        "col": column,
         "title": finding.rule,
     }
     return workflow_command(COMMANDS[finding.severity], properties, message)

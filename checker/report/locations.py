@@ -21,6 +21,11 @@ def evidence_line(evidence: Evidence) -> str:
     return line if evidence.normalized is None else f"{line} = {evidence.normalized}"
 
 
+def in_text(evidence: Evidence) -> str:
+    """Where a JSONL record's evidence is inside the record's text: ``line 2, column 8 of its text``."""
+    return f"line {evidence.line}, column {evidence.column} of its text"
+
+
 def split_source_id(source_id: str) -> str:
     """The file part of a source id: ``corpus.jsonl#a3`` -> ``corpus.jsonl``; a path stays as is."""
     cut = source_id.lower().find(".jsonl#")
@@ -51,6 +56,15 @@ class Locator:
         renderers offer no fix there.
         """
         return self.path(evidence) != evidence.source
+
+    def record_line(self, evidence: Evidence) -> int | None:
+        """The file line of the JSONL record the evidence is in, or None for an article file.
+
+        Annotation formats place a record's finding on that line, with no column: the
+        evidence's own line and column count inside the record's text.
+        """
+        source = self.sources.get(evidence.source)
+        return source.record_line if source is not None else None
 
     @staticmethod
     def end(evidence: Evidence) -> tuple[int, int]:

@@ -24,6 +24,11 @@ SOURCE = {"name": "checker"}
 
 
 def _range(evidence: Evidence, locator: Locator) -> dict[str, Any]:
+    if locator.in_record(evidence):
+        # lines and columns of a JSONL record's evidence count inside the record's
+        # text: the diagnostic covers the record's file line, the message says where
+        line = locator.record_line(evidence)
+        return {"start": {"line": line}} if line is not None else {}
     end_line, end_column = Locator.end(evidence)
     return {
         "start": {
@@ -44,9 +49,15 @@ def _diagnostic(
     code: dict[str, Any] = {"value": finding.rule}
     if link:
         code["url"] = link
+    location: dict[str, Any] = {"path": locator.path(evidence)}
+    if span := _range(evidence, locator):
+        location["range"] = span
+    if locator.in_record(evidence):
+        head, *rest = message.split("\n")
+        message = "\n".join([head, evidence_line(evidence), *rest])
     diagnostic: dict[str, Any] = {
         "message": message,
-        "location": {"path": locator.path(evidence), "range": _range(evidence, locator)},
+        "location": location,
         "severity": SEVERITIES[finding.severity],
         "source": SOURCE,
         "code": code,

@@ -19,7 +19,7 @@ import checker
 from checker.baseline import FINGERPRINT_KEY, story_fingerprints
 from checker.errors import CheckerError
 from checker.model import Evidence, Finding, StoryResult
-from checker.report.locations import Locator
+from checker.report.locations import Locator, in_text
 from checker.rules import Rule, RuleSet
 
 SARIF_VERSION = "2.1.0"
@@ -89,12 +89,31 @@ def _location(evidence: Evidence, locator: Locator) -> dict[str, Any]:
         said += f" = {evidence.normalized}"
     if evidence.anchor:
         said += f" ({evidence.anchor})"
+    physical: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(locator.path(evidence))}}
+    if not locator.in_record(evidence):
+        physical["region"] = _region(evidence)
+        return {"physicalLocation": physical, "message": {"text": said}}
+    # a JSONL record: its evidence's line and column count inside the record's text, so
+    # the region is the record's file line, the record a logical location, and the
+    # position in the text goes into the message and the properties
+    record_line = locator.record_line(evidence)
+    if record_line is not None:
+        physical["region"] = {"startLine": record_line}
     return {
-        "physicalLocation": {
-            "artifactLocation": {"uri": artifact_uri(locator.path(evidence))},
-            "region": _region(evidence),
+        "physicalLocation": physical,
+        "logicalLocations": [
+            {
+                "name": evidence.source.rsplit("/", 1)[-1],
+                "fullyQualifiedName": evidence.source,
+                "kind": "object",
+            }
+        ],
+        "message": {"text": f"{said}, at {in_text(evidence)}"},
+        "properties": {
+            "textLine": evidence.line,
+            "textColumn": evidence.column,
+            "snippet": evidence.text,
         },
-        "message": {"text": said},
     }
 
 
