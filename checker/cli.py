@@ -451,6 +451,8 @@ def run(
         for story, result in check_stories(
             stories(), settings=settings, ruleset=ruleset, jobs=settings.jobs
         ):
+            if _terminate_requested:
+                raise Terminated  # the handler's own raise was lost in a finaliser
             if result is not None:
                 results.append(result)
                 progress.advance(len(story.sources))
@@ -492,16 +494,34 @@ def _tune_garbage_collection() -> None:
     gc.set_threshold(GC_FIRST_GENERATION, second, third)
 
 
-class Terminated(Exception):
+class Terminated(BaseException):
     """SIGTERM arrived: stop like Ctrl-C, leaving any previous output file as it was."""
 
 
+_terminate_requested = False
+"""Set by the SIGTERM handler: an exception it raises inside a ``__del__`` (a library's
+finaliser run by the garbage collector) is printed and dropped by Python, so the story loop
+also looks at this flag after each story."""
+
+
 def _terminate(signum: int, frame: object) -> None:  # noqa: ARG001 - a signal handler's signature
+    global _terminate_requested
+    _terminate_requested = True
     raise Terminated
+
+
+def _quiet_about_stopping(unraisable: sys.UnraisableHookArgs) -> None:
+    """Python's report of an exception a finaliser could not pass on, except the stop that
+    SIGTERM asked for (the story loop acts on it): no traceback for it on standard error."""
+    if not isinstance(unraisable.exc_value, Terminated):
+        sys.__unraisablehook__(unraisable)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``checker`` command."""
+    global _terminate_requested
+    _terminate_requested = False
+    previous_hook, sys.unraisablehook = sys.unraisablehook, _quiet_about_stopping
     args = _parser().parse_args(argv)
     in_main_thread = threading.current_thread() is threading.main_thread()
     previous_term = signal.signal(signal.SIGTERM, _terminate) if in_main_thread else None
@@ -539,5 +559,6 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     finally:
+        sys.unraisablehook = previous_hook
         if in_main_thread:
             signal.signal(signal.SIGTERM, previous_term)

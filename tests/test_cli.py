@@ -451,3 +451,27 @@ def test_cli_empty_pack_warning_is_one_checker_line(tmp_path):
     warnings = [line for line in completed.stderr.splitlines() if "W001" in line]
     assert warnings == [f"checker: {pack}: W001 rule pack has no rule files"]
     assert "UserWarning" not in completed.stderr
+
+
+def test_cli_sigterm_that_lands_in_a_finaliser_still_stops_the_run(tmp_path, monkeypatch, capsys):
+    # SIGTERM's handler raises; when the signal arrives while the garbage collector runs a
+    # library's __del__, Python prints and drops that exception: the run must stop anyway
+    import signal
+
+    from checker import cli, runner
+
+    class Finaliser:
+        def __del__(self):
+            cli._terminate(signal.SIGTERM, None)
+
+    def checked(stories, **_options):
+        for story in stories:
+            Finaliser()  # collected at once: its __del__ gets the "signal"
+            yield story, None
+
+    monkeypatch.setattr(runner, "check_stories", checked)
+    article = tmp_path / "a.txt"
+    article.write_text("date 2025-03-14\nThe bridge reopened on Tuesday.\n", encoding="utf-8")
+    status = cli.main(["check", str(article), "--no-config", "--no-cache"])
+    assert status == 143
+    assert capsys.readouterr().err.splitlines() == ["checker: terminated"]
