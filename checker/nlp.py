@@ -579,10 +579,22 @@ MAX_SENTENCE_TOKENS = 200
 @Language.component("checker_sentence_cap", assigns=["token.is_sent_start"])
 def cap_sentences(doc: Doc) -> Doc:
     """Split "sentences" longer than ``MAX_SENTENCE_TOKENS`` tokens (a crawled page with no
-    full stops, a 1 MB single line) so per-sentence work stays bounded, never quadratic."""
-    for start, end in _long_sentences(doc):
-        for i in range(start + MAX_SENTENCE_TOKENS, end, MAX_SENTENCE_TOKENS):
-            doc[i].is_sent_start = True
+    full stops, a 1 MB single line) so per-sentence work stays bounded, never quadratic.
+    The new starts are written into the sentence starts' column at once: spaCy's
+    ``Token.is_sent_start`` setter reads every token of the document (``has_annotation``),
+    so setting one start per cut would cost the text's length times the number of cuts."""
+    long = _long_sentences(doc)
+    if not long:
+        return doc
+    if "sents" in doc.user_hooks or doc.has_annotation("DEP"):
+        for start, end in long:  # spaCy's own setter, with its checks and errors
+            for i in range(start + MAX_SENTENCE_TOKENS, end, MAX_SENTENCE_TOKENS):
+                doc[i].is_sent_start = True
+        return doc
+    starts = doc.to_array(SENT_START)
+    for start, end in long:
+        starts[start + MAX_SENTENCE_TOKENS : end : MAX_SENTENCE_TOKENS] = 1
+    doc.from_array([SENT_START], starts)
     return doc
 
 

@@ -433,3 +433,42 @@ def test_deadline_a_period_sets_from_its_first_day(ruleset, nlp, second, conflic
     assert bool(findings) == conflict
     if conflict:
         assert ("a.txt", "30-day fishing ban") in {(e.source, e.text) for e in findings[0].evidence}
+
+
+# --- a text with no full stop (a pasted crawl on one line) --------------------------------------
+
+_CRAWL = (
+    "ferry crews walked off the job on Tuesday and the harbour board said the sailings "
+    "resumed on Wednesday "
+)
+
+
+def test_a_text_with_no_full_stop_has_a_lead_of_a_few_pieces(normalize_text):
+    # cut into pieces of MAX_SENTENCE_TOKENS, it has no sentence ending in a full stop: its
+    # lead is its first pieces, not the whole text (every date in it a lead date)
+    published = dt.date(2025, 3, 14)
+    short = normalize_text(_CRAWL * 60, published=published).lead_facts
+    long = normalize_text(_CRAWL * 240, published=published).lead_facts
+    assert short
+    assert len(long) == len(short)
+
+
+def test_work_on_a_text_with_no_full_stop_grows_with_its_length(extract_text, monkeypatch):
+    # the tokens whose words are read for facts' contexts: 4x the text, about 4x the work
+    # (each lead date's words were the whole text before it: 8x and more, growing)
+    from checker.extract.context import _Context
+
+    read = [0]
+    content_words = _Context.content_words
+
+    def counted(self, left, right, skip=(0, 0)):
+        read[0] += max(0, right - left)
+        return content_words(self, left, right, skip)
+
+    monkeypatch.setattr(_Context, "content_words", counted)
+    work = []
+    for times in (100, 400):
+        read[0] = 0
+        extract_text(_CRAWL * times, published=dt.date(2025, 3, 14))
+        work.append(read[0])
+    assert work[1] < 6 * work[0]

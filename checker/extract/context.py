@@ -301,6 +301,7 @@ class _Context:
         self._number_starts: list[int] | None = None
         self._number_candidates: dict[int, list[int]] | None = None
         self._unit_sentences: set[int] | None = None
+        self._break_bounds: tuple[list[int], list[int]] | None = None
 
     def is_break(self, token: Token) -> bool:
         if token.text == "-":
@@ -317,15 +318,38 @@ class _Context:
         return t.lower[i] in self.breaks
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
-        """Token bounds of the clause around tokens [start, end)."""
+        """Token bounds of the clause around tokens [start, end): from the token after the
+        last break before ``start`` to the first break from ``end`` on, within the sentence
+        (read from ``_breaks``, not walked: a 200-token piece of a text with no full stop
+        would be walked for every date and word asked about in it)."""
         first, last = self.tokens.sent_start[start], self.tokens.sent_end[start]
-        left = start
-        while left > first and not self.breaks_at(left - 1):
-            left -= 1
-        right = end
-        while right < last and not self.breaks_at(right):
-            right += 1
+        after, following = self._breaks()
+        left = max(first, after[start])
+        right = end if end >= last else min(last, following[end])
         return left, right
+
+    def _breaks(self) -> tuple[list[int], list[int]]:
+        """For each token index i (and the text's end): one past the last break before
+        token i (0 when none), and the first break at or after token i (the text's
+        length when none). Found once per document."""
+        if self._break_bounds is None:
+            size = len(self.tokens.text)
+            flags = [self.breaks_at(i) for i in range(size)]
+            after = [0] * (size + 1)
+            following = [size] * (size + 1)
+            last = 0
+            for i, flag in enumerate(flags):
+                after[i] = last
+                if flag:
+                    last = i + 1
+            after[size] = last
+            nearest = size
+            for i in range(size - 1, -1, -1):
+                if flags[i]:
+                    nearest = i
+                following[i] = nearest
+            self._break_bounds = after, following
+        return self._break_bounds
 
     def joined_clause(self, start: int, end: int) -> tuple[int, int]:
         """``clause`` widened leftwards over the clauses it is joined to by a coordinating

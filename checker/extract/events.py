@@ -20,6 +20,7 @@ from checker.extract.context import (
 )
 from checker.extract.mentions import Extraction, FactMention, TimexMention
 from checker.model import Source, Tense
+from checker.nlp import MAX_SENTENCE_TOKENS
 from checker.rules import Rule, RuleSet
 from checker.temporal import TimexParts, parts_of
 
@@ -35,9 +36,13 @@ _POSITIONS = {
 
 def _lead_end(ctx: _Context, sentences: int) -> int:
     """Token index where the lead ends: after the body's first ``sentences`` sentences (a
-    headline, a byline or a header line, which end in no full stop, are not counted)."""
+    headline, a byline or a header line, which end in no full stop, are not counted). A
+    text with no full stop (a pasted crawl on one line, cut into ``MAX_SENTENCE_TOKENS``
+    pieces) has a lead of at most ``sentences`` such pieces: else every date of it would be
+    a lead date, and each one's words the text before it (work growing with the square of
+    the text's length)."""
     t = ctx.tokens
-    size = len(t.text)
+    size = min(len(t.text), sentences * MAX_SENTENCE_TOKENS)
     i = counted = 0
     while i < size and counted < sentences:
         end = t.sent_end[i]
