@@ -403,6 +403,25 @@ def compare_alignment(
             message=render_message(rule.message, **fields),
             evidence=evidence,
         )
+    # An agreement holds the statements that agree with another source's: two places or
+    # dates never compared (a small town against a city abroad) are no agreement
+    stated = [
+        fact
+        for k in shown
+        for fact in values[k]
+        if any(
+            comparable(fact, other) and agree(fact, other)
+            for m in shown
+            if m != k
+            for other in values[m]
+        )
+    ]
+    if len({fact.source_id for fact in stated}) < 2:
+        return None
+    evidence = tuple(Evidence.of(f, anchors.get(f.source_id)) for f in stated)
+    groups = defaultdict(list)
+    for fact in stated:
+        groups[fact.value_label()].append(fact)
     summary = (
         f"{rule.id}: " + " = ".join(f'"{f.text}"' for f in stated) + f" -> {', '.join(groups)}"
     )
