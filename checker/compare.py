@@ -403,19 +403,37 @@ def compare_alignment(
             message=render_message(rule.message, **fields),
             evidence=evidence,
         )
-    # An agreement holds the statements that agree with another source's: two places or
-    # dates never compared (a small town against a city abroad) are no agreement
+    # An agreement holds the statements that state another source's value or agree with it:
+    # two places never compared (a small town against a city abroad) are no agreement
     stated = [
         fact
         for k in shown
         for fact in values[k]
         if any(
-            comparable(fact, other) and agree(fact, other)
+            fact.value_label() == other.value_label()
+            or (comparable(fact, other) and agree(fact, other))
             for m in shown
             if m != k
             for other in values[m]
         )
     ]
+    # and none that conflicts with another of them ("June 2" and "June 3" both inside
+    # another source's "June" agree with it, not with each other): the statements in
+    # most conflicts go first, until none is left
+    while True:
+        clashes = [
+            sum(
+                other.source_id != fact.source_id
+                and fact.value_label() != other.value_label()
+                and comparable(fact, other)
+                and not agree(fact, other)
+                for other in stated
+            )
+            for fact in stated
+        ]
+        if not stated or max(clashes) == 0:
+            break
+        stated = [fact for fact, n in zip(stated, clashes, strict=True) if n < max(clashes)]
     if len({fact.source_id for fact in stated}) < 2:
         return None
     evidence = tuple(Evidence.of(f, anchors.get(f.source_id)) for f in stated)
