@@ -403,15 +403,32 @@ def compare_alignment(
             message=render_message(rule.message, **fields),
             evidence=evidence,
         )
-    # An agreement holds the statements that state another source's value or agree with it:
-    # two places never compared (a small town against a city abroad) are no agreement
-    stated = [
-        fact
+
+    # An agreement holds the statements that state another source's value or agree with it
+    # (or update its running total): two places never compared (a small town against a
+    # city abroad) are no agreement
+    def settled(k: int, m: int) -> bool:
+        return _update_between(rule, values[k], values[m], published or {}) or (
+            alignment.family == "count" and _series_moved_on(values[k], values[m], published or {})
+        )
+
+    def clash(k: int, a: Fact, m: int, b: Fact) -> bool:
+        return (
+            a.source_id != b.source_id
+            and a.value_label() != b.value_label()
+            and comparable(a, b)
+            and not agree(a, b)
+            and not settled(k, m)
+        )
+
+    listed = [
+        (k, fact)
         for k in shown
         for fact in values[k]
         if any(
             fact.value_label() == other.value_label()
             or (comparable(fact, other) and agree(fact, other))
+            or settled(k, m)
             for m in shown
             if m != k
             for other in values[m]
@@ -420,20 +437,12 @@ def compare_alignment(
     # and none that conflicts with another of them ("June 2" and "June 3" both inside
     # another source's "June" agree with it, not with each other): the statements in
     # most conflicts go first, until none is left
-    while True:
-        clashes = [
-            sum(
-                other.source_id != fact.source_id
-                and fact.value_label() != other.value_label()
-                and comparable(fact, other)
-                and not agree(fact, other)
-                for other in stated
-            )
-            for fact in stated
-        ]
-        if not stated or max(clashes) == 0:
+    while listed:
+        clashes = [sum(clash(k, a, m, b) for m, b in listed) for k, a in listed]
+        if max(clashes) == 0:
             break
-        stated = [fact for fact, n in zip(stated, clashes, strict=True) if n < max(clashes)]
+        listed = [item for item, n in zip(listed, clashes, strict=True) if n < max(clashes)]
+    stated = [fact for _, fact in listed]
     if len({fact.source_id for fact in stated}) < 2:
         return None
     evidence = tuple(Evidence.of(f, anchors.get(f.source_id)) for f in stated)
