@@ -403,10 +403,56 @@ def compare_alignment(
             message=render_message(rule.message, **fields),
             evidence=evidence,
         )
+
+    # An agreement holds the statements that state another source's value or agree with it
+    # (or update its running total): two places never compared (a small town against a
+    # city abroad) are no agreement
+    def settled(k: int, m: int) -> bool:
+        return _update_between(rule, values[k], values[m], published or {}) or (
+            alignment.family == "count" and _series_moved_on(values[k], values[m], published or {})
+        )
+
+    def clash(k: int, a: Fact, m: int, b: Fact) -> bool:
+        return (
+            a.source_id != b.source_id
+            and a.value_label() != b.value_label()
+            and comparable(a, b)
+            and not agree(a, b)
+            and not settled(k, m)
+        )
+
+    listed = [
+        (k, fact)
+        for k in shown
+        for fact in values[k]
+        if any(
+            fact.value_label() == other.value_label()
+            or (comparable(fact, other) and agree(fact, other))
+            or settled(k, m)
+            for m in shown
+            if m != k
+            for other in values[m]
+        )
+    ]
+    # and none that conflicts with another of them ("June 2" and "June 3" both inside
+    # another source's "June" agree with it, not with each other): the statements in
+    # most conflicts go first, until none is left
+    while listed:
+        clashes = [sum(clash(k, a, m, b) for m, b in listed) for k, a in listed]
+        if max(clashes) == 0:
+            break
+        listed = [item for item, n in zip(listed, clashes, strict=True) if n < max(clashes)]
+    stated = [fact for _, fact in listed]
+    if len({fact.source_id for fact in stated}) < 2:
+        return None
     if all(isinstance(f.value, Place) and f.value.kind == "unknown" for f in stated):
         # names the gazetteer lacks are compared to find two places apart, but their
         # agreeing says little ("the Web" = "a Web"): no agreement line of them alone
         return None
+    evidence = tuple(Evidence.of(f, anchors.get(f.source_id)) for f in stated)
+    groups = defaultdict(list)
+    for fact in stated:
+        groups[fact.value_label()].append(fact)
     summary = (
         f"{rule.id}: " + " = ".join(f'"{f.text}"' for f in stated) + f" -> {', '.join(groups)}"
     )

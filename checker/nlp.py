@@ -44,6 +44,25 @@ NON_DATE_ROLES = frozenset(
 )
 """Roles of expressions the checker's date facts do not rest on: no calendar date
 (durations, sets...) or a time of day counted from the creation time ("this morning")."""
+_APPOSITION_VERBS = (("is",), ("was",), ("will", "be"), ("falls", "on"), ("fell", "on"))
+"""Between "which" and a weekday given after its date ("March 31, which is a Tuesday")."""
+
+
+def _weekday_apposition(gap: list[str]) -> bool:
+    """True for the words between a date and its weekday set after it: ", a" ("March 31, a
+    Tuesday") or ", which is (a)" ("March 31, which falls on a Tuesday")."""
+    if not gap or gap[0] != ",":
+        return False
+    rest = gap[1:]
+    if rest and rest[-1] == "a":
+        rest = rest[:-1]
+    elif not rest:
+        return False  # ", Tuesday" joins as any date and weekday do
+    if not rest:
+        return True  # ", a"
+    return rest[0] in ("which", "that") and tuple(rest[1:]) in _APPOSITION_VERBS
+
+
 _YEAR_TAKERS = {"month", "mod", "season", "quarter", "holiday"}
 """Roles of a piece a following bare year may join ("June 2012", "early 2011", "summer 2012",
 "the third quarter of 2023")."""
@@ -436,6 +455,17 @@ class TimexRuler:
                     and all(doc[k].lower_ in _JOINERS for k in range(end, piece.start))
                     and not any(doc[k].is_sent_start for k in range(start + 1, piece.start + 1))
                 ):
+                    joined[-1] = (start, piece.end, prev_roles | roles)
+                    continue
+                if (
+                    roles == {"weekday"}
+                    and "day" in prev_roles
+                    and "weekday" not in prev_roles
+                    and _weekday_apposition([doc[k].lower_ for k in range(end, piece.start)])
+                    and not any(doc[k].is_sent_start for k in range(start + 1, piece.start + 1))
+                ):
+                    # "March 31, a Tuesday", "on March 31, which is a Tuesday": one date, its
+                    # weekday given after it
                     joined[-1] = (start, piece.end, prev_roles | roles)
                     continue
             joined.append((piece.start, piece.end, roles))

@@ -425,6 +425,28 @@ def test_compare_weekday_checked_against_explicit_year(ruleset, nlp, date_words,
     assert all(f.evidence[0].anchor == "explicit year" for f in findings)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # March 5, 2024 is a Tuesday: a weekday given after its date is checked too
+        ("Bids for the dredging contract close on March 5, a Wednesday.", ["wrong"]),
+        ("Bids for the dredging contract close on March 5, which is a Wednesday.", ["wrong"]),
+        ("The harbour board meets on March 5, which falls on a Wednesday.", ["wrong"]),
+        ("Bids for the dredging contract close on March 5, a Tuesday.", []),
+        ("The harbour board meets on March 5, which is a Tuesday, to approve it.", []),
+    ],
+    ids=["apposition", "which-is", "falls-on", "apposition-right", "which-is-right"],
+)
+def test_compare_weekday_given_after_its_date(ruleset, nlp, sentence, expected):
+    result = _check(ruleset, nlp, ("fjord-post.txt", "2024-02-20", sentence + "\n"))
+    findings = _of(result, "inconsistency", "date.weekday_mismatch")
+    wrong = ["March 5, 2024 is a Tuesday, not a Wednesday"]
+    assert [f.message for f in findings] == (wrong if expected else [])
+    for finding in findings:
+        assert finding.evidence[0].text.startswith("on March 5, ")
+        assert finding.evidence[0].normalized == "2024-03-05"
+
+
 # --- tense against the publication date --------------------------------------------------------
 
 

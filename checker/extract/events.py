@@ -1332,7 +1332,26 @@ def _relation_of(ctx: _Context, span: Span, event: Span) -> str | None:
         if ctx.attributive_at(cue.start, cue.end):
             continue  # "the abandoned game will be replayed on Thursday": no calling off
         if lo <= cue.start < hi and not (span.start <= cue.start < span.end):
+            if _claimed_by_other_date(ctx, span, cue):
+                continue  # "gathered yesterday for a summit that ends today": today's end
             distance = span.start - cue.end if cue.end <= span.start else cue.start - span.end
             if best is None or distance < best[0]:
                 best = (distance, cue.label_.split(":", 1)[1])
     return best[1] if best else None
+
+
+def _claimed_by_other_date(ctx: _Context, span: Span, cue: Span) -> bool:
+    """True when relation verb ``cue`` dates another date of its sentence, not ``span``:
+    a date lies between the two ("ends today, the fourth this year": "this year" is no
+    end), or the verb comes after ``span`` with its own date right after it ("gathered
+    yesterday for a summit that ends today": "yesterday" is no end)."""
+    sent_start, sent_end = ctx.tokens.sent_start[span.start], ctx.tokens.sent_end[span.start]
+    lo, hi = (cue.end, span.start) if cue.end <= span.start else (span.end, cue.start)
+    for other in ctx.timex_spans:
+        if other.start == span.start or not (sent_start <= other.start < sent_end):
+            continue
+        if lo <= other.start and other.end <= hi:
+            return True
+        if span.end <= cue.start and cue.end <= other.start <= cue.end + 2:
+            return True
+    return False

@@ -1,0 +1,113 @@
+"""Agreements list only values that agree: equal, or one inside the other.
+
+Every article below is invented for these tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from checker.align import Alignment, Unit
+from checker.compare import compare_alignment
+from checker.model import Agreement, Fact, Interval
+from tests.conftest import check_articles as _check
+
+
+def _summaries(result, rule: str) -> list[str]:
+    return [a.summary for a in result.agreements if a.rule == rule]
+
+
+def test_agreement_leaves_out_places_never_compared(ruleset, nlp):
+    # a small town the gazetteer does not compare and a city abroad: no discrepancy, and
+    # no agreement either
+    result = _check(
+        ruleset,
+        nlp,
+        ("a.txt", "2025-03-14", "Talks in Hamar ended on Thursday, the union said.\n"),
+        ("b.txt", "2025-03-14", "Talks in Aarhus ended on Thursday, the union said.\n"),
+    )
+    assert not [f for f in result.findings if f.rule == "event.main_place"]
+    assert _summaries(result, "event.main_place") == []
+    assert len(_summaries(result, "event.lead_date")) == 1
+
+
+def test_agreement_keeps_one_place_the_gazetteer_does_not_compare(ruleset, nlp):
+    # a small town is never a disagreement, but two sources naming it agree on it
+    result = _check(
+        ruleset,
+        nlp,
+        ("a.txt", "2025-03-14", "Talks in Hamar ended on Thursday, the union said.\n"),
+        (
+            "b.txt",
+            "2025-03-14",
+            "Talks in Hamar ended on Thursday without a deal, the union said.\n",
+        ),
+    )
+    (summary,) = _summaries(result, "event.main_place")
+    assert summary.endswith('"in Hamar" = "in Hamar" -> Hamar (NO)')
+
+
+def test_end_date_takes_no_date_of_another_clause(ruleset, nlp):
+    # "yesterday" dates the gathering, "this year" the count: only "today" is the end
+    result = _check(
+        ruleset,
+        nlp,
+        (
+            "a.txt",
+            "2025-06-02",
+            "Farm ministers opened a two-day conference in Graz on Monday.\n\n"
+            "The conference will end on Tuesday, June 3.\n",
+        ),
+        (
+            "b.txt",
+            "2025-06-03",
+            "Farm ministers gathered in Graz yesterday for a conference that ends today, "
+            "the third this year.\n",
+        ),
+    )
+    assert not [f for f in result.findings if f.kind == "discrepancy"]
+    (end,) = [a for a in result.agreements if a.rule == "event.end_date"]
+    assert [(e.text, e.normalized) for e in end.evidence] == [
+        ("on Tuesday, June 3", "2025-06-03"),
+        ("today", "2025-06-03"),
+    ]
+
+
+def _day_fact(source: str, text: str, start: dt.date, end: dt.date, granularity: str) -> Fact:
+    sentence = f"The summit of farm ministers opened {text}."
+    return Fact(
+        kind="event.date",
+        source_id=source,
+        start=36,
+        end=36 + len(text),
+        line=1,
+        column=37,
+        text=text,
+        sentence=sentence,
+        sentence_offset=36,
+        value=Interval(start, end, granularity),  # type: ignore[arg-type]
+    )
+
+
+def test_agreement_leaves_out_two_values_that_conflict_with_each_other(ruleset):
+    # "on June 2" and "on June 3" each fall inside a third source's "in June", and the
+    # group was aligned through that one: the month agrees with each day, the days do not
+    # agree with each other, so there is nothing all three agree on to list
+    facts = [
+        _day_fact("a.txt", "on June 2", dt.date(2025, 6, 2), dt.date(2025, 6, 2), "day"),
+        _day_fact("b.txt", "in June", dt.date(2025, 6, 1), dt.date(2025, 6, 30), "month"),
+        _day_fact("c.txt", "on June 3", dt.date(2025, 6, 3), dt.date(2025, 6, 3), "day"),
+    ]
+    units = tuple(
+        Unit(f.source_id, "event.date", "summit", (f,), frozenset(), "summit", None) for f in facts
+    )
+    alignment = Alignment("event.date", "date", units, pairs=((0, 1), (1, 2)))
+    outcome = compare_alignment(alignment, "story", ruleset.rules["event.date"], {})
+    assert outcome is None
+    # a fourth source's "on June 2": that day and the month are listed, "on June 3" is not
+    fourth = _day_fact("d.txt", "on June 2", dt.date(2025, 6, 2), dt.date(2025, 6, 2), "day")
+    units = (*units, Unit("d.txt", "event.date", "summit", (fourth,), frozenset(), "summit", None))
+    alignment = Alignment("event.date", "date", units, pairs=((0, 1), (1, 2), (0, 3)))
+    outcome = compare_alignment(alignment, "story", ruleset.rules["event.date"], {})
+    assert isinstance(outcome, Agreement)
+    assert [e.text for e in outcome.evidence] == ["on June 2", "in June", "on June 2"]
