@@ -111,3 +111,24 @@ def test_agreement_leaves_out_two_values_that_conflict_with_each_other(ruleset):
     outcome = compare_alignment(alignment, "story", ruleset.rules["event.date"], {})
     assert isinstance(outcome, Agreement)
     assert [e.text for e in outcome.evidence] == ["on June 2", "in June", "on June 2"]
+
+
+def test_a_duration_between_a_start_verb_and_its_date_claims_nothing(ruleset, nlp):
+    # "will begin a three-day state visit ... on Monday": the visit starts on Monday (a
+    # duration between the verb and the day is no other date the verb could be dating)
+    from checker.corpus import make_source
+    from checker.extract import extract
+
+    text = (
+        "President Ilse Marren will begin a three-day state visit to Norway on Monday, her "
+        "office said on Friday.\n"
+    )
+    source = make_source(
+        source_id="a.txt", story="s", path="a.txt", raw_text=text, meta={"date": "2026-03-06"}
+    )
+    rules = {
+        f.rule
+        for f in extract(nlp(source.text), source, ruleset).facts
+        if f.where.text == "on Monday"
+    }
+    assert "event.start_date" in rules

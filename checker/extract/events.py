@@ -1340,6 +1340,24 @@ def _relation_of(ctx: _Context, span: Span, event: Span) -> str | None:
     return best[1] if best else None
 
 
+_DATE_PARTS = frozenset(
+    {
+        "weekday",
+        "month",
+        "day",
+        "year",
+        "relative",
+        "holiday",
+        "deictic",
+        "offset",
+        "season",
+        "quarter",
+    }
+)
+"""Parts of a temporal expression's label that name a day or a period of the calendar (not a
+duration, a clock time or a recurrence)."""
+
+
 def _claimed_by_other_date(ctx: _Context, span: Span, cue: Span) -> bool:
     """True when relation verb ``cue`` dates another date of its sentence, not ``span``:
     a date lies between the two ("ends today, the fourth this year": "this year" is no
@@ -1350,6 +1368,8 @@ def _claimed_by_other_date(ctx: _Context, span: Span, cue: Span) -> bool:
     for other in ctx.timex_spans:
         if other.start == span.start or not (sent_start <= other.start < sent_end):
             continue
+        if _DATE_PARTS.isdisjoint(other.label_.split("+")):
+            continue  # "will begin a three-day visit on Monday": a duration dates nothing
         if lo <= other.start and other.end <= hi:
             return True
         if span.end <= cue.start and cue.end <= other.start <= cue.end + 2:
