@@ -523,3 +523,18 @@ def test_extract_chain_ids_of_a_long_article_never_collide(extract_text, meeting
     assert "union" not in extraction.chain_context[curfew]
     # every meeting is a chain of its own ("a meeting"), none of them sharing a deadline's id
     assert len(extraction.chain_context) == extraction.chains_made == meetings + 2
+
+
+def test_extract_within_deadlines_take_chains_of_their_own(extract_text):
+    # a deadline counted from a named day, after other period deadlines and events: each
+    # chain id is used once (it was "4000 + n", a range another reader could reach)
+    text = (
+        "date 2026-01-20\nThe port must submit a dredging plan within 90 days of the January 15 "
+        "ruling, and a 30-day fishing ban begins on Monday. The council has 60 days from "
+        "March 2 to appeal.\n"
+    )
+    facts = extract_text(text).facts
+    (within,) = [f for f in facts if f.trigger == "period" and f.offset_days == 90]
+    others = {f.chain for f in facts if f is not within and f.chain >= 0}
+    assert within.chain not in others
+    assert within.chain < 4000  # from the source's one counter, not a range set aside

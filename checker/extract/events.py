@@ -18,7 +18,7 @@ from checker.extract.context import (
     _mention_at,
     stem,
 )
-from checker.extract.mentions import Extraction, FactMention, TimexMention
+from checker.extract.mentions import Extraction, FactMention, Mention, TimexMention
 from checker.model import Source, Tense
 from checker.nlp import MAX_SENTENCE_TOKENS
 from checker.rules import Rule, RuleSet
@@ -784,29 +784,59 @@ def _period_deadlines(
         context = ctx.content_words(left, right, skip=(start.start, start.end)) | (
             ctx.proper_nouns_at(t.sent_start[span.start])
         )
-        chain = out.new_chain()
-        out.chain_context[chain] = frozenset(context)
         facts.append(
-            FactMention(
-                rule=rule_id,
-                family="deadline",
-                where=where,
-                tense=tense,
-                trigger="period",
-                event_class="deadline",
-                context=frozenset(context),
-                chain=chain,
-                timex=TimexMention(
-                    _mention_at(source, t, start.start, start.end),
-                    tuple(t.text[start.start : start.end]),
-                    frozenset(start.label_.split("+")),
-                    tense,
-                ),
+            _period_fact(
+                ctx,
+                source,
+                out,
+                rule_id,
+                where,
+                start,
+                tense,
+                context,
                 subject=t.lower[noun_end - 1],
-                offset_days=int(parts.amount * _PERIOD_DAYS[parts.span_unit]),
+                parts=parts,
             )
         )
     return facts
+
+
+def _period_fact(
+    ctx: _Context,
+    source: Source,
+    out: Extraction,
+    rule_id: str,
+    where: Mention,
+    start: Span,
+    tense: Tense,
+    context: set[str],
+    *,
+    subject: str,
+    parts: TimexParts,
+) -> FactMention:
+    """A deadline a span of days sets from the day ``start`` names, a chain of its own: what
+    ``_period_deadlines`` and ``_within_deadlines`` both make."""
+    t = ctx.tokens
+    chain = out.new_chain()
+    out.chain_context[chain] = frozenset(context)
+    return FactMention(
+        rule=rule_id,
+        family="deadline",
+        where=where,
+        tense=tense,
+        trigger="period",
+        event_class="deadline",
+        context=frozenset(context),
+        chain=chain,
+        timex=TimexMention(
+            _mention_at(source, t, start.start, start.end),
+            tuple(t.text[start.start : start.end]),
+            frozenset(start.label_.split("+")),
+            tense,
+        ),
+        subject=subject,
+        offset_days=int(parts.amount * _PERIOD_DAYS[parts.span_unit]),
+    )
 
 
 def _within_deadlines(
@@ -857,26 +887,18 @@ def _within_deadlines(
         # 15 ruling" read in a clause about the future is still the past January 15)
         tense: Tense = "none"
         first = span.start - (span.start > 0 and t.lower[span.start - 1] == "within")
-        chain = 4000 + len(facts)
-        out.chain_context[chain] = frozenset(context)
         facts.append(
-            FactMention(
-                rule=rule.id,
-                family="deadline",
-                where=_mention_at(source, t, first, start.end),
-                tense=tense,
-                trigger="period",
-                event_class="deadline",
-                context=frozenset(context),
-                chain=chain,
-                timex=TimexMention(
-                    _mention_at(source, t, start.start, start.end),
-                    tuple(t.text[start.start : start.end]),
-                    frozenset(start.label_.split("+")),
-                    tense,
-                ),
+            _period_fact(
+                ctx,
+                source,
+                out,
+                rule.id,
+                _mention_at(source, t, first, start.end),
+                start,
+                tense,
+                context,
                 subject=predicate.lstrip("~") or "period",
-                offset_days=int(parts.amount * _PERIOD_DAYS[parts.span_unit]),
+                parts=parts,
             )
         )
     return facts
