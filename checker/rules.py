@@ -9,6 +9,7 @@ Rules are data: YAML is loaded safely and nothing in it is evaluated.
 from __future__ import annotations
 
 import hashlib
+import re
 import sys
 import warnings
 from collections.abc import Callable
@@ -737,17 +738,58 @@ def _check_classes(
                 )
 
 
+MESSAGE_FIELDS = frozenset(
+    {
+        "about",
+        "actual",
+        "class",
+        "date",
+        "event",
+        "found",
+        "majority",
+        "measure",
+        "published",
+        "relation",
+        "series",
+        "stated",
+        "suggestion",
+        "tense",
+        "text",
+        "values",
+        "variant",
+        "word",
+    }
+)
+"""The fields ``compare`` fills a finding's message from (which of them a finding has
+depends on its rule's kind; one it lacks is printed as written)."""
+
+
 def _check_templates(data: dict[str, Any], name: str, keys: dict) -> None:
-    """A message template (``message``, ``*_message``) must parse as a format string: a
-    stray brace is an error at load time, not a traceback when the first finding fires."""
+    """A message template (``message``, ``*_message``) must parse as a format string whose
+    placeholders are fields of a finding (``MESSAGE_FIELDS``): a stray brace or a misspelt
+    field ("{evnt}") is an error at load time, not a traceback or a literal "{evnt}" in
+    every finding."""
     for key, value in data.items():
         if (key == "message" or key.endswith("_message")) and isinstance(value, str):
             try:
-                list(Formatter().parse(value))
+                parsed = list(Formatter().parse(value))
             except ValueError as exc:
                 raise _err(
                     errors.E204, f"{key} is no valid template ({exc})", name, keys[key][1]
                 ) from None
+            for _literal, field_name, _spec, _conversion in parsed:
+                if field_name is None:
+                    continue
+                base = re.split(r"[.\[]", field_name, maxsplit=1)[0]
+                if base not in MESSAGE_FIELDS:
+                    shown = "{" + field_name + "}"
+                    raise _err(
+                        errors.E204,
+                        f"{key} names {shown}, no field of a finding; the fields are "
+                        + ", ".join(sorted(MESSAGE_FIELDS)),
+                        name,
+                        keys[key][1],
+                    )
 
 
 def _check_duplicate_keys(node: yaml.Node, name: str) -> None:

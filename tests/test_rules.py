@@ -171,6 +171,14 @@ INVALID_RULES = {
         "4:10",
         ["message", "template"],
     ),
+    "message-with-a-misspelt-field": (
+        "extends: event_date\nid: event.start\nlevel: error\n"
+        'message: "Sources disagree on when the {evnt} began: {values}"\n'
+        "relation: start\nverbs: [opened]\n",
+        errors.E204,
+        "4:10",
+        ["{evnt}", "no field of a finding", "event", "values"],
+    ),
     "unknown-closed-class-lexicon": (
         "extends: closed_class\nid: typo.calendar\nlevel: warning\nmessage: typo\n"
         "lexicons: [month_names, weekdayz]\n",
