@@ -753,7 +753,10 @@ def _add_record(story: StoryInput, record: dict, name: str, line_no: int) -> Non
             )
         )
     for warning in source.warnings:
-        warning.line = warning.line or line_no  # the record's line when the text has none
+        # the JSONL file's line is the record's; a line inside its text goes in the message
+        if warning.line and warning.line != line_no:
+            warning.message += f" (line {warning.line} of the record's text)"
+        warning.line = line_no
     story.sources.append(source)
 
 

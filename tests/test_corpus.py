@@ -573,6 +573,23 @@ def test_corpus_jsonl_slash_date_is_read_only_when_one_order_fits(tmp_path, publ
         assert warnings == []
 
 
+def test_corpus_jsonl_front_matter_warning_names_the_record_line(tmp_path):
+    # the warning points at the record's line of the file (line 2), not at the line inside
+    # the record's text YAML stopped at (line 3 of the file is no line of this record)
+    record = {
+        "story": "harbour",
+        "id": "hp-2",
+        "text": "---\ntitle: [the harbour board\ndate: 2025-03-04\n---\n"
+        "The harbour board approved the dredging contract on Thursday.\n",
+    }
+    lines = [json.dumps(JSONL_RECORDS[1]), json.dumps(record)]
+    path = write_jsonl(tmp_path / "wire.jsonl", lines)
+    [source] = [s for story in load_all(path) for s in story.sources if s.story == "harbour"]
+    [warning] = source.warnings
+    assert str(warning).startswith(f"{path}:2: W101 front matter is not valid YAML")
+    assert str(warning).endswith("(line 3 of the record's text)")
+
+
 @pytest.mark.parametrize(
     ("raw", "line"),
     [
