@@ -1322,11 +1322,13 @@ def slip_findings(
     for n, keyed_a in enumerate(per_source):
         for keyed_b in per_source[n + 1 :]:
             for key in sorted(keyed_a.keys() & keyed_b.keys()):
+                # the figures of a key agree within a source: quote a sentence's before a
+                # headline's ("£1.9bn takeover" above "agreed to buy it for £1.9bn in cash")
                 pair = next(
                     (
                         (a, b)
-                        for a in keyed_a[key]
-                        for b in keyed_b[key]
+                        for a in sorted(keyed_a[key], key=_headline_last)
+                        for b in sorted(keyed_b[key], key=_headline_last)
                         if _slipped(a, b, rule, other_times, wholes)
                     ),
                     None,
@@ -1340,6 +1342,15 @@ def slip_findings(
         noun = _counted_noun(pairs[0][0], ruleset) or key
         named[families.get(key, noun) if value.dimension == "count" else "the amount"] = pairs
     return _conflict_findings(rule, story, named, anchors)
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s*$")
+
+
+def _headline_last(fact: Fact) -> tuple[bool, int]:
+    """Sort key: a fact told in a sentence (ending with a full stop, a question or an
+    exclamation mark) before one in a headline or a caption, then in text order."""
+    return (not _SENTENCE_END.search(fact.sentence), fact.start)
 
 
 _SCALE_WORD = re.compile(r"\b(million|billion|trillion)\b")

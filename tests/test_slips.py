@@ -154,3 +154,45 @@ def test_slips_told_by_another_rule_are_told_once(ruleset, nlp):
     )
     assert _slips(result) == []
     assert [f.rule for f in result.findings if f.kind == "discrepancy"] == ["number.money"]
+
+
+def test_slips_quote_the_sentence_before_the_headline(ruleset, nlp):
+    # the first source gives the sum in its headline and in its first sentence: the
+    # sentence is quoted, the one an editor reads and corrects
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "Marrow Foods agrees £1.9bn takeover of Pellow Bakeries\n\n"
+            "Marrow Foods has agreed to buy the biscuit maker Pellow Bakeries for £1.9bn in "
+            "cash, the companies said on Tuesday.",
+            "Marrow Foods has agreed to buy the biscuit maker Pellow Bakeries for £1.6bn in "
+            "cash.",
+        ),
+    )
+    [finding] = _slips(result)
+    assert [(e.source, e.line, e.text) for e in finding.evidence] == [
+        ("harbour-post.txt", 3, "£1.9bn"),
+        ("county-wire.txt", 1, "£1.6bn"),
+    ]
+
+
+def test_slips_figure_after_a_phrasal_verb_is_quoted_alone(ruleset, nlp):
+    # "set aside": the figure is tied to the verb, not to its particle
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "The county has set aside £24 million over five years to repair flood defences.",
+            "The county has set aside £42 million over five years to repair flood defences.",
+        ),
+    )
+    findings = [f for f in result.findings if f.kind == "discrepancy"]
+    assert [(f.rule, f.message) for f in findings] == [
+        (
+            "number.figure",
+            "Sources disagree on the figure tied to 'set aside': GBP 42 million "
+            "(county-wire.txt) vs GBP 24 million (harbour-post.txt)",
+        )
+    ]
+    assert [e.text for e in findings[0].evidence] == ["£42 million", "£24 million"]

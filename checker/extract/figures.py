@@ -57,6 +57,9 @@ _FIGURE_RATES = frozenset(
     | {"apiece", "each", "yearly", "monthly", "weekly", "daily", "hourly", "annual"}
 )
 """Words after a figure (or after "a", "per") that make it a rate over time ("a year")."""
+_PARTICLES = frozenset({"aside", "up", "out", "off", "down", "back", "away", "over"})
+"""The second word of a phrasal verb a figure may follow ("set aside $4 million", "put up
+$2 million"): the figure is tied to the verb, and quoted without the particle."""
 _FIGURE_QUOTES = frozenset({'"', "\u201c", "\u201d", "\u00ab", "\u00bb"})
 
 
@@ -358,12 +361,18 @@ def _figures(
                 else start
             )
             shown_end = max(end, head_at + 1)
+            trigger = key if key in dimension_keys.values() else t.lower[head_at]
+            if head_at == start - 1 and t.lower[head_at] in _PARTICLES:
+                # "set aside C$24 million": the figure alone is quoted, tied to "set aside"
+                shown_start = start
+                if head_at > sent_start and t.alpha[head_at - 1]:
+                    trigger = f"{t.lower[head_at - 1]} {trigger}"
             mention = FactMention(
                 rule=rule.id,
                 family="quantity",
                 where=_mention_at(source, t, shown_start, shown_end),
                 tense=ctx.tense(start, end),
-                trigger=key if key in dimension_keys.values() else t.lower[head_at],
+                trigger=trigger,
                 event_class=key,
                 context=frozenset(context | names),
                 amount=phrase,
