@@ -166,8 +166,7 @@ def test_slips_quote_the_sentence_before_the_headline(ruleset, nlp):
             "Marrow Foods agrees £1.9bn takeover of Pellow Bakeries\n\n"
             "Marrow Foods has agreed to buy the biscuit maker Pellow Bakeries for £1.9bn in "
             "cash, the companies said on Tuesday.",
-            "Marrow Foods has agreed to buy the biscuit maker Pellow Bakeries for £1.6bn in "
-            "cash.",
+            "Marrow Foods has agreed to buy the biscuit maker Pellow Bakeries for £1.6bn in cash.",
         ),
     )
     [finding] = _slips(result)
