@@ -24,6 +24,7 @@ from checker.extract.context import stem as _stem
 from checker.gazetteer import comparable, places_agree
 from checker.model import Agreement, Amount, Evidence, Fact, Finding, Interval, Place, Source
 from checker.normalize import NormalizedSource, ResolvedTimex, anchor_label
+from checker.restated import restated_findings
 from checker.rules import Rule, RuleSet
 from checker.spelling import (
     Typo,
@@ -829,6 +830,8 @@ def compare_story(
         findings.extend(single_count_findings(sources, rule, story, anchors))
     for rule in ruleset.of_kind("figure_slip"):
         findings.extend(slip_findings(sources, rule, ruleset, story, anchors))
+    for rule in ruleset.of_kind("restated_date"):
+        findings.extend(restated_findings(sources, rule, story, anchors, agreements))
     findings = _without_repeats(findings, ruleset)
     agreements = _without_main_repeats(agreements, ruleset)
     findings.extend(
@@ -887,9 +890,10 @@ def _without_repeats(findings: list[Finding], ruleset: RuleSet) -> list[Finding]
         return frozenset((e.source, e.line, e.column) for e in finding.evidence)
 
     slip_rules = {rule.id for rule in ruleset.of_kind("figure_slip")}
+    slip_rules |= {rule.id for rule in ruleset.of_kind("restated_date")}
     if slip_rules:
-        # a slip of the pen is told only when no other rule tells a conflict over any of
-        # its statements
+        # a slip of the pen, or a restated statement's other day, is told only when no
+        # other rule tells a conflict over any of its statements
         told = [
             statements(f) for f in findings if f.rule not in slip_rules and f.kind == "discrepancy"
         ]

@@ -126,6 +126,7 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
         {"min_anchor": float, "ignore": list, "prepositions": list, "list_ignore": list},
     ),
     "noun_count": (dict(_RULE_KEYS), {"ignore": list, "determiners": list}),
+    "restated_date": (dict(_RULE_KEYS), {"min_shared": int, "min_overlap": float}),
     "figure_slip": (
         {**_RULE_KEYS, "dimensions": list},
         {"amounts": list, "families": list, "other_time_words": list, "whole_words": list},
