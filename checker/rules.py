@@ -9,7 +9,6 @@ Rules are data: YAML is loaded safely and nothing in it is evaluated.
 from __future__ import annotations
 
 import hashlib
-import re
 import sys
 import warnings
 from collections.abc import Callable
@@ -778,16 +777,25 @@ def _check_templates(data: dict[str, Any], name: str, keys: dict) -> None:
                 raise _err(
                     errors.E204, f"{key} is no valid template ({exc})", name, keys[key][1]
                 ) from None
-            for _literal, field_name, _spec, _conversion in parsed:
+            for _literal, field_name, spec, conversion in parsed:
                 if field_name is None:
                     continue
-                base = re.split(r"[.\[]", field_name, maxsplit=1)[0]
-                if base not in MESSAGE_FIELDS:
-                    shown = "{" + field_name + "}"
+                shown = "{" + field_name + (f"!{conversion}" if conversion else "")
+                shown += (f":{spec}" if spec else "") + "}"
+                if field_name not in MESSAGE_FIELDS:
                     raise _err(
                         errors.E204,
                         f"{key} names {shown}, no field of a finding; the fields are "
                         + ", ".join(sorted(MESSAGE_FIELDS)),
+                        name,
+                        keys[key][1],
+                    )
+                if spec or conversion:
+                    # "{values:>99999999999}" would build a string of that width
+                    raise _err(
+                        errors.E204,
+                        f"{key} writes {shown}: a field takes no format or conversion, "
+                        f"write {{{field_name}}}",
                         name,
                         keys[key][1],
                     )

@@ -179,6 +179,34 @@ INVALID_RULES = {
         "4:10",
         ["{evnt}", "no field of a finding", "event", "values"],
     ),
+    "message-with-a-positional-field": (
+        "extends: weekday_date\nid: date.weekday\nlevel: error\n"
+        'message: "The weekday is wrong: {0}"\n',
+        errors.E204,
+        "4:10",
+        ["{0}", "no field of a finding"],
+    ),
+    "message-with-an-attribute": (
+        "extends: weekday_date\nid: date.weekday\nlevel: error\n"
+        'message: "The weekday is wrong: {date.upper}"\n',
+        errors.E204,
+        "4:10",
+        ["{date.upper}", "no field of a finding"],
+    ),
+    "message-with-a-format-spec": (
+        "extends: weekday_date\nid: date.weekday\nlevel: error\n"
+        'message: "The weekday is wrong: {date:>99999999999}"\n',
+        errors.E204,
+        "4:10",
+        ["{date:>99999999999}", "no format or conversion", "{date}"],
+    ),
+    "message-with-a-conversion": (
+        "extends: weekday_date\nid: date.weekday\nlevel: error\n"
+        'message: "The weekday is wrong: {date!z}"\n',
+        errors.E204,
+        "4:10",
+        ["{date!z}", "no format or conversion"],
+    ),
     "unknown-closed-class-lexicon": (
         "extends: closed_class\nid: typo.calendar\nlevel: warning\nmessage: typo\n"
         "lexicons: [month_names, weekdayz]\n",
