@@ -31,6 +31,7 @@ from checker.quantities import (
     may_start_number,
 )
 from checker.rules import RuleSet
+from checker.temporal import TimexParts, parts_of
 
 _ORDINAL_DIGITS = re.compile(r"^(\d{1,2})(st|nd|rd|th)$")
 _DEFINITE = {"the", "this", "that", "its", "their", "his", "her", "our", "these", "those"}
@@ -71,6 +72,10 @@ _MAIN_REACH = 40
 
 _JOINING_WORDS = frozenset({"and", "or", "which", "who", "that"})
 """Words that join a clause to the one before it, whose words it shares ("joined_clause")."""
+
+
+PARTS_KEPT = 50_000
+"""Distinct expressions whose ``parts_of`` ``_Context.timex_parts`` keeps."""
 
 
 STEMS_KEPT = 100_000
@@ -292,6 +297,8 @@ class _Context:
         for cue in self.cue_spans:
             self.cues_by_sent.setdefault(self.tokens.sent_start[cue.start], []).append(cue)
         self.has_tags = doc.has_annotation("TAG")
+        self._lexicons = lex
+        self._parts_known: dict[tuple[str, ...], TimexParts] = ruleset.derived("timex_parts", dict)
         self._past_words: dict[int, bool] = {}
         self._past_by_sent: dict[int, list[int]] = {}
         self._cues: dict[tuple[int, str], list[Span]] = {}
@@ -302,6 +309,18 @@ class _Context:
         self._number_candidates: dict[int, list[int]] | None = None
         self._unit_sentences: set[int] | None = None
         self._break_bounds: tuple[list[int], list[int]] | None = None
+
+    def timex_parts(self, words: tuple[str, ...]) -> TimexParts:
+        """``parts_of(words, lexicons)`` of the rule set, kept per rule set with the parts
+        ``normalize`` keeps (the same key): the same expressions ("on Monday", "last year")
+        are read again by several extractors and in article after article."""
+        known = self._parts_known
+        parts = known.get(words)
+        if parts is None:
+            if len(known) >= PARTS_KEPT:
+                known.clear()  # a long run meets ever more expressions: keep memory flat
+            parts = known[words] = parts_of(words, self._lexicons)
+        return parts
 
     def is_break(self, token: Token) -> bool:
         if token.text == "-":

@@ -18,7 +18,6 @@ from checker.extract.events import _is_day, _main_clause
 from checker.extract.mentions import Extraction, FactMention
 from checker.model import Source
 from checker.rules import Rule, RuleSet
-from checker.temporal import parts_of
 
 _NAME_LINKS = {"de", "del", "della", "des", "du", "da", "do", "dos", "la", "le", "of", "upon"}
 _PLACE_GAP = 8
@@ -623,7 +622,7 @@ def _years_before(ctx: _Context, source: Source, sent_start: int, ruleset: RuleS
             t.lower[span.start],
             t.lower[span.start - 1],
         ):  # "its lowest since 1961" compares with a year, recalls no event of it
-            year = parts_of(tuple(t.text[span.start : span.end]), ruleset.lexicons).year
+            year = ctx.timex_parts(tuple(t.text[span.start : span.end])).year
             if year is not None and (published is None or year < published.year):
                 return True
     return False
@@ -642,7 +641,7 @@ def _days_said(ctx: _Context, sent_start: int, dateline: Span | None, ruleset: R
             continue
         if dateline and span.start_char < dateline.end and span.end_char > dateline.start:
             continue
-        parts = parts_of(tuple(t.text[span.start : span.end]), ruleset.lexicons)
+        parts = ctx.timex_parts(tuple(t.text[span.start : span.end]))
         if _is_day(parts):
             days.add(f"kind:day {parts.weekday} {parts.month} {parts.day} {parts.deictic}")
     return days
