@@ -1091,6 +1091,8 @@ def _route_places(
     lowered = text.lower()
     dateline = source.dateline
     for rule, words, patterns in ruleset.derived("route_plans", lambda: _route_plans(ruleset)):
+        if ctx.prefilter and words.isdisjoint(t.lower):
+            continue  # a route is told in a sentence with one of the words: none in the text
         chains: dict[str, int] = {}
         seen: set[tuple[str, int]] = set()
         for pattern, groups, first_words in patterns:
