@@ -17,7 +17,7 @@ import re
 import shutil
 import unicodedata
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from checker.model import Amount
@@ -200,8 +200,24 @@ def _phrase_at(words: list[str], i: int, table: dict[str, Any]) -> tuple[str, in
     return None
 
 
+_LAST_WORDS: dict[int, tuple[dict[str, Any], frozenset[str]]] = {}
+"""id of a phrase table -> (the table, the last words of its keys)."""
+
+
+def _last_words(table: dict[str, Any]) -> frozenset[str]:
+    """The words the keys of ``table`` end with, computed once per table."""
+    entry = _LAST_WORDS.get(id(table))
+    if entry is None or entry[0] is not table:
+        if len(_LAST_WORDS) >= 64:
+            _LAST_WORDS.clear()  # tables of rule sets no longer in use
+        entry = _LAST_WORDS[id(table)] = (table, frozenset(k.split(" ")[-1] for k in table))
+    return entry[1]
+
+
 def _phrase_before(words: list[str], i: int, table: dict[str, Any]) -> tuple[str, int] | None:
     """Longest key of ``table`` ending just before word ``i``."""
+    if not i or words[i - 1] not in _last_words(table):
+        return None  # most words end no key: no phrase to join
     for size in range(min(_MAX_PHRASE, i), 0, -1):
         key = " ".join(words[i - size : i])
         if key in table:
@@ -209,8 +225,11 @@ def _phrase_before(words: list[str], i: int, table: dict[str, Any]) -> tuple[str
     return None
 
 
+@lru_cache(maxsize=50_000)
 def _digits(word: str) -> tuple[float, int, int] | None:
-    """(value, decimals, trailing zeros of the integer part) of "12,457" or "4.75"."""
+    """(value, decimals, trailing zeros of the integer part) of "12,457" or "4.75" (kept
+    per word: a number phrase reads its words' digits several times, and the same figures
+    come back in article after article)."""
     match = _DIGITS.match(word)
     if not match:
         return None

@@ -538,3 +538,26 @@ def test_extract_within_deadlines_take_chains_of_their_own(extract_text):
     others = {f.chain for f in facts if f is not within and f.chain >= 0}
     assert within.chain not in others
     assert within.chain < 4000  # from the source's one counter, not a range set aside
+
+
+def test_extract_reads_the_parts_of_a_span_only_before_of_or_from(
+    extract_text, ruleset, monkeypatch
+):
+    # "within 90 days of the January 15 ruling" counts from a day: the span-of-days reader
+    # reads the parts of an expression only when "of" or "from" follows it, and each
+    # expression's parts once for the rule set (not "on Monday" at all)
+    from checker.extract import context
+
+    read = []
+    monkeypatch.setitem(ruleset._derived, "timex_parts", {})  # none kept from other tests
+    parts_of = context.parts_of
+    monkeypatch.setattr(
+        context, "parts_of", lambda words, lex: read.append(words) or parts_of(words, lex)
+    )
+    text = (
+        "date 2026-01-20\nThe port must submit a dredging plan within 90 days of the January 15 "
+        "ruling, the regulator said on Monday. It has 90 days of the January 15 ruling left.\n"
+    )
+    facts = extract_text(text).facts
+    assert [f.offset_days for f in facts if f.trigger == "period"] == [90, 90]
+    assert sorted(read) == [("90", "days"), ("January", "15")]

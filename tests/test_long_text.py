@@ -96,3 +96,21 @@ def test_clause_reads_each_words_break_once(nlp, ruleset, monkeypatch):
     for start in range(0, size, 3):
         ctx.clause(start, start + 1)
     assert reads[0] <= size
+
+
+def test_clause_breaks_are_looked_up_for_the_document_at_once(nlp, ruleset, monkeypatch):
+    # the breaks of a document are found from its words in one lookup at C speed, not by
+    # asking ``breaks_at`` of every token; the bounds stay those of the walk
+    ctx = _Context(nlp(_CRAWL * 30 + " Dock workers walked out - again - on Friday."), ruleset)
+    expected = {start: _walked(ctx, start, start + 1) for start in range(len(ctx.tokens.text))}
+    reads = [0]
+    breaks_at = _Context.breaks_at
+
+    def counted(self, i):
+        reads[0] += 1
+        return breaks_at(self, i)
+
+    monkeypatch.setattr(_Context, "breaks_at", counted)
+    for start, bounds in expected.items():
+        assert ctx.clause(start, start + 1) == bounds
+    assert reads[0] == 0

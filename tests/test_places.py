@@ -1271,3 +1271,29 @@ def test_places_briefings_of_two_speakers_are_not_compared(ruleset, nlp):
         ),
     )
     assert _place_discrepancies(result) == []
+
+
+def test_route_patterns_are_not_tried_in_a_text_without_a_journey_word(nlp, ruleset, monkeypatch):
+    """A route is told in a sentence holding one of the rule's words ("ferry", "flight"):
+    in a text with none of them, no route pattern is tried at all."""
+    from checker.corpus import make_source
+    from checker.extract import places
+
+    tried = []
+    matches = places._matches_at_pieces
+
+    def counted(pattern, *args, **kwargs):
+        tried.append(pattern)
+        return matches(pattern, *args, **kwargs)
+
+    monkeypatch.setattr(places, "_matches_at_pieces", counted)
+    text = "Prices rose from 5% to 7% between March and May, the Zenda central bank said."
+    source = make_source(source_id="a.txt", story="s", path="a.txt", raw_text=text)
+    ctx = places._Context(nlp(source.text), ruleset)
+    assert places._route_places(ctx, source, ruleset, iter(range(100)).__next__) == []
+    assert tried == []
+    text = "The ferry sailed from Oban to Mull on Friday."
+    source = make_source(source_id="b.txt", story="s", path="b.txt", raw_text=text)
+    ctx = places._Context(nlp(source.text), ruleset)
+    assert places._route_places(ctx, source, ruleset, iter(range(100)).__next__)
+    assert tried

@@ -124,3 +124,31 @@ def test_word_tokens_are_those_the_token_rule_keeps(nlp, text):
     assert _word_tokens(table.text, table.alpha, table.title) == expected
     if "O'Driscoll" in text:
         assert "O'Driscoll" in [table.text[i] for i in expected]
+
+
+def test_trigger_pass_reads_frame_words_as_whole_words(nlp, ruleset):
+    """A frame's first word inside a longer word ("plant" in "transplanted", "said" in
+    "aforesaid") is not a word of the text: its frame is not tried at all."""
+    text = "Surgeons transplanted the kidney, the aforesaid hospital reported on Monday."
+    ctx = _Context(nlp(text), ruleset)
+    present = _pieces_present(ctx, ruleset, text, text.lower())
+    assert present is not None
+    assert "plant" not in present and "said" not in present
+
+
+def test_frame_pattern_is_tried_only_where_a_first_word_stands_alone(ruleset):
+    """The case-blind pattern is tried at a first word standing as a word of its own, not
+    wherever its letters occur ("said" in "aforesaid", "left" in "cleft")."""
+    from checker.extract.places import _matches_at_pieces
+
+    class Counting:
+        def __init__(self):
+            self.tries = []
+
+        def match(self, text, at):
+            self.tries.append(at)
+
+    text = "The aforesaid cleft was said to have left."
+    pattern = Counting()
+    assert list(_matches_at_pieces(pattern, ("left", "said"), text, text.lower())) == []
+    assert pattern.tries == [text.index(" said") + 1, text.index(" left") + 1]

@@ -2599,3 +2599,27 @@ def test_quantities_temperatures_guards(ruleset, nlp, second):
     first = "Temperatures in Kessly reached 41C on Tuesday, the weather office said."
     result = _check(ruleset, nlp, *_story(first, second))
     assert _discrepancies(result, "number.figure") == []
+
+
+def test_phrase_before_joins_no_words_that_end_no_key():
+    """A hedge or sign ends just before a figure only if the word before it ends one of
+    the table's keys ("than" of "more than"): any other word builds no candidate key."""
+    from checker.quantities import _phrase_before
+
+    class Looked(dict):
+        def __init__(self, *args):
+            super().__init__(*args)
+            self.asked = []
+
+        def __contains__(self, key):
+            self.asked.append(key)
+            return super().__contains__(key)
+
+    hedges = Looked({"more than": "gt", "about": "approx", "at least": "ge"})
+    words = "the storm killed at least 40 people and more than 300 cattle".split()
+    assert _phrase_before(words, words.index("300"), hedges) == ("more than", 2)
+    assert _phrase_before(words, words.index("40"), hedges) == ("at least", 2)
+    hedges.asked.clear()
+    assert _phrase_before(words, words.index("cattle"), hedges) is None
+    assert _phrase_before(words, words.index("people"), hedges) is None
+    assert hedges.asked == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import unicodedata
@@ -31,6 +32,7 @@ from checker.quantities import (
     may_start_number,
 )
 from checker.rules import RuleSet
+from checker.temporal import TimexParts, parts_of
 
 _ORDINAL_DIGITS = re.compile(r"^(\d{1,2})(st|nd|rd|th)$")
 _DEFINITE = {"the", "this", "that", "its", "their", "his", "her", "our", "these", "those"}
@@ -71,6 +73,10 @@ _MAIN_REACH = 40
 
 _JOINING_WORDS = frozenset({"and", "or", "which", "who", "that"})
 """Words that join a clause to the one before it, whose words it shares ("joined_clause")."""
+
+
+PARTS_KEPT = 50_000
+"""Distinct expressions whose ``parts_of`` ``_Context.timex_parts`` keeps."""
 
 
 STEMS_KEPT = 100_000
@@ -292,6 +298,8 @@ class _Context:
         for cue in self.cue_spans:
             self.cues_by_sent.setdefault(self.tokens.sent_start[cue.start], []).append(cue)
         self.has_tags = doc.has_annotation("TAG")
+        self._lexicons = lex
+        self._parts_known: dict[tuple[str, ...], TimexParts] = ruleset.derived("timex_parts", dict)
         self._past_words: dict[int, bool] = {}
         self._past_by_sent: dict[int, list[int]] = {}
         self._cues: dict[tuple[int, str], list[Span]] = {}
@@ -301,7 +309,19 @@ class _Context:
         self._number_starts: list[int] | None = None
         self._number_candidates: dict[int, list[int]] | None = None
         self._unit_sentences: set[int] | None = None
-        self._break_bounds: tuple[list[int], list[int]] | None = None
+        self._break_list: list[int] | None = None
+
+    def timex_parts(self, words: tuple[str, ...]) -> TimexParts:
+        """``parts_of(words, lexicons)`` of the rule set, kept per rule set with the parts
+        ``normalize`` keeps (the same key): the same expressions ("on Monday", "last year")
+        are read again by several extractors and in article after article."""
+        known = self._parts_known
+        parts = known.get(words)
+        if parts is None:
+            if len(known) >= PARTS_KEPT:
+                known.clear()  # a long run meets ever more expressions: keep memory flat
+            parts = known[words] = parts_of(words, self._lexicons)
+        return parts
 
     def is_break(self, token: Token) -> bool:
         if token.text == "-":
@@ -323,33 +343,32 @@ class _Context:
         (read from ``_breaks``, not walked: a 200-token piece of a text with no full stop
         would be walked for every date and word asked about in it)."""
         first, last = self.tokens.sent_start[start], self.tokens.sent_end[start]
-        after, following = self._breaks()
-        left = max(first, after[start])
-        right = end if end >= last else min(last, following[end])
-        return left, right
+        breaks = self._breaks()
+        before = bisect.bisect_left(breaks, start)  # the breaks before token ``start``
+        left = max(first, breaks[before - 1] + 1) if before else first
+        if end >= last:
+            return left, end
+        following = bisect.bisect_left(breaks, end)  # the first break from ``end`` on
+        return left, min(last, breaks[following]) if following < len(breaks) else last
 
-    def _breaks(self) -> tuple[list[int], list[int]]:
-        """For each token index i (and the text's end): one past the last break before
-        token i (0 when none), and the first break at or after token i (the text's
-        length when none). Found once per document."""
-        if self._break_bounds is None:
-            size = len(self.tokens.text)
-            flags = [self.breaks_at(i) for i in range(size)]
-            after = [0] * (size + 1)
-            following = [size] * (size + 1)
-            last = 0
-            for i, flag in enumerate(flags):
-                after[i] = last
-                if flag:
-                    last = i + 1
-            after[size] = last
-            nearest = size
-            for i in range(size - 1, -1, -1):
-                if flags[i]:
-                    nearest = i
-                following[i] = nearest
-            self._break_bounds = after, following
-        return self._break_bounds
+    def _breaks(self) -> list[int]:
+        """The tokens that are breaks (``breaks_at``), ascending: found once per document,
+        the words looked up at C speed (no Python step per token) and a hyphen's spaces
+        read for each hyphen."""
+        if self._break_list is None:
+            t = self.tokens
+            text, spaced = t.text, t.spaced
+            found = _where(map(self.breaks.__contains__, t.lower))
+            if "-" in text:  # a hyphen is a break only with a space on either side
+                found = [i for i in found if text[i] != "-"]
+                found += [
+                    i
+                    for i in _where(map("-".__eq__, text))
+                    if spaced[i] and i > 0 and spaced[i - 1]
+                ]
+                found.sort()
+            self._break_list = found
+        return self._break_list
 
     def joined_clause(self, start: int, end: int) -> tuple[int, int]:
         """``clause`` widened leftwards over the clauses it is joined to by a coordinating

@@ -22,7 +22,7 @@ from checker.extract.mentions import Extraction, FactMention, Mention, TimexMent
 from checker.model import Source, Tense
 from checker.nlp import MAX_SENTENCE_TOKENS
 from checker.rules import Rule, RuleSet
-from checker.temporal import TimexParts, parts_of
+from checker.temporal import TimexParts
 
 _POSITIONS = {
     "next": "next",
@@ -732,7 +732,6 @@ def _period_deadlines(
     if not rules:
         return []
     rule_id = rules[0].id
-    lexicons = ruleset.lexicons
     t = ctx.tokens
     dateline = source.dateline
     facts = []
@@ -749,8 +748,7 @@ def _period_deadlines(
             or t.lower[span.start - 1] not in ("a", "an")  # "the 90-day ban": one set before
         ):
             continue
-        words = tuple(t.text[span.start : span.end])
-        parts = parts_of(words, lexicons)
+        parts = ctx.timex_parts(tuple(t.text[span.start : span.end]))
         if parts.kind != "duration" or parts.amount is None or parts.span_unit not in _PERIOD_DAYS:
             continue
         left, right = ctx.joined_clause(span.start, span.end + 1)
@@ -765,7 +763,7 @@ def _period_deadlines(
             )
             and t.lower[other.start] not in _NOT_A_START
             and (other.start == 0 or t.lower[other.start - 1] not in _NOT_A_START)
-            and _is_day(parts_of(tuple(t.text[other.start : other.end]), lexicons))
+            and _is_day(ctx.timex_parts(tuple(t.text[other.start : other.end])))
         ]
         if len(starts) != 1 or not _FOLLOW_UPS.isdisjoint(t.lower[left:right]):
             continue  # "extended a 90-day ban on Friday": a later step, not its start
@@ -849,26 +847,25 @@ def _within_deadlines(
     if not rules:
         return []
     rule = rules[0]
-    lexicons = ruleset.lexicons
     t = ctx.tokens
     spans = ctx.timex_spans
     by_start = {span.start: span for span in spans}
     facts = []
     for span in spans:
+        at = span.end
+        if at >= len(t.lower) or t.lower[at] not in ("of", "from"):
+            continue  # (tested first: most expressions are followed by neither)
         words = tuple(t.text[span.start : span.end])
         if words and words[0].lower() == "within":
             words = words[1:]
-        parts = parts_of(words, lexicons)
+        parts = ctx.timex_parts(words)
         if parts.kind != "duration" or parts.amount is None or parts.span_unit not in _PERIOD_DAYS:
-            continue
-        at = span.end
-        if at >= len(t.lower) or t.lower[at] not in ("of", "from"):
             continue
         at += 1
         if at < len(t.lower) and t.lower[at] == "the":
             at += 1
         start = by_start.get(at)
-        if start is None or not _is_day(parts_of(tuple(t.text[start.start : start.end]), lexicons)):
+        if start is None or not _is_day(ctx.timex_parts(tuple(t.text[start.start : start.end]))):
             continue
         left, right = ctx.joined_clause(span.start, start.end)
         if not _FOLLOW_UPS.isdisjoint(t.lower[left:right]):

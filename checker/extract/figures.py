@@ -186,6 +186,36 @@ def _subject_head(
     return (t.lower[head], head) if head is not None else None
 
 
+def _figure_config(ruleset: RuleSet) -> tuple | None:
+    """The options of the first ``generic`` quantity rule ``_figures`` reads, as sets, read
+    once per rule set: the rule, its dimensions, described dimensions, change nouns,
+    copulas, hedged, compound dimensions, guard words, same heads and dimension keys. None
+    when no rule is ``generic``."""
+    rules = [r for r in ruleset.of_kind("quantity") if r.options.get("generic")]
+    if not rules:
+        return None
+    rule = rules[0]
+    return (
+        rule,
+        rule.options.get("dimensions") or (),
+        # dimensions compared only for a figure that describes the noun after it ("a 12%
+        # stake"), never one of the ``change_nouns`` ("a 5% rise")
+        frozenset(rule.options.get("described_dimensions", ())),
+        frozenset(rule.options.get("change_nouns", ())),
+        frozenset(rule.options.get("copulas", ())),
+        frozenset(rule.options.get("hedged_dimensions", ())),
+        frozenset(rule.options.get("compound_dimensions", ())),
+        frozenset(rule.options.get("guard_words", ())),
+        {
+            figure_key(word): figure_key(head)
+            for word, head in rule.options.get("same_heads", {}).items()
+        },
+        # dimensions whose figures are keyed by a word of their own, whatever word they are
+        # tied to ("reached 44C", "hit 46 degrees Celsius": temperature)
+        rule.options.get("dimension_keys", {}),
+    )
+
+
 def _figures(
     ctx: _Context,
     source: Source,
@@ -201,28 +231,13 @@ def _figures(
     change led to ("rose 5% to"), a rate ("a litre") unless both sources give it, a figure
     of a sentence with a quotation or with one of the rule's ``guard_words`` (an earlier
     figure, a comparison), and every figure of a key a source gives two different values."""
-    rules = [r for r in ruleset.of_kind("quantity") if r.options.get("generic")]
-    if not rules:
+    config = ruleset.derived("figure_config", lambda: _figure_config(ruleset))
+    if config is None:
         return []
-    rule = rules[0]
+    rule, allowed, described, change_heads, copulas, hedged, compound, guards = config[:8]
+    same_heads, dimension_keys = config[8:]
     lexicon = quantity_lexicon(ruleset)
     doc, t = ctx.doc, ctx.tokens
-    allowed = rule.options.get("dimensions") or ()
-    # dimensions compared only for a figure that describes the noun after it ("a 12%
-    # stake"), never one of the ``change_nouns`` ("a 5% rise")
-    described = frozenset(rule.options.get("described_dimensions", ()))
-    change_heads = frozenset(rule.options.get("change_nouns", ()))
-    copulas = frozenset(rule.options.get("copulas", ()))
-    hedged = frozenset(rule.options.get("hedged_dimensions", ()))
-    compound = frozenset(rule.options.get("compound_dimensions", ()))
-    guards = frozenset(rule.options.get("guard_words", ()))
-    same_heads = {
-        figure_key(word): figure_key(head)
-        for word, head in rule.options.get("same_heads", {}).items()
-    }
-    # dimensions whose figures are keyed by a word of their own, whatever word they are tied
-    # to ("reached 44C", "hit 46 degrees Celsius": temperature)
-    dimension_keys = rule.options.get("dimension_keys", {})
     taken = [
         (m.where.start, m.where.end) for m in found if m.family in ("quantity", "count", "paired")
     ]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -16,7 +18,6 @@ from checker.extract.events import _is_day, _main_clause
 from checker.extract.mentions import Extraction, FactMention
 from checker.model import Source
 from checker.rules import Rule, RuleSet
-from checker.temporal import parts_of
 
 _NAME_LINKS = {"de", "del", "della", "des", "du", "da", "do", "dos", "la", "le", "of", "upon"}
 _PLACE_GAP = 8
@@ -280,25 +281,52 @@ def _frame_matches(
     lowered: str,
     present: set[str] | None = None,
 ) -> Iterator[regex.Match]:
-    """``pattern.finditer(text)`` for the ``_frame_pattern`` of ``words``, tried only where
-    ``lowered`` (``text.lower()``) holds the first word of one of them: the case-blind
-    pattern is slow to try at every character, and most texts hold few of the words.
-    ``present``: the first words the text holds (``_pieces_present``), when known."""
-    pieces = _first_pieces(words)
+    """``pattern.finditer(text)`` for the ``_frame_pattern`` of ``words`` (or a route
+    pattern), tried only where ``lowered`` (``text.lower()``) holds the first word of one
+    of them standing as a word of its own (``_piece_finder``): the case-blind pattern is
+    slow to try at every character, and most texts hold few of the words. ``present``:
+    the first words the text holds (``_pieces_present``), when known."""
+    return _matches_at_pieces(pattern, _first_pieces(words), text, lowered, present)
+
+
+def _matches_at_pieces(
+    pattern: regex.Pattern,
+    pieces: tuple[str, ...] | None,
+    text: str,
+    lowered: str,
+    present: set[str] | None = None,
+) -> Iterator[regex.Match]:
+    """``_frame_matches`` of words whose ``_first_pieces`` are ``pieces``."""
     if pieces is None or len(lowered) != len(text) or any(c in text for c in _FOLDS_APART):
         yield from pattern.finditer(text)
         return
     starts = []
     for piece in pieces if present is None else present.intersection(pieces):
-        at = lowered.find(piece)
-        while at >= 0:
-            starts.append(at)
-            at = lowered.find(piece, at + 1)
+        starts.extend(
+            at
+            for m in _piece_finder(piece).finditer(lowered)
+            if not (at := m.start()) or lowered[at - 1] not in _BEFORE_PIECE
+        )
     end = 0
     for at in sorted(starts):
         if at >= end and (found := pattern.match(text, at)) is not None:
             yield found  # the pattern's look-behind still reads the text before ``at``
             end = found.end()
+
+
+@lru_cache(maxsize=1024)
+def _piece_finder(piece: str) -> re.Pattern:
+    """Where the lower-cased text holds ``piece`` (a frame's or a route's first word) not
+    before an ASCII letter or a digit; ``_frame_matches`` keeps those not after one or a
+    hyphen (``_BEFORE_PIECE``; a look-behind would make the search try every character):
+    every match of a pattern that opens with ``(?<![\\p{L}\\p{N}-])`` and this word, and
+    then a space, a hyphen or a character that is no letter or digit, starts at one of
+    them (a few more are tried for nothing: a letter outside ASCII is no bound)."""
+    return re.compile(re.escape(piece) + r"(?![a-z0-9])")
+
+
+_BEFORE_PIECE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
+"""Characters no frame's or route's first word stands after (``_piece_finder``)."""
 
 
 def _frame_pieces(ruleset: RuleSet) -> frozenset[str] | None:
@@ -322,10 +350,12 @@ def _frame_words(spec: dict) -> tuple[str, ...]:
 
 def _pieces_present(ctx: _Context, ruleset: RuleSet, text: str, lowered: str) -> set[str] | None:
     """The trigger pass of the place frames: which frames' first words ``lowered`` (the
-    lower-cased ``text``) holds, each looked for once per document rather than once per
-    frame. None when ``_frame_matches`` would not read its matches from the first words
-    (a frame word or a letter of the text outside ASCII's case rules): then every frame
-    is tried, as when ``ctx.prefilter`` is off."""
+    lower-cased ``text``) holds, the text's words read once per document rather than
+    searched once per frame word: a first word of letters only is a match's only where it
+    is a run of ASCII letters of its own; any other is looked for in the text. None when
+    ``_frame_matches`` would not read its matches from the first words (a frame word or
+    a letter of the text outside ASCII's case rules): then every frame is tried, as when
+    ``ctx.prefilter`` is off."""
     pieces = ruleset.derived("frame_pieces", lambda: _frame_pieces(ruleset))
     if (
         not ctx.prefilter
@@ -334,16 +364,27 @@ def _pieces_present(ctx: _Context, ruleset: RuleSet, text: str, lowered: str) ->
         or any(c in text for c in _FOLDS_APART)
     ):
         return None
-    return {piece for piece in pieces if piece in lowered}
+    lettered, other = ruleset.derived("frame_pieces_split", lambda: _split_pieces(pieces))
+    present = set(lettered.intersection(_ASCII_WORDS.findall(lowered)))
+    present.update(piece for piece in other if piece in lowered)
+    return present
 
 
-def _frame_may_match(words: tuple[str, ...], present: set[str] | None) -> bool:
+_ASCII_WORDS = re.compile(r"[a-z]+")
+"""The runs of ASCII letters of a lower-cased text (``_pieces_present``)."""
+
+
+def _split_pieces(pieces: frozenset[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """``pieces`` of ASCII letters only, and the others ("jackpot-winning")."""
+    lettered = frozenset(p for p in pieces if p.isascii() and p.isalpha())
+    return lettered, tuple(sorted(pieces - lettered))
+
+
+def _pieces_may_match(pieces: tuple[str, ...] | None, present: set[str] | None) -> bool:
     """False when the trigger pass (``present``, from ``_pieces_present``) shows that no
-    word of a frame is in the text: ``_frame_matches`` would find nothing."""
-    if present is None:
-        return True
-    pieces = _first_pieces(words)
-    return pieces is None or not present.isdisjoint(pieces)
+    first word of a frame (its ``_first_pieces``, ``pieces``) is in the text:
+    ``_matches_at_pieces`` would find nothing."""
+    return present is None or pieces is None or not present.isdisjoint(pieces)
 
 
 def _chain_of(chains: dict[Any, int], key: Any, new_chain: Callable[[], int]) -> int:
@@ -351,6 +392,83 @@ def _chain_of(chains: dict[Any, int], key: Any, new_chain: Callable[[], int]) ->
     if key not in chains:
         chains[key] = new_chain()
     return chains[key]
+
+
+@dataclass
+class _FramePlan:
+    """One place frame of an ``event_place`` rule, its word sets read from the rule once
+    per rule set (``_frame_plans``), not once per document; its pattern compiled at the
+    first text that may hold one of its words (``pattern``)."""
+
+    spec: dict
+    words: tuple[str, ...]
+    pieces: tuple[str, ...] | None
+    frame: str
+    n: int
+    facilities: list[str]
+    per_word: bool
+    unless_after: set[str]
+    joins: set[str]
+    stops: set[str]
+    prepositions: set[str]
+    objects: set[str]
+    gap: int
+    unless: tuple[str, ...]
+    with_events: set[str]
+    with_words: set[str]
+    compiled: regex.Pattern | None = None
+
+    @property
+    def pattern(self) -> regex.Pattern:
+        """The frame's ``_frame_pattern``."""
+        if self.compiled is None:
+            self.compiled = _frame_pattern(self.words)
+        return self.compiled
+
+
+def _frame_plans(ruleset: RuleSet) -> list[tuple[Rule, set[str], list[_FramePlan]]]:
+    """Each ``event_place`` rule with its venues and its frames (``_FramePlan``), in the
+    order ``_frame_places`` reads them."""
+    plans = []
+    for rule in ruleset.of_kind("event_place"):
+        venues = {v.lower() for v in rule.options.get("venues", [])}
+        frames = rule.options.get("frames", {})
+        # frames ``compared_as`` one are one kind of happening told with other words
+        kinds = sorted({spec.get("compared_as", frame) for frame, spec in frames.items()})
+        # the facilities of `per_word` frames, each compared with itself only
+        facilities = sorted(
+            {
+                spec.get("as_word", word).lower()
+                for spec in frames.values()
+                if spec.get("per_word")
+                for word in spec["words"]
+            }
+        )
+        rule_plans = []
+        for frame, spec in sorted(frames.items()):
+            frame = spec.get("compared_as", frame)
+            rule_plans.append(
+                _FramePlan(
+                    spec=spec,
+                    words=_frame_words(spec),
+                    pieces=_first_pieces(_frame_words(spec)),
+                    frame=frame,
+                    n=kinds.index(frame),
+                    facilities=facilities,
+                    per_word=bool(spec.get("per_word")),
+                    unless_after={w.lower() for w in spec.get("unless_after", [])},
+                    joins={w.lower() for w in spec.get("joins", [])},
+                    stops={w.lower() for w in spec.get("stops", [])},
+                    prepositions={p.lower() for p in spec.get("prepositions", [])},
+                    objects={w.lower() for w in spec.get("objects", [])},
+                    gap=int(spec.get("gap", _PLACE_GAP)),
+                    unless=tuple(w.lower() for w in spec.get("unless_followed_by", [])),
+                    with_events={f"event:{c}" for c in spec.get("with_events", [])},
+                    with_words={w.lower() for w in spec.get("with_words", [])},
+                )
+            )
+        plans.append((rule, venues, rule_plans))
+    return plans
 
 
 def _frame_places(
@@ -370,39 +488,17 @@ def _frame_places(
     dateline = source.dateline
     seen: set[tuple[str, tuple[int, int, int]]] = set()
     present = _pieces_present(ctx, ruleset, text, lowered)
-    for rule in ruleset.of_kind("event_place"):
+    for rule, venues, frames in ruleset.derived("frame_plans", lambda: _frame_plans(ruleset)):
         frame_chains: dict[tuple[int, int], int] = {}  # (kind, facility) -> its chain
-        venues = {v.lower() for v in rule.options.get("venues", [])}
-        frames = rule.options.get("frames", {})
-        # frames ``compared_as`` one are one kind of happening told with other words
-        kinds = sorted({spec.get("compared_as", frame) for frame, spec in frames.items()})
-        # the facilities of `per_word` frames, each compared with itself only
-        facilities = sorted(
-            {
-                spec.get("as_word", word).lower()
-                for spec in frames.values()
-                if spec.get("per_word")
-                for word in spec["words"]
-            }
-        )
-        for frame, spec in sorted(frames.items()):
-            frame_words = _frame_words(spec)
-            if not _frame_may_match(frame_words, present):
+        for plan in frames:
+            if not _pieces_may_match(plan.pieces, present):
                 continue  # none of its words in the text
-            frame = spec.get("compared_as", frame)
-            n = kinds.index(frame)
-            per_word = bool(spec.get("per_word"))
-            unless_after = {w.lower() for w in spec.get("unless_after", [])}
-            joins = {w.lower() for w in spec.get("joins", [])}
-            stops = {w.lower() for w in spec.get("stops", [])}
-            prepositions = {p.lower() for p in spec.get("prepositions", [])}
-            objects = {w.lower() for w in spec.get("objects", [])}
-            gap = int(spec.get("gap", _PLACE_GAP))
-            pattern = _frame_pattern(frame_words)
-            unless = tuple(w.lower() for w in spec.get("unless_followed_by", []))
-            with_events = {f"event:{c}" for c in spec.get("with_events", [])}
-            with_words = {w.lower() for w in spec.get("with_words", [])}
-            for found in _frame_matches(pattern, frame_words, text, lowered, present):
+            spec, frame, n, facilities = plan.spec, plan.frame, plan.n, plan.facilities
+            per_word, unless_after, joins = plan.per_word, plan.unless_after, plan.joins
+            stops, prepositions, objects = plan.stops, plan.prepositions, plan.objects
+            gap, unless, with_events = plan.gap, plan.unless, plan.with_events
+            with_words = plan.with_words
+            for found in _matches_at_pieces(plan.pattern, plan.pieces, text, lowered, present):
                 following = text[found.end() : found.end() + 40].lstrip().lower() + " "
                 if any(following.startswith(w + " ") for w in unless):
                     continue  # "caught fire near Split": no arrest
@@ -526,7 +622,7 @@ def _years_before(ctx: _Context, source: Source, sent_start: int, ruleset: RuleS
             t.lower[span.start],
             t.lower[span.start - 1],
         ):  # "its lowest since 1961" compares with a year, recalls no event of it
-            year = parts_of(tuple(t.text[span.start : span.end]), ruleset.lexicons).year
+            year = ctx.timex_parts(tuple(t.text[span.start : span.end])).year
             if year is not None and (published is None or year < published.year):
                 return True
     return False
@@ -545,7 +641,7 @@ def _days_said(ctx: _Context, sent_start: int, dateline: Span | None, ruleset: R
             continue
         if dateline and span.start_char < dateline.end and span.end_char > dateline.start:
             continue
-        parts = parts_of(tuple(t.text[span.start : span.end]), ruleset.lexicons)
+        parts = ctx.timex_parts(tuple(t.text[span.start : span.end]))
         if _is_day(parts):
             days.add(f"kind:day {parts.weekday} {parts.month} {parts.day} {parts.deictic}")
     return days
@@ -958,6 +1054,25 @@ def _route_first_words(pattern: str) -> tuple[str, ...] | None:
     return tuple((opening["words"] or opening["word"]).split("|"))
 
 
+def _route_plans(ruleset: RuleSet) -> list[tuple[Rule, set[str], tuple]]:
+    """Each ``route_place`` rule with its words and its ``_route_patterns`` (the first words
+    of each as ``_first_pieces`` gives them), read once per rule set."""
+    nouns = tuple(sorted(ruleset.lexicons.get("place_nouns", [])))
+    return [
+        (
+            rule,
+            {w.lower() for w in rule.options["words"]},
+            tuple(
+                (pattern, groups, _first_pieces(first) if first is not None else None)
+                for pattern, groups, first in _route_patterns(
+                    tuple(rule.options["patterns"]), nouns
+                )
+            ),
+        )
+        for rule in ruleset.of_kind("route_place")
+    ]
+
+
 def _route_places(
     ctx: _Context, source: Source, ruleset: RuleSet, new_chain: Callable[[], int]
 ) -> list[FactMention]:
@@ -975,17 +1090,14 @@ def _route_places(
     text = source.text
     lowered = text.lower()
     dateline = source.dateline
-    for rule in ruleset.of_kind("route_place"):
-        words = {w.lower() for w in rule.options["words"]}
-        patterns = _route_patterns(
-            tuple(rule.options["patterns"]),
-            tuple(sorted(ruleset.lexicons.get("place_nouns", []))),
-        )
+    for rule, words, patterns in ruleset.derived("route_plans", lambda: _route_plans(ruleset)):
+        if ctx.prefilter and words.isdisjoint(t.lower):
+            continue  # a route is told in a sentence with one of the words: none in the text
         chains: dict[str, int] = {}
         seen: set[tuple[str, int]] = set()
         for pattern, groups, first_words in patterns:
             found_all = (
-                _frame_matches(pattern, first_words, text, lowered)
+                _matches_at_pieces(pattern, first_words, text, lowered)
                 if first_words is not None
                 else pattern.finditer(text)
             )  # ``finditer``'s matches, the pattern tried only where its first word stands
