@@ -27,7 +27,8 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
-from itertools import pairwise
+from itertools import compress, pairwise
+from operator import and_, not_, or_
 from pathlib import Path
 
 from rapidfuzz import process
@@ -618,7 +619,7 @@ def calendar_typos(
         and len(lower) >= 5
         and zipf(lower) < 2.5
     }
-    for k in [k for k, text in enumerate(words.texts) if text in wanted]:
+    for k in _indices_of(words.texts, wanted) if wanted else ():
         if words.in_compound[k]:
             continue
         word = words[k]
@@ -886,7 +887,7 @@ def word_typos(
         and text not in other_sources_vocabulary
     )
     typos = []
-    for k in [k for k, text in enumerate(texts) if text in wanted]:
+    for k in _indices_of(texts, wanted) if wanted else ():
         written = texts[k]
         text = written
         if written[:1].isupper():
@@ -1067,21 +1068,44 @@ def name_typos(
     columns = {source_id: as_words(words) for source_id, words in words_by_source.items()}
     used_by: dict[str, set[str]] = {}
     first_index: dict[tuple[str, str], int] = {}
-    uses: dict[str, list[tuple[str, int]]] = {}  # each name's (source, index of the word)
     mentions: Counter[str] = Counter()
     in_source: Counter[tuple[str, str]] = Counter()
+    written: dict[str, Counter[str]] = {}  # each article's words, counted once (C speed)
+    kept: dict[str, tuple[list[int], list[str]]] = {}  # each article's name words, in order
     for source_id, words in columns.items():
-        capitalised = {t for t in set(words.texts) if t[:1].isupper() and not t.isupper()}
-        for k in [k for k, text in enumerate(words.texts) if text in capitalised]:
-            text = words.texts[k]
-            if not words.sentence_initial[k] or words.in_name[k]:
-                used_by.setdefault(text, set()).add(source_id)
-                first_index.setdefault((text, source_id), k)
-                uses.setdefault(text, []).append((source_id, k))
-                mentions[text] += 1
-    for source_id, words in columns.items():
+        texts = words.texts
+        counts = written[source_id] = Counter(texts)
+        capitalised = {t for t in counts if t[:1].isupper() and not t.isupper()}
+        # a capitalised word inside a sentence, or a sentence's first word inside a name:
+        # picked and counted at C speed, with no Python step per word of the article
+        inside = map(or_, map(not_, words.sentence_initial), words.in_name)
+        indices = list(
+            compress(range(len(texts)), map(and_, map(capitalised.__contains__, texts), inside))
+        )
+        names = list(map(texts.__getitem__, indices))
+        kept[source_id] = (indices, names)
+        for text in dict.fromkeys(names):
+            used_by.setdefault(text, set()).add(source_id)
+        # the first index of each name (of a name written again, the smaller one is set last)
+        for text, k in dict(zip(reversed(names), reversed(indices), strict=True)).items():
+            first_index[(text, source_id)] = k
+        mentions.update(names)
+    uses: dict[str, list[tuple[str, int]]] = {}  # each name's (source, index of the word)
+
+    def uses_of(name: str) -> list[tuple[str, int]]:
+        """Where the story's articles write ``name``: (source, index of the word), in order;
+        gathered at the first question (few names are asked about)."""
+        if not uses:
+            for source_id, (indices, names) in kept.items():
+                for k, text in zip(indices, names, strict=True):
+                    uses.setdefault(text, []).append((source_id, k))
+        return uses[name]
+
+    for source_id, counts in written.items():
         # how often each article writes each name, first words of sentences included
-        in_source.update((text, source_id) for text in words.texts if text in used_by)
+        for text, count in counts.items():
+            if text in used_by:
+                in_source[(text, source_id)] += count
     by_length: dict[int, list[str]] = {}
     forms: dict[str, list[str]] = {}
     for name in used_by:
@@ -1113,7 +1137,7 @@ def name_typos(
         ("José" and "Jose" are one first name)."""
         return frozenset(
             fold_accents(partner)
-            for use_source, k in uses[name]
+            for use_source, k in uses_of(name)
             for partner in _name_partners(columns[use_source][k])
             if partner.lower() not in titles and zipf(partner.lower()) < FUNCTION_WORD_ZIPF
         )
@@ -1126,15 +1150,22 @@ def name_typos(
     found: dict[str, list[Typo]] = {}
     for source_id, words in columns.items():
         reported: set[str] = set()
-        for k in [k for k, text in enumerate(words.texts) if text in used_by]:
+        # what a word's text alone decides, once per distinct name word of the article: used
+        # by this source alone, long enough, not a common word
+        own = {source_id}
+        alone = {
+            text
+            for text in written[source_id]
+            if text in used_by
+            and users(text) == own
+            and len(text) >= min_length
+            and zipf(text.lower()) < COMMON_WORD_NAME_ZIPF
+        }
+        for k in _indices_of(words.texts, alone) if alone else ():
             text = words.texts[k]
-            if text in reported or users(text) != {source_id}:
-                continue  # used by another source too (or not a name word)
-            if len(text) < min_length:
+            if text in reported:
                 continue
             known = zipf(text.lower())
-            if known >= COMMON_WORD_NAME_ZIPF:
-                continue
             word = words[k]
             best: tuple[int, str] | None = None
             internal: str | None = None
@@ -1186,6 +1217,12 @@ def name_typos(
                     detail["tie"] = True
                 found.setdefault(source_id, []).append(Typo(word, rule, best[1], detail, support))
     return found
+
+
+def _indices_of(texts: list[str], wanted: Collection[str]) -> list[int]:
+    """The indices of ``texts`` whose text is in ``wanted``, picked at C speed (``compress``
+    over a membership map: no Python loop over the article's every word)."""
+    return list(compress(range(len(texts)), map(wanted.__contains__, texts)))
 
 
 def _names_one_letter_off(text: str, by_length: dict[int, list[str]]) -> Iterator[tuple[str, bool]]:
