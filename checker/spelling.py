@@ -597,6 +597,11 @@ def _cased_like(word: str, suggestion: str) -> str:
     return suggestion
 
 
+_NOT_CALENDAR: dict[int, tuple[dict[str, str], set[str]]] = {}
+"""By the identity of a names table (kept with it): the texts ``calendar_typos`` found no
+candidate for a slip of one of its names."""
+
+
 def calendar_typos(
     words: Sequence[WordMention], names: dict[str, str], *, rule: str, max_distance: int
 ) -> list[Typo]:
@@ -610,15 +615,23 @@ def calendar_typos(
     """
     typos = []
     words = as_words(words)
-    # most words are lower case, a name or a known word: decided once per distinct text
-    wanted = {
-        text
-        for text in set(words.texts)
-        if text[:1].isupper()
-        and (lower := text.lower()) not in names
-        and len(lower) >= 5
-        and zipf(lower) < 2.5
-    }
+    # most words are lower case, a name or a known word: decided once per distinct text, and
+    # a text found no candidate is remembered as such for ``names`` (a set: told at C speed)
+    kept = _NOT_CALENDAR.get(id(names))
+    if kept is None or kept[0] is not names or len(kept[1]) >= 200_000:
+        kept = _NOT_CALENDAR[id(names)] = (names, set())
+    plain = kept[1]
+    wanted = set()
+    for text in set(words.texts).difference(plain):
+        if (
+            text[:1].isupper()
+            and (lower := text.lower()) not in names
+            and len(lower) >= 5
+            and zipf(lower) < 2.5
+        ):
+            wanted.add(text)
+        else:
+            plain.add(text)
     for k in _indices_of(words.texts, wanted) if wanted else ():
         if words.in_compound[k]:
             continue
@@ -664,6 +677,18 @@ def _plainly_known(text: str, max_rare_zipf: float, min_common_zipf: float) -> b
         return False
     misspellings, _ = _codespell_tables()
     return text not in misspellings or frequency >= min_common_zipf
+
+
+_PLAIN_WORDS: dict[tuple[float, float], set[str]] = {}
+
+
+def _plain_words(max_rare_zipf: float, min_common_zipf: float) -> set[str]:
+    """The lower-case words found ``_plainly_known`` under these thresholds so far: a set,
+    so an article's words are told from them at once (C speed), not asked one by one."""
+    known = _PLAIN_WORDS.setdefault((max_rare_zipf, min_common_zipf), set())
+    if len(known) >= 200_000:
+        known.clear()  # a long run meets ever more words: keep memory flat
+    return known
 
 
 def _word_typo(
@@ -868,24 +893,28 @@ def word_typos(
     # what a word's text alone decides, asked once per distinct text: a capitalised word is
     # looked at only when codespell lists it; most lower-case words are too short, plainly
     # known or used by another source
-    wanted = {
-        text
-        for text in distinct
-        if text[:1].isupper() and text[1:].islower() and text.lower() in misspellings
-    }
+    listed = misspellings.keys() & set(map(str.lower, distinct))  # mostly none
+    wanted = (
+        {
+            text
+            for text in distinct
+            if text[:1].isupper() and text[1:].islower() and text.lower() in listed
+        }
+        if listed
+        else set()
+    )
     mid_sentence = (
         {text for text, initial in zip(texts, words.sentence_initial, strict=True) if not initial}
         if wanted
         else set()
     )
-    wanted.update(
-        text
-        for text in distinct
-        if text.islower()
-        and 4 <= len(text) <= LONGEST_SPELLED_WORD
-        and not _plainly_known(text, max_rare_zipf, min_common_zipf)
-        and text not in other_sources_vocabulary
-    )
+    plain = _plain_words(max_rare_zipf, min_common_zipf)
+    for text in set(filter(str.islower, distinct)).difference(plain):
+        if 4 <= len(text) <= LONGEST_SPELLED_WORD:
+            if _plainly_known(text, max_rare_zipf, min_common_zipf):
+                plain.add(text)
+            elif text not in other_sources_vocabulary:
+                wanted.add(text)
     typos = []
     for k in _indices_of(texts, wanted) if wanted else ():
         written = texts[k]
@@ -1103,13 +1132,12 @@ def name_typos(
 
     for source_id, counts in written.items():
         # how often each article writes each name, first words of sentences included
-        for text, count in counts.items():
-            if text in used_by:
-                in_source[(text, source_id)] += count
-    by_length: dict[int, list[str]] = {}
+        for text in counts.keys() & used_by.keys():
+            in_source[(text, source_id)] = counts[text]
+    by_length: dict[tuple[int, str], list[str]] = {}  # by length and first letter
     forms: dict[str, list[str]] = {}
     for name in used_by:
-        by_length.setdefault(len(name), []).append(name)
+        by_length.setdefault((len(name), name[0]), []).append(name)
         forms.setdefault(fold_accents(name), []).append(name)
 
     @cache
@@ -1155,9 +1183,8 @@ def name_typos(
         own = {source_id}
         alone = {
             text
-            for text in written[source_id]
-            if text in used_by
-            and users(text) == own
+            for text in written[source_id].keys() & used_by.keys()
+            if users(text) == own
             and len(text) >= min_length
             and zipf(text.lower()) < COMMON_WORD_NAME_ZIPF
         }
@@ -1225,8 +1252,11 @@ def _indices_of(texts: list[str], wanted: Collection[str]) -> list[int]:
     return list(compress(range(len(texts)), map(wanted.__contains__, texts)))
 
 
-def _names_one_letter_off(text: str, by_length: dict[int, list[str]]) -> Iterator[tuple[str, bool]]:
-    """The names of ``by_length`` one letter from ``text`` (accents aside), or with another
+def _names_one_letter_off(
+    text: str, by_length: dict[tuple[int, str], list[str]]
+) -> Iterator[tuple[str, bool]]:
+    """The names of ``by_length`` (names by length and first letter, each list in the order
+    met) one letter from ``text`` (accents aside), or with another
     letter doubled, with the same first letter; each with True when the two differ by an
     ending ("Kenya"/"Kenyan", "Americas"/"American") rather than inside the word. Never a plural
     or a last s for another letter ("Petes"/"Peter"), though a doubled last letter
@@ -1234,7 +1264,7 @@ def _names_one_letter_off(text: str, by_length: dict[int, list[str]]) -> Iterato
     accents ("Lionsgate"/"LionsGate", "Fernandez"/"Fernández"); not a British/American pair."""
     plain = fold_accents(text)
     for length in (len(text) - 1, len(text), len(text) + 1):
-        for other in by_length.get(length, []):
+        for other in by_length.get((length, text[0]), []):
             if other == text or other[0] != text[0]:
                 continue
             other_plain = fold_accents(other)
