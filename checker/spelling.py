@@ -27,7 +27,8 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
-from itertools import pairwise
+from itertools import compress, pairwise
+from operator import and_, not_, or_
 from pathlib import Path
 
 from rapidfuzz import process
@@ -596,6 +597,11 @@ def _cased_like(word: str, suggestion: str) -> str:
     return suggestion
 
 
+_NOT_CALENDAR: dict[int, tuple[dict[str, str], set[str]]] = {}
+"""By the identity of a names table (kept with it): the texts ``calendar_typos`` found no
+candidate for a slip of one of its names."""
+
+
 def calendar_typos(
     words: Sequence[WordMention], names: dict[str, str], *, rule: str, max_distance: int
 ) -> list[Typo]:
@@ -609,16 +615,24 @@ def calendar_typos(
     """
     typos = []
     words = as_words(words)
-    # most words are lower case, a name or a known word: decided once per distinct text
-    wanted = {
-        text
-        for text in set(words.texts)
-        if text[:1].isupper()
-        and (lower := text.lower()) not in names
-        and len(lower) >= 5
-        and zipf(lower) < 2.5
-    }
-    for k in [k for k, text in enumerate(words.texts) if text in wanted]:
+    # most words are lower case, a name or a known word: decided once per distinct text, and
+    # a text found no candidate is remembered as such for ``names`` (a set: told at C speed)
+    kept = _NOT_CALENDAR.get(id(names))
+    if kept is None or kept[0] is not names or len(kept[1]) >= 200_000:
+        kept = _NOT_CALENDAR[id(names)] = (names, set())
+    plain = kept[1]
+    wanted = set()
+    for text in set(words.texts).difference(plain):
+        if (
+            text[:1].isupper()
+            and (lower := text.lower()) not in names
+            and len(lower) >= 5
+            and zipf(lower) < 2.5
+        ):
+            wanted.add(text)
+        else:
+            plain.add(text)
+    for k in _indices_of(words.texts, wanted) if wanted else ():
         if words.in_compound[k]:
             continue
         word = words[k]
@@ -663,6 +677,18 @@ def _plainly_known(text: str, max_rare_zipf: float, min_common_zipf: float) -> b
         return False
     misspellings, _ = _codespell_tables()
     return text not in misspellings or frequency >= min_common_zipf
+
+
+_PLAIN_WORDS: dict[tuple[float, float], set[str]] = {}
+
+
+def _plain_words(max_rare_zipf: float, min_common_zipf: float) -> set[str]:
+    """The lower-case words found ``_plainly_known`` under these thresholds so far: a set,
+    so an article's words are told from them at once (C speed), not asked one by one."""
+    known = _PLAIN_WORDS.setdefault((max_rare_zipf, min_common_zipf), set())
+    if len(known) >= 200_000:
+        known.clear()  # a long run meets ever more words: keep memory flat
+    return known
 
 
 def _word_typo(
@@ -867,26 +893,30 @@ def word_typos(
     # what a word's text alone decides, asked once per distinct text: a capitalised word is
     # looked at only when codespell lists it; most lower-case words are too short, plainly
     # known or used by another source
-    wanted = {
-        text
-        for text in distinct
-        if text[:1].isupper() and text[1:].islower() and text.lower() in misspellings
-    }
+    listed = misspellings.keys() & set(map(str.lower, distinct))  # mostly none
+    wanted = (
+        {
+            text
+            for text in distinct
+            if text[:1].isupper() and text[1:].islower() and text.lower() in listed
+        }
+        if listed
+        else set()
+    )
     mid_sentence = (
         {text for text, initial in zip(texts, words.sentence_initial, strict=True) if not initial}
         if wanted
         else set()
     )
-    wanted.update(
-        text
-        for text in distinct
-        if text.islower()
-        and 4 <= len(text) <= LONGEST_SPELLED_WORD
-        and not _plainly_known(text, max_rare_zipf, min_common_zipf)
-        and text not in other_sources_vocabulary
-    )
+    plain = _plain_words(max_rare_zipf, min_common_zipf)
+    for text in set(filter(str.islower, distinct)).difference(plain):
+        if 4 <= len(text) <= LONGEST_SPELLED_WORD:
+            if _plainly_known(text, max_rare_zipf, min_common_zipf):
+                plain.add(text)
+            elif text not in other_sources_vocabulary:
+                wanted.add(text)
     typos = []
-    for k in [k for k, text in enumerate(texts) if text in wanted]:
+    for k in _indices_of(texts, wanted) if wanted else ():
         written = texts[k]
         text = written
         if written[:1].isupper():
@@ -1067,25 +1097,47 @@ def name_typos(
     columns = {source_id: as_words(words) for source_id, words in words_by_source.items()}
     used_by: dict[str, set[str]] = {}
     first_index: dict[tuple[str, str], int] = {}
-    uses: dict[str, list[tuple[str, int]]] = {}  # each name's (source, index of the word)
     mentions: Counter[str] = Counter()
     in_source: Counter[tuple[str, str]] = Counter()
+    written: dict[str, Counter[str]] = {}  # each article's words, counted once (C speed)
+    kept: dict[str, tuple[list[int], list[str]]] = {}  # each article's name words, in order
     for source_id, words in columns.items():
-        capitalised = {t for t in set(words.texts) if t[:1].isupper() and not t.isupper()}
-        for k in [k for k, text in enumerate(words.texts) if text in capitalised]:
-            text = words.texts[k]
-            if not words.sentence_initial[k] or words.in_name[k]:
-                used_by.setdefault(text, set()).add(source_id)
-                first_index.setdefault((text, source_id), k)
-                uses.setdefault(text, []).append((source_id, k))
-                mentions[text] += 1
-    for source_id, words in columns.items():
+        texts = words.texts
+        counts = written[source_id] = Counter(texts)
+        capitalised = {t for t in counts if t[:1].isupper() and not t.isupper()}
+        # a capitalised word inside a sentence, or a sentence's first word inside a name:
+        # picked and counted at C speed, with no Python step per word of the article
+        inside = map(or_, map(not_, words.sentence_initial), words.in_name)
+        indices = list(
+            compress(range(len(texts)), map(and_, map(capitalised.__contains__, texts), inside))
+        )
+        names = list(map(texts.__getitem__, indices))
+        kept[source_id] = (indices, names)
+        for text in dict.fromkeys(names):
+            used_by.setdefault(text, set()).add(source_id)
+        # the first index of each name (of a name written again, the smaller one is set last)
+        for text, k in dict(zip(reversed(names), reversed(indices), strict=True)).items():
+            first_index[(text, source_id)] = k
+        mentions.update(names)
+    uses: dict[str, list[tuple[str, int]]] = {}  # each name's (source, index of the word)
+
+    def uses_of(name: str) -> list[tuple[str, int]]:
+        """Where the story's articles write ``name``: (source, index of the word), in order;
+        gathered at the first question (few names are asked about)."""
+        if not uses:
+            for source_id, (indices, names) in kept.items():
+                for k, text in zip(indices, names, strict=True):
+                    uses.setdefault(text, []).append((source_id, k))
+        return uses[name]
+
+    for source_id, counts in written.items():
         # how often each article writes each name, first words of sentences included
-        in_source.update((text, source_id) for text in words.texts if text in used_by)
-    by_length: dict[int, list[str]] = {}
+        for text in counts.keys() & used_by.keys():
+            in_source[(text, source_id)] = counts[text]
+    by_length: dict[tuple[int, str], list[str]] = {}  # by length and first letter
     forms: dict[str, list[str]] = {}
     for name in used_by:
-        by_length.setdefault(len(name), []).append(name)
+        by_length.setdefault((len(name), name[0]), []).append(name)
         forms.setdefault(fold_accents(name), []).append(name)
 
     @cache
@@ -1113,7 +1165,7 @@ def name_typos(
         ("José" and "Jose" are one first name)."""
         return frozenset(
             fold_accents(partner)
-            for use_source, k in uses[name]
+            for use_source, k in uses_of(name)
             for partner in _name_partners(columns[use_source][k])
             if partner.lower() not in titles and zipf(partner.lower()) < FUNCTION_WORD_ZIPF
         )
@@ -1126,15 +1178,21 @@ def name_typos(
     found: dict[str, list[Typo]] = {}
     for source_id, words in columns.items():
         reported: set[str] = set()
-        for k in [k for k, text in enumerate(words.texts) if text in used_by]:
+        # what a word's text alone decides, once per distinct name word of the article: used
+        # by this source alone, long enough, not a common word
+        own = {source_id}
+        alone = {
+            text
+            for text in written[source_id].keys() & used_by.keys()
+            if users(text) == own
+            and len(text) >= min_length
+            and zipf(text.lower()) < COMMON_WORD_NAME_ZIPF
+        }
+        for k in _indices_of(words.texts, alone) if alone else ():
             text = words.texts[k]
-            if text in reported or users(text) != {source_id}:
-                continue  # used by another source too (or not a name word)
-            if len(text) < min_length:
+            if text in reported:
                 continue
             known = zipf(text.lower())
-            if known >= COMMON_WORD_NAME_ZIPF:
-                continue
             word = words[k]
             best: tuple[int, str] | None = None
             internal: str | None = None
@@ -1188,8 +1246,17 @@ def name_typos(
     return found
 
 
-def _names_one_letter_off(text: str, by_length: dict[int, list[str]]) -> Iterator[tuple[str, bool]]:
-    """The names of ``by_length`` one letter from ``text`` (accents aside), or with another
+def _indices_of(texts: list[str], wanted: Collection[str]) -> list[int]:
+    """The indices of ``texts`` whose text is in ``wanted``, picked at C speed (``compress``
+    over a membership map: no Python loop over the article's every word)."""
+    return list(compress(range(len(texts)), map(wanted.__contains__, texts)))
+
+
+def _names_one_letter_off(
+    text: str, by_length: dict[tuple[int, str], list[str]]
+) -> Iterator[tuple[str, bool]]:
+    """The names of ``by_length`` (names by length and first letter, each list in the order
+    met) one letter from ``text`` (accents aside), or with another
     letter doubled, with the same first letter; each with True when the two differ by an
     ending ("Kenya"/"Kenyan", "Americas"/"American") rather than inside the word. Never a plural
     or a last s for another letter ("Petes"/"Peter"), though a doubled last letter
@@ -1197,7 +1264,7 @@ def _names_one_letter_off(text: str, by_length: dict[int, list[str]]) -> Iterato
     accents ("Lionsgate"/"LionsGate", "Fernandez"/"Fernández"); not a British/American pair."""
     plain = fold_accents(text)
     for length in (len(text) - 1, len(text), len(text) + 1):
-        for other in by_length.get(length, []):
+        for other in by_length.get((length, text[0]), []):
             if other == text or other[0] != text[0]:
                 continue
             other_plain = fold_accents(other)

@@ -475,3 +475,32 @@ def test_cli_sigterm_that_lands_in_a_finaliser_still_stops_the_run(tmp_path, mon
     status = cli.main(["check", str(article), "--no-config", "--no-cache"])
     assert status == 143
     assert capsys.readouterr().err.splitlines() == ["checker: terminated"]
+
+
+def test_cli_check_imports_wordfreq_from_a_short_stack(tmp_path):
+    """wordfreq reads the whole call stack when it is imported (``locate.this_dir``): the
+    check command imports it first thing, a few frames deep, not under the stages' imports."""
+    import subprocess
+    import sys
+
+    article = tmp_path / "a.txt"
+    article.write_text("date: 2024-05-02\n\nThe port reopened on Tuesday after the storm.\n")
+    probe = (
+        "import sys\n"
+        "class Probe:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name == 'wordfreq':\n"
+        "            depth, frame = 0, sys._getframe()\n"
+        "            while frame is not None:\n"
+        "                depth, frame = depth + 1, frame.f_back\n"
+        "            print('DEPTH', depth, 'LOADED', len(sys.modules), file=sys.stderr)\n"
+        "        return None\n"
+        "sys.meta_path.insert(0, Probe())\n"
+        "from checker.cli import main\n"
+        f"main(['check', {str(article)!r}, '--no-cache', '--fail-on', 'never'])\n"
+    )
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
+    (line,) = [ln for ln in run.stderr.splitlines() if ln.startswith("DEPTH")]
+    depth, loaded = int(line.split()[1]), int(line.split()[3])
+    # imported under the stages' own imports: 18 frames deep, 1,100 modules loaded
+    assert depth < 12 and loaded < 500, line

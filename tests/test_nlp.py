@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from spacy.tokens import Span
 
 from checker.nlp import CUES_KEY, TIMEX_KEY
 
@@ -434,3 +435,63 @@ def test_tokenizer_keeps_more_chunks_than_spacys_default_and_splits_them_alike(n
     uncached.tokenizer.max_cache_size = 0
     assert first == again == [t.text for t in uncached(text)]
     assert nlp.tokenizer.max_cache_size > 10_000
+
+
+def test_nlp_timex_filter_triples_keeps_what_filter_spans_keeps(nlp):
+    """Overlapping raw matches are filtered on (start, end, label) triples as spaCy's
+    ``filter_spans`` filters Spans: the first longest of overlapping matches, ties between
+    one stretch's labels kept in the order found."""
+    from spacy.util import filter_spans
+
+    from checker.nlp import _filter_triples
+
+    ruler = nlp.get_pipe("checker_timex")
+    overlapping = 0
+    for text in [
+        "On Tuesday, March 4, 2025, the regulator said it would rule by the end of next month.",
+        "Shares fell 2% last week and have lost a third since early 2023, the bank said Friday.",
+    ]:
+        doc = nlp.make_doc(text)
+        triples = ruler._raw_triples(doc)
+        overlapping += len(triples) - len(_filter_triples(triples))
+        # a stretch matched under two labels: the first found is kept
+        first = triples[0]
+        triples = [*triples, (first[0], first[1], nlp.vocab.strings.add("tie"))]
+        spans = [Span(doc, s, e, label=m) for s, e, m in triples]
+        expected = [
+            (s.start, s.end, s.label) for s in sorted(filter_spans(spans), key=lambda s: s.start)
+        ]
+        assert _filter_triples(triples) == expected
+        # the same ties broken alike when the raw matches come in another order
+        assert _filter_triples(triples[::-1]) == [
+            (s.start, s.end, s.label)
+            for s in sorted(filter_spans(spans[::-1]), key=lambda s: s.start)
+        ]
+    assert overlapping  # some matches did overlap
+
+
+def test_nlp_timex_windows_of_a_lone_trigger_pattern_read_no_requirements(nlp, monkeypatch):
+    """A group with a pattern needing no word but its own trigger ("today") may match in
+    any of its windows: the words of those windows are not looked up."""
+    from checker.nlp import TimexRuler, _Requirements
+
+    ruler = TimexRuler(nlp, "test_timex")
+    ruler.add_patterns(
+        [
+            {"label": "deictic", "pattern": [{"LOWER": "today"}], "id": "a"},
+            {"label": "ref", "pattern": [{"LOWER": "next"}, {"LOWER": "week"}], "id": "b"},
+        ]
+    )
+    looked: list[tuple[int, int]] = []
+    present = _Requirements.present
+
+    def counting(self, doc, orths, low, high):
+        looked.append((low, high))
+        return present(self, doc, orths, low, high)
+
+    monkeypatch.setattr(_Requirements, "present", counting)
+    doc = nlp.make_doc("The court sits today and again next week, but not this week.")
+    found = sorted((doc[s:e].text, nlp.vocab.strings[m]) for s, e, m in ruler._raw_triples(doc))
+    assert found == [("next week", "ref"), ("today", "deictic")]
+    # only the windows of "week" (which also needs "next") are looked at; "today" is not
+    assert looked and all("today" not in doc[low:high].text for low, high in looked)

@@ -221,3 +221,21 @@ def test_normalize_counts_events_so_far(normalize_text, sentence, phrase, expect
     normalized = normalize_text(sentence, published=dt.date(2020, 2, 3))
     counts = [f for f in normalized.facts if isinstance(f.value, int)]
     assert [(f.text, f.value) for f in counts] == [(phrase, expected)]
+
+
+def test_normalize_gazetteer_is_found_again_by_the_rules(monkeypatch):
+    """Every source naming a place asks for the gazetteer: the rules keep it, so their
+    aliases are read (and sorted) once, not once per source."""
+    from checker import normalize
+    from checker.rules import load_rules
+
+    ruleset = load_rules(None)
+    asked = []
+    monkeypatch.setattr(
+        normalize, "load_gazetteer", lambda aliases: asked.append(aliases) or object()
+    )
+    first = normalize.gazetteer_of(ruleset)
+    assert normalize.gazetteer_of(ruleset) is first
+    assert len(asked) == 1
+    assert asked[0]  # the rules declare some aliases
+    assert list(asked[0]) == sorted(asked[0])

@@ -957,3 +957,64 @@ def test_spelling_never_suggests_a_word_of_never_suggest(ruleset, nlp, typed):
     suggestions = [s for _, _, s, rule in _typos(result) if rule == "typo.spelling"]
     assert suggestions
     assert not never & {s.lower() for s in suggestions}
+
+
+def test_spelling_word_typos_ask_about_a_plain_word_once(extract_text, monkeypatch):
+    """A lower-case word found plainly known is remembered with the thresholds it was
+    judged under: a later article's copy of it is told apart with no question asked."""
+    from checker import spelling
+
+    asked = []
+    real = spelling._plainly_known
+
+    def counting(text, max_rare_zipf, min_common_zipf):
+        asked.append(text)
+        return real(text, max_rare_zipf, min_common_zipf)
+
+    monkeypatch.setattr(spelling, "_plainly_known", counting)
+    monkeypatch.setattr(spelling, "_PLAIN_WORDS", {})
+    first = extract_text("The harbour authority reopened the northern channel on Friday.")
+    second = extract_text("Pilots said the northern channel was calm, and the harbour quiet.")
+    assert _word_typos(first.words) == []
+    assert {"harbour", "northern", "channel", "reopened"} <= set(asked)
+    asked.clear()
+    assert _word_typos(second.words) == []
+    assert "harbour" not in asked and "northern" not in asked and "channel" not in asked
+    assert "pilots" not in asked  # capitalised: never a lower-case question
+    assert {"said", "calm", "quiet"} <= set(asked)  # met for the first time
+
+
+def test_spelling_calendar_typos_look_at_a_text_once_per_names_table(
+    extract_text, ruleset, monkeypatch
+):
+    """A text found no slip of a month or weekday name is remembered for that table of
+    names: its frequency is not looked up again in a later article."""
+    from checker import spelling
+
+    looked = []
+    real = spelling.zipf
+    monkeypatch.setattr(spelling, "zipf", lambda word: looked.append(word) or real(word))
+    monkeypatch.setattr(spelling, "_NOT_CALENDAR", {})
+    names = _calendar_names(ruleset)
+    text = "Fishing quotas were cut in Brussels, and ministers met again on Wendesday."
+    first = calendar_typos(extract_text(text).words, names, rule="r", max_distance=2)
+    assert [t.suggestion for t in first] == ["Wednesday"]
+    assert {"fishing", "brussels"} <= set(looked)
+    looked.clear()
+    again = calendar_typos(extract_text(text).words, names, rule="r", max_distance=2)
+    assert [t.suggestion for t in again] == ["Wednesday"]
+    assert "fishing" not in looked and "brussels" not in looked
+    assert "wendesday" in looked  # a possible slip is looked at every time
+
+
+def test_spelling_names_one_letter_off_read_names_by_length_and_first_letter():
+    """Names are compared with those of one letter more or less and the same first letter,
+    found by (length, first letter); a list keeps the order the names were met in."""
+    from checker.spelling import _names_one_letter_off
+
+    names = {
+        (9, "K"): ["Kowalczyk", "Kowalczik"],
+        (10, "K"): ["Kowalczyks"],
+        (9, "M"): ["Mowalczyk"],
+    }
+    assert list(_names_one_letter_off("Kowalczyk", names)) == [("Kowalczik", False)]

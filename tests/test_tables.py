@@ -96,6 +96,25 @@ def test_tables_stored_gazetteer_is_the_built_one(folder, ruleset):
         load_gazetteer.cache_clear()
 
 
+def test_tables_stored_gazetteer_makes_a_names_cities_only_when_asked(folder, ruleset):
+    """Read back, the gazetteer keeps each name's cities packed: only the names looked up
+    (and the accent-free form tried for them) are made into city objects."""
+    aliases = tuple(sorted(ruleset.lexicons["country_aliases"].items()))
+    load_gazetteer.cache_clear()
+    try:
+        load_gazetteer(aliases)  # built and stored
+        load_gazetteer.cache_clear()
+        read_back = load_gazetteer(aliases)
+        made = read_back.cities._made
+        assert not made
+        assert read_back.resolve("the port of Lyon").kind == "unknown"
+        assert read_back.resolve("Lyon").kind == "city"
+        assert set(made) == {"lyon"}
+        assert made["lyon"] == _build_gazetteer(aliases).cities["lyon"]
+    finally:
+        load_gazetteer.cache_clear()
+
+
 def test_tables_damaged_pint_cache_is_parsed_again_and_dropped(folder):
     from checker.quantities import unit_registry
 
