@@ -1082,10 +1082,9 @@ def name_typos(
     for source_id, words in columns.items():
         # how often each article writes each name, first words of sentences included
         in_source.update((text, source_id) for text in words.texts if text in used_by)
-    by_length: dict[int, list[str]] = {}
+    near = _NearNames(used_by)
     forms: dict[str, list[str]] = {}
     for name in used_by:
-        by_length.setdefault(len(name), []).append(name)
         forms.setdefault(fold_accents(name), []).append(name)
 
     @cache
@@ -1138,7 +1137,7 @@ def name_typos(
             word = words[k]
             best: tuple[int, str] | None = None
             internal: str | None = None
-            for other, ending in _names_one_letter_off(text, by_length):
+            for other, ending in near.one_letter_off(text):
                 others = users(other)
                 if known >= KNOWN_SURNAME_ZIPF and not partners(text) & partners(other):
                     continue  # "Hanson" and "Hansen" are two names, unless one person's
@@ -1186,6 +1185,42 @@ def name_typos(
                     detail["tie"] = True
                 found.setdefault(source_id, []).append(Typo(word, rule, best[1], detail, support))
     return found
+
+
+class _NearNames:
+    """A story's names, each filed under the forms it takes with one letter dropped, with
+    itself, and with its doubled letters written once (accents folded): two names one edit
+    apart, or apart only in which letter is doubled, share one of these forms. A name's
+    neighbours are looked up, not sought among all the story's names, so a long article
+    with many names costs in proportion to its names, not their square."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.rank: dict[str, int] = {}
+        self.filed: dict[str, list[str]] = {}
+        for name in names:
+            self.rank[name] = len(self.rank)
+            for key in self._keys(name):
+                self.filed.setdefault(key, []).append(name)
+        self._found: dict[str, list[tuple[str, bool]]] = {}
+
+    @staticmethod
+    def _keys(name: str) -> set[str]:
+        plain = fold_accents(name)
+        keys = {plain[:k] + plain[k + 1 :] for k in range(len(plain))}
+        keys.add(plain)
+        keys.add("\0" + _REPEATS.sub(r"\1", plain))  # apart from the one-letter-dropped forms
+        return keys
+
+    def one_letter_off(self, text: str) -> list[tuple[str, bool]]:
+        """``_names_one_letter_off`` over these names, in the same order: one letter shorter
+        first, then as long, then one letter longer, each in the order first written."""
+        if text not in self._found:
+            near = {other for key in self._keys(text) for other in self.filed.get(key, ())}
+            by_length: dict[int, list[str]] = {}
+            for other in sorted(near, key=self.rank.__getitem__):
+                by_length.setdefault(len(other), []).append(other)
+            self._found[text] = list(_names_one_letter_off(text, by_length))
+        return self._found[text]
 
 
 def _names_one_letter_off(text: str, by_length: dict[int, list[str]]) -> Iterator[tuple[str, bool]]:

@@ -7,12 +7,15 @@ Every text and name below is invented for these tests.
 from __future__ import annotations
 
 import datetime as dt
+import random
 
 import checker.align
 import checker.extract.context
+import checker.spelling
 from checker.align import units_of
 from checker.model import Amount
 from checker.normalize import normalize
+from checker.spelling import _names_one_letter_off, _NearNames, name_typos
 
 PUBLISHED = dt.date(2026, 5, 13)
 REPORT = (
@@ -125,3 +128,74 @@ def test_the_word_before_a_year_is_read_back_not_over_the_text_before_it(extract
     once = _text_cut(extract_text, ruleset, line * 20)
     twice = _text_cut(extract_text, ruleset, line * 40)
     assert 0 < twice <= 2 * once + 100
+
+
+def _invented_names(count: int) -> list[str]:
+    """``count`` different invented surnames of eight letters ("Bavokeru", ...)."""
+    draw = random.Random(12)
+    names: dict[str, None] = {}
+    while len(names) < count:
+        letters = [draw.choice("bdfgklmnprstvz" if k % 2 == 0 else "aeiou") for k in range(8)]
+        names["".join(letters).capitalize()] = None
+    return list(names)
+
+
+def _names_compared(extract_text, monkeypatch, count: int) -> int:
+    """How many pairs of names ``name_typos`` measures in an article naming ``count`` people."""
+    text = "".join(
+        f"Councillor Anwen {name} told the inquiry on Monday that she had seen the plans. "
+        for name in _invented_names(count)
+    )
+    words = {"a.txt": extract_text(text, source_id="a.txt").words}
+    calls = [0]
+    osa = checker.spelling.OSA
+
+    class CountedOSA:
+        @staticmethod
+        def distance(a, b):
+            calls[0] += 1
+            return osa.distance(a, b)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(checker.spelling, "OSA", CountedOSA)
+        name_typos(words, rule="typo.name", min_length=4)
+    return calls[0]
+
+
+def test_names_one_letter_apart_are_looked_up_not_sought_among_all(extract_text, monkeypatch):
+    # every name was measured against every other name of its first letter and length
+    once = _names_compared(extract_text, monkeypatch, 60)
+    twice = _names_compared(extract_text, monkeypatch, 120)
+    assert twice <= 2 * once + 20
+
+
+def test_the_name_index_finds_what_a_search_through_all_names_finds():
+    names = [
+        "Haddad",
+        "Hadad",  # a letter dropped
+        "Haddid",  # a letter changed
+        "Hdadad",  # two letters swapped
+        "Marrcelo",
+        "Marcello",  # the doubled letter moved
+        "Müller",
+        "Muller",  # accents only: no slip
+        "Mullers",  # a plural: no slip
+        "Pritchet",
+        "Pritchett",  # a last letter doubled
+        "Ruiz",
+        "Ruis",
+        "Kenya",
+        "Kenyan",  # an ending
+        "HaDdad",  # another case
+        "Haddadi",
+        "Oduya",
+        "Oduyo",
+    ]
+    by_length: dict[int, list[str]] = {}
+    for name in names:
+        by_length.setdefault(len(name), []).append(name)
+    near = _NearNames(names)
+    for name in names:
+        assert near.one_letter_off(name) == list(_names_one_letter_off(name, by_length)), name
+    assert ("Hadad", False) in near.one_letter_off("Haddad")
+    assert ("Marcello", False) in near.one_letter_off("Marrcelo")
