@@ -300,26 +300,37 @@ _FrontMatterLoader.yaml_implicit_resolvers = {
 }
 
 
+_BLANK_LINES = re.compile(r"(?:[ \t]*\n)*")
+"""Blank lines at the top of a file, above its front matter's opening '---'."""
+
+
 def _front_matter(text: str, path: str) -> tuple[dict, str, int, list[InputError]]:
     """Split YAML front matter off ``text``.
+
+    Blank lines above the opening ``---`` (a paste's stray empty line) are skipped: the
+    front matter is read, and the lines consumed count them, so evidence keeps its line.
 
     Returns (metadata, body, lines consumed, warnings). Front matter YAML cannot parse
     is read line by line as ``key: value`` instead, with a W101 warning naming the line
     YAML stopped at; front matter that is never closed, or in which no line reads as
     ``key: value``, is an E107 error.
     """
-    if not text.startswith("---\n"):
+    opened = _BLANK_LINES.match(text).end()  # blank lines above it are no article text
+    if not text.startswith("---\n", opened):
         return {}, text, 0, []
-    end = text.find("\n---", 4)
+    first_line = text.count("\n", 0, opened) + 1  # the line of the opening '---'
+    end = text.find("\n---", opened + 4)
     if end < 0:
-        raise InputError(errors.E107, "front matter opened with '---' is never closed", path, 1)
-    block = text[4:end]
+        raise InputError(
+            errors.E107, "front matter opened with '---' is never closed", path, first_line
+        )
+    block = text[opened + 4 : end]
     warnings: list[InputError] = []
     try:
         meta = yaml.load(block, Loader=_FrontMatterLoader) or {}  # noqa: S506 (a safe loader)
     except (yaml.YAMLError, ValueError, RecursionError) as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
+        line = mark.line + first_line + 1 if mark is not None else first_line
         meta = _front_matter_lines(block)
         if not meta:
             raise InputError(
@@ -338,7 +349,9 @@ def _front_matter(text: str, path: str) -> tuple[dict, str, int, list[InputError
             )
         )
     if not isinstance(meta, dict):
-        raise InputError(errors.E107, "front matter must be a mapping of keys to values", path, 2)
+        raise InputError(
+            errors.E107, "front matter must be a mapping of keys to values", path, first_line + 1
+        )
     after = text.find("\n", end + 4)
     body_start = len(text) if after < 0 else after + 1
     return meta, text[body_start:], text[:body_start].count("\n"), warnings

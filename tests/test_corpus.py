@@ -233,6 +233,37 @@ def test_corpus_make_source_front_matter_keeps_positions():
     assert_position(FRONT_MATTER, source, "TALLINN")
 
 
+def test_corpus_blank_lines_above_the_front_matter_are_skipped():
+    # a stray empty line above the '---' made the front matter article text: the outlet
+    # fell back to the file name and the date was read from the text's 'date:' line
+    raw = "\n \n---\noutlet: Fenland Courier\ndate: 2025-10-08\n---\nThe lock gates at Denver Sluice\nreopened on Tuesday.\n"
+    source = make_source(source_id="a.txt", story="sluice", path="a.txt", raw_text=raw)
+    assert source.outlet == "Fenland Courier"
+    assert (source.published, source.published_from) == (dt.date(2025, 10, 8), "metadata")
+    assert source.text.startswith("The lock gates")
+    assert source.line_offset == 6
+    assert source.position(source.text.index("Tuesday")) == (8, 13)
+    assert_position(raw, source, "Tuesday")
+    assert source.warnings == []
+
+
+@pytest.mark.parametrize(
+    ("raw", "line"),
+    [
+        ("\n\n---\noutlet: Fenland Courier\nThe lock gates reopened.\n", 3),
+        ("\n---\noutlet: Fenland Courier\ntitle: [unclosed\n---\nThe gates reopened.\n", 4),
+    ],
+    ids=["never closed", "not yaml"],
+)
+def test_corpus_front_matter_below_blank_lines_names_its_own_lines(raw, line):
+    try:
+        source = make_source(source_id="a.txt", story="sluice", path="a.txt", raw_text=raw)
+    except InputError as error:
+        assert (error.code, error.line) == (errors.E107, line)
+    else:
+        assert [(w.code, w.line) for w in source.warnings] == [(errors.W101, line)]
+
+
 def test_corpus_make_source_front_matter_outlet_beats_dateline_credit():
     raw = "---\noutlet: Baltic Herald\n---\nTALLINN (BNS) - Coalition leaders convened a meeting.\n"
     source = make_source(source_id="a.txt", story="coalition", path="a.txt", raw_text=raw)
