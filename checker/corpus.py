@@ -803,11 +803,14 @@ def _iter_stories(paths: list[str]) -> Iterator[StoryInput]:
     loose: list[Path] = []
     named: set[str] = set()
     for raw_path in sorted(paths):  # the order paths are named in changes nothing
-        real = os.path.realpath(raw_path)
-        if real in named:
-            continue  # one file or folder named twice is checked once
-        named.add(real)
         path = Path(raw_path)
+        loose_file = not path.is_dir() and not (path.suffix.lower() == ".jsonl" and path.is_file())
+        # one file or folder named twice is checked once; a loose file named by two paths
+        # (a link and its file) is told apart by ``_load_files``, with a warning
+        real = os.path.abspath(raw_path) if loose_file else os.path.realpath(raw_path)
+        if real in named:
+            continue
+        named.add(real)
         if path.suffix.lower() == ".jsonl" and path.is_file():
             yield from _read_jsonl(path)
         elif path.is_dir():
@@ -821,12 +824,39 @@ def _iter_stories(paths: list[str]) -> Iterator[StoryInput]:
 
 
 def _load_files(name: str, files: list[Path]) -> StoryInput:
+    """Read a story's files. One article reached by two paths (a link beside its file) is
+    one source: the file itself is read (else the first path), and each other path is a
+    W103 warning naming it, so a copy never doubles the article's vote."""
     story = StoryInput(name)
+    read_as: dict[str, Path] = {}  # each real file: the path it is read by
     for file in files:
+        real = os.path.realpath(file)
+        if os.path.isfile(real) and (
+            real not in read_as or (read_as[real].is_symlink() and not file.is_symlink())
+        ):
+            read_as[real] = file
+    sources: dict[str, Source] = {}
+    again: list[tuple[str, Path]] = []
+    for file in files:
+        real = os.path.realpath(file)
+        if read_as.get(real, file) is not file:
+            again.append((real, file))
+            continue
         try:
-            story.sources.append(read_article(file, name))
+            sources[real] = read_article(file, name)
+            story.sources.append(sources[real])
         except InputError as exc:
             story.errors.append(exc)
+    for real, file in again:
+        if real in sources:
+            sources[real].warnings.append(
+                InputError(
+                    errors.W103,
+                    f"is another path to {read_as[real]}, which this story already reads; "
+                    "read once",
+                    str(file),
+                )
+            )
     return story
 
 

@@ -82,4 +82,5 @@ E401 = "E401"  # bad configuration file or key
 W001 = "W001"  # rule pack has no rules / patterns
 W101 = "W101"  # front matter is not valid YAML; read line by line instead
 W102 = "W102"  # a metadata date that is no date; the article is read as undated
+W103 = "W103"  # a link to an article the story already reads; read once
 W301 = "W301"  # the cache folder cannot be written; the run goes on without it

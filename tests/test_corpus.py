@@ -876,6 +876,31 @@ def test_corpus_iter_stories_file_symlink_loop_is_an_input_error(tmp_path):
 
 
 @pytest.mark.parametrize(
+    ("link", "named"),
+    [("copy.txt", False), ("a-copy.txt", False), ("copy.txt", True)],
+    ids=["link after", "link first", "files named"],
+)
+def test_corpus_one_article_reached_twice_is_one_source(tmp_path, link, named):
+    # a link beside its file was a second source: its statements counted twice in
+    # agreements and in a name's majority, outvoting a third outlet
+    story = tmp_path / "flood"
+    story.mkdir()
+    (story / "wire.txt").write_text(GOOD_ARTICLE, encoding="utf-8")
+    (story / "herald.txt").write_text(
+        "RIGA (LETA) - Latvian ministers met flood officials on Monday.\n", encoding="utf-8"
+    )
+    (story / link).symlink_to(story / "wire.txt")
+    paths = sorted(story.iterdir()) if named else [story]
+    [loaded] = run_with_deadline(paths)
+    assert sorted(Path(s.path).name for s in loaded.sources) == ["herald.txt", "wire.txt"]
+    assert loaded.errors == []
+    [wire] = [s for s in loaded.sources if s.path.endswith("wire.txt")]
+    [warning] = wire.warnings
+    assert (warning.code, warning.path) == (errors.W103, str(story / link))
+    assert str(story / "wire.txt") in str(warning)
+
+
+@pytest.mark.parametrize(
     "value",
     [
         "March 3, 2021",
