@@ -25,7 +25,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache, partial
 from itertools import pairwise
 from pathlib import Path
@@ -131,6 +131,8 @@ class Typo:
     """Values for the rule's message template."""
     support: tuple[tuple[str, WordMention], ...] = ()
     """Where other sources write the suggested form (for names)."""
+    again: tuple[WordMention, ...] = ()
+    """The later places this source writes the same misspelled form (for names)."""
 
 
 @lru_cache(maxsize=200_000)
@@ -1125,9 +1127,13 @@ def name_typos(
     found: dict[str, list[Typo]] = {}
     for source_id, words in columns.items():
         reported: set[str] = set()
+        again: dict[str, list[WordMention]] = {}  # each reported form's later places
         for k in [k for k, text in enumerate(words.texts) if text in used_by]:
             text = words.texts[k]
-            if text in reported or users(text) != {source_id}:
+            if text in reported:
+                again[text].append(words[k])
+                continue
+            if users(text) != {source_id}:
                 continue  # used by another source too (or not a name word)
             if len(text) < min_length:
                 continue
@@ -1175,6 +1181,7 @@ def name_typos(
                 best = (len(users(internal)), internal)
             if best:
                 reported.add(text)
+                again[text] = []
                 support = tuple(
                     (other_id, use_in(best[1], other_id)) for other_id in sorted(users(best[1]))
                 )
@@ -1184,6 +1191,11 @@ def name_typos(
                 elif best[0] == 1:
                     detail["tie"] = True
                 found.setdefault(source_id, []).append(Typo(word, rule, best[1], detail, support))
+        if source_id in found:
+            found[source_id] = [
+                replace(typo, again=tuple(again.get(typo.word.where.text, ())))
+                for typo in found[source_id]
+            ]
     return found
 
 
