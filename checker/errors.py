@@ -23,6 +23,8 @@ class CheckerError(Exception):
     """1-based line in that file, if known."""
     column: int | None = None
     """1-based column in that file, if known."""
+    more: tuple[CheckerError, ...] = ()
+    """Further errors found in the same pass (each bad line of a file), each told on its line."""
 
     def __str__(self) -> str:
         where = ""
