@@ -157,13 +157,19 @@ def units_of(sources: list[NormalizedSource], ruleset: RuleSet) -> list[Unit]:
                 # two different figures for one measure ("a magnitude 6.4 quake", "the
                 # strongest aftershock, of magnitude 4.1"): each stands alone, and is
                 # compared only with a figure whose clause shares its words
+                # (each distinct figure's words gathered once: the facts that give it)
+                words_of: dict[Amount, frozenset[str]] = {}
+                for fact in facts:
+                    value = fact.value
+                    assert isinstance(value, Amount)
+                    words_of[value] = words_of.get(value, frozenset()) | fact.context
                 for fact in facts:
                     # the words of its other figures (a headline repeating it is none)
                     others = frozenset().union(
                         *(
-                            f.context
-                            for f in facts
-                            if f is not fact and not f.value.overlaps(fact.value)  # type: ignore[union-attr]
+                            words
+                            for value, words in words_of.items()
+                            if not value.overlaps(fact.value)  # type: ignore[arg-type]
                         )
                     )
                     pieces.append(((rule, key), [fact], others))
@@ -243,20 +249,26 @@ def _sentence_mates(facts: list[Fact], ruleset: RuleSet) -> dict[int, frozenset[
 
 def _univocal(facts: list[Fact]) -> bool:
     """True when a source's figures for one measure can all be one quantity (or are dated
-    apart: "4.8% in September", "5.2% in August")."""
-    for n, a in enumerate(facts):
-        for b in facts[n + 1 :]:
+    apart: "4.8% in September", "5.2% in August").
+
+    Each distinct (figure, date) is compared once, so an article repeating one figure
+    many times costs as much as one that gives it once."""
+    told = list(dict.fromkeys((fact.value, fact.when) for fact in facts))
+    for n, (a, a_when) in enumerate(told):
+        for b, b_when in told[n + 1 :]:
             dated_apart = (
-                a.when is not None and b.when is not None and not intervals_agree(a.when, b.when)
+                a_when is not None and b_when is not None and not intervals_agree(a_when, b_when)
             )
-            if not dated_apart and not a.value.overlaps(b.value):  # type: ignore[union-attr]
+            if not dated_apart and not a.overlaps(b):  # type: ignore[union-attr]
                 return False
     return True
 
 
 def _one_day(facts: list[Fact]) -> bool:
-    """True when a source's lead dates for one event class all fall on one day."""
-    return all(intervals_agree(a.value, b.value) for a in facts for b in facts)  # type: ignore[arg-type]
+    """True when a source's lead dates for one event class all fall on one day (each
+    distinct date compared once)."""
+    days = list(dict.fromkeys(fact.value for fact in facts))
+    return all(intervals_agree(a, b) for a in days for b in days)  # type: ignore[arg-type]
 
 
 def _one_subject(ruleset: RuleSet, rule: str, measure: str) -> bool:

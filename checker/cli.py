@@ -560,7 +560,8 @@ def main(argv: list[str] | None = None) -> int:
         _render(results, input_errors, settings, ruleset, args.output)
         return exit_status(results, input_errors, settings.fail_on)
     except CheckerError as error:
-        print(f"checker: {error}", file=sys.stderr)
+        for each in (error, *error.more):
+            print(f"checker: {each}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("checker: interrupted", file=sys.stderr)

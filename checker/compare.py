@@ -682,6 +682,7 @@ def typo_findings(
             if typo.word.where.start not in taken:
                 found.append((rule, typo))
                 taken.add(typo.word.where.start)
+                taken.update(w.where.start for w in typo.again)
         for rule in spelling_rules:
             for typo in word_typos(
                 normalized.words,
@@ -714,6 +715,21 @@ def typo_findings(
                     found.append((rule, Typo(word, rule.id, None, detail)))
         for rule, typo in sorted(found, key=lambda item: item[1].word.where.start):
             where, suggestion = _whole_name(typo.word.where, typo.suggestion)
+            # the later places the source writes the same slip, each with its correction
+            again = tuple(
+                Evidence(
+                    source_id,
+                    whole.line,
+                    whole.column,
+                    whole.text,
+                    fixed,
+                    whole.sentence,
+                    None,
+                    whole.sentence_offset,
+                )
+                for w in typo.again
+                for whole, fixed in (_whole_name(w.where, typo.suggestion),)
+            )
             support = tuple(
                 Evidence(
                     other_id,
@@ -748,6 +764,7 @@ def typo_findings(
                             None,
                             where.sentence_offset,
                         ),
+                        *again,
                         *support,
                     ),
                     suggestion=suggestion,

@@ -300,26 +300,37 @@ _FrontMatterLoader.yaml_implicit_resolvers = {
 }
 
 
+_BLANK_LINES = re.compile(r"(?:[ \t]*\n)*")
+"""Blank lines at the top of a file, above its front matter's opening '---'."""
+
+
 def _front_matter(text: str, path: str) -> tuple[dict, str, int, list[InputError]]:
     """Split YAML front matter off ``text``.
+
+    Blank lines above the opening ``---`` (a paste's stray empty line) are skipped: the
+    front matter is read, and the lines consumed count them, so evidence keeps its line.
 
     Returns (metadata, body, lines consumed, warnings). Front matter YAML cannot parse
     is read line by line as ``key: value`` instead, with a W101 warning naming the line
     YAML stopped at; front matter that is never closed, or in which no line reads as
     ``key: value``, is an E107 error.
     """
-    if not text.startswith("---\n"):
+    opened = _BLANK_LINES.match(text).end()  # blank lines above it are no article text
+    if not text.startswith("---\n", opened):
         return {}, text, 0, []
-    end = text.find("\n---", 4)
+    first_line = text.count("\n", 0, opened) + 1  # the line of the opening '---'
+    end = text.find("\n---", opened + 4)
     if end < 0:
-        raise InputError(errors.E107, "front matter opened with '---' is never closed", path, 1)
-    block = text[4:end]
+        raise InputError(
+            errors.E107, "front matter opened with '---' is never closed", path, first_line
+        )
+    block = text[opened + 4 : end]
     warnings: list[InputError] = []
     try:
         meta = yaml.load(block, Loader=_FrontMatterLoader) or {}  # noqa: S506 (a safe loader)
     except (yaml.YAMLError, ValueError, RecursionError) as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
+        line = mark.line + first_line + 1 if mark is not None else first_line
         meta = _front_matter_lines(block)
         if not meta:
             raise InputError(
@@ -338,7 +349,9 @@ def _front_matter(text: str, path: str) -> tuple[dict, str, int, list[InputError
             )
         )
     if not isinstance(meta, dict):
-        raise InputError(errors.E107, "front matter must be a mapping of keys to values", path, 2)
+        raise InputError(
+            errors.E107, "front matter must be a mapping of keys to values", path, first_line + 1
+        )
     after = text.find("\n", end + 4)
     body_start = len(text) if after < 0 else after + 1
     return meta, text[body_start:], text[:body_start].count("\n"), warnings
@@ -790,11 +803,14 @@ def _iter_stories(paths: list[str]) -> Iterator[StoryInput]:
     loose: list[Path] = []
     named: set[str] = set()
     for raw_path in sorted(paths):  # the order paths are named in changes nothing
-        real = os.path.realpath(raw_path)
-        if real in named:
-            continue  # one file or folder named twice is checked once
-        named.add(real)
         path = Path(raw_path)
+        loose_file = not path.is_dir() and not (path.suffix.lower() == ".jsonl" and path.is_file())
+        # one file or folder named twice is checked once; a loose file named by two paths
+        # (a link and its file) is told apart by ``_load_files``, with a warning
+        real = os.path.abspath(raw_path) if loose_file else os.path.realpath(raw_path)
+        if real in named:
+            continue
+        named.add(real)
         if path.suffix.lower() == ".jsonl" and path.is_file():
             yield from _read_jsonl(path)
         elif path.is_dir():
@@ -808,12 +824,39 @@ def _iter_stories(paths: list[str]) -> Iterator[StoryInput]:
 
 
 def _load_files(name: str, files: list[Path]) -> StoryInput:
+    """Read a story's files. One article reached by two paths (a link beside its file) is
+    one source: the file itself is read (else the first path), and each other path is a
+    W103 warning naming it, so a copy never doubles the article's vote."""
     story = StoryInput(name)
+    read_as: dict[str, Path] = {}  # each real file: the path it is read by
     for file in files:
+        real = os.path.realpath(file)
+        if os.path.isfile(real) and (
+            real not in read_as or (read_as[real].is_symlink() and not file.is_symlink())
+        ):
+            read_as[real] = file
+    sources: dict[str, Source] = {}
+    again: list[tuple[str, Path]] = []
+    for file in files:
+        real = os.path.realpath(file)
+        if read_as.get(real, file) is not file:
+            again.append((real, file))
+            continue
         try:
-            story.sources.append(read_article(file, name))
+            sources[real] = read_article(file, name)
+            story.sources.append(sources[real])
         except InputError as exc:
             story.errors.append(exc)
+    for real, file in again:
+        if real in sources:
+            sources[real].warnings.append(
+                InputError(
+                    errors.W103,
+                    f"is another path to {read_as[real]}, which this story already reads; "
+                    "read once",
+                    str(file),
+                )
+            )
     return story
 
 

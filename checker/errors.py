@@ -23,6 +23,8 @@ class CheckerError(Exception):
     """1-based line in that file, if known."""
     column: int | None = None
     """1-based column in that file, if known."""
+    more: tuple[CheckerError, ...] = ()
+    """Further errors found in the same pass (each bad line of a file), each told on its line."""
 
     def __str__(self) -> str:
         where = ""
@@ -82,4 +84,5 @@ E401 = "E401"  # bad configuration file or key
 W001 = "W001"  # rule pack has no rules / patterns
 W101 = "W101"  # front matter is not valid YAML; read line by line instead
 W102 = "W102"  # a metadata date that is no date; the article is read as undated
+W103 = "W103"  # a link to an article the story already reads; read once
 W301 = "W301"  # the cache folder cannot be written; the run goes on without it

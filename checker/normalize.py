@@ -297,6 +297,15 @@ def gazetteer_of(ruleset: RuleSet) -> Gazetteer:
     return ruleset.derived("gazetteer", load)
 
 
+def _word_before(text: str, end: int, word: str) -> bool:
+    """True when ``text`` before offset ``end``, spaces aside, ends with ``word`` (lower
+    case), whatever its case: read back from ``end``, not over the whole text before it."""
+    k = end
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    return text[max(0, k - len(word) - 8) : k].lower().endswith(word)
+
+
 def normalize(
     extraction: Extraction,
     ruleset: RuleSet,
@@ -379,7 +388,7 @@ def normalize(
         for timex, ago in dated
         if ago > BACKGROUND_DAYS
         and not timex.mention.where.text.lower().startswith("since")
-        and not source.text[: timex.mention.where.start].rstrip().lower().endswith("since")
+        and not _word_before(source.text, timex.mention.where.start, "since")
     } - recent
     for mention in extraction.facts:
         explicit_year = background = False

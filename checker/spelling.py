@@ -25,7 +25,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache, partial
 from itertools import compress, pairwise
 from operator import and_, not_, or_
@@ -132,6 +132,8 @@ class Typo:
     """Values for the rule's message template."""
     support: tuple[tuple[str, WordMention], ...] = ()
     """Where other sources write the suggested form (for names)."""
+    again: tuple[WordMention, ...] = ()
+    """The later places this source writes the same misspelled form (for names)."""
 
 
 @lru_cache(maxsize=200_000)
@@ -1134,10 +1136,9 @@ def name_typos(
         # how often each article writes each name, first words of sentences included
         for text in counts.keys() & used_by.keys():
             in_source[(text, source_id)] = counts[text]
-    by_length: dict[tuple[int, str], list[str]] = {}  # by length and first letter
+    near = _NearNames(used_by)
     forms: dict[str, list[str]] = {}
     for name in used_by:
-        by_length.setdefault((len(name), name[0]), []).append(name)
         forms.setdefault(fold_accents(name), []).append(name)
 
     @cache
@@ -1188,15 +1189,17 @@ def name_typos(
             and len(text) >= min_length
             and zipf(text.lower()) < COMMON_WORD_NAME_ZIPF
         }
+        again: dict[str, list[WordMention]] = {}  # each reported form's later places
         for k in _indices_of(words.texts, alone) if alone else ():
             text = words.texts[k]
             if text in reported:
+                again[text].append(words[k])
                 continue
             known = zipf(text.lower())
             word = words[k]
             best: tuple[int, str] | None = None
             internal: str | None = None
-            for other, ending in _names_one_letter_off(text, by_length):
+            for other, ending in near.one_letter_off(text):
                 others = users(other)
                 if known >= KNOWN_SURNAME_ZIPF and not partners(text) & partners(other):
                     continue  # "Hanson" and "Hansen" are two names, unless one person's
@@ -1234,6 +1237,7 @@ def name_typos(
                 best = (len(users(internal)), internal)
             if best:
                 reported.add(text)
+                again[text] = []
                 support = tuple(
                     (other_id, use_in(best[1], other_id)) for other_id in sorted(users(best[1]))
                 )
@@ -1243,6 +1247,11 @@ def name_typos(
                 elif best[0] == 1:
                     detail["tie"] = True
                 found.setdefault(source_id, []).append(Typo(word, rule, best[1], detail, support))
+        if source_id in found:
+            found[source_id] = [
+                replace(typo, again=tuple(again.get(typo.word.where.text, ())))
+                for typo in found[source_id]
+            ]
     return found
 
 
@@ -1250,6 +1259,42 @@ def _indices_of(texts: list[str], wanted: Collection[str]) -> list[int]:
     """The indices of ``texts`` whose text is in ``wanted``, picked at C speed (``compress``
     over a membership map: no Python loop over the article's every word)."""
     return list(compress(range(len(texts)), map(wanted.__contains__, texts)))
+
+
+class _NearNames:
+    """A story's names, each filed under the forms it takes with one letter dropped, with
+    itself, and with its doubled letters written once (accents folded): two names one edit
+    apart, or apart only in which letter is doubled, share one of these forms. A name's
+    neighbours are looked up, not sought among all the story's names, so a long article
+    with many names costs in proportion to its names, not their square."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.rank: dict[str, int] = {}
+        self.filed: dict[str, list[str]] = {}
+        for name in names:
+            self.rank[name] = len(self.rank)
+            for key in self._keys(name):
+                self.filed.setdefault(key, []).append(name)
+        self._found: dict[str, list[tuple[str, bool]]] = {}
+
+    @staticmethod
+    def _keys(name: str) -> set[str]:
+        plain = fold_accents(name)
+        keys = {plain[:k] + plain[k + 1 :] for k in range(len(plain))}
+        keys.add(plain)
+        keys.add("\0" + _REPEATS.sub(r"\1", plain))  # apart from the one-letter-dropped forms
+        return keys
+
+    def one_letter_off(self, text: str) -> list[tuple[str, bool]]:
+        """``_names_one_letter_off`` over these names, in the same order: one letter shorter
+        first, then as long, then one letter longer, each in the order first written."""
+        if text not in self._found:
+            near = {other for key in self._keys(text) for other in self.filed.get(key, ())}
+            by_length: dict[tuple[int, str], list[str]] = {}
+            for other in sorted(near, key=self.rank.__getitem__):
+                by_length.setdefault((len(other), other[0]), []).append(other)
+            self._found[text] = list(_names_one_letter_off(text, by_length))
+        return self._found[text]
 
 
 def _names_one_letter_off(

@@ -27,18 +27,30 @@ class Vocabulary:
     """Patterns of words always flagged."""
 
     def accepts(self, word: str) -> bool:
-        """True when ``word`` is an accepted term."""
-        return any(p.fullmatch(word) for p in self.accept)
+        """True when ``word`` is an accepted term (``_listed``)."""
+        return _listed(self.accept, word)
 
     def rejects(self, word: str) -> bool:
-        """True when ``word`` is a rejected term."""
-        return any(p.fullmatch(word) for p in self.reject)
+        """True when ``word`` is a rejected term (``_listed``)."""
+        return _listed(self.reject, word)
 
 
-def _read(path: Path) -> tuple[re.Pattern[str], ...]:
+def _listed(patterns: tuple[re.Pattern[str], ...], word: str) -> bool:
+    """True when a pattern matches the whole of ``word``, or of ``word`` with its capital
+    first letter in lower case: a term listed in lower case ("utilise") is the same word
+    at the start of a sentence ("Utilise"); one listed with a capital keeps its case."""
+    if any(p.fullmatch(word) for p in patterns):
+        return True
+    lowered = word[:1].lower() + word[1:]
+    return lowered != word and any(p.fullmatch(lowered) for p in patterns)
+
+
+def _read(path: Path) -> tuple[tuple[re.Pattern[str], ...], list[InputError]]:
+    """The patterns of vocabulary file ``path``, and an E109 error for each bad line."""
     patterns = []
+    bad: list[InputError] = []
     if not path.is_file():
-        return ()
+        return (), bad
     try:
         lines = path.read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
@@ -48,25 +60,40 @@ def _read(path: Path) -> tuple[re.Pattern[str], ...]:
         if not term:
             continue
         if len(term) > MAX_PATTERN or re.search(r"\([^)]*[+*][^)]*\)[+*{]", term):
-            raise InputError(
-                errors.E109,
-                "term too long or nested repetition (slow to match)",
-                str(path),
-                line_no,
+            bad.append(
+                InputError(
+                    errors.E109,
+                    "term too long or nested repetition (slow to match)",
+                    str(path),
+                    line_no,
+                )
             )
+            continue
         try:
             patterns.append(re.compile(term))
         except re.error as exc:
-            raise InputError(
-                errors.E109, f"not a valid regular expression ({exc})", str(path), line_no
-            ) from None
-    return tuple(patterns)
+            bad.append(
+                InputError(
+                    errors.E109, f"not a valid regular expression ({exc})", str(path), line_no
+                )
+            )
+    return tuple(patterns), bad
 
 
 def load_vocabulary(folder: Path | None) -> Vocabulary:
-    """Read ``accept.txt`` and ``reject.txt`` from ``folder`` (an empty vocabulary when None)."""
+    """Read ``accept.txt`` and ``reject.txt`` from ``folder`` (an empty vocabulary when None).
+
+    Raises InputError (E109) for the first bad line, with every other bad line of the two
+    files in its ``more``: each is told on its own line, not one per run."""
     if folder is None:
         return Vocabulary()
     if not folder.is_dir():
         raise InputError(errors.E101, "vocabulary folder not found", str(folder))
-    return Vocabulary(_read(folder / "accept.txt"), _read(folder / "reject.txt"))
+    accept, bad_accept = _read(folder / "accept.txt")
+    reject, bad_reject = _read(folder / "reject.txt")
+    bad = bad_accept + bad_reject
+    if bad:
+        first, *rest = bad
+        first.more = tuple(rest)
+        raise first
+    return Vocabulary(accept, reject)

@@ -233,6 +233,37 @@ def test_corpus_make_source_front_matter_keeps_positions():
     assert_position(FRONT_MATTER, source, "TALLINN")
 
 
+def test_corpus_blank_lines_above_the_front_matter_are_skipped():
+    # a stray empty line above the '---' made the front matter article text: the outlet
+    # fell back to the file name and the date was read from the text's 'date:' line
+    raw = "\n \n---\noutlet: Fenland Courier\ndate: 2025-10-08\n---\nThe lock gates at Denver Sluice\nreopened on Tuesday.\n"
+    source = make_source(source_id="a.txt", story="sluice", path="a.txt", raw_text=raw)
+    assert source.outlet == "Fenland Courier"
+    assert (source.published, source.published_from) == (dt.date(2025, 10, 8), "metadata")
+    assert source.text.startswith("The lock gates")
+    assert source.line_offset == 6
+    assert source.position(source.text.index("Tuesday")) == (8, 13)
+    assert_position(raw, source, "Tuesday")
+    assert source.warnings == []
+
+
+@pytest.mark.parametrize(
+    ("raw", "line"),
+    [
+        ("\n\n---\noutlet: Fenland Courier\nThe lock gates reopened.\n", 3),
+        ("\n---\noutlet: Fenland Courier\ntitle: [unclosed\n---\nThe gates reopened.\n", 4),
+    ],
+    ids=["never closed", "not yaml"],
+)
+def test_corpus_front_matter_below_blank_lines_names_its_own_lines(raw, line):
+    try:
+        source = make_source(source_id="a.txt", story="sluice", path="a.txt", raw_text=raw)
+    except InputError as error:
+        assert (error.code, error.line) == (errors.E107, line)
+    else:
+        assert [(w.code, w.line) for w in source.warnings] == [(errors.W101, line)]
+
+
 def test_corpus_make_source_front_matter_outlet_beats_dateline_credit():
     raw = "---\noutlet: Baltic Herald\n---\nTALLINN (BNS) - Coalition leaders convened a meeting.\n"
     source = make_source(source_id="a.txt", story="coalition", path="a.txt", raw_text=raw)
@@ -842,6 +873,31 @@ def test_corpus_iter_stories_file_symlink_loop_is_an_input_error(tmp_path):
     [error] = loaded.errors
     assert error.code == errors.E104
     assert str(story / "loop.txt") in str(error)
+
+
+@pytest.mark.parametrize(
+    ("link", "named"),
+    [("copy.txt", False), ("a-copy.txt", False), ("copy.txt", True)],
+    ids=["link after", "link first", "files named"],
+)
+def test_corpus_one_article_reached_twice_is_one_source(tmp_path, link, named):
+    # a link beside its file was a second source: its statements counted twice in
+    # agreements and in a name's majority, outvoting a third outlet
+    story = tmp_path / "flood"
+    story.mkdir()
+    (story / "wire.txt").write_text(GOOD_ARTICLE, encoding="utf-8")
+    (story / "herald.txt").write_text(
+        "RIGA (LETA) - Latvian ministers met flood officials on Monday.\n", encoding="utf-8"
+    )
+    (story / link).symlink_to(story / "wire.txt")
+    paths = sorted(story.iterdir()) if named else [story]
+    [loaded] = run_with_deadline(paths)
+    assert sorted(Path(s.path).name for s in loaded.sources) == ["herald.txt", "wire.txt"]
+    assert loaded.errors == []
+    [wire] = [s for s in loaded.sources if s.path.endswith("wire.txt")]
+    [warning] = wire.warnings
+    assert (warning.code, warning.path) == (errors.W103, str(story / link))
+    assert str(story / "wire.txt") in str(warning)
 
 
 @pytest.mark.parametrize(

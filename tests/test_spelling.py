@@ -1018,3 +1018,42 @@ def test_spelling_names_one_letter_off_read_names_by_length_and_first_letter():
         (9, "M"): ["Mowalczyk"],
     }
     assert list(_names_one_letter_off("Kowalczyk", names)) == [("Kowalczik", False)]
+
+
+def test_a_misspelt_name_is_shown_wherever_its_source_writes_it(ruleset, nlp):
+    # the evidence showed each right form "corrected" to itself ("Ferreiro" -> "Ferreiro")
+    # and left out the slip's later places in its own article
+    import io
+
+    from checker.report.text import make_console, render_text
+    from tests.conftest import check_articles
+
+    right = (
+        "Harbour master Ines Ferreiro closed the port on Monday.\n\n"
+        "Ferreiro said the storm had passed by evening.\n"
+    )
+    slip = (
+        "Harbour master Ines Fereiro closed the port on Monday.\n\n"
+        "Fereiro said the storm had passed by evening, and Fereiro reopened it on Tuesday.\n"
+    )
+    result = check_articles(
+        ruleset,
+        nlp,
+        ("a.txt", "2026-02-10", right),
+        ("b.txt", "2026-02-10", right.replace("Harbour master", "Port chief")),
+        ("c.txt", "2026-02-10", slip),
+    )
+    [finding] = [f for f in result.findings if f.rule == "typo.name"]
+    assert [(e.source, e.line, e.text, e.normalized, e.anchor) for e in finding.evidence] == [
+        ("c.txt", 1, "Fereiro", "Ferreiro", None),
+        ("c.txt", 3, "Fereiro", "Ferreiro", None),
+        ("c.txt", 3, "Fereiro", "Ferreiro", None),
+        ("a.txt", 1, "Ferreiro", "Ferreiro", "the form other sources use"),
+        ("b.txt", 1, "Ferreiro", "Ferreiro", "the form other sources use"),
+    ]
+    buffer = io.StringIO()
+    render_text([result], [], make_console(buffer, width=200, color=False))
+    shown = buffer.getvalue()
+    assert '"Fereiro" -> "Ferreiro"' in shown
+    assert '"Ferreiro" -> "Ferreiro"' not in shown
+    assert '"Ferreiro"  (the form other sources use)' in shown

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
+from checker import errors
 from checker.check import check_story
+from checker.cli import main
 from checker.corpus import StoryInput, make_source
 from checker.errors import InputError
 from checker.suppress import apply_suppressions, find_suppressions
@@ -98,6 +101,39 @@ def test_vocab_bad_regular_expression_names_file_and_line(tmp_path):
     with pytest.raises(InputError) as caught:
         load_vocabulary(tmp_path)
     assert str(caught.value).startswith(f"{tmp_path / 'accept.txt'}:2: E109 ")
+
+
+def test_vocab_every_bad_line_is_told_on_its_own_line(tmp_path, capsys):
+    # a run named only the first bad line: each run found one more
+    (tmp_path / "accept.txt").write_text("ferries\n(x+)+\n[open\nquays\n", encoding="utf-8")
+    (tmp_path / "reject.txt").write_text("harbour(\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_vocabulary(tmp_path)
+    told = [caught.value, *caught.value.more]
+    assert [(e.code, Path(e.path).name, e.line) for e in told] == [
+        (errors.E109, "accept.txt", 2),
+        (errors.E109, "accept.txt", 3),
+        (errors.E109, "reject.txt", 1),
+    ]
+    story = tmp_path / "story"
+    story.mkdir()
+    (story / "a.txt").write_text("The ferries sailed on Monday.\n", encoding="utf-8")
+    assert main(["check", str(story), "--vocab", str(tmp_path), "--no-cache"]) == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert [line.split(": E109 ")[0].rsplit("/", 1)[-1] for line in lines] == [
+        "accept.txt:2",
+        "accept.txt:3",
+        "reject.txt:1",
+    ]
+
+
+def test_vocab_a_lower_case_reject_term_matches_it_at_a_sentence_start(ruleset, nlp, tmp_path):
+    (tmp_path / "reject.txt").write_text("leverage\nFacebook\n", encoding="utf-8")
+    vocabulary = load_vocabulary(tmp_path)
+    text = "The trust will leverage its reserves. Leverage, the treasurer said, is cheap.\n"
+    found = _typo_lines(ruleset, nlp, text, vocabulary=vocabulary)
+    assert found == [(1, "leverage"), (1, "Leverage")]
+    assert not vocabulary.rejects("facebook")  # a term listed with a capital keeps its case
 
 
 def test_vocab_nested_repetition_is_refused(tmp_path):

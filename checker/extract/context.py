@@ -295,6 +295,11 @@ class _Context:
         self.cue_spans: list[Span] = cue_spans(doc)
         self.timex_spans: list[Span] = list(doc.spans[TIMEX_KEY])
         self.timex_tokens = {i for span in self.timex_spans for i in range(span.start, span.end)}
+        self.timex_by_sent: dict[int, list[Span]] = {}
+        """Each sentence's temporal expressions (by its first token), in text order: a
+        sentence's dates are looked up, not sought among the whole article's."""
+        for span in self.timex_spans:
+            self.timex_by_sent.setdefault(self.tokens.sent_start[span.start], []).append(span)
         for cue in self.cue_spans:
             self.cues_by_sent.setdefault(self.tokens.sent_start[cue.start], []).append(cue)
         self.has_tags = doc.has_annotation("TAG")

@@ -216,7 +216,10 @@ def _quantities(
     lexicon = quantity_lexicon(ruleset)
     timex_tokens = ctx.timex_tokens
     timex_at = {t.where.start: t for t in timexes}
-    timex_spans = [s for s in ctx.timex_spans if s.start_char in timex_at]
+    timex_by_sent: dict[int, list[Span]] = {}  # a sentence's dates, looked up
+    for span in ctx.timex_spans:
+        if span.start_char in timex_at:
+            timex_by_sent.setdefault(ctx.tokens.sent_start[span.start], []).append(span)
     dateline = source.dateline
     quiet = ruleset.derived("quantity_quiet_words", lambda: _quiet_words(ruleset, lexicon))
     nouns_only = ruleset.derived(
@@ -315,12 +318,7 @@ def _quantities(
                 shown = cue.end
             left, right = ctx.clause(start, end)
             when = min(
-                (
-                    span
-                    for span in timex_spans
-                    if left <= span.start < right
-                    and ctx.tokens.sent_start[span.start] == sent.start
-                ),
+                (span for span in timex_by_sent.get(sent.start, ()) if left <= span.start < right),
                 key=lambda span: abs(span.start - start),
                 default=None,
             )

@@ -1384,7 +1384,7 @@ def _claimed_by_other_date(ctx: _Context, span: Span, cue: Span) -> bool:
     yesterday for a summit that ends today": "yesterday" is no end)."""
     sent_start, sent_end = ctx.tokens.sent_start[span.start], ctx.tokens.sent_end[span.start]
     lo, hi = (cue.end, span.start) if cue.end <= span.start else (span.end, cue.start)
-    for other in ctx.timex_spans:
+    for other in ctx.timex_by_sent.get(sent_start, ()):
         if other.start == span.start or not (sent_start <= other.start < sent_end):
             continue
         if _DATE_PARTS.isdisjoint(other.label_.split("+")):

@@ -617,7 +617,7 @@ def _years_before(ctx: _Context, source: Source, sent_start: int, ruleset: RuleS
     t = ctx.tokens
     sent_end = t.sent_end[sent_start]
     published = source.published
-    for span in ctx.timex_spans:
+    for span in ctx.timex_by_sent.get(sent_start, ()):
         if sent_start <= span.start < sent_end and "since" not in (
             t.lower[span.start],
             t.lower[span.start - 1],
@@ -636,7 +636,7 @@ def _days_said(ctx: _Context, sent_start: int, dateline: Span | None, ruleset: R
     t = ctx.tokens
     sent_end = t.sent_end[sent_start]
     days = set()
-    for span in ctx.timex_spans:
+    for span in ctx.timex_by_sent.get(sent_start, ()):
         if not sent_start <= span.start < sent_end:
             continue
         if dateline and span.start_char < dateline.end and span.end_char > dateline.start:

@@ -76,9 +76,13 @@ class FindingBlock:
             for evidence in finding.evidence:
                 line = Text(f"  {_location(evidence)}  ")
                 line.append(f'"{evidence.text}"', style="evidence.old")
-                if finding.suggestion:
+                if evidence.anchor:  # the right form, where a source writes it
+                    line.append(f"  ({evidence.anchor})", style="evidence.anchor")
+                elif finding.suggestion:
                     line.append(" -> ")
-                    line.append(f'"{finding.suggestion}"', style="evidence.new")
+                    line.append(
+                        f'"{evidence.normalized or finding.suggestion}"', style="evidence.new"
+                    )
                 yield line
                 yield Text("    ").append_text(_excerpt(evidence))
             yield Text("")
