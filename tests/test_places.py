@@ -1271,3 +1271,118 @@ def test_places_briefings_of_two_speakers_are_not_compared(ruleset, nlp):
         ),
     )
     assert _place_discrepancies(result) == []
+
+
+# --- qualifiers: "Kingston, Ontario", "the Spanish port of Valencia", a dateline's state ------
+
+
+def test_gazetteer_scope_of_a_qualifier(gazetteer, ruleset):
+    from checker.normalize import _qualifier_words
+
+    words = _qualifier_words(ruleset)
+    assert gazetteer.scope("Ontario", words) == ("CA", "08")
+    assert gazetteer.scope("Spanish", words) == ("ES", "")
+    assert gazetteer.scope("Ala.", words) == ("US", "AL")
+    assert gazetteer.scope("Oregon", words) == ("US", "OR")
+    assert gazetteer.scope("Lebanon", words) == ("LB", "")
+    assert gazetteer.scope("Tuesday", words) is None
+
+
+def test_gazetteer_resolves_a_name_within_its_qualifier(gazetteer):
+    assert gazetteer.resolve("Kingston").country == "JM"  # the larger namesake, unqualified
+    kingston = gazetteer.resolve("Kingston", within=("CA", "08"))
+    assert (kingston.label(), kingston.countries, kingston.qualified) == (
+        "Kingston (CA)",
+        {"CA"},
+        True,
+    )
+    assert gazetteer.resolve("Tripoli", within=("LB", "")).label() == "Tripoli (LB)"
+    # a name the gazetteer does not know there: somewhere in the qualifier's country
+    elsewhere = gazetteer.resolve("Tripoli", within=("NO", ""))
+    assert (elsewhere.kind, elsewhere.countries) == ("country", {"NO"})
+
+
+def _place_values(result) -> set[tuple[str, str]]:
+    """(rule, normalized value) of every place statement in the story's agreements and
+    findings."""
+    return {
+        (item.rule, e.normalized)
+        for item in [*result.agreements, *result.findings]
+        if item.rule.startswith(("event.place", "event.main_place"))
+        for e in item.evidence
+    }
+
+
+def test_places_a_province_after_a_city_and_in_a_dateline_picks_the_city_in_it(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "A freight train derailed in Kingston, Ontario, on Monday, injuring two crew "
+            "members, police said.",
+            "KINGSTON, Ontario, Oct 14 - A freight train derailed in Kingston on Monday, "
+            "injuring two crew members, police said.",
+        ),
+    )
+    assert [f for f in result.findings if f.kind == "discrepancy"] == []
+    assert _place_values(result) == {("event.main_place", "Kingston (CA)")}
+
+
+def test_places_a_nationality_before_a_place_noun_picks_the_city_of_that_country(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "Firefighters battled a blaze at a chemical plant near the Spanish port of "
+            "Valencia on Monday, officials said.",
+            "Firefighters battled a blaze at a chemical plant near Valencia, Venezuela, on "
+            "Monday, officials said.",
+        ),
+    )
+    (finding,) = _place_discrepancies(result)
+    assert finding.message.endswith(
+        "Valencia (ES) (coastal-herald.txt) vs Valencia (VE) (river-wire.txt)"
+    )
+
+
+def test_places_a_bare_name_reads_as_the_story_qualifies_it(ruleset, nlp):
+    # another source's "Tripoli, Lebanon" and "Spain" place the bare names: no agreement
+    # shows the larger namesake abroad
+    for texts, value in (
+        (
+            (
+                "Gunmen attacked an army checkpoint near Tripoli on Monday, killing four soldiers.",
+                "Gunmen attacked an army checkpoint near Tripoli, Lebanon, on Monday, killing "
+                "four soldiers.",
+            ),
+            {("event.place", "Tripoli (LB)")},
+        ),
+        (
+            (
+                "Trade ministers from Chile and Peru opened talks in Cordoba on Monday.",
+                "Trade ministers from Chile and Peru opened talks in Spain on Monday.",
+            ),
+            {("event.place", "Cordoba (ES)"), ("event.place", "Spain")},
+        ),
+    ):
+        result = _check(ruleset, nlp, *_story(*texts))
+        assert [f for f in result.findings if f.kind == "discrepancy"] == []
+        assert _place_values(result) == value
+
+
+def test_places_a_list_after_a_comma_is_no_qualifier(ruleset, nlp):
+    from checker.extract.context import _Context
+    from checker.extract.places import _qualifier
+
+    def qualifier_of(text: str, name: str) -> str | None:
+        doc = nlp(text)
+        start = next(t.i for t in doc if t.text == name)
+        return _qualifier(_Context(doc, ruleset), start, start + 1, None)
+
+    assert qualifier_of("Storms cut power in Hamilton, Victoria, on Monday.", "Hamilton") == (
+        "Victoria"
+    )
+    # "Hamilton, Victoria and Ballarat": three places, not a Hamilton in Victoria
+    assert qualifier_of("Storms cut power in Hamilton, Victoria and Ballarat.", "Hamilton") is None
+    assert qualifier_of("Fog closed the Dutch port of Delfzijl on Monday.", "Delfzijl") == "Dutch"
+    assert qualifier_of("Fog closed the port of Delfzijl on Monday.", "Delfzijl") is None
