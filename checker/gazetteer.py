@@ -136,6 +136,14 @@ class Gazetteer:
                 return _place(name, "city", city)
         return Place(name, "unknown")
 
+    def same_place(self, a: str, b: str) -> bool:
+        """True when two names are names of one city or one country the gazetteer knows:
+        an exonym ("Genf", "Geneva"), an accented form ("Genève")."""
+        x, y = self.resolve(a), self.resolve(b)
+        if x.kind == y.kind == "city":
+            return bool(x.cities & y.cities)
+        return x.kind == y.kind == "country" and x.countries == y.countries
+
 
 def _place(name: str, kind: str, cities: list[_City]) -> Place:
     return Place(

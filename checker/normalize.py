@@ -619,19 +619,69 @@ def normalize_story(extractions: list[Extraction], ruleset: RuleSet) -> list[Nor
 
 
 def _shared_places(normalized: list[NormalizedSource], ruleset: RuleSet) -> list[NormalizedSource]:
+    """The story's places read as the story reads them: a bare namesake as its qualified
+    statements or its other places place it (``_narrow_namesakes``), and one place written
+    two ways as one value (``_one_name_per_place``)."""
+    places = [f.value for n in normalized for f in n.facts if isinstance(f.value, Place)]
+    if places:
+        _narrow_namesakes(normalized, places, ruleset)
+    return _one_name_per_place(normalized)
+
+
+def _one_name_per_place(normalized: list[NormalizedSource]) -> list[NormalizedSource]:
+    """Give the places the gazetteer finds to be one city or one country under several
+    names ("Geneva" and "Genève", "Britain" and "the United Kingdom") the name the story
+    writes most often (of equals, the first written): one value, not two that agree."""
+    counts: dict[tuple, Counter[str]] = {}
+    for n in normalized:
+        for f in n.facts:
+            if (key := _place_key(f.value)) is not None:
+                counts.setdefault(key, Counter())[f.value.name] += 1
+    names = {
+        key: names.most_common(1)[0][0]
+        for key, names in counts.items()
+        if len({name.lower() for name in names}) > 1
+    }
+    if not names:
+        return normalized
+    for n in normalized:
+        n.facts = [
+            replace(f, value=replace(f.value, name=names[key]))
+            if (key := _place_key(f.value)) in names
+            else f
+            for f in n.facts
+        ]
+    return normalized
+
+
+def _place_key(value: object) -> tuple | None:
+    """What makes two places one for ``_one_name_per_place``: the same likeliest city (its
+    label's: "Geneva" may also be a smaller US town, "Genève" not), or the same country;
+    None for any other value."""
+    if not isinstance(value, Place):
+        return None
+    if value.kind == "city" and value.coordinates:
+        return ("city", value.coordinates[0])
+    if value.kind == "country" and not value.qualified:
+        return ("country", value.countries)
+    return None
+
+
+def _narrow_namesakes(
+    normalized: list[NormalizedSource], places: list[Place], ruleset: RuleSet
+) -> None:
     """Read a city name the gazetteer finds in several countries ("Brest": Belarus and
     France) as the story reads it: as the cities of that name the story's qualified
     statements of it allow ("near Brest, France"), all in one scope; with none, in the one
     of its countries the story's other places lie in ("in France"). Otherwise it stays
     every city of that name."""
-    places = [f.value for n in normalized for f in n.facts if isinstance(f.value, Place)]
     ambiguous = {
         p.name.lower()
         for p in places
         if p.kind == "city" and not p.qualified and len(p.countries) > 1
     }
     if not ambiguous:
-        return normalized
+        return
     pinned: dict[str, set[Place]] = {}
     for p in places:
         if p.qualified and p.kind == "city" and p.name.lower() in ambiguous:
@@ -656,7 +706,7 @@ def _shared_places(normalized: list[NormalizedSource], ruleset: RuleSet) -> list
             if found.kind == "city":
                 chosen[name] = replace(found, name="")
     if not chosen:
-        return normalized
+        return
     for n in normalized:
         n.facts = [
             replace(f, value=replace(chosen[key], name=f.value.name))
@@ -667,7 +717,6 @@ def _shared_places(normalized: list[NormalizedSource], ruleset: RuleSet) -> list
             else f
             for f in n.facts
         ]
-    return normalized
 
 
 def _shared_currencies(

@@ -1042,8 +1042,12 @@ def name_typos(
     rule: str,
     min_length: int,
     titles: Collection[str] = frozenset(),
+    same_place: Callable[[str, str], bool] | None = None,
 ) -> dict[str, list[Typo]]:
     """Capitalised words one edit from a name that more sources use, and used by no other source.
+
+    Two names ``same_place`` finds to be one place ("Genève" and "Geneva": an exonym the
+    gazetteer knows, with or without accents) are no slip.
 
     Forms that differ only in accents ("Müller"/"Muller") are one name: their sources count
     together. Two sources that each write one form of a full name ("Anna Kowalczyk" / "Anna
@@ -1146,6 +1150,8 @@ def name_typos(
                     continue  # "Kenya"/"Kenyan": a derived form, unless one person's name
                 if other_people(text, other):
                     continue  # "Teodor Brek" and "Ilse Brak"
+                if same_place is not None and same_place(text, other):
+                    continue  # "Genève" and "Geneva": one city's two names
                 support = len(others)
                 if source_id in others:
                     other_known = zipf(other.lower())

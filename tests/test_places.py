@@ -1386,3 +1386,37 @@ def test_places_a_list_after_a_comma_is_no_qualifier(ruleset, nlp):
     assert qualifier_of("Storms cut power in Hamilton, Victoria and Ballarat.", "Hamilton") is None
     assert qualifier_of("Fog closed the Dutch port of Delfzijl on Monday.", "Delfzijl") == "Dutch"
     assert qualifier_of("Fog closed the port of Delfzijl on Monday.", "Delfzijl") is None
+
+
+# --- one place, two names: "Sevilla" and "Seville" -------------------------------------------
+
+
+def _seville_story(*places: str):
+    names = ["coastal-herald.txt", "river-wire.txt", "plains-daily.txt", "delta-post.txt"]
+    names += ["iberia-news.txt", "harbour-times.txt"]
+    return [
+        (
+            names[i],
+            PUBLISHED,
+            f"Olive growers and buyers opened a third round of price talks in {place} on "
+            "Monday, organisers said.\n",
+        )
+        for i, place in enumerate(places)
+    ]
+
+
+def test_places_a_city_s_own_name_is_no_typo_of_its_english_name(ruleset, nlp):
+    result = _check(ruleset, nlp, *_seville_story("Seville", "Seville", "Seville", "Sevilla"))
+    assert [f.message for f in result.findings if f.rule == "typo.name"] == []
+    assert {value for _rule, value in _place_values(result)} == {"Seville (ES)"}
+
+
+def test_places_a_city_s_two_names_are_one_value_in_a_finding(ruleset, nlp):
+    result = _check(
+        ruleset, nlp, *_seville_story("Seville", "Seville", "Sevilla", "Malaga", "Seville")
+    )
+    (finding,) = [f for f in result.findings if f.kind == "discrepancy"]
+    assert finding.message.endswith(
+        "Seville (ES) (coastal-herald.txt, iberia-news.txt, plains-daily.txt, river-wire.txt)"
+        " vs Malaga (ES) (delta-post.txt)"
+    )
