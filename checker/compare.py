@@ -650,6 +650,7 @@ def typo_findings(
             min_length=int(rule.options.get("min_length", 4)),
             titles=titles,
             same_place=lambda a, b: gazetteer_of(ruleset).same_place(a, b),
+            romanisations=rule.options.get("romanisations", ()),
         ).items():
             names_typos.setdefault(source_id, []).extend((rule, t) for t in typos)
     used_by = Counter(word for words in vocabularies.values() for word in set(words))

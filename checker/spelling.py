@@ -1043,11 +1043,13 @@ def name_typos(
     min_length: int,
     titles: Collection[str] = frozenset(),
     same_place: Callable[[str, str], bool] | None = None,
+    romanisations: Sequence[Sequence[str]] = (),
 ) -> dict[str, list[Typo]]:
     """Capitalised words one edit from a name that more sources use, and used by no other source.
 
     Two names ``same_place`` finds to be one place ("Genève" and "Geneva": an exonym the
-    gazetteer knows, with or without accents) are no slip.
+    gazetteer knows, with or without accents) are no slip; nor are two romanisations of
+    one name ("Zelenskiy", "Zelenskyy": ``romanised``) when no source writes both.
 
     Forms that differ only in accents ("Müller"/"Muller") are one name: their sources count
     together. Two sources that each write one form of a full name ("Anna Kowalczyk" / "Anna
@@ -1152,6 +1154,8 @@ def name_typos(
                     continue  # "Teodor Brek" and "Ilse Brak"
                 if same_place is not None and same_place(text, other):
                     continue  # "Genève" and "Geneva": one city's two names
+                if source_id not in others and romanised(text, other, romanisations):
+                    continue  # "Zelenskiy" and "Zelensky": two house styles, each kept
                 support = len(others)
                 if source_id in others:
                     other_known = zipf(other.lower())
@@ -1192,6 +1196,31 @@ def name_typos(
                     detail["tie"] = True
                 found.setdefault(source_id, []).append(Typo(word, rule, best[1], detail, support))
     return found
+
+
+def romanised(a: str, b: str, groups: Sequence[Sequence[str]]) -> bool:
+    """True when two names differ by one alternation of ``groups`` (accents and case
+    aside): one spelling of a group for another of it ("iy$" for "yy$": a "$" ties it to
+    the end of the name), as "Zelenskiy" and "Zelenskyy", "Mohammed" and "Mohammad"."""
+    x, y = fold_accents(a).lower(), fold_accents(b).lower()
+    for group in groups:
+        spellings = [(str(s).lower().rstrip("$"), str(s).endswith("$")) for s in group]
+        for old, old_at_end in spellings:
+            if not old:
+                continue
+            if old_at_end:
+                starts = [len(x) - len(old)] if x.endswith(old) else []
+            else:
+                starts = [i for i in range(len(x)) if x.startswith(old, i)]
+            for new, new_at_end in spellings:
+                if new == old:
+                    continue
+                for i in starts:
+                    if (old_at_end or new_at_end) and i + len(old) != len(x):
+                        continue
+                    if x[:i] + new + x[i + len(old) :] == y:
+                        return True
+    return False
 
 
 def _names_one_letter_off(text: str, by_length: dict[int, list[str]]) -> Iterator[tuple[str, bool]]:
