@@ -228,11 +228,15 @@ def _distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 def comparable(a: Place, b: Place) -> bool:
     """True when the gazetteer can tell whether two places are apart: both known, and a
-    venue whose city is unknown is compared with another venue only."""
+    venue whose city is unknown is compared with another venue only; a small city is
+    compared only when a qualifier puts it in a country the other place cannot lie in."""
     if a.kind == "unknown" or b.kind == "unknown":
         return False
     if a.kind == "venue" and b.kind == "venue":
         return True
+    if (a.qualified or b.qualified) and a.countries and b.countries:
+        if not a.countries & b.countries:
+            return True  # "the Scottish town of X", "X, New Zealand": apart, whatever their size
     return all(
         p.kind in ("country", "region")
         or p.population >= MIN_COMPARED_POPULATION

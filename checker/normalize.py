@@ -709,7 +709,7 @@ def _narrow_namesakes(
         return
     for n in normalized:
         n.facts = [
-            replace(f, value=replace(chosen[key], name=f.value.name))
+            replace(f, value=replace(chosen[key], name=f.value.name, qualified=False))
             if isinstance(f.value, Place)
             and not f.value.qualified
             and f.value.kind == "city"

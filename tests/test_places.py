@@ -1420,3 +1420,55 @@ def test_places_a_city_s_two_names_are_one_value_in_a_finding(ruleset, nlp):
         "Seville (ES) (coastal-herald.txt, iberia-news.txt, plains-daily.txt, river-wire.txt)"
         " vs Malaga (ES) (delta-post.txt)"
     )
+
+
+def test_places_a_small_city_placed_by_its_qualifier_in_another_country_disagrees(ruleset, nlp):
+    # Hamilton in Scotland is too small to tell from its namesakes unqualified; its
+    # qualifier puts it in another country than Hamilton, New Zealand
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "A footbridge collapsed in the Scottish town of Hamilton on Monday after heavy "
+            "rain, council officials said.",
+            "A footbridge collapsed in Hamilton, New Zealand, on Monday after heavy rain, "
+            "council officials said.",
+        ),
+    )
+    (finding,) = [f for f in result.findings if f.kind == "discrepancy"]
+    assert finding.message.endswith(
+        "Hamilton (GB) (coastal-herald.txt) vs Hamilton (NZ) (river-wire.txt)"
+    )
+
+
+def test_places_a_small_qualified_city_is_not_compared_with_a_city_of_its_country(ruleset, nlp):
+    # a small town (under the gazetteer's sizes) is compared with another country's places
+    # only: a city of its own country may be how another outlet tells it
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "A footbridge collapsed in the Scottish town of Stirling on Monday after heavy "
+            "rain, council officials said.",
+            "A footbridge collapsed in Dundee on Monday after heavy rain, council officials said.",
+        ),
+    )
+    assert [f for f in result.findings if f.kind == "discrepancy"] == []
+
+
+def test_places_a_town_too_small_to_compare_disagrees_with_another_country(ruleset, nlp):
+    # Inverness is under the sizes the gazetteer compares; its qualifier still puts it in
+    # another country than Canada
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "A footbridge collapsed in the Scottish city of Inverness on Monday after heavy "
+            "rain, council officials said.",
+            "A footbridge collapsed in Canada on Monday after heavy rain, council officials said.",
+        ),
+    )
+    (finding,) = [f for f in result.findings if f.kind == "discrepancy"]
+    assert finding.message.endswith(
+        "Inverness (GB) (coastal-herald.txt) vs Canada (river-wire.txt)"
+    )
