@@ -23,7 +23,7 @@ from checker.extract import Mention, WordMention, as_words
 from checker.extract.context import stem as _stem
 from checker.gazetteer import comparable, places_agree
 from checker.model import Agreement, Amount, Evidence, Fact, Finding, Interval, Place, Source
-from checker.normalize import NormalizedSource, ResolvedTimex, anchor_label
+from checker.normalize import NormalizedSource, ResolvedTimex, anchor_label, gazetteer_of
 from checker.restated import restated_findings
 from checker.rules import Rule, RuleSet
 from checker.spelling import (
@@ -649,6 +649,8 @@ def typo_findings(
             rule=rule.id,
             min_length=int(rule.options.get("min_length", 4)),
             titles=titles,
+            same_place=lambda a, b: gazetteer_of(ruleset).same_place(a, b),
+            romanisations=rule.options.get("romanisations", ()),
         ).items():
             names_typos.setdefault(source_id, []).extend((rule, t) for t in typos)
     used_by: Counter[str] = Counter()

@@ -46,7 +46,7 @@ _PUBLICATION_LINE_SPAN = 6
 """How many lines at the top of the text may hold that line (below a headline, a byline)."""
 _DATELINE = regex.compile(
     r"^(?P<place>\p{Lu}[\p{Lu}.'\u2019 -]{1,40}?[\p{Lu}.])"
-    r"(?:,\s*\p{Lu}[\p{L}.]+(?:\s+\p{Lu}[\p{L}.]+){0,3})?"  # the country or state: ", Turkey"
+    r"(?:,\s*(?P<region>\p{Lu}[\p{L}.]+(?:\s+\p{Lu}[\p{L}.]+){0,3}))?"  # ", Turkey"
     r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
     r"\s*(?:\((?P<credit>[^()\n]{2,40})\))?"
     r"\s*[-\u2013\u2014]+\s"
@@ -431,6 +431,7 @@ def find_dateline(text: str, line_offset: int = 0) -> Dateline | None:
                 line=line,
                 start=start,
                 end=start + match.end(),
+                region=match["region"],
             )
         offset += len(paragraph) + 1
     return None

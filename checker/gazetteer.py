@@ -60,13 +60,55 @@ class Gazetteer:
     continents: dict[str, str] = field(default_factory=dict)
     """Country ISO code -> continent code."""
 
-    def resolve(self, name: str, *, venue_words: frozenset[str] = frozenset()) -> Place:
+    def scope(self, qualifier: str, regions: dict[str, str]) -> tuple[str, str] | None:
+        """Where a qualifier puts a place: (country code, first-level division code or "")
+        for a US state ("Oregon"), a province, state or nation of ``regions`` or a
+        nationality adjective ("Ontario", "Scottish": the rules' lexicons map each to
+        "CA.08", "GB.SCT"), or a country ("France"); None for any other word."""
+        key = qualifier.lower().removeprefix("the ").strip()
+        for k in (key, key + ".", key.rstrip(".")):
+            if k in self.states:
+                return "US", self.states[k]
+            if k in regions:
+                country, _dot, division = str(regions[k]).partition(".")
+                return country.upper(), division
+            if k in self.countries:
+                return self.countries[k], ""
+        return None
+
+    def resolve(
+        self,
+        name: str,
+        *,
+        venue_words: frozenset[str] = frozenset(),
+        within: tuple[str, str] | None = None,
+    ) -> Place:
         """The place a name stands for; ``kind`` is ``unknown`` when the gazetteer lacks it.
 
         Args:
             name (str): the name as written, without a leading "the".
             venue_words (frozenset[str]): words that make a name a venue ("stadium").
+            within (tuple[str, str] | None): the country and division a qualifier puts it in
+                (``scope``): "London, Ontario" is the London of Canada's Ontario, not the
+                larger one; None when it is unqualified.
         """
+        if within is not None:
+            key = name.lower()
+            if key not in self.cities and fold_accents(key) in self.cities:
+                key = fold_accents(key)
+            country, division = within
+            inside = [
+                c
+                for c in self.cities.get(key, [])
+                if c.country == country and (not division or c.admin1 == division)
+            ]
+            if inside:
+                return replace(_place(name, "city", inside), qualified=True)
+            # a name the gazetteer does not know there ("Yida, South Sudan", not the Yida
+            # of a city abroad): somewhere in the qualifier's state or country
+            if country == "US" and division:
+                return Place(name, "region", frozenset({"US"}), frozenset({f"US-{division}"}))
+            return Place(name, "country", frozenset({country}), qualified=True)
         words = name.split()
         key = name.lower()
         if key not in self.cities and fold_accents(key) in self.cities:
@@ -95,6 +137,14 @@ class Gazetteer:
             if city:
                 return _place(name, "city", city)
         return Place(name, "unknown")
+
+    def same_place(self, a: str, b: str) -> bool:
+        """True when two names are names of one city or one country the gazetteer knows:
+        an exonym ("Genf", "Geneva"), an accented form ("Genève")."""
+        x, y = self.resolve(a), self.resolve(b)
+        if x.kind == y.kind == "city":
+            return bool(x.cities & y.cities)
+        return x.kind == y.kind == "country" and x.countries == y.countries
 
 
 def _place(name: str, kind: str, cities: list[_City]) -> Place:
@@ -224,11 +274,15 @@ def _distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 def comparable(a: Place, b: Place) -> bool:
     """True when the gazetteer can tell whether two places are apart: both known, and a
-    venue whose city is unknown is compared with another venue only."""
+    venue whose city is unknown is compared with another venue only; a small city is
+    compared only when a qualifier puts it in a country the other place cannot lie in."""
     if a.kind == "unknown" or b.kind == "unknown":
         return False
     if a.kind == "venue" and b.kind == "venue":
         return True
+    if (a.qualified or b.qualified) and a.countries and b.countries:
+        if not a.countries & b.countries:
+            return True  # "the Scottish town of X", "X, New Zealand": apart, whatever their size
     return all(
         p.kind in ("country", "region")
         or p.population >= MIN_COMPARED_POPULATION
@@ -246,8 +300,10 @@ def _venue_words(name: str) -> list[str]:
 
 def places_agree(a: Place, b: Place, *, same_place_km: float = 10.0) -> bool:
     """True unless the gazetteer shows two places apart (see the module docstring)."""
-    if not comparable(a, b) or a.name.lower() == b.name.lower():
+    if not comparable(a, b):
         return True
+    if a.name.lower() == b.name.lower() and not (a.qualified and b.qualified):
+        return True  # one name, unless qualifiers place it apart ("Valencia, Venezuela")
     if a.kind == "venue" and b.kind == "venue":
         shorter, longer = sorted((_venue_words(a.name), _venue_words(b.name)), key=len)
         return set(shorter) <= set(longer)  # "Lagos Stadium" is not the "Abuja Stadium"

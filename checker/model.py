@@ -36,6 +36,9 @@ class Dateline:
     """Character offset of the dateline in the article text."""
     end: int = 0
     """End offset of the dateline (up to and including its dash)."""
+    region: str | None = None
+    """The state, province or country after the place, as written ("Ontario" of
+    ``LONDON, Ontario, Sept 15 -``); None when there is none."""
 
 
 @dataclass(frozen=True)
@@ -206,6 +209,10 @@ class Place:
     """ISO code of the likeliest country (of the most populous city of that name)."""
     population: int = 0
     """Population of the most populous city of that name (0 for countries and unknowns)."""
+    qualified: bool = False
+    """Placed by a qualifier in its source ("London, Ontario", "the French port of Brest"):
+    only the cities of that name the qualifier allows. A name the gazetteer lacks in the
+    qualifier's place is the qualifier's country (``kind`` ``country``)."""
 
     def label(self) -> str:
         """Render for reports: the name and, where known, its country."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from checker.extract import (
@@ -306,6 +306,50 @@ def _word_before(text: str, end: int, word: str) -> bool:
     return text[max(0, k - len(word) - 8) : k].lower().endswith(word)
 
 
+def _qualifier_words(ruleset: RuleSet) -> dict[str, str]:
+    """The provinces, states, nations and nationality adjectives that qualify a place
+    (lexicons ``place_regions`` and ``nationality_adjectives``), lower case."""
+    return ruleset.derived(
+        "qualifier_words",
+        lambda: {
+            str(k).lower(): str(v)
+            for name in ("place_regions", "nationality_adjectives")
+            for k, v in ruleset.lexicons.get(name, {}).items()
+        },
+    )
+
+
+def _qualified_places(
+    extraction: Extraction, gazetteer: Gazetteer | None, ruleset: RuleSet
+) -> tuple[Callable[[str], tuple[str, str] | None], dict[str, set[tuple[str, str]]]]:
+    """How a source qualifies its places: the scope (``Gazetteer.scope``) of a qualifier,
+    and, by the name's lower case, the scopes its dateline ("LONDON, Ontario -") and its
+    qualified place facts ("near Brest, France") give a name: the same name written bare
+    elsewhere in the source is the same place ("a crash in London" under that dateline)."""
+    words = _qualifier_words(ruleset)
+
+    def scope_of(qualifier: str) -> tuple[str, str] | None:
+        if gazetteer is None:
+            return None
+        found = gazetteer.scope(qualifier, words)
+        if found is None and " " in qualifier:  # "the French Atlantic port of Brest"
+            scopes = {gazetteer.scope(w, words) for w in qualifier.split()} - {None}
+            found = next(iter(scopes)) if len(scopes) == 1 else None
+        return found
+
+    qualified: dict[str, set[tuple[str, str]]] = {}
+    if gazetteer is None:
+        return scope_of, qualified
+    dateline = extraction.source.dateline
+    if dateline and dateline.place and dateline.region and (found := scope_of(dateline.region)):
+        qualified.setdefault(dateline.place.lower(), set()).add(found)
+    for mention in extraction.facts:
+        if mention.family == "place" and mention.place and mention.qualifier:
+            if (found := scope_of(mention.qualifier)) is not None:
+                qualified.setdefault(mention.place.lower(), set()).add(found)
+    return scope_of, qualified
+
+
 def normalize(
     extraction: Extraction,
     ruleset: RuleSet,
@@ -361,6 +405,7 @@ def normalize(
     gazetteer = (
         gazetteer_of(ruleset) if any(m.family == "place" for m in extraction.facts) else None
     )
+    scope_of, qualified = _qualified_places(extraction, gazetteer, ruleset)
     # A sentence dated well before publication recalls the past: its figures are not the news.
     # A date right after a figure ("from $350 million a year earlier") dates that figure only;
     # a period a figure covers ("profit for the April-June period") is not a recalled event.
@@ -405,9 +450,27 @@ def normalize(
         elif mention.family == "place":
             assert mention.place is not None and gazetteer is not None
             rule = ruleset.rules[mention.rule]
-            fact_value = gazetteer.resolve(
-                mention.place, venue_words=frozenset(rule.options.get("venues", []))
+            venue_words = frozenset(rule.options.get("venues", []))
+            within = (
+                scope_of(mention.qualifier)
+                if mention.qualifier
+                else next(iter(qualified[key]))
+                if len(qualified.get(key := mention.place.lower(), ())) == 1
+                else None
             )
+            fact_value = gazetteer.resolve(mention.place, venue_words=venue_words, within=within)
+            if (
+                mention.qualifier
+                and mention.qualifier_stands
+                and (within is None or fact_value.kind != "city")
+            ):
+                # "in Yida, Ruritania", a name not known there, or "in East Vale, Elmtown", a
+                # wider place no qualifier of the rules: somewhere in the wider place
+                fact_value = (
+                    replace(fact_value, name=mention.qualifier)
+                    if within is not None and within[1] and within[0] != "US"
+                    else gazetteer.resolve(mention.qualifier, venue_words=venue_words)
+                )
             if fact_value.kind == "unknown" and not rule.options.get("unknown_places"):
                 continue  # a name the gazetteer does not know says nothing either way
             if not rule.options.get("known_places", True) and comparable(fact_value, fact_value):
@@ -566,7 +629,108 @@ def normalize_story(extractions: list[Extraction], ruleset: RuleSet) -> list[Nor
     normalized = [
         normalize(e, ruleset, story_date=story_date, dated_story=dated_story) for e in extractions
     ]
-    return _shared_currencies(normalized, ruleset)
+    return _shared_places(_shared_currencies(normalized, ruleset), ruleset)
+
+
+def _shared_places(normalized: list[NormalizedSource], ruleset: RuleSet) -> list[NormalizedSource]:
+    """The story's places read as the story reads them: a bare namesake as its qualified
+    statements or its other places place it (``_narrow_namesakes``), and one place written
+    two ways as one value (``_one_name_per_place``)."""
+    places = [f.value for n in normalized for f in n.facts if isinstance(f.value, Place)]
+    if places:
+        _narrow_namesakes(normalized, places, ruleset)
+    return _one_name_per_place(normalized)
+
+
+def _one_name_per_place(normalized: list[NormalizedSource]) -> list[NormalizedSource]:
+    """Give the places the gazetteer finds to be one city or one country under several
+    names ("Geneva" and "Genève", "Britain" and "the United Kingdom") the name the story
+    writes most often (of equals, the first written): one value, not two that agree."""
+    counts: dict[tuple, Counter[str]] = {}
+    for n in normalized:
+        for f in n.facts:
+            if (key := _place_key(f.value)) is not None:
+                counts.setdefault(key, Counter())[f.value.name] += 1
+    names = {
+        key: names.most_common(1)[0][0]
+        for key, names in counts.items()
+        if len({name.lower() for name in names}) > 1
+    }
+    if not names:
+        return normalized
+    for n in normalized:
+        n.facts = [
+            replace(f, value=replace(f.value, name=names[key]))
+            if (key := _place_key(f.value)) in names
+            else f
+            for f in n.facts
+        ]
+    return normalized
+
+
+def _place_key(value: object) -> tuple | None:
+    """What makes two places one for ``_one_name_per_place``: the same likeliest city (its
+    label's: "Geneva" may also be a smaller US town, "Genève" not), or the same country;
+    None for any other value."""
+    if not isinstance(value, Place):
+        return None
+    if value.kind == "city" and value.coordinates:
+        return ("city", value.coordinates[0])
+    if value.kind == "country" and not value.qualified:
+        return ("country", value.countries)
+    return None
+
+
+def _narrow_namesakes(
+    normalized: list[NormalizedSource], places: list[Place], ruleset: RuleSet
+) -> None:
+    """Read a city name the gazetteer finds in several countries ("Brest": Belarus and
+    France) as the story reads it: as the cities of that name the story's qualified
+    statements of it allow ("near Brest, France"), all in one scope; with none, in the one
+    of its countries the story's other places lie in ("in France"). Otherwise it stays
+    every city of that name."""
+    ambiguous = {
+        p.name.lower()
+        for p in places
+        if p.kind == "city" and not p.qualified and len(p.countries) > 1
+    }
+    if not ambiguous:
+        return
+    pinned: dict[str, set[Place]] = {}
+    for p in places:
+        if p.qualified and p.kind == "city" and p.name.lower() in ambiguous:
+            pinned.setdefault(p.name.lower(), set()).add(replace(p, name=""))
+    wider = {
+        c
+        for p in places
+        if p.kind in ("country", "region") or (p.qualified and len(p.countries) == 1)
+        for c in p.countries
+    }
+    gazetteer = gazetteer_of(ruleset)
+    chosen: dict[str, Place] = {}
+    for name in ambiguous:
+        if name in pinned:
+            if len(pinned[name]) == 1:
+                chosen[name] = next(iter(pinned[name]))
+            continue
+        candidates = {p.countries for p in places if p.name.lower() == name and not p.qualified}
+        countries = frozenset().union(*candidates) & wider
+        if len(candidates) == 1 and len(countries) == 1:
+            found = gazetteer.resolve(name, within=(next(iter(countries)), ""))
+            if found.kind == "city":
+                chosen[name] = replace(found, name="")
+    if not chosen:
+        return
+    for n in normalized:
+        n.facts = [
+            replace(f, value=replace(chosen[key], name=f.value.name, qualified=False))
+            if isinstance(f.value, Place)
+            and not f.value.qualified
+            and f.value.kind == "city"
+            and (key := f.value.name.lower()) in chosen
+            else f
+            for f in n.facts
+        ]
 
 
 def _shared_currencies(

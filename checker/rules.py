@@ -89,7 +89,7 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "closed_class": ({**_RULE_KEYS, "lexicons": list}, {"max_distance": int}),
     "name_spelling": (
         dict(_RULE_KEYS),
-        {"min_length": int, "tie_message": str, "internal_message": str},
+        {"min_length": int, "tie_message": str, "internal_message": str, "romanisations": list},
     ),
     "rejected_term": (dict(_RULE_KEYS), {}),
     "spelling_variant": (dict(_RULE_KEYS), {}),

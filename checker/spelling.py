@@ -1074,8 +1074,14 @@ def name_typos(
     rule: str,
     min_length: int,
     titles: Collection[str] = frozenset(),
+    same_place: Callable[[str, str], bool] | None = None,
+    romanisations: Sequence[Sequence[str]] = (),
 ) -> dict[str, list[Typo]]:
     """Capitalised words one edit from a name that more sources use, and used by no other source.
+
+    Two names ``same_place`` finds to be one place ("Genève" and "Geneva": an exonym the
+    gazetteer knows, with or without accents) are no slip; nor are two romanisations of
+    one name ("Zelenskiy", "Zelenskyy": ``romanised``) when no source writes both.
 
     Forms that differ only in accents ("Müller"/"Muller") are one name: their sources count
     together. Two sources that each write one form of a full name ("Anna Kowalczyk" / "Anna
@@ -1207,6 +1213,10 @@ def name_typos(
                     continue  # "Kenya"/"Kenyan": a derived form, unless one person's name
                 if other_people(text, other):
                     continue  # "Teodor Brek" and "Ilse Brak"
+                if same_place is not None and same_place(text, other):
+                    continue  # "Genève" and "Geneva": one city's two names
+                if source_id not in others and romanised(text, other, romanisations):
+                    continue  # "Zelenskiy" and "Zelensky": two house styles, each kept
                 support = len(others)
                 if source_id in others:
                     other_known = zipf(other.lower())
@@ -1295,6 +1305,31 @@ class _NearNames:
                 by_length.setdefault((len(other), other[0]), []).append(other)
             self._found[text] = list(_names_one_letter_off(text, by_length))
         return self._found[text]
+
+
+def romanised(a: str, b: str, groups: Sequence[Sequence[str]]) -> bool:
+    """True when two names differ by one alternation of ``groups`` (accents and case
+    aside): one spelling of a group for another of it ("iy$" for "yy$": a "$" ties it to
+    the end of the name), as "Zelenskiy" and "Zelenskyy", "Mohammed" and "Mohammad"."""
+    x, y = fold_accents(a).lower(), fold_accents(b).lower()
+    for group in groups:
+        spellings = [(str(s).lower().rstrip("$"), str(s).endswith("$")) for s in group]
+        for old, old_at_end in spellings:
+            if not old:
+                continue
+            if old_at_end:
+                starts = [len(x) - len(old)] if x.endswith(old) else []
+            else:
+                starts = [i for i in range(len(x)) if x.startswith(old, i)]
+            for new, new_at_end in spellings:
+                if new == old:
+                    continue
+                for i in starts:
+                    if (old_at_end or new_at_end) and i + len(old) != len(x):
+                        continue
+                    if x[:i] + new + x[i + len(old) :] == y:
+                        return True
+    return False
 
 
 def _names_one_letter_off(

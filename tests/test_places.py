@@ -1297,3 +1297,204 @@ def test_route_patterns_are_not_tried_in_a_text_without_a_journey_word(nlp, rule
     ctx = places._Context(nlp(source.text), ruleset)
     assert places._route_places(ctx, source, ruleset, iter(range(100)).__next__)
     assert tried
+
+
+# --- qualifiers: "Kingston, Ontario", "the Spanish port of Valencia", a dateline's state ------
+
+
+def test_gazetteer_scope_of_a_qualifier(gazetteer, ruleset):
+    from checker.normalize import _qualifier_words
+
+    words = _qualifier_words(ruleset)
+    assert gazetteer.scope("Ontario", words) == ("CA", "08")
+    assert gazetteer.scope("Spanish", words) == ("ES", "")
+    assert gazetteer.scope("Ala.", words) == ("US", "AL")
+    assert gazetteer.scope("Oregon", words) == ("US", "OR")
+    assert gazetteer.scope("Lebanon", words) == ("LB", "")
+    assert gazetteer.scope("Tuesday", words) is None
+
+
+def test_gazetteer_resolves_a_name_within_its_qualifier(gazetteer):
+    assert gazetteer.resolve("Kingston").country == "JM"  # the larger namesake, unqualified
+    kingston = gazetteer.resolve("Kingston", within=("CA", "08"))
+    assert (kingston.label(), kingston.countries, kingston.qualified) == (
+        "Kingston (CA)",
+        {"CA"},
+        True,
+    )
+    assert gazetteer.resolve("Tripoli", within=("LB", "")).label() == "Tripoli (LB)"
+    # a name the gazetteer does not know there: somewhere in the qualifier's country
+    elsewhere = gazetteer.resolve("Tripoli", within=("NO", ""))
+    assert (elsewhere.kind, elsewhere.countries) == ("country", {"NO"})
+
+
+def _place_values(result) -> set[tuple[str, str]]:
+    """(rule, normalized value) of every place statement in the story's agreements and
+    findings."""
+    return {
+        (item.rule, e.normalized)
+        for item in [*result.agreements, *result.findings]
+        if item.rule.startswith(("event.place", "event.main_place"))
+        for e in item.evidence
+    }
+
+
+def test_places_a_province_after_a_city_and_in_a_dateline_picks_the_city_in_it(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "A freight train derailed in Kingston, Ontario, on Monday, injuring two crew "
+            "members, police said.",
+            "KINGSTON, Ontario, Oct 14 - A freight train derailed in Kingston on Monday, "
+            "injuring two crew members, police said.",
+        ),
+    )
+    assert [f for f in result.findings if f.kind == "discrepancy"] == []
+    assert _place_values(result) == {("event.main_place", "Kingston (CA)")}
+
+
+def test_places_a_nationality_before_a_place_noun_picks_the_city_of_that_country(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "Firefighters battled a blaze at a chemical plant near the Spanish port of "
+            "Valencia on Monday, officials said.",
+            "Firefighters battled a blaze at a chemical plant near Valencia, Venezuela, on "
+            "Monday, officials said.",
+        ),
+    )
+    (finding,) = _place_discrepancies(result)
+    assert finding.message.endswith(
+        "Valencia (ES) (coastal-herald.txt) vs Valencia (VE) (river-wire.txt)"
+    )
+
+
+def test_places_a_bare_name_reads_as_the_story_qualifies_it(ruleset, nlp):
+    # another source's "Tripoli, Lebanon" and "Spain" place the bare names: no agreement
+    # shows the larger namesake abroad
+    for texts, value in (
+        (
+            (
+                "Gunmen attacked an army checkpoint near Tripoli on Monday, killing four soldiers.",
+                "Gunmen attacked an army checkpoint near Tripoli, Lebanon, on Monday, killing "
+                "four soldiers.",
+            ),
+            {("event.place", "Tripoli (LB)")},
+        ),
+        (
+            (
+                "Trade ministers from Chile and Peru opened talks in Cordoba on Monday.",
+                "Trade ministers from Chile and Peru opened talks in Spain on Monday.",
+            ),
+            {("event.place", "Cordoba (ES)"), ("event.place", "Spain")},
+        ),
+    ):
+        result = _check(ruleset, nlp, *_story(*texts))
+        assert [f for f in result.findings if f.kind == "discrepancy"] == []
+        assert _place_values(result) == value
+
+
+def test_places_a_list_after_a_comma_is_no_qualifier(ruleset, nlp):
+    from checker.extract.context import _Context
+    from checker.extract.places import _qualifier
+
+    def qualifier_of(text: str, name: str) -> str | None:
+        doc = nlp(text)
+        start = next(t.i for t in doc if t.text == name)
+        return _qualifier(_Context(doc, ruleset), start, start + 1, None)
+
+    assert qualifier_of("Storms cut power in Hamilton, Victoria, on Monday.", "Hamilton") == (
+        "Victoria"
+    )
+    # "Hamilton, Victoria and Ballarat": three places, not a Hamilton in Victoria
+    assert qualifier_of("Storms cut power in Hamilton, Victoria and Ballarat.", "Hamilton") is None
+    assert qualifier_of("Fog closed the Dutch port of Delfzijl on Monday.", "Delfzijl") == "Dutch"
+    assert qualifier_of("Fog closed the port of Delfzijl on Monday.", "Delfzijl") is None
+
+
+# --- one place, two names: "Sevilla" and "Seville" -------------------------------------------
+
+
+def _seville_story(*places: str):
+    names = ["coastal-herald.txt", "river-wire.txt", "plains-daily.txt", "delta-post.txt"]
+    names += ["iberia-news.txt", "harbour-times.txt"]
+    return [
+        (
+            names[i],
+            PUBLISHED,
+            f"Olive growers and buyers opened a third round of price talks in {place} on "
+            "Monday, organisers said.\n",
+        )
+        for i, place in enumerate(places)
+    ]
+
+
+def test_places_a_city_s_own_name_is_no_typo_of_its_english_name(ruleset, nlp):
+    result = _check(ruleset, nlp, *_seville_story("Seville", "Seville", "Seville", "Sevilla"))
+    assert [f.message for f in result.findings if f.rule == "typo.name"] == []
+    assert {value for _rule, value in _place_values(result)} == {"Seville (ES)"}
+
+
+def test_places_a_city_s_two_names_are_one_value_in_a_finding(ruleset, nlp):
+    result = _check(
+        ruleset, nlp, *_seville_story("Seville", "Seville", "Sevilla", "Malaga", "Seville")
+    )
+    (finding,) = [f for f in result.findings if f.kind == "discrepancy"]
+    assert finding.message.endswith(
+        "Seville (ES) (coastal-herald.txt, iberia-news.txt, plains-daily.txt, river-wire.txt)"
+        " vs Malaga (ES) (delta-post.txt)"
+    )
+
+
+def test_places_a_small_city_placed_by_its_qualifier_in_another_country_disagrees(ruleset, nlp):
+    # Hamilton in Scotland is too small to tell from its namesakes unqualified; its
+    # qualifier puts it in another country than Hamilton, New Zealand
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "A footbridge collapsed in the Scottish town of Hamilton on Monday after heavy "
+            "rain, council officials said.",
+            "A footbridge collapsed in Hamilton, New Zealand, on Monday after heavy rain, "
+            "council officials said.",
+        ),
+    )
+    (finding,) = [f for f in result.findings if f.kind == "discrepancy"]
+    assert finding.message.endswith(
+        "Hamilton (GB) (coastal-herald.txt) vs Hamilton (NZ) (river-wire.txt)"
+    )
+
+
+def test_places_a_small_qualified_city_is_not_compared_with_a_city_of_its_country(ruleset, nlp):
+    # a small town (under the gazetteer's sizes) is compared with another country's places
+    # only: a city of its own country may be how another outlet tells it
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "A footbridge collapsed in the Scottish town of Stirling on Monday after heavy "
+            "rain, council officials said.",
+            "A footbridge collapsed in Dundee on Monday after heavy rain, council officials said.",
+        ),
+    )
+    assert [f for f in result.findings if f.kind == "discrepancy"] == []
+
+
+def test_places_a_town_too_small_to_compare_disagrees_with_another_country(ruleset, nlp):
+    # Inverness is under the sizes the gazetteer compares; its qualifier still puts it in
+    # another country than Canada
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "A footbridge collapsed in the Scottish city of Inverness on Monday after heavy "
+            "rain, council officials said.",
+            "A footbridge collapsed in Canada on Monday after heavy rain, council officials said.",
+        ),
+    )
+    (finding,) = [f for f in result.findings if f.kind == "discrepancy"]
+    assert finding.message.endswith(
+        "Inverness (GB) (coastal-herald.txt) vs Canada (river-wire.txt)"
+    )

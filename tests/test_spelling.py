@@ -1057,3 +1057,61 @@ def test_a_misspelt_name_is_shown_wherever_its_source_writes_it(ruleset, nlp):
     assert '"Fereiro" -> "Ferreiro"' in shown
     assert '"Ferreiro" -> "Ferreiro"' not in shown
     assert '"Ferreiro"  (the form other sources use)' in shown
+
+
+# --- house-style romanisations -----------------------------------------------------------------
+
+
+def test_spelling_romanised_name_in_three_house_styles_is_no_typo(ruleset, nlp):
+    # each outlet writes the Ukrainian minister and the Emirati envoy its own way, and only
+    # that way: "-skiy", "-sky", "-skyy"; "Hamed", "Hamad"
+    result = _check(
+        ruleset,
+        nlp,
+        "Defence Minister Taras Bondarenskiy met envoy Hamed al-Suwaidi in Abu Dhabi on Tuesday. "
+        "Bondarenskiy said the meeting went well.\n",
+        "Defence Minister Taras Bondarensky met envoy Hamed al-Suwaidi in Abu Dhabi on Tuesday. "
+        "Bondarensky called the meeting useful.\n",
+        "Defence Minister Taras Bondarenskyy met envoy Hamad al-Suwaidi in Abu Dhabi on Tuesday. "
+        "Bondarenskyy said the meeting went well.\n",
+    )
+    assert _typos(result) == []
+
+
+def test_spelling_romanised_name_written_two_ways_in_one_source_is_still_reported(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        "Defence Minister Taras Bondarensky arrived in Abu Dhabi on Tuesday. Bondarensky said "
+        "the talks would be long, and Bondarensky left on Wednesday.\n",
+        "Defence Minister Taras Bondarensky arrived in Abu Dhabi on Tuesday. The talks would "
+        "be long, Bondarenskiy said, and Bondarensky left on Wednesday.\n",
+    )
+    assert [(word, suggestion) for _s, word, suggestion, _r in _typos(result)] == [
+        ("Bondarenskiy", "Bondarensky")
+    ]
+
+
+def test_spelling_slip_outside_the_romanisation_table_is_still_a_typo(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        "Defence Minister Taras Bondarensky met envoys in Abu Dhabi on Tuesday.\n",
+        "Defence Minister Taras Bondarensky held talks in Abu Dhabi on Tuesday.\n",
+        "Defence Minister Taras Bondarenksy held talks in Abu Dhabi on Tuesday.\n",
+    )
+    assert [(word, suggestion) for _s, word, suggestion, _r in _typos(result)] == [
+        ("Bondarenksy", "Bondarensky")
+    ]
+
+
+def test_spelling_romanised_compares_one_alternation_of_the_table(ruleset):
+    from checker.spelling import romanised
+
+    table = ruleset.rules["typo.name"].options["romanisations"]
+    assert romanised("Bondarenskiy", "Bondarenskyy", table)
+    assert romanised("Mahmoud", "Mahmud", table)
+    assert romanised("Hamed", "Hamad", table)
+    assert not romanised("Hamed", "Hamid", table)  # not in the table
+    assert not romanised("Hamedi", "Hamadi", table)  # "ed$": at the end of the name only
+    assert not romanised("Bondarenksy", "Bondarensky", table)

@@ -92,6 +92,12 @@ class FactMention:
     """``level``, ``change`` or ``from``, for quantity facts."""
     place: str | None = None
     """The place name as written, for place facts."""
+    qualifier: str | None = None
+    """The wider place or nationality a place fact's name is qualified by, as written
+    ("Ontario" of "London, Ontario", "Scottish" of "the Scottish city of Perth")."""
+    qualifier_stands: bool = False
+    """True when a qualifier the gazetteer cannot place is itself the place (a main
+    place: "in Yida, Ruritania" is somewhere in Ruritania)."""
     offset_days: int | None = None
     """For a deadline a period sets ("declared a 30-day curfew on Tuesday"): the days
     from the date ``timex`` states to the period's end."""

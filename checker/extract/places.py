@@ -84,6 +84,7 @@ def _places(
                     chain=chain,
                     ordinal=out.chain_ordinal.get(chain),
                     place=name_span.text,
+                    qualifier=_qualifier(ctx, start, end, dateline),
                 )
             )
     return facts
@@ -135,11 +136,14 @@ def _main_places(
             if named is None:
                 continue
             start, end = named
+            qualifier = _qualifier(ctx, start, end, source.dateline)
+            name_end = end
             if end + 1 < t.sent_end[at] and t.text[end] == "," and t.title[end + 1]:
                 wider = _name_after(ctx, end + 1, source.dateline)
                 if wider is None:
                     continue
-                start, end = wider  # "in Yida, Ruritania": the city is somewhere in it
+                end = wider[1]  # "in Yida, Ruritania": the city is somewhere in it
+                qualifier = ctx.doc[wider[0] : wider[1]].text
             facts.append(
                 FactMention(
                     rule=rule.id,
@@ -150,7 +154,9 @@ def _main_places(
                     event_class="main event",
                     context=context,
                     chain=MAIN_PLACE_CHAIN,
-                    place=ctx.doc[start:end].text,
+                    place=ctx.doc[start:name_end].text,
+                    qualifier=qualifier,
+                    qualifier_stands=name_end != end,
                 )
             )
     return facts
@@ -205,6 +211,42 @@ def _name_after(ctx: _Context, start: int, dateline: Span | None) -> tuple[int, 
     ):
         return None  # "at Teixeira's home", "in the Somerset town": not the place itself
     return start, end
+
+
+_LIST_WORDS = ("and", "or", "&")
+_LIST_REACH = 6
+"""Most words after a qualifier to a list's "and" ("in Leeds, York, Hull and Derby")."""
+
+
+def _qualifier(ctx: _Context, start: int, end: int, dateline: Span | None) -> str | None:
+    """The words that qualify the place name at tokens ``start:end`` with a wider place or
+    a nationality, as written: the capitalised words between "the" and a place noun before
+    it ("the Scottish city of Perth", "the Ontario town of Elm"), or the name after its
+    comma ("London, Ontario", "Brest, France"), not one that goes on into a list ("in
+    Leeds, York and Hull"). None when there is none."""
+    t = ctx.tokens
+    sent_start, sent_end = t.sent_start[start], t.sent_end[start]
+    if start - 2 >= sent_start and t.lower[start - 1] == "of":
+        i = start - 2
+        while i > sent_start and t.alpha[i] and t.lowercase[i] and t.lower[i] != "the":
+            i -= 1  # the place noun and its lower-case words ("port city")
+        last = i
+        while i > sent_start and t.alpha[i] and t.title[i]:
+            i -= 1
+        if i < last and t.lower[i] == "the" and t.lower[start - 2] in ctx.place_nouns:
+            return ctx.doc[i + 1 : last + 1].text
+        return None
+    if end + 1 >= sent_end or t.text[end] != "," or not t.title[end + 1]:
+        return None
+    wider = _name_after(ctx, end + 1, dateline)
+    if wider is None:
+        return None
+    for i in range(wider[1], min(sent_end, wider[1] + _LIST_REACH)):
+        if t.lower[i] in _LIST_WORDS:
+            return None
+        if not (t.text[i] == "," or t.title[i]):
+            break
+    return ctx.doc[wider[0] : wider[1]].text
 
 
 def _district_after(ctx: _Context, start: int) -> bool:
