@@ -201,9 +201,18 @@ def _values_agree(a: Fact, b: Fact, same_place_km: float = 10.0) -> bool:
 
 
 def _dated_apart(a: Fact, b: Fact) -> bool:
-    """True when two figures are told of two times ("4.8% in September", "5.2% in
-    August"; "in 2030", "in 2031")."""
-    return a.when is not None and b.when is not None and not intervals_agree(a.when, b.when)
+    """True when two figures are told of two periods ("4.8% in September", "5.2% in
+    August"; "in 2030", "in 2031"). A day in a figure's clause dates its happening, not
+    the figure ("jailed on Wednesday for stealing 1.7 million pounds", "said on Wednesday
+    that the outbreak had killed 18 people"): such figures are compared, and the days are
+    left to the date rules."""
+    return (
+        a.when is not None
+        and b.when is not None
+        and a.when.granularity != "day"
+        and b.when.granularity != "day"
+        and not intervals_agree(a.when, b.when)
+    )
 
 
 def _cap(amount: Amount) -> bool:

@@ -215,6 +215,8 @@ def test_agreement_leaves_out_days_only_one_zoned_sentence_joins(ruleset, nlp):
         ),
     )
     assert not [s for s in _lines(result) if "on Friday" in s]
+    # the satellites are counted alike, whatever day each sentence gives the launch
+    assert [s for s in _lines(result) if "number.aboard" in s]
 
 
 def test_agreement_keeps_two_zoned_clocks_of_one_moment(ruleset, nlp):
@@ -251,3 +253,45 @@ def test_agreement_told_once_over_the_same_statements(ruleset, nlp):
     lines = _lines(result)
     assert len(lines) == len(set(lines))
     assert [s for s in lines if s.startswith("event.place")]
+
+
+def test_a_later_lower_toll_is_reported_whatever_days_its_clauses_give(ruleset, nlp):
+    # "said on Wednesday" dates the statement and "began early last month" the outbreak,
+    # not the toll: the later source's lower toll is a conflict, never a match
+    result = _check(
+        ruleset,
+        nlp,
+        (
+            "a.txt",
+            "2025-05-08",
+            "Officials in Malawi said on Wednesday that a measles outbreak had killed 18 people.\n",
+        ),
+        (
+            "b.txt",
+            "2025-05-07",
+            "A measles outbreak that began in the Malawian city of Blantyre early last month "
+            "has killed 81 people, the health ministry said on Wednesday.\n",
+        ),
+    )
+    (toll,) = [f for f in result.findings if f.rule == "number.casualties"]
+    assert [e.text for e in toll.evidence] == ["18 people", "81 people"]
+    assert not [s for s in _lines(result) if "number.casualties" in s]
+
+
+def test_a_figure_in_a_sentence_with_a_conflicting_day_is_still_compared(ruleset, nlp):
+    # the day dates the sentencing, not the sum: both conflicts are told
+    def article(name: str, day: str, sum_: str) -> tuple[str, str, str]:
+        return (
+            name,
+            "2025-09-18",
+            f"A former parish clerk was jailed on {day} for stealing {sum_} million pounds "
+            "from the church roof fund.\n",
+        )
+
+    result = _check(
+        ruleset, nlp, article("a.txt", "Wednesday", "1.7"), article("b.txt", "Tuesday", "7.1")
+    )
+    rules = {f.rule for f in result.findings if f.kind == "discrepancy"}
+    assert "event.main_date" in rules
+    assert "number.crime" in rules
+    assert not [s for s in _lines(result) if "number.crime" in s]
