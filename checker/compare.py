@@ -14,7 +14,7 @@ import datetime as dt
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 from string import Formatter
 
@@ -194,10 +194,54 @@ def _values_agree(a: Fact, b: Fact, same_place_km: float = 10.0) -> bool:
     if isinstance(a.value, Place) and isinstance(b.value, Place):
         return places_agree(a.value, b.value, same_place_km=same_place_km)
     if isinstance(a.value, Amount) and isinstance(b.value, Amount):
-        if a.when is not None and b.when is not None and not intervals_agree(a.when, b.when):
+        if _dated_apart(a, b):
             return True  # "4.8% in September" and "5.2% in August": two figures, no conflict
         return a.value.overlaps(b.value)
     return a.value == b.value
+
+
+def _dated_apart(a: Fact, b: Fact) -> bool:
+    """True when two figures are told of two periods ("4.8% in September", "5.2% in
+    August"; "in 2030", "in 2031"). A day in a figure's clause dates its happening, not
+    the figure ("jailed on Wednesday for stealing 1.7 million pounds", "said on Wednesday
+    that the outbreak had killed 18 people"): such figures are compared, and the days are
+    left to the date rules."""
+    return (
+        a.when is not None
+        and b.when is not None
+        and a.when.granularity != "day"
+        and b.when.granularity != "day"
+        and not intervals_agree(a.when, b.when)
+    )
+
+
+def _cap(amount: Amount) -> bool:
+    """True for a figure stated as a cap ("up to $50 million", "as much as": 0 to 50
+    million): two caps of one thing that differ give two maxima, not one."""
+    return amount.low == 0 < amount.high < math.inf
+
+
+def _confirms(a: Fact, b: Fact, same_place_km: float = 10.0) -> bool:
+    """True when ``b`` states ``a``'s value or one holding it, so the two may stand in an
+    agreement: equal words, dates equal or one inside the other, a city and its country,
+    figures whose ranges meet. Never two values that exclude each other, nor two a
+    comparison only let pass: figures of two periods ("in 2030", "in 2031"), two
+    different caps of one figure ("up to $50 million", "up to $15 million"), a place the
+    gazetteer cannot compare (two days one apart: ``_days_agree``'s ``both_zoned``)."""
+    if isinstance(a.value, Amount) and isinstance(b.value, Amount):
+        if _dated_apart(a, b):
+            return False
+        x, y = a.value, b.value
+        if x.high != y.high and _cap(x) and _cap(y):
+            return False
+        return x.overlaps(y)
+    if a.value_label() == b.value_label():
+        return True
+    if not _comparable(a, b):
+        return False
+    if isinstance(a.value, Interval) and isinstance(b.value, Interval):
+        return intervals_agree(a.value, b.value)
+    return _values_agree(a, b, same_place_km)
 
 
 def _says(text: str, words: list[str]) -> bool:
@@ -216,11 +260,13 @@ def _names_zone(sentence: str, suffixes: list[str]) -> bool:
     return re.search(rf"(?<=[\w,] )[A-Z][a-z]+ (?:{ends})\b", sentence) is not None
 
 
-def _days_agree(a: Fact, b: Fact, rule: Rule) -> bool:
+def _days_agree(a: Fact, b: Fact, rule: Rule, *, both_zoned: bool = False) -> bool:
     """Two dates of one event agree when they are one day, or one day apart and
     either the earlier is a night and the later an early hour ("late on Friday", "early
     Saturday"), or either sentence gives the time in another zone ("0015 GMT on Wednesday"
-    is the evening before in the Americas)."""
+    is the evening before in the Americas); with ``both_zoned``, both sentences must (an
+    agreement's two days: "at 11:30 p.m. ET on Tuesday" and "at 0430 GMT on Wednesday",
+    never "at 09:15 GMT on Friday" and a bare "on Thursday")."""
     if not isinstance(a.value, Interval) or not isinstance(b.value, Interval):
         return _values_agree(a, b)
     if intervals_agree(a.value, b.value):
@@ -230,10 +276,11 @@ def _days_agree(a: Fact, b: Fact, rule: Rule) -> bool:
         return False
     options = rule.options
     suffixes = options.get("zone_suffixes", [])
-    if any(
+    zoned = [
         _says(fact.sentence, options.get("zone_words", [])) or _names_zone(fact.sentence, suffixes)
         for fact in (a, b)
-    ):
+    ]
+    if all(zoned) if both_zoned else any(zoned):
         return True
     earlier, later = (a, b) if gap > 0 else (b, a)
     return _says(earlier.text, options.get("night_words", [])) and _says(
@@ -405,59 +452,89 @@ def compare_alignment(
             evidence=evidence,
         )
 
-    # An agreement holds the statements that state another source's value or agree with it
-    # (or update its running total): two places never compared (a small town against a
-    # city abroad) are no agreement
+    # An agreement lists the statements that state another source's value or hold it
+    # (``_confirms``): two places never compared (a small town against a city abroad), an
+    # update of a running total, two days a tolerance lets agree, two figures of other
+    # times and two different caps are no agreement. The statements the comparison found
+    # consistent (those too) are kept apart, for rules that yield to them (``judged``).
     def settled(k: int, m: int) -> bool:
         return _update_between(rule, values[k], values[m], published or {}) or (
             alignment.family == "count" and _series_moved_on(values[k], values[m], published or {})
         )
 
-    def clash(k: int, a: Fact, m: int, b: Fact) -> bool:
+    def consistent(k: int, a: Fact, m: int, b: Fact) -> bool:
         return (
-            a.source_id != b.source_id
-            and a.value_label() != b.value_label()
-            and comparable(a, b)
-            and not agree(a, b)
-            and not settled(k, m)
+            a.value_label() == b.value_label()
+            or (comparable(a, b) and agree(a, b))
+            or settled(k, m)
         )
 
+    def confirmed(k: int, a: Fact, m: int, b: Fact) -> bool:
+        if across_midnight and isinstance(a.value, Interval) and isinstance(b.value, Interval):
+            return _days_agree(a, b, rule, both_zoned=True)
+        return _confirms(a, b, same_place_km)
+
+    judged = _agreeing(shown, values, consistent, comparable)
+    listed = _agreeing(shown, values, confirmed, comparable)
+    if not _worth_telling(judged):
+        return None
+    if not _worth_telling(listed):
+        listed = []
+    evidence = tuple(Evidence.of(f, anchors.get(f.source_id)) for f in listed)
+    groups = defaultdict(list)
+    for fact in listed:
+        groups[fact.value_label()].append(fact)
+    summary = (
+        f"{rule.id}: " + " = ".join(f'"{f.text}"' for f in listed) + f" -> {', '.join(groups)}"
+    )
+    return Agreement(
+        rule=rule.id,
+        story=story,
+        summary=summary,
+        evidence=evidence,
+        judged=tuple(Evidence.of(f, anchors.get(f.source_id)) for f in judged),
+    )
+
+
+def _agreeing(
+    shown: Sequence[int],
+    values: list[list[Fact]],
+    agree: Callable[[int, Fact, int, Fact], bool],
+    comparable: Callable[[Fact, Fact], bool],
+) -> list[Fact]:
+    """The statements of units ``shown`` that ``agree`` with one of another unit, less
+    those that conflict with another of them ("June 2" and "June 3" both inside another
+    source's "June" agree with it, not with each other): the statements in most conflicts
+    go first, until none is left."""
     listed = [
         (k, fact)
         for k in shown
         for fact in values[k]
-        if any(
-            fact.value_label() == other.value_label()
-            or (comparable(fact, other) and agree(fact, other))
-            or settled(k, m)
-            for m in shown
-            if m != k
-            for other in values[m]
-        )
+        if any(agree(k, fact, m, other) for m in shown if m != k for other in values[m])
     ]
-    # and none that conflicts with another of them ("June 2" and "June 3" both inside
-    # another source's "June" agree with it, not with each other): the statements in
-    # most conflicts go first, until none is left
     while listed:
-        clashes = [sum(clash(k, a, m, b) for m, b in listed) for k, a in listed]
+        clashes = [
+            sum(
+                a.source_id != b.source_id
+                and a.value_label() != b.value_label()
+                and not agree(k, a, m, b)
+                and comparable(a, b)
+                for m, b in listed
+            )
+            for k, a in listed
+        ]
         if max(clashes) == 0:
             break
         listed = [item for item, n in zip(listed, clashes, strict=True) if n < max(clashes)]
-    stated = [fact for _, fact in listed]
-    if len({fact.source_id for fact in stated}) < 2:
-        return None
-    if all(isinstance(f.value, Place) and f.value.kind == "unknown" for f in stated):
-        # names the gazetteer lacks are compared to find two places apart, but their
-        # agreeing says little ("the Web" = "a Web"): no agreement line of them alone
-        return None
-    evidence = tuple(Evidence.of(f, anchors.get(f.source_id)) for f in stated)
-    groups = defaultdict(list)
-    for fact in stated:
-        groups[fact.value_label()].append(fact)
-    summary = (
-        f"{rule.id}: " + " = ".join(f'"{f.text}"' for f in stated) + f" -> {', '.join(groups)}"
+    return [fact for _, fact in listed]
+
+
+def _worth_telling(stated: list[Fact]) -> bool:
+    """An agreement needs two sources; names the gazetteer lacks are compared to find two
+    places apart, but their agreeing says little ("the Web" = "a Web")."""
+    return len({f.source_id for f in stated}) >= 2 and not all(
+        isinstance(f.value, Place) and f.value.kind == "unknown" for f in stated
     )
-    return Agreement(rule=rule.id, story=story, summary=summary, evidence=evidence)
 
 
 def _deadline_subject(units: Sequence[Unit]) -> str:
@@ -854,7 +931,18 @@ def compare_story(
     for rule in ruleset.of_kind("restated_date"):
         findings.extend(restated_findings(sources, rule, story, anchors, agreements))
     findings = _without_repeats(findings, ruleset)
-    agreements = _without_main_repeats(agreements, ruleset)
+    # only statements that state one value are told as agreeing (``Agreement.judged``)
+    agreements = _without_main_repeats([a for a in agreements if a.evidence], ruleset)
+    # one agreement told once: two alignments of one rule over the same statements (a
+    # place read for two chains of one sentence) make one line
+    seen: set[tuple[str, frozenset[tuple[str, int, int]]]] = set()
+    once = []
+    for agreement in agreements:
+        key = (agreement.rule, frozenset((e.source, e.line, e.column) for e in agreement.evidence))
+        if key not in seen:
+            seen.add(key)
+            once.append(agreement)
+    agreements = once
     findings.extend(
         typo_findings(sources, ruleset, story, vocabulary=vocabulary, spelling=spelling)
     )

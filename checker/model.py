@@ -352,7 +352,12 @@ class Agreement:
     summary: str
     """One line: what agrees and on what value."""
     evidence: tuple[Evidence, ...]
-    """The statements that agree."""
+    """The statements that agree (none when the comparison found its statements
+    consistent but none states another's value: see ``judged``); only these are reported."""
+    judged: tuple[Evidence, ...] = ()
+    """The statements the comparison found consistent, those a tolerance or an update let
+    pass included (two days one apart across a zone): rules that yield to a comparison
+    read these, never the report."""
 
 
 @dataclass

@@ -16,7 +16,7 @@ import math
 import re
 import shutil
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from typing import Any
 
@@ -80,6 +80,10 @@ class QuantityLexicon:
     counted_people: frozenset[str]
     part_words: frozenset[str] = frozenset()
     not_part_after: frozenset[str] = frozenset()
+    scaled_units: dict[str, str] = field(default_factory=dict)
+    """Units a word names only after a scale word ("2.4 million pounds" is sterling)."""
+    weight_words: frozenset[str] = frozenset()
+    """Words of a sentence that weighs something ("weighed"): no ``scaled_units`` in it."""
 
     @classmethod
     def from_lexicons(cls, lexicons: dict[str, Any]) -> QuantityLexicon:
@@ -118,6 +122,8 @@ class QuantityLexicon:
             counted_people=words("counted_people"),
             part_words=words("part_words"),
             not_part_after=words("not_part_after"),
+            scaled_units={k: str(v) for k, v in mapping("scaled_units").items()},
+            weight_words=words("weight_words"),
         )
 
 
@@ -514,6 +520,15 @@ def _number_at(
         start = j + 1 if hyphen else j
         if (unit_hit := _phrase_at(words, start, lex.units)) is not None:
             unit, j = lex.units[unit_hit[0]], start + unit_hit[1]
+        elif (
+            scale >= 1e6
+            and not hyphen
+            and (unit_hit := _phrase_at(words, start, lex.scaled_units)) is not None
+            and words[start + unit_hit[1] : start + unit_hit[1] + 1] != ["of"]
+            and lex.weight_words.isdisjoint(words)
+        ):
+            # "2.4 million pounds" is a sum; "3 million pounds of beef" a weight
+            unit, j = lex.scaled_units[unit_hit[0]], start + unit_hit[1]
     rounding = 0.0
     truncated = 0.0
     if value is not None and not exact_word:

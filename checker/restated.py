@@ -191,8 +191,9 @@ def restated_findings(
 
     agreed: dict[tuple[str, int, int], set[str]] = defaultdict(set)
     for agreement in agreements:
-        for evidence in agreement.evidence:
-            others = {e.source for e in agreement.evidence} - {evidence.source}
+        judged = agreement.judged or agreement.evidence
+        for evidence in judged:
+            others = {e.source for e in judged} - {evidence.source}
             agreed[(evidence.source, evidence.line, evidence.column)] |= others
     per_source = [(n, _candidates(n)) for n in sources]
     parent: dict[tuple[int, int], tuple[int, int]] = {}
