@@ -460,21 +460,42 @@ _NEIGHBOUR = re.compile(r"[A-Za-z]+|[^\sA-Za-z]")
 
 def article_pairs(words: list[WordMention]) -> frozenset[tuple[str, str]]:
     """Every pair of neighbouring tokens (lower case, as ``neighbours`` reads them) in the
-    sentences of ``words``: the article's own bigrams, a cache language model."""
+    sentences of ``words``: the article's own bigrams, a cache language model. The two
+    halves of a hyphenated compound ("high-speed", "high - speed") are a pair too."""
     pairs: set[tuple[str, str]] = set()
     for sentence in as_words(words).sentence_texts():
         tokens = [token.lower() for token in _NEIGHBOUR.findall(sentence)]
         pairs.update(pairwise(tokens))
+        pairs.update(
+            (first, second)
+            for first, hyphen, second in zip(tokens, tokens[1:], tokens[2:], strict=False)
+            if hyphen == "-" and first.isalpha() and second.isalpha()
+        )
     return frozenset(pairs)
 
 
 def neighbours(word: WordMention) -> tuple[str | None, str | None]:
     """The token before and after ``word`` in its sentence, lower case: a word or a single
-    punctuation mark; None at either end of the sentence."""
+    punctuation mark; None at either end of the sentence.
+
+    A hyphen between ``word`` and a word is read through: the neighbour of "speed" in
+    "a high-speed chase" (or "a high - speed chase", as crawled copy spaces it) is "high".
+    The halves of a compound are a pair of the language model ("high speed", "free trade",
+    "fastest growing"), where a hyphen alone says nothing of the word beside it."""
     sentence, offset = word.where.sentence, word.where.sentence_offset
     before = _NEIGHBOUR.findall(sentence[:offset])
     after = _NEIGHBOUR.findall(sentence[offset + len(word.where.text) :])
-    return (before[-1].lower() if before else None, after[0].lower() if after else None)
+    return (_through_hyphen(before[::-1]), _through_hyphen(after))
+
+
+def _through_hyphen(tokens: Sequence[str]) -> str | None:
+    """The first of ``tokens`` (nearest first), lower case, or the word after it when it is
+    a single hyphen between words; None when there are none."""
+    if not tokens:
+        return None
+    if tokens[0] == "-" and len(tokens) > 1 and tokens[1].isalpha():
+        return tokens[1].lower()
+    return tokens[0].lower()
 
 
 def _least_cost(typed: str, meant: str) -> float:

@@ -715,6 +715,27 @@ def test_spelling_neighbours_are_the_tokens_beside_the_word(extract_text):
     assert neighbours(first) == (None, ",")
 
 
+def test_spelling_neighbours_read_through_a_hyphen(extract_text):
+    # the neighbour of a compound's half is the other half, however the hyphen is spaced
+    for text in ("The board backed a long-tferm deal.", "The board backed a long - tferm deal."):
+        (word,) = [w for w in extract_text(text).words if w.where.text == "tferm"]
+        assert neighbours(word) == ("long", "deal")
+    words = extract_text("Talks ended -- tferm deal or not.").words
+    (word,) = [w for w in words if w.where.text == "tferm"]
+    assert neighbours(word) == ("-", "deal")  # a double hyphen is a dash, not a compound
+
+
+def test_spelling_suggestion_from_the_other_half_of_a_compound(extract_text):
+    # "long - tferm deal": only "long" says "term"; beside a bare hyphen "the" won
+    words = extract_text("The ministry signed a long - tferm deal with the mine operator.").words
+    assert [(t.word.where.text, t.suggestion) for t in _word_typos(words)] == [("tferm", "term")]
+
+
+def test_spelling_article_pairs_join_the_halves_of_a_compound(extract_text):
+    pairs = article_pairs(extract_text("It was a high - speed chase and a low-key end.").words)
+    assert {("high", "speed"), ("low", "key"), ("high", "-")} <= pairs
+
+
 def test_context_model_probabilities_are_probabilities():
     model = bigram_model()
     # a frequent pair is likelier than an unseen one, and no log-probability is above 0
