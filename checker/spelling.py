@@ -458,6 +458,23 @@ story that writes "the coast guard" twice means "guard" where it once writes "th
 _NEIGHBOUR = re.compile(r"[A-Za-z]+|[^\sA-Za-z]")
 
 
+def article_bonus(candidate: str, context: Collection[str], most: float = ARTICLE_BONUS) -> float:
+    """The cache language model's bonus for ``candidate`` in an article of vocabulary
+    ``context``: up to ``most``, by how many times more often the article writes the word
+    than English does (log10 of its count over the count its wordfreq frequency predicts
+    for the article's length). A word English uses everywhere ("the", "and") is in every
+    article, and its being there says nothing of what a misspelling beside it meant; a
+    rarer word the article writes ("repairs", "their" written often) is what the writer
+    has in mind. ``context`` without counts (a set) gives every word it holds ``most``."""
+    if not isinstance(context, Counter):
+        return most if candidate in context else 0.0
+    count = context[candidate]
+    if not count:
+        return 0.0
+    expected = context.total() * 10 ** (zipf(candidate) - 9)  # Zipf 9 is once per word
+    return min(most, max(0.0, math.log10(count / expected)))
+
+
 def article_pairs(words: list[WordMention]) -> frozenset[tuple[str, str]]:
     """Every pair of neighbouring tokens (lower case, as ``neighbours`` reads them) in the
     sentences of ``words``: the article's own bigrams, a cache language model. The two
@@ -519,7 +536,8 @@ def suggest_in_context(
     noisy channel whose language model is a word-bigram model (``context_model``), over
     words up to ``CONTEXT_EDITS`` edits away, or over the given ``options`` (a list's
     corrections). "widd" between "he" and "killed" is "was"; "sedn" before "that" is
-    "said". Candidates the article's own ``context`` words and neighbour ``pairs``
+    "said". Candidates the article's own ``context`` words (``article_bonus``: counted,
+    the more the article writes them beyond their English rate) and neighbour ``pairs``
     (``article_pairs``) support are favoured, and so is ``favoured`` (a list's first); a
     word of ``excluded`` is never chosen."""
     previous, following = around
@@ -533,7 +551,7 @@ def suggest_in_context(
     ]
 
     def in_article(candidate: str) -> float:
-        bonus = ARTICLE_BONUS if candidate in context or candidate == favoured else 0.0
+        bonus = ARTICLE_BONUS if candidate == favoured else article_bonus(candidate, context)
         beside = ((previous, candidate) in pairs) + ((candidate, following) in pairs)
         return bonus + ARTICLE_PAIR_BONUS * beside
 
@@ -881,7 +899,7 @@ def word_typos(
     skip = skip or set()
     words = as_words(words)
     texts = words.texts
-    context = frozenset(map(str.lower, texts))
+    context = Counter(map(str.lower, texts))  # the article's words, counted (a cache model)
     pairs = cache(lambda: article_pairs(words))  # built only if a word needs its neighbours
     misspellings, _ = _codespell_tables()
     distinct = set(texts)

@@ -736,6 +736,30 @@ def test_spelling_article_pairs_join_the_halves_of_a_compound(extract_text):
     assert {("high", "speed"), ("low", "key"), ("high", "-")} <= pairs
 
 
+def test_spelling_article_bonus_is_for_words_the_article_writes_more_than_english():
+    from collections import Counter
+
+    from checker.spelling import ARTICLE_BONUS, article_bonus
+
+    # a 600-word article writing "the" 30 times, as often as English does, and "bridges" twice
+    vocabulary = Counter({"the": 30, "bridges": 2, "governor": 3})
+    vocabulary.update({f"word{n}": 1 for n in range(600 - vocabulary.total())})
+    assert article_bonus("the", vocabulary) == 0.0  # in every article: says nothing
+    assert article_bonus("bridges", vocabulary) == ARTICLE_BONUS
+    assert article_bonus("tunnels", vocabulary) == 0.0  # not in the article
+    assert article_bonus("the", set(vocabulary)) == ARTICLE_BONUS  # no counts: every word alike
+
+
+def test_spelling_a_common_word_of_the_article_is_no_likelier_correction(extract_text):
+    # "and" stands in the article, as in any article; that is no reason to read "sakd" as it
+    text = (
+        "Officials met the families on Monday and the governor sakd most roads would "
+        "reopen by the weekend."
+    )
+    words = extract_text(text).words
+    assert [(t.word.where.text, t.suggestion) for t in _word_typos(words)] == [("sakd", "said")]
+
+
 def test_context_model_probabilities_are_probabilities():
     model = bigram_model()
     # a frequent pair is likelier than an unseen one, and no log-probability is above 0
