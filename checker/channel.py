@@ -3,7 +3,8 @@
 A noisy channel (Kernighan, Church and Gale 1990) learned from real misspellings: codespell's
 list of some 60,000 misspellings and their corrections is aligned letter by letter, and each
 edit is counted in its context: which letter was typed for which ("a" for "e"), which letter
-was left out after which ("n" before "g" in "-ing"), which was added, which two were swapped.
+was left out after which ("n" before "g" in "-ing"), which was added, which two were swapped,
+which was moved two or more places ("thire" for "their", "abanond" for "abandon").
 An edit's cost is its negative log-probability, so common slips ("seperate", "recieve",
 "occured") cost less than rare ones, and the ranking of corrections follows how people
 actually misspell, not a hand-set table.
@@ -64,6 +65,9 @@ def learn_edit_counts(misspellings: Mapping[str, str]) -> EditCounts:
         if distance == 0 or distance > MOST_EDITS_LEARNED:
             continue  # further apart, the alignment is a guess
         edits.update(_edits(typed, meant))
+        moved = moved_letter(typed, meant)
+        if moved:
+            edits[("move", moved, moved)] += 1  # counted beside its two edits, not for them
         meant_words.add(meant)
     for word in meant_words:
         marked = START + word
@@ -148,6 +152,24 @@ def _edits(typed: str, meant: str) -> list[tuple[str, str, str]]:
     return found
 
 
+def moved_letter(typed: str, meant: str) -> str | None:
+    """The letter of ``meant`` that ``typed`` writes two or more places away, every other
+    letter in its order ("thier" is a swap; "thire" for "their" moves the "e" two places
+    on: one slip, where an alignment counts a deletion and an insertion); else None. A letter
+    that lands beside its own copy is a doubled letter, not a moved one ("addvance" for
+    "advanced" is "advance" with a "d" doubled)."""
+    if len(typed) != len(meant) or typed == meant or sorted(typed) != sorted(meant):
+        return None
+    for i, letter in enumerate(meant):
+        rest = meant[:i] + meant[i + 1 :]
+        for j in range(len(meant)):
+            if abs(i - j) >= 2 and rest[:j] + letter + rest[j:] == typed:
+                if letter in typed[max(0, j - 1) : j] + typed[j + 1 : j + 2]:
+                    continue  # beside its own copy: a letter doubled ("addvance"), not moved
+                return letter
+    return None
+
+
 def _swapped(typed: str, meant: str, i: int, j: int) -> bool:
     return (
         i > 1
@@ -163,7 +185,7 @@ def edit_cost(kind: str, context: str, letter: str) -> float:
     """Cost of one edit: ``COST_BASE`` plus ``COST_PER_DECADE`` per factor of ten of its
     improbability in its context, within ``LEAST_EDIT_COST``..``MOST_EDIT_COST``."""
     edits, letters, pairs = _edit_counts()
-    if kind in ("sub", "ins"):
+    if kind in ("sub", "ins", "move"):  # "move": context and letter are the moved letter
         chances = letters[context]
     else:  # "del": the letter after its context; "swap": the pair itself
         chances = pairs[(context, letter)]
@@ -175,7 +197,8 @@ def edit_cost(kind: str, context: str, letter: str) -> float:
 @lru_cache(maxsize=500_000)
 def channel_cost(typed: str, meant: str) -> float:
     """How unlikely it is to type ``typed`` when meaning ``meant``: the cheapest sequence of
-    learned edits (substitutions, letters left out or added, neighbours swapped), plus
+    learned edits (substitutions, letters left out or added, neighbours swapped), or one
+    learned move of a letter when that is all that differs (``moved_letter``), plus
     ``FIRST_LETTER_COST`` when the first letter differs."""
     rows, cols = len(typed), len(meant)
     table = [[0.0] * (cols + 1) for _ in range(rows + 1)]
@@ -198,4 +221,8 @@ def channel_cost(typed: str, meant: str) -> float:
             if _swapped(typed, meant, i, j):
                 best = min(best, table[i - 2][j - 2] + edit_cost("swap", before, b))
             table[i][j] = best
-    return table[rows][cols] + (FIRST_LETTER_COST if typed[:1] != meant[:1] else 0.0)
+    cost = table[rows][cols]
+    moved = moved_letter(typed, meant) if rows == cols else None
+    if moved:
+        cost = min(cost, edit_cost("move", moved, moved))
+    return cost + (FIRST_LETTER_COST if typed[:1] != meant[:1] else 0.0)

@@ -461,23 +461,61 @@ story that writes "the coast guard" twice means "guard" where it once writes "th
 _NEIGHBOUR = re.compile(r"[A-Za-z]+|[^\sA-Za-z]")
 
 
+def article_bonus(candidate: str, context: Collection[str], most: float = ARTICLE_BONUS) -> float:
+    """The cache language model's bonus for ``candidate`` in an article of vocabulary
+    ``context``: up to ``most``, by how many times more often the article writes the word
+    than English does (log10 of its count over the count its wordfreq frequency predicts
+    for the article's length). A word English uses everywhere ("the", "and") is in every
+    article, and its being there says nothing of what a misspelling beside it meant; a
+    rarer word the article writes ("repairs", "their" written often) is what the writer
+    has in mind. ``context`` without counts (a set) gives every word it holds ``most``."""
+    if not isinstance(context, Counter):
+        return most if candidate in context else 0.0
+    count = context[candidate]
+    if not count:
+        return 0.0
+    expected = context.total() * 10 ** (zipf(candidate) - 9)  # Zipf 9 is once per word
+    return min(most, max(0.0, math.log10(count / expected)))
+
+
 def article_pairs(words: list[WordMention]) -> frozenset[tuple[str, str]]:
     """Every pair of neighbouring tokens (lower case, as ``neighbours`` reads them) in the
-    sentences of ``words``: the article's own bigrams, a cache language model."""
+    sentences of ``words``: the article's own bigrams, a cache language model. The two
+    halves of a hyphenated compound ("high-speed", "high - speed") are a pair too."""
     pairs: set[tuple[str, str]] = set()
     for sentence in as_words(words).sentence_texts():
         tokens = [token.lower() for token in _NEIGHBOUR.findall(sentence)]
         pairs.update(pairwise(tokens))
+        pairs.update(
+            (first, second)
+            for first, hyphen, second in zip(tokens, tokens[1:], tokens[2:], strict=False)
+            if hyphen == "-" and first.isalpha() and second.isalpha()
+        )
     return frozenset(pairs)
 
 
 def neighbours(word: WordMention) -> tuple[str | None, str | None]:
     """The token before and after ``word`` in its sentence, lower case: a word or a single
-    punctuation mark; None at either end of the sentence."""
+    punctuation mark; None at either end of the sentence.
+
+    A hyphen between ``word`` and a word is read through: the neighbour of "speed" in
+    "a high-speed chase" (or "a high - speed chase", as crawled copy spaces it) is "high".
+    The halves of a compound are a pair of the language model ("high speed", "free trade",
+    "fastest growing"), where a hyphen alone says nothing of the word beside it."""
     sentence, offset = word.where.sentence, word.where.sentence_offset
     before = _NEIGHBOUR.findall(sentence[:offset])
     after = _NEIGHBOUR.findall(sentence[offset + len(word.where.text) :])
-    return (before[-1].lower() if before else None, after[0].lower() if after else None)
+    return (_through_hyphen(before[::-1]), _through_hyphen(after))
+
+
+def _through_hyphen(tokens: Sequence[str]) -> str | None:
+    """The first of ``tokens`` (nearest first), lower case, or the word after it when it is
+    a single hyphen between words; None when there are none."""
+    if not tokens:
+        return None
+    if tokens[0] == "-" and len(tokens) > 1 and tokens[1].isalpha():
+        return tokens[1].lower()
+    return tokens[0].lower()
 
 
 def _least_cost(typed: str, meant: str) -> float:
@@ -501,7 +539,8 @@ def suggest_in_context(
     noisy channel whose language model is a word-bigram model (``context_model``), over
     words up to ``CONTEXT_EDITS`` edits away, or over the given ``options`` (a list's
     corrections). "widd" between "he" and "killed" is "was"; "sedn" before "that" is
-    "said". Candidates the article's own ``context`` words and neighbour ``pairs``
+    "said". Candidates the article's own ``context`` words (``article_bonus``: counted,
+    the more the article writes them beyond their English rate) and neighbour ``pairs``
     (``article_pairs``) support are favoured, and so is ``favoured`` (a list's first); a
     word of ``excluded`` is never chosen."""
     previous, following = around
@@ -515,7 +554,7 @@ def suggest_in_context(
     ]
 
     def in_article(candidate: str) -> float:
-        bonus = ARTICLE_BONUS if candidate in context or candidate == favoured else 0.0
+        bonus = ARTICLE_BONUS if candidate == favoured else article_bonus(candidate, context)
         beside = ((previous, candidate) in pairs) + ((candidate, following) in pairs)
         return bonus + ARTICLE_PAIR_BONUS * beside
 
@@ -888,7 +927,7 @@ def word_typos(
     skip = skip or set()
     words = as_words(words)
     texts = words.texts
-    context = frozenset(map(str.lower, texts))
+    context = Counter(map(str.lower, texts))  # the article's words, counted (a cache model)
     pairs = cache(lambda: article_pairs(words))  # built only if a word needs its neighbours
     misspellings, _ = _codespell_tables()
     distinct = set(texts)

@@ -82,7 +82,7 @@ def test_channel_shipped_model_loads_every_row_it_holds():
     widths = {"edit": 5, "letter": 3, "pair": 4}
     assert all(row[0] in widths and len(row) == widths[row[0]] for row in rows)
     assert all(row[-1].isdigit() and int(row[-1]) > 0 for row in rows)
-    assert {row[1] for row in rows if row[0] == "edit"} == {"sub", "del", "ins", "swap"}
+    assert {row[1] for row in rows if row[0] == "edit"} == {"sub", "del", "ins", "swap", "move"}
     edits, letters, pairs = _edit_counts()
     assert len(edits) + len(letters) + len(pairs) == len(rows)
     assert set(string.ascii_lowercase) <= set(letters)
@@ -111,3 +111,24 @@ def test_channel_shipped_model_loads_every_row_it_holds():
 )
 def test_channel_shipped_model_suggests_the_correction_of_real_misspellings(typed, meant):
     assert suggest(typed) == meant
+
+
+def test_channel_a_moved_letter_is_one_slip():
+    from checker.channel import moved_letter
+
+    # "nitgh": the "t" of "night" written two places early, every other letter in order
+    assert moved_letter("nitgh", "night") == "t"
+    assert moved_letter("abanond", "abandon") is not None  # codespell's own example
+    assert moved_letter("nihgt", "night") is None  # two letters swapped: a swap, not a move
+    assert moved_letter("addvance", "advanced") is None  # a letter doubled, not moved
+    # the learned move is the whole cost, cheaper than the deletion and insertion it replaces
+    assert channel_cost("nitgh", "night") == pytest.approx(edit_cost("move", "t", "t"))
+    assert channel_cost("nitgh", "night") < edit_cost("del", "i", "t") + edit_cost("ins", "h", "t")
+
+
+def test_channel_a_moved_letter_ranks_in_context():
+    from checker.spelling import suggest_in_context
+
+    # "Rescuers worked from dawn to nitgh the whole week": as two edits, "fight" after "to"
+    # won; as one moved letter, "night"
+    assert suggest_in_context("nitgh", ("to", "the")) == "night"

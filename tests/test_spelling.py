@@ -715,6 +715,51 @@ def test_spelling_neighbours_are_the_tokens_beside_the_word(extract_text):
     assert neighbours(first) == (None, ",")
 
 
+def test_spelling_neighbours_read_through_a_hyphen(extract_text):
+    # the neighbour of a compound's half is the other half, however the hyphen is spaced
+    for text in ("The board backed a long-tferm deal.", "The board backed a long - tferm deal."):
+        (word,) = [w for w in extract_text(text).words if w.where.text == "tferm"]
+        assert neighbours(word) == ("long", "deal")
+    words = extract_text("Talks ended -- tferm deal or not.").words
+    (word,) = [w for w in words if w.where.text == "tferm"]
+    assert neighbours(word) == ("-", "deal")  # a double hyphen is a dash, not a compound
+
+
+def test_spelling_suggestion_from_the_other_half_of_a_compound(extract_text):
+    # "long - tferm deal": only "long" says "term"; beside a bare hyphen "the" won
+    words = extract_text("The ministry signed a long - tferm deal with the mine operator.").words
+    assert [(t.word.where.text, t.suggestion) for t in _word_typos(words)] == [("tferm", "term")]
+
+
+def test_spelling_article_pairs_join_the_halves_of_a_compound(extract_text):
+    pairs = article_pairs(extract_text("It was a high - speed chase and a low-key end.").words)
+    assert {("high", "speed"), ("low", "key"), ("high", "-")} <= pairs
+
+
+def test_spelling_article_bonus_is_for_words_the_article_writes_more_than_english():
+    from collections import Counter
+
+    from checker.spelling import ARTICLE_BONUS, article_bonus
+
+    # a 600-word article writing "the" 30 times, as often as English does, and "bridges" twice
+    vocabulary = Counter({"the": 30, "bridges": 2, "governor": 3})
+    vocabulary.update({f"word{n}": 1 for n in range(600 - vocabulary.total())})
+    assert article_bonus("the", vocabulary) == 0.0  # in every article: says nothing
+    assert article_bonus("bridges", vocabulary) == ARTICLE_BONUS
+    assert article_bonus("tunnels", vocabulary) == 0.0  # not in the article
+    assert article_bonus("the", set(vocabulary)) == ARTICLE_BONUS  # no counts: every word alike
+
+
+def test_spelling_a_common_word_of_the_article_is_no_likelier_correction(extract_text):
+    # "and" stands in the article, as in any article; that is no reason to read "sakd" as it
+    text = (
+        "Officials met the families on Monday and the governor sakd most roads would "
+        "reopen by the weekend."
+    )
+    words = extract_text(text).words
+    assert [(t.word.where.text, t.suggestion) for t in _word_typos(words)] == [("sakd", "said")]
+
+
 def test_context_model_probabilities_are_probabilities():
     model = bigram_model()
     # a frequent pair is likelier than an unseen one, and no log-probability is above 0
