@@ -191,9 +191,9 @@ def test_the_name_index_finds_what_a_search_through_all_names_finds():
         "Oduya",
         "Oduyo",
     ]
-    by_length: dict[int, list[str]] = {}
+    by_length: dict[tuple[int, str], list[str]] = {}
     for name in names:
-        by_length.setdefault(len(name), []).append(name)
+        by_length.setdefault((len(name), name[0]), []).append(name)
     near = _NearNames(names)
     for name in names:
         assert near.one_letter_off(name) == list(_names_one_letter_off(name, by_length)), name
