@@ -946,3 +946,22 @@ def test_compare_a_plant_that_closes_on_a_weekday_and_one_closing_on_a_date_disa
     )
     assert {e.text for e in finding.evidence} == {"on March 3", "on Friday"}
     assert "2026-02-27" in finding.message
+
+
+# --- the simple present of a scheduled happening looks ahead ------------------------------------
+
+_TALKS = "Fishery ministers from Iceland and Norway opened quota talks in Bergen on Monday. "
+
+
+def test_compare_talks_that_end_on_a_weekday_in_the_present_agree_with_the_coming_date(
+    ruleset, nlp
+):
+    # published Wednesday March 11: "end on Friday" is Friday March 13, not March 6
+    result = _check(
+        ruleset,
+        nlp,
+        ("a.txt", "2026-03-11", _TALKS + "The talks end on Friday.\n"),
+        ("b.txt", "2026-03-11", _TALKS + "The talks will end on March 13.\n"),
+    )
+    assert _of(result, "discrepancy", "event.end_date") == []
+    assert any(a.rule == "event.end_date" for a in result.agreements)
