@@ -965,3 +965,20 @@ def test_compare_talks_that_end_on_a_weekday_in_the_present_agree_with_the_comin
     )
     assert _of(result, "discrepancy", "event.end_date") == []
     assert any(a.rule == "event.end_date" for a in result.agreements)
+
+
+# --- "next Thursday" said on a Wednesday: tomorrow or the Thursday after -------------------------
+
+
+@pytest.mark.parametrize(("date_words", "differ"), [("on June 24", False), ("on July 1", True)])
+def test_compare_next_weekday_said_the_day_before_agrees_with_the_week_after(
+    ruleset, nlp, date_words, differ
+):
+    # published Wednesday June 16, 2021
+    result = _check(
+        ruleset,
+        nlp,
+        ("a.txt", "2021-06-16", "The state senate will vote on the pension bill next Thursday.\n"),
+        ("b.txt", "2021-06-16", f"The state senate will vote on the pension bill {date_words}.\n"),
+    )
+    assert bool(_of(result, "discrepancy", "event.date")) is differ
