@@ -216,6 +216,52 @@ def _names_zone(sentence: str, suffixes: list[str]) -> bool:
     return re.search(rf"(?<=[\w,] )[A-Z][a-z]+ (?:{ends})\b", sentence) is not None
 
 
+def _zone_clock(sentence: str, options: dict) -> tuple[float, bool] | None:
+    """The clock a sentence gives right before a zone word ("at 09:15 GMT", "1842 GMT",
+    "3:42 a.m. local time"), in hours, and whether its zone is one of
+    ``universal_zone_words`` (GMT, UTC). None when no clock stands right before one."""
+    words = options.get("zone_words", [])
+    if not words:
+        return None
+    zones = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    match = re.search(
+        rf"(?<![\d:.,])(\d{{1,2}})(?:[:.]?(\d{{2}}))?\s*(a\.?m\.?|p\.?m\.?)?\s*\b({zones})\b",
+        sentence,
+        re.IGNORECASE,
+    )
+    if match is None:
+        return None
+    hours, minutes = int(match[1]), int(match[2] or 0)
+    if hours > 24 or minutes > 59:
+        return None
+    meridiem = (match[3] or "").lower()[:1]
+    if meridiem and not 1 <= hours <= 12:
+        return None
+    if meridiem:
+        hours = hours % 12 + (12 if meridiem == "p" else 0)
+    universal = match[4].lower() in {w.lower() for w in options.get("universal_zone_words", [])}
+    return hours + minutes / 60, universal
+
+
+def _zone_allows(sentence: str, shift: int, options: dict) -> bool:
+    """True when the clock and zone ``sentence`` gives may fall on the day ``shift`` days
+    from the day it names, for a source that gives no clock: a GMT clock is another local
+    day only where the local offset (``zone_offsets``) carries it across midnight ("09:15
+    GMT on Friday" is a Thursday nowhere news is filed from; "2340 GMT on Monday" is Tuesday
+    in Asia), a local clock another GMT day likewise. True when no clock can be read."""
+    clock = _zone_clock(sentence, options)
+    offsets = options.get("zone_offsets")
+    if clock is None or not offsets:
+        return True
+    hours, universal = clock
+    low, high = float(min(offsets)), float(max(offsets))
+    if not universal:  # a local clock: the other day is GMT's, offset the other way
+        low, high = -high, -low
+    if shift < 0:
+        return hours + low < 0
+    return hours + high >= 24
+
+
 def _days_agree(a: Fact, b: Fact, rule: Rule) -> bool:
     """Two dates of one event agree when they are one day, or one day apart and
     either the earlier is a night and the later an early hour ("late on Friday", "early
@@ -230,11 +276,17 @@ def _days_agree(a: Fact, b: Fact, rule: Rule) -> bool:
         return False
     options = rule.options
     suffixes = options.get("zone_suffixes", [])
-    if any(
+    zoned = [
         _says(fact.sentence, options.get("zone_words", [])) or _names_zone(fact.sentence, suffixes)
         for fact in (a, b)
-    ):
-        return True
+    ]
+    if all(zoned):
+        return True  # two clocks, or two zones: either may be the other's moment
+    if any(zoned):
+        clock_fact, other = (a, b) if zoned[0] else (b, a)
+        shift = (other.value.start - clock_fact.value.start).days  # type: ignore[union-attr]
+        if _zone_allows(clock_fact.sentence, shift, options):
+            return True
     earlier, later = (a, b) if gap > 0 else (b, a)
     return _says(earlier.text, options.get("night_words", [])) and _says(
         later.text, options.get("early_words", [])

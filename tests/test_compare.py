@@ -592,8 +592,26 @@ def test_compare_visit_announced_with_would_is_ahead_of_the_report(ruleset, nlp,
         ("at 2040 GMT on Monday", "at 2.10 a.m. on Tuesday", False),
         ("on Monday evening", "early on Tuesday", False),
         ("on Monday", "on Tuesday", True),
+        # a GMT clock falls on another local day only where an offset carries it past midnight
+        ("at 0930 GMT on Tuesday", "on Monday", True),
+        ("at 2350 GMT on Monday", "on Tuesday", False),
+        ("at 10:05 GMT on Monday", "on Tuesday", True),
+        ("at 0130 GMT on Tuesday", "on Monday", False),
+        # a local clock against a day in GMT, likewise
+        ("at 3.40 a.m. local time on Tuesday", "on Monday", False),
+        ("at 2 p.m. local time on Tuesday", "on Monday", True),
     ],
-    ids=["zone", "night-and-early-hours", "a-day-apart"],
+    ids=[
+        "zone",
+        "night-and-early-hours",
+        "a-day-apart",
+        "gmt-morning-no-day-before",
+        "gmt-late-evening-next-day-east",
+        "gmt-morning-no-day-after",
+        "gmt-small-hours-day-before-west",
+        "local-small-hours-day-before-in-gmt",
+        "local-afternoon-no-day-before",
+    ],
 )
 def test_compare_event_dates_a_day_apart_across_midnight(ruleset, nlp, first, second, differ):
     def article(source_id: str, when: str) -> tuple[str, str, str]:
