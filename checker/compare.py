@@ -14,7 +14,7 @@ import datetime as dt
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 from string import Formatter
 
@@ -85,11 +85,36 @@ def _source_name(source_id: str) -> str:
     return source_id.rsplit("/", 1)[-1]
 
 
-def _values_text(groups: dict[str, list[Fact]]) -> str:
-    parts = []
+def _values_text(
+    groups: dict[str, list[Fact]], agree: Callable[[Fact, Fact], bool] | None = None
+) -> str:
+    """The values of a finding, each with its sources: "A (a.txt) vs B (b.txt)". Values that
+    all agree with one another (``agree``: a GMT clock and the local day it is) stand on
+    one side, joined by "=": "2026-09-15 (a.txt) = 2026-09-14 (b.txt) vs 2026-09-09 (c.txt)"."""
+    sides: list[list[str]] = []
     for label, facts in groups.items():
-        names = ", ".join(sorted({_source_name(f.source_id) for f in facts}))
-        parts.append(f"{label} ({names})")
+        side = next(
+            (
+                side
+                for side in sides
+                if agree is not None
+                and all(agree(a, b) for other in side for a in facts for b in groups[other])
+            ),
+            None,
+        )
+        if side is None:
+            sides.append([label])
+        else:
+            side.append(label)
+    if len(sides) == 1:
+        sides = [[label] for label in groups]  # no side against another: each value alone
+    parts = []
+    for side in sides:
+        named = []
+        for label in side:
+            names = ", ".join(sorted({_source_name(f.source_id) for f in groups[label]}))
+            named.append(f"{label} ({names})")
+        parts.append(" = ".join(named))
     return " vs ".join(parts)
 
 
@@ -394,11 +419,23 @@ def compare_alignment(
             )
         )
 
+    def facing(i: int, j: int) -> list[Fact]:
+        """The facts of unit ``i`` set against unit ``j``'s: when ``i`` dates its event both
+        before and after its publication ("made landfall on Monday" and "would move
+        towards Normandy on Wednesday") and ``j`` on one side only, those on ``j``'s side
+        (a forecast is no date of what happened, a past round none of the next)."""
+        theirs = {f.timing for f in values[j]} - {"unknown"}
+        mine = {f.timing for f in values[i]} - {"unknown"}
+        if len(theirs) != 1 or len(mine) < 2:
+            return values[i]
+        return [f for f in values[i] if f.timing in theirs] or values[i]
+
     def differ(i: int, j: int) -> bool:
-        if not any(comparable(a, b) for a in values[i] for b in values[j]):
+        ours, theirs = facing(i, j), facing(j, i)
+        if not any(comparable(a, b) for a in ours for b in theirs):
             return apart(i, j)
         return (
-            not any(agree(a, b) for a in values[i] for b in values[j] if comparable(a, b))
+            not any(agree(a, b) for a in ours for b in theirs if comparable(a, b))
             and not _update_between(rule, values[i], values[j], published or {})
             and not (
                 alignment.family == "count"
@@ -434,7 +471,15 @@ def compare_alignment(
         in_conflict
         | {k for k in range(len(values)) if any(differ(k, c) for c in in_conflict if c != k)}
     ) or range(len(values))
-    stated = [fact for k in shown for fact in values[k]]
+    partners = {
+        k: [m for i, j in conflicts for k2, m in ((i, j), (j, i)) if k2 == k] for k in shown
+    }
+    stated = [
+        fact
+        for k in shown
+        for fact in values[k]
+        if not partners[k] or any(fact in facing(k, m) for m in partners[k])
+    ]
     evidence = tuple(Evidence.of(f, anchors.get(f.source_id)) for f in stated)
     groups: dict[str, list[Fact]] = defaultdict(list)
     for fact in stated:
@@ -445,7 +490,7 @@ def compare_alignment(
         "about": _deadline_subject(alignment.units),
         "series": first.event_class,
         "measure": first.facts[0].subject or first.event_class,
-        "values": _values_text(groups),
+        "values": _values_text(groups, agree if disagree else None),
     }
     if disagree:
         return Finding(
@@ -915,8 +960,8 @@ def _without_main_repeats(agreements: list[Agreement], ruleset: RuleSet) -> list
 
 
 def _without_repeats(findings: list[Finding], ruleset: RuleSet) -> list[Finding]:
-    """One conflict told once: a lead-date discrepancy over the very statements of an event
-    date discrepancy is dropped (the event rule says more: "called off", "started"); an
+    """One conflict told once: a lead-date discrepancy over statements that all stand in an
+    event date discrepancy is dropped (the event rule says more: "called off", "started"); an
     event date discrepancy whose statements are some of a lead-date one's is dropped."""
     main_rules = {
         rule.id
@@ -1011,8 +1056,8 @@ def _without_repeats(findings: list[Finding], ruleset: RuleSet) -> list[Finding]
     for finding in findings:
         if finding.kind == "discrepancy":
             said = statements(finding)
-            if finding.rule in lead_rules and said in dated:
-                continue
+            if finding.rule in lead_rules and any(said <= other for other in dated):
+                continue  # its statements all stand in an event date's conflict
             if finding.rule in date_rules and any(said < lead for lead in leads):
                 continue
         kept.append(finding)

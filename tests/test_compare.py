@@ -1000,3 +1000,41 @@ def test_compare_next_weekday_said_the_day_before_agrees_with_the_week_after(
         ("b.txt", "2021-06-16", f"The state senate will vote on the pension bill {date_words}.\n"),
     )
     assert bool(_of(result, "discrepancy", "event.date")) is differ
+
+
+# --- a finding over three sources: a forecast is no date of the event, agreeing values side --
+
+
+def test_compare_a_forecast_date_is_not_a_sources_date_of_what_happened(ruleset, nlp):
+    first = (
+        "Storm Petra made landfall near Cork on Monday night, cutting power to 40,000 homes.\n\n"
+        "Forecasters said the storm would move towards Wales on Wednesday.\n"
+    )
+    second = (
+        "Storm Petra, which made landfall near Cork on Sunday night, cut power to 40,000 homes.\n"
+    )
+    result = _check(ruleset, nlp, ("a.txt", "2026-11-03", first), ("c.txt", "2026-11-04", second))
+    dated = [f for f in result.findings if f.kind == "discrepancy" and "date" in f.rule]
+    (finding,) = dated  # told once, not again as the lead's date
+    assert {e.text for e in finding.evidence} == {"on Monday night", "on Sunday night"}
+    assert "2026-11-04" not in finding.message
+
+
+def test_compare_two_sources_that_agree_stand_on_one_side_against_the_third(ruleset, nlp):
+    def quake(source_id: str, published: str, when: str) -> tuple[str, str, str]:
+        return (
+            source_id,
+            published,
+            f"A magnitude 6.2 earthquake struck off the coast of Mindanao {when}, the"
+            " seismology institute said.\n",
+        )
+
+    result = _check(
+        ruleset,
+        nlp,
+        quake("a.txt", "2026-09-15", "at 4:10 a.m. local time on Tuesday"),
+        quake("b.txt", "2026-09-14", "at 2010 GMT on Monday"),
+        quake("c.txt", "2026-09-17", "on Thursday"),
+    )
+    (finding,) = _of(result, "discrepancy", "event.date")
+    assert finding.message.endswith("2026-09-15 (a.txt) = 2026-09-14 (b.txt) vs 2026-09-17 (c.txt)")
