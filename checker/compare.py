@@ -15,6 +15,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import partial
 from string import Formatter
 
@@ -373,12 +374,14 @@ def compare_alignment(
     published: dict[str, dt.date | None] | None = None,
     texts: Sequence[str] = (),
     name_parts: frozenset[str] = frozenset(),
+    event_words: _EventWords | None = None,
 ) -> Finding | Agreement | None:
     """Compare one aligned group: a discrepancy finding if two sources differ, else an agreement.
     ``published`` (source id to publication date) lets a later source update a running total.
     ``texts``: the story's source texts, which a rule with ``unknown_places`` reads to
     tell apart two places the gazetteer lacks (``_unknown_apart``); ``name_parts``: words
-    many place names share (lexicon ``place_name_parts``).
+    many place names share (lexicon ``place_name_parts``); ``event_words``: the rules' event
+    verbs and nouns (a verb, "met", names no event in a message).
     None when a rule with ``max_days_apart`` finds no two of the group's dates near enough
     to be one event's."""
     same_place_km = float(rule.options.get("same_place_km", 10.0))
@@ -486,7 +489,7 @@ def compare_alignment(
         groups[fact.value_label()].append(fact)
     first = alignment.units[0]
     fields = {
-        "event": first.facts[0].trigger or "event",
+        "event": _event_name(alignment.units, event_words or _NO_EVENT_WORDS),
         "about": _deadline_subject(alignment.units),
         "series": first.event_class,
         "measure": first.facts[0].subject or first.event_class,
@@ -555,6 +558,52 @@ def compare_alignment(
         f"{rule.id}: " + " = ".join(f'"{f.text}"' for f in stated) + f" -> {', '.join(groups)}"
     )
     return Agreement(rule=rule.id, story=story, summary=summary, evidence=evidence)
+
+
+def _event_name(units: Sequence[Unit], words: _EventWords) -> str:
+    """The event a message names: the first source's event word, or, where that is a verb
+    ("met on Monday"), the first noun another source gives ("talks"), or the event word the
+    verb is made from ("crashed": crash), else the event's class ("gathering")."""
+    facts = [f for unit in units for f in unit.facts]
+    first = facts[0]
+    if not words.is_verb(first.trigger):
+        return first.trigger or "event"
+    noun = next((f.trigger for f in facts if f.trigger and not words.is_verb(f.trigger)), None)
+    if noun is None and first.trigger and first.trigger.endswith("ed"):
+        stems = (first.trigger[:-2], first.trigger[:-1])
+        noun = next((w for w in stems if w in words.nouns), None)
+    return noun or units[0].event_class or first.trigger or "event"
+
+
+@dataclass(frozen=True)
+class _EventWords:
+    """The rules' words that may trigger an event, as verbs ("met", "meets", "crashed") and
+    as nouns ("talks", "crash")."""
+
+    verbs: frozenset[str]
+    nouns: frozenset[str]
+
+    @classmethod
+    def of(cls, ruleset: RuleSet) -> _EventWords:
+        """Verbs: past-tense markers, the event rules' verbs, the present forms of scheduled
+        happenings (lexicons ``past_markers``, ``present_markers``). Nouns: the other event
+        words."""
+        lex = ruleset.lexicons
+        verbs = {*lex.get("past_markers", []), *lex.get("present_markers", [])}
+        verbs |= {verb for rule in ruleset.of_kind("event_date") for verb in rule.options["verbs"]}
+        verbs = {w.lower() for w in verbs}
+        nouns = {w.lower() for w in ruleset.event_classes} - verbs
+        return cls(frozenset(verbs), frozenset(w for w in nouns if not w.endswith("ed")))
+
+    def is_verb(self, word: str | None) -> bool:
+        """True for a verb form that triggered an event ("met", "crashed"), not a noun."""
+        if not word or word in self.nouns:
+            return False
+        return word in self.verbs or (word.endswith("ed") and " " not in word)
+
+
+_NO_EVENT_WORDS = _EventWords(frozenset(), frozenset())
+"""No event words known: only a past form ("crashed") is taken for a verb."""
 
 
 def _deadline_subject(units: Sequence[Unit]) -> str:
@@ -908,11 +957,14 @@ def compare_story(
     published = {n.source.id: n.source.published for n in sources}
     texts = [n.source.text for n in sources]
     name_parts = frozenset(w.lower() for w in ruleset.lexicons.get("place_name_parts", []))
+    event_words = ruleset.derived("event_words", lambda: _EventWords.of(ruleset))
     findings: list[Finding] = []
     agreements: list[Agreement] = []
     for alignment in alignments:
         rule = ruleset.rules[alignment.rule]
-        outcome = compare_alignment(alignment, story, rule, anchors, published, texts, name_parts)
+        outcome = compare_alignment(
+            alignment, story, rule, anchors, published, texts, name_parts, event_words
+        )
         if outcome is None:
             continue
         (findings if isinstance(outcome, Finding) else agreements).append(outcome)  # type: ignore[arg-type]

@@ -1038,3 +1038,29 @@ def test_compare_two_sources_that_agree_stand_on_one_side_against_the_third(rule
     )
     (finding,) = _of(result, "discrepancy", "event.date")
     assert finding.message.endswith("2026-09-15 (a.txt) = 2026-09-14 (b.txt) vs 2026-09-17 (c.txt)")
+
+
+# --- the next of a series: "met on Tuesday ... and will meet again on Friday" ------------------
+
+
+def test_compare_the_next_meeting_of_a_series_is_compared_with_another_sources_meeting(
+    ruleset, nlp
+):
+    first = (
+        "Dock workers' leaders and port operators met on Tuesday for talks on overtime and will"
+        " meet again on Friday, the dockers' union said.\n"
+    )
+    second = (
+        "Dock workers' leaders and port operators will hold talks on overtime on Friday,"
+        " the dockers' union said.\n"
+    )
+    result = _check(ruleset, nlp, ("a.txt", "2026-05-13", first), ("b.txt", "2026-05-13", second))
+    assert _of(result, "discrepancy", "event.date") == []
+
+
+def test_compare_a_message_names_the_event_by_a_noun_not_by_its_verb(ruleset, nlp):
+    first = "Dock workers' leaders and port operators met on Tuesday for talks on overtime.\n"
+    second = "Dock workers' leaders and port operators held talks on overtime on Monday.\n"
+    result = _check(ruleset, nlp, ("a.txt", "2026-05-13", first), ("b.txt", "2026-05-13", second))
+    (finding,) = _of(result, "discrepancy", "event.date")
+    assert finding.message.startswith("Sources disagree on when the talks took place")

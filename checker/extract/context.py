@@ -225,6 +225,7 @@ class _WordSets:
     not_past: frozenset[str]
     present_markers: frozenset[tuple[str, ...]]
     present_copulas: frozenset[str]
+    series_next_words: frozenset[str]
     calendar_words: frozenset[str]
     honorifics: frozenset[str]
     honorific_stems: frozenset[str]
@@ -249,6 +250,7 @@ class _WordSets:
                 tuple(phrase.lower().split()) for phrase in lex.get("present_markers", [])
             ),
             present_copulas=frozenset(w.lower() for w in lex.get("present_copulas", [])),
+            series_next_words=frozenset(w.lower() for w in lex.get("series_next_words", [])),
             calendar_words=frozenset(
                 set(lex["months"])
                 | set(lex["weekdays"])
@@ -285,6 +287,7 @@ class _Context:
         self.not_past = words.not_past
         self.present_markers = words.present_markers
         self.present_copulas = words.present_copulas
+        self.series_next_words = words.series_next_words
         self.calendar_words = words.calendar_words
         self.cardinals = lex.get("cardinals", {})
         self.ordinals = lex.get("ordinals", {})
