@@ -477,6 +477,8 @@ class _Context:
                     continue
                 if cue.label_ == "tense:past" and self._after_auxiliary_at(cue.start):
                     continue  # "will be held": passive, not past
+                if cue.start in self.timex_tokens and not start <= cue.start < end:
+                    continue  # the "next" of another date ("is next Thursday") dates that one
                 if (
                     cue.start >= left
                     and cue.end <= right
