@@ -1064,3 +1064,28 @@ def test_compare_a_message_names_the_event_by_a_noun_not_by_its_verb(ruleset, nl
     result = _check(ruleset, nlp, ("a.txt", "2026-05-13", first), ("b.txt", "2026-05-13", second))
     (finding,) = _of(result, "discrepancy", "event.date")
     assert finding.message.startswith("Sources disagree on when the talks took place")
+
+
+# --- two deadlines in one sentence: each takes the words of its own clause -----------------------
+
+_BRIDGE = "The county approved the bridge repair scheme on April 2.\n\n"
+
+
+@pytest.mark.parametrize(("plan_due", "differ"), [("April", False), ("May", True)])
+def test_compare_two_deadlines_of_one_sentence_each_keep_their_own_task(
+    ruleset, nlp, plan_due, differ
+):
+    first = (
+        _BRIDGE + "Under the loan's terms, the bridge must be rebuilt by November 30, and the"
+        " contractor has until April 30 to file a new safety plan.\n"
+    )
+    second = (
+        _BRIDGE + f"The contractor has until the end of {plan_due} to file a new safety plan,"
+        " and the bridge must be rebuilt by the end of November.\n"
+    )
+    findings = _deadlines(
+        ("a.txt", "2026-04-08", first), ("b.txt", "2026-04-09", second), ruleset=ruleset, nlp=nlp
+    )
+    assert [sorted(e.normalized for e in f.evidence) for f in findings] == (
+        [["2026-04-30", "2026-05-31"]] if differ else []
+    )

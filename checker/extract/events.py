@@ -949,6 +949,9 @@ def _deadline_predicate(
     anchor = None
     for i in range(span.start - 1, left - 1, -1):
         after = i + 1
+        if i in ctx.timex_tokens:
+            break  # "must be completed by December 31, and ... has until March 31 to": that
+            # modal governs the other date
         if lower[i] in _MODALS or (
             lower[i] == "to"
             and after < span.start
