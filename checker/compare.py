@@ -489,7 +489,9 @@ def compare_alignment(
         groups[fact.value_label()].append(fact)
     first = alignment.units[0]
     fields = {
-        "event": _event_name(alignment.units, event_words or _NO_EVENT_WORDS),
+        "event": _event_name(alignment.units, event_words or _NO_EVENT_WORDS)
+        if alignment.family in ("date", "lead")
+        else first.facts[0].trigger or "event",
         "about": _deadline_subject(alignment.units),
         "series": first.event_class,
         "measure": first.facts[0].subject or first.event_class,
