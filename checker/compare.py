@@ -15,6 +15,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import partial
 from string import Formatter
 
@@ -85,11 +86,36 @@ def _source_name(source_id: str) -> str:
     return source_id.rsplit("/", 1)[-1]
 
 
-def _values_text(groups: dict[str, list[Fact]]) -> str:
-    parts = []
+def _values_text(
+    groups: dict[str, list[Fact]], agree: Callable[[Fact, Fact], bool] | None = None
+) -> str:
+    """The values of a finding, each with its sources: "A (a.txt) vs B (b.txt)". Values that
+    all agree with one another (``agree``: a GMT clock and the local day it is) stand on
+    one side, joined by "=": "2026-09-15 (a.txt) = 2026-09-14 (b.txt) vs 2026-09-09 (c.txt)"."""
+    sides: list[list[str]] = []
     for label, facts in groups.items():
-        names = ", ".join(sorted({_source_name(f.source_id) for f in facts}))
-        parts.append(f"{label} ({names})")
+        side = next(
+            (
+                side
+                for side in sides
+                if agree is not None
+                and all(agree(a, b) for other in side for a in facts for b in groups[other])
+            ),
+            None,
+        )
+        if side is None:
+            sides.append([label])
+        else:
+            side.append(label)
+    if len(sides) == 1:
+        sides = [[label] for label in groups]  # no side against another: each value alone
+    parts = []
+    for side in sides:
+        named = []
+        for label in side:
+            names = ", ".join(sorted({_source_name(f.source_id) for f in groups[label]}))
+            named.append(f"{label} ({names})")
+        parts.append(" = ".join(named))
     return " vs ".join(parts)
 
 
@@ -260,11 +286,59 @@ def _names_zone(sentence: str, suffixes: list[str]) -> bool:
     return re.search(rf"(?<=[\w,] )[A-Z][a-z]+ (?:{ends})\b", sentence) is not None
 
 
+def _zone_clock(sentence: str, options: dict) -> tuple[float, bool] | None:
+    """The clock a sentence gives right before a zone word ("at 09:15 GMT", "1842 GMT",
+    "3:42 a.m. local time"), in hours, and whether its zone is one of
+    ``universal_zone_words`` (GMT, UTC). None when no clock stands right before one."""
+    words = options.get("zone_words", [])
+    if not words:
+        return None
+    zones = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    match = re.search(
+        rf"(?<![\d:.,])(\d{{1,2}})(?:[:.]?(\d{{2}}))?\s*(a\.?m\.?|p\.?m\.?)?\s*\b({zones})\b",
+        sentence,
+        re.IGNORECASE,
+    )
+    if match is None:
+        return None
+    hours, minutes = int(match[1]), int(match[2] or 0)
+    if hours > 24 or minutes > 59:
+        return None
+    meridiem = (match[3] or "").lower()[:1]
+    if meridiem and not 1 <= hours <= 12:
+        return None
+    if meridiem:
+        hours = hours % 12 + (12 if meridiem == "p" else 0)
+    universal = match[4].lower() in {w.lower() for w in options.get("universal_zone_words", [])}
+    return hours + minutes / 60, universal
+
+
+def _zone_allows(sentence: str, shift: int, options: dict) -> bool:
+    """True when the clock and zone ``sentence`` gives may fall on the day ``shift`` days
+    from the day it names, for a source that gives no clock: a GMT clock is another local
+    day only where the local offset (``zone_offsets``) carries it across midnight ("09:15
+    GMT on Friday" is a Thursday nowhere news is filed from; "2340 GMT on Monday" is Tuesday
+    in Asia), a local clock another GMT day likewise. True when no clock can be read."""
+    clock = _zone_clock(sentence, options)
+    offsets = options.get("zone_offsets")
+    if clock is None or not offsets:
+        return True
+    hours, universal = clock
+    low, high = float(min(offsets)), float(max(offsets))
+    if not universal:  # a local clock: the other day is GMT's, offset the other way
+        low, high = -high, -low
+    if shift < 0:
+        return hours + low < 0
+    return hours + high >= 24
+
+
 def _days_agree(a: Fact, b: Fact, rule: Rule, *, both_zoned: bool = False) -> bool:
     """Two dates of one event agree when they are one day, or one day apart and
     either the earlier is a night and the later an early hour ("late on Friday", "early
-    Saturday"), or either sentence gives the time in another zone ("0015 GMT on Wednesday"
-    is the evening before in the Americas); with ``both_zoned``, both sentences must (an
+    Saturday"), or either sentence gives the time in another zone and a local offset
+    carries that clock across midnight ("0015 GMT on Wednesday" is the evening before in the
+    Americas; "09:15 GMT on Friday" is a Thursday nowhere); with ``both_zoned``, both
+    sentences must (an
     agreement's two days: "at 11:30 p.m. ET on Tuesday" and "at 0430 GMT on Wednesday",
     never "at 09:15 GMT on Friday" and a bare "on Thursday")."""
     if not isinstance(a.value, Interval) or not isinstance(b.value, Interval):
@@ -280,8 +354,13 @@ def _days_agree(a: Fact, b: Fact, rule: Rule, *, both_zoned: bool = False) -> bo
         _says(fact.sentence, options.get("zone_words", [])) or _names_zone(fact.sentence, suffixes)
         for fact in (a, b)
     ]
-    if all(zoned) if both_zoned else any(zoned):
-        return True
+    if all(zoned):
+        return True  # two clocks, or two zones: either may be the other's moment
+    if any(zoned) and not both_zoned:
+        clock_fact, other = (a, b) if zoned[0] else (b, a)
+        shift = (other.value.start - clock_fact.value.start).days  # type: ignore[union-attr]
+        if _zone_allows(clock_fact.sentence, shift, options):
+            return True
     earlier, later = (a, b) if gap > 0 else (b, a)
     return _says(earlier.text, options.get("night_words", [])) and _says(
         later.text, options.get("early_words", [])
@@ -343,12 +422,14 @@ def compare_alignment(
     published: dict[str, dt.date | None] | None = None,
     texts: Sequence[str] = (),
     name_parts: frozenset[str] = frozenset(),
+    event_words: _EventWords | None = None,
 ) -> Finding | Agreement | None:
     """Compare one aligned group: a discrepancy finding if two sources differ, else an agreement.
     ``published`` (source id to publication date) lets a later source update a running total.
     ``texts``: the story's source texts, which a rule with ``unknown_places`` reads to
     tell apart two places the gazetteer lacks (``_unknown_apart``); ``name_parts``: words
-    many place names share (lexicon ``place_name_parts``).
+    many place names share (lexicon ``place_name_parts``); ``event_words``: the rules' event
+    verbs and nouns (a verb, "met", names no event in a message).
     None when a rule with ``max_days_apart`` finds no two of the group's dates near enough
     to be one event's."""
     same_place_km = float(rule.options.get("same_place_km", 10.0))
@@ -389,11 +470,23 @@ def compare_alignment(
             )
         )
 
+    def facing(i: int, j: int) -> list[Fact]:
+        """The facts of unit ``i`` set against unit ``j``'s: when ``i`` dates its event both
+        before and after its publication ("made landfall on Monday" and "would move
+        towards Normandy on Wednesday") and ``j`` on one side only, those on ``j``'s side
+        (a forecast is no date of what happened, a past round none of the next)."""
+        theirs = {f.timing for f in values[j]} - {"unknown"}
+        mine = {f.timing for f in values[i]} - {"unknown"}
+        if len(theirs) != 1 or len(mine) < 2:
+            return values[i]
+        return [f for f in values[i] if f.timing in theirs] or values[i]
+
     def differ(i: int, j: int) -> bool:
-        if not any(comparable(a, b) for a in values[i] for b in values[j]):
+        ours, theirs = facing(i, j), facing(j, i)
+        if not any(comparable(a, b) for a in ours for b in theirs):
             return apart(i, j)
         return (
-            not any(agree(a, b) for a in values[i] for b in values[j] if comparable(a, b))
+            not any(agree(a, b) for a in ours for b in theirs if comparable(a, b))
             and not _update_between(rule, values[i], values[j], published or {})
             and not (
                 alignment.family == "count"
@@ -429,18 +522,28 @@ def compare_alignment(
         in_conflict
         | {k for k in range(len(values)) if any(differ(k, c) for c in in_conflict if c != k)}
     ) or range(len(values))
-    stated = [fact for k in shown for fact in values[k]]
+    partners = {
+        k: [m for i, j in conflicts for k2, m in ((i, j), (j, i)) if k2 == k] for k in shown
+    }
+    stated = [
+        fact
+        for k in shown
+        for fact in values[k]
+        if not partners[k] or any(fact in facing(k, m) for m in partners[k])
+    ]
     evidence = tuple(Evidence.of(f, anchors.get(f.source_id)) for f in stated)
     groups: dict[str, list[Fact]] = defaultdict(list)
     for fact in stated:
         groups[fact.value_label()].append(fact)
     first = alignment.units[0]
     fields = {
-        "event": first.facts[0].trigger or "event",
+        "event": _event_name(alignment.units, event_words or _NO_EVENT_WORDS)
+        if alignment.family in ("date", "lead")
+        else first.facts[0].trigger or "event",
         "about": _deadline_subject(alignment.units),
         "series": first.event_class,
         "measure": first.facts[0].subject or first.event_class,
-        "values": _values_text(groups),
+        "values": _values_text(groups, agree if disagree else None),
     }
     if disagree:
         return Finding(
@@ -535,6 +638,52 @@ def _worth_telling(stated: list[Fact]) -> bool:
     return len({f.source_id for f in stated}) >= 2 and not all(
         isinstance(f.value, Place) and f.value.kind == "unknown" for f in stated
     )
+
+
+def _event_name(units: Sequence[Unit], words: _EventWords) -> str:
+    """The event a message names: the first source's event word, or, where that is a verb
+    ("met on Monday"), the first noun another source gives ("talks"), or the event word the
+    verb is made from ("crashed": crash), else the event's class ("gathering")."""
+    facts = [f for unit in units for f in unit.facts]
+    first = facts[0]
+    if not words.is_verb(first.trigger):
+        return first.trigger or "event"
+    noun = next((f.trigger for f in facts if f.trigger and not words.is_verb(f.trigger)), None)
+    if noun is None and first.trigger and first.trigger.endswith("ed"):
+        stems = (first.trigger[:-2], first.trigger[:-1])
+        noun = next((w for w in stems if w in words.nouns), None)
+    return noun or units[0].event_class or first.trigger or "event"
+
+
+@dataclass(frozen=True)
+class _EventWords:
+    """The rules' words that may trigger an event, as verbs ("met", "meets", "crashed") and
+    as nouns ("talks", "crash")."""
+
+    verbs: frozenset[str]
+    nouns: frozenset[str]
+
+    @classmethod
+    def of(cls, ruleset: RuleSet) -> _EventWords:
+        """Verbs: past-tense markers, the event rules' verbs, the present forms of scheduled
+        happenings (lexicons ``past_markers``, ``present_markers``). Nouns: the other event
+        words."""
+        lex = ruleset.lexicons
+        verbs = {*lex.get("past_markers", []), *lex.get("present_markers", [])}
+        verbs |= {verb for rule in ruleset.of_kind("event_date") for verb in rule.options["verbs"]}
+        verbs = {w.lower() for w in verbs}
+        nouns = {w.lower() for w in ruleset.event_classes} - verbs
+        return cls(frozenset(verbs), frozenset(w for w in nouns if not w.endswith("ed")))
+
+    def is_verb(self, word: str | None) -> bool:
+        """True for a verb form that triggered an event ("met", "crashed"), not a noun."""
+        if not word or word in self.nouns:
+            return False
+        return word in self.verbs or (word.endswith("ed") and " " not in word)
+
+
+_NO_EVENT_WORDS = _EventWords(frozenset(), frozenset())
+"""No event words known: only a past form ("crashed") is taken for a verb."""
 
 
 def _deadline_subject(units: Sequence[Unit]) -> str:
@@ -909,11 +1058,14 @@ def compare_story(
     published = {n.source.id: n.source.published for n in sources}
     texts = [n.source.text for n in sources]
     name_parts = frozenset(w.lower() for w in ruleset.lexicons.get("place_name_parts", []))
+    event_words = ruleset.derived("event_words", lambda: _EventWords.of(ruleset))
     findings: list[Finding] = []
     agreements: list[Agreement] = []
     for alignment in alignments:
         rule = ruleset.rules[alignment.rule]
-        outcome = compare_alignment(alignment, story, rule, anchors, published, texts, name_parts)
+        outcome = compare_alignment(
+            alignment, story, rule, anchors, published, texts, name_parts, event_words
+        )
         if outcome is None:
             continue
         (findings if isinstance(outcome, Finding) else agreements).append(outcome)  # type: ignore[arg-type]
@@ -972,8 +1124,8 @@ def _without_main_repeats(agreements: list[Agreement], ruleset: RuleSet) -> list
 
 
 def _without_repeats(findings: list[Finding], ruleset: RuleSet) -> list[Finding]:
-    """One conflict told once: a lead-date discrepancy over the very statements of an event
-    date discrepancy is dropped (the event rule says more: "called off", "started"); an
+    """One conflict told once: a lead-date discrepancy over statements that all stand in an
+    event date discrepancy is dropped (the event rule says more: "called off", "started"); an
     event date discrepancy whose statements are some of a lead-date one's is dropped."""
     main_rules = {
         rule.id
@@ -1068,8 +1220,8 @@ def _without_repeats(findings: list[Finding], ruleset: RuleSet) -> list[Finding]
     for finding in findings:
         if finding.kind == "discrepancy":
             said = statements(finding)
-            if finding.rule in lead_rules and said in dated:
-                continue
+            if finding.rule in lead_rules and any(said <= other for other in dated):
+                continue  # its statements all stand in an event date's conflict
             if finding.rule in date_rules and any(said < lead for lead in leads):
                 continue
         kept.append(finding)

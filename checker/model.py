@@ -131,6 +131,10 @@ class Interval:
     """How precisely the text stated it."""
     year_known: bool = True
     """False when no year could be fixed (no publication date): compare month and day only."""
+    also: dt.date | None = None
+    """Another day the words may name, for a single day: "next Thursday" said on a Wednesday
+    is the coming Thursday or the Thursday of the week after (style guides differ); a date
+    that is either agrees."""
 
     def __post_init__(self) -> None:
         if self.end < self.start:
@@ -274,6 +278,8 @@ class Fact:
 
     def value_label(self) -> str:
         """Render the normalized value for reports."""
+        if isinstance(self.value, Interval) and self.value.also is not None:
+            return f"{self.value.label()} or {self.value.also.isoformat()}"
         if isinstance(self.value, (Interval, Amount, Place)):
             return self.value.label()
         return "" if self.value is None else str(self.value)

@@ -532,6 +532,7 @@ def normalize(
                     interval,
                     start=interval.start + dt.timedelta(days=mention.offset_days - 1),
                     end=interval.end + dt.timedelta(days=mention.offset_days),
+                    also=None,  # a period's end from one reading of its first day
                 )
             if mention.role == "after publication" and (
                 reference is None or not interval.year_known or interval.start <= reference

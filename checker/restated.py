@@ -146,6 +146,7 @@ def _candidates(normalized: NormalizedSource) -> list[_Candidate]:
         if (
             value.granularity != "day"
             or value.start != value.end
+            or value.also is not None  # "next Thursday": one of two days
             or not value.year_known
             or mention.reported
             or governor is None

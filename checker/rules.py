@@ -57,6 +57,8 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
             "early_words": list,
             "zone_words": list,
             "zone_suffixes": list,
+            "universal_zone_words": list,
+            "zone_offsets": list,
             "start_markers": list,
         },
     ),
@@ -175,6 +177,8 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
             "early_words": list,
             "zone_words": list,
             "zone_suffixes": list,
+            "universal_zone_words": list,
+            "zone_offsets": list,
         },
     ),
 }

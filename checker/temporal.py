@@ -639,11 +639,19 @@ def _resolve(parts: TimexParts, anchor: dt.date | None, tense: Tense) -> Interva
     if parts.weekday is not None and parts.month is None:
         if anchor is None:
             return None
-        if parts.relative == 1 or (parts.relative is None and tense == "future"):
+        if parts.relative in (-1, 1) and parts.unit == "week":
+            # "Thursday next week", "Friday last week": that day of the calendar week after
+            # or before the anchor's
+            monday = anchor - dt.timedelta(days=anchor.weekday())
+            day = monday + dt.timedelta(days=7 * int(parts.relative) + parts.weekday)
+        elif parts.relative == 1 or (parts.relative is None and tense == "future"):
             delta = (parts.weekday - anchor.weekday()) % 7
             if parts.relative == 1 and delta == 0:
                 delta = 7
             day = anchor + dt.timedelta(days=delta)
+            if parts.relative == 1 and delta < 7:
+                # "next Thursday" within six days: the coming one, or the one a week on
+                return Interval(day, day, "day", also=day + dt.timedelta(days=7))
         elif parts.relative == 0 and parts.unit in (None, "week"):
             day = anchor + dt.timedelta(days=parts.weekday - anchor.weekday())
         else:
@@ -741,6 +749,20 @@ def intervals_agree(a: Interval, b: Interval) -> bool:
 
     When either year is unknown, only month and day are compared.
     """
+    if a.also is not None or b.also is not None:
+        return any(_nested(x, y) for x in (a, *_other_reading(a)) for y in (b, *_other_reading(b)))
+    return _nested(a, b)
+
+
+def _other_reading(interval: Interval) -> tuple[Interval, ...]:
+    """The interval's other reading (``Interval.also``), if it has one."""
+    if interval.also is None:
+        return ()
+    return (Interval(interval.also, interval.also, "day", interval.year_known),)
+
+
+def _nested(a: Interval, b: Interval) -> bool:
+    """``intervals_agree`` of one reading of each."""
     if not (a.year_known and b.year_known):
         a_span = (a.start.month, a.start.day), (a.end.month, a.end.day)
         b_span = (b.start.month, b.start.day), (b.end.month, b.end.day)

@@ -592,8 +592,26 @@ def test_compare_visit_announced_with_would_is_ahead_of_the_report(ruleset, nlp,
         ("at 2040 GMT on Monday", "at 2.10 a.m. on Tuesday", False),
         ("on Monday evening", "early on Tuesday", False),
         ("on Monday", "on Tuesday", True),
+        # a GMT clock falls on another local day only where an offset carries it past midnight
+        ("at 0930 GMT on Tuesday", "on Monday", True),
+        ("at 2350 GMT on Monday", "on Tuesday", False),
+        ("at 10:05 GMT on Monday", "on Tuesday", True),
+        ("at 0130 GMT on Tuesday", "on Monday", False),
+        # a local clock against a day in GMT, likewise
+        ("at 3.40 a.m. local time on Tuesday", "on Monday", False),
+        ("at 2 p.m. local time on Tuesday", "on Monday", True),
     ],
-    ids=["zone", "night-and-early-hours", "a-day-apart"],
+    ids=[
+        "zone",
+        "night-and-early-hours",
+        "a-day-apart",
+        "gmt-morning-no-day-before",
+        "gmt-late-evening-next-day-east",
+        "gmt-morning-no-day-after",
+        "gmt-small-hours-day-before-west",
+        "local-small-hours-day-before-in-gmt",
+        "local-afternoon-no-day-before",
+    ],
 )
 def test_compare_event_dates_a_day_apart_across_midnight(ruleset, nlp, first, second, differ):
     def article(source_id: str, when: str) -> tuple[str, str, str]:
@@ -946,3 +964,128 @@ def test_compare_a_plant_that_closes_on_a_weekday_and_one_closing_on_a_date_disa
     )
     assert {e.text for e in finding.evidence} == {"on March 3", "on Friday"}
     assert "2026-02-27" in finding.message
+
+
+# --- the simple present of a scheduled happening looks ahead ------------------------------------
+
+_TALKS = "Fishery ministers from Iceland and Norway opened quota talks in Bergen on Monday. "
+
+
+def test_compare_talks_that_end_on_a_weekday_in_the_present_agree_with_the_coming_date(
+    ruleset, nlp
+):
+    # published Wednesday March 11: "end on Friday" is Friday March 13, not March 6
+    result = _check(
+        ruleset,
+        nlp,
+        ("a.txt", "2026-03-11", _TALKS + "The talks end on Friday.\n"),
+        ("b.txt", "2026-03-11", _TALKS + "The talks will end on March 13.\n"),
+    )
+    assert _of(result, "discrepancy", "event.end_date") == []
+    assert any(a.rule == "event.end_date" for a in result.agreements)
+
+
+# --- "next Thursday" said on a Wednesday: tomorrow or the Thursday after -------------------------
+
+
+@pytest.mark.parametrize(("date_words", "differ"), [("on June 24", False), ("on July 1", True)])
+def test_compare_next_weekday_said_the_day_before_agrees_with_the_week_after(
+    ruleset, nlp, date_words, differ
+):
+    # published Wednesday June 16, 2021
+    result = _check(
+        ruleset,
+        nlp,
+        ("a.txt", "2021-06-16", "The state senate will vote on the pension bill next Thursday.\n"),
+        ("b.txt", "2021-06-16", f"The state senate will vote on the pension bill {date_words}.\n"),
+    )
+    assert bool(_of(result, "discrepancy", "event.date")) is differ
+
+
+# --- a finding over three sources: a forecast is no date of the event, agreeing values side --
+
+
+def test_compare_a_forecast_date_is_not_a_sources_date_of_what_happened(ruleset, nlp):
+    first = (
+        "Storm Petra made landfall near Cork on Monday night, cutting power to 40,000 homes.\n\n"
+        "Forecasters said the storm would move towards Wales on Wednesday.\n"
+    )
+    second = (
+        "Storm Petra, which made landfall near Cork on Sunday night, cut power to 40,000 homes.\n"
+    )
+    result = _check(ruleset, nlp, ("a.txt", "2026-11-03", first), ("c.txt", "2026-11-04", second))
+    dated = [f for f in result.findings if f.kind == "discrepancy" and "date" in f.rule]
+    (finding,) = dated  # told once, not again as the lead's date
+    assert {e.text for e in finding.evidence} == {"on Monday night", "on Sunday night"}
+    assert "2026-11-04" not in finding.message
+
+
+def test_compare_two_sources_that_agree_stand_on_one_side_against_the_third(ruleset, nlp):
+    def quake(source_id: str, published: str, when: str) -> tuple[str, str, str]:
+        return (
+            source_id,
+            published,
+            f"A magnitude 6.2 earthquake struck off the coast of Mindanao {when}, the"
+            " seismology institute said.\n",
+        )
+
+    result = _check(
+        ruleset,
+        nlp,
+        quake("a.txt", "2026-09-15", "at 4:10 a.m. local time on Tuesday"),
+        quake("b.txt", "2026-09-14", "at 2010 GMT on Monday"),
+        quake("c.txt", "2026-09-17", "on Thursday"),
+    )
+    (finding,) = _of(result, "discrepancy", "event.date")
+    assert finding.message.endswith("2026-09-15 (a.txt) = 2026-09-14 (b.txt) vs 2026-09-17 (c.txt)")
+
+
+# --- the next of a series: "met on Tuesday ... and will meet again on Friday" ------------------
+
+
+def test_compare_the_next_meeting_of_a_series_is_compared_with_another_sources_meeting(
+    ruleset, nlp
+):
+    first = (
+        "Dock workers' leaders and port operators met on Tuesday for talks on overtime and will"
+        " meet again on Friday, the dockers' union said.\n"
+    )
+    second = (
+        "Dock workers' leaders and port operators will hold talks on overtime on Friday,"
+        " the dockers' union said.\n"
+    )
+    result = _check(ruleset, nlp, ("a.txt", "2026-05-13", first), ("b.txt", "2026-05-13", second))
+    assert _of(result, "discrepancy", "event.date") == []
+
+
+def test_compare_a_message_names_the_event_by_a_noun_not_by_its_verb(ruleset, nlp):
+    first = "Dock workers' leaders and port operators met on Tuesday for talks on overtime.\n"
+    second = "Dock workers' leaders and port operators held talks on overtime on Monday.\n"
+    result = _check(ruleset, nlp, ("a.txt", "2026-05-13", first), ("b.txt", "2026-05-13", second))
+    (finding,) = _of(result, "discrepancy", "event.date")
+    assert finding.message.startswith("Sources disagree on when the talks took place")
+
+
+# --- two deadlines in one sentence: each takes the words of its own clause -----------------------
+
+_BRIDGE = "The county approved the bridge repair scheme on April 2.\n\n"
+
+
+@pytest.mark.parametrize(("plan_due", "differ"), [("April", False), ("May", True)])
+def test_compare_two_deadlines_of_one_sentence_each_keep_their_own_task(
+    ruleset, nlp, plan_due, differ
+):
+    first = (
+        _BRIDGE + "Under the loan's terms, the bridge must be rebuilt by November 30, and the"
+        " contractor has until April 30 to file a new safety plan.\n"
+    )
+    second = (
+        _BRIDGE + f"The contractor has until the end of {plan_due} to file a new safety plan,"
+        " and the bridge must be rebuilt by the end of November.\n"
+    )
+    findings = _deadlines(
+        ("a.txt", "2026-04-08", first), ("b.txt", "2026-04-09", second), ruleset=ruleset, nlp=nlp
+    )
+    assert [sorted(e.normalized for e in f.evidence) for f in findings] == (
+        [["2026-04-30", "2026-05-31"]] if differ else []
+    )

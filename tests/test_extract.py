@@ -436,6 +436,19 @@ def test_extract_ordinal_of_another_noun_is_not_a_count(extract_text, text):
         ("The central bank will publish the updated forecasts on Friday.", "on Friday", "future"),
         # "would" in reported speech: future as seen from the report
         ("A spokesman said the minister would visit the port on Friday.", "on Friday", "future"),
+        # the simple present of a scheduled happening looks ahead
+        ("The fishing quota talks in Reykjavik end on Friday.", "on Friday", "future"),
+        (
+            "Polling stations close on Sunday evening, officials said.",
+            "on Sunday evening",
+            "future",
+        ),
+        ("The city library reopens to visitors on Saturday.", "on Saturday", "future"),
+        ("The runoff between the two candidates is on Sunday.", "on Sunday", "future"),
+        # not after "did not", nor a noun after a determiner, nor a reporting verb
+        ("The fishing quota talks did not end on Friday.", "on Friday", "past"),
+        ("Copper futures slipped at the close on Friday.", "on Friday", "past"),
+        ("The coastguard says on Monday it rescued nine fishermen.", "on Monday", "past"),
     ],
 )
 def test_extract_tense_of_clause(extract_text, text, date_text, tense):

@@ -682,6 +682,42 @@ def test_temporal_resolve_next_week_from_sunday_is_the_following_monday():
     assert value == Interval(dt.date(2019, 12, 30), dt.date(2020, 1, 5), "week")
 
 
+# "next Thursday" said within six days of it: the coming one, or the one a week on.
+
+
+def test_temporal_next_weekday_within_six_days_is_either_of_two_days():
+    # a Wednesday: "next Thursday" is tomorrow to some, the Thursday after to others
+    value = resolve(TimexParts(weekday=3, relative=1), dt.date(2021, 6, 16), "future")
+    assert value == Interval(
+        dt.date(2021, 6, 17), dt.date(2021, 6, 17), "day", also=dt.date(2021, 6, 24)
+    )
+    assert intervals_agree(value, _day("2021-06-24"))
+    assert intervals_agree(_day("2021-06-17"), value)
+    assert not intervals_agree(value, _day("2021-07-01"))
+    assert not intervals_agree(value, _day("2021-06-20"))
+
+
+def test_temporal_next_weekday_a_week_on_is_one_day():
+    # a Wednesday: "next Wednesday" is a week on, never two
+    value = resolve(TimexParts(weekday=2, relative=1), dt.date(2021, 6, 16), "future")
+    assert value == Interval(dt.date(2021, 6, 23), dt.date(2021, 6, 23), "day")
+
+
+@pytest.mark.parametrize(
+    ("relative", "weekday", "expected"),
+    [(1, 3, "2021-06-24"), (1, 0, "2021-06-21"), (-1, 4, "2021-06-11"), (-1, 0, "2021-06-07")],
+    ids=["thursday-next-week", "monday-next-week", "friday-last-week", "monday-last-week"],
+)
+def test_temporal_weekday_of_next_or_last_week_is_in_that_calendar_week(
+    relative, weekday, expected
+):
+    # published Wednesday June 16: "Thursday next week" is not tomorrow
+    value = resolve(
+        TimexParts(weekday=weekday, relative=relative, unit="week"), dt.date(2021, 6, 16), "none"
+    )
+    assert value == _day(expected)
+
+
 # intervals_agree: equal or nested agree, disjoint or partly overlapping differ.
 
 

@@ -344,8 +344,20 @@ def test_timeml_mod_is_written_and_read_back(tagger, tmp_path):
             dt.date(2022, 5, 9),
             "low",
         ),
+        # the "next" of another date in the sentence makes the report's clause no future one
+        (
+            "The governor said on Tuesday, March 3, 2026, that the referendum is next Friday.",
+            dt.date(2026, 3, 3),
+            "low",
+        ),
     ],
-    ids=["dateline-with-year", "dateline-year-from-text", "weekday-with-date", "latest-full-date"],
+    ids=[
+        "dateline-with-year",
+        "dateline-year-from-text",
+        "weekday-with-date",
+        "latest-full-date",
+        "full-date-beside-next-weekday",
+    ],
 )
 def test_timeml_infers_creation_time(tagger, text, date, confidence):
     tagger.tag(text)

@@ -67,6 +67,13 @@ _AUXILIARIES = {
     *("must", "should", "shall", "can", "could", "may", "might"),  # "must set": no past
 }
 _POSSESSIVE = frozenset({"'s", "\u2019s"})
+PRESENT_REACH = 3
+"""Words that may stand between a present-tense verb of a scheduled happening and the date
+it governs ("reopens to the public on Thursday")."""
+_NOT_PRESENT = frozenset(
+    {*_AUXILIARIES, "do", "does", "did", "not", "n't", "never", "'s", "\u2019s", "would", "may"}
+)
+"""Words after which a verb of ``present_markers`` is no simple present ("did not end")."""
 _MAIN_REACH = 40
 """Tokens on either side of a main-event date its clause may reach (``_main_clause``)."""
 
@@ -222,6 +229,9 @@ class _WordSets:
 
     breaks: frozenset[str]
     not_past: frozenset[str]
+    present_markers: frozenset[tuple[str, ...]]
+    present_copulas: frozenset[str]
+    series_next_words: frozenset[str]
     calendar_words: frozenset[str]
     honorifics: frozenset[str]
     honorific_stems: frozenset[str]
@@ -242,6 +252,11 @@ class _WordSets:
         return cls(
             breaks=frozenset(lex.get("clause_breaks", [])),
             not_past=frozenset(lex.get("not_past", [])),
+            present_markers=frozenset(
+                tuple(phrase.lower().split()) for phrase in lex.get("present_markers", [])
+            ),
+            present_copulas=frozenset(w.lower() for w in lex.get("present_copulas", [])),
+            series_next_words=frozenset(w.lower() for w in lex.get("series_next_words", [])),
             calendar_words=frozenset(
                 set(lex["months"])
                 | set(lex["weekdays"])
@@ -276,6 +291,9 @@ class _Context:
         words = ruleset.derived("extract_word_sets", lambda: _WordSets.of(ruleset))
         self.breaks = words.breaks
         self.not_past = words.not_past
+        self.present_markers = words.present_markers
+        self.present_copulas = words.present_copulas
+        self.series_next_words = words.series_next_words
         self.calendar_words = words.calendar_words
         self.cardinals = lex.get("cardinals", {})
         self.ordinals = lex.get("ordinals", {})
@@ -483,6 +501,8 @@ class _Context:
                     continue
                 if cue.label_ == "tense:past" and self._after_auxiliary_at(cue.start):
                     continue  # "will be held": passive, not past
+                if cue.start in self.timex_tokens and not start <= cue.start < end:
+                    continue  # the "next" of another date ("is next Thursday") dates that one
                 if (
                     cue.start >= left
                     and cue.end <= right
@@ -496,6 +516,11 @@ class _Context:
                     )
                     if best is None or key[:2] < best[:2]:
                         best = key  # type: ignore[assignment]
+            if scope == 0 and (reach := self._scheduled_present(left, start)) is not None:
+                # "the talks end on Friday", "the vote is on Thursday": the simple present
+                # of a scheduled happening looks ahead
+                if best is None or reach < best[1]:
+                    best = (0, reach, "future")
             markers = range(left, right) if self.has_tags else self._past_in(sent_start)
             for i in markers:
                 if start <= i < end or not left <= i < right:
@@ -516,6 +541,47 @@ class _Context:
             if best is not None:
                 return best[2]
         return fallback or "none"
+
+    def _scheduled_present(self, left: int, start: int) -> int | None:
+        """The distance from a date at token ``start`` back to a present-tense verb of a
+        scheduled happening that governs it in its clause (from token ``left``): a
+        ``present_markers`` phrase ending at most ``PRESENT_REACH`` words before the date
+        ("the talks end on Friday", "the museum reopens to the public on Thursday"), or a
+        ``present_copulas`` word right before it ("the vote is on Thursday"). Not after a
+        modal, "to", "not" or a determiner ("did not end", "at the close"), nor with a verb,
+        a tense or reporting word or another date between. None when there is none."""
+        t = self.tokens
+        lower = t.lower
+        sent_start = t.sent_start[start]
+        if start - 1 >= left and lower[start - 1] in self.present_copulas:
+            return 1 if not self._present_blocked(start - 1, sent_start) else None
+        marked = {
+            i
+            for c in self.cues_at(sent_start, "")
+            if c.label_.startswith(("tense:", "reporting"))
+            for i in range(c.start, c.end)
+        }
+        for last in range(start - 1, max(left, start - 1 - PRESENT_REACH) - 1, -1):
+            for phrase in self.present_markers:
+                first = last - len(phrase) + 1
+                if first >= left and tuple(lower[first : last + 1]) == phrase:
+                    return None if self._present_blocked(first, sent_start) else start - last
+            if (
+                last in marked
+                or last in self.timex_tokens
+                or self.past_at(last)
+                or lower[last].endswith("ed")
+                or lower[last] in self.present_copulas
+            ):
+                return None  # another verb or date stands between
+        return None
+
+    def _present_blocked(self, i: int, sent_start: int) -> bool:
+        """True when the word before token ``i`` makes it no present-tense verb: a modal or
+        auxiliary ("did not end", "to open"), a negation or a determiner ("the close")."""
+        lower = self.tokens.lower
+        before = lower[i - 1] if i > sent_start else ""
+        return before in _NOT_PRESENT or before in _DETERMINERS or before in _POSSESSIVE
 
     def _past_in(self, sent_start: int) -> list[int]:
         """The tokens of the sentence starting at ``sent_start`` that ``past_at`` takes for

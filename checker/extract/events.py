@@ -946,6 +946,9 @@ def _deadline_predicate(
     anchor = None
     for i in range(span.start - 1, left - 1, -1):
         after = i + 1
+        if i in ctx.timex_tokens:
+            break  # "must be completed by December 31, and ... has until March 31 to": that
+            # modal governs the other date
         if lower[i] in _MODALS or (
             lower[i] == "to"
             and after < span.start
@@ -1139,7 +1142,18 @@ def _event_chains(ctx: _Context, out: Extraction) -> dict[int, tuple[int, str]]:
         kinds = _event_kinds(ctx, cue.start)
         if kinds:
             context |= {f"kind:{k}" for k in kinds}
-        if determiner in _INDEFINITE or ordinal is not None or position is not None:
+        after = t.lower[cue.end : min(sent_end, cue.end + 2)]
+        if (
+            ctx.series_next_words.intersection(after)
+            and event_class in mentions_by_class
+            and determiner not in _INDEFINITE
+        ):
+            # "met on Monday ... and will meet again on Thursday": the next of the series
+            # told before, one chain with it (compared on the other source's side of
+            # publication)
+            counts = mentions_by_class[event_class]
+            chain = max(counts, key=lambda c: (counts[c], -c))
+        elif determiner in _INDEFINITE or ordinal is not None or position is not None:
             chain = None  # "a meeting", "the second summit": a new event
         elif (
             kinds

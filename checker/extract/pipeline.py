@@ -134,6 +134,19 @@ def extract(
         """The words of the text up to token ``end`` and of the metadata's headline."""
         return frozenset(ctx.content_words(0, end) | _title_words(source, ctx))
 
+    deadline_starts = {
+        other.start
+        for other in ctx.timex_spans
+        if any(
+            ctx.tokens.lower[other.start] in rule.options["markers"]
+            for rule in deadline_rules.values()
+        )
+    }
+
+    def other_deadline(i: int) -> bool:
+        """True when token ``i`` starts a date after a deadline marker ("by December 31")."""
+        return i in deadline_starts
+
     main_dates: list[tuple[Span, Span, frozenset[str]]] = []
     dateline = source.dateline
     for span in ctx.timex_spans:
@@ -162,6 +175,11 @@ def extract(
         if deadline is not None:
             rule_id, trigger, definite, ahead = deadline
             left, right = ctx.joined_clause(span.start, span.end)
+            own_left = ctx.clause(span.start, span.end)[0]
+            if any(other_deadline(i) for i in range(left, own_left)):
+                # "construction must be completed by December 31, and the developer has
+                # until March 31 to ...": the clause joined before is another deadline's
+                left = own_left
             options = ruleset.rules[rule_id].options
             earlier = options.get("earlier_words", ())
             if any(lower[i] in earlier for i in range(left, span.start)):
