@@ -99,7 +99,12 @@ def _values_text(
                 side
                 for side in sides
                 if agree is not None
-                and all(agree(a, b) for other in side for a in facts for b in groups[other])
+                and all(
+                    agree(a, b) and _alike(a.value, b.value)
+                    for other in side
+                    for a in facts
+                    for b in groups[other]
+                )
             ),
             None,
         )
@@ -117,6 +122,16 @@ def _values_text(
             named.append(f"{label} ({names})")
         parts.append(" = ".join(named))
     return " vs ".join(parts)
+
+
+def _alike(a: object, b: object) -> bool:
+    """True when two values that agree may also be written as one ("more than 40" =
+    "at least 40", "168,000" = "about 168,000"): not two open ranges from different
+    floors, which only fail to contradict ("more than 40" and "more than 660")."""
+    if isinstance(a, Amount) and isinstance(b, Amount):
+        bounded = not math.isinf(a.high) and not math.isinf(b.high)
+        return bounded or math.isclose(a.low, b.low, rel_tol=1e-6)
+    return True
 
 
 def _unit_value(unit: Unit, family: str) -> list[Fact]:

@@ -1089,3 +1089,29 @@ def test_compare_two_deadlines_of_one_sentence_each_keep_their_own_task(
     assert [sorted(e.normalized for e in f.evidence) for f in findings] == (
         [["2026-04-30", "2026-05-31"]] if differ else []
     )
+
+
+@pytest.mark.parametrize(
+    ("second", "third", "sides"),
+    [
+        # two floors far apart only fail to contradict: each stands alone
+        ("more than 40", "more than 660", "more than 40 (a.txt) vs more than 660 (b.txt) vs"),
+        # one floor written two ways is one value
+        ("more than 40", "at least 40", "more than 40 (a.txt) = at least 40 (b.txt) vs"),
+    ],
+)
+def test_compare_open_counts_stand_on_one_side_only_from_one_floor(
+    ruleset, nlp, second, third, sides
+):
+    def flood(source_id: str, toll: str) -> tuple[str, str, str]:
+        return (
+            source_id,
+            "2026-04-02",
+            f"Flash floods in the northern province have killed {toll} people, officials said.\n",
+        )
+
+    result = _check(
+        ruleset, nlp, flood("a.txt", second), flood("b.txt", third), flood("c.txt", "about 25")
+    )
+    (finding,) = _of(result, "discrepancy", "number.casualties")
+    assert sides in finding.message
