@@ -753,6 +753,28 @@ def _word_typo(
     frequency = zipf(text)
     if in_compound and frequency > 0:
         return None  # "wasn ’ t", "Poly-technic", "singin' and dancin'": parts, not words
+    if len(text) == SHORT_WORD:
+        if in_compound or not short_word_suspect(text):
+            return None  # "e-mail", "co-op": a short part is no word of its own
+        listed = [o.strip() for o in misspellings.get(text, "").split(",") if o.strip()]
+        options = [
+            o
+            for o in dict.fromkeys(
+                [*listed, *candidates(text, max_edits=1, min_zipf=min_common_zipf)]
+            )
+            if o.islower() and OSA.distance(text, o) == 1
+        ]
+        if not options:
+            return None
+        return suggest_in_context(
+            text,
+            around(),
+            context=context,
+            pairs=pairs(),
+            options=options,
+            favoured=listed[0] if listed else None,
+            excluded=never,
+        )
     if text in misspellings and frequency < min_common_zipf:
         options = [o.strip() for o in misspellings[text].split(",") if o.strip()]
         # codespell lists the likeliest correction first: count that as context; between
@@ -887,6 +909,40 @@ LONGEST_SPELLED_WORD = 40
 """Longer letter runs are not prose ("pneumonoultramicroscopic…" has 45 letters, a pasted
 blob thousands) and are not spelled: the morphology and candidate searches grow with the
 square of a word's length."""
+SHORT_WORD = 3
+"""Words this short are spelled only when ``short_word_suspect``: most three-letter strings
+are some word, abbreviation or name, and a slip from one common word is often another."""
+SHORT_COMMON_ZIPF = 5.5
+"""A three-letter misspelling is one edit from a word at least this frequent ("the", "and")."""
+SHORT_LISTED_MAX_ZIPF = 2.5
+"""A three-letter word codespell lists is reported when rarer than this ("tje", "wih"); a
+commoner one only when it swaps two letters of its correction ("teh", "adn"), since the
+commoner ones are words elsewhere ("vas" in "vas deferens", "tre", "sie")."""
+
+
+@lru_cache(maxsize=20_000)
+def short_word_suspect(text: str) -> bool:
+    """True when a three-letter lower-case word may be a slip: unknown to the lexicon
+    ("wiy", "uay"), or a codespell misspelling one edit from a very common word that swaps
+    two of its letters ("teh", "adn", "hte") or is rare itself ("tje", "wih"); never a word
+    the lexicon knows that codespell does not list ("vat", "ion")."""
+    if len(text) != SHORT_WORD:
+        return False
+    frequency = zipf(text)
+    if frequency == 0:
+        return True
+    misspellings, _ = _codespell_tables()
+    if text not in misspellings:
+        return False
+    for option in (o.strip() for o in misspellings[text].split(",")):
+        if not option.islower() or zipf(option) < SHORT_COMMON_ZIPF:
+            continue
+        if OSA.distance(text, option) != 1:
+            continue
+        swapped = len(option) == len(text) and sorted(option) == sorted(text)
+        if swapped or frequency < SHORT_LISTED_MAX_ZIPF:
+            return True
+    return False
 
 
 def word_typos(
@@ -951,7 +1007,10 @@ def word_typos(
     )
     plain = _plain_words(max_rare_zipf, min_common_zipf)
     for text in set(filter(str.islower, distinct)).difference(plain):
-        if 4 <= len(text) <= LONGEST_SPELLED_WORD:
+        if short_word_suspect(text):
+            if text not in other_sources_vocabulary:
+                wanted.add(text)
+        elif 4 <= len(text) <= LONGEST_SPELLED_WORD:
             if _plainly_known(text, max_rare_zipf, min_common_zipf):
                 plain.add(text)
             elif text not in other_sources_vocabulary:
@@ -1010,9 +1069,14 @@ def _maybe_typo(
     """The tests of ``word_typos`` that read only the (lower-cased) text: a lower-case word
     of a spelled length, not plainly known and not used by another source."""
     return (
-        4 <= len(text) <= LONGEST_SPELLED_WORD
-        and text.islower()
-        and not _plainly_known(text, max_rare_zipf, min_common_zipf)
+        text.islower()
+        and (
+            short_word_suspect(text)
+            or (
+                4 <= len(text) <= LONGEST_SPELLED_WORD
+                and not _plainly_known(text, max_rare_zipf, min_common_zipf)
+            )
+        )
         and text not in other_sources
     )
 

@@ -353,6 +353,11 @@ def test_spelling_name_typo_in_a_hyphenated_name_quotes_the_whole_name(ruleset, 
             "tariffs",
             "typo.spelling",
         ),
+        # three-letter slips: two letters of a common word swapped, or a word the lexicon
+        # does not know one letter from a common one
+        ("Inspectors boarded teh trawler at dawn.", "teh", "the", "typo.spelling"),
+        ("Spain adn Portugal backed the quota cut.", "adn", "and", "typo.spelling"),
+        ("An inquiry into the collision is under uay.", "uay", "way", "typo.spelling"),
         # first word of a sentence: capitalised by position, and codespell lists it
         (
             "Talks ended late. Accomodation for the delegates was scarce.",
@@ -413,6 +418,10 @@ def test_spelling_story_typo_found(ruleset, nlp, sentence, word, suggestion, rul
         "Heavy rain could set off lahars on the volcano's flanks, the observatory warned.",
         # a rare form of a word whose other forms are common ("sweltering"), not "sheltered"
         "Commuters sweltered on stalled trains as the city swelters in record heat.",
+        # three-letter words: a listed misspelling that is a word elsewhere, a short word the
+        # lexicon knows, short parts of compounds
+        "The skipper was treated for a blocked vas deferens at the clinic in Vigo.",
+        "Fishmongers pay vat on ice, and the co-op sent an e-mail to its members.",
         # a term the article writes in two forms is used on purpose
         "Traders save through tontines, and a tontine of twelve members pools their wages.",
     ],
