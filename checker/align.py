@@ -451,12 +451,17 @@ def _main_score(a: Unit, b: Unit) -> int:
     """``pair_score`` of two units of the story's main event read from the leads with no
     event class (a ``main`` rule's dates or places). The leads must share
     ``MIN_SHARED_MAIN`` words, and the word one source dates the event with must be in the
-    other's lead or headline ("debuted last Tuesday" and a headline's "debut"); not when
+    other's lead or headline ("debuted last Tuesday" and a headline's "debut"), or the two
+    words must tell one happening (``same_happenings``: "pulled" and "brought to the
+    surface" a rescue); not when
     one source's dating verb acts on the other's event ("condemned the bombing on
     Friday", "called on Monday for the ruling to be overturned"): that dates a reaction
     or a later step, not the event."""
     events_a, events_b = _happenings(a), _happenings(b)
-    linked = bool(events_a & b.context or events_b & a.context)
+    # one word in the other's lead, or two dating words of one meaning ("pulled" and
+    # "brought to the surface": a rescue)
+    same_meaning = any(w[0] == "~" for w in a.context & b.context)
+    linked = bool(events_a & b.context or events_b & a.context or same_meaning)
     reaction = bool(
         {"@" + w for w in events_b - events_a} & a.context
         or {"@" + w for w in events_a - events_b} & b.context

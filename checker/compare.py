@@ -135,12 +135,29 @@ def _alike(a: object, b: object) -> bool:
 
 
 def _unit_value(unit: Unit, family: str) -> list[Fact]:
-    """The facts of a unit that state its value (for counts, those giving the series length)."""
+    """The facts of a unit that state its value (for counts, those giving the series length;
+    for places, the narrowest: not a country one of its cities lies in)."""
     if family != "count":
-        return list(unit.facts)
+        return [f for f in unit.facts if not _holds_another(f, unit.facts)]
     past = [f for f in unit.facts if isinstance(f.value, int)]
     top = max(f.value for f in past)  # type: ignore[type-var]
     return [f for f in past if f.value == top]
+
+
+def _holds_another(fact: Fact, facts: Sequence[Fact]) -> bool:
+    """True for a country that another of ``facts`` lies in ("near X in northern Y": Y
+    holds X): the unit's place is the city, and the country says nothing more of it."""
+    place = fact.value
+    if not isinstance(place, Place) or place.kind != "country" or not place.countries:
+        return False
+    return any(
+        isinstance(other.value, Place)
+        and other.value.kind in ("city", "venue")
+        and other.value.countries
+        and other.value.countries <= place.countries
+        for other in facts
+        if other is not fact
+    )
 
 
 def _comparable(a: Fact, b: Fact) -> bool:

@@ -244,3 +244,47 @@ def test_a_place_qualified_by_its_country_reads_as_the_country(normalize_text):
         if f.kind == PLACE_RULE
     ]
     assert places == ["France"]
+
+
+_PULLED = (
+    "Rescuers free 14 trapped quarry workers\n\n"
+    "Rescuers pulled 14 quarry workers alive from a collapsed limestone pit near {city} "
+    "in central France on Saturday, four days after a landslide buried the site, officials said.\n"
+)
+_BROUGHT = (
+    "Joy as quarry workers come home\n\n"
+    "Cheers greeted the 14 quarry workers of the Ravelle pit as they were brought to the "
+    "surface on Friday near {city} in France, ending four days of waiting for their families.\n"
+)
+
+
+def test_main_dates_of_a_rescue_told_in_other_words_are_compared(ruleset, nlp):
+    # "pulled" and "brought to the surface" both tell the rescue (same_happenings)
+    result = _check(
+        ruleset,
+        nlp,
+        ("wire.txt", "2025-09-13", _PULLED.format(city="Lyon")),
+        ("daily.txt", "2025-09-14", _BROUGHT.format(city="Lyon")),
+    )
+    (finding,) = _findings(result)
+    assert _texts(finding) == {("wire.txt", "on Saturday"), ("daily.txt", "on Friday")}
+
+
+def test_main_places_are_their_cities_not_the_country_both_lie_in(ruleset, nlp):
+    # "near Lyon in central France" and "near Marseille in France": the cities differ,
+    # whatever the country the two leads share
+    result = _check(
+        ruleset,
+        nlp,
+        ("wire.txt", "2025-09-13", _PULLED.format(city="Lyon")),
+        ("daily.txt", "2025-09-14", _BROUGHT.format(city="Marseille")),
+    )
+    (finding,) = _place_findings(result)
+    assert {e.text for e in finding.evidence} == {"near Lyon", "near Marseille"}
+    result = _check(
+        ruleset,
+        nlp,
+        ("wire.txt", "2025-09-13", _PULLED.format(city="Lyon")),
+        ("daily.txt", "2025-09-14", _BROUGHT.format(city="Lyon")),
+    )
+    assert _place_findings(result) == []
