@@ -298,6 +298,19 @@ def _venue_words(name: str) -> list[str]:
     return [w[:-2] + "er" if w.endswith("re") and len(w) > 4 else w for w in words]
 
 
+def _apart(a: Place, b: Place, same_place_km: float) -> bool:
+    """True when two venues lie in cities further apart than ``same_place_km``, each city
+    one the gazetteer can tell from its namesakes (a large city, or one of its name)."""
+    return all(
+        p.coordinates
+        and (
+            p.population >= MIN_COMPARED_POPULATION
+            or (len(p.coordinates) == 1 and p.population >= MIN_UNIQUE_COMPARED_POPULATION)
+        )
+        for p in (a, b)
+    ) and not any(_distance_km(p, q) <= same_place_km for p in a.coordinates for q in b.coordinates)
+
+
 def places_agree(a: Place, b: Place, *, same_place_km: float = 10.0) -> bool:
     """True unless the gazetteer shows two places apart (see the module docstring)."""
     if not comparable(a, b):
@@ -305,6 +318,8 @@ def places_agree(a: Place, b: Place, *, same_place_km: float = 10.0) -> bool:
     if a.name.lower() == b.name.lower() and not (a.qualified and b.qualified):
         return True  # one name, unless qualifiers place it apart ("Valencia, Venezuela")
     if a.kind == "venue" and b.kind == "venue":
+        if _apart(a, b, same_place_km):
+            return False  # "Cork Circuit Court" is not the "Circuit Court in Limerick"
         shorter, longer = sorted((_venue_words(a.name), _venue_words(b.name)), key=len)
         return set(shorter) <= set(longer)  # "Lagos Stadium" is not the "Abuja Stadium"
     if a.kind == "country" or b.kind == "country":

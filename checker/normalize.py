@@ -471,6 +471,16 @@ def normalize(
                     if within is not None and within[1] and within[0] != "US"
                     else gazetteer.resolve(mention.qualifier, venue_words=venue_words)
                 )
+            if fact_value.kind == "venue" and mention.venue_city and not fact_value.coordinates:
+                # "the Circuit Criminal Court in Limerick": the venue lies in that city
+                city = gazetteer.resolve(mention.venue_city)
+                if city.kind == "city":
+                    fact_value = replace(
+                        city,
+                        name=f"{fact_value.name} in {mention.venue_city}",
+                        kind="venue",
+                        qualified=False,
+                    )
             if fact_value.kind == "unknown" and not rule.options.get("unknown_places"):
                 continue  # a name the gazetteer does not know says nothing either way
             if not rule.options.get("known_places", True) and comparable(fact_value, fact_value):

@@ -935,6 +935,14 @@ def _frame_places(extraction) -> list[tuple[str, str | None, str]]:
             "The Tana River at Garissa fell to 0.4 metres on Monday.",
             [("at Garissa", "Garissa", "events at the gauge")],
         ),
+        (
+            "A jury at Leeds Crown Court convicted the former treasurer of fraud.",
+            [("at Leeds Crown Court", "Leeds Crown Court", "verdict")],
+        ),
+        (
+            "A jury at the Crown Court in Leeds found the former treasurer guilty of fraud.",
+            [("at the Crown Court in Leeds", "Crown Court", "verdict")],
+        ),
     ],
     ids=[
         "left-a-port",
@@ -966,6 +974,8 @@ def _frame_places(extraction) -> list[tuple[str, str | None, str]]:
         "at-the-gauge-at",
         "a-gauge-named-before-it",
         "a-river-level-at-a-city",
+        "the-jury-at-a-court-before-the-verdict",
+        "a-court-and-its-city",
     ],
 )
 def test_places_frame_place_extracted(extract_text, sentence, expected):
@@ -1498,3 +1508,38 @@ def test_places_a_town_too_small_to_compare_disagrees_with_another_country(rules
     assert finding.message.endswith(
         "Inverness (GB) (coastal-herald.txt) vs Canada (river-wire.txt)"
     )
+
+
+@pytest.mark.parametrize(
+    ("second_court", "differ"),
+    [
+        ("the Crown Court in York", True),
+        ("the Crown Court in Leeds", False),
+        ("Leeds Crown Court", False),
+    ],
+)
+def test_places_a_court_named_with_its_city_is_placed_there(ruleset, nlp, second_court, differ):
+    # "the Crown Court in York" is no court of Leeds, though its words are a part of the
+    # other's name
+    result = _check(
+        ruleset,
+        nlp,
+        (
+            "a.txt",
+            PUBLISHED,
+            "A jury at Leeds Crown Court convicted the former club treasurer of fraud on Monday.\n",
+        ),
+        (
+            "b.txt",
+            PUBLISHED,
+            f"A jury at {second_court} found the former club treasurer guilty of fraud on"
+            " Monday.\n",
+        ),
+    )
+    findings = [f for f in result.findings if f.rule == "event.place"]
+    assert bool(findings) == differ
+    if differ:
+        assert {e.normalized for e in findings[0].evidence} == {
+            "Leeds Crown Court (GB)",
+            "Crown Court in York (GB)",
+        }

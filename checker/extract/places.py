@@ -68,6 +68,7 @@ def _places(
             event = _event_before(ctx, token.i, chains, sentence_wide=is_venue)
             if event is None:
                 continue
+            city = _venue_city(ctx, start, end, venues, dateline) if is_venue else None
             cue, chain = event
             event_class = cue.label_.split(":", 1)[1]
             if t.lower[at] not in general and event_class not in class_prepositions[t.lower[at]]:
@@ -76,7 +77,7 @@ def _places(
                 FactMention(
                     rule=rule.id,
                     family="place",
-                    where=_mention_at(source, ctx.tokens, token.i, end),
+                    where=_mention_at(source, ctx.tokens, token.i, city[1] if city else end),
                     tense=ctx.tense(token.i, end),
                     trigger=cue.text.lower(),
                     event_class=event_class,
@@ -85,6 +86,7 @@ def _places(
                     ordinal=out.chain_ordinal.get(chain),
                     place=name_span.text,
                     qualifier=_qualifier(ctx, start, end, dateline),
+                    venue_city=doc[city[0] : city[1]].text if city else None,
                 )
             )
     return facts
@@ -247,6 +249,23 @@ def _qualifier(ctx: _Context, start: int, end: int, dateline: Span | None) -> st
         if not (t.text[i] == "," or t.title[i]):
             break
     return ctx.doc[wider[0] : wider[1]].text
+
+
+def _venue_city(
+    ctx: _Context, start: int, end: int, venues: set[str], dateline: Span | None
+) -> tuple[int, int] | None:
+    """Token bounds of the name after "in" right after the venue at tokens ``start:end``
+    ("the Circuit Criminal Court in Limerick": Limerick); None when the name is no venue
+    or no name follows."""
+    t = ctx.tokens
+    if not any(t.lower[i] in venues for i in range(start, end)):
+        return None
+    if end + 1 >= t.sent_end[start] or t.lower[end] != "in":
+        return None
+    named = _name_after(ctx, end + 1, dateline)
+    if named is None or any(t.lower[i] in venues for i in range(*named)):
+        return None
+    return named
 
 
 def _district_after(ctx: _Context, start: int) -> bool:
@@ -632,11 +651,12 @@ def _frame_places(
                         | _days_said(ctx, t.sent_start[span.start], dateline, ruleset)
                     )
                 for where, start, end in _with_listed_places(ctx, place, dateline):
+                    city = _venue_city(ctx, start, end, venues, dateline)
                     facts.append(
                         FactMention(
                             rule=rule.id,
                             family="place",
-                            where=_mention_at(source, t, where, end),
+                            where=_mention_at(source, t, where, city[1] if city else end),
                             tense=ctx.tense(where, end),
                             trigger=kind,
                             event_class=kind,
@@ -648,6 +668,7 @@ def _frame_places(
                             ),
                             subject=kind,
                             place=ctx.doc[start:end].text,
+                            venue_city=ctx.doc[city[0] : city[1]].text if city else None,
                         )
                     )
     return facts
