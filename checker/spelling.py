@@ -1376,8 +1376,9 @@ def _indices_of(texts: list[str], wanted: Collection[str]) -> list[int]:
 
 class _NearNames:
     """A story's names, each filed under the forms it takes with one letter dropped, with
-    itself, and with its doubled letters written once (accents folded): two names one edit
-    apart, or apart only in which letter is doubled, share one of these forms. A name's
+    itself, with its doubled letters written once, and with its vowels blanked and listed
+    in order (accents folded): two names one edit apart, apart only in which letter is
+    doubled, or in two vowels swapped, share one of these forms. A name's
     neighbours are looked up, not sought among all the story's names, so a long article
     with many names costs in proportion to its names, not their square."""
 
@@ -1396,6 +1397,9 @@ class _NearNames:
         keys = {plain[:k] + plain[k + 1 :] for k in range(len(plain))}
         keys.add(plain)
         keys.add("\0" + _REPEATS.sub(r"\1", plain))  # apart from the one-letter-dropped forms
+        keys.add(
+            "\1" + _VOWELS.sub("*", plain.lower()) + "".join(sorted(_VOWELS.findall(plain.lower())))
+        )
         return keys
 
     def one_letter_off(self, text: str) -> list[tuple[str, bool]]:
@@ -1439,8 +1443,9 @@ def _names_one_letter_off(
     text: str, by_length: dict[tuple[int, str], list[str]]
 ) -> Iterator[tuple[str, bool]]:
     """The names of ``by_length`` (names by length and first letter, each list in the order
-    met) one letter from ``text`` (accents aside), or with another
-    letter doubled, with the same first letter; each with True when the two differ by an
+    met) one letter from ``text`` (accents aside), with another
+    letter doubled, or with two vowels swapped ("Halvorsen"/"Halverson"), with the same
+    first letter; each with True when the two differ by an
     ending ("Kenya"/"Kenyan", "Americas"/"American") rather than inside the word. Never a plural
     or a last s for another letter ("Petes"/"Peter"), though a doubled last letter
     ("Pritchet"/"Pritchett") or an s for a z ("Ruiz"/"Ruis") is a slip; not another case or
@@ -1468,12 +1473,30 @@ def _names_one_letter_off(
                 and not last_letters & set("zcx")
             ):
                 continue
-            near = OSA.distance(plain, other_plain) == 1 or _moved_double(plain, other_plain)
+            near = (
+                OSA.distance(plain, other_plain) == 1
+                or _moved_double(plain, other_plain)
+                or _swapped_vowels(plain, other_plain)
+            )
             if near and not is_spelling_variant(text.lower(), other.lower()):
                 yield other, ending
 
 
 _REPEATS = re.compile(r"(.)\1+")
+_VOWELS = re.compile(r"[aeiouy]")
+
+
+def _swapped_vowels(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ only in two vowels written in each other's place
+    ("Halvorsen" / "Halverson"): a slip two letters apart, as common in names as one."""
+    if len(a) != len(b):
+        return False
+    apart = [(x, y) for x, y in zip(a.lower(), b.lower(), strict=True) if x != y]
+    return (
+        len(apart) == 2
+        and apart[0] == apart[1][::-1]
+        and all(_VOWELS.fullmatch(x) for x, _ in apart)
+    )
 
 
 def _moved_double(a: str, b: str) -> bool:

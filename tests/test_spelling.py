@@ -249,6 +249,27 @@ def test_spelling_name_typos_report_the_majority_form(extract_text):
     assert [source for source, _word in typo.support] == ["a.txt", "b.txt"]
 
 
+@pytest.mark.parametrize(
+    ("third", "expected"),
+    [
+        # one person's surname with two vowels swapped: a slip two letters apart
+        ("Mayor Runa Halderson said the bridge would reopen.", [("Halderson", "Haldorsen")]),
+        # beside another first name: another person
+        ("Her rival Ole Halderson said the bridge would reopen.", []),
+    ],
+    ids=["same-person", "other-person"],
+)
+def test_spelling_name_typos_two_vowels_swapped(extract_text, third, expected):
+    texts = {
+        "a.txt": "Mayor Runa Haldorsen said the ferry would run again on Friday.",
+        "b.txt": "The ferry will run again, Mayor Runa Haldorsen told reporters.",
+        "c.txt": third,
+    }
+    found = _name_typos(extract_text, texts)
+    assert [(t.word.where.text, t.suggestion) for t in found.get("c.txt", [])] == expected
+    assert list(found) in (["c.txt"], [])
+
+
 def test_spelling_name_typos_count_accent_forms_as_one_name(extract_text):
     texts = {
         "a.txt": "Engineer Jonas Märkli was freed on Friday after months in captivity.",
