@@ -299,6 +299,10 @@ def _event_class(ruleset: RuleSet, fact: Fact) -> str:
     return ruleset.event_classes.get((fact.trigger or "").lower(), fact.trigger or "")
 
 
+SCORE_CLASS = "the score"
+"""The event class of a match's scoreline (``extract.scores``): its sentence names the teams."""
+
+
 def pair_score(a: Unit, b: Unit) -> int:
     """How strongly two units look like the same event; 0 when they cannot be."""
     if a.event_class != b.event_class:
@@ -316,6 +320,13 @@ def pair_score(a: Unit, b: Unit) -> int:
         # the story's one subject (a ship's crew, a vote's turnout: ``one_subject`` in its
         # rule) needs no shared word, unless each names something the other does not; at
         # the lowest score, so a unit that shares words is preferred.
+        if (
+            a.event_class.partition(":")[0] == SCORE_CLASS
+            and a.names
+            and b.names
+            and a.names.isdisjoint(b.names)
+        ):
+            return 0  # "a 3-1 win over Algarve FC" and "a 2-0 win at Maritimo": two matches
         if a.split or b.split:
             # a source's other figure for the measure must share none of these words
             # ("the strongest aftershock" shares no word with "the quake struck the coast")

@@ -159,6 +159,18 @@ def test_unseen_shapes_disagree(ruleset, nlp, texts, rule, message):
             "A second cable links 31 different countries along the Red Sea coast.",
             id="adjective-before-the-measure-noun",
         ),
+        pytest.param(
+            "Ivo Rask scored both goals as Kelso Athletic opened their campaign with a 3-1 home win"
+            " over Marrow Town.",
+            "Elsewhere, Brill Rovers made a statement with a 2-0 win away at Dunmore City, Ned"
+            " Hale setting up both goals.",
+            id="another-match-between-other-teams",
+        ),
+        pytest.param(
+            "Kelso Athletic signed the striker for a club-record fee of 9.5 million euros.",
+            "The striker joined Kelso Athletic for a fee that could reach \u20ac12m with bonuses.",
+            id="a-sum-that-could-reach-a-figure",
+        ),
     ],
 )
 def test_unseen_shapes_no_finding(ruleset, nlp, first, second):
