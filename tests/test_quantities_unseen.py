@@ -75,6 +75,17 @@ def _number_findings(result) -> list:
             "Sources disagree on the score: 3-1 (coastal-herald.txt) vs 3-0 (river-wire.txt)",
             id="scoreline-loser-first-and-in-words",
         ),
+        pytest.param(
+            (
+                "Rescuers freed 12 cavers on Saturday after six days underground in the Orla"
+                " gorge.",
+                "The 12 cavers were brought out of the Orla gorge after nine days underground.",
+            ),
+            "number.duration",
+            "Sources disagree on the time trapped: 6 days (coastal-herald.txt) vs 9 days "
+            "(river-wire.txt)",
+            id="time-trapped",
+        ),
     ],
 )
 def test_unseen_shapes_disagree(ruleset, nlp, texts, rule, message):
