@@ -936,6 +936,15 @@ def _frame_places(extraction) -> list[tuple[str, str | None, str]]:
             [("at Garissa", "Garissa", "events at the gauge")],
         ),
         (
+            "Evacuees were directed to a reception centre in Leeds, about 40 km to the west.",
+            [("in Leeds", "Leeds", "shelter of evacuees")],
+        ),
+        (
+            "At the emergency reception centre set up in an arena in York, volunteers handed"
+            " out blankets.",
+            [("in York", "York", "shelter of evacuees")],
+        ),
+        (
             "A jury at Leeds Crown Court convicted the former treasurer of fraud.",
             [("at Leeds Crown Court", "Leeds Crown Court", "verdict")],
         ),
@@ -974,6 +983,8 @@ def _frame_places(extraction) -> list[tuple[str, str | None, str]]:
         "at-the-gauge-at",
         "a-gauge-named-before-it",
         "a-river-level-at-a-city",
+        "evacuees-directed-to-a-reception-centre-in",
+        "a-reception-centre-set-up-in-a-venue-in",
         "the-jury-at-a-court-before-the-verdict",
         "a-court-and-its-city",
     ],
