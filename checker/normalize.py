@@ -73,6 +73,31 @@ class NormalizedSource:
     sources only, never shown as facts of their own (each is some other fact's date too)."""
 
 
+FORWARD_WORDS = frozenset({"to", "until", "till", "by", "for"})
+"""Words before a month and day that point ahead of the clause's verb, whatever its tense:
+"adjourned sentencing to January 24", "directed the defence to file by January 10", "set
+for March 3". Such a date in a past clause is the nearest one, not the last one gone."""
+_RANGE_BEFORE = re.compile(
+    r"(?:\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)\s*(?:to|till|until)\s*$",
+    re.IGNORECASE,
+)
+"""A date before "to" ("from January 3 to January 24"): the second is a range's end."""
+
+
+def _forward_tense(timex: TimexMention, parts: TimexParts, tense: Tense) -> Tense:
+    """``tense``, or "none" (the nearest date) for a month and day with no year after one
+    of ``FORWARD_WORDS`` in a past clause ("adjourned sentencing to January 24"), not the
+    end of a range ("from January 3 to January 24")."""
+    if tense != "past" or parts.year or not (parts.month and parts.day):
+        return tense
+    if timex.governor not in FORWARD_WORDS:
+        return tense
+    before = timex.where.sentence[: timex.where.sentence_offset]
+    if _RANGE_BEFORE.search(before):
+        return tense
+    return "none"
+
+
 def anchor_label(source: Source) -> str:
     """What a source's relative dates rest on, for evidence: ``published 2019-12-26 (metadata)``."""
     if source.published is None:
@@ -398,8 +423,9 @@ def normalize(
     for timex in extraction.timexes:
         parts = _parts_of(timex.words, ruleset)
         reference_day = anchor_of(timex, parts)
+        tense = _forward_tense(timex, parts, timex.tense)
         out.timexes.append(
-            ResolvedTimex(timex, parts, resolve(parts, reference_day, timex.tense), reference_day)
+            ResolvedTimex(timex, parts, resolve(parts, reference_day, tense), reference_day)
         )
     quantities = quantity_lexicon(ruleset)
     gazetteer = (
@@ -526,7 +552,9 @@ def normalize(
         else:
             assert mention.timex is not None
             parts = _parts_of(mention.timex.words, ruleset)
-            tense = mention.tense
+            tense = _forward_tense(mention.timex, parts, mention.tense)
+            if tense != mention.tense:
+                mention = replace(mention, tense=tense)
             if mention.role == "nearest":
                 tense = _nearest_tense(parts, anchor_of(mention.timex, parts), tense)
                 mention = replace(mention, tense=tense)

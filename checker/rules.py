@@ -67,6 +67,7 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
         {
             "same_words": dict,
             "lasting_markers": list,
+            "directive_words": list,
             "closing_markers": list,
             "predicates": dict,
             "earlier_words": list,

@@ -256,3 +256,24 @@ def test_align_hearings_of_other_kinds_are_different_events(ruleset, nlp, kind_w
     ]
     expected = [{("court-wire.txt", "on Tuesday"), ("county-post.txt", "on April 30")}]
     assert aligned == (expected if same_event else [])
+
+
+def test_align_a_trial_and_a_sentencing_are_two_events(ruleset, nlp):
+    # one case's trial and its sentencing are dated apart: never one event misdated
+    from tests.conftest import check_articles
+
+    result = check_articles(
+        ruleset,
+        nlp,
+        (
+            "a.txt",
+            "2025-01-03",
+            "The trial of Ivo Marsh over the Kell barn arson is set for June 17.\n",
+        ),
+        (
+            "b.txt",
+            "2025-09-27",
+            "Formal sentencing of Ivo Marsh over the Kell barn arson will be on Nov. 8.\n",
+        ),
+    )
+    assert [f for f in result.findings if f.rule == "event.date"] == []

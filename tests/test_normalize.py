@@ -239,3 +239,42 @@ def test_normalize_gazetteer_is_found_again_by_the_rules(monkeypatch):
     assert len(asked) == 1
     assert asked[0]  # the rules declare some aliases
     assert list(asked[0]) == sorted(asked[0])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "expected"),
+    [
+        # a day set ahead in a past clause: the nearest such day, here the coming one
+        (
+            "Judge Orla Kearney adjourned sentencing to January 24.",
+            "January 24",
+            dt.date(2025, 1, 24),
+        ),
+        ("The hearing was set for February 3, the court said.", "February 3", dt.date(2025, 2, 3)),
+        # a range's end is read with its start: both gone
+        (
+            "The festival ran from January 3 to January 24 and drew 40,000 people.",
+            "January 24",
+            dt.date(2024, 1, 24),
+        ),
+        # no word that points ahead: the last such day
+        ("The strike began on January 24, the union said.", "on January 24", dt.date(2024, 1, 24)),
+    ],
+)
+def test_normalize_a_day_set_ahead_in_a_past_clause(normalize_text, sentence, words, expected):
+    normalized = normalize_text(sentence + "\n", published=dt.date(2024, 11, 13))
+    (timex,) = [t for t in normalized.timexes if t.mention.where.text == words]
+    assert timex.value.start == expected
+
+
+def test_normalize_a_directed_deadline_after_publication(normalize_text):
+    text = (
+        "The judge directed that a probation report be prepared and that the defence file"
+        " its submissions by January 10.\n"
+    )
+    normalized = normalize_text(text, published=dt.date(2024, 11, 13))
+    (fact,) = [f for f in normalized.facts if f.kind == "deadline"]
+    assert (fact.text, fact.value.start) == ("by January 10", dt.date(2025, 1, 10))
+    # the same words about a day gone by: no deadline
+    normalized = normalize_text(text, published=dt.date(2025, 2, 20))
+    assert [f for f in normalized.facts if f.kind == "deadline"] == []

@@ -680,11 +680,17 @@ def _deadline_of(
             if tense != "past" or infinitive:
                 return rule_id, cue.text.lower(), False, True
             roles = span.label_.split("+")
-            lasting = rules[rule_id].options.get("lasting_markers", ())
-            if cue.text.lower() in lasting and "month" in roles and "day" in roles:
-                # "extended the permit until May 14": a past clause's
-                # month-day that lies after publication still looks ahead (normalize keeps
-                # it only then: "the road was closed until March 2" stays a past fact)
+            options = rules[rule_id].options
+            lasting = options.get("lasting_markers", ())
+            directives = options.get("directive_words", ())
+            directed = any(
+                lower[i] in directives for i in range(ctx.tokens.sent_start[span.start], cue.start)
+            )
+            if (cue.text.lower() in lasting or directed) and "month" in roles and "day" in roles:
+                # "extended the permit until May 14", "directed that the defence file its
+                # submissions by January 10": a past clause's month-day that lies after
+                # publication still looks ahead (normalize keeps it only then: "the road
+                # was closed until March 2" stays a past fact)
                 return rule_id, cue.text.lower(), False, None
     return None
 
