@@ -376,6 +376,11 @@ def pair_score(a: Unit, b: Unit) -> int:
     # one task's deadline in two sources' words, each dated in full ("by the end of 2027",
     # "by mid-2028"); not when the other's date is that of another deadline of the
     # predicate in the source ("the first phase", "the whole line": ``_task_siblings``)
+    if a.event_class == "deadline":
+        stances_a = {w for w in a.context if w[0] == "!"}
+        stances_b = {w for w in b.context if w[0] == "!"}
+        if stances_a and stances_b and stances_a.isdisjoint(stances_b):
+            return 0  # a regulator's limit and the bank's own expected date: two deadlines
     scoped = _same_scope(a, b) if a.event_class == "deadline" else None
     if scoped is False:
         return 0  # "the first trams" and "the full fleet": two steps, two deadlines

@@ -72,6 +72,7 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
             "predicates": dict,
             "earlier_words": list,
             "scopes": dict,
+            "stances": dict,
         },
     ),
     "event_count": (

@@ -842,6 +842,32 @@ def test_compare_the_first_step_and_the_whole_task_are_two_deadlines(ruleset, nl
     assert found == []
 
 
+_OUTAGE = "Lender hit by outage\n\nCard payments at Varro Bank failed on Thursday.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("second", "differ"),
+    [
+        # the bank's own expected date and the regulator's limit: two deadlines
+        ("The regulator ordered Varro Bank to restore all services by Friday.", False),
+        # the bank's expected dates in two sources: one deadline, told two ways
+        ("Varro Bank said it expects to restore all services by Wednesday.", True),
+    ],
+    ids=["imposed-and-expected", "expected-twice"],
+)
+def test_compare_a_limit_imposed_and_a_date_expected_are_two_deadlines(
+    ruleset, nlp, second, differ
+):
+    first = _OUTAGE + "Varro Bank said it expected to restore all services by Monday.\n"
+    found = _deadlines(
+        ("a.txt", "2026-03-13", first),
+        ("b.txt", "2026-03-14", _OUTAGE + second + "\n"),
+        ruleset=ruleset,
+        nlp=nlp,
+    )
+    assert bool(found) is differ
+
+
 def test_compare_a_scope_a_source_gives_two_dates_says_nothing_sure(ruleset, nlp):
     # two first steps in one source (the ferries and the new pier): neither is the other's
     first = (

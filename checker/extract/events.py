@@ -1023,6 +1023,22 @@ def _deadline_scope(ctx: _Context, span: Span, scopes: dict[str, list[str]]) -> 
     return found.pop() if len(found) == 1 else ""
 
 
+def _deadline_stance(ctx: _Context, span: Span, stances: dict[str, list[str]]) -> str:
+    """Who holds a deadline, as the meaning of a listed word in its sentence before the
+    date: a limit someone imposes ("the regulator ordered the bank to restore all services
+    by Friday": imposed) or a date its doer expects to keep ("the bank expected to restore
+    full services by Monday": expected); "" when neither or both are said."""
+    lower = ctx.tokens.lower
+    first = ctx.tokens.sent_start[span.start]
+    found = {
+        meaning
+        for i in range(first, span.start)
+        for meaning, words in stances.items()
+        if lower[i] in words
+    }
+    return found.pop() if len(found) == 1 else ""
+
+
 _LEAD_WORDS = frozenset({"by", "until", "till", "before", "on", "in", "the", "no", "later", "than"})
 """Words before a deadline's date that say nothing of which day it is."""
 

@@ -21,6 +21,7 @@ from checker.extract.events import (
     _deadline_of,
     _deadline_predicate,
     _deadline_scope,
+    _deadline_stance,
     _deadline_subject,
     _event_chains,
     _event_of,
@@ -206,6 +207,8 @@ def extract(
                 context.add(f"^{predicate}")  # what must happen: "^operate", "^restore"
             if scope := _deadline_scope(ctx, span, options.get("scopes", {})):
                 context.add(f"%{scope}")  # "the first ferries", "the full order"
+            if stance := _deadline_stance(ctx, span, options.get("stances", {})):
+                context.add(f"!{stance}")  # "ordered the bank to", "expected to"
             # the rest of the sentence, marked "&": counted only for deadlines of one listed
             # task ("allowed both parties until January 31 to reach a deal", "asked them to
             # resolve the dispute by the end of March")
