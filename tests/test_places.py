@@ -817,6 +817,10 @@ def _frame_places(extraction) -> list[tuple[str, str | None, str]]:
             [("left Dover", "Dover", "departure")],
         ),
         (
+            "The ferry left Dover port at about 8:40 p.m. bound for Calais.",
+            [("left Dover", "Dover", "departure")],
+        ),
+        (
             "The vessel sailed from Piraeus on Friday with 300 passengers on board.",
             [("from Piraeus", "Piraeus", "departure")],
         ),
@@ -955,6 +959,7 @@ def _frame_places(extraction) -> list[tuple[str, str | None, str]]:
     ],
     ids=[
         "left-a-port",
+        "left-a-city-s-port",
         "sailed-from",
         "landfall-near",
         "arrested-across-a-date",
