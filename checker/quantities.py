@@ -84,6 +84,10 @@ class QuantityLexicon:
     """Units a word names only after a scale word ("2.4 million pounds" is sterling)."""
     weight_words: frozenset[str] = frozenset()
     """Words of a sentence that weighs something ("weighed"): no ``scaled_units`` in it."""
+    age_before: frozenset[str] = frozenset()
+    """Words after which a number is an age ("aged five", "under the age of 12")."""
+    age_nouns: frozenset[str] = frozenset()
+    """Nouns after which a hedged number is an age ("children under five")."""
 
     @classmethod
     def from_lexicons(cls, lexicons: dict[str, Any]) -> QuantityLexicon:
@@ -124,6 +128,8 @@ class QuantityLexicon:
             not_part_after=words("not_part_after"),
             scaled_units={k: str(v) for k, v in mapping("scaled_units").items()},
             weight_words=words("weight_words"),
+            age_before=words("age_before"),
+            age_nouns=words("age_nouns"),
         )
 
 
@@ -331,9 +337,28 @@ def find_numbers(
             continue
         phrase = _number_at(words, glued, i, lexicon)
         if phrase is not None:
-            phrases.append(phrase)
             end = phrase.end
+            if not _is_age(words, phrase, lexicon):
+                phrases.append(phrase)
     return _ranges_and_lists(words, phrases)
+
+
+def _is_age(words: list[str], phrase: NumberPhrase, lexicon: QuantityLexicon) -> bool:
+    """True for a number that tells an age, not a count: after one of ``age_before``
+    ("children aged five", "under the age of 12"), or a hedged number right after one of
+    ``age_nouns`` ("children under five", "people over 65"). Never one with a unit."""
+    if phrase.unit is not None or phrase.start == 0:
+        return False
+    before = words[phrase.start - 1]
+    if before in lexicon.age_before or (
+        before == "of" and phrase.start >= 2 and words[phrase.start - 2] in lexicon.age_before
+    ):
+        return True
+    return phrase.hedge in _AGE_HEDGES and before in lexicon.age_nouns
+
+
+_AGE_HEDGES = frozenset({"lt", "gt", "le", "ge", "over"})
+"""Hedges that bound an age ("under five", "over 65"); "about" and "nearly" estimate a count."""
 
 
 _LIST_ENDS = frozenset({"in", "on", "at", "for", "of", "respectively", "and", "or", "to", "from"})

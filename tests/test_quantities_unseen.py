@@ -214,6 +214,27 @@ def test_letters_glued_to_a_figure_are_a_currency_only_when_listed(ruleset, nlp,
     assert found == stated
 
 
+@pytest.mark.parametrize(
+    ("text", "stated"),
+    [
+        ("most of those who died were children under five", []),
+        ("children aged five and over", []),
+        ("all pupils under the age of 12", []),
+        ("people over 65 and 40 nurses", ["40"]),
+        # a count after a hedge, a noun before it that tells no age
+        ("killed over 40 people", ["more than 40"]),
+        ("the children, about 300 of them", ["about 300"]),
+    ],
+)
+def test_an_age_is_no_count(ruleset, nlp, text, stated):
+    from checker.extract.context import quantity_lexicon
+    from checker.quantities import find_numbers, to_amount
+
+    lexicon = quantity_lexicon(ruleset)
+    words = [token.lower_ for token in nlp.make_doc(text)]
+    assert [to_amount(p, lexicon).stated for p in find_numbers(words, lexicon)] == stated
+
+
 def test_one_figure_each_in_sentences_telling_one_happening_disagree(ruleset, nlp):
     # the clauses share no word ("41 people were hurt" / "injuring 44 people"), the
     # sentences tell one happening: each source's one figure of the measure is compared
