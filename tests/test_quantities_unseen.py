@@ -86,6 +86,17 @@ def _number_findings(result) -> list:
             "(river-wire.txt)",
             id="time-trapped",
         ),
+        pytest.param(
+            (
+                "The cyclone made landfall near Dalmo with sustained winds of 185 km/h before"
+                " weakening inland.",
+                "The cyclone struck the coast near Dalmo packing sustained winds of 165 km/h.",
+            ),
+            "number.figure",
+            "Sources disagree on the figure tied to 'winds': 185 km / hour "
+            "(coastal-herald.txt) vs 165 km / hour (river-wire.txt)",
+            id="what-the-subject-did-next-is-no-earlier-figure",
+        ),
     ],
 )
 def test_unseen_shapes_disagree(ruleset, nlp, texts, rule, message):

@@ -24,6 +24,10 @@ from checker.quantities import (
 )
 from checker.rules import RuleSet
 
+_LATER_STEP = frozenset({"before"})
+"""A guard word that, before a verb's -ing form, tells what the subject did next ("winds of
+185 km/h before weakening inland"): the sentence's figure is still the story's own."""
+
 
 def _part_before(ctx: _Context, sent_start: int, start: int, lexicon: QuantityLexicon) -> bool:
     """True when a part word stands after a word before the figure at ``start`` in its
@@ -259,6 +263,7 @@ def _figures(
             w in guards
             and k not in in_units
             and not (k and f"{words[k - 1]} {w}" in lexicon.hedges)
+            and not (w in _LATER_STEP and k + 1 < len(words) and words[k + 1].endswith("ing"))
             for k, w in enumerate(words)
         ):
             continue  # "more than" is a hedge of its own figure, no comparison
