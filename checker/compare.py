@@ -254,8 +254,39 @@ def _values_agree(a: Fact, b: Fact, same_place_km: float = 10.0) -> bool:
     if isinstance(a.value, Amount) and isinstance(b.value, Amount):
         if _dated_apart(a, b):
             return True  # "4.8% in September" and "5.2% in August": two figures, no conflict
+        if _estimates_apart(a.value, b.value):
+            return False  # "about 62,000 tickets" and "about 68,000 tickets"
         return a.value.overlaps(b.value)
     return a.value == b.value
+
+
+def _estimates_apart(a: Amount, b: Amount) -> bool:
+    """True for two "about" figures of one dimension further apart than the coarser one's
+    rounding step (the place of its last digit that is not zero): each writer rounds the same
+    number, so "about 62,000" and "about 68,000" differ (six thousands apart, rounded to the
+    thousand), while "about 80" and "about 85", or "about 1.2 million" and "about 1.25
+    million", agree, though each "about" allows a tenth either way."""
+    if a.dimension != b.dimension or not (
+        a.stated.startswith("about ") and b.stated.startswith("about ")
+    ):
+        return False
+    if math.isinf(a.high) or math.isinf(b.high):
+        return False
+    x, y = (a.low + a.high) / 2, (b.low + b.high) / 2
+    return abs(x - y) > max(_rounding_step(x), _rounding_step(y)) * (1 + 1e-9)
+
+
+def _rounding_step(value: float) -> float:
+    """The place value of the last digit of ``value`` that is not zero (62,000: 1,000; 85: 1;
+    1.25 million: 10,000; 4.5: 0.1)."""
+    if not value:
+        return 1.0
+    for power in range(15, -7, -1):
+        step = 10.0**power
+        units = value / step
+        if abs(units - round(units)) < 1e-6 and round(units) != 0:
+            return step
+    return 10.0**-6
 
 
 def _dated_apart(a: Fact, b: Fact) -> bool:

@@ -97,6 +97,16 @@ def _number_findings(result) -> list:
             "(coastal-herald.txt) vs 165 km / hour (river-wire.txt)",
             id="what-the-subject-did-next-is-no-earlier-figure",
         ),
+        pytest.param(
+            (
+                "About 62,000 tickets had been sold for the Orla festival, its director said.",
+                "About 68,000 tickets had been sold for the Orla festival.",
+            ),
+            "number.goods",
+            "Sources disagree on how many were sold (tickets): about 62,000 "
+            "(coastal-herald.txt) vs about 68,000 (river-wire.txt)",
+            id="two-estimates-of-one-figure",
+        ),
     ],
 )
 def test_unseen_shapes_disagree(ruleset, nlp, texts, rule, message):
@@ -187,6 +197,11 @@ def test_unseen_shapes_disagree(ruleset, nlp, texts, rule, message):
             "Elsewhere, Brill Rovers made a statement with a 2-0 win away at Dunmore City, Ned"
             " Hale setting up both goals.",
             id="another-match-between-other-teams",
+        ),
+        pytest.param(
+            "About 1.2 million tickets had been sold for the Orla festival, its director said.",
+            "About 1.25 million tickets had been sold for the Orla festival.",
+            id="two-estimates-rounded-alike",
         ),
         pytest.param(
             "Kelso Athletic signed the striker for a club-record fee of 9.5 million euros.",
