@@ -107,6 +107,18 @@ def _number_findings(result) -> list:
             "(coastal-herald.txt) vs about 68,000 (river-wire.txt)",
             id="two-estimates-of-one-figure",
         ),
+        pytest.param(
+            (
+                "Varro Bank says 1.6 million customers, holding a total of 2.1 million accounts,"
+                " have been unable to use its app.",
+                "The outage left about 1.2 million retail customers unable to use the Varro"
+                " Bank app.",
+            ),
+            "number.counted",
+            "Sources disagree on how many customers: 1.6 million (coastal-herald.txt) vs "
+            "about 1.2 million (river-wire.txt)",
+            id="a-count-told-beside-another-count",
+        ),
     ],
 )
 def test_unseen_shapes_disagree(ruleset, nlp, texts, rule, message):

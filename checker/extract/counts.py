@@ -516,7 +516,14 @@ def _single_counts(
     ignored = frozenset(rule.options.get("ignore", []))
     lexicon = quantity_lexicon(ruleset)
     quiet = ruleset.derived("quantity_quiet_words", lambda: _quiet_words(ruleset, lexicon))
-    covered = [(f.where.start, f.where.end) for f in taken if f.family == "quantity"]
+    # a figure a declared measure took; not one a paired count read ("1.6 million
+    # customers, holding 2.1 million accounts"), which tells only against the same pair
+    paired = {r.id for r in ruleset.of_kind("paired_count")}
+    covered = [
+        (f.where.start, f.where.end)
+        for f in taken
+        if f.family == "quantity" and f.rule not in paired
+    ]
     t = ctx.tokens
     timex_tokens = ctx.timex_tokens
     facts = []
