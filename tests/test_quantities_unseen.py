@@ -119,6 +119,17 @@ def _number_findings(result) -> list:
             "about 1.2 million (river-wire.txt)",
             id="a-count-told-beside-another-count",
         ),
+        pytest.param(
+            (
+                "The top rate of personal income tax will fall from 37% to 35%, the finance"
+                " minister said.",
+                "The most visible change is a cut in the top personal income tax rate to 33%.",
+            ),
+            "number.rates",
+            "Sources disagree on the income tax rate: 35% (coastal-herald.txt) vs 33% "
+            "(river-wire.txt)",
+            id="a-tax-rate",
+        ),
     ],
 )
 def test_unseen_shapes_disagree(ruleset, nlp, texts, rule, message):
