@@ -288,3 +288,28 @@ def test_main_places_are_their_cities_not_the_country_both_lie_in(ruleset, nlp):
         ("daily.txt", "2025-09-14", _BROUGHT.format(city="Lyon")),
     )
     assert _place_findings(result) == []
+
+
+def test_main_dates_of_a_launch_told_in_other_words_are_compared(ruleset, nlp):
+    # "placed ... into orbit" and "was launched" both tell the launch (same_happenings)
+    result = _check(
+        ruleset,
+        nlp,
+        (
+            "wire.txt",
+            "2026-01-14",
+            "Rocket puts Ruritanian weather satellite into orbit\n\n"
+            "A Zendan rocket on Wednesday placed Ruritania's Kestrel-2 weather satellite into"
+            " orbit, giving the country its first eye in the sky for tracking storms.\n",
+        ),
+        (
+            "daily.txt",
+            "2026-01-16",
+            "Kestrel-2 sends first images\n\n"
+            "Ruritania's space agency said its ground station had made contact with Kestrel-2,"
+            " the country's first weather satellite, which was launched on Tuesday from"
+            " the Zendan coast.\n",
+        ),
+    )
+    (finding,) = _findings(result)
+    assert _texts(finding) == {("wire.txt", "on Wednesday"), ("daily.txt", "on Tuesday")}
