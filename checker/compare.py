@@ -709,6 +709,13 @@ def _event_name(units: Sequence[Unit], words: _EventWords) -> str:
     verb is made from ("crashed": crash), else the event's class ("gathering")."""
     facts = [f for unit in units for f in unit.facts]
     first = facts[0]
+    kind = units[0].event_class
+    if kind == "main" or kind.startswith("clause:"):
+        # no event word names it: the words each source dates it with ("placed, launched"),
+        # after the clause's subject ("cyclone: slammed, struck")
+        said = ", ".join(dict.fromkeys(f.trigger for f in facts if f.trigger))
+        subject = kind.split(":")[1] if kind.startswith("clause:") else ""
+        return f"{subject}: {said}" if subject and said else said or subject or "event"
     if not words.is_verb(first.trigger):
         return first.trigger or "event"
     noun = next((f.trigger for f in facts if f.trigger and not words.is_verb(f.trigger)), None)

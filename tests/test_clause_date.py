@@ -273,3 +273,27 @@ def test_one_closure_told_with_other_words_in_its_sentence_is_compared(ruleset, 
         ("daily.txt", "on Tuesday afternoon"),
         ("weekly.md", "last Wednesday"),
     }
+
+
+def test_verbs_that_tell_one_happening_are_one_family_and_the_message_names_them(ruleset, nlp):
+    # "slammed into" and "struck" tell one landfall (verb_forms: strike); the message names
+    # the subject and each source's verb, not the key
+    result = _check(
+        ruleset,
+        nlp,
+        (
+            "wire.txt",
+            "2026-02-22",
+            "Cyclone Ana kills 19 in Zendan\n\nCyclone Ana slammed into the Zendan coast late"
+            " on Saturday, killing at least 19 people, officials said on Sunday.\n",
+        ),
+        (
+            "daily.txt",
+            "2026-02-25",
+            "Zendan counts the cost\n\nThe cyclone, which struck the Zendan coast on Friday"
+            " night, flattened thousands of homes.\n",
+        ),
+    )
+    (finding,) = _findings(result)
+    assert _texts(finding) == {("wire.txt", "late on Saturday"), ("daily.txt", "on Friday night")}
+    assert "(cyclone: struck, slammed)" in finding.message  # sources in file-name order
