@@ -514,6 +514,13 @@ CASES = [
         "2015",
         id="four-figures-without-zone-are-a-year",
     ),
+    pytest.param(
+        "The campaign is to be completed by May 31, the ministry said.",
+        THU_2019_12_26,
+        "May 31",
+        "2020-05-31",
+        id="may-and-its-day-after-by",
+    ),
 ]
 
 
