@@ -1141,3 +1141,21 @@ def test_compare_open_counts_stand_on_one_side_only_from_one_floor(
     )
     (finding,) = _of(result, "discrepancy", "number.casualties")
     assert sides in finding.message
+
+
+def test_compare_a_date_completion_is_targeted_for_is_a_deadline(ruleset, nlp):
+    # "completion is targeted for the end of June" and "expected to be completed by the end
+    # of March": one deal's completion, two dates
+    opening = "Dairy groups agree merger\n\nKelso Dairy and Varn Milk agreed to merge.\n\n"
+    first = (
+        opening + "The deal requires clearance from the competition regulator and is expected"
+        " to be completed by the end of March.\n"
+    )
+    second = (
+        opening + "Completion of the deal is targeted for the end of June, subject to clearance"
+        " from the competition regulator.\n"
+    )
+    (finding,) = _deadlines(
+        ("a.txt", "2025-09-24", first), ("b.txt", "2025-09-25", second), ruleset=ruleset, nlp=nlp
+    )
+    assert {e.text for e in finding.evidence} == {"by the end of March", "the end of June"}
