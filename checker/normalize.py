@@ -566,11 +566,14 @@ def normalize(
                     continue  # a period's start must be one day
                 # "a 30-day curfew" declared on a day ends 30 days on, or 29 counting
                 # that day as the first
+                # either day, as "next Thursday" is either of two: two such ends agree
+                # when they share a day ("a three-day strike" from Wednesday or Thursday)
+                last = interval.end + dt.timedelta(days=mention.offset_days)
                 interval = replace(
                     interval,
-                    start=interval.start + dt.timedelta(days=mention.offset_days - 1),
-                    end=interval.end + dt.timedelta(days=mention.offset_days),
-                    also=None,  # a period's end from one reading of its first day
+                    start=last,
+                    end=last,
+                    also=last - dt.timedelta(days=1),
                 )
             if mention.role == "after publication" and (
                 reference is None or not interval.year_known or interval.start <= reference

@@ -1159,3 +1159,17 @@ def test_compare_a_date_completion_is_targeted_for_is_a_deadline(ruleset, nlp):
         ("a.txt", "2025-09-24", first), ("b.txt", "2025-09-25", second), ruleset=ruleset, nlp=nlp
     )
     assert {e.text for e in finding.evidence} == {"by the end of March", "the end of June"}
+
+
+def test_compare_talks_that_broke_down_and_a_later_meeting_are_not_one_date(ruleset, nlp):
+    # "talks, which broke down on Friday" tell the talks' end, not a day they were held
+    first = (
+        "Pilots to strike\n\nLabour Minister Rhea Baptiste urged both sides to return to"
+        " conciliation talks, which broke down on Friday at the ministry.\n"
+    )
+    second = (
+        "Strike looms\n\nMs Baptiste, the labour minister, met union officials and airline"
+        " managers on Monday afternoon, but no new talks have been set.\n"
+    )
+    result = _check(ruleset, nlp, ("a.txt", "2025-08-11", first), ("b.txt", "2025-08-12", second))
+    assert [f for f in result.findings if f.rule == "event.date"] == []

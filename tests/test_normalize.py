@@ -278,3 +278,19 @@ def test_normalize_a_directed_deadline_after_publication(normalize_text):
     # the same words about a day gone by: no deadline
     normalized = normalize_text(text, published=dt.date(2025, 2, 20))
     assert [f for f in normalized.facts if f.kind == "deadline"] == []
+
+
+def test_normalize_a_relative_clauses_present_looks_ahead(normalize_text):
+    # "a strike that begins on Wednesday": the scheduled present of the relative clause,
+    # not the main verb's past ("confirmed")
+    text = "Pilots confirmed a three-day strike that begins on Wednesday, the union said.\n"
+    normalized = normalize_text(text, published=dt.date(2025, 8, 12))  # a Tuesday
+    (timex,) = [t for t in normalized.timexes if t.mention.where.text == "on Wednesday"]
+    assert timex.value.start == dt.date(2025, 8, 13)
+
+
+def test_normalize_a_periods_end_is_either_of_two_days(normalize_text):
+    text = "Pilots began a three-day strike on Thursday, grounding most flights.\n"
+    normalized = normalize_text(text, published=dt.date(2025, 8, 15))
+    (fact,) = [f for f in normalized.facts if f.kind == "deadline"]
+    assert (fact.value.start, fact.value.also) == (dt.date(2025, 8, 17), dt.date(2025, 8, 16))

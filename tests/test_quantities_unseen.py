@@ -222,6 +222,11 @@ def test_unseen_shapes_disagree(ruleset, nlp, texts, rule, message):
             id="another-match-between-other-teams",
         ),
         pytest.param(
+            "The airline has cancelled about 42 flights a day since the Orla strike began.",
+            "The airline said 126 flights had been cancelled so far in the Orla strike.",
+            id="a-count-a-day-is-a-rate",
+        ),
+        pytest.param(
             "About 1.2 million tickets had been sold for the Orla festival, its director said.",
             "About 1.25 million tickets had been sold for the Orla festival.",
             id="two-estimates-rounded-alike",

@@ -581,6 +581,8 @@ class _Context:
         auxiliary ("did not end", "to open"), a negation or a determiner ("the close")."""
         lower = self.tokens.lower
         before = lower[i - 1] if i > sent_start else ""
+        if before == "that" and i - 1 > sent_start and lower[i - 2].isalpha():
+            return False  # "a strike that begins on Wednesday": a relative clause's verb
         return before in _NOT_PRESENT or before in _DETERMINERS or before in _POSSESSIVE
 
     def _past_in(self, sent_start: int) -> list[int]:
