@@ -1003,6 +1003,7 @@ def test_places_frame_place_extracted(extract_text, sentence, expected):
     "sentence",
     [
         "The storm left Havana without power on Monday.",
+        "A replacement aircraft left Bergen for Reykjavik at 9:15 on Friday morning.",
         "The cargo ship caught fire near Split on Monday.",
         "Police arrested two men, and the mayor later spoke in Split.",
         "The inmates were arrested by a large team of armed officers from three regional forces"
@@ -1020,6 +1021,7 @@ def test_places_frame_place_extracted(extract_text, sentence, expected):
     ],
     ids=[
         "left-a-place-in-a-state",
+        "another-journey",
         "caught-fire-is-no-arrest",
         "another-clause",
         "too-far-from-the-frame-word",

@@ -222,6 +222,11 @@ def test_unseen_shapes_disagree(ruleset, nlp, texts, rule, message):
             id="another-match-between-other-teams",
         ),
         pytest.param(
+            "The jet was operating flight OR517 from Orla to Varn with 168 people on board.",
+            "Flight OR517, carrying 162 passengers and six crew, landed safely at Orla.",
+            id="a-part-of-a-listed-total",
+        ),
+        pytest.param(
             "The airline has cancelled about 42 flights a day since the Orla strike began.",
             "The airline said 126 flights had been cancelled so far in the Orla strike.",
             id="a-count-a-day-is-a-rate",

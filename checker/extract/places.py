@@ -576,6 +576,11 @@ def _frame_places(
                     continue  # "its data centre in Leeds" in a sentence about no intrusion
                 sent_end = t.sent_end[span.start]
                 word = found.group(0).lower()
+                unless_before = spec.get("unless_before")
+                if unless_before and not {w.lower() for w in unless_before}.isdisjoint(
+                    t.lower[max(t.sent_start[span.start], span.start - 3) : span.start]
+                ):
+                    continue  # "a replacement aircraft left Bergen": another departure
                 if per_word and (
                     (
                         not found.group(0).islower()
