@@ -771,7 +771,9 @@ def _unit_text(unit: str | None) -> str:
         return " points"
     if unit in _SCALE_SIGNS:
         return _SCALE_SIGNS[unit]
-    return " " + unit.replace("_", " ").replace(" ** 2", "\u00b2").replace("metric ton", "tonne")
+    return " " + unit.replace("_", " ").replace(" ** 2", "\u00b2").replace(
+        " ** 3", "\u00b3"
+    ).replace("metric ton", "tonne")
 
 
 SCORELINE_UNIT = "scoreline"

@@ -130,6 +130,26 @@ def _number_findings(result) -> list:
             "(river-wire.txt)",
             id="a-tax-rate",
         ),
+        pytest.param(
+            (
+                "Ivo Rask pulled clear over the final 8 km to win in 2:07:48 on Sunday.",
+                "Ivo Rask won on Sunday, winning the fifth Orla marathon in 2:08:47.",
+            ),
+            "number.race",
+            "Sources disagree on the winning time: 2:07:48 (coastal-herald.txt) vs 2:08:47 "
+            "(river-wire.txt)",
+            id="a-winning-time-after-the-race-s-name",
+        ),
+        pytest.param(
+            (
+                "The Orla dam gave way, releasing about 320,000 cubic metres of sludge.",
+                "The Orla dam burst on Tuesday, releasing some 230,000 cubic metres of sludge.",
+            ),
+            "number.figure",
+            "Sources disagree on the figure tied to 'releasing': about 320,000 m\u00b3 "
+            "(coastal-herald.txt) vs about 230,000 m\u00b3 (river-wire.txt)",
+            id="estimated-volumes",
+        ),
     ],
 )
 def test_unseen_shapes_disagree(ruleset, nlp, texts, rule, message):
