@@ -326,7 +326,7 @@ def pair_score(a: Unit, b: Unit) -> int:
             and b.names
             and a.names.isdisjoint(b.names)
         ):
-            return 0  # "a 3-1 win over Algarve FC" and "a 2-0 win at Maritimo": two matches
+            return 0  # "beat Kelso Town 3-1" and "won 2-0 at Brill Rovers": two matches
         if a.split or b.split:
             # a source's other figure for the measure must share none of these words
             # ("the strongest aftershock" shares no word with "the quake struck the coast")

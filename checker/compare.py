@@ -126,7 +126,7 @@ def _values_text(
 
 def _alike(a: object, b: object) -> bool:
     """True when two values that agree may also be written as one ("more than 40" =
-    "at least 40", "168,000" = "about 168,000"): not two open ranges from different
+    "at least 40", "159,000" = "about 159,000"): not two open ranges from different
     floors, which only fail to contradict ("more than 40" and "more than 660")."""
     if isinstance(a, Amount) and isinstance(b, Amount):
         bounded = not math.isinf(a.high) and not math.isinf(b.high)
@@ -155,9 +155,16 @@ def _holds_another(fact: Fact, facts: Sequence[Fact]) -> bool:
         and other.value.kind in ("city", "venue")
         and other.value.countries
         and other.value.countries <= place.countries
+        and other.source_id == fact.source_id
+        and 0 <= fact.start - other.end <= _CITY_THEN_COUNTRY
         for other in facts
         if other is not fact
     )
+
+
+_CITY_THEN_COUNTRY = 3
+"""Most characters between a city and the country named right after it ("near X in
+northern Y": one phrase); a country named elsewhere in the sentence is a place of its own."""
 
 
 def _comparable(a: Fact, b: Fact) -> bool:
@@ -255,29 +262,48 @@ def _values_agree(a: Fact, b: Fact, same_place_km: float = 10.0) -> bool:
         if _dated_apart(a, b):
             return True  # "4.8% in September" and "5.2% in August": two figures, no conflict
         if _estimates_apart(a.value, b.value):
-            return False  # "about 62,000 tickets" and "about 68,000 tickets"
+            return False  # "about 54,000 tickets" and "about 59,000 tickets"
         return a.value.overlaps(b.value)
     return a.value == b.value
 
 
 def _estimates_apart(a: Amount, b: Amount) -> bool:
-    """True for two "about" figures of one dimension further apart than the coarser one's
-    rounding step (the place of its last digit that is not zero): each writer rounds the same
-    number, so "about 62,000" and "about 68,000" differ (six thousands apart, rounded to the
-    thousand), while "about 80" and "about 85", or "about 1.2 million" and "about 1.25
-    million", agree, though each "about" allows a tenth either way."""
-    if a.dimension != b.dimension or not (
-        a.stated.startswith("about ") and b.stated.startswith("about ")
-    ):
+    """True for two "about" figures of one dimension, stated in one unit, further apart than
+    the coarser one's rounding step (the place of its last digit that is not zero), read on
+    the figures as written: each writer rounds the same number, so "about 62,000" and
+    "about 68,000" differ (six thousands apart, rounded to the thousand), while "about 80"
+    and "about 85", or "about 1.2 million" and "about 1.25 million", agree, though each
+    "about" allows a tenth either way. Figures in two units ("about 80 days", "about 3
+    months") are left to their ranges."""
+    if a.dimension != b.dimension:
         return False
-    if math.isinf(a.high) or math.isinf(b.high):
+    x, y = _stated_estimate(a.stated), _stated_estimate(b.stated)
+    if x is None or y is None or x[1] != y[1]:
         return False
-    x, y = (a.low + a.high) / 2, (b.low + b.high) / 2
-    return abs(x - y) > max(_rounding_step(x), _rounding_step(y)) * (1 + 1e-9)
+    return abs(x[0] - y[0]) > max(_rounding_step(x[0]), _rounding_step(y[0])) * (1 + 1e-9)
+
+
+_ESTIMATE = re.compile(r"^(?P<before>.*?)about (?P<number>\d[\d,]*(?:\.\d+)?)(?P<rest>.*)$")
+_SCALES = {" thousand": 1e3, " million": 1e6, " billion": 1e9, " trillion": 1e12}
+
+
+def _stated_estimate(stated: str) -> tuple[float, str] | None:
+    """The figure of an "about" amount as written, in its scale, and the words around it (the
+    currency, the unit): "USD about 4.7 million" is (4,700,000, "USD| "); None for no estimate."""
+    found = _ESTIMATE.match(stated)
+    if found is None:
+        return None
+    value = float(found["number"].replace(",", ""))
+    rest = found["rest"]
+    for word, scale in _SCALES.items():
+        if rest.startswith(word):
+            value, rest = value * scale, rest[len(word) :]
+            break
+    return value, f"{found['before']}|{rest}"
 
 
 def _rounding_step(value: float) -> float:
-    """The place value of the last digit of ``value`` that is not zero (62,000: 1,000; 85: 1;
+    """The place value of the last digit of ``value`` that is not zero (54,000: 1,000; 85: 1;
     1.25 million: 10,000; 4.5: 0.1)."""
     if not value:
         return 1.0

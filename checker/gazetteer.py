@@ -319,7 +319,7 @@ def places_agree(a: Place, b: Place, *, same_place_km: float = 10.0) -> bool:
         return True  # one name, unless qualifiers place it apart ("Valencia, Venezuela")
     if a.kind == "venue" and b.kind == "venue":
         if _apart(a, b, same_place_km):
-            return False  # "Cork Circuit Court" is not the "Circuit Court in Limerick"
+            return False  # "Leeds Crown Court" is not the "Crown Court in York"
         shorter, longer = sorted((_venue_words(a.name), _venue_words(b.name)), key=len)
         return set(shorter) <= set(longer)  # "Lagos Stadium" is not the "Abuja Stadium"
     if a.kind == "country" or b.kind == "country":

@@ -73,9 +73,10 @@ class NormalizedSource:
     sources only, never shown as facts of their own (each is some other fact's date too)."""
 
 
-FORWARD_WORDS = frozenset({"to", "until", "till", "by", "for"})
-"""Words before a month and day that point ahead of the clause's verb, whatever its tense:
-"adjourned sentencing to January 24", "directed the defence to file by January 10", "set
+FORWARD_WORDS = frozenset({"to", "by", "for"})
+"""Words before a month and day that point ahead of the clause's verb, whatever its tense
+(not "until": "the walkout ran until August 3" lasted to a day gone by):
+"moved the sentencing hearing to January 24", "directed the defence to file by January 10", "set
 for March 3". Such a date in a past clause is the nearest one, not the last one gone."""
 _RANGE_BEFORE = re.compile(
     r"(?:\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)\s*(?:to|till|until)\s*$",
@@ -86,7 +87,7 @@ _RANGE_BEFORE = re.compile(
 
 def _forward_tense(timex: TimexMention, parts: TimexParts, tense: Tense) -> Tense:
     """``tense``, or "none" (the nearest date) for a month and day with no year after one
-    of ``FORWARD_WORDS`` in a past clause ("adjourned sentencing to January 24"), not the
+    of ``FORWARD_WORDS`` in a past clause ("moved the sentencing hearing to January 24"), not the
     end of a range ("from January 3 to January 24")."""
     if tense != "past" or parts.year or not (parts.month and parts.day):
         return tense
@@ -498,7 +499,7 @@ def normalize(
                     else gazetteer.resolve(mention.qualifier, venue_words=venue_words)
                 )
             if fact_value.kind == "venue" and mention.venue_city and not fact_value.coordinates:
-                # "the Circuit Criminal Court in Limerick": the venue lies in that city
+                # "the Crown Court in York": the venue lies in that city
                 city = gazetteer.resolve(mention.venue_city)
                 if city.kind == "city":
                     fact_value = replace(

@@ -1444,7 +1444,7 @@ def _names_one_letter_off(
 ) -> Iterator[tuple[str, bool]]:
     """The names of ``by_length`` (names by length and first letter, each list in the order
     met) one letter from ``text`` (accents aside), with another
-    letter doubled, or with two vowels swapped ("Halvorsen"/"Halverson"), with the same
+    letter doubled, or with two vowels swapped ("Haldorsen"/"Halderson"), with the same
     first letter; each with True when the two differ by an
     ending ("Kenya"/"Kenyan", "Americas"/"American") rather than inside the word. Never a plural
     or a last s for another letter ("Petes"/"Peter"), though a doubled last letter
@@ -1488,7 +1488,7 @@ _VOWELS = re.compile(r"[aeiouy]")
 
 def _swapped_vowels(a: str, b: str) -> bool:
     """True when ``a`` and ``b`` differ only in two vowels written in each other's place
-    ("Halvorsen" / "Halverson"): a slip two letters apart, as common in names as one."""
+    ("Haldorsen" / "Halderson"): a slip two letters apart, as common in names as one."""
     if len(a) != len(b):
         return False
     apart = [(x, y) for x, y in zip(a.lower(), b.lower(), strict=True) if x != y]

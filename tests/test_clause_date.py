@@ -284,8 +284,8 @@ def test_verbs_that_tell_one_happening_are_one_family_and_the_message_names_them
         (
             "wire.txt",
             "2026-02-22",
-            "Cyclone Ana kills 19 in Zendan\n\nCyclone Ana slammed into the Zendan coast late"
-            " on Saturday, killing at least 19 people, officials said on Sunday.\n",
+            "Cyclone Ana kills 12 in Zendan\n\nCyclone Ana slammed into the Zendan coast late"
+            " on Saturday, leaving 12 people dead, officials said on Sunday.\n",
         ),
         (
             "daily.txt",

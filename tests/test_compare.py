@@ -849,16 +849,16 @@ _OUTAGE = "Lender hit by outage\n\nCard payments at Varro Bank failed on Thursda
     ("second", "differ"),
     [
         # the bank's own expected date and the regulator's limit: two deadlines
-        ("The regulator ordered Varro Bank to restore all services by Friday.", False),
+        ("The regulator ordered Varro Bank to restore every service by Friday.", False),
         # the bank's expected dates in two sources: one deadline, told two ways
-        ("Varro Bank said it expects to restore all services by Wednesday.", True),
+        ("Varro Bank said it expects to restore every service by Wednesday.", True),
     ],
     ids=["imposed-and-expected", "expected-twice"],
 )
 def test_compare_a_limit_imposed_and_a_date_expected_are_two_deadlines(
     ruleset, nlp, second, differ
 ):
-    first = _OUTAGE + "Varro Bank said it expected to restore all services by Monday.\n"
+    first = _OUTAGE + "Varro Bank said it expected to restore every service by Monday.\n"
     found = _deadlines(
         ("a.txt", "2026-03-13", first),
         ("b.txt", "2026-03-14", _OUTAGE + second + "\n"),
@@ -1144,32 +1144,18 @@ def test_compare_open_counts_stand_on_one_side_only_from_one_floor(
 
 
 def test_compare_a_date_completion_is_targeted_for_is_a_deadline(ruleset, nlp):
-    # "completion is targeted for the end of June" and "expected to be completed by the end
-    # of March": one deal's completion, two dates
+    # "completion is targeted for the end of September" and "expected to be completed by
+    # the end of March": one deal's completion, two dates
     opening = "Dairy groups agree merger\n\nKelso Dairy and Varn Milk agreed to merge.\n\n"
     first = (
         opening + "The deal requires clearance from the competition regulator and is expected"
         " to be completed by the end of March.\n"
     )
     second = (
-        opening + "Completion of the deal is targeted for the end of June, subject to clearance"
-        " from the competition regulator.\n"
+        opening + "Completion of the deal is targeted for the end of September, once the"
+        " competition regulator clears it.\n"
     )
     (finding,) = _deadlines(
         ("a.txt", "2025-09-24", first), ("b.txt", "2025-09-25", second), ruleset=ruleset, nlp=nlp
     )
-    assert {e.text for e in finding.evidence} == {"by the end of March", "the end of June"}
-
-
-def test_compare_talks_that_broke_down_and_a_later_meeting_are_not_one_date(ruleset, nlp):
-    # "talks, which broke down on Friday" tell the talks' end, not a day they were held
-    first = (
-        "Pilots to strike\n\nLabour Minister Rhea Baptiste urged both sides to return to"
-        " conciliation talks, which broke down on Friday at the ministry.\n"
-    )
-    second = (
-        "Strike looms\n\nMs Baptiste, the labour minister, met union officials and airline"
-        " managers on Monday afternoon, but no new talks have been set.\n"
-    )
-    result = _check(ruleset, nlp, ("a.txt", "2025-08-11", first), ("b.txt", "2025-08-12", second))
-    assert [f for f in result.findings if f.rule == "event.date"] == []
+    assert {e.text for e in finding.evidence} == {"by the end of March", "the end of September"}

@@ -248,13 +248,13 @@ def test_a_place_qualified_by_its_country_reads_as_the_country(normalize_text):
 
 _PULLED = (
     "Rescuers free 14 trapped quarry workers\n\n"
-    "Rescuers pulled 14 quarry workers alive from a collapsed limestone pit near {city} "
+    "Rescuers pulled out 14 quarry workers alive from a collapsed limestone pit near {city} "
     "in central France on Saturday, four days after a landslide buried the site, officials said.\n"
 )
 _BROUGHT = (
     "Joy as quarry workers come home\n\n"
-    "Cheers greeted the 14 quarry workers of the Ravelle pit as they were brought to the "
-    "surface on Friday near {city} in France, ending four days of waiting for their families.\n"
+    "Cheers rang out at the Ravelle pit when its 14 quarry workers were lifted out on Friday"
+    " near {city} in France, ending four days of waiting for their families.\n"
 )
 
 
@@ -291,7 +291,7 @@ def test_main_places_are_their_cities_not_the_country_both_lie_in(ruleset, nlp):
 
 
 def test_main_dates_of_a_launch_told_in_other_words_are_compared(ruleset, nlp):
-    # "placed ... into orbit" and "was launched" both tell the launch (same_happenings)
+    # "lifted off" and "launched" both tell the launch (same_happenings)
     result = _check(
         ruleset,
         nlp,
@@ -299,16 +299,16 @@ def test_main_dates_of_a_launch_told_in_other_words_are_compared(ruleset, nlp):
             "wire.txt",
             "2026-01-14",
             "Rocket puts Ruritanian weather satellite into orbit\n\n"
-            "A Zendan rocket on Wednesday placed Ruritania's Kestrel-2 weather satellite into"
-            " orbit, giving the country its first eye in the sky for tracking storms.\n",
+            "A Zendan rocket lifted off on Wednesday carrying Ruritania's Osprey-3 weather"
+            " satellite, giving the country its own instrument for tracking storms.\n",
         ),
         (
             "daily.txt",
             "2026-01-16",
-            "Kestrel-2 sends first images\n\n"
-            "Ruritania's space agency said its ground station had made contact with Kestrel-2,"
-            " the country's first weather satellite, which was launched on Tuesday from"
-            " the Zendan coast.\n",
+            "Osprey-3 sends first images\n\n"
+            "Ruritania's space agency said its ground station had made contact with Osprey-3,"
+            " the country's first weather satellite, launched on Tuesday from the Zendan"
+            " coast.\n",
         ),
     )
     (finding,) = _findings(result)

@@ -77,9 +77,9 @@ def _number_findings(result) -> list:
         ),
         pytest.param(
             (
-                "Rescuers freed 12 cavers on Saturday after six days underground in the Orla"
-                " gorge.",
-                "The 12 cavers were brought out of the Orla gorge after nine days underground.",
+                "Rescuers reached 12 cavers on Saturday who had been trapped for six days in the"
+                " Orla gorge.",
+                "The 12 cavers were brought out of the Orla gorge, trapped for nine days.",
             ),
             "number.duration",
             "Sources disagree on the time trapped: 6 days (coastal-herald.txt) vs 9 days "
@@ -88,66 +88,64 @@ def _number_findings(result) -> list:
         ),
         pytest.param(
             (
-                "The cyclone made landfall near Dalmo with sustained winds of 185 km/h before"
-                " weakening inland.",
-                "The cyclone struck the coast near Dalmo packing sustained winds of 165 km/h.",
+                "The cyclone crossed the Dalmo coast with winds of 175 km/h before weakening"
+                " over the hills.",
+                "Near Dalmo, the cyclone came ashore bringing winds of 155 km/h.",
             ),
             "number.figure",
-            "Sources disagree on the figure tied to 'winds': 185 km / hour "
-            "(coastal-herald.txt) vs 165 km / hour (river-wire.txt)",
+            "Sources disagree on the figure tied to 'winds': 175 km / hour "
+            "(coastal-herald.txt) vs 155 km / hour (river-wire.txt)",
             id="what-the-subject-did-next-is-no-earlier-figure",
         ),
         pytest.param(
             (
-                "About 62,000 tickets had been sold for the Orla festival, its director said.",
-                "About 68,000 tickets had been sold for the Orla festival.",
+                "Organisers said about 54,000 tickets were sold for the Orla festival.",
+                "About 59,000 tickets were sold for the Orla festival, its director said.",
             ),
             "number.goods",
-            "Sources disagree on how many were sold (tickets): about 62,000 "
-            "(coastal-herald.txt) vs about 68,000 (river-wire.txt)",
+            "Sources disagree on how many were sold (tickets): about 54,000 "
+            "(coastal-herald.txt) vs about 59,000 (river-wire.txt)",
             id="two-estimates-of-one-figure",
         ),
         pytest.param(
             (
-                "Varro Bank says 1.6 million customers, holding a total of 2.1 million accounts,"
-                " have been unable to use its app.",
-                "The outage left about 1.2 million retail customers unable to use the Varro"
-                " Bank app.",
+                "Varro Bank said 2.9 million customers, with 3.4 million accounts between them,"
+                " could not use its app.",
+                "The outage left 2.4 million customers of Varro Bank without its app.",
             ),
             "number.counted",
-            "Sources disagree on how many customers: 1.6 million (coastal-herald.txt) vs "
-            "about 1.2 million (river-wire.txt)",
+            "Sources disagree on how many customers: 2.9 million (coastal-herald.txt) vs "
+            "2.4 million (river-wire.txt)",
             id="a-count-told-beside-another-count",
         ),
         pytest.param(
             (
-                "The top rate of personal income tax will fall from 37% to 35%, the finance"
-                " minister said.",
-                "The most visible change is a cut in the top personal income tax rate to 33%.",
+                "The finance minister said income tax for top earners would drop from 41% to 39%.",
+                "Budget papers show the income tax rate for top earners falling to 36%.",
             ),
             "number.rates",
-            "Sources disagree on the income tax rate: 35% (coastal-herald.txt) vs 33% "
+            "Sources disagree on the income tax rate: 39% (coastal-herald.txt) vs 36% "
             "(river-wire.txt)",
             id="a-tax-rate",
         ),
         pytest.param(
             (
-                "Ivo Rask pulled clear over the final 8 km to win in 2:07:48 on Sunday.",
-                "Ivo Rask won on Sunday, winning the fifth Orla marathon in 2:08:47.",
+                "Ivo Rask broke away at the 35 km mark to win in 2:09:16 on Sunday.",
+                "Ivo Rask took the Orla marathon on Sunday, winning it in 2:10:06.",
             ),
             "number.race",
-            "Sources disagree on the winning time: 2:07:48 (coastal-herald.txt) vs 2:08:47 "
+            "Sources disagree on the winning time: 2:09:16 (coastal-herald.txt) vs 2:10:06 "
             "(river-wire.txt)",
             id="a-winning-time-after-the-race-s-name",
         ),
         pytest.param(
             (
-                "The Orla dam gave way, releasing about 320,000 cubic metres of sludge.",
-                "The Orla dam burst on Tuesday, releasing some 230,000 cubic metres of sludge.",
+                "The Orla dam collapsed, releasing about 410,000 cubic metres of mud.",
+                "The Orla dam burst on Tuesday, releasing some 140,000 cubic metres of mud.",
             ),
             "number.figure",
-            "Sources disagree on the figure tied to 'releasing': about 320,000 m\u00b3 "
-            "(coastal-herald.txt) vs about 230,000 m\u00b3 (river-wire.txt)",
+            "Sources disagree on the figure tied to 'releasing': about 410,000 m\u00b3 "
+            "(coastal-herald.txt) vs about 140,000 m\u00b3 (river-wire.txt)",
             id="estimated-volumes",
         ),
     ],
@@ -235,30 +233,29 @@ def test_unseen_shapes_disagree(ruleset, nlp, texts, rule, message):
             id="adjective-before-the-measure-noun",
         ),
         pytest.param(
-            "Ivo Rask scored both goals as Kelso Athletic opened their campaign with a 3-1 home win"
-            " over Marrow Town.",
-            "Elsewhere, Brill Rovers made a statement with a 2-0 win away at Dunmore City, Ned"
-            " Hale setting up both goals.",
+            "Kelso Athletic began their campaign by beating Marrow Town 3-1 at home, Ivo Rask"
+            " scoring both goals.",
+            "Elsewhere, Brill Rovers won 2-0 away at Dunmore City, Ned Hale setting up both goals.",
             id="another-match-between-other-teams",
         ),
         pytest.param(
-            "The jet was operating flight OR517 from Orla to Varn with 168 people on board.",
-            "Flight OR517, carrying 162 passengers and six crew, landed safely at Orla.",
+            "The jet, flight OR204 from Orla to Varn, had 148 people on board.",
+            "Flight OR204, carrying 141 passengers and seven crew, landed safely at Orla.",
             id="a-part-of-a-listed-total",
         ),
         pytest.param(
-            "The airline has cancelled about 42 flights a day since the Orla strike began.",
-            "The airline said 126 flights had been cancelled so far in the Orla strike.",
+            "The carrier has cancelled about 35 departures a day during the Orla walkout.",
+            "The carrier said 105 departures have been cancelled so far in the Orla walkout.",
             id="a-count-a-day-is-a-rate",
         ),
         pytest.param(
-            "About 1.2 million tickets had been sold for the Orla festival, its director said.",
-            "About 1.25 million tickets had been sold for the Orla festival.",
+            "Organisers said about 1.2 million tickets were sold for the Orla festival.",
+            "About 1.25 million tickets were sold for the Orla festival, its director said.",
             id="two-estimates-rounded-alike",
         ),
         pytest.param(
             "Kelso Athletic signed the striker for a club-record fee of 9.5 million euros.",
-            "The striker joined Kelso Athletic for a fee that could reach \u20ac12m with bonuses.",
+            "The striker joined Kelso Athletic for a fee that could rise to \u20ac12m with add-ons.",
             id="a-sum-that-could-reach-a-figure",
         ),
     ],
@@ -296,7 +293,7 @@ def test_letters_glued_to_a_figure_are_a_currency_only_when_listed(ruleset, nlp,
 @pytest.mark.parametrize(
     ("text", "stated"),
     [
-        ("most of those who died were children under five", []),
+        ("the dead were mostly children under five", []),
         ("children aged five and over", []),
         ("all pupils under the age of 12", []),
         ("people over 65 and 40 nurses", ["40"]),

@@ -582,7 +582,7 @@ class _Context:
         lower = self.tokens.lower
         before = lower[i - 1] if i > sent_start else ""
         if before == "that" and i - 1 > sent_start and lower[i - 2].isalpha():
-            return False  # "a strike that begins on Wednesday": a relative clause's verb
+            return False  # "a stoppage that starts on Wednesday": a relative clause's verb
         return before in _NOT_PRESENT or before in _DETERMINERS or before in _POSSESSIVE
 
     def _past_in(self, sent_start: int) -> list[int]:

@@ -858,13 +858,15 @@ def _counts_alone(
         return False  # "two more victims", "55 others": an increment, not a total
     if "also" in after:
         return False  # "three people also died in a second strike": another count
+    crew = [t.lower_ for t in doc[end + 3 : min(sent.end, end + 5)]]
     if (
         len(after) == 3
         and after[0].isalpha()
         and after[1] in ("and", "plus")
         and (after[2][:1].isdigit() or after[2] in ctx.cardinals)
+        and crew[:1] in (["crew"], ["staff"], ["crewmen"], ["crewmembers"])
     ):
-        return False  # "162 passengers and six crew": a part of a total the list makes
+        return False  # "141 passengers and seven crew": a part of a total the list makes
     # the words after the number, and after the noun it counts ("42 flights a day")
     later = [t.lower_ for t in doc[end : min(sent.end, end + 4)]]
     counted = later[1:] if later[:1] and later[0].isalpha() and later[0] not in STOP_WORDS else []
@@ -874,7 +876,7 @@ def _counts_alone(
         in (["a", "year"], ["a", "season"], ["a", "month"], ["a", "week"], ["a", "day"])
         or (words[:2] == ["-", "per"])
         for words in (later, counted)
-    )  # "$4 million a year", "about 42 flights a day": a rate, not a total
+    )  # "$4 million a year", "about 35 departures a day": a rate, not a total
 
 
 def _measure_of(

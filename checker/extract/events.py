@@ -687,8 +687,8 @@ def _deadline_of(
                 lower[i] in directives for i in range(ctx.tokens.sent_start[span.start], cue.start)
             )
             if (cue.text.lower() in lasting or directed) and "month" in roles and "day" in roles:
-                # "extended the permit until May 14", "directed that the defence file its
-                # submissions by January 10": a past clause's month-day that lies after
+                # "extended the permit until May 14", "ordered that both firms lodge their
+                # written arguments by January 10": a past clause's month-day that lies after
                 # publication still looks ahead (normalize keeps it only then: "the road
                 # was closed until March 2" stays a past fact)
                 return rule_id, cue.text.lower(), False, None

@@ -96,8 +96,8 @@ class FactMention:
     """The wider place or nationality a place fact's name is qualified by, as written
     ("Ontario" of "London, Ontario", "Scottish" of "the Scottish city of Perth")."""
     venue_city: str | None = None
-    """The place named right after a venue, as written ("Limerick" of "the Circuit
-    Criminal Court in Limerick"): where the venue is."""
+    """The place named right after a venue, as written ("York" of "the Crown Court
+    in York"): where the venue is."""
     qualifier_stands: bool = False
     """True when a qualifier the gazetteer cannot place is itself the place (a main
     place: "in Yida, Ruritania" is somewhere in Ruritania)."""

@@ -255,7 +255,7 @@ def _venue_city(
     ctx: _Context, start: int, end: int, venues: set[str], dateline: Span | None
 ) -> tuple[int, int] | None:
     """Token bounds of the name after "in" right after the venue at tokens ``start:end``
-    ("the Circuit Criminal Court in Limerick": Limerick); None when the name is no venue
+    ("the Crown Court in York": York); None when the name is no venue
     or no name follows."""
     t = ctx.tokens
     if not any(t.lower[i] in venues for i in range(start, end)):
@@ -580,7 +580,7 @@ def _frame_places(
                 if unless_before and not {w.lower() for w in unless_before}.isdisjoint(
                     t.lower[max(t.sent_start[span.start], span.start - 3) : span.start]
                 ):
-                    continue  # "a replacement aircraft left Bergen": another departure
+                    continue  # "a replacement coach left Leeds": another departure
                 if per_word and (
                     (
                         not found.group(0).islower()

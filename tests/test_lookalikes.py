@@ -1,0 +1,189 @@
+"""Look-alike facts of two outlets that are no conflict: each story below once drew a false
+discrepancy from a rule that read too widely (a review of the day's changes found them).
+
+Every article below is invented for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import check_articles as _check
+
+STORIES = {
+    "tax": (
+        (
+            "a.txt",
+            "2025-03-27",
+            "Budget cuts top rate of income tax\n\nThe chancellor said on Wednesday that the top rate of income tax will be cut from 45% to 40% from April.\nThe measure was welcomed by business groups.\n",
+        ),
+        (
+            "b.txt",
+            "2025-03-27",
+            "Chancellor unveils budget\n\nThe chancellor unveiled her budget on Wednesday. The basic rate of income tax will stay at 20%, she told parliament.\nBusiness groups welcomed the budget.\n",
+        ),
+    ),
+    "vat": (
+        (
+            "a.txt",
+            "2024-10-31",
+            "Budget freezes fuel duty\n\nThe chancellor said on Wednesday that VAT on home energy bills would stay at 5% for another year.\nFuel duty will also be frozen.\n",
+        ),
+        (
+            "b.txt",
+            "2024-10-31",
+            "Chancellor rules out VAT rise\n\nThe chancellor ruled out raising the standard rate of VAT above 20% in her budget on Wednesday.\nFuel duty will also be frozen.\n",
+        ),
+    ),
+    "trapped2": (
+        (
+            "a.txt",
+            "2023-02-10",
+            "Girl pulled alive from rubble in Turkey\n\nRescuers in Turkey are still searching for survivors of Monday's earthquake.\nA 10-year-old girl was trapped for 90 hours before she was rescued, officials said.\n",
+        ),
+        (
+            "b.txt",
+            "2023-02-10",
+            "More survivors found in quake zone\n\nRescuers in Turkey are still searching for survivors of Monday's earthquake.\nA woman was trapped for 104 hours before rescuers reached her, officials said.\n",
+        ),
+    ),
+    "underground": (
+        (
+            "a.txt",
+            "2024-02-10",
+            "Miners rescued after six days in Zimbabwe\n\nAll 12 miners trapped in a collapsed gold mine in Zimbabwe have been rescued, officials said on Saturday.\nThe men were trapped for six days.\n",
+        ),
+        (
+            "b.txt",
+            "2024-02-10",
+            "Zimbabwe miners brought out alive\n\nAll 12 miners trapped in a collapsed gold mine in Zimbabwe have been rescued, officials said on Saturday.\nThe men had been working 200 metres underground for two hours when the shaft collapsed last Sunday.\n",
+        ),
+    ),
+    "launch2": (
+        (
+            "a.txt",
+            "2024-05-08",
+            "Manhunt under way after two inmates escape Ohio prison\n\nPolice launched a manhunt on Monday after two inmates escaped from a state prison in Ohio.\nThe two men are considered dangerous, officials said.\n",
+        ),
+        (
+            "b.txt",
+            "2024-05-08",
+            "Ohio town on lockdown as inmates remain at large\n\nAuthorities placed the town of Lucasville under lockdown on Tuesday as the search for two escaped inmates from the Ohio prison widened.\nThe two men are considered dangerous, officials said.\n",
+        ),
+    ),
+    "shelter": (
+        (
+            "a.txt",
+            "2024-01-05",
+            "Floods force hundreds from homes in Yorkshire\n\nHundreds of people were forced from their homes by flooding in Yorkshire on Thursday.\nAbout 200 residents spent the night at an evacuation centre in Leeds, the council said.\n",
+        ),
+        (
+            "b.txt",
+            "2024-01-05",
+            "Yorkshire floods: hundreds evacuated\n\nHundreds of people were forced from their homes by flooding in Yorkshire on Thursday.\nDozens of families were taken to an evacuation centre in York overnight, the council said.\n",
+        ),
+    ),
+    "storm2": (
+        (
+            "a.txt",
+            "2023-03-13",
+            "Cyclone Freddy kills dozens in Malawi\n\nDozens of people have been killed in Malawi, officials said on Monday.\nCyclone Freddy struck the coast of Mozambique on Saturday night before moving inland.\n",
+        ),
+        (
+            "b.txt",
+            "2023-03-13",
+            "Freddy brings floods to Malawi\n\nDozens of people have been killed in Malawi, officials said on Monday.\nCyclone Freddy lashed the coast of Mozambique with torrential rain and strong winds on Sunday.\n",
+        ),
+    ),
+    "about_days": (
+        (
+            "a.txt",
+            "2024-03-02",
+            "Aid worker freed in Mali\n\nA French aid worker kidnapped in Mali has been freed after being held for about 80 days, the foreign ministry said on Friday.\nShe is in good health.\n",
+        ),
+        (
+            "b.txt",
+            "2024-03-02",
+            "French hostage released in Mali\n\nA French aid worker kidnapped in Mali was released on Friday after about 85 days in captivity, the foreign ministry said.\nShe is in good health.\n",
+        ),
+    ),
+    "country2": (
+        (
+            "a.txt",
+            "2024-08-12",
+            "Bus crash kills 30 in Kenya\n\nA bus plunged off a bridge near Nakuru in western Kenya on Sunday, killing at least 30 people, police said.\nRescuers worked through the night.\n",
+        ),
+        (
+            "b.txt",
+            "2024-08-12",
+            "At least 30 dead as bus plunges off bridge in Kenya\n\nA bus carrying guests to a wedding in Nairobi plunged off a bridge in Kenya on Sunday, killing at least 30 people, police said.\nRescuers worked through the night.\n",
+        ),
+    ),
+    "tears": (
+        (
+            "a.txt",
+            "2024-11-22",
+            "Inquest into teenager's death concludes\n\nThe hearing into the death of 16-year-old Jake Morris began on Monday at the county court.\nHis mother broke down in tears at the hearing on Tuesday as CCTV footage was shown.\n",
+        ),
+        (
+            "b.txt",
+            "2024-11-22",
+            "Coroner rules teenager's death accidental\n\nThe hearing into the death of 16-year-old Jake Morris ended on Thursday after CCTV footage was shown.\nThe coroner ruled that his death was accidental.\n",
+        ),
+    ),
+    "justice3": (
+        (
+            "a.txt",
+            "2024-06-08",
+            "Fraudster jailed in Manchester\n\nA former banker who fled to Spain was jailed for eight years on Friday after a jury at Manchester Crown Court convicted him of fraud.\nHe had spent three years on the run.\n",
+        ),
+        (
+            "b.txt",
+            "2024-06-08",
+            "Banker jailed for fraud after years on the run\n\nA former banker who fled to Spain was jailed for eight years on Friday for fraud.\nA judge in Madrid approved his extradition last year, and a jury convicted him of fraud in April.\nHe had spent three years on the run.\n",
+        ),
+    ),
+}
+"""Why each is no conflict: a top and a basic rate of one tax; a reduced and a standard rate
+of VAT; two survivors trapped for different times; hours worked underground before a collapse;
+a manhunt launched and a town placed under lockdown; two evacuation centres; a storm that
+struck one night and lashed the coast the next day; two estimates of one stay in days; a
+crash's town and a wedding's city in one country; a mother who broke down in tears at a
+hearing; a judge abroad who approved an extradition."""
+
+
+@pytest.mark.parametrize("name", sorted(STORIES))
+def test_lookalikes_draw_no_error(ruleset, nlp, name):
+    result = _check(ruleset, nlp, *STORIES[name])
+    assert [
+        f.message for f in result.findings if f.kind == "discrepancy" and f.severity == "error"
+    ] == []
+
+
+def test_a_count_beside_an_injured_count_is_still_a_death_toll(ruleset, nlp):
+    # "leaving 25 dead and 14 injured": a list of two measures, not a part of a total
+    result = _check(
+        ruleset,
+        nlp,
+        (
+            "a.txt",
+            "2024-08-20",
+            "Bus crash in Peru\n\nA bus plunged into a ravine in the Andes on Monday, leaving"
+            " 25 dead and 14 injured, police said.\n",
+        ),
+        (
+            "b.txt",
+            "2024-08-20",
+            "Bus plunges into ravine\n\nA bus plunged into a ravine in the Andes on Monday,"
+            " killing 25 people and injuring 14, police said.\n",
+        ),
+    )
+    assert any(a.rule == "number.casualties" and "25 dead" in a.summary for a in result.agreements)
+
+
+def test_in_may_before_a_count_is_no_day(normalize_text):
+    import datetime as dt
+
+    text = "In May 12 miners died in a similar accident at the same mine.\n"
+    normalized = normalize_text(text, published=dt.date(2024, 8, 20))
+    assert [t.mention.where.text for t in normalized.timexes] == ["In May"]
