@@ -270,36 +270,17 @@ def _values_agree(a: Fact, b: Fact, same_place_km: float = 10.0) -> bool:
 def _estimates_apart(a: Amount, b: Amount) -> bool:
     """True for two "about" figures of one dimension, stated in one unit, further apart than
     the coarser one's rounding step (the place of its last digit that is not zero), read on
-    the figures as written: each writer rounds the same number, so "about 62,000" and
-    "about 68,000" differ (six thousands apart, rounded to the thousand), while "about 80"
-    and "about 85", or "about 1.2 million" and "about 1.25 million", agree, though each
-    "about" allows a tenth either way. Figures in two units ("about 80 days", "about 3
-    months") are left to their ranges."""
-    if a.dimension != b.dimension:
+    the figures as written (``Amount.estimate``): each writer rounds the same number, so
+    "about 62,000" and "about 68,000" differ (six thousands apart, rounded to the thousand),
+    while "about 80" and "about 85", or "about 1.2 million" and "about 1.25 million", agree,
+    though each "about" allows a tenth either way. Figures in two units ("about 80 days",
+    "about 3 months") are left to their ranges."""
+    if a.dimension != b.dimension or a.estimate is None or b.estimate is None:
         return False
-    x, y = _stated_estimate(a.stated), _stated_estimate(b.stated)
-    if x is None or y is None or x[1] != y[1]:
+    (x, unit_a), (y, unit_b) = a.estimate, b.estimate
+    if unit_a != unit_b:
         return False
-    return abs(x[0] - y[0]) > max(_rounding_step(x[0]), _rounding_step(y[0])) * (1 + 1e-9)
-
-
-_ESTIMATE = re.compile(r"^(?P<before>.*?)about (?P<number>\d[\d,]*(?:\.\d+)?)(?P<rest>.*)$")
-_SCALES = {" thousand": 1e3, " million": 1e6, " billion": 1e9, " trillion": 1e12}
-
-
-def _stated_estimate(stated: str) -> tuple[float, str] | None:
-    """The figure of an "about" amount as written, in its scale, and the words around it (the
-    currency, the unit): "USD about 4.7 million" is (4,700,000, "USD| "); None for no estimate."""
-    found = _ESTIMATE.match(stated)
-    if found is None:
-        return None
-    value = float(found["number"].replace(",", ""))
-    rest = found["rest"]
-    for word, scale in _SCALES.items():
-        if rest.startswith(word):
-            value, rest = value * scale, rest[len(word) :]
-            break
-    return value, f"{found['before']}|{rest}"
+    return abs(x - y) > max(_rounding_step(x), _rounding_step(y)) * (1 + 1e-9)
 
 
 def _rounding_step(value: float) -> float:

@@ -177,6 +177,10 @@ class Amount:
     """``count``, ``percent``, ``rate_change``, ``currency:USD``, ``area``, ``length``..."""
     stated: str
     """The value as stated, normalized: ``more than 12,000``, ``4.75 percent``, ``USD 2.5e9``."""
+    estimate: tuple[float, str] | None = None
+    """For an "about" figure, the figure as written (in its scale: "about 1.2 million" is
+    1,200,000) and its unit as written ("" for a count): two estimates are compared on these
+    (``compare._estimates_apart``)."""
 
     def __post_init__(self) -> None:
         if self.high < self.low:

@@ -811,8 +811,11 @@ def to_amount(phrase: NumberPhrase, lexicon: QuantityLexicon) -> Amount:
             high = max(high, center * (1 + _APPROX))
     if phrase.hedge:
         stated = f"{_HEDGE_LABELS[phrase.hedge]} {stated}"
+    estimate = (
+        (center, phrase.unit or "") if phrase.hedge == "approx" and phrase.vague is None else None
+    )
     if phrase.unit is None:
-        return Amount(low, high, "count", stated)
+        return Amount(low, high, "count", stated, estimate)
     factor, dimension = lexicon_unit_factor(phrase.unit, lexicon)
     if dimension.startswith("currency:"):
         stated = f"{dimension.split(':')[1]} {stated}"
@@ -829,4 +832,4 @@ def to_amount(phrase: NumberPhrase, lexicon: QuantityLexicon) -> Amount:
             if converted >= 0.01 or dimension != "area":  # "80 m²", not "8e-05 km²"
                 stated += f" (= {_number_text(converted)}"
                 stated += f"{_unit_text(display)})"
-    return Amount(low * factor, high * factor, dimension, stated)
+    return Amount(low * factor, high * factor, dimension, stated, estimate)

@@ -587,7 +587,6 @@ def _noun_counts(
             continue
         if start > sent.start and (
             t.lower[start - 1] in _PAIRED_BEFORE_STOPS
-            or t.lower[start - 1] in _AGE_WORDS
             or (
                 (t.title[start - 1] or t.upper[start - 1])
                 and not (phrase.hyphenated and t.lower[start - 1] in _SENTENCE_ARTICLES)
@@ -723,7 +722,6 @@ _PARTIAL_OF = {
 }
 """Words after "of" that make a count part of a whole already named ("three of them",
 "two of whom", "five of the victims")."""
-_AGE_WORDS = {"age", "aged", "ages"}
 _SENTENCE_ARTICLES = frozenset({"a", "an", "the", "its", "their", "his", "her", "our"})
 """Capitalised words before a hyphenated count that are no name ("The 12-storey block")."""
 _INCREMENT = {"more", "additional", "further", "other", "others", "new", "extra"}
@@ -823,7 +821,7 @@ def _counts_alone(
             and (doc[start - 2].text == "," or any(c.end == start - 1 for c in measures))
             and any(t.lower_ in _CLAUSE_VERBS for t in doc[end : min(sent.end, end + 3)])
         )
-        if (lower in ("and", "or", "nor") and not joins_clauses) or lower in _AGE_WORDS:
+        if lower in ("and", "or", "nor") and not joins_clauses:  # (an age: ``_is_age``)
             return False  # "a man and two women"
         if lower == "at" and phrase.unit is None:
             return False
