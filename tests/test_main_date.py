@@ -258,36 +258,29 @@ _BROUGHT = (
 )
 
 
-def test_main_dates_of_a_rescue_told_in_other_words_are_compared(ruleset, nlp):
-    # "pulled" and "brought to the surface" both tell the rescue (same_happenings)
-    result = _check(
+def _quarry_story(ruleset, nlp, wire_city: str, daily_city: str):
+    """The checked story of the quarry rescue, the wire's pit near one city, the daily's near
+    another (or the same)."""
+    return _check(
         ruleset,
         nlp,
-        ("wire.txt", "2025-09-13", _PULLED.format(city="Lyon")),
-        ("daily.txt", "2025-09-14", _BROUGHT.format(city="Lyon")),
+        ("wire.txt", "2025-09-13", _PULLED.format(city=wire_city)),
+        ("daily.txt", "2025-09-14", _BROUGHT.format(city=daily_city)),
     )
-    (finding,) = _findings(result)
+
+
+def test_main_dates_of_a_rescue_told_in_other_words_are_compared(ruleset, nlp):
+    # "pulled out" and "lifted out" both tell the rescue (same_happenings)
+    (finding,) = _findings(_quarry_story(ruleset, nlp, "Lyon", "Lyon"))
     assert _texts(finding) == {("wire.txt", "on Saturday"), ("daily.txt", "on Friday")}
 
 
 def test_main_places_are_their_cities_not_the_country_both_lie_in(ruleset, nlp):
     # "near Lyon in central France" and "near Marseille in France": the cities differ,
     # whatever the country the two leads share
-    result = _check(
-        ruleset,
-        nlp,
-        ("wire.txt", "2025-09-13", _PULLED.format(city="Lyon")),
-        ("daily.txt", "2025-09-14", _BROUGHT.format(city="Marseille")),
-    )
-    (finding,) = _place_findings(result)
+    (finding,) = _place_findings(_quarry_story(ruleset, nlp, "Lyon", "Marseille"))
     assert {e.text for e in finding.evidence} == {"near Lyon", "near Marseille"}
-    result = _check(
-        ruleset,
-        nlp,
-        ("wire.txt", "2025-09-13", _PULLED.format(city="Lyon")),
-        ("daily.txt", "2025-09-14", _BROUGHT.format(city="Lyon")),
-    )
-    assert _place_findings(result) == []
+    assert _place_findings(_quarry_story(ruleset, nlp, "Lyon", "Lyon")) == []
 
 
 def test_main_dates_of_a_launch_told_in_other_words_are_compared(ruleset, nlp):
