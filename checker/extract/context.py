@@ -229,7 +229,8 @@ class _WordSets:
 
     breaks: frozenset[str]
     not_past: frozenset[str]
-    present_markers: frozenset[tuple[str, ...]]
+    present_markers: dict[str, tuple[tuple[str, ...], ...]]
+    """The ``present_markers`` phrases (lower case, split) by their last word."""
     present_copulas: frozenset[str]
     series_next_words: frozenset[str]
     calendar_words: frozenset[str]
@@ -252,9 +253,7 @@ class _WordSets:
         return cls(
             breaks=frozenset(lex.get("clause_breaks", [])),
             not_past=frozenset(lex.get("not_past", [])),
-            present_markers=frozenset(
-                tuple(phrase.lower().split()) for phrase in lex.get("present_markers", [])
-            ),
+            present_markers=_by_last_word(lex.get("present_markers", [])),
             present_copulas=frozenset(w.lower() for w in lex.get("present_copulas", [])),
             series_next_words=frozenset(w.lower() for w in lex.get("series_next_words", [])),
             calendar_words=frozenset(
@@ -277,6 +276,15 @@ class _WordSets:
                 {w for r in ruleset.of_kind("deadline") for w in r.options["triggers"]} | {"date"}
             ),
         )
+
+
+def _by_last_word(phrases: Iterable[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """``phrases`` lower-cased and split, grouped by their last word, longest first."""
+    grouped: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted({tuple(p.lower().split()) for p in phrases}, key=lambda p: (-len(p), p)):
+        if phrase:
+            grouped.setdefault(phrase[-1], []).append(phrase)
+    return {last: tuple(found) for last, found in grouped.items()}
 
 
 class _Context:
@@ -325,6 +333,7 @@ class _Context:
         self._parts_known: dict[tuple[str, ...], TimexParts] = ruleset.derived("timex_parts", dict)
         self._past_words: dict[int, bool] = {}
         self._past_by_sent: dict[int, list[int]] = {}
+        self._marked_by_sent: dict[int, frozenset[int]] = {}
         self._cues: dict[tuple[int, str], list[Span]] = {}
         self._proper_nouns: dict[int, set[str]] = {}
         self._story_names: frozenset[str] | None = None
@@ -555,14 +564,9 @@ class _Context:
         sent_start = t.sent_start[start]
         if start - 1 >= left and lower[start - 1] in self.present_copulas:
             return 1 if not self._present_blocked(start - 1, sent_start) else None
-        marked = {
-            i
-            for c in self.cues_at(sent_start, "")
-            if c.label_.startswith(("tense:", "reporting"))
-            for i in range(c.start, c.end)
-        }
+        marked = self._verb_cue_tokens(sent_start)
         for last in range(start - 1, max(left, start - 1 - PRESENT_REACH) - 1, -1):
-            for phrase in self.present_markers:
+            for phrase in self.present_markers.get(lower[last], ()):
                 first = last - len(phrase) + 1
                 if first >= left and tuple(lower[first : last + 1]) == phrase:
                     return None if self._present_blocked(first, sent_start) else start - last
@@ -575,6 +579,19 @@ class _Context:
             ):
                 return None  # another verb or date stands between
         return None
+
+    def _verb_cue_tokens(self, sent_start: int) -> frozenset[int]:
+        """The tokens of the tense and reporting cues of the sentence at ``sent_start``
+        (found once per sentence: every date of it asks)."""
+        found = self._marked_by_sent.get(sent_start)
+        if found is None:
+            found = self._marked_by_sent[sent_start] = frozenset(
+                i
+                for c in self.cues_at(sent_start, "")
+                if c.label_.startswith(("tense:", "reporting"))
+                for i in range(c.start, c.end)
+            )
+        return found
 
     def _present_blocked(self, i: int, sent_start: int) -> bool:
         """True when the word before token ``i`` makes it no present-tense verb: a modal or
