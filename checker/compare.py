@@ -14,10 +14,12 @@ import datetime as dt
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from functools import partial
 from string import Formatter
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from checker.align import Alignment, Unit, pair_score
 from checker.extract import Mention, WordMention, as_words
@@ -1151,8 +1153,9 @@ def compare_story(
             findings.extend(weekday_findings(normalized, rule, story))
         for rule in ruleset.of_kind("tense_date"):
             findings.extend(tense_findings(normalized, rule, story))
+    count_measures = ruleset.derived("count_measure_words", lambda: _count_measures(ruleset))
     for rule in ruleset.of_kind("paired_count"):
-        findings.extend(paired_findings(sources, rule, story, anchors))
+        findings.extend(paired_findings(sources, rule, story, anchors, count_measures))
     for rule in ruleset.of_kind("noun_count"):
         findings.extend(single_count_findings(sources, rule, story, anchors))
     for rule in ruleset.of_kind("figure_slip"):
@@ -1372,8 +1375,62 @@ def _anchors(a: Fact, b: Fact, least: float) -> bool:
     )
 
 
+def _heads(count: Fact, anchor: Fact) -> bool:
+    """True when ``count`` stands right before ``anchor``, joined by the anchor's own
+    preposition: "3,200 people from 11 villages" (the villages tell whose people), so the
+    two count one set of things however the sentence goes on. A list ("six rifles, 12
+    magazines") joins its counts by no preposition."""
+    if count.sentence != anchor.sentence or not anchor.trigger:
+        return False
+    end = count.sentence_offset + len(count.text)
+    gap = count.sentence[end : anchor.sentence_offset]
+    return end <= anchor.sentence_offset and " ".join(gap.lower().split()) == anchor.trigger
+
+
+def _count_measures(ruleset: RuleSet) -> dict[str, str]:
+    """Each one-word name of a measure of a count rule ("killed", "injured", "evacuated")
+    mapped to its rule and measure."""
+    return {
+        word: f"{rule.id}:{measure}"
+        for rule in ruleset.of_kind("quantity")
+        if "count" in rule.options.get("dimensions", ())
+        for measure, words in (rule.options.get("measures") or {}).items()
+        for word in words
+        if " " not in word
+    }
+
+
+def _measures_in(fact: Fact, measures: dict[str, str] | None) -> frozenset[str]:
+    """The count measures whose words the sentence of ``fact`` writes: "killed 300 people"
+    and "200 people were injured" count two things, whatever else they share."""
+    if not measures:
+        return frozenset()
+    return frozenset(measures[w] for w in _WORD.findall(fact.sentence.lower()) if w in measures)
+
+
+def _share_a_word(a: Fact, b: Fact, nouns: Collection[str]) -> bool:
+    """True when the sentences of ``a`` and ``b`` share a word (stemmed, of four letters or
+    more) besides stop words and the counted ``nouns``: "ordered the evacuation of 2,300
+    residents" and "3,200 people were ordered out" tell one happening; "killed 300 people"
+    and "200 people were injured" two."""
+    quiet = {_stem(n) for n in nouns} | {"people"}
+
+    def words(fact: Fact) -> set[str]:
+        return {
+            _stem(w)
+            for w in _WORD.findall(fact.sentence.lower())
+            if len(w) >= 4 and w not in STOP_WORDS
+        } - quiet
+
+    return bool(words(a) & words(b))
+
+
 def paired_findings(
-    sources: list[NormalizedSource], rule: Rule, story: str, anchors: dict[str, str]
+    sources: list[NormalizedSource],
+    rule: Rule,
+    story: str,
+    anchors: dict[str, str],
+    measures: dict[str, str] | None = None,
 ) -> list[Finding]:
     """Counts stated together: two sources' sentences that count the same two kinds of
     things ("2,412 patients at 31 hospitals", "about 2,400 patients at 13 hospitals"), one
@@ -1395,10 +1452,21 @@ def paired_findings(
                         _anchors(counts_a[w], counts_b[w], least) for w in shared
                     ):
                         continue
+                    held = [
+                        (counts_a[w], counts_b[w])
+                        for w in shared
+                        if _anchors(counts_a[w], counts_b[w], least)
+                    ]
                     for noun in sorted(shared):
                         a, b = counts_a[noun], counts_b[noun]
-                        if not (a.trigger and b.trigger) or a.value.overlaps(b.value):  # type: ignore[union-attr]
-                            continue  # a count of a list ("12 magazines and 300 rounds") or alike
+                        if a.value.overlaps(b.value):  # type: ignore[union-attr]
+                            continue
+                        if not (a.trigger and b.trigger) and not (
+                            any(_heads(a, x) and _heads(b, y) for x, y in held)
+                            and _share_a_word(a, b, shared)
+                            and _measures_in(a, measures) == _measures_in(b, measures)
+                        ):
+                            continue  # a count of a list ("12 magazines and 300 rounds")
                         key = (id(a), id(b))
                         if key in seen:
                             continue

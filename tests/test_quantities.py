@@ -764,6 +764,15 @@ def test_quantities_sources_agree(ruleset, nlp, texts, rule, normalized):
             "Sources disagree on how many were on board: "
             "37 (coastal-herald.txt) vs 31 (river-wire.txt)",
         ),
+        (
+            (
+                "Police evacuated 1,400 residents from 16 hamlets as the river rose on Sunday.",
+                "About 2,100 people from 16 hamlets were evacuated as the river rose.",
+            ),
+            "number.paired",
+            "Sources disagree on how many people: "
+            "1,400 (coastal-herald.txt) vs about 2,100 (river-wire.txt)",
+        ),
     ],
     ids=[
         "killed",
@@ -783,6 +792,7 @@ def test_quantities_sources_agree(ruleset, nlp, texts, rule, normalized):
         "paired-count-of-places",
         "paired-count-with-people-words",
         "on-board-a-total-of",
+        "paired-count-before-its-anchor",
     ],
 )
 def test_quantities_sources_disagree(ruleset, nlp, texts, rule, message):
@@ -816,8 +826,24 @@ def test_quantities_sources_disagree(ruleset, nlp, texts, rule, message):
             "The storm destroyed 120 homes in 14 villages and 300 homes in 20 villages.",
             "The storm destroyed 120 homes in 16 villages.",
         ),
+        (
+            "The blast killed 300 people from 12 villages near the plant.",
+            "Some 200 people from 12 villages were injured in the blast near the plant.",
+        ),
+        (
+            "Police evacuated 1,400 residents from 16 hamlets as the river rose on Sunday.",
+            "About 2,100 people from 16 hamlets spent the night in shelters.",
+        ),
     ],
-    ids=["list-of-counts", "counts-of-own-verbs", "open-ended-anchors", "small-anchor", "twice"],
+    ids=[
+        "list-of-counts",
+        "counts-of-own-verbs",
+        "open-ended-anchors",
+        "small-anchor",
+        "twice",
+        "heads-of-two-measures",
+        "heads-telling-nothing-alike",
+    ],
 )
 def test_quantities_paired_counts_need_a_linked_count_and_a_plain_anchor(
     ruleset, nlp, first, second
