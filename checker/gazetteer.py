@@ -107,7 +107,9 @@ class Gazetteer:
             # a name the gazetteer does not know there ("Yida, South Sudan", not the Yida
             # of a city abroad): somewhere in the qualifier's state or country
             if country == "US" and division:
-                return Place(name, "region", frozenset({"US"}), frozenset({f"US-{division}"}))
+                return Place(
+                    name, "region", frozenset({"US"}), frozenset({f"US-{division}"}), qualified=True
+                )
             return Place(name, "country", frozenset({country}), qualified=True)
         words = name.split()
         key = name.lower()

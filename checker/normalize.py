@@ -332,6 +332,21 @@ def _word_before(text: str, end: int, word: str) -> bool:
     return text[max(0, k - len(word) - 8) : k].lower().endswith(word)
 
 
+def _with_qualifier(where: Mention, qualifier: str) -> Mention:
+    """``where`` taken on over the qualifier written right after it ("in Hollis" of "in
+    Hollis, Kentucky"): the words that tell the place apart are the evidence. ``where``
+    as it is when the qualifier does not follow it."""
+    after = where.sentence_offset + len(where.text)
+    match = re.match(r",\s*" + re.escape(qualifier), where.sentence[after:])
+    if match is None:
+        return where
+    return replace(
+        where,
+        end=where.end + match.end(),
+        text=where.text + match.group(),
+    )
+
+
 def _qualifier_words(ruleset: RuleSet) -> dict[str, str]:
     """The provinces, states, nations and nationality adjectives that qualify a place
     (lexicons ``place_regions`` and ``nationality_adjectives``), lower case."""
@@ -466,6 +481,7 @@ def normalize(
         explicit_year = background = False
         timing = "unknown"
         when = None
+        where = mention.where
         if mention.family == "count":
             value, how = _count_value(mention)
             if value <= 0:
@@ -510,7 +526,19 @@ def normalize(
                     )
             if fact_value.kind == "unknown" and not rule.options.get("unknown_places"):
                 continue  # a name the gazetteer does not know says nothing either way
-            if not rule.options.get("known_places", True) and comparable(fact_value, fact_value):
+            placed_local = (
+                within is not None
+                and fact_value.kind in ("region", "country")
+                and fact_value.name == mention.place
+            )  # "Hollis, Kentucky": a local name the gazetteer lacks, put in its state
+            if placed_local and mention.qualifier:
+                fact_value = replace(fact_value, name=f"{mention.place}, {mention.qualifier}")
+                where = _with_qualifier(where, mention.qualifier)
+            if (
+                not rule.options.get("known_places", True)
+                and comparable(fact_value, fact_value)
+                and not placed_local
+            ):
                 continue  # (a rule of local names only: a city or country it leaves to others)
             background = mention.where.sentence in recalled_sentences
             note = {
@@ -613,13 +641,13 @@ def normalize(
             Fact(
                 kind=mention.rule,
                 source_id=source.id,
-                start=mention.where.start,
-                end=mention.where.end,
-                line=mention.where.line,
-                column=mention.where.column,
-                text=mention.where.text,
-                sentence=mention.where.sentence,
-                sentence_offset=mention.where.sentence_offset,
+                start=where.start,
+                end=where.end,
+                line=where.line,
+                column=where.column,
+                text=where.text,
+                sentence=where.sentence,
+                sentence_offset=where.sentence_offset,
                 value=fact_value,
                 tense=mention.tense,
                 trigger=mention.trigger,

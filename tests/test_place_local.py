@@ -188,6 +188,11 @@ def test_place_local_names_disagree(ruleset, nlp, texts, rule, message):
             "The canvas was found at a gallery owned by a dealer in Orsby, police said.",
             "The canvas was found at a gallery in Quenby, police said on Monday.",
         ),
+        (
+            "The pickups were built at the company's plant in Dunmore Springs, Ohio, and the "
+            "vans at its plant in Mexico.",
+            "The recalled pickups come from the plant in Dunmore Springs, Ohio, the company said.",
+        ),
     ],
     ids=[
         "a-country-named-by-its-people",
@@ -198,6 +203,7 @@ def test_place_local_names_disagree(ruleset, nlp, texts, rule, message):
         "cities-the-gazetteer-knows",
         "moved-to-cities-the-gazetteer-knows",
         "a-stop-word-before-the-place",
+        "one-town-in-one-state",
     ],
 )
 def test_place_local_names_agree_or_are_not_compared(ruleset, nlp, texts):
@@ -220,3 +226,29 @@ def test_local_names_that_agree_make_no_agreement_line(ruleset, nlp):
     )
     assert not _place_findings(result)
     assert not [a for a in result.agreements if "Orsby" in a.summary]
+
+
+def test_a_local_name_put_in_two_states_is_two_places(ruleset, nlp):
+    """A town the gazetteer lacks, put in a state by the name after its comma, is told
+    with its state: the same name in two states is two places, and the evidence shows the
+    state (a clause going on after it with "and the ..." is no list of places)."""
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "The pickups were built at the company's plant in Dunmore Springs, Ohio, and the "
+            "vans at its plant in Mexico.",
+            "The recalled pickups come from the plant in Dunmore Springs, Indiana, the company "
+            "said.",
+        ),
+    )
+    (finding,) = _place_findings(result)
+    assert finding.rule == "place.site"
+    assert finding.message == (
+        "Sources disagree on where the plant is: Dunmore Springs, Ohio (coastal-herald.txt) "
+        "vs Dunmore Springs, Indiana (river-wire.txt)"
+    )
+    assert {e.text for e in finding.evidence} == {
+        "in Dunmore Springs, Ohio",
+        "in Dunmore Springs, Indiana",
+    }

@@ -245,6 +245,8 @@ def _qualifier(ctx: _Context, start: int, end: int, dateline: Span | None) -> st
         return None
     for i in range(wider[1], min(sent_end, wider[1] + _LIST_REACH)):
         if t.lower[i] in _LIST_WORDS:
+            if i + 1 < sent_end and not t.title[i + 1]:
+                break  # "in Hollis, Kentucky, and the SUVs in Mexico": a clause goes on
             return None
         if not (t.text[i] == "," or t.title[i]):
             break
@@ -673,6 +675,7 @@ def _frame_places(
                             ),
                             subject=kind,
                             place=ctx.doc[start:end].text,
+                            qualifier=_qualifier(ctx, start, end, dateline),
                             venue_city=ctx.doc[city[0] : city[1]].text if city else None,
                         )
                     )
