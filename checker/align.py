@@ -75,6 +75,8 @@ class Unit:
     """For a deadline unit, the facts of its source's other deadlines of one predicate."""
     sentence_words: frozenset[str] = frozenset()
     """For a quantity unit, the content words of its facts' sentences (``_sentence_words``)."""
+    events: frozenset[str] = frozenset()
+    """For a quantity unit, the event words (``events.yml``, stemmed) of those sentences."""
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,9 @@ class Alignment:
     """Indexes into ``units`` of the pairs aligned directly (the group is their closure)."""
 
 
+MIN_SHARED_EVENT_SENTENCE = 2
+"""Words two sources' sentences must share, an event word among them, for their one
+figures of a measure to be one when their clauses share none."""
 MIN_SHARED_SENTENCE = 3
 """Words two sources' sentences must share for their one figures of a measure to be one
 when their clauses share none."""
@@ -128,6 +133,9 @@ def units_of(sources: list[NormalizedSource], ruleset: RuleSet) -> list[Unit]:
     units = []
     lexicon = quantity_lexicon(ruleset)
     quiet = ruleset.derived("quantity_quiet_words", lambda: _quiet_words(ruleset, lexicon))
+    event_stems = ruleset.derived(
+        "event_word_stems", lambda: frozenset(stem(w) for w in ruleset.event_classes)
+    )
     for normalized in sources:
         grouped: dict[tuple[str, str], list[Fact]] = defaultdict(list)
         for fact in normalized.facts + normalized.lead_facts:
@@ -199,9 +207,10 @@ def units_of(sources: list[NormalizedSource], ruleset: RuleSet) -> list[Unit]:
                     split=others is not None,
                     one_subject=_one_subject(ruleset, rule, facts[0].subject),
                     others=others or frozenset(),
-                    sentence_words=_sentence_words(facts, quiet)
+                    sentence_words=(words := _sentence_words(facts, quiet))
                     if family == "quantity"
                     else frozenset(),
+                    events=words & event_stems if family == "quantity" else frozenset(),
                 )
             )
     return units
@@ -333,6 +342,15 @@ def pair_score(a: Unit, b: Unit) -> int:
             if a.others & b.context or b.others & a.context:
                 return 0
             return shared if shared >= MIN_SPLIT_SHARED else 0
+        if (
+            shared
+            and not a.one_subject
+            and a.names
+            and b.names
+            and a.names.isdisjoint(b.names)
+            and (a.context & b.context) <= (a.events | b.events)
+        ):
+            return 0  # "floods in Ardmore killed four", "floods in Kessling killed six"
         if shared or not a.one_subject or (a.names and b.names):
             if (
                 not shared
@@ -342,6 +360,17 @@ def pair_score(a: Unit, b: Unit) -> int:
                 # clauses that share no word in sentences that tell one happening ("41
                 # people were hurt when the bus overturned near the town", "the bus
                 # overturned near the town, injuring 44"): one figure each, so one measure
+                return 1
+            if (
+                not shared
+                and not (a.split or b.split)
+                and a.events & b.events
+                and len(a.sentence_words & b.sentence_words) >= MIN_SHARED_EVENT_SENTENCE
+                and not (a.names and b.names and a.names.isdisjoint(b.names))
+            ):
+                # each source's one figure, told in a sentence of the same event ("the
+                # floods have killed four people, among them a driver buried by a mudslide",
+                # "flash floods and mudslides have left six people dead"): the story's own
                 return 1
             return shared
         return 1

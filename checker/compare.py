@@ -1377,7 +1377,7 @@ def _anchors(a: Fact, b: Fact, least: float) -> bool:
 
 def _heads(count: Fact, anchor: Fact) -> bool:
     """True when ``count`` stands right before ``anchor``, joined by the anchor's own
-    preposition: "3,200 people from 11 villages" (the villages tell whose people), so the
+    preposition: "2,100 people from 16 hamlets" (the hamlets tell whose people), so the
     two count one set of things however the sentence goes on. A list ("six rifles, 12
     magazines") joins its counts by no preposition."""
     if count.sentence != anchor.sentence or not anchor.trigger:
@@ -1410,8 +1410,8 @@ def _measures_in(fact: Fact, measures: dict[str, str] | None) -> frozenset[str]:
 
 def _share_a_word(a: Fact, b: Fact, nouns: Collection[str]) -> bool:
     """True when the sentences of ``a`` and ``b`` share a word (stemmed, of four letters or
-    more) besides stop words and the counted ``nouns``: "ordered the evacuation of 2,300
-    residents" and "3,200 people were ordered out" tell one happening; "killed 300 people"
+    more) besides stop words and the counted ``nouns``: "police evacuated 1,400 residents"
+    and "2,100 people were evacuated" tell one happening; "killed 300 people"
     and "200 people were injured" two."""
     quiet = {_stem(n) for n in nouns} | {"people"}
 
@@ -1495,18 +1495,39 @@ def _count_finding(
     )
 
 
-def _single_counts(normalized: NormalizedSource, rule: Rule) -> dict[str, list[Fact]]:
-    """A source's ``noun_count`` facts by counted noun, keeping only the nouns it gives
-    one figure (its figures all overlap): a noun counted twice counts two things."""
+def _noun_counts(normalized: NormalizedSource, rule: Rule) -> dict[str, list[Fact]]:
+    """A source's ``noun_count`` facts by counted noun."""
     by_noun: dict[str, list[Fact]] = defaultdict(list)
     for fact in normalized.facts:
         if fact.kind == rule.id and isinstance(fact.value, Amount):
             by_noun[fact.subject or ""].append(fact)
-    return {
-        noun: facts
-        for noun, facts in by_noun.items()
-        if all(a.value.overlaps(b.value) for a in facts for b in facts)  # type: ignore[union-attr]
-    }
+    return by_noun
+
+
+def _one_figure(facts: list[Fact]) -> bool:
+    """True when ``facts`` give one figure (all overlap): a noun counted twice counts two
+    things."""
+    return all(a.value.overlaps(b.value) for a in facts for b in facts)  # type: ignore[union-attr]
+
+
+def _slip_among(facts: list[Fact], other: Fact) -> Fact | None:
+    """Of a source's several figures of a noun, the one ``other`` (another source's one
+    figure) is a slip of the pen of, told by the same verb in a clause sharing a word
+    ("enrolled 812 volunteers", "which enrolled 821 volunteers"), when no figure of the source
+    is ``other``'s own; None otherwise."""
+    if any(f.value.overlaps(other.value) for f in facts):  # type: ignore[union-attr]
+        return None
+    found = [
+        f
+        for f in facts
+        if f.trigger
+        and f.trigger == other.trigger
+        and f.trigger.isalpha()
+        and len(f.trigger) > 3
+        and f.context & other.context
+        and _slip(f, other)
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def single_count_findings(
@@ -1518,13 +1539,26 @@ def single_count_findings(
     share a word, or both stand after one of the rule's ``determiners`` (the whole of a set
     known to the reader: "its 180,000 depositors", "a party of seven skiers")."""
     determiners = frozenset(rule.options.get("determiners", []))
-    per_source = [_single_counts(n, rule) for n in sources]
+    per_source = [_noun_counts(n, rule) for n in sources]
     # (noun -> the conflicting pairs of sources' first facts), one finding per noun
     conflicts: dict[str, list[tuple[Fact, Fact]]] = defaultdict(list)
     for n, counts_a in enumerate(per_source):
         for counts_b in per_source[n + 1 :]:
             for noun in sorted(counts_a.keys() & counts_b.keys()):
                 facts_a, facts_b = counts_a[noun], counts_b[noun]
+                one_a, one_b = _one_figure(facts_a), _one_figure(facts_b)
+                if one_a != one_b:
+                    # one source counts the noun twice: the other's figure is compared
+                    # only with the one it is a slip of ("812 volunteers", "821 volunteers")
+                    single, several = (facts_a, facts_b) if one_a else (facts_b, facts_a)
+                    slipped = _slip_among(several, single[0])
+                    if slipped is not None:
+                        conflicts[noun].append(
+                            (single[0], slipped) if one_a else (slipped, single[0])
+                        )
+                    continue
+                if not one_a:
+                    continue
                 a, b = facts_a[0], facts_b[0]
                 if a.value.overlaps(b.value):  # type: ignore[union-attr]
                     continue
@@ -1724,14 +1758,38 @@ def slip_findings(
             {
                 key: facts
                 for key, facts in keyed.items()
-                if all(a.value.overlaps(b.value) for a in facts for b in facts)  # type: ignore[union-attr]
-                and all(f.role in (None, "level") and not f.background for f in facts)
+                if all(f.role in (None, "level") and not f.background for f in facts)
             }
         )
     conflicts: dict[str, list[tuple[Fact, Fact]]] = defaultdict(list)
     for n, keyed_a in enumerate(per_source):
         for keyed_b in per_source[n + 1 :]:
             for key in sorted(keyed_a.keys() & keyed_b.keys()):
+                one_a, one_b = _one_figure(keyed_a[key]), _one_figure(keyed_b[key])
+                if not (one_a or one_b):
+                    continue
+                if one_a != one_b:
+                    # one source counts the thing twice ("84,310 vehicles in the United
+                    # States", "18,900 in Canada"): the other's one count is set against
+                    # the one of them it is a slip of, if only one (a count only: a sum
+                    # of another of a source's figures is as like to be a second sum)
+                    single, several = (keyed_a, keyed_b) if one_a else (keyed_b, keyed_a)
+                    if several[key][0].value.dimension != "count" or any(  # type: ignore[union-attr]
+                        f.value.overlaps(g.value)  # type: ignore[union-attr]
+                        for f in several[key]
+                        for g in single[key]
+                    ):
+                        continue  # the other's figure is one of the two
+                    found = [
+                        (g, f)
+                        for f in several[key]
+                        for g in sorted(single[key], key=_headline_last)[:1]
+                        if _slipped(g, f, rule, other_times, wholes)
+                    ]
+                    if len(found) == 1:
+                        g, f = found[0]
+                        conflicts[key].append((g, f) if one_a else (f, g))
+                    continue
                 # the figures of a key agree within a source: quote a sentence's before a
                 # headline's ("£1.9bn takeover" above "agreed to buy it for £1.9bn in cash")
                 pair = next(
@@ -1750,7 +1808,13 @@ def slip_findings(
         value = pairs[0][0].value
         assert isinstance(value, Amount)
         noun = _counted_noun(pairs[0][0], ruleset) or key
-        named[families.get(key, noun) if value.dimension == "count" else "the amount"] = pairs
+        written = {_literal_noun(f) for pair in pairs for f in pair}
+        if value.dimension != "count":
+            named["the amount"] = pairs
+        elif len(written) == 1 and next(iter(written)).endswith("s"):
+            named[next(iter(written))] = pairs  # the noun every source writes ("vehicles")
+        else:
+            named[families.get(key, noun)] = pairs
     return _conflict_findings(rule, story, named, anchors)
 
 

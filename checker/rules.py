@@ -122,6 +122,7 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
             "score_words": list,
             "goal_words": list,
             "near_guards": list,
+            "remaining_words": list,
         },
     ),
     "paired_count": (

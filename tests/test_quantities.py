@@ -766,6 +766,44 @@ def test_quantities_sources_agree(ruleset, nlp, texts, rule, normalized):
         ),
         (
             (
+                "Twelve miners were trapped when a tunnel roof at the Kessel pit collapsed.",
+                "The collapse at the Kessel pit trapped 14 miners on Saturday.",
+            ),
+            "number.casualties",
+            "Sources disagree on how many were trapped (miners): "
+            "12 (coastal-herald.txt) vs 14 (river-wire.txt)",
+        ),
+        (
+            (
+                "The floods have killed four people, among them a driver buried by a mudslide, "
+                "police said.",
+                "Flash floods and mudslides have left six people dead in the Ardmore valley.",
+            ),
+            "number.casualties",
+            "Sources disagree on how many were killed: "
+            "4 (coastal-herald.txt) vs 6 (river-wire.txt)",
+        ),
+        (
+            (
+                "Striker Oskar Lind joined Harwick Athletic for €40 million, below the release "
+                "clause of 60 million euros written into his contract.",
+                "Harwick Athletic paid less than the €65 million release clause in Oskar Lind's "
+                "contract.",
+            ),
+            "number.money",
+            "Sources disagree on the release clause: "
+            "EUR 60 million (coastal-herald.txt) vs EUR 65 million (river-wire.txt)",
+        ),
+        (
+            (
+                "Ruritania raised 2 billion euros from a sale of five-year notes at a yield of 4.15%.",
+                "The treasury raised 2 billion euros at a yield of 4.51%, its debt office said.",
+            ),
+            "number.rates",
+            "Sources disagree on the yield: 4.15% (coastal-herald.txt) vs 4.51% (river-wire.txt)",
+        ),
+        (
+            (
                 "Police evacuated 1,400 residents from 16 hamlets as the river rose on Sunday.",
                 "About 2,100 people from 16 hamlets were evacuated as the river rose.",
             ),
@@ -792,6 +830,10 @@ def test_quantities_sources_agree(ruleset, nlp, texts, rule, normalized):
         "paired-count-of-places",
         "paired-count-with-people-words",
         "on-board-a-total-of",
+        "trapped",
+        "tolls-in-sentences-of-one-event",
+        "release-clause",
+        "bond-yield",
         "paired-count-before-its-anchor",
     ],
 )
@@ -801,6 +843,42 @@ def test_quantities_sources_disagree(ruleset, nlp, texts, rule, message):
     assert finding.severity == "error"
     assert finding.message == message
     assert _agreements(result, rule) == []
+
+
+@pytest.mark.parametrize(
+    ("texts", "rule", "message"),
+    [
+        (
+            (
+                "The first trial, which enrolled 812 volunteers, met its goal; a second, "
+                "640-volunteer study is under way.",
+                "The vaccine was backed by a trial which enrolled 821 volunteers.",
+            ),
+            "number.counted",
+            "Sources disagree on how many volunteers: 812 (coastal-herald.txt) vs 821 "
+            "(river-wire.txt)",
+        ),
+        (
+            (
+                "Kelso Motors is recalling 84,310 vehicles with faulty brake pumps in the "
+                "United States. It is also recalling 9,200 vehicles in Canada.",
+                "Dealers will replace the brake pumps on the 83,410 Arden and Vista vehicles "
+                "covered by the recall.",
+            ),
+            "number.slip",
+            "Sources disagree on vehicles: 84,310 (coastal-herald.txt) vs 83,410 (river-wire.txt)",
+        ),
+    ],
+    ids=["among-two-counts-of-one-noun", "among-two-counts-of-one-key"],
+)
+def test_quantities_a_slip_of_one_of_two_counts(ruleset, nlp, texts, rule, message):
+    """A source that counts a thing twice ("812 volunteers", "a 640-volunteer study") is still
+    set against another's one count of it, by the one of the two that count is a slip of
+    (told by the same verb, or in clauses sharing a word): a warning."""
+    result = _check(ruleset, nlp, *_story(*texts))
+    (finding,) = _discrepancies(result, rule)
+    assert finding.severity == "warning"
+    assert finding.message == message
 
 
 @pytest.mark.parametrize(
@@ -985,7 +1063,10 @@ def test_quantities_only_the_same_casualty_measure_is_compared(ruleset, nlp):
             "The court ordered damages of $4 million.",
             [("number.money", "$4 million", "USD 4 million", "the damage")],
         ),
-        ("Five miners were trapped and two of them were killed, officials in Zonguldak said.", []),
+        (
+            "Five miners were trapped and two of them were killed, officials in Zonguldak said.",
+            [("number.casualties", "Five miners", "5", "trapped (miners)")],
+        ),
         ("A man and two women were killed when the roof collapsed in Lagos.", []),
         ("Aftershocks of magnitude 2.9 and 2.2 shook Sumatra on Monday.", []),
         (
@@ -1079,8 +1160,8 @@ def test_quantities_from_figure_has_its_own_role(normalize_text):
             "The Tamale club will pay its striker $6 million a year in damages.",
         ),
         (
-            "Five miners were trapped in Zonguldak and two of them were killed.",
-            "Five miners were trapped in Zonguldak and three of them were killed.",
+            "Five miners were cut off in Zonguldak and two of them were killed.",
+            "Five miners were cut off in Zonguldak and three of them were killed.",
         ),
         (
             "Floods in Assam killed 23 people, officials said, while floods in Bihar killed 40.",
@@ -1094,6 +1175,18 @@ def test_quantities_from_figure_has_its_own_role(normalize_text):
             "Kenya's parliament approved a budget of $3.5 million for the Lamu port.",
             "Kenya's parliament approved a budget of €3.5 million for the Lamu port.",
         ),
+        (
+            "Twelve miners were trapped when a tunnel roof at the Kessel mine collapsed.",
+            "Three miners remain trapped at the Kessel mine after the roof collapsed.",
+        ),
+        (
+            "Twelve miners were trapped when a tunnel roof at the Kessel mine collapsed.",
+            "Rescuers are still trying to reach three miners trapped at the Kessel mine.",
+        ),
+        (
+            "Floods in the Ardmore valley have killed four people, police said.",
+            "Floods in the Kessling district have killed six people, police said.",
+        ),
     ],
     ids=[
         "ages",
@@ -1104,6 +1197,9 @@ def test_quantities_from_figure_has_its_own_role(normalize_text):
         "two-figures-in-one-source",
         "clauses-share-no-word",
         "different-currencies",
+        "those-still-trapped",
+        "those-still-to-be-reached",
+        "tolls-of-two-places",
     ],
 )
 def test_quantities_no_finding(ruleset, nlp, first, second):

@@ -97,10 +97,17 @@ def stem(word: str) -> str:
     word = word.lower().strip("'\u2019")
     for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            if suffix == "es" and not word.endswith(_ES_PLURALS):
+                return word[:-1]  # "landslides" as "landslide", "cases" as "case"
             return word[: -len(suffix)] + keep
     if len(word) == 4 and word.endswith("s") and word[-2] not in "suiew'":
         return word[:-1]  # "runs", "ends", "wins" (not "news", "gas", "this")
     return word
+
+
+_ES_PLURALS = ("ses", "xes", "zes", "ches", "shes", "oes")
+"""Endings whose "-es" is a plural's own ("buses", "boxes", "churches"): "es" goes; after
+any other letter the word ended in "e" ("landslides", "cases") and only the "s" goes."""
 
 
 def _mention_at(source: Source, table: _Tokens, start: int, end: int) -> Mention:
@@ -862,17 +869,23 @@ def quantity_lexicon(ruleset: RuleSet) -> QuantityLexicon:
 
 def _quiet_words(ruleset: RuleSet, lexicon: QuantityLexicon) -> frozenset[str]:
     """Words that say nothing about which figure it is: cue words, units, reporting verbs."""
-    quiet = {
-        stem(w)
+    measure_words = {
+        w
         for r in ruleset.of_kind("quantity")
         for words in r.options["measures"].values()
         for phrase in words
         for w in phrase.split()
     }
+    quiet = {stem(w) for w in measure_words}
     names = ruleset.lexicons.get("currency_names") or {}
     quiet |= {stem(w) for phrase in lexicon.units if phrase not in names for w in phrase.split()}
     quiet |= {stem(phrase.split()[-1]) for phrase in names}
     quiet |= {stem(w) for w in lexicon.counted_people | set(lexicon.number_words)}
     quiet |= {stem(w) for w in ruleset.lexicons.get("reporting_verbs", [])}
     quiet |= {stem(w) for w in lexicon.hedges} | {"said", "say", "says"}
+    # an event's own noun tells which event a figure is of, though a measure word may
+    # share its stem ("the area flooded": "killed in the floods" is said of the floods)
+    quiet -= {
+        stem(w) for w in ruleset.event_classes if measure_words.isdisjoint((w, w + "s", w + "es"))
+    }
     return frozenset(quiet)

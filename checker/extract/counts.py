@@ -293,6 +293,8 @@ def _quantities(
             if whole is not None:
                 start, end = sent.start + phrase.start, part_end
             cue, rule_id, measure = _fitting_rule(ruleset, lexicon, phrase, candidates, found)
+            if _remaining(ctx, sent, (start, end), cue, ruleset.rules[rule_id]):
+                measure = f"still {measure}"  # "three remain trapped": those not yet out
             tally = ruleset.rules[rule_id].options.get("tally")
             if tally and measure in tally:
                 role = "level"  # "passed by 82 votes to 61": two sides, no change
@@ -340,6 +342,29 @@ def _quantities(
                 )
             )
     return facts
+
+
+REMAINING_REACH = 2
+"""Words before a measure word a ``remaining_words`` word may stand."""
+
+
+def _remaining(ctx: _Context, sent: Span, number: tuple[int, int], cue: Span, rule: Rule) -> bool:
+    """True when a ``remaining_words`` word of ``rule`` ("remain", "still", "remaining")
+    stands between the number at tokens ``number`` and its measure word ``cue``, just
+    before the measure word, or before the number in its clause: "three miners remain
+    trapped", "the remaining four missing", "still trying to reach three miners trapped"
+    count those still so, not all there were."""
+    words = rule.options.get("remaining_words")
+    if not words:
+        return False
+    start, end = number
+    lower = ctx.tokens.lower
+    left, _right = ctx.clause(start, end)
+    near = set(range(max(sent.start, cue.start - REMAINING_REACH), cue.start))
+    near |= set(range(min(left, start), start))
+    if end <= cue.start:
+        near |= set(range(end, cue.start))
+    return any(lower[i] in words for i in near)
 
 
 _PAIRED_BEFORE_STOPS = frozenset({"and", "or", "nor", "than", "per", "no", "-", "first", "last"})
@@ -559,6 +584,24 @@ def _single_counts(
     return facts
 
 
+NAMES_BEFORE_NOUN = 4
+"""Most words of names (and "and" between them) between a number and the noun it counts."""
+
+
+def _after_names(t: _Tokens, k: int, sent_end: int) -> int:
+    """The token after the capitalised names from token ``k`` ("Arden and Vista" in
+    "83,410 Arden and Vista vehicles"), when a lower-case word follows them within
+    ``NAMES_BEFORE_NOUN`` words; ``k`` otherwise."""
+    i = k
+    while i < min(sent_end, k + NAMES_BEFORE_NOUN) and (
+        t.title[i] or (i > k and t.lower[i] in ("and", "&") and i + 1 < sent_end and t.title[i + 1])
+    ):
+        i += 1
+    if k < i < sent_end and t.alpha[i] and t.lowercase[i]:
+        return i
+    return k
+
+
 def _noun_counts(
     ctx: _Context,
     sent: Span,
@@ -606,6 +649,8 @@ def _noun_counts(
                 k, modifiers = k + 1, modifiers + 1
             else:
                 break
+        if compounds and k < sent.end and t.title[k]:
+            k = _after_names(t, k, sent.end)  # "the 83,410 Arden and Vista vehicles"
         if k >= sent.end or not (t.alpha[k] and t.lowercase[k]):
             continue
         if (
