@@ -1336,7 +1336,9 @@ def _listed_findings(
         for counts in sentences:
             if _listed(counts):
                 by_nouns[frozenset(counts)].append(counts)
-        lists.append((source_id, {k: v[0] for k, v in by_nouns.items() if len(v) == 1}))
+        kept = {k: v[0] for k, v in by_nouns.items() if len(v) == 1}
+        if kept:  # (a source with none is in no pair: a story may have thousands)
+            lists.append((source_id, kept))
     conflicts: dict[str, list[tuple[Fact, Fact]]] = defaultdict(list)
     for n, (source_a, lists_a) in enumerate(lists):
         for source_b, lists_b in lists[n + 1 :]:
@@ -1440,6 +1442,7 @@ def paired_findings(
     least = float(rule.options.get("min_anchor", 10))
     per_source = [(n.source.id, _counts_by_sentence(n, rule)) for n in sources]
     findings: list[Finding] = _listed_findings(rule, story, per_source, anchors)
+    per_source = [(source_id, counts) for source_id, counts in per_source if counts]
     seen: set[tuple[int, ...]] = set()
     for n, (source_a, sentences_a) in enumerate(per_source):
         for source_b, sentences_b in per_source[n + 1 :]:
@@ -1539,7 +1542,7 @@ def single_count_findings(
     share a word, or both stand after one of the rule's ``determiners`` (the whole of a set
     known to the reader: "its 180,000 depositors", "a party of seven skiers")."""
     determiners = frozenset(rule.options.get("determiners", []))
-    per_source = [_noun_counts(n, rule) for n in sources]
+    per_source = [counts for n in sources if (counts := _noun_counts(n, rule))]
     # (noun -> the conflicting pairs of sources' first facts), one finding per noun
     conflicts: dict[str, list[tuple[Fact, Fact]]] = defaultdict(list)
     for n, counts_a in enumerate(per_source):
@@ -1754,13 +1757,13 @@ def slip_findings(
             key = _slip_key(fact, ruleset, families)
             if key is not None:
                 keyed[key].append(fact)
-        per_source.append(
-            {
-                key: facts
-                for key, facts in keyed.items()
-                if all(f.role in (None, "level") and not f.background for f in facts)
-            }
-        )
+        kept = {
+            key: facts
+            for key, facts in keyed.items()
+            if all(f.role in (None, "level") and not f.background for f in facts)
+        }
+        if kept:  # (a source with none is in no pair: a story may have thousands)
+            per_source.append(kept)
     conflicts: dict[str, list[tuple[Fact, Fact]]] = defaultdict(list)
     for n, keyed_a in enumerate(per_source):
         for keyed_b in per_source[n + 1 :]:

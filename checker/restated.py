@@ -204,8 +204,24 @@ def restated_findings(
             node = parent[node]
         return node
 
-    for i, (_source_a, cands_a) in enumerate(per_source):
-        for j in range(i + 1, len(per_source)):
+    # sources whose one candidate reads alike (words, verbs, governor) restate it alike:
+    # each joins the first of them, and only the first is paired with the rest (a desk's
+    # folder of thousands of briefs need not be compared pair by pair)
+    paired: list[int] = []
+    first_of: dict[tuple, int] = {}
+    alike: list[tuple[int, int]] = []  # (source, the first source of its reading)
+    for i, (_source, cands) in enumerate(per_source):
+        if len(cands) == 1:
+            (c,) = cands
+            sign = (c.words, c.verbs, c.governor)
+            if sign in first_of:
+                alike.append((i, first_of[sign]))
+                continue
+            first_of[sign] = i
+        paired.append(i)
+    for n, i in enumerate(paired):
+        cands_a = per_source[i][1]
+        for j in paired[n + 1 :]:
             cands_b = per_source[j][1]
             scores = {
                 (x, y): score
@@ -221,6 +237,12 @@ def restated_findings(
                 )
                 if score == best_a == best_b and ties == 1:  # each the other's one best match
                     parent[find((i, x))] = find((j, y))
+    for i, first in alike:
+        # paired with any other source, it fares as the first does; with the first, its
+        # one candidate restates the first's when the two share enough words
+        (c,) = per_source[i][1]
+        if (first, 0) in parent or _score(c, c, rule) > 0:
+            parent[find((i, 0))] = find((first, 0))
     components: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
     for node in list(parent):
         components[find(node)].append(node)
