@@ -205,8 +205,23 @@ def infer_publication_date(
         return day, f"weekday with date '{text}', {year_note}"
     if full_dates:
         day, text = max(full_dates)
+        if story_dates:
+            # an undated piece of the story, whose last full date is a recalled one ("since
+            # their abduction on October 14, 2025"): it was written when the story's other
+            # sources were, after that date
+            middle = sorted(story_dates)[len(story_dates) // 2]
+            if 0 < (min(story_dates) - day).days <= MOST_DAYS_BEFORE_STORY:
+                return middle, (
+                    f"the story's other sources' date, after the latest full date in the "
+                    f"text '{text}'"
+                )
         return day, f"latest full date in the text '{text}'"
     return None
+
+
+MOST_DAYS_BEFORE_STORY = 366
+"""An undated source's latest full date this many days before the story's other sources
+at most is a recalled date of the story: the source is dated as they are."""
 
 
 PARTS_CACHE_SIZE = 50_000
@@ -333,8 +348,8 @@ def _word_before(text: str, end: int, word: str) -> bool:
 
 
 def _with_qualifier(where: Mention, qualifier: str) -> Mention:
-    """``where`` taken on over the qualifier written right after it ("in Hollis" of "in
-    Hollis, Kentucky"): the words that tell the place apart are the evidence. ``where``
+    """``where`` taken on over the qualifier written right after it ("in Dunmore Springs"
+    of "in Dunmore Springs, Ohio"): the words that tell the place apart are the evidence. ``where``
     as it is when the qualifier does not follow it."""
     after = where.sentence_offset + len(where.text)
     match = re.match(r",\s*" + re.escape(qualifier), where.sentence[after:])
@@ -530,7 +545,7 @@ def normalize(
                 within is not None
                 and fact_value.kind in ("region", "country")
                 and fact_value.name == mention.place
-            )  # "Hollis, Kentucky": a local name the gazetteer lacks, put in its state
+            )  # "Dunmore Springs, Ohio": a local name the gazetteer lacks, in its state
             if placed_local and mention.qualifier:
                 fact_value = replace(fact_value, name=f"{mention.place}, {mention.qualifier}")
                 where = _with_qualifier(where, mention.qualifier)

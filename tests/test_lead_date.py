@@ -475,26 +475,28 @@ def test_work_on_a_text_with_no_full_stop_grows_with_its_length(extract_text, mo
 
 
 def test_a_fire_that_broke_out_started_then(ruleset, nlp):
-    """ "broke out" tells a start as "started" does: a lead whose fire started on Saturday
-    and one whose fire broke out on Sunday give the fire two first days."""
+    """ "broke out" tells a start as "started" does: a lead whose blaze started on Saturday
+    and one whose blaze broke out on Sunday give it two first days."""
     started = (
         "hill-wire.txt",
         "2024-07-16",
         "Forest fire forces villagers out\n\n"
-        "The fire started on Saturday afternoon in pine forest above Carvela and has "
-        "burned 3,000 hectares, the regional government said on Tuesday.\n",
+        "A blaze in pine forest above Carvela that started on Saturday has burned 3,000 "
+        "hectares, the regional government said on Tuesday.\n",
     )
     broke_out = (
         "valley-news.txt",
         "2024-07-17",
         "Villagers wait to go home\n\n"
         "Families from Carvela spent a fourth night in a sports hall on Tuesday.\n"
-        "The fire, which broke out on Sunday afternoon in pine forest above Carvela, had "
-        "burned 3,000 hectares by Tuesday evening.\n",
+        "The blaze in pine forest above Carvela broke out on Sunday and had burned 3,000 "
+        "hectares by Tuesday evening.\n",
     )
     result = _check(ruleset, nlp, started, broke_out)
-    (finding,) = _lead_findings(result)
+    # told once, by the lead's rule or by the start date's
+    (finding,) = [f for f in result.findings if f.kind == "discrepancy"]
+    assert finding.rule in (RULE, "event.start_date")
     assert _texts(finding) == {
-        ("hill-wire.txt", "on Saturday afternoon", "2024-07-13"),
-        ("valley-news.txt", "on Sunday afternoon", "2024-07-14"),
+        ("hill-wire.txt", "on Saturday", "2024-07-13"),
+        ("valley-news.txt", "on Sunday", "2024-07-14"),
     }

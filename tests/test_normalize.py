@@ -171,6 +171,28 @@ def test_normalize_infer_publication_date_uses_story_dates(extract_text, ruleset
     assert "Dec 30" in evidence
 
 
+def test_normalize_undated_piece_recalling_an_older_date_is_dated_with_its_story(
+    extract_text, ruleset
+):
+    """An undated analysis whose one full date is recalled ("seized the men near Kessa on
+    Friday, October 17, 2025") was written with the story, not on that day: its "March 3" is the
+    story's March."""
+    text = (
+        "What the Ardel channel tells us\n\n"
+        "The release of five engineers on March 3 ended an ordeal for their families. Gunmen "
+        "seized the men near Kessa on Friday, October 17, 2025.\n"
+    )
+    story_dates = [dt.date(2026, 3, 4), dt.date(2026, 3, 5), dt.date(2026, 3, 5)]
+    inferred = infer_publication_date(extract_text(text), ruleset, story_dates=story_dates)
+    assert inferred is not None
+    day, evidence = inferred
+    assert day == dt.date(2026, 3, 5)
+    assert "October 17, 2025" in evidence
+    # with no other source, the recalled date is all there is
+    alone = infer_publication_date(extract_text(text), ruleset)
+    assert alone is not None and alone[0] == dt.date(2025, 10, 17)
+
+
 def test_normalize_infer_publication_date_without_evidence_is_none(extract_text, ruleset):
     assert infer_publication_date(extract_text(OSLO_DATELINE), ruleset) is None
 
