@@ -246,7 +246,7 @@ def _qualifier(ctx: _Context, start: int, end: int, dateline: Span | None) -> st
     for i in range(wider[1], min(sent_end, wider[1] + _LIST_REACH)):
         if t.lower[i] in _LIST_WORDS:
             if i + 1 < sent_end and not t.title[i + 1]:
-                break  # "in Hollis, Kentucky, and the SUVs in Mexico": a clause goes on
+                break  # "in Dunmore Springs, Ohio, and the vans in Mexico": a clause goes on
             return None
         if not (t.text[i] == "," or t.title[i]):
             break
