@@ -60,6 +60,8 @@ def test_subjects_over_a_relative_word_a_place_or_a_date_before_the_verb(normali
         "On Friday, the Pellham brewery closed its gates.",
         "The Pellham brewery on Friday closed its gates.",
         "The brewers' Pellham brewery closed on Friday.",
+        "Pellham brewery closed on Friday after 80 years.",
+        "Pellham brewery, which closed on Friday, employed 90 people.",
     ):
         facts = _clause_facts(normalize_text, _OPENING + sentence + "\n", published)
         assert "clause:brewery:clos" in {f.subject for f in facts}, sentence
@@ -77,6 +79,7 @@ def test_no_happening_for_a_report_a_pronoun_a_repeat_or_a_span(normalize_text):
         "A brewery closed on Friday in the next valley.",
         '"The brewery closed on Friday," a worker said.',
         "The district council fined Gorvan Ales on Friday over a separate breach.",
+        "Brewery workers closed on Friday the last of the malt stores.",
     ):
         assert _clause_facts(normalize_text, _OPENING + sentence + "\n", published) == [], sentence
 

@@ -520,10 +520,27 @@ def _clause_phrase(ctx: _Context, first: int, end: int) -> tuple[int, str] | Non
             owner_start -= 1
         return (owner_start, lower[end - 1]) if owner_start < start - 1 else None
     if not all(t.title[i] or t.upper[i] for i in words):
+        named = start
+        while named < end and (t.title[named] or t.upper[named]):
+            named += 1
+        if start < named < end and all(t.lowercase[i] for i in range(named, end)):
+            # "Kessin airport reopened", "Orlen refinery workers": a name before a noun;
+            # not a common word opening the sentence ("Police officers arrested")
+            if named - start == 1 and start == first:
+                from checker.spelling import zipf  # (spelling reads the extractors' words)
+
+                if zipf(lower[start]) >= COMMON_OPENER_ZIPF:
+                    return None
+            return start, lower[end - 1]
         return None
     if end - start == 1 and start == first:
         return None
     return start, lower[end - 1]
+
+
+COMMON_OPENER_ZIPF = 3.5
+"""A capitalised word opening a sentence this common in English (Zipf) is no name: "Police
+officers arrested", "Fire crews reached"."""
 
 
 def _clause_facts(
