@@ -1171,6 +1171,11 @@ FUNCTION_WORD_ZIPF = 5.0
 """Capitalised words this common ("The", "In") beside a name are no part of it."""
 
 
+MIN_OTHER_OUTLETS = 2
+"""Other outlets that must write a name's other form, and none this one, for an article
+that writes both forms to have its form reported."""
+
+
 def name_typos(
     words_by_source: dict[str, Sequence[WordMention]],
     *,
@@ -1337,6 +1342,12 @@ def name_typos(
                         and KNOWN_NAME_ZIPF <= other_known < COMMON_WORD_NAME_ZIPF
                     ):
                         internal = other
+                    elif support - 1 >= MIN_OTHER_OUTLETS and (
+                        best is None or support - 1 > best[0]
+                    ):
+                        # the article writes both, every other outlet only the other
+                        # ("Vestergaard" in a headline, "Vestegaard" in its body)
+                        best = (support - 1, other)
                 elif support > 1 and (best is None or support > best[0]):
                     best = (support, other)
                 elif (

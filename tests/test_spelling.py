@@ -250,6 +250,30 @@ def test_spelling_name_typos_report_the_majority_form(extract_text):
 
 
 @pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        # the article writes the name right once and wrong once; the other outlets right
+        ("The Tour of the Fells is led by Hjortvald.", [("Hjortvad", "Hjortvald")]),
+        # the article's only form: as before, the majority's is the suggestion
+        ("The Tour of the Fells heads into the hills.", [("Hjortvad", "Hjortvald")]),
+    ],
+    ids=["both-forms-in-the-article", "one-form-in-the-article"],
+)
+def test_spelling_name_typos_an_article_writing_both_forms(extract_text, headline, expected):
+    """An article whose one slip of a name stands beside the right form elsewhere in it (a
+    headline, a later paragraph) is reported when every other outlet writes the right
+    form: the article is inconsistent, and the other outlets say which form is right."""
+    texts = {
+        "a.txt": "Tove Hjortvald won the fourth stage on Friday. Hjortvald now leads by 38 seconds.",
+        "b.txt": "Tove Hjortvald took the stage and the lead. Hjortvald attacked 5 km out.",
+        "c.txt": f"{headline} Tove Hjortvad attacked on the last climb on Friday.",
+    }
+    found = _name_typos(extract_text, texts)
+    assert [(t.word.where.text, t.suggestion) for t in found.get("c.txt", [])] == expected
+    assert "a.txt" not in found and "b.txt" not in found
+
+
+@pytest.mark.parametrize(
     ("third", "expected"),
     [
         # one person's surname with two vowels swapped: a slip two letters apart
