@@ -339,7 +339,8 @@ def pair_score(a: Unit, b: Unit) -> int:
         if a.split or b.split:
             # a source's other figure for the measure must share none of these words
             # ("the strongest aftershock" shares no word with "the quake struck the coast")
-            if a.others & b.context or b.others & a.context:
+            events = a.events | b.events  # an event noun says which incident no more
+            if (a.others & b.context) - events or (b.others & a.context) - events:
                 return 0
             return shared if shared >= MIN_SPLIT_SHARED else 0
         if (

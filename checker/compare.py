@@ -1410,6 +1410,22 @@ def _measures_in(fact: Fact, measures: dict[str, str] | None) -> frozenset[str]:
     return frozenset(measures[w] for w in _WORD.findall(fact.sentence.lower()) if w in measures)
 
 
+_WHOLE_PEOPLE = frozenset({"people", "residents", "persons", "villagers", "inhabitants"})
+"""Nouns that count everyone of a place: "2,100 people" and "1,400 residents" may be one
+count; "140 children" is a part of them."""
+_INCREMENTS = frozenset({"further", "another", "more", "additional", "other", "others"})
+"""Words that make a sentence's counts one part of several ("a further 700 on Monday")."""
+
+
+def _one_whole(a: Fact, b: Fact) -> bool:
+    """True when two head counts of a paired sentence count one whole: the same noun, or
+    two nouns for everyone ("people", "residents"), in sentences that add no further part."""
+    nouns = {_literal_noun(a), _literal_noun(b)}
+    if len(nouns) > 1 and not nouns <= _WHOLE_PEOPLE:
+        return False
+    return not any(_INCREMENTS & set(_WORD.findall(f.sentence.lower())) for f in (a, b))
+
+
 def _share_a_word(a: Fact, b: Fact, nouns: Collection[str]) -> bool:
     """True when the sentences of ``a`` and ``b`` share a word (stemmed, of four letters or
     more) besides stop words and the counted ``nouns``: "police evacuated 1,400 residents"
@@ -1468,6 +1484,7 @@ def paired_findings(
                             any(_heads(a, x) and _heads(b, y) for x, y in held)
                             and _share_a_word(a, b, shared)
                             and _measures_in(a, measures) == _measures_in(b, measures)
+                            and _one_whole(a, b)
                         ):
                             continue  # a count of a list ("12 magazines and 300 rounds")
                         key = (id(a), id(b))

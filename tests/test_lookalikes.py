@@ -11,6 +11,66 @@ import pytest
 from tests.conftest import check_articles as _check
 
 STORIES = {
+    "trapped-part-of-a-whole": (
+        (
+            "a.txt",
+            "2025-03-12",
+            "Twelve miners trapped after collapse at Harlow pit\n\nTwelve miners were trapped on Tuesday when a tunnel collapsed at the Harlow coal mine in the Vastmere region, officials said.\n\nRescuers pulled nine men out overnight. Three miners remain trapped, the mine operator said on Wednesday.\n",
+        ),
+        (
+            "b.txt",
+            "2025-03-12",
+            "Rescuers race to reach three miners at Harlow\n\nRescue teams reached nine of the twelve miners trapped by Tuesday's tunnel collapse at the Harlow mine, the regional governor said.\n\nThree men are still trapped about 300 metres underground.\n",
+        ),
+    ),
+    "evacuated-a-part-on-one-day": (
+        (
+            "a.txt",
+            "2025-08-14",
+            "Wildfire near Tellis forces evacuations\n\nA wildfire near the town of Tellis has burned 4,000 hectares, fire officials said on Tuesday.\nAbout 2,100 people from 16 hamlets have been evacuated since Sunday.\n",
+        ),
+        (
+            "b.txt",
+            "2025-08-14",
+            "Thousands flee Tellis fire\n\nA wildfire outside Tellis has burned 4,000 hectares, the regional fire service said.\nPolice evacuated 1,400 people from 16 hamlets on Sunday, and a further 700 were evacuated on Monday as the wind turned.\n",
+        ),
+    ),
+    "evacuated-children-a-part": (
+        (
+            "a.txt",
+            "2025-08-14",
+            "Wildfire near Tellis forces evacuations\n\nA wildfire near the town of Tellis has burned 4,000 hectares, fire officials said on Tuesday.\nAbout 2,100 people from 16 hamlets have been evacuated since Sunday, officials said.\n",
+        ),
+        (
+            "b.txt",
+            "2025-08-14",
+            "Thousands flee Tellis fire\n\nA wildfire outside Tellis has burned 4,000 hectares, the regional fire service said.\nSome 140 children from 16 hamlets were evacuated by bus to a sports hall in Dorran.\n",
+        ),
+    ),
+    "a-prisoner-released-for-hostages-freed": (
+        (
+            "a.txt",
+            "2025-09-18",
+            "Five aid workers held in Karsa freed\n\nFive aid workers held by rebels in northern Karsa were freed on Wednesday, ending eleven months of captivity, the foreign ministry said.\n",
+        ),
+        (
+            "b.txt",
+            "2025-09-18",
+            "Karsa frees rebel commander in deal for aid workers\n\nKarsa released jailed rebel commander Tomas Vell on Tuesday, in a deal with the rebels holding five aid workers in northern Karsa, the foreign ministry said.\n",
+        ),
+    ),
+    "older-bonds-yielding": (
+        (
+            "a.txt",
+            "2025-05-07",
+            "Varsen sells five-year bonds\n\nVarsen Power placed 500 million euros of five-year bonds at a yield of 2.85%, the company said on Tuesday. The bonds carry a coupon of 3.125%.\n",
+        ),
+        (
+            "b.txt",
+            "2025-05-07",
+            "Varsen Power prices bond\n\nVarsen Power priced 500 million euros of five-year notes on Tuesday with a 3.125% coupon. Demand was strong and the company's older 2030 bonds were yielding 3.4% after the sale.\n",
+        ),
+    ),
     "tax": (
         (
             "a.txt",
@@ -187,3 +247,25 @@ def test_in_may_before_a_count_is_no_day(normalize_text):
     text = "In May 12 miners died in a similar accident at the same mine.\n"
     normalized = normalize_text(text, published=dt.date(2024, 8, 20))
     assert [t.mention.where.text for t in normalized.timexes] == ["In May"]
+
+
+def test_two_floods_tolls_in_one_source_each_kept_apart(ruleset, nlp):
+    """A source that gives two floods' tolls (one province, another district) still has its
+    second compared with another source's toll of that district: the event noun they share
+    ("floods") tells no incident apart (the reviewer's story)."""
+    result = _check(
+        ruleset,
+        nlp,
+        (
+            "b.txt",
+            "2025-06-03",
+            "Deadly floods hit Brava as rain lashes region\n\nFloods in Brava province have killed four people since Sunday, the civil protection agency said.\n\nSeparately, a flood in the southern district of Moravo killed six people last week, local officials said.\n",
+        ),
+        (
+            "c.txt",
+            "2025-06-03",
+            "Five dead as floods strike Moravo district\n\nFive people died in floods that swept through the southern district of Moravo, emergency officials said on Monday.\n",
+        ),
+    )
+    messages = [f.message for f in result.findings if f.rule == "number.casualties"]
+    assert messages == ["Sources disagree on how many were killed: 6 (b.txt) vs 5 (c.txt)"]

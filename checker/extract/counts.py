@@ -293,6 +293,10 @@ def _quantities(
             if whole is not None:
                 start, end = sent.start + phrase.start, part_end
             cue, rule_id, measure = _fitting_rule(ruleset, lexicon, phrase, candidates, found)
+            if whole is not None and cue.start >= end and cue.text.lower().endswith("ed"):
+                # "reached nine of the twelve miners trapped": a participle after the whole
+                # tells the whole (the twelve were trapped), not the part
+                continue
             if _remaining(ctx, sent, (start, end), cue, ruleset.rules[rule_id]):
                 measure = f"still {measure}"  # "three remain trapped": those not yet out
             tally = ruleset.rules[rule_id].options.get("tally")
