@@ -1410,20 +1410,15 @@ def _measures_in(fact: Fact, measures: dict[str, str] | None) -> frozenset[str]:
     return frozenset(measures[w] for w in _WORD.findall(fact.sentence.lower()) if w in measures)
 
 
-_WHOLE_PEOPLE = frozenset({"people", "residents", "persons", "villagers", "inhabitants"})
-"""Nouns that count everyone of a place: "2,100 people" and "1,400 residents" may be one
-count; "140 children" is a part of them."""
-_INCREMENTS = frozenset({"further", "another", "more", "additional", "other", "others"})
-"""Words that make a sentence's counts one part of several ("a further 700 on Monday")."""
-
-
-def _one_whole(a: Fact, b: Fact) -> bool:
+def _one_whole(a: Fact, b: Fact, rule: Rule) -> bool:
     """True when two head counts of a paired sentence count one whole: the same noun, or
-    two nouns for everyone ("people", "residents"), in sentences that add no further part."""
+    two of the rule's ``whole_nouns`` ("2,100 people", "1,400 residents"; "140 children" is
+    a part of them), in sentences with none of its ``increment_words`` ("a further 700")."""
     nouns = {_literal_noun(a), _literal_noun(b)}
-    if len(nouns) > 1 and not nouns <= _WHOLE_PEOPLE:
+    if len(nouns) > 1 and not nouns <= set(rule.options.get("whole_nouns", ())):
         return False
-    return not any(_INCREMENTS & set(_WORD.findall(f.sentence.lower())) for f in (a, b))
+    increments = set(rule.options.get("increment_words", ()))
+    return not any(increments & set(_WORD.findall(f.sentence.lower())) for f in (a, b))
 
 
 def _share_a_word(a: Fact, b: Fact, nouns: Collection[str]) -> bool:
@@ -1484,7 +1479,7 @@ def paired_findings(
                             any(_heads(a, x) and _heads(b, y) for x, y in held)
                             and _share_a_word(a, b, shared)
                             and _measures_in(a, measures) == _measures_in(b, measures)
-                            and _one_whole(a, b)
+                            and _one_whole(a, b, rule)
                         ):
                             continue  # a count of a list ("12 magazines and 300 rounds")
                         key = (id(a), id(b))

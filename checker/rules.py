@@ -127,7 +127,14 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     ),
     "paired_count": (
         dict(_RULE_KEYS),
-        {"min_anchor": float, "ignore": list, "prepositions": list, "list_ignore": list},
+        {
+            "min_anchor": float,
+            "ignore": list,
+            "prepositions": list,
+            "list_ignore": list,
+            "whole_nouns": list,
+            "increment_words": list,
+        },
     ),
     "noun_count": (dict(_RULE_KEYS), {"ignore": list, "determiners": list}),
     "restated_date": (dict(_RULE_KEYS), {"min_shared": int, "min_overlap": float}),
