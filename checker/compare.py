@@ -1555,13 +1555,16 @@ def single_count_findings(
     known to the reader: "its 180,000 depositors", "a party of seven skiers")."""
     determiners = frozenset(rule.options.get("determiners", []))
     per_source = [counts for n in sources if (counts := _noun_counts(n, rule))]
+    # whether each source gives each noun one figure, found once per source
+    one_figure = [{noun: _one_figure(facts) for noun, facts in c.items()} for c in per_source]
     # (noun -> the conflicting pairs of sources' first facts), one finding per noun
     conflicts: dict[str, list[tuple[Fact, Fact]]] = defaultdict(list)
     for n, counts_a in enumerate(per_source):
-        for counts_b in per_source[n + 1 :]:
+        for m in range(n + 1, len(per_source)):
+            counts_b = per_source[m]
             for noun in sorted(counts_a.keys() & counts_b.keys()):
                 facts_a, facts_b = counts_a[noun], counts_b[noun]
-                one_a, one_b = _one_figure(facts_a), _one_figure(facts_b)
+                one_a, one_b = one_figure[n][noun], one_figure[m][noun]
                 if one_a != one_b:
                     # one source counts the noun twice: the other's figure is compared
                     # only with the one it is a slip of ("812 volunteers", "821 volunteers")
@@ -1776,11 +1779,13 @@ def slip_findings(
         }
         if kept:  # (a source with none is in no pair: a story may have thousands)
             per_source.append(kept)
+    one_figure = [{key: _one_figure(facts) for key, facts in k.items()} for k in per_source]
     conflicts: dict[str, list[tuple[Fact, Fact]]] = defaultdict(list)
     for n, keyed_a in enumerate(per_source):
-        for keyed_b in per_source[n + 1 :]:
+        for m in range(n + 1, len(per_source)):
+            keyed_b = per_source[m]
             for key in sorted(keyed_a.keys() & keyed_b.keys()):
-                one_a, one_b = _one_figure(keyed_a[key]), _one_figure(keyed_b[key])
+                one_a, one_b = one_figure[n][key], one_figure[m][key]
                 if not (one_a or one_b):
                     continue
                 if one_a != one_b:
