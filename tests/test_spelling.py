@@ -1204,6 +1204,22 @@ def test_spelling_slip_outside_the_romanisation_table_is_still_a_typo(ruleset, n
     ]
 
 
+def test_spelling_norse_stad_written_sted_by_one_outlet_is_a_typo(ruleset, nlp):
+    # "-ad"/"-ed" alternate in Arabic names, not in a Norwegian minister's
+    result = _check(
+        ruleset,
+        nlp,
+        "Foreign Minister Sigrid Fjellstad arrived in Tallinn on Monday. Fjellstad said the "
+        "accord would hold.\n",
+        "Foreign Minister Sigrid Fjellstad signed the accord in Tallinn on Monday.\n",
+        "Foreign Minister Sigrid Fjellsted signed the accord in Tallinn on Monday. Fjellsted "
+        "called it a beginning.\n",
+    )
+    assert [(word, suggestion) for _s, word, suggestion, _r in _typos(result)] == [
+        ("Fjellsted", "Fjellstad")
+    ]
+
+
 def test_spelling_romanised_compares_one_alternation_of_the_table(ruleset):
     from checker.spelling import romanised
 
@@ -1213,4 +1229,7 @@ def test_spelling_romanised_compares_one_alternation_of_the_table(ruleset):
     assert romanised("Hamed", "Hamad", table)
     assert not romanised("Hamed", "Hamid", table)  # not in the table
     assert not romanised("Hamedi", "Hamadi", table)  # "ed$": at the end of the name only
+    assert romanised("Ahmed", "Ahmad", table)
+    assert romanised("Javed", "Javad", table)
+    assert not romanised("Fjellsted", "Fjellstad", table)  # a Norse "-stad": no romanisation
     assert not romanised("Bondarenksy", "Bondarensky", table)
