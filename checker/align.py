@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from checker.extract import MAIN_PLACE_CHAIN, stem
+from checker.extract import LIGHT_VERB, MAIN_PLACE_CHAIN, stem
 from checker.extract.context import _quiet_words, quantity_lexicon
 from checker.model import Amount, Fact
 from checker.normalize import NormalizedSource
@@ -487,10 +487,12 @@ def _same_scope(a: Unit, b: Unit) -> bool | None:
 
 def _happenings(unit: Unit) -> set[str]:
     """The stems of the words that date a unit's main event, and their meanings ("~open" of
-    "entered service", rule option ``same_happenings``)."""
-    return {stem(f.trigger or "") for f in unit.facts} | {
-        w[1:] for w in unit.context if w[0] == "~"
-    }
+    "entered service", rule option ``same_happenings``); not a light verb's ("began":
+    the words before it tell what began)."""
+    meanings = {w[1:] for w in unit.context if w[0] == "~"}
+    if LIGHT_VERB in unit.context:
+        return meanings
+    return {stem(f.trigger or "") for f in unit.facts} | meanings
 
 
 def _main_score(a: Unit, b: Unit) -> int:

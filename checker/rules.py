@@ -176,6 +176,7 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
             "repeat_words": list,
             "verb_forms": dict,
             "same_happenings": dict,
+            "light_verbs": list,
             "year_verbs": dict,
             "max_days_apart": int,
             "not_events": list,

@@ -306,3 +306,93 @@ def test_main_dates_of_a_launch_told_in_other_words_are_compared(ruleset, nlp):
     )
     (finding,) = _findings(result)
     assert _texts(finding) == {("wire.txt", "on Wednesday"), ("daily.txt", "on Tuesday")}
+
+
+# --- light verbs, relative clauses and court rulings ---------------------------------------------
+
+_RIOT_WIRE = (
+    "Four inmates killed in riot at Valden prison\n\n"
+    "Four inmates were killed and nine guards hurt in a riot at Valden Correctional Centre "
+    "near Osmark that began on Saturday afternoon, the prisons service said.\n"
+)
+_RIOT_WEEKLY = (
+    "Valden unrest revives debate on crowded jails\n\n"
+    "The unrest that erupted on Sunday afternoon at Valden Correctional Centre has revived "
+    "an old argument about crowded prisons near Osmark, where guards were hurt.\n"
+)
+
+
+def test_a_light_verb_dates_the_happening_named_before_it(ruleset, nlp):
+    # "began" and "erupted" tell only that something started: the riot and the unrest
+    # before them are one happening (same_happenings "unrest"), so the days are compared
+    result = _check(
+        ruleset,
+        nlp,
+        ("wire.txt", "2025-04-13", _RIOT_WIRE),
+        ("weekly.txt", "2025-04-15", _RIOT_WEEKLY),
+    )
+    (finding,) = _findings(result)
+    assert _texts(finding) == {
+        ("wire.txt", "on Saturday afternoon"),
+        ("weekly.txt", "on Sunday afternoon"),
+    }
+    # what began is no riot: nothing says the two leads date one happening
+    other = _RIOT_WEEKLY.replace("The unrest that erupted", "The inquiry that began")
+    other = other.replace("Valden unrest revives", "Valden inquiry revives")
+    result = _check(
+        ruleset,
+        nlp,
+        ("wire.txt", "2025-04-13", _RIOT_WIRE),
+        ("weekly.txt", "2025-04-15", other),
+    )
+    assert _findings(result) == []
+
+
+def test_a_verb_after_that_is_a_relative_clause_verb_not_an_adjective(normalize_text):
+    (fact,) = _main_facts(normalize_text, _RIOT_WEEKLY, dt.date(2025, 4, 15))
+    assert (fact.text, fact.trigger) == ("on Sunday afternoon", "erupted")
+
+
+def test_a_verb_of_a_relative_clause_after_the_date_is_not_its_verb(normalize_text):
+    # "Monday ... a storm that flattened": the storm's verb, not what was done on Monday
+    text = (
+        "Volunteers handed out food, blankets and water Monday to survivors of a storm in "
+        "the coastal village of Perrow that flattened 40 homes.\n"
+    )
+    assert _main_facts(normalize_text, text, dt.date(2025, 10, 7)) == []
+
+
+_RULING_WIRE = (
+    "Court blocks extradition of former Tessaly minister\n\n"
+    "LONDON, May 15 (Wire) - The High Court in London on Thursday blocked the extradition "
+    "of a former Tessaly finance minister, ruling that promises about his prison were too "
+    "vague.\n"
+)
+_RULING_WEEKLY = (
+    "date 2025-05-19\n"
+    "Extradition: the bar for prison promises rises\n\n"
+    "The court's ruling last Friday on the extradition of the former Tessaly minister is "
+    "likely to be read closely by every state that relies on prison promises.\n"
+)
+
+
+def test_a_ruling_is_a_verdict_and_its_restatement_no_object_of_the_verb(ruleset, nlp):
+    # "the court's ruling last Friday" dates the ruling; ", ruling that ..." after "blocked"
+    # tells the same act again, not a ruling the blocking acts on
+    result = _check(
+        ruleset,
+        nlp,
+        ("wire.txt", None, _RULING_WIRE),
+        ("weekly.txt", None, _RULING_WEEKLY),
+    )
+    (finding,) = _findings(result)
+    assert _texts(finding) == {("wire.txt", "on Thursday"), ("weekly.txt", "last Friday")}
+
+
+def test_the_ruling_party_names_no_ruling(normalize_text):
+    text = (
+        "The ruling coalition in Tessaly on Tuesday passed a budget that cuts spending on "
+        "roads by a tenth.\n"
+    )
+    (fact,) = _main_facts(normalize_text, text, dt.date(2025, 5, 21))
+    assert fact.trigger == "passed"

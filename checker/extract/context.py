@@ -38,6 +38,48 @@ _ORDINAL_DIGITS = re.compile(r"^(\d{1,2})(st|nd|rd|th)$")
 _DEFINITE = {"the", "this", "that", "its", "their", "his", "her", "our", "these", "those"}
 _INDEFINITE = {"a", "an", "another"}
 _DETERMINERS = frozenset(_DEFINITE | _INDEFINITE)
+_RELATIVE_VERB_FOLLOWERS = frozenset(
+    {
+        "on",
+        "in",
+        "at",
+        "near",
+        "during",
+        "late",
+        "early",
+        "shortly",
+        "overnight",
+        "last",
+        "yesterday",
+        "today",
+        "after",
+        "before",
+        "when",
+        "as",
+        "across",
+        "through",
+        "into",
+        "from",
+        "off",
+        "out",
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "their",
+        "its",
+        "more",
+        "about",
+        "nearly",
+        "some",
+        "almost",
+        "around",
+    }
+)
+"""Words that never follow an adjective before its noun: after "that" and a word in "-ed",
+they make the word a relative clause's verb ("the unrest that erupted on Sunday", "a blast
+that killed 12"), not a determiner's adjective ("that updated forecast")."""
 _BEFORE_ATTRIBUTES = frozenset(
     {"'s", "\u2019s", "behind", "with", "without", "under", "into", "in", "at", "of", "for", "from"}
 )
@@ -76,6 +118,9 @@ _NOT_PRESENT = frozenset(
 """Words after which a verb of ``present_markers`` is no simple present ("did not end")."""
 _MAIN_REACH = 40
 """Tokens on either side of a main-event date its clause may reach (``_main_clause``)."""
+LIGHT_VERB = "*light"
+"""In a main-event date's context: its verb is a light verb ("began", "erupted"), which
+tells no happening; the words before it tell what happened (``same_happening``)."""
 
 
 _JOINING_WORDS = frozenset({"and", "or", "which", "who", "that"})
@@ -478,10 +523,21 @@ class _Context:
         return (
             text not in self.not_past
             and not (t.title[i] and i != sent_start)
-            and previous not in _DETERMINERS  # "the updated forecasts": an adjective
+            and (previous not in _DETERMINERS or self._relative_verb_at(i))
             and not self._compound_end_at(i)  # "its so-called golden share": an adjective
             and not self._after_auxiliary_at(i)  # "will be resolved": passive, not past
         )
+
+    def _relative_verb_at(self, i: int) -> bool:
+        """True when token ``i`` follows "that" as a relative clause's verb ("the unrest that
+        erupted on Sunday", "a blast that killed 12"): the word after it is a preposition,
+        a determiner, a number or a mark, never the noun an adjective would describe ("the
+        updated forecasts", "that detailed report")."""
+        t = self.tokens
+        if t.lower[i - 1] != "that" or i + 1 >= t.sent_end[i]:
+            return False
+        following = t.lower[i + 1]
+        return following in _RELATIVE_VERB_FOLLOWERS or not following.isalpha()
 
     def _compound_end_at(self, i: int) -> bool:
         """True when token ``i`` ends a hyphenated compound written without spaces

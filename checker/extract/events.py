@@ -135,6 +135,9 @@ def _main_clause(ctx: _Context, span: Span) -> tuple[int, int]:
     return max(left, span.start - _MAIN_REACH), min(right, span.end + _MAIN_REACH)
 
 
+_RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whose", "whom"})
+
+
 def _main_event(
     ctx: _Context, span: Span, tense: Tense, rule: Rule
 ) -> tuple[Span, str, Tense] | None:
@@ -178,6 +181,9 @@ def _main_event(
         and lower[i] not in plain
         and (ctx.past_at(i) or i in marked or lower[i] in ctx.event_words)
         and not ctx.attributive_at(i, i + 1)
+        and not (
+            lower[i] in ctx.adjective_event_words and _describes_noun(ctx, Span(ctx.doc, i, i + 1))
+        )  # "the ruling party"
     ]
     before = [i for i in happenings if i < span.start]
     possessive = next(
@@ -196,8 +202,16 @@ def _main_event(
         # "debuted last Wednesday", "a poisoning at a wedding on Saturday": the nearest
         # word of a happening before the date
         at = before[-1]
-    elif after := [i for i in happenings if i > span.start and lower[i] not in ctx.event_words]:
-        at = after[0]  # "On Monday, the bridge was reopened": a verb after its date
+    elif after := [
+        i
+        for i in happenings
+        if i > span.start
+        and lower[i] not in ctx.event_words
+        and not _RELATIVE_PRONOUNS.intersection(lower[span.end : i])
+    ]:
+        # "On Monday, the bridge was reopened": a verb after its date, not one of a
+        # relative clause ("Monday to survivors of a quake that killed 10": the quake's)
+        at = after[0]
     else:
         return None
     if any(

@@ -13,7 +13,14 @@ from functools import cache
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
-from checker.extract.context import _MAIN_REACH, _POSSESSIVE, _Context, _mention_at, stem
+from checker.extract.context import (
+    _MAIN_REACH,
+    _POSSESSIVE,
+    LIGHT_VERB,
+    _Context,
+    _mention_at,
+    stem,
+)
 from checker.extract.counts import _counts, _paired_counts, _quantities, _single_counts, _streaks
 from checker.extract.events import (
     _clause_facts,
@@ -60,6 +67,30 @@ _LEADS = {"on", "in", "by", "until", "since", "at", "from"}
 _YEAR_LEADS = {"in", "since", "during", "until"}
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
 """A sentence opening with one of these is about someone the sentence before names."""
+
+
+_PLACE_PREPOSITIONS = frozenset(
+    {
+        "near",
+        "outside",
+        "inside",
+        "off",
+        "across",
+        "along",
+        "toward",
+        "towards",
+        "beyond",
+        "amid",
+        "opposite",
+        "beside",
+        "north",
+        "south",
+        "east",
+        "west",
+    }
+)
+"""Words between a happening and the place names after it ("a riot at X near Y that began"),
+passed over when the thing a light verb dates is sought."""
 
 
 def extract(
@@ -109,26 +140,57 @@ def extract(
         verb are added marked with "@" (what it acts on: "condemned the bombing on
         Friday", "called on Monday for the ruling to be overturned")."""
         end = ctx.tokens.sent_end[span.start]
-        # a bounded reach: a text with no full stop is one long "sentence"
-        after = ctx.content_words(
-            cue.end, min(end, cue.end + _MAIN_REACH), skip=(span.start, span.end)
+        # a bounded reach: a text with no full stop is one long "sentence"; what the verb
+        # acts on ends at a comma after the date ("blocked the extradition on Thursday,
+        # ruling that ...": the ruling is the blocking, told again, not its object)
+        reach = min(end, cue.end + _MAIN_REACH)
+        lower = ctx.tokens.lower
+        reach = next(
+            (i for i in range(max(cue.end, span.end), reach) if lower[i] in (",", ";")), reach
         )
+        after = ctx.content_words(cue.end, reach, skip=(span.start, span.end))
         return head_words(end) | {"@" + w for w in after} | same_happening(cue)
 
     main_rule = next((r for r in lead_rules if r.options.get("main")), None)
     happenings = main_rule.options.get("same_happenings", {}) if main_rule else {}
+    light_verbs = main_rule.options.get("light_verbs", ()) if main_rule else ()
 
     def same_happening(cue: Span) -> set[str]:
         """ "~" and the meaning of the words the date's verb starts ("entered passenger
-        service" and "opened" mean "open"; the main rule's `same_happenings`)."""
+        service" and "opened" mean "open"; the main rule's `same_happenings`). A light verb
+        (`light_verbs`: "began", "erupted", "broke out") tells no happening of its own: the
+        meanings are those of the words before it in its sentence ("a riot at the prison
+        that began on Saturday", "the unrest that erupted on Sunday": "riot")."""
         if not happenings:
             return set()
         said = " ".join(ctx.tokens.lower[cue.start : cue.start + 4]) + " "
-        return {
+        meanings = {
             "~" + stem(meaning)
             for meaning, phrases in happenings.items()
             if any(said.startswith(phrase + " ") for phrase in phrases)
         }
+        if any(said.startswith(verb + " ") for verb in light_verbs):
+            first = ctx.tokens.sent_start[cue.start]
+            before = f" {' '.join(ctx.tokens.lower[first : cue.start])} "
+            meanings |= {
+                "~" + stem(meaning)
+                for meaning, phrases in happenings.items()
+                if any(f" {phrase} " in before for phrase in phrases)
+            }
+            meanings.add(LIGHT_VERB)
+            # the thing that began: the nearest common word before the verb, over names and
+            # small words ("a riot at Valden Centre near Osmark that began": "riot")
+            for i in range(cue.start - 1, first - 1, -1):
+                word = ctx.tokens.lower[i]
+                if (
+                    ctx.tokens.alpha[i]
+                    and not ctx.tokens.title[i]
+                    and word not in STOP_WORDS
+                    and word not in _PLACE_PREPOSITIONS
+                ):
+                    meanings.add("~" + stem(word))
+                    break
+        return meanings
 
     @cache
     def head_words(end: int) -> frozenset[str]:
