@@ -9,6 +9,7 @@ place, what the deadline is for) overlap enough. Counts are aligned by series.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -160,7 +161,9 @@ def units_of(sources: list[NormalizedSource], ruleset: RuleSet) -> list[Unit]:
         pieces = []
         for (rule, key), facts in grouped.items():
             if key.startswith("lead:") and not _one_day(facts):
-                continue  # a lead that gives its event two days says nothing sure of either
+                facts = _before_publication(facts, normalized.source.published)
+                if not facts:
+                    continue  # a lead that gives its event two days says nothing sure of either
             if _family(ruleset, rule) == "quantity" and not _univocal(facts):
                 # two different figures for one measure ("a magnitude 6.4 quake", "the
                 # strongest aftershock, of magnitude 4.1"): each stands alone, and is
@@ -271,6 +274,20 @@ def _univocal(facts: list[Fact]) -> bool:
             if not dated_apart and not a.overlaps(b):  # type: ignore[union-attr]
                 return False
     return True
+
+
+def _before_publication(facts: list[Fact], published: dt.date | None) -> list[Fact]:
+    """Of a lead's dates on two days, those before the day of publication, when they fall
+    on one day and the rest on that day: "Detectives were trying on Monday to find out how
+    a gang emptied the gallery early on Saturday", told on Monday, tells what the gang did
+    on Saturday and what the day of the report brought. Else none."""
+    if published is None:
+        return []
+    today = [f for f in facts if f.value.start == published == f.value.end]  # type: ignore[union-attr]
+    earlier = [f for f in facts if f.value.end < published]  # type: ignore[union-attr]
+    if not today or len(today) + len(earlier) != len(facts) or not _one_day(earlier):
+        return []
+    return earlier
 
 
 def _one_day(facts: list[Fact]) -> bool:

@@ -396,3 +396,67 @@ def test_the_ruling_party_names_no_ruling(normalize_text):
     )
     (fact,) = _main_facts(normalize_text, text, dt.date(2025, 5, 21))
     assert fact.trigger == "passed"
+
+
+_HEIST_WIRE = (
+    "Thieves snatch three paintings from Arlen museum\n\n"
+    "ARLEN, Nov 16 (Wire) - Masked thieves broke into the Museum of Fine Arts in Arlen early "
+    "on Sunday and escaped with three landscape paintings, prosecutors said.\n"
+)
+_HEIST_DAILY = (
+    "date 2025-11-17\n"
+    "How a gang emptied an Arlen gallery in minutes\n\n"
+    "Detectives were trying on Monday to find out how a gang stripped the Museum of Fine "
+    "Arts in Arlen of three landscape paintings in the early hours of Saturday.\n"
+)
+
+
+def test_a_lead_dating_the_report_day_and_an_earlier_day_is_read_as_the_earlier(ruleset, nlp):
+    # told on Monday: "were trying on Monday" is the report's day; the theft (same_happenings
+    # "theft": "broke into", "stripped") is dated Saturday, against the wire's Sunday
+    result = _check(
+        ruleset,
+        nlp,
+        ("wire.txt", None, _HEIST_WIRE),
+        ("daily.txt", None, _HEIST_DAILY),
+    )
+    (finding,) = _findings(result)
+    assert _texts(finding) == {
+        ("wire.txt", "early on Sunday"),
+        ("daily.txt", "Saturday"),
+    }
+    # two days before publication: nothing sure of either
+    two_earlier = _HEIST_DAILY.replace("were trying on Monday", "were trying on Friday")
+    result = _check(
+        ruleset,
+        nlp,
+        ("wire.txt", None, _HEIST_WIRE),
+        ("daily.txt", None, two_earlier),
+    )
+    assert _findings(result) == []
+
+
+_GRID_WIRE = (
+    "Rolling blackouts hit northern Velmar as heat strains grid\n\n"
+    "Rolling blackouts left about 900,000 customers in northern Velmar without power for up "
+    "to two hours on Tuesday, after a heatwave pushed demand to a record.\n"
+)
+_GRID_WEEKLY = (
+    "date 2025-06-20\n"
+    "Velmar grid emergency exposes thin reserves\n\n"
+    "The northern Velmar grid limped towards the weekend on Friday, after rolling blackouts "
+    "that began on Monday showed how little spare capacity the system has left in a heatwave.\n"
+)
+
+
+def test_a_light_verb_has_no_object_that_tells_a_reaction(ruleset, nlp):
+    # "began on Monday showed how little ... has left": "left" after a light verb is no
+    # happening it acts on, so the wire's "blackouts left ... on Tuesday" is compared
+    result = _check(
+        ruleset,
+        nlp,
+        ("wire.txt", "2025-06-18", _GRID_WIRE),
+        ("weekly.txt", None, _GRID_WEEKLY),
+    )
+    (finding,) = _findings(result)
+    assert _texts(finding) == {("wire.txt", "on Tuesday"), ("weekly.txt", "on Monday")}

@@ -149,7 +149,10 @@ def extract(
             (i for i in range(max(cue.end, span.end), reach) if lower[i] in (",", ";")), reach
         )
         after = ctx.content_words(cue.end, reach, skip=(span.start, span.end))
-        return head_words(end) | {"@" + w for w in after} | same_happening(cue)
+        meanings = same_happening(cue)
+        if LIGHT_VERB in meanings:
+            return head_words(end) | meanings  # "began", "erupted": no object to act on
+        return head_words(end) | {"@" + w for w in after} | meanings
 
     main_rule = next((r for r in lead_rules if r.options.get("main")), None)
     happenings = main_rule.options.get("same_happenings", {}) if main_rule else {}
