@@ -252,3 +252,55 @@ def test_a_local_name_put_in_two_states_is_two_places(ruleset, nlp):
         "in Dunmore Springs, Ohio",
         "in Dunmore Springs, Indiana",
     }
+
+
+# --- place.named_site: a facility the story names ------------------------------------------------
+
+
+def test_a_named_prison_near_two_towns_is_a_discrepancy(ruleset, nlp):
+    # two real South African cities some 60 km apart, one named prison (invented)
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "Five inmates died in a riot at the Kestrel Correctional Centre outside Kroonstad "
+            "on Saturday, the prisons service said.",
+            "The riot at the Kestrel Correctional Centre near Welkom left five inmates dead, "
+            "the prisons service said.",
+        ),
+    )
+    (finding,) = [f for f in _place_findings(result) if f.rule == "place.named_site"]
+    assert "the Kestrel Correctional Centre" in finding.message
+    assert {e.text for e in finding.evidence} == {"outside Kroonstad", "near Welkom"}
+
+
+def test_a_named_site_near_one_town_or_two_facilities_is_no_discrepancy(ruleset, nlp):
+    same = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "Five inmates died in a riot at the Kestrel Correctional Centre outside Kroonstad.",
+            "The riot at the Kestrel Correctional Centre near Kroonstad left five inmates dead.",
+        ),
+    )
+    assert [f for f in _place_findings(same) if f.rule == "place.named_site"] == []
+    # two prisons of two names, each near its own town
+    two = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "Five inmates died in a riot at the Kestrel Correctional Centre outside Kroonstad.",
+            "Guards at the Harrier Correctional Centre near Welkom were put on alert.",
+        ),
+    )
+    assert [f for f in _place_findings(two) if f.rule == "place.named_site"] == []
+    # "in" a region is where it lies, not a town it lies by: never set against "near"
+    region = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "Three skiers died in an avalanche at Larchwood Ridge Resort near Fennick.",
+            "The slide at Larchwood Ridge Resort in Caledon Province killed three skiers.",
+        ),
+    )
+    assert [f for f in _place_findings(region) if f.rule == "place.named_site"] == []
