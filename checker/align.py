@@ -278,9 +278,9 @@ def _univocal(facts: list[Fact]) -> bool:
 
 def _before_publication(facts: list[Fact], published: dt.date | None) -> list[Fact]:
     """Of a lead's dates on two days, those before the day of publication, when they fall
-    on one day and the rest on that day: "Detectives were trying on Monday to find out how
-    a gang emptied the gallery early on Saturday", told on Monday, tells what the gang did
-    on Saturday and what the day of the report brought. Else none."""
+    on one day and the rest on that day: "Investigators were still searching on Monday for
+    the hackers who breached the port's systems on Saturday", told on Monday, tells what
+    the hackers did on Saturday and what the day of the report brought. Else none."""
     if published is None:
         return []
     today = [f for f in facts if f.value.start == published == f.value.end]  # type: ignore[union-attr]

@@ -800,6 +800,24 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
+NAME_SLOT = "NAME"
+"""In a rule's cue phrase, one or more capitalised words: "taken to NAME hospital" is
+"taken to hospital" said of a named one ("taken to Brannock General Hospital")."""
+
+
+def _phrase_pattern(phrase: str) -> str | list[dict]:
+    """A cue phrase as the cue ruler's pattern: the phrase itself (matched on lower-case
+    text), or, with a ``NAME_SLOT``, token patterns: each word by its lower-case form, the
+    slot by one or more title-case words."""
+    words = phrase.split()
+    if NAME_SLOT not in words:
+        return phrase
+    return [
+        {"IS_TITLE": True, "OP": "+"} if word == NAME_SLOT else {"LOWER": word.lower()}
+        for word in words
+    ]
+
+
 def cue_patterns(ruleset: RuleSet) -> list[dict]:
     """Phrase patterns for every cue word the rules declare, labelled by role.
 
@@ -811,7 +829,7 @@ def cue_patterns(ruleset: RuleSet) -> list[dict]:
     patterns: list[dict] = []
 
     def add(label: str, phrase: str) -> None:
-        patterns.append({"label": label, "pattern": phrase})
+        patterns.append({"label": label, "pattern": _phrase_pattern(phrase)})
 
     for word, event_class in ruleset.event_classes.items():
         add(f"event:{event_class}", word)

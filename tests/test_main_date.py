@@ -311,14 +311,14 @@ def test_main_dates_of_a_launch_told_in_other_words_are_compared(ruleset, nlp):
 # --- light verbs, relative clauses and court rulings ---------------------------------------------
 
 _RIOT_WIRE = (
-    "Four inmates killed in riot at Valden prison\n\n"
-    "Four inmates were killed and nine guards hurt in a riot at Valden Correctional Centre "
-    "near Osmark that began on Saturday afternoon, the prisons service said.\n"
+    "Gang fight leaves four dead in Valden jail\n\n"
+    "Four inmates died and nine warders were hurt in rioting between two gangs inside Valden "
+    "jail near Osmark that began on Saturday evening, officials in Osmark said.\n"
 )
 _RIOT_WEEKLY = (
     "Valden unrest revives debate on crowded jails\n\n"
-    "The unrest that erupted on Sunday afternoon at Valden Correctional Centre has revived "
-    "an old argument about crowded prisons near Osmark, where guards were hurt.\n"
+    "The unrest that erupted in Valden jail on Sunday evening has revived an old quarrel "
+    "over crowding near Osmark, where nine warders were hurt.\n"
 )
 
 
@@ -333,8 +333,8 @@ def test_a_light_verb_dates_the_happening_named_before_it(ruleset, nlp):
     )
     (finding,) = _findings(result)
     assert _texts(finding) == {
-        ("wire.txt", "on Saturday afternoon"),
-        ("weekly.txt", "on Sunday afternoon"),
+        ("wire.txt", "on Saturday evening"),
+        ("weekly.txt", "on Sunday evening"),
     }
     # what began is no riot: nothing says the two leads date one happening
     other = _RIOT_WEEKLY.replace("The unrest that erupted", "The inquiry that began")
@@ -350,7 +350,7 @@ def test_a_light_verb_dates_the_happening_named_before_it(ruleset, nlp):
 
 def test_a_verb_after_that_is_a_relative_clause_verb_not_an_adjective(normalize_text):
     (fact,) = _main_facts(normalize_text, _RIOT_WEEKLY, dt.date(2025, 4, 15))
-    assert (fact.text, fact.trigger) == ("on Sunday afternoon", "erupted")
+    assert (fact.text, fact.trigger) == ("on Sunday evening", "erupted")
 
 
 def test_a_verb_of_a_relative_clause_after_the_date_is_not_its_verb(normalize_text):
@@ -363,16 +363,16 @@ def test_a_verb_of_a_relative_clause_after_the_date_is_not_its_verb(normalize_te
 
 
 _RULING_WIRE = (
-    "Court blocks extradition of former Tessaly minister\n\n"
-    "LONDON, May 15 (Wire) - The High Court in London on Thursday blocked the extradition "
-    "of a former Tessaly finance minister, ruling that promises about his prison were too "
-    "vague.\n"
+    "Judges halt handover of ex-Tessaly minister\n\n"
+    "LONDON, May 15 (Wire) - Two appeal judges on Thursday halted the handover of an "
+    "ex-Tessaly finance minister to Tessaly, ruling that assurances about his cell were "
+    "too thin.\n"
 )
 _RULING_WEEKLY = (
     "date 2025-05-19\n"
-    "Extradition: the bar for prison promises rises\n\n"
-    "The court's ruling last Friday on the extradition of the former Tessaly minister is "
-    "likely to be read closely by every state that relies on prison promises.\n"
+    "Assurances on cells face a tougher test\n\n"
+    "The judges' ruling last Friday on the handover of the ex-Tessaly minister will be "
+    "studied by every government that leans on assurances about cells.\n"
 )
 
 
@@ -399,15 +399,15 @@ def test_the_ruling_party_names_no_ruling(normalize_text):
 
 
 _HEIST_WIRE = (
-    "Thieves snatch three paintings from Arlen museum\n\n"
-    "ARLEN, Nov 16 (Wire) - Masked thieves broke into the Museum of Fine Arts in Arlen early "
-    "on Sunday and escaped with three landscape paintings, prosecutors said.\n"
+    "Three landscapes taken in Arlen raid\n\n"
+    "ARLEN, Nov 16 (Wire) - Two intruders in overalls broke into the Hallam Collection in "
+    "Arlen early on Sunday and made off with three landscapes, a police spokeswoman said.\n"
 )
 _HEIST_DAILY = (
     "date 2025-11-17\n"
-    "How a gang emptied an Arlen gallery in minutes\n\n"
-    "Detectives were trying on Monday to find out how a gang stripped the Museum of Fine "
-    "Arts in Arlen of three landscape paintings in the early hours of Saturday.\n"
+    "Hallam Collection guards questioned\n\n"
+    "Police were still questioning guards on Monday about how three men stripped the Hallam "
+    "Collection in Arlen of three landscapes on Saturday.\n"
 )
 
 
@@ -423,10 +423,10 @@ def test_a_lead_dating_the_report_day_and_an_earlier_day_is_read_as_the_earlier(
     (finding,) = _findings(result)
     assert _texts(finding) == {
         ("wire.txt", "early on Sunday"),
-        ("daily.txt", "Saturday"),
+        ("daily.txt", "on Saturday"),
     }
     # two days before publication: nothing sure of either
-    two_earlier = _HEIST_DAILY.replace("were trying on Monday", "were trying on Friday")
+    two_earlier = _HEIST_DAILY.replace("guards on Monday", "guards on Friday")
     result = _check(
         ruleset,
         nlp,
@@ -437,20 +437,20 @@ def test_a_lead_dating_the_report_day_and_an_earlier_day_is_read_as_the_earlier(
 
 
 _GRID_WIRE = (
-    "Rolling blackouts hit northern Velmar as heat strains grid\n\n"
-    "Rolling blackouts left about 900,000 customers in northern Velmar without power for up "
-    "to two hours on Tuesday, after a heatwave pushed demand to a record.\n"
+    "Velmar heat brings rotating blackouts\n\n"
+    "Rotating blackouts left some 900,000 homes in northern Velmar without power for up to "
+    "two hours on Tuesday as air conditioners strained the network.\n"
 )
 _GRID_WEEKLY = (
     "date 2025-06-20\n"
-    "Velmar grid emergency exposes thin reserves\n\n"
-    "The northern Velmar grid limped towards the weekend on Friday, after rolling blackouts "
-    "that began on Monday showed how little spare capacity the system has left in a heatwave.\n"
+    "Velmar network still fragile\n\n"
+    "The northern Velmar network was still fragile on Friday, after blackouts that began on "
+    "Monday showed how little slack the operator has left.\n"
 )
 
 
 def test_a_light_verb_has_no_object_that_tells_a_reaction(ruleset, nlp):
-    # "began on Monday showed how little ... has left": "left" after a light verb is no
+    # "began on Monday showed how little slack ... has left": "left" after a light verb is no
     # happening it acts on, so the wire's "blackouts left ... on Tuesday" is compared
     result = _check(
         ruleset,

@@ -263,10 +263,10 @@ def test_a_named_prison_near_two_towns_is_a_discrepancy(ruleset, nlp):
         ruleset,
         nlp,
         *_story(
-            "Five inmates died in a riot at the Kestrel Correctional Centre outside Kroonstad "
-            "on Saturday, the prisons service said.",
-            "The riot at the Kestrel Correctional Centre near Welkom left five inmates dead, "
-            "the prisons service said.",
+            "Warders regained control of the Kestrel Correctional Centre outside Kroonstad "
+            "late on Saturday after a stand-off, officials said.",
+            "The stand-off at the Kestrel Correctional Centre near Welkom ended late on "
+            "Saturday, officials said.",
         ),
     )
     (finding,) = [f for f in _place_findings(result) if f.rule == "place.named_site"]
@@ -279,8 +279,8 @@ def test_a_named_site_near_one_town_or_two_facilities_is_no_discrepancy(ruleset,
         ruleset,
         nlp,
         *_story(
-            "Five inmates died in a riot at the Kestrel Correctional Centre outside Kroonstad.",
-            "The riot at the Kestrel Correctional Centre near Kroonstad left five inmates dead.",
+            "Warders regained control of the Kestrel Correctional Centre outside Kroonstad.",
+            "The stand-off at the Kestrel Correctional Centre near Kroonstad ended late on Saturday.",
         ),
     )
     assert [f for f in _place_findings(same) if f.rule == "place.named_site"] == []
@@ -289,8 +289,8 @@ def test_a_named_site_near_one_town_or_two_facilities_is_no_discrepancy(ruleset,
         ruleset,
         nlp,
         *_story(
-            "Five inmates died in a riot at the Kestrel Correctional Centre outside Kroonstad.",
-            "Guards at the Harrier Correctional Centre near Welkom were put on alert.",
+            "Warders regained control of the Kestrel Correctional Centre outside Kroonstad.",
+            "Warders at the Harrier Correctional Centre near Welkom were put on alert.",
         ),
     )
     assert [f for f in _place_findings(two) if f.rule == "place.named_site"] == []
@@ -299,8 +299,8 @@ def test_a_named_site_near_one_town_or_two_facilities_is_no_discrepancy(ruleset,
         ruleset,
         nlp,
         *_story(
-            "Three skiers died in an avalanche at Larchwood Ridge Resort near Fennick.",
-            "The slide at Larchwood Ridge Resort in Caledon Province killed three skiers.",
+            "A chairlift stalled for two hours at Larchwood Ridge Resort near Fennick.",
+            "The stalled chairlift at Larchwood Ridge Resort in Caledon Province was reopened.",
         ),
     )
     assert [f for f in _place_findings(region) if f.rule == "place.named_site"] == []

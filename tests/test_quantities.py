@@ -2762,3 +2762,49 @@ def test_phrase_before_joins_no_words_that_end_no_key():
     assert _phrase_before(words, words.index("cattle"), hedges) is None
     assert _phrase_before(words, words.index("people"), hedges) is None
     assert hedges.asked == []
+
+
+# --- a named hospital, and the one count of hospital admissions ---------------------------------
+
+
+def test_quantities_taken_to_a_named_hospital_counts_the_hospitalised(ruleset, nlp):
+    # "taken to NAME hospital" (a rule phrase with a name slot); the count of those taken
+    # to hospital is the story's one, compared though the sentences share no word
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "Medics on the ridge treated eleven walkers for exposure, and two walkers were "
+            "taken to hospital with frostbite.",
+            "Four walkers were taken to Brannock General Hospital in Mossbank, the mountain "
+            "rescue team said.",
+        ),
+    )
+    (finding,) = _discrepancies(result, "number.casualties")
+    assert "hospitalised" in finding.message
+    assert {e.text for e in finding.evidence} == {"two walkers", "Four walkers"}
+    # the same count in both: an agreement
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "Medics on the ridge treated eleven walkers for exposure, and four walkers were "
+            "taken to hospital with frostbite.",
+            "Four walkers were taken to Brannock General Hospital in Mossbank, the mountain "
+            "rescue team said.",
+        ),
+    )
+    assert _discrepancies(result, "number.casualties") == []
+    assert len(_agreements(result, "number.casualties")) == 1
+
+
+def test_quantities_taken_to_a_named_place_of_another_kind_is_no_hospital_count(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "Two walkers were taken to hospital with frostbite.",
+            "Four walkers were taken to Mossbank Police Station for questioning.",
+        ),
+    )
+    assert _discrepancies(result, "number.casualties") == []

@@ -24,7 +24,7 @@ from spacy.vocab import Vocab
 from checker.extract.mentions import Mention
 from checker.folding import fold_accents
 from checker.model import Dateline, Source, Tense
-from checker.nlp import TIMEX_KEY, cue_spans
+from checker.nlp import NAME_SLOT, TIMEX_KEY, cue_spans
 from checker.quantities import (
     NumberPhrase,
     QuantityLexicon,
@@ -78,7 +78,7 @@ _RELATIVE_VERB_FOLLOWERS = frozenset(
     }
 )
 """Words that never follow an adjective before its noun: after "that" and a word in "-ed",
-they make the word a relative clause's verb ("the unrest that erupted on Sunday", "a blast
+they make the word a relative clause's verb ("the clashes that erupted at the port", "a blast
 that killed 12"), not a determiner's adjective ("that updated forecast")."""
 _BEFORE_ATTRIBUTES = frozenset(
     {"'s", "\u2019s", "behind", "with", "without", "under", "into", "in", "at", "of", "for", "from"}
@@ -529,8 +529,8 @@ class _Context:
         )
 
     def _relative_verb_at(self, i: int) -> bool:
-        """True when token ``i`` follows "that" as a relative clause's verb ("the unrest that
-        erupted on Sunday", "a blast that killed 12"): the word after it is a preposition,
+        """True when token ``i`` follows "that" as a relative clause's verb ("the clashes that
+        erupted at the port", "a blast that killed 12"): the word after it is a preposition,
         a determiner, a number or a mark, never the noun an adjective would describe ("the
         updated forecasts", "that detailed report")."""
         t = self.tokens
@@ -931,6 +931,7 @@ def _quiet_words(ruleset: RuleSet, lexicon: QuantityLexicon) -> frozenset[str]:
         for words in r.options["measures"].values()
         for phrase in words
         for w in phrase.split()
+        if w != NAME_SLOT
     }
     quiet = {stem(w) for w in measure_words}
     names = ruleset.lexicons.get("currency_names") or {}

@@ -630,11 +630,22 @@ def _lead_relation(ctx: _Context, span: Span, cue: Span, ruleset: RuleSet) -> st
     return best[1] if best else "held"
 
 
+_PAST_DEICTICS = frozenset({"last", "yesterday"})
+
+
 def _timex_tense(ctx: _Context, span: Span) -> Tense:
     """Tense that places a date: "since" looks back; a date before its noun ("a Nov. 15
     hearing", "the March 31 deadline") is not governed by the clause's verb."""
     lower = ctx.tokens.lower
     if lower[span.start] == "since":
+        return "past"
+    if (
+        span.start > 0
+        and lower[span.start] in _PAST_DEICTICS
+        and lower[span.start - 1] in (ctx.event_words)
+    ):
+        # "the ruling last Friday will be studied": an event noun's past date, whatever
+        # the clause's verb
         return "past"
     following = lower[span.end] if span.end < len(lower) else None
     if following is not None and (

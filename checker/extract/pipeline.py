@@ -69,30 +69,6 @@ _SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
 """A sentence opening with one of these is about someone the sentence before names."""
 
 
-_PLACE_PREPOSITIONS = frozenset(
-    {
-        "near",
-        "outside",
-        "inside",
-        "off",
-        "across",
-        "along",
-        "toward",
-        "towards",
-        "beyond",
-        "amid",
-        "opposite",
-        "beside",
-        "north",
-        "south",
-        "east",
-        "west",
-    }
-)
-"""Words between a happening and the place names after it ("a riot at X near Y that began"),
-passed over when the thing a light verb dates is sought."""
-
-
 def extract(
     doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True, prefilter: bool = True
 ) -> Extraction:
@@ -157,13 +133,15 @@ def extract(
     main_rule = next((r for r in lead_rules if r.options.get("main")), None)
     happenings = main_rule.options.get("same_happenings", {}) if main_rule else {}
     light_verbs = main_rule.options.get("light_verbs", ()) if main_rule else ()
+    event_classes = ruleset.event_classes
 
     def same_happening(cue: Span) -> set[str]:
         """ "~" and the meaning of the words the date's verb starts ("entered passenger
         service" and "opened" mean "open"; the main rule's `same_happenings`). A light verb
         (`light_verbs`: "began", "erupted", "broke out") tells no happening of its own: the
-        meanings are those of the words before it in its sentence ("a riot at the prison
-        that began on Saturday", "the unrest that erupted on Sunday": "riot")."""
+        meanings are those of the words before it in its sentence and the classes of its
+        event words ("a mutiny aboard the ferry that began at dawn", "the clashes that
+        erupted at the port": "mutiny")."""
         if not happenings:
             return set()
         said = " ".join(ctx.tokens.lower[cue.start : cue.start + 4]) + " "
@@ -180,19 +158,13 @@ def extract(
                 for meaning, phrases in happenings.items()
                 if any(f" {phrase} " in before for phrase in phrases)
             }
+            # an event word before it names what began ("the strike that began"), by class
+            meanings |= {
+                "~" + stem(event_classes[word])
+                for word in ctx.tokens.lower[first : cue.start]
+                if word in event_classes
+            }
             meanings.add(LIGHT_VERB)
-            # the thing that began: the nearest common word before the verb, over names and
-            # small words ("a riot at Valden Centre near Osmark that began": "riot")
-            for i in range(cue.start - 1, first - 1, -1):
-                word = ctx.tokens.lower[i]
-                if (
-                    ctx.tokens.alpha[i]
-                    and not ctx.tokens.title[i]
-                    and word not in STOP_WORDS
-                    and word not in _PLACE_PREPOSITIONS
-                ):
-                    meanings.add("~" + stem(word))
-                    break
         return meanings
 
     @cache

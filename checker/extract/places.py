@@ -598,7 +598,7 @@ def _frame_places(
                 word = spec.get("as_word", word).lower()  # "the Zenda River at X": a gauge
                 named_key = None
                 if spec.get("named"):
-                    # "the Rooiwal Correctional Centre outside X": the facility is its name
+                    # "the Hollin Bay Detention Centre outside X": the facility is its name
                     first = _name_start(ctx, span.start)
                     if first is None or found.group(0).islower():
                         continue
@@ -695,8 +695,8 @@ def _frame_places(
 
 def _name_start(ctx: _Context, end: int) -> int | None:
     """The first token of the name that token ``end`` (a capitalised word) ends: the
-    title-case words right before it, in its sentence ("Rooiwal Correctional" of "Rooiwal
-    Correctional Centre"); None when no such word stands before it (a sentence's first
+    title-case words right before it, in its sentence ("Hollin Bay Detention" of "Hollin
+    Bay Detention Centre"); None when no such word stands before it (a sentence's first
     word, or "the Centre" alone)."""
     t = ctx.tokens
     first = end
