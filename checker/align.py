@@ -78,6 +78,9 @@ class Unit:
     """For a quantity unit, the content words of its facts' sentences (``_sentence_words``)."""
     events: frozenset[str] = frozenset()
     """For a quantity unit, the event words (``events.yml``, stemmed) of those sentences."""
+    sequel: bool = False
+    """For a date unit, a happening its source dates ahead while it dates another of its
+    class in the past (a new launch attempt after a scrubbed one: ``_mark_sequels``)."""
 
 
 @dataclass(frozen=True)
@@ -216,7 +219,36 @@ def units_of(sources: list[NormalizedSource], ruleset: RuleSet) -> list[Unit]:
                     events=words & event_stems if family == "quantity" else frozenset(),
                 )
             )
+    return _mark_sequels(units)
+
+
+def _mark_sequels(units: list[Unit]) -> list[Unit]:
+    """Mark the sequels among date units: of one source's units of one event class in its
+    chains' news, those dated only ahead, when another is dated only in the past ("the
+    launch was called off on Tuesday", "the next attempt is set for the 21st").
+    Another source's past happening of the class is the past one, never the one to come."""
+    by_class: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    for k, unit in enumerate(units):
+        if unit.key.startswith("chain:") and unit.key.endswith(":news"):
+            by_class[(unit.source_id, unit.rule, unit.event_class)].append(k)
+    for members in by_class.values():
+        if len(members) < 2:
+            continue
+        timings = [{f.timing for f in units[k].facts} for k in members]
+        if any(t and t <= _DONE for t in timings) and {"future"} in timings:
+            for k, timing in zip(members, timings, strict=True):
+                if timing == {"future"}:
+                    units[k] = replace(units[k], sequel=True)
     return units
+
+
+_DONE = frozenset({"past", "present"})
+"""Timings of a date on or before its source's day of publication."""
+
+
+def _all_past(unit: Unit) -> bool:
+    """True when every date of ``unit`` falls on or before its source's publication."""
+    return all(f.timing in _DONE for f in unit.facts)
 
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -333,6 +365,8 @@ def pair_score(a: Unit, b: Unit) -> int:
     """How strongly two units look like the same event; 0 when they cannot be."""
     if a.event_class != b.event_class:
         return 0
+    if (a.sequel and _all_past(b)) or (b.sequel and _all_past(a)):
+        return 0  # a launch still to come is not another source's past launch
     if a.ordinal is not None and b.ordinal is not None and a.ordinal != b.ordinal:
         return 0
     kinds_a = {w for w in a.context if w.startswith("kind:")}

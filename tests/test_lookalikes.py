@@ -203,13 +203,26 @@ STORIES = {
             "Banker jailed for fraud after years on the run\n\nA former banker who fled to Spain was jailed for eight years on Friday for fraud.\nA judge in Madrid approved his extradition last year, and a jury convicted him of fraud in April.\nHe had spent three years on the run.\n",
         ),
     ),
+    "a-past-launch-and-the-next-one": (
+        (
+            "a.txt",
+            "2026-04-07",
+            "Kestrel-2 launch halted at the last moment\n\nA glitch stopped the countdown minutes before liftoff on Tuesday.\nVandel Launch said the Kestrel-2 satellite would make its next launch attempt at Vandel Spaceport on April 21, once the valve fault is fixed.\n",
+        ),
+        (
+            "b.txt",
+            "2026-04-08",
+            "Kestrel-2 unharmed, says Vandel\n\nVandel Launch said on Wednesday that the Kestrel-2 satellite was unharmed after Tuesday's launch attempt at Vandel Spaceport was stopped by a valve fault.\n",
+        ),
+    ),
 }
 """Why each is no conflict: a top and a basic rate of one tax; a reduced and a standard rate
 of VAT; two survivors trapped for different times; hours worked underground before a collapse;
 a manhunt launched and a town placed under lockdown; two evacuation centres; a storm that
 struck one night and lashed the coast the next day; two estimates of one stay in days; a
 crash's town and a wedding's city in one country; a mother who broke down in tears at a
-hearing; a judge abroad who approved an extradition."""
+hearing; a judge abroad who approved an extradition; a launch called off and the next
+opportunity to launch."""
 
 
 @pytest.mark.parametrize("name", sorted(STORIES))
