@@ -319,6 +319,10 @@ def _before_publication(facts: list[Fact], published: dt.date | None) -> list[Fa
     earlier = [f for f in facts if f.value.end < published]  # type: ignore[union-attr]
     if not today or len(today) + len(earlier) != len(facts) or not _one_day(earlier):
         return []
+    if {f.trigger for f in earlier} & {f.trigger for f in today}:
+        # "was charged on Monday over a stabbing on Saturday": both read with "charged",
+        # the earlier day is no happening of its own
+        return []
     return earlier
 
 

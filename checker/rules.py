@@ -183,6 +183,7 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
             "classes": dict,
             "not_after": list,
             "unless_before": list,
+            "unless_after": list,
             "unforeseeable": list,
             "night_words": list,
             "early_words": list,

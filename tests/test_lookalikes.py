@@ -215,6 +215,126 @@ STORIES = {
             "Kestrel-2 unharmed, says Vandel\n\nVandel Launch said on Wednesday that the Kestrel-2 satellite was unharmed after Tuesday's launch attempt at Vandel Spaceport was stopped by a valve fault.\n",
         ),
     ),
+    "charged-on-the-day-over-a-weekend-crime": (
+        (
+            "a.txt",
+            "2024-05-13",
+            "Man charged over Kellby nightclub stabbing\n\nKELLBY, England (Reuters) - A 24-year-old man was charged on Monday over the fatal stabbing of a teenager outside a nightclub in Kellby on Saturday, police said.\n\nLiam Carter, 17, died at the scene. Daniel Hirst will appear before Kellby magistrates on Tuesday.\n",
+        ),
+        (
+            "b.txt",
+            "2024-05-13",
+            "Man, 24, charged with murder of Kellby teenager\n\nKELLBY, England (PA) - Police on Monday charged a 24-year-old man with murder after a teenager was stabbed to death outside a Kellby nightclub.\n\nDaniel Hirst, of no fixed address, is due before Kellby magistrates on Tuesday, Northshire Police said.\n",
+        ),
+    ),
+    "talks-to-end-unrest-began": (
+        (
+            "a.txt",
+            "2024-05-12",
+            "Riots erupt in Brackley after police shooting\n\nBRACKLEY, England (AP) - Riots erupted in the northern town of Brackley on Saturday after police shot dead a 19-year-old man during a traffic stop, with cars set alight and shops looted.\n\nAbout 300 people gathered outside the town's police station before violence spread to the main shopping street, officials said.\n\nTwelve people were arrested.\n",
+        ),
+        (
+            "b.txt",
+            "2024-05-13",
+            "Talks begin to end Brackley unrest\n\nBRACKLEY, England (Reuters) - Talks between community leaders and police aimed at ending the unrest in the northern town of Brackley began on Monday, after two nights of rioting that followed the police shooting of a 19-year-old man.\n\nShops remained boarded up along the main shopping street, where cars were set alight on Saturday night.\n\nPolice said 27 people had been arrested since the weekend.\n",
+        ),
+    ),
+    "voting-began-amid-violence": (
+        (
+            "a.txt",
+            "2024-05-12",
+            "Voters go to polls in Arvania amid violence\n\nZELDA, Arvania (AFP) - Amid weeks of deadly violence, voters in Arvania began casting ballots on Sunday in a presidential election that pits the veteran incumbent against a former central bank governor.\n\nPolling stations in the capital Zelda opened at 7 a.m. under heavy security.\n\nAt least 14 people have been killed in campaign clashes since March.\n",
+        ),
+        (
+            "b.txt",
+            "2024-05-11",
+            "Violence erupts in Arvanian capital ahead of presidential election\n\nZELDA, Arvania (Reuters) - Violence erupted in the Arvanian capital Zelda on Friday between supporters of the veteran incumbent and the opposition, ahead of a presidential election this weekend.\n\nPolice fired tear gas at stone-throwing crowds in the city centre. Two people were killed.\n",
+        ),
+    ),
+    "clashes-flared-up-again": (
+        (
+            "a.txt",
+            "2024-05-11",
+            "Students clash with police in Zelda\n\nZELDA (Reuters) - Clashes erupted in Zelda on Friday between police and students protesting against a new university law, leaving 14 people injured.\n\nThe law allows the government to appoint university rectors.\n",
+        ),
+        (
+            "b.txt",
+            "2024-05-12",
+            "Police fire tear gas at Zelda students\n\nZELDA (AFP) - Violence flared up again in Zelda on Saturday as police fired tear gas at students protesting against a new university law for a second day.\n\nThe law allows the government to appoint university rectors.\n",
+        ),
+    ),
+    "mourners-buried-the-victims-who-were-killed": (
+        (
+            "a.txt",
+            "2024-05-11",
+            "Gunmen kill 12 at mosque in Kellpur\n\nKELLPUR, Arvania (Reuters) - Gunmen killed 12 worshippers at a mosque in the northern town of Kellpur on Friday, police said.\n\nNo group claimed responsibility.\n",
+        ),
+        (
+            "b.txt",
+            "2024-05-12",
+            "Thousands mourn victims of Kellpur mosque attack\n\nKELLPUR, Arvania (AFP) - Thousands of mourners on Sunday buried the 12 worshippers, who were killed when gunmen attacked a mosque in the northern town of Kellpur.\n\nPolice have made no arrests.\n",
+        ),
+    ),
+    "fighting-broke-out-after-talks-opened": (
+        (
+            "a.txt",
+            "2024-05-13",
+            "Fighting resumes despite Doha talks\n\nKELLPUR, Arvania (Reuters) - Two days after talks between the government and rebels opened in Doha, fighting broke out on Monday in the border town of Kellpur, residents said.\n\nAt least six people were killed.\n",
+        ),
+        (
+            "b.txt",
+            "2024-05-11",
+            "Arvania government, rebels open talks in Doha\n\nDOHA (AFP) - Talks between Arvania's government and rebels began in Doha on Saturday, with Qatari mediators hoping to end fighting around the border town of Kellpur.\n\nThe talks are expected to last a week.\n",
+        ),
+    ),
+    "a-fire-and-a-later-explosion": (
+        (
+            "a.txt",
+            "2024-05-11",
+            "Fire at Kellby chemical plant\n\nKELLBY, England (Reuters) - A fire broke out at a chemical plant in Kellby on Saturday, forcing the evacuation of 300 homes nearby, the fire service said.\n\nNo one was hurt.\n",
+        ),
+        (
+            "b.txt",
+            "2024-05-13",
+            "Blast rocks Kellby chemical plant\n\nKELLBY, England (PA) - An explosion occurred at a chemical plant in Kellby on Monday as workers were clearing debris, injuring four, the fire service said.\n\nHomes nearby were evacuated at the weekend.\n",
+        ),
+    ),
+    "protests-erupted-after-a-sentence": (
+        (
+            "a.txt",
+            "2024-05-11",
+            "Arvanian opposition leader jailed for 10 years\n\nZELDA (Reuters) - A court in Arvania on Friday sentenced opposition leader Marta Kovac to 10 years in prison for inciting unrest, in a case her supporters called politically motivated.\n\nKovac's lawyers said they would appeal.\n",
+        ),
+        (
+            "b.txt",
+            "2024-05-12",
+            "Protests erupt in Zelda over Kovac sentence\n\nZELDA (AFP) - Protests erupted in the Arvanian capital on Sunday after opposition leader Marta Kovac was sentenced to 10 years in prison, with thousands marching on the presidential palace.\n\nPolice used water cannon.\n",
+        ),
+    ),
+    "the-ruling-party-elected-and-approved": (
+        (
+            "a.txt",
+            "2024-03-17",
+            "Japan's LDP picks Arata as leader\n\nTOKYO (Reuters) - Japan's ruling Liberal Democratic Party on Saturday elected former defence minister Kenji Arata as its leader, putting him on course to become prime minister.\n\nArata won 215 votes in a runoff against Foreign Minister Yuko Mori.\n",
+        ),
+        (
+            "b.txt",
+            "2024-03-19",
+            "Arata names party line-up\n\nTOKYO (AFP) - Japan's ruling Liberal Democratic Party on Monday approved new leader Kenji Arata's choice of party executives, a day before parliament is expected to confirm him as prime minister.\n\nArata, a former defence minister, beat Foreign Minister Yuko Mori in a party runoff.\n",
+        ),
+    ),
+    "hospital-count-and-a-serious-part": (
+        (
+            "a.txt",
+            "2024-07-14",
+            "Crush at Kellby music festival\n\nKELLBY, England (Reuters) - Seventeen people were rushed to hospital after a crush near the main stage at the Northfield music festival in Kellby on Saturday night, organisers said.\n\nThe festival continued on Sunday with extra stewards.\n",
+        ),
+        (
+            "b.txt",
+            "2024-07-14",
+            "Festival crush in Kellby\n\nKELLBY, England (PA) - A crush near the main stage at the Northfield music festival in Kellby on Saturday night left dozens hurt. Six people were rushed to hospital in a serious condition, the ambulance service said, and 11 others were treated for minor injuries.\n\nThe festival continued on Sunday.\n",
+        ),
+    ),
 }
 """Why each is no conflict: a top and a basic rate of one tax; a reduced and a standard rate
 of VAT; two survivors trapped for different times; hours worked underground before a collapse;
@@ -222,7 +342,12 @@ a manhunt launched and a town placed under lockdown; two evacuation centres; a s
 struck one night and lashed the coast the next day; two estimates of one stay in days; a
 crash's town and a wedding's city in one country; a mother who broke down in tears at a
 hearing; a judge abroad who approved an extradition; a launch called off and the next
-opportunity to launch."""
+opportunity to launch; a man charged on the day over a weekend stabbing; talks begun to end
+rioting, and voting begun amid violence (what began is what stands right before "began");
+clashes that flared up again on a second day; mourners who buried victims killed two days
+before, and protests that erupted after a sentence (a reaction, not the event); fighting
+that broke out after talks opened; a fire and a later explosion at one plant; a ruling
+party's two days; a hospital count and a part of it told with a condition."""
 
 
 @pytest.mark.parametrize("name", sorted(STORIES))

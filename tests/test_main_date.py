@@ -312,8 +312,8 @@ def test_main_dates_of_a_launch_told_in_other_words_are_compared(ruleset, nlp):
 
 _RIOT_WIRE = (
     "Gang fight leaves four dead in Valden jail\n\n"
-    "Four inmates died and nine warders were hurt in rioting between two gangs inside Valden "
-    "jail near Osmark that began on Saturday evening, officials in Osmark said.\n"
+    "Four inmates died and nine warders were hurt in a riot at Valden jail near Osmark that "
+    "began on Saturday evening, officials in Osmark said.\n"
 )
 _RIOT_WEEKLY = (
     "Valden unrest revives debate on crowded jails\n\n"
@@ -426,7 +426,9 @@ def test_a_lead_dating_the_report_day_and_an_earlier_day_is_read_as_the_earlier(
         ("daily.txt", "on Saturday"),
     }
     # two days before publication: nothing sure of either
-    two_earlier = _HEIST_DAILY.replace("guards on Monday", "guards on Friday")
+    two_earlier = _HEIST_DAILY.replace(
+        "Police were still questioning guards on Monday", "Police questioned guards on Sunday"
+    )
     result = _check(
         ruleset,
         nlp,

@@ -2768,16 +2768,16 @@ def test_phrase_before_joins_no_words_that_end_no_key():
 
 
 def test_quantities_taken_to_a_named_hospital_counts_the_hospitalised(ruleset, nlp):
-    # "taken to NAME hospital" (a rule phrase with a name slot); the count of those taken
-    # to hospital is the story's one, compared though the sentences share no word
+    # "taken to NAME hospital" (a rule phrase with a name slot), in sentences that share a
+    # word (the ridge)
     result = _check(
         ruleset,
         nlp,
         *_story(
             "Medics on the ridge treated eleven walkers for exposure, and two walkers were "
             "taken to hospital with frostbite.",
-            "Four walkers were taken to Brannock General Hospital in Mossbank, the mountain "
-            "rescue team said.",
+            "Four walkers were taken to Brannock General Hospital from the ridge, the "
+            "mountain rescue team said.",
         ),
     )
     (finding,) = _discrepancies(result, "number.casualties")
@@ -2790,8 +2790,8 @@ def test_quantities_taken_to_a_named_hospital_counts_the_hospitalised(ruleset, n
         *_story(
             "Medics on the ridge treated eleven walkers for exposure, and four walkers were "
             "taken to hospital with frostbite.",
-            "Four walkers were taken to Brannock General Hospital in Mossbank, the mountain "
-            "rescue team said.",
+            "Four walkers were taken to Brannock General Hospital from the ridge, the "
+            "mountain rescue team said.",
         ),
     )
     assert _discrepancies(result, "number.casualties") == []

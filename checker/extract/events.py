@@ -92,6 +92,8 @@ def _lead_event(
             continue
         if ctx.attributive_at(cue.start, cue.end):
             continue  # "boarded the hijacked tanker on Sunday": not the hijacking's day
+        if _describes_noun(ctx, cue):
+            continue  # "the ruling Liberal Party on Saturday elected": no ruling's day
         if any(
             lower[i] in unless and i not in ctx.timex_tokens
             for i in range(max(left, cue.start - 3), cue.start)
@@ -135,7 +137,12 @@ def _main_clause(ctx: _Context, span: Span) -> tuple[int, int]:
     return max(left, span.start - _MAIN_REACH), min(right, span.end + _MAIN_REACH)
 
 
-_RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whose", "whom"})
+_RELATIVE_PRONOUNS = frozenset(
+    {"that", "which", "who", "whose", "whom", "how", "why", "whether", "where"}
+)
+"""Words that open a clause of its own after a date: a verb after them is not the date's
+("on Monday to survivors of a quake that killed 10", "trying on Monday to find out how a
+gang stripped the gallery")."""
 
 
 def _main_event(
@@ -220,6 +227,8 @@ def _main_event(
         if i not in ctx.timex_tokens
     ):
         return None  # "the sixth aftershock shook", "a second rise": another event
+    if not set(options.get("unless_after", ())).isdisjoint(lower[at + 1 : min(right, at + 4)]):
+        return None  # "violence flared up again on Saturday": a later instance
     return ctx.doc[at : at + 1], "main", tense
 
 
@@ -1271,8 +1280,9 @@ def _event_kinds(ctx: _Context, start: int) -> frozenset[str]:
 
 
 def _describes_noun(ctx: _Context, cue: Span) -> bool:
-    """True for an event word that is also an adjective, used as one: followed by a
-    lower-case noun ("a primary health centre", "its final offer")."""
+    """True for an event word that is also an adjective, used as one: followed by a noun
+    ("a primary health centre", "its final offer", "the ruling Liberal Party", "the
+    ruling ANC")."""
     if cue.text.lower() not in ctx.adjective_event_words:
         return False
     t = ctx.tokens
@@ -1280,7 +1290,7 @@ def _describes_noun(ctx: _Context, cue: Span) -> bool:
     return (
         after < t.sent_end[cue.start]
         and t.alpha[after]
-        and t.lowercase[after]
+        and (t.lowercase[after] or t.title[after] or t.upper[after])
         and t.lower[after] not in STOP_WORDS
         and t.lower[after] not in ctx.calendar_words
         and t.lower[after] not in ctx.event_words

@@ -69,6 +69,15 @@ _SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
 """A sentence opening with one of these is about someone the sentence before names."""
 
 
+_PLACE_WORDS = frozenset(
+    {"near", "outside", "inside", "off", "across", "along", "beside", "amid", "opposite"}
+)
+"""Prepositions between a happening and the places after it ("a riot at X jail near Y that
+began"), passed over when the words right before a light verb are read."""
+_CAUSE_WORDS = frozenset({"after", "over", "following"})
+"""Words after which a light verb's sentence names what the happening answered."""
+
+
 def extract(
     doc: Doc, source: Source, ruleset: RuleSet, *, facts: bool = True, prefilter: bool = True
 ) -> Extraction:
@@ -117,31 +126,38 @@ def extract(
         Friday", "called on Monday for the ruling to be overturned")."""
         end = ctx.tokens.sent_end[span.start]
         # a bounded reach: a text with no full stop is one long "sentence"; what the verb
-        # acts on ends at a comma after the date ("blocked the extradition on Thursday,
-        # ruling that ...": the ruling is the blocking, told again, not its object)
+        # acts on ends at a comma before a participle ("blocked the extradition on
+        # Thursday, ruling that ...": the ruling is the blocking, told again, not its
+        # object), not at one before a relative clause (", who were killed when ...")
         reach = min(end, cue.end + _MAIN_REACH)
         lower = ctx.tokens.lower
         reach = next(
-            (i for i in range(max(cue.end, span.end), reach) if lower[i] in (",", ";")), reach
+            (
+                i
+                for i in range(max(cue.end, span.end), reach - 1)
+                if lower[i] in (",", ";") and lower[i + 1].endswith("ing")
+            ),
+            reach,
         )
-        after = ctx.content_words(cue.end, reach, skip=(span.start, span.end))
         meanings = same_happening(cue)
+        start = cue.end
         if LIGHT_VERB in meanings:
-            return head_words(end) | meanings  # "began", "erupted": no object to act on
+            # "began", "erupted" act on nothing: only what follows "after" or "over" is
+            # what they answer ("protests erupted on Sunday after the leader was jailed")
+            start = next((i + 1 for i in range(cue.end, reach) if lower[i] in _CAUSE_WORDS), reach)
+        after = ctx.content_words(start, reach, skip=(span.start, span.end))
         return head_words(end) | {"@" + w for w in after} | meanings
 
     main_rule = next((r for r in lead_rules if r.options.get("main")), None)
     happenings = main_rule.options.get("same_happenings", {}) if main_rule else {}
     light_verbs = main_rule.options.get("light_verbs", ()) if main_rule else ()
-    event_classes = ruleset.event_classes
 
     def same_happening(cue: Span) -> set[str]:
         """ "~" and the meaning of the words the date's verb starts ("entered passenger
         service" and "opened" mean "open"; the main rule's `same_happenings`). A light verb
         (`light_verbs`: "began", "erupted", "broke out") tells no happening of its own: the
-        meanings are those of the words before it in its sentence and the classes of its
-        event words ("a mutiny aboard the ferry that began at dawn", "the clashes that
-        erupted at the port": "mutiny")."""
+        meanings are those of the words right before it in its clause ("a mutiny aboard
+        the ferry that began at dawn", "the clashes that erupted at the port": "mutiny")."""
         if not happenings:
             return set()
         said = " ".join(ctx.tokens.lower[cue.start : cue.start + 4]) + " "
@@ -151,18 +167,25 @@ def extract(
             if any(said.startswith(phrase + " ") for phrase in phrases)
         }
         if any(said.startswith(verb + " ") for verb in light_verbs):
+            # what began: the words right before the verb in its clause, over a relative
+            # pronoun, names and small words ("the unrest that erupted", "a riot at the X
+            # Centre near Y that began"), two words at most
+            before: list[str] = []
             first = ctx.tokens.sent_start[cue.start]
-            before = f" {' '.join(ctx.tokens.lower[first : cue.start])} "
+            for i in range(cue.start - 1, first - 1, -1):
+                word = ctx.tokens.lower[i]
+                if word in (",", ";", ":") or len(before) == 2:
+                    break
+                if not ctx.tokens.alpha[i] or word in STOP_WORDS or word in _PLACE_WORDS:
+                    continue
+                if ctx.tokens.title[i] and i != first:
+                    continue  # a name ("Valden", "Osmark")
+                before.insert(0, word)
+            said_before = f" {' '.join(before)} "
             meanings |= {
                 "~" + stem(meaning)
                 for meaning, phrases in happenings.items()
-                if any(f" {phrase} " in before for phrase in phrases)
-            }
-            # an event word before it names what began ("the strike that began"), by class
-            meanings |= {
-                "~" + stem(event_classes[word])
-                for word in ctx.tokens.lower[first : cue.start]
-                if word in event_classes
+                if any(f" {phrase} " in said_before for phrase in phrases)
             }
             meanings.add(LIGHT_VERB)
         return meanings

@@ -596,13 +596,6 @@ def _frame_places(
                     # "bound for the port of Zenda" is a destination
                     continue
                 word = spec.get("as_word", word).lower()  # "the Zenda River at X": a gauge
-                named_key = None
-                if spec.get("named"):
-                    # "the Hollin Bay Detention Centre outside X": the facility is its name
-                    first = _name_start(ctx, span.start)
-                    if first is None or found.group(0).islower():
-                        continue
-                    named_key = "the " + " ".join(t.text[first : span.end])
                 place = None
                 if word in objects:
                     named = _name_after(ctx, span.end, dateline)
@@ -649,8 +642,6 @@ def _frame_places(
                 kind = frame if not per_word else f"{frame} at the {word}"
                 if per_word and spec.get("word_kind"):
                     kind = f"the {word}"  # "Sources disagree on where the sandbank is"
-                if named_key is not None:
-                    kind = named_key  # "Sources disagree on where the X Centre is"
                 if place is None or (kind, place) in seen:
                     continue  # "caught at a checkpoint outside Split": one place, two words
                 seen.add((kind, place))
@@ -679,9 +670,7 @@ def _frame_places(
                             context=frozenset(context),
                             chain=_chain_of(
                                 frame_chains,
-                                (n, named_key)
-                                if named_key is not None
-                                else (n, facilities.index(word) + 1 if per_word else 0),
+                                (n, facilities.index(word) + 1 if per_word else 0),
                                 new_chain,
                             ),
                             subject=kind,
@@ -691,20 +680,6 @@ def _frame_places(
                         )
                     )
     return facts
-
-
-def _name_start(ctx: _Context, end: int) -> int | None:
-    """The first token of the name that token ``end`` (a capitalised word) ends: the
-    title-case words right before it, in its sentence ("Hollin Bay Detention" of "Hollin
-    Bay Detention Centre"); None when no such word stands before it (a sentence's first
-    word, or "the Centre" alone)."""
-    t = ctx.tokens
-    first = end
-    while first - 1 >= t.sent_start[end] and t.title[first - 1] and t.alpha[first - 1]:
-        first -= 1
-    if first == end or first == t.sent_start[end]:
-        return None  # a name opening the sentence may take its first word from the sentence
-    return first
 
 
 def _years_before(ctx: _Context, source: Source, sent_start: int, ruleset: RuleSet) -> bool:
