@@ -495,7 +495,6 @@ def pair_score(a: Unit, b: Unit) -> int:
         # the places of the leads' main-event dates: compared as the dates would be (a
         # recalled event's place is not the news's)
         return _main_score(a, b) if a.key == b.key else 0
-    same_predicate = False
     if a.event_class == "deadline":
         # what must happen by it ("^operate", "^restore"): two deadlines of one story's
         # company, one to run a plant and one to restore a wetland, are two deadlines
@@ -506,17 +505,14 @@ def pair_score(a: Unit, b: Unit) -> int:
             return 0
         # the rest of their sentences ("&") counts only for one listed task
         rest = len({w for w in a.context & b.context if w[0] == "&"})
-        same_predicate = bool(predicates_a & predicates_b)
-        shared -= 0 if same_predicate else rest
+        shared -= 0 if predicates_a & predicates_b else rest
     a_background, b_background = (
         all(f.background for f in a.facts),
         all(f.background for f in b.facts),
     )
     if a_background != b_background:
         return 0  # one outlet's news is not another's recalled past event
-    # one scope, or one listed predicate ("^comment": "may file comments until Oct. 14",
-    # "regulators will take comments until October 17"), needs one more word in common
-    needed = 1 if scoped or same_predicate else MIN_SHARED_WORDS
+    needed = 1 if scoped else MIN_SHARED_WORDS
     if a_background:
         needed = MIN_SHARED_BACKGROUND
         if {f.trigger for f in a.facts}.isdisjoint(f.trigger for f in b.facts):

@@ -1159,23 +1159,3 @@ def test_compare_a_date_completion_is_targeted_for_is_a_deadline(ruleset, nlp):
         ("a.txt", "2025-09-24", first), ("b.txt", "2025-09-25", second), ruleset=ruleset, nlp=nlp
     )
     assert {e.text for e in finding.evidence} == {"by the end of March", "the end of September"}
-
-
-def test_compare_one_listed_task_with_one_word_in_common_is_one_deadline(ruleset, nlp):
-    # "could file comments" and "will take comments": one predicate (^comment) and one
-    # more word in common are enough for one deadline
-    first = (
-        "Harbour operators could file comments on the levy plan until Oct. 14, after which "
-        "the rules would be final.\n"
-    )
-    second = "Port regulators will take comments until October 17.\n"
-    (finding,) = _deadlines(
-        ("a.txt", "2025-09-30", first), ("b.txt", "2025-10-02", second), ruleset=ruleset, nlp=nlp
-    )
-    assert {e.text for e in finding.evidence} == {"until Oct. 14", "until October 17"}
-    # no predicate in common: one word is not enough
-    second = "Port regulators will publish a schedule until October 17.\n"
-    found = _deadlines(
-        ("a.txt", "2025-09-30", first), ("b.txt", "2025-10-02", second), ruleset=ruleset, nlp=nlp
-    )
-    assert found == []
