@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from checker.extract import LIGHT_VERB, MAIN_PLACE_CHAIN, stem
+from checker.extract import LATER_INSTANCE, LIGHT_VERB, MAIN_PLACE_CHAIN, stem
 from checker.extract.context import _quiet_words, quantity_lexicon
 from checker.model import Amount, Fact
 from checker.normalize import NormalizedSource
@@ -81,6 +81,8 @@ class Unit:
     sequel: bool = False
     """For a date unit, a happening its source dates ahead while it dates another of its
     class in the past (a new launch attempt after a scrubbed one: ``_mark_sequels``)."""
+    published: dt.date | None = None
+    """The source's day of publication."""
 
 
 @dataclass(frozen=True)
@@ -217,6 +219,7 @@ def units_of(sources: list[NormalizedSource], ruleset: RuleSet) -> list[Unit]:
                     if family == "quantity"
                     else frozenset(),
                     events=words & event_stems if family == "quantity" else frozenset(),
+                    published=normalized.source.published,
                 )
             )
     return _mark_sequels(units)
@@ -244,6 +247,16 @@ def _mark_sequels(units: list[Unit]) -> list[Unit]:
 
 _DONE = frozenset({"past", "present"})
 """Timings of a date on or before its source's day of publication."""
+
+
+def _before_sequel(sequel: Unit, other: Unit) -> bool:
+    """True when ``sequel`` is a sequel (``_mark_sequels``) and ``other`` a happening its
+    source told as past before the sequel's day came: the earlier one, not the next
+    (a source published after the next launch's day may tell of it in the past)."""
+    if not sequel.sequel or not _all_past(other):
+        return False
+    first = min(f.value.start for f in sequel.facts)  # type: ignore[union-attr]
+    return other.published is None or other.published < first
 
 
 def _all_past(unit: Unit) -> bool:
@@ -323,7 +336,30 @@ def _before_publication(facts: list[Fact], published: dt.date | None) -> list[Fa
         # "was charged on Monday over a stabbing on Saturday": both read with "charged",
         # the earlier day is no happening of its own
         return []
+    if any(_told_as_cause(f) for f in earlier):
+        # "sacked the manager on Monday, two days after a 4-0 defeat on Saturday": the
+        # report's day is the news, the earlier day what led to it
+        return []
     return earlier
+
+
+_CAUSE_MARKS = re.compile(r"\b(?:after|following|since|over)\b", re.IGNORECASE)
+_RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who|how|whether)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _told_as_cause(fact: Fact) -> bool:
+    """True when a lead's earlier date is read with a verb after "after", "following" or
+    "since" in its sentence, outside a relative clause of its own: what led to the news,
+    not the news ("evacuated on Monday, two days after a landslide hit on Saturday"; but
+    "was fragile on Friday, after outages that started on Monday" dates the outages)."""
+    before = fact.sentence[: fact.sentence_offset]
+    trigger = (fact.trigger or "").lower()
+    at = before.lower().rfind(trigger) if trigger else -1
+    if at < 0:
+        return False
+    if not _CAUSE_MARKS.search(before[:at]):
+        return False
+    return not _RELATIVE_BEFORE.search(before[:at])
 
 
 def _one_day(facts: list[Fact]) -> bool:
@@ -369,7 +405,7 @@ def pair_score(a: Unit, b: Unit) -> int:
     """How strongly two units look like the same event; 0 when they cannot be."""
     if a.event_class != b.event_class:
         return 0
-    if (a.sequel and _all_past(b)) or (b.sequel and _all_past(a)):
+    if _before_sequel(a, b) or _before_sequel(b, a):
         return 0  # a launch still to come is not another source's past launch
     if a.ordinal is not None and b.ordinal is not None and a.ordinal != b.ordinal:
         return 0
@@ -540,6 +576,11 @@ def _same_scope(a: Unit, b: Unit) -> bool | None:
     return True
 
 
+def _meanings(unit: Unit) -> set[str]:
+    """The meanings (``same_happenings``) of the words that date a unit's main event."""
+    return {w[1:] for w in unit.context if w[0] == "~"}
+
+
 def _happenings(unit: Unit) -> set[str]:
     """The stems of the words that date a unit's main event, and their meanings ("~open" of
     "entered service", rule option ``same_happenings``); not a light verb's ("began":
@@ -548,6 +589,11 @@ def _happenings(unit: Unit) -> set[str]:
     if LIGHT_VERB in unit.context:
         return meanings
     return {stem(f.trigger or "") for f in unit.facts} | meanings
+
+
+MIN_SHARED_MEANING = 6
+"""Words two leads must share when a light verb's meaning alone (``same_happenings``)
+links them ("spilled" and "a leak began")."""
 
 
 def _main_score(a: Unit, b: Unit) -> int:
@@ -561,16 +607,28 @@ def _main_score(a: Unit, b: Unit) -> int:
     Friday", "called on Monday for the ruling to be overturned"): that dates a reaction
     or a later step, not the event."""
     events_a, events_b = _happenings(a), _happenings(b)
+    if not events_a or not events_b:
+        return 0  # a light verb whose words tell no happening ("protests over X began")
+    if (LATER_INSTANCE in a.context) != (LATER_INSTANCE in b.context):
+        return 0  # "Second pollution incident on the river": not the first one
     # one word in the other's lead, or two dating words of one meaning ("pulled" and
     # "brought to the surface": a rescue)
     same_meaning = any(w[0] == "~" for w in a.context & b.context)
-    linked = bool(events_a & b.context or events_b & a.context or same_meaning)
+    # a dating word itself in the other's lead (not only its meaning's name: "spilled"
+    # means "leak", and a lead that says "a leak began" elsewhere may tell another spill)
+    words_a, words_b = events_a - _meanings(a), events_b - _meanings(b)
+    direct = bool(words_a & b.context or words_b & a.context)
+    linked = direct or same_meaning or bool(events_a & b.context or events_b & a.context)
     reaction = bool(
         {"@" + w for w in events_b - events_a} & a.context
         or {"@" + w for w in events_a - events_b} & b.context
     )
-    shared = len({w for w in a.context & b.context if not w.startswith("@")})
-    return shared if shared >= MIN_SHARED_MAIN and linked and not reaction else 0
+    shared = len({w for w in a.context & b.context if not w.startswith(("@", "~", "*"))})
+    # a light verb's meaning alone ("spilled" and "a leak began") links leads that share
+    # more: two spills on one river in a week are two
+    light = LIGHT_VERB in a.context or LIGHT_VERB in b.context
+    needed = MIN_SHARED_MEANING if light and not direct else MIN_SHARED_MAIN
+    return shared if shared >= needed and linked and not reaction else 0
 
 
 def _group(units: list[Unit]) -> list[tuple[list[int], list[tuple[int, int]]]]:

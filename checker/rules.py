@@ -177,6 +177,8 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
             "verb_forms": dict,
             "same_happenings": dict,
             "light_verbs": list,
+            "restating_participles": list,
+            "later_words": list,
             "year_verbs": dict,
             "max_days_apart": int,
             "not_events": list,

@@ -335,6 +335,102 @@ STORIES = {
             "Festival crush in Kellby\n\nKELLBY, England (PA) - A crush near the main stage at the Northfield music festival in Kellby on Saturday night left dozens hurt. Six people were rushed to hospital in a serious condition, the ambulance service said, and 11 others were treated for minor injuries.\n\nThe festival continued on Sunday.\n",
         ),
     ),
+    "a-rally-demanding-justice-for-a-shooting": (
+        (
+            "a.txt",
+            "2024-06-03",
+            "Journalist shot dead in Zelda\n\nZELDA (Reuters) - Investigative journalist Marta Kovac was shot dead outside her home in Zelda on Saturday, police said.\n\n",
+        ),
+        (
+            "b.txt",
+            "2024-06-04",
+            "Journalists rally in Zelda\n\nZELDA (AFP) - Hundreds of reporters, editors and photographers rallied outside parliament on Monday, demanding justice for Marta Kovac, who was shot dead by an unknown gunman.\n\n",
+        ),
+    ),
+    "a-sacking-two-days-after-a-defeat": (
+        (
+            "a.txt",
+            "2024-06-03",
+            "Kellby Town sack manager\n\nKELLBY, England (PA) - Kellby Town sacked manager Mark Dean on Monday, two days after a 4-0 home defeat by Brill Rovers on Saturday left the club bottom of the league.\n\n",
+        ),
+        (
+            "b.txt",
+            "2024-06-04",
+            "Dean out at Kellby\n\nKELLBY, England (BBC) - Kellby Town sacked manager Mark Dean on Monday after a run of nine games without a win.\n",
+        ),
+    ),
+    "an-evacuation-two-days-after-a-landslide": (
+        (
+            "a.txt",
+            "2024-06-03",
+            "Kellby homes evacuated after landslide\n\nKELLBY, England (PA) - Around 80 homes in Kellby were evacuated on Monday, two days after a landslide hit the village of Orby on Saturday.\n\n",
+        ),
+        (
+            "b.txt",
+            "2024-06-04",
+            "Kellby residents evacuated\n\nKELLBY, England (BBC) - Around 80 homes in Kellby were evacuated on Monday as engineers warned that the hillside could give way.\n",
+        ),
+    ),
+    "a-police-raid-after-a-museum-theft": (
+        (
+            "a.txt",
+            "2024-06-04",
+            "Paintings stolen from Kellby museum\n\nKELLBY, England (PA) - Thieves broke into the Kellby Museum of Art on Saturday night and escaped with works by Turner and Constable worth millions, police said.\n\n",
+        ),
+        (
+            "b.txt",
+            "2024-06-04",
+            "Four arrested over Kellby museum heist\n\nKELLBY, England (Reuters) - Detectives raided three addresses in Kellby on Monday and arrested four men, Northshire Police said, after paintings were taken from the city's art museum.\n\n",
+        ),
+    ),
+    "two-spills-on-one-river": (
+        (
+            "a.txt",
+            "2024-06-04",
+            "Oil spill in River Kell\n\nKELLBY, England (PA) - Diesel spilled into the River Kell from a holding tank at the Orby depot on Saturday, the Environment Agency said.\n\n",
+        ),
+        (
+            "b.txt",
+            "2024-06-04",
+            "Second pollution incident on the River Kell\n\nKELLBY, England (BBC) - A leak began at a chemical plant beside the River Kell in Kellby on Monday, the Environment Agency said, as clean-up crews were still dealing with diesel from the Orby depot.\n\n",
+        ),
+    ),
+    "protests-over-a-blackout-began": (
+        (
+            "a.txt",
+            "2024-06-03",
+            "Blackout hits Kellby\n\nKELLBY, England (PA) - A blackout left 40,000 homes in Kellby without power on Saturday after a fire at an electricity substation, the grid operator said.\n\n",
+        ),
+        (
+            "b.txt",
+            "2024-06-04",
+            "Kellby residents protest over power cuts\n\nKELLBY, England (BBC) - Protests over the blackout began in Kellby on Monday, with residents angry that 40,000 homes were left without power after a substation fire.\n\n",
+        ),
+    ),
+    "an-inquiry-into-a-theft-began": (
+        (
+            "a.txt",
+            "2024-06-02",
+            "Paintings stolen from Kellby museum\n\nKELLBY, England (PA) - Thieves stole four paintings by Turner from the Kellby Museum of Art on Saturday night, police said.\n\n",
+        ),
+        (
+            "b.txt",
+            "2024-06-04",
+            "Inquiry into Kellby art heist\n\nKELLBY, England (Reuters) - A police investigation into the theft began on Monday at the Kellby Museum of Art, where four Turner paintings went missing.\n\n",
+        ),
+    ),
+    "a-ruling-that-halted-a-pipeline": (
+        (
+            "a.txt",
+            "2024-06-04",
+            "Government to appeal pipeline ruling\n\nZELDA (Reuters) - Arvania's government said on Monday it would appeal the ruling last Friday that halted construction of the Kellpur gas pipeline.\n\n",
+        ),
+        (
+            "b.txt",
+            "2024-06-04",
+            "Court halts Kellpur pipeline\n\nZELDA (AFP) - Arvania's government will appeal a court ruling that halted construction of the Kellpur gas pipeline on Friday, the energy ministry said on Monday.\n\n",
+        ),
+    ),
 }
 """Why each is no conflict: a top and a basic rate of one tax; a reduced and a standard rate
 of VAT; two survivors trapped for different times; hours worked underground before a collapse;
@@ -347,7 +443,10 @@ rioting, and voting begun amid violence (what began is what stands right before 
 clashes that flared up again on a second day; mourners who buried victims killed two days
 before, and protests that erupted after a sentence (a reaction, not the event); fighting
 that broke out after talks opened; a fire and a later explosion at one plant; a ruling
-party's two days; a hospital count and a part of it told with a condition."""
+party's two days; a hospital count and a part of it told with a condition; a rally for
+a reporter shot two days before; a sacking and an evacuation two days after what led to
+them; a police raid after a theft; a second spill on one river; protests over a blackout
+and an inquiry into a theft that began days later; an appeal against a ruling."""
 
 
 @pytest.mark.parametrize("name", sorted(STORIES))

@@ -406,8 +406,8 @@ _HEIST_WIRE = (
 _HEIST_DAILY = (
     "date 2025-11-17\n"
     "Hallam Collection guards questioned\n\n"
-    "Police were still questioning guards on Monday about how three men stripped the Hallam "
-    "Collection in Arlen of three landscapes on Saturday.\n"
+    "Police were still questioning guards on Monday about how three men stole three "
+    "landscapes from the Hallam Collection in Arlen on Saturday.\n"
 )
 
 

@@ -5,7 +5,7 @@ module (``events``, ``counts``, ``figures``, ``places``, ``words``), all reading
 per-document tables of ``context`` and handing on the mentions of ``mentions``.
 """
 
-from checker.extract.context import LIGHT_VERB, quantity_lexicon, stem
+from checker.extract.context import LATER_INSTANCE, LIGHT_VERB, quantity_lexicon, stem
 from checker.extract.events import verb_family
 from checker.extract.mentions import (
     Extraction,
@@ -22,6 +22,7 @@ from checker.extract.places import MAIN_PLACE_CHAIN
 from checker.extract.words import NAME_PARTICLES
 
 __all__ = [
+    "LATER_INSTANCE",
     "LIGHT_VERB",
     "MAIN_PLACE_CHAIN",
     "NAME_PARTICLES",

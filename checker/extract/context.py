@@ -118,6 +118,9 @@ _NOT_PRESENT = frozenset(
 """Words after which a verb of ``present_markers`` is no simple present ("did not end")."""
 _MAIN_REACH = 40
 """Tokens on either side of a main-event date its clause may reach (``_main_clause``)."""
+LATER_INSTANCE = "*later"
+"""In a main-event date's context: its lead or headline tells of a later instance of
+something ("Second pollution incident on the river", option ``later_words``)."""
 LIGHT_VERB = "*light"
 """In a main-event date's context: its verb is a light verb ("began", "erupted"), which
 tells no happening; the words before it tell what happened (``same_happening``)."""
@@ -532,10 +535,13 @@ class _Context:
         """True when token ``i`` follows "that" as a relative clause's verb ("the clashes that
         erupted at the port", "a blast that killed 12"): the word after it is a preposition,
         a determiner, a number or a mark, never the noun an adjective would describe ("the
-        updated forecasts", "that detailed report")."""
+        updated forecasts", "that detailed report"); or "that" follows an event word ("a
+        court ruling that halted construction")."""
         t = self.tokens
         if t.lower[i - 1] != "that" or i + 1 >= t.sent_end[i]:
             return False
+        if i - 2 >= t.sent_start[i] and t.lower[i - 2] in self.event_words:
+            return True  # "a court ruling that halted construction": the ruling's verb
         following = t.lower[i + 1]
         return following in _RELATIVE_VERB_FOLLOWERS or not following.isalpha()
 

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from checker.extract.context import (
     _MAIN_REACH,
     _POSSESSIVE,
+    LATER_INSTANCE,
     LIGHT_VERB,
     _Context,
     _mention_at,
@@ -75,6 +76,33 @@ _PLACE_WORDS = frozenset(
 """Prepositions between a happening and the places after it ("a riot at X jail near Y that
 began"), passed over when the words right before a light verb are read."""
 _CAUSE_WORDS = frozenset({"after", "over", "following"})
+_RELATIVES = frozenset({"that", "which", "who"})
+_ARTICLES = frozenset({"a", "an", "the", "its", "their", "this"})
+_OBJECT_PREPOSITIONS = frozenset(
+    {
+        "at",
+        "of",
+        "over",
+        "into",
+        "on",
+        "about",
+        "against",
+        "to",
+        "for",
+        "in",
+        "by",
+        "from",
+        "with",
+        "near",
+        "outside",
+        "inside",
+        "off",
+        "beside",
+        "amid",
+    }
+)
+"""Prepositions whose object is not what a light verb dates ("protests over the blackout
+began", "an investigation into the theft began", "a riot at X jail began": the riot)."""
 """Words after which a light verb's sentence names what the happening answered."""
 
 
@@ -126,16 +154,17 @@ def extract(
         Friday", "called on Monday for the ruling to be overturned")."""
         end = ctx.tokens.sent_end[span.start]
         # a bounded reach: a text with no full stop is one long "sentence"; what the verb
-        # acts on ends at a comma before a participle ("blocked the extradition on
-        # Thursday, ruling that ...": the ruling is the blocking, told again, not its
-        # object), not at one before a relative clause (", who were killed when ...")
+        # acts on ends at a comma before a participle that tells the same act again
+        # (`restating_participles`: "blocked the extradition on Thursday, ruling that
+        # ..."), not at one before another ("rallied on Monday, demanding justice for the
+        # reporter who was shot": a reaction)
         reach = min(end, cue.end + _MAIN_REACH)
         lower = ctx.tokens.lower
         reach = next(
             (
                 i
                 for i in range(max(cue.end, span.end), reach - 1)
-                if lower[i] in (",", ";") and lower[i + 1].endswith("ing")
+                if lower[i] in (",", ";") and lower[i + 1] in restating
             ),
             reach,
         )
@@ -146,11 +175,16 @@ def extract(
             # what they answer ("protests erupted on Sunday after the leader was jailed")
             start = next((i + 1 for i in range(cue.end, reach) if lower[i] in _CAUSE_WORDS), reach)
         after = ctx.content_words(start, reach, skip=(span.start, span.end))
-        return head_words(end) | {"@" + w for w in after} | meanings
+        head = head_words(end)
+        if not later_words.isdisjoint(head):
+            meanings = meanings | {LATER_INSTANCE}  # "Second pollution incident on the river"
+        return head | {"@" + w for w in after} | meanings
 
     main_rule = next((r for r in lead_rules if r.options.get("main")), None)
     happenings = main_rule.options.get("same_happenings", {}) if main_rule else {}
     light_verbs = main_rule.options.get("light_verbs", ()) if main_rule else ()
+    restating = frozenset(main_rule.options.get("restating_participles", ())) if main_rule else ()
+    later_words = frozenset(main_rule.options.get("later_words", ())) if main_rule else frozenset()
 
     def same_happening(cue: Span) -> set[str]:
         """ "~" and the meaning of the words the date's verb starts ("entered passenger
@@ -172,10 +206,19 @@ def extract(
             # Centre near Y that began"), two words at most
             before: list[str] = []
             first = ctx.tokens.sent_start[cue.start]
+            # after "that" or "which", the noun it stands for: the head before its own
+            # phrases ("in a riot at X jail near Y that began": riot); else the clause's
+            # subject ("protests over the blackout began": protests)
+            relative = cue.start > first and ctx.tokens.lower[cue.start - 1] in _RELATIVES
             for i in range(cue.start - 1, first - 1, -1):
                 word = ctx.tokens.lower[i]
                 if word in (",", ";", ":") or len(before) == 2:
                     break
+                if relative and before and word in _ARTICLES:
+                    break
+                if word in _OBJECT_PREPOSITIONS:
+                    before.clear()  # "protests over the blackout began": not the blackout
+                    continue
                 if not ctx.tokens.alpha[i] or word in STOP_WORDS or word in _PLACE_WORDS:
                     continue
                 if ctx.tokens.title[i] and i != first:
