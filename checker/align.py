@@ -585,7 +585,7 @@ def _happenings(unit: Unit) -> set[str]:
     """The stems of the words that date a unit's main event, and their meanings ("~open" of
     "entered service", rule option ``same_happenings``); not a light verb's ("began":
     the words before it tell what began)."""
-    meanings = {w[1:] for w in unit.context if w[0] == "~"}
+    meanings = _meanings(unit)
     if LIGHT_VERB in unit.context:
         return meanings
     return {stem(f.trigger or "") for f in unit.facts} | meanings

@@ -70,11 +70,6 @@ _SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
 """A sentence opening with one of these is about someone the sentence before names."""
 
 
-_PLACE_WORDS = frozenset(
-    {"near", "outside", "inside", "off", "across", "along", "beside", "amid", "opposite"}
-)
-"""Prepositions between a happening and the places after it ("a riot at X jail near Y that
-began"), passed over when the words right before a light verb are read."""
 _CAUSE_WORDS = frozenset({"after", "over", "following"})
 _RELATIVES = frozenset({"that", "which", "who"})
 _ARTICLES = frozenset({"a", "an", "the", "its", "their", "this"})
@@ -219,7 +214,7 @@ def extract(
                 if word in _OBJECT_PREPOSITIONS:
                     before.clear()  # "protests over the blackout began": not the blackout
                     continue
-                if not ctx.tokens.alpha[i] or word in STOP_WORDS or word in _PLACE_WORDS:
+                if not ctx.tokens.alpha[i] or word in STOP_WORDS:
                     continue
                 if ctx.tokens.title[i] and i != first:
                     continue  # a name ("Valden", "Osmark")
