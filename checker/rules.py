@@ -123,6 +123,7 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
             "goal_words": list,
             "near_guards": list,
             "remaining_words": list,
+            "severity_words": dict,
         },
     ),
     "paired_count": (

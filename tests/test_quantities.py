@@ -92,6 +92,10 @@ def _number_outcomes(result) -> list:
             _one("a dozen", 12, 12, "count", "12"),
         ),
         (
+            "Police seized three dozen rifles at the border crossing.",
+            _one("three dozen", 36, 36, "count", "36"),
+        ),
+        (
             "Officials said half a million people had fled the coast.",
             _one("half a million", 500_000, 500_000, "count", "500,000"),
         ),
@@ -110,6 +114,7 @@ def _number_outcomes(result) -> list:
         "word",
         "hyphenated-word",
         "a-dozen",
+        "dozens-scaled",
         "half-a-million",
         "exact-figure",
         "round-figure",
@@ -1041,6 +1046,24 @@ def test_quantities_only_the_same_casualty_measure_is_compared(ruleset, nlp):
         "Sources disagree on how many were injured: 30 (coastal-herald.txt) vs 14 (river-wire.txt)"
     )
     assert _agreements(result, "number.casualties") == []
+
+
+def test_quantities_a_count_by_how_badly_is_compared_only_with_its_like(ruleset, nlp):
+    """Counts of a part of the injured by how badly ("three people were seriously hurt and
+    24 suffered minor injuries"): no slip beside another outlet's 27 injured, but a slip
+    beside its "five people were seriously injured"."""
+    injured = "A train derailed near Tolva on Saturday, injuring 27 people, police said."
+    parts = (
+        "The train derailed near Tolva on Saturday. Three people were seriously hurt and 24"
+        " suffered minor injuries, police said."
+    )
+    result = _check(ruleset, nlp, *_story(injured, parts))
+    assert _discrepancies(result, "number.casualties") == []
+    other = "The train derailed near Tolva on Saturday. Five people were seriously injured."
+    result = _check(ruleset, nlp, *_story(other, parts))
+    (finding,) = _discrepancies(result, "number.casualties")
+    assert "seriously injured" in finding.message
+    assert sorted(e.text for e in finding.evidence) == ["Five people", "Three people"]
 
 
 # --- numbers that are not a total of their measure ---------------------------------------------

@@ -299,6 +299,8 @@ def _quantities(
                 continue
             if _remaining(ctx, sent, (start, end), cue, ruleset.rules[rule_id]):
                 measure = f"still {measure}"  # "three remain trapped": those not yet out
+            if severity := _severity(ctx, sent, end, cue, ruleset.rules[rule_id]):
+                measure = f"{severity} {measure}"  # "three were seriously hurt": a part
             tally = ruleset.rules[rule_id].options.get("tally")
             if tally and measure in tally:
                 role = "level"  # "passed by 82 votes to 61": two sides, no change
@@ -369,6 +371,25 @@ def _remaining(ctx: _Context, sent: Span, number: tuple[int, int], cue: Span, ru
     if end <= cue.start:
         near |= set(range(end, cue.start))
     return any(lower[i] in words for i in near)
+
+
+def _severity(ctx: _Context, sent: Span, end: int, cue: Span, rule: Rule) -> str | None:
+    """The ``severity_words`` class of ``rule`` whose word stands just before measure word
+    ``cue`` (within ``REMAINING_REACH`` words, after the number ending at ``end``): "three
+    people were seriously hurt", "24 suffered minor injuries" count a part of the injured
+    by how badly, not all of them."""
+    classes = rule.options.get("severity_words")
+    if not classes:
+        return None
+    lower = ctx.tokens.lower
+    first = max(sent.start, cue.start - REMAINING_REACH)
+    if end <= cue.start:
+        first = max(first, end)
+    for i in range(first, cue.start):
+        for name, words in classes.items():
+            if lower[i] in words:
+                return name
+    return None
 
 
 _PAIRED_BEFORE_STOPS = frozenset({"and", "or", "nor", "than", "per", "no", "-", "first", "last"})
