@@ -449,10 +449,27 @@ def test_extract_ordinal_of_another_noun_is_not_a_count(extract_text, text):
         ("The fishing quota talks did not end on Friday.", "on Friday", "past"),
         ("Copper futures slipped at the close on Friday.", "on Friday", "past"),
         ("The coastguard says on Monday it rescued nine fishermen.", "on Monday", "past"),
+        # a reporting verb set off by commas reports nothing after it
+        (
+            "The summit in Varna on Monday, officials said, will open talks on trade.",
+            "on Monday",
+            "future",
+        ),
     ],
 )
 def test_extract_tense_of_clause(extract_text, text, date_text, tense):
     assert _timex(extract_text(text, published=PUBLISHED), date_text).tense == tense
+
+
+def test_extract_a_reported_future_is_not_the_tense_of_what_reports_it(extract_text):
+    # "said the reduction would remain": "would" tells the reduction, not the meeting
+    extraction = extract_text(
+        "Ministers from the 11-member council, meeting in Varna, said the reduction would remain in place.",
+        published=PUBLISHED,
+    )
+    assert [(f.where.text, f.tense) for f in extraction.facts if f.family == "place"] == [
+        ("in Varna", "past")
+    ]
 
 
 # --- datelines ---------------------------------------------------------------------------------

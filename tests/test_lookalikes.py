@@ -11,6 +11,45 @@ import pytest
 from tests.conftest import check_articles as _check
 
 STORIES = {
+    "a-semi-final-and-a-final": (
+        # two stages of one contest are two events: Friday's semi-final, Saturday's final
+        (
+            "a.txt",
+            "2023-06-12",
+            "Arlan wins the Vienne Open\n\nArlan won the Vienne Open on Sunday. In Friday's semifinal, he ended the run of the qualifier Tomas Berg, and he arrived in the final having dropped two sets all week.\n",
+        ),
+        (
+            "b.txt",
+            "2023-06-12",
+            "Arlan takes the title\n\nThe men's final came a day after the women's final, which was played on the same court on Saturday, June 10.\n",
+        ),
+    ),
+    "a-date-opening-its-own-clause": (
+        # "..., and yesterday he was just as composed": yesterday is no semi-final's day
+        (
+            "a.txt",
+            "2023-06-12",
+            "Arlan wins the Vienne Open\n\nOn Friday Arlan overwhelmed the qualifier Tomas Berg in the semi-final, and yesterday he was just as composed against the fourth seed.\n",
+        ),
+        (
+            "b.txt",
+            "2023-06-12",
+            "Arlan takes the title\n\nArlan reached the final after beating Tomas Berg in the semi-final on Friday.\n",
+        ),
+    ),
+    "a-count-risen-on-a-later-day": (
+        # "rose to 58 on Monday" dates the count, not the reception before it
+        (
+            "a.txt",
+            "2025-06-10",
+            "Food poisoning cases climb after Delbury wedding\n\nThe number of guests taken ill after a wedding reception in Delbury rose to 58 on Monday, health officials said.\n\nSamples of a chicken dish have been sent for testing.\n",
+        ),
+        (
+            "b.txt",
+            "2025-06-10",
+            "Dozens sick after Delbury wedding feast\n\nHealth officials said on Monday that 58 people had fallen ill after eating at a wedding reception on Saturday in Delbury.\n\nInspectors closed the hotel kitchen while samples are tested.\n",
+        ),
+    ),
     "trapped-part-of-a-whole": (
         (
             "a.txt",
@@ -506,3 +545,28 @@ def test_two_floods_tolls_in_one_source_each_kept_apart(ruleset, nlp):
     )
     messages = [f.message for f in result.findings if f.rule == "number.casualties"]
     assert messages == ["Sources disagree on how many were killed: 6 (b.txt) vs 5 (c.txt)"]
+
+
+def test_a_date_before_the_count_verb_is_still_the_events(ruleset, nlp):
+    """The figure's verb keeps a date from an event word only when it stands between them:
+    "a wedding reception on Saturday" is still the reception's day, and two sources that
+    give it two days still disagree."""
+    result = _check(
+        ruleset,
+        nlp,
+        (
+            "a.txt",
+            "2025-06-10",
+            "Dozens sick after Delbury wedding\n\nGuests fell ill after a wedding reception on"
+            " Saturday in Delbury, and the number taken ill rose to 58, health officials said.\n",
+        ),
+        (
+            "b.txt",
+            "2025-06-10",
+            "Delbury wedding feast leaves 58 sick\n\nFifty-eight people fell ill after a wedding"
+            " reception on Friday in Delbury, health officials said.\n",
+        ),
+    )
+    assert [[e.text for e in f.evidence] for f in result.findings if f.kind == "discrepancy"] == [
+        ["on Saturday", "on Friday"]
+    ]

@@ -83,3 +83,31 @@ def test_one_first_day_told_as_a_weekday_and_as_the_next_day_agrees(ruleset, nlp
     starts = {f.source_id: f.value.start for f in result.facts if f.kind == RULE}
     assert starts == {"wire.txt": dt.date(2026, 5, 7), "weekly.md": dt.date(2026, 5, 7)}
     assert _findings(result) == []
+
+
+def test_a_stoppage_for_a_span_of_hours_from_a_weekday_starts_that_day(ruleset, nlp):
+    """A duration between the event and "from" ("will walk off the job for 48 hours from
+    Thursday") dates nothing, so Thursday is the walkout's first day, and another outlet's
+    "a 48-hour strike that began on Wednesday" disagrees with it."""
+    result = _check(
+        ruleset,
+        nlp,
+        (
+            "wire.txt",
+            None,
+            "Tarrow Air pilots to strike\n\nBRISK, March 4 (Sky Wire) - Pilots at Tarrow Air"
+            " will walk off the job for 48 hours from Thursday after talks over pay broke"
+            " down, the union said.\n",
+        ),
+        (
+            "weekly.txt",
+            "2026-03-09",
+            "Tarrow Air pilots back at work\n\nPilots at Tarrow Air are back in the cockpit"
+            " after a 48-hour strike that began on Wednesday grounded most of its fleet.\n",
+        ),
+    )
+    (finding,) = _findings(result)
+    assert sorted((e.text, e.normalized) for e in finding.evidence) == [
+        ("from Thursday", "2026-03-05"),
+        ("on Wednesday", "2026-03-04"),
+    ]

@@ -299,6 +299,9 @@ class _WordSets:
     place_adjectives: frozenset[str]
     district_nouns: frozenset[str]
     facilities: frozenset[str]
+    figure_verbs: frozenset[str]
+    event_stages: dict[str, str]
+    """Each word of the lexicon's ``event_stages`` (lower case) and the stage it names."""
 
     @classmethod
     def of(cls, ruleset: RuleSet) -> _WordSets:
@@ -327,6 +330,12 @@ class _WordSets:
             district_nouns=frozenset(lex.get("place_nouns", []))
             | set(lex.get("district_nouns", [])),
             facilities=frozenset(lex.get("place_facilities", [])),
+            figure_verbs=frozenset(lex.get("figure_verbs", [])),
+            event_stages={
+                word.lower(): stage
+                for stage, words in lex.get("event_stages", {}).items()
+                for word in words
+            },
             attributive_nouns=frozenset(
                 {w for r in ruleset.of_kind("deadline") for w in r.options["triggers"]} | {"date"}
             ),
@@ -369,6 +378,8 @@ class _Context:
         self.place_adjectives = words.place_adjectives
         self.district_nouns = words.district_nouns
         self.facilities = words.facilities
+        self.figure_verbs = words.figure_verbs
+        self.event_stages = words.event_stages
         self.attributive_nouns = words.attributive_nouns
         self.tokens = _Tokens.of(doc)
         self.cues_by_sent: dict[int, list[Span]] = {}
@@ -568,7 +579,9 @@ class _Context:
         future_spans = self.cues_at(sent_start, "tense:future")
         reporting = {c.start for c in self.cues_at(sent_start, "reporting")}
         fallback: Tense | None = None
-        for scope, (left, right) in enumerate((self.clause(start, end), (sent_start, sent_end))):
+        for scope, (left, right) in enumerate(
+            (self.clause(start, end), (sent_start, self._report_start(end, sent_end, reporting)))
+        ):
             best: tuple[int, int, Tense] | None = None
             for cue in self.cues_at(sent_start, "tense:"):
                 if (
@@ -619,6 +632,17 @@ class _Context:
             if best is not None:
                 return best[2]
         return fallback or "none"
+
+    def _report_start(self, end: int, sent_end: int, reporting: set[int]) -> int:
+        """Where the words a reporting verb after token ``end`` reports begin: right after
+        it, when a word follows it ("ministers, meeting in Abuja, said the cut would
+        last": "would" tells the cut, not the meeting); ``sent_end`` when there is none or
+        the verb stands alone between commas ("the summit, officials said, will open")."""
+        t = self.tokens
+        for i in sorted(reporting):
+            if end <= i and i + 1 < sent_end and t.alpha[i + 1]:
+                return i + 1
+        return sent_end
 
     def _scheduled_present(self, left: int, start: int) -> int | None:
         """The distance from a date at token ``start`` back to a present-tense verb of a

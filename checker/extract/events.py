@@ -104,6 +104,8 @@ def _lead_event(
         )
         if any(i in ctx.timex_tokens for i in between):
             continue  # "crashed on Tuesday ... gathered today": the nearer date is the event's
+        if _figure_between(ctx, cue, span):
+            continue  # "taken ill after a wedding rose to 58 on Monday": the count's day
         distance = len(between)
         if best is None or distance < best[0]:
             best = (distance, cue, label.split(":", 1)[1])
@@ -191,6 +193,7 @@ def _main_event(
         and not (
             lower[i] in ctx.adjective_event_words and _describes_noun(ctx, Span(ctx.doc, i, i + 1))
         )  # "the ruling party"
+        and not _gives_figure(ctx, i)  # "rose to 58": a figure's day, not a happening's
     ]
     before = [i for i in happenings if i < span.start]
     possessive = next(
@@ -209,6 +212,8 @@ def _main_event(
         # "debuted last Wednesday", "a poisoning at a wedding on Saturday": the nearest
         # word of a happening before the date
         at = before[-1]
+        if _figure_between(ctx, ctx.doc[at : at + 1], span):
+            return None  # "taken ill after a wedding rose to 58 on Monday": the count's day
     elif after := [
         i
         for i in happenings
@@ -1213,6 +1218,8 @@ def _event_chains(ctx: _Context, out: Extraction) -> dict[int, tuple[int, str]]:
         context -= ctx.event_words
         position = next((_POSITIONS[w] for w in window if w in _POSITIONS), None)
         kinds = _event_kinds(ctx, cue.start)
+        if stage := ctx.event_stages.get(word):
+            kinds |= {stage}  # "the semi-final" and "the final": two matches of one class
         if kinds:
             context |= {f"kind:{k}" for k in kinds}
         after = t.lower[cue.end : min(sent_end, cue.end + 2)]
@@ -1240,9 +1247,14 @@ def _event_chains(ctx: _Context, out: Extraction) -> dict[int, tuple[int, str]]:
             counts = {c: mentions_by_class[event_class].get(c, 0) for c in chains_by_word[word]}
             chain = max(counts, key=lambda c: (counts[c], -c))
         elif determiner in _DEFINITE and event_class in mentions_by_class:
-            # "the session" after "a board meeting": the class's most mentioned event
-            counts = mentions_by_class[event_class]
-            chain = max(counts, key=lambda c: (counts[c], -c))
+            # "the session" after "a board meeting": the class's most mentioned event (not
+            # one of another kind: "the final" after "the semi-final")
+            counts = {
+                c: n
+                for c, n in mentions_by_class[event_class].items()
+                if not kinds or chain_kinds.get(c, kinds) == kinds
+            }
+            chain = max(counts, key=lambda c: (counts[c], -c)) if counts else None
         else:
             chain = None
         if chain is None:
@@ -1314,7 +1326,8 @@ def _inside_name(ctx: _Context, i: int) -> bool:
 def _event_of(
     ctx: _Context, span: Span, chains: dict[int, tuple[int, str]]
 ) -> tuple[Span, int] | None:
-    """The event word a date belongs to: the nearest one in its sentence (same clause first)."""
+    """The event word a date belongs to: the nearest one in its sentence (same clause first).
+    None when a figure's verb stands between the event word and the date (``_figure_between``)."""
     left, right = ctx.clause(span.start, span.end)
     best: tuple[tuple[int, int], Span, int] | None = None
     for cue in ctx.cues_at(ctx.tokens.sent_start[span.start], "event:"):
@@ -1329,6 +1342,10 @@ def _event_of(
     if best is None or (best[0][0] == 1 and best[0][1] > 12):
         return None
     cue = best[1]
+    if best[0][0] == 1 and cue.start < span.start == left and right > span.end:
+        # "overwhelmed him in the semi-final, and yesterday he was just as composed": a
+        # date that opens a clause of its own dates what that clause tells
+        return None
     if not _names_the_event(ctx, cue, dated_before=span.end <= cue.start):
         return None
     between = range(cue.end, span.start) if cue.end <= span.start else range(span.end, cue.start)
@@ -1345,12 +1362,56 @@ def _event_of(
     if any(
         (ctx.past_at(i) or _progressive_at(ctx, i)) and i not in relation_tokens | reporting
         for i in between
-    ):
+    ) or _figure_between(ctx, cue, span):
         # "a constitution approved in September", "two men on Tuesday were discussing the
         # shooting": the date is the approval's, the discussion's; "called the match off and
         # said it would be replayed on Wednesday" reports the match's date
         return None
     return cue, best[2]
+
+
+def _figure_between(ctx: _Context, cue: Span, span: Span) -> bool:
+    """True when, between event word ``cue`` and the date ``span`` after it, a verb of the
+    lexicon's ``figure_verbs`` has a number within its next three words: the date is the
+    figure's ("the number taken ill after a wedding rose to 58 on Monday" tells no
+    wedding's day; "stood at 1,200", "reached 40")."""
+    return cue.end <= span.start and any(_gives_figure(ctx, i) for i in range(cue.end, span.start))
+
+
+def _gives_figure(ctx: _Context, i: int) -> bool:
+    """True when token ``i`` is a verb of the lexicon's ``figure_verbs`` telling the level
+    a figure reached: a number after "to" or "at" ("rose to 58", "stood at 1,200") or right
+    after it ("reached 40"), not a change ("rose 20%": the rise is a happening of its own)."""
+    t = ctx.tokens
+    if t.lower[i] not in ctx.figure_verbs:
+        return False
+    end = t.sent_end[i]
+    at = i + 1
+    if at < end and t.lower[at] in ("to", "at"):
+        at += 1
+        return any(_is_number_word(t.lower[j]) for j in range(at, min(at + 2, end)))
+    return (
+        at < end
+        and _is_number_word(t.lower[at])
+        and not (at + 1 < end and t.lower[at + 1] in _CHANGE_UNITS)
+        and "%" not in t.lower[at]
+    )
+
+
+_CHANGE_UNITS = frozenset({"%", "percent", "per", "pc", "points", "point"})
+"""After a figure verb's number: a change ("rose 20%", "fell 3 points"), not a level."""
+
+
+def _is_number_word(word: str) -> bool:
+    """True for a figure written in digits ("58", "1,200", "$3m") or in words ("twelve")."""
+    return any(ch.isdigit() for ch in word) or word in _NUMBER_WORDS
+
+
+_NUMBER_WORDS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
+    "ninety hundred dozen dozens hundreds thousands".split()
+)
 
 
 _EARLIER_INSTANCE = frozenset({"recent", "earlier", "previous", "prior", "preceding"})
@@ -1418,8 +1479,16 @@ def _starts_from(ctx: _Context, span: Span, event: Span, markers: frozenset[str]
     left, _ = ctx.clause(marker, span.end)
     if event.start < left:
         return False
+    durations = {
+        i
+        for other in ctx.timex_by_sent.get(t.sent_start[span.start], ())
+        if _DATE_PARTS.isdisjoint(other.label_.split("+"))
+        for i in range(other.start, other.end)
+    }  # "walk off the job for 48 hours from Thursday": a duration dates nothing
     return not any(
-        ctx.past_at(i) or i in ctx.timex_tokens or t.text[i] in (";", ":", "(", ")")
+        ctx.past_at(i)
+        or (i in ctx.timex_tokens and i not in durations)
+        or t.text[i] in (";", ":", "(", ")")
         for i in range(event.end, marker)
     )
 

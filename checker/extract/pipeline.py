@@ -141,6 +141,11 @@ def extract(
         lead date of ``rule_id`` (most sources have none)."""
         return frozenset(ctx.content_words(0, lead_ends[rule_id]) | _title_words(source, ctx))
 
+    def stage_kind(cue: Span) -> frozenset[str]:
+        """The competition stage an event word names ("kind:semifinal"), if any."""
+        stage = ctx.event_stages.get(cue.text.lower())
+        return frozenset({f"kind:{stage}"}) if stage else frozenset()
+
     def main_words(span: Span, cue: Span) -> frozenset[str]:
         """The words of a main-event date's sentence and all before it (the headline, a
         dateline) and the metadata's headline: two sources' leads that share enough of them
@@ -393,9 +398,12 @@ def extract(
                             tense=lead_tense,
                             trigger=cue.text.lower(),
                             event_class=event_class,
-                            context=main_words(span, cue)
-                            if rule.options.get("main")
-                            else lead_words(rule.id),
+                            context=(
+                                main_words(span, cue)
+                                if rule.options.get("main")
+                                else lead_words(rule.id)
+                            )
+                            | stage_kind(cue),
                             timex=timex,
                             subject=event_class,
                             role=relation,
