@@ -462,9 +462,9 @@ def test_extract_tense_of_clause(extract_text, text, date_text, tense):
 
 
 def test_extract_a_reported_future_is_not_the_tense_of_what_reports_it(extract_text):
-    # "said the reduction would remain": "would" tells the reduction, not the meeting
+    # "said the quota would stay": "would" tells the quota, not the gathering
     extraction = extract_text(
-        "Ministers from the 11-member council, meeting in Varna, said the reduction would remain in place.",
+        "Delegates of the nine-nation fishing board, meeting in Varna, said the quota would stay in force.",
         published=PUBLISHED,
     )
     assert [(f.where.text, f.tense) for f in extraction.facts if f.family == "place"] == [

@@ -16,25 +16,25 @@ STORIES = {
         (
             "a.txt",
             "2023-06-12",
-            "Arlan wins the Vienne Open\n\nArlan won the Vienne Open on Sunday. In Friday's semifinal, he ended the run of the qualifier Tomas Berg, and he arrived in the final having dropped two sets all week.\n",
+            "Okafor claims Linden Cup\n\nOkafor won the Linden Cup on Sunday. In Friday's semifinal, Okafor knocked out the top seed, and he reached the final having lost only one set.\n",
         ),
         (
             "b.txt",
             "2023-06-12",
-            "Arlan takes the title\n\nThe men's final came a day after the women's final, which was played on the same court on Saturday, June 10.\n",
+            "Okafor the Linden champion\n\nOkafor's final came a day after the junior final, which was staged on the main court on Saturday, June 10.\n",
         ),
     ),
     "a-date-opening-its-own-clause": (
-        # "..., and yesterday he was just as composed": yesterday is no semi-final's day
+        # "..., and on Sunday she was calmer still": Sunday is no quarter-final's day
         (
             "a.txt",
             "2023-06-12",
-            "Arlan wins the Vienne Open\n\nOn Friday Arlan overwhelmed the qualifier Tomas Berg in the semi-final, and yesterday he was just as composed against the fourth seed.\n",
+            "Keller lifts the Osterby trophy\n\nOn Thursday Keller outplayed the local wildcard Mia Strand in the quarter-final, and yesterday she looked calmer still against the second seed.\n",
         ),
         (
             "b.txt",
             "2023-06-12",
-            "Arlan takes the title\n\nArlan reached the final after beating Tomas Berg in the semi-final on Friday.\n",
+            "Keller wins in Osterby\n\nKeller saw off Mia Strand in the quarter-final on Thursday and never dropped a set.\n",
         ),
     ),
     "a-count-risen-on-a-later-day": (

@@ -1049,21 +1049,21 @@ def test_quantities_only_the_same_casualty_measure_is_compared(ruleset, nlp):
 
 
 def test_quantities_a_count_by_how_badly_is_compared_only_with_its_like(ruleset, nlp):
-    """Counts of a part of the injured by how badly ("three people were seriously hurt and
-    24 suffered minor injuries"): no slip beside another outlet's 27 injured, but a slip
-    beside its "five people were seriously injured"."""
-    injured = "A train derailed near Tolva on Saturday, injuring 27 people, police said."
+    """Counts of a part of the injured by how badly ("two passengers were badly hurt and 15
+    had minor injuries"): no slip beside another outlet's 17 injured, but a slip beside its
+    "five passengers were badly injured"."""
+    injured = "A tram left the rails in Tolva on Saturday, injuring 17 passengers, police said."
     parts = (
-        "The train derailed near Tolva on Saturday. Three people were seriously hurt and 24"
-        " suffered minor injuries, police said."
+        "The tram left the rails in Tolva on Saturday. Police said two passengers were badly"
+        " hurt and 15 had minor injuries."
     )
     result = _check(ruleset, nlp, *_story(injured, parts))
     assert _discrepancies(result, "number.casualties") == []
-    other = "The train derailed near Tolva on Saturday. Five people were seriously injured."
+    other = "The tram left the rails in Tolva on Saturday. Five passengers were badly injured."
     result = _check(ruleset, nlp, *_story(other, parts))
     (finding,) = _discrepancies(result, "number.casualties")
     assert "seriously injured" in finding.message
-    assert sorted(e.text for e in finding.evidence) == ["Five people", "Three people"]
+    assert sorted(e.text for e in finding.evidence) == ["Five passengers", "two passengers"]
 
 
 # --- numbers that are not a total of their measure ---------------------------------------------

@@ -86,9 +86,9 @@ def test_one_first_day_told_as_a_weekday_and_as_the_next_day_agrees(ruleset, nlp
 
 
 def test_a_stoppage_for_a_span_of_hours_from_a_weekday_starts_that_day(ruleset, nlp):
-    """A duration between the event and "from" ("will walk off the job for 48 hours from
+    """A duration between the event and "from" ("will walk off the job for 24 hours from
     Thursday") dates nothing, so Thursday is the walkout's first day, and another outlet's
-    "a 48-hour strike that began on Wednesday" disagrees with it."""
+    "a one-day stoppage by its pilots that began on Wednesday" disagrees with it."""
     result = _check(
         ruleset,
         nlp,
@@ -96,14 +96,14 @@ def test_a_stoppage_for_a_span_of_hours_from_a_weekday_starts_that_day(ruleset, 
             "wire.txt",
             None,
             "Tarrow Air pilots to strike\n\nBRISK, March 4 (Sky Wire) - Pilots at Tarrow Air"
-            " will walk off the job for 48 hours from Thursday after talks over pay broke"
-            " down, the union said.\n",
+            " will walk off the job for 24 hours from Thursday, their union said after a"
+            " pay offer was rejected.\n",
         ),
         (
             "weekly.txt",
             "2026-03-09",
-            "Tarrow Air pilots back at work\n\nPilots at Tarrow Air are back in the cockpit"
-            " after a 48-hour strike that began on Wednesday grounded most of its fleet.\n",
+            "Tarrow Air flights resume\n\nTarrow Air flights are running again after a"
+            " 24-hour strike by its pilots, which began on Wednesday, kept its fleet on the ground.\n",
         ),
     )
     (finding,) = _findings(result)

@@ -635,8 +635,8 @@ class _Context:
 
     def _report_start(self, end: int, sent_end: int, reporting: set[int]) -> int:
         """Where the words a reporting verb after token ``end`` reports begin: right after
-        it, when a word follows it ("ministers, meeting in Abuja, said the cut would
-        last": "would" tells the cut, not the meeting); ``sent_end`` when there is none or
+        it, when a word follows it ("delegates, gathered in Tallinn, said the quota
+        would stay": "would" tells the quota, not the gathering); ``sent_end`` when there is none or
         the verb stands alone between commas ("the summit, officials said, will open")."""
         t = self.tokens
         for i in sorted(reporting):

@@ -1343,7 +1343,7 @@ def _event_of(
         return None
     cue = best[1]
     if best[0][0] == 1 and cue.start < span.start == left and right > span.end:
-        # "overwhelmed him in the semi-final, and yesterday he was just as composed": a
+        # "beat her in the quarter-final, and on Sunday she was calmer still": a
         # date that opens a clause of its own dates what that clause tells
         return None
     if not _names_the_event(ctx, cue, dated_before=span.end <= cue.start):
@@ -1484,7 +1484,7 @@ def _starts_from(ctx: _Context, span: Span, event: Span, markers: frozenset[str]
         for other in ctx.timex_by_sent.get(t.sent_start[span.start], ())
         if _DATE_PARTS.isdisjoint(other.label_.split("+"))
         for i in range(other.start, other.end)
-    }  # "walk off the job for 48 hours from Thursday": a duration dates nothing
+    }  # "walk off the job for 24 hours from Monday": a duration dates nothing
     return not any(
         ctx.past_at(i)
         or (i in ctx.timex_tokens and i not in durations)
