@@ -56,6 +56,7 @@ _DISPLAY_UNITS = {
     "rate_change": "percentage_point",
     "speed": "km / hour",
     "power": "megawatt",
+    "flow": "m ** 3 / second",
 }
 _SCALE_SIGNS = {"celsius_scale": "\u00b0C", "fahrenheit_scale": "\u00b0F"}
 """How a temperature's unit is shown ("44\u00b0C")."""
@@ -747,6 +748,8 @@ def unit_factor(unit: str, definitions: tuple[str, ...]) -> tuple[float, str]:
         return float(base.magnitude), "speed"
     if dimensionality == {"[length]": 2, "[mass]": 1, "[time]": -3}:
         return float(base.magnitude), "power"
+    if dimensionality == {"[length]": 3, "[time]": -1}:
+        return float(base.magnitude), "flow"
     return float(base.magnitude), str(base.dimensionality)
 
 

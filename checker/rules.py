@@ -209,6 +209,7 @@ DIMENSIONS = (
     "time",
     "speed",
     "power",
+    "flow",
     "score",
     "scoreline",
     "temperature",

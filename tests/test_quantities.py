@@ -2831,3 +2831,20 @@ def test_quantities_taken_to_a_named_place_of_another_kind_is_no_hospital_count(
         ),
     )
     assert _discrepancies(result, "number.casualties") == []
+
+
+def test_quantities_a_flow_in_cumecs_and_cusecs_is_one_dimension(ruleset, nlp):
+    """A dam's release in cubic metres and in cubic feet a second: 150 cumecs is about
+    5,300 cusecs (agree), 100 cumecs is about 3,500 (differ); "cumecs" is a unit, no typo."""
+    wire = "Engineers at the Harlan dam began releasing {} into the Tove river on Friday."
+    gazette = "Engineers at the Harlan dam began releasing about 5,300 cusecs into the Tove river."
+    result = _check(ruleset, nlp, *_story(wire.format("150 cumecs"), gazette))
+    assert _discrepancies(result, "number.figure") == []
+    assert [f for f in result.findings if f.kind == "typo"] == []
+    assert [a.rule for a in result.agreements].count("number.figure") == 1
+    result = _check(ruleset, nlp, *_story(wire.format("100 cumecs"), gazette))
+    (finding,) = _discrepancies(result, "number.figure")
+    assert sorted(e.text for e in finding.evidence) == [
+        "releasing 100 cumecs",
+        "releasing about 5,300 cusecs",
+    ]
