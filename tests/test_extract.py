@@ -346,6 +346,9 @@ def test_extract_stem_meets_short_plurals_and_verbs():
         "news",
         "this",
     ]
+    # a name with and without its accents is one context word
+    assert stem("Ozoliņš") == stem("Ozolins") == "ozolin"
+    assert stem("Łódź") == stem("Lodz")
 
 
 # --- counts ------------------------------------------------------------------------------------

@@ -141,8 +141,9 @@ STEMS_KEPT = 100_000
 @lru_cache(maxsize=STEMS_KEPT)
 def stem(word: str) -> str:
     """A crude stem so "concluded"/"conclude" and "talks"/"talk" meet in context sets
-    (kept per word: the extractors stem each word of a context set, story after story)."""
-    word = word.lower().strip("'\u2019")
+    (kept per word: the extractors stem each word of a context set, story after story);
+    accents folded, as wires drop them ("Ozoliņš" meets "Ozolins")."""
+    word = fold_accents(word.lower().strip("'\u2019"))
     for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             if suffix == "es" and not word.endswith(_ES_PLURALS):
