@@ -1787,6 +1787,14 @@ def test_quantities_dateline_names_do_not_set_a_cargo_apart(ruleset, nlp):
                 ("101 seats", "101", "the seats won", "total"),
             ],
         ),
+        # the whole after a possessive: "four of the train's six cars"
+        (
+            "The Green Union took 34 of the chamber's 101 seats.",
+            [
+                ("34 of the chamber's 101 seats", "34", "the seats won", "level"),
+                ("101 seats", "101", "the seats won", "total"),
+            ],
+        ),
         # a share and a count after it, joined by "and": two figures, no list
         (
             "The Green Union came second with 22.1% and 24 seats.",
@@ -1815,7 +1823,16 @@ def test_quantities_dateline_names_do_not_set_a_cargo_apart(ruleset, nlp):
             [("2 crore rupees", "INR 20 million", "the fine", "level")],
         ),
     ],
-    ids=["part-of-whole", "share-and-count", "part-of-people", "lei", "code", "sign", "crore"],
+    ids=[
+        "part-of-whole",
+        "part-of-possessive-whole",
+        "share-and-count",
+        "part-of-people",
+        "lei",
+        "code",
+        "sign",
+        "crore",
+    ],
 )
 def test_quantities_parts_shares_and_currencies(normalize_text, sentence, expected):
     normalized = normalize_text(sentence + "\n", published=dt.date.fromisoformat(PUBLISHED))

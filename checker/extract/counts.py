@@ -828,6 +828,20 @@ _PART_OF = (["of", "the"], ["of", "its"], ["of", "their"], ["out", "of"], ["out"
 """The words between a part and its whole: "34 of the 101 seats", "9 out of 10 schools"."""
 
 
+def _part_of(between: list[str]) -> bool:
+    """True for the words between a part and its whole (``_PART_OF``), a possessive's
+    included: "four of the train's six cars", "two of Kerala's five dams"."""
+    if between in _PART_OF:
+        return True
+    return (
+        len(between) in (3, 4)
+        and between[0] == "of"
+        and between[-1] in ("'s", "\u2019s")
+        and (len(between) == 3 or between[1] == "the")
+        and between[-2].isalpha()
+    )
+
+
 def _wholes(
     words: list[str], phrases: list[NumberPhrase], lexicon: QuantityLexicon
 ) -> dict[int, NumberPhrase]:
@@ -842,7 +856,7 @@ def _wholes(
             and part.value is not None
             and whole.value is not None
             and part.value < whole.value
-            and words[part.end : whole.start] in _PART_OF
+            and _part_of(words[part.end : whole.start])
             and whole.end < len(words)
             and words[whole.end] not in lexicon.counted_people
         ):
