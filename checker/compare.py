@@ -28,7 +28,7 @@ from checker.gazetteer import comparable, places_agree
 from checker.model import Agreement, Amount, Evidence, Fact, Finding, Interval, Place, Source
 from checker.normalize import NormalizedSource, ResolvedTimex, anchor_label, gazetteer_of
 from checker.restated import restated_findings
-from checker.rules import Rule, RuleSet
+from checker.rules import Rule, RuleSet, event_stage_words
 from checker.spelling import (
     Typo,
     calendar_typos,
@@ -1161,7 +1161,8 @@ def compare_story(
     for rule in ruleset.of_kind("figure_slip"):
         findings.extend(slip_findings(sources, rule, ruleset, story, anchors))
     for rule in ruleset.of_kind("restated_date"):
-        findings.extend(restated_findings(sources, rule, story, anchors, agreements))
+        stages = ruleset.derived("event_stage_words", lambda: event_stage_words(ruleset.lexicons))
+        findings.extend(restated_findings(sources, rule, story, anchors, agreements, stages))
     findings = _without_repeats(findings, ruleset)
     # only statements that state one value are told as agreeing (``Agreement.judged``)
     agreements = _without_main_repeats([a for a in agreements if a.evidence], ruleset)

@@ -101,6 +101,8 @@ class _Candidate:
     words: frozenset[str]
     governor: str
     verbs: frozenset[str]
+    stages: frozenset[str] = frozenset()
+    """The competition stages the sentence names (lexicon ``event_stages``)."""
 
 
 def _verbs(sentence: str) -> frozenset[str]:
@@ -116,6 +118,18 @@ def _verbs(sentence: str) -> frozenset[str]:
     )
 
 
+_STAGE_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+
+
+def _stages(sentence: str, stages: dict[str, str]) -> frozenset[str]:
+    """The stages of ``stages`` (word -> stage) the sentence names ("semi-final", "final")."""
+    if not stages:
+        return frozenset()
+    return frozenset(
+        stages[word] for word in _STAGE_WORD.findall(sentence.lower()) if word in stages
+    )
+
+
 def _content_words(sentence: str) -> frozenset[str]:
     words = set()
     for word in _WORD.findall(sentence.lower()):
@@ -124,7 +138,9 @@ def _content_words(sentence: str) -> frozenset[str]:
     return frozenset(words)
 
 
-def _candidates(normalized: NormalizedSource) -> list[_Candidate]:
+def _candidates(
+    normalized: NormalizedSource, stages: dict[str, str] | None = None
+) -> list[_Candidate]:
     """The source's sentences that hold one day and no other resolved date."""
     by_sentence: dict[int, list[ResolvedTimex]] = defaultdict(list)
     for timex in normalized.timexes:
@@ -158,7 +174,16 @@ def _candidates(normalized: NormalizedSource) -> list[_Candidate]:
         before = sentence[: max(0, mention.where.sentence_offset)]
         if before.count('"') % 2 or before.count("\u201c") > before.count("\u201d"):
             continue  # inside a quotation
-        out.append(_Candidate(timex, value, _content_words(sentence), governor, _verbs(sentence)))
+        out.append(
+            _Candidate(
+                timex,
+                value,
+                _content_words(sentence),
+                governor,
+                _verbs(sentence),
+                _stages(sentence, stages or {}),
+            )
+        )
     return out
 
 
@@ -170,6 +195,8 @@ def _score(a: _Candidate, b: _Candidate, rule: Rule) -> int:
         return 0
     if a.verbs and b.verbs and a.verbs.isdisjoint(b.verbs):
         return 0  # "the final was called off on Saturday", "the final will be played on Tuesday"
+    if a.stages and b.stages and a.stages.isdisjoint(b.stages):
+        return 0  # "beat X in the semi-final on Friday", "won the final on Sunday"
     shared = len(a.words & b.words)
     if shared < int(rule.options.get("min_shared", 4)):
         return 0
@@ -184,6 +211,7 @@ def restated_findings(
     story: str,
     anchors: dict[str, str],
     agreements: list[Agreement],
+    stages: dict[str, str] | None = None,
 ) -> list[Finding]:
     """Findings of one statement restated by sources with different days (see the module's
     docstring for when two sentences are one statement): one finding for each statement,
@@ -196,7 +224,7 @@ def restated_findings(
         for evidence in judged:
             others = {e.source for e in judged} - {evidence.source}
             agreed[(evidence.source, evidence.line, evidence.column)] |= others
-    per_source = [(n, _candidates(n)) for n in sources]
+    per_source = [(n, _candidates(n, stages)) for n in sources]
     parent: dict[tuple[int, int], tuple[int, int]] = {}
 
     def find(node: tuple[int, int]) -> tuple[int, int]:

@@ -124,6 +124,7 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
             "near_guards": list,
             "remaining_words": list,
             "severity_words": dict,
+            "severity_measures": list,
         },
     ),
     "paired_count": (
@@ -197,6 +198,18 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
         },
     ),
 }
+
+
+def event_stage_words(lexicons: dict[str, Any]) -> dict[str, str]:
+    """Each word of the lexicon ``event_stages`` (lower case) and the competition stage it
+    names ("semi-final" -> "semifinal")."""
+    return {
+        word.lower(): stage
+        for stage, words in lexicons.get("event_stages", {}).items()
+        for word in words
+    }
+
+
 DIMENSIONS = (
     "count",
     "percent",

@@ -11,6 +11,138 @@ import pytest
 from tests.conftest import check_articles as _check
 
 STORIES = {
+    "a-severe-storm-injured-all": (
+        (
+            "a.txt",
+            "2026-03-05",
+            "Storm injures 40 in Kelvar province\n\nA severe storm injured 40 people in the town of Drossel on Tuesday, tearing roofs off homes, officials said.\n\nPower was cut to some 12,000 households.\n",
+        ),
+        (
+            "b.txt",
+            "2026-03-05",
+            "Forty hurt as storm lashes Drossel\n\nForty people were injured when a storm swept through the town of Drossel on Tuesday, officials said.\n\nFour people were seriously injured in the storm and remain in hospital in Drossel.\n",
+        ),
+    ),
+    "a-minor-quake-injured-all": (
+        (
+            "a.txt",
+            "2026-03-05",
+            "Quake jolts Marrin valley\n\nA minor earthquake injured three people in the Marrin valley on Wednesday, the regional emergency service said.\n\nThe magnitude 4.2 tremor cracked walls in several villages.\n",
+        ),
+        (
+            "b.txt",
+            "2026-03-05",
+            "Three hurt in Marrin tremor\n\nThree people were injured when a magnitude 4.2 earthquake shook the Marrin valley on Wednesday, the regional emergency service said.\n\nOne suffered minor injuries and two were taken to hospital with fractures.\n",
+        ),
+    ),
+    "a-serious-accident-injured-all": (
+        (
+            "a.txt",
+            "2026-03-05",
+            "Six injured in Pellham crash\n\nA serious accident injured six people on the A41 near Pellham on Sunday, police said.\n",
+        ),
+        (
+            "b.txt",
+            "2026-03-05",
+            "Pellham crash leaves six hurt\n\nSix people were injured in an accident on the A41 near Pellham on Sunday, police said.\n\nTwo were seriously injured in the accident.\n",
+        ),
+    ),
+    "severe-flooding-killed-all": (
+        (
+            "a.txt",
+            "2026-03-05",
+            "Floods kill 12 in Tesmar province\n\nSevere flooding killed 12 people across Tesmar province this week, the civil protection agency said on Wednesday.\n\nIn the town of Orvik, mudslides killed three.\n",
+        ),
+        (
+            "b.txt",
+            "2026-03-05",
+            "Tesmar flood toll reaches 12\n\nTwelve people have died in floods across Tesmar province this week, the civil protection agency said on Wednesday.\n\nIn Orvik, severe mudslides killed three.\n",
+        ),
+    ),
+    "the-seriously-injured-included": (
+        (
+            "a.txt",
+            "2026-03-05",
+            "Thirty hurt in Pesk stand collapse\n\nThirty people were injured when a stand collapsed at a football ground in Pesk on Saturday, police said.\n\nThe seriously injured included three children.\n",
+        ),
+        (
+            "b.txt",
+            "2026-03-05",
+            "Stand collapse at Pesk ground\n\nA stand collapsed at a football ground in Pesk on Saturday, injuring 30 people, police said.\n\nEight people were seriously injured.\n",
+        ),
+    ),
+    "a-storm-hit-at-an-hour": (
+        (
+            "a.txt",
+            "2026-03-05",
+            "Storm batters Kessa coast\n\nThe storm hit at around 2 a.m. on Saturday, flooding streets in the port of Kessa, the weather service said. The storm was downgraded on Sunday.\n",
+        ),
+        (
+            "b.txt",
+            "2026-03-05",
+            "Kessa streets flooded\n\nA storm struck the port of Kessa early on Saturday, flooding streets, the weather service said. It was downgraded to a tropical depression on Sunday.\n",
+        ),
+    ),
+    "a-storm-hit-four-provinces": (
+        (
+            "a.txt",
+            "2026-03-05",
+            "Storm Mara batters four provinces\n\nStorm Mara hit four provinces on Sunday, killing six people and cutting power to 200,000 homes, officials said. The storm weakened on Monday as it moved inland.\n",
+        ),
+        (
+            "b.txt",
+            "2026-03-05",
+            "Six dead as Storm Mara strikes\n\nStorm Mara struck on Sunday, killing six people and leaving 200,000 homes without power, officials said. It weakened as it moved inland on Monday.\n",
+        ),
+    ),
+    "a-strike-hit-twelve-ports": (
+        (
+            "a.txt",
+            "2026-03-05",
+            "Dock strike hits 12 ports\n\nA 24-hour strike by dock workers hit 12 ports on Monday, halting container traffic, the union said.\n\nThe 24-hour strike had been called on Friday after pay talks collapsed.\n",
+        ),
+        (
+            "b.txt",
+            "2026-03-05",
+            "Dockers walk out at 12 ports\n\nDock workers staged a 24-hour strike at 12 ports on Monday, halting container traffic, their union said.\n\nThe union called the stoppage after pay talks collapsed last week.\n",
+        ),
+    ),
+    "will-walk-off-for-hours-from-a-weekday": (
+        (
+            "a.txt",
+            "2026-03-05",
+            "Nurses to strike for 48 hours\n\nNurses at Varlo's public hospitals will walk off the job for 48 hours from Tuesday, their union said.\n",
+        ),
+        (
+            "b.txt",
+            "2026-03-05",
+            "Varlo nurses to strike\n\nNurses at Varlo's public hospitals will stage a 48-hour strike starting on Tuesday, March 10, their union said.\n",
+        ),
+    ),
+    "walked-off-for-hours-from-a-weekday": (
+        (
+            "a.txt",
+            "2026-03-09",
+            "Pilots end strike\n\nPilots at Tarrow Air walked off the job for 48 hours from Thursday, grounding most of its fleet, the airline said.\n",
+        ),
+        (
+            "b.txt",
+            "2026-03-09",
+            "Tarrow Air flights resume\n\nTarrow Air flights resumed on Saturday after a 48-hour strike by its pilots, which began on Thursday, grounded most of its fleet.\n",
+        ),
+    ),
+    "a-week-from-a-weekday": (
+        (
+            "a.txt",
+            "2026-03-05",
+            "Nurses to strike\n\nNurses at Varlo's public hospitals will walk off the job a week from Monday unless the government improves its pay offer, their union said.\n",
+        ),
+        (
+            "b.txt",
+            "2026-03-05",
+            "Varlo nurses set strike date\n\nNurses at Varlo's public hospitals will begin a 24-hour strike on March 16 unless the government improves its pay offer, their union said.\n",
+        ),
+    ),
     "a-semi-final-and-a-final": (
         # two stages of one contest are two events: Friday's semi-final, Saturday's final
         (
@@ -570,3 +702,63 @@ def test_a_date_before_the_count_verb_is_still_the_events(ruleset, nlp):
     assert [[e.text for e in f.evidence] for f in result.findings if f.kind == "discrepancy"] == [
         ["on Saturday", "on Friday"]
     ]
+
+
+QUIET_STORIES = {
+    "a-report-set-off-by-commas": (
+        (
+            "a.txt",
+            "2026-03-05",
+            "Rail unions plan strike\n\nThe strike on Monday, union leader Arne Vos said at a rally, would be the first national rail stoppage in a decade.\n",
+        ),
+        (
+            "b.txt",
+            "2026-03-05",
+            "Rail strike set for March 9\n\nRail workers will stage a national 24-hour strike on March 9, the first in a decade, union leader Arne Vos said.\n",
+        ),
+    ),
+    "a-coach-said-at-a-news-conference": (
+        (
+            "a.txt",
+            "2026-03-05",
+            "Kessel face Tarrow\n\nThe derby match on Saturday, Kessel coach Ivo Brandt said at a news conference, will decide the title.\n",
+        ),
+        (
+            "b.txt",
+            "2026-03-05",
+            "Brandt: derby will decide title\n\nKessel coach Ivo Brandt said the derby match against Tarrow on March 7 will decide the title.\n",
+        ),
+    ),
+    "a-semi-final-restated-as-the-final": (
+        (
+            "a.txt",
+            "2026-03-07",
+            "Okafor into Linden final\n\nOkafor beat Lind in the semi-final of the Linden Cup on Friday, dropping only one set.\n\nHe meets Brandt for the title.\n",
+        ),
+        (
+            "b.txt",
+            "2026-03-09",
+            "Okafor wins Linden Cup\n\nOkafor won the final of the Linden Cup on Sunday, beating Brandt in straight sets.\n",
+        ),
+    ),
+    "a-semifinal-restated-as-the-final": (
+        (
+            "a.txt",
+            "2026-03-07",
+            "Okafor into Linden final\n\nOkafor beat Lind in the semifinal of the Linden Cup on Friday, dropping only one set.\n\nHe meets Brandt for the title.\n",
+        ),
+        (
+            "b.txt",
+            "2026-03-09",
+            "Okafor wins Linden Cup\n\nOkafor won the final of the Linden Cup on Sunday, beating Brandt in straight sets.\n",
+        ),
+    ),
+}
+"""Look-alikes that drew a warning too (a statement restated with another day, a date read
+in the wrong tense): no discrepancy of any level."""
+
+
+@pytest.mark.parametrize("name", sorted(QUIET_STORIES))
+def test_quiet_lookalikes_draw_no_discrepancy(ruleset, nlp, name):
+    result = _check(ruleset, nlp, *QUIET_STORIES[name])
+    assert [f.message for f in result.findings if f.kind == "discrepancy"] == []

@@ -31,7 +31,7 @@ from checker.quantities import (
     find_numbers,
     may_start_number,
 )
-from checker.rules import RuleSet
+from checker.rules import RuleSet, event_stage_words
 from checker.temporal import TimexParts, parts_of
 
 _ORDINAL_DIGITS = re.compile(r"^(\d{1,2})(st|nd|rd|th)$")
@@ -332,11 +332,7 @@ class _WordSets:
             | set(lex.get("district_nouns", [])),
             facilities=frozenset(lex.get("place_facilities", [])),
             figure_verbs=frozenset(lex.get("figure_verbs", [])),
-            event_stages={
-                word.lower(): stage
-                for stage, words in lex.get("event_stages", {}).items()
-                for word in words
-            },
+            event_stages=event_stage_words(lex),
             attributive_nouns=frozenset(
                 {w for r in ruleset.of_kind("deadline") for w in r.options["triggers"]} | {"date"}
             ),
@@ -637,11 +633,15 @@ class _Context:
     def _report_start(self, end: int, sent_end: int, reporting: set[int]) -> int:
         """Where the words a reporting verb after token ``end`` reports begin: right after
         it, when a word follows it ("delegates, gathered in Tallinn, said the quota
-        would stay": "would" tells the quota, not the gathering); ``sent_end`` when there is none or
-        the verb stands alone between commas ("the summit, officials said, will open")."""
+        would stay": "would" tells the quota, not the gathering); ``sent_end`` when there
+        is none, or the verb and its own words stand between commas ("the summit,
+        officials said, will open"; "the strike on Monday, a leader said at a rally, would
+        be the first": what follows the second comma is the sentence's own)."""
         t = self.tokens
         for i in sorted(reporting):
             if end <= i and i + 1 < sent_end and t.alpha[i + 1]:
+                if "," in t.text[end:i] and "," in t.text[i + 1 : sent_end]:
+                    continue  # a report set off by commas inside the sentence
                 return i + 1
         return sent_end
 

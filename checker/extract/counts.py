@@ -299,7 +299,7 @@ def _quantities(
                 continue
             if _remaining(ctx, sent, (start, end), cue, ruleset.rules[rule_id]):
                 measure = f"still {measure}"  # "three remain trapped": those not yet out
-            if severity := _severity(ctx, sent, end, cue, ruleset.rules[rule_id]):
+            if severity := _severity(ctx, sent, end, cue, ruleset.rules[rule_id], measure):
                 measure = f"{severity} {measure}"  # "three were seriously hurt": a part
             tally = ruleset.rules[rule_id].options.get("tally")
             if tally and measure in tally:
@@ -373,18 +373,21 @@ def _remaining(ctx: _Context, sent: Span, number: tuple[int, int], cue: Span, ru
     return any(lower[i] in words for i in near)
 
 
-def _severity(ctx: _Context, sent: Span, end: int, cue: Span, rule: Rule) -> str | None:
-    """The ``severity_words`` class of ``rule`` whose word stands just before measure word
-    ``cue`` (within ``REMAINING_REACH`` words, after the number ending at ``end``): "three
-    people were seriously hurt", "24 suffered minor injuries" count a part of the injured
-    by how badly, not all of them."""
+def _severity(
+    ctx: _Context, sent: Span, end: int, cue: Span, rule: Rule, measure: str
+) -> str | None:
+    """The ``severity_words`` class of ``rule`` whose word stands between the number ending
+    at ``end`` and its measure word ``cue``, within ``REMAINING_REACH`` words before the
+    measure word: "three people were seriously hurt", "24 suffered minor injuries" count a
+    part of the injured by how badly, not all of them. Only for ``severity_measures``, and
+    never a word before the number ("a severe storm injured 40": the storm's)."""
     classes = rule.options.get("severity_words")
-    if not classes:
+    if not classes or measure not in rule.options.get("severity_measures", ()):
+        return None
+    if end > cue.start:
         return None
     lower = ctx.tokens.lower
-    first = max(sent.start, cue.start - REMAINING_REACH)
-    if end <= cue.start:
-        first = max(first, end)
+    first = max(sent.start, cue.start - REMAINING_REACH, end)
     for i in range(first, cue.start):
         for name, words in classes.items():
             if lower[i] in words:

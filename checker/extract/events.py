@@ -84,10 +84,14 @@ def _lead_event(
         right = ctx.clause(after + 1, min(after + 2, sent_end))[1]
     best: tuple[int, Span, str] | None = None
     unless = set(options.get("unless_before", ()))
+    own_left, own_right = ctx.clause(span.start, span.end)
+    opens_clause = span.start == own_left and own_right > span.end
     for cue in ctx.cues_at(t.sent_start[span.start], ""):
         label = cue.label_
         if not label.startswith(("event:", "lead:")) or not left <= cue.start < right:
             continue
+        if opens_clause and cue.start < own_left:
+            continue  # "saw her off in the quarter-final, and on Wednesday she trained"
         if span.start <= cue.start < span.end or _inside_name(ctx, cue.start):
             continue
         if ctx.attributive_at(cue.start, cue.end):
@@ -1380,26 +1384,20 @@ def _figure_between(ctx: _Context, cue: Span, span: Span) -> bool:
 
 def _gives_figure(ctx: _Context, i: int) -> bool:
     """True when token ``i`` is a verb of the lexicon's ``figure_verbs`` telling the level
-    a figure reached: a number after "to" or "at" ("rose to 58", "stood at 1,200") or right
-    after it ("reached 40"), not a change ("rose 20%": the rise is a happening of its own)."""
+    a figure reached: a number (no clock time) after "to" or "at" ("rose to 58", "stood at
+    1,200"); not a change ("rose 20%": the rise is a happening of its own), nor what the
+    verb acts on ("hit four provinces"), nor an hour ("struck at 2 a.m.")."""
     t = ctx.tokens
     if t.lower[i] not in ctx.figure_verbs:
         return False
     end = t.sent_end[i]
     at = i + 1
-    if at < end and t.lower[at] in ("to", "at"):
-        at += 1
-        return any(_is_number_word(t.lower[j]) for j in range(at, min(at + 2, end)))
-    return (
-        at < end
-        and _is_number_word(t.lower[at])
-        and not (at + 1 < end and t.lower[at + 1] in _CHANGE_UNITS)
-        and "%" not in t.lower[at]
+    if at >= end or t.lower[at] not in ("to", "at"):
+        return False
+    return any(
+        _is_number_word(t.lower[j]) and j not in ctx.timex_tokens
+        for j in range(at + 1, min(at + 3, end))
     )
-
-
-_CHANGE_UNITS = frozenset({"%", "percent", "per", "pc", "points", "point"})
-"""After a figure verb's number: a change ("rose 20%", "fell 3 points"), not a level."""
 
 
 def _is_number_word(word: str) -> bool:
@@ -1479,12 +1477,15 @@ def _starts_from(ctx: _Context, span: Span, event: Span, markers: frozenset[str]
     left, _ = ctx.clause(marker, span.end)
     if event.start < left:
         return False
-    durations = {
-        i
-        for other in ctx.timex_by_sent.get(t.sent_start[span.start], ())
-        if _DATE_PARTS.isdisjoint(other.label_.split("+"))
-        for i in range(other.start, other.end)
-    }  # "walk off the job for 24 hours from Monday": a duration dates nothing
+    durations = set()
+    for other in ctx.timex_by_sent.get(t.sent_start[span.start], ()):
+        if _DATE_PARTS.isdisjoint(other.label_.split("+")) and other.start <= marker:
+            if other.end >= marker and not (
+                other.start > 0 and "for" in (lower[other.start], lower[other.start - 1])
+            ):
+                return False  # "a week from Monday": a day a week on, no first day
+            durations.update(range(other.start, other.end))
+    # "walk off the job for 24 hours from Monday": a duration after "for" dates nothing
     return not any(
         ctx.past_at(i)
         or (i in ctx.timex_tokens and i not in durations)

@@ -142,8 +142,13 @@ def extract(
         return frozenset(ctx.content_words(0, lead_ends[rule_id]) | _title_words(source, ctx))
 
     def stage_kind(cue: Span) -> frozenset[str]:
-        """The competition stage an event word names ("kind:semifinal"), if any."""
-        stage = ctx.event_stages.get(cue.text.lower())
+        """The competition stage an event word names ("kind:semifinal"), if any; a word
+        after a hyphen is read with the word before it ("semi-final": not the final)."""
+        word = cue.text.lower()
+        at = cue.start
+        if at >= 2 and ctx.tokens.text[at - 1] == "-" and not ctx.tokens.spaced[at - 2]:
+            word = f"{ctx.tokens.lower[at - 2]}-{word}"
+        stage = ctx.event_stages.get(word)
         return frozenset({f"kind:{stage}"}) if stage else frozenset()
 
     def main_words(span: Span, cue: Span) -> frozenset[str]:
@@ -426,8 +431,12 @@ def extract(
             and _starts_from(ctx, span, cue, start_markers)
         ):
             # "called a 24-hour strike from Monday": the strike's first day, whatever
-            # the tense of the call; a weekday is the nearest such day to publication
-            rule_id, role = start_rule, "nearest"
+            # the tense of the call; a weekday is the nearest such day to publication.
+            # Not so when the clause looks ahead ("will walk off the job from Tuesday")
+            # or the event word is itself the past verb ("walked off the job from
+            # Thursday"): the tense tells which Tuesday, which Thursday
+            told_by_tense = tense == "future" or ctx.past_at(cue.start)
+            rule_id, role = start_rule, None if told_by_tense else "nearest"
         out.facts.append(
             FactMention(
                 rule=rule_id,
