@@ -2870,3 +2870,14 @@ def test_quantities_a_flow_in_cumecs_and_cusecs_is_one_dimension(ruleset, nlp):
         "releasing 100 cumecs",
         "releasing about 5,300 cusecs",
     ]
+
+
+def test_quantities_a_flow_in_m3_per_second(ruleset, nlp):
+    # "m3/s" is three tokens to the tokenizer ("m3", "/", "s"): still one unit
+    first = "The Tove river peaked at 1,450 m3/s in Orvik on Wednesday, the hydrology service said."
+    second = (
+        "The Tove river peaked at 1,800 m3/s in Orvik on Wednesday, the hydrology service said."
+    )
+    result = _check(ruleset, nlp, *_story(first, second))
+    (finding,) = _discrepancies(result, "number.figure")
+    assert "1,450 m³ / second" in finding.message and "1,800 m³ / second" in finding.message
