@@ -89,6 +89,9 @@ class QuantityLexicon:
     """Words after which a number is an age ("aged five", "under the age of 12")."""
     age_nouns: frozenset[str] = frozenset()
     """Nouns after which a hedged number is an age ("children under five")."""
+    rough_words: frozenset[str] = frozenset()
+    """Number and scale words that make a number round ("a dozen", "two dozen": about 12,
+    about 24, not exactly)."""
 
     @classmethod
     def from_lexicons(cls, lexicons: dict[str, Any]) -> QuantityLexicon:
@@ -131,6 +134,7 @@ class QuantityLexicon:
             weight_words=words("weight_words"),
             age_before=words("age_before"),
             age_nouns=words("age_nouns"),
+            rough_words=words("rough_words"),
         )
 
 
@@ -440,6 +444,7 @@ def _number_at(
     scale = 1.0
     unit: str | None = None
     exact_word = False
+    rough_word = False
     vague_words = ""
     j = i
     if (hit := _phrase_at(words, i, lex.vague)) is not None:
@@ -525,6 +530,7 @@ def _number_at(
     elif (hit := _phrase_at(words, i, lex.number_words)) is not None:
         value, j = lex.number_words[hit[0]], i + hit[1]
         exact_word = True
+        rough_word = hit[0] in lex.rough_words  # "a dozen"
         # "twenty-five", "twenty five"
         k = j + 1 if j < len(words) and words[j] == "-" else j
         if value in (20, 30, 40, 50, 60, 70, 80, 90) and k < len(words):
@@ -533,9 +539,11 @@ def _number_at(
                 value, j = value + unit_word, k + 1
     else:
         return None
+    rough = rough_word
     if value is not None:
         while j < len(words) and words[j] in lex.scales and words[j] not in ("m", "b", "k"):
             scale *= lex.scales[words[j]]
+            rough = rough or words[j] in lex.rough_words
             j += 1
         if j < len(words) and words[j].rstrip(".") in ("m", "bn", "b", "k") and glued[j - 1]:
             scale *= lex.scales[words[j].rstrip(".")]  # "$160m." ends a sentence
@@ -567,6 +575,8 @@ def _number_at(
             rounding = min(0.5 * 10**zeros, _ROUNDED * value) * scale
             if scale > 1 and not zeros:
                 truncated = scale  # "$13 billion" is often 13.9 billion cut short
+    if value is not None and rough:
+        rounding, truncated = _APPROX * value * scale, 0.0  # "two dozen": about 24
     if value is not None:
         value *= scale
     return _finish(
