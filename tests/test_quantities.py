@@ -2227,13 +2227,8 @@ def test_quantities_few_things_told_in_the_same_words(ruleset, nlp, second, mess
             ],
         ),
         ("In the end 82 delegates voting in favour carried the reform.", []),
-        (
-            "In all 84 MPs voted in favour of the reform and 61 voted against it.",
-            ["Sources disagree on the votes for: 82 (coastal-herald.txt) vs 84 (river-wire.txt)"],
-        ),
-        ("In all 82 MPs voted in favour of the reform and 61 voted against it.", []),
     ],
-    ids=["for-differs", "against-differs", "agree", "mps-voted-differ", "mps-voted-agree"],
+    ids=["for-differs", "against-differs", "agree"],
 )
 def test_quantities_a_tally_of_votes(ruleset, nlp, second, messages):
     # "by 82 votes to 61": the first figure is for, the second against; both are levels

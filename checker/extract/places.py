@@ -13,7 +13,7 @@ import regex
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span
 
-from checker.extract.context import _DETERMINERS, _Context, _mention_at, _where, stem
+from checker.extract.context import _Context, _mention_at, _where, stem
 from checker.extract.events import _is_day, _main_clause
 from checker.extract.mentions import Extraction, FactMention
 from checker.model import Source
@@ -596,13 +596,6 @@ def _frame_places(
                     # "bound for the port of Zenda" is a destination
                     continue
                 word = spec.get("as_word", word).lower()  # "the Zenda River at X": a gauge
-                name = None
-                if spec.get("named"):
-                    # "Marlin Bay Hospital in X": the facility is the name, compared only
-                    # with itself
-                    name = _facility_name(ctx, span.start, span.end)
-                    if name is None:
-                        continue
                 place = None
                 if word in objects:
                     named = _name_after(ctx, span.end, dateline)
@@ -636,7 +629,7 @@ def _frame_places(
                         if not in_clause and not venues:
                             break
                         at += 1
-                if place is None and per_word and name is None:
+                if place is None and per_word:
                     place = _name_before(ctx, span.start, dateline)  # "the Zenda gauge"
                 if place is None and spec.get("place_before"):
                     place = _place_before(ctx, span.start, prepositions, with_words, gap, dateline)
@@ -649,8 +642,6 @@ def _frame_places(
                 kind = frame if not per_word else f"{frame} at the {word}"
                 if per_word and spec.get("word_kind"):
                     kind = f"the {word}"  # "Sources disagree on where the sandbank is"
-                if name is not None:
-                    kind = name  # "Sources disagree on where Marlin Bay Hospital is"
                 if place is None or (kind, place) in seen:
                     continue  # "caught at a checkpoint outside Split": one place, two words
                 seen.add((kind, place))
@@ -679,9 +670,7 @@ def _frame_places(
                             context=frozenset(context),
                             chain=_chain_of(
                                 frame_chains,
-                                (n, name.lower() if name else 0)
-                                if name is not None
-                                else (n, facilities.index(word) + 1 if per_word else 0),
+                                (n, facilities.index(word) + 1 if per_word else 0),
                                 new_chain,
                             ),
                             subject=kind,
@@ -691,30 +680,6 @@ def _frame_places(
                         )
                     )
     return facts
-
-
-_NAME_JOINS = frozenset({"'s", "\u2019s", "of", "-"})
-"""Lower-case tokens inside a facility's name ("St Mary's Hospital", "Port of Tyne")."""
-
-
-def _facility_name(ctx: _Context, start: int, end: int) -> str | None:
-    """The name a facility word at tokens [start, end) ends, as written ("Marlin Bay
-    Hospital", "St Mary's Hospital"): the facility word capitalised after a run of
-    capitalised words; None for a facility told by its kind ("a hospital in X", "the
-    city's main hospital")."""
-    t = ctx.tokens
-    if not (t.title[start] or t.upper[start]):
-        return None
-    first = start
-    sent_start = t.sent_start[start]
-    while first > sent_start and (
-        ((t.title[first - 1] or t.upper[first - 1]) and t.lower[first - 1] not in _DETERMINERS)
-        or (t.lower[first - 1] in _NAME_JOINS and first - 2 >= sent_start and t.title[first - 2])
-    ):
-        first -= 1
-    if first == start:
-        return None
-    return ctx.doc[first:end].text
 
 
 def _years_before(ctx: _Context, source: Source, sent_start: int, ruleset: RuleSet) -> bool:
