@@ -1375,10 +1375,9 @@ def _event_of(
 
 
 def _figure_between(ctx: _Context, cue: Span, span: Span) -> bool:
-    """True when, between event word ``cue`` and the date ``span`` after it, a verb of the
-    lexicon's ``figure_verbs`` has a number within its next three words: the date is the
-    figure's ("the number taken ill after a wedding rose to 58 on Monday" tells no
-    wedding's day; "stood at 1,200", "reached 40")."""
+    """True when, between event word ``cue`` and the date ``span`` after it, a verb gives a
+    figure (``_gives_figure``): the date is the figure's ("the number taken ill after a
+    wedding rose to 58 on Monday" tells no wedding's day)."""
     return cue.end <= span.start and any(_gives_figure(ctx, i) for i in range(cue.end, span.start))
 
 
@@ -1395,21 +1394,10 @@ def _gives_figure(ctx: _Context, i: int) -> bool:
     if at >= end or t.lower[at] not in ("to", "at"):
         return False
     return any(
-        _is_number_word(t.lower[j]) and j not in ctx.timex_tokens
+        (any(ch.isdigit() for ch in t.lower[j]) or t.lower[j] in ctx.cardinals)
+        and j not in ctx.timex_tokens
         for j in range(at + 1, min(at + 3, end))
     )
-
-
-def _is_number_word(word: str) -> bool:
-    """True for a figure written in digits ("58", "1,200", "$3m") or in words ("twelve")."""
-    return any(ch.isdigit() for ch in word) or word in _NUMBER_WORDS
-
-
-_NUMBER_WORDS = frozenset(
-    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
-    "ninety hundred dozen dozens hundreds thousands".split()
-)
 
 
 _EARLIER_INSTANCE = frozenset({"recent", "earlier", "previous", "prior", "preceding"})
