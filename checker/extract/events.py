@@ -84,13 +84,12 @@ def _lead_event(
         right = ctx.clause(after + 1, min(after + 2, sent_end))[1]
     best: tuple[int, Span, str] | None = None
     unless = set(options.get("unless_before", ()))
-    own_left, own_right = ctx.clause(span.start, span.end)
-    opens_clause = span.start == own_left and own_right > span.end
+    opens_clause = _opens_clause(ctx, span)
     for cue in ctx.cues_at(t.sent_start[span.start], ""):
         label = cue.label_
         if not label.startswith(("event:", "lead:")) or not left <= cue.start < right:
             continue
-        if opens_clause and cue.start < own_left:
+        if opens_clause and cue.start < span.start:
             continue  # "saw her off in the quarter-final, and on Wednesday she trained"
         if span.start <= cue.start < span.end or _inside_name(ctx, cue.start):
             continue
@@ -1346,10 +1345,8 @@ def _event_of(
     if best is None or (best[0][0] == 1 and best[0][1] > 12):
         return None
     cue = best[1]
-    if best[0][0] == 1 and cue.start < span.start == left and right > span.end:
-        # "beat her in the quarter-final, and on Sunday she was calmer still": a
-        # date that opens a clause of its own dates what that clause tells
-        return None
+    if best[0][0] == 1 and cue.start < span.start and _opens_clause(ctx, span):
+        return None  # "beat her in the quarter-final, and on Sunday she was calmer still"
     if not _names_the_event(ctx, cue, dated_before=span.end <= cue.start):
         return None
     between = range(cue.end, span.start) if cue.end <= span.start else range(span.end, cue.start)
@@ -1372,6 +1369,13 @@ def _event_of(
         # said it would be replayed on Wednesday" reports the match's date
         return None
     return cue, best[2]
+
+
+def _opens_clause(ctx: _Context, span: Span) -> bool:
+    """True when date ``span`` opens a clause that goes on after it ("..., and on Sunday
+    she was calmer still"): it dates what that clause tells, not an event word before it."""
+    left, right = ctx.clause(span.start, span.end)
+    return span.start == left and right > span.end
 
 
 def _figure_between(ctx: _Context, cue: Span, span: Span) -> bool:
