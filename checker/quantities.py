@@ -92,6 +92,9 @@ class QuantityLexicon:
     rough_words: frozenset[str] = frozenset()
     """Number and scale words that make a number round ("a dozen", "two dozen": about 12,
     about 24, not exactly)."""
+    size_words: frozenset[str] = frozenset()
+    """Words a hyphen joins to a number that make it the size of the group named next ("an
+    11-member crew", "a 40-strong delegation")."""
 
     @classmethod
     def from_lexicons(cls, lexicons: dict[str, Any]) -> QuantityLexicon:
@@ -135,6 +138,7 @@ class QuantityLexicon:
             age_before=words("age_before"),
             age_nouns=words("age_nouns"),
             rough_words=words("rough_words"),
+            size_words=words("size_words"),
         )
 
 

@@ -148,6 +148,26 @@ def _number_findings(result) -> list:
             "(coastal-herald.txt) vs about 140,000 m\u00b3 (river-wire.txt)",
             id="estimated-volumes",
         ),
+        pytest.param(
+            (
+                "An 11-member crew was rescued on Friday after the Orla trawler sank.",
+                "A crew of 12 was rescued on Friday after the trawler Orla sank.",
+            ),
+            "number.transport",
+            "Sources disagree on how many crew: 11 (coastal-herald.txt) vs 12 (river-wire.txt)",
+            id="a-group-s-size-joined-by-a-hyphen",
+        ),
+        pytest.param(
+            (
+                "VARN, Oct 11 (Coast Wire) - All 14 crew members were rescued after the "
+                "freighter Orla ran aground.",
+                "VARN (Plains Press) - Coastguards rescued 15 crew members on Friday after the "
+                "freighter Orla ran aground.",
+            ),
+            "number.transport",
+            "Sources disagree on how many crew: 14 (coastal-herald.txt) vs 15 (river-wire.txt)",
+            id="a-capital-opening-the-sentence-after-a-dateline",
+        ),
     ],
 )
 def test_unseen_shapes_disagree(ruleset, nlp, texts, rule, message):
@@ -257,6 +277,11 @@ def test_unseen_shapes_disagree(ruleset, nlp, texts, rule, message):
             "Kelso Athletic signed the striker for a club-record fee of 9.5 million euros.",
             "The striker joined Kelso Athletic for a fee that could rise to \u20ac12m with add-ons.",
             id="a-sum-that-could-reach-a-figure",
+        ),
+        pytest.param(
+            "The Orla trawler's 12-member crew was rescued on Friday.",
+            "All 12 crew of the Orla trawler were rescued on Friday, the coastguard said.",
+            id="a-group-s-size-as-its-count",
         ),
     ],
 )

@@ -817,16 +817,24 @@ class _Context:
             self._proper_nouns[sent_start] = self._find_proper_nouns(sent_start)
         return set(self._proper_nouns[sent_start])
 
+    def opening(self, sent: Span, dateline: Dateline | None) -> int:
+        """The first token of ``sent`` after the dateline, when the sentence holds it
+        ("OSLO, May 3 (Wire) - All 11 crew ...": "All" opens the sentence proper); else the
+        sentence's first token."""
+        first = sent.start
+        if dateline is not None and sent.start_char <= dateline.start < sent.end_char:
+            while first < sent.end and self.doc[first].idx < dateline.end:
+                first += 1
+        return first
+
     def quantity_names(self, sent: Span, dateline: Dateline | None) -> set[str]:
         """The names a quantity's sentence gives its subject: ``proper_nouns`` after the
         dateline (the city and outlet say where the copy was filed, not what the figure is
         of), and the name of a name joined to a figure ("Orion-3"); without accents, as
         many wires write them ("Sao Paulo" for "São Paulo")."""
         t = self.tokens
-        first = sent.start
-        if dateline is not None and sent.start_char <= dateline.start < sent.end_char:
-            while first < sent.end and self.doc[first].idx < dateline.end:
-                first += 1
+        first = self.opening(sent, dateline)
+        if first > sent.start:
             if first >= sent.end:
                 return set()
             found = self._find_proper_nouns(first)

@@ -254,7 +254,14 @@ def _quantities(
                 part_end = end
                 start, end = sent.start + whole.start, sent.start + whole.end
             elif not _counts_alone(
-                ctx, sent, start, end, phrase, measures, _after_unit_figure(words, phrases, n)
+                ctx,
+                sent,
+                start,
+                end,
+                phrase,
+                measures,
+                _after_unit_figure(words, phrases, n),
+                opening=ctx.opening(sent, dateline),
             ):
                 continue
             if dateline and dateline.start <= doc[start].idx < dateline.end:
@@ -322,8 +329,10 @@ def _quantities(
                 bare
                 and cue.start > end
                 and all(ctx.tokens.lower[k] in _BEFORE_PARTICIPLE for k in range(end, cue.start))
+            ) or (
+                bare and cue.start == end + 2 and ctx.tokens.lower[end + 1] in lexicon.size_words
             ):
-                shown = cue.end
+                shown = cue.end  # "78 were injured", "an 11-member crew"
             left, right = ctx.clause(start, end)
             when = min(
                 (span for span in timex_by_sent.get(sent.start, ()) if left <= span.start < right),
@@ -889,10 +898,14 @@ def _counts_alone(
     phrase: NumberPhrase,
     measures: list[Span],
     after_unit_figure: bool = False,
+    *,
+    opening: int | None = None,
 ) -> bool:
     """False for numbers that are not a total of their own: one of a list ("magnitude 2.9
     and 2.2"), part of a coordination ("a man and two women"), a share ("two of them"), an
-    age ("at 77", "aged 61"), part of a name ("Route 52") or of something else ("a mother of 12")."""
+    age ("at 77", "aged 61"), part of a name ("Route 52") or of something else ("a mother of 12").
+    ``opening`` is the first token of the sentence proper (after a dateline): a capital
+    there opens the sentence and names nothing ("HAVANA - All 11 crew")."""
     doc = ctx.doc
     if phrase.listed:
         return False
@@ -918,7 +931,7 @@ def _counts_alone(
         if (
             (before.is_title or (before.is_alpha and not before.is_lower and not before.is_upper))
             and phrase.unit is None
-            and any(not doc[i].is_space for i in range(sent.start, before.i))
+            and any(not doc[i].is_space for i in range(max(sent.start, opening or 0), before.i))
             and not any(c.start <= before.i < c.end for c in measures)
         ):
             return False
@@ -998,6 +1011,9 @@ def _measure_of(
         return label(label_cue)
     right_limit = min(sent.end, end + _QUANTITY_GAP + 1)
     k = end + 1 if phrase.hyphenated else end
+    if phrase.hyphenated and k < sent.end and ctx.tokens.lower[k] in lexicon.size_words:
+        k += 1  # "an 11-member crew": the crew's size
+        right_limit = min(sent.end, right_limit + 1)
     while k < right_limit:
         if k in cue_at:
             return label(cue_at[k])
