@@ -71,6 +71,7 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
             "closing_markers": list,
             "predicates": dict,
             "earlier_words": list,
+            "linking_words": list,
             "scopes": dict,
             "stances": dict,
         },

@@ -238,6 +238,13 @@ def test_extract_funerals_take_their_own_dates_not_the_crash_before(extract_text
             "by July 15",
             "by",
         ),
+        # a trigger linked to its date across what it is for (``linking_words``)
+        (
+            "The deadline for ferry route tenders is March 31.",
+            "March 31",
+            "deadline",
+        ),
+        ("The cutoff for late applications falls on Friday.", "on Friday", "cutoff"),
     ],
 )
 def test_extract_deadline_found(extract_text, text, date_text, trigger):

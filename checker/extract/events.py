@@ -709,7 +709,7 @@ def _deadline_of(
         before = 0 <= span.start - cue.end <= 2 and all(
             lower[i] in ("of", "for", "on", "is", "was") for i in range(cue.end, span.start)
         )
-        if after or before:
+        if after or before or _linked(ctx, cue, span, rules[rule_id].options):
             head = span.start if after else cue.start
             definite = any(
                 lower[i] in _DEFINITE
@@ -752,6 +752,25 @@ def _deadline_of(
                 # was closed until March 2" stays a past fact)
                 return rule_id, cue.text.lower(), False, None
     return None
+
+
+_LINKED_REACH = 4
+"""Most words between a deadline's "for" and the words linking it to its date."""
+
+
+def _linked(ctx: _Context, cue: Span, span: Span, options: dict) -> bool:
+    """True when a deadline's trigger is linked to the date after it across what it is for:
+    "the deadline for bids is March 31" (``linking_words`` after "for" and at most
+    ``_LINKED_REACH`` words)."""
+    t = ctx.tokens
+    gap = t.lower[cue.end : span.start]
+    if not gap or gap[0] != "for" or not all(t.alpha[i] for i in range(cue.end, span.start)):
+        return False
+    said = " ".join(gap)
+    return any(
+        said.endswith(" " + link) and 1 <= len(gap) - 1 - len(link.split()) <= _LINKED_REACH
+        for link in options.get("linking_words", ())
+    )
 
 
 _PERIOD_DAYS = {"D": 1, "W": 7}
