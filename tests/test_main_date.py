@@ -135,6 +135,41 @@ def test_main_dates_of_one_happening_told_in_other_words_are_compared(ruleset, n
     assert _findings(result) == []
 
 
+_APPROVED = (
+    "Tarnby approves harbour bridge\n\n"
+    "TARNBY, April 8 (Coast Wire) - Tarnby's planning board on Tuesday approved the port "
+    "authority's plan to build a lifting bridge across the inner harbour, on condition "
+    "that work starts within a year.\n"
+)
+_WON_APPROVAL = (
+    "Port authority wins approval for harbour bridge\n\n"
+    "Tarnby's port authority won approval on Wednesday for a lifting bridge across the "
+    "inner harbour, one of the largest building projects in the port's history.\n"
+)
+
+
+def test_main_dates_of_an_approval_told_in_other_words_are_compared(ruleset, nlp):
+    # "won approval" tells the approval the other lead dates with "approved"
+    result = _check(
+        ruleset,
+        nlp,
+        ("wire.txt", "2025-04-08", _APPROVED),
+        ("weekly.txt", "2025-04-10", _WON_APPROVAL),
+    )
+    (finding,) = _findings(result)
+    assert _texts(finding) == {("wire.txt", "on Tuesday"), ("weekly.txt", "on Wednesday")}
+    won_a_prize = _WON_APPROVAL.replace(
+        "won approval on Wednesday for", "won a prize on Wednesday for"
+    )
+    result = _check(
+        ruleset,
+        nlp,
+        ("wire.txt", "2025-04-08", _APPROVED),
+        ("weekly.txt", "2025-04-10", won_a_prize),
+    )
+    assert _findings(result) == []
+
+
 _SHELLED = (
     "Fuel depot shelled near border town of Osterfeld\n\n"
     "A fuel depot near the border town of Osterfeld was shelled on Thursday, "
