@@ -92,6 +92,9 @@ class QuantityLexicon:
     rough_words: frozenset[str] = frozenset()
     """Number and scale words that make a number round ("a dozen", "two dozen": about 12,
     about 24, not exactly)."""
+    object_verbs: frozenset[str] = frozenset()
+    """Verbs after a count whose object is its measure word ("three were treated for
+    minor injuries", "two suffered serious injuries")."""
     size_words: frozenset[str] = frozenset()
     """Words a hyphen joins to a number that make it the size of the group named next ("an
     11-member crew", "a 40-strong delegation")."""
@@ -139,6 +142,7 @@ class QuantityLexicon:
             age_nouns=words("age_nouns"),
             rough_words=words("rough_words"),
             size_words=words("size_words"),
+            object_verbs=words("object_verbs"),
         )
 
 

@@ -168,6 +168,18 @@ def _number_findings(result) -> list:
             "Sources disagree on how many crew: 14 (coastal-herald.txt) vs 15 (river-wire.txt)",
             id="a-capital-opening-the-sentence-after-a-dateline",
         ),
+        pytest.param(
+            (
+                "The Orla ferry hit the pier on Friday. Three passengers were treated for "
+                "minor injuries at the Orla terminal.",
+                "The Orla ferry struck the pier on Friday. Two passengers sustained minor "
+                "injuries at the Orla terminal.",
+            ),
+            "number.casualties",
+            "Sources disagree on how many were slightly injured: 3 (coastal-herald.txt) vs 2 "
+            "(river-wire.txt)",
+            id="a-verb-whose-object-is-the-measure-word",
+        ),
     ],
 )
 def test_unseen_shapes_disagree(ruleset, nlp, texts, rule, message):

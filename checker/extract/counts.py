@@ -1057,8 +1057,33 @@ def _measure_of(
         k += 1
     if k < right and k in cue_at:
         return label(cue_at[k])
+    # "three passengers were treated for minor injuries", "two suffered serious injuries":
+    # a verb whose object is the measure word, two describing words at most between
+    verb_end = _object_verb_end(ctx, k, right, lexicon.object_verbs)
+    if verb_end is not None:
+        k = verb_end
+        while (
+            k < min(right, verb_end + 2)
+            and k not in cue_at
+            and doc[k].is_alpha
+            and doc[k].lower_ not in STOP_WORDS
+        ):
+            k += 1
+        if k < right and k in cue_at:
+            return label(cue_at[k])
     if before:
         return label(max(before, key=lambda c: c.end))
+    return None
+
+
+def _object_verb_end(ctx: _Context, k: int, right: int, verbs: frozenset[str]) -> int | None:
+    """The index after the words of ``verbs`` ("treated for", "sustained") that start at
+    token ``k`` and end before ``right``; None when none does."""
+    lower = ctx.tokens.lower
+    for verb in verbs:
+        words = verb.split()
+        if k + len(words) <= right and lower[k : k + len(words)] == words:
+            return k + len(words)
     return None
 
 
