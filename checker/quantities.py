@@ -378,6 +378,19 @@ _LIST_ENDS = frozenset({"in", "on", "at", "for", "of", "respectively", "and", "o
 """Words after the last number of a list that say nothing of what it counts."""
 
 
+def _counts_other(words: list[str], first: NumberPhrase, second: NumberPhrase) -> bool:
+    """True when ``second`` counts something else than ``first`` measures: a figure with a
+    unit, then a bare number with a word after it ("22.1% and 24 seats", "fell 6.4% to 812
+    pence"): no list, no range."""
+    return (
+        first.unit is not None
+        and second.unit is None
+        and second.end < len(words)
+        and words[second.end].isalpha()
+        and words[second.end] not in _LIST_ENDS
+    )
+
+
 def _ranges_and_lists(words: list[str], phrases: list[NumberPhrase]) -> list[NumberPhrase]:
     """Join "between $140 and $150 million" and "60 to 70 people" into one range; mark the
     numbers of a list ("magnitude 2.9 and 2.2", "10 or 12") as ``listed``."""
@@ -401,6 +414,7 @@ def _ranges_and_lists(words: list[str], phrases: list[NumberPhrase]) -> list[Num
                 (joiner == "and" and opener == "between")
                 or (joiner == "to" and opener not in ("from", "by") and first.hedge is None)
             )
+            and not _counts_other(words, first, second)
         ):
             scale = second.scale if first.scale == 1 else 1
             low, high = first.value * scale, second.value
@@ -419,13 +433,7 @@ def _ranges_and_lists(words: list[str], phrases: list[NumberPhrase]) -> list[Num
                 k += 2
                 continue
         # "22.1% and 24 seats": a share and a count of something else, no list
-        counts_other = (
-            first.unit is not None
-            and second.unit is None
-            and second.end < len(words)
-            and words[second.end].isalpha()
-            and words[second.end] not in _LIST_ENDS
-        )
+        counts_other = _counts_other(words, first, second)
         # "NZ$21.4 million, roughly $12 million": one sum in two currencies, no list
         converted = (
             joiner == ","

@@ -389,6 +389,15 @@ def test_quantities_ranges(nlp, lexicon, sentence, expected):
     assert _amounts(nlp, lexicon, sentence) == [expected]
 
 
+def test_quantities_a_percentage_then_a_price_is_no_range(nlp, lexicon):
+    # "fell 6.4% to 812 pence": the fall and the price it left, two figures
+    found = _amounts(nlp, lexicon, "Shares in Halvard fell 6.4% to 812 pence on Friday.")
+    assert [(text, stated) for text, _low, _high, _dim, stated, _listed in found] == [
+        ("6.4%", "6.4%"),
+        ("812", "812"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
