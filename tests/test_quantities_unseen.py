@@ -180,6 +180,18 @@ def _number_findings(result) -> list:
             "(river-wire.txt)",
             id="a-verb-whose-object-is-the-measure-word",
         ),
+        pytest.param(
+            (
+                "Halvard recalled its Orla heaters on Tuesday. Shares in Halvard fell 6.4% "
+                "to 812 pence in Oslo.",
+                "Halvard recalled the Orla heaters on Tuesday. Investors were unsettled: its "
+                "shares dropped 4.6% on the day.",
+            ),
+            "number.shares",
+            "Sources disagree on the fall in the share price: 6.4% (coastal-herald.txt) vs "
+            "4.6% (river-wire.txt)",
+            id="a-share-price-move",
+        ),
     ],
 )
 def test_unseen_shapes_disagree(ruleset, nlp, texts, rule, message):
@@ -294,6 +306,24 @@ def test_unseen_shapes_disagree(ruleset, nlp, texts, rule, message):
             "The Orla trawler's 12-member crew was rescued on Friday.",
             "All 12 crew of the Orla trawler were rescued on Friday, the coastguard said.",
             id="a-group-s-size-as-its-count",
+        ),
+        pytest.param(
+            "Halvard will cut 300 jobs, it said on Friday. Its shares fell as much as 9% "
+            "before closing down 6%.",
+            "Halvard said on Friday it would cut 300 jobs. Its shares closed down 6% in Oslo.",
+            id="a-share-price-s-low-of-the-day-and-its-close",
+        ),
+        pytest.param(
+            "Halvard cut 300 jobs on Friday. Its shares fell 2% on Friday.",
+            "Halvard cut 300 jobs on Friday. On Monday, its shares fell another 5%.",
+            id="another-day-s-share-price-move",
+        ),
+        pytest.param(
+            "Halvard agreed to buy Ostra on Friday. Halvard shares fell 4% and Ostra shares "
+            "jumped 30%.",
+            "Halvard will buy Ostra, it said on Friday. Shares in Halvard fell 4% while Ostra "
+            "rose by almost a third.",
+            id="two-companies-share-price-moves",
         ),
     ],
 )
