@@ -192,6 +192,30 @@ def _number_findings(result) -> list:
             "4.6% (river-wire.txt)",
             id="a-share-price-move",
         ),
+        pytest.param(
+            (
+                "Three men robbed the Orla Savings branch on Monday and escaped with "
+                "$186,400 in cash.",
+                "Police said $168,400 was taken from the vault of the Orla Savings branch "
+                "on Monday.",
+            ),
+            "number.money",
+            "Sources disagree on the sum stolen: USD 186,400 (coastal-herald.txt) vs USD "
+            "168,400 (river-wire.txt)",
+            id="the-sum-a-robbery-took",
+        ),
+        pytest.param(
+            (
+                "Flight OR318 was climbing through 17,000 feet when the crew shut down the "
+                "right engine.",
+                "The right engine of flight OR318 failed as it climbed at an altitude of "
+                "19,000 feet.",
+            ),
+            "number.distance",
+            "Sources disagree on the altitude: 17,000 foot (= 5.182 km) (coastal-herald.txt) "
+            "vs 19,000 foot (= 5.791 km) (river-wire.txt)",
+            id="a-flight-s-altitude-in-feet",
+        ),
     ],
 )
 def test_unseen_shapes_disagree(ruleset, nlp, texts, rule, message):
@@ -324,6 +348,11 @@ def test_unseen_shapes_disagree(ruleset, nlp, texts, rule, message):
             "Halvard will buy Ostra, it said on Friday. Shares in Halvard fell 4% while Ostra "
             "rose by almost a third.",
             id="two-companies-share-price-moves",
+        ),
+        pytest.param(
+            "Flight OR318 was climbing through 17,000 feet when the crew shut down an engine.",
+            "The engine of flight OR318 failed at an altitude of about 5,200 metres.",
+            id="an-altitude-in-feet-and-in-metres",
         ),
     ],
 )
