@@ -1636,8 +1636,8 @@ def test_quantities_figures_beside_one_agreeing_figure_are_compared(ruleset, nlp
         ),
         (
             (
-                "Officials ordered the evacuation of 23 low-lying hamlets before the storm.",
-                "Officials ordered 32 low-lying hamlets evacuated as the storm neared.",
+                "The storm surge cut off 23 low-lying hamlets along the coast.",
+                "The storm surge left 32 low-lying hamlets cut off along the coast.",
             ),
             "Sources disagree on how many hamlets: 23 (coastal-herald.txt) vs 32 (river-wire.txt)",
         ),

@@ -926,7 +926,7 @@ def _counts_alone(
         if lower == "at" and phrase.unit is None:
             return False
         total = start - 2 > sent.start and doc[start - 2].lower_ == "total"
-        if lower == "of" and not total and not any(c.end == start - 1 for c in measures):
+        if lower == "of" and not total and not any(c.end in (start - 1, start) for c in measures):
             return False  # "two of the victims", but "a total of 62 people"
         if (
             (before.is_title or (before.is_alpha and not before.is_lower and not before.is_upper))
@@ -1144,7 +1144,8 @@ def _counting_noun(
         and not ctx.is_break(doc[end])
         and end not in cue_at
     ):
-        end += 1
+        # "23 low-lying hamlets": a hyphenated compound describes the noun after it
+        end += 3 if _hyphenated_modifier(ctx, end, sent.end) else 1
     nouns = [t.lower[i] for i in range(noun_at, end) if t.alpha[i] and not t.title[i]]
     if not nouns:
         return None
