@@ -732,24 +732,6 @@ def _plain_words(max_rare_zipf: float, min_common_zipf: float) -> set[str]:
     return known
 
 
-CODE_WORD_ZIPF = 5.0
-"""A codespell correction less frequent than this may be a word of code more than of news
-("cache", "outer", "height"): commoner words as near ("case", "our", "high") are weighed
-against it."""
-RIVAL_GAIN_ZIPF = 1.0
-"""How much more frequent such a rival must be than codespell's correction."""
-
-
-def _commoner_rivals(typed: str, listed: str) -> list[str]:
-    """Words as few edits from ``typed`` as codespell's correction ``listed`` and far
-    commoner than it, when ``listed`` is a word news seldom writes (``CODE_WORD_ZIPF``)."""
-    least = zipf(listed) + RIVAL_GAIN_ZIPF
-    if zipf(listed) >= CODE_WORD_ZIPF:
-        return []
-    near = candidates(typed, max_edits=OSA.distance(typed, listed), min_zipf=least)
-    return [c for c in near if c != listed]
-
-
 def _word_typo(
     text: str,
     *,
@@ -794,12 +776,9 @@ def _word_typo(
             excluded=never,
         )
     if text in misspellings and frequency < min_common_zipf:
-        listed = [o.strip() for o in misspellings[text].split(",") if o.strip()]
+        options = [o.strip() for o in misspellings[text].split(",") if o.strip()]
         # codespell lists the likeliest correction first: count that as context; between
-        # several ("person, prison") the neighbours choose, and between its first and far
-        # commoner words as few edits away when that first is a word news seldom writes
-        # (a list made for code reads "cace" as "cache", where news means "case")
-        options = listed + _commoner_rivals(text, listed[0])
+        # several ("person, prison"), the neighbours choose
         if len(options) > 1:
             best = suggest_in_context(
                 text,
@@ -807,7 +786,7 @@ def _word_typo(
                 context=context,
                 pairs=pairs(),
                 options=options,
-                favoured=listed[0],
+                favoured=options[0],
                 excluded=never,
             )
         else:

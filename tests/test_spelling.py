@@ -967,14 +967,14 @@ def test_spelling_bigram_fits_looked_up_together_equal_one_by_one():
         # "bout, boat, about": a fishing boat, then a talk about something
         ("The fishing boaut sank off the headland.", [("boaut", "boat")]),
         ("Officials talked boaut the new timetable.", [("boaut", "about")]),
-        # codespell, a list for code, reads "cace" as "cache" and "ouer" as "outer": news
-        # writes "case" and "our" far more, as near, and the neighbours choose
-        ("The judge said the cace would be heard in March.", [("cace", "case")]),
-        ("The mayor thanked ouer volunteers for their work.", [("ouer", "our")]),
-        # a list's correction that news writes often stands as it is ("fomr": "from")
-        ("The coach came to the club fomr a rival in June.", [("fomr", "from")]),
+        # a listed correction stands against commoner words as near ("recal" is no "real",
+        # "bouy" no "boy"), and a rare word codespell lists is not flagged for a commoner
+        # word near it ("missable" is no "miserable")
+        ("The company readily admitted the recal of 40,000 heaters.", [("recal", "recall")]),
+        ("The boat was tied to a bouy off the point.", [("bouy", "buoy")]),
+        ("Critics called the film eminently missable.", []),
     ],
-    ids=["prison", "person", "boat", "about", "case", "our", "from"],
+    ids=["prison", "person", "boat", "about", "recall", "buoy", "missable"],
 )
 def test_spelling_neighbours_choose_among_a_listed_misspellings_corrections(
     extract_text, text, expected
