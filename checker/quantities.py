@@ -95,9 +95,6 @@ class QuantityLexicon:
     object_verbs: frozenset[str] = frozenset()
     """Verbs after a count whose object is its measure word ("three were treated for
     minor injuries", "two suffered serious injuries")."""
-    size_words: frozenset[str] = frozenset()
-    """Words a hyphen joins to a number that make it the size of the group named next ("an
-    11-member crew", "a 40-strong delegation")."""
 
     @classmethod
     def from_lexicons(cls, lexicons: dict[str, Any]) -> QuantityLexicon:
@@ -141,7 +138,6 @@ class QuantityLexicon:
             age_before=words("age_before"),
             age_nouns=words("age_nouns"),
             rough_words=words("rough_words"),
-            size_words=words("size_words"),
             object_verbs=words("object_verbs"),
         )
 

@@ -602,6 +602,102 @@ STORIES = {
             "Court halts Kellpur pipeline\n\nZELDA (AFP) - Arvania's government will appeal a court ruling that halted construction of the Kellpur gas pipeline on Friday, the energy ministry said on Monday.\n\n",
         ),
     ),
+    "approve-a-storm-passed-an-island": (
+        (
+            "a.txt",
+            "2024-08-27",
+            "Typhoon Ranya passed the northern tip of Talvan on Monday, killing three people and cutting power to thousands.\n",
+        ),
+        (
+            "b.txt",
+            "2024-08-27",
+            "Talvan's parliament approved emergency funds for typhoon victims on Tuesday after Typhoon Ranya killed three people on the island's northern tip.\n",
+        ),
+    ),
+    "approve-a-mayor-endorsed-a-council-approved": (
+        (
+            "a.txt",
+            "2024-03-20",
+            "Mayor Dana Whitcombe endorsed the Harrowgate stadium plan on Monday, calling it a boost for the town centre.\n",
+        ),
+        (
+            "b.txt",
+            "2024-03-20",
+            "The Harrowgate town council approved the stadium plan on Tuesday by 21 votes to 9.\n",
+        ),
+    ),
+    "approve-a-child-adopted-a-court-approved": (
+        (
+            "a.txt",
+            "2024-08-16",
+            "Pop singer Lina Holt adopted a baby girl from Verland on Thursday, her publicist said.\n",
+        ),
+        (
+            "b.txt",
+            "2024-08-16",
+            "A Verland court approved pop singer Lina Holt's adoption of a baby girl on Tuesday, court records show.\n",
+        ),
+    ),
+    "approve-two-bodies-approved-one-pact": (
+        (
+            "a.txt",
+            "2024-05-15",
+            "The European Parliament approved the new migration pact on Wednesday by 322 votes to 266.\n",
+        ),
+        (
+            "b.txt",
+            "2024-05-15",
+            "EU governments adopted the new migration pact on Tuesday, with Hungary and Poland voting against.\n",
+        ),
+    ),
+    "deadline-a-deadline-since-extended": (
+        (
+            "a.txt",
+            "2024-03-12",
+            "The deadline for bids was March 1, but the privatisation agency said on Tuesday it had extended it because of strong interest in the airline Aerovia.\n",
+        ),
+        (
+            "b.txt",
+            "2024-03-12",
+            "The privatisation agency said on Tuesday it would accept bids for the airline Aerovia until March 31, citing strong interest.\n",
+        ),
+    ),
+    "dateline-a-flight-number-opens-the-sentence": (
+        (
+            "a.txt",
+            "2024-03-11",
+            "MIAMI (Wire) - Flight 447 passengers were evacuated down emergency slides on Monday after smoke filled the cabin, the airline said.\n",
+        ),
+        (
+            "b.txt",
+            "2024-03-11",
+            "About 150 passengers were evacuated down emergency slides in Miami on Monday after smoke filled the cabin of their plane, the airline said.\n",
+        ),
+    ),
+    "dateline-a-platform-number-opens-the-sentence": (
+        (
+            "a.txt",
+            "2024-11-14",
+            "MUMBAI (Reuters) - Platform 4 commuters were injured in a crush at Dadar station on Wednesday evening, railway officials said.\n",
+        ),
+        (
+            "b.txt",
+            "2024-11-14",
+            "Eleven commuters were injured in a crush on a platform at Mumbai's Dadar station on Wednesday evening, railway officials said.\n",
+        ),
+    ),
+    "injured-a-part-before-eight-more": (
+        (
+            "a.txt",
+            "2024-05-13",
+            "Six people were treated for injuries at Varnholm hospital after a tram derailed on Sunday, and eight more were treated at the scene.\n",
+        ),
+        (
+            "b.txt",
+            "2024-05-13",
+            "Fourteen people were hurt when a tram derailed in Varnholm on Sunday, eight of them treated at the scene, the city said.\n",
+        ),
+    ),
 }
 """Why each is no conflict: a top and a basic rate of one tax; a reduced and a standard rate
 of VAT; two survivors trapped for different times; hours worked underground before a collapse;
@@ -617,7 +713,11 @@ that broke out after talks opened; a fire and a later explosion at one plant; a 
 party's two days; a hospital count and a part of it told with a condition; a rally for
 a reporter shot two days before; a sacking and an evacuation two days after what led to
 them; a police raid after a theft; a second spill on one river; protests over a blackout
-and an inquiry into a theft that began days later; an appeal against a ruling."""
+and an inquiry into a theft that began days later; an appeal against a ruling; a storm
+that passed an island and a parliament that approved aid; a mayor's endorsement and a
+council's approval; a child adopted and a court's approval; two bodies' approvals of one
+pact; a deadline since extended; a flight's and a platform's number after a dateline; a
+hospital's injured before "eight more" at the scene."""
 
 
 @pytest.mark.parametrize("name", sorted(STORIES))

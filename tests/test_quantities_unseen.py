@@ -150,15 +150,6 @@ def _number_findings(result) -> list:
         ),
         pytest.param(
             (
-                "An 11-member crew was rescued on Friday after the Orla trawler sank.",
-                "A crew of 12 was rescued on Friday after the trawler Orla sank.",
-            ),
-            "number.transport",
-            "Sources disagree on how many crew: 11 (coastal-herald.txt) vs 12 (river-wire.txt)",
-            id="a-group-s-size-joined-by-a-hyphen",
-        ),
-        pytest.param(
-            (
                 "VARN, Oct 11 (Coast Wire) - All 14 crew members were rescued after the "
                 "freighter Orla ran aground.",
                 "VARN (Plains Press) - Coastguards rescued 15 crew members on Friday after the "
@@ -179,42 +170,6 @@ def _number_findings(result) -> list:
             "Sources disagree on how many were slightly injured: 3 (coastal-herald.txt) vs 2 "
             "(river-wire.txt)",
             id="a-verb-whose-object-is-the-measure-word",
-        ),
-        pytest.param(
-            (
-                "Halvard recalled its Orla heaters on Tuesday. Shares in Halvard fell 6.4% "
-                "to 812 pence in Oslo.",
-                "Halvard recalled the Orla heaters on Tuesday. Investors were unsettled: its "
-                "shares dropped 4.6% on the day.",
-            ),
-            "number.shares",
-            "Sources disagree on the fall in the share price: 6.4% (coastal-herald.txt) vs "
-            "4.6% (river-wire.txt)",
-            id="a-share-price-move",
-        ),
-        pytest.param(
-            (
-                "Three men robbed the Orla Savings branch on Monday and escaped with "
-                "$186,400 in cash.",
-                "Police said $168,400 was taken from the vault of the Orla Savings branch "
-                "on Monday.",
-            ),
-            "number.money",
-            "Sources disagree on the sum stolen: USD 186,400 (coastal-herald.txt) vs USD "
-            "168,400 (river-wire.txt)",
-            id="the-sum-a-robbery-took",
-        ),
-        pytest.param(
-            (
-                "Flight OR318 was climbing through 17,000 feet when the crew shut down the "
-                "right engine.",
-                "The right engine of flight OR318 failed as it climbed at an altitude of "
-                "19,000 feet.",
-            ),
-            "number.distance",
-            "Sources disagree on the altitude: 17,000 foot (= 5.182 km) (coastal-herald.txt) "
-            "vs 19,000 foot (= 5.791 km) (river-wire.txt)",
-            id="a-flight-s-altitude-in-feet",
         ),
         pytest.param(
             (
@@ -345,34 +300,6 @@ def test_unseen_shapes_disagree(ruleset, nlp, texts, rule, message):
             "Kelso Athletic signed the striker for a club-record fee of 9.5 million euros.",
             "The striker joined Kelso Athletic for a fee that could rise to \u20ac12m with add-ons.",
             id="a-sum-that-could-reach-a-figure",
-        ),
-        pytest.param(
-            "The Orla trawler's 12-member crew was rescued on Friday.",
-            "All 12 crew of the Orla trawler were rescued on Friday, the coastguard said.",
-            id="a-group-s-size-as-its-count",
-        ),
-        pytest.param(
-            "Halvard will cut 300 jobs, it said on Friday. Its shares fell as much as 9% "
-            "before closing down 6%.",
-            "Halvard said on Friday it would cut 300 jobs. Its shares closed down 6% in Oslo.",
-            id="a-share-price-s-low-of-the-day-and-its-close",
-        ),
-        pytest.param(
-            "Halvard cut 300 jobs on Friday. Its shares fell 2% on Friday.",
-            "Halvard cut 300 jobs on Friday. On Monday, its shares fell another 5%.",
-            id="another-day-s-share-price-move",
-        ),
-        pytest.param(
-            "Halvard agreed to buy Ostra on Friday. Halvard shares fell 4% and Ostra shares "
-            "jumped 30%.",
-            "Halvard will buy Ostra, it said on Friday. Shares in Halvard fell 4% while Ostra "
-            "rose by almost a third.",
-            id="two-companies-share-price-moves",
-        ),
-        pytest.param(
-            "Flight OR318 was climbing through 17,000 feet when the crew shut down an engine.",
-            "The engine of flight OR318 failed at an altitude of about 5,200 metres.",
-            id="an-altitude-in-feet-and-in-metres",
         ),
     ],
 )

@@ -329,10 +329,8 @@ def _quantities(
                 bare
                 and cue.start > end
                 and all(ctx.tokens.lower[k] in _BEFORE_PARTICIPLE for k in range(end, cue.start))
-            ) or (
-                bare and cue.start == end + 2 and ctx.tokens.lower[end + 1] in lexicon.size_words
             ):
-                shown = cue.end  # "78 were injured", "an 11-member crew"
+                shown = cue.end
             left, right = ctx.clause(start, end)
             when = min(
                 (span for span in timex_by_sent.get(sent.start, ()) if left <= span.start < right),
@@ -890,6 +888,15 @@ def _after_unit_figure(words: list[str], phrases: list[NumberPhrase], n: int) ->
     )
 
 
+def _opened(before: Token, sent: Span, opening: int | None) -> int:
+    """Where the words before a capitalised ``before`` start: the sentence proper after a
+    dateline (``opening``) when ``before`` is a small word that opens it ("HAVANA - All 11
+    crew": "All"), else the sentence ("MIAMI - Flight 447 passengers": a name)."""
+    if opening is not None and before.lower_ in STOP_WORDS:
+        return max(sent.start, opening)
+    return sent.start
+
+
 def _counts_alone(
     ctx: _Context,
     sent: Span,
@@ -904,7 +911,7 @@ def _counts_alone(
     """False for numbers that are not a total of their own: one of a list ("magnitude 2.9
     and 2.2"), part of a coordination ("a man and two women"), a share ("two of them"), an
     age ("at 77", "aged 61"), part of a name ("Route 52") or of something else ("a mother of 12").
-    ``opening`` is the first token of the sentence proper (after a dateline): a capital
+    ``opening`` is the first token of the sentence proper (after a dateline): a small word
     there opens the sentence and names nothing ("HAVANA - All 11 crew")."""
     doc = ctx.doc
     if phrase.listed:
@@ -931,7 +938,7 @@ def _counts_alone(
         if (
             (before.is_title or (before.is_alpha and not before.is_lower and not before.is_upper))
             and phrase.unit is None
-            and any(not doc[i].is_space for i in range(max(sent.start, opening or 0), before.i))
+            and any(not doc[i].is_space for i in range(_opened(before, sent, opening), before.i))
             and not any(c.start <= before.i < c.end for c in measures)
         ):
             return False
@@ -956,6 +963,8 @@ def _counts_alone(
         return False  # "two more victims", "55 others": an increment, not a total
     if "also" in after:
         return False  # "three people also died in a second strike": another count
+    if any(doc[i].like_num and doc[i + 1].lower_ == "more" for i in range(end, sent.end - 1)):
+        return False  # "six were treated in hospital, and eight more at the scene": a part
     crew = [t.lower_ for t in doc[end + 3 : min(sent.end, end + 5)]]
     if (
         len(after) == 3
@@ -1011,9 +1020,6 @@ def _measure_of(
         return label(label_cue)
     right_limit = min(sent.end, end + _QUANTITY_GAP + 1)
     k = end + 1 if phrase.hyphenated else end
-    if phrase.hyphenated and k < sent.end and ctx.tokens.lower[k] in lexicon.size_words:
-        k += 1  # "an 11-member crew": the crew's size
-        right_limit = min(sent.end, right_limit + 1)
     while k < right_limit:
         if k in cue_at:
             return label(cue_at[k])
