@@ -166,14 +166,7 @@ def units_of(sources: list[NormalizedSource], ruleset: RuleSet) -> list[Unit]:
         pieces = []
         for (rule, key), facts in grouped.items():
             if key.startswith("lead:") and not _one_day(facts):
-                earlier = _before_publication(facts, normalized.source.published)
-                if not earlier and key.startswith(_MAIN_KEY) and _news_and_cause(facts):
-                    # "resumed on Monday after the two sides reached a deal on Friday
-                    # night": two happenings, each its own unit, compared only with
-                    # another lead that tells the same happening (``_main_score``)
-                    pieces.extend(((rule, key), [fact], None) for fact in facts)
-                    continue
-                facts = earlier
+                facts = _before_publication(facts, normalized.source.published)
                 if not facts:
                     continue  # a lead that gives its event two days says nothing sure of either
             if _family(ruleset, rule) == "quantity" and not _univocal(facts):
@@ -367,19 +360,6 @@ def _told_as_cause(fact: Fact) -> bool:
     if not _CAUSE_MARKS.search(before[:at]):
         return False
     return not _RELATIVE_BEFORE.search(before[:at])
-
-
-def _news_and_cause(facts: list[Fact]) -> bool:
-    """True when a lead dates two happenings, each with a word of its own, one of them
-    told as what led to the other ("resumed on Monday after the two sides reached a deal
-    on Friday night"); not one word dating both ("was charged on Monday over a stabbing on
-    Saturday"), nor two moments of one event ("the hearing began on Monday", "broke down
-    at the hearing on Tuesday")."""
-    if len(facts) != 2:
-        return False
-    stems = {stem(f.trigger or "") for f in facts}
-    causes = [f for f in facts if _told_as_cause(f)]
-    return "" not in stems and len(stems) == 2 and len(causes) == 1
 
 
 def _one_day(facts: list[Fact]) -> bool:

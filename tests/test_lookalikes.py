@@ -698,6 +698,90 @@ STORIES = {
             "Fourteen people were hurt when a tram derailed in Varnholm on Sunday, eight of them treated at the scene, the city said.\n",
         ),
     ),
+    "after-a-deputy-resigned-before-the-leader-quit": (
+        (
+            "herald.txt",
+            "2024-03-08",
+            "Veloria prime minister resigns\n\nVeloria's Prime Minister Anton Kessel resigned on Friday over a party funding scandal that had already cost his deputy Mira Lund her job. Kessel will stay on as caretaker.\n",
+        ),
+        (
+            "wire.txt",
+            "2024-03-08",
+            "Kessel quits\n\nPrime Minister Anton Kessel quit on Friday after his deputy Mira Lund resigned on Wednesday over a party funding scandal. Kessel said he would stay on as caretaker.\n",
+        ),
+    ),
+    "after-a-ministry-gave-the-go-ahead-before-a-council": (
+        (
+            "herald.txt",
+            "2024-10-10",
+            "Dunmore green-lights tram\n\nDunmore city council gave the green light on Thursday to the new Eastside tram line, which the transport ministry has agreed to fund. Construction is due to start next spring.\n",
+        ),
+        (
+            "wire.txt",
+            "2024-10-10",
+            "Tram line approved\n\nDunmore city council approved the new Eastside tram line on Thursday after the transport ministry gave the go-ahead for its funding on Tuesday. Construction is due to start next spring.\n",
+        ),
+    ),
+    "after-a-finance-chief-resigned-before-the-chief": (
+        (
+            "herald.txt",
+            "2024-05-23",
+            "Norvex CEO resigns\n\nNorvex chief executive Lara Quist resigned on Thursday amid a widening accounting scandal. Shares in the company fell 9%.\n",
+        ),
+        (
+            "wire.txt",
+            "2024-05-23",
+            "Norvex chief steps down\n\nNorvex chief executive Lara Quist stepped down on Thursday after finance chief Ben Odom resigned on Tuesday over accounting errors. Shares fell 9%.\n",
+        ),
+    ),
+    "after-a-foreshock-shook-the-region": (
+        (
+            "herald.txt",
+            "2024-07-04",
+            "Quake rattles Tarsa\n\nA strong earthquake shook northern Tarsa on Thursday, damaging dozens of homes, officials said.\n",
+        ),
+        (
+            "wire.txt",
+            "2024-07-04",
+            "Strong quake hits Tarsa\n\nA magnitude 6.1 earthquake struck northern Tarsa on Thursday, after a 5.8 tremor shook the region on Tuesday, officials said.\n",
+        ),
+    ),
+    "after-others-were-rescued-days-before": (
+        (
+            "herald.txt",
+            "2024-01-19",
+            "Kestrel rescue complete\n\nThe last four miners trapped in the Kestrel colliery were rescued on Thursday, ending a three-day operation.\n",
+        ),
+        (
+            "wire.txt",
+            "2024-01-19",
+            "Last miners out\n\nRescuers brought the last four miners to the surface at the Kestrel colliery on Thursday after seven others were rescued on Tuesday.\n",
+        ),
+    ),
+    "evacuation-ordered-against-evacuation-done": (
+        (
+            "herald.txt",
+            "2024-08-12",
+            "Fire forces Tovar evacuations\n\nAbout 1,200 people were evacuated from Tovar on Monday as the Marra wildfire advanced, police said.\n",
+        ),
+        (
+            "wire.txt",
+            "2024-08-12",
+            "Wildfire nears Tovar\n\nOfficials ordered the evacuation of 5,000 residents of Tovar on Monday as the Marra wildfire advanced. Police said about 1,200 had left by evening.\n",
+        ),
+    ),
+    "evacuation-of-one-day-against-the-total": (
+        (
+            "herald.txt",
+            "2024-08-13",
+            "Orlen dam\n\nAbout 11,000 people have been evacuated downstream of the Orlen dam since Sunday.\n",
+        ),
+        (
+            "wire.txt",
+            "2024-08-13",
+            "Dam fears\n\nThe evacuation of 8,000 people downstream of the Orlen dam began on Sunday. On Monday a further 3,000 were moved.\n",
+        ),
+    ),
 }
 """Why each is no conflict: a top and a basic rate of one tax; a reduced and a standard rate
 of VAT; two survivors trapped for different times; hours worked underground before a collapse;
@@ -717,7 +801,9 @@ and an inquiry into a theft that began days later; an appeal against a ruling; a
 that passed an island and a parliament that approved aid; a mayor's endorsement and a
 council's approval; a child adopted and a court's approval; two bodies' approvals of one
 pact; a deadline since extended; a flight's and a platform's number after a dateline; a
-hospital's injured before "eight more" at the scene."""
+hospital's injured before "eight more" at the scene; a deputy's, a ministry's, a finance
+chief's, a foreshock's and other miners' day, told after "after" in a lead whose news is
+another's; an evacuation ordered against one done, and one day's against the total."""
 
 
 @pytest.mark.parametrize("name", sorted(STORIES))

@@ -173,17 +173,7 @@ def _number_findings(result) -> list:
         ),
         pytest.param(
             (
-                "Authorities evacuated five villages along the Orla river on Sunday.",
-                "The Orla burst its banks on Sunday, forcing the evacuation of four villages.",
-            ),
-            "number.casualties",
-            "Sources disagree on how many were displaced (villages): 5 (coastal-herald.txt) "
-            "vs 4 (river-wire.txt)",
-            id="a-measure-phrase-ending-in-of",
-        ),
-        pytest.param(
-            (
-                "Officials ordered the evacuation of 23 low-lying hamlets before the storm.",
+                "Officials ordered 23 low-lying hamlets evacuated before the storm.",
                 "Officials ordered 32 low-lying hamlets evacuated as the storm neared.",
             ),
             "number.casualties",

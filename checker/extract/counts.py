@@ -933,7 +933,7 @@ def _counts_alone(
         if lower == "at" and phrase.unit is None:
             return False
         total = start - 2 > sent.start and doc[start - 2].lower_ == "total"
-        if lower == "of" and not total and not any(c.end in (start - 1, start) for c in measures):
+        if lower == "of" and not total and not any(c.end == start - 1 for c in measures):
             return False  # "two of the victims", but "a total of 62 people"
         if (
             (before.is_title or (before.is_alpha and not before.is_lower and not before.is_upper))
