@@ -643,6 +643,14 @@ _NOT_CALENDAR: dict[int, tuple[dict[str, str], set[str]]] = {}
 candidate for a slip of one of its names."""
 
 
+def _calendar_plural(lower: str, names: Collection[str]) -> bool:
+    """True for a month's or weekday's plural ("one of the wettest Octobers", "Mondays",
+    "Februaries"): a name, not a slip."""
+    return (lower.endswith("s") and lower[:-1] in names) or (
+        lower.endswith("ies") and lower[:-3] + "y" in names
+    )
+
+
 def calendar_typos(
     words: Sequence[WordMention], names: dict[str, str], *, rule: str, max_distance: int
 ) -> list[Typo]:
@@ -667,6 +675,7 @@ def calendar_typos(
         if (
             text[:1].isupper()
             and (lower := text.lower()) not in names
+            and not _calendar_plural(lower, names)
             and len(lower) >= 5
             and zipf(lower) < 2.5
         ):

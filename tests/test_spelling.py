@@ -156,6 +156,15 @@ def test_spelling_calendar_typos_leave_correct_names_alone(extract_text, ruleset
     assert calendar_typos(words, _calendar_names(ruleset), rule="r", max_distance=2) == []
 
 
+def test_spelling_calendar_typos_leave_plural_names_alone(extract_text, ruleset):
+    # a name's plural is no slip for the name: "one of the wettest Octobers on record"
+    words = extract_text(
+        "The hills were soaked after one of the wettest Octobers on record, and the "
+        "Saturdays were the worst."
+    ).words
+    assert calendar_typos(words, _calendar_names(ruleset), rule="r", max_distance=2) == []
+
+
 def _word_typos(words, others=frozenset()):
     return word_typos(
         words,
