@@ -197,6 +197,9 @@ def _score(a: _Candidate, b: _Candidate, rule: Rule) -> int:
         return 0  # "the final was called off on Saturday", "the final will be played on Tuesday"
     if a.stages and b.stages and a.stages.isdisjoint(b.stages):
         return 0  # "beat X in the semi-final on Friday", "won the final on Sunday"
+    progress = {stem(word) for word in rule.options.get("progress_words", ())}
+    if not progress.isdisjoint(a.words | b.words):
+        return 0  # "with 94.1% of ballots counted on Monday": how far a count had got
     shared = len(a.words & b.words)
     if shared < int(rule.options.get("min_shared", 4)):
         return 0

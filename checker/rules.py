@@ -140,7 +140,10 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
         },
     ),
     "noun_count": (dict(_RULE_KEYS), {"ignore": list, "determiners": list}),
-    "restated_date": (dict(_RULE_KEYS), {"min_shared": int, "min_overlap": float}),
+    "restated_date": (
+        dict(_RULE_KEYS),
+        {"min_shared": int, "min_overlap": float, "progress_words": list},
+    ),
     "figure_slip": (
         {**_RULE_KEYS, "dimensions": list},
         {"amounts": list, "families": list, "other_time_words": list, "whole_words": list},

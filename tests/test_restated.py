@@ -130,3 +130,26 @@ def test_restated_needs_one_preposition_class(ruleset, nlp):
         ),
     )
     assert _restated(result) == []
+
+
+def test_restated_counts_of_two_days_are_two_states(ruleset, nlp):
+    # "with 94% of ballots counted on Monday" and "with all ballots counted on Tuesday":
+    # how far a count had got on each day (option ``progress_words``), no restatement
+    result = _check(
+        ruleset,
+        nlp,
+        (
+            "harbour-post.txt",
+            "2025-06-10",
+            "Corvale votes for a mayor.\n\nWith 94 percent of ballots counted on Monday "
+            "afternoon, Mara Venn had 51 percent of the vote against 49 percent for Ilse "
+            "Dorn, the electoral board said.\n",
+        ),
+        (
+            "county-wire.txt",
+            "2025-06-11",
+            "Corvale elects a mayor.\n\nWith all ballots counted on Tuesday, Ilse Dorn had 49 "
+            "percent of the vote against 51 percent for Mara Venn, the electoral board said.\n",
+        ),
+    )
+    assert _restated(result) == []
