@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -187,6 +188,12 @@ def _candidates(
     return out
 
 
+@lru_cache(maxsize=16)
+def _stems(words: tuple[str, ...]) -> frozenset[str]:
+    """The stems of a rule's word list, made once per list (not once per pair scored)."""
+    return frozenset(stem(word) for word in words)
+
+
 def _score(a: _Candidate, b: _Candidate, rule: Rule) -> int:
     """The content words two candidates' sentences share, 0 unless they restate one
     statement: ``min_shared`` words and ``min_overlap`` of all their words (shared over
@@ -197,7 +204,7 @@ def _score(a: _Candidate, b: _Candidate, rule: Rule) -> int:
         return 0  # "the final was called off on Saturday", "the final will be played on Tuesday"
     if a.stages and b.stages and a.stages.isdisjoint(b.stages):
         return 0  # "beat X in the semi-final on Friday", "won the final on Sunday"
-    progress = {stem(word) for word in rule.options.get("progress_words", ())}
+    progress = _stems(tuple(rule.options.get("progress_words", ())))
     if not progress.isdisjoint(a.words | b.words):
         return 0  # "with 94.1% of ballots counted on Monday": how far a count had got
     shared = len(a.words & b.words)
