@@ -243,6 +243,7 @@ def _quantities(
         measures = ctx.cues(sent, "measure:")
         words = ctx.tokens.lower[sent.start : sent.end]
         phrases = ctx.numbers_at(sent.start, lexicon)
+        opening = ctx.opening(sent, dateline)  # the sentence proper, after a dateline
         wholes = _wholes(words, phrases, lexicon)
         for n, phrase in enumerate(phrases):
             start, end = sent.start + phrase.start, sent.start + phrase.end
@@ -261,7 +262,7 @@ def _quantities(
                 phrase,
                 measures,
                 _after_unit_figure(words, phrases, n),
-                opening=ctx.opening(sent, dateline),
+                opening=opening,
             ):
                 continue
             if dateline and dateline.start <= doc[start].idx < dateline.end:
