@@ -188,6 +188,7 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
             "year_verbs": dict,
             "max_days_apart": int,
             "not_events": list,
+            "plan_words": list,
             "classes": dict,
             "not_after": list,
             "unless_before": list,

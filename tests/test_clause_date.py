@@ -134,6 +134,46 @@ def test_a_planned_and_a_done_happening_of_one_day_agree(ruleset, nlp):
     assert _findings(result) == []
 
 
+def test_a_plan_told_with_due_to_or_are_to_is_dated_as_will_dates_it(normalize_text):
+    published = dt.date(2025, 4, 12)  # a Saturday
+    for sentence in (
+        "The stranded guests are due to be flown on to Harlow on Sunday morning.",
+        "The stranded guests are to be flown on to Harlow on Sunday morning.",
+        "The stranded guests are expected to be flown to Harlow on Sunday morning.",
+        "The stranded guests were put up in hotels and will be flown to Harlow on Sunday.",
+    ):
+        facts = _clause_facts(normalize_text, _OPENING + sentence + "\n", published)
+        assert [(f.subject, f.value.start) for f in facts] == [
+            ("clause:guest:fly", dt.date(2025, 4, 13))
+        ], sentence
+
+
+def test_a_plan_word_with_no_verb_after_it_dates_no_happening(normalize_text):
+    published = dt.date(2025, 4, 12)
+    for sentence in (
+        "The stranded guests are due on Sunday morning.",
+        "The stranded guests are expected on Sunday, a spokesman said.",
+    ):
+        facts = _clause_facts(normalize_text, _OPENING + sentence + "\n", published)
+        assert facts == [], sentence
+
+
+def test_a_plan_and_a_plan_on_different_days_disagree(ruleset, nlp):
+    wire = _OPENING + (
+        "The stranded guests were put up in hotels and will be flown on to Harlow on a "
+        "replacement aircraft on Saturday morning, the airline said.\n"
+    )
+    weekly = _OPENING + "The stranded guests are due to be flown on to Harlow on Sunday morning.\n"
+    result = _check(
+        ruleset, nlp, ("wire.txt", "2025-04-11", wire), ("weekly.txt", "2025-04-12", weekly)
+    )
+    (finding,) = _findings(result)
+    assert _texts(finding) == {
+        ("wire.txt", "on Saturday morning"),
+        ("weekly.txt", "on Sunday morning"),
+    }
+
+
 def test_clauses_that_share_only_the_key_are_not_compared(ruleset, nlp):
     # one council vote to sell a site, another to raise rents: two happenings
     wire = _OPENING + "The district council voted on Tuesday to sell the old tannery site.\n"

@@ -317,6 +317,15 @@ def _clause_happening(
     marked = {c.start for c in ctx.cues_at(sentence, "tense:past") if c.end - c.start == 1}
     # irregular forms the rule lists ("shut", "held"): a verb after an auxiliary ("was shut")
     listed = {form.lower() for forms in options.get("verb_forms", {}).values() for form in forms}
+    planned = set(options.get("plan_words", ()))
+
+    def plan_to(i: int) -> bool:
+        """Token ``i`` is the "to" of a plan: "is due to", "is scheduled to", "are to"."""
+        return (
+            i - 1 > first
+            and lower[i] == "to"
+            and (lower[i - 1] in planned or lower[i - 1] in ("is", "are", "was", "were"))
+        )
 
     def is_verb(i: int) -> bool:
         if i in ctx.timex_tokens or not t.alpha[i] or not t.lowercase[i]:
@@ -326,6 +335,7 @@ def _clause_happening(
             ctx.past_at(i)
             or i in marked
             or previous in ("will", "would")
+            or (previous == "to" and plan_to(i - 1) and lower[i] not in STOP_WORDS)
             or (previous in _CLAUSE_AUXILIARIES and (lower[i].endswith("ed") or lower[i] in listed))
         )
 
@@ -364,8 +374,22 @@ def _clause_happening(
     # follows a definite article ("the Kessin ferry", "Ortega Mining"); over a relative
     # word ("the airport, which closed") and a place after it ("the airport in Lindvale")
     end = verb
-    while end > first and lower[end - 1] in _CLAUSE_AUXILIARIES:
-        end -= 1
+    while end > first:
+        if lower[end - 1] in _CLAUSE_AUXILIARIES:
+            end -= 1  # "was closed", "will be flown"
+        elif plan_to(end - 1):
+            end -= 1 + (lower[end - 2] in planned)  # "is due to vote", "are to be flown"
+        else:
+            break
+    if end - 1 > first and lower[end - 1] == "and":
+        # "the passengers were put up in hotels and will be flown home on Sunday": the
+        # second of two verbs one subject shares, the subject the one that opens the sentence
+        opening = next(
+            (k for k in range(first, end - 1) if lower[k] in _CLAUSE_AUXILIARIES or is_verb(k)),
+            None,
+        )
+        if opening is not None and opening > first:
+            end = opening
     if end == span.end:
         end = span.start  # "the council on Monday voted"
     relative = (
