@@ -805,9 +805,13 @@ def _word_typo(
         return None
     if frequency == 0:
         # "evining": one slip from a common word, whatever it decomposes into
+        # or one letter short of a word of the lexicon ("embezzlment", "postponment"): a
+        # letter left out is the commonest slip, and morphology would read the word as
+        # a derivation ("embezzl" + "ment") that English does not make
         near = any(
             not is_spelling_variant(text, c)
-            for c in candidates(text, max_edits=1, min_zipf=NEAR_COMMON_ZIPF)
+            and (zipf(c) >= NEAR_COMMON_ZIPF or len(c) == len(text) + 1)
+            for c in candidates(text, max_edits=1, min_zipf=min_common_zipf)
         )
         if not near and (in_compound or explained_by_morphology(text)):
             return None

@@ -176,6 +176,20 @@ def _word_typos(words, others=frozenset()):
     )
 
 
+def test_spelling_a_letter_left_out_of_a_derived_word_is_a_typo(extract_text):
+    # "embezzl" + "ment" reads as a derivation English does not make; one letter short of
+    # a word of the lexicon, it is a slip, while a real coinage ("wormable", one letter off
+    # "workable") is not reported
+    words = extract_text(
+        "The magistrate said the embezzlment was planned, and the postponment cost days. "
+        "Researchers said the flaw was not wormable."
+    ).words
+    assert [(t.word.where.text, t.suggestion) for t in _word_typos(words)] == [
+        ("embezzlment", "embezzlement"),
+        ("postponment", "postponement"),
+    ]
+
+
 def test_spelling_letter_runs_longer_than_a_word_are_not_spelled(extract_text, monkeypatch):
     from checker import spelling
 
