@@ -26,10 +26,10 @@ _DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$")
 _SCALED = re.compile(r"^(\d+(?:\.\d+)?)([a-z]+)$")
 _GLUED_SIGN = re.compile(r"^([a-z]{0,3}[^\w\s])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?([a-z]*)$")
 """A currency sign glued to its figure in one token ("\u20a6400", "r$40", "\u20b512.5m")."""
-_GLUED_LETTERS = re.compile(r"^([a-z]{2,3})(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?([a-z]*)$")
-"""A currency sign of two or three letters glued to its figure ("jd1.2", "usd40m"): read
-only when the lexicon lists the letters as a sign and the figure has decimals, thousands
-or a scale ("RON95" is a petrol grade)."""
+_GLUED_LETTERS = re.compile(r"^([a-z]{1,3})(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?([a-z]*)$")
+"""A currency sign of one to three letters glued to its figure ("jd1.2", "usd40m",
+"r63.4"): read only when the lexicon lists the letters as a sign and the figure has
+decimals, thousands or a scale ("RON95" is a petrol grade, "R5" a road)."""
 _SIGN_UNIT = "sign:"
 """Prefix of the unit of a currency no table names, read from its sign ("sign:\u20a3"):
 any sign of Unicode's currency symbols, with up to three letters before it."""
@@ -627,7 +627,13 @@ def _finish(
     """Look left for a currency sign and a hedge, and right for a hyphen. ``more``: other
     fields of the phrase (one NumberPhrase made, not one then a replaced copy)."""
     start = i
-    if (sign := _phrase_before(words, start, lex.currency_signs)) is not None and unit is None:
+    if (
+        (sign := _phrase_before(words, start, lex.currency_signs)) is not None
+        and unit is None
+        and (len(sign[0]) > 1 or not sign[0].isalpha() or (glued is not None and glued[start - 1]))
+    ):
+        # a one-letter sign only glued to its figure ("R12 million", not "grade R 12"); a
+        # symbol spaced off ("$ 13.9 billion", as crawled copy writes it) is still one
         unit, start = lex.currency_signs[sign[0]], start - sign[1]
     elif (
         unit is None

@@ -2303,6 +2303,45 @@ def test_quantities_more_currencies_and_speeds(nlp, lexicon, sentence, expected)
     assert _amounts(nlp, lexicon, sentence) == [expected]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "He was convicted of stealing R63.4 million from the packer.",
+            [_one("R63.4 million", 63.35e6, 63.45e6, "currency:ZAR", "ZAR 63.4 million")],
+        ),
+        (
+            "Tickets cost R1,200 each at the gate.",
+            [_one("R1,200", 1150, 1250, "currency:ZAR", "ZAR 1,200")],
+        ),
+        # a one-letter sign is read only glued to a figure with decimals, thousands or a
+        # scale: a road and a school grade are no sums
+        ("The R5 road was closed, and grade R 12 pupils stayed home.", []),
+    ],
+    ids=["scaled", "thousands", "names"],
+)
+def test_quantities_the_rand_sign_glued_to_its_figure(nlp, lexicon, sentence, expected):
+    sums = [a for a in _amounts(nlp, lexicon, sentence) if a[3].startswith("currency")]
+    assert sums == expected
+
+
+def test_quantities_a_sum_paid_in_compensation_is_compared(ruleset, nlp):
+    # the measure word after "in" ("R12 million in compensation") names the sum
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "The court also granted a compensation order of R21 million in favour of the packer.",
+            "The court ordered him to pay R12 million in compensation to the packer.",
+        ),
+    )
+    (finding,) = _discrepancies(result, "number.money")
+    assert finding.message == (
+        "Sources disagree on the compensation: ZAR 21 million (coastal-herald.txt) vs "
+        "ZAR 12 million (river-wire.txt)"
+    )
+
+
 # --- any figure in a unit, keyed by the word it is tied to ---------------------------------------
 
 
