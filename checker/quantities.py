@@ -52,7 +52,7 @@ _SCALE_NAMES = {1e3: "thousand", 1e6: "million", 1e9: "billion", 1e12: "trillion
 _DISPLAY_UNITS = {
     "area": "km ** 2",
     "length": "km",
-    "mass": "metric_ton",
+    "mass": "kilogram",
     "rate_change": "percentage_point",
     "speed": "km / hour",
     "power": "megawatt",
@@ -60,6 +60,19 @@ _DISPLAY_UNITS = {
 }
 _SCALE_SIGNS = {"celsius_scale": "\u00b0C", "fahrenheit_scale": "\u00b0F"}
 """How a temperature's unit is shown ("44\u00b0C")."""
+_UNIT_SYMBOLS = {
+    "metric_ton": "tonne",
+    "kilogram": "kg",
+    "gram": "g",
+    "milligram": "mg",
+    "microgram": "\u00b5g",
+    "nanogram": "ng",
+    "pound": "lb",
+    "ounce": "oz",
+}
+"""How a unit of mass is shown ("145 kg", "50 mg")."""
+_METRIC_MASSES = frozenset({"metric_ton", "kilogram", "gram", "milligram", "microgram", "nanogram"})
+"""Masses shown as written, never converted: a reader sees "50 mg" against "0.05 g"."""
 _MAX_PHRASE = 4
 """Longest hedge, unit or number-word phrase, in words."""
 
@@ -802,9 +815,9 @@ def _unit_text(unit: str | None) -> str:
         return " points"
     if unit in _SCALE_SIGNS:
         return _SCALE_SIGNS[unit]
-    return " " + unit.replace("_", " ").replace(" ** 2", "\u00b2").replace(
-        " ** 3", "\u00b3"
-    ).replace("metric ton", "tonne")
+    if unit in _UNIT_SYMBOLS:
+        return " " + _UNIT_SYMBOLS[unit]
+    return " " + unit.replace("_", " ").replace(" ** 2", "\u00b2").replace(" ** 3", "\u00b3")
 
 
 SCORELINE_UNIT = "scoreline"
@@ -857,7 +870,7 @@ def to_amount(phrase: NumberPhrase, lexicon: QuantityLexicon) -> Amount:
     else:
         stated += _unit_text(phrase.unit) + ("s" if phrase.unit == "day" and center != 1 else "")
         display = _DISPLAY_UNITS.get(dimension)
-        if display and display != phrase.unit:
+        if display and display != phrase.unit and phrase.unit not in _METRIC_MASSES:
             display_factor, _ = lexicon_unit_factor(display, lexicon)
             converted = float(format(center * factor / display_factor, ".4g"))
             if converted >= 0.01 or dimension != "area":  # "80 m²", not "8e-05 km²"

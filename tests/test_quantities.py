@@ -2325,6 +2325,39 @@ def test_quantities_the_rand_sign_glued_to_its_figure(nlp, lexicon, sentence, ex
     assert sums == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The probe weighs 415 kg.", _one("415 kg", 414.5, 415.5, "mass", "415 kg")),
+        ("The probe weighs 415kg.", _one("415kg", 414.5, 415.5, "mass", "415 kg")),
+        ("Each tablet holds 50mg of the drug.", _one("50mg", 49.5e-6, 50.5e-6, "mass", "50 mg")),
+        (
+            "The calf weighed 90 lb at birth.",
+            _one("90 lb", 40.5965, 41.0501, "mass", "90 lb (= 40.82 kg)"),
+        ),
+    ],
+    ids=["kg", "kg-glued", "mg", "lb"],
+)
+def test_quantities_masses_in_their_units(nlp, lexicon, sentence, expected):
+    assert _amounts(nlp, lexicon, sentence) == [expected]
+
+
+def test_quantities_a_mass_describing_a_thing_and_its_weight_are_compared(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "The rocket will carry Kestrel-2, a 145 kg probe built in Harlow.",
+            "The probe on board, Kestrel-2, weighs 415 kg and was built in Harlow.",
+        ),
+    )
+    (finding,) = _discrepancies(result, "number.figure")
+    assert finding.message == (
+        "Sources disagree on the figure tied to 'probe': 145 kg (coastal-herald.txt) vs "
+        "415 kg (river-wire.txt)"
+    )
+
+
 def test_quantities_a_sum_paid_in_compensation_is_compared(ruleset, nlp):
     # the measure word after "in" ("R12 million in compensation") names the sum
     result = _check(
