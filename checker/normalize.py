@@ -468,10 +468,20 @@ def normalize(
     # a period a figure covers ("profit for the April-June period") is not a recalled event.
     # A year that describes a thing ("a 1931 bronze horse sold for ... on Tuesday") dates
     # the thing, not a sentence that also dates its news.
+    # A deadline's day is read ahead of its clause ("told pupils to stay home until May 5"):
+    # it recalls no past, whatever the day would be read as alone.
+    deadline_days = {
+        m.timex.where.start
+        for m in extraction.facts
+        if m.family == "deadline" and m.timex is not None
+    }
     dated = [
         (timex, (reference - timex.value.end).days)
         for timex in out.timexes
-        if reference is not None and timex.value is not None and timex.value.year_known
+        if reference is not None
+        and timex.value is not None
+        and timex.value.year_known
+        and timex.mention.where.start not in deadline_days
     ]
     recent = {timex.mention.where.sentence for timex, ago in dated if abs(ago) <= BACKGROUND_DAYS}
     background_sentences = {

@@ -2358,6 +2358,25 @@ def test_quantities_a_mass_describing_a_thing_and_its_weight_are_compared(rulese
     )
 
 
+def test_quantities_a_deadline_ahead_in_a_past_clause_makes_no_background(ruleset, nlp):
+    # "until May 5" in "told pupils to stay home until May 5" is the deadline ahead (as the
+    # deadline rule reads it), not last year's May 5: the count beside it is the news
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "Health officials confirmed 27 measles cases linked to local schools on Monday.",
+            "Parents are rushing after health officials confirmed 37 measles cases linked to "
+            "local schools and told pupils to stay home until May 5.",
+            published="2025-04-08",
+        ),
+    )
+    (finding,) = _discrepancies(result, "number.cases")
+    assert finding.message == (
+        "Sources disagree on the number of cases: 27 (coastal-herald.txt) vs 37 (river-wire.txt)"
+    )
+
+
 def test_quantities_a_sum_paid_in_compensation_is_compared(ruleset, nlp):
     # the measure word after "in" ("R12 million in compensation") names the sum
     result = _check(
