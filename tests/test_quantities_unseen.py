@@ -181,6 +181,16 @@ def _number_findings(result) -> list:
             "vs 32 (river-wire.txt)",
             id="things-described-by-a-hyphenated-compound",
         ),
+        pytest.param(
+            (
+                "VARN, Nov 23 (Coast Wire) - Four climbers who were pinned down by a storm high "
+                "on the Orla ridge were flown out on Saturday, police said.",
+                "Five climbers stranded high on the Orla ridge were flown out on Saturday.",
+            ),
+            "number.counted",
+            "Sources disagree on how many climbers: 4 (coastal-herald.txt) vs 5 (river-wire.txt)",
+            id="a-count-right-after-a-dateline-s-dash",
+        ),
     ],
 )
 def test_unseen_shapes_disagree(ruleset, nlp, texts, rule, message):

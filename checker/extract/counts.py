@@ -466,7 +466,9 @@ def _paired_counts(ctx: _Context, source: Source, ruleset: RuleSet) -> list[Fact
             continue
         found = [
             ("people" if noun in lexicon.counted_people else noun, start, end, phrase, link)
-            for noun, start, end, phrase, link in _noun_counts(ctx, sent, lexicon, ignored, linking)
+            for noun, start, end, phrase, link in _noun_counts(
+                ctx, sent, lexicon, ignored, linking, opening=ctx.opening(sent, source.dateline)
+            )
         ]
         nouns = [f[0] for f in found]
         single = [f for f in found if nouns.count(f[0]) == 1]
@@ -592,8 +594,9 @@ def _single_counts(
     firsts = {t.sent_start[i] for i in ctx.number_starts(lexicon) if i not in timex_tokens}
     for first in sorted(firsts):
         sent = ctx.doc[first : t.sent_end[first]]
+        opening = ctx.opening(sent, source.dateline)
         for noun, start, end, phrase, _link in _noun_counts(
-            ctx, sent, lexicon, ignored, compounds=True
+            ctx, sent, lexicon, ignored, compounds=True, opening=opening
         ):
             where = _mention_at(source, t, start, end)
             if any(a < where.end and where.start < b for a, b in covered):
@@ -646,12 +649,14 @@ def _noun_counts(
     linking: tuple[list[str], ...] = (),
     *,
     compounds: bool = False,
+    opening: int | None = None,
 ) -> list[tuple[str, int, int, NumberPhrase, str]]:
     """The plain counts of a sentence, each with the plural noun it counts ("2,412
     patients", "four crew"): (noun, start, end after the noun, number phrase, the linking
     words of ``linking`` just before it). With ``compounds``, a noun may stand before the
-    plural it modifies ("seven backcountry skiers" counts skiers). See ``_paired_counts``
-    for what counts nothing."""
+    plural it modifies ("seven backcountry skiers" counts skiers). ``opening``: the first
+    token of the sentence proper after a dateline, where a count may follow the dateline's
+    dash ("OSLO (Wire) - Four climbers"). See ``_paired_counts`` for what counts nothing."""
     doc, t = ctx.doc, ctx.tokens
     found: list[tuple[str, int, int, NumberPhrase, str]] = []
     for phrase in ctx.numbers_at(sent.start, lexicon):
@@ -664,11 +669,15 @@ def _noun_counts(
             or any(i in ctx.timex_tokens for i in range(start, end))
         ):
             continue
-        if start > sent.start and (
-            t.lower[start - 1] in _PAIRED_BEFORE_STOPS
-            or (
-                (t.title[start - 1] or t.upper[start - 1])
-                and not (phrase.hyphenated and t.lower[start - 1] in _SENTENCE_ARTICLES)
+        if (
+            start > sent.start
+            and start != opening
+            and (
+                t.lower[start - 1] in _PAIRED_BEFORE_STOPS
+                or (
+                    (t.title[start - 1] or t.upper[start - 1])
+                    and not (phrase.hyphenated and t.lower[start - 1] in _SENTENCE_ARTICLES)
+                )
             )
         ):
             continue  # "a man and two women", "aged 61", "Route 52" (not "The 12-storey")
