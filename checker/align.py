@@ -166,7 +166,12 @@ def units_of(sources: list[NormalizedSource], ruleset: RuleSet) -> list[Unit]:
         pieces = []
         for (rule, key), facts in grouped.items():
             if key.startswith("lead:") and not _one_day(facts):
-                facts = _before_publication(facts, normalized.source.published)
+                news = [f for f in facts if not _told_as_beginning(f)]
+                if news and len(news) < len(facts) and _one_day(news):
+                    facts = news  # "plucked them off on Friday, ending an ordeal that began
+                    # when a storm hit last Wednesday": the ordeal's start is no news
+                else:
+                    facts = _before_publication(facts, normalized.source.published)
                 if not facts:
                     continue  # a lead that gives its event two days says nothing sure of either
             if _family(ruleset, rule) == "quantity" and not _univocal(facts):
@@ -360,6 +365,27 @@ def _told_as_cause(fact: Fact) -> bool:
     if not _CAUSE_MARKS.search(before[:at]):
         return False
     return not _RELATIVE_BEFORE.search(before[:at])
+
+
+_BEGINNING_BEFORE = re.compile(
+    r"\b(?:that|which)\s+(?:had\s+)?(?:began|begun|started)\b(?:\s+[\w'-]+){0,5}\s*$",
+    re.IGNORECASE,
+)
+
+
+def _told_as_beginning(fact: Fact) -> bool:
+    """True when a lead's date is read with a verb in a clause that tells when something
+    the news ends or changes began ("ending an ordeal that began when a storm slammed into
+    the Alps last Wednesday", "the strike, which began on Monday"): a start recalled, not
+    the news."""
+    before = fact.sentence[: fact.sentence_offset]
+    trigger = (fact.trigger or "").lower()
+    at = before.lower().rfind(trigger) if trigger else -1
+    if at < 0:
+        return False
+    if trigger in ("began", "begun", "started"):
+        at += len(trigger)  # the light verb itself: "which began on Monday"
+    return bool(_BEGINNING_BEFORE.search(before[:at]))
 
 
 def _one_day(facts: list[Fact]) -> bool:

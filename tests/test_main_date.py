@@ -497,3 +497,39 @@ def test_a_light_verb_has_no_object_that_tells_a_reaction(ruleset, nlp):
     )
     (finding,) = _findings(result)
     assert _texts(finding) == {("wire.txt", "on Tuesday"), ("weekly.txt", "on Monday")}
+
+
+_RESCUED = (
+    "Four hikers flown off Mount Arvel after storm traps them in hut\n\n"
+    "Four hikers who were pinned down by snow high on Mount Arvel were rescued on Saturday "
+    "when a break in the weather let a helicopter reach them, police said.\n"
+)
+_PLUCKED = (
+    "Storm-bound hikers flown off Mount Arvel\n\n"
+    "A helicopter crew plucked four hikers from Mount Arvel on Friday, ending an ordeal that "
+    "began when a storm slammed into the Arvel range last Wednesday.\n"
+)
+
+
+def test_a_start_recalled_in_a_lead_leaves_the_news_its_one_day(ruleset, nlp):
+    # "an ordeal that began when a storm slammed ... last Wednesday" recalls a start: the
+    # lead's news is Friday's rescue ("plucked" is one, rule option same_happenings)
+    result = _check(
+        ruleset,
+        nlp,
+        ("wire.txt", "2025-03-15", _RESCUED),
+        ("weekly.txt", "2025-03-17", _PLUCKED),
+    )
+    (finding,) = _findings(result)
+    assert _texts(finding) == {("wire.txt", "on Saturday"), ("weekly.txt", "on Friday")}
+
+
+def test_a_lead_of_two_days_neither_a_start_recalled_gives_none(ruleset, nlp):
+    plucked = _PLUCKED.replace("an ordeal that began when a storm", "after a storm")
+    result = _check(
+        ruleset,
+        nlp,
+        ("wire.txt", "2025-03-15", _RESCUED),
+        ("weekly.txt", "2025-03-17", plucked),
+    )
+    assert _findings(result) == []
