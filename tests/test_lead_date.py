@@ -500,3 +500,21 @@ def test_a_fire_that_broke_out_started_then(ruleset, nlp):
         ("hill-wire.txt", "on Saturday", "2024-07-13"),
         ("valley-news.txt", "on Sunday", "2024-07-14"),
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dated"),
+    [
+        ("Hikers trapped by a landslide were rescued on Saturday.", False),
+        ("Residents whose homes were damaged by the landslide were moved on Monday.", False),
+        ("Hikers were trapped when a landslide struck the trail on Saturday.", True),
+        ("The landslide that buried the trail struck on Saturday.", True),
+    ],
+    ids=["agent-of-trapped", "agent-of-damaged", "the-event-s-own-verb", "its-relative-clause"],
+)
+def test_an_event_told_as_the_agent_of_a_participle_is_not_dated_by_a_later_verb(
+    normalize_text, sentence, dated
+):
+    # "trapped by a landslide were rescued on Saturday": Saturday is the rescue's day
+    facts = _lead_facts(normalize_text, sentence + "\n", dt.date(2025, 3, 17))
+    assert bool(facts) is dated

@@ -501,7 +501,7 @@ def test_a_light_verb_has_no_object_that_tells_a_reaction(ruleset, nlp):
 
 _RESCUED = (
     "Four hikers flown off Mount Arvel after storm traps them in hut\n\n"
-    "Four hikers who were pinned down by snow high on Mount Arvel were rescued on Saturday "
+    "Four hikers who were pinned down by a storm high on Mount Arvel were rescued on Saturday "
     "when a break in the weather let a helicopter reach them, police said.\n"
 )
 _PLUCKED = (

@@ -109,6 +109,8 @@ def _lead_event(
             continue  # "crashed on Tuesday ... gathered today": the nearer date is the event's
         if _figure_between(ctx, cue, span):
             continue  # "taken ill after a wedding rose to 58 on Monday": the count's day
+        if cue.end <= span.start and _agent_before_passive(ctx, cue, span):
+            continue  # "hikers trapped by a storm were rescued on Saturday": the rescue's day
         distance = len(between)
         if best is None or distance < best[0]:
             best = (distance, cue, label.split(":", 1)[1])
@@ -125,6 +127,28 @@ def _lead_event(
         # date, not the tense of the clause's infinitive; the nearest such day
         return cue, event_class, "none"
     return None
+
+
+_PASSIVE_AUXILIARIES = frozenset({"was", "were", "is", "are", "been", "be"})
+
+
+def _agent_before_passive(ctx: _Context, cue: Span, span: Span) -> bool:
+    """True when the event word is the agent of a participle ("trapped by a storm", "pinned
+    down by the storm high on the peak") and a passive verb of its own stands between it
+    and the date ("were rescued on Saturday"): the date is what befell the subject later."""
+    t = ctx.tokens
+    first = t.sent_start[cue.start]
+    k = cue.start - 1
+    while k > first and k >= cue.start - 2 and t.alpha[k] and t.lowercase[k] and t.lower[k] != "by":
+        k -= 1  # "by a sudden storm": over a determiner and a describing word
+    if k < first or t.lower[k] != "by":
+        return False
+    return any(
+        t.lower[i] in _PASSIVE_AUXILIARIES
+        and t.alpha[i + 1]
+        and t.lower[i + 1].endswith(("ed", "en"))
+        for i in range(cue.end, span.start - 1)
+    )
 
 
 def _main_clause(ctx: _Context, span: Span) -> tuple[int, int]:
