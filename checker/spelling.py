@@ -1417,7 +1417,7 @@ class _NearNames:
 
     @staticmethod
     def _keys(name: str) -> set[str]:
-        plain = fold_accents(name)
+        plain = fold_accents(name).lower()  # "McKenzie" is one letter off "Mackenzie"
         keys = {plain[:k] + plain[k + 1 :] for k in range(len(plain))}
         keys.add(plain)
         keys.add("\0" + _REPEATS.sub(r"\1", plain))  # apart from the one-letter-dropped forms
@@ -1474,24 +1474,26 @@ def _names_one_letter_off(
     or a last s for another letter ("Petes"/"Peter"), though a doubled last letter
     ("Pritchet"/"Pritchett") or an s for a z ("Ruiz"/"Ruis") is a slip; not another case or
     accents ("Lionsgate"/"LionsGate", "Fernandez"/"Fernández"); not a British/American pair."""
-    plain = fold_accents(text)
+    # compared in lower case: "McKenzie" is one letter off "Mackenzie", and "MacBooks" is
+    # the plural of "Macbook"
+    plain = fold_accents(text).lower()
     for length in (len(text) - 1, len(text), len(text) + 1):
         for other in by_length.get((length, text[0]), []):
             if other == text or other[0] != text[0]:
                 continue
-            other_plain = fold_accents(other)
-            if plain.lower() == other_plain.lower():
+            other_plain = fold_accents(other).lower()
+            if plain == other_plain:
                 continue
             longer, shorter = (
                 (other_plain, plain) if len(other_plain) > len(plain) else (plain, other_plain)
             )
             doubled = longer == shorter + shorter[-1]  # "Pritchet"/"Pritchett": a slip, no ending
             ending = longer.startswith(shorter) and not doubled
-            last_letters = {text[-1], other[-1]}
+            last_letters = {plain[-1], other_plain[-1]}
             if (
                 ending
                 and longer[-1] == "s"
-                or other[:-1] == text[:-1]
+                or other_plain[:-1] == plain[:-1]
                 and len(other) == len(text)
                 and "s" in last_letters
                 and not last_letters & set("zcx")

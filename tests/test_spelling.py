@@ -1062,6 +1062,18 @@ def test_spelling_rare_words_beside_a_foreign_name_are_part_of_it(extract_text, 
             "Board chair Yaw Quaye-Tettehfi said the plan had waited long.",
             [("b.txt", "Quaye-Tettehfi", "Quaye-Tettehfio", "typo.name")],
         ),
+        # a letter left out with the next one capitalised: "Mc" for "Mac"
+        (
+            "The rescue pilot, Grant Mackenzie, said the winds had dropped, Mackenzie added.",
+            "Pilot Grant McKenzie said the climbers were cold but unhurt.",
+            [("b.txt", "McKenzie", "Mackenzie", "typo.name")],
+        ),
+        # a plural is no slip for its name, in whichever case its inner letter is written
+        (
+            "The new Macbook sells from $999, and the Macbook is thinner than before.",
+            "Sales of MacBooks rose in the quarter, the maker said.",
+            [],
+        ),
     ],
     ids=[
         "comma-after-name",
@@ -1070,6 +1082,8 @@ def test_spelling_rare_words_beside_a_foreign_name_are_part_of_it(extract_text, 
         "known-surnames-two-people",
         "particles",
         "hyphenated",
+        "mc-for-mac",
+        "plural-in-another-case",
     ],
 )
 def test_spelling_name_slips_of_one_person(ruleset, nlp, first, second, expected):
