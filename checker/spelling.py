@@ -810,7 +810,7 @@ def _word_typo(
         # a derivation ("embezzl" + "ment") that English does not make
         near = any(
             not is_spelling_variant(text, c)
-            and (zipf(c) >= NEAR_COMMON_ZIPF or len(c) == len(text) + 1)
+            and (zipf(c) >= NEAR_COMMON_ZIPF or _letter_left_out_inside(text, c))
             for c in candidates(text, max_edits=1, min_zipf=min_common_zipf)
         )
         if not near and (in_compound or explained_by_morphology(text)):
@@ -844,6 +844,19 @@ def _word_typo(
 
 _ADDRESS_AFTER = re.compile(r"\s?\.\s?(?:html?|php|aspx?|exe|com|org|net|jpg|pdf)\b|\s?[/@:]")
 _ADDRESS_BEFORE = re.compile(r"[/@]\s?$|www\.$")
+
+
+def _letter_left_out_inside(text: str, word: str) -> bool:
+    """True when ``text`` is ``word`` with one inner letter left out that is not half of a
+    double ("embezzlment" from "embezzlement"). A first or last letter left out reads as
+    another word or a base form ("lockage" of "blockage", "motorize" of "motorized"), and
+    a single for a double is a spelling variant ("kidnapers", "traveler")."""
+    if len(word) != len(text) + 1:
+        return False
+    for k in range(1, len(word) - 1):
+        if word[:k] + word[k + 1 :] == text:
+            return word[k] not in (word[k - 1], word[k + 1])
+    return False
 
 
 def in_address(word: WordMention) -> bool:

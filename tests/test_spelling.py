@@ -179,10 +179,12 @@ def _word_typos(words, others=frozenset()):
 def test_spelling_a_letter_left_out_of_a_derived_word_is_a_typo(extract_text):
     # "embezzl" + "ment" reads as a derivation English does not make; one letter short of
     # a word of the lexicon, it is a slip, while a real coinage ("wormable", one letter off
-    # "workable") is not reported
+    # "workable") is not reported; nor is a first or last letter short ("lockage" of
+    # "blockage", "motorize" of "motorized"), nor a single for a double ("kidnapers")
     words = extract_text(
         "The magistrate said the embezzlment was planned, and the postponment cost days. "
-        "Researchers said the flaw was not wormable."
+        "Researchers said the flaw was not wormable. The kidnapers wanted the army to "
+        "motorize its brigades and to add lockage slots."
     ).words
     assert [(t.word.where.text, t.suggestion) for t in _word_typos(words)] == [
         ("embezzlment", "embezzlement"),
