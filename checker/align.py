@@ -269,6 +269,25 @@ def _all_past(unit: Unit) -> bool:
     return all(f.timing in _DONE for f in unit.facts)
 
 
+def _done_before_told_ahead(ahead: Unit, done: Unit) -> bool:
+    """True when ``ahead`` tells a happening only to come and ``done``, published no later,
+    one its source dates before ``ahead``'s source was published: "lawmakers are expected
+    to vote on Thursday" and "lawmakers voted on Monday", both published Tuesday, tell two
+    votes, for both were written when the one done had been done. (A source published
+    after the planned day may misdate it: that is compared.)"""
+    if (
+        ahead.published is None
+        or done.published is None
+        or done.published > ahead.published
+        or not all(f.timing == "future" for f in ahead.facts)
+    ):
+        return False
+    return _all_past(done) and all(
+        f.value.end < ahead.published  # type: ignore[union-attr]
+        for f in done.facts
+    )
+
+
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
 
@@ -507,6 +526,8 @@ def pair_score(a: Unit, b: Unit) -> int:
             # sank, and how: "storm", "crew", "silver")
             return shared if shared >= MIN_SHARED_BACKGROUND else 0
         if a.key.startswith(_CLAUSE_KEY):
+            if _done_before_told_ahead(a, b) or _done_before_told_ahead(b, a):
+                return 0  # "is set to open its terminal on Thursday", "opened a hub on Monday"
             # a subject's happening: the key's two words and one more (what it acts on, a
             # name), and, where both clauses say more after the verb, a word of what one says
             # among the other's words

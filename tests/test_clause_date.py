@@ -134,6 +134,44 @@ def test_a_planned_and_a_done_happening_of_one_day_agree(ruleset, nlp):
     assert _findings(result) == []
 
 
+def test_a_plan_and_a_happening_done_before_it_was_written_are_two_happenings(ruleset, nlp):
+    # both written on Tuesday: the outlet that tells the vote ahead knew of Monday's vote,
+    # so Monday's is another vote; written on Thursday, the one done may misdate the plan's
+    ahead = _OPENING + "The district council is expected to vote on the rent bill on Thursday.\n"
+    done = _OPENING + "The district council voted on Monday to send the rent bill to a panel.\n"
+    result = _check(
+        ruleset, nlp, ("wire.txt", "2025-04-08", ahead), ("weekly.txt", "2025-04-08", done)
+    )
+    assert _findings(result) == []
+    result = _check(
+        ruleset, nlp, ("wire.txt", "2025-04-08", ahead), ("weekly.txt", "2025-04-10", done)
+    )
+    (finding,) = _findings(result)
+    assert _texts(finding) == {("wire.txt", "on Thursday"), ("weekly.txt", "on Monday")}
+
+
+def test_a_second_verb_after_a_reporting_verb_takes_no_subject(normalize_text):
+    # the subject "officials" said; what will reopen is the airport, told after "said"
+    published = dt.date(2025, 4, 12)
+    for sentence in (
+        "Officials said the airport was flooded and will reopen on Monday.",
+        "HARLOW (Wire) - Officials said the airport was flooded and will reopen on Monday.",
+    ):
+        assert _clause_facts(normalize_text, _OPENING + sentence + "\n", published) == []
+
+
+def test_a_plan_told_in_the_past_dates_no_happening(normalize_text):
+    # "was due to dock on Monday but was held at anchor": a plan that may not have happened
+    published = dt.date(2025, 4, 16)  # a Wednesday
+    for sentence in (
+        "The ferry Kessin was due to dock at Harlow on Monday but was held at anchor.",
+        "The ferry Kessin had been expected to sail to Harlow on Monday but stayed in port.",
+        "The ferry Kessin was to sail to Harlow on Monday, the company said.",
+    ):
+        facts = _clause_facts(normalize_text, _OPENING + sentence + "\n", published)
+        assert facts == [], sentence
+
+
 def test_a_plan_told_with_due_to_or_are_to_is_dated_as_will_dates_it(normalize_text):
     published = dt.date(2025, 4, 12)  # a Saturday
     for sentence in (

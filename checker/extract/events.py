@@ -344,12 +344,15 @@ def _clause_happening(
     planned = set(options.get("plan_words", ()))
 
     def plan_to(i: int) -> bool:
-        """Token ``i`` is the "to" of a plan: "is due to", "is scheduled to", "are to"."""
-        return (
-            i - 1 > first
-            and lower[i] == "to"
-            and (lower[i - 1] in planned or lower[i - 1] in ("is", "are", "was", "were"))
-        )
+        """Token ``i`` is the "to" of a plan still held: "is due to", "are scheduled to",
+        "are to", "plans to"; not of one told in the past ("was due to dock on Monday but
+        was held at anchor", "had been expected to sail"), which may not have happened."""
+        if i - 1 <= first or lower[i] != "to":
+            return False
+        word = lower[i - 1]
+        if word in ("is", "are", "plans"):
+            return True
+        return word in planned and i - 2 > first and lower[i - 2] in ("is", "are")
 
     def is_verb(i: int) -> bool:
         if i in ctx.timex_tokens or not t.alpha[i] or not t.lowercase[i]:
@@ -413,6 +416,8 @@ def _clause_happening(
             None,
         )
         if opening is not None and opening > first:
+            if lower[opening] in plain and lower[opening] not in _CLAUSE_AUXILIARIES:
+                return None  # "officials said the airport was flooded and will reopen"
             end = opening
     if end == span.end:
         end = span.start  # "the council on Monday voted"
