@@ -392,11 +392,13 @@ _BEGINNING_BEFORE = re.compile(
 )
 
 
+_ENDING_BEFORE = re.compile(r"\b(?:end|ends|ended|ending|concluding|concluded)\b", re.IGNORECASE)
+
+
 def _told_as_beginning(fact: Fact) -> bool:
     """True when a lead's date is read with a verb in a clause that tells when something
-    the news ends or changes began ("ending an ordeal that began when a storm slammed into
-    the Alps last Wednesday", "the strike, which began on Monday"): a start recalled, not
-    the news."""
+    the news ends began ("ending an ordeal that began when a storm slammed into the Alps
+    last Wednesday"): a start recalled, not the news."""
     before = fact.sentence[: fact.sentence_offset]
     trigger = (fact.trigger or "").lower()
     at = before.lower().rfind(trigger) if trigger else -1
@@ -404,7 +406,10 @@ def _told_as_beginning(fact: Fact) -> bool:
         return False
     if trigger in ("began", "begun", "started"):
         at += len(trigger)  # the light verb itself: "which began on Monday"
-    return bool(_BEGINNING_BEFORE.search(before[:at]))
+    began = _BEGINNING_BEFORE.search(before[:at])
+    # only what the news ends: "protests that started when police shot a student on
+    # Thursday turned violent on Friday" tells two days of one story, both news
+    return began is not None and bool(_ENDING_BEFORE.search(before[: began.start()]))
 
 
 def _one_day(facts: list[Fact]) -> bool:

@@ -509,8 +509,19 @@ def test_a_fire_that_broke_out_started_then(ruleset, nlp):
         ("Residents whose homes were damaged by the landslide were moved on Monday.", False),
         ("Hikers were trapped when a landslide struck the trail on Saturday.", True),
         ("The landslide that buried the trail struck on Saturday.", True),
+        (
+            "Rescuers searched for hikers buried by a landslide that was triggered by heavy "
+            "rain on Saturday.",
+            True,
+        ),
     ],
-    ids=["agent-of-trapped", "agent-of-damaged", "the-event-s-own-verb", "its-relative-clause"],
+    ids=[
+        "agent-of-trapped",
+        "agent-of-damaged",
+        "the-event-s-own-verb",
+        "its-relative-clause",
+        "its-passive-relative-clause",
+    ],
 )
 def test_an_event_told_as_the_agent_of_a_participle_is_not_dated_by_a_later_verb(
     normalize_text, sentence, dated

@@ -524,6 +524,23 @@ def test_a_start_recalled_in_a_lead_leaves_the_news_its_one_day(ruleset, nlp):
     assert _texts(finding) == {("wire.txt", "on Saturday"), ("weekly.txt", "on Friday")}
 
 
+def test_a_start_the_news_does_not_end_is_no_start_recalled(ruleset, nlp):
+    # "protests that started when police shot a student on Thursday turned violent on
+    # Friday": the lead tells two days of the news; the other's Thursday is no conflict
+    wire = (
+        "Riots in Harlow\n\nProtests that started when police shot a student on Thursday "
+        "turned violent on Friday, with shops looted in the city centre.\n"
+    )
+    weekly = (
+        "Student shot in Harlow\n\nPolice shot a student during a protest on Thursday, "
+        "sparking riots in which shops were looted.\n"
+    )
+    result = _check(
+        ruleset, nlp, ("wire.txt", "2025-03-15", wire), ("weekly.txt", "2025-03-15", weekly)
+    )
+    assert _findings(result) == []
+
+
 def test_a_lead_of_two_days_neither_a_start_recalled_gives_none(ruleset, nlp):
     plucked = _PLUCKED.replace("an ordeal that began when a storm", "after a storm")
     result = _check(

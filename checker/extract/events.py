@@ -147,6 +147,7 @@ def _agent_before_passive(ctx: _Context, cue: Span, span: Span) -> bool:
         t.lower[i] in _PASSIVE_AUXILIARIES
         and t.alpha[i + 1]
         and t.lower[i + 1].endswith(("ed", "en"))
+        and t.lower[i - 1] not in ("that", "which")  # "a landslide that was triggered"
         for i in range(cue.end, span.start - 1)
     )
 
