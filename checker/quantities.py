@@ -320,8 +320,12 @@ def _glued_sign(
             match is None
             or match[1] not in lexicon.currency_signs
             or not (match[3] or match[4] or "," in match[2] or scaled)
+            or (len(match[1]) == 1 and not (match[4] or "," in match[2] or scaled))
         ):
-            return None  # "RON95" petrol, "A380": letters and a plain number are a name
+            # "RON95" petrol, "A380": letters and a plain number are a name; one letter
+            # and a decimal too ("the R2.2 diesel engine"), not so with a scale or
+            # thousands ("R63.4 million", "R1,500")
+            return None
     unit = currency_sign_unit(match[1], lexicon)
     if unit is None or (match[4] and match[4] not in lexicon.scales):
         return None

@@ -2314,11 +2314,12 @@ def test_quantities_more_currencies_and_speeds(nlp, lexicon, sentence, expected)
             "Tickets cost R1,200 each at the gate.",
             [_one("R1,200", 1150, 1250, "currency:ZAR", "ZAR 1,200")],
         ),
-        # a one-letter sign is read only glued to a figure with decimals, thousands or a
-        # scale: a road and a school grade are no sums
+        # a one-letter sign is read only glued to a figure with thousands or a scale: a
+        # road, a school grade and an engine are no sums
         ("The R5 road was closed, and grade R 12 pupils stayed home.", []),
+        ("The hatchback keeps its R2.2 diesel engine.", []),
     ],
-    ids=["scaled", "thousands", "names"],
+    ids=["scaled", "thousands", "names", "engine"],
 )
 def test_quantities_the_rand_sign_glued_to_its_figure(nlp, lexicon, sentence, expected):
     sums = [a for a in _amounts(nlp, lexicon, sentence) if a[3].startswith("currency")]
@@ -2374,23 +2375,6 @@ def test_quantities_a_deadline_ahead_in_a_past_clause_makes_no_background(rulese
     (finding,) = _discrepancies(result, "number.cases")
     assert finding.message == (
         "Sources disagree on the number of cases: 27 (coastal-herald.txt) vs 37 (river-wire.txt)"
-    )
-
-
-def test_quantities_a_sum_paid_in_compensation_is_compared(ruleset, nlp):
-    # the measure word after "in" ("R12 million in compensation") names the sum
-    result = _check(
-        ruleset,
-        nlp,
-        *_story(
-            "The court also granted a compensation order of R21 million in favour of the packer.",
-            "The court ordered him to pay R12 million in compensation to the packer.",
-        ),
-    )
-    (finding,) = _discrepancies(result, "number.money")
-    assert finding.message == (
-        "Sources disagree on the compensation: ZAR 21 million (coastal-herald.txt) vs "
-        "ZAR 12 million (river-wire.txt)"
     )
 
 

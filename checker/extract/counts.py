@@ -1055,20 +1055,6 @@ def _measure_of(
     near = [c for c in before if start - c.end <= _QUANTITY_GAP]
     if near:
         return label(max(near, key=lambda c: c.end))
-    # "paid $5 million in damages to the family", "R12 million in compensation": a sum's
-    # measure word right after "in", ending its phrase
-    if (
-        k + 1 < right
-        and phrase.unit is not None
-        and doc[k].lower_ == "in"
-        and k + 1 in cue_at
-        and (
-            cue_at[k + 1].end >= right
-            or not doc[cue_at[k + 1].end].is_alpha
-            or doc[cue_at[k + 1].end].lower_ in STOP_WORDS
-        )
-    ):
-        return label(cue_at[k + 1])
     # "57.8% against 42.2% for "No"": a measure word after "for", in quotes or not
     if k < right and doc[k].lower_ == "for":
         j = k + 1
