@@ -2343,20 +2343,45 @@ def test_quantities_masses_in_their_units(nlp, lexicon, sentence, expected):
     assert _amounts(nlp, lexicon, sentence) == [expected]
 
 
-def test_quantities_a_mass_describing_a_thing_and_its_weight_are_compared(ruleset, nlp):
+def test_quantities_two_weights_of_one_thing_are_compared(ruleset, nlp):
     result = _check(
         ruleset,
         nlp,
         *_story(
-            "The rocket will carry Kestrel-2, a 145 kg probe built in Harlow.",
-            "The probe on board, Kestrel-2, weighs 415 kg and was built in Harlow.",
+            "Customs officers seized 40 lb of cocaine at the port of Harlow, officials said.",
+            "Customs officers seized 12 kg of cocaine at the port of Harlow, officials said.",
         ),
     )
     (finding,) = _discrepancies(result, "number.figure")
     assert finding.message == (
-        "Sources disagree on the figure tied to 'probe': 145 kg (coastal-herald.txt) vs "
-        "415 kg (river-wire.txt)"
+        "Sources disagree on the figure tied to 'seized': 40 lb (= 18.14 kg) "
+        "(coastal-herald.txt) vs 12 kg (river-wire.txt)"
     )
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        (
+            "Investigators said a 250 kg bomb hit the school in Harlow on Friday.",
+            "Investigators said a 500 kg bomb hit a depot in Harlow on Friday.",
+        ),
+        (
+            "Kestrel Pharma recalled 10 mg tablets of its blood pressure drug on Friday.",
+            "Kestrel Pharma on Friday recalled 20 mg tablets of its blood pressure drug.",
+        ),
+        (
+            "Thieves stole a 400 oz gold bar from a refinery near Harlow, police said.",
+            "Thieves stole a 12.4 kg gold bar from a refinery near Harlow, police said.",
+        ),
+    ],
+    ids=["bombs", "tablets", "troy-ounces"],
+)
+def test_quantities_a_mass_that_grades_a_thing_is_not_compared(ruleset, nlp, texts):
+    # a mass before the noun it grades tells a kind of thing: two outlets' "250 kg bomb"
+    # and "500 kg bomb" may be two bombs, and a gold bar's ounces are troy ounces
+    result = _check(ruleset, nlp, *_story(*texts))
+    assert _discrepancies(result, "number.figure") == []
 
 
 def test_quantities_a_deadline_ahead_in_a_past_clause_makes_no_background(ruleset, nlp):

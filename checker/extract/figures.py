@@ -297,6 +297,15 @@ def _figures(
             first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
             if any(a < last and first < b for a, b in taken):
                 continue  # a declared measure's figure
+            if (
+                end < sent_end
+                and t.alpha[end]
+                and t.lower[end] not in STOP_WORDS
+                and to_amount(phrase, lexicon).dimension == "mass"
+            ):
+                # "a 250 kg bomb", "10 mg tablets", "a 400 oz gold bar": a mass that grades
+                # a kind of thing; two outlets' may be two things ("seized 12 kg of" is one)
+                continue
             left, right = ctx.clause(start, end)
             before = t.lower[start - 1] if start > sent_start else ""
             if before in lexicon.change_words or before in lexicon.from_words:
