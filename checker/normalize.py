@@ -469,11 +469,12 @@ def normalize(
     # A year that describes a thing ("a 1931 bronze horse sold for ... on Tuesday") dates
     # the thing, not a sentence that also dates its news.
     # A deadline's day is read ahead of its clause ("told pupils to stay home until May 5"):
-    # it recalls no past, whatever the day would be read as alone.
+    # it recalls no past, whatever the day would be read as alone; one given its year ("a
+    # deadline of June 30, 2023" a year on) is read as written.
     deadline_days = {
         m.timex.where.start
         for m in extraction.facts
-        if m.family == "deadline" and m.timex is not None
+        if m.family == "deadline" and m.timex is not None and "year" not in m.timex.roles
     }
     dated = [
         (timex, (reference - timex.value.end).days)

@@ -2384,6 +2384,22 @@ def test_quantities_a_mass_that_grades_a_thing_is_not_compared(ruleset, nlp, tex
     assert _discrepancies(result, "number.figure") == []
 
 
+def test_quantities_a_deadline_long_past_with_its_year_recalls_a_past(ruleset, nlp):
+    # "a deadline of June 30, 2023" a year on recalls an old fine; this week's fine differs
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "The league fined the Harlow club on Friday for crowd trouble. The club had been "
+            "given a deadline of June 30, 2023, to pay a fine of 120,000 Swiss francs for "
+            "earlier violence.",
+            "The league on Friday fined the Harlow club 80,000 Swiss francs over crowd trouble.",
+            published="2024-06-09",
+        ),
+    )
+    assert _discrepancies(result, "number.money") == []
+
+
 def test_quantities_a_deadline_ahead_in_a_past_clause_makes_no_background(ruleset, nlp):
     # "until May 5" in "told pupils to stay home until May 5" is the deadline ahead (as the
     # deadline rule reads it), not last year's May 5: the count beside it is the news
