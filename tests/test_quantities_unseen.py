@@ -301,6 +301,11 @@ def test_unseen_shapes_disagree(ruleset, nlp, texts, rule, message):
             "The striker joined Kelso Athletic for a fee that could rise to \u20ac12m with add-ons.",
             id="a-sum-that-could-reach-a-figure",
         ),
+        pytest.param(
+            "VARN (Coast Wire) - Four Seasons hotels in the Orla valley will raise room rates.",
+            "The group runs Seven Seasons hotels in the Orla valley and will raise room rates.",
+            id="a-number-in-a-name",
+        ),
     ],
 )
 def test_unseen_shapes_no_finding(ruleset, nlp, first, second):

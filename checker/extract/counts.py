@@ -695,6 +695,8 @@ def _noun_counts(
             else:
                 break
         if compounds and k < sent.end and t.title[k]:
+            if k == end and t.lower[k].endswith("s") and not t.lower[k].endswith("ss"):
+                continue  # "Four Seasons hotels", "Seven Oaks residents": the number names
             k = _after_names(t, k, sent.end)  # "the 83,410 Arden and Vista vehicles"
         if k >= sent.end or not (t.alpha[k] and t.lowercase[k]):
             continue
