@@ -2384,6 +2384,24 @@ def test_quantities_a_mass_that_grades_a_thing_is_not_compared(ruleset, nlp, tex
     assert _discrepancies(result, "number.figure") == []
 
 
+def test_quantities_a_graded_mass_whose_digits_are_swapped_is_a_slip(ruleset, nlp):
+    # "a 145 kg probe" grades a thing, but its digits swapped against "weighs 415 kg", the
+    # story's one mass each side, read as a slip of the pen
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "The rocket will carry Kestrel-2, a 145 kg probe built in Harlow.",
+            "The probe on board, Kestrel-2, weighs 415 kg and was built in Harlow.",
+        ),
+    )
+    assert _discrepancies(result, "number.figure") == []
+    (finding,) = _discrepancies(result, "number.slip")
+    assert finding.message == (
+        "Sources disagree on the amount: 145 kg (coastal-herald.txt) vs 415 kg (river-wire.txt)"
+    )
+
+
 def test_quantities_a_deadline_long_past_with_its_year_recalls_a_past(ruleset, nlp):
     # "a deadline of June 30, 2023" a year on recalls an old fine; this week's fine differs
     result = _check(
