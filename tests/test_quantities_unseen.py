@@ -191,6 +191,17 @@ def _number_findings(result) -> list:
             "Sources disagree on how many climbers: 4 (coastal-herald.txt) vs 5 (river-wire.txt)",
             id="a-count-right-after-a-dateline-s-dash",
         ),
+        pytest.param(
+            (
+                "Ivo Rask, 52, was convicted on Monday on 37 counts of fraud in Varn.",
+                "Ivo Rask was convicted of fraud in Varn after a trial, and the court found him "
+                "guilty on 34 counts.",
+            ),
+            "number.court",
+            "Sources disagree on how many were convicted (counts): 37 (coastal-herald.txt) vs "
+            "34 (river-wire.txt)",
+            id="a-date-between-the-measure-and-the-count",
+        ),
     ],
 )
 def test_unseen_shapes_disagree(ruleset, nlp, texts, rule, message):

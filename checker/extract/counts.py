@@ -1138,6 +1138,24 @@ _NO_PAIRED_NOUN = frozenset(STOP_WORDS | _INCREMENT | _HOW_OFTEN)
 """Words after a number that are never the noun of a paired count."""
 
 
+def _measure_over_date(
+    ctx: _Context, sent: Span, start: int, measures: list[Span]
+) -> Span | None:
+    """The measure word a date stands between and the number, with the number's own "on"
+    after the date ("convicted on Monday on 37 counts", "convicted on November 14 on 37
+    counts": the measure "convicted on" takes the date's "on"), or None."""
+    t = ctx.tokens
+    k = start - 1
+    if k <= sent.start or t.lower[k] not in ("on", "of", "with"):
+        return None
+    j = k - 1
+    while j > sent.start and j in ctx.timex_tokens:
+        j -= 1
+    if j == k - 1:
+        return None  # no date between
+    return next((c for c in measures if c.start <= j < c.end <= k), None)
+
+
 def _counting_noun(
     ctx: _Context,
     sent: Span,
@@ -1174,6 +1192,8 @@ def _counting_noun(
     cue = next((c for c in measures if c.end == start), None)
     if cue is None and start - 1 > sent.start and t.lower[start - 1] == "of":
         cue = next((c for c in measures if c.end == start - 1), None)
+    if cue is None:
+        cue = _measure_over_date(ctx, sent, start, measures)
     described = False
     if cue is None:
         after = _after_owner(ctx, sent, end)
