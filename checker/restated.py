@@ -15,8 +15,8 @@ pair only when:
   found the sect leader guilty on both assault charges on Thursday" and "The sect leader
   was sentenced to life on Tuesday following his conviction on assault charges" share
   five words of twenty, and tell two happenings;
-* the sentences share a verb when both have one (a content word after an auxiliary or
-  in -ed: "was called off" and "will be played" tell two happenings of one final);
+* the sentences share a verb when both have one (a content word after an auxiliary,
+  in -ed or one of the rule's irregular ``verb_forms``: "was called off" and "will be played" tell two happenings of one final);
 * the dates stand after prepositions of one class (``on``/none, ``by``/``before``,
   ``until``, ``since``/``from``): "filed on Friday" is no restatement of "must file by
   Friday";
@@ -106,17 +106,31 @@ class _Candidate:
     """The competition stages the sentence names (lexicon ``event_stages``)."""
 
 
-def _verbs(sentence: str) -> frozenset[str]:
+def _verbs(sentence: str, forms: dict[str, str] | None = None) -> frozenset[str]:
     """The stems of the sentence's words that read as verbs with no tagger: a content word
-    after an auxiliary ("will be played", "was called off") or in -ed ("reopened")."""
+    after an auxiliary ("will be played", "was called off"), in -ed ("reopened"), or one of
+    the rule's irregular ``forms`` ("struck"), each read as its family (form -> family:
+    "struck" and "hit" one verb)."""
+    forms = forms or {}
     words = _WORD.findall(sentence.lower())
     return frozenset(
-        stem(word)
+        forms.get(word) or stem(word)
         for k, word in enumerate(words)
         if word not in STOP_WORDS
         and word not in _CALENDAR
-        and ((k and words[k - 1] in _AUXILIARIES) or (word.endswith("ed") and len(word) > 4))
+        and (
+            (k and words[k - 1] in _AUXILIARIES)
+            or (word.endswith("ed") and len(word) > 4)
+            or word in forms
+        )
     )
+
+
+@lru_cache(maxsize=16)
+def _verb_forms(listed: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, str]:
+    """A rule's ``verb_forms`` (family -> forms) as form -> the family's stem ("will strike"
+    and "struck" meet), made once per rule."""
+    return {form.lower(): stem(family) for family, forms in listed for form in forms}
 
 
 _STAGE_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
@@ -140,7 +154,9 @@ def _content_words(sentence: str) -> frozenset[str]:
 
 
 def _candidates(
-    normalized: NormalizedSource, stages: dict[str, str] | None = None
+    normalized: NormalizedSource,
+    stages: dict[str, str] | None = None,
+    forms: dict[str, str] | None = None,
 ) -> list[_Candidate]:
     """The source's sentences that hold one day and no other resolved date."""
     by_sentence: dict[int, list[ResolvedTimex]] = defaultdict(list)
@@ -181,7 +197,7 @@ def _candidates(
                 value,
                 _content_words(sentence),
                 governor,
-                _verbs(sentence),
+                _verbs(sentence, forms),
                 _stages(sentence, stages or {}),
             )
         )
@@ -234,7 +250,9 @@ def restated_findings(
         for evidence in judged:
             others = {e.source for e in judged} - {evidence.source}
             agreed[(evidence.source, evidence.line, evidence.column)] |= others
-    per_source = [(n, _candidates(n, stages)) for n in sources]
+    listed = rule.options.get("verb_forms", {})
+    forms = _verb_forms(tuple((family, tuple(f)) for family, f in listed.items()))
+    per_source = [(n, _candidates(n, stages, forms)) for n in sources]
     parent: dict[tuple[int, int], tuple[int, int]] = {}
 
     def find(node: tuple[int, int]) -> tuple[int, int]:

@@ -142,7 +142,7 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "noun_count": (dict(_RULE_KEYS), {"ignore": list, "determiners": list}),
     "restated_date": (
         dict(_RULE_KEYS),
-        {"min_shared": int, "min_overlap": float, "progress_words": list},
+        {"min_shared": int, "min_overlap": float, "progress_words": list, "verb_forms": dict},
     ),
     "figure_slip": (
         {**_RULE_KEYS, "dimensions": list},

@@ -153,3 +153,27 @@ def test_restated_counts_of_two_days_are_two_states(ruleset, nlp):
         ),
     )
     assert _restated(result) == []
+
+
+def test_restated_an_irregular_verb_tells_its_own_happening(ruleset, nlp):
+    # "struck" (no auxiliary, no -ed) is a verb of its own: the rockfall that trapped the
+    # walkers on Sunday is not the rescue on Monday, though the sentences share their words
+    rescued = "Twelve walkers trapped by a rockfall on the Corvale ridge were rescued on Monday, police said.\n"
+    struck = "A rockfall struck a path on the Corvale ridge on Sunday, trapping 12 walkers, police said.\n"
+    result = _check(
+        ruleset,
+        nlp,
+        ("harbour-post.txt", "2025-06-12", LEAD_A + rescued),
+        ("county-wire.txt", "2025-06-12", LEAD_B + struck),
+    )
+    assert _restated(result) == []
+    # told with the same verb, the two days are one statement's
+    restruck = struck.replace("struck a path", "hit a path")
+    result = _check(
+        ruleset,
+        nlp,
+        ("harbour-post.txt", "2025-06-12", LEAD_A + struck.replace("on Sunday", "on Saturday")),
+        ("county-wire.txt", "2025-06-12", LEAD_B + restruck),
+    )
+    (finding,) = _restated(result)
+    assert "2025-06-07" in finding.message and "2025-06-08" in finding.message
