@@ -578,6 +578,10 @@ def suggest_in_context(
     return _best_bounded(word, bounded, score, excluded)
 
 
+LISTED_WORD_ZIPF = 3.0
+"""A word codespell lists as a misspelling is taken as a word at this frequency or above
+("untill", 2.97, is still a slip; the rule's least suggested frequency, ``min_common_zipf``,
+may be lower)."""
 NEAR_COMMON_ZIPF = 3.5
 """An unknown word one edit from a word this frequent is a typo even if it looks derived."""
 KNOWN_STEM_ZIPF = 2.0
@@ -726,7 +730,7 @@ def _plainly_known(text: str, max_rare_zipf: float, min_common_zipf: float) -> b
     if frequency < max_rare_zipf or frequency <= 0:
         return False
     misspellings, _ = _codespell_tables()
-    return text not in misspellings or frequency >= min_common_zipf
+    return text not in misspellings or frequency >= LISTED_WORD_ZIPF
 
 
 _PLAIN_WORDS: dict[tuple[float, float], set[str]] = {}
@@ -784,7 +788,7 @@ def _word_typo(
             favoured=listed[0] if listed else None,
             excluded=never,
         )
-    if text in misspellings and frequency < min_common_zipf:
+    if text in misspellings and frequency < LISTED_WORD_ZIPF:
         options = [o.strip() for o in misspellings[text].split(",") if o.strip()]
         # codespell lists the likeliest correction first: count that as context; between
         # several ("person, prison"), the neighbours choose
