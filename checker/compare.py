@@ -1889,4 +1889,34 @@ def _slipped(
         return False  # "4" and "6": any two figures of one digit differ by one digit
     if a.value.dimension == "count":  # type: ignore[union-attr]
         return bool(a.context & b.context)
+    if a.value.dimension == "mass":  # type: ignore[union-attr]
+        # a mass that grades a thing ("a 154 kg kick stage") is of that thing: the other
+        # source's sentence must name it ("a 145 kg satellite", "the satellite weighs 415 kg")
+        for one, other in ((a, b), (b, a)):
+            graded = _graded_words(one)
+            if graded and graded.isdisjoint(
+                _stem(w) for w in _WORDS.findall(other.sentence.lower())
+            ):
+                return False
     return True
+
+
+_WORDS = re.compile(r"[a-z]+")
+_GRADED = re.compile(r"\s*-?\s*((?:[A-Za-z]+\s+){0,2}[A-Za-z]+)")
+
+
+def _graded_words(fact: Fact) -> frozenset[str]:
+    """The stems of the words a figure grades, right after it ("a 154 kg kick stage": kick,
+    stage), up to a stop word; none for a figure no word follows ("weighs 415 kg.")."""
+    offset = fact.sentence_offset
+    if offset is None:
+        return frozenset()
+    after = _GRADED.match(fact.sentence, offset + len(fact.text))
+    if after is None:
+        return frozenset()
+    words = []
+    for word in after[1].lower().split():
+        if word in STOP_WORDS:
+            break
+        words.append(_stem(word))
+    return frozenset(words)

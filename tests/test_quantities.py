@@ -2402,6 +2402,20 @@ def test_quantities_a_graded_mass_whose_digits_are_swapped_is_a_slip(ruleset, nl
     )
 
 
+def test_quantities_a_graded_mass_of_another_thing_is_no_slip(ruleset, nlp):
+    # "a 154 kg kick stage" grades a stage the other source never names: its digits swapped
+    # against the probe's 145 kg are two masses of two things
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "The agency launched a weather probe that weighs 145 kg from Harlow.",
+            "The agency launched a weather probe from Harlow atop a 154 kg kick stage.",
+        ),
+    )
+    assert _discrepancies(result, "number.slip") == []
+
+
 def test_quantities_a_deadline_long_past_with_its_year_recalls_a_past(ruleset, nlp):
     # "a deadline of June 30, 2023" a year on recalls an old fine; this week's fine differs
     result = _check(
