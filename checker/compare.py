@@ -27,7 +27,7 @@ from checker.extract.context import stem as _stem
 from checker.gazetteer import comparable, places_agree
 from checker.model import Agreement, Amount, Evidence, Fact, Finding, Interval, Place, Source
 from checker.normalize import NormalizedSource, ResolvedTimex, anchor_label, gazetteer_of
-from checker.restated import restated_findings
+from checker.restated import past_plan_pattern, restated_findings
 from checker.rules import Rule, RuleSet, event_stage_words
 from checker.spelling import (
     Typo,
@@ -1162,7 +1162,11 @@ def compare_story(
         findings.extend(slip_findings(sources, rule, ruleset, story, anchors))
     for rule in ruleset.of_kind("restated_date"):
         stages = ruleset.derived("event_stage_words", lambda: event_stage_words(ruleset.lexicons))
-        findings.extend(restated_findings(sources, rule, story, anchors, agreements, stages))
+        plans = ruleset.derived(
+            "past_plan_pattern",
+            lambda: past_plan_pattern(ruleset.lexicons.get("plan_participles", ())),
+        )
+        findings.extend(restated_findings(sources, rule, story, anchors, agreements, stages, plans))
     findings = _without_repeats(findings, ruleset)
     # only statements that state one value are told as agreeing (``Agreement.judged``)
     agreements = _without_main_repeats([a for a in agreements if a.evidence], ruleset)

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -153,10 +154,18 @@ def _content_words(sentence: str) -> frozenset[str]:
     return frozenset(words)
 
 
+def past_plan_pattern(participles: Iterable[str]) -> re.Pattern[str]:
+    """A plan told in the past, before a sentence's date: "was due to", "had been scheduled
+    to", "were expected to" (the lexicon's ``plan_participles`` and "due")."""
+    words = "|".join(sorted({re.escape(w.lower()) for w in participles} | {"due"}))
+    return re.compile(rf"\b(?:was|were|been)\s+(?:{words})\s+to\b", re.IGNORECASE)
+
+
 def _candidates(
     normalized: NormalizedSource,
     stages: dict[str, str] | None = None,
     forms: dict[str, str] | None = None,
+    plans: re.Pattern[str] | None = None,
 ) -> list[_Candidate]:
     """The source's sentences that hold one day and no other resolved date."""
     by_sentence: dict[int, list[ResolvedTimex]] = defaultdict(list)
@@ -191,6 +200,8 @@ def _candidates(
         before = sentence[: max(0, mention.where.sentence_offset)]
         if before.count('"') % 2 or before.count("\u201c") > before.count("\u201d"):
             continue  # inside a quotation
+        if plans is not None and plans.search(before):
+            continue  # "was due to dock on Monday but storms held it": a plan that failed
         out.append(
             _Candidate(
                 timex,
@@ -238,6 +249,7 @@ def restated_findings(
     anchors: dict[str, str],
     agreements: list[Agreement],
     stages: dict[str, str] | None = None,
+    plans: re.Pattern[str] | None = None,
 ) -> list[Finding]:
     """Findings of one statement restated by sources with different days (see the module's
     docstring for when two sentences are one statement): one finding for each statement,
@@ -252,7 +264,7 @@ def restated_findings(
             agreed[(evidence.source, evidence.line, evidence.column)] |= others
     listed = rule.options.get("verb_forms", {})
     forms = _verb_forms(tuple((family, tuple(f)) for family, f in listed.items()))
-    per_source = [(n, _candidates(n, stages, forms)) for n in sources]
+    per_source = [(n, _candidates(n, stages, forms, plans)) for n in sources]
     parent: dict[tuple[int, int], tuple[int, int]] = {}
 
     def find(node: tuple[int, int]) -> tuple[int, int]:

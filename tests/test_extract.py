@@ -286,6 +286,22 @@ def test_extract_past_until_is_not_a_deadline(extract_text, text):
     assert _of_family(extraction, "deadline") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "tense"),
+    [
+        ("The ferry Kessin was due to dock at Harlow on Monday but storms held it.", "past"),
+        ("The regatta had been scheduled to take place on Sunday but was postponed.", "past"),
+        ("The ferry Kessin is due to dock at Harlow on Monday.", "future"),
+        ("The regatta is scheduled to take place on Sunday.", "future"),
+    ],
+)
+def test_extract_a_plan_told_in_the_past_looks_back(extract_text, text, tense):
+    # "was due to", "had been scheduled to": the day planned is past, and the plan failed
+    extraction = extract_text(text, published=PUBLISHED)
+    (timex,) = extraction.timexes
+    assert timex.tense == tense
+
+
 def test_extract_past_by_date_is_not_a_deadline(extract_text):
     extraction = extract_text(
         "The rail union accepted the operator's offer by July 15.", published=PUBLISHED

@@ -177,3 +177,23 @@ def test_restated_an_irregular_verb_tells_its_own_happening(ruleset, nlp):
     )
     (finding,) = _restated(result)
     assert "2025-06-07" in finding.message and "2025-06-08" in finding.message
+
+
+def test_restated_a_plan_told_in_the_past_restates_nothing(ruleset, nlp):
+    # "was due to dock on Monday but storms held it": the plan failed, and the day the ship
+    # will dock is another
+    due = (
+        "The cargo ship Fenna was due to dock at Corvale on Monday but storms held it "
+        "offshore, the port authority said.\n"
+    )
+    will = (
+        "The cargo ship Fenna will dock at Corvale on Friday after storms held it offshore, "
+        "the port authority said.\n"
+    )
+    result = _check(
+        ruleset,
+        nlp,
+        ("harbour-post.txt", "2025-06-11", LEAD_A + due),
+        ("county-wire.txt", "2025-06-11", LEAD_B + will),
+    )
+    assert _restated(result) == []

@@ -288,6 +288,7 @@ class _WordSets:
     present_markers: dict[str, tuple[tuple[str, ...], ...]]
     """The ``present_markers`` phrases (lower case, split) by their last word."""
     present_copulas: frozenset[str]
+    plan_participles: frozenset[str]
     series_next_words: frozenset[str]
     calendar_words: frozenset[str]
     honorifics: frozenset[str]
@@ -314,6 +315,7 @@ class _WordSets:
             not_past=frozenset(lex.get("not_past", [])),
             present_markers=_by_last_word(lex.get("present_markers", [])),
             present_copulas=frozenset(w.lower() for w in lex.get("present_copulas", [])),
+            plan_participles=frozenset(w.lower() for w in lex.get("plan_participles", [])),
             series_next_words=frozenset(w.lower() for w in lex.get("series_next_words", [])),
             calendar_words=frozenset(
                 set(lex["months"])
@@ -362,6 +364,7 @@ class _Context:
         self.not_past = words.not_past
         self.present_markers = words.present_markers
         self.present_copulas = words.present_copulas
+        self.plan_participles = words.plan_participles
         self.series_next_words = words.series_next_words
         self.calendar_words = words.calendar_words
         self.cardinals = lex.get("cardinals", {})
@@ -597,11 +600,10 @@ class _Context:
                     and not (cue.start >= start and cue.end <= end)
                 ):
                     position = cue.start if cue.start >= end else cue.end - 1
-                    key = (
-                        0,
-                        self._distance(position, start, end),
-                        cue.label_.split(":")[1],
-                    )
+                    told = cue.label_.split(":")[1]
+                    if told == "future" and self._plan_told_in_past(cue.start, sent_start):
+                        told = "past"  # "was due to dock on Monday": a plan told in the past
+                    key = (0, self._distance(position, start, end), told)
                     if best is None or key[:2] < best[:2]:
                         best = key  # type: ignore[assignment]
             if scope == 0 and (reach := self._scheduled_present(left, start)) is not None:
@@ -629,6 +631,28 @@ class _Context:
             if best is not None:
                 return best[2]
         return fallback or "none"
+
+    def _plan_told_in_past(self, i: int, sent_start: int) -> bool:
+        """True when the future marker at token ``i`` follows a plan told in the past: "was
+        due to dock", "had been scheduled to take place", "were expected to" (a
+        ``plan_participles`` word between), "was to": the day planned is in the past, and
+        the plan may not have happened."""
+        lower = self.tokens.lower
+        k = i - 1
+        if k > sent_start and lower[k] in self.plan_participles:
+            k -= 1
+        return k >= sent_start and lower[k] in ("was", "were", "been")
+
+    def past_plan_at(self, i: int) -> bool:
+        """True when token ``i`` opens a plan told in the past: "was due to", "had been
+        scheduled to", "were expected to" (a ``plan_participles`` word or "due", then "to")."""
+        lower = self.tokens.lower
+        return (
+            i + 2 < len(lower)
+            and lower[i] in ("was", "were", "been")
+            and (lower[i + 1] in self.plan_participles or lower[i + 1] == "due")
+            and lower[i + 2] == "to"
+        )
 
     def _report_start(self, end: int, sent_end: int, reporting: set[int]) -> int:
         """Where the words a reporting verb after token ``end`` reports begin: right after
