@@ -939,6 +939,42 @@ QUIET_STORIES = {
             "Okafor wins Linden Cup\n\nOkafor won the final of the Linden Cup on Sunday, beating Brandt in straight sets.\n",
         ),
     ),
+    "a-vote-held-on-the-day-another-is-planned": (
+        (
+            "a.txt",
+            "2026-03-09",
+            "Budget vote set\n\nARDEN (Wire) - Lawmakers are to vote on Thursday on the final version of the 2027 budget, the speaker said.\n",
+        ),
+        (
+            "b.txt",
+            "2026-03-09",
+            "Budget to committee\n\nARDEN (Daily) - Lawmakers voted on Monday to send the 2027 budget to a committee, the speaker said.\n",
+        ),
+    ),
+    "a-referendum-postponed-and-set-again": (
+        (
+            "a.txt",
+            "2026-03-11",
+            "Harbour vote delayed\n\nMERLIN (Wire) - The referendum on the new harbour had been scheduled to take place on Sunday but was postponed after flooding. It will now be held on March 29, the electoral board said.\n",
+        ),
+        (
+            "b.txt",
+            "2026-03-11",
+            "Flooding delays harbour vote\n\nMERLIN (Coastal Post) - The referendum on the new harbour will be held on March 29 after flooding forced a delay, the electoral board said.\n",
+        ),
+    ),
+    "a-ship-due-to-dock-before-a-storm": (
+        (
+            "a.txt",
+            "2026-03-11",
+            "Storm holds cargo ship\n\nESKER (Wire) - The cargo ship Fenna was due to dock at Esker on Monday but storms held it offshore. It will now dock on Friday, the port authority said.\n",
+        ),
+        (
+            "b.txt",
+            "2026-03-11",
+            "Fenna to dock Friday\n\nESKER (Harbour Gazette) - The cargo ship Fenna will dock at Esker on Friday after storms held it offshore, the port authority said.\n",
+        ),
+    ),
 }
 """Look-alikes that drew a warning too (a statement restated with another day, a date read
 in the wrong tense): no discrepancy of any level."""

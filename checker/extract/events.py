@@ -1433,6 +1433,8 @@ def _event_of(
         for c in ctx.cues_at(ctx.tokens.sent_start[span.start], "reporting")
         for i in range(c.start, c.end)
     }
+    if any(ctx.past_plan_at(i) for i in between):
+        return None  # "the vote had been scheduled to take place on Sunday but was postponed"
     if any(
         (ctx.past_at(i) or _progressive_at(ctx, i)) and i not in relation_tokens | reporting
         for i in between
