@@ -975,6 +975,18 @@ QUIET_STORIES = {
             "Fenna to dock Friday\n\nESKER (Harbour Gazette) - The cargo ship Fenna will dock at Esker on Friday after storms held it offshore, the port authority said.\n",
         ),
     ),
+    "cavers-cut-off-by-floodwater": (
+        (
+            "a.txt",
+            "2026-03-10",
+            "Cavers rescued\n\nORLEN (Wire) - Three cavers were rescued on Monday, ending an ordeal that began when floodwater cut them off last Thursday.\n",
+        ),
+        (
+            "b.txt",
+            "2026-03-10",
+            "Cavers freed\n\nORLEN (Valley Times) - Three cavers cut off by floodwater were rescued on Monday, rescue teams said.\n",
+        ),
+    ),
 }
 """Look-alikes that drew a warning too (a statement restated with another day, a date read
 in the wrong tense): no discrepancy of any level."""

@@ -97,6 +97,8 @@ def _lead_event(
             continue  # "boarded the hijacked tanker on Sunday": not the hijacking's day
         if _describes_noun(ctx, cue):
             continue  # "the ruling Liberal Party on Saturday elected": no ruling's day
+        if _phrasal_verb(ctx, cue):
+            continue  # "floodwater cut them off last Thursday": no rate cut's day
         if any(
             lower[i] in unless and i not in ctx.timex_tokens
             for i in range(max(left, cue.start - 3), cue.start)
@@ -130,6 +132,22 @@ def _lead_event(
 
 
 _PASSIVE_AUXILIARIES = frozenset({"was", "were", "is", "are", "been", "be"})
+
+
+_OBJECT_PRONOUNS = frozenset({"them", "him", "her", "it", "us", "me", "you"})
+
+
+def _phrasal_verb(ctx: _Context, cue: Span) -> bool:
+    """True when a one-word event word is the verb of a phrasal verb with "off" ("floodwater
+    cut them off", "cavers cut off by floodwater"): another verb than the event's ("a rate
+    cut", "the central bank cut rates")."""
+    t = ctx.tokens
+    if cue.end - cue.start != 1:
+        return False
+    k, end = cue.end, t.sent_end[cue.start]
+    if k < end and t.lower[k] in _OBJECT_PRONOUNS:
+        k += 1
+    return k < end and t.lower[k] == "off"
 
 
 def _agent_before_passive(ctx: _Context, cue: Span, span: Span) -> bool:
@@ -1420,7 +1438,9 @@ def _event_of(
     cue = best[1]
     if best[0][0] == 1 and cue.start < span.start and _opens_clause(ctx, span):
         return None  # "beat her in the quarter-final, and on Sunday she was calmer still"
-    if not _names_the_event(ctx, cue, dated_before=span.end <= cue.start):
+    if not _names_the_event(ctx, cue, dated_before=span.end <= cue.start) or _phrasal_verb(
+        ctx, cue
+    ):
         return None
     between = range(cue.end, span.start) if cue.end <= span.start else range(span.end, cue.start)
     relation_tokens = {
