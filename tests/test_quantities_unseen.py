@@ -202,6 +202,16 @@ def _number_findings(result) -> list:
             "34 (river-wire.txt)",
             id="a-date-between-the-measure-and-the-count",
         ),
+        pytest.param(
+            (
+                "Four Britons were killed when the tour bus overturned near Varn.",
+                "The tour bus overturned near Varn, killing three Britons, police said.",
+            ),
+            "number.casualties",
+            "Sources disagree on how many were killed: 4 (coastal-herald.txt) vs "
+            "3 (river-wire.txt)",
+            id="people-named-by-their-nation",
+        ),
     ],
 )
 def test_unseen_shapes_disagree(ruleset, nlp, texts, rule, message):

@@ -1138,9 +1138,7 @@ _NO_PAIRED_NOUN = frozenset(STOP_WORDS | _INCREMENT | _HOW_OFTEN)
 """Words after a number that are never the noun of a paired count."""
 
 
-def _measure_over_date(
-    ctx: _Context, sent: Span, start: int, measures: list[Span]
-) -> Span | None:
+def _measure_over_date(ctx: _Context, sent: Span, start: int, measures: list[Span]) -> Span | None:
     """The measure word a date stands between and the number, with the number's own "on"
     after the date ("convicted on Monday on 37 counts", "convicted on November 14 on 37
     counts": the measure "convicted on" takes the date's "on"), or None."""
