@@ -283,7 +283,8 @@ def _done_before_told_ahead(ahead: Unit, done: Unit) -> bool:
     ):
         return False
     return _all_past(done) and all(
-        f.value.end <= ahead.published  # type: ignore[union-attr]
+        f.value.end < ahead.published  # type: ignore[union-attr]
+        or (f.value.end == ahead.published and f.tense == "past")  # type: ignore[union-attr]
         for f in done.facts
     )
 

@@ -150,6 +150,18 @@ def test_a_plan_and_a_happening_done_before_it_was_written_are_two_happenings(ru
     assert _texts(finding) == {("wire.txt", "on Thursday"), ("weekly.txt", "on Monday")}
 
 
+def test_a_plan_and_a_happening_to_come_that_day_disagree(ruleset, nlp):
+    # "will be flown home on Monday", published that Monday, is still to come: not one done
+    # before the other source planned its Sunday
+    wire = _OPENING + "The stranded guests are to be flown on to Harlow on Sunday.\n"
+    weekly = _OPENING + "The stranded guests will be flown on to Harlow on Monday.\n"
+    result = _check(
+        ruleset, nlp, ("wire.txt", "2025-04-07", wire), ("weekly.txt", "2025-04-07", weekly)
+    )
+    (finding,) = _findings(result)
+    assert _texts(finding) == {("wire.txt", "on Sunday"), ("weekly.txt", "on Monday")}
+
+
 def test_a_second_verb_after_a_reporting_verb_takes_no_subject(normalize_text):
     # the subject "officials" said; what will reopen is the airport, told after "said"
     published = dt.date(2025, 4, 12)
