@@ -144,6 +144,8 @@ def _phrasal_verb(ctx: _Context, cue: Span) -> bool:
     t = ctx.tokens
     if cue.end - cue.start != 1:
         return False
+    if cue.start > t.sent_start[cue.start] and t.lower[cue.start - 1] in _DETERMINERS:
+        return False  # "called the match off": the event word is a noun, the verb before it
     k, end = cue.end, t.sent_end[cue.start]
     if k < end and t.lower[k] in _OBJECT_PRONOUNS:
         k += 1
