@@ -140,7 +140,8 @@ _OBJECT_PRONOUNS = frozenset({"them", "him", "her", "it", "us", "me", "you"})
 def _phrasal_verb(ctx: _Context, cue: Span) -> bool:
     """True when a one-word event word is the verb of a phrasal verb with "off" ("floodwater
     cut them off", "cavers cut off by floodwater"): another verb than the event's ("a rate
-    cut", "the central bank cut rates")."""
+    cut", "the central bank cut rates"); not "off" before a place ("capsized off the
+    coast")."""
     t = ctx.tokens
     if cue.end - cue.start != 1:
         return False
@@ -149,7 +150,10 @@ def _phrasal_verb(ctx: _Context, cue: Span) -> bool:
     k, end = cue.end, t.sent_end[cue.start]
     if k < end and t.lower[k] in _OBJECT_PRONOUNS:
         k += 1
-    return k < end and t.lower[k] == "off"
+    if not (k < end and t.lower[k] == "off"):
+        return False
+    # "capsized off the coast", "sank off Valdoria": "off" opens a place, no particle
+    return not (k + 1 < end and (t.lower[k + 1] in _DETERMINERS or t.title[k + 1]))
 
 
 def _agent_before_passive(ctx: _Context, cue: Span, span: Span) -> bool:
