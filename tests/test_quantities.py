@@ -2416,6 +2416,21 @@ def test_quantities_a_graded_mass_of_another_thing_is_no_slip(ruleset, nlp):
     assert _discrepancies(result, "number.slip") == []
 
 
+def test_quantities_a_mass_with_and_without_a_part_is_not_compared(ruleset, nlp):
+    # a satellite's mass with its fuel and without: two states, no conflict
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "Harlow launched the Kestrel-2 satellite on Friday. The satellite weighs 1,480 kg, "
+            "including its fuel.",
+            "Harlow launched the Kestrel-2 satellite on Friday. Without fuel, the satellite "
+            "weighs 620 kg.",
+        ),
+    )
+    assert _discrepancies(result, "number.figure") == []
+
+
 def test_quantities_a_deadline_long_past_with_its_year_recalls_a_past(ruleset, nlp):
     # "a deadline of June 30, 2023" a year on recalls an old fine; this week's fine differs
     result = _check(
