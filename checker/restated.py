@@ -156,9 +156,9 @@ def _content_words(sentence: str) -> frozenset[str]:
 
 def past_plan_pattern(participles: Iterable[str]) -> re.Pattern[str]:
     """A plan told in the past, before a sentence's date: "was due to", "had been scheduled
-    to", "were expected to" (the lexicon's ``plan_participles`` and "due")."""
+    to", "were expected to" (the lexicon's ``plan_participles`` and "due"), "were to"."""
     words = "|".join(sorted({re.escape(w.lower()) for w in participles} | {"due"}))
-    return re.compile(rf"\b(?:was|were|been)\s+(?:{words})\s+to\b", re.IGNORECASE)
+    return re.compile(rf"\b(?:(?:was|were|been)\s+(?:{words})|was|were)\s+to\b", re.IGNORECASE)
 
 
 def _candidates(

@@ -987,6 +987,18 @@ QUIET_STORIES = {
             "Cavers freed\n\nORLEN (Valley Times) - Three cavers cut off by floodwater were rescued on Monday, rescue teams said.\n",
         ),
     ),
+    "ministers-were-to-meet-before-the-talks-were-called-off": (
+        (
+            "a.txt",
+            "2026-03-15",
+            "Talks called off\n\nVARN (Wire) - The two foreign ministers were to meet on Friday but the talks were called off at the last minute, diplomats said.\n",
+        ),
+        (
+            "b.txt",
+            "2026-03-15",
+            "Ministers meet in Varn\n\nVARN (Diplomatic Post) - The two foreign ministers met on Sunday in Varn, two days after a planned meeting was called off, diplomats said.\n",
+        ),
+    ),
 }
 """Look-alikes that drew a warning too (a statement restated with another day, a date read
 in the wrong tense): no discrepancy of any level."""

@@ -645,8 +645,11 @@ class _Context:
 
     def past_plan_at(self, i: int) -> bool:
         """True when token ``i`` opens a plan told in the past: "was due to", "had been
-        scheduled to", "were expected to" (a ``plan_participles`` word or "due", then "to")."""
+        scheduled to", "were expected to" (a ``plan_participles`` word or "due", then "to"),
+        "were to"."""
         lower = self.tokens.lower
+        if i + 1 < len(lower) and lower[i] in ("was", "were") and lower[i + 1] == "to":
+            return True  # "the ministers were to meet on Friday"
         return (
             i + 2 < len(lower)
             and lower[i] in ("was", "were", "been")

@@ -99,6 +99,8 @@ def _lead_event(
             continue  # "the ruling Liberal Party on Saturday elected": no ruling's day
         if _phrasal_verb(ctx, cue):
             continue  # "floodwater cut them off last Thursday": no rate cut's day
+        if _after_past_plan(ctx, cue):
+            continue  # "the ministers were to meet on Friday but the talks were called off"
         if any(
             lower[i] in unless and i not in ctx.timex_tokens
             for i in range(max(left, cue.start - 3), cue.start)
@@ -132,6 +134,16 @@ def _lead_event(
 
 
 _PASSIVE_AUXILIARIES = frozenset({"was", "were", "is", "are", "been", "be"})
+
+
+def _after_past_plan(ctx: _Context, cue: Span) -> bool:
+    """True when the event word is the verb of a plan told in the past ("the ministers were
+    to meet on Friday", "was due to meet"): the plan may have failed."""
+    t = ctx.tokens
+    if cue.start < 2 or t.lower[cue.start - 1] != "to":
+        return False
+    first = max(t.sent_start[cue.start], cue.start - 3)
+    return any(ctx.past_plan_at(i) for i in range(first, cue.start - 1))
 
 
 _OBJECT_PRONOUNS = frozenset({"them", "him", "her", "it", "us", "me", "you"})
@@ -1459,8 +1471,10 @@ def _event_of(
         for c in ctx.cues_at(ctx.tokens.sent_start[span.start], "reporting")
         for i in range(c.start, c.end)
     }
-    if any(ctx.past_plan_at(i) for i in between):
-        return None  # "the vote had been scheduled to take place on Sunday but was postponed"
+    if any(ctx.past_plan_at(i) for i in between) or _after_past_plan(ctx, cue):
+        # "the vote had been scheduled to take place on Sunday but was postponed", "the
+        # ministers were to meet on Friday but the talks were called off"
+        return None
     if any(
         (ctx.past_at(i) or _progressive_at(ctx, i)) and i not in relation_tokens | reporting
         for i in between
