@@ -1530,6 +1530,24 @@ def _one_figure(facts: list[Fact]) -> bool:
     return all(a.value.overlaps(b.value) for a in facts for b in facts)  # type: ignore[union-attr]
 
 
+def _left_after_shared(
+    facts_a: list[Fact], facts_b: list[Fact]
+) -> tuple[list[Fact], list[Fact]] | None:
+    """Two sources' figures of a key less the figures both give alike, when each gives at
+    least one figure the other gives too and one figure (all alike) is left on each side;
+    None otherwise."""
+    left_a = [f for f in facts_a if not any(f.value.overlaps(g.value) for g in facts_b)]  # type: ignore[union-attr]
+    left_b = [g for g in facts_b if not any(g.value.overlaps(f.value) for f in facts_a)]  # type: ignore[union-attr]
+    if (
+        len(left_a) == len(facts_a)
+        or len(left_b) == len(facts_b)
+        or not (left_a and left_b)
+        or not (_one_figure(left_a) and _one_figure(left_b))
+    ):
+        return None
+    return left_a, left_b
+
+
 def _slip_among(facts: list[Fact], other: Fact) -> Fact | None:
     """Of a source's several figures of a noun, the one ``other`` (another source's one
     figure) is a slip of the pen of, told by the same verb in a clause sharing a word
@@ -1791,6 +1809,23 @@ def slip_findings(
             keyed_b = per_source[m]
             for key in sorted(keyed_a.keys() & keyed_b.keys()):
                 one_a, one_b = one_figure[n][key], one_figure[m][key]
+                if not (one_a and one_b):
+                    left = _left_after_shared(keyed_a[key], keyed_b[key])
+                    if left is not None:
+                        # both give the story's other figures alike ("A$6 million was
+                        # recovered"): their one figure left over is compared
+                        pair = next(
+                            (
+                                (a, b)
+                                for a in sorted(left[0], key=_headline_last)
+                                for b in sorted(left[1], key=_headline_last)
+                                if _slipped(a, b, rule, other_times, wholes)
+                            ),
+                            None,
+                        )
+                        if pair is not None:
+                            conflicts[key].append(pair)
+                        continue
                 if not (one_a or one_b):
                     continue
                 if one_a != one_b:

@@ -108,6 +108,10 @@ class QuantityLexicon:
     object_verbs: frozenset[str] = frozenset()
     """Verbs after a count whose object is its measure word ("three were treated for
     minor injuries", "two suffered serious injuries")."""
+    lower_case_units: frozenset[str] = frozenset()
+    """Units read only as written in lower case ("250g" is grams, "5G" a mobile network)."""
+    currency_labels: dict[str, str] = field(default_factory=dict)
+    """Currency (lower case) -> how its figures are shown, for one with no code ("$")."""
 
     @classmethod
     def from_lexicons(cls, lexicons: dict[str, Any]) -> QuantityLexicon:
@@ -152,6 +156,8 @@ class QuantityLexicon:
             age_nouns=words("age_nouns"),
             rough_words=words("rough_words"),
             object_verbs=words("object_verbs"),
+            lower_case_units=words("lower_case_units"),
+            currency_labels={k.lower(): str(v) for k, v in mapping("currency_labels").items()},
         )
 
 
@@ -330,6 +336,20 @@ def _glued_sign(
     if unit is None or (match[4] and match[4] not in lexicon.scales):
         return None
     return unit, match
+
+
+def cased_words(texts: list[str], lower: list[str], lexicon: QuantityLexicon) -> list[str]:
+    """``lower`` with each token that ends in one of ``lower_case_units`` written in
+    capitals kept as written ("5G", "4 G"), so that it names no unit."""
+    if not lexicon.lower_case_units:
+        return lower
+    words = list(lower)
+    for i, (text, word) in enumerate(zip(texts, lower, strict=True)):
+        if text != word:
+            unit = word.rstrip(".").lstrip("0123456789.,")
+            if unit in lexicon.lower_case_units and not text.rstrip(".").endswith(unit):
+                words[i] = text
+    return words
 
 
 def find_numbers(
@@ -866,7 +886,8 @@ def to_amount(phrase: NumberPhrase, lexicon: QuantityLexicon) -> Amount:
         return Amount(low, high, "count", stated, estimate)
     factor, dimension = lexicon_unit_factor(phrase.unit, lexicon)
     if dimension.startswith("currency:"):
-        stated = f"{dimension.split(':')[1]} {stated}"
+        code = dimension.split(":")[1]
+        stated = f"{lexicon.currency_labels.get(code.lower(), code)} {stated}"
     elif phrase.unit == "second" and phrase.vague is None and center == int(center):
         minutes, seconds = divmod(int(center), 60)  # shown as written: "2:07:15"
         clock = f"{minutes // 60}:{minutes % 60:02d}:{seconds:02d}"

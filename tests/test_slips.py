@@ -195,3 +195,67 @@ def test_slips_figure_after_a_phrasal_verb_is_quoted_alone(ruleset, nlp):
         )
     ]
     assert [e.text for e in findings[0].evidence] == ["£42 million", "£24 million"]
+
+
+def test_slips_compare_the_one_figure_left_after_those_both_give_alike(ruleset, nlp):
+    # each source gives two sums; both give the recovered one alike, so their other sum is
+    # the one figure left on each side, compared as a slip
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "The founder was found guilty of taking A$48.6 million from investors. "
+            "Liquidators have recovered about A$6 million.",
+            "Founder convicted in A$46.8 million investment fraud. "
+            "Liquidators have so far recovered about A$6 million for creditors.",
+        ),
+    )
+    assert [f.message for f in _slips(result)] == [
+        "Sources disagree on the amount: AUD 48.6 million (harbour-post.txt) vs "
+        "AUD 46.8 million (county-wire.txt)"
+    ]
+
+
+def test_slips_no_figure_left_alike_no_comparison(ruleset, nlp):
+    # two sums on each side and none alike: which is which is unknown
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "The founder was found guilty of taking A$48.6 million from investors. "
+            "Liquidators have recovered about A$6 million.",
+            "Founder convicted in A$46.8 million investment fraud. "
+            "Liquidators have so far recovered about A$9 million for creditors.",
+        ),
+    )
+    assert _slips(result) == []
+
+
+def test_slips_a_bare_dollar_is_the_dollar_the_story_names(ruleset, nlp):
+    # a Canadian outlet writes "$" for the Canadian dollar the wire writes "C$"
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "The founder was found guilty of taking C$48.6 million from investors.",
+            "The founder was convicted of taking $46.8 million from investors.",
+        ),
+    )
+    assert [f.message for f in result.findings if f.kind == "discrepancy"] == [
+        "Sources disagree on the figure tied to 'taking': CAD 46.8 million (county-wire.txt) "
+        "vs CAD 48.6 million (harbour-post.txt)"
+    ]
+
+
+def test_slips_a_bare_dollar_beside_two_named_dollars_stays_its_own(ruleset, nlp):
+    # the story names two dollars: a bare one may be either
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "The founder was found guilty of taking C$48.6 million from investors.",
+            "The founder was convicted of taking $46.8 million from investors, "
+            "US$30 million of it in New York.",
+        ),
+    )
+    assert [f.message for f in result.findings if f.kind == "discrepancy"] == []

@@ -28,6 +28,7 @@ from checker.nlp import NAME_SLOT, TIMEX_KEY, cue_spans
 from checker.quantities import (
     NumberPhrase,
     QuantityLexicon,
+    cased_words,
     find_numbers,
     may_start_number,
 )
@@ -780,7 +781,7 @@ class _Context:
                 end = t.sent_end[sent_start]
                 glued = [not spaced for spaced in t.spaced[sent_start:end]]
                 found = find_numbers(
-                    t.lower[sent_start:end],
+                    cased_words(t.text[sent_start:end], t.lower[sent_start:end], lexicon),
                     lexicon,
                     glued=glued,
                     starts=[i - sent_start for i in starts],
