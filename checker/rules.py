@@ -60,6 +60,7 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
             "universal_zone_words": list,
             "zone_offsets": list,
             "start_markers": list,
+            "not_after": list,
         },
     ),
     "deadline": (

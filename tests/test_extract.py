@@ -148,6 +148,9 @@ def test_extract_event_date_resolves_against_publication_date(
         # the event's own date
         ("Two men were arrested after the shooting on Tuesday near the harbour.", ["shooting"]),
         ("The trial on Thursday heard from two witnesses.", ["trial"]),
+        # how long something lasts: "well into September" is no date of the fire
+        ("Residents should expect smoke inside the fire's perimeter well into September.", []),
+        ("The fire in the hills is expected to burn into September.", []),
     ],
 )
 def test_extract_event_date_only_of_the_event_itself(extract_text, text, dated):

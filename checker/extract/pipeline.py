@@ -122,6 +122,11 @@ def extract(
     deadline_rules = {r.id: r for r in ruleset.of_kind("deadline")}
     event_rules = ruleset.of_kind("event_date")
     default_event_rule = next((r.id for r in event_rules if r.options.get("default")), None)
+    default_not_after = (
+        frozenset(ruleset.rules[default_event_rule].options.get("not_after", ()))
+        if default_event_rule
+        else frozenset()
+    )
     start_rule = next((r.id for r in event_rules if r.options.get("start_markers")), None)
     start_markers = (
         frozenset(ruleset.rules[start_rule].options["start_markers"]) if start_rule else frozenset()
@@ -419,6 +424,8 @@ def extract(
         if timex.roles == {"year"} and lower[span.start] not in _YEAR_LEADS:
             continue  # "forecasts for 2026", "the 2025 edition": a year that is not when
 
+        if span.start > 0 and lower[span.start - 1] in default_not_after:
+            continue  # "well into September": how long, not when
         event = _event_of(ctx, span, chains)
         if event is None:
             continue
