@@ -52,7 +52,7 @@ def test_what_the_verb_acts_on_and_a_names_words_key_it_too(normalize_text):
     }
 
 
-def test_subjects_over_a_relative_word_a_place_or_a_date_before_the_verb(normalize_text):
+def test_subjects_over_a_relative_word_a_place_a_thing_or_a_date_before_the_verb(normalize_text):
     published = dt.date(2025, 4, 14)
     for sentence in (
         "The Pellham brewery, which closed on Friday, employed 90 people.",
@@ -62,6 +62,7 @@ def test_subjects_over_a_relative_word_a_place_or_a_date_before_the_verb(normali
         "The brewers' Pellham brewery closed on Friday.",
         "Pellham brewery closed on Friday after 80 years.",
         "Pellham brewery, which closed on Friday, employed 90 people.",
+        "Workers left after the brewery for the valley's farms closed on Friday.",
     ):
         facts = _clause_facts(normalize_text, _OPENING + sentence + "\n", published)
         assert "clause:brewery:clos" in {f.subject for f in facts}, sentence

@@ -493,9 +493,11 @@ def _clause_happening(
     start, head = subject
     if start - 1 > first and lower[start - 1] in _CLAUSE_PLACE_WORDS:
         # "the airport in Lindvale": the head is the phrase before the place
-        if (outer := _clause_phrase(ctx, first, start - 1)) is None:
-            return None
-        start, head = outer
+        if (outer := _clause_phrase(ctx, first, start - 1)) is not None:
+            start, head = outer
+        elif lower[start - 1] != "for":
+            return None  # (a name after "for" may be the subject: "10 rebounds for Drake,
+            # which reached the final")
     if any(
         lower[i] in repeat and i not in ctx.timex_tokens
         for i in range(max(first, min(left, start) - 2), right)
@@ -607,8 +609,9 @@ _CLAUSE_OBJECT_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "ou
 """Determiners of a definite object a happening clause's verb acts on ("closed its plant")."""
 _CLAUSE_POSSESSIVES = frozenset({"'s", "\u2019s", "'", "\u2019"})
 """A possessive before a happening clause's subject ("the dockers' union")."""
-_CLAUSE_PLACE_WORDS = frozenset({"in", "at", "near", "of", "outside"})
-"""Words between a subject's head and a place that follows it ("the airport in Lindvale")."""
+_CLAUSE_PLACE_WORDS = frozenset({"in", "at", "near", "of", "outside", "for"})
+"""Words between a subject's head and a place or a thing that follows it ("the airport in
+Lindvale", "the evacuation order for the town")."""
 
 
 def _clause_phrase(ctx: _Context, first: int, end: int) -> tuple[int, str] | None:
