@@ -206,9 +206,39 @@ def _unknown_apart(a: Place, b: Place, texts: Sequence[str], parts: frozenset[st
     own_a, own_b = _name_words(a.name, parts), _name_words(b.name, parts)
     if not own_a or not own_b or own_a & own_b:
         return False
+    if _acronym_of(a.name, b.name, texts) or _acronym_of(b.name, a.name, texts):
+        return False  # "the KICC", "the Kenyatta International Convention Centre"
     if any(_wider(text, own) for text in texts for own in (own_a, own_b)):
         return False
     return not any(_names_any(text, own_a) and _names_any(text, own_b) for text in texts)
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,8}")
+_ACRONYM_SKIPPED = frozenset({"of", "the", "and", "for", "de", "du", "la", "&"})
+
+
+def _initials(words: Sequence[str]) -> str:
+    return "".join(w[0] for w in words if w.lower() not in _ACRONYM_SKIPPED).upper()
+
+
+def _acronym_of(short: str, name: str, texts: Sequence[str]) -> bool:
+    """True when ``short`` is an acronym ("KICC") of ``name`` or of a longer name a source
+    writes starting with it ("Kenyatta International" of "Kenyatta International
+    Convention Centre")."""
+    short = short.removeprefix("the ").strip()
+    if not _ACRONYM.fullmatch(short):
+        return False
+    if _initials(name.split()) == short:
+        return True
+    pattern = re.escape(name) + r"(?:\s+(?:[A-Z][\w'-]*|of|the|and|for))*"
+    for text in texts:
+        for found in re.finditer(pattern, text):
+            words = found[0].split()
+            while words and words[-1].lower() in _ACRONYM_SKIPPED:
+                words.pop()
+            if _initials(words) == short:
+                return True
+    return False
 
 
 _WIDER_NOUNS = (

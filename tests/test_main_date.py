@@ -39,6 +39,17 @@ def test_main_date_is_read_with_the_verb_before_it(normalize_text):
     assert fact.value.start == dt.date(2025, 3, 11)
 
 
+def test_main_date_before_its_verb_in_may_is_read_with_the_verb(normalize_text):
+    # the month "May" is no auxiliary that would make "convicted" a passive
+    text = (
+        "Fund founder convicted\n\n"
+        "A jury in Corvale on May 22 convicted the founder of Brindle Capital of fraud.\n"
+    )
+    (fact,) = _main_facts(normalize_text, text, dt.date(2025, 5, 24))
+    assert (fact.text, fact.trigger) == ("on May 22", "convicted")
+    assert fact.value.start == dt.date(2025, 5, 22)
+
+
 def test_a_possessive_date_is_quoted_with_the_noun_it_dates(normalize_text):
     text = (
         "Harlow Vance's side took the league title after finishing second in last Sunday's "

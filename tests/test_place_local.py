@@ -252,3 +252,33 @@ def test_a_local_name_put_in_two_states_is_two_places(ruleset, nlp):
         "in Dunmore Springs, Ohio",
         "in Dunmore Springs, Indiana",
     }
+
+
+@pytest.mark.parametrize(
+    ("short", "name", "text", "expected"),
+    [
+        ("DICC", "Dorvane International Convention Centre", "", True),
+        # a name cut short: the longer name a source writes
+        (
+            "the DICC",
+            "Dorvane International",
+            "at the Dorvane International Convention Centre",
+            True,
+        ),
+        ("DICC", "Dorvane International", "at the Dorvane International airport", False),
+        ("DOC", "Dorvane", "", False),
+    ],
+)
+def test_a_venues_acronym_is_the_venue(short, name, text, expected):
+    from checker.compare import _acronym_of
+
+    assert _acronym_of(short, name, [text]) is expected
+
+
+def test_a_venues_name_holds_an_event_word(extract_text):
+    extraction = extract_text(
+        "Ministers chaired the final session at the Dorvane International Convention Centre.",
+        published=None,
+    )
+    places = [f.where.text for f in extraction.facts if f.rule == "event.place"]
+    assert places == ["at the Dorvane International Convention Centre"]

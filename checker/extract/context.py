@@ -302,6 +302,8 @@ class _WordSets:
     place_adjectives: frozenset[str]
     district_nouns: frozenset[str]
     facilities: frozenset[str]
+    venue_words: frozenset[str]
+    """The words of every place rule's ``venues`` ("stadium", "centre"), lower case."""
     figure_verbs: frozenset[str]
     event_stages: dict[str, str]
     """Each word of the lexicon's ``event_stages`` (lower case) and the stage it names."""
@@ -334,6 +336,11 @@ class _WordSets:
             district_nouns=frozenset(lex.get("place_nouns", []))
             | set(lex.get("district_nouns", [])),
             facilities=frozenset(lex.get("place_facilities", [])),
+            venue_words=frozenset(
+                v.lower()
+                for r in ruleset.of_kind("event_place")
+                for v in r.options.get("venues", [])
+            ),
             figure_verbs=frozenset(lex.get("figure_verbs", [])),
             event_stages=event_stage_words(lex),
             attributive_nouns=frozenset(
@@ -379,6 +386,7 @@ class _Context:
         self.place_adjectives = words.place_adjectives
         self.district_nouns = words.district_nouns
         self.facilities = words.facilities
+        self.venue_words = words.venue_words
         self.figure_verbs = words.figure_verbs
         self.event_stages = words.event_stages
         self.attributive_nouns = words.attributive_nouns
@@ -737,10 +745,12 @@ class _Context:
         return found
 
     def _after_auxiliary_at(self, i: int) -> bool:
-        """An auxiliary ("will", "is", "be") among the three words before token ``i``."""
+        """An auxiliary ("will", "is", "be") among the three words before token ``i``; the
+        month in a date is none ("a jury on May 22 convicted")."""
         lower = self.tokens.lower
         return any(
-            lower[j] in _AUXILIARIES for j in range(max(self.tokens.sent_start[i], i - 3), i)
+            lower[j] in _AUXILIARIES and j not in self.timex_tokens
+            for j in range(max(self.tokens.sent_start[i], i - 3), i)
         )
 
     @staticmethod

@@ -164,6 +164,17 @@ def _main_places(
     return facts
 
 
+def _venue_follows(ctx: _Context, i: int, sent_end: int) -> bool:
+    """True when the capitalised words from token ``i`` on end in a venue word: an event
+    word inside a venue's name ("the Kenyatta International Convention Centre")."""
+    t = ctx.tokens
+    while i + 1 < sent_end and t.title[i + 1] and t.alpha[i + 1]:
+        i += 1
+        if t.lower[i] in ctx.venue_words:
+            return True
+    return False
+
+
 def _name_after(ctx: _Context, start: int, dateline: Span | None) -> tuple[int, int] | None:
     """Token bounds of the capitalised name that starts at token ``start`` (after a
     preposition: "in Vienna", "at the National Stadium"), or None when none does or it is
@@ -186,7 +197,7 @@ def _name_after(ctx: _Context, start: int, dateline: Span | None) -> tuple[int, 
             (t.title[end] or (t.upper[end] and len(t.text[end]) >= 2))
             and t.alpha[end]
             and t.lower[end] not in ctx.calendar_words
-            and t.lower[end] not in ctx.event_words
+            and (t.lower[end] not in ctx.event_words or _venue_follows(ctx, end, sent_end))
         ):
             end += 1
         elif (
