@@ -1637,7 +1637,11 @@ def single_count_findings(
                 whole = any(x.trigger in determiners for x in facts_a) and any(
                     y.trigger in determiners for y in facts_b
                 )
-                if _HYPHEN_COUNT.search(a.text) and _HYPHEN_COUNT.search(b.text):
+                if _same_counting_verb(a, b, determiners) and shared >= 2:
+                    # one act told with its count: "attached 11 conditions" and
+                    # "attaching nine conditions" in sentences sharing words
+                    tied = True
+                elif _HYPHEN_COUNT.search(a.text) and _HYPHEN_COUNT.search(b.text):
                     # a part of one thing, told in a word of its description ("a
                     # 10-storey building", "the 12-storey building"): in the same words
                     tied = shared >= 2
@@ -1682,6 +1686,21 @@ def _conflict_findings(
             )
         )
     return findings
+
+
+def _same_counting_verb(a: Fact, b: Fact, determiners: frozenset[str]) -> bool:
+    """True when two counts are told by one verb, in any form ("attached", "attaching"):
+    a word of four letters or more that is no determiner nor a common word."""
+    x, y = (a.trigger or "").lower(), (b.trigger or "").lower()
+    return (
+        x.isalpha()
+        and y.isalpha()
+        and len(x) >= 4
+        and len(y) >= 4
+        and not {x, y} & determiners
+        and not {x, y} & STOP_WORDS
+        and _stem(x) == _stem(y)
+    )
 
 
 _SMALL_COUNT_SHARED = 4

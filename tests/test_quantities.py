@@ -1652,8 +1652,24 @@ def test_quantities_figures_beside_one_agreeing_figure_are_compared(ruleset, nlp
             ),
             "Sources disagree on how many hamlets: 23 (coastal-herald.txt) vs 32 (river-wire.txt)",
         ),
+        (
+            (
+                "The competition regulator attached 11 conditions to its approval of the "
+                "Harwick merger.",
+                "The competition regulator approved the Harwick merger on Tuesday, attaching "
+                "nine conditions.",
+            ),
+            "Sources disagree on how many conditions: 11 (coastal-herald.txt) vs 9 "
+            "(river-wire.txt)",
+        ),
     ],
-    ids=["swapped-digits", "dropped-zero", "few-of-one-party", "hyphenated-modifier"],
+    ids=[
+        "swapped-digits",
+        "dropped-zero",
+        "few-of-one-party",
+        "hyphenated-modifier",
+        "one-verb-in-two-forms",
+    ],
 )
 def test_quantities_counted_nouns_disagree(ruleset, nlp, texts, message):
     result = _check(ruleset, nlp, *_story(*texts))
@@ -1701,6 +1717,11 @@ def test_quantities_counted_nouns_disagree(ruleset, nlp, texts, message):
             "The striker has scored in 14 games for the club this season.",
             "The striker has scored in 41 games for the club this season.",
         ),
+        # one verb, but sentences that share too little to tell one act
+        (
+            "The city planted 300 trees along the river last spring.",
+            "Volunteers planted 120 trees in the park on Sunday.",
+        ),
     ],
     ids=[
         "not-a-slip",
@@ -1710,6 +1731,7 @@ def test_quantities_counted_nouns_disagree(ruleset, nlp, texts, message):
         "few-things",
         "declared-measure",
         "ignored-noun",
+        "one-verb-two-acts",
     ],
 )
 def test_quantities_counted_nouns_no_finding(ruleset, nlp, first, second):
