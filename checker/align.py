@@ -74,6 +74,8 @@ class Unit:
     """For a split unit, the context words of the source's other figures for the measure."""
     siblings: tuple[Fact, ...] = ()
     """For a deadline unit, the facts of its source's other deadlines of one predicate."""
+    other_actors: frozenset[str] = frozenset()
+    """For a deadline unit, who must act by its source's other deadlines ("defence")."""
     sentence_words: frozenset[str] = frozenset()
     """For a quantity unit, the content words of its facts' sentences (``_sentence_words``)."""
     events: frozenset[str] = frozenset()
@@ -555,6 +557,8 @@ def pair_score(a: Unit, b: Unit) -> int:
         stances_b = {w for w in b.context if w[0] == "!"}
         if stances_a and stances_b and stances_a.isdisjoint(stances_b):
             return 0  # a regulator's limit and the bank's own expected date: two deadlines
+        if _another_partys(a, b) or _another_partys(b, a):
+            return 0  # "Prosecutors have until June 5", "the defence ... by July 4"
     scoped = _same_scope(a, b) if a.event_class == "deadline" else None
     if scoped is False:
         return 0  # "the first trams" and "the full fleet": two steps, two deadlines
@@ -595,6 +599,7 @@ def pair_score(a: Unit, b: Unit) -> int:
         # the rest of their sentences ("&") counts only for one listed task
         rest = len({w for w in a.context & b.context if w[0] == "&"})
         shared -= 0 if predicates_a & predicates_b else rest
+        shared += _actors_in_other_spelling(a, b)  # "the defence", "defense lawyers"
     a_background, b_background = (
         all(f.background for f in a.facts),
         all(f.background for f in b.facts),
@@ -607,6 +612,38 @@ def pair_score(a: Unit, b: Unit) -> int:
         if {f.trigger for f in a.facts}.isdisjoint(f.trigger for f in b.facts):
             return 0
     return shared if shared >= needed else 0
+
+
+def _actors_in_other_spelling(a: Unit, b: Unit) -> int:
+    """1 when the two deadlines' actors share a word only in British and American spelling
+    ("*defence", "*defense"): a shared word the context does not count; else 0."""
+    actors_a, actors_b = _actors(a), _actors(b)
+    return int(not actors_a & actors_b and _one_party(actors_a, actors_b))
+
+
+def _actors(unit: Unit) -> set[str]:
+    """Who must act by a deadline unit's date ("*prosecutors", "*defence"), as words."""
+    return {w[1:] for w in unit.context if w[0] == "*"}
+
+
+def _one_party(words: set[str] | frozenset[str], others: set[str] | frozenset[str]) -> bool:
+    """True when two sets of actor words share a word, British and American spellings of one
+    word being one ("defence", "defense")."""
+    from checker.spelling import is_spelling_variant
+
+    return bool(words & others) or any(is_spelling_variant(x, y) for x in words for y in others)
+
+
+def _another_partys(a: Unit, b: Unit) -> bool:
+    """True when ``a`` and ``b`` name different parties who must act, and ``a``'s source gives
+    ``b``'s party a deadline of its own ("Prosecutors have until June 5 ..., and the defence
+    until June 27" against "the defence must file by July 4"): ``a`` is the other party's."""
+    actors_a, actors_b = _actors(a), _actors(b)
+    return (
+        bool(actors_a and actors_b)
+        and not _one_party(actors_a, actors_b)
+        and _one_party(actors_b, a.other_actors)
+    )
 
 
 def _same_scope(a: Unit, b: Unit) -> bool | None:
@@ -728,8 +765,10 @@ def _task_siblings(units: list[Unit]) -> list[Unit]:
     line by 2030" are two deadlines of one predicate, and another source's "by 2030" is the
     second's, not a different date for the first."""
     by_task: dict[tuple[str, str], list[Unit]] = defaultdict(list)
+    actors_of: dict[str, list[Unit]] = defaultdict(list)
     for unit in units:
         if unit.event_class == "deadline":
+            actors_of[unit.source_id].append(unit)
             for word in unit.context:
                 if word[0] == "^":
                     by_task[(unit.source_id, word)].append(unit)
@@ -743,7 +782,18 @@ def _task_siblings(units: list[Unit]) -> list[Unit]:
             if other is not unit
             for fact in other.facts
         }
-        out.append(replace(unit, siblings=tuple(siblings.values())) if siblings else unit)
+        if siblings:
+            unit = replace(unit, siblings=tuple(siblings.values()))
+        if unit.event_class == "deadline":
+            others = {
+                w
+                for other in actors_of[unit.source_id]
+                if other is not unit
+                for w in _actors(other)
+            } - _actors(unit)
+            if others:
+                unit = replace(unit, other_actors=frozenset(others))
+        out.append(unit)
     return out
 
 

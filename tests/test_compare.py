@@ -799,6 +799,38 @@ def test_compare_a_task_told_with_two_unlisted_verbs_is_one_deadline(ruleset, nl
     assert {e.text for e in finding.evidence} == {"by Friday", "by Tuesday, May 12"}
 
 
+_VERDICT = (
+    "Fund founder convicted\n\nA jury in Corvale convicted the founder of Brindle Capital.\n\n"
+)
+
+
+def test_compare_two_parties_deadlines_are_two_deadlines(ruleset, nlp):
+    # who must act tells the prosecution's deadline from the defence's, which the first
+    # source gives too
+    first = _VERDICT + (
+        "Prosecutors have until June 5 to file their sentencing submissions, and his defence "
+        "lawyers have until June 27 to reply.\n"
+    )
+    second = _VERDICT + "The defence must file its sentencing submissions by July 4.\n"
+    found = _deadlines(
+        ("a.txt", "2025-05-24", first), ("b.txt", "2025-05-24", second), ruleset=ruleset, nlp=nlp
+    )
+    assert found == []
+
+
+def test_compare_one_partys_deadline_in_two_spellings_is_one_deadline(ruleset, nlp):
+    # "defense lawyers" and "the defence", "reply" and "respond": one party, one task
+    first = _VERDICT + "His defense lawyers have until June 27 to reply, the judge said.\n"
+    second = _VERDICT + (
+        "The prosecution must file its submissions by June 13, and the defence to respond "
+        "by July 4.\n"
+    )
+    (finding,) = _deadlines(
+        ("a.txt", "2025-05-24", first), ("b.txt", "2025-05-24", second), ruleset=ruleset, nlp=nlp
+    )
+    assert {e.text for e in finding.evidence} == {"until June 27", "by July 4"}
+
+
 # --- a deadline's scope: the first step or the whole task ------------------------------------
 
 _FERRIES = "New ferries for the island route\n\nThe island council has ordered eight ferries.\n\n"

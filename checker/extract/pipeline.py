@@ -70,6 +70,36 @@ _SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
 """A sentence opening with one of these is about someone the sentence before names."""
 
 
+_ACTOR_ENDS = frozenset({"has", "have", "had", "must"})
+"""Words that end the subject of a deadline's clause ("Prosecutors have until June 5")."""
+_ACTOR_SKIPPED = frozenset({"the", "his", "her", "its", "their", "a", "an"})
+
+
+def _deadline_actor(ctx: _Context, left: int, end: int) -> frozenset[str]:
+    """The words of who must act by a deadline: the subject that opens its own clause, before
+    "has", "have", "had" or "must" ("Prosecutors have until June 5 to file", "the defence
+    must file its submissions by July 4"), or before "to" in a clause joined by "and" that
+    leaves out the verb ("..., and the defence to respond by July 4"); none otherwise."""
+    t = ctx.tokens
+    i = left
+    while i < end and (t.text[i].isspace() or t.lower[i] == ","):
+        i += 1  # (a sentence may open with the blank line before it)
+    elliptic = (i < end and t.lower[i] == "and") or (left > 0 and t.lower[left - 1] == "and")
+    i += i < end and t.lower[i] == "and"
+    while i < end and t.lower[i] in _ACTOR_SKIPPED:
+        i += 1
+    words = []
+    while i < end and t.alpha[i] and t.lower[i] not in _ACTOR_ENDS and len(words) < 3:
+        if i in ctx.timex_tokens or t.lower[i] == "to":
+            break
+        words.append(t.lower[i])
+        i += 1
+    ends = _ACTOR_ENDS | ({"to"} if elliptic else set())
+    if not words or i >= end or t.lower[i] not in ends:
+        return frozenset()
+    return frozenset(w for w in words if w not in STOP_WORDS)
+
+
 _CAUSE_WORDS = frozenset({"after", "over", "following"})
 _RELATIVES = frozenset({"that", "which", "who"})
 _ARTICLES = frozenset({"a", "an", "the", "its", "their", "this"})
@@ -322,6 +352,8 @@ def extract(
                 context.add(f"%{scope}")  # "the first ferries", "the full order"
             if stance := _deadline_stance(ctx, span, options.get("stances", {})):
                 context.add(f"!{stance}")  # "ordered the bank to", "expected to"
+            # who must act: "Prosecutors have until June 5", "the defence to respond by"
+            context |= {f"*{w}" for w in _deadline_actor(ctx, own_left, span.start)}
             # the rest of the sentence, marked "&": counted only for deadlines of one listed
             # task ("allowed both parties until January 31 to reach a deal", "asked them to
             # resolve the dispute by the end of March")
