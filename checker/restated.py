@@ -8,8 +8,9 @@ words shuffled; what two such sentences share is most of their words. This compa
 keys a date on its sentence's content words, whatever the sentence says, and compares a
 pair only when:
 
-* each sentence holds one day and no other resolved date (a sentence with two dates tells
-  two things, and which is which is the readers' work);
+* each sentence holds one day and no other resolved date nor an offset from it (a sentence
+  with two dates, or "began on Monday and was escalated a week later", tells two things,
+  and which is which is the readers' work);
 * the sentences share ``min_shared`` content words, and ``min_overlap`` of all the content
   words of the two (a stemmed word, no stop word, no calendar word or figure): "A jury
   found the sect leader guilty on both assault charges on Thursday" and "The sect leader
@@ -178,8 +179,8 @@ def _candidates(
         dated = [
             t for t in timexes if t.value is not None and not (t.mention.roles & NON_DATE_ROLES)
         ]
-        if len(dated) != 1:
-            continue
+        if len(dated) != 1 or any("offset" in t.mention.roles for t in timexes):
+            continue  # (an offset, "and was escalated a week later", dates a second thing)
         timex = dated[0]
         value = timex.value
         assert value is not None

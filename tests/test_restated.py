@@ -197,3 +197,25 @@ def test_restated_a_plan_told_in_the_past_restates_nothing(ruleset, nlp):
         ("county-wire.txt", "2025-06-11", LEAD_B + will),
     )
     assert _restated(result) == []
+
+
+def test_restated_a_day_beside_an_offset_tells_two_happenings(ruleset, nlp):
+    # "began on Monday, June 1, and was escalated a week later": the other source's
+    # "escalated on Monday" is the later happening's day
+    result = _check(
+        ruleset,
+        nlp,
+        (
+            "harbour-post.txt",
+            "2025-06-12",
+            LEAD_A + "The dockers escalated their strike on Monday, taking out 2,900 workers "
+            "at 17 ferry terminals across the strait.\n",
+        ),
+        (
+            "county-wire.txt",
+            "2025-06-12",
+            LEAD_B + "The dockers' strike began on Monday, June 2, and was escalated a week "
+            "later to 2,900 workers at 17 ferry terminals across the strait.\n",
+        ),
+    )
+    assert _restated(result) == []
