@@ -33,6 +33,7 @@ from pathlib import Path
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
+from spacy.lang.en.stop_words import STOP_WORDS
 from wordfreq import get_frequency_dict, top_n_list, zipf_frequency
 
 from checker.channel import FIRST_LETTER_COST, LEAST_EDIT_COST, channel_cost, load_error_model
@@ -681,6 +682,7 @@ def calendar_typos(
             and (lower := text.lower()) not in names
             and not _calendar_plural(lower, names)
             and len(lower) >= 5
+            and lower.isascii()  # "Marché" is French, no misspelled "March"
             and zipf(lower) < 2.5
         ):
             wanted.add(text)
@@ -1315,9 +1317,28 @@ def name_typos(
             if partner.lower() not in titles and zipf(partner.lower()) < FUNCTION_WORD_ZIPF
         )
 
+    @cache
+    def name_words_beside(name: str) -> frozenset[str]:
+        """The capitalised words every use of ``name`` stands beside, titles and function
+        words aside but common words kept ("Long" of "Thang Long", "Bank" of "Bank
+        Al-Maghrib"): what tells two names apart."""
+        found = set()
+        for use_source, k in uses_of(name):
+            word = columns[use_source][k]
+            opening = word.where.sentence.lstrip()
+            for partner in _name_partners(word):
+                lower = partner.lower()
+                if lower in titles or lower in STOP_WORDS:
+                    continue
+                if zipf(lower) >= FUNCTION_WORD_ZIPF and opening.startswith(partner + " "):
+                    continue  # "Despite Evanville's loss": a sentence's common first word
+                found.add(fold_accents(partner))
+        return frozenset(found)
+
     def other_people(name: str, other: str) -> bool:
-        """True when ``name`` and ``other`` stand beside different name words: two people."""
-        mine, theirs = partners(name), partners(other)
+        """True when ``name`` and ``other`` stand beside different name words: two people
+        ("Teodor Brek", "Ilse Brak"), or a person and a place ("Le Van Thanh", "Thang Long")."""
+        mine, theirs = name_words_beside(name), name_words_beside(other)
         return bool(mine and theirs and not mine & theirs)
 
     found: dict[str, list[Typo]] = {}

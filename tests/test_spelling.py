@@ -156,6 +156,14 @@ def test_spelling_calendar_typos_leave_correct_names_alone(extract_text, ruleset
     assert calendar_typos(words, _calendar_names(ruleset), rule="r", max_distance=2) == []
 
 
+def test_spelling_calendar_typos_leave_foreign_words_alone(extract_text, ruleset):
+    # an accented word is no slip for a month: "Marché" is French
+    words = extract_text(
+        "The Autorité Marocaine du Marché des Capitaux approved the offer on Monday."
+    ).words
+    assert calendar_typos(words, _calendar_names(ruleset), rule="r", max_distance=2) == []
+
+
 def test_spelling_calendar_typos_leave_plural_names_alone(extract_text, ruleset):
     # a name's plural is no slip for the name: "one of the wettest Octobers on record"
     words = extract_text(
@@ -944,6 +952,34 @@ def test_spelling_name_two_forms_of_different_people_not_reported(ruleset, nlp):
         "Captain Marta Kowalczik said the squad was ready for the final.\n",
     )
     assert _typos(result) == []
+
+
+def test_spelling_name_of_a_person_and_a_place_one_letter_apart_not_reported(ruleset, nlp):
+    # "Le Van Thanh" and "Thang Long": the words beside them tell two names apart, common
+    # words ("Long") included
+    result = _check(
+        ruleset,
+        nlp,
+        "The race finished at the Thang Long citadel, and coach Le Van Thanh was pleased.\n",
+        "Runners finished at the Thang Long citadel in the old quarter on Sunday.\n",
+        "The race ended at the Thang Long citadel before a crowd of 5,000.\n",
+    )
+    assert _typos(result) == []
+
+
+def test_spelling_name_beside_a_common_first_word_is_still_a_slip(ruleset, nlp):
+    # "Despite" opening the sentence is no part of the name: "Brandoville" and
+    # "Brandonville North" are not told apart by it
+    result = _check(
+        ruleset,
+        nlp,
+        "Despite Brandoville's loss to the Tigers, its guard scored 30 points.\n",
+        "Last season Brandonville North beat the Tigers by nine points.\n",
+        "On Sunday, Brandonville lost to the Tigers, its third defeat.\n",
+    )
+    assert [(t[1], t[2], t[3]) for t in _typos(result)] == [
+        ("Brandoville", "Brandonville", "typo.name")
+    ]
 
 
 def test_zipf_reads_the_table_as_wordfreq_rounds_it():
