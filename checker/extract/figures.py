@@ -259,6 +259,12 @@ def _figures(
         phrases = ctx.numbers_at(sent_start, lexicon)
         # a guard word inside a figure's own unit ("60 kilometres per hour") guards nothing
         in_units = {k for p in phrases if p.unit is not None for k in range(p.start, p.end)}
+        # nor a "per" right after a figure: its price per unit ("342 dirhams per share")
+        in_units |= {
+            p.end
+            for p in phrases
+            if p.unit is not None and p.end + 1 < len(words) and words[p.end] == "per"
+        }
         if _FIGURE_QUOTES.intersection(words) or any(
             w in guards
             and k not in in_units
@@ -275,6 +281,7 @@ def _figures(
         # "a $60 rebate, up from $45": a sentence that gives an earlier value
         changed = {p.unit for p in phrases if p.start and words[p.start - 1] in lexicon.from_words}
         heads: list[tuple[str, int, int, int, NumberPhrase]] = []
+        unit_ends: dict[int, int] = {}  # a price per unit's end: "342 dirhams per share"
         for phrase in phrases:
             if dimension_keys and phrase.unit is not None and phrase.value is not None:
                 amount = to_amount(phrase, lexicon)
@@ -354,6 +361,7 @@ def _figures(
                 if after[1] in _FIGURE_RATES:
                     continue
                 key += "/" + after[1]  # "9,500 riel a kilo": a price per unit, no total
+                unit_ends[start] = after_at + 2  # quoted with its unit
             heads.append((key, start, end, head[1], phrase))
         keys = Counter(h[0] for h in heads)
         for key, start, end, head_at, phrase in heads:
@@ -389,7 +397,7 @@ def _figures(
                 if start > sent_start and t.alpha[start - 1]
                 else start
             )
-            shown_end = max(end, head_at + 1)
+            shown_end = max(end, head_at + 1, unit_ends.get(start, 0))
             trigger = key if key in dimension_keys.values() else t.lower[head_at]
             if head_at == start - 1 and t.lower[head_at] in _PARTICLES:
                 # "set aside C$24 million": the figure alone is quoted, tied to "set aside"
