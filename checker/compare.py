@@ -1651,6 +1651,7 @@ def single_count_findings(
                     # their words ("the probe's upper stage failed, destroying three
                     # antennas", "the launcher lost four antennas when its upper stage
                     # failed")
+                    shared += _modified_alike(a, b)  # "seven brokerage firms"
                     tied = (whole and shared >= 2) or shared >= _SMALL_COUNT_SHARED
                 else:
                     # a slip of the pen on one figure tied to the same thing
@@ -1686,6 +1687,19 @@ def _conflict_findings(
             )
         )
     return findings
+
+
+def _modified_alike(a: Fact, b: Fact) -> int:
+    """1 when two counts' nouns carry one same word before them ("seven brokerage firms",
+    "nine brokerage firms"): a shared word the clause context leaves out; else 0."""
+    x, y = a.text.lower().split(), b.text.lower().split()
+    return int(
+        len(x) >= 3
+        and len(y) >= 3
+        and x[-2:] == y[-2:]
+        and x[-2].isalpha()
+        and x[-2] not in STOP_WORDS
+    )
 
 
 def _same_counting_verb(a: Fact, b: Fact, determiners: frozenset[str]) -> bool:

@@ -1662,6 +1662,14 @@ def test_quantities_figures_beside_one_agreeing_figure_are_compared(ruleset, nlp
             "Sources disagree on how many conditions: 11 (coastal-herald.txt) vs 9 "
             "(river-wire.txt)",
         ),
+        (
+            (
+                "The share sale is being run by a syndicate of seven brokerage firms.",
+                "The deal is being handled by a syndicate of nine brokerage firms, led by "
+                "Harlow Capital.",
+            ),
+            "Sources disagree on how many firms: 7 (coastal-herald.txt) vs 9 (river-wire.txt)",
+        ),
     ],
     ids=[
         "swapped-digits",
@@ -1669,6 +1677,7 @@ def test_quantities_figures_beside_one_agreeing_figure_are_compared(ruleset, nlp
         "few-of-one-party",
         "hyphenated-modifier",
         "one-verb-in-two-forms",
+        "few-of-one-party-in-one-compound",
     ],
 )
 def test_quantities_counted_nouns_disagree(ruleset, nlp, texts, message):
@@ -1717,6 +1726,11 @@ def test_quantities_counted_nouns_disagree(ruleset, nlp, texts, message):
             "The striker has scored in 14 games for the club this season.",
             "The striker has scored in 41 games for the club this season.",
         ),
+        # few things of a whole, sharing one word only: maybe two sets
+        (
+            "The share sale is being run by a syndicate of seven firms.",
+            "The deal is being handled by a syndicate of nine banks and firms.",
+        ),
         # one verb, but sentences that share too little to tell one act
         (
             "The city planted 300 trees along the river last spring.",
@@ -1732,6 +1746,7 @@ def test_quantities_counted_nouns_disagree(ruleset, nlp, texts, message):
         "declared-measure",
         "ignored-noun",
         "one-verb-two-acts",
+        "few-of-a-whole-sharing-one-word",
     ],
 )
 def test_quantities_counted_nouns_no_finding(ruleset, nlp, first, second):
@@ -2557,6 +2572,14 @@ def test_quantities_a_deadline_ahead_in_a_past_clause_makes_no_background(rulese
             "Sources disagree on the figure tied to 'raised': GHS 630 million "
             "(coastal-herald.txt) vs GHS 680 million (river-wire.txt)",
         ),
+        (
+            (
+                "Harlow Energy is offering 6.5 million shares at 324 euros per share.",
+                "Harlow Energy is offering 6.5 million shares at 342 euros a share.",
+            ),
+            "Sources disagree on the figure tied to 'shares': EUR 324 (coastal-herald.txt) "
+            "vs EUR 342 (river-wire.txt)",
+        ),
     ],
     ids=[
         "noun-after",
@@ -2565,11 +2588,18 @@ def test_quantities_a_deadline_ahead_in_a_past_clause_makes_no_background(rulese
         "price-per-unit",
         "level-of-a-change",
         "sign-glued-to-figure",
+        "price-per-share",
     ],
 )
 def test_quantities_figure_tied_to_one_word_disagrees(ruleset, nlp, texts, message):
     result = _check(ruleset, nlp, *_story(*texts))
-    assert [f.message for f in _discrepancies(result, "number.figure")] == [message]
+    findings = _discrepancies(result, "number.figure")
+    assert [f.message for f in findings] == [message]
+    if "per share" in texts[0]:  # the price is quoted with its unit
+        assert {e.text for e in findings[0].evidence} == {
+            "shares at 324 euros per share",
+            "shares at 342 euros a share",
+        }
 
 
 def test_quantities_figure_tied_to_one_word_agrees(ruleset, nlp):
