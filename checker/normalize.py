@@ -137,6 +137,7 @@ def infer_publication_date(
     year_votes: Counter[int] = Counter()
     full_dates: list[tuple[dt.date, str]] = []
     weekday_pairs: list[tuple[TimexParts, str]] = []
+    past_days: list[tuple[TimexParts, str]] = []  # "On June 9, the government invoked"
     for timex in extraction.timexes:
         parts = _parts_of(timex.words, ruleset)
         if parts.year and timex.tense != "future":
@@ -146,6 +147,14 @@ def infer_publication_date(
                 full_dates.append((full, timex.where.text))
         elif parts.weekday is not None and parts.month and parts.day and not parts.year:
             weekday_pairs.append((parts, timex.where.text))
+        elif (
+            parts.month
+            and parts.day
+            and not parts.year
+            and timex.tense == "past"
+            and timex.governor not in _NOT_A_DAY_TOLD  # "ordered back to work by June 11"
+        ):
+            past_days.append((parts, timex.where.text))
     for day in story_dates:
         year_votes[day.year] += 2
     if year_votes:
@@ -202,6 +211,19 @@ def infer_publication_date(
             paired.append((day, text))
     if paired:
         day, text = max(paired)
+        # a later day the text tells in the past ("began on Monday, June 1 ... On June 9,
+        # the government invoked"): written that day or after
+        later = [
+            (d, t)
+            for parts, t in past_days
+            if (d := _date_of(parts, best_year)) and 0 < (d - day).days <= MOST_DAYS_LATER
+        ]
+        if later:
+            latest, latest_text = max(later)
+            return latest, (
+                f"latest day told in the past '{latest_text}', after weekday with date "
+                f"'{text}', {year_note}"
+            )
         return day, f"weekday with date '{text}', {year_note}"
     if full_dates:
         day, text = max(full_dates)
@@ -219,6 +241,11 @@ def infer_publication_date(
     return None
 
 
+_NOT_A_DAY_TOLD = frozenset({"by", "until", "till", "before", "ahead", "within", "from", "to"})
+"""Words before a date that make it a limit or a span's end, no day a text tells of."""
+MOST_DAYS_LATER = 60
+"""Days at most between a weekday stated with its date and a later day the text tells in
+the past for the later day to date the text (further on, it may be another year's)."""
 MOST_DAYS_BEFORE_STORY = 366
 """An undated source's latest full date this many days before the story's other sources
 at most is a recalled date of the story: the source is dated as they are."""

@@ -193,6 +193,26 @@ def test_normalize_undated_piece_recalling_an_older_date_is_dated_with_its_story
     assert alone is not None and alone[0] == dt.date(2025, 10, 17)
 
 
+def test_normalize_undated_piece_is_dated_by_a_later_day_it_tells_in_the_past(
+    extract_text, ruleset
+):
+    """A weekday with its date dates an undated piece; a later day the piece tells in the
+    past dates it later, a limit ("back to work by June 11") does not."""
+    text = (
+        "After the dock strike\n\n"
+        "The strike began on Monday, June 1, 2026 at dawn. On June 9, the government "
+        "ordered the dockers back to work by June 11.\n"
+    )
+    text = text.replace(", 2026", "")  # the year from the story's other source
+    inferred = infer_publication_date(
+        extract_text(text), ruleset, story_dates=[dt.date(2026, 6, 10)]
+    )
+    assert inferred is not None
+    day, evidence = inferred
+    assert day == dt.date(2026, 6, 9)
+    assert "On June 9" in evidence and "Monday, June 1" in evidence
+
+
 def test_normalize_infer_publication_date_without_evidence_is_none(extract_text, ruleset):
     assert infer_publication_date(extract_text(OSLO_DATELINE), ruleset) is None
 
