@@ -828,6 +828,16 @@ def test_quantities_sources_agree(ruleset, nlp, texts, rule, normalized):
         ),
         (
             (
+                "The union widened the walkout on Monday to 3,900 health workers at 17 hospitals.",
+                "The union escalated the strike on Monday, taking out 2,900 workers at 17 "
+                "hospitals.",
+            ),
+            "number.paired",
+            "Sources disagree on how many workers: "
+            "3,900 (coastal-herald.txt) vs 2,900 (river-wire.txt)",
+        ),
+        (
+            (
                 "The donor conference in Kelsall closed on Friday with $3.4 billion in new "
                 "pledges for the region.",
                 "Donors meeting in Kelsall pledged $2.9 billion for the region on Friday.",
@@ -860,6 +870,7 @@ def test_quantities_sources_agree(ruleset, nlp, texts, rule, normalized):
         "release-clause",
         "bond-yield",
         "paired-count-before-its-anchor",
+        "paired-count-of-a-compound-noun",
         "pledges",
     ],
 )

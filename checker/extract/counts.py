@@ -467,7 +467,13 @@ def _paired_counts(ctx: _Context, source: Source, ruleset: RuleSet) -> list[Fact
         found = [
             ("people" if noun in lexicon.counted_people else noun, start, end, phrase, link)
             for noun, start, end, phrase, link in _noun_counts(
-                ctx, sent, lexicon, ignored, linking, opening=ctx.opening(sent, source.dateline)
+                ctx,
+                sent,
+                lexicon,
+                ignored,
+                linking,
+                noun_compounds=True,
+                opening=ctx.opening(sent, source.dateline),
             )
         ]
         nouns = [f[0] for f in found]
@@ -649,12 +655,14 @@ def _noun_counts(
     linking: tuple[list[str], ...] = (),
     *,
     compounds: bool = False,
+    noun_compounds: bool = False,
     opening: int | None = None,
 ) -> list[tuple[str, int, int, NumberPhrase, str]]:
     """The plain counts of a sentence, each with the plural noun it counts ("2,412
     patients", "four crew"): (noun, start, end after the noun, number phrase, the linking
-    words of ``linking`` just before it). With ``compounds``, a noun may stand before the
-    plural it modifies ("seven backcountry skiers" counts skiers). ``opening``: the first
+    words of ``linking`` just before it). With ``compounds`` or ``noun_compounds``, a noun
+    may stand before the plural it modifies ("seven backcountry skiers", "3,900 health
+    workers"); with ``compounds``, hyphenated counts and names before the noun too. ``opening``: the first
     token of the sentence proper after a dateline, where a count may follow the dateline's
     dash ("OSLO (Wire) - Four climbers"). See ``_paired_counts`` for what counts nothing."""
     doc, t = ctx.doc, ctx.tokens
@@ -701,7 +709,7 @@ def _noun_counts(
         if k >= sent.end or not (t.alpha[k] and t.lowercase[k]):
             continue
         if (
-            compounds
+            (compounds or noun_compounds)
             and not t.lower[k].endswith("s")
             and t.lower[k] not in STOP_WORDS
             and k + 1 < sent.end
