@@ -828,6 +828,24 @@ def test_quantities_sources_agree(ruleset, nlp, texts, rule, normalized):
         ),
         (
             (
+                "Kenya's Amos Rotich won the Harlow Marathon on Sunday in 2:08:47.",
+                "Amos Rotich broke the course record with 2:07:48 in Harlow on Sunday.",
+            ),
+            "number.race",
+            "Sources disagree on the winning time: "
+            "2:08:47 (coastal-herald.txt) vs 2:07:48 (river-wire.txt)",
+        ),
+        (
+            (
+                "Amos Rotich collected the $20,000 first prize in Harlow on Sunday.",
+                "Amos Rotich took home the $25,000 winner's purse in Harlow on Sunday.",
+            ),
+            "number.money",
+            "Sources disagree on the prize money: "
+            "$ 20,000 (coastal-herald.txt) vs $ 25,000 (river-wire.txt)",
+        ),
+        (
+            (
                 "The union widened the walkout on Monday to 3,900 health workers at 17 hospitals.",
                 "The union escalated the strike on Monday, taking out 2,900 workers at 17 "
                 "hospitals.",
@@ -870,6 +888,8 @@ def test_quantities_sources_agree(ruleset, nlp, texts, rule, normalized):
         "release-clause",
         "bond-yield",
         "paired-count-before-its-anchor",
+        "course-record-with",
+        "first-prize-and-winners-purse",
         "paired-count-of-a-compound-noun",
         "pledges",
     ],
