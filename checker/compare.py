@@ -1769,6 +1769,17 @@ def _slip(a: Fact, b: Fact) -> bool:
     )
 
 
+def _strong_slip(a: Fact, b: Fact) -> bool:
+    """True for the slips of the pen least like two different figures: digits swapped
+    ("48.6", "46.8") or a zero dropped ("180,000", "18,000")."""
+    x, y = _written_digits(a), _written_digits(b)
+    if x is None or y is None or x == y:
+        return False
+    if x.rstrip("0") == y.rstrip("0"):
+        return abs(len(x) - len(y)) == 1
+    return len(x) == len(y) and sorted(x) == sorted(y)
+
+
 _PLURAL_WORD = re.compile(r"[a-z]+s$")
 
 
@@ -1797,9 +1808,11 @@ def _literal_noun(fact: Fact) -> str:
 def _slip_key(fact: Fact, ruleset: RuleSet, families: dict[str, str]) -> str | None:
     """What a figure measures, for ``slip_findings``: a count by the family of the noun it
     counts ("lorries" and "trucks" one key), any other figure by its dimension (a currency,
-    tonnes); None for a count of no noun."""
+    tonnes); None for a count of no noun, or a price per unit ("$38 a share": no sum)."""
     value = fact.value
     assert isinstance(value, Amount)
+    if "/" in (fact.subject or ""):
+        return None
     if value.dimension != "count":
         return value.dimension
     noun = _counted_noun(fact, ruleset)
@@ -1877,12 +1890,15 @@ def slip_findings(
                     if left is not None:
                         # both give the story's other figures alike ("A$6 million was
                         # recovered"): their one figure left over is compared
+                        # (only digits swapped or a zero dropped: one digit changed,
+                        # "fuel costs of $4.6 billion" against "$4.8 billion on new
+                        # aircraft", is as like to be two of the story's figures)
                         pair = next(
                             (
                                 (a, b)
                                 for a in sorted(left[0], key=_headline_last)
                                 for b in sorted(left[1], key=_headline_last)
-                                if _slipped(a, b, rule, other_times, wholes)
+                                if _strong_slip(a, b) and _slipped(a, b, rule, other_times, wholes)
                             ),
                             None,
                         )

@@ -753,7 +753,96 @@ def normalize_story(extractions: list[Extraction], ruleset: RuleSet) -> list[Nor
     normalized = [
         normalize(e, ruleset, story_date=story_date, dated_story=dated_story) for e in extractions
     ]
-    return _shared_places(_shared_currencies(normalized, ruleset), ruleset)
+    return _shared_places(_shared_currencies(_bare_dollars(normalized, ruleset), ruleset), ruleset)
+
+
+def _dollar_signs(ruleset: RuleSet) -> list[tuple[re.Pattern[str], str]]:
+    """The lexicon's signs and codes of the ``bare_dollar`` dollars ("A$", "US$", "CAD"),
+    each as a pattern of the sign before a figure, with the dollar it writes."""
+    settings = ruleset.lexicons.get("bare_dollar") or {}
+    dollars = {str(settings.get("us", "")), *map(str, settings.get("locals", ()))}
+    signs = ruleset.lexicons.get("currency_signs") or {}
+    return [
+        (re.compile(rf"(?<![A-Za-z]){re.escape(str(sign))}\s?\d", re.IGNORECASE), str(unit))
+        for sign, unit in signs.items()
+        if str(unit) in dollars and str(sign) != "$"
+    ]
+
+
+def _bare_dollars(normalized: list[NormalizedSource], ruleset: RuleSet) -> list[NormalizedSource]:
+    """Settle each dollar written with no country ("$1,500") as the lexicon's ``bare_dollar``
+    says: the US dollar, unless its source writes a US dollar beside it (then the story's
+    one local dollar), or its source writes no other dollar while the story names one local
+    dollar and no US dollar (a local outlet's "$1,500" beside the wire's "C$2,000")."""
+    settings = ruleset.lexicons.get("bare_dollar") or {}
+    if not settings:
+        return normalized
+    bare = f"currency:{str(settings['unit']).upper()}"
+    us = str(settings["us"]).lower()
+    locals_ = {str(code).lower() for code in settings.get("locals", ())}
+    signs = ruleset.derived("dollar_signs", lambda: _dollar_signs(ruleset))
+
+    def written(n: NormalizedSource) -> set[str]:
+        """The dollars a source writes with a sign or code of their own."""
+        found = {
+            f.value.dimension.split(":")[1].lower()
+            for f in n.facts
+            if isinstance(f.value, Amount) and f.value.dimension.startswith("currency:")
+        }
+        text = n.source.text
+        found |= {unit for pattern, unit in signs if unit not in found and pattern.search(text)}
+        return found & (locals_ | {us})
+
+    if not any(
+        isinstance(f.value, Amount) and f.value.dimension == bare
+        for n in normalized
+        for f in n.facts
+    ):
+        return normalized
+    each = [written(n) for n in normalized]
+    story_locals = set().union(*each) & locals_
+    story_us = any(us in w for w in each)
+    one_local = next(iter(story_locals)) if len(story_locals) == 1 else None
+    labels = {
+        str(k).lower(): str(v) for k, v in (ruleset.lexicons.get("currency_labels") or {}).items()
+    }
+    old = labels.get(bare.split(":")[1].lower(), bare.split(":")[1])
+    for n, own in zip(normalized, each, strict=True):
+        if own & locals_ and us not in own:
+            # "A$5.40 a share" and "$2.6 billion": the wire's US dollar; but a bare figure
+            # the source also gives in its local dollar ("$48.6m" in a headline over
+            # "A$48.6 million") tells that the bare dollar is the local one
+            local = [
+                f.value
+                for f in n.facts
+                if isinstance(f.value, Amount)
+                and f.value.dimension.partition(":")[2].lower() in own
+            ]
+            bare_values = [
+                f.value
+                for f in n.facts
+                if isinstance(f.value, Amount) and f.value.dimension == bare
+            ]
+            both = any(x.low <= y.high and y.low <= x.high for x in bare_values for y in local)
+            code = next(iter(own & locals_)) if both and len(own & locals_) == 1 else us
+        elif us in own:
+            code = one_local or us  # "US$6.8 billion" and "$9.1 billion": a local dollar
+        else:
+            code = one_local if one_local and not story_us else us
+        dimension = f"currency:{code.upper()}"
+        facts = []
+        for fact in n.facts:
+            value = fact.value
+            if isinstance(value, Amount) and value.dimension == bare:
+                stated = (
+                    code.upper() + value.stated[len(old) :]
+                    if value.stated.startswith(old)
+                    else value.stated
+                )
+                fact = replace(fact, value=replace(value, dimension=dimension, stated=stated))
+            facts.append(fact)
+        n.facts = facts
+    return normalized
 
 
 def _shared_places(normalized: list[NormalizedSource], ruleset: RuleSet) -> list[NormalizedSource]:

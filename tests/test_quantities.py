@@ -593,7 +593,7 @@ def _story(*texts: str, published: str = PUBLISHED):
                 "Kenya's parliament approved a budget of 3.5 million dollars for the Lamu port.",
             ),
             "number.money",
-            {("$3.5 million", "$ 3.5 million"), ("3.5 million dollars", "$ 3.5 million")},
+            {("$3.5 million", "USD 3.5 million"), ("3.5 million dollars", "USD 3.5 million")},
         ),
         pytest.param(
             (
@@ -601,7 +601,7 @@ def _story(*texts: str, published: str = PUBLISHED):
                 "Kenya's parliament approved a Lamu port budget of $160 million.",
             ),
             "number.money",
-            {("$160m.", "$ 160 million"), ("$160 million", "$ 160 million")},
+            {("$160m.", "USD 160 million"), ("$160 million", "USD 160 million")},
             id="m-at-sentence-end",
         ),
     ],
@@ -681,7 +681,7 @@ def test_quantities_sources_agree(ruleset, nlp, texts, rule, normalized):
             ),
             "number.money",
             "Sources disagree on the budget: "
-            "$ 3.5 million (coastal-herald.txt) vs $ 4.1 million (river-wire.txt)",
+            "USD 3.5 million (coastal-herald.txt) vs USD 4.1 million (river-wire.txt)",
         ),
         (
             (
@@ -742,7 +742,7 @@ def test_quantities_sources_agree(ruleset, nlp, texts, rule, normalized):
             ),
             "number.money",
             "Sources disagree on the ransom: "
-            "$ 2.5 million (coastal-herald.txt) vs $ 3.5 million (river-wire.txt)",
+            "USD 2.5 million (coastal-herald.txt) vs USD 3.5 million (river-wire.txt)",
         ),
         (
             (
@@ -842,7 +842,7 @@ def test_quantities_sources_agree(ruleset, nlp, texts, rule, normalized):
             ),
             "number.money",
             "Sources disagree on the prize money: "
-            "$ 20,000 (coastal-herald.txt) vs $ 25,000 (river-wire.txt)",
+            "USD 20,000 (coastal-herald.txt) vs USD 25,000 (river-wire.txt)",
         ),
         (
             (
@@ -858,11 +858,12 @@ def test_quantities_sources_agree(ruleset, nlp, texts, rule, normalized):
             (
                 "The donor conference in Kelsall closed on Friday with $3.4 billion in new "
                 "pledges for the region.",
-                "Donors meeting in Kelsall pledged $2.9 billion for the region on Friday.",
+                "Donors meeting in Kelsall on Friday ended with $2.9 billion in pledges for "
+                "the region.",
             ),
             "number.money",
             "Sources disagree on the pledges: "
-            "$ 3.4 billion (coastal-herald.txt) vs $ 2.9 billion (river-wire.txt)",
+            "USD 3.4 billion (coastal-herald.txt) vs USD 2.9 billion (river-wire.txt)",
         ),
     ],
     ids=[
@@ -1353,8 +1354,8 @@ def test_quantities_a_clock_time_is_not_a_time_taken(nlp, lexicon):
                 "Net income came in at $380m, and the carmaker kept its outlook.",
             ),
             "number.earnings",
-            "Sources disagree on the net profit: $ 410 million (coastal-herald.txt) vs "
-            "$ 380 million (river-wire.txt)",
+            "Sources disagree on the net profit: USD 410 million (coastal-herald.txt) vs "
+            "USD 380 million (river-wire.txt)",
             id="net-profit-vs-net-income",
         ),
         pytest.param(
@@ -2168,8 +2169,8 @@ def test_quantities_a_year_describing_a_thing_dates_no_sentence(ruleset, nlp):
     )
     (finding,) = _discrepancies(result, "number.money")
     assert finding.message == (
-        "Sources disagree on the value of the deal: $ 14.2 million (coastal-herald.txt) "
-        "vs $ 12.4 million (river-wire.txt)"
+        "Sources disagree on the value of the deal: USD 14.2 million (coastal-herald.txt) "
+        "vs USD 12.4 million (river-wire.txt)"
     )
 
 
@@ -2631,6 +2632,19 @@ def test_quantities_figure_tied_to_one_word_disagrees(ruleset, nlp, texts, messa
             "shares at 324 euros per share",
             "shares at 342 euros a share",
         }
+
+
+def test_quantities_one_donors_pledge_is_no_conference_total(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "The donor conference in Kelsall closed on Friday with $2.9 billion in new "
+            "pledges for the region.",
+            "At the Kelsall donor conference, Japan pledged $120 million for the region on Friday.",
+        ),
+    )
+    assert _discrepancies(result, "number.money") == []
 
 
 def test_quantities_figure_tied_to_one_word_agrees(ruleset, nlp):

@@ -247,15 +247,46 @@ def test_slips_a_bare_dollar_is_the_dollar_the_story_names(ruleset, nlp):
     ]
 
 
-def test_slips_a_bare_dollar_beside_two_named_dollars_stays_its_own(ruleset, nlp):
-    # the story names two dollars: a bare one may be either
+def test_slips_a_bare_dollar_beside_the_sources_own_local_dollar_is_the_us_dollar(ruleset, nlp):
+    # a wire that writes "A$" for the local dollar writes the US dollar bare
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "The founder was found guilty of taking A$48.6 million from investors.",
+            "The founder was convicted of taking $46.8 million from investors, who had "
+            "bought units at A$5.40 each.",
+        ),
+    )
+    assert [f.message for f in result.findings if f.kind == "discrepancy"] == []
+
+
+def test_slips_a_bare_dollar_beside_the_sources_us_dollar_is_the_local_one(ruleset, nlp):
+    # an outlet that writes "US$" for the US dollar writes its own dollar bare
     result = _check(
         ruleset,
         nlp,
         *_story(
             "The founder was found guilty of taking C$48.6 million from investors.",
-            "The founder was convicted of taking $46.8 million from investors, "
-            "US$30 million of it in New York.",
+            "The founder was convicted of taking $46.8 million from investors, US$30 "
+            "million of it in New York.",
         ),
     )
-    assert [f.message for f in result.findings if f.kind == "discrepancy"] == []
+    assert [f.message for f in result.findings if f.kind == "discrepancy"] == [
+        "Sources disagree on the figure tied to 'taking': CAD 46.8 million (county-wire.txt) "
+        "vs CAD 48.6 million (harbour-post.txt)"
+    ]
+
+
+def test_slips_figures_left_over_with_one_digit_changed_are_not_compared(ruleset, nlp):
+    # both give the profit alike; their other sums, one digit apart, are of two things
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "Harlow Air made a profit of $1.2 billion last year. Fuel costs rose to $4.6 billion.",
+            "Harlow Air reported a profit of $1.2 billion for the year and plans to spend "
+            "$4.8 billion on new aircraft.",
+        ),
+    )
+    assert _slips(result) == []
