@@ -1637,9 +1637,15 @@ def single_count_findings(
                 whole = any(x.trigger in determiners for x in facts_a) and any(
                     y.trigger in determiners for y in facts_b
                 )
-                if _same_counting_verb(a, b, determiners) and shared >= 2:
+                if (
+                    _same_counting_verb(a, b, determiners)
+                    and shared >= 2
+                    and max(a.value.low, b.value.low) <= 1.5 * min(a.value.low, b.value.low)  # type: ignore[union-attr]
+                ):
                     # one act told with its count: "attached 11 conditions" and
-                    # "attaching nine conditions" in sentences sharing words
+                    # "attaching nine conditions" in sentences sharing words (not counts
+                    # far apart: "opened 14 centres in the capital", "opened 40 centres
+                    # across the country in March" tell two acts)
                     tied = True
                 elif _HYPHEN_COUNT.search(a.text) and _HYPHEN_COUNT.search(b.text):
                     # a part of one thing, told in a word of its description ("a

@@ -590,6 +590,14 @@ def _number_at(
         return None
     rough = rough_word
     if value is not None:
+        if (
+            j + 1 < len(words)
+            and words[j] == "-"
+            and glued[j - 1]
+            and glued[j]
+            and words[j + 1] in ("million", "billion", "trillion")
+        ):
+            j += 1  # "$46.8-million", as some papers write it
         while j < len(words) and words[j] in lex.scales and words[j] not in ("m", "b", "k"):
             scale *= lex.scales[words[j]]
             rough = rough or words[j] in lex.rough_words

@@ -165,6 +165,11 @@ def test_quantities_digits_and_number_words(nlp, lexicon, sentence, expected):
             _one("$160m.", 155e6, 165e6, "currency:DOLLAR", "$ 160 million"),
             id="m-at-sentence-end",
         ),
+        pytest.param(
+            "The founder took $46.8-million from investors.",
+            _one("$46.8-million", 46.75e6, 46.85e6, "currency:DOLLAR", "$ 46.8 million"),
+            id="scale-after-a-hyphen",
+        ),
     ],
     ids=[
         "bn-no-currency",
@@ -176,6 +181,7 @@ def test_quantities_digits_and_number_words(nlp, lexicon, sentence, expected):
         "euro-m",
         "euros-after",
         "m-at-sentence-end",
+        "scale-after-a-hyphen",
     ],
 )
 def test_quantities_scales_and_currencies(nlp, lexicon, sentence, expected):
@@ -1763,6 +1769,15 @@ def test_quantities_counted_nouns_disagree(ruleset, nlp, texts, message):
             "The share sale is being run by a syndicate of seven firms.",
             "The deal is being handled by a syndicate of nine banks and firms.",
         ),
+        # one verb, counts far apart: two acts ("in the capital", "across the country")
+        (
+            "The health ministry opened 14 vaccination centres in the capital on Monday as a "
+            "measles outbreak spread to three more districts. Some 380 cases have been "
+            "confirmed since February.",
+            "Measles cases have reached 380 since February, the health ministry said on "
+            "Monday. The ministry, which opened 40 vaccination centres across the country in "
+            "March, said it would add more.",
+        ),
         # one verb, but sentences that share too little to tell one act
         (
             "The city planted 300 trees along the river last spring.",
@@ -1779,6 +1794,7 @@ def test_quantities_counted_nouns_disagree(ruleset, nlp, texts, message):
         "ignored-noun",
         "one-verb-two-acts",
         "few-of-a-whole-sharing-one-word",
+        "one-verb-counts-far-apart",
     ],
 )
 def test_quantities_counted_nouns_no_finding(ruleset, nlp, first, second):
@@ -2632,6 +2648,21 @@ def test_quantities_figure_tied_to_one_word_disagrees(ruleset, nlp, texts, messa
             "shares at 324 euros per share",
             "shares at 342 euros a share",
         }
+
+
+def test_quantities_each_ones_share_is_no_total(ruleset, nlp):
+    # "every adult will receive S$600" and the firms' "receive S$300 million": a share each
+    # is keyed apart from a total told with the same verb
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "Every adult citizen will receive S$600 in vouchers, the minister said.",
+            "Adult citizens will each get S$600 in vouchers, and small firms will receive "
+            "S$300 million.",
+        ),
+    )
+    assert _discrepancies(result, "number.figure") == []
 
 
 def test_quantities_one_donors_pledge_is_no_conference_total(ruleset, nlp):

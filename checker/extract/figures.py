@@ -160,6 +160,11 @@ def _opens_with_the(ctx: _Context, sent_start: int, head_at: int) -> bool:
     )
 
 
+_EACH = frozenset({"each", "every"})
+"""Words before a figure in its sentence that make it each one's share ("every adult will
+receive $600", "will each get S$600"): keyed apart from a total of the same word."""
+
+
 def _hedge_allowed(phrase: NumberPhrase, lexicon: QuantityLexicon, hedged: frozenset[str]) -> bool:
     """True for an estimate ("about 120 square metres", "some 80 square metres") of a
     dimension of ``hedged``: its range, some 10% either side, is compared."""
@@ -362,6 +367,10 @@ def _figures(
                     continue
                 key += "/" + after[1]  # "9,500 riel a kilo": a price per unit, no total
                 unit_ends[start] = after_at + 2  # quoted with its unit
+            elif head[1] < start and _EACH.intersection(t.lower[ctx.clause(start, end)[0] : start]):
+                # "every adult will receive $600": each one's, no total (not a figure that
+                # names its thing: "every household would get a €40 rebate")
+                key += "/each"
             heads.append((key, start, end, head[1], phrase))
         keys = Counter(h[0] for h in heads)
         for key, start, end, head_at, phrase in heads:
