@@ -207,7 +207,7 @@ def _unknown_apart(a: Place, b: Place, texts: Sequence[str], parts: frozenset[st
     if not own_a or not own_b or own_a & own_b:
         return False
     if _acronym_of(a.name, b.name, texts) or _acronym_of(b.name, a.name, texts):
-        return False  # "the KICC", "the Kenyatta International Convention Centre"
+        return False  # "the MICC", "the Morvane International Convention Centre"
     if any(_wider(text, own) for text in texts for own in (own_a, own_b)):
         return False
     return not any(_names_any(text, own_a) and _names_any(text, own_b) for text in texts)
@@ -222,8 +222,8 @@ def _initials(words: Sequence[str]) -> str:
 
 
 def _acronym_of(short: str, name: str, texts: Sequence[str]) -> bool:
-    """True when ``short`` is an acronym ("KICC") of ``name`` or of a longer name a source
-    writes starting with it ("Kenyatta International" of "Kenyatta International
+    """True when ``short`` is an acronym ("MICC") of ``name`` or of a longer name a source
+    writes starting with it ("Morvane International" of "Morvane International
     Convention Centre")."""
     short = short.removeprefix("the ").strip()
     if not _ACRONYM.fullmatch(short):

@@ -1320,8 +1320,8 @@ def name_typos(
     @cache
     def name_words_beside(name: str) -> frozenset[str]:
         """The capitalised words every use of ``name`` stands beside, titles and function
-        words aside but common words kept ("Long" of "Thang Long", "Bank" of "Bank
-        Al-Maghrib"): what tells two names apart."""
+        words aside but common words kept ("Long" of "Quang Long", "Bank" of "Bank
+        Al-Varib"): what tells two names apart."""
         found = set()
         for use_source, k in uses_of(name):
             word = columns[use_source][k]
@@ -1331,13 +1331,13 @@ def name_typos(
                 if lower in titles or lower in STOP_WORDS:
                     continue
                 if zipf(lower) >= FUNCTION_WORD_ZIPF and opening.startswith(partner + " "):
-                    continue  # "Despite Evanville's loss": a sentence's common first word
+                    continue  # "Despite Brandoville's loss": a sentence's common first word
                 found.add(fold_accents(partner))
         return frozenset(found)
 
     def other_people(name: str, other: str) -> bool:
         """True when ``name`` and ``other`` stand beside different name words: two people
-        ("Teodor Brek", "Ilse Brak"), or a person and a place ("Le Van Thanh", "Thang Long")."""
+        ("Teodor Brek", "Ilse Brak"), or a person and a place ("Le Van Quanh", "Quang Long")."""
         mine, theirs = name_words_beside(name), name_words_beside(other)
         return bool(mine and theirs and not mine & theirs)
 

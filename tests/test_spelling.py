@@ -159,7 +159,7 @@ def test_spelling_calendar_typos_leave_correct_names_alone(extract_text, ruleset
 def test_spelling_calendar_typos_leave_foreign_words_alone(extract_text, ruleset):
     # an accented word is no slip for a month: "Marché" is French
     words = extract_text(
-        "The Autorité Marocaine du Marché des Capitaux approved the offer on Monday."
+        "The Marché Central in Corvale reopened on Monday after repairs."
     ).words
     assert calendar_typos(words, _calendar_names(ruleset), rule="r", max_distance=2) == []
 
@@ -955,14 +955,14 @@ def test_spelling_name_two_forms_of_different_people_not_reported(ruleset, nlp):
 
 
 def test_spelling_name_of_a_person_and_a_place_one_letter_apart_not_reported(ruleset, nlp):
-    # "Le Van Thanh" and "Thang Long": the words beside them tell two names apart, common
+    # "Le Van Quanh" and "Quang Long": the words beside them tell two names apart, common
     # words ("Long") included
     result = _check(
         ruleset,
         nlp,
-        "The race finished at the Thang Long citadel, and coach Le Van Thanh was pleased.\n",
-        "Runners finished at the Thang Long citadel in the old quarter on Sunday.\n",
-        "The race ended at the Thang Long citadel before a crowd of 5,000.\n",
+        "The race finished at the Quang Long citadel, and coach Le Van Quanh was pleased.\n",
+        "Runners finished at the Quang Long citadel in the old quarter on Sunday.\n",
+        "The race ended at the Quang Long citadel before a crowd of 5,000.\n",
     )
     assert _typos(result) == []
 

@@ -166,7 +166,7 @@ def _main_places(
 
 def _venue_follows(ctx: _Context, i: int, sent_end: int) -> bool:
     """True when the capitalised words from token ``i`` on end in a venue word: an event
-    word inside a venue's name ("the Kenyatta International Convention Centre")."""
+    word inside a venue's name ("the Morvane International Convention Centre")."""
     t = ctx.tokens
     while i + 1 < sent_end and t.title[i + 1] and t.alpha[i + 1]:
         i += 1
