@@ -158,9 +158,7 @@ def test_spelling_calendar_typos_leave_correct_names_alone(extract_text, ruleset
 
 def test_spelling_calendar_typos_leave_foreign_words_alone(extract_text, ruleset):
     # an accented word is no slip for a month: "Marché" is French
-    words = extract_text(
-        "The Marché Central in Corvale reopened on Monday after repairs."
-    ).words
+    words = extract_text("The Marché Central in Corvale reopened on Monday after repairs.").words
     assert calendar_typos(words, _calendar_names(ruleset), rule="r", max_distance=2) == []
 
 
