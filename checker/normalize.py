@@ -955,7 +955,6 @@ def _shared_currencies(
     shared = ruleset.lexicons.get("shared_currency_names") or {}
     if not shared:
         return normalized
-    labels = {str(k).lower(): v for k, v in (ruleset.lexicons.get("currency_labels") or {}).items()}
     named = {
         fact.value.dimension
         for n in normalized
@@ -977,7 +976,6 @@ def _shared_currencies(
             if isinstance(value, Amount) and value.dimension in chosen:
                 dimension = chosen[value.dimension]
                 old, new = value.dimension.split(":")[1], dimension.split(":")[1]
-                old = str(labels.get(old.lower(), old))
                 stated = (
                     new + value.stated[len(old) :] if value.stated.startswith(old) else value.stated
                 )

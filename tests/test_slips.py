@@ -231,51 +231,43 @@ def test_slips_no_figure_left_alike_no_comparison(ruleset, nlp):
     assert _slips(result) == []
 
 
-def test_slips_a_bare_dollar_is_the_dollar_the_story_names(ruleset, nlp):
-    # a Canadian outlet writes "$" for the Canadian dollar the wire writes "C$"
-    result = _check(
-        ruleset,
-        nlp,
-        *_story(
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        # a Canadian outlet writes "$" for the Canadian dollar the wire writes "C$"
+        (
             "The founder was found guilty of taking C$48.6 million from investors.",
             "The founder was convicted of taking $46.8 million from investors.",
+            [
+                "Sources disagree on the figure tied to 'taking': CAD 46.8 million (county-wire.txt) "
+                "vs CAD 48.6 million (harbour-post.txt)"
+            ],
         ),
-    )
-    assert [f.message for f in result.findings if f.kind == "discrepancy"] == [
-        "Sources disagree on the figure tied to 'taking': CAD 46.8 million (county-wire.txt) "
-        "vs CAD 48.6 million (harbour-post.txt)"
-    ]
-
-
-def test_slips_a_bare_dollar_beside_the_sources_own_local_dollar_is_the_us_dollar(ruleset, nlp):
-    # a wire that writes "A$" for the local dollar writes the US dollar bare
-    result = _check(
-        ruleset,
-        nlp,
-        *_story(
+        # a wire that writes "A$" for the local dollar writes the US dollar bare
+        (
             "The founder was found guilty of taking A$48.6 million from investors.",
             "The founder was convicted of taking $46.8 million from investors, who had "
             "bought units at A$5.40 each.",
+            [],
         ),
-    )
-    assert [f.message for f in result.findings if f.kind == "discrepancy"] == []
-
-
-def test_slips_a_bare_dollar_beside_the_sources_us_dollar_is_the_local_one(ruleset, nlp):
-    # an outlet that writes "US$" for the US dollar writes its own dollar bare
-    result = _check(
-        ruleset,
-        nlp,
-        *_story(
+        # an outlet that writes "US$" for the US dollar writes its own dollar bare
+        (
             "The founder was found guilty of taking C$48.6 million from investors.",
             "The founder was convicted of taking $46.8 million from investors, US$30 "
             "million of it in New York.",
+            [
+                "Sources disagree on the figure tied to 'taking': CAD 46.8 million (county-wire.txt) "
+                "vs CAD 48.6 million (harbour-post.txt)"
+            ],
         ),
-    )
-    assert [f.message for f in result.findings if f.kind == "discrepancy"] == [
-        "Sources disagree on the figure tied to 'taking': CAD 46.8 million (county-wire.txt) "
-        "vs CAD 48.6 million (harbour-post.txt)"
-    ]
+    ],
+    ids=["local-outlet", "wire-with-a-local-dollar", "outlet-with-a-us-dollar"],
+)
+def test_slips_a_bare_dollar_is_settled_by_the_dollars_around_it(
+    ruleset, nlp, first, second, expected
+):
+    result = _check(ruleset, nlp, *_story(first, second))
+    assert [f.message for f in result.findings if f.kind == "discrepancy"] == expected
 
 
 def test_slips_figures_left_over_with_one_digit_changed_are_not_compared(ruleset, nlp):
