@@ -1335,6 +1335,22 @@ def name_typos(
                 found.add(fold_accents(partner))
         return frozenset(found)
 
+    beside: dict[str, set[str]] = {}  # each name word, folded: the names written beside it
+
+    def beside_same_name(word: WordMention) -> set[str]:
+        """The story's names written beside one of ``word``'s own name words, titles and
+        common words aside: "Aluoch" and "Oluoch" of "Joseph Aluoch" / "Joseph Oluoch"."""
+        if not beside:
+            for name in used_by:
+                for partner in partners(name):
+                    beside.setdefault(partner, set()).add(name)
+        found: set[str] = set()
+        for partner in _name_partners(word):
+            folded = fold_accents(partner)
+            if partner.lower() not in titles and zipf(partner.lower()) < FUNCTION_WORD_ZIPF:
+                found |= beside.get(folded, set())
+        return found
+
     def other_people(name: str, other: str) -> bool:
         """True when ``name`` and ``other`` stand beside different name words: two people
         ("Teodor Brek", "Ilse Brak"), or a person and a place ("Le Van Quanh", "Quang Long")."""
@@ -1408,6 +1424,13 @@ def name_typos(
                     and _same_full_name(word, use_in(other, min(others)))
                 ):
                     best = (support, other)
+            if best is None and internal is None:
+                best = _surname_slip(text, word, source_id, beside_same_name, users, known)
+                if best is not None and (
+                    (same_place is not None and same_place(text, best[1]))
+                    or romanised(text, best[1], romanisations)
+                ):
+                    best = None
             if best is None and internal is not None:
                 best = (len(users(internal)), internal)
             if best:
@@ -1428,6 +1451,50 @@ def name_typos(
                 for typo in found[source_id]
             ]
     return found
+
+
+SURNAME_SLIP_MAX_ZIPF = KNOWN_NAME_ZIPF
+"""Two names the lexicon hardly knows ("Aluoch", "Oluoch") ..."""
+SURNAME_SLIP_LONG = 8
+"""... beside the same first name are one person's, written two ways, when they are one
+letter apart (the first letter too) or, this long, two edits apart ("Wroblewski" /
+"Wrobelski")."""
+
+
+def _surname_slip(
+    text: str,
+    word: WordMention,
+    source_id: str,
+    beside_same_name: Callable[[WordMention], set[str]],
+    users: Callable[[str], frozenset[str]],
+    known: float,
+) -> tuple[int, str] | None:
+    """The form other outlets give a rare name that ``word`` (``text``, written by this
+    source alone) misspells, with their count, found among the names written beside the
+    same first name ("Joseph Aluoch" / "Joseph Oluoch"): a slip the one-letter search does
+    not reach, a first letter or two edits apart. At least two other sources must write the
+    other form; else None."""
+    if known >= SURNAME_SLIP_MAX_ZIPF:
+        return None
+    plain = fold_accents(text).lower()
+    best: tuple[int, str] | None = None
+    for other in sorted(beside_same_name(word)):
+        others = users(other)
+        if other == text or source_id in others:
+            continue
+        other_plain = fold_accents(other).lower()
+        if other_plain == plain or zipf(other.lower()) >= SURNAME_SLIP_MAX_ZIPF:
+            continue
+        distance = OSA.distance(plain, other_plain)
+        if distance > 2 or (
+            distance == 2 and min(len(plain), len(other_plain)) < SURNAME_SLIP_LONG
+        ):
+            continue
+        if is_spelling_variant(text.lower(), other.lower()):
+            continue
+        if len(others) > 1 and (best is None or len(others) > best[0]):
+            best = (len(others), other)
+    return best
 
 
 def _indices_of(texts: list[str], wanted: Collection[str]) -> list[int]:

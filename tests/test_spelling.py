@@ -980,6 +980,43 @@ def test_spelling_name_beside_a_common_first_word_is_still_a_slip(ruleset, nlp):
     ]
 
 
+@pytest.mark.parametrize(
+    ("slip", "expected"),
+    [
+        # a first letter written two ways, beside the same first name
+        ("Ruth Orrinde", [("Orrinde", "Arrinde", "typo.name")]),
+        # two edits apart in a long name ("le" swapped, "w" dropped)
+        ("Ruth Arrindelski", [("Arrindelski", "Arrindlewski", "typo.name")]),
+        ("Paul Arrindelski", []),
+        # another first name: another person, maybe
+        ("Paul Orrinde", []),
+        # two edits in a short name: two names
+        ("Ruth Arbinke", []),
+    ],
+)
+def test_spelling_surname_slip_beside_the_same_first_name(ruleset, nlp, slip, expected):
+    right = "Arrindlewski" if "ski" in slip else "Arrinde"
+    result = _check(
+        ruleset,
+        nlp,
+        f"Committee chair Ruth {right} said the vote would go ahead on Friday.\n",
+        f"The committee, chaired by Ruth {right}, backed the plan on Thursday.\n",
+        f"Committee chair {slip} said lawmakers had reworked the plan.\n",
+    )
+    assert [(t[1], t[2], t[3]) for t in _typos(result)] == expected
+
+
+def test_spelling_listed_misspelling_opening_a_quote_is_a_typo(ruleset, nlp):
+    # the sentence's first word stands after its opening quote mark
+    result = _check(
+        ruleset,
+        nlp,
+        "The budget passed on Thursday.\n\n"
+        '"Parliment has once again ignored the counties," said a governor.\n',
+    )
+    assert [(t[1], t[2]) for t in _typos(result)] == [("Parliment", "Parliament")]
+
+
 def test_zipf_reads_the_table_as_wordfreq_rounds_it():
     """The table lookup gives ``zipf_frequency``'s own value, common, rare and unknown words
     alike, and words that are not plain lower-case letters still go through wordfreq."""

@@ -13,6 +13,8 @@ from checker.extract.mentions import NameMention, Words
 from checker.model import Source
 
 _JOINERS = {"-", "'", "\u2019", "_", "/", "@", ".", "#"}
+_OPENERS = frozenset({'"', "'", "\u201c", "\u2018", "(", "[", "-", "--", "\u2013", "\u2014", "\u2026"})
+"""Marks that may stand before a sentence's first word ('"Parliment has ...')."""
 
 
 NAME_PARTICLES = frozenset(
@@ -61,6 +63,15 @@ def _words(doc: Doc, source: Source, table: _Tokens) -> Words:
 
     index = _word_tokens(texts, alpha, title)
     firsts = list(map(sent_start.__getitem__, index))
+
+    def lead(first: int) -> int:
+        """A sentence's first word: past its opening quotes, brackets and dashes."""
+        i, end = first, sent_end[first] - 1
+        while i < end and (texts[i] in _OPENERS or texts[i].isspace()):
+            i += 1
+        return i
+
+    leads = {first: lead(first) for first in dict.fromkeys(firsts)}
     bounds = {
         first: (table.idx[first], table.idx[sent_end[first] - 1] + len(texts[sent_end[first] - 1]))
         for first in dict.fromkeys(firsts)
@@ -75,7 +86,7 @@ def _words(doc: Doc, source: Source, table: _Tokens) -> Words:
     return Words(
         texts=list(map(texts.__getitem__, index)),
         starts=list(map(table.idx.__getitem__, index)),
-        sentence_initial=list(map(operator.eq, index, firsts)),
+        sentence_initial=list(map(operator.eq, index, map(leads.__getitem__, firsts))),
         in_name=[title[i] and in_name(i) for i in index],
         in_compound=in_compound,
         sentences=firsts,
