@@ -871,6 +871,28 @@ def test_quantities_sources_agree(ruleset, nlp, texts, rule, normalized):
             "Sources disagree on the pledges: "
             "USD 3.4 billion (coastal-herald.txt) vs USD 2.9 billion (river-wire.txt)",
         ),
+        (
+            (
+                "The men had been cut off 1,050 metres underground since the roof fell on "
+                "Tuesday.",
+                "The rescue of the miners trapped 1,150 meters underground at the Harlow pit "
+                "ended on Sunday.",
+            ),
+            "number.area",
+            "Sources disagree on the depth: "
+            "1,050 meter (= 1.05 km) (coastal-herald.txt) vs 1,150 meter (= 1.15 km) "
+            "(river-wire.txt)",
+        ),
+        (
+            (
+                "Lawmakers passed the Sh4.29 trillion budget for the fiscal year.",
+                "Lawmakers approved a Sh4.92 trillion budget for the fiscal year.",
+            ),
+            "number.money",
+            "Sources disagree on the budget: "
+            "SHILLING 4.29 trillion (coastal-herald.txt) vs SHILLING 4.92 trillion "
+            "(river-wire.txt)",
+        ),
     ],
     ids=[
         "killed",
@@ -899,6 +921,8 @@ def test_quantities_sources_agree(ruleset, nlp, texts, rule, normalized):
         "first-prize-and-winners-purse",
         "paired-count-of-a-compound-noun",
         "pledges",
+        "depth-in-sentences-sharing-no-word",
+        "short-shilling-sign",
     ],
 )
 def test_quantities_sources_disagree(ruleset, nlp, texts, rule, message):
@@ -2380,6 +2404,10 @@ def test_quantities_fatally_injured_are_killed(ruleset, nlp, second, message):
             "The fee is KSh 900 for a season ticket.",
             _one("KSh 900", 855, 945, "currency:SHILLING", "SHILLING 900"),
         ),
+        (
+            "Education receives Sh702 billion.",
+            _one("Sh702 billion", 701.5e9, 703e9, "currency:SHILLING", "SHILLING 702 billion"),
+        ),
         # a currency symbol no list names is a currency of its own, never converted
         ("The ferry crossing costs ₣75.", _one("₣75", 75, 75, "currency:₣", "₣ 75")),
         (
@@ -2393,7 +2421,7 @@ def test_quantities_fatally_injured_are_killed(ruleset, nlp, second, message):
             ),
         ),
     ],
-    ids=["riel-name", "glued-sign", "letter-sign", "unknown-symbol", "speed"],
+    ids=["riel-name", "glued-sign", "letter-sign", "short-letter-sign", "unknown-symbol", "speed"],
 )
 def test_quantities_more_currencies_and_speeds(nlp, lexicon, sentence, expected):
     assert _amounts(nlp, lexicon, sentence) == [expected]
