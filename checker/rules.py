@@ -168,7 +168,7 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     ),
     "home_place": (
         {**_RULE_KEYS, "suffixes": list},
-        {"same_place_km": float, "descriptors": int, "groups": list},
+        {"same_place_km": float, "descriptors": int, "groups": list, "seats": list},
     ),
     "route_place": (
         {**_RULE_KEYS, "words": list, "patterns": list},

@@ -727,6 +727,16 @@ def _homes(extraction) -> list[tuple[str, str | None, str | None]]:
             [("Kyoto", "Kyoto", "the ring")],
         ),
         ("A Kyoto-based analyst said the ring had sold fake watches in 40 towns.", []),
+        (
+            "Judge Ana Ruiz of the Federal Court in Osaka fined the company on Monday.",
+            [("Osaka", "Osaka", "the Federal Court")],
+        ),
+        (
+            "The Kelsall Royal Infirmary in Kyoto said two patients were discharged.",
+            [("Kyoto", "Kyoto", "the Kelsall Royal Infirmary")],
+        ),
+        ("The embassy in Osaka and the court in Kyoto were shut on Monday.", []),
+        ("The US Embassy in Osaka was shut on Monday.", []),
     ],
     ids=[
         "compound",
@@ -736,6 +746,10 @@ def _homes(extraction) -> list[tuple[str, str | None, str | None]]:
         "predicate",
         "a-group-named-by-its-kind",
         "a-person-is-no-group",
+        "a-named-court-in-a-city",
+        "a-named-hospital-in-a-city",
+        "unnamed-seats",
+        "an-embassy-is-no-seat",
     ],
 )
 def test_places_home_place_extracted(extract_text, sentence, expected):
@@ -755,6 +769,22 @@ def test_places_home_places_of_two_sources_disagree(ruleset, nlp):
     (finding,) = [f for f in result.findings if f.rule == "place.home"]
     assert finding.message == (
         "Sources disagree on where Kiku Pharma is based: "
+        "Osaka (JP) (coastal-herald.txt) vs Kyoto (JP) (river-wire.txt)"
+    )
+
+
+def test_places_a_named_institution_in_two_cities_disagrees(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "The Federal Court in Osaka on Wednesday ordered Kiku Pharma to pay a fine.",
+            "The Federal Court in Kyoto found that Kiku Pharma had been too slow.",
+        ),
+    )
+    (finding,) = [f for f in result.findings if f.rule == "place.home"]
+    assert finding.message == (
+        "Sources disagree on where the Federal Court is based: "
         "Osaka (JP) (coastal-herald.txt) vs Kyoto (JP) (river-wire.txt)"
     )
 
@@ -790,8 +820,12 @@ def test_places_home_places_of_a_group_named_by_its_kind_disagree(ruleset, nlp):
             "The regulator approved a pill made by Osaka-based Kiku Pharma.",
             "Kyoto-based drugmaker Hoshi Labs won approval for its pill.",
         ),
+        (
+            "The Federal Court in Osaka on Wednesday ordered Kiku Pharma to pay a fine.",
+            "The High Court in Kyoto will hear the appeal, Kiku Pharma said.",
+        ),
     ],
-    ids=["same-city", "two-companies", "two-kinds-of-group"],
+    ids=["same-city", "two-companies", "two-kinds-of-group", "two-courts"],
 )
 def test_places_home_places_no_discrepancy(ruleset, nlp, texts):
     result = _check(ruleset, nlp, *_story(*texts))

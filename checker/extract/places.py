@@ -960,6 +960,19 @@ def _home_group_pattern(
     )
 
 
+@lru_cache(maxsize=16)
+def _seat_pattern(seats: tuple[str, ...]) -> regex.Pattern:
+    """ "the <Name> <Seat> in <place>" for one rule: an institution named with one of
+    ``seats`` as its last word ("the Federal Court in Perth", "the Harlow General Hospital
+    in Kelsall"), placed in a city."""
+    seat = "|".join(regex.escape(s) for s in sorted(seats, key=len, reverse=True))
+    return regex.compile(
+        rf"(?<![\p{{L}}\p{{N}}'\u2019-])[Tt]he[ \t]+"
+        rf"(?P<org>(?:\p{{Lu}}[\p{{L}}'\u2019.-]*[ \t]+){{1,4}}(?:{seat}))"
+        rf"[ \t]+in[ \t]+(?P<place>{_PLACE_NAME})"
+    )
+
+
 def _home_places(
     ctx: _Context, source: Source, ruleset: RuleSet, new_chain: Callable[[], int]
 ) -> list[FactMention]:
@@ -992,6 +1005,13 @@ def _home_places(
                 if found.start("place") in named or any(w in STOP_WORDS for w in between):
                     continue  # "a Lyon-based analyst said the ring": the ring is not based
                 matches.append((found, f"the {found['org'].lower()}"))
+        seats = tuple(rule.options.get("seats", []))
+        if seats:
+            # "the Federal Court in Perth": a named institution's city
+            for found in _matches_in_lines(_seat_pattern(seats), text, [" in "]):
+                org = found["org"]
+                if not any(w.lower() in ctx.calendar_words for w in org.split()):
+                    matches.append((found, f"the {org}"))
         chains: dict[str, int] = {}
         for found, org in matches:
             place_start, place_end = found.span("place")
