@@ -873,8 +873,7 @@ def test_quantities_sources_agree(ruleset, nlp, texts, rule, normalized):
         ),
         (
             (
-                "The men had been cut off 1,050 metres underground since the roof fell on "
-                "Tuesday.",
+                "The men had been cut off 1,050 metres underground since the roof fell on Tuesday.",
                 "The rescue of the miners trapped 1,150 meters underground at the Harlow pit "
                 "ended on Sunday.",
             ),

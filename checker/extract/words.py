@@ -13,7 +13,9 @@ from checker.extract.mentions import NameMention, Words
 from checker.model import Source
 
 _JOINERS = {"-", "'", "\u2019", "_", "/", "@", ".", "#"}
-_OPENERS = frozenset({'"', "'", "\u201c", "\u2018", "(", "[", "-", "--", "\u2013", "\u2014", "\u2026"})
+_OPENERS = frozenset(
+    {'"', "'", "\u201c", "\u2018", "(", "[", "-", "--", "\u2013", "\u2014", "\u2026"}
+)
 """Marks that may stand before a sentence's first word ('"Parliment has ...')."""
 
 
