@@ -274,6 +274,10 @@ def _distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 6371 * 2 * math.asin(math.sqrt(h))
 
 
+SAME_STATE_KM = 60.0
+"""Two cities of one US state this close are one place to a story: a city and its suburb."""
+
+
 def comparable(a: Place, b: Place) -> bool:
     """True when the gazetteer can tell whether two places are apart: both known, and a
     venue whose city is unknown is compared with another venue only; a small city is
@@ -328,6 +332,10 @@ def places_agree(a: Place, b: Place, *, same_place_km: float = 10.0) -> bool:
         return bool(a.countries & b.countries)
     if a.kind == "region" or b.kind == "region":
         return bool(a.cities & b.cities)
-    if a.cities & b.cities:
-        return True
-    return any(_distance_km(p, q) <= same_place_km for p in a.coordinates for q in b.coordinates)
+    shared = a.cities & b.cities
+    if any(not c.startswith("US-") for c in shared):
+        return True  # one city
+    # two cities of one US state are one place only as neighbours ("Long Beach" and "Los
+    # Angeles"), not across the state ("Charlotte" and "Durham")
+    reach = max(same_place_km, SAME_STATE_KM) if shared else same_place_km
+    return any(_distance_km(p, q) <= reach for p in a.coordinates for q in b.coordinates)

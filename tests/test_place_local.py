@@ -131,6 +131,17 @@ def _place_findings(result) -> list:
             "Sources disagree on where the vessels or goods moved were taken: Haddle Ness "
             "(coastal-herald.txt) vs Tollerby (river-wire.txt)",
         ),
+        (
+            (
+                "ESK NORTON, Nova Scotia, Nov 19 (Coastal Herald) - The judge declared Harlow "
+                "the winner after three days of counting at the courthouse in Esk Norton.",
+                "The recount, which began on Monday, at the courthouse in Tollerby, went ballot "
+                "by ballot.",
+            ),
+            "place.site",
+            "Sources disagree on where the courthouse is: Esk Norton (coastal-herald.txt) vs "
+            "Tollerby (river-wire.txt)",
+        ),
     ],
     ids=[
         "sandbank-off-and-near",
@@ -143,6 +154,7 @@ def _place_findings(result) -> list:
         "shop-with-its-street-between",
         "people-taken-by-bus-and-driven-by-coach",
         "vessel-towed",
+        "courthouse-one-of-them-placed-in-a-province",
     ],
 )
 def test_place_local_names_disagree(ruleset, nlp, texts, rule, message):

@@ -167,6 +167,8 @@ def test_places_gazetteer_venue_lies_in_the_city_its_name_starts_with(resolve):
         ("Mercer Arts Centre", "Mercer Arts Center", True),
         ("Mercer Arts Centre", "Hollis Arts Center", False),
         ("Texas", "Ohio", False),
+        ("Charlotte", "Raleigh", False),
+        ("Los Angeles", "Long Beach", True),
         ("Britain", "United Kingdom", True),
         pytest.param(
             "Atlanta",
@@ -196,6 +198,8 @@ def test_places_gazetteer_venue_lies_in_the_city_its_name_starts_with(resolve):
         "venue-spelt-centre-and-center",
         "two-arts-centres",
         "two-us-states",
+        "two-cities-of-one-state-across-it",
+        "a-city-and-its-neighbour-in-one-state",
         "alias-and-country-name",
         "atlanta-in-georgia",
     ],
@@ -735,6 +739,16 @@ def _homes(extraction) -> list[tuple[str, str | None, str | None]]:
             "The Kelsall Royal Infirmary in Kyoto said two patients were discharged.",
             [("Kyoto", "Kyoto", "the Kelsall Royal Infirmary")],
         ),
+        (
+            "Kiku Pharma, a generic drugmaker based in Osaka, said sales rose.",
+            [("Osaka", "Osaka", "Kiku Pharma")],
+        ),
+        (
+            "Shares of Kiku, which is headquartered in Kyoto, rose 4%.",
+            [("Kyoto", "Kyoto", "Kiku")],
+        ),
+        ("The Kiku Group is based in Kyoto.", [("Kyoto", "Kyoto", "Kiku Group")]),
+        ("Police, based in Kyoto, said the man was arrested.", []),
         ("The embassy in Osaka and the court in Kyoto were shut on Monday.", []),
         ("The US Embassy in Osaka was shut on Monday.", []),
     ],
@@ -748,6 +762,10 @@ def _homes(extraction) -> list[tuple[str, str | None, str | None]]:
         "a-person-is-no-group",
         "a-named-court-in-a-city",
         "a-named-hospital-in-a-city",
+        "based-in-after-the-name",
+        "which-is-headquartered-in",
+        "is-based-in",
+        "a-common-word-is-no-name",
         "unnamed-seats",
         "an-embassy-is-no-seat",
     ],
@@ -769,6 +787,23 @@ def test_places_home_places_of_two_sources_disagree(ruleset, nlp):
     (finding,) = [f for f in result.findings if f.rule == "place.home"]
     assert finding.message == (
         "Sources disagree on where Kiku Pharma is based: "
+        "Osaka (JP) (coastal-herald.txt) vs Kyoto (JP) (river-wire.txt)"
+    )
+
+
+def test_places_home_after_the_name_disagrees_with_the_compound(ruleset, nlp):
+    # the company's first word names it: "Kiku" and "Kiku Pharma" are one company
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "Kiku, based in Osaka, said the pill would cost $900 a month.",
+            "Regulators approved a pill made by Kyoto-based Kiku Pharma on Monday.",
+        ),
+    )
+    (finding,) = [f for f in result.findings if f.rule == "place.home"]
+    assert finding.message == (
+        "Sources disagree on where Kiku is based: "
         "Osaka (JP) (coastal-herald.txt) vs Kyoto (JP) (river-wire.txt)"
     )
 

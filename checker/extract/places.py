@@ -973,6 +973,37 @@ def _seat_pattern(seats: tuple[str, ...]) -> regex.Pattern:
     )
 
 
+@lru_cache(maxsize=16)
+def _home_after_pattern(suffixes: tuple[str, ...], descriptors: int) -> regex.Pattern:
+    """ "<Organisation>, [which is | a <lower-case words>] <suffix> in <place>" and
+    "<Organisation> is <suffix> in <place>" for one rule: "Acme, based in Lyon", "Acme, a
+    drugmaker headquartered in Lyon", "Acme is based in Lyon"."""
+    suffix = "|".join(regex.escape(s) for s in sorted(suffixes, key=len, reverse=True))
+    return regex.compile(
+        rf"(?<![\p{{L}}\p{{N}}'\u2019&.-])(?<!\p{{Lu}}[\p{{L}}\p{{N}}'\u2019&.-]*[ \t]+)"
+        rf"(?P<org>{_ORG_NAME})"
+        rf"(?:,[ \t]+(?:which[ \t]+is[ \t]+|an?[ \t]+(?:\p{{Ll}}[\p{{L}}-]*[ \t]+){{1,{descriptors}}})?"
+        rf"|[ \t]+is[ \t]+)(?:{suffix})[ \t]+in[ \t]+(?P<place>{_PLACE_NAME})"
+    )
+
+
+HOME_NAME_MAX_ZIPF = 3.5
+"""An organisation named by one word this common ("Police, based in Leeds", a sentence's
+first word) is no name."""
+
+
+def _home_key(org: str) -> str:
+    """What tells one organisation from another across sources: its first word when that is
+    no common word ("Halvern" of "Halvern Biosciences" and of "Halvern, based in ..."), else
+    its whole name ("the network", "General Dynamics")."""
+    from checker.spelling import zipf  # (spelling reads the extractors' words)
+
+    first = org.split()[0]
+    if first[:1].isupper() and zipf(first.lower()) < HOME_NAME_MAX_ZIPF:
+        return first.lower()
+    return org.lower()
+
+
 def _home_places(
     ctx: _Context, source: Source, ruleset: RuleSet, new_chain: Callable[[], int]
 ) -> list[FactMention]:
@@ -1005,6 +1036,21 @@ def _home_places(
                 if found.start("place") in named or any(w in STOP_WORDS for w in between):
                     continue  # "a Lyon-based analyst said the ring": the ring is not based
                 matches.append((found, f"the {found['org'].lower()}"))
+        # "Acme, based in Lyon": the organisation's name before the suffix
+        from checker.spelling import zipf  # (spelling reads the extractors' words)
+
+        for found in _matches_in_lines(
+            _home_after_pattern(suffixes, descriptors), text, [f" {x} in " for x in suffixes]
+        ):
+            org = regex.sub(r"(?:['\u2019]s?|\.)$", "", found["org"])
+            words = org.split()
+            while words and words[0].lower() in STOP_WORDS:
+                words = words[1:]  # "The Halvern Group is based in ..."
+            if not words or (len(words) == 1 and zipf(words[0].lower()) >= HOME_NAME_MAX_ZIPF):
+                continue
+            if any(w.lower() in ctx.calendar_words for w in words):
+                continue
+            matches.append((found, " ".join(words)))
         seats = tuple(rule.options.get("seats", []))
         if seats:
             # "the Federal Court in Perth": a named institution's city
@@ -1016,13 +1062,15 @@ def _home_places(
         for found, org in matches:
             place_start, place_end = found.span("place")
             place = found["place"]
+            if place.endswith(".") and place[-2:-1].islower():
+                place, place_end = place[:-1], place_end - 1  # "is based in Kyoto."
             while (first := place.split(maxsplit=1))[0].lower() in STOP_WORDS and len(first) > 1:
                 place_start += len(place) - len(first[1])  # "The New York-based ...", "In ..."
                 place = first[1]
             span = _place_span(ctx, place_start, place_end)
             if span is None:
                 continue
-            key = org.lower()
+            key = _home_key(org)
             chain = _chain_of(chains, key, new_chain)
             facts.append(
                 FactMention(
@@ -1036,6 +1084,7 @@ def _home_places(
                     chain=chain,
                     subject=org,
                     place=place,
+                    qualifier=_qualifier(ctx, span.start, span.end, source.dateline),
                 )
             )
     return facts
