@@ -831,6 +831,21 @@ def test_compare_one_partys_deadline_in_two_spellings_is_one_deadline(ruleset, n
     assert {e.text for e in finding.evidence} == {"until June 27", "by July 4"}
 
 
+def test_compare_an_appeal_brought_in_two_ways_is_one_deadline(ruleset, nlp):
+    # "to ask the Court of Appeal to review" and "to file an appeal": one task, the phrase
+    # read past the four words after "to"
+    recount = "Recount decided\n\nA judge declared Harlow the winner of the Corvale seat.\n\n"
+    first = recount + (
+        "Under election law, he has until Nov. 27 to ask the Court of Appeal to review the "
+        "recount.\n"
+    )
+    second = recount + "He has until December 1 to file an appeal.\n"
+    (finding,) = _deadlines(
+        ("a.txt", "2025-11-20", first), ("b.txt", "2025-11-20", second), ruleset=ruleset, nlp=nlp
+    )
+    assert {e.text for e in finding.evidence} == {"until Nov. 27", "until December 1"}
+
+
 # --- a deadline's scope: the first step or the whole task ------------------------------------
 
 _FERRIES = "New ferries for the island route\n\nThe island council has ordered eight ferries.\n\n"

@@ -1152,6 +1152,11 @@ def _deadline_predicate(
         anchor, end = at, min(last, at + 1 + _PREDICATE_AFTER)
     words = lower[anchor + 1 : end]
     said = f" {' '.join(words)} "
+    reach = len(said)  # where a listed phrase may start
+    if end != span.start:
+        # a phrase that starts in those words may end past them ("to ask the court of
+        # appeal to review")
+        said = f" {' '.join(lower[anchor + 1 : min(t.sent_end[span.start], end + _PHRASE_MORE)])} "
     found = [
         # the listed words nearest the date (a longer phrase over a word inside it)
         (
@@ -1161,7 +1166,7 @@ def _deadline_predicate(
         )
         for meaning, phrases in predicates.items()
         for phrase in phrases
-        if f" {phrase} " in said
+        if f" {phrase} " in said and said.find(f" {phrase} ") < reach - 1
     ]
     if found:
         return max(found)[2]
@@ -1176,6 +1181,9 @@ def _deadline_predicate(
 _PREDICATE_AFTER = 4
 """Words after the "to" that follows a deadline's date read for its predicate ("until
 January 31 to reach a deal")."""
+_PHRASE_MORE = 3
+"""Words further on that a listed phrase starting in those may take ("to ask the court of
+appeal")."""
 
 
 def _deadline_scope(ctx: _Context, span: Span, scopes: dict[str, list[str]]) -> str:
