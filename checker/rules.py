@@ -140,7 +140,10 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
             "increment_words": list,
         },
     ),
-    "noun_count": (dict(_RULE_KEYS), {"ignore": list, "determiners": list}),
+    "noun_count": (
+        dict(_RULE_KEYS),
+        {"ignore": list, "determiners": list, "same_nouns": dict},
+    ),
     "restated_date": (
         dict(_RULE_KEYS),
         {"min_shared": int, "min_overlap": float, "progress_words": list, "verb_forms": dict},

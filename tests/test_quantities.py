@@ -1163,7 +1163,10 @@ def test_quantities_a_count_by_how_badly_is_compared_only_with_its_like(ruleset,
         ),
         ("Police in Tamale found two more victims of the minibus crash.", []),
         ("Police in Tamale said 55 others were injured in the crash.", []),
-        ("The court ordered damages of $4 million a year.", []),
+        (
+            "The court ordered damages of $4 million a year.",
+            [("number.figure", "damages of $4 million a year", "$ 4 million", "damag/year")],
+        ),
         (
             "The court ordered damages of $4 million.",
             [("number.money", "$4 million", "$ 4 million", "the damage")],
@@ -1262,7 +1265,7 @@ def test_quantities_from_figure_has_its_own_role(normalize_text):
         ),
         (
             "The Tamale club will pay its striker $4 million a year in damages.",
-            "The Tamale club will pay its striker $6 million a year in damages.",
+            "The Tamale club will pay its striker $6 million in damages.",
         ),
         (
             "Five miners were cut off in Zonguldak and two of them were killed.",
@@ -2386,6 +2389,71 @@ def test_quantities_fatally_injured_are_killed(ruleset, nlp, second, message):
 
 
 # --- currencies and units beyond the main ones -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("texts", "rule", "message"),
+    [
+        (
+            (
+                "The drugmaker said the pill would carry a list price of $9,850 a month.",
+                "Kiku set a list price of $9,580 a month, or nearly $120,000 a year.",
+            ),
+            "number.figure",
+            "Sources disagree on the figure tied to 'price': "
+            "USD 9,850 (coastal-herald.txt) vs USD 9,580 (river-wire.txt)",
+        ),
+        (
+            (
+                "At its height, 31 vessels were waiting at anchor off the port.",
+                "At the peak of the strike, 37 container ships were waiting at anchor.",
+            ),
+            "number.counted",
+            "Sources disagree on how many ships: 31 (coastal-herald.txt) vs 37 (river-wire.txt)",
+        ),
+        (
+            (
+                "The judge reviewed 17 ballots that officials had rejected on election night. "
+                "Nearly 9,000 votes were cast.",
+                "The judge ruled on 19 ballots that had been rejected on election night. "
+                "Officials counted 8,918 valid ballots.",
+            ),
+            "number.votes",
+            "Sources disagree on the ballots: 17 (coastal-herald.txt) vs 19 (river-wire.txt)",
+        ),
+    ],
+    ids=["a-price-a-month", "vessels-are-ships", "ballots-apart-from-the-votes-cast"],
+)
+def test_quantities_rates_synonyms_and_ballots(ruleset, nlp, texts, rule, message):
+    result = _check(ruleset, nlp, *_story(*texts))
+    assert [f.message for f in _discrepancies(result, rule)] == [message]
+
+
+def test_quantities_a_rate_is_not_set_against_a_total(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "The drugmaker set a list price of $9,850 a month for the pill.",
+            "The drugmaker set a list price of $118,200 for the pill.",
+        ),
+    )
+    assert _discrepancies(result, "number.figure") == []
+
+
+def test_quantities_a_tally_given_to_a_name_is_read(ruleset, nlp):
+    # a figure with thousands separators after a name is no model number ("Route 52")
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "The final tally gave Harlow 4,312 votes to 4,308 for Corvale.",
+            "Harlow finished with 4,321 votes to 4,308 for Corvale, the court said.",
+        ),
+    )
+    assert [f.message for f in _discrepancies(result, "number.votes")] == [
+        "Sources disagree on the votes for: 4,312 (coastal-herald.txt) vs 4,321 (river-wire.txt)"
+    ]
 
 
 @pytest.mark.parametrize(

@@ -38,9 +38,9 @@ def _slips(result) -> list:
         ),
         # one thing counted by two nouns of a family
         (
-            "Police said 1,450 lorries were queuing on the motorway to the port on Monday.",
-            "The police said 1,540 trucks were stuck on the motorway to the port.",
-            "Sources disagree on lorries: 1,450 (harbour-post.txt) vs 1,540 (county-wire.txt)",
+            "The company said 1,450 workers at the port plant would lose their jobs.",
+            "The company said 1,540 employees at the port plant would lose their jobs.",
+            "Sources disagree on workers: 1,450 (harbour-post.txt) vs 1,540 (county-wire.txt)",
         ),
         # a vote counted by its votes and by the members who cast them
         (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections import Counter
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -583,6 +584,9 @@ def _single_counts(
         return []
     rule = rules[0]
     ignored = frozenset(rule.options.get("ignore", []))
+    same_nouns = {
+        str(k).lower(): str(v).lower() for k, v in rule.options.get("same_nouns", {}).items()
+    }
     lexicon = quantity_lexicon(ruleset)
     quiet = ruleset.derived("quantity_quiet_words", lambda: _quiet_words(ruleset, lexicon))
     # a figure a declared measure took; not one a paired count read ("1.6 million
@@ -619,7 +623,7 @@ def _single_counts(
                     where=where,
                     tense=ctx.tense(start, end),
                     trigger=before,
-                    event_class=noun,
+                    event_class=same_nouns.get(noun, noun),  # "vessels": the ships
                     context=frozenset(context),
                     amount=phrase,
                     role="level",
@@ -958,10 +962,11 @@ def _counts_alone(
         if (
             (before.is_title or (before.is_alpha and not before.is_lower and not before.is_upper))
             and phrase.unit is None
+            and not _GROUPED_DIGITS.fullmatch(doc[start].text)
             and any(not doc[i].is_space for i in range(_opened(before, sent, opening), before.i))
             and not any(c.start <= before.i < c.end for c in measures)
         ):
-            return False
+            return False  # "Route 52", "the Kettle 5", not "gave Harlow 4,312 votes"
     if doc[start].lower_ == "one" and (
         end >= sent.end or not doc[end].is_alpha or doc[end].lower_ in STOP_WORDS
     ):
@@ -1004,6 +1009,11 @@ def _counts_alone(
         or (words[:2] == ["-", "per"])
         for words in (later, counted)
     )  # "$4 million a year", "about 35 departures a day": a rate, not a total
+
+
+_GROUPED_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+")
+"""A figure written with thousands separators ("4,312"): never part of a name, as a model
+number is ("Route 52")."""
 
 
 def _measure_of(

@@ -61,6 +61,18 @@ _FIGURE_RATES = frozenset(
     | {"apiece", "each", "yearly", "monthly", "weekly", "daily", "hourly", "annual"}
 )
 """Words after a figure (or after "a", "per") that make it a rate over time ("a year")."""
+_PERIODS = {
+    "annually": "year",
+    "yearly": "year",
+    "annual": "year",
+    "monthly": "month",
+    "weekly": "week",
+    "daily": "day",
+    "hourly": "hour",
+    "apiece": "each",
+}
+"""The period a rate word names ("annually": a year), so "$4 million a year" and "$4 million
+annually" are rates of one key."""
 _PARTICLES = frozenset({"aside", "up", "out", "off", "down", "back", "away", "over"})
 """The second word of a phrasal verb a figure may follow ("set aside $4 million", "put up
 $2 million"): the figure is tied to the verb, and quoted without the particle."""
@@ -361,11 +373,13 @@ def _figures(
             after_at = head[1] + 1 if head[1] >= end else end  # "a $5 rebate a year"
             after = t.lower[after_at : min(sent_end, after_at + 2)]
             if after[:1] and after[0] in _FIGURE_RATES:
-                continue  # "$4 million a year", "$5 apiece": a rate of its own
-            if after[:1] in (["a"], ["an"], ["per"]) and len(after) > 1:
-                if after[1] in _FIGURE_RATES:
-                    continue
-                key += "/" + after[1]  # "9,500 riel a kilo": a price per unit, no total
+                # "$4 million annually", "$5 apiece": a rate, set only against a rate of
+                # the same period
+                key += "/" + _PERIODS.get(after[0], after[0])
+                unit_ends[start] = after_at + 1
+            elif after[:1] in (["a"], ["an"], ["per"]) and len(after) > 1:
+                # "9,500 riel a kilo", "$9,850 a month": a price per unit or a rate, no total
+                key += "/" + _PERIODS.get(after[1], after[1])
                 unit_ends[start] = after_at + 2  # quoted with its unit
             elif head[1] < start and _EACH.intersection(t.lower[ctx.clause(start, end)[0] : start]):
                 # "every adult will receive $600": each one's, no total (not a figure that
