@@ -593,7 +593,10 @@ def normalize(
                 and not placed_local
             ):
                 continue  # (a rule of local names only: a city or country it leaves to others)
-            background = mention.where.sentence in recalled_sentences
+            # where a firm is based is no event: never a recalled past
+            background = (
+                mention.where.sentence in recalled_sentences and rule.extends != "home_place"
+            )
             note = {
                 "unknown": "not in the gazetteer",
                 "venue": "venue",

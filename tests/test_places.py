@@ -749,6 +749,15 @@ def _homes(extraction) -> list[tuple[str, str | None, str | None]]:
         ),
         ("The Kiku Group is based in Kyoto.", [("Kyoto", "Kyoto", "Kiku Group")]),
         ("Police, based in Kyoto, said the man was arrested.", []),
+        (
+            "It was inspected by Kiku Marsh Structures, a Kyoto-based engineering consultancy.",
+            [("Kyoto", "Kyoto", "Kiku Marsh Structures")],
+        ),
+        (
+            "It was inspected by the Osaka-based consultancy Kiku Marsh Structures. Its report "
+            "was published on Monday.",
+            [("Osaka", "Osaka", "Kiku Marsh Structures")],
+        ),
         ("The embassy in Osaka and the court in Kyoto were shut on Monday.", []),
         ("The US Embassy in Osaka was shut on Monday.", []),
     ],
@@ -766,6 +775,8 @@ def _homes(extraction) -> list[tuple[str, str | None, str | None]]:
         "which-is-headquartered-in",
         "is-based-in",
         "a-common-word-is-no-name",
+        "apposition-after-the-name",
+        "the-name-ends-with-its-sentence",
         "unnamed-seats",
         "an-embassy-is-no-seat",
     ],
@@ -804,6 +815,25 @@ def test_places_home_after_the_name_disagrees_with_the_compound(ruleset, nlp):
     (finding,) = [f for f in result.findings if f.rule == "place.home"]
     assert finding.message == (
         "Sources disagree on where Kiku is based: "
+        "Osaka (JP) (coastal-herald.txt) vs Kyoto (JP) (river-wire.txt)"
+    )
+
+
+def test_places_home_told_beside_a_past_year_is_still_compared(ruleset, nlp):
+    # a sentence recalling 1976 is background, but where a firm is based is no event
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "The bridge, which opened in 1976, was inspected by the Osaka-based consultancy "
+            "Kiku Marsh Structures.",
+            "It was last inspected by Kiku Marsh Structures, a Kyoto-based engineering "
+            "consultancy.",
+        ),
+    )
+    (finding,) = [f for f in result.findings if f.rule == "place.home"]
+    assert finding.message == (
+        "Sources disagree on where Kiku Marsh Structures is based: "
         "Osaka (JP) (coastal-herald.txt) vs Kyoto (JP) (river-wire.txt)"
     )
 

@@ -987,6 +987,21 @@ def _home_after_pattern(suffixes: tuple[str, ...], descriptors: int) -> regex.Pa
     )
 
 
+@lru_cache(maxsize=16)
+def _home_apposition_pattern(suffixes: tuple[str, ...]) -> regex.Pattern:
+    """ "<Organisation>, a <place>-based ..." for one rule: "Brackley Marsh, a Derby-based
+    engineering consultancy"."""
+    suffix = "|".join(regex.escape(s) for s in sorted(suffixes, key=len, reverse=True))
+    return regex.compile(
+        rf"(?<![\p{{L}}\p{{N}}'\u2019&.-])(?<!\p{{Lu}}[\p{{L}}\p{{N}}'\u2019&.-]*[ \t]+)"
+        rf"(?P<org>{_ORG_NAME}),[ \t]+an?[ \t]+(?P<place>{_PLACE_NAME})-(?:{suffix})"
+        rf"(?![\p{{L}}-])"
+    )
+
+
+_SENTENCE_END = regex.compile(r"(?<=\p{Ll}{2})\.[ \t]+(?=\p{Lu})")
+"""A full stop that ends a sentence inside a run of capitalised words."""
+
 HOME_NAME_MAX_ZIPF = 3.5
 """An organisation named by one word this common ("Police, based in Leeds", a sentence's
 first word) is no name."""
@@ -1039,9 +1054,13 @@ def _home_places(
         # "Acme, based in Lyon": the organisation's name before the suffix
         from checker.spelling import zipf  # (spelling reads the extractors' words)
 
-        for found in _matches_in_lines(
-            _home_after_pattern(suffixes, descriptors), text, [f" {x} in " for x in suffixes]
-        ):
+        after_name = itertools.chain(
+            _matches_in_lines(
+                _home_after_pattern(suffixes, descriptors), text, [f" {x} in " for x in suffixes]
+            ),
+            _matches_in_lines(_home_apposition_pattern(suffixes), text, needles),
+        )
+        for found in after_name:
             org = regex.sub(r"(?:['\u2019]s?|\.)$", "", found["org"])
             words = org.split()
             while words and words[0].lower() in STOP_WORDS:
@@ -1070,6 +1089,7 @@ def _home_places(
             span = _place_span(ctx, place_start, place_end)
             if span is None:
                 continue
+            org = _SENTENCE_END.split(org, maxsplit=1)[0]  # "Acme Structures. Its report"
             key = _home_key(org)
             chain = _chain_of(chains, key, new_chain)
             facts.append(
