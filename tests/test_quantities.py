@@ -2421,12 +2421,38 @@ def test_quantities_fatally_injured_are_killed(ruleset, nlp, second, message):
             "number.votes",
             "Sources disagree on the ballots: 17 (coastal-herald.txt) vs 19 (river-wire.txt)",
         ),
+        (
+            (
+                "The bank will buy bonds through auctions of up to NZ$500 million a week.",
+                "The bank agreed to buy bonds through auctions of up to NZ$50 million a week.",
+            ),
+            "number.figure",
+            "Sources disagree on the figure tied to 'auctions': "
+            "NZD 500 million (coastal-herald.txt) vs NZD 50 million (river-wire.txt)",
+        ),
     ],
-    ids=["a-price-a-month", "vessels-are-ships", "ballots-apart-from-the-votes-cast"],
+    ids=[
+        "a-price-a-month",
+        "vessels-are-ships",
+        "ballots-apart-from-the-votes-cast",
+        "two-caps",
+    ],
 )
 def test_quantities_rates_synonyms_and_ballots(ruleset, nlp, texts, rule, message):
     result = _check(ruleset, nlp, *_story(*texts))
     assert [f.message for f in _discrepancies(result, rule)] == [message]
+
+
+def test_quantities_a_cap_is_not_set_against_a_figure(ruleset, nlp):
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            "The council will spend up to $4 million on the repairs.",
+            "The council will spend $2 million on the repairs.",
+        ),
+    )
+    assert _discrepancies(result, "number.figure") == []
 
 
 def test_quantities_a_rate_is_not_set_against_a_total(ruleset, nlp):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span
@@ -177,6 +178,10 @@ _EACH = frozenset({"each", "every"})
 receive $600", "will each get S$600"): keyed apart from a total of the same word."""
 
 
+UP_TO_HEDGE = "le"
+"""The hedge of a cap ("up to", lexicon ``hedges``)."""
+
+
 def _hedge_allowed(phrase: NumberPhrase, lexicon: QuantityLexicon, hedged: frozenset[str]) -> bool:
     """True for an estimate ("about 120 square metres", "some 80 square metres") of a
     dimension of ``hedged``: its range, some 10% either side, is compared."""
@@ -305,6 +310,11 @@ def _figures(
                 own = dimension_keys.get(amount.dimension.split(":")[0])
                 if own is not None:  # every one counts against another: "lows of 25C"
                     every[f"{own}:{amount.dimension}"].append((amount.low, amount.high))
+            bound = phrase.hedge == UP_TO_HEDGE and phrase.value is not None
+            if bound:
+                # "up to NZ$500 million a week": a cap, set against another source's cap of
+                # the same key only, by the figures capped
+                phrase = replace(phrase, hedge=None)
             if (
                 phrase.unit is None
                 or phrase.value is None
@@ -385,6 +395,8 @@ def _figures(
                 # "every adult will receive $600": each one's, no total (not a figure that
                 # names its thing: "every household would get a €40 rebate")
                 key += "/each"
+            if bound:
+                key += "/up to"
             heads.append((key, start, end, head[1], phrase))
         keys = Counter(h[0] for h in heads)
         for key, start, end, head_at, phrase in heads:
