@@ -467,6 +467,12 @@ def pair_score(a: Unit, b: Unit) -> int:
     if kinds_a and kinds_b and kinds_a.isdisjoint(kinds_b):
         return 0  # "a bail hearing" and "the sentencing hearing": two hearings
     shared = len(a.context & b.context)
+    if a.one_subject and b.one_subject and a.rule == b.rule and a.key.startswith("chain:"):
+        # the story's one agreement of a kind (a player's contract, its buy-back option),
+        # told in sentences that may share no word, each dated in full
+        if all(f.background for f in a.facts) != all(f.background for f in b.facts):
+            return 0  # a contract recalled is not the one signed now
+        return max(shared, 1)
     if a.key.startswith("measure:"):
         # Two figures are one if their clauses share a word or a name ("confirmed cases",
         # "Healdsburg"): the same measure of another incident shares none. A measure of

@@ -61,6 +61,9 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
             "zone_offsets": list,
             "start_markers": list,
             "not_after": list,
+            "until_words": list,
+            "classes": list,
+            "one_subject": bool,
         },
     ),
     "deadline": (
@@ -68,6 +71,7 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
         {
             "same_words": dict,
             "lasting_markers": list,
+            "term_events": list,
             "directive_words": list,
             "closing_markers": list,
             "predicates": dict,

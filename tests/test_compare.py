@@ -1206,3 +1206,32 @@ def test_compare_a_date_completion_is_targeted_for_is_a_deadline(ruleset, nlp):
         ("a.txt", "2025-09-24", first), ("b.txt", "2025-09-25", second), ruleset=ruleset, nlp=nlp
     )
     assert {e.text for e in finding.evidence} == {"by the end of March", "the end of September"}
+
+
+# --- when an agreement runs out ---------------------------------------------------------------
+
+_TRANSFER = (
+    "Winger joins Harlow\n\nHarlow City have signed the winger Ola Kelsall from Corvale.\n\n"
+)
+
+
+def test_compare_a_contracts_end_told_in_two_ways(ruleset, nlp):
+    # "signed a contract until" and "on a contract running until": the story's one contract,
+    # each dated in full, in sentences sharing no word
+    first = (
+        _TRANSFER
+        + "The 22-year-old completed a medical and has signed a contract until June 2030.\n"
+    )
+    second = (
+        _TRANSFER + "The fee is an initial 15.4m pounds, on a contract running until June 2029.\n"
+    )
+    result = _check(ruleset, nlp, ("a.txt", "2025-07-03", first), ("b.txt", "2025-07-03", second))
+    (finding,) = _of(result, "discrepancy", "event.term")
+    assert {e.text for e in finding.evidence} == {"until June 2030", "until June 2029"}
+
+
+def test_compare_a_contract_and_an_option_are_two_terms(ruleset, nlp):
+    first = _TRANSFER + "He has signed a contract until June 2030.\n"
+    second = _TRANSFER + "Corvale kept a buy-back clause valid until the end of 2027.\n"
+    result = _check(ruleset, nlp, ("a.txt", "2025-07-03", first), ("b.txt", "2025-07-03", second))
+    assert _of(result, "discrepancy", "event.term") == []

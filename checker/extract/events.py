@@ -622,14 +622,23 @@ def _clause_phrase(ctx: _Context, first: int, end: int) -> tuple[int, str] | Non
     t = ctx.tokens
     lower = t.lower
     start = end
-    while (
-        start > first
-        and t.alpha[start - 1]
-        and lower[start - 1] not in STOP_WORDS
-        and start - 1 not in ctx.timex_tokens
-    ):
-        start -= 1
-    if start == end or end - start > 4:
+    hyphens = 0
+    while start > first and start - 1 not in ctx.timex_tokens:
+        if t.alpha[start - 1] and lower[start - 1] not in STOP_WORDS:
+            start -= 1
+        elif (
+            t.text[start - 1] == "-"
+            and start < end
+            and start - 2 >= first
+            and t.alpha[start - 2]
+            and not t.spaced[start - 2]
+            and not t.spaced[start - 1]
+        ):
+            start -= 2  # "the concrete box-girder bridge": a compound's two halves
+            hyphens += 1
+        else:
+            break
+    if start == end or end - start - hyphens > 4:
         return None
     words = range(start, end)
     if start > first and lower[start - 1] == "the":
@@ -823,6 +832,14 @@ def _deadline_of(
                 return rule_id, marker, False, True
             return rule_id, marker, False, None
         if cue.start == span.start or cue.end == span.start:  # "by July 15", "until Friday"
+            term_events = rules[rule_id].options.get("term_events", ())
+            if term_events and marker in rules[rule_id].options.get("lasting_markers", ()):
+                first = min(cue.start, span.start)
+                if any(
+                    c.label_.split(":", 1)[1] in term_events and 0 <= first - c.end <= 2
+                    for c in ctx.cues_at(ctx.tokens.sent_start[span.start], "event:")
+                ):
+                    continue  # "a contract running until June 2029": the term's end
             left, _right = ctx.joined_clause(span.start, span.end)
             size = len(lower)
             after = span.end + (span.end < size and ctx.tokens.text[span.end] == ",")

@@ -161,6 +161,12 @@ def extract(
     start_markers = (
         frozenset(ruleset.rules[start_rule].options["start_markers"]) if start_rule else frozenset()
     )
+    # a date after "until" of an event of these classes: when a contract runs out
+    until_rules = [
+        (r.id, frozenset(r.options["until_words"]), frozenset(r.options.get("classes", ())))
+        for r in event_rules
+        if r.options.get("until_words")
+    ]
     deadline_chains: dict[str, int] = {}
     lead_rules = ruleset.of_kind("lead_date") if facts else []
     clause_rules = [rule for rule in lead_rules if rule.options.get("clause")]
@@ -463,6 +469,10 @@ def extract(
             continue
         cue, chain = event
         rule_id = _relation_of(ctx, span, cue) or default_event_rule
+        event_class = cue.label_.split(":", 1)[1]
+        for until_rule, until_words, classes in until_rules:
+            if lower[span.start] in until_words and event_class in classes:
+                rule_id = until_rule  # "has signed a contract until June 2030"
         role = None
         if (
             start_rule is not None
