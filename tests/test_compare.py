@@ -1235,3 +1235,20 @@ def test_compare_a_contract_and_an_option_are_two_terms(ruleset, nlp):
     second = _TRANSFER + "Corvale kept a buy-back clause valid until the end of 2027.\n"
     result = _check(ruleset, nlp, ("a.txt", "2025-07-03", first), ("b.txt", "2025-07-03", second))
     assert _of(result, "discrepancy", "event.term") == []
+
+
+def test_compare_a_name_holding_a_relation_verb_dates_no_start(ruleset, nlp):
+    # "the Harlow Open": a tournament's name, not the verb "open"
+    first = (
+        "Kelsall wins in Harlow\n\nHARLOW, England, April 13 (Court Wire) - Spain's Ana "
+        "Kelsall saved two match points before beating Ines Corvale 6-4, 3-6, 7-6 (5) to win "
+        "the Harlow Open on Sunday, claiming the third title of her career.\n"
+    )
+    second = (
+        "Ana Kelsall won the Harlow Open on Sunday, April 13.\n\n"
+        "The tournament, which began on Monday, April 7, drew record crowds.\n"
+    )
+    result = _check(ruleset, nlp, ("a.txt", "2025-04-13", first), ("b.txt", "2025-04-14", second))
+    assert _of(result, "discrepancy", "event.start_date") == []
+    starts = [(f.source_id, f.text) for f in result.facts if f.kind == "event.start_date"]
+    assert starts == [("b.txt", "on Monday, April 7")]
