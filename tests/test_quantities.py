@@ -2443,6 +2443,48 @@ def test_quantities_rates_synonyms_and_ballots(ruleset, nlp, texts, rule, messag
     assert [f.message for f in _discrepancies(result, rule)] == [message]
 
 
+@pytest.mark.parametrize(
+    ("texts", "message"),
+    [
+        (
+            (
+                "The bank's seven-member committee voted 5-2 for the purchases on Thursday.",
+                "The committee's 6-1 vote on Thursday suggests broad support for the purchases.",
+            ),
+            "Sources disagree on the vote: 5-2 (coastal-herald.txt) vs 6-1 (river-wire.txt)",
+        ),
+        (
+            (
+                "An advisory committee voted 11 to 2 that the benefits of the pill outweighed "
+                "the risks.",
+                "An independent advisory committee voted 10-3 in favour of the pill.",
+            ),
+            "Sources disagree on the vote: 11-2 (coastal-herald.txt) vs 10-3 (river-wire.txt)",
+        ),
+        (
+            (
+                "The jury voted 11-1 to convict, the court heard.",
+                "The jury voted 11 to 1 to convict, the court heard.",
+            ),
+            None,
+        ),
+        (
+            (
+                "Voters backed the measure 52-48 percent in the vote on Sunday.",
+                "Voters backed the measure 55-45 percent in the vote on Sunday.",
+            ),
+            None,
+        ),
+    ],
+    ids=["dash-and-vote-noun", "written-out-after-voted", "one-tally-two-ways", "a-share"],
+)
+def test_quantities_vote_tallies(ruleset, nlp, texts, message):
+    result = _check(ruleset, nlp, *_story(*texts))
+    assert [f.message for f in _discrepancies(result, "number.tally")] == (
+        [message] if message else []
+    )
+
+
 def test_quantities_a_cap_is_not_set_against_a_figure(ruleset, nlp):
     result = _check(
         ruleset,

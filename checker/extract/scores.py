@@ -9,7 +9,7 @@ from checker.extract.context import _Context, _mention_at, _quiet_words, quantit
 from checker.extract.mentions import FactMention
 from checker.model import Source
 from checker.quantities import SCORELINE_UNIT, NumberPhrase
-from checker.rules import RuleSet
+from checker.rules import Rule, RuleSet
 
 _SCORE = re.compile(r"^(\d{1,3})[-\u2013\u2014](\d{1,3})$")
 """A scoreline written as one token ("4-2", "4\u20132")."""
@@ -40,9 +40,17 @@ def _number(word: str) -> int | None:
     return _SMALL_NUMBERS.get(word)
 
 
-def _scorelines_in(ctx: _Context, sent_start: int, sent_end: int, goal_words: frozenset[str]):
+def _scorelines_in(
+    ctx: _Context,
+    sent_start: int,
+    sent_end: int,
+    goal_words: frozenset[str],
+    not_after: frozenset[str] = _NOT_AFTER,
+    to_after: frozenset[str] = frozenset(),
+):
     """(start, end, high, low) of every scoreline in the sentence: "4-2" as one token or
-    three ("4", "-", "2" with no spaces), and "four goals to two"."""
+    three ("4", "-", "2" with no spaces), "four goals to two", and "11 to 2" right after one
+    of ``to_after`` ("voted 11 to 2"); none before one of ``not_after``."""
     t = ctx.tokens
     found = []
     k = sent_start
@@ -68,6 +76,16 @@ def _scorelines_in(ctx: _Context, sent_start: int, sent_end: int, goal_words: fr
             and _number(t.lower[k + 3]) is not None
         ):
             span = (k, k + 4, _number(t.lower[k]), _number(t.lower[k + 3]))
+        elif (
+            to_after
+            and k > sent_start
+            and t.lower[k - 1] in to_after
+            and k + 2 < sent_end
+            and t.lower[k + 1] == "to"
+            and _number(t.lower[k]) is not None
+            and _number(t.lower[k + 2]) is not None
+        ):
+            span = (k, k + 3, _number(t.lower[k]), _number(t.lower[k + 2]))
         if span is None:
             k += 1
             continue
@@ -77,7 +95,7 @@ def _scorelines_in(ctx: _Context, sent_start: int, sent_end: int, goal_words: fr
         if (
             max(a, b) <= _MAX_SCORE  # type: ignore[type-var]
             and before not in _NOT_BEFORE
-            and after not in _NOT_AFTER
+            and after not in not_after
             and not (end < sent_end and t.lower[end] in _DASHES and not t.spaced[end - 1])
         ):
             found.append((start, end, max(a, b), min(a, b)))  # type: ignore[type-var]
@@ -94,14 +112,26 @@ def _scorelines(ctx: _Context, source: Source, ruleset: RuleSet) -> list[FactMen
     match) or one of the rule's ``guard_words`` (an earlier meeting), and a scoreline with
     one of its ``near_guards`` within four words (half-time, aggregate, penalties, a series
     "in games")."""
-    rules = [r for r in ruleset.of_kind("quantity") if r.options.get("scorelines")]
-    if not rules:
-        return []
-    rule = rules[0]
+    facts = []
+    for rule in ruleset.of_kind("quantity"):
+        if rule.options.get("scorelines"):
+            facts.extend(_rule_scorelines(ctx, source, ruleset, rule))
+    return facts
+
+
+def _rule_scorelines(
+    ctx: _Context, source: Source, ruleset: RuleSet, rule: Rule
+) -> list[FactMention]:
+    """``_scorelines`` for one rule: a match's score, or a vote's tally ("voted 5-2", a
+    rule with its own ``score_words``, ``not_after`` and ``to_after``), keyed by the rule's
+    ``measure`` ("the score" unless it says)."""
     score_words = frozenset(rule.options.get("score_words", ()))
     guards = frozenset(rule.options.get("guard_words", ()))
     goal_words = frozenset(rule.options.get("goal_words", ()))
     near_guards = frozenset(rule.options.get("near_guards", ()))
+    not_after = frozenset(rule.options.get("not_after", _NOT_AFTER))
+    to_after = frozenset(rule.options.get("to_after", ()))
+    measure = str(rule.options.get("measure", "the score"))
     if not score_words:
         return []
     lexicon = quantity_lexicon(ruleset)
@@ -122,15 +152,17 @@ def _scorelines(ctx: _Context, source: Source, ruleset: RuleSet) -> list[FactMen
             continue  # a quotation: a score someone predicted or recalled
         if any(w.isdigit() and len(w) == 4 and w[:2] in ("19", "20") for w in words):
             continue  # "their 3-0 win in 2019": another year's match
-        found = _scorelines_in(ctx, here, sent_end, goal_words)
+        found = _scorelines_in(ctx, here, sent_end, goal_words, not_after, to_after)
         if len(found) != 1:
             continue
         start, end, high, low = found[0]
         window = t.lower[max(here, start - _NEAR) : min(sent_end, end + _NEAR)]
         if any(w in near_guards for word in window for w in word.split("-")):
             continue  # "led 2-1 at half-time", "3-2 on aggregate", "won the series 4-1"
-        if any(i in timex_tokens for i in range(start, end)):
-            continue
+        if any(i in timex_tokens for i in range(start, end)) and not (
+            start > here and t.lower[start - 1] in to_after
+        ):
+            continue  # (not "voted 10-3": no October 3)
         sent = doc[here:sent_end]
         names = ctx.quantity_names(sent, source.dateline) - quiet
         context = ctx.content_words(here, sent_end, skip=(start, end)) - quiet
@@ -148,7 +180,7 @@ def _scorelines(ctx: _Context, source: Source, ruleset: RuleSet) -> list[FactMen
                 where=_mention_at(source, t, start, end),
                 tense=ctx.tense(start, end),
                 trigger="score",
-                event_class="the score",
+                event_class=measure,
                 context=frozenset(context | names),
                 amount=phrase,
                 role="level",
