@@ -83,7 +83,7 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     ),
     "event_count": (
         {**_RULE_KEYS, "nouns": dict},
-        {"requires": dict, "streak_words": list, "streak_ends": list},
+        {"requires": dict, "streak_words": list, "streak_ends": list, "times_verbs": dict},
     ),
     "weekday_date": (dict(_RULE_KEYS), {}),
     "tense_date": (dict(_RULE_KEYS), {"tolerance_days": int}),

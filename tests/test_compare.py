@@ -266,6 +266,25 @@ def test_compare_count_discrepancy_message_names_series_and_values(ruleset, nlp)
     }
 
 
+def test_compare_meetings_told_as_how_often_the_body_met(ruleset, nlp):
+    # "met three times" is three meetings; the speaker of the other ("Harlow said") takes
+    # no part in them
+    result = _check(
+        ruleset,
+        nlp,
+        (
+            "a.txt",
+            "2024-10-14",
+            "Mayor Ana Harlow said council had held two closed-door meetings on Sunday.\n",
+        ),
+        ("b.txt", "2024-10-14", "Council met three times behind closed doors on Sunday.\n"),
+    )
+    (finding,) = _of(result, "discrepancy", "event.count")
+    assert finding.message == (
+        "Sources disagree on how many meetings there have been: 2 (a.txt) vs 3 (b.txt)"
+    )
+
+
 @pytest.mark.parametrize(
     ("first_published", "differ"),
     [("2024-06-07", False), ("2024-06-08", True)],

@@ -17,6 +17,7 @@ from checker.extract.context import (
     _mention_at,
     _quiet_words,
     _Tokens,
+    _where,
     quantity_lexicon,
     stem,
 )
@@ -118,9 +119,66 @@ def _counts(ctx: _Context, source: Source, ruleset: RuleSet) -> list[FactMention
                 tense=tense,
                 trigger=noun,
                 event_class=series,
-                context=frozenset(ctx.proper_nouns(sent)),
+                context=frozenset(_participants(ctx, sent)),
                 number=number,
                 count_form=form,
+            )
+        )
+    return facts + _times_counts(ctx, source, ruleset)
+
+
+def _participants(ctx: _Context, sent: Span) -> set[str]:
+    """The names of a sentence that may take part in a series, lower-cased and stemmed:
+    its ``proper_nouns`` but the speaker's, told beside a reporting verb ("Ridgewell
+    said council had held two meetings": the council's, not Ridgewell's)."""
+    names = ctx.proper_nouns(sent)
+    t = ctx.tokens
+    speakers: set[str] = set()
+    for cue in ctx.cues_at(sent.start, "reporting"):
+        i = cue.start - 1  # "Mayor Ana Harlow said"
+        while i >= sent.start and t.title[i]:
+            speakers.add(stem(t.lower[i]))
+            i -= 1
+        i = cue.end  # "said Ana Harlow"
+        while i < sent.end and t.title[i]:
+            speakers.add(stem(t.lower[i]))
+            i += 1
+    return names - speakers
+
+
+def _times_counts(ctx: _Context, source: Source, ruleset: RuleSet) -> list[FactMention]:
+    """Counts of a series told as how often its verb happened: "the council met three
+    times" is three meetings (an ``event_count`` rule's ``times_verbs``: verb to series)."""
+    verbs = {
+        verb: (rule.id, series)
+        for rule in ruleset.of_kind("event_count")
+        for verb, series in rule.options.get("times_verbs", {}).items()
+    }
+    t = ctx.tokens
+    if not verbs or "times" not in t.lower:
+        return []
+    facts = []
+    for i in _where(map("times".__eq__, t.lower)):
+        verb = i - 2
+        if verb < t.sent_start[i] or t.lower[verb] not in verbs:
+            continue
+        word = t.lower[i - 1]
+        number = ctx.cardinals.get(word) or (int(word) if word.isdigit() else None)
+        if number is None or not 1 < number < 100:
+            continue
+        rule_id, series = verbs[t.lower[verb]]
+        sent = ctx.doc[t.sent_start[i] : t.sent_end[i]]
+        facts.append(
+            FactMention(
+                rule=rule_id,
+                family="count",
+                where=_mention_at(source, t, i - 1, i + 1),  # "three times"
+                tense=ctx.tense(verb, i + 1),
+                trigger=series,  # the series' noun ("meetings"): how sources' counts align
+                event_class=series,
+                context=frozenset(_participants(ctx, sent)),
+                number=number,
+                count_form="cardinal",
             )
         )
     return facts
