@@ -64,6 +64,7 @@ def test_subjects_over_a_relative_word_a_place_a_thing_or_a_date_before_the_verb
         "Pellham brewery, which closed on Friday, employed 90 people.",
         "Workers left after the brewery for the valley's farms closed on Friday.",
         "The old red-brick brewery, which closed on Friday, employed 90 people.",
+        "The brewery of the Gorvan family of Pellham closed on Friday.",
     ):
         facts = _clause_facts(normalize_text, _OPENING + sentence + "\n", published)
         assert "clause:brewery:clos" in {f.subject for f in facts}, sentence

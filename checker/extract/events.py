@@ -491,13 +491,18 @@ def _clause_happening(
             return None
         return verb, verb, tuple(dict.fromkeys(stem(h) for h in objects))
     start, head = subject
-    if start - 1 > first and lower[start - 1] in _CLAUSE_PLACE_WORDS:
-        # "the airport in Lindvale": the head is the phrase before the place
+    for _ in range(_CLAUSE_PHRASES):
+        if not (start - 1 > first and lower[start - 1] in _CLAUSE_PLACE_WORDS):
+            break
+        # "the airport in Lindvale": the head is the phrase before the place; "Justice Ana
+        # Harlow of the Supreme Court of Corvale": before each such phrase
         if (outer := _clause_phrase(ctx, first, start - 1)) is not None:
             start, head = outer
         elif lower[start - 1] != "for":
             return None  # (a name after "for" may be the subject: "10 rebounds for Drake,
             # which reached the final")
+        else:
+            break
     if any(
         lower[i] in repeat and i not in ctx.timex_tokens
         for i in range(max(first, min(left, start) - 2), right)
@@ -609,6 +614,8 @@ _CLAUSE_OBJECT_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "ou
 """Determiners of a definite object a happening clause's verb acts on ("closed its plant")."""
 _CLAUSE_POSSESSIVES = frozenset({"'s", "\u2019s", "'", "\u2019"})
 """A possessive before a happening clause's subject ("the dockers' union")."""
+_CLAUSE_PHRASES = 3
+"""Most such phrases read back over to a subject's head."""
 _CLAUSE_PLACE_WORDS = frozenset({"in", "at", "near", "of", "outside", "for"})
 """Words between a subject's head and a place or a thing that follows it ("the airport in
 Lindvale", "the evacuation order for the town")."""
