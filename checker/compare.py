@@ -183,7 +183,7 @@ cannot tell from their namesakes, never a country or a region (a town lies in on
 
 def _local(place: Place) -> bool:
     """True for a name the gazetteer lacks or a city it cannot tell from its namesakes, and
-    for a name it lacks that the source places in a country or state ("Dunmore Falls, N.S.":
+    for a name it lacks that the source places in a country or state ("Esk Norton, N.S.":
     that wider place, qualified, with no point of its own)."""
     if place.kind in ("country", "region") and place.qualified and not place.coordinates:
         return True

@@ -1339,7 +1339,7 @@ def name_typos(
 
     def beside_same_name(word: WordMention) -> set[str]:
         """The story's names written beside one of ``word``'s own name words, titles and
-        common words aside: "Aluoch" and "Oluoch" of "Joseph Aluoch" / "Joseph Oluoch"."""
+        common words aside: "Arrinde" and "Orrinde" of "Ruth Arrinde" / "Ruth Orrinde"."""
         if not beside:
             for name in used_by:
                 for partner in partners(name):
@@ -1454,7 +1454,7 @@ def name_typos(
 
 
 SURNAME_SLIP_MAX_ZIPF = KNOWN_NAME_ZIPF
-"""Two names the lexicon hardly knows ("Aluoch", "Oluoch") ..."""
+"""Two names the lexicon hardly knows ("Arrinde", "Orrinde") ..."""
 SURNAME_SLIP_LONG = 8
 """... beside the same first name are one person's, written two ways, when they are one
 letter apart (the first letter too) or, this long, two edits apart ("Wroblewski" /
@@ -1471,7 +1471,7 @@ def _surname_slip(
 ) -> tuple[int, str] | None:
     """The form other outlets give a rare name that ``word`` (``text``, written by this
     source alone) misspells, with their count, found among the names written beside the
-    same first name ("Joseph Aluoch" / "Joseph Oluoch"): a slip the one-letter search does
+    same first name ("Ruth Arrinde" / "Ruth Orrinde"): a slip the one-letter search does
     not reach, a first letter or two edits apart. At least two other sources must write the
     other form; else None."""
     if known >= SURNAME_SLIP_MAX_ZIPF:

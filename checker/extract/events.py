@@ -1652,7 +1652,7 @@ def _relation_of(ctx: _Context, span: Span, event: Span) -> str | None:
         if ctx.attributive_at(cue.start, cue.end):
             continue  # "the abandoned game will be replayed on Thursday": no calling off
         if t.title[cue.start] and cue.start > t.sent_start[cue.start] and t.alpha[cue.start - 1]:
-            continue  # "to win the Vilamar Open on Sunday": a name's word, no verb
+            continue  # "to win the Harlow Open on Sunday": a name's word, no verb
         if lo <= cue.start < hi and not (span.start <= cue.start < span.end):
             if _claimed_by_other_date(ctx, span, cue):
                 continue  # "gathered yesterday for a summit that ends today": today's end

@@ -989,7 +989,7 @@ def _home_after_pattern(suffixes: tuple[str, ...], descriptors: int) -> regex.Pa
 
 @lru_cache(maxsize=16)
 def _home_apposition_pattern(suffixes: tuple[str, ...]) -> regex.Pattern:
-    """ "<Organisation>, a <place>-based ..." for one rule: "Brackley Marsh, a Derby-based
+    """ "<Organisation>, a <place>-based ..." for one rule: "Kiku Marsh, a Derby-based
     engineering consultancy"."""
     suffix = "|".join(regex.escape(s) for s in sorted(suffixes, key=len, reverse=True))
     return regex.compile(
@@ -1009,7 +1009,7 @@ first word) is no name."""
 
 def _home_key(org: str) -> str:
     """What tells one organisation from another across sources: its first word when that is
-    no common word ("Halvern" of "Halvern Biosciences" and of "Halvern, based in ..."), else
+    no common word ("Kiku" of "Kiku Pharma" and of "Kiku, based in ..."), else
     its whole name ("the network", "General Dynamics")."""
     from checker.spelling import zipf  # (spelling reads the extractors' words)
 
@@ -1064,7 +1064,7 @@ def _home_places(
             org = regex.sub(r"(?:['\u2019]s?|\.)$", "", found["org"])
             words = org.split()
             while words and words[0].lower() in STOP_WORDS:
-                words = words[1:]  # "The Halvern Group is based in ..."
+                words = words[1:]  # "The Kiku Group is based in ..."
             if not words or (len(words) == 1 and zipf(words[0].lower()) >= HOME_NAME_MAX_ZIPF):
                 continue
             if any(w.lower() in ctx.calendar_words for w in words):
