@@ -973,6 +973,11 @@ def _seat_pattern(seats: tuple[str, ...]) -> regex.Pattern:
     )
 
 
+_NAME_START = r"(?<![\p{L}\p{N}'\u2019&.-])(?<!\p{Lu}[\p{L}\p{N}'\u2019&.-]*[ \t]+)"
+"""Where an organisation's name may start: not inside a word, nor after another
+capitalised word (the name's whole run of capitals is taken)."""
+
+
 @lru_cache(maxsize=16)
 def _home_after_pattern(suffixes: tuple[str, ...], descriptors: int) -> regex.Pattern:
     """ "<Organisation>, [which is | a <lower-case words>] <suffix> in <place>" and
@@ -980,7 +985,7 @@ def _home_after_pattern(suffixes: tuple[str, ...], descriptors: int) -> regex.Pa
     drugmaker headquartered in Lyon", "Acme is based in Lyon"."""
     suffix = "|".join(regex.escape(s) for s in sorted(suffixes, key=len, reverse=True))
     return regex.compile(
-        rf"(?<![\p{{L}}\p{{N}}'\u2019&.-])(?<!\p{{Lu}}[\p{{L}}\p{{N}}'\u2019&.-]*[ \t]+)"
+        rf"{_NAME_START}"
         rf"(?P<org>{_ORG_NAME})"
         rf"(?:,[ \t]+(?:which[ \t]+is[ \t]+|an?[ \t]+(?:\p{{Ll}}[\p{{L}}-]*[ \t]+){{1,{descriptors}}})?"
         rf"|[ \t]+is[ \t]+)(?:{suffix})[ \t]+in[ \t]+(?P<place>{_PLACE_NAME})"
@@ -993,7 +998,7 @@ def _home_apposition_pattern(suffixes: tuple[str, ...]) -> regex.Pattern:
     engineering consultancy"."""
     suffix = "|".join(regex.escape(s) for s in sorted(suffixes, key=len, reverse=True))
     return regex.compile(
-        rf"(?<![\p{{L}}\p{{N}}'\u2019&.-])(?<!\p{{Lu}}[\p{{L}}\p{{N}}'\u2019&.-]*[ \t]+)"
+        rf"{_NAME_START}"
         rf"(?P<org>{_ORG_NAME}),[ \t]+an?[ \t]+(?P<place>{_PLACE_NAME})-(?:{suffix})"
         rf"(?![\p{{L}}-])"
     )
