@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from checker.extract import LATER_INSTANCE, LIGHT_VERB, MAIN_PLACE_CHAIN, stem
+from checker.extract import FROM_MAIN_DAY, LATER_INSTANCE, LIGHT_VERB, MAIN_PLACE_CHAIN, stem
 from checker.extract.context import _quiet_words, quantity_lexicon
 from checker.model import Amount, Fact
 from checker.normalize import NormalizedSource
@@ -602,6 +602,10 @@ def pair_score(a: Unit, b: Unit) -> int:
         predicates_b = {w for w in b.context if w[0] == "^" and w[1:2] != "~"}
         if predicates_a and predicates_b and predicates_a.isdisjoint(predicates_b):
             return 0
+        if (FROM_MAIN_DAY in a.context or FROM_MAIN_DAY in b.context) and {
+            w for w in a.context & b.context if w[0] == "^"
+        } == set():
+            return 0  # "within 60 days" of the ruling: only the same task's deadline
         # the rest of their sentences ("&") counts only for one listed task
         rest = len({w for w in a.context & b.context if w[0] == "&"})
         shared -= 0 if predicates_a & predicates_b else rest

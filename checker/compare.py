@@ -214,7 +214,25 @@ def _unknown_apart(a: Place, b: Place, texts: Sequence[str], parts: frozenset[st
         return False  # "the MICC", "the Morvane International Convention Centre"
     if any(_wider(text, own) for text in texts for own in (own_a, own_b)):
         return False
+    if any(_coordinated(text, own_a, own_b) for text in texts):
+        return True  # "the line between Aldermoor and Hexley": two places side by side
     return not any(_names_any(text, own_a) and _names_any(text, own_b) for text in texts)
+
+
+_COORDINATION = r"(?:\s+(?:and|or|to)\s+|\s*[-\u2013]\s*)"
+"""What joins two places' names side by side: "A and B", "from A to B", "the A-B line"."""
+
+
+def _coordinated(text: str, own_a: frozenset[str], own_b: frozenset[str]) -> bool:
+    """True when ``text`` joins a name's word of each place side by side ("between Aldermoor
+    and Hexley", "the Aldermoor-Hexley line"): two places, neither inside the other."""
+    for first, second in ((own_a, own_b), (own_b, own_a)):
+        for x in first:
+            for y in second:
+                pattern = rf"(?<![\w-]){re.escape(x)}{_COORDINATION}{re.escape(y)}(?![\w-])"
+                if re.search(pattern, text):
+                    return True
+    return False
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,8}")

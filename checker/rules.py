@@ -71,6 +71,8 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
         {
             "same_words": dict,
             "lasting_markers": list,
+            "marker_hedges": list,
+            "obligation_words": list,
             "term_events": list,
             "directive_words": list,
             "closing_markers": list,
@@ -178,7 +180,13 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     ),
     "home_place": (
         {**_RULE_KEYS, "suffixes": list},
-        {"same_place_km": float, "descriptors": int, "groups": list, "seats": list},
+        {
+            "same_place_km": float,
+            "descriptors": int,
+            "groups": list,
+            "seats": list,
+            "unknown_places": bool,
+        },
     ),
     "route_place": (
         {**_RULE_KEYS, "words": list, "patterns": list},

@@ -6,7 +6,7 @@ per-document tables of ``context`` and handing on the mentions of ``mentions``.
 """
 
 from checker.extract.context import LATER_INSTANCE, LIGHT_VERB, quantity_lexicon, stem
-from checker.extract.events import verb_family
+from checker.extract.events import FROM_MAIN_DAY, verb_family
 from checker.extract.mentions import (
     Extraction,
     FactMention,
@@ -22,6 +22,7 @@ from checker.extract.places import MAIN_PLACE_CHAIN
 from checker.extract.words import NAME_PARTICLES
 
 __all__ = [
+    "FROM_MAIN_DAY",
     "LATER_INSTANCE",
     "LIGHT_VERB",
     "MAIN_PLACE_CHAIN",

@@ -300,6 +300,7 @@ class _WordSets:
     event_kinds: frozenset[str]
     place_nouns: frozenset[str]
     place_adjectives: frozenset[str]
+    superlatives: frozenset[str]
     district_nouns: frozenset[str]
     facilities: frozenset[str]
     venue_words: frozenset[str]
@@ -333,6 +334,7 @@ class _WordSets:
             event_kinds=frozenset(lex.get("event_kinds", [])),
             place_nouns=frozenset(lex.get("place_nouns", [])),
             place_adjectives=frozenset(lex.get("place_adjectives", [])),
+            superlatives=frozenset(lex.get("superlatives", [])),
             district_nouns=frozenset(lex.get("place_nouns", []))
             | set(lex.get("district_nouns", [])),
             facilities=frozenset(lex.get("place_facilities", [])),
@@ -384,6 +386,7 @@ class _Context:
         self.event_kinds = words.event_kinds
         self.place_nouns = words.place_nouns
         self.place_adjectives = words.place_adjectives
+        self.superlatives = words.superlatives
         self.district_nouns = words.district_nouns
         self.facilities = words.facilities
         self.venue_words = words.venue_words

@@ -414,7 +414,70 @@ def _quantities(
                     names=frozenset(names),
                 )
             )
+            part = _severity_part(
+                ctx, sent, phrases, n, max(end, cue.end), ruleset.rules[rule_id], measure
+            )
+            if part is not None:
+                # "injuring 31 people, four of them seriously": the seriously injured
+                part_phrase, severity, part_end = part
+                part_start = sent.start + part_phrase.start
+                facts.append(
+                    FactMention(
+                        rule=rule_id,
+                        family="quantity",
+                        where=_mention_at(source, ctx.tokens, part_start, part_end),
+                        tense=ctx.tense(start, end),
+                        trigger=cue.text.lower(),
+                        event_class=f"{severity} {measure}",
+                        context=frozenset(context),
+                        timex=timex_at[when.start_char] if when is not None else None,
+                        amount=part_phrase,
+                        role="level",
+                        names=frozenset(names),
+                    )
+                )
     return facts
+
+
+_PART_REACH = 2
+"""Words at most between a count and a part of it after a comma ("31 people, four of")."""
+
+
+def _severity_part(
+    ctx: _Context,
+    sent: Span,
+    phrases: list[NumberPhrase],
+    n: int,
+    end: int,
+    rule: Rule,
+    measure: str,
+) -> tuple[NumberPhrase, str, int] | None:
+    """The part of a count told after it (and its measure word, both ending at ``end``) by
+    how badly, as (its number, the ``severity_words`` class, the token after the class's
+    word): "injuring 31 people, four of them seriously", "12 were hurt, two of them
+    critically". Only for a whole count of one of ``severity_measures``."""
+    classes = rule.options.get("severity_words")
+    if (
+        not classes
+        or n + 1 >= len(phrases)
+        or measure not in rule.options.get("severity_measures", ())
+    ):
+        return None
+    lower = ctx.tokens.lower
+    part = phrases[n + 1]
+    part_start, part_end = sent.start + part.start, sent.start + part.end
+    between = lower[end:part_start]
+    if not between or between[-1] != "," or len(between) > _PART_REACH + 1:
+        return None
+    if not all(ctx.tokens.alpha[i] for i in range(end, part_start - 1)):
+        return None
+    if lower[part_end : part_end + 2] != ["of", "them"] or part_end + 2 >= sent.end:
+        return None
+    word = lower[part_end + 2]
+    for name, words in classes.items():
+        if word in words:
+            return part, name, part_end + 3
+    return None
 
 
 REMAINING_REACH = 2

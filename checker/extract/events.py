@@ -55,6 +55,21 @@ def _lead_end(ctx: _Context, sentences: int) -> int:
     return i
 
 
+def _after_not_after(ctx: _Context, span: Span, options: dict) -> bool:
+    """True when date ``span`` opens with or follows a ``not_after`` word ("since Monday",
+    "until Friday"); not the last part of a hyphenated word ("gave the go-ahead on
+    Wednesday")."""
+    t = ctx.tokens
+    words = options.get("not_after", ())
+    if span.start == 0:
+        return False
+    if t.lower[span.start] in words:
+        return True
+    return t.lower[span.start - 1] in words and not (
+        span.start > 1 and t.text[span.start - 2] == "-"
+    )
+
+
 def _lead_event(
     ctx: _Context, span: Span, tense: Tense, rule: Rule
 ) -> tuple[Span, str, Tense] | None:
@@ -66,10 +81,7 @@ def _lead_event(
     t = ctx.tokens
     lower = t.lower
     options = rule.options
-    if span.start > 0 and (
-        lower[span.start] in options.get("not_after", ())
-        or lower[span.start - 1] in options.get("not_after", ())
-    ):
+    if _after_not_after(ctx, span, options):
         return None  # "since Monday", "until Friday": not when it happened
     if (
         span.start > 1
@@ -194,13 +206,30 @@ def _main_clause(ctx: _Context, span: Span) -> tuple[int, int]:
     t = ctx.tokens
     left, right = ctx.joined_clause(span.start, span.end)
     first = t.sent_start[span.start]
-    # over the commas before it, as long as only names stand between ("in Lindvale, France,")
+    # over the commas before it, as long as only names stand between ("in Lindvale, France,"),
+    # or a place's phrase ("near Lindvale, in northern France,")
     for _ in range(3):
-        if left - 1 <= first or any(t.lowercase[i] and t.alpha[i] for i in range(left, span.start)):
+        if left - 1 <= first or any(
+            t.lowercase[i] and t.alpha[i] and not _place_phrase_word(ctx, i, left)
+            for i in range(left, span.start)
+        ):
             break
         left = ctx.joined_clause(left - 2, left - 1)[0]
     # a bounded reach: a text with no full stop is one long clause
     return max(left, span.start - _MAIN_REACH), min(right, span.end + _MAIN_REACH)
+
+
+_PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "off"})
+
+
+def _place_phrase_word(ctx: _Context, i: int, left: int) -> bool:
+    """True when lower-case token ``i`` belongs to a place's phrase set off by commas that
+    opens at ``left``: its preposition ("in", "near") or an adjective of place before a
+    name ("in northern France")."""
+    t = ctx.tokens
+    if i == left:
+        return t.lower[i] in _PLACE_PREPOSITIONS
+    return t.lower[i] in ctx.place_adjectives and i + 1 < len(t.lower) and t.title[i + 1]
 
 
 _RELATIVE_PRONOUNS = frozenset(
@@ -227,10 +256,7 @@ def _main_event(
     options = rule.options
     if tense not in ("past", "none"):
         return None
-    if span.start > 0 and (
-        lower[span.start] in options.get("not_after", ())
-        or lower[span.start - 1] in options.get("not_after", ())
-    ):
+    if _after_not_after(ctx, span, options):
         return None
     if (
         span.start > 1
@@ -781,6 +807,28 @@ def _timex_tense(ctx: _Context, span: Span) -> Tense:
     return ctx.tense(span.start, span.end)
 
 
+_COARSE_WORDS = frozenset({"year", "month", "decade", "century", "season"})
+_SUPERLATIVE_REACH = 10
+"""Tokens at most between a superlative and the year or month that bounds it."""
+
+
+def _superlative_scope(ctx: _Context, span: Span) -> bool:
+    """True when a year or month bounds a superlative before it in its clause ("the most
+    serious accident on a regional line this year", "the deadliest fire since 2010"): it
+    dates no event. A day is never such a bound ("the biggest rally on Saturday")."""
+    t = ctx.tokens
+    roles = set(span.label_.split("+"))
+    if not roles <= {"year", "month", "relative"}:
+        return False
+    if roles == {"relative"} and t.lower[span.end - 1] not in _COARSE_WORDS:
+        return False
+    left = max(ctx.clause(span.start, span.end)[0], span.start - _SUPERLATIVE_REACH)
+    return any(
+        t.lower[i] in ctx.superlatives and i > 0 and t.lower[i - 1] in ("the", "its", "their")
+        for i in range(left, span.start)
+    )
+
+
 def _is_report_date(ctx: _Context, span: Span) -> bool:
     """A date right next to "said"/"reported" dates the report, not the event."""
     left, right = ctx.clause(span.start, span.end)
@@ -838,7 +886,11 @@ def _deadline_of(
             if marker.split()[0].endswith("es"):
                 return rule_id, marker, False, True
             return rule_id, marker, False, None
-        if cue.start == span.start or cue.end == span.start:  # "by July 15", "until Friday"
+        if (
+            cue.start == span.start
+            or cue.end == span.start
+            or _hedged(ctx, cue, span, rules[rule_id].options)
+        ):
             term_events = rules[rule_id].options.get("term_events", ())
             if term_events and marker in rules[rule_id].options.get("lasting_markers", ()):
                 first = min(cue.start, span.start)
@@ -869,6 +921,13 @@ def _deadline_of(
                 # was closed until March 2" stays a past fact)
                 return rule_id, cue.text.lower(), False, None
     return None
+
+
+def _hedged(ctx: _Context, cue: Span, span: Span, options: dict) -> bool:
+    """True when only a hedge of ``marker_hedges`` stands between a marker and its date:
+    "would remain closed until at least December 1"."""
+    between = " ".join(ctx.tokens.lower[cue.end : span.start])
+    return bool(between) and between in options.get("marker_hedges", ())
 
 
 _LINKED_REACH = 4
@@ -1038,12 +1097,47 @@ def _period_fact(
     )
 
 
+def _obligation_verb(
+    ctx: _Context, left: int, end: int, obligations: tuple[str, ...]
+) -> int | None:
+    """The verb an obligation governs in tokens [left, end): the first word after the last
+    of ``obligations`` there ("must submit", "has to file"), else None."""
+    lower = ctx.tokens.lower
+    phrases = [tuple(o.split()) for o in obligations]
+    for i in range(end - 1, left - 1, -1):
+        for phrase in phrases:
+            if tuple(lower[i : i + len(phrase)]) == phrase:
+                at = i + len(phrase)
+                while at < end and lower[at] in _OBLIGATION_PARTS:
+                    at += 1  # "required to", "must also", "will have to be"
+                if at < end and ctx.tokens.alpha[at] and lower[at] not in STOP_WORDS:
+                    return at
+                return None
+    return None
+
+
+_OBLIGATION_PARTS = frozenset({"to", "be", "also", "now", "first", "then"})
+"""Words between an obligation and the verb it governs."""
+
+
+FROM_MAIN_DAY = "@from-main-day"
+"""Context mark of a deadline counted from the day of the source's main event ("must submit
+a plan within 60 days"): compared only with a deadline of the same task (``align``)."""
+
+
 def _within_deadlines(
-    ctx: _Context, source: Source, ruleset: RuleSet, out: Extraction
+    ctx: _Context,
+    source: Source,
+    ruleset: RuleSet,
+    out: Extraction,
+    main_day: Span | None = None,
 ) -> list[FactMention]:
     """Deadlines a span of days or weeks sets from a day it names: "must submit a plan
     within 90 days of the January 15 ruling", "has 30 days from March 2 to appeal" end that
-    many days after that day. Compared as deadlines, keyed by their predicate as any."""
+    many days after that day. Compared as deadlines, keyed by their predicate as any. An
+    obligation "within" a span that names no day ("must submit a plan within 60 days")
+    counts from ``main_day``, the date of the source's main event (the ruling it reports),
+    when the source gives one before it (``obligation_words`` of the rule)."""
     rules = ruleset.of_kind("deadline")
     if not rules:
         return []
@@ -1052,9 +1146,14 @@ def _within_deadlines(
     spans = ctx.timex_spans
     by_start = {span.start: span for span in spans}
     facts = []
+    obligations = tuple(rule.options.get("obligation_words", ()))
     for span in spans:
         at = span.end
-        if at >= len(t.lower) or t.lower[at] not in ("of", "from"):
+        within = t.lower[span.start] == "within" or (
+            span.start > 0 and t.lower[span.start - 1] == "within"
+        )
+        named = at < len(t.lower) and t.lower[at] in ("of", "from")
+        if not named and not (within and main_day is not None and obligations):
             continue  # (tested first: most expressions are followed by neither)
         words = tuple(t.text[span.start : span.end])
         if words and words[0].lower() == "within":
@@ -1062,16 +1161,37 @@ def _within_deadlines(
         parts = ctx.timex_parts(words)
         if parts.kind != "duration" or parts.amount is None or parts.span_unit not in _PERIOD_DAYS:
             continue
-        at += 1
-        if at < len(t.lower) and t.lower[at] == "the":
+        if named:
             at += 1
-        start = by_start.get(at)
-        if start is None or not _is_day(ctx.timex_parts(tuple(t.text[start.start : start.end]))):
-            continue
-        left, right = ctx.joined_clause(span.start, start.end)
+            if at < len(t.lower) and t.lower[at] == "the":
+                at += 1
+            start = by_start.get(at)
+            if start is None or not _is_day(
+                ctx.timex_parts(tuple(t.text[start.start : start.end]))
+            ):
+                continue
+            left, right = ctx.joined_clause(span.start, start.end)
+        else:
+            assert main_day is not None
+            if main_day.start >= span.start:
+                continue
+            left, right = ctx.joined_clause(span.start, span.end)
+            obliged = _obligation_verb(ctx, left, span.start, obligations)
+            if obliged is None:
+                continue  # "prices rose within 60 days": no task set
+            start = main_day
         if not _FOLLOW_UPS.isdisjoint(t.lower[left:right]):
             continue  # "extended the deadline by 30 days from Friday": a later step
-        predicate = _deadline_predicate(ctx, span, left, rule.options.get("predicates", {}))
+        predicates = rule.options.get("predicates", {})
+        if named:
+            predicate = _deadline_predicate(ctx, span, left, predicates)
+        else:
+            # "must submit a plan showing how it will meet the conditions within 90 days":
+            # the task is what the obligation governs, not the nearest verb
+            predicate = next(
+                (m for m, phrases in predicates.items() if t.lower[obliged] in phrases),
+                "~" + stem(t.lower[obliged]),
+            )
         sent_start, sent_end = t.sent_start[span.start], t.sent_end[span.start]
         context = (
             ctx.content_words(left, right, skip=(start.start, start.end))
@@ -1079,11 +1199,16 @@ def _within_deadlines(
         ) - ctx.story_names()
         if predicate:
             context.add(f"^{predicate}")
+        elif not named:
+            continue  # a span counted from the main event's day is compared by its task only
+        if not named:
+            context.add(FROM_MAIN_DAY)
         rest = ctx.content_words(sent_start, sent_end, skip=(start.start, start.end))
         context |= {"&" + w for w in rest - context - ctx.story_names()}
         # the day counted from is told, not planned: the nearest of its name ("the January
-        # 15 ruling" read in a clause about the future is still the past January 15)
-        tense: Tense = "none"
+        # 15 ruling" read in a clause about the future is still the past January 15); the
+        # main event's day is read as its own clause reads it
+        tense: Tense = "none" if named else _timex_tense(ctx, start)
         first = span.start - (span.start > 0 and t.lower[span.start - 1] == "within")
         facts.append(
             _period_fact(
@@ -1091,7 +1216,7 @@ def _within_deadlines(
                 source,
                 out,
                 rule.id,
-                _mention_at(source, t, first, start.end),
+                _mention_at(source, t, first, start.end if named else span.end),
                 start,
                 tense,
                 context,

@@ -41,6 +41,7 @@ from checker.extract.events import (
     _period_deadlines,
     _relation_of,
     _starts_from,
+    _superlative_scope,
     _timex_tense,
     _unique_scopes,
     _verb_forms,
@@ -240,7 +241,15 @@ def extract(
         the ferry that began at dawn", "the clashes that erupted at the port": "mutiny")."""
         if not happenings:
             return set()
-        said = " ".join(ctx.tokens.lower[cue.start : cue.start + 4]) + " "
+        # the words as written, a hyphenated word whole ("gave the go-ahead")
+        t = ctx.tokens
+        said = (
+            "".join(
+                t.lower[i] + (" " if t.spaced[i] else "")
+                for i in range(cue.start, min(cue.start + 6, len(t.lower)))
+            ).rstrip()
+            + " "
+        )
         meanings = {
             "~" + stem(meaning)
             for meaning, phrases in happenings.items()
@@ -321,6 +330,8 @@ def extract(
         out.timexes.append(timex)
         if not facts or timex.roles & NON_DATE_ROLES:
             continue  # a duration, set, era or vague reference dates no event
+        if _superlative_scope(ctx, span):
+            continue  # "the worst accident this year": the comparison's bound
         deadline = _deadline_of(ctx, span, tense, deadline_rules)
         if deadline is not None:
             rule_id, trigger, definite, ahead = deadline
@@ -518,7 +529,8 @@ def extract(
         out.facts.extend(_frame_places(ctx, source, ruleset, out.new_chain))
         out.facts.extend(_route_places(ctx, source, ruleset, out.new_chain))
         out.facts.extend(_period_deadlines(ctx, source, ruleset, out))
-        out.facts.extend(_within_deadlines(ctx, source, ruleset, out))
+        main_day = main_dates[0][0] if main_dates else None
+        out.facts.extend(_within_deadlines(ctx, source, ruleset, out, main_day))
         out.words = _words(doc, source, ctx.tokens)
         out.names = _names(ctx, source)
     return out

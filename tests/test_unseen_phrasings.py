@@ -1,0 +1,224 @@
+"""Phrasings of dates, deadlines, counts and homes found in stories the checker had not seen:
+each case is a pair of invented articles checked as one story."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.conftest import check_articles
+
+
+def _findings(result, rule: str) -> list:
+    return [f for f in result.findings if f.rule == rule]
+
+
+def _lead_facts(normalize_text, text: str, published: dt.date) -> list:
+    """The ``event.main_date`` facts of one article."""
+    return [
+        f
+        for f in normalize_text(text, published=published).lead_facts
+        if f.kind == "event.main_date"
+    ]
+
+
+def _facts(result, kind: str, source: str | None = None) -> list:
+    return [f for f in result.facts if f.kind == kind and (source is None or f.source_id == source)]
+
+
+# --- a deadline hedged "until at least" -----------------------------------------------------
+
+_LINE = "Corvale line shut after landslip\n\nA landslip has closed the Corvale line.\n\n"
+
+
+def test_a_closure_until_at_least_a_day_is_a_deadline_compared_across_sources(ruleset, nlp):
+    first = _LINE + "The operator said the line would remain closed until at least December 1.\n"
+    second = _LINE + "The line is expected to remain closed until at least November 24.\n"
+    result = check_articles(
+        ruleset, nlp, ("a.txt", "2025-11-14", first), ("b.txt", "2025-11-17", second)
+    )
+    (finding,) = _findings(result, "deadline")
+    assert {e.normalized for e in finding.evidence} == {"2025-12-01", "2025-11-24"}
+
+
+def test_a_closure_until_at_least_a_day_agrees_with_until_that_day(ruleset, nlp):
+    first = _LINE + "The operator said the line would remain closed until at least December 1.\n"
+    second = _LINE + "The line will remain closed until December 1, the operator said.\n"
+    result = check_articles(
+        ruleset, nlp, ("a.txt", "2025-11-14", first), ("b.txt", "2025-11-17", second)
+    )
+    assert _findings(result, "deadline") == []
+    assert [f.value.start for f in _facts(result, "deadline", "a.txt")] == [dt.date(2025, 12, 1)]
+
+
+# --- the main event's date past a place set off by commas; a superlative's year -------------
+
+_DERAIL = "Train derails near Kelsall\n\n"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A Corvale Trains service derailed near Kelsall, in northern England, last Wednesday"
+        " evening.",
+        "A Corvale Trains service derailed near Kelsall, in northern England, last Wednesday"
+        " evening, in the most serious accident on a regional line this year.",
+    ],
+)
+def test_a_place_phrase_between_commas_does_not_cut_the_event_from_its_date(
+    normalize_text, sentence
+):
+    dates = [
+        f.value.start
+        for f in _lead_facts(normalize_text, _DERAIL + sentence + "\n", dt.date(2025, 11, 17))
+    ]
+    assert dates == [dt.date(2025, 11, 12)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The freight train crashed in the most serious accident on a regional line this year.",
+        "The fire was the deadliest in the county since 2010, officials said.",
+    ],
+)
+def test_a_year_that_bounds_a_superlative_dates_no_event(normalize_text, sentence):
+    normalized = normalize_text(_DERAIL + sentence + "\n", published=dt.date(2025, 11, 17))
+    facts = (*normalized.facts, *normalized.lead_facts)
+    assert [f for f in facts if f.kind.startswith("event.")] == []
+
+
+def test_a_year_without_a_superlative_still_dates_the_event(normalize_text):
+    sentence = "The freight train crashed in an accident on a regional line this year.\n"
+    assert _lead_facts(normalize_text, _DERAIL + sentence, dt.date(2025, 11, 17)) != []
+
+
+# --- "the go-ahead" is no "ahead" ----------------------------------------------------------
+
+_DEAL = "Regulator clears hospital takeover\n\n"
+
+
+def test_gave_the_go_ahead_on_a_weekday_dates_the_approval(ruleset, nlp):
+    first = _DEAL + "The health regulator gave the go-ahead on Wednesday to Kiku Health's bid.\n"
+    second = _DEAL + "The health regulator on Tuesday approved Kiku Health's bid.\n"
+    result = check_articles(
+        ruleset, nlp, ("a.txt", "2026-03-13", first), ("b.txt", "2026-03-11", second)
+    )
+    (finding,) = _findings(result, "event.main_date")
+    assert {e.normalized for e in finding.evidence} == {"2026-03-11", "2026-03-10"}
+
+
+# --- a part of a count told after it: "four of them seriously" -----------------------------
+
+
+def test_a_part_by_severity_after_a_count_is_a_count_of_its_own(ruleset, nlp):
+    text = _DERAIL + "The train derailed on Thursday, injuring 31 people, four of them seriously.\n"
+    result = check_articles(ruleset, nlp, ("a.txt", "2025-11-14", text))
+    counts = {(f.subject, f.value.low) for f in _facts(result, "number.casualties")}
+    assert counts == {("injured", 31.0), ("seriously injured", 4.0)}
+
+
+def test_two_counts_with_the_same_part_by_severity_are_one_measure(ruleset, nlp):
+    first = (
+        _DERAIL + "The train derailed on Thursday, injuring 31 people, four of them seriously,"
+        " police said.\n"
+    )
+    second = (
+        _DERAIL + "According to the operator, 13 passengers were injured, four of them seriously.\n"
+    )
+    result = check_articles(
+        ruleset, nlp, ("a.txt", "2025-11-14", first), ("b.txt", "2025-11-17", second)
+    )
+    (finding,) = _findings(result, "number.casualties")
+    assert {e.text for e in finding.evidence} == {"31 people", "13 passengers"}
+
+
+def test_a_part_that_tells_who_not_how_badly_is_no_count(ruleset, nlp):
+    text = _DERAIL + "The blast on Thursday killed 12 people, three of them children.\n"
+    result = check_articles(ruleset, nlp, ("a.txt", "2025-11-14", text))
+    assert [f.value.low for f in _facts(result, "number.casualties")] == [12.0]
+
+
+# --- where a firm is based, in names the gazetteer lacks ------------------------------------
+
+_FIRM = (
+    "Corvale Trains under scrutiny\n\nThe operator runs trains between Tollerby and Arrinde.\n\n"
+)
+
+
+def test_two_unknown_homes_side_by_side_in_a_source_are_two_places(ruleset, nlp):
+    first = (
+        _FIRM + "Kelsway Trains, which is based in Tollerby, runs services from Arrinde to"
+        " Tollerby.\n"
+    )
+    second = _FIRM + "A director of Arrinde-based Kelsway said the line would reopen.\n"
+    result = check_articles(ruleset, nlp, ("a.txt", None, first), ("b.txt", None, second))
+    (finding,) = _findings(result, "place.home")
+    assert {e.normalized for e in finding.evidence} == {"Tollerby", "Arrinde"}
+
+
+def test_two_unknown_homes_one_named_inside_the_other_are_not_compared(ruleset, nlp):
+    first = (
+        _FIRM + "Kelsway Trains, which is based in Tollerby, in the Arrinde district, said so.\n"
+    )
+    second = _FIRM + "A director of Arrinde-based Kelsway said the line would reopen.\n"
+    result = check_articles(ruleset, nlp, ("a.txt", None, first), ("b.txt", None, second))
+    assert _findings(result, "place.home") == []
+
+
+# --- a span "within" which a task is due, counted from the main event's day -----------------
+
+_RULING = "Regulator approves takeover with conditions\n\n"
+
+
+def _ruling(day: str, period: str) -> str:
+    return (
+        _RULING + f"The health regulator on {day} approved Kiku Health's takeover of Esk Norton"
+        f" Health.\n\nKiku must submit a plan showing how it will meet the conditions {period},"
+        " the regulator said.\n"
+    )
+
+
+def test_spans_within_which_one_task_is_due_disagree(ruleset, nlp):
+    first = _ruling("Tuesday", "within 90 days")
+    second = _ruling("Tuesday", "within 60 days")
+    result = check_articles(
+        ruleset, nlp, ("a.txt", "2026-03-11", first), ("b.txt", "2026-03-12", second)
+    )
+    (finding,) = _findings(result, "deadline")
+    assert {e.text for e in finding.evidence} == {"within 90 days", "within 60 days"}
+
+
+def test_a_span_within_which_a_task_is_due_agrees_with_the_day_it_reaches(ruleset, nlp):
+    # 90 days after Tuesday, March 10 is June 8
+    first = _ruling("Tuesday", "within 90 days")
+    second = _ruling("Tuesday", "by June 8")
+    result = check_articles(
+        ruleset, nlp, ("a.txt", "2026-03-11", first), ("b.txt", "2026-03-12", second)
+    )
+    assert _findings(result, "deadline") == []
+    (period,) = _facts(result, "deadline", "a.txt")
+    assert period.value.start == dt.date(2026, 6, 8)
+
+
+def test_a_span_within_which_another_task_is_due_is_not_compared(ruleset, nlp):
+    first = _ruling("Tuesday", "within 90 days")
+    second = (
+        _RULING + "The health regulator on Tuesday approved Kiku Health's takeover of Esk Norton"
+        " Health.\n\nKiku must also reopen the maternity ward by the end of the year, the"
+        " regulator said.\n"
+    )
+    result = check_articles(
+        ruleset, nlp, ("a.txt", "2026-03-11", first), ("b.txt", "2026-03-12", second)
+    )
+    assert _findings(result, "deadline") == []
+
+
+def test_a_span_with_no_task_set_is_no_deadline(ruleset, nlp):
+    text = (
+        _RULING + "The health regulator on Tuesday approved Kiku Health's takeover.\n\n"
+        "Prices at the two hospitals rose within 60 days, the regulator said.\n"
+    )
+    result = check_articles(ruleset, nlp, ("a.txt", "2026-03-11", text))
+    assert _facts(result, "deadline") == []
