@@ -279,6 +279,10 @@ def _count_value(mention: FactMention) -> tuple[int, str]:
     return number, f"{number} in all"
 
 
+_OFFSET_DAYS = {"Y": 365, "M": 30, "W": 7, "D": 1}
+"""Days in a unit of an offset ("a year ago", "two months earlier")."""
+
+
 def _after_figure(where: Mention, lexicon: QuantityLexicon) -> bool:
     """True when the words just before ``where`` end a number phrase: "$350 million",
     "5.2%", "12,000 tonnes" (a date there dates that figure, not its sentence)."""
@@ -624,13 +628,21 @@ def normalize(
                 when = resolve(parts, anchor_of(mention.timex, parts), mention.timex.tense)
                 if (
                     when is not None
-                    and parts.year
+                    and (parts.year or when.year_known)  # "in May 2021", "a year ago"
                     and reference is not None
                     and (reference - when.end).days > BACKGROUND_DAYS
                     and mention.timex.where.start >= mention.where.start
                     and _after_figure(mention.timex.where, quantities)
                 ):
                     continue  # "reached an altitude of 90 km in May 2021": an old figure
+                if (
+                    parts.kind == "offset"
+                    and parts.direction == -1
+                    and parts.amount is not None
+                    and parts.amount * _OFFSET_DAYS.get(parts.span_unit or "", 0) > BACKGROUND_DAYS
+                    and 0 <= mention.timex.where.start - mention.where.end <= 1
+                ):
+                    continue  # "was at 62% of capacity a year ago": an old figure
             note = f"{mention.event_class}, {mention.role}" + (
                 f", {when.label()}" if when is not None else ""
             )

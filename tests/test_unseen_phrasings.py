@@ -222,3 +222,36 @@ def test_a_span_with_no_task_set_is_no_deadline(ruleset, nlp):
     )
     result = check_articles(ruleset, nlp, ("a.txt", "2026-03-11", text))
     assert _facts(result, "deadline") == []
+
+
+# --- how full a store is: a share of its capacity ------------------------------------------
+
+_DAM = "Dam level falls\n\nThe Kelsall Dam supplies the town of Harlow.\n\n"
+
+
+def test_two_shares_of_one_dams_capacity_disagree(ruleset, nlp):
+    first = _DAM + "The Kelsall Dam has fallen to 31.4% of capacity, the water board said.\n"
+    second = _DAM + "The Kelsall Dam has fallen to 34.1 per cent of capacity, officials said.\n"
+    result = check_articles(
+        ruleset, nlp, ("a.txt", "2026-01-21", first), ("b.txt", "2026-01-22", second)
+    )
+    (finding,) = _findings(result, "number.capacity")
+    assert {e.text for e in finding.evidence} == {
+        "31.4% of capacity",
+        "34.1 per cent of capacity",
+    }
+
+
+def test_a_share_of_capacity_a_year_ago_is_an_old_figure(ruleset, nlp):
+    first = (
+        _DAM + "The Kelsall Dam has fallen to 31.4% of capacity.\n\n"
+        "The Kelsall Dam was at 62% of capacity a year ago.\n"
+    )
+    second = _DAM + "The Kelsall Dam has fallen to 31.4 per cent of capacity, officials said.\n"
+    result = check_articles(
+        ruleset, nlp, ("a.txt", "2026-01-21", first), ("b.txt", "2026-01-22", second)
+    )
+    assert [f.value.low for f in _facts(result, "number.capacity", "a.txt")] == [
+        pytest.approx(0.3135)
+    ]
+    assert _findings(result, "number.capacity") == []
