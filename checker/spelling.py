@@ -831,12 +831,9 @@ def _word_typo(
             text, around(), min_zipf=min_common_zipf, context=context, pairs=pairs(), excluded=never
         )
         return ranked or found
-    if (
-        in_compound
-        or frequency >= max_rare_zipf
-        or explained_by_morphology(text)
-        or inflects_known_family(text)
-    ):
+    if in_compound or frequency >= max_rare_zipf or inflects_known_family(text):
+        return None
+    if explained_by_morphology(text) and not _plain_slip_of_common(text, frequency):
         return None
     slips = [
         c
@@ -846,6 +843,26 @@ def _word_typo(
         and channel_cost(text, c) <= ONE_SLIP_COST
     ]
     return best_candidate(text, slips, context, excluded=never)
+
+
+DERIVED_SLIP_ZIPF = 4.5
+"""A rare word one plain slip from a word this frequent is a typo even if it looks derived
+("tournement": "tourney" + "-ment", one letter from "tournament")."""
+DERIVED_SLIP_GAIN = 3.0
+"""How much more frequent than the rare word that word must be."""
+
+
+def _plain_slip_of_common(text: str, frequency: float) -> bool:
+    """True when a rare word is one edit (channel cost at most ``ONE_SLIP_COST``) from a
+    word at least ``DERIVED_SLIP_ZIPF`` frequent and ``DERIVED_SLIP_GAIN`` more frequent
+    than it, not a British or American spelling of it."""
+    return any(
+        zipf(c) >= max(DERIVED_SLIP_ZIPF, frequency + DERIVED_SLIP_GAIN)
+        and OSA.distance(text, c) == 1
+        and channel_cost(text, c) <= ONE_SLIP_COST
+        and not is_spelling_variant(text, c)
+        for c in candidates(text, max_edits=1, min_zipf=DERIVED_SLIP_ZIPF)
+    )
 
 
 _ADDRESS_AFTER = re.compile(r"\s?\.\s?(?:html?|php|aspx?|exe|com|org|net|jpg|pdf)\b|\s?[/@:]")

@@ -198,6 +198,21 @@ def test_spelling_a_letter_left_out_of_a_derived_word_is_a_typo(extract_text):
     ]
 
 
+def test_spelling_a_rare_derived_looking_word_one_slip_from_a_common_word_is_a_typo(
+    extract_text,
+):
+    # "tournement" reads as "tourney" + "-ment", but it is one letter from "tournament",
+    # a word 3.5 zipf more frequent; a rare derived word with no such neighbour stays
+    # ("wormable"), as does a British spelling ("enrolment")
+    words = extract_text(
+        "The tournement, now in its ninth year, is run by a Kelsall firm. The flaw was not "
+        "wormable, and enrolment opens in May."
+    ).words
+    assert [(t.word.where.text, t.suggestion) for t in _word_typos(words)] == [
+        ("tournement", "tournament"),
+    ]
+
+
 def test_spelling_rule_suggests_words_as_rare_as_hypothermia(ruleset, extract_text):
     # the rule's least suggested frequency (min_common_zipf) lets in a word as rare in
     # print as "hypothermia" (zipf 2.9), and a listed misspelling about as frequent
