@@ -241,6 +241,15 @@ def _mark_sequels(units: list[Unit]) -> list[Unit]:
     for k, unit in enumerate(units):
         if unit.key.startswith("chain:") and unit.key.endswith(":news"):
             by_class[(unit.source_id, unit.rule, unit.event_class)].append(k)
+    for k, unit in enumerate(units):
+        if (
+            unit.key.startswith("chain:")
+            and unit.published is not None
+            and {f.timing for f in unit.facts} == {"future"}
+            and min(f.value.start for f in unit.facts) - unit.published  # type: ignore[union-attr]
+            > dt.timedelta(days=SEQUEL_DAYS)
+        ):
+            units[k] = replace(unit, sequel=True)  # "the 2027 edition will be held on ..."
     for members in by_class.values():
         if len(members) < 2:
             continue
@@ -251,6 +260,11 @@ def _mark_sequels(units: list[Unit]) -> list[Unit]:
                     units[k] = replace(units[k], sequel=True)
     return units
 
+
+SEQUEL_DAYS = 180
+"""A happening a source dates only ahead, this many days or more after its publication, is
+a later occurrence ("the 2027 edition will be held on October 10, 2027"): another source's
+past happening of its class is never it."""
 
 _DONE = frozenset({"past", "present"})
 """Timings of a date on or before its source's day of publication."""

@@ -255,3 +255,39 @@ def test_a_share_of_capacity_a_year_ago_is_an_old_figure(ruleset, nlp):
         pytest.approx(0.3135)
     ]
     assert _findings(result, "number.capacity") == []
+
+
+# --- a later occurrence dated a year ahead; the damage of the story's one disaster ---------
+
+_RACE = "Harlow marathon record falls\n\n"
+
+
+def test_next_years_edition_is_not_this_years_race(ruleset, nlp):
+    first = (
+        _RACE + "Ana Kelsall's win in Harlow yesterday was a lesson in patience.\n\n"
+        "Registration for next year opens next month.\n"
+    )
+    second = (
+        _RACE + "HARLOW, Oct 11 - Ana Kelsall broke the course record at the Harlow Marathon on"
+        " Sunday, pulling clear in the last 5 km to win in 2:06:18.\n\n"
+        "Race director Esk Norton said the record would help attract a stronger field next"
+        " year. The 2027 edition will be held on Sunday, October 10, 2027, and registration"
+        " opens on November 1.\n"
+    )
+    result = check_articles(
+        ruleset, nlp, ("a.txt", "2026-10-12", first), ("b.txt", "2026-10-11", second)
+    )
+    assert [f for f in result.findings if f.kind == "discrepancy"] == []
+
+
+_FIRE = "Fire guts packaging plant\n\nA fire gutted the Kiku packaging plant in Tollerby.\n\n"
+
+
+def test_two_sources_damage_figures_are_compared_though_their_sentences_share_no_word(ruleset, nlp):
+    first = _FIRE + "Kiku put the damage at 12 million euros.\n"
+    second = _FIRE + "The company said losses would reach around €21 million.\n"
+    result = check_articles(
+        ruleset, nlp, ("a.txt", "2026-03-12", first), ("b.txt", "2026-03-13", second)
+    )
+    (finding,) = _findings(result, "number.money")
+    assert {e.text for e in finding.evidence} == {"12 million euros", "around €21 million"}
