@@ -1338,10 +1338,14 @@ def name_typos(
     beside: dict[str, set[str]] = {}  # each name word, folded: the names written beside it
 
     def beside_same_name(word: WordMention) -> set[str]:
-        """The story's names written beside one of ``word``'s own name words, titles and
-        common words aside: "Arrinde" and "Orrinde" of "Ruth Arrinde" / "Ruth Orrinde"."""
+        """The story's names written by two sources or more beside one of ``word``'s own
+        name words, titles and common words aside: "Arrinde" and "Orrinde" of "Ruth
+        Arrinde" / "Ruth Orrinde" (``_surname_slip`` suggests no name one source writes, so
+        the uses of those are not read)."""
         if not beside:
             for name in used_by:
+                if len(users(name)) < 2:
+                    continue
                 for partner in partners(name):
                     beside.setdefault(partner, set()).add(name)
         found: set[str] = set()
