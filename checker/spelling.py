@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache, partial
-from itertools import compress, pairwise
+from itertools import chain, compress, pairwise
 from operator import and_, not_, or_
 from pathlib import Path
 
@@ -352,11 +352,12 @@ def candidates(word: str, *, max_edits: int = 2, min_zipf: float = 2.0) -> tuple
     """Words at least ``min_zipf`` frequent within ``max_edits`` edits of ``word`` (optimal
     string alignment), most frequent first."""
     by_length = _vocabulary_by_length(min_zipf)
-    pool = [
-        w
-        for n in range(len(word) - max_edits, len(word) + max_edits + 1)
-        for w in by_length.get(n, [])
-    ]
+    # the words of each length in reach, joined at C speed (tens of thousands of words)
+    pool = list(
+        chain.from_iterable(
+            by_length.get(n, ()) for n in range(len(word) - max_edits, len(word) + max_edits + 1)
+        )
+    )
     matches = process.extract(word, pool, scorer=OSA.distance, score_cutoff=max_edits, limit=None)
     found = [candidate for candidate, _distance, _index in matches if candidate != word]
     return tuple(sorted(found, key=lambda c: (-zipf(c), c)))
