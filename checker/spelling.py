@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 import re
+import string
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -1671,6 +1672,29 @@ _NAME_AFTER = re.compile(
 )
 
 
+NAME_BEFORE_TAIL = 16
+"""Characters at the end of the text before a word that ``_name_before`` searches first."""
+_PARTICLE_WORDS = frozenset(w for particle in NAME_PARTICLES for w in particle.split())
+_TAIL_FIRST = not any(w[:1] in string.ascii_uppercase for w in _PARTICLE_WORDS)
+"""A name particle opening with a capital could start a match inside a longer one."""
+
+
+def _name_before(text: str) -> re.Match[str] | None:
+    """``_NAME_BEFORE.search(text)``, the last ``NAME_BEFORE_TAIL`` characters searched
+    first: a match reaches the end of the text, and a long sentence's words before those
+    are tried in vain at each space and capital letter. A match found there is the
+    search's own (an earlier one would hold it, and then a particle with a capital); none
+    found is final unless the words after the tail's first are all particles' (a match
+    could then run from before it): then the whole text is searched."""
+    start = len(text) - NAME_BEFORE_TAIL
+    if start <= 0 or not _TAIL_FIRST:
+        return _NAME_BEFORE.search(text)
+    found = _NAME_BEFORE.search(text, start)  # "^" matches at no start but the text's own
+    if found is not None or not _PARTICLE_WORDS.issuperset(text[start:].split()[1:]):
+        return found
+    return _NAME_BEFORE.search(text)
+
+
 def _name_partners(word: WordMention) -> set[str]:
     """The capitalised words right before and after ``word`` in its sentence, in the same
     stretch of text: "Anna" and "Kowalczyk" in "chair Anna Kowalczyk said" and in "the
@@ -1678,7 +1702,7 @@ def _name_partners(word: WordMention) -> set[str]:
     name particles ("Pieter van der Hoeven"), but not across a comma or bracket that stands
     between them."""
     sentence, offset = word.where.sentence, word.where.sentence_offset
-    before = _NAME_BEFORE.search(sentence[:offset])
+    before = _name_before(sentence[:offset])
     after = _NAME_AFTER.match(sentence[offset + len(word.where.text) :])
     return {m.group(1) for m in (before, after) if m}
 
