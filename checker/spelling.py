@@ -1341,9 +1341,9 @@ def name_typos(
 
     def beside_same_name(word: WordMention) -> set[str]:
         """The story's names written by two sources or more beside one of ``word``'s own
-        name words, titles and common words aside: "Arrinde" and "Orrinde" of "Ruth
-        Arrinde" / "Ruth Orrinde" (``_surname_slip`` suggests no name one source writes, so
-        the uses of those are not read)."""
+        name words, titles and common words aside: "Arrinde" and "Orrinde" of "Marit
+        Arrinde" / "Marit Orrinde" (``_surname_slip`` suggests no name one source writes,
+        so the uses of those are not read)."""
         if not beside:
             for name in used_by:
                 if len(users(name)) < 2:
