@@ -22,7 +22,7 @@ from typing import Any
 import numpy
 import spacy
 import srsly
-from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH, SENT_START
+from spacy.attrs import IS_PUNCT, IS_SPACE, LOWER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import SpanRuler
@@ -723,15 +723,60 @@ class CueRuler(SpanRuler):
         patterns' Docs: phrases match on lower-case text, which the tokenizer alone gives
         (the stock one runs the components before it, the timex ruler included, on each of
         the some 700 phrases: a fifth of the pipeline's start-up)."""
+        self._openers_known = False
         with self.nlp.select_pipes(enable=[]):
             super().add_patterns(patterns)
+
+    def clear(self) -> None:
+        """``SpanRuler.clear``, forgetting the token patterns' first words."""
+        self._openers_known = False
+        super().clear()
+
+    def remove(self, label: str) -> None:
+        """``SpanRuler.remove``, forgetting the token patterns' first words."""
+        self._openers_known = False
+        super().remove(label)
+
+    def remove_by_id(self, pattern_id: str) -> None:
+        """``SpanRuler.remove_by_id``, forgetting the token patterns' first words."""
+        self._openers_known = False
+        super().remove_by_id(pattern_id)
+
+    def _openers(self) -> frozenset[int] | None:
+        """The lower-case forms (as hashes) of which every match of a token pattern begins
+        with one: each pattern's first token, when it is a required plain lower-case word
+        ("taken" of "taken to NAME hospital"); None when some pattern's first token is not."""
+        if not self._openers_known:
+            found: set[int] | None = set()
+            for entry in self._patterns:
+                pattern = entry["pattern"]
+                if not isinstance(pattern, list):
+                    continue  # a phrase: the phrase matcher's
+                first = pattern[0] if pattern else {}
+                word = first.get("LOWER")
+                if set(first) - {"LOWER", "OP"} or first.get("OP", "1") not in ("1", "+"):
+                    word = None  # another attribute, or a first token a match may lack
+                if not isinstance(word, str):
+                    found = None
+                    break
+                found.add(get_string_id(word))
+            self._opener_hashes = None if found is None else frozenset(found)
+            self._openers_known = True
+        return self._opener_hashes
+
+    def _may_match_tokens(self, doc: Doc) -> bool:
+        """False when no token pattern can match ``doc``: none of its words is the first
+        word of one (most texts: the Matcher's pass over every token is then saved)."""
+        if not len(self.matcher):
+            return False  # a matcher without patterns finds nothing (and warns W036)
+        openers = self._openers()
+        return openers is None or not openers.isdisjoint(doc.to_array(LOWER).tolist())
 
     def match(self, doc: Doc) -> list[Span]:
         """The distinct matches of ``doc`` as ``SpanRuler.match`` returns them."""
         self._require_patterns()
-        # a matcher without patterns finds nothing (and warns W036): it is not run
         matches = [
-            *(self.matcher(doc) if len(self.matcher) else ()),
+            *(self.matcher(doc) if self._may_match_tokens(doc) else ()),
             *(self.phrase_matcher(doc) if len(self.phrase_matcher) else ()),
         ]
         keys = {

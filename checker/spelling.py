@@ -23,11 +23,12 @@ from __future__ import annotations
 
 import math
 import re
+import string
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache, partial
-from itertools import compress, pairwise
+from itertools import chain, compress, pairwise
 from operator import and_, not_, or_
 from pathlib import Path
 
@@ -352,11 +353,12 @@ def candidates(word: str, *, max_edits: int = 2, min_zipf: float = 2.0) -> tuple
     """Words at least ``min_zipf`` frequent within ``max_edits`` edits of ``word`` (optimal
     string alignment), most frequent first."""
     by_length = _vocabulary_by_length(min_zipf)
-    pool = [
-        w
-        for n in range(len(word) - max_edits, len(word) + max_edits + 1)
-        for w in by_length.get(n, [])
-    ]
+    # the words of each length in reach, joined at C speed (tens of thousands of words)
+    pool = list(
+        chain.from_iterable(
+            by_length.get(n, ()) for n in range(len(word) - max_edits, len(word) + max_edits + 1)
+        )
+    )
     matches = process.extract(word, pool, scorer=OSA.distance, score_cutoff=max_edits, limit=None)
     found = [candidate for candidate, _distance, _index in matches if candidate != word]
     return tuple(sorted(found, key=lambda c: (-zipf(c), c)))
@@ -1355,10 +1357,14 @@ def name_typos(
     beside: dict[str, set[str]] = {}  # each name word, folded: the names written beside it
 
     def beside_same_name(word: WordMention) -> set[str]:
-        """The story's names written beside one of ``word``'s own name words, titles and
-        common words aside: "Arrinde" and "Orrinde" of "Ruth Arrinde" / "Ruth Orrinde"."""
+        """The story's names written by two sources or more beside one of ``word``'s own
+        name words, titles and common words aside: "Arrinde" and "Orrinde" of "Marit
+        Arrinde" / "Marit Orrinde" (``_surname_slip`` suggests no name one source writes,
+        so the uses of those are not read)."""
         if not beside:
             for name in used_by:
+                if len(users(name)) < 2:
+                    continue
                 for partner in partners(name):
                     beside.setdefault(partner, set()).add(name)
         found: set[str] = set()
@@ -1683,6 +1689,29 @@ _NAME_AFTER = re.compile(
 )
 
 
+NAME_BEFORE_TAIL = 16
+"""Characters at the end of the text before a word that ``_name_before`` searches first."""
+_PARTICLE_WORDS = frozenset(w for particle in NAME_PARTICLES for w in particle.split())
+_TAIL_FIRST = not any(w[:1] in string.ascii_uppercase for w in _PARTICLE_WORDS)
+"""A name particle opening with a capital could start a match inside a longer one."""
+
+
+def _name_before(text: str) -> re.Match[str] | None:
+    """``_NAME_BEFORE.search(text)``, the last ``NAME_BEFORE_TAIL`` characters searched
+    first: a match reaches the end of the text, and a long sentence's words before those
+    are tried in vain at each space and capital letter. A match found there is the
+    search's own (an earlier one would hold it, and then a particle with a capital); none
+    found is final unless the words after the tail's first are all particles' (a match
+    could then run from before it): then the whole text is searched."""
+    start = len(text) - NAME_BEFORE_TAIL
+    if start <= 0 or not _TAIL_FIRST:
+        return _NAME_BEFORE.search(text)
+    found = _NAME_BEFORE.search(text, start)  # "^" matches at no start but the text's own
+    if found is not None or not _PARTICLE_WORDS.issuperset(text[start:].split()[1:]):
+        return found
+    return _NAME_BEFORE.search(text)
+
+
 def _name_partners(word: WordMention) -> set[str]:
     """The capitalised words right before and after ``word`` in its sentence, in the same
     stretch of text: "Anna" and "Kowalczyk" in "chair Anna Kowalczyk said" and in "the
@@ -1690,7 +1719,7 @@ def _name_partners(word: WordMention) -> set[str]:
     name particles ("Pieter van der Hoeven"), but not across a comma or bracket that stands
     between them."""
     sentence, offset = word.where.sentence, word.where.sentence_offset
-    before = _NAME_BEFORE.search(sentence[:offset])
+    before = _name_before(sentence[:offset])
     after = _NAME_AFTER.match(sentence[offset + len(word.where.text) :])
     return {m.group(1) for m in (before, after) if m}
 

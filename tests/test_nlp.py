@@ -368,6 +368,30 @@ def test_nlp_cue_ruler_finds_what_spacys_span_ruler_finds(nlp, ruleset):
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two were taken to Brannock General Hospital and one was Rushed to the City Hospital.",
+        "Police said 12 people were killed and 40 injured; the final round was called off.",
+    ],
+)
+def test_nlp_cue_ruler_token_patterns_run_only_where_a_first_word_stands(nlp, text):
+    """The cue ruler's Matcher is skipped for a text with none of its token patterns'
+    first words; with or without the skip, the spans are those of the Matcher run on all."""
+    from checker.nlp import LOWER
+
+    cues = nlp.get_pipe("checker_cues")
+    doc = nlp.make_doc(text)
+    openers = cues._openers()
+    assert openers  # the rules' NAME-slot phrases each begin with a plain word
+    present = not openers.isdisjoint(doc.to_array(LOWER).tolist())
+    assert cues._may_match_tokens(doc) == present
+    every = {(start, end) for _id, start, end in cues.matcher(doc)}
+    ours = {(s.start, s.end) for s in cues.match(doc)}
+    assert every <= ours
+    assert bool(every) == present
+
+
 def test_nlp_timex_windows_without_a_patterns_required_words_are_not_matched(nlp):
     """A window is given to the Matcher only when some pattern of its group has a token
     for each of its required words: "year" alone opens windows no pattern can use, and the

@@ -335,3 +335,34 @@ def test_normalize_a_periods_end_is_either_of_two_days(normalize_text):
     normalized = normalize_text(text, published=dt.date(2025, 8, 15))
     (fact,) = [f for f in normalized.facts if f.kind == "deadline"]
     assert (fact.value.start, fact.value.also) == (dt.date(2025, 8, 16), dt.date(2025, 8, 15))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It paid A$5 million and CA$ 3.2 billion.",
+        "The fund, worth US$40m, bought NZD 12 bonds; usd7 more.",
+        "BUSD 5 and XCAD9 are no dollars, nor is CAD alone.",
+        "(HK$8) -S$ 1\nAUD\n2 c$3",
+        "",
+    ],
+)
+def test_normalize_dollar_sign_patterns_match_as_a_look_back_written_first(ruleset, text):
+    """Each sign's pattern, its look back written after the sign, finds what the same
+    pattern with the look back written first finds: no letter before the sign."""
+    import re
+
+    from checker.normalize import _dollar_signs
+
+    signs = ruleset.lexicons["currency_signs"]
+    patterns = _dollar_signs(ruleset)
+    assert patterns
+    for pattern, unit in patterns:
+        sign = next(
+            str(s)
+            for s, u in signs.items()
+            if str(u) == unit and pattern.pattern.startswith(re.escape(str(s)) + "(?<")
+        )
+        first = re.compile(rf"(?<![A-Za-z]){re.escape(sign)}\s?\d", re.IGNORECASE)
+        found = [m.span() for m in pattern.finditer(text)]
+        assert found == [m.span() for m in first.finditer(text)]

@@ -1390,3 +1390,29 @@ def test_spelling_romanised_compares_one_alternation_of_the_table(ruleset):
     assert romanised("Zied", "Ziad", table)
     assert not romanised("Fjellsted", "Fjellstad", table)  # a Norse "-stad": no romanisation
     assert not romanised("Bondarenksy", "Bondarensky", table)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "Anna",
+        "chair Anna ",
+        "The committee's long-serving chair, the economist Joost van der ",
+        "Officials from the northern province said on Tuesday that Joost  van   der  ",
+        "a report published late on Wednesday by the agency named Marit\n",
+        "a report published late on Wednesday by the agency named marit ",
+        "Anna" + " van" * 20 + " ",
+        "x" * 40 + " Orrinde de la ",
+    ],
+)
+def test_name_before_is_the_whole_texts_search(text):
+    """``_name_before`` searches the text's end first; it finds what searching the whole
+    text finds (the same span and name word), long runs of particles included."""
+    from checker.spelling import _NAME_BEFORE, _name_before
+
+    expected = _NAME_BEFORE.search(text)
+    found = _name_before(text)
+    assert (found and (found.span(), found.groups())) == (
+        expected and (expected.span(), expected.groups())
+    )

@@ -1109,7 +1109,8 @@ def _counts_alone(
         return False  # "two more victims", "55 others": an increment, not a total
     if "also" in after:
         return False  # "three people also died in a second strike": another count
-    if any(doc[i].like_num and doc[i + 1].lower_ == "more" for i in range(end, sent.end - 1)):
+    lowers = ctx.tokens.lower  # the word after first: a Token made only before a "more"
+    if any(lowers[i + 1] == "more" and doc[i].like_num for i in range(end, sent.end - 1)):
         return False  # "six were treated in hospital, and eight more at the scene": a part
     crew = [t.lower_ for t in doc[end + 3 : min(sent.end, end + 5)]]
     if (
