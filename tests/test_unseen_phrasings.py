@@ -291,3 +291,21 @@ def test_two_sources_damage_figures_are_compared_though_their_sentences_share_no
     )
     (finding,) = _findings(result, "number.money")
     assert {e.text for e in finding.evidence} == {"12 million euros", "around €21 million"}
+
+
+# --- what a takeover is worth, told by "to buy X for" ---------------------------------------
+
+_BID = "Kiku Air to buy Corvale Airlines\n\n"
+
+
+def test_the_price_to_buy_a_company_and_to_take_it_over_is_the_deals_value(ruleset, nlp):
+    first = _BID + "Kiku Air agreed on Monday to buy rival Corvale Airlines for C$2.8 billion.\n"
+    second = (
+        _BID + "Kiku Air's agreement on Monday to take over Corvale Airlines for C$2.6 billion"
+        " is its boldest move yet.\n"
+    )
+    result = check_articles(
+        ruleset, nlp, ("a.txt", "2026-05-18", first), ("b.txt", "2026-05-19", second)
+    )
+    (finding,) = _findings(result, "number.money")
+    assert {e.text for e in finding.evidence} == {"C$2.8 billion", "C$2.6 billion"}
