@@ -93,6 +93,8 @@ class QuantityLexicon:
     from_words: frozenset[str]
     counted_people: frozenset[str]
     part_words: frozenset[str] = frozenset()
+    invariable_plurals: frozenset[str] = frozenset()
+    """Nouns whose plural is the singular ("142 aircraft", "300 sheep")."""
     not_part_after: frozenset[str] = frozenset()
     scaled_units: dict[str, str] = field(default_factory=dict)
     """Units a word names only after a scale word ("2.4 million pounds" is sterling)."""
@@ -148,6 +150,7 @@ class QuantityLexicon:
             change_words=words("change_words"),
             from_words=words("from_words"),
             counted_people=words("counted_people"),
+            invariable_plurals=words("invariable_plurals"),
             part_words=words("part_words"),
             not_part_after=words("not_part_after"),
             scaled_units={k: str(v) for k, v in mapping("scaled_units").items()},

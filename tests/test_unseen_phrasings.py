@@ -309,3 +309,16 @@ def test_the_price_to_buy_a_company_and_to_take_it_over_is_the_deals_value(rules
     )
     (finding,) = _findings(result, "number.money")
     assert {e.text for e in finding.evidence} == {"C$2.8 billion", "C$2.6 billion"}
+
+
+# --- nouns whose plural is the singular ----------------------------------------------------
+
+
+def test_a_count_of_aircraft_is_a_count_of_a_plural_noun(ruleset, nlp):
+    first = _BID + "The combined airline would operate a fleet of 142 aircraft.\n"
+    second = _BID + "The combined airline would operate a fleet of 124 aircraft.\n"
+    result = check_articles(
+        ruleset, nlp, ("a.txt", "2026-05-18", first), ("b.txt", "2026-05-19", second)
+    )
+    (finding,) = [f for f in result.findings if f.kind == "discrepancy"]
+    assert {e.text for e in finding.evidence} == {"142 aircraft", "124 aircraft"}

@@ -851,6 +851,7 @@ def _noun_counts(
             or noun in _HOW_OFTEN
             or (
                 noun not in lexicon.counted_people
+                and noun not in lexicon.invariable_plurals
                 and (not noun.endswith("s") or noun.endswith("ss"))
             )
         ):
