@@ -163,16 +163,15 @@ def test_slips_quote_the_sentence_before_the_headline(ruleset, nlp):
         ruleset,
         nlp,
         *_story(
-            "Marrow Foods agrees £1.9bn takeover of Pellow Bakeries\n\n"
-            "Marrow Foods has agreed to buy the biscuit maker Pellow Bakeries for £1.9bn in "
-            "cash, the companies said on Tuesday.",
-            "Marrow Foods has agreed to buy the biscuit maker Pellow Bakeries for £1.6bn in cash.",
+            "Harbour wall repairs cost €36 million\n\n"
+            "The repairs to the harbour wall cost €36 million, the council said on Tuesday.",
+            "The bill for the harbour wall came to €63 million.",
         ),
     )
     [finding] = _slips(result)
     assert [(e.source, e.line, e.text) for e in finding.evidence] == [
-        ("harbour-post.txt", 3, "£1.9bn"),
-        ("county-wire.txt", 1, "£1.6bn"),
+        ("harbour-post.txt", 3, "cost €36 million"),
+        ("county-wire.txt", 1, "came to €63 million"),
     ]
 
 
