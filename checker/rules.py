@@ -132,6 +132,7 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
             "near_guards": list,
             "not_after": list,
             "to_after": list,
+            "sides": dict,
             "measure": str,
             "remaining_words": list,
             "severity_words": dict,

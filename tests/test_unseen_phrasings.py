@@ -322,3 +322,27 @@ def test_a_count_of_aircraft_is_a_count_of_a_plural_noun(ruleset, nlp):
     )
     (finding,) = [f for f in result.findings if f.kind == "discrepancy"]
     assert {e.text for e in finding.evidence} == {"142 aircraft", "124 aircraft"}
+
+
+# --- a vote's tally counts the votes for and against ---------------------------------------
+
+_BUDGET = "Corvale parliament passes budget\n\n"
+
+
+def test_a_tallys_larger_figure_is_the_votes_for(ruleset, nlp):
+    first = _BUDGET + "Deputies voted 104 to 89 in the third and final reading of the budget.\n"
+    second = _BUDGET + "The budget passed its final reading with 114 votes in favour.\n"
+    result = check_articles(
+        ruleset, nlp, ("a.txt", "2026-12-09", first), ("b.txt", "2026-12-10", second)
+    )
+    (finding,) = _findings(result, "number.votes")
+    assert {(e.text, e.normalized) for e in finding.evidence} == {
+        ("104 to 89", "104"),
+        ("114 votes in favour", "114"),
+    }
+
+
+def test_a_tally_of_a_motion_that_failed_gives_no_votes_for(ruleset, nlp):
+    text = _BUDGET + "Deputies rejected the amendment, voting 104 to 89.\n"
+    result = check_articles(ruleset, nlp, ("a.txt", "2026-12-09", text))
+    assert _facts(result, "number.votes") == []

@@ -132,6 +132,10 @@ def _rule_scorelines(
     not_after = frozenset(rule.options.get("not_after", _NOT_AFTER))
     to_after = frozenset(rule.options.get("to_after", ()))
     measure = str(rule.options.get("measure", "the score"))
+    side_options = rule.options.get("sides", {})
+    side_rule = str(side_options.get("rule", ""))
+    sides = tuple(side_options.get("measures", ())) if side_rule in ruleset.rules else ()
+    side_guards = frozenset(side_options.get("unless", ()))
     if not score_words:
         return []
     lexicon = quantity_lexicon(ruleset)
@@ -187,4 +191,27 @@ def _rule_scorelines(
                 names=frozenset(names),
             )
         )
+        if sides and not side_guards.intersection(words):
+            # "voted 104 to 89": 104 votes for and 89 against, as another source may count
+            # them ("with 114 votes in favour")
+            for side, value in zip(sides, (high, low), strict=True):
+                facts.append(
+                    FactMention(
+                        rule=side_rule,
+                        family="quantity",
+                        where=_mention_at(source, t, start, end),
+                        tense=ctx.tense(start, end),
+                        trigger="score",
+                        event_class=side,
+                        context=frozenset(context | names),
+                        amount=NumberPhrase(
+                            start=start - here,
+                            end=end - here,
+                            number_end=end - here,
+                            value=float(value),
+                        ),
+                        role="level",
+                        names=frozenset(names),
+                    )
+                )
     return facts
