@@ -346,3 +346,19 @@ def test_a_tally_of_a_motion_that_failed_gives_no_votes_for(ruleset, nlp):
     text = _BUDGET + "Deputies rejected the amendment, voting 104 to 89.\n"
     result = check_articles(ruleset, nlp, ("a.txt", "2026-12-09", text))
     assert _facts(result, "number.votes") == []
+
+
+# --- the winner "crossed the line in" a time ------------------------------------------------
+
+
+def test_crossing_the_line_in_a_time_gives_the_winning_time(ruleset, nlp):
+    first = _RACE + "Ana Kelsall won the Harlow Marathon on Sunday in 2:06:18.\n"
+    second = (
+        _RACE + "Ana Kelsall crossed the line in 2:06:48 to take the course record at the"
+        " Harlow Marathon.\n"
+    )
+    result = check_articles(
+        ruleset, nlp, ("a.txt", "2026-10-11", first), ("b.txt", "2026-10-12", second)
+    )
+    (finding,) = _findings(result, "number.race")
+    assert {e.normalized for e in finding.evidence} == {"2:06:18", "2:06:48"}
