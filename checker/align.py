@@ -161,6 +161,8 @@ def units_of(sources: list[NormalizedSource], ruleset: RuleSet) -> list[Unit]:
                 key = f"series:{_series(ruleset, fact)}"
             elif family == "quantity":  # a level is never compared with a change
                 dimension = getattr(fact.value, "dimension", "")
+                if dimension.startswith("currency:"):
+                    dimension = "currency"  # one sum in two currencies is one measure
                 key = f"measure:{fact.subject}:{fact.role}:{dimension}"
             else:  # a chain's recalled past and its news are never one unit
                 key = f"chain:{fact.chain}:{'background' if fact.background else 'news'}"
@@ -357,9 +359,22 @@ def _univocal(facts: list[Fact]) -> bool:
             dated_apart = (
                 a_when is not None and b_when is not None and not intervals_agree(a_when, b_when)
             )
-            if not dated_apart and not a.overlaps(b):  # type: ignore[union-attr]
+            if (
+                not dated_apart
+                and not a.overlaps(b)  # type: ignore[union-attr]
+                and not _in_two_currencies(a, b)  # type: ignore[arg-type]
+            ):
                 return False
     return True
+
+
+def _in_two_currencies(a: Amount, b: Amount) -> bool:
+    """True for two sums in two currencies ("R310 million ($18 million)"): one sum, converted."""
+    return (
+        a.dimension != b.dimension
+        and a.dimension.startswith("currency:")
+        and b.dimension.startswith("currency:")
+    )
 
 
 def _before_publication(facts: list[Fact], published: dt.date | None) -> list[Fact]:

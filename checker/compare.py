@@ -170,9 +170,16 @@ northern Y": one phrase); a country named elsewhere in the sentence is a place o
 
 
 def _comparable(a: Fact, b: Fact) -> bool:
-    """Places the gazetteer does not know say nothing either way; every other value does."""
+    """Places the gazetteer does not know say nothing either way; nor do two sums in two
+    currencies, unless they are one figure ("C$14.50 a share" and "US$14.50 a share": one
+    source has the currency wrong; "R310 million" and "$18 million" may be one sum
+    converted). Every other value does."""
     if isinstance(a.value, Place) and isinstance(b.value, Place):
         return comparable(a.value, b.value)
+    if isinstance(a.value, Amount) and isinstance(b.value, Amount):
+        x, y = a.value, b.value
+        if x.dimension != y.dimension and x.dimension.startswith("currency:"):
+            return x.low <= y.high * (1 + 1e-9) and y.low <= x.high * (1 + 1e-9)
     return True
 
 

@@ -362,3 +362,33 @@ def test_crossing_the_line_in_a_time_gives_the_winning_time(ruleset, nlp):
     )
     (finding,) = _findings(result, "number.race")
     assert {e.normalized for e in finding.evidence} == {"2:06:18", "2:06:48"}
+
+
+# --- one sum in two currencies ----------------------------------------------------------------
+
+
+def test_one_figure_in_two_currencies_disagrees(ruleset, nlp):
+    first = _BID + "Kiku Air will pay C$14.50 per share, a premium to Friday's close.\n"
+    second = _BID + "Kiku Air is paying US$14.50 a share.\n"
+    result = check_articles(
+        ruleset, nlp, ("a.txt", "2026-05-18", first), ("b.txt", "2026-05-19", second)
+    )
+    (finding,) = _findings(result, "number.figure")
+    assert {e.normalized for e in finding.evidence} == {"CAD 14.50", "USD 14.50"}
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        # a sum converted: another figure in another currency says nothing either way
+        "Kiku Air is paying US$10.60 a share.",
+        # the same sum, with its conversion beside it
+        "Kiku Air is paying C$14.50 (US$10.60) a share.",
+    ],
+)
+def test_two_currencies_that_may_be_one_sum_converted_are_not_a_discrepancy(ruleset, nlp, second):
+    first = _BID + "Kiku Air will pay C$14.50 per share, a premium to Friday's close.\n"
+    result = check_articles(
+        ruleset, nlp, ("a.txt", "2026-05-18", first), ("b.txt", "2026-05-19", _BID + second + "\n")
+    )
+    assert [f for f in result.findings if f.kind == "discrepancy"] == []

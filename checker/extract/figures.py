@@ -82,8 +82,11 @@ _FIGURE_QUOTES = frozenset({'"', "\u201c", "\u201d", "\u00ab", "\u00bb"})
 
 def figure_key(word: str) -> str:
     """The key of a figure's head word: its crude stem without a final "e", so "raise",
-    "raising" and "raised" meet ("rais"), and "price" and "priced"."""
+    "raising" and "raised" meet ("rais"), and "price" and "priced"; a three-letter verb's
+    "-ing" form its verb ("paying": "pay")."""
     key = stem(word)
+    if key.endswith("ing") and len(key) == 6:
+        return key[:3]  # "paying" and "pay", "buying" and "buy" (short stems ``stem`` keeps)
     return key[:-1] if key.endswith("e") and len(key) > 3 else key
 
 
