@@ -1280,8 +1280,10 @@ def test_quantities_from_figure_has_its_own_role(normalize_text):
             "A bus crash in Shimla killed 30 people, police said.",
         ),
         (
+            # (two numbers: one may be the other converted; one number in two
+            # currencies is a discrepancy, see test_unseen_phrasings)
             "Kenya's parliament approved a budget of $3.5 million for the Lamu port.",
-            "Kenya's parliament approved a budget of €3.5 million for the Lamu port.",
+            "Kenya's parliament approved a budget of €3.2 million for the Lamu port.",
         ),
         (
             "Twelve miners were trapped when a tunnel roof at the Kessel mine collapsed.",
