@@ -152,7 +152,7 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     ),
     "noun_count": (
         dict(_RULE_KEYS),
-        {"ignore": list, "determiners": list, "same_nouns": dict},
+        {"ignore": list, "determiners": list, "same_nouns": dict, "compounds": list},
     ),
     "restated_date": (
         dict(_RULE_KEYS),

@@ -392,3 +392,24 @@ def test_two_currencies_that_may_be_one_sum_converted_are_not_a_discrepancy(rule
         ruleset, nlp, ("a.txt", "2026-05-18", first), ("b.txt", "2026-05-19", _BID + second + "\n")
     )
     assert [f for f in result.findings if f.kind == "discrepancy"] == []
+
+
+# --- two-word nouns counted whole ------------------------------------------------------------
+
+_FINAL = "Kiku wins the Corvale Open\n\n"
+
+
+def test_match_points_are_counted_though_points_alone_are_not(ruleset, nlp):
+    first = (
+        _FINAL + "Ana Kiku saved two match points before beating Esk Norton 6-4, 3-6, 7-6 to win"
+        " the Corvale Open on Sunday.\n"
+    )
+    second = (
+        _FINAL + "Ana Kiku saved three match points in the tenth game of the deciding set before"
+        " beating Esk Norton to win the Corvale Open.\n"
+    )
+    result = check_articles(
+        ruleset, nlp, ("a.txt", "2025-04-13", first), ("b.txt", "2025-04-14", second)
+    )
+    (finding,) = _findings(result, "number.counted")
+    assert {e.text for e in finding.evidence} == {"two match points", "three match points"}

@@ -705,6 +705,7 @@ def _single_counts(
         return []
     rule = rules[0]
     ignored = frozenset(rule.options.get("ignore", []))
+    kept = frozenset(str(c).lower() for c in rule.options.get("compounds", []))
     same_nouns = {
         str(k).lower(): str(v).lower() for k, v in rule.options.get("same_nouns", {}).items()
     }
@@ -727,7 +728,7 @@ def _single_counts(
         sent = ctx.doc[first : t.sent_end[first]]
         opening = ctx.opening(sent, source.dateline)
         for noun, start, end, phrase, _link in _noun_counts(
-            ctx, sent, lexicon, ignored, compounds=True, opening=opening
+            ctx, sent, lexicon, ignored, compounds=True, opening=opening, kept=kept
         ):
             where = _mention_at(source, t, start, end)
             if any(a < where.end and where.start < b for a, b in covered):
@@ -782,6 +783,7 @@ def _noun_counts(
     compounds: bool = False,
     noun_compounds: bool = False,
     opening: int | None = None,
+    kept: frozenset[str] = frozenset(),
 ) -> list[tuple[str, int, int, NumberPhrase, str]]:
     """The plain counts of a sentence, each with the plural noun it counts ("2,412
     patients", "four crew"): (noun, start, end after the noun, number phrase, the linking
@@ -844,6 +846,11 @@ def _noun_counts(
         ):
             k += 1  # "seven backcountry skiers"
         noun = t.lower[k]
+        if k > start and f"{t.lower[k - 1]} {noun}" in kept:
+            # "saved two match points": a compound counted whole, though its last word
+            # ("points") is ignored alone
+            found.append((f"{t.lower[k - 1]} {noun}", start, k + 1, phrase, ""))
+            continue
         if (
             noun in STOP_WORDS
             or noun in _INCREMENT
