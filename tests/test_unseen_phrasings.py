@@ -10,6 +10,13 @@ import pytest
 from tests.conftest import check_articles
 
 
+def _pair(ruleset, nlp, first: str, second: str, published: tuple[str, str]):
+    """Check two invented articles, a.txt and b.txt, published on the two days, as one story."""
+    return check_articles(
+        ruleset, nlp, ("a.txt", published[0], first), ("b.txt", published[1], second)
+    )
+
+
 def _findings(result, rule: str) -> list:
     return [f for f in result.findings if f.rule == rule]
 
@@ -35,9 +42,7 @@ _LINE = "Corvale line shut after landslip\n\nA landslip has closed the Corvale l
 def test_a_closure_until_at_least_a_day_is_a_deadline_compared_across_sources(ruleset, nlp):
     first = _LINE + "The operator said the line would remain closed until at least December 1.\n"
     second = _LINE + "The line is expected to remain closed until at least November 24.\n"
-    result = check_articles(
-        ruleset, nlp, ("a.txt", "2025-11-14", first), ("b.txt", "2025-11-17", second)
-    )
+    result = _pair(ruleset, nlp, first, second, ("2025-11-14", "2025-11-17"))
     (finding,) = _findings(result, "deadline")
     assert {e.normalized for e in finding.evidence} == {"2025-12-01", "2025-11-24"}
 
@@ -45,9 +50,7 @@ def test_a_closure_until_at_least_a_day_is_a_deadline_compared_across_sources(ru
 def test_a_closure_until_at_least_a_day_agrees_with_until_that_day(ruleset, nlp):
     first = _LINE + "The operator said the line would remain closed until at least December 1.\n"
     second = _LINE + "The line will remain closed until December 1, the operator said.\n"
-    result = check_articles(
-        ruleset, nlp, ("a.txt", "2025-11-14", first), ("b.txt", "2025-11-17", second)
-    )
+    result = _pair(ruleset, nlp, first, second, ("2025-11-14", "2025-11-17"))
     assert _findings(result, "deadline") == []
     assert [f.value.start for f in _facts(result, "deadline", "a.txt")] == [dt.date(2025, 12, 1)]
 
@@ -102,9 +105,7 @@ _DEAL = "Regulator clears hospital takeover\n\n"
 def test_gave_the_go_ahead_on_a_weekday_dates_the_approval(ruleset, nlp):
     first = _DEAL + "The health regulator gave the go-ahead on Wednesday to Kiku Health's bid.\n"
     second = _DEAL + "The health regulator on Tuesday approved Kiku Health's bid.\n"
-    result = check_articles(
-        ruleset, nlp, ("a.txt", "2026-03-13", first), ("b.txt", "2026-03-11", second)
-    )
+    result = _pair(ruleset, nlp, first, second, ("2026-03-13", "2026-03-11"))
     (finding,) = _findings(result, "event.main_date")
     assert {e.normalized for e in finding.evidence} == {"2026-03-11", "2026-03-10"}
 
@@ -127,9 +128,7 @@ def test_two_counts_with_the_same_part_by_severity_are_one_measure(ruleset, nlp)
     second = (
         _DERAIL + "According to the operator, 13 passengers were injured, four of them seriously.\n"
     )
-    result = check_articles(
-        ruleset, nlp, ("a.txt", "2025-11-14", first), ("b.txt", "2025-11-17", second)
-    )
+    result = _pair(ruleset, nlp, first, second, ("2025-11-14", "2025-11-17"))
     (finding,) = _findings(result, "number.casualties")
     assert {e.text for e in finding.evidence} == {"31 people", "13 passengers"}
 
@@ -183,9 +182,7 @@ def _ruling(day: str, period: str) -> str:
 def test_spans_within_which_one_task_is_due_disagree(ruleset, nlp):
     first = _ruling("Tuesday", "within 90 days")
     second = _ruling("Tuesday", "within 60 days")
-    result = check_articles(
-        ruleset, nlp, ("a.txt", "2026-03-11", first), ("b.txt", "2026-03-12", second)
-    )
+    result = _pair(ruleset, nlp, first, second, ("2026-03-11", "2026-03-12"))
     (finding,) = _findings(result, "deadline")
     assert {e.text for e in finding.evidence} == {"within 90 days", "within 60 days"}
 
@@ -194,9 +191,7 @@ def test_a_span_within_which_a_task_is_due_agrees_with_the_day_it_reaches(rulese
     # 90 days after Tuesday, March 10 is June 8
     first = _ruling("Tuesday", "within 90 days")
     second = _ruling("Tuesday", "by June 8")
-    result = check_articles(
-        ruleset, nlp, ("a.txt", "2026-03-11", first), ("b.txt", "2026-03-12", second)
-    )
+    result = _pair(ruleset, nlp, first, second, ("2026-03-11", "2026-03-12"))
     assert _findings(result, "deadline") == []
     (period,) = _facts(result, "deadline", "a.txt")
     assert period.value.start == dt.date(2026, 6, 8)
@@ -209,9 +204,7 @@ def test_a_span_within_which_another_task_is_due_is_not_compared(ruleset, nlp):
         " Health.\n\nKiku must also reopen the maternity ward by the end of the year, the"
         " regulator said.\n"
     )
-    result = check_articles(
-        ruleset, nlp, ("a.txt", "2026-03-11", first), ("b.txt", "2026-03-12", second)
-    )
+    result = _pair(ruleset, nlp, first, second, ("2026-03-11", "2026-03-12"))
     assert _findings(result, "deadline") == []
 
 
@@ -232,9 +225,7 @@ _DAM = "Dam level falls\n\nThe Kelsall Dam supplies the town of Harlow.\n\n"
 def test_two_shares_of_one_dams_capacity_disagree(ruleset, nlp):
     first = _DAM + "The Kelsall Dam has fallen to 31.4% of capacity, the water board said.\n"
     second = _DAM + "The Kelsall Dam has fallen to 34.1 per cent of capacity, officials said.\n"
-    result = check_articles(
-        ruleset, nlp, ("a.txt", "2026-01-21", first), ("b.txt", "2026-01-22", second)
-    )
+    result = _pair(ruleset, nlp, first, second, ("2026-01-21", "2026-01-22"))
     (finding,) = _findings(result, "number.capacity")
     assert {e.text for e in finding.evidence} == {
         "31.4% of capacity",
@@ -248,9 +239,7 @@ def test_a_share_of_capacity_a_year_ago_is_an_old_figure(ruleset, nlp):
         "The Kelsall Dam was at 62% of capacity a year ago.\n"
     )
     second = _DAM + "The Kelsall Dam has fallen to 31.4 per cent of capacity, officials said.\n"
-    result = check_articles(
-        ruleset, nlp, ("a.txt", "2026-01-21", first), ("b.txt", "2026-01-22", second)
-    )
+    result = _pair(ruleset, nlp, first, second, ("2026-01-21", "2026-01-22"))
     assert [f.value.low for f in _facts(result, "number.capacity", "a.txt")] == [
         pytest.approx(0.3135)
     ]
@@ -274,9 +263,7 @@ def test_next_years_edition_is_not_this_years_race(ruleset, nlp):
         " year. The 2027 edition will be held on Sunday, October 10, 2027, and registration"
         " opens on November 1.\n"
     )
-    result = check_articles(
-        ruleset, nlp, ("a.txt", "2026-10-12", first), ("b.txt", "2026-10-11", second)
-    )
+    result = _pair(ruleset, nlp, first, second, ("2026-10-12", "2026-10-11"))
     assert [f for f in result.findings if f.kind == "discrepancy"] == []
 
 
@@ -286,9 +273,7 @@ _FIRE = "Fire guts packaging plant\n\nA fire gutted the Kiku packaging plant in 
 def test_two_sources_damage_figures_are_compared_though_their_sentences_share_no_word(ruleset, nlp):
     first = _FIRE + "Kiku put the damage at 12 million euros.\n"
     second = _FIRE + "The company said losses would reach around €21 million.\n"
-    result = check_articles(
-        ruleset, nlp, ("a.txt", "2026-03-12", first), ("b.txt", "2026-03-13", second)
-    )
+    result = _pair(ruleset, nlp, first, second, ("2026-03-12", "2026-03-13"))
     (finding,) = _findings(result, "number.money")
     assert {e.text for e in finding.evidence} == {"12 million euros", "around €21 million"}
 
@@ -304,9 +289,7 @@ def test_the_price_to_buy_a_company_and_to_take_it_over_is_the_deals_value(rules
         _BID + "Kiku Air's agreement on Monday to take over Corvale Airlines for C$2.6 billion"
         " is its boldest move yet.\n"
     )
-    result = check_articles(
-        ruleset, nlp, ("a.txt", "2026-05-18", first), ("b.txt", "2026-05-19", second)
-    )
+    result = _pair(ruleset, nlp, first, second, ("2026-05-18", "2026-05-19"))
     (finding,) = _findings(result, "number.money")
     assert {e.text for e in finding.evidence} == {"C$2.8 billion", "C$2.6 billion"}
 
@@ -317,9 +300,7 @@ def test_the_price_to_buy_a_company_and_to_take_it_over_is_the_deals_value(rules
 def test_a_count_of_aircraft_is_a_count_of_a_plural_noun(ruleset, nlp):
     first = _BID + "The combined airline would operate a fleet of 142 aircraft.\n"
     second = _BID + "The combined airline would operate a fleet of 124 aircraft.\n"
-    result = check_articles(
-        ruleset, nlp, ("a.txt", "2026-05-18", first), ("b.txt", "2026-05-19", second)
-    )
+    result = _pair(ruleset, nlp, first, second, ("2026-05-18", "2026-05-19"))
     (finding,) = [f for f in result.findings if f.kind == "discrepancy"]
     assert {e.text for e in finding.evidence} == {"142 aircraft", "124 aircraft"}
 
@@ -332,9 +313,7 @@ _BUDGET = "Corvale parliament passes budget\n\n"
 def test_a_tallys_larger_figure_is_the_votes_for(ruleset, nlp):
     first = _BUDGET + "Deputies voted 104 to 89 in the third and final reading of the budget.\n"
     second = _BUDGET + "The budget passed its final reading with 114 votes in favour.\n"
-    result = check_articles(
-        ruleset, nlp, ("a.txt", "2026-12-09", first), ("b.txt", "2026-12-10", second)
-    )
+    result = _pair(ruleset, nlp, first, second, ("2026-12-09", "2026-12-10"))
     (finding,) = _findings(result, "number.votes")
     assert {(e.text, e.normalized) for e in finding.evidence} == {
         ("104 to 89", "104"),
@@ -357,9 +336,7 @@ def test_crossing_the_line_in_a_time_gives_the_winning_time(ruleset, nlp):
         _RACE + "Ana Kelsall crossed the line in 2:06:48 to take the course record at the"
         " Harlow Marathon.\n"
     )
-    result = check_articles(
-        ruleset, nlp, ("a.txt", "2026-10-11", first), ("b.txt", "2026-10-12", second)
-    )
+    result = _pair(ruleset, nlp, first, second, ("2026-10-11", "2026-10-12"))
     (finding,) = _findings(result, "number.race")
     assert {e.normalized for e in finding.evidence} == {"2:06:18", "2:06:48"}
 
@@ -370,9 +347,7 @@ def test_crossing_the_line_in_a_time_gives_the_winning_time(ruleset, nlp):
 def test_one_figure_in_two_currencies_disagrees(ruleset, nlp):
     first = _BID + "Kiku Air will pay C$14.50 per share, a premium to Friday's close.\n"
     second = _BID + "Kiku Air is paying US$14.50 a share.\n"
-    result = check_articles(
-        ruleset, nlp, ("a.txt", "2026-05-18", first), ("b.txt", "2026-05-19", second)
-    )
+    result = _pair(ruleset, nlp, first, second, ("2026-05-18", "2026-05-19"))
     (finding,) = _findings(result, "number.figure")
     assert {e.normalized for e in finding.evidence} == {"CAD 14.50", "USD 14.50"}
 
@@ -408,8 +383,6 @@ def test_match_points_are_counted_though_points_alone_are_not(ruleset, nlp):
         _FINAL + "Ana Kiku saved three match points in the tenth game of the deciding set before"
         " beating Esk Norton to win the Corvale Open.\n"
     )
-    result = check_articles(
-        ruleset, nlp, ("a.txt", "2025-04-13", first), ("b.txt", "2025-04-14", second)
-    )
+    result = _pair(ruleset, nlp, first, second, ("2025-04-13", "2025-04-14"))
     (finding,) = _findings(result, "number.counted")
     assert {e.text for e in finding.evidence} == {"two match points", "three match points"}

@@ -6,6 +6,7 @@ import itertools
 import math
 import re
 from collections import Counter
+from dataclasses import replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span, Token
@@ -422,18 +423,12 @@ def _quantities(
                 part_phrase, severity, part_end = part
                 part_start = sent.start + part_phrase.start
                 facts.append(
-                    FactMention(
-                        rule=rule_id,
-                        family="quantity",
+                    replace(
+                        facts[-1],
                         where=_mention_at(source, ctx.tokens, part_start, part_end),
-                        tense=ctx.tense(start, end),
-                        trigger=cue.text.lower(),
                         event_class=f"{severity} {measure}",
-                        context=frozenset(context),
-                        timex=timex_at[when.start_char] if when is not None else None,
                         amount=part_phrase,
                         role="level",
-                        names=frozenset(names),
                     )
                 )
     return facts

@@ -4,6 +4,7 @@ them 4\u20131", "by four goals to two")."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from checker.extract.context import _Context, _mention_at, _quiet_words, quantity_lexicon
 from checker.extract.mentions import FactMention
@@ -194,24 +195,14 @@ def _rule_scorelines(
         if sides and not side_guards.intersection(words):
             # "voted 104 to 89": 104 votes for and 89 against, as another source may count
             # them ("with 114 votes in favour")
+            tally = facts[-1]
             for side, value in zip(sides, (high, low), strict=True):
                 facts.append(
-                    FactMention(
+                    replace(
+                        tally,
                         rule=side_rule,
-                        family="quantity",
-                        where=_mention_at(source, t, start, end),
-                        tense=ctx.tense(start, end),
-                        trigger="score",
                         event_class=side,
-                        context=frozenset(context | names),
-                        amount=NumberPhrase(
-                            start=start - here,
-                            end=end - here,
-                            number_end=end - here,
-                            value=float(value),
-                        ),
-                        role="level",
-                        names=frozenset(names),
+                        amount=replace(phrase, value=float(value), unit=None),
                     )
                 )
     return facts
