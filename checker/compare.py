@@ -222,7 +222,7 @@ def _unknown_apart(a: Place, b: Place, texts: Sequence[str], parts: frozenset[st
     if any(_wider(text, own) for text in texts for own in (own_a, own_b)):
         return False
     if any(_coordinated(text, own_a, own_b) for text in texts):
-        return True  # "the line between Aldermoor and Hexley": two places side by side
+        return True  # "the line between Tollerby and Arrinde": two places side by side
     return not any(_names_any(text, own_a) and _names_any(text, own_b) for text in texts)
 
 
@@ -231,8 +231,8 @@ _COORDINATION = r"(?:\s+(?:and|or|to)\s+|\s*[-\u2013]\s*)"
 
 
 def _coordinated(text: str, own_a: frozenset[str], own_b: frozenset[str]) -> bool:
-    """True when ``text`` joins a name's word of each place side by side ("between Aldermoor
-    and Hexley", "the Aldermoor-Hexley line"): two places, neither inside the other."""
+    """True when ``text`` joins a name's word of each place side by side ("between Tollerby
+    and Arrinde", "the Tollerby-Arrinde line"): two places, neither inside the other."""
     for first, second in ((own_a, own_b), (own_b, own_a)):
         for x in first:
             for y in second:
