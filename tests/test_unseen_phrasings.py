@@ -17,6 +17,14 @@ def _pair(ruleset, nlp, first: str, second: str, published: tuple[str, str]):
     )
 
 
+def _evidence(
+    ruleset, nlp, rule: str, first: str, second: str, published: tuple[str, str], field="text"
+) -> set[str]:
+    """The evidence (its ``field``) of the one finding of ``rule`` in ``_pair``'s story."""
+    (finding,) = _findings(_pair(ruleset, nlp, first, second, published), rule)
+    return {getattr(e, field) for e in finding.evidence}
+
+
 def _findings(result, rule: str) -> list:
     return [f for f in result.findings if f.rule == rule]
 
@@ -42,9 +50,9 @@ _LINE = "Corvale line shut after landslip\n\nA landslip has closed the Corvale l
 def test_a_closure_until_at_least_a_day_is_a_deadline_compared_across_sources(ruleset, nlp):
     first = _LINE + "The operator said the line would remain closed until at least December 1.\n"
     second = _LINE + "The line is expected to remain closed until at least November 24.\n"
-    result = _pair(ruleset, nlp, first, second, ("2025-11-14", "2025-11-17"))
-    (finding,) = _findings(result, "deadline")
-    assert {e.normalized for e in finding.evidence} == {"2025-12-01", "2025-11-24"}
+    assert _evidence(
+        ruleset, nlp, "deadline", first, second, ("2025-11-14", "2025-11-17"), field="normalized"
+    ) == {"2025-12-01", "2025-11-24"}
 
 
 def test_a_closure_until_at_least_a_day_agrees_with_until_that_day(ruleset, nlp):
@@ -105,9 +113,15 @@ _DEAL = "Regulator clears hospital takeover\n\n"
 def test_gave_the_go_ahead_on_a_weekday_dates_the_approval(ruleset, nlp):
     first = _DEAL + "The health regulator gave the go-ahead on Wednesday to Kiku Health's bid.\n"
     second = _DEAL + "The health regulator on Tuesday approved Kiku Health's bid.\n"
-    result = _pair(ruleset, nlp, first, second, ("2026-03-13", "2026-03-11"))
-    (finding,) = _findings(result, "event.main_date")
-    assert {e.normalized for e in finding.evidence} == {"2026-03-11", "2026-03-10"}
+    assert _evidence(
+        ruleset,
+        nlp,
+        "event.main_date",
+        first,
+        second,
+        ("2026-03-13", "2026-03-11"),
+        field="normalized",
+    ) == {"2026-03-11", "2026-03-10"}
 
 
 # --- a part of a count told after it: "four of them seriously" -----------------------------
@@ -128,9 +142,9 @@ def test_two_counts_with_the_same_part_by_severity_are_one_measure(ruleset, nlp)
     second = (
         _DERAIL + "According to the operator, 13 passengers were injured, four of them seriously.\n"
     )
-    result = _pair(ruleset, nlp, first, second, ("2025-11-14", "2025-11-17"))
-    (finding,) = _findings(result, "number.casualties")
-    assert {e.text for e in finding.evidence} == {"31 people", "13 passengers"}
+    assert _evidence(
+        ruleset, nlp, "number.casualties", first, second, ("2025-11-14", "2025-11-17")
+    ) == {"31 people", "13 passengers"}
 
 
 def test_a_part_that_tells_who_not_how_badly_is_no_count(ruleset, nlp):
@@ -182,9 +196,10 @@ def _ruling(day: str, period: str) -> str:
 def test_spans_within_which_one_task_is_due_disagree(ruleset, nlp):
     first = _ruling("Tuesday", "within 90 days")
     second = _ruling("Tuesday", "within 60 days")
-    result = _pair(ruleset, nlp, first, second, ("2026-03-11", "2026-03-12"))
-    (finding,) = _findings(result, "deadline")
-    assert {e.text for e in finding.evidence} == {"within 90 days", "within 60 days"}
+    assert _evidence(ruleset, nlp, "deadline", first, second, ("2026-03-11", "2026-03-12")) == {
+        "within 90 days",
+        "within 60 days",
+    }
 
 
 def test_a_span_within_which_a_task_is_due_agrees_with_the_day_it_reaches(ruleset, nlp):
@@ -225,9 +240,9 @@ _DAM = "Dam level falls\n\nThe Kelsall Dam supplies the town of Harlow.\n\n"
 def test_two_shares_of_one_dams_capacity_disagree(ruleset, nlp):
     first = _DAM + "The Kelsall Dam has fallen to 31.4% of capacity, the water board said.\n"
     second = _DAM + "The Kelsall Dam has fallen to 34.1 per cent of capacity, officials said.\n"
-    result = _pair(ruleset, nlp, first, second, ("2026-01-21", "2026-01-22"))
-    (finding,) = _findings(result, "number.capacity")
-    assert {e.text for e in finding.evidence} == {
+    assert _evidence(
+        ruleset, nlp, "number.capacity", first, second, ("2026-01-21", "2026-01-22")
+    ) == {
         "31.4% of capacity",
         "34.1 per cent of capacity",
     }
@@ -273,9 +288,10 @@ _FIRE = "Fire guts packaging plant\n\nA fire gutted the Kiku packaging plant in 
 def test_two_sources_damage_figures_are_compared_though_their_sentences_share_no_word(ruleset, nlp):
     first = _FIRE + "Kiku put the damage at 12 million euros.\n"
     second = _FIRE + "The company said losses would reach around €21 million.\n"
-    result = _pair(ruleset, nlp, first, second, ("2026-03-12", "2026-03-13"))
-    (finding,) = _findings(result, "number.money")
-    assert {e.text for e in finding.evidence} == {"12 million euros", "around €21 million"}
+    assert _evidence(ruleset, nlp, "number.money", first, second, ("2026-03-12", "2026-03-13")) == {
+        "12 million euros",
+        "around €21 million",
+    }
 
 
 # --- what a takeover is worth, told by "to buy X for" ---------------------------------------
@@ -289,9 +305,10 @@ def test_the_price_to_buy_a_company_and_to_take_it_over_is_the_deals_value(rules
         _BID + "Kiku Air's agreement on Monday to take over Corvale Airlines for C$2.6 billion"
         " is its boldest move yet.\n"
     )
-    result = _pair(ruleset, nlp, first, second, ("2026-05-18", "2026-05-19"))
-    (finding,) = _findings(result, "number.money")
-    assert {e.text for e in finding.evidence} == {"C$2.8 billion", "C$2.6 billion"}
+    assert _evidence(ruleset, nlp, "number.money", first, second, ("2026-05-18", "2026-05-19")) == {
+        "C$2.8 billion",
+        "C$2.6 billion",
+    }
 
 
 # --- nouns whose plural is the singular ----------------------------------------------------
@@ -336,9 +353,9 @@ def test_crossing_the_line_in_a_time_gives_the_winning_time(ruleset, nlp):
         _RACE + "Ana Kelsall crossed the line in 2:06:48 to take the course record at the"
         " Harlow Marathon.\n"
     )
-    result = _pair(ruleset, nlp, first, second, ("2026-10-11", "2026-10-12"))
-    (finding,) = _findings(result, "number.race")
-    assert {e.normalized for e in finding.evidence} == {"2:06:18", "2:06:48"}
+    assert _evidence(
+        ruleset, nlp, "number.race", first, second, ("2026-10-11", "2026-10-12"), field="normalized"
+    ) == {"2:06:18", "2:06:48"}
 
 
 # --- one sum in two currencies ----------------------------------------------------------------
@@ -347,9 +364,15 @@ def test_crossing_the_line_in_a_time_gives_the_winning_time(ruleset, nlp):
 def test_one_figure_in_two_currencies_disagrees(ruleset, nlp):
     first = _BID + "Kiku Air will pay C$14.50 per share, a premium to Friday's close.\n"
     second = _BID + "Kiku Air is paying US$14.50 a share.\n"
-    result = _pair(ruleset, nlp, first, second, ("2026-05-18", "2026-05-19"))
-    (finding,) = _findings(result, "number.figure")
-    assert {e.normalized for e in finding.evidence} == {"CAD 14.50", "USD 14.50"}
+    assert _evidence(
+        ruleset,
+        nlp,
+        "number.figure",
+        first,
+        second,
+        ("2026-05-18", "2026-05-19"),
+        field="normalized",
+    ) == {"CAD 14.50", "USD 14.50"}
 
 
 @pytest.mark.parametrize(
@@ -383,6 +406,6 @@ def test_match_points_are_counted_though_points_alone_are_not(ruleset, nlp):
         _FINAL + "Ana Kiku saved three match points in the tenth game of the deciding set before"
         " beating Esk Norton to win the Corvale Open.\n"
     )
-    result = _pair(ruleset, nlp, first, second, ("2025-04-13", "2025-04-14"))
-    (finding,) = _findings(result, "number.counted")
-    assert {e.text for e in finding.evidence} == {"two match points", "three match points"}
+    assert _evidence(
+        ruleset, nlp, "number.counted", first, second, ("2025-04-13", "2025-04-14")
+    ) == {"two match points", "three match points"}
