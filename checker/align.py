@@ -599,7 +599,7 @@ def pair_score(a: Unit, b: Unit) -> int:
         return 0  # "the first trams" and "the full fleet": two steps, two deadlines
     same_task = (
         a.event_class == "deadline"
-        and (scoped or bool({w for w in a.context & b.context if w[0] == "^"}))
+        and (scoped or bool({w for w in a.context & b.context if w[0] == "^"}) or _one_thing(a, b))
         and not any(
             intervals_agree(x.value, y.value)  # type: ignore[arg-type]
             for one, other in ((a, b), (b, a))
@@ -651,6 +651,15 @@ def pair_score(a: Unit, b: Unit) -> int:
         if {f.trigger for f in a.facts}.isdisjoint(f.trigger for f in b.facts):
             return 0
     return shared if shared >= needed else 0
+
+
+def _one_thing(a: Unit, b: Unit) -> bool:
+    """True when two deadlines, one with no predicate, are for one thing: their clauses share
+    ``MIN_SHARED_WORDS`` plain words ("an extension to Berlin is planned by 2032", "the
+    extension to Berlin, which the government aims to complete by 2030")."""
+    if any(w[0] == "^" for w in a.context) and any(w[0] == "^" for w in b.context):
+        return False
+    return len({w for w in a.context & b.context if w[0].isalpha()}) >= MIN_SHARED_WORDS
 
 
 def _actors_in_other_spelling(a: Unit, b: Unit) -> int:

@@ -513,10 +513,12 @@ def _updated_total(rule: Rule, earlier: list[Fact], later: list[Fact]) -> bool:
         and f.value.low >= e.value.low
         for f in later
         for e in earlier
-    ) and any(words & set(_WORD.findall(f.sentence.lower())) for f in later)
+    ) and any(words & set(_WORD.findall(_QUOTED.sub(" ", f.sentence.lower()))) for f in later)
 
 
 _WORD = re.compile(r"[a-z]+")
+_QUOTED = re.compile(r'"[^"]*"|\u201c[^\u201d]*\u201d')
+"""Words in quotation marks: a name or a slogan ("Level 3 "Go Now" notices"), no update."""
 
 
 def _update_between(

@@ -375,6 +375,8 @@ def test_extract_stem_meets_short_plurals_and_verbs():
     # a name with and without its accents is one context word
     assert stem("Ozoliņš") == stem("Ozolins") == "ozolin"
     assert stem("Łódź") == stem("Lodz")
+    # a verb's -ied and -ies forms meet its -y form
+    assert stem("notified") == stem("notifies") == stem("notify") == "notify"
 
 
 # --- counts ------------------------------------------------------------------------------------

@@ -409,3 +409,135 @@ def test_match_points_are_counted_though_points_alone_are_not(ruleset, nlp):
     assert _evidence(
         ruleset, nlp, "number.counted", first, second, ("2025-04-13", "2025-04-14")
     ) == {"two match points", "three match points"}
+
+
+# --- a deadline told with "should be", a past participle in -ied ------------------------------
+
+_OUTAGE = (
+    "Hospital trust hit by cyberattack\n\nA cyberattack has shut the Harlow trust's systems.\n\n"
+)
+
+
+def test_should_be_notified_by_a_day_is_a_deadline_of_the_task_to_notify(ruleset, nlp):
+    first = _OUTAGE + "Under the rules the trust must notify affected patients by April 10.\n"
+    second = (
+        _OUTAGE + "Anyone whose records were taken should be notified by the end of April, a"
+        " spokesman said.\n"
+    )
+    assert _evidence(ruleset, nlp, "deadline", first, second, ("2026-03-11", "2026-03-12")) == {
+        "by April 10",
+        "by the end of April",
+    }
+
+
+def test_a_deadline_predicate_is_the_verb_after_to_not_its_object(ruleset, nlp):
+    # "to restore online payments" restores: it is no deadline to pay a ransom
+    first = _OUTAGE + "The hackers gave the trust until October 20 to pay.\n"
+    second = _OUTAGE + "The trust is working to restore online payments by Monday, October 21.\n"
+    result = _pair(ruleset, nlp, first, second, ("2024-10-15", "2024-10-16"))
+    assert _findings(result, "deadline") == []
+
+
+def test_a_deadline_with_no_predicate_is_compared_with_one_for_the_same_thing(ruleset, nlp):
+    first = (
+        "Fast line opens\n\nThe Corvale fast line opened on Friday.\n\n"
+        "An extension to Kelsall is planned by 2032, the minister said.\n"
+    )
+    second = (
+        "Fast line opens\n\nThe Corvale fast line opened on Friday.\n\n"
+        "Attention is turning to the extension to Kelsall, which the government aims to"
+        " complete by 2030.\n"
+    )
+    assert _evidence(ruleset, nlp, "deadline", first, second, ("2026-06-13", "2026-06-15")) == {
+        "by 2032",
+        "by 2030",
+    }
+
+
+# --- a count of the places counted things were at; cancellations "called off" ----------------
+
+
+def test_a_count_of_places_in_the_subject_leaves_the_measure_to_the_first_count(ruleset, nlp):
+    first = _OUTAGE + "About 1,100 outpatient appointments have been cancelled so far.\n"
+    second = (
+        _OUTAGE + "Some 1,400 appointments at the trust's seven hospitals have been called off.\n"
+    )
+    assert _evidence(
+        ruleset, nlp, "number.disruption", first, second, ("2026-03-11", "2026-03-12")
+    ) == {"About 1,100 outpatient appointments", "Some 1,400 appointments"}
+
+
+# --- where ambulances were diverted; where a fire started --------------------------------------
+
+
+def test_where_ambulances_were_diverted_is_compared(ruleset, nlp):
+    first = _OUTAGE + "Ambulances were being diverted to hospitals in Esk Norton.\n"
+    second = _OUTAGE + "In the meantime ambulances are being rerouted to Tollerby.\n"
+    assert _evidence(ruleset, nlp, "place.moved", first, second, ("2026-03-10", "2026-03-11")) == {
+        "in Esk Norton",
+        "to Tollerby",
+    }
+
+
+_FIRE = "Wildfire grows\n\nThe Harlow Ridge Fire has burned 19,000 acres.\n\n"
+
+
+def test_where_a_fire_started_is_compared(ruleset, nlp):
+    first = _FIRE + "The Harlow Ridge Fire started near Esk Norton and ran east.\n"
+    second = (
+        _FIRE + "The fire has been burning since Thursday, when it was first reported near"
+        " Tollerby.\n"
+    )
+    assert _evidence(ruleset, nlp, "event.place", first, second, ("2025-08-17", "2025-08-18")) == {
+        "near Esk Norton",
+        "near Tollerby",
+    }
+
+
+# --- those ordered out; a slogan in quotes is no update ----------------------------------------
+
+
+def test_those_ordered_out_are_the_evacuated_and_a_quoted_now_updates_nothing(ruleset, nlp):
+    first = _FIRE + 'Some 2,600 people were ordered out on Friday under Level 3 "Go Now" notices.\n'
+    second = (
+        _FIRE + "Friday's evacuation orders covered about 6,200 residents, most of them under"
+        ' Level 3 "Go Now" notices.\n'
+    )
+    assert _evidence(
+        ruleset, nlp, "number.casualties", first, second, ("2025-08-17", "2025-08-18")
+    ) == {"Some 2,600 people", "about 6,200 residents"}
+
+
+# --- talks that collapsed; a date past another date; a quoted modal ---------------------------
+
+
+def test_talks_between_named_parties_that_collapsed_are_dated_as_ended(normalize_text):
+    text = (
+        "Wage talks between Harlow Mining and the Kelsall Miners' Union (KMU) collapsed on"
+        " Wednesday, leaving 9,000 workers on strike.\n"
+    )
+    facts = normalize_text(text, published=dt.date(2025, 11, 13)).facts
+    assert [(f.kind, f.value.start) for f in facts if f.kind.startswith("event.")] == [
+        ("event.end_date", dt.date(2025, 11, 12))
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ada Kiku's trial began last Thursday, and she took the stand Friday.\n",
+        "Ada Kiku, whose trial began last Thursday, took the stand on Friday.\n",
+    ],
+)
+def test_an_event_word_dated_before_is_not_dated_again_further_on(normalize_text, text):
+    facts = normalize_text(text, published=dt.date(2011, 7, 30)).facts
+    assert [f.text for f in facts if f.kind.startswith("event.")] == ["last Thursday"]
+
+
+def test_a_modal_in_a_quotation_does_not_set_the_tense_of_a_date_outside_it(normalize_text):
+    text = (
+        "On March 3, the minister directed the Corvale agency to review the rules, stating"
+        ' that "we should be looking at ways to strengthen them."\n'
+    )
+    facts = normalize_text(text, published=dt.date(2009, 4, 28)).lead_facts
+    assert {f.value.start for f in facts if f.text == "On March 3"} == {dt.date(2009, 3, 3)}

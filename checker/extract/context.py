@@ -141,11 +141,18 @@ STEMS_KEPT = 100_000
 
 @lru_cache(maxsize=STEMS_KEPT)
 def stem(word: str) -> str:
-    """A crude stem so "concluded"/"conclude" and "talks"/"talk" meet in context sets
+    """A crude stem so "concluded"/"conclude", "talks"/"talk" and "notified"/"notify" meet in context sets
     (kept per word: the extractors stem each word of a context set, story after story);
     accents folded, as wires drop them ("Ozoliņš" meets "Ozolins")."""
     word = fold_accents(word.lower().strip("'\u2019"))
-    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+    for suffix, keep in (
+        ("ies", "y"),
+        ("ied", "y"),
+        ("ing", ""),
+        ("ed", ""),
+        ("es", ""),
+        ("s", ""),
+    ):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             if suffix == "es" and not word.endswith(_ES_PLURALS):
                 return word[:-1]  # "landslides" as "landslide", "cases" as "case"
@@ -606,6 +613,8 @@ class _Context:
                     continue  # "will be held": passive, not past
                 if cue.start in self.timex_tokens and not start <= cue.start < end:
                     continue  # the "next" of another date ("is next Thursday") dates that one
+                if scope and self._quoted_at(cue.start, sent_start):
+                    continue  # 'directed them to review it, stating that "we should look"
                 if (
                     cue.start >= left
                     and cue.end <= right
@@ -643,6 +652,13 @@ class _Context:
             if best is not None:
                 return best[2]
         return fallback or "none"
+
+    def _quoted_at(self, i: int, sent_start: int) -> bool:
+        """True when token ``i`` stands inside a quotation opened in its sentence."""
+        lower = self.tokens.lower
+        marks = lower[sent_start:i]
+        straight = marks.count('"')
+        return straight % 2 == 1 or marks.count("\u201c") > marks.count("\u201d")
 
     def _plan_told_in_past(self, i: int, sent_start: int) -> bool:
         """True when the future marker at token ``i`` follows a plan told in the past: "was

@@ -1336,8 +1336,11 @@ def _counting_noun(
     if cue is None:
         cue = _measure_over_date(ctx, sent, start, measures)
     described = False
+    if cue is None and _counted_where(ctx, sent, start) is not None:
+        return None  # "1,400 appointments at the network's seven hospitals were called off"
     if cue is None:
         after = _after_owner(ctx, sent, end)
+        after = _counted_where(ctx, sent, after, ahead=True) or after
         while after < sent.end and t.lower[after] in _BEFORE_PARTICIPLE:
             after += 1
         cue = cue_at.get(after)
@@ -1384,6 +1387,56 @@ def _after_owner(ctx: _Context, sent: Span, i: int) -> int:
     while k < min(sent.end, name_start + _OWNER_GAP) and t.alpha[k] and t.title[k]:
         k += 1
     return k if k > name_start else i
+
+
+_WHERE_PREPOSITIONS = frozenset({"at", "in", "across"})
+_WHERE_GAP = 5
+"""Most words in a count of the places counted things are at ("at the network's seven
+hospitals")."""
+
+
+def _counted_where(ctx: _Context, sent: Span, i: int, ahead: bool = False) -> int | None:
+    """Where counted things are, told by a count of places in a preposition's phrase ("1,400
+    appointments at the network's seven hospitals were called off"): ahead, the index after
+    that phrase when it starts at token ``i`` and a plural noun ends it; else whether the
+    number at ``i`` stands in such a phrase right after another count's plural noun (the
+    index of its preposition, or None)."""
+    t = ctx.tokens
+    if ahead:
+        if i >= sent.end or t.lower[i] not in _WHERE_PREPOSITIONS:
+            return None
+        k, seen_number = i + 1, False
+        while k < min(sent.end, i + 1 + _WHERE_GAP):
+            if ctx.doc[k].like_num:
+                seen_number = True
+            elif seen_number and t.alpha[k]:
+                return k + 1 if _plural_noun(t.lower[k]) else None
+            elif not _where_word(t, k):
+                return None
+            k += 1
+        return None
+    for k in range(i - 1, max(sent.start, i - _WHERE_GAP) - 1, -1):
+        word = t.lower[k]
+        if word in _WHERE_PREPOSITIONS:
+            before = k - 1
+            return (
+                k
+                if before > sent.start
+                and _plural_noun(t.lower[before])
+                and ctx.doc[before - 1].like_num
+                else None
+            )
+        if not _where_word(t, k):
+            return None
+    return None
+
+
+def _where_word(t: _Tokens, k: int) -> bool:
+    """A word of the owner in a count of places ("the", "network", "'s")."""
+    word = t.lower[k]
+    return word in ("the", "its", "their", "'s", "\u2019s") or (
+        t.alpha[k] and word not in STOP_WORDS
+    )
 
 
 def _hyphenated_modifier(ctx: _Context, k: int, end: int) -> bool:

@@ -1263,8 +1263,9 @@ def _deadline_predicate(
     ctx: _Context, span: Span, left: int, predicates: dict[str, list[str]]
 ) -> str:
     """What must happen by a deadline, as one word: the meaning of a listed predicate word
-    between the nearest "to" or modal before the date and the date ("must have the plant
-    fully operational by March": "operate"), else "~" and the stem of the word after that
+    right after the nearest "to" or modal before the date ("to restore online payments by
+    Monday": "restore"), else of the listed word nearest the date between them ("must have
+    the plant fully operational by March": "operate"), else "~" and the stem of the word after that
     "to" or modal ("required to deliver its findings by Friday": "~deliver"); "" when none
     ("the December 31 deadline", "results are due by Friday")."""
     t = ctx.tokens
@@ -1317,11 +1318,20 @@ def _deadline_predicate(
         for phrase in phrases
         if f" {phrase} " in said and said.find(f" {phrase} ") < reach - 1
     ]
-    if found:
-        return max(found)[2]
     at = anchor + 1
     while at < end and lower[at] in _PREDICATE_SKIP:
         at += 1
+    head = f" {' '.join(lower[at:end])} "
+    verb = [
+        (len(phrase), meaning)
+        for meaning, phrases in predicates.items()
+        for phrase in phrases
+        if head.startswith(f" {phrase} ")
+    ]
+    if verb:
+        return max(verb)[1]  # "to restore online payments by Monday": the verb's, not its object's
+    if found:
+        return max(found)[2]
     if at < end and t.alpha[at] and t.lowercase[at] and lower[at] not in STOP_WORDS:
         return "~" + stem(lower[at])  # a word of no listed meaning: "~deliver"
     return ""
@@ -1607,8 +1617,12 @@ def _event_of(
             in_clause = left <= cue.start < right
             if not in_clause and cue.start > span.start:
                 continue  # "killed on June 24, while investigating an attack": not the attack's date
-            distance = span.start - cue.end if cue.end <= span.start else cue.start - span.end
-            key = (0 if in_clause else 1, distance)
+            if not in_clause and _dated_between(ctx, cue, span):
+                continue  # "his trial began last Thursday, spoke ... Friday": Thursday's
+            gap = (
+                range(cue.end, span.start) if cue.end <= span.start else range(span.end, cue.start)
+            )
+            key = (0 if in_clause else 1, _plain_words(ctx, gap))
             if best is None or key < best[0]:
                 best = (key, cue, chains[cue.start][0])
     if best is None or (best[0][0] == 1 and best[0][1] > 12):
@@ -1644,6 +1658,36 @@ def _event_of(
         # said it would be replayed on Wednesday" reports the match's date
         return None
     return cue, best[2]
+
+
+def _dated_between(ctx: _Context, cue: Span, span: Span) -> bool:
+    """True when another date of the calendar dates event word ``cue`` in its own clause
+    before the date ``span``, words apart from it ("who had been silent since her trial
+    began last Thursday, spoke for the first time on Friday": the trial is Thursday's);
+    not one beside it ("this morning, 16th August"), nor a duration ("with 6:00 minutes
+    remaining in the third quarter"), nor one in a clause set in after the event word ("the
+    talks, which began on Monday, ended on Wednesday")."""
+    t = ctx.tokens
+    sent_start = t.sent_start[span.start]
+    for other in ctx.timex_by_sent.get(sent_start, ()):
+        if not (cue.end <= other.start and other.end <= span.start):
+            continue
+        if _DATE_PARTS.isdisjoint(other.label_.split("+")):
+            continue
+        left, right = ctx.clause(other.start, other.end)
+        if left <= cue.start < right <= span.start and any(
+            t.alpha[i] for i in range(other.end, span.start)
+        ):
+            return True
+    return False
+
+
+def _plain_words(ctx: _Context, between: range) -> int:
+    """How many tokens stand in ``between``, a name's words left out (a date's words count:
+    they are no name): "talks between Harlow Mining and the Kelsall Miners' Union (KMU)
+    collapsed on Wednesday" has eight tokens from the talks to the date."""
+    t = ctx.tokens
+    return sum(1 for i in between if not (t.alpha[i] and t.title[i]) or i in ctx.timex_tokens)
 
 
 def _opens_clause(ctx: _Context, span: Span) -> bool:
