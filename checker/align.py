@@ -211,6 +211,9 @@ def units_of(sources: list[NormalizedSource], ruleset: RuleSet) -> list[Unit]:
                 event_class = _event_class(ruleset, facts[0])
                 ordinal = normalized.chain_ordinal.get(facts[0].chain)
             names = frozenset().union(*(f.names for f in facts))
+            one_subject = _one_subject(ruleset, rule, facts[0].subject) or (
+                event_class in _one_subject_classes(ruleset, rule)
+            )
             units.append(
                 Unit(
                     normalized.source.id,
@@ -222,7 +225,7 @@ def units_of(sources: list[NormalizedSource], ruleset: RuleSet) -> list[Unit]:
                     ordinal,
                     names=names,
                     split=others is not None,
-                    one_subject=_one_subject(ruleset, rule, facts[0].subject),
+                    one_subject=one_subject,
                     others=others or frozenset(),
                     sentence_words=(words := _sentence_words(facts, quiet))
                     if family == "quantity"
@@ -457,6 +460,13 @@ def _one_subject(ruleset: RuleSet, rule: str, measure: str) -> bool:
     rescued from the one accident a story reports)."""
     options = ruleset.rules[rule].options if rule in ruleset.rules else {}
     return bool(options.get("one_subject")) or measure in options.get("one_subject_measures", ())
+
+
+def _one_subject_classes(ruleset: RuleSet, rule: str) -> tuple[str, ...]:
+    """Event classes a story tells once, of its one subject (``one_subject_classes``: a
+    player's medical): compared though their sentences share no word."""
+    options = ruleset.rules[rule].options if rule in ruleset.rules else {}
+    return tuple(options.get("one_subject_classes", ()))
 
 
 def _series(ruleset: RuleSet, fact: Fact) -> str:

@@ -314,11 +314,11 @@ def _near_days(a: Fact, b: Fact, days: int) -> bool:
     return abs((x.start - y.start).days) <= days
 
 
-def _values_agree(a: Fact, b: Fact, same_place_km: float = 10.0) -> bool:
+def _values_agree(a: Fact, b: Fact, same_place_km: float = 10.0, core_ratio: float = 0.0) -> bool:
     if isinstance(a.value, Interval) and isinstance(b.value, Interval):
         return intervals_agree(a.value, b.value)
     if isinstance(a.value, Place) and isinstance(b.value, Place):
-        return places_agree(a.value, b.value, same_place_km=same_place_km)
+        return places_agree(a.value, b.value, same_place_km=same_place_km, core_ratio=core_ratio)
     if isinstance(a.value, Amount) and isinstance(b.value, Amount):
         if _dated_apart(a, b):
             return True  # "4.8% in September" and "5.2% in August": two figures, no conflict
@@ -378,7 +378,7 @@ def _cap(amount: Amount) -> bool:
     return amount.low == 0 < amount.high < math.inf
 
 
-def _confirms(a: Fact, b: Fact, same_place_km: float = 10.0) -> bool:
+def _confirms(a: Fact, b: Fact, same_place_km: float = 10.0, core_ratio: float = 0.0) -> bool:
     """True when ``b`` states ``a``'s value or one holding it, so the two may stand in an
     agreement: equal words, dates equal or one inside the other, a city and its country,
     figures whose ranges meet. Never two values that exclude each other, nor two a
@@ -398,7 +398,7 @@ def _confirms(a: Fact, b: Fact, same_place_km: float = 10.0) -> bool:
         return False
     if isinstance(a.value, Interval) and isinstance(b.value, Interval):
         return intervals_agree(a.value, b.value)
-    return _values_agree(a, b, same_place_km)
+    return _values_agree(a, b, same_place_km, core_ratio)
 
 
 def _says(text: str, words: list[str]) -> bool:
@@ -566,6 +566,7 @@ def compare_alignment(
     None when a rule with ``max_days_apart`` finds no two of the group's dates near enough
     to be one event's."""
     same_place_km = float(rule.options.get("same_place_km", 10.0))
+    core_ratio = float(rule.options.get("core_ratio", 0.0))
     # Two sources differ when nothing one states agrees with anything the other states
     # (a unit may hold two facts when an article's chain took in a second event).
     values = [_unit_value(unit, alignment.family) for unit in alignment.units]
@@ -577,7 +578,7 @@ def compare_alignment(
     def agree(a: Fact, b: Fact) -> bool:
         if across_midnight:
             return _days_agree(a, b, rule)
-        return _values_agree(a, b, same_place_km)
+        return _values_agree(a, b, same_place_km, core_ratio)
 
     near = rule.options.get("max_days_apart")
 
@@ -708,7 +709,7 @@ def compare_alignment(
     def confirmed(k: int, a: Fact, m: int, b: Fact) -> bool:
         if across_midnight and isinstance(a.value, Interval) and isinstance(b.value, Interval):
             return _days_agree(a, b, rule, both_zoned=True)
-        return _confirms(a, b, same_place_km)
+        return _confirms(a, b, same_place_km, core_ratio)
 
     judged = _agreeing(shown, values, consistent, comparable)
     listed = _agreeing(shown, values, confirmed, comparable)

@@ -317,8 +317,13 @@ def _apart(a: Place, b: Place, same_place_km: float) -> bool:
     ) and not any(_distance_km(p, q) <= same_place_km for p in a.coordinates for q in b.coordinates)
 
 
-def places_agree(a: Place, b: Place, *, same_place_km: float = 10.0) -> bool:
-    """True unless the gazetteer shows two places apart (see the module docstring)."""
+def places_agree(
+    a: Place, b: Place, *, same_place_km: float = 10.0, core_ratio: float = 0.0
+) -> bool:
+    """True unless the gazetteer shows two places apart (see the module docstring). With
+    ``core_ratio``, two cities within ``same_place_km`` are one place only when one is that
+    many times the other's size: a suburb told as its city ("Long Beach", "Los Angeles");
+    two towns of a size side by side ("Villeurbanne", "Vénissieux") are two."""
     if not comparable(a, b):
         return True
     if a.name.lower() == b.name.lower() and not (a.qualified and b.qualified):
@@ -338,4 +343,8 @@ def places_agree(a: Place, b: Place, *, same_place_km: float = 10.0) -> bool:
     # two cities of one US state are one place only as neighbours ("Long Beach" and "Los
     # Angeles"), not across the state ("Charlotte" and "Durham")
     reach = max(same_place_km, SAME_STATE_KM) if shared else same_place_km
+    if core_ratio and not shared and a.population and b.population:
+        smaller, larger = sorted((a.population, b.population))
+        if larger < core_ratio * smaller:
+            return False  # two suburbs of one city: two places
     return any(_distance_km(p, q) <= reach for p in a.coordinates for q in b.coordinates)

@@ -64,6 +64,7 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
             "until_words": list,
             "classes": list,
             "one_subject": bool,
+            "one_subject_classes": list,
         },
     ),
     "deadline": (
@@ -73,6 +74,7 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
             "lasting_markers": list,
             "marker_hedges": list,
             "obligation_words": list,
+            "promise_words": list,
             "term_events": list,
             "directive_words": list,
             "closing_markers": list,
@@ -168,6 +170,7 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
             "prepositions": list,
             "venues": list,
             "same_place_km": float,
+            "core_ratio": float,
             "class_prepositions": dict,
             "frames": dict,
             "main": bool,
@@ -177,12 +180,13 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     ),
     "ranked_place": (
         {**_RULE_KEYS, "ranks": list, "nouns": list, "links": list},
-        {"same_place_km": float, "unknown_places": bool},
+        {"same_place_km": float, "core_ratio": float, "unknown_places": bool},
     ),
     "home_place": (
         {**_RULE_KEYS, "suffixes": list},
         {
             "same_place_km": float,
+            "core_ratio": float,
             "descriptors": int,
             "groups": list,
             "seats": list,
@@ -191,7 +195,7 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     ),
     "route_place": (
         {**_RULE_KEYS, "words": list, "patterns": list},
-        {"same_place_km": float, "unknown_places": bool},
+        {"same_place_km": float, "core_ratio": float, "unknown_places": bool},
     ),
     "lead_date": (
         dict(_RULE_KEYS),

@@ -345,6 +345,11 @@ def is_spelling_variant(word: str, other: str) -> bool:
         for a, b in ((word, other), (other, word)):
             if british in a and a.replace(british, american, 1) == b:
                 return True
+    # "our" inside a compound or a derived word: "harbourmaster", "colourful", "favourable"
+    for a, b in ((word, other), (other, word)):
+        at = a.find("our", 3)
+        if at > 0 and a[:at] + "or" + a[at + 3 :] == b:
+            return True
     return False
 
 
@@ -1415,6 +1420,8 @@ def name_typos(
                     continue  # "Genève" and "Geneva": one city's two names
                 if source_id not in others and romanised(text, other, romanisations):
                     continue  # "Zelenskiy" and "Zelensky": two house styles, each kept
+                if is_spelling_variant(text.lower(), other.lower()):
+                    continue  # "Harbourmaster" and "Harbormaster": British and American
                 support = len(others)
                 if source_id in others:
                     other_known = zipf(other.lower())

@@ -377,6 +377,9 @@ def test_extract_stem_meets_short_plurals_and_verbs():
     assert stem("Łódź") == stem("Lodz")
     # a verb's -ied and -ies forms meet its -y form
     assert stem("notified") == stem("notifies") == stem("notify") == "notify"
+    # a British doubled l before -ing and -ed ("travelling"), never a short word's own
+    assert stem("travelling") == stem("traveling") == stem("travelled") == "travel"
+    assert stem("spelled") == stem("spell") == "spell"
 
 
 # --- counts ------------------------------------------------------------------------------------

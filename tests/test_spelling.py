@@ -86,6 +86,9 @@ def test_spelling_suggest_common_misspellings(word, expected):
         ("organisation", "organization"),
         ("liberalise", "liberalize"),
         ("colour", "color"),
+        # "our" inside a compound or a derived word
+        ("harbourmaster", "harbormaster"),
+        ("neighbourhood", "neighborhood"),
     ],
 )
 def test_spelling_british_and_american_forms_are_variants(british, american):
@@ -94,7 +97,15 @@ def test_spelling_british_and_american_forms_are_variants(british, american):
 
 
 @pytest.mark.parametrize(
-    ("word", "other"), [("recieve", "receive"), ("tarrifs", "tariffs"), ("defence", "fence")]
+    ("word", "other"),
+    [
+        ("recieve", "receive"),
+        ("tarrifs", "tariffs"),
+        ("defence", "fence"),
+        # a slip of a word whose "our" is no British spelling
+        ("fourteen", "forteen"),
+        ("flourish", "florish"),
+    ],
 )
 def test_spelling_misspelling_is_not_a_variant(word, other):
     assert not is_spelling_variant(word, other)

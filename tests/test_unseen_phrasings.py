@@ -541,3 +541,202 @@ def test_a_modal_in_a_quotation_does_not_set_the_tense_of_a_date_outside_it(norm
     )
     facts = normalize_text(text, published=dt.date(2009, 4, 28)).lead_facts
     assert {f.value.start for f in facts if f.text == "On March 3"} == {dt.date(2009, 3, 3)}
+
+
+# --- a British and an American spelling of a title word are no name slip ---------------------
+
+
+def test_a_title_word_in_british_and_american_spelling_is_no_name_slip(ruleset, nlp):
+    first = _FERRY + "Harbourmaster Ada Kiku said visibility was poor.\n"
+    second = _FERRY + "Harbormaster Ada Kiku has said visibility was poor at the time.\n"
+    third = _FERRY + "Harbourmaster Ada Kiku said the tug had been heading out.\n"
+    result = check_articles(
+        ruleset,
+        nlp,
+        ("a.txt", "2025-03-11", first),
+        ("b.txt", "2025-03-14", second),
+        ("c.txt", "2025-03-12", third),
+    )
+    assert [f for f in result.findings if f.rule == "typo.name"] == []
+
+
+# --- two steps of one inquiry; a promise "within" a span ----------------------------------------
+
+_FERRY = (
+    "Ferry strikes tug\n\nA Corvale ferry collided with a tug in Harlow Harbour on Tuesday.\n\n"
+)
+
+
+def test_a_preliminary_and_a_final_report_are_two_deadlines(ruleset, nlp):
+    first = _FERRY + "The safety board aims to publish a preliminary report by the end of May.\n"
+    second = _FERRY + "The safety board expects to release its final report by December 31.\n"
+    result = _pair(ruleset, nlp, first, second, ("2025-03-14", "2025-03-12"))
+    assert _findings(result, "deadline") == []
+
+
+def test_a_promise_within_a_span_counts_from_the_main_event(ruleset, nlp):
+    first = _FERRY + "The safety board said it would publish preliminary findings within 30 days.\n"
+    second = _FERRY + "The safety board aims to publish preliminary findings by the end of May.\n"
+    assert _evidence(
+        ruleset, nlp, "deadline", first, second, ("2025-03-11", "2025-03-14"), field="normalized"
+    ) == {"2025-04-10 or 2025-04-09", "2025-05-31"}
+
+
+# --- a collision in other words; where it happened, "off" a point --------------------------------
+
+
+def test_a_ferry_that_struck_a_tug_and_one_that_collided_with_it_are_one_collision(ruleset, nlp):
+    first = "Ferry strikes tug\n\nA Corvale ferry collided with a tug off Esk Point on Tuesday.\n"
+    second = (
+        "Collision under scrutiny\n\nInvestigators are studying the Corvale ferry that struck"
+        " a tug off Esk Point on Wednesday morning.\n"
+    )
+    assert _evidence(
+        ruleset, nlp, "event.main_date", first, second, ("2025-03-11", "2025-03-14")
+    ) == {"on Tuesday", "on Wednesday morning"}
+
+
+def test_where_a_ferry_struck_a_tug_is_compared(ruleset, nlp):
+    first = "Ferry strikes tug\n\nA Corvale ferry struck a tug off Esk Point on Tuesday.\n"
+    second = (
+        "Ferry hits tug\n\nThe Corvale ferry ploughed into a tug off Tollerby Island on Tuesday.\n"
+    )
+    assert _evidence(ruleset, nlp, "event.place", first, second, ("2025-03-11", "2025-03-11")) == {
+        "off Esk Point",
+        "off Tollerby Island",
+    }
+
+
+# --- speeds estimated; spelt with a British double l ---------------------------------------------
+
+
+def test_two_estimated_speeds_far_apart_disagree(ruleset, nlp):
+    first = _FERRY + "The ferry had been travelling at about 12 knots when it hit the tug.\n"
+    second = _FERRY + "The ferry was traveling at roughly 21 knots when it hit the tug.\n"
+    assert _evidence(
+        ruleset, nlp, "number.figure", first, second, ("2025-03-11", "2025-03-14")
+    ) == {
+        "travelling at about 12 knots",
+        "traveling at roughly 21 knots",
+    }
+
+
+# --- a player's medical; where he flew in -------------------------------------------------------
+
+_SIGNING = "Harlow sign Kiku\n\nHarlow Rovers have signed the striker Ana Kiku from Corvale.\n\n"
+
+
+def test_a_players_medical_is_dated_though_the_sentences_share_no_word(ruleset, nlp):
+    first = _SIGNING + "Kiku underwent a medical on Thursday at the training ground.\n"
+    second = _SIGNING + "Kiku passed her medical on Wednesday and was unveiled in a video.\n"
+    assert _evidence(ruleset, nlp, "event.date", first, second, ("2025-08-29", "2025-08-30")) == {
+        "on Thursday",
+        "on Wednesday",
+    }
+
+
+def test_a_medical_association_dates_no_medical(normalize_text):
+    text = "She was chosen as president of the Medical Association of Corvale in 2002.\n"
+    facts = normalize_text(text, published=dt.date(2011, 7, 30)).facts
+    assert [f for f in facts if f.kind == "event.date"] == []
+
+
+def test_where_a_traveller_flew_in_is_compared(ruleset, nlp):
+    first = _SIGNING + "Kiku flew into Birmingham on Wednesday night.\n"
+    second = _SIGNING + "Kiku landed in Manchester earlier in the week to sign the papers.\n"
+    assert _evidence(ruleset, nlp, "event.place", first, second, ("2025-08-29", "2025-08-30")) == {
+        "into Birmingham",
+        "in Manchester",
+    }
+
+
+# --- a vessel aground; litres spilled; two suburbs ---------------------------------------------
+
+_SPILL = "Barge spill\n\nCaustic soda leaked into the river at Esk Norton.\n\n"
+
+
+def test_a_barge_that_ran_aground_dates_the_main_event(ruleset, nlp):
+    first = "Barge spill\n\nA tanker barge struck rocks near Esk Norton on Sunday, spilling soda.\n"
+    second = (
+        "River shut\n\nThe town was quiet on Monday. Since the tanker barge ran aground on"
+        " Saturday and spilled part of its cargo, no ship has passed.\n"
+    )
+    assert _evidence(
+        ruleset, nlp, "event.lead_date", first, second, ("2024-10-14", "2024-10-15")
+    ) == {"on Sunday", "on Saturday"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        (
+            "An estimated 48,000 litres of the chemical reached the water.",
+            "An estimated 48,000 litres",
+        ),
+        (
+            "Some 10,600 gallons of the caustic solution escaped into the river.",
+            "Some 10,600 gallons",
+        ),
+    ],
+)
+def test_litres_and_gallons_spilled_are_the_spill(normalize_text, sentence, text):
+    facts = normalize_text(_SPILL + sentence + "\n", published=dt.date(2024, 10, 15)).facts
+    assert [(f.kind, f.text) for f in facts if f.kind == "number.cargo"] == [("number.cargo", text)]
+
+
+def test_a_sum_of_a_price_is_a_part_not_the_price(normalize_text):
+    text = "Kiku Air said $281 million of the purchase price will be paid in cash.\n"
+    facts = normalize_text(text, published=dt.date(2012, 3, 1)).facts
+    assert [f for f in facts if f.kind == "number.money"] == []
+
+
+def test_two_neighbouring_towns_of_a_size_are_two_places():
+    from checker.gazetteer import places_agree
+    from checker.model import Place
+
+    def town(name: str, population: int, at: tuple[float, float]) -> Place:
+        return Place(
+            name=name,
+            kind="city",
+            countries=frozenset({"FR"}),
+            cities=frozenset({name}),
+            coordinates=(at,),
+            country="FR",
+            population=population,
+        )
+
+    a = town("Harlow", 300_000, (45.77, 4.88))
+    b = town("Kelsall", 150_000, (45.70, 4.88))
+    core = town("Corvale", 1_200_000, (45.75, 4.85))
+    assert not places_agree(a, b, core_ratio=3)  # 8 km apart, neither the other's city
+    assert places_agree(a, core, core_ratio=3)  # a suburb told as its city
+    assert places_agree(a, b)  # without the option, any two cities 8 km apart are one
+
+
+# --- a count's "of" phrase; a possessive before a figure ----------------------------------------
+
+_HEIST = "Museum raided\n\nThieves raided the Corvale museum on Sunday.\n\n"
+
+
+def test_pieces_of_jewellery_stolen_are_counted(ruleset, nlp):
+    first = _HEIST + "The thieves escaped with eight pieces of jewellery from the museum.\n"
+    second = (
+        _HEIST + "The nine pieces of jewellery stolen from the museum are valued at €12 million.\n"
+    )
+    assert _evidence(ruleset, nlp, "number.crime", first, second, ("2025-11-03", "2025-11-07")) == {
+        "eight pieces",
+        "nine pieces",
+    }
+
+
+def test_a_figure_after_a_possessive_describes_the_noun_after_it(ruleset, nlp):
+    first = (
+        _HEIST + "The insurer's €100,000 reward for information expires at the end of November.\n"
+    )
+    second = _HEIST + "The insurer has offered a reward of €150,000 for information.\n"
+    assert _evidence(
+        ruleset, nlp, "number.figure", first, second, ("2025-11-07", "2025-11-04")
+    ) == {
+        "€100,000 reward",
+        "reward of €150,000",
+    }

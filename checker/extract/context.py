@@ -141,9 +141,10 @@ STEMS_KEPT = 100_000
 
 @lru_cache(maxsize=STEMS_KEPT)
 def stem(word: str) -> str:
-    """A crude stem so "concluded"/"conclude", "talks"/"talk" and "notified"/"notify" meet in context sets
-    (kept per word: the extractors stem each word of a context set, story after story);
-    accents folded, as wires drop them ("Ozoliņš" meets "Ozolins")."""
+    """A crude stem so "concluded"/"conclude", "talks"/"talk", "notified"/"notify" and
+    "travelling"/"traveling" meet in context sets (kept per word: the extractors stem each
+    word of a context set, story after story); accents folded, as wires drop them
+    ("Ozoliņš" meets "Ozolins")."""
     word = fold_accents(word.lower().strip("'\u2019"))
     for suffix, keep in (
         ("ies", "y"),
@@ -156,7 +157,10 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             if suffix == "es" and not word.endswith(_ES_PLURALS):
                 return word[:-1]  # "landslides" as "landslide", "cases" as "case"
-            return word[: -len(suffix)] + keep
+            root = word[: -len(suffix)]
+            if suffix in ("ing", "ed") and len(root) >= 6 and root.endswith("ell"):
+                root = root[:-1]  # British "travelled", "cancelling": "travel", "cancel"
+            return root + keep
     if len(word) == 4 and word.endswith("s") and word[-2] not in "suiew'":
         return word[:-1]  # "runs", "ends", "wins" (not "news", "gas", "this")
     return word

@@ -6,6 +6,7 @@ import itertools
 import math
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -25,10 +26,7 @@ from checker.extract.context import (
 from checker.extract.figures import _fitting_rule, _length, _part_before, _role_fits, _takes, _timed
 from checker.extract.mentions import FactMention, TimexMention
 from checker.model import Source
-from checker.quantities import (
-    NumberPhrase,
-    QuantityLexicon,
-)
+from checker.quantities import NumberPhrase, QuantityLexicon, to_amount
 from checker.rules import Rule, RuleSet
 
 _COUNT_STOPS = {"and", "or", "of", "than", "to", "in", "on", "at", "for", "with", "by"}
@@ -323,6 +321,7 @@ def _quantities(
                 measures,
                 _after_unit_figure(words, phrases, n),
                 opening=opening,
+                money=phrase.unit is not None and _is_money(phrase, lexicon),
             ):
                 continue
             if dateline and dateline.start <= doc[start].idx < dateline.end:
@@ -1055,6 +1054,7 @@ def _counts_alone(
     after_unit_figure: bool = False,
     *,
     opening: int | None = None,
+    money: bool = False,
 ) -> bool:
     """False for numbers that are not a total of their own: one of a list ("magnitude 2.9
     and 2.2"), part of a coordination ("a man and two women"), a share ("two of them"), an
@@ -1100,6 +1100,9 @@ def _counts_alone(
         after[:1] == ["of"]
         and after[1:2]
         and after[1] in _PARTIAL_OF
+        # "40,000 litres of the solution": what the figure measures (not a sum: "$281
+        # million of the purchase price" is a part)
+        and (phrase.unit is None or money)
         and not any(c.start == end for c in measures)  # "within 80 metres of its target"
     ):
         return False  # "two of them": a share
@@ -1208,6 +1211,19 @@ def _measure_of(
         # the measure word ends its phrase: "for no change" names no measure
         if j in cue_at and (cue_at[j].end >= right or not doc[cue_at[j].end].is_alpha):
             return label(cue_at[j])
+    # "an estimated 40,000 litres of the solution escaped": a figure in a unit, then "of"
+    # what it measures, then the measure word
+    if (
+        phrase.unit is not None
+        and not _is_money(phrase, lexicon)  # "$281 million of the purchase price": a part
+        and k < right
+        and doc[k].lower_ == "of"
+    ):
+        j = k + 1
+        while j < min(right, k + 1 + _OF_PHRASE) and j not in cue_at and not doc[j].is_punct:
+            j += 1
+        if j < right and j in cue_at:
+            return label(cue_at[j])
     # "45 people were killed", "two villagers slightly injured": a passive verb after
     # ("11 were fatally injured": a measure word may start with the adverb)
     while (
@@ -1235,6 +1251,16 @@ def _measure_of(
     if before:
         return label(max(before, key=lambda c: c.end))
     return None
+
+
+def _is_money(phrase: NumberPhrase, lexicon: QuantityLexicon) -> bool:
+    """True for a sum of money ("$281 million", "12 million euros")."""
+    return to_amount(phrase, lexicon).dimension.startswith("currency")
+
+
+_OF_PHRASE = 6
+"""Most words in the "of" phrase between a figure in a unit and its measure word ("40,000
+litres of the caustic solution escaped")."""
 
 
 def _object_verb_end(ctx: _Context, k: int, right: int, verbs: frozenset[str]) -> int | None:
@@ -1339,7 +1365,7 @@ def _counting_noun(
     if cue is None and _counted_where(ctx, sent, start) is not None:
         return None  # "1,400 appointments at the network's seven hospitals were called off"
     if cue is None:
-        after = _after_owner(ctx, sent, end)
+        after = _after_owner(ctx, sent, end, cue_at)
         after = _counted_where(ctx, sent, after, ahead=True) or after
         while after < sent.end and t.lower[after] in _BEFORE_PARTICIPLE:
             after += 1
@@ -1374,9 +1400,14 @@ _OWNER_GAP = 6
 """Most words in a name that owns the counted things ("of the Northern Line Express")."""
 
 
-def _after_owner(ctx: _Context, sent: Span, i: int) -> int:
+_STUFF_GAP = 2
+"""Most words after "of" that say what counted things are ("pieces of jewellery")."""
+
+
+def _after_owner(ctx: _Context, sent: Span, i: int, cues: Collection[int] = ()) -> int:
     """The index after "of" and a name at ``i`` ("six carriages of the Coastal Express left
-    the rails": the name owns the carriages), else ``i``."""
+    the rails": the name owns the carriages) or a word or two of what the things are ("nine
+    pieces of jewellery stolen"; never past a measure word at one of ``cues``), else ``i``."""
     t = ctx.tokens
     if i >= sent.end or t.lower[i] != "of":
         return i
@@ -1386,6 +1417,16 @@ def _after_owner(ctx: _Context, sent: Span, i: int) -> int:
     name_start = k
     while k < min(sent.end, name_start + _OWNER_GAP) and t.alpha[k] and t.title[k]:
         k += 1
+    if k == name_start:
+        # "the nine pieces of jewellery stolen": what the counted things are made of
+        while (
+            k < min(sent.end, name_start + _STUFF_GAP)
+            and t.alpha[k]
+            and t.lowercase[k]
+            and t.lower[k] not in STOP_WORDS
+            and k not in cues
+        ):
+            k += 1
     return k if k > name_start else i
 
 

@@ -1147,6 +1147,7 @@ def _within_deadlines(
     by_start = {span.start: span for span in spans}
     facts = []
     obligations = tuple(rule.options.get("obligation_words", ()))
+    promises = tuple(rule.options.get("promise_words", ()))
     for span in spans:
         at = span.end
         within = t.lower[span.start] == "within" or (
@@ -1177,6 +1178,11 @@ def _within_deadlines(
                 continue
             left, right = ctx.joined_clause(span.start, span.end)
             obliged = _obligation_verb(ctx, left, span.start, obligations)
+            if obliged is None:
+                # "would publish preliminary findings within 30 days": a promise, read only
+                # where no obligation governs the span ("must submit a plan showing how it
+                # will meet the conditions within 90 days" is the plan's)
+                obliged = _obligation_verb(ctx, left, span.start, promises)
             if obliged is None:
                 continue  # "prices rose within 60 days": no task set
             start = main_day
@@ -1592,16 +1598,24 @@ def _describes_noun(ctx: _Context, cue: Span) -> bool:
 
 
 def _inside_name(ctx: _Context, i: int) -> bool:
-    """True for a capitalised word ``i`` inside a name or title ("Catching Fire", "Policy Report")."""
+    """True for a capitalised word ``i`` inside a name or title ("Catching Fire", "Policy
+    Report") or opening one ("the Medical Association"; not before a date: "the Summit
+    Tuesday")."""
     t = ctx.tokens
     if not t.title[i] or i == t.sent_start[i]:
         return False
-    before = i - 1
+    before, after = i - 1, i + 1
     return (
         t.title[before]
         and t.alpha[before]
         and before != t.sent_start[before]
         or (t.upper[before] and len(t.text[before]) > 1)
+        or (
+            after < t.sent_end[i]
+            and t.title[after]
+            and t.alpha[after]
+            and after not in ctx.timex_tokens
+        )
     )
 
 

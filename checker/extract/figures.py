@@ -43,7 +43,11 @@ def _part_before(ctx: _Context, sent_start: int, start: int, lexicon: QuantityLe
     )
 
 
-_FIGURE_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "each"})
+_FIGURE_DETERMINERS = frozenset(
+    {"a", "an", "the", "its", "their", "his", "her", "our", "each", "'s", "\u2019s"}
+)
+"""Words before a figure that describes the noun after it ("a \u20ac40 rebate", "the insurer's
+\u20ac100,000 reward")."""
 """Words before a figure that make it describe the noun after it ("a \u20ac5 credit")."""
 _FIGURE_LINKS = frozenset({"of", "at", "to", "for", "just", "only", "now", "currently"})
 """Words between a figure and the word before it that says what it is ("the limit of 60 km/h")."""
