@@ -738,6 +738,8 @@ def _plainly_known(text: str, max_rare_zipf: float, min_common_zipf: float) -> b
     frequency = zipf(text)
     if frequency < max_rare_zipf or frequency <= 0:
         return False
+    if frequency < SWAP_RARE_ZIPF and _swap_slips(text, frequency):
+        return False  # "perscription": a known word, and a slip of a commoner one
     misspellings, _ = _codespell_tables()
     return text not in misspellings or frequency >= LISTED_WORD_ZIPF
 
@@ -816,6 +818,12 @@ def _word_typo(
         if best and zipf(best) - frequency >= MIN_CODESPELL_GAIN:
             return best
         return None
+    if not in_compound and 0 < frequency < SWAP_RARE_ZIPF:
+        # "perscription": two neighbouring letters swapped in a commoner word (wordfreq
+        # lists the commonest such slips as words of their own, rarely seen)
+        swaps = _swap_slips(text, frequency)
+        if swaps:
+            return best_candidate(text, swaps, context, excluded=never)
     if frequency == 0:
         # "evining": one slip from a common word, whatever it decomposes into
         # or one letter short of a word of the lexicon ("embezzlment", "postponment"): a
@@ -832,6 +840,10 @@ def _word_typo(
         found = suggest(
             text, min_zipf=min_common_zipf, max_edits=most, context=context, excluded=never
         )
+        if found is None and not in_compound:
+            # "geotechincal": two neighbouring letters swapped in a word rarer than a
+            # suggestion must be
+            found = best_candidate(text, _swap_slips(text, frequency), context, excluded=never)
         if found is None or in_compound or channel_cost(text, found) <= CLEAR_SLIP_COST:
             return found
         ranked = suggest_in_context(
@@ -850,6 +862,35 @@ def _word_typo(
         and channel_cost(text, c) <= ONE_SLIP_COST
     ]
     return best_candidate(text, slips, context, excluded=never)
+
+
+SWAP_RARE_ZIPF = 2.0
+"""A word rarer than this, two neighbouring letters swapped from a word ..."""
+SWAP_GAIN_ZIPF = 2.4
+"""... this much more frequent, is that word mistyped ("perscription": "prescription")."""
+
+
+def _swap_slips(text: str, frequency: float) -> list[str]:
+    """The words ``SWAP_GAIN_ZIPF`` more frequent than ``text`` that it is, two neighbouring
+    letters swapped (never a British/American pair)."""
+    return [
+        c
+        for c in candidates(text, max_edits=1, min_zipf=frequency + SWAP_GAIN_ZIPF)
+        if _letters_swapped(text, c) and not is_spelling_variant(text, c)
+    ]
+
+
+def _letters_swapped(a: str, b: str) -> bool:
+    """True when ``a`` is ``b`` with two neighbouring letters swapped ("geotechincal")."""
+    if len(a) != len(b) or a == b:
+        return False
+    apart = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return (
+        len(apart) == 2
+        and apart[1] == apart[0] + 1
+        and a[apart[0]] == b[apart[1]]
+        and a[apart[1]] == b[apart[0]]
+    )
 
 
 DERIVED_SLIP_ZIPF = 4.5

@@ -1427,3 +1427,17 @@ def test_name_before_is_the_whole_texts_search(text):
     assert (found and (found.span(), found.groups())) == (
         expected and (expected.span(), expected.groups())
     )
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        # wordfreq knows the slip as a rare word of its own
+        ("perscription", "prescription"),
+        # a word rarer than a suggestion must be, two letters swapped
+        ("geotechincal", "geotechnical"),
+    ],
+)
+def test_spelling_two_neighbouring_letters_swapped_are_a_typo(ruleset, nlp, word, expected):
+    result = _check(ruleset, nlp, f"Review\n\nThe agency said a {word} review was under way.\n")
+    assert _typos(result) == [("a.txt", word, expected, "typo.spelling")]

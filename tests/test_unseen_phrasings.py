@@ -740,3 +740,15 @@ def test_a_figure_after_a_possessive_describes_the_noun_after_it(ruleset, nlp):
         "€100,000 reward",
         "reward of €150,000",
     }
+
+
+# --- a "start-up" starts nothing -------------------------------------------------------------
+
+
+def test_a_start_up_named_in_a_lead_is_no_start_of_the_main_event(normalize_text):
+    text = (
+        "Founder jailed\n\nThe founder of collapsed payments start-up Kikupay was sentenced on"
+        " Friday to nine years in jail for defrauding investors.\n"
+    )
+    facts = _lead_facts(normalize_text, text, dt.date(2025, 6, 27))
+    assert [(f.text, f.role) for f in facts] == [("on Friday", "held")]

@@ -538,6 +538,17 @@ class _Context:
             and after not in self.calendar_words
         )
 
+    def hyphen_joined_at(self, end: int) -> bool:
+        """True when the word before token ``end`` is joined by a hyphen to the next, with
+        no space ("payments start-up Paylode"): a compound's word, no verb."""
+        t = self.tokens
+        return (
+            end + 1 < t.sent_end[end - 1]
+            and t.lower[end] == "-"
+            and not t.spaced[end - 1]
+            and not t.spaced[end]
+        )
+
     def past_word(self, token: Token) -> bool:
         return self.past_at(token.i)
 

@@ -763,8 +763,10 @@ def _lead_relation(ctx: _Context, span: Span, cue: Span, ruleset: RuleSet) -> st
     lo, hi = (cue.end, span.start) if cue.end <= span.start else (span.end, cue.start)
     best: tuple[int, str] | None = None
     for relation_cue in ctx.cues_at(ctx.tokens.sent_start[span.start], "relation:"):
-        if ctx.attributive_at(relation_cue.start, relation_cue.end):
-            continue  # "the abandoned game will be replayed": no calling off dated
+        if ctx.attributive_at(relation_cue.start, relation_cue.end) or ctx.hyphen_joined_at(
+            relation_cue.end
+        ):
+            continue  # "the abandoned game will be replayed", "a start-up": nothing dated
         between = lo <= relation_cue.start and relation_cue.end <= hi
         # the verb whose object the event word is: "called off the rocket's launch"
         before = (
@@ -1832,7 +1834,7 @@ def _relation_of(ctx: _Context, span: Span, event: Span) -> str | None:
     best: tuple[int, str] | None = None
     t = ctx.tokens
     for cue in ctx.cues_at(t.sent_start[span.start], "relation:"):
-        if ctx.attributive_at(cue.start, cue.end):
+        if ctx.attributive_at(cue.start, cue.end) or ctx.hyphen_joined_at(cue.end):
             continue  # "the abandoned game will be replayed on Thursday": no calling off
         if t.title[cue.start] and cue.start > t.sent_start[cue.start] and t.alpha[cue.start - 1]:
             continue  # "to win the Harlow Open on Sunday": a name's word, no verb
