@@ -156,10 +156,10 @@ def test_restated_counts_of_two_days_are_two_states(ruleset, nlp):
 
 
 def test_restated_an_irregular_verb_tells_its_own_happening(ruleset, nlp):
-    # "struck" (no auxiliary, no -ed) is a verb of its own: the rockfall that trapped the
+    # "struck" (no auxiliary, no -ed) is a verb of its own: the boulder that trapped the
     # walkers on Sunday is not the rescue on Monday, though the sentences share their words
     rescued = "Twelve walkers trapped by a rockfall on the Corvale ridge were rescued on Monday, police said.\n"
-    struck = "A rockfall struck a path on the Corvale ridge on Sunday, trapping 12 walkers, police said.\n"
+    struck = "A falling boulder struck a path on the Corvale ridge on Sunday, trapping 12 walkers, police said.\n"
     result = _check(
         ruleset,
         nlp,

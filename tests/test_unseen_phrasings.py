@@ -752,3 +752,32 @@ def test_a_start_up_named_in_a_lead_is_no_start_of_the_main_event(normalize_text
     )
     facts = _lead_facts(normalize_text, text, dt.date(2025, 6, 27))
     assert [(f.text, f.role) for f in facts] == [("on Friday", "held")]
+
+
+# --- a rockslide's day; charges pleaded guilty to ----------------------------------------------
+
+
+def test_a_rockslide_dates_the_main_event(ruleset, nlp):
+    first = (
+        "Highway shut\n\nA rockslide buried a section of the Corvale highway early on Tuesday,"
+        " cutting a freight corridor.\n"
+    )
+    second = (
+        "Detour for freight\n\nCarriers face a long detour after a rockslide early on Wednesday"
+        " closed the Corvale highway.\n"
+    )
+    assert _evidence(
+        ruleset, nlp, "event.lead_date", first, second, ("2025-11-04", "2025-11-06")
+    ) == {"early on Tuesday", "early on Wednesday"}
+
+
+def test_charges_pleaded_guilty_to_are_counted(ruleset, nlp):
+    first = _SENTENCED + "Kiku pleaded guilty in April to 12 charges of cheating and forgery.\n"
+    second = _SENTENCED + "Kiku was jailed after pleading guilty to 19 charges of cheating.\n"
+    assert _evidence(ruleset, nlp, "number.court", first, second, ("2025-06-27", "2025-06-28")) == {
+        "12 charges",
+        "19 charges",
+    }
+
+
+_SENTENCED = "Founder jailed\n\nThe Kikupay founder Ada Kiku was jailed on Friday for fraud.\n\n"

@@ -1309,11 +1309,12 @@ _NO_PAIRED_NOUN = frozenset(STOP_WORDS | _INCREMENT | _HOW_OFTEN)
 
 def _measure_over_date(ctx: _Context, sent: Span, start: int, measures: list[Span]) -> Span | None:
     """The measure word a date stands between and the number, with the number's own "on"
-    after the date ("convicted on Monday on 37 counts", "convicted on November 14 on 37
-    counts": the measure "convicted on" takes the date's "on"), or None."""
+    (or "to") after the date ("convicted on Monday on 37 counts", "convicted on November 14
+    on 37 counts": the measure "convicted on" takes the date's "on"; "pleaded guilty in April
+    to 12 charges"), or None."""
     t = ctx.tokens
     k = start - 1
-    if k <= sent.start or t.lower[k] not in ("on", "of", "with"):
+    if k <= sent.start or t.lower[k] not in ("on", "of", "with", "to"):
         return None
     j = k - 1
     while j > sent.start and j in ctx.timex_tokens:
