@@ -418,94 +418,10 @@ _OUTAGE = (
 )
 
 
-def test_should_be_notified_by_a_day_is_a_deadline_of_the_task_to_notify(ruleset, nlp):
-    first = _OUTAGE + "Under the rules the trust must notify affected patients by April 10.\n"
-    second = (
-        _OUTAGE + "Anyone whose records were taken should be notified by the end of April, a"
-        " spokesman said.\n"
-    )
-    assert _evidence(ruleset, nlp, "deadline", first, second, ("2026-03-11", "2026-03-12")) == {
-        "by April 10",
-        "by the end of April",
-    }
-
-
-def test_a_deadline_predicate_is_the_verb_after_to_not_its_object(ruleset, nlp):
-    # "to restore online payments" restores: it is no deadline to pay a ransom
-    first = _OUTAGE + "The hackers gave the trust until October 20 to pay.\n"
-    second = _OUTAGE + "The trust is working to restore online payments by Monday, October 21.\n"
-    result = _pair(ruleset, nlp, first, second, ("2024-10-15", "2024-10-16"))
-    assert _findings(result, "deadline") == []
-
-
-def test_a_deadline_with_no_predicate_is_compared_with_one_for_the_same_thing(ruleset, nlp):
-    first = (
-        "Fast line opens\n\nThe Corvale fast line opened on Friday.\n\n"
-        "An extension to Kelsall is planned by 2032, the minister said.\n"
-    )
-    second = (
-        "Fast line opens\n\nThe Corvale fast line opened on Friday.\n\n"
-        "Attention is turning to the extension to Kelsall, which the government aims to"
-        " complete by 2030.\n"
-    )
-    assert _evidence(ruleset, nlp, "deadline", first, second, ("2026-06-13", "2026-06-15")) == {
-        "by 2032",
-        "by 2030",
-    }
-
-
-# --- a count of the places counted things were at; cancellations "called off" ----------------
-
-
-def test_a_count_of_places_in_the_subject_leaves_the_measure_to_the_first_count(ruleset, nlp):
-    first = _OUTAGE + "About 1,100 outpatient appointments have been cancelled so far.\n"
-    second = (
-        _OUTAGE + "Some 1,400 appointments at the trust's seven hospitals have been called off.\n"
-    )
-    assert _evidence(
-        ruleset, nlp, "number.disruption", first, second, ("2026-03-11", "2026-03-12")
-    ) == {"About 1,100 outpatient appointments", "Some 1,400 appointments"}
-
-
-# --- where ambulances were diverted; where a fire started --------------------------------------
-
-
-def test_where_ambulances_were_diverted_is_compared(ruleset, nlp):
-    first = _OUTAGE + "Ambulances were being diverted to hospitals in Esk Norton.\n"
-    second = _OUTAGE + "In the meantime ambulances are being rerouted to Tollerby.\n"
-    assert _evidence(ruleset, nlp, "place.moved", first, second, ("2026-03-10", "2026-03-11")) == {
-        "in Esk Norton",
-        "to Tollerby",
-    }
+# --- a wildfire story's opening ----------------------------------------------------------------
 
 
 _FIRE = "Wildfire grows\n\nThe Harlow Ridge Fire has burned 19,000 acres.\n\n"
-
-
-def test_where_a_fire_started_is_compared(ruleset, nlp):
-    first = _FIRE + "The Harlow Ridge Fire started near Esk Norton and ran east.\n"
-    second = (
-        _FIRE + "The fire has been burning since Thursday, when it was first reported near"
-        " Tollerby.\n"
-    )
-    assert _evidence(ruleset, nlp, "event.place", first, second, ("2025-08-17", "2025-08-18")) == {
-        "near Esk Norton",
-        "near Tollerby",
-    }
-
-
-# --- those ordered out; a slogan in quotes is no update ----------------------------------------
-
-
-def test_those_ordered_out_are_the_evacuated_and_a_quoted_now_updates_nothing(ruleset, nlp):
-    first = _FIRE + 'Some 2,600 people were ordered out on Friday under Level 3 "Go Now" notices.\n'
-    second = (
-        _FIRE + "Friday's evacuation orders covered about 6,200 residents, most of them under"
-        ' Level 3 "Go Now" notices.\n'
-    )
-    assert _evidence(
-        ruleset, nlp, "number.casualties", first, second, ("2025-08-17", "2025-08-18")
-    ) == {"Some 2,600 people", "about 6,200 residents"}
 
 
 # --- talks that collapsed; a date past another date; a quoted modal ---------------------------
@@ -567,72 +483,31 @@ _FERRY = (
 )
 
 
-def test_a_preliminary_and_a_final_report_are_two_deadlines(ruleset, nlp):
-    first = _FERRY + "The safety board aims to publish a preliminary report by the end of May.\n"
-    second = _FERRY + "The safety board expects to release its final report by December 31.\n"
-    result = _pair(ruleset, nlp, first, second, ("2025-03-14", "2025-03-12"))
-    assert _findings(result, "deadline") == []
+@pytest.mark.parametrize(
+    ("first", "second", "published"),
+    [
+        pytest.param(
+            _FERRY + "The safety board aims to publish a preliminary report by the end of May.\n",
+            _FERRY + "The safety board expects to release its final report by December 31.\n",
+            ("2025-03-14", "2025-03-12"),
+            id="a-preliminary-and-a-final-report",
+        ),
+        pytest.param(
+            # "to restore online payments" restores: it is no deadline to pay a ransom
+            _OUTAGE + "The hackers gave the trust until October 20 to pay.\n",
+            _OUTAGE + "The trust is working to restore online payments by Monday, October 21.\n",
+            ("2024-10-15", "2024-10-16"),
+            id="the-predicate-is-the-verb-after-to-not-its-object",
+        ),
+    ],
+)
+def test_two_tasks_give_two_deadlines_never_compared(ruleset, nlp, first, second, published):
+    assert _findings(_pair(ruleset, nlp, first, second, published), "deadline") == []
 
 
-def test_a_promise_within_a_span_counts_from_the_main_event(ruleset, nlp):
-    first = _FERRY + "The safety board said it would publish preliminary findings within 30 days.\n"
-    second = _FERRY + "The safety board aims to publish preliminary findings by the end of May.\n"
-    assert _evidence(
-        ruleset, nlp, "deadline", first, second, ("2025-03-11", "2025-03-14"), field="normalized"
-    ) == {"2025-04-10 or 2025-04-09", "2025-05-31"}
-
-
-# --- a collision in other words; where it happened, "off" a point --------------------------------
-
-
-def test_a_ferry_that_struck_a_tug_and_one_that_collided_with_it_are_one_collision(ruleset, nlp):
-    first = "Ferry strikes tug\n\nA Corvale ferry collided with a tug off Esk Point on Tuesday.\n"
-    second = (
-        "Collision under scrutiny\n\nInvestigators are studying the Corvale ferry that struck"
-        " a tug off Esk Point on Wednesday morning.\n"
-    )
-    assert _evidence(
-        ruleset, nlp, "event.main_date", first, second, ("2025-03-11", "2025-03-14")
-    ) == {"on Tuesday", "on Wednesday morning"}
-
-
-def test_where_a_ferry_struck_a_tug_is_compared(ruleset, nlp):
-    first = "Ferry strikes tug\n\nA Corvale ferry struck a tug off Esk Point on Tuesday.\n"
-    second = (
-        "Ferry hits tug\n\nThe Corvale ferry ploughed into a tug off Tollerby Island on Tuesday.\n"
-    )
-    assert _evidence(ruleset, nlp, "event.place", first, second, ("2025-03-11", "2025-03-11")) == {
-        "off Esk Point",
-        "off Tollerby Island",
-    }
-
-
-# --- speeds estimated; spelt with a British double l ---------------------------------------------
-
-
-def test_two_estimated_speeds_far_apart_disagree(ruleset, nlp):
-    first = _FERRY + "The ferry had been travelling at about 12 knots when it hit the tug.\n"
-    second = _FERRY + "The ferry was traveling at roughly 21 knots when it hit the tug.\n"
-    assert _evidence(
-        ruleset, nlp, "number.figure", first, second, ("2025-03-11", "2025-03-14")
-    ) == {
-        "travelling at about 12 knots",
-        "traveling at roughly 21 knots",
-    }
-
-
-# --- a player's medical; where he flew in -------------------------------------------------------
+# --- a player's signing: a medical a story tells once ---------------------------------------------
 
 _SIGNING = "Harlow sign Kiku\n\nHarlow Rovers have signed the striker Ana Kiku from Corvale.\n\n"
-
-
-def test_a_players_medical_is_dated_though_the_sentences_share_no_word(ruleset, nlp):
-    first = _SIGNING + "Kiku underwent a medical on Thursday at the training ground.\n"
-    second = _SIGNING + "Kiku passed her medical on Wednesday and was unveiled in a video.\n"
-    assert _evidence(ruleset, nlp, "event.date", first, second, ("2025-08-29", "2025-08-30")) == {
-        "on Thursday",
-        "on Wednesday",
-    }
 
 
 def test_a_medical_association_dates_no_medical(normalize_text):
@@ -641,29 +516,9 @@ def test_a_medical_association_dates_no_medical(normalize_text):
     assert [f for f in facts if f.kind == "event.date"] == []
 
 
-def test_where_a_traveller_flew_in_is_compared(ruleset, nlp):
-    first = _SIGNING + "Kiku flew into Birmingham on Wednesday night.\n"
-    second = _SIGNING + "Kiku landed in Manchester earlier in the week to sign the papers.\n"
-    assert _evidence(ruleset, nlp, "event.place", first, second, ("2025-08-29", "2025-08-30")) == {
-        "into Birmingham",
-        "in Manchester",
-    }
-
-
 # --- a vessel aground; litres spilled; two suburbs ---------------------------------------------
 
 _SPILL = "Barge spill\n\nCaustic soda leaked into the river at Esk Norton.\n\n"
-
-
-def test_a_barge_that_ran_aground_dates_the_main_event(ruleset, nlp):
-    first = "Barge spill\n\nA tanker barge struck rocks near Esk Norton on Sunday, spilling soda.\n"
-    second = (
-        "River shut\n\nThe town was quiet on Monday. Since the tanker barge ran aground on"
-        " Saturday and spilled part of its cargo, no ship has passed.\n"
-    )
-    assert _evidence(
-        ruleset, nlp, "event.lead_date", first, second, ("2024-10-14", "2024-10-15")
-    ) == {"on Sunday", "on Saturday"}
 
 
 @pytest.mark.parametrize(
@@ -713,33 +568,9 @@ def test_two_neighbouring_towns_of_a_size_are_two_places():
     assert places_agree(a, b)  # without the option, any two cities 8 km apart are one
 
 
-# --- a count's "of" phrase; a possessive before a figure ----------------------------------------
+# --- a museum raid's opening ---------------------------------------------------------------------
 
 _HEIST = "Museum raided\n\nThieves raided the Corvale museum on Sunday.\n\n"
-
-
-def test_pieces_of_jewellery_stolen_are_counted(ruleset, nlp):
-    first = _HEIST + "The thieves escaped with eight pieces of jewellery from the museum.\n"
-    second = (
-        _HEIST + "The nine pieces of jewellery stolen from the museum are valued at €12 million.\n"
-    )
-    assert _evidence(ruleset, nlp, "number.crime", first, second, ("2025-11-03", "2025-11-07")) == {
-        "eight pieces",
-        "nine pieces",
-    }
-
-
-def test_a_figure_after_a_possessive_describes_the_noun_after_it(ruleset, nlp):
-    first = (
-        _HEIST + "The insurer's €100,000 reward for information expires at the end of November.\n"
-    )
-    second = _HEIST + "The insurer has offered a reward of €150,000 for information.\n"
-    assert _evidence(
-        ruleset, nlp, "number.figure", first, second, ("2025-11-07", "2025-11-04")
-    ) == {
-        "€100,000 reward",
-        "reward of €150,000",
-    }
 
 
 # --- a "start-up" starts nothing -------------------------------------------------------------
@@ -754,30 +585,220 @@ def test_a_start_up_named_in_a_lead_is_no_start_of_the_main_event(normalize_text
     assert [(f.text, f.role) for f in facts] == [("on Friday", "held")]
 
 
-# --- a rockslide's day; charges pleaded guilty to ----------------------------------------------
-
-
-def test_a_rockslide_dates_the_main_event(ruleset, nlp):
-    first = (
-        "Highway shut\n\nA rockslide buried a section of the Corvale highway early on Tuesday,"
-        " cutting a freight corridor.\n"
-    )
-    second = (
-        "Detour for freight\n\nCarriers face a long detour after a rockslide early on Wednesday"
-        " closed the Corvale highway.\n"
-    )
-    assert _evidence(
-        ruleset, nlp, "event.lead_date", first, second, ("2025-11-04", "2025-11-06")
-    ) == {"early on Tuesday", "early on Wednesday"}
-
-
-def test_charges_pleaded_guilty_to_are_counted(ruleset, nlp):
-    first = _SENTENCED + "Kiku pleaded guilty in April to 12 charges of cheating and forgery.\n"
-    second = _SENTENCED + "Kiku was jailed after pleading guilty to 19 charges of cheating.\n"
-    assert _evidence(ruleset, nlp, "number.court", first, second, ("2025-06-27", "2025-06-28")) == {
-        "12 charges",
-        "19 charges",
-    }
+# --- a sentencing story's opening ------------------------------------------------------------------
 
 
 _SENTENCED = "Founder jailed\n\nThe Kikupay founder Ada Kiku was jailed on Friday for fraud.\n\n"
+
+
+# --- phrasings that give one finding, as two sources write them -------------------------------
+
+
+_ONE_FINDING = [
+    pytest.param(
+        "deadline",
+        _OUTAGE + "Under the rules the trust must notify affected patients by April 10.\n",
+        _OUTAGE + "Anyone whose records were taken should be notified by the end of April, a"
+        " spokesman said.\n",
+        ("2026-03-11", "2026-03-12"),
+        {
+            "by April 10",
+            "by the end of April",
+        },
+        "text",
+        id="should-be-notified-by-a-day-is-a-deadline-of-the-task-to-notify",
+    ),
+    pytest.param(
+        "deadline",
+        "Fast line opens\n\nThe Corvale fast line opened on Friday.\n\n"
+        "An extension to Kelsall is planned by 2032, the minister said.\n",
+        "Fast line opens\n\nThe Corvale fast line opened on Friday.\n\n"
+        "Attention is turning to the extension to Kelsall, which the government aims to"
+        " complete by 2030.\n",
+        ("2026-06-13", "2026-06-15"),
+        {
+            "by 2032",
+            "by 2030",
+        },
+        "text",
+        id="a-deadline-with-no-predicate-is-compared-with-one-for-the-same-thing",
+    ),
+    pytest.param(
+        "number.disruption",
+        _OUTAGE + "About 1,100 outpatient appointments have been cancelled so far.\n",
+        _OUTAGE + "Some 1,400 appointments at the trust's seven hospitals have been called off.\n",
+        ("2026-03-11", "2026-03-12"),
+        {"About 1,100 outpatient appointments", "Some 1,400 appointments"},
+        "text",
+        id="a-count-of-places-in-the-subject-leaves-the-measure-to-the-first-count",
+    ),
+    pytest.param(
+        "place.moved",
+        _OUTAGE + "Ambulances were being diverted to hospitals in Esk Norton.\n",
+        _OUTAGE + "In the meantime ambulances are being rerouted to Tollerby.\n",
+        ("2026-03-10", "2026-03-11"),
+        {
+            "in Esk Norton",
+            "to Tollerby",
+        },
+        "text",
+        id="where-ambulances-were-diverted-is-compared",
+    ),
+    pytest.param(
+        "event.place",
+        _FIRE + "The Harlow Ridge Fire started near Esk Norton and ran east.\n",
+        _FIRE + "The fire has been burning since Thursday, when it was first reported near"
+        " Tollerby.\n",
+        ("2025-08-17", "2025-08-18"),
+        {
+            "near Esk Norton",
+            "near Tollerby",
+        },
+        "text",
+        id="where-a-fire-started-is-compared",
+    ),
+    pytest.param(
+        "number.casualties",
+        _FIRE + 'Some 2,600 people were ordered out on Friday under Level 3 "Go Now" notices.\n',
+        _FIRE + "Friday's evacuation orders covered about 6,200 residents, most of them under"
+        ' Level 3 "Go Now" notices.\n',
+        ("2025-08-17", "2025-08-18"),
+        {"Some 2,600 people", "about 6,200 residents"},
+        "text",
+        id="those-ordered-out-are-the-evacuated-and-a-quoted-now-updates-nothing",
+    ),
+    pytest.param(
+        "deadline",
+        _FERRY + "The safety board said it would publish preliminary findings within 30 days.\n",
+        _FERRY + "The safety board aims to publish preliminary findings by the end of May.\n",
+        ("2025-03-11", "2025-03-14"),
+        {"2025-04-10 or 2025-04-09", "2025-05-31"},
+        "normalized",
+        id="a-promise-within-a-span-counts-from-the-main-event",
+    ),
+    pytest.param(
+        "event.main_date",
+        "Ferry strikes tug\n\nA Corvale ferry collided with a tug off Esk Point on Tuesday.\n",
+        "Collision under scrutiny\n\nInvestigators are studying the Corvale ferry that struck"
+        " a tug off Esk Point on Wednesday morning.\n",
+        ("2025-03-11", "2025-03-14"),
+        {"on Tuesday", "on Wednesday morning"},
+        "text",
+        id="a-ferry-that-struck-a-tug-and-one-that-collided-with-it-are-one-collision",
+    ),
+    pytest.param(
+        "event.place",
+        "Ferry strikes tug\n\nA Corvale ferry struck a tug off Esk Point on Tuesday.\n",
+        "Ferry hits tug\n\nThe Corvale ferry ploughed into a tug off Tollerby Island on Tuesday.\n",
+        ("2025-03-11", "2025-03-11"),
+        {
+            "off Esk Point",
+            "off Tollerby Island",
+        },
+        "text",
+        id="where-a-ferry-struck-a-tug-is-compared",
+    ),
+    pytest.param(
+        "number.figure",
+        _FERRY + "The ferry had been travelling at about 12 knots when it hit the tug.\n",
+        _FERRY + "The ferry was traveling at roughly 21 knots when it hit the tug.\n",
+        ("2025-03-11", "2025-03-14"),
+        {
+            "travelling at about 12 knots",
+            "traveling at roughly 21 knots",
+        },
+        "text",
+        id="two-estimated-speeds-far-apart-disagree",
+    ),
+    pytest.param(
+        "event.date",
+        _SIGNING + "Kiku underwent a medical on Thursday at the training ground.\n",
+        _SIGNING + "Kiku passed her medical on Wednesday and was unveiled in a video.\n",
+        ("2025-08-29", "2025-08-30"),
+        {
+            "on Thursday",
+            "on Wednesday",
+        },
+        "text",
+        id="a-players-medical-is-dated-though-the-sentences-share-no-word",
+    ),
+    pytest.param(
+        "event.place",
+        _SIGNING + "Kiku flew into Birmingham on Wednesday night.\n",
+        _SIGNING + "Kiku landed in Manchester earlier in the week to sign the papers.\n",
+        ("2025-08-29", "2025-08-30"),
+        {
+            "into Birmingham",
+            "in Manchester",
+        },
+        "text",
+        id="where-a-traveller-flew-in-is-compared",
+    ),
+    pytest.param(
+        "event.lead_date",
+        "Barge spill\n\nA tanker barge struck rocks near Esk Norton on Sunday, spilling soda.\n",
+        "River shut\n\nThe town was quiet on Monday. Since the tanker barge ran aground on"
+        " Saturday and spilled part of its cargo, no ship has passed.\n",
+        ("2024-10-14", "2024-10-15"),
+        {"on Sunday", "on Saturday"},
+        "text",
+        id="a-barge-that-ran-aground-dates-the-main-event",
+    ),
+    pytest.param(
+        "number.crime",
+        _HEIST + "The thieves escaped with eight pieces of jewellery from the museum.\n",
+        _HEIST + "The nine pieces of jewellery stolen from the museum are valued at €12 million.\n",
+        ("2025-11-03", "2025-11-07"),
+        {
+            "eight pieces",
+            "nine pieces",
+        },
+        "text",
+        id="pieces-of-jewellery-stolen-are-counted",
+    ),
+    pytest.param(
+        "number.figure",
+        _HEIST + "The insurer's €100,000 reward for information expires at the end of November.\n",
+        _HEIST + "The insurer has offered a reward of €150,000 for information.\n",
+        ("2025-11-07", "2025-11-04"),
+        {
+            "€100,000 reward",
+            "reward of €150,000",
+        },
+        "text",
+        id="a-figure-after-a-possessive-describes-the-noun-after-it",
+    ),
+    pytest.param(
+        "event.lead_date",
+        "Highway shut\n\nA rockslide buried a section of the Corvale highway early on Tuesday,"
+        " cutting a freight corridor.\n",
+        "Detour for freight\n\nCarriers face a long detour after a rockslide early on Wednesday"
+        " closed the Corvale highway.\n",
+        ("2025-11-04", "2025-11-06"),
+        {"early on Tuesday", "early on Wednesday"},
+        "text",
+        id="a-rockslide-dates-the-main-event",
+    ),
+    pytest.param(
+        "number.court",
+        _SENTENCED + "Kiku pleaded guilty in April to 12 charges of cheating and forgery.\n",
+        _SENTENCED + "Kiku was jailed after pleading guilty to 19 charges of cheating.\n",
+        ("2025-06-27", "2025-06-28"),
+        {
+            "12 charges",
+            "19 charges",
+        },
+        "text",
+        id="charges-pleaded-guilty-to-are-counted",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("rule", "first", "second", "published", "expected", "field"), _ONE_FINDING
+)
+def test_a_phrasing_gives_one_finding(
+    ruleset, nlp, rule, first, second, published, expected, field
+):
+    """Each case: two invented articles, and the evidence of the one finding of ``rule``."""
+    assert _evidence(ruleset, nlp, rule, first, second, published, field=field) == expected
