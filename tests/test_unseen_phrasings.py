@@ -594,7 +594,18 @@ _SENTENCED = "Founder jailed\n\nThe Kikupay founder Ada Kiku was jailed on Frida
 # --- phrasings that give one finding, as two sources write them -------------------------------
 
 
+_LAUNCH = "Launch called off\n\nThe countdown for the Kiku-2 satellite was halted at Corvale.\n\n"
+
 _ONE_FINDING = [
+    pytest.param(
+        "event.count",
+        _LAUNCH + "It was the mission's third postponement.\n",
+        _LAUNCH + "The halt was the mission's fourth delay this year.\n",
+        ("2025-09-09", "2025-09-12"),
+        {"third postponement", "fourth delay"},
+        "text",
+        id="delays-counted-by-their-ordinal",
+    ),
     pytest.param(
         "deadline",
         _OUTAGE + "Under the rules the trust must notify affected patients by April 10.\n",
