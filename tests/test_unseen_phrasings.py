@@ -596,7 +596,19 @@ _SENTENCED = "Founder jailed\n\nThe Kikupay founder Ada Kiku was jailed on Frida
 
 _LAUNCH = "Launch called off\n\nThe countdown for the Kiku-2 satellite was halted at Corvale.\n\n"
 
+_STRIKE = "Miners strike\n\nMiners at the Harlow platinum complex walked out on Nov. 3.\n\n"
+
 _ONE_FINDING = [
+    pytest.param(
+        "deadline",
+        _STRIKE + "Harlow Mining could begin layoffs if workers do not return to work by Monday.\n",
+        _STRIKE + "Harlow Mining told striking miners to be back underground by Tuesday,"
+        " November 18.\n",
+        ("2025-11-13", "2025-11-14"),
+        {"by Monday", "by Tuesday, November 18"},
+        "text",
+        id="strikers-told-to-return-in-other-words",
+    ),
     pytest.param(
         "event.count",
         _LAUNCH + "It was the mission's third postponement.\n",

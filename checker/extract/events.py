@@ -1326,6 +1326,16 @@ def _deadline_predicate(
         for phrase in phrases
         if f" {phrase} " in said and said.find(f" {phrase} ") < reach - 1
     ]
+    # a listed phrase whose own "to" was read as the anchor ("do not return to work by Monday")
+    wide = f" {' '.join(lower[max(left, anchor - 2) : end])} "
+    spanning = [
+        (len(phrase), meaning)
+        for meaning, phrases in predicates.items()
+        for phrase in phrases
+        if " to " in f" {phrase} " and f" {phrase} " in wide
+    ]
+    if spanning and lower[anchor] == "to":
+        return max(spanning)[1]
     at = anchor + 1
     while at < end and lower[at] in _PREDICATE_SKIP:
         at += 1
