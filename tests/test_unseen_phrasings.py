@@ -598,7 +598,20 @@ _LAUNCH = "Launch called off\n\nThe countdown for the Kiku-2 satellite was halte
 
 _STRIKE = "Miners strike\n\nMiners at the Harlow platinum complex walked out on Nov. 3.\n\n"
 
+_FINED = "Firm fined\n\nThe regulator fined Kiku Air for safety breaches on Monday.\n\n"
+
 _ONE_FINDING = [
+    pytest.param(
+        "deadline",
+        # the listed verb nearest the date is the task, when it is a verb ("pay"), not a
+        # noun the verb after "to" acts on ("to restore online payments")
+        _FINED + "Kiku Air was ordered to submit a plan and pay the fine by March 1.\n",
+        _FINED + "Kiku Air was ordered to pay the fine by March 8.\n",
+        ("2025-02-10", "2025-02-11"),
+        {"by March 1", "by March 8"},
+        "text",
+        id="the-listed-verb-nearest-the-date-is-the-task",
+    ),
     pytest.param(
         "deadline",
         _STRIKE + "Harlow Mining could begin layoffs if workers do not return to work by Monday.\n",

@@ -1321,6 +1321,7 @@ def _deadline_predicate(
             (said.rfind(f" {phrase} ") if end == span.start else -said.find(f" {phrase} ")),
             len(phrase),
             meaning,
+            phrase,
         )
         for meaning, phrases in predicates.items()
         for phrase in phrases
@@ -1346,14 +1347,19 @@ def _deadline_predicate(
         for phrase in phrases
         if head.startswith(f" {phrase} ")
     ]
-    if verb:
+    nearest = max(found) if found else None
+    if verb and (nearest is None or nearest[3].endswith(_NOUN_ENDINGS)):
         return max(verb)[1]  # "to restore online payments by Monday": the verb's, not its object's
-    if found:
-        return max(found)[2]
+    if nearest is not None:
+        return nearest[2]
     if at < end and t.alpha[at] and t.lowercase[at] and lower[at] not in STOP_WORDS:
         return "~" + stem(lower[at])  # a word of no listed meaning: "~deliver"
     return ""
 
+
+_NOUN_ENDINGS = ("ion", "ions", "ment", "ments")
+"""Endings of a listed predicate word that make it a noun ("payments", "operation"): the
+object of the verb after "to" ("to restore online payments"), not what must be done."""
 
 _PREDICATE_AFTER = 4
 """Words after the "to" that follows a deadline's date read for its predicate ("until
