@@ -665,8 +665,8 @@ def pair_score(a: Unit, b: Unit) -> int:
 
 def _one_thing(a: Unit, b: Unit) -> bool:
     """True when two deadlines, one with no predicate, are for one thing: their clauses share
-    ``MIN_SHARED_WORDS`` plain words ("an extension to Berlin is planned by 2032", "the
-    extension to Berlin, which the government aims to complete by 2030")."""
+    ``MIN_SHARED_WORDS`` plain words ("an extension to Kelsall is planned by 2032", "the
+    extension to Kelsall, which the government aims to complete by 2030")."""
     if any(w[0] == "^" for w in a.context) and any(w[0] == "^" for w in b.context):
         return False
     return len({w for w in a.context & b.context if w[0].isalpha()}) >= MIN_SHARED_WORDS

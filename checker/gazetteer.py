@@ -323,7 +323,7 @@ def places_agree(
     """True unless the gazetteer shows two places apart (see the module docstring). With
     ``core_ratio``, two cities within ``same_place_km`` are one place only when one is that
     many times the other's size: a suburb told as its city ("Long Beach", "Los Angeles");
-    two towns of a size side by side ("Villeurbanne", "Vénissieux") are two."""
+    two towns of a size side by side ("Harlow", "Kelsall", 8 km apart) are two."""
     if not comparable(a, b):
         return True
     if a.name.lower() == b.name.lower() and not (a.qualified and b.qualified):

@@ -760,12 +760,12 @@ _ONE_FINDING = [
     ),
     pytest.param(
         "event.place",
-        _SIGNING + "Kiku flew into Birmingham on Wednesday night.\n",
-        _SIGNING + "Kiku landed in Manchester earlier in the week to sign the papers.\n",
+        _SIGNING + "Kiku flew into Leeds on Wednesday night.\n",
+        _SIGNING + "Kiku landed in Bristol earlier in the week to sign the papers.\n",
         ("2025-08-29", "2025-08-30"),
         {
-            "into Birmingham",
-            "in Manchester",
+            "into Leeds",
+            "in Bristol",
         },
         "text",
         id="where-a-traveller-flew-in-is-compared",

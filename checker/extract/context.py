@@ -540,7 +540,7 @@ class _Context:
 
     def hyphen_joined_at(self, end: int) -> bool:
         """True when the word before token ``end`` is joined by a hyphen to the next, with
-        no space ("payments start-up Paylode"): a compound's word, no verb."""
+        no space ("payments start-up Kikupay"): a compound's word, no verb."""
         t = self.tokens
         return (
             end + 1 < t.sent_end[end - 1]
