@@ -47,14 +47,6 @@ def _facts(result, kind: str, source: str | None = None) -> list:
 _LINE = "Corvale line shut after landslip\n\nA landslip has closed the Corvale line.\n\n"
 
 
-def test_a_closure_until_at_least_a_day_is_a_deadline_compared_across_sources(ruleset, nlp):
-    first = _LINE + "The operator said the line would remain closed until at least December 1.\n"
-    second = _LINE + "The line is expected to remain closed until at least November 24.\n"
-    assert _evidence(
-        ruleset, nlp, "deadline", first, second, ("2025-11-14", "2025-11-17"), field="normalized"
-    ) == {"2025-12-01", "2025-11-24"}
-
-
 def test_a_closure_until_at_least_a_day_agrees_with_until_that_day(ruleset, nlp):
     first = _LINE + "The operator said the line would remain closed until at least December 1.\n"
     second = _LINE + "The line will remain closed until December 1, the operator said.\n"
@@ -110,20 +102,6 @@ def test_a_year_without_a_superlative_still_dates_the_event(normalize_text):
 _DEAL = "Regulator clears hospital takeover\n\n"
 
 
-def test_gave_the_go_ahead_on_a_weekday_dates_the_approval(ruleset, nlp):
-    first = _DEAL + "The health regulator gave the go-ahead on Wednesday to Kiku Health's bid.\n"
-    second = _DEAL + "The health regulator on Tuesday approved Kiku Health's bid.\n"
-    assert _evidence(
-        ruleset,
-        nlp,
-        "event.main_date",
-        first,
-        second,
-        ("2026-03-13", "2026-03-11"),
-        field="normalized",
-    ) == {"2026-03-11", "2026-03-10"}
-
-
 # --- a part of a count told after it: "four of them seriously" -----------------------------
 
 
@@ -132,19 +110,6 @@ def test_a_part_by_severity_after_a_count_is_a_count_of_its_own(ruleset, nlp):
     result = check_articles(ruleset, nlp, ("a.txt", "2025-11-14", text))
     counts = {(f.subject, f.value.low) for f in _facts(result, "number.casualties")}
     assert counts == {("injured", 31.0), ("seriously injured", 4.0)}
-
-
-def test_two_counts_with_the_same_part_by_severity_are_one_measure(ruleset, nlp):
-    first = (
-        _DERAIL + "The train derailed on Thursday, injuring 31 people, four of them seriously,"
-        " police said.\n"
-    )
-    second = (
-        _DERAIL + "According to the operator, 13 passengers were injured, four of them seriously.\n"
-    )
-    assert _evidence(
-        ruleset, nlp, "number.casualties", first, second, ("2025-11-14", "2025-11-17")
-    ) == {"31 people", "13 passengers"}
 
 
 def test_a_part_that_tells_who_not_how_badly_is_no_count(ruleset, nlp):
@@ -193,15 +158,6 @@ def _ruling(day: str, period: str) -> str:
     )
 
 
-def test_spans_within_which_one_task_is_due_disagree(ruleset, nlp):
-    first = _ruling("Tuesday", "within 90 days")
-    second = _ruling("Tuesday", "within 60 days")
-    assert _evidence(ruleset, nlp, "deadline", first, second, ("2026-03-11", "2026-03-12")) == {
-        "within 90 days",
-        "within 60 days",
-    }
-
-
 def test_a_span_within_which_a_task_is_due_agrees_with_the_day_it_reaches(ruleset, nlp):
     # 90 days after Tuesday, March 10 is June 8
     first = _ruling("Tuesday", "within 90 days")
@@ -235,17 +191,6 @@ def test_a_span_with_no_task_set_is_no_deadline(ruleset, nlp):
 # --- how full a store is: a share of its capacity ------------------------------------------
 
 _DAM = "Dam level falls\n\nThe Kelsall Dam supplies the town of Harlow.\n\n"
-
-
-def test_two_shares_of_one_dams_capacity_disagree(ruleset, nlp):
-    first = _DAM + "The Kelsall Dam has fallen to 31.4% of capacity, the water board said.\n"
-    second = _DAM + "The Kelsall Dam has fallen to 34.1 per cent of capacity, officials said.\n"
-    assert _evidence(
-        ruleset, nlp, "number.capacity", first, second, ("2026-01-21", "2026-01-22")
-    ) == {
-        "31.4% of capacity",
-        "34.1 per cent of capacity",
-    }
 
 
 def test_a_share_of_capacity_a_year_ago_is_an_old_figure(ruleset, nlp):
@@ -285,30 +230,9 @@ def test_next_years_edition_is_not_this_years_race(ruleset, nlp):
 _FIRE = "Fire guts packaging plant\n\nA fire gutted the Kiku packaging plant in Tollerby.\n\n"
 
 
-def test_two_sources_damage_figures_are_compared_though_their_sentences_share_no_word(ruleset, nlp):
-    first = _FIRE + "Kiku put the damage at 12 million euros.\n"
-    second = _FIRE + "The company said losses would reach around €21 million.\n"
-    assert _evidence(ruleset, nlp, "number.money", first, second, ("2026-03-12", "2026-03-13")) == {
-        "12 million euros",
-        "around €21 million",
-    }
-
-
 # --- what a takeover is worth, told by "to buy X for" ---------------------------------------
 
 _BID = "Kiku Air to buy Corvale Airlines\n\n"
-
-
-def test_the_price_to_buy_a_company_and_to_take_it_over_is_the_deals_value(ruleset, nlp):
-    first = _BID + "Kiku Air agreed on Monday to buy rival Corvale Airlines for C$2.8 billion.\n"
-    second = (
-        _BID + "Kiku Air's agreement on Monday to take over Corvale Airlines for C$2.6 billion"
-        " is its boldest move yet.\n"
-    )
-    assert _evidence(ruleset, nlp, "number.money", first, second, ("2026-05-18", "2026-05-19")) == {
-        "C$2.8 billion",
-        "C$2.6 billion",
-    }
 
 
 # --- nouns whose plural is the singular ----------------------------------------------------
@@ -344,35 +268,7 @@ def test_a_tally_of_a_motion_that_failed_gives_no_votes_for(ruleset, nlp):
     assert _facts(result, "number.votes") == []
 
 
-# --- the winner "crossed the line in" a time ------------------------------------------------
-
-
-def test_crossing_the_line_in_a_time_gives_the_winning_time(ruleset, nlp):
-    first = _RACE + "Ana Kelsall won the Harlow Marathon on Sunday in 2:06:18.\n"
-    second = (
-        _RACE + "Ana Kelsall crossed the line in 2:06:48 to take the course record at the"
-        " Harlow Marathon.\n"
-    )
-    assert _evidence(
-        ruleset, nlp, "number.race", first, second, ("2026-10-11", "2026-10-12"), field="normalized"
-    ) == {"2:06:18", "2:06:48"}
-
-
 # --- one sum in two currencies ----------------------------------------------------------------
-
-
-def test_one_figure_in_two_currencies_disagrees(ruleset, nlp):
-    first = _BID + "Kiku Air will pay C$14.50 per share, a premium to Friday's close.\n"
-    second = _BID + "Kiku Air is paying US$14.50 a share.\n"
-    assert _evidence(
-        ruleset,
-        nlp,
-        "number.figure",
-        first,
-        second,
-        ("2026-05-18", "2026-05-19"),
-        field="normalized",
-    ) == {"CAD 14.50", "USD 14.50"}
 
 
 @pytest.mark.parametrize(
@@ -395,20 +291,6 @@ def test_two_currencies_that_may_be_one_sum_converted_are_not_a_discrepancy(rule
 # --- two-word nouns counted whole ------------------------------------------------------------
 
 _FINAL = "Kiku wins the Corvale Open\n\n"
-
-
-def test_match_points_are_counted_though_points_alone_are_not(ruleset, nlp):
-    first = (
-        _FINAL + "Ana Kiku saved two match points before beating Esk Norton 6-4, 3-6, 7-6 to win"
-        " the Corvale Open on Sunday.\n"
-    )
-    second = (
-        _FINAL + "Ana Kiku saved three match points in the tenth game of the deciding set before"
-        " beating Esk Norton to win the Corvale Open.\n"
-    )
-    assert _evidence(
-        ruleset, nlp, "number.counted", first, second, ("2025-04-13", "2025-04-14")
-    ) == {"two match points", "three match points"}
 
 
 # --- a deadline told with "should be", a past participle in -ied ------------------------------
@@ -601,6 +483,114 @@ _STRIKE = "Miners strike\n\nMiners at the Harlow platinum complex walked out on 
 _FINED = "Firm fined\n\nThe regulator fined Kiku Air for safety breaches on Monday.\n\n"
 
 _ONE_FINDING = [
+    pytest.param(
+        "deadline",
+        _LINE + "The operator said the line would remain closed until at least December 1.\n",
+        _LINE + "The line is expected to remain closed until at least November 24.\n",
+        ("2025-11-14", "2025-11-17"),
+        {"2025-12-01", "2025-11-24"},
+        "normalized",
+        id="a-closure-until-at-least-a-day-is-a-deadline-compared-across-sources",
+    ),
+    pytest.param(
+        "event.main_date",
+        _DEAL + "The health regulator gave the go-ahead on Wednesday to Kiku Health's bid.\n",
+        _DEAL + "The health regulator on Tuesday approved Kiku Health's bid.\n",
+        ("2026-03-13", "2026-03-11"),
+        {"2026-03-11", "2026-03-10"},
+        "normalized",
+        id="gave-the-go-ahead-on-a-weekday-dates-the-approval",
+    ),
+    pytest.param(
+        "number.casualties",
+        _DERAIL + "The train derailed on Thursday, injuring 31 people, four of them seriously,"
+        " police said.\n",
+        _DERAIL
+        + "According to the operator, 13 passengers were injured, four of them seriously.\n",
+        ("2025-11-14", "2025-11-17"),
+        {"31 people", "13 passengers"},
+        "text",
+        id="two-counts-with-the-same-part-by-severity-are-one-measure",
+    ),
+    pytest.param(
+        "deadline",
+        _ruling("Tuesday", "within 90 days"),
+        _ruling("Tuesday", "within 60 days"),
+        ("2026-03-11", "2026-03-12"),
+        {
+            "within 90 days",
+            "within 60 days",
+        },
+        "text",
+        id="spans-within-which-one-task-is-due-disagree",
+    ),
+    pytest.param(
+        "number.capacity",
+        _DAM + "The Kelsall Dam has fallen to 31.4% of capacity, the water board said.\n",
+        _DAM + "The Kelsall Dam has fallen to 34.1 per cent of capacity, officials said.\n",
+        ("2026-01-21", "2026-01-22"),
+        {
+            "31.4% of capacity",
+            "34.1 per cent of capacity",
+        },
+        "text",
+        id="two-shares-of-one-dams-capacity-disagree",
+    ),
+    pytest.param(
+        "number.money",
+        _FIRE + "Kiku put the damage at 12 million euros.\n",
+        _FIRE + "The company said losses would reach around €21 million.\n",
+        ("2026-03-12", "2026-03-13"),
+        {
+            "12 million euros",
+            "around €21 million",
+        },
+        "text",
+        id="two-sources-damage-figures-are-compared-though-their-sentences-share-no-word",
+    ),
+    pytest.param(
+        "number.money",
+        _BID + "Kiku Air agreed on Monday to buy rival Corvale Airlines for C$2.8 billion.\n",
+        _BID + "Kiku Air's agreement on Monday to take over Corvale Airlines for C$2.6 billion"
+        " is its boldest move yet.\n",
+        ("2026-05-18", "2026-05-19"),
+        {
+            "C$2.8 billion",
+            "C$2.6 billion",
+        },
+        "text",
+        id="the-price-to-buy-a-company-and-to-take-it-over-is-the-deals-value",
+    ),
+    pytest.param(
+        "number.race",
+        _RACE + "Ana Kelsall won the Harlow Marathon on Sunday in 2:06:18.\n",
+        _RACE + "Ana Kelsall crossed the line in 2:06:48 to take the course record at the"
+        " Harlow Marathon.\n",
+        ("2026-10-11", "2026-10-12"),
+        {"2:06:18", "2:06:48"},
+        "normalized",
+        id="crossing-the-line-in-a-time-gives-the-winning-time",
+    ),
+    pytest.param(
+        "number.figure",
+        _BID + "Kiku Air will pay C$14.50 per share, a premium to Friday's close.\n",
+        _BID + "Kiku Air is paying US$14.50 a share.\n",
+        ("2026-05-18", "2026-05-19"),
+        {"CAD 14.50", "USD 14.50"},
+        "normalized",
+        id="one-figure-in-two-currencies-disagrees",
+    ),
+    pytest.param(
+        "number.counted",
+        _FINAL + "Ana Kiku saved two match points before beating Esk Norton 6-4, 3-6, 7-6 to win"
+        " the Corvale Open on Sunday.\n",
+        _FINAL + "Ana Kiku saved three match points in the tenth game of the deciding set before"
+        " beating Esk Norton to win the Corvale Open.\n",
+        ("2025-04-13", "2025-04-14"),
+        {"two match points", "three match points"},
+        "text",
+        id="match-points-are-counted-though-points-alone-are-not",
+    ),
     pytest.param(
         "deadline",
         # the listed verb nearest the date is the task, when it is a verb ("pay"), not a
