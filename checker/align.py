@@ -70,6 +70,9 @@ class Unit:
     """One of a source's several different figures for one measure (quantity units)."""
     one_subject: bool = False
     """The measure's rule says it is stated of the story's one subject (``one_subject``)."""
+    named: bool = False
+    """The measure is told of a named one among several (a defendant's sentence, a player's
+    contract: ``named_measures`` in its rule): compared only with a unit naming the same."""
     others: frozenset[str] = frozenset()
     """For a split unit, the context words of the source's other figures for the measure."""
     siblings: tuple[Fact, ...] = ()
@@ -226,6 +229,7 @@ def units_of(sources: list[NormalizedSource], ruleset: RuleSet) -> list[Unit]:
                     names=names,
                     split=others is not None,
                     one_subject=one_subject,
+                    named=family == "quantity" and _named_measure(ruleset, rule, facts[0].subject),
                     others=others or frozenset(),
                     sentence_words=(words := _sentence_words(facts, quiet))
                     if family == "quantity"
@@ -462,6 +466,12 @@ def _one_subject(ruleset: RuleSet, rule: str, measure: str) -> bool:
     return bool(options.get("one_subject")) or measure in options.get("one_subject_measures", ())
 
 
+def _named_measure(ruleset: RuleSet, rule: str, measure: str) -> bool:
+    """True when ``rule`` lists ``measure`` in ``named_measures``: a figure told of one of
+    several people or things a story names (each defendant's sentence)."""
+    return measure in ruleset.rules[rule].options.get("named_measures", ())
+
+
 def _one_subject_classes(ruleset: RuleSet, rule: str) -> tuple[str, ...]:
     """Event classes a story tells once, of its one subject (``one_subject_classes``: a
     player's medical): compared though their sentences share no word."""
@@ -513,6 +523,8 @@ def pair_score(a: Unit, b: Unit) -> int:
             return 0  # a contract recalled is not the one signed now
         return max(shared, 1)
     if a.key.startswith("measure:"):
+        if (a.named or b.named) and not a.names & b.names:
+            return 0  # "Harlow was jailed for nine years", "Kelsall was jailed for four"
         # Two figures are one if their clauses share a word or a name ("confirmed cases",
         # "Healdsburg"): the same measure of another incident shares none. A measure of
         # the story's one subject (a ship's crew, a vote's turnout: ``one_subject`` in its

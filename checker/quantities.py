@@ -196,6 +196,8 @@ class NumberPhrase:
     """The words of a vague number ("dozens")."""
     listed: bool = False
     """One of a list of numbers ("magnitude 2.9 and 2.2"): each counts a different thing."""
+    written: str = ""
+    """A time told in two units, as one reads it ("9 years 6 months"); empty otherwise."""
 
 
 _FIRST_WORDS: dict[int, tuple[dict[str, Any], frozenset[str]]] = {}
@@ -468,6 +470,11 @@ def _ranges_and_lists(words: list[str], phrases: list[NumberPhrase]) -> list[Num
                 )
                 k += 2
                 continue
+        joined = _one_time(words, first, second)
+        if joined is not None:
+            out.append(joined)
+            k += 2
+            continue
         # "22.1% and 24 seats": a share and a count of something else, no list
         counts_other = _counts_other(words, first, second)
         # "NZ$21.4 million, roughly $12 million": one sum in two currencies, no list
@@ -485,6 +492,43 @@ def _ranges_and_lists(words: list[str], phrases: list[NumberPhrase]) -> list[Num
         out.append(first)
         k += 1
     return out
+
+
+_CALENDAR_UNITS = frozenset({"day", "week", "month", "year"})
+"""Units of time shown in the plural for any count but one ("12 years")."""
+_TIME_STEPS = {"year": 12.0, "month": 1.0}
+"""The calendar units a time may be told in two of, in months ("nine years and six months")."""
+_WEEK_STEPS = {"week": 7.0, "day": 1.0}
+"""The same for weeks and days ("two weeks and three days")."""
+
+
+def _one_time(words: list[str], first: NumberPhrase, second: NumberPhrase) -> NumberPhrase | None:
+    """ "nine years and six months" (or "...years, six months"), "two weeks and three days":
+    one time told in a larger and a smaller unit, joined as one phrase in the smaller unit
+    (114 months), read "9 years 6 months". None for anything else ("three years and five
+    years" is a list)."""
+    joiner = words[first.end] if first.end < len(words) else ""
+    if joiner not in ("and", ",") or first.value is None or second.value is None:
+        return None
+    for steps in (_TIME_STEPS, _WEEK_STEPS):
+        if first.unit in steps and second.unit in steps and first.unit != second.unit:
+            big, small = steps[first.unit], steps[second.unit]
+            if big <= small or first.hedge or second.hedge:
+                return None
+            value = first.value * big / small + second.value
+            return replace(
+                second,
+                start=first.start,
+                value=value,
+                rounding=second.rounding,
+                written=f"{_plural(first.value, first.unit)} {_plural(second.value, second.unit)}",
+            )
+    return None
+
+
+def _plural(value: float, unit: str) -> str:
+    """ "9 years", "1 month": a count of a calendar unit as one reads it."""
+    return f"{_number_text(value)} {unit}{'' if value == 1 else 's'}"
 
 
 def _number_at(
@@ -904,7 +948,11 @@ def to_amount(phrase: NumberPhrase, lexicon: QuantityLexicon) -> Amount:
         clock = f"{minutes // 60}:{minutes % 60:02d}:{seconds:02d}"
         stated = f"{_HEDGE_LABELS[phrase.hedge]} {clock}" if phrase.hedge else clock
     else:
-        stated += _unit_text(phrase.unit) + ("s" if phrase.unit == "day" and center != 1 else "")
+        if phrase.written:
+            stated = phrase.written
+        else:
+            stated += _unit_text(phrase.unit)
+            stated += "s" if phrase.unit in _CALENDAR_UNITS and center != 1 else ""
         display = _DISPLAY_UNITS.get(dimension)
         if display and display != phrase.unit and phrase.unit not in _METRIC_MASSES:
             display_factor, _ = lexicon_unit_factor(display, lexicon)

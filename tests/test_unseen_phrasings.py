@@ -473,6 +473,22 @@ def test_a_start_up_named_in_a_lead_is_no_start_of_the_main_event(normalize_text
 _SENTENCED = "Founder jailed\n\nThe Kikupay founder Ada Kiku was jailed on Friday for fraud.\n\n"
 
 
+def test_two_defendants_sentences_are_not_compared(ruleset, nlp):
+    first = _SENTENCED + "She was jailed for nine years for wire fraud.\n"
+    second = _SENTENCED + "Her partner Bo Harlow was jailed for four years for wire fraud.\n"
+    result = _pair(ruleset, nlp, first, second, ("2025-06-27", "2025-06-28"))
+    assert not _findings(result, "number.duration")
+    assert [f.text for f in _facts(result, "number.duration")] == ["nine years", "four years"]
+
+
+def test_years_added_to_a_life_sentence_are_no_sentence_of_their_own(normalize_text):
+    facts = normalize_text(
+        _SENTENCED + "Kiku was sentenced to life in prison plus 20 years.\n",
+        published=dt.date(2025, 6, 27),
+    ).facts
+    assert not [f for f in facts if f.kind == "number.duration"]
+
+
 # --- phrasings that give one finding, as two sources write them -------------------------------
 
 
@@ -816,6 +832,33 @@ _ONE_FINDING = [
         },
         "text",
         id="charges-pleaded-guilty-to-are-counted",
+    ),
+    pytest.param(
+        "number.duration",
+        _SENTENCED + "Kiku was sentenced on Friday to nine years and six months in prison.\n",
+        _SENTENCED + "Kiku was jailed for nine years and eight months.\n",
+        ("2025-06-27", "2025-06-28"),
+        {"9 years 6 months", "9 years 8 months"},
+        "normalized",
+        id="a-sentence-told-in-years-and-months-is-one-time",
+    ),
+    pytest.param(
+        "number.duration",
+        _SENTENCED + "Kiku was handed a prison term of four years.\n",
+        _SENTENCED + "Kiku received a five-year prison term.\n",
+        ("2025-06-27", "2025-06-28"),
+        {"four years", "five-year prison term"},
+        "text",
+        id="a-prison-term-of-years-and-a-years-long-prison-term",
+    ),
+    pytest.param(
+        "number.duration",
+        "Winger signs\n\nCorvale FC signed the winger Tomas Kiku on a five-year contract.\n",
+        "Winger signs\n\nTomas Kiku has agreed a four-year deal with Corvale FC.\n",
+        ("2025-06-27", "2025-06-28"),
+        {"5 years", "4 years"},
+        "normalized",
+        id="a-players-contract-length",
     ),
 ]
 

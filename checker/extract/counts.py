@@ -280,12 +280,7 @@ def _quantities(
             timex_by_sent.setdefault(ctx.tokens.sent_start[span.start], []).append(span)
     dateline = source.dateline
     quiet = ruleset.derived("quantity_quiet_words", lambda: _quiet_words(ruleset, lexicon))
-    nouns_only = ruleset.derived(
-        "quantity_counted_nouns",
-        lambda: frozenset(
-            r.id for r in ruleset.of_kind("quantity") if r.options.get("counted_noun")
-        ),
-    )
+    nouns_only = ruleset.derived("quantity_counted_nouns", lambda: _counted_nouns(ruleset))
     role_bound = ruleset.derived(
         "quantity_role_bound",
         lambda: frozenset(r.id for r in ruleset.of_kind("quantity") if r.options.get("roles")),
@@ -374,7 +369,7 @@ def _quantities(
                 if measure == tally[0] and cue.end == start:
                     measure = tally[1]  # "votes to 61": the other side
             if (
-                rule_id in nouns_only
+                _noun_only(cue, nouns_only)
                 and start > sent.start
                 and doc[start - 1].lower_ in _REFERRING_BACK
             ):
@@ -1076,13 +1071,13 @@ def _counts_alone(
             and (doc[start - 2].text == "," or any(c.end == start - 1 for c in measures))
             and any(t.lower_ in _CLAUSE_VERBS for t in doc[end : min(sent.end, end + 3)])
         )
-        if lower in ("and", "or", "nor") and not joins_clauses:  # (an age: ``_is_age``)
-            return False  # "a man and two women"
+        if lower in ("and", "or", "nor", "plus") and not joins_clauses:  # (an age: ``_is_age``)
+            return False  # "a man and two women", "life in prison plus 20 years"
         if lower == "at" and phrase.unit is None:
             return False
         total = start - 2 > sent.start and doc[start - 2].lower_ == "total"
-        if lower == "of" and not total and not any(c.end == start - 1 for c in measures):
-            return False  # "two of the victims", but "a total of 62 people"
+        if lower == "of" and not total and not any(c.end in (start - 1, start) for c in measures):
+            return False  # "two of the victims", but "a total of 62 people", "a term of 4 years"
         if (
             (before.is_title or (before.is_alpha and not before.is_lower and not before.is_upper))
             and phrase.unit is None
@@ -1196,8 +1191,8 @@ def _measure_of(
             return _counting_noun(ctx, sent, start, k, measures, cue_at, phrase.unit)
         k += 1
     left, right = ctx.clause(start, end)
-    # a rule's counted nouns (``counted_noun``) name only the number before them
-    clause_cues = [c for c in measures if c.label_.split(":", 2)[1] not in nouns_only]
+    # a rule's counted nouns (``counted_noun``, ``noun_words``) name only the number before them
+    clause_cues = [c for c in measures if not _noun_only(c, nouns_only)]
     cue_at = {c.start: c for c in sorted(clause_cues, key=lambda c: c.end - c.start)}
     before = [c for c in clause_cues if left <= c.start and c.end <= start]
     near = [c for c in before if start - c.end <= _QUANTITY_GAP]
@@ -1251,6 +1246,21 @@ def _measure_of(
     if before:
         return label(max(before, key=lambda c: c.end))
     return None
+
+
+def _counted_nouns(ruleset: RuleSet) -> frozenset[str]:
+    """The ids of the rules whose measure words are all counted nouns (``counted_noun``),
+    and "<rule id> <word>" for each of a rule's ``noun_words`` ("a four-year prison term")."""
+    rules = ruleset.of_kind("quantity")
+    return frozenset(r.id for r in rules if r.options.get("counted_noun")) | frozenset(
+        f"{r.id} {word.lower()}" for r in rules for word in r.options.get("noun_words", ())
+    )
+
+
+def _noun_only(cue: Span, nouns_only: frozenset[str]) -> bool:
+    """True when the measure word ``cue`` names only the number right before it."""
+    rule_id = cue.label_.split(":", 2)[1]
+    return rule_id in nouns_only or f"{rule_id} {cue.text.lower()}" in nouns_only
 
 
 def _is_money(phrase: NumberPhrase, lexicon: QuantityLexicon) -> bool:
