@@ -359,7 +359,11 @@ def _univocal(facts: list[Fact]) -> bool:
     apart: "4.8% in September", "5.2% in August").
 
     Each distinct (figure, date) is compared once, so an article repeating one figure
-    many times costs as much as one that gives it once."""
+    many times costs as much as one that gives it once. Figures of two kinds (a rule's
+    ``kinds``: a quake's main shock and an aftershock) are two, dated apart or not."""
+    kinds = {word for fact in facts for word in fact.context if word.startswith("kind:")}
+    if len(kinds) > 1:
+        return False
     told = list(dict.fromkeys((fact.value, fact.when) for fact in facts))
     for n, (a, a_when) in enumerate(told):
         for b, b_when in told[n + 1 :]:
@@ -543,6 +547,8 @@ def pair_score(a: Unit, b: Unit) -> int:
             events = a.events | b.events  # an event noun says which incident no more
             if (a.others & b.context) - events or (b.others & a.context) - events:
                 return 0
+            if kinds_a and kinds_a == kinds_b:
+                return max(shared, MIN_SPLIT_SHARED)  # "a magnitude 7.1 quake": the main one
             return shared if shared >= MIN_SPLIT_SHARED else 0
         if (
             shared

@@ -104,6 +104,9 @@ class QuantityLexicon:
     """Words after which a number is an age ("aged five", "under the age of 12")."""
     age_nouns: frozenset[str] = frozenset()
     """Nouns after which a hedged number is an age ("children under five")."""
+    staff_nouns: frozenset[str] = frozenset()
+    """People counted as a body ("crew", "workers", "members"): a part of them ("2,800 of
+    the airline's 3,100 cabin crew") are those who did something, not a count of the body."""
     rough_words: frozenset[str] = frozenset()
     """Number and scale words that make a number round ("a dozen", "two dozen": about 12,
     about 24, not exactly)."""
@@ -158,6 +161,7 @@ class QuantityLexicon:
             age_before=words("age_before"),
             age_nouns=words("age_nouns"),
             rough_words=words("rough_words"),
+            staff_nouns=words("staff_nouns"),
             object_verbs=words("object_verbs"),
             lower_case_units=words("lower_case_units"),
             currency_labels={k.lower(): str(v) for k, v in mapping("currency_labels").items()},

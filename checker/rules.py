@@ -114,6 +114,7 @@ KINDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
             "one_subject": bool,
             "one_subject_measures": list,
             "named_measures": list,
+            "kinds": dict,
             "counted_noun": bool,
             "noun_words": list,
             "running_totals": list,

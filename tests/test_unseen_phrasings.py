@@ -860,6 +860,53 @@ _ONE_FINDING = [
         "normalized",
         id="a-players-contract-length",
     ),
+    pytest.param(
+        "number.vote_share",
+        "Vote counted\n\nThe commission gave Civic Front 33.9% of the vote and 31 seats.\n",
+        "Vote counted\n\nCivic Front won 39.3% of the vote in the election.\n",
+        ("2026-03-02", "2026-03-03"),
+        {"33.9% of the vote", "39.3% of the vote"},
+        "text",
+        id="a-partys-share-of-the-vote",
+    ),
+    pytest.param(
+        "number.pay",
+        "Crew strike\n\nThe union wants a 9% rise. Kiku Air has offered 4.5%.\n",
+        "Crew strike\n\nThe airline has offered 5.4%, management said.\n",
+        ("2026-03-02", "2026-03-03"),
+        {"4.5%", "5.4%"},
+        "text",
+        id="a-disputes-pay-offer-in-sentences-sharing-no-word",
+    ),
+    pytest.param(
+        "number.transport",
+        "Crew strike\n\nThe union represents about 2,800 of the airline's 3,100 cabin crew.\n",
+        "Crew strike\n\nKiku Air's 3,400 cabin crew are among the lowest paid in Europe.\n",
+        ("2026-03-02", "2026-03-03"),
+        {"3,100 cabin crew", "3,400 cabin crew"},
+        "text",
+        id="a-part-of-a-body-of-people-is-not-the-body",
+    ),
+    pytest.param(
+        "number.area",
+        "Quake\n\nA magnitude 7.1 earthquake struck on Saturday. A magnitude 5.8 aftershock"
+        " hit on Sunday.\n",
+        "Quake\n\nThe magnitude 7.4 quake was felt in the capital. The strongest, a 5.8-magnitude"
+        " aftershock, brought down a tower.\n",
+        ("2026-03-15", "2026-03-16"),
+        {"magnitude 7.1", "magnitude 7.4"},
+        "text",
+        id="the-main-shocks-magnitude-is-told-from-an-aftershocks",
+    ),
+    pytest.param(
+        "event.place",
+        "Quake\n\nA strong earthquake struck on Saturday. Its epicentre was in Cusco.\n",
+        "Quake\n\nA strong earthquake struck on Saturday. The epicenter lay near Arequipa.\n",
+        ("2026-03-15", "2026-03-16"),
+        {"in Cusco", "near Arequipa"},
+        "text",
+        id="where-a-quakes-epicentre-lay",
+    ),
 ]
 
 

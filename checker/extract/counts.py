@@ -375,7 +375,7 @@ def _quantities(
             ):
                 continue  # "the two countries": things already named, not a count reported
             shown = _shown_end(
-                ctx, sent, whole_end, cue, measure, lexicon.counted_people
+                ctx, sent, whole_end, cue, measure, lexicon.counted_people, lexicon.staff_nouns
             )  # a part is quoted with its whole: "34 of the 101 seats"
             # a bare count is quoted with its measure word: "injuring 23", "78 were injured"
             bare = shown == end and phrase.unit is None
@@ -394,6 +394,9 @@ def _quantities(
             )
             names = ctx.quantity_names(sent, source.dateline) - quiet
             context = (ctx.content_words(left, right, skip=(start, end)) - quiet) | names
+            kind = _kind_of(ctx, sent, end, cue, ruleset.rules[rule_id].options.get("kinds"))
+            if kind is not None:
+                context |= {f"kind:{kind}"}  # "a magnitude 5.8 aftershock": not the main shock
             facts.append(
                 FactMention(
                     rule=rule_id,
@@ -905,15 +908,17 @@ def _shown_end(
     cue: Span,
     measure: str,
     people: frozenset[str] = frozenset(),
+    bodies: frozenset[str] = frozenset(),
 ) -> int:
     """Where a count's quoted words end: with the noun it counts ("18 crew", "nine villages",
-    "54 people"), so the quote says what is counted; else with the number phrase."""
+    "54 people", "3,100 cabin crew": ``bodies``), so the quote says what is counted; else
+    with the number phrase."""
     if cue.start == end:
         return cue.end
     t = ctx.tokens
     if (
         end < cue.start <= end + _QUANTITY_GAP
-        and _plural_noun(t.lower[cue.end - 1])
+        and (_plural_noun(t.lower[cue.end - 1]) or t.lower[cue.end - 1] in bodies)
         and all(t.alpha[k] and t.lower[k] not in STOP_WORDS for k in range(end, cue.start))
     ):
         return cue.end  # "74 measles cases": the measure noun and the words describing it
@@ -999,7 +1004,9 @@ def _wholes(
 ) -> dict[int, NumberPhrase]:
     """The number phrases that are a part of the next one, a whole ("took 34 of the 101
     seats"), by index: the part is a count of what the whole counts. Not when the whole
-    counts people ("12 of the 40 passengers died": the part are the dead)."""
+    counts people ("12 of the 40 passengers died": the part are the dead; "2,800 of the
+    airline's 3,100 cabin crew": a word may stand before the people's noun)."""
+    people = lexicon.counted_people | lexicon.staff_nouns
     found = {}
     for n, (part, whole) in enumerate(itertools.pairwise(phrases)):
         if (
@@ -1011,6 +1018,7 @@ def _wholes(
             and _part_of(words[part.end : whole.start])
             and whole.end < len(words)
             and words[whole.end] not in lexicon.counted_people
+            and not people.intersection(words[whole.end : whole.end + 2])
         ):
             found[n] = whole
     return found
@@ -1188,7 +1196,9 @@ def _measure_of(
             k += 3  # "a 900 km sun-synchronous orbit": a compound describes the measure
             continue
         if not _is_modifier(token):
-            return _counting_noun(ctx, sent, start, k, measures, cue_at, phrase.unit)
+            return _counting_noun(
+                ctx, sent, start, k, measures, cue_at, phrase.unit, lexicon.staff_nouns
+            )
         k += 1
     left, right = ctx.clause(start, end)
     # a rule's counted nouns (``counted_noun``, ``noun_words``) name only the number before them
@@ -1245,6 +1255,26 @@ def _measure_of(
             return label(cue_at[k])
     if before:
         return label(max(before, key=lambda c: c.end))
+    return None
+
+
+def _kind_of(
+    ctx: _Context, sent: Span, end: int, cue: Span, kinds: dict[str, list[str]] | None
+) -> str | None:
+    """Which of a measure's kinds (a rule's ``kinds``) the figure ending at token ``end``
+    measures, by the noun right after it or after its measure word ("a magnitude 7.1
+    earthquake", "a 5.8-magnitude aftershock"); None when no kind's word stands there."""
+    if not kinds:
+        return None
+    lower = ctx.tokens.lower
+    k = cue.end if end <= cue.start <= end + 1 else end
+    while k < sent.end and lower[k] in ("-", "\u2013"):
+        k += 1
+    for kind, words in kinds.items():
+        for word in words:
+            parts = word.lower().split()
+            if lower[k : k + len(parts)] == parts:
+                return kind
     return None
 
 
@@ -1342,6 +1372,7 @@ def _counting_noun(
     measures: list[Span],
     cue_at: dict[int, Span],
     unit: str | None = None,
+    bodies: frozenset[str] = frozenset(),
 ) -> tuple[Span, str, str] | None:
     """A number that counts things, not people ("evacuated 11 villages", "a recall of 1.2
     million air fryers", "eight villages were evacuated"): its measure only when the measure
@@ -1382,11 +1413,12 @@ def _counting_noun(
             after += 1
         cue = cue_at.get(after)
         # "74 measles cases", "12 flu deaths": the words before a plural measure noun right
-        # after them describe it, and the number counts the measure's own noun
+        # after them describe it, and the number counts the measure's own noun; so does a
+        # word before a body of people (``bodies``: "3,100 cabin crew")
         described = (
             cue is not None
             and after == end == noun_at + 1
-            and _plural_noun(t.lower[cue.end - 1])
+            and (_plural_noun(t.lower[cue.end - 1]) or t.lower[cue.end - 1] in bodies)
             and not t.lower[noun_at].endswith(_ADJECTIVE_ENDINGS)
         )
     if cue is None:
