@@ -187,12 +187,14 @@ class Amount:
             raise ValueError(f"amount high {self.high} is below its low {self.low}")
 
     def overlaps(self, other: Amount) -> bool:
-        """True when both can be the same quantity: same dimension, ranges that meet."""
-        return (
-            self.dimension == other.dimension
-            and self.low <= other.high * (1 + 1e-9)
-            and other.low <= self.high * (1 + 1e-9)
-        )
+        """True when both can be the same quantity: same dimension, ranges that meet. Two
+        ranges that only touch ("7.6" is 7.55-7.65, "7.7" is 7.65-7.75) are two figures
+        rounded alike, not one: they must share more than their edge."""
+        if self.dimension != other.dimension:
+            return False
+        if self.low < self.high and other.low < other.high:
+            return self.low < other.high * (1 - 1e-9) and other.low < self.high * (1 - 1e-9)
+        return self.low <= other.high * (1 + 1e-9) and other.low <= self.high * (1 + 1e-9)
 
     def label(self) -> str:
         """Render for reports: the stated value."""

@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from checker.model import Interval
 from tests.conftest import check_articles
 
 
@@ -339,6 +340,19 @@ def test_a_modal_in_a_quotation_does_not_set_the_tense_of_a_date_outside_it(norm
     )
     facts = normalize_text(text, published=dt.date(2009, 4, 28)).lead_facts
     assert {f.value.start for f in facts if f.text == "On March 3"} == {dt.date(2009, 3, 3)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        ("The union has threatened a further five-day strike from July 1.", dt.date(2026, 7, 1)),
+        ("The fire threatened 200 homes near Corvale on Tuesday.", dt.date(2026, 6, 9)),
+    ],
+)
+def test_a_threat_looks_ahead_and_a_threatening_fire_does_not(normalize_text, sentence, day):
+    result = normalize_text(sentence + "\n", published=dt.date(2026, 6, 10))
+    facts = [*result.facts, *result.lead_facts]
+    assert {f.value.start for f in facts if isinstance(f.value, Interval)} == {day}
 
 
 # --- a British and an American spelling of a title word are no name slip ---------------------
@@ -906,6 +920,25 @@ _ONE_FINDING = [
         {"in Cusco", "near Arequipa"},
         "text",
         id="where-a-quakes-epicentre-lay",
+    ),
+    pytest.param(
+        "deadline",
+        "Crew strike\n\nA mediator has given both sides until Friday, June 19 to reach an"
+        " agreement.\n",
+        "Crew strike\n\nThe labour ministry has now set a June 26 deadline for an agreement.\n",
+        ("2026-06-10", "2026-06-12"),
+        {"until Friday, June 19", "June 26"},
+        "text",
+        id="a-deadline-for-an-agreement-is-a-deadline-to-agree",
+    ),
+    pytest.param(
+        "number.area",
+        "Quake\n\nA magnitude 7.6 earthquake struck the coast on Sunday.\n",
+        "Quake\n\nThe magnitude 7.7 quake struck the coast on Sunday.\n",
+        ("2026-03-15", "2026-03-16"),
+        {"7.6", "7.7"},
+        "normalized",
+        id="two-figures-rounded-alike-that-only-touch-differ",
     ),
 ]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -1268,14 +1269,20 @@ _NOT_INFINITIVE = frozenset({"the", "a", "an", "its", "their", "his", "her", "th
 
 
 def _deadline_predicate(
-    ctx: _Context, span: Span, left: int, predicates: dict[str, list[str]]
+    ctx: _Context,
+    span: Span,
+    left: int,
+    predicates: dict[str, list[str]],
+    triggers: Collection[str] = (),
 ) -> str:
     """What must happen by a deadline, as one word: the meaning of a listed predicate word
     right after the nearest "to" or modal before the date ("to restore online payments by
     Monday": "restore"), else of the listed word nearest the date between them ("must have
     the plant fully operational by March": "operate"), else "~" and the stem of the word after that
     "to" or modal ("required to deliver its findings by Friday": "~deliver"); "" when none
-    ("the December 31 deadline", "results are due by Friday")."""
+    ("the December 31 deadline", "results are due by Friday"). A date before one of
+    ``triggers`` and "for" reads the words after "for" as the "to" after a date ("a June 26
+    deadline for an agreement": "agree")."""
     t = ctx.tokens
     lower = t.lower
     anchor = None
@@ -1299,13 +1306,18 @@ def _deadline_predicate(
         # reach a deal": the time given, then what must be done in it
         last = t.sent_end[span.start]
         at = span.end + (span.end < last and lower[span.end] == ",")
+        if at + 2 < last and lower[at] in triggers and lower[at + 1] == "for":
+            at += 1  # "a June 26 deadline for an agreement"
         if not (
             at + 1 < last
-            and lower[at] == "to"
+            and lower[at] in ("to", "for")
             and t.alpha[at + 1]
-            and t.lowercase[at + 1]
-            and lower[at + 1] not in _NOT_INFINITIVE
+            and (
+                lower[at] == "for" or (t.lowercase[at + 1] and lower[at + 1] not in _NOT_INFINITIVE)
+            )
         ):
+            return ""
+        if lower[at] == "for" and lower[at - 1] not in triggers:
             return ""
         anchor, end = at, min(last, at + 1 + _PREDICATE_AFTER)
     words = lower[anchor + 1 : end]

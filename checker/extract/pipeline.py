@@ -345,7 +345,9 @@ def extract(
             earlier = options.get("earlier_words", ())
             if any(lower[i] in earlier for i in range(left, span.start)):
                 continue  # "had originally promised it would be running by 2025": moved since
-            predicate = _deadline_predicate(ctx, span, left, options.get("predicates", {}))
+            predicate = _deadline_predicate(
+                ctx, span, left, options.get("predicates", {}), options.get("triggers", ())
+            )
             if left >= span.start - 1 and right <= span.end:
                 # "now has 60 days, until May 2, to set the price": a date set off by commas
                 # is about the clauses on either side of it
