@@ -82,6 +82,7 @@ class Gazetteer:
         *,
         venue_words: frozenset[str] = frozenset(),
         within: tuple[str, str] | None = None,
+        region_words: frozenset[str] = frozenset(),
     ) -> Place:
         """The place a name stands for; ``kind`` is ``unknown`` when the gazetteer lacks it.
 
@@ -91,6 +92,9 @@ class Gazetteer:
             within (tuple[str, str] | None): the country and division a qualifier puts it in
                 (``scope``): "London, Ontario" is the London of Canada's Ontario, not the
                 larger one; None when it is unqualified.
+            region_words (frozenset[str]): nouns that make a name ending in one a region
+                named after its chief city ("Harlow region"): the first-level division of
+                the largest city of that name.
         """
         if within is not None:
             key = name.lower()
@@ -133,6 +137,19 @@ class Gazetteer:
             return Place(name, "country", countries, state)
         if state:
             return Place(name, "region", frozenset({"US"}), state)
+        if len(words) > 1 and words[-1].lower() in region_words:
+            cities = self.cities.get(" ".join(words[:-1]).lower())
+            if not cities:
+                return Place(name, "unknown")
+            chief = max(cities, key=lambda c: c.population)
+            return Place(
+                name,
+                "region",
+                frozenset({chief.country}),
+                coordinates=((chief.lat, chief.lon),),
+                country=chief.country,
+                divisions=frozenset({f"{chief.country}.{chief.admin1}"}),
+            )
         if len(words) > 1 and words[-1].lower() in _CITY_SUFFIXES:
             # "Dipolog City": the city of that name, when the gazetteer knows it without it
             city = self.cities.get(" ".join(words[:-1]).lower())
@@ -159,6 +176,7 @@ def _place(name: str, kind: str, cities: list[_City]) -> Place:
         tuple((c.lat, c.lon) for c in cities),
         cities[0].country,
         cities[0].population,
+        divisions=frozenset(f"{c.country}.{c.admin1}" for c in cities if c.admin1),
     )
 
 
@@ -297,6 +315,10 @@ def comparable(a: Place, b: Place) -> bool:
     )
 
 
+REGION_KM = 100.0
+"""A city this near a region's chief city lies in the region, whatever its division."""
+
+
 def _venue_words(name: str) -> list[str]:
     """The words of a venue's name, spelt one way: accents off, "-re" as "-er" (the "Grand
     Theatre" is the "Grand Theater")."""
@@ -336,7 +358,15 @@ def places_agree(
     if a.kind == "country" or b.kind == "country":
         return bool(a.countries & b.countries)
     if a.kind == "region" or b.kind == "region":
-        return bool(a.cities & b.cities)
+        # a US state holds its cities; a region named after its chief city ("the Harlow
+        # region") holds the cities of its division, and a city near the chief city (a
+        # division's code may not be the chief city's own: a capital set apart from the
+        # region around it); two such regions are one only by their division
+        if a.cities & b.cities or a.divisions & b.divisions:
+            return True
+        if a.kind == b.kind:
+            return False
+        return any(_distance_km(p, q) <= REGION_KM for p in a.coordinates for q in b.coordinates)
     shared = a.cities & b.cities
     if any(not c.startswith("US-") for c in shared):
         return True  # one city

@@ -219,6 +219,10 @@ class Place:
     """ISO code of the likeliest country (of the most populous city of that name)."""
     population: int = 0
     """Population of the most populous city of that name (0 for countries and unknowns)."""
+    divisions: frozenset[str] = frozenset()
+    """First-level divisions ("PE.08": country code and the gazetteer's admin1 code) of the
+    cities it may be or lie in; for a region named after its chief city ("the Harlow
+    region"), that city's."""
     qualified: bool = False
     """Placed by a qualifier in its source ("London, Ontario", "the French port of Brest"):
     only the cities of that name the qualifier allows. A name the gazetteer lacks in the

@@ -551,6 +551,7 @@ def normalize(
             assert mention.place is not None and gazetteer is not None
             rule = ruleset.rules[mention.rule]
             venue_words = frozenset(rule.options.get("venues", []))
+            region_words = frozenset(ruleset.lexicons.get("region_nouns", ()))
             within = (
                 scope_of(mention.qualifier)
                 if mention.qualifier
@@ -558,7 +559,9 @@ def normalize(
                 if len(qualified.get(key := mention.place.lower(), ())) == 1
                 else None
             )
-            fact_value = gazetteer.resolve(mention.place, venue_words=venue_words, within=within)
+            fact_value = gazetteer.resolve(
+                mention.place, venue_words=venue_words, within=within, region_words=region_words
+            )
             if (
                 mention.qualifier
                 and mention.qualifier_stands

@@ -147,6 +147,46 @@ def test_places_gazetteer_venue_lies_in_the_city_its_name_starts_with(resolve):
 @pytest.mark.parametrize(
     ("first", "second", "agree"),
     [
+        ("Perugia province", "Terni", True),  # another city of its division
+        ("Perugia province", "Arezzo", True),  # near its chief city, in another division
+        ("Perugia province", "Milan", False),
+        ("Perugia province", "Italy", True),
+        ("Perugia province", "Ancona province", False),
+        ("Perugia region", "Perugia province", True),
+    ],
+    ids=[
+        "a-city-of-its-division",
+        "a-city-near-its-chief-city",
+        "a-city-far-off",
+        "its-country",
+        "two-regions",
+        "one-region-told-two-ways",
+    ],
+)
+def test_a_region_named_after_its_chief_city_holds_its_divisions_cities(
+    gazetteer, first, second, agree
+):
+    regions = frozenset({"region", "province"})
+    a, b = (gazetteer.resolve(name, region_words=regions) for name in (first, second))
+    assert a.kind == "region" and comparable(a, b)
+    assert places_agree(a, b) is agree
+    assert places_agree(b, a) is agree
+
+
+def test_a_region_named_in_a_sentence_is_read_with_its_noun(ruleset, nlp):
+    first = "Quake\n\nA strong earthquake struck. Its epicentre lay in the Perugia province.\n"
+    second = "Quake\n\nA strong earthquake struck. Its epicentre was in the Ancona province.\n"
+    result = _check(ruleset, nlp, ("a.txt", "2026-03-15", first), ("b.txt", "2026-03-15", second))
+    (finding,) = [f for f in result.findings if f.rule == "event.place"]
+    assert {e.text for e in finding.evidence} == {
+        "in the Perugia province",
+        "in the Ancona province",
+    }
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "agree"),
+    [
         ("Nairobi", "Kenya", True),
         ("Porto", "Portugal", True),
         ("Houston", "Texas", True),

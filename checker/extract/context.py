@@ -310,6 +310,7 @@ class _WordSets:
     attributive_nouns: frozenset[str]
     event_kinds: frozenset[str]
     place_nouns: frozenset[str]
+    region_nouns: frozenset[str]
     place_adjectives: frozenset[str]
     superlatives: frozenset[str]
     district_nouns: frozenset[str]
@@ -344,6 +345,7 @@ class _WordSets:
             adjective_event_words=frozenset(lex.get("adjective_event_words", [])),
             event_kinds=frozenset(lex.get("event_kinds", [])),
             place_nouns=frozenset(lex.get("place_nouns", [])),
+            region_nouns=frozenset(lex.get("region_nouns", [])),
             place_adjectives=frozenset(lex.get("place_adjectives", [])),
             superlatives=frozenset(lex.get("superlatives", [])),
             district_nouns=frozenset(lex.get("place_nouns", []))
@@ -396,6 +398,7 @@ class _Context:
         self.adjective_event_words = words.adjective_event_words
         self.event_kinds = words.event_kinds
         self.place_nouns = words.place_nouns
+        self.region_nouns = words.region_nouns
         self.place_adjectives = words.place_adjectives
         self.superlatives = words.superlatives
         self.district_nouns = words.district_nouns

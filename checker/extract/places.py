@@ -216,6 +216,8 @@ def _name_after(ctx: _Context, start: int, dateline: Span | None) -> tuple[int, 
         return None
     if after_the and end < sent_end and t.lower[end] in ctx.facilities:
         return start, end  # "near the Lagos refinery": the refinery is in or by Lagos
+    if after_the and end < sent_end and t.lower[end] in ctx.region_nouns:
+        return start, end + 1  # "in the Harlow region": the region, named with its noun
     if end < sent_end and t.lower[end] in ("'s", "\u2019s") and _district_after(ctx, end + 1):
         return start, end  # "a kiosk in Leeds's Headingley district": in Leeds
     if end < sent_end and (
