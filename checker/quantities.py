@@ -104,6 +104,9 @@ class QuantityLexicon:
     """Words after which a number is an age ("aged five", "under the age of 12")."""
     age_nouns: frozenset[str] = frozenset()
     """Nouns after which a hedged number is an age ("children under five")."""
+    falls: frozenset[str] = frozenset()
+    """Change words that tell a fall ("fell", "lost", "down"): a move down is never the
+    same move as one up."""
     staff_nouns: frozenset[str] = frozenset()
     """People counted as a body ("crew", "workers", "members"): a part of them ("2,800 of
     the airline's 3,100 cabin crew") are those who did something, not a count of the body."""
@@ -151,6 +154,7 @@ class QuantityLexicon:
             currency_signs={k: str(v) for k, v in mapping("currency_signs").items()},
             definitions=tuple(str(d) for value in parts("unit_definitions") for d in value),
             change_words=words("change_words"),
+            falls=words("fall_words"),
             from_words=words("from_words"),
             counted_people=words("counted_people"),
             invariable_plurals=words("invariable_plurals"),

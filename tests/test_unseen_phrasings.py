@@ -940,7 +940,54 @@ _ONE_FINDING = [
         "normalized",
         id="two-figures-rounded-alike-that-only-touch-differ",
     ),
+    pytest.param(
+        "number.moves",
+        "Retailer warns\n\nKiku Homeware said like-for-like sales fell 6.4% in the ten weeks to"
+        " January 3.\n",
+        "Retailer warns\n\nAt Kiku Homeware, like-for-like sales dropped 4.6 percent in the ten"
+        " weeks to January 3.\n",
+        ("2026-01-13", "2026-01-14"),
+        {"6.4%", "4.6 percent"},
+        "text",
+        id="how-far-a-companys-sales-moved",
+    ),
+    pytest.param(
+        "event.count",
+        "Retailer warns\n\nKiku Homeware issued its third profit warning in 12 months.\n",
+        "Retailer warns\n\nKiku Homeware issued its second profit warning on Tuesday.\n",
+        ("2026-01-13", "2026-01-14"),
+        {"its third profit warning", "its second profit warning"},
+        "text",
+        id="a-companys-profit-warnings-are-a-series",
+    ),
 ]
+
+
+def test_a_move_up_is_never_the_same_move_as_one_down(ruleset, nlp):
+    first = "Bid for Kiku\n\nShares in Kiku Pharma jumped 31% on Monday after the bid.\n"
+    second = "Bid for Kiku\n\nKiku Pharma shares fell 4% on Monday as Corvale made its bid.\n"
+    result = _pair(ruleset, nlp, first, second, ("2026-01-13", "2026-01-13"))
+    assert not _findings(result, "number.moves")
+    assert [f.text for f in _facts(result, "number.moves")] == ["31%", "4%"]
+
+
+def test_a_move_over_a_longer_time_is_not_the_days_move(ruleset, nlp):
+    first = "Retailer warns\n\nShares in Kiku Homeware fell 23% on Tuesday after the warning.\n"
+    second = "Retailer warns\n\nKiku Homeware shares lost 40% of their value this year.\n"
+    result = _pair(ruleset, nlp, first, second, ("2026-01-14", "2026-01-14"))
+    assert not _findings(result, "number.moves")
+    assert [f.text for f in _facts(result, "number.moves")] == ["23%"]
+
+
+def test_the_fourth_and_final_round_counts_four_and_since_the_first_none(normalize_text):
+    text = (
+        "Talks\n\nDoha has hosted the negotiations since the first round. The fourth and final"
+        " round of talks ended on Thursday.\n"
+    )
+    facts = normalize_text(text, published=dt.date(2026, 3, 14)).facts
+    assert [(f.text, f.value) for f in facts if f.kind == "event.count"] == [
+        ("The fourth and final round", 4)
+    ]
 
 
 @pytest.mark.parametrize(

@@ -83,6 +83,8 @@ def _counts(ctx: _Context, source: Source, ruleset: RuleSet) -> list[FactMention
                 break
             if hyphenated:
                 continue
+            if lower == "and" and doc[i + 1].lower_ in _LAST_OF_SERIES:
+                continue  # "the fourth and final round"
             if token.is_punct or lower in _DETERMINERS or lower in _COUNT_STOPS:
                 break  # "third-largest economy hosts the summit": another noun phrase
             modifiers += 1
@@ -90,6 +92,8 @@ def _counts(ctx: _Context, source: Source, ruleset: RuleSet) -> list[FactMention
                 break
         if number is None:
             continue
+        if form == "ordinal" and _since_the(ctx, first):
+            continue  # "since the first round": where the series began, not how far it is
         noun_key = next((n for n in requires if stem(n) == stem(cue.text.lower())), None)
         if noun_key is not None:
             needed = requires[noun_key]
@@ -124,6 +128,20 @@ def _counts(ctx: _Context, source: Source, ruleset: RuleSet) -> list[FactMention
             )
         )
     return facts + _times_counts(ctx, source, ruleset)
+
+
+_LAST_OF_SERIES = frozenset({"final", "last", "concluding", "decisive"})
+"""Words after an ordinal and "and" that name the series' last ("the fourth and final round")."""
+
+
+def _since_the(ctx: _Context, at: int) -> bool:
+    """True when the ordinal at token ``at`` follows "since" (and "the"): "since the first
+    round" tells where a series began."""
+    lower = ctx.tokens.lower
+    k = at - 1
+    if k >= 0 and lower[k] == "the":
+        k -= 1
+    return k >= 0 and lower[k] == "since"
 
 
 def _participants(ctx: _Context, sent: Span) -> set[str]:
@@ -387,6 +405,8 @@ def _quantities(
             ):
                 shown = cue.end
             left, right = ctx.clause(start, end)
+            if _guarded(ctx, left, right, ruleset.rules[rule_id].options.get("guard_words")):
+                continue  # "shares have lost 40% this year": not the day's move
             when = min(
                 (span for span in timex_by_sent.get(sent.start, ()) if left <= span.start < right),
                 key=lambda span: abs(span.start - start),
@@ -397,6 +417,9 @@ def _quantities(
             kind = _kind_of(ctx, sent, end, cue, ruleset.rules[rule_id].options.get("kinds"))
             if kind is not None:
                 context |= {f"kind:{kind}"}  # "a magnitude 5.8 aftershock": not the main shock
+            if role == "change" and before in lexicon.change_words and before != "by":
+                # "jumped 31%" and "fell 4%": two moves, one up and one down
+                context |= {"kind:down" if before in lexicon.falls else "kind:up"}
             facts.append(
                 FactMention(
                     rule=rule_id,
@@ -1256,6 +1279,15 @@ def _measure_of(
     if before:
         return label(max(before, key=lambda c: c.end))
     return None
+
+
+def _guarded(ctx: _Context, left: int, right: int, guards: list[str] | None) -> bool:
+    """True when the clause at tokens ``left:right`` holds one of a rule's ``guard_words``
+    (words or phrases, lower case)."""
+    if not guards:
+        return False
+    said = f" {' '.join(ctx.tokens.lower[left:right])} "
+    return any(f" {guard} " in said for guard in guards)
 
 
 def _kind_of(
