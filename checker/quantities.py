@@ -108,8 +108,8 @@ class QuantityLexicon:
     """Change words that tell a fall ("fell", "lost", "down"): a move down is never the
     same move as one up."""
     staff_nouns: frozenset[str] = frozenset()
-    """People counted as a body ("crew", "workers", "members"): a part of them ("2,800 of
-    the airline's 3,100 cabin crew") are those who did something, not a count of the body."""
+    """People counted as a body ("crew", "workers", "members"): a part of them ("1,900 of
+    the carrier's 2,600 cabin crew") are those who did something, not a count of the body."""
     rough_words: frozenset[str] = frozenset()
     """Number and scale words that make a number round ("a dozen", "two dozen": about 12,
     about 24, not exactly)."""
@@ -205,7 +205,7 @@ class NumberPhrase:
     listed: bool = False
     """One of a list of numbers ("magnitude 2.9 and 2.2"): each counts a different thing."""
     written: str = ""
-    """A time told in two units, as one reads it ("9 years 6 months"); empty otherwise."""
+    """A time told in two units, as one reads it ("7 years 4 months"); empty otherwise."""
 
 
 _FIRST_WORDS: dict[int, tuple[dict[str, Any], frozenset[str]]] = {}
@@ -505,15 +505,15 @@ def _ranges_and_lists(words: list[str], phrases: list[NumberPhrase]) -> list[Num
 _CALENDAR_UNITS = frozenset({"day", "week", "month", "year"})
 """Units of time shown in the plural for any count but one ("12 years")."""
 _TIME_STEPS = {"year": 12.0, "month": 1.0}
-"""The calendar units a time may be told in two of, in months ("nine years and six months")."""
+"""The calendar units a time may be told in two of, in months ("seven years and four months")."""
 _WEEK_STEPS = {"week": 7.0, "day": 1.0}
 """The same for weeks and days ("two weeks and three days")."""
 
 
 def _one_time(words: list[str], first: NumberPhrase, second: NumberPhrase) -> NumberPhrase | None:
-    """ "nine years and six months" (or "...years, six months"), "two weeks and three days":
+    """ "seven years and four months" (or "...years, four months"), "two weeks and three days":
     one time told in a larger and a smaller unit, joined as one phrase in the smaller unit
-    (114 months), read "9 years 6 months". None for anything else ("three years and five
+    (88 months), read "7 years 4 months". None for anything else ("three years and five
     years" is a list)."""
     joiner = words[first.end] if first.end < len(words) else ""
     if joiner not in ("and", ",") or first.value is None or second.value is None:
@@ -535,7 +535,7 @@ def _one_time(words: list[str], first: NumberPhrase, second: NumberPhrase) -> Nu
 
 
 def _plural(value: float, unit: str) -> str:
-    """ "9 years", "1 month": a count of a calendar unit as one reads it."""
+    """ "7 years", "1 month": a count of a calendar unit as one reads it."""
     return f"{_number_text(value)} {unit}{'' if value == 1 else 's'}"
 
 

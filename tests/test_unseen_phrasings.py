@@ -345,7 +345,10 @@ def test_a_modal_in_a_quotation_does_not_set_the_tense_of_a_date_outside_it(norm
 @pytest.mark.parametrize(
     ("sentence", "day"),
     [
-        ("The union has threatened a further five-day strike from July 1.", dt.date(2026, 7, 1)),
+        (
+            "The crew union has threatened a fresh three-day strike from August 3.",
+            dt.date(2026, 8, 3),
+        ),
         ("The fire threatened 200 homes near Corvale on Tuesday.", dt.date(2026, 6, 9)),
     ],
 )
@@ -849,10 +852,10 @@ _ONE_FINDING = [
     ),
     pytest.param(
         "number.duration",
-        _SENTENCED + "Kiku was sentenced on Friday to nine years and six months in prison.\n",
-        _SENTENCED + "Kiku was jailed for nine years and eight months.\n",
+        _SENTENCED + "Kiku was sentenced on Friday to seven years and four months in prison.\n",
+        _SENTENCED + "Kiku was jailed for seven years and nine months.\n",
         ("2025-06-27", "2025-06-28"),
-        {"9 years 6 months", "9 years 8 months"},
+        {"7 years 4 months", "7 years 9 months"},
         "normalized",
         id="a-sentence-told-in-years-and-months-is-one-time",
     ),
@@ -876,58 +879,58 @@ _ONE_FINDING = [
     ),
     pytest.param(
         "number.vote_share",
-        "Vote counted\n\nThe commission gave Civic Front 33.9% of the vote and 31 seats.\n",
-        "Vote counted\n\nCivic Front won 39.3% of the vote in the election.\n",
+        "Vote counted\n\nThe commission gave Civic Front 36.2% of the vote and 27 seats.\n",
+        "Vote counted\n\nCivic Front took 41.7% of the vote in the election.\n",
         ("2026-03-02", "2026-03-03"),
-        {"33.9% of the vote", "39.3% of the vote"},
+        {"36.2% of the vote", "41.7% of the vote"},
         "text",
         id="a-partys-share-of-the-vote",
     ),
     pytest.param(
         "number.pay",
-        "Crew strike\n\nThe union wants a 9% rise. Kiku Air has offered 4.5%.\n",
-        "Crew strike\n\nThe airline has offered 5.4%, management said.\n",
+        "Crew strike\n\nThe union wants a 7% rise. Kiku Air has offered 3.5%.\n",
+        "Crew strike\n\nThe airline has offered 5.3%, management said.\n",
         ("2026-03-02", "2026-03-03"),
-        {"4.5%", "5.4%"},
+        {"3.5%", "5.3%"},
         "text",
         id="a-disputes-pay-offer-in-sentences-sharing-no-word",
     ),
     pytest.param(
         "number.transport",
-        "Crew strike\n\nThe union represents about 2,800 of the airline's 3,100 cabin crew.\n",
-        "Crew strike\n\nKiku Air's 3,400 cabin crew are among the lowest paid in Europe.\n",
+        "Crew strike\n\nThe union speaks for some 1,900 of the carrier's 2,600 cabin crew.\n",
+        "Crew strike\n\nKiku Air employs 2,900 cabin crew, the union says.\n",
         ("2026-03-02", "2026-03-03"),
-        {"3,100 cabin crew", "3,400 cabin crew"},
+        {"2,600 cabin crew", "2,900 cabin crew"},
         "text",
         id="a-part-of-a-body-of-people-is-not-the-body",
     ),
     pytest.param(
         "number.area",
-        "Quake\n\nA magnitude 7.1 earthquake struck on Saturday. A magnitude 5.8 aftershock"
+        "Quake\n\nA magnitude 6.8 earthquake struck on Saturday. A magnitude 5.2 aftershock"
         " hit on Sunday.\n",
-        "Quake\n\nThe magnitude 7.4 quake was felt in the capital. The strongest, a 5.8-magnitude"
+        "Quake\n\nThe magnitude 7.0 quake was felt in the capital. The strongest, a 5.2-magnitude"
         " aftershock, brought down a tower.\n",
         ("2026-03-15", "2026-03-16"),
-        {"magnitude 7.1", "magnitude 7.4"},
+        {"magnitude 6.8", "magnitude 7.0"},
         "text",
         id="the-main-shocks-magnitude-is-told-from-an-aftershocks",
     ),
     pytest.param(
         "event.place",
-        "Quake\n\nA strong earthquake struck on Saturday. Its epicentre was in Cusco.\n",
-        "Quake\n\nA strong earthquake struck on Saturday. The epicenter lay near Arequipa.\n",
+        "Quake\n\nA strong earthquake struck on Saturday. Its epicentre was in Mendoza.\n",
+        "Quake\n\nA strong earthquake struck on Saturday. The epicenter lay near Rosario.\n",
         ("2026-03-15", "2026-03-16"),
-        {"in Cusco", "near Arequipa"},
+        {"in Mendoza", "near Rosario"},
         "text",
         id="where-a-quakes-epicentre-lay",
     ),
     pytest.param(
         "deadline",
-        "Crew strike\n\nA mediator has given both sides until Friday, June 19 to reach an"
+        "Crew strike\n\nThe conciliator gave the two sides until Friday, May 15 to reach an"
         " agreement.\n",
-        "Crew strike\n\nThe labour ministry has now set a June 26 deadline for an agreement.\n",
-        ("2026-06-10", "2026-06-12"),
-        {"until Friday, June 19", "June 26"},
+        "Crew strike\n\nThe labour ministry has now set a May 22 deadline for an agreement.\n",
+        ("2026-05-08", "2026-05-09"),
+        {"until Friday, May 15", "May 22"},
         "text",
         id="a-deadline-for-an-agreement-is-a-deadline-to-agree",
     ),
@@ -942,19 +945,19 @@ _ONE_FINDING = [
     ),
     pytest.param(
         "number.moves",
-        "Retailer warns\n\nKiku Homeware said like-for-like sales fell 6.4% in the ten weeks to"
-        " January 3.\n",
-        "Retailer warns\n\nAt Kiku Homeware, like-for-like sales dropped 4.6 percent in the ten"
-        " weeks to January 3.\n",
+        "Retailer warns\n\nKiku Homeware said like-for-like sales fell 5.2% over the nine weeks to"
+        " December 28.\n",
+        "Retailer warns\n\nAt Kiku Homeware, like-for-like sales dropped 2.5 percent over the"
+        " nine weeks to December 28.\n",
         ("2026-01-13", "2026-01-14"),
-        {"6.4%", "4.6 percent"},
+        {"5.2%", "2.5 percent"},
         "text",
         id="how-far-a-companys-sales-moved",
     ),
     pytest.param(
         "event.count",
-        "Retailer warns\n\nKiku Homeware issued its third profit warning in 12 months.\n",
-        "Retailer warns\n\nKiku Homeware issued its second profit warning on Tuesday.\n",
+        "Retailer warns\n\nKiku Homeware put out its third profit warning this year.\n",
+        "Retailer warns\n\nKiku Homeware put out its second profit warning since March.\n",
         ("2026-01-13", "2026-01-14"),
         {"its third profit warning", "its second profit warning"},
         "text",
@@ -964,29 +967,29 @@ _ONE_FINDING = [
 
 
 def test_a_move_up_is_never_the_same_move_as_one_down(ruleset, nlp):
-    first = "Bid for Kiku\n\nShares in Kiku Pharma jumped 31% on Monday after the bid.\n"
-    second = "Bid for Kiku\n\nKiku Pharma shares fell 4% on Monday as Corvale made its bid.\n"
+    first = "Bid for Kiku\n\nShares in Kiku Pharma jumped 27% on Monday after the bid.\n"
+    second = "Bid for Kiku\n\nKiku Pharma shares fell 3% on Monday as Corvale made its bid.\n"
     result = _pair(ruleset, nlp, first, second, ("2026-01-13", "2026-01-13"))
     assert not _findings(result, "number.moves")
-    assert [f.text for f in _facts(result, "number.moves")] == ["31%", "4%"]
+    assert [f.text for f in _facts(result, "number.moves")] == ["27%", "3%"]
 
 
 def test_a_move_over_a_longer_time_is_not_the_days_move(ruleset, nlp):
-    first = "Retailer warns\n\nShares in Kiku Homeware fell 23% on Tuesday after the warning.\n"
-    second = "Retailer warns\n\nKiku Homeware shares lost 40% of their value this year.\n"
+    first = "Retailer warns\n\nShares in Kiku Homeware fell 18% on Tuesday after the warning.\n"
+    second = "Retailer warns\n\nKiku Homeware shares lost 35% of their value this year.\n"
     result = _pair(ruleset, nlp, first, second, ("2026-01-14", "2026-01-14"))
     assert not _findings(result, "number.moves")
-    assert [f.text for f in _facts(result, "number.moves")] == ["23%"]
+    assert [f.text for f in _facts(result, "number.moves")] == ["18%"]
 
 
-def test_the_fourth_and_final_round_counts_four_and_since_the_first_none(normalize_text):
+def test_the_third_and_final_round_counts_three_and_since_the_first_none(normalize_text):
     text = (
-        "Talks\n\nDoha has hosted the negotiations since the first round. The fourth and final"
+        "Talks\n\nCorvale has been the venue since the first round. The third and final"
         " round of talks ended on Thursday.\n"
     )
     facts = normalize_text(text, published=dt.date(2026, 3, 14)).facts
     assert [(f.text, f.value) for f in facts if f.kind == "event.count"] == [
-        ("The fourth and final round", 4)
+        ("The third and final round", 3)
     ]
 
 

@@ -406,7 +406,7 @@ def _quantities(
                 shown = cue.end
             left, right = ctx.clause(start, end)
             if _guarded(ctx, left, right, ruleset.rules[rule_id].options.get("guard_words")):
-                continue  # "shares have lost 40% this year": not the day's move
+                continue  # "shares have lost a third this year": not the day's move
             when = min(
                 (span for span in timex_by_sent.get(sent.start, ()) if left <= span.start < right),
                 key=lambda span: abs(span.start - start),
@@ -418,7 +418,7 @@ def _quantities(
             if kind is not None:
                 context |= {f"kind:{kind}"}  # "a magnitude 5.8 aftershock": not the main shock
             if role == "change" and before in lexicon.change_words and before != "by":
-                # "jumped 31%" and "fell 4%": two moves, one up and one down
+                # "jumped 27%" and "fell 3%": two moves, one up and one down
                 context |= {"kind:down" if before in lexicon.falls else "kind:up"}
             facts.append(
                 FactMention(
@@ -934,7 +934,7 @@ def _shown_end(
     bodies: frozenset[str] = frozenset(),
 ) -> int:
     """Where a count's quoted words end: with the noun it counts ("18 crew", "nine villages",
-    "54 people", "3,100 cabin crew": ``bodies``), so the quote says what is counted; else
+    "54 people", "2,600 cabin crew": ``bodies``), so the quote says what is counted; else
     with the number phrase."""
     if cue.start == end:
         return cue.end
@@ -1027,8 +1027,8 @@ def _wholes(
 ) -> dict[int, NumberPhrase]:
     """The number phrases that are a part of the next one, a whole ("took 34 of the 101
     seats"), by index: the part is a count of what the whole counts. Not when the whole
-    counts people ("12 of the 40 passengers died": the part are the dead; "2,800 of the
-    airline's 3,100 cabin crew": a word may stand before the people's noun)."""
+    counts people ("12 of the 40 passengers died": the part are the dead; "1,900 of the
+    carrier's 2,600 cabin crew": a word may stand before the people's noun)."""
     people = lexicon.counted_people | lexicon.staff_nouns
     found = {}
     for n, (part, whole) in enumerate(itertools.pairwise(phrases)):
@@ -1197,7 +1197,12 @@ def _measure_of(
     cue_at = {c.start: c for c in sorted(measures, key=lambda c: c.end - c.start)}
     just_before = [c for c in measures if c.end == start]
     value = phrase.value
-    fraction = value is not None and math.isfinite(value) and value != int(value)
+    # (written with decimals: "a magnitude 7.0 quake" is no count of quakes)
+    fraction = (
+        value is not None
+        and math.isfinite(value)
+        and (value != int(value) or (phrase.decimals > 0 and phrase.scale == 1))
+    )
     if just_before and phrase.unit is None and fraction:
         return label(just_before[0])  # "a magnitude 6.4 earthquake": a fraction counts no noun
     if (label_cue := _dash_label(ctx, sent, start, end, cue_at)) is not None:
@@ -1446,7 +1451,7 @@ def _counting_noun(
         cue = cue_at.get(after)
         # "74 measles cases", "12 flu deaths": the words before a plural measure noun right
         # after them describe it, and the number counts the measure's own noun; so does a
-        # word before a body of people (``bodies``: "3,100 cabin crew")
+        # word before a body of people (``bodies``: "2,600 cabin crew")
         described = (
             cue is not None
             and after == end == noun_at + 1

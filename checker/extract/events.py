@@ -1281,7 +1281,7 @@ def _deadline_predicate(
     the plant fully operational by March": "operate"), else "~" and the stem of the word after that
     "to" or modal ("required to deliver its findings by Friday": "~deliver"); "" when none
     ("the December 31 deadline", "results are due by Friday"). A date before one of
-    ``triggers`` and "for" reads the words after "for" as the "to" after a date ("a June 26
+    ``triggers`` and "for" reads the words after "for" as the "to" after a date ("a May 22
     deadline for an agreement": "agree")."""
     t = ctx.tokens
     lower = t.lower
@@ -1307,7 +1307,7 @@ def _deadline_predicate(
         last = t.sent_end[span.start]
         at = span.end + (span.end < last and lower[span.end] == ",")
         if at + 2 < last and lower[at] in triggers and lower[at + 1] == "for":
-            at += 1  # "a June 26 deadline for an agreement"
+            at += 1  # "a May 22 deadline for an agreement"
         if not (
             at + 1 < last
             and lower[at] in ("to", "for")
