@@ -1470,7 +1470,10 @@ def name_typos(
                         continue  # the lexicon's form: the other one is the slip
                     if (
                         in_source[(text, source_id)] == 1
-                        and in_source[(other, source_id)] >= 2
+                        and (
+                            in_source[(other, source_id)] >= 2
+                            or _introduced_before(word, first_use(other, source_id), titles)
+                        )
                         and (
                             other_known < COMMON_WORD_NAME_ZIPF
                             or _same_full_name(word, first_use(other, source_id))
@@ -1770,6 +1773,17 @@ def _name_partners(word: WordMention) -> set[str]:
     before = _name_before(sentence[:offset])
     after = _NAME_AFTER.match(sentence[offset + len(word.where.text) :])
     return {m.group(1) for m in (before, after) if m}
+
+
+def _introduced_before(word: WordMention, other: WordMention, titles: Collection[str]) -> bool:
+    """True when ``other`` introduces a person by a full name earlier in the article ("Tom
+    Harlow, 58, said") and ``word`` is written later alone, a title at most beside it
+    ("Harlaw said", "Mr Harlaw"): the same person, one letter off."""
+    if other.where.start >= word.where.start:
+        return False
+    own = {p for p in _name_partners(word) if p.lower().rstrip(".") not in titles}
+    first = {p for p in _name_partners(other) if p.lower().rstrip(".") not in titles}
+    return bool(first) and not own
 
 
 def _same_full_name(word: WordMention, other: WordMention) -> bool:

@@ -153,8 +153,16 @@ def test_fold_accents_takes_off_marks_and_keeps_case():
             "released a photograph of the trawler.",
             [],
         ),
+        # introduced by a full name, then written alone one letter off: the same person
+        (
+            'Ada Brannock, 61, said the water rose within an hour. "We lost everything," '
+            "Brannick said.",
+            [("Brannick", "Brannock", "Brannick here, Brannock elsewhere in the same article")],
+        ),
         # two people, each named once: nothing says either is misspelled
         ("Karin Olsen met Erik Olson on Monday to discuss the merger.", []),
+        # each introduced by a full name: two people, not a slip
+        ("Ada Brannock met Tom Brannick on Monday. Brannick said they had agreed.", []),
         # a plural of a nickname is no misspelling of a name a letter away
         (
             'Peter Lindahl said the old "Mustache Petes" ran the docks. Peter Lindahl '
@@ -166,7 +174,9 @@ def test_fold_accents_takes_off_marks_and_keeps_case():
         "slip-in-one-article",
         "double-letter-moved",
         "common-word-name",
+        "written-alone-after-a-full-name",
         "two-people",
+        "two-people-each-introduced",
         "plural-nickname",
     ],
 )
