@@ -963,7 +963,34 @@ _ONE_FINDING = [
         "text",
         id="a-companys-profit-warnings-are-a-series",
     ),
+    pytest.param(
+        "deadline",
+        "Captives freed\n\nSix captives were freed on Saturday in Corvale. The remaining"
+        " captives are to be released within 20 days.\n",
+        "Captives freed\n\nSix captives were freed on Saturday. The remaining captives must be"
+        " released by the end of June.\n",
+        ("2026-05-09", "2026-05-11"),
+        {"within 20 days", "by the end of June"},
+        "text",
+        id="a-task-that-is-to-be-done-within-a-span-counts-from-the-main-event",
+    ),
+    pytest.param(
+        "number.counted",
+        "Captives freed\n\nIn return, the government has let go a total of 264 prisoners.\n",
+        "Captives freed\n\nIn all, 246 prisoners have now left state jails under the deal.\n",
+        ("2026-05-09", "2026-05-11"),
+        {"264 prisoners", "246 prisoners"},
+        "text",
+        id="in-all-before-a-count-makes-it-a-whole",
+    ),
 ]
+
+
+def test_to_conclude_a_review_is_to_complete_it(normalize_text):
+    text = "Retailer warns\n\nThe review of its 140 shops is due to conclude by the end of April.\n"
+    facts = normalize_text(text, published=dt.date(2026, 1, 13)).facts
+    (deadline,) = [f for f in facts if f.kind == "deadline"]
+    assert "^complete" in deadline.context
 
 
 def test_a_move_up_is_never_the_same_move_as_one_down(ruleset, nlp):

@@ -749,6 +749,9 @@ def _single_counts(
             if any(a < where.end and where.start < b for a, b in covered):
                 continue  # a declared measure's figure
             before = t.lower[sent.start + phrase.start - 1] if phrase.start else ""
+            if before == "," and phrase.start >= 2:
+                # "In all, 240 prisoners": the word before the comma says it is a whole
+                before = t.lower[sent.start + phrase.start - 2]
             names = ctx.quantity_names(sent, source.dateline) - quiet
             # the sentence's words: a relative clause tells what the counted did ("the 8.4
             # million customers who lost power")

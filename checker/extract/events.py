@@ -1229,7 +1229,13 @@ def _within_deadlines(
                 start,
                 tense,
                 context,
-                subject=predicate.lstrip("~") or "period",
+                # what must be done, as written ("released", not the stem "releas")
+                subject=(
+                    t.lower[obliged]
+                    if predicate.startswith("~") and not named
+                    else predicate.lstrip("~")
+                )
+                or "period",
                 parts=parts,
             )
         )
