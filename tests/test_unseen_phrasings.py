@@ -955,6 +955,15 @@ _ONE_FINDING = [
         id="how-far-a-companys-sales-moved",
     ),
     pytest.param(
+        "number.moves",
+        "Retailer warns\n\nKiku Homeware shares have fallen 12% in trading on Tuesday.\n",
+        "Retailer warns\n\nKiku Homeware shares slumped 21% on Tuesday after the warning.\n",
+        ("2026-01-13", "2026-01-13"),
+        {"12%", "21%"},
+        "text",
+        id="a-move-told-in-the-perfect-or-by-another-verb",
+    ),
+    pytest.param(
         "event.count",
         "Retailer warns\n\nKiku Homeware put out its third profit warning this year.\n",
         "Retailer warns\n\nKiku Homeware put out its second profit warning since March.\n",
