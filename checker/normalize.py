@@ -551,7 +551,9 @@ def normalize(
             assert mention.place is not None and gazetteer is not None
             rule = ruleset.rules[mention.rule]
             venue_words = frozenset(rule.options.get("venues", []))
-            region_words = frozenset(ruleset.lexicons.get("region_nouns", ()))
+            region_words = ruleset.derived(
+                "region_nouns", lambda: frozenset(ruleset.lexicons.get("region_nouns", ()))
+            )
             within = (
                 scope_of(mention.qualifier)
                 if mention.qualifier
