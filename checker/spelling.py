@@ -24,6 +24,7 @@ from __future__ import annotations
 import math
 import re
 import string
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -249,15 +250,26 @@ def variant_typos(words: Sequence[WordMention], variant: str, *, rule: str) -> l
     return typos
 
 
-@lru_cache(maxsize=8)
-def _vocabulary_by_length(min_zipf: float = 2.0) -> dict[int, list[str]]:
-    """The most frequent English words (of the top 100,000) at least ``min_zipf`` frequent,
-    candidates for suggestions, by length."""
-    by_length: dict[int, list[str]] = {}
+@cache
+def _vocabulary_by_length() -> dict[int, tuple[list[str], list[float]]]:
+    """The alphabetic words of English's top 100,000 by length, each length's words
+    commonest first beside their negated Zipf frequencies (ascending, for ``bisect``):
+    the words at least ``min_zipf`` frequent are a prefix of each list, whatever the
+    threshold, so one table serves every caller."""
+    by_length: dict[int, list[tuple[float, str]]] = {}
     for word, frequency in _top_words():
-        if frequency >= min_zipf:
-            by_length.setdefault(len(word), []).append(word)
-    return by_length
+        by_length.setdefault(len(word), []).append((-frequency, word))
+    table = {}
+    for length, pairs in by_length.items():
+        pairs.sort(key=lambda pair: pair[0])  # stable: ties keep the list's order
+        table[length] = ([word for _f, word in pairs], [f for f, _word in pairs])
+    return table
+
+
+def _frequent_of_length(length: int, min_zipf: float) -> list[str]:
+    """The words of ``length`` letters at least ``min_zipf`` frequent, commonest first."""
+    words, negated = _vocabulary_by_length().get(length, ((), ()))
+    return words[: bisect_right(negated, -min_zipf)]
 
 
 @lru_cache(maxsize=1)
@@ -283,7 +295,7 @@ def load_tables() -> None:
     that forks workers reads them once for all of them."""
     _codespell_tables()
     variant_pairs()
-    _top_words()
+    _vocabulary_by_length()
     load_error_model()
 
 
@@ -357,11 +369,11 @@ def is_spelling_variant(word: str, other: str) -> bool:
 def candidates(word: str, *, max_edits: int = 2, min_zipf: float = 2.0) -> tuple[str, ...]:
     """Words at least ``min_zipf`` frequent within ``max_edits`` edits of ``word`` (optimal
     string alignment), most frequent first."""
-    by_length = _vocabulary_by_length(min_zipf)
     # the words of each length in reach, joined at C speed (tens of thousands of words)
     pool = list(
         chain.from_iterable(
-            by_length.get(n, ()) for n in range(len(word) - max_edits, len(word) + max_edits + 1)
+            _frequent_of_length(n, min_zipf)
+            for n in range(len(word) - max_edits, len(word) + max_edits + 1)
         )
     )
     matches = process.extract(word, pool, scorer=OSA.distance, score_cutoff=max_edits, limit=None)
