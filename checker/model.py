@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 DateOrigin = Literal["metadata", "text", "none"]
@@ -181,6 +181,10 @@ class Amount:
     """For an "about" figure, the figure as written (in its scale: "about 1.2 million" is
     1,200,000) and its unit as written ("" for a count): two estimates are compared on these
     (``compare._estimates_apart``)."""
+    cap: tuple[float, float] | None = None
+    """For a stated maximum ("up to 24 months", "as many as 300", "could rise to €15m"),
+    the range of the maximum figure itself (its rounding), in base units: two maxima are
+    one only when their figures are, though both ranges start at zero."""
 
     def __post_init__(self) -> None:
         if self.high < self.low:
@@ -192,6 +196,10 @@ class Amount:
         rounded alike, not one: they must share more than their edge."""
         if self.dimension != other.dimension:
             return False
+        if self.cap is not None and other.cap is not None:
+            # two stated maxima: "up to 18 months" is not "up to 24 months"
+            mine = replace(self, low=self.cap[0], high=self.cap[1], cap=None)
+            return mine.overlaps(replace(other, low=other.cap[0], high=other.cap[1], cap=None))
         if self.low < self.high and other.low < other.high:
             return self.low < other.high * (1 - 1e-9) and other.low < self.high * (1 - 1e-9)
         return self.low <= other.high * (1 + 1e-9) and other.low <= self.high * (1 + 1e-9)

@@ -945,8 +945,13 @@ def to_amount(phrase: NumberPhrase, lexicon: QuantityLexicon) -> Amount:
     estimate = (
         (center, phrase.unit or "") if phrase.hedge == "approx" and phrase.vague is None else None
     )
+    cap = (
+        (center - phrase.rounding, center + max(phrase.rounding, phrase.truncated))
+        if phrase.hedge == "le" and phrase.vague is None
+        else None
+    )
     if phrase.unit is None:
-        return Amount(low, high, "count", stated, estimate)
+        return Amount(low, high, "count", stated, estimate, cap)
     factor, dimension = lexicon_unit_factor(phrase.unit, lexicon)
     if dimension.startswith("currency:"):
         code = dimension.split(":")[1]
@@ -968,4 +973,5 @@ def to_amount(phrase: NumberPhrase, lexicon: QuantityLexicon) -> Amount:
             if converted >= 0.01 or dimension != "area":  # "80 m²", not "8e-05 km²"
                 stated += f" (= {_number_text(converted)}"
                 stated += f"{_unit_text(display)})"
-    return Amount(low * factor, high * factor, dimension, stated, estimate)
+    scaled_cap = (cap[0] * factor, cap[1] * factor) if cap is not None else None
+    return Amount(low * factor, high * factor, dimension, stated, estimate, scaled_cap)

@@ -2499,6 +2499,38 @@ def test_quantities_a_cap_is_not_set_against_a_figure(ruleset, nlp):
     assert _discrepancies(result, "number.figure") == []
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "differ"),
+    [
+        ("a fine of up to £40 million", "a fine of up to £25 million", True),
+        ("a fine of up to £40 million", "a fine of as much as £40 million", False),
+        ("a fine of up to £40 million", "a fine of at most 40 million pounds", False),
+        # a stated floor only fails to contradict another: more may have come to light
+        ("a fine of more than £40 million", "a fine of more than £25 million", False),
+    ],
+    ids=["two-maxima", "up-to-as-much-as", "sign-vs-word", "two-floors"],
+)
+def test_quantities_two_stated_maxima_of_one_sum_must_be_one(ruleset, nlp, first, second, differ):
+    # "up to" states the most a thing can be: two outlets' maxima of one fine are one
+    # figure, though both ranges start at zero and so overlap
+    result = _check(
+        ruleset,
+        nlp,
+        *_story(
+            f"Corvale Water faces {first} over the sewage spill, the regulator said.",
+            f"The regulator said Corvale Water faces {second} over the sewage spill.",
+        ),
+    )
+    found = _discrepancies(result, "number.money")
+    assert bool(found) is differ
+    if differ:
+        (finding,) = found
+        assert [e.normalized for e in finding.evidence] == [
+            "GBP up to 40 million",
+            "GBP up to 25 million",
+        ]
+
+
 def test_quantities_a_rate_is_not_set_against_a_total(ruleset, nlp):
     result = _check(
         ruleset,
