@@ -922,6 +922,30 @@ def _cut_mark_run(match: re.Match) -> str:
     return "".join(run)
 
 
+_SCALE_STOP = re.compile(r"\d[a-z]\.(?!\w)")
+"""A figure's scale or unit letter right before a full stop ("lost £35m. Its shares")."""
+
+
+def _split_scale_stops(doc: Doc) -> None:
+    """Split the full stop off a lower-case letter glued to a figure ("35", "m.": spaCy's
+    special case for an initial "m." swallows the stop that ends the sentence, joining two
+    sentences and giving the figure a stop). A letter standing alone keeps its stop ("a. m."
+    in crawled text): it follows a space, not a digit."""
+    glued = [
+        token
+        for token in doc[1:]
+        if len(token.text) == 2
+        and token.text[1] == "."
+        and token.text[0].islower()
+        and token.nbor(-1).text[-1:].isdigit()
+        and not token.nbor(-1).whitespace_
+    ]
+    if glued:
+        with doc.retokenize() as retokenizer:
+            for token in glued:
+                retokenizer.split(token, [token.text[0], "."], heads=[(token, 0), (token, 0)])
+
+
 class MarkRunTokenizer:
     """spaCy's tokenizer for text whose long runs of marks are cut (``LONGEST_MARK_RUN``):
     a mark becomes a space, so every offset stays that of the source text."""
@@ -932,7 +956,10 @@ class MarkRunTokenizer:
     def __call__(self, text: str) -> Doc:
         if _MARK_RUN.search(text):
             text = _MARK_RUN.sub(_cut_mark_run, text)
-        return self.tokenizer(text)
+        doc = self.tokenizer(text)
+        if _SCALE_STOP.search(text):
+            _split_scale_stops(doc)
+        return doc
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterable[Doc]:
         for text in texts:

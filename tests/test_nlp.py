@@ -326,6 +326,30 @@ def test_a_blank_line_ends_a_headline(nlp):
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("Kiku lost £35m. Its shares fell.", ["Kiku lost £35m.", "Its shares fell."]),
+        ("The fund reached $4k. Then it grew.", ["The fund reached $4k.", "Then it grew."]),
+        # abbreviations spaCy knows stay whole
+        (
+            "She left at 9 a.m. on Friday, e.g. early.",
+            ["She left at 9 a.m. on Friday, e.g. early."],
+        ),
+        ("Mr. B. Harlow spoke.", ["Mr. B. Harlow spoke."]),
+        # crawled text's spaced letters are no figure's
+        ("Doors opened at 9 : 00 a. m. on Friday.", ["Doors opened at 9 : 00 a. m. on Friday."]),
+    ],
+    ids=["million", "thousand", "a-m-and-e-g", "capital-initial", "spaced-a-m"],
+)
+def test_a_figures_scale_letter_before_a_full_stop_ends_the_sentence(nlp, text, sentences):
+    """A sentence may end on a figure's scale letter ("£35m."): the stop is its own token
+    and ends the sentence, rather than a lower-case "m." special case swallowing it."""
+    doc = nlp(text)
+    assert [s.text.strip() for s in doc.sents] == sentences
+    assert "m." not in [t.text for t in doc if t.i and t.nbor(-1).text[-1].isdigit()]
+
+
 def test_trigger_cache_stays_bounded_and_answers_alike(nlp, monkeypatch):
     """The per-word trigger answers are forgotten past ``REACH_CACHE_SIZE`` words; the
     temporal expressions found are the same with the cache full, emptied or warm."""
