@@ -181,10 +181,12 @@ class Amount:
     """For an "about" figure, the figure as written (in its scale: "about 1.2 million" is
     1,200,000) and its unit as written ("" for a count): two estimates are compared on these
     (``compare._estimates_apart``)."""
-    cap: tuple[float, float] | None = None
-    """For a stated maximum ("up to 24 months", "as many as 300", "could rise to €15m"),
-    the range of the maximum figure itself (its rounding), in base units: two maxima are
-    one only when their figures are, though both ranges start at zero."""
+    ends: tuple[tuple[float, float], ...] = ()
+    """The figures the words set as the amount's ends, each as the range its rounding
+    allows, in base units: a stated maximum's ("up to 24 months", "as many as 300", "could
+    rise to €15m"), or a stated range's two ("between £48m and £52m"). Two amounts that
+    each state such ends are one only when each pair of ends is: two maxima both start at
+    zero, yet "up to 18 months" is not "up to 24 months"."""
 
     def __post_init__(self) -> None:
         if self.high < self.low:
@@ -196,10 +198,15 @@ class Amount:
         rounded alike, not one: they must share more than their edge."""
         if self.dimension != other.dimension:
             return False
-        if self.cap is not None and other.cap is not None:
-            # two stated maxima: "up to 18 months" is not "up to 24 months"
-            mine = replace(self, low=self.cap[0], high=self.cap[1], cap=None)
-            return mine.overlaps(replace(other, low=other.cap[0], high=other.cap[1], cap=None))
+        if self.ends and len(self.ends) == len(other.ends):
+            # two maxima, or two ranges: each end must be one ("£48m to £52m" is not
+            # "£45m to £52m", though the two ranges meet)
+            return all(
+                replace(self, low=a[0], high=a[1], ends=()).overlaps(
+                    replace(other, low=b[0], high=b[1], ends=())
+                )
+                for a, b in zip(self.ends, other.ends, strict=True)
+            )
         if self.low < self.high and other.low < other.high:
             return self.low < other.high * (1 - 1e-9) and other.low < self.high * (1 - 1e-9)
         return self.low <= other.high * (1 + 1e-9) and other.low <= self.high * (1 + 1e-9)

@@ -206,6 +206,9 @@ class NumberPhrase:
     """One of a list of numbers ("magnitude 2.9 and 2.2"): each counts a different thing."""
     written: str = ""
     """A time told in two units, as one reads it ("7 years 4 months"); empty otherwise."""
+    ends: tuple[tuple[float, float], ...] = ()
+    """A range's two figures as written ("between 48 and 52": 48 and 52), each as the range
+    its rounding allows; empty for anything else."""
 
 
 _FIRST_WORDS: dict[int, tuple[dict[str, Any], frozenset[str]]] = {}
@@ -465,15 +468,20 @@ def _ranges_and_lists(words: list[str], phrases: list[NumberPhrase]) -> list[Num
             scale = second.scale if first.scale == 1 else 1
             low, high = first.value * scale, second.value
             if low <= high:
+                low_step, high_step = first.rounding * scale, second.rounding
                 out.append(
                     replace(
                         second,
                         start=first.start - (1 if opener == "between" else 0),
                         value=None,
-                        vague=(low - first.rounding * scale, high + second.rounding),
+                        vague=(low - low_step, high + high_step),
                         vague_words=f"{_number_text(low)} to {_number_text(high)}",
                         unit=second.unit or first.unit,
                         hedge=None,
+                        ends=(
+                            (low - low_step, low + low_step),
+                            (high - high_step, high + high_step),
+                        ),
                     )
                 )
                 k += 2
@@ -945,13 +953,13 @@ def to_amount(phrase: NumberPhrase, lexicon: QuantityLexicon) -> Amount:
     estimate = (
         (center, phrase.unit or "") if phrase.hedge == "approx" and phrase.vague is None else None
     )
-    cap = (
-        (center - phrase.rounding, center + max(phrase.rounding, phrase.truncated))
-        if phrase.hedge == "le" and phrase.vague is None
-        else None
-    )
+    ends: tuple[tuple[float, float], ...] = ()
+    if phrase.hedge == "le" and phrase.vague is None:
+        ends = ((center - phrase.rounding, center + max(phrase.rounding, phrase.truncated)),)
+    elif phrase.vague is not None and phrase.ends:
+        ends = phrase.ends
     if phrase.unit is None:
-        return Amount(low, high, "count", stated, estimate, cap)
+        return Amount(low, high, "count", stated, estimate, ends)
     factor, dimension = lexicon_unit_factor(phrase.unit, lexicon)
     if dimension.startswith("currency:"):
         code = dimension.split(":")[1]
@@ -973,5 +981,5 @@ def to_amount(phrase: NumberPhrase, lexicon: QuantityLexicon) -> Amount:
             if converted >= 0.01 or dimension != "area":  # "80 m²", not "8e-05 km²"
                 stated += f" (= {_number_text(converted)}"
                 stated += f"{_unit_text(display)})"
-    scaled_cap = (cap[0] * factor, cap[1] * factor) if cap is not None else None
-    return Amount(low * factor, high * factor, dimension, stated, estimate, scaled_cap)
+    scaled = tuple((low_end * factor, high_end * factor) for low_end, high_end in ends)
+    return Amount(low * factor, high * factor, dimension, stated, estimate, scaled)

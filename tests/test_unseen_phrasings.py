@@ -992,6 +992,24 @@ _ONE_FINDING = [
         "text",
         id="in-all-before-a-count-makes-it-a-whole",
     ),
+    pytest.param(
+        "number.outlook",
+        "Retailer warns\n\nKiku Homeware now expects annual profit of between £31m and £35m.\n",
+        "Retailer warns\n\nKiku Homeware cut its profit forecast to £28m to £35m on Tuesday.\n",
+        ("2026-01-13", "2026-01-13"),
+        {"between £31m and £35m", "£28m to £35m"},
+        "text",
+        id="two-guidance-ranges-that-meet-but-differ-at-one-end",
+    ),
+    pytest.param(
+        "number.money",
+        "Spill fine\n\nKelsall Water faces a fine of up to £60 million, the regulator said.\n",
+        "Spill fine\n\nThe regulator said Kelsall Water faces a fine of up to £35 million.\n",
+        ("2026-01-13", "2026-01-13"),
+        {"up to £60 million", "up to £35 million"},
+        "text",
+        id="two-maxima-of-one-fine",
+    ),
 ]
 
 
@@ -1037,3 +1055,20 @@ def test_a_phrasing_gives_one_finding(
 ):
     """Each case: two invented articles, and the evidence of the one finding of ``rule``."""
     assert _evidence(ruleset, nlp, rule, first, second, published, field=field) == expected
+
+
+def test_one_guidance_range_told_two_ways_agrees(ruleset, nlp):
+    # "between £31m and £35m" and "£31 million to £35 million" are one range; the earlier
+    # guidance ("from £45m") is no figure of the outlook
+    first = "Retailer warns\n\nKiku Homeware now expects annual profit of between £31m and £35m.\n"
+    second = (
+        "Retailer warns\n\nKiku Homeware cut its profit forecast to £31 million to £35 million"
+        " from £45 million.\n"
+    )
+    result = _pair(ruleset, nlp, first, second, ("2026-01-13", "2026-01-14"))
+    assert not _findings(result, "number.outlook")
+    assert [a.rule for a in result.agreements if a.rule == "number.outlook"] == ["number.outlook"]
+    assert [f.text for f in _facts(result, "number.outlook")] == [
+        "between £31m and £35m",
+        "£31 million to £35 million",
+    ]
