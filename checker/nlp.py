@@ -848,19 +848,34 @@ def _plural(word: str) -> str:
 NAME_SLOT = "NAME"
 """In a rule's cue phrase, one or more capitalised words: "taken to NAME hospital" is
 "taken to hospital" said of a named one ("taken to Brannock General Hospital")."""
+WORDS_SLOT = "WORDS"
+"""In a rule's cue phrase, up to ``WORDS_SLOT_MOST`` words of any kind, none a mark that
+ends a clause: "expects WORDS profit" reads "expects profit", "expects full-year profit"
+and "expects adjusted pre-tax profit" ("pre-tax" is three tokens)."""
+WORDS_SLOT_MOST = 4
+SLOTS = frozenset({NAME_SLOT, WORDS_SLOT})
+"""The words of a cue phrase that stand for words of the text, not for themselves."""
+_CLAUSE_MARKS = [",", ".", ";", ":", "!", "?", "(", ")", '"', "\n"]
 
 
 def _phrase_pattern(phrase: str) -> str | list[dict]:
     """A cue phrase as the cue ruler's pattern: the phrase itself (matched on lower-case
-    text), or, with a ``NAME_SLOT``, token patterns: each word by its lower-case form, the
-    slot by one or more title-case words."""
+    text), or, with a slot, token patterns: each word by its lower-case form, a
+    ``NAME_SLOT`` by one or more title-case words, a ``WORDS_SLOT`` by up to
+    ``WORDS_SLOT_MOST`` words."""
     words = phrase.split()
-    if NAME_SLOT not in words:
+    if SLOTS.isdisjoint(words):
         return phrase
-    return [
-        {"IS_TITLE": True, "OP": "+"} if word == NAME_SLOT else {"LOWER": word.lower()}
-        for word in words
-    ]
+    pattern: list[dict] = []
+    for word in words:
+        if word == NAME_SLOT:
+            pattern.append({"IS_TITLE": True, "OP": "+"})
+        elif word == WORDS_SLOT:
+            slot = {"TEXT": {"NOT_IN": _CLAUSE_MARKS}, "IS_SPACE": False, "OP": "?"}
+            pattern.extend(dict(slot) for _ in range(WORDS_SLOT_MOST))
+        else:
+            pattern.append({"LOWER": word.lower()})
+    return pattern
 
 
 def cue_patterns(ruleset: RuleSet) -> list[dict]:

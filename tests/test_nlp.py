@@ -543,3 +543,25 @@ def test_nlp_timex_windows_of_a_lone_trigger_pattern_read_no_requirements(nlp, m
     assert found == [("next week", "ref"), ("today", "deictic")]
     # only the windows of "week" (which also needs "next") are looked at; "today" is not
     assert looked and all("today" not in doc[low:high].text for low, high in looked)
+
+
+def test_a_words_slot_in_a_cue_phrase_reads_up_to_four_words(nlp):
+    """ "expects WORDS profit" (``WORDS_SLOT``) is a measure word for "expects profit",
+    "expects full-year profit" and "expects underlying pre-tax profit", never across a
+    comma or five words."""
+    from checker.nlp import cue_spans
+
+    def outlook(text: str) -> list[str]:
+        return [
+            s.text
+            for s in cue_spans(nlp(text))
+            if s.label_ == "measure:number.outlook:the profit forecast"
+        ]
+
+    assert outlook("Kiku expects profit of £9m.") == ["expects profit"]
+    assert outlook("Kiku expects full-year profit of £9m.") == ["expects full-year profit"]
+    assert outlook("Kiku expects underlying pre-tax profit of £9m.") == [
+        "expects underlying pre-tax profit"
+    ]
+    assert outlook("Kiku expects, it said, profit of £9m.") == []
+    assert outlook("Kiku expects its shops in the north to turn a profit.") == []

@@ -1002,6 +1002,26 @@ _ONE_FINDING = [
         id="two-guidance-ranges-that-meet-but-differ-at-one-end",
     ),
     pytest.param(
+        "number.outlook",
+        "Retailer warns\n\nKiku Homeware now expects underlying pre-tax profit for the year to"
+        " March of between £17m and £19m.\n",
+        "Retailer warns\n\nThe group said it expects full-year profit of between £15m and £19m.\n",
+        ("2026-01-13", "2026-01-13"),
+        {"between £17m and £19m", "between £15m and £19m"},
+        "text",
+        id="guidance-told-with-words-between-expects-and-profit",
+    ),
+    pytest.param(
+        "number.figure",
+        "Gallery theft\n\nPolice in Tollerby have offered a reward of €40,000 for information"
+        " on the stolen paintings.\n",
+        "Gallery theft\n\nTollerby police put up a €25,000 reward for the stolen paintings.\n",
+        ("2026-01-13", "2026-01-14"),
+        {"reward of €40,000", "€25,000 reward"},
+        "text",
+        id="a-sum-after-of-is-what-the-noun-before-of-comes-to",
+    ),
+    pytest.param(
         "number.money",
         "Spill fine\n\nKelsall Water faces a fine of up to £60 million, the regulator said.\n",
         "Spill fine\n\nThe regulator said Kelsall Water faces a fine of up to £35 million.\n",

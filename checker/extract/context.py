@@ -24,7 +24,7 @@ from spacy.vocab import Vocab
 from checker.extract.mentions import Mention
 from checker.folding import fold_accents
 from checker.model import Dateline, Source, Tense
-from checker.nlp import NAME_SLOT, TIMEX_KEY, cue_spans
+from checker.nlp import SLOTS, TIMEX_KEY, cue_spans
 from checker.quantities import (
     NumberPhrase,
     QuantityLexicon,
@@ -1045,7 +1045,7 @@ def _quiet_words(ruleset: RuleSet, lexicon: QuantityLexicon) -> frozenset[str]:
         for words in r.options["measures"].values()
         for phrase in words
         for w in phrase.split()
-        if w != NAME_SLOT
+        if w not in SLOTS
     }
     quiet = {stem(w) for w in measure_words}
     names = ruleset.lexicons.get("currency_names") or {}

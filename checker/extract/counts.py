@@ -1110,8 +1110,16 @@ def _counts_alone(
         if lower == "at" and phrase.unit is None:
             return False
         total = start - 2 > sent.start and doc[start - 2].lower_ == "total"
-        if lower == "of" and not total and not any(c.end in (start - 1, start) for c in measures):
-            return False  # "two of the victims", but "a total of 62 people", "a term of 4 years"
+        if (
+            lower == "of"
+            and not total
+            and not any(c.end in (start - 1, start) for c in measures)
+            and not (money and _period_before_of(ctx, sent, start - 1, measures))
+        ):
+            # "two of the victims", but "a total of 62 people", "a term of 4 years", and a
+            # sum after a measure word and the period it is for ("expects profit for the
+            # year to March of £20m")
+            return False
         if (
             (before.is_title or (before.is_alpha and not before.is_lower and not before.is_upper))
             and phrase.unit is None
@@ -1166,6 +1174,30 @@ def _counts_alone(
         or (words[:2] == ["-", "per"])
         for words in (later, counted)
     )  # "$4 million a year", "about 35 departures a day": a rate, not a total
+
+
+_PERIOD_WORDS = frozenset(
+    {
+        "for", "the", "a", "its", "this", "next", "current", "year", "years", "full",
+        "financial", "fiscal", "quarter", "half", "period", "months", "weeks", "-", "to",
+        "ending", "ended", "january", "february", "march", "april", "may", "june", "july",
+        "august", "september", "october", "november", "december",
+    }
+)  # fmt: skip
+"""Words of the period a company's figure is for ("for the full year to March")."""
+
+
+def _period_before_of(ctx: _Context, sent: Span, of: int, measures: list[Span]) -> bool:
+    """True when the words from a measure word to the "of" at ``of`` name only the period
+    the figure is for: "expects profit for the year to March of £20m" (not "offered a
+    reward of €150,000": the reward is what the sum is)."""
+    cue_end = max((c.end for c in measures if sent.start <= c.start and c.end < of), default=None)
+    if cue_end is None or not ctx.tokens.lower[cue_end] == "for":
+        return False
+    return all(
+        ctx.tokens.lower[k] in _PERIOD_WORDS or ctx.tokens.lower[k].isdigit()
+        for k in range(cue_end, of)
+    )
 
 
 _GROUPED_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+")
