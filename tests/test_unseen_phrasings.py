@@ -1022,6 +1022,16 @@ _ONE_FINDING = [
         id="a-sum-after-of-is-what-the-noun-before-of-comes-to",
     ),
     pytest.param(
+        "event.date",
+        "Esk floods\n\nThe River Esk peaked at 4.2 metres in Tollerby early on Saturday, after"
+        " two days of rain.\n",
+        "Esk floods\n\nThe Esk crested early Friday in Tollerby after two days of rain.\n",
+        ("2026-11-16", "2026-11-16"),
+        {"early on Saturday", "early Friday"},
+        "text",
+        id="a-rivers-crest-told-by-two-verbs",
+    ),
+    pytest.param(
         "number.money",
         "Spill fine\n\nKelsall Water faces a fine of up to £60 million, the regulator said.\n",
         "Spill fine\n\nThe regulator said Kelsall Water faces a fine of up to £35 million.\n",
