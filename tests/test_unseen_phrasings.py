@@ -1032,6 +1032,16 @@ _ONE_FINDING = [
         id="a-rivers-crest-told-by-two-verbs",
     ),
     pytest.param(
+        "number.counted",
+        "Esk floods\n\nThe council opened nine emergency rest centres in Tollerby as the Esk"
+        " burst its banks.\n",
+        "Esk floods\n\nTollerby council opened 12 shelters after the Esk burst its banks.\n",
+        ("2026-11-16", "2026-11-16"),
+        {"nine emergency rest centres", "12 shelters"},
+        "text",
+        id="rest-centres-are-shelters",
+    ),
+    pytest.param(
         "number.money",
         "Spill fine\n\nKelsall Water faces a fine of up to £60 million, the regulator said.\n",
         "Spill fine\n\nThe regulator said Kelsall Water faces a fine of up to £35 million.\n",

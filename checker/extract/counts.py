@@ -863,6 +863,15 @@ def _noun_counts(
             and t.lower[k + 1].endswith("s")
         ):
             k += 1  # "seven backcountry skiers"
+        # a kept compound after one more noun: "nine emergency rest centres"
+        k = next(
+            (
+                j + 1
+                for j in (k, k + 1)
+                if j + 1 < sent.end and f"{t.lower[j]} {t.lower[j + 1]}" in kept
+            ),
+            k,
+        )
         noun = t.lower[k]
         if k > start and f"{t.lower[k - 1]} {noun}" in kept:
             # "saved two match points": a compound counted whole, though its last word
