@@ -184,7 +184,7 @@ class Amount:
     ends: tuple[tuple[float, float], ...] = ()
     """The figures the words set as the amount's ends, each as the range its rounding
     allows, in base units: a stated maximum's ("up to 24 months", "as many as 300", "could
-    rise to €15m"), or a stated range's two ("between £48m and £52m"). Two amounts that
+    rise to €15m"), or a stated range's two ("between £31m and £35m"). Two amounts that
     each state such ends are one only when each pair of ends is: two maxima both start at
     zero, yet "up to 18 months" is not "up to 24 months"."""
 
@@ -199,8 +199,8 @@ class Amount:
         if self.dimension != other.dimension:
             return False
         if self.ends and len(self.ends) == len(other.ends):
-            # two maxima, or two ranges: each end must be one ("£48m to £52m" is not
-            # "£45m to £52m", though the two ranges meet)
+            # two maxima, or two ranges: each end must be one ("£31m to £35m" is not
+            # "£28m to £35m", though the two ranges meet)
             return all(
                 replace(self, low=a[0], high=a[1], ends=()).overlaps(
                     replace(other, low=b[0], high=b[1], ends=())

@@ -851,7 +851,7 @@ NAME_SLOT = "NAME"
 WORDS_SLOT = "WORDS"
 """In a rule's cue phrase, up to ``WORDS_SLOT_MOST`` words of any kind, none a mark that
 ends a clause: "expects WORDS profit" reads "expects profit", "expects full-year profit"
-and "expects adjusted pre-tax profit" ("pre-tax" is three tokens)."""
+and "expects underlying pre-tax profit" ("pre-tax" is three tokens)."""
 WORDS_SLOT_MOST = 4
 SLOTS = frozenset({NAME_SLOT, WORDS_SLOT})
 """The words of a cue phrase that stand for words of the text, not for themselves."""

@@ -1003,11 +1003,11 @@ _ONE_FINDING = [
     ),
     pytest.param(
         "number.outlook",
-        "Retailer warns\n\nKiku Homeware now expects underlying pre-tax profit for the year to"
-        " March of between £17m and £19m.\n",
-        "Retailer warns\n\nThe group said it expects full-year profit of between £15m and £19m.\n",
+        "Retailer warns\n\nKiku Homeware now expects underlying operating profit for the half"
+        " ending June of €17m to €19m.\n",
+        "Retailer warns\n\nThe chain now forecasts first-half operating profit of €15m to €19m.\n",
         ("2026-01-13", "2026-01-13"),
-        {"between £17m and £19m", "between £15m and £19m"},
+        {"€17m to €19m", "€15m to €19m"},
         "text",
         id="guidance-told-with-words-between-expects-and-profit",
     ),
@@ -1023,9 +1023,9 @@ _ONE_FINDING = [
     ),
     pytest.param(
         "event.date",
-        "Esk floods\n\nThe River Esk peaked at 4.2 metres in Tollerby early on Saturday, after"
-        " two days of rain.\n",
-        "Esk floods\n\nThe Esk crested early Friday in Tollerby after two days of rain.\n",
+        "Esk floods\n\nThe River Esk peaked at 4.2 metres in Tollerby early on Saturday as"
+        " heavy rain fell.\n",
+        "Esk floods\n\nThe Esk crested early Friday in Tollerby as heavy rain fell.\n",
         ("2026-11-16", "2026-11-16"),
         {"early on Saturday", "early Friday"},
         "text",
@@ -1099,11 +1099,11 @@ def test_a_phrasing_gives_one_finding(
 
 def test_one_guidance_range_told_two_ways_agrees(ruleset, nlp):
     # "between £31m and £35m" and "£31 million to £35 million" are one range; the earlier
-    # guidance ("from £45m") is no figure of the outlook
+    # guidance ("from £41m") is no figure of the outlook
     first = "Retailer warns\n\nKiku Homeware now expects annual profit of between £31m and £35m.\n"
     second = (
         "Retailer warns\n\nKiku Homeware cut its profit forecast to £31 million to £35 million"
-        " from £45 million.\n"
+        " from £41 million.\n"
     )
     result = _pair(ruleset, nlp, first, second, ("2026-01-13", "2026-01-14"))
     assert not _findings(result, "number.outlook")

@@ -1126,8 +1126,8 @@ def _counts_alone(
             and not (money and _period_before_of(ctx, sent, start - 1, measures))
         ):
             # "two of the victims", but "a total of 62 people", "a term of 4 years", and a
-            # sum after a measure word and the period it is for ("expects profit for the
-            # year to March of £20m")
+            # sum after a measure word and the period it is for ("expects operating profit
+            # for the half ending June of €9m")
             return False
         if (
             (before.is_title or (before.is_alpha and not before.is_lower and not before.is_upper))
@@ -1193,13 +1193,13 @@ _PERIOD_WORDS = frozenset(
         "august", "september", "october", "november", "december",
     }
 )  # fmt: skip
-"""Words of the period a company's figure is for ("for the full year to March")."""
+"""Words of the period a company's figure is for ("for the half ending June")."""
 
 
 def _period_before_of(ctx: _Context, sent: Span, of: int, measures: list[Span]) -> bool:
     """True when the words from a measure word to the "of" at ``of`` name only the period
-    the figure is for: "expects profit for the year to March of £20m" (not "offered a
-    reward of €150,000": the reward is what the sum is)."""
+    the figure is for: "expects operating profit for the half ending June of €9m" (not
+    "offered a reward of €40,000": the reward is what the sum is)."""
     cue_end = max((c.end for c in measures if sent.start <= c.start and c.end < of), default=None)
     if cue_end is None or not ctx.tokens.lower[cue_end] == "for":
         return False
