@@ -373,8 +373,9 @@ def _dated_apart(a: Fact, b: Fact) -> bool:
 
 
 def _cap(amount: Amount) -> bool:
-    """True for a figure stated as a cap ("up to $50 million", "as much as": 0 to 50
-    million): two caps of one thing that differ give two maxima, not one."""
+    """True for a figure bounded only from above ("fewer than 40", "up to $50 million": 0 to
+    the figure): two such figures of one thing that differ are two bounds, never listed as
+    agreeing (two stated maxima that differ disagree outright: ``Amount.overlaps``)."""
     return amount.low == 0 < amount.high < math.inf
 
 

@@ -1201,7 +1201,7 @@ def _period_before_of(ctx: _Context, sent: Span, of: int, measures: list[Span]) 
     the figure is for: "expects operating profit for the half ending June of €9m" (not
     "offered a reward of €40,000": the reward is what the sum is)."""
     cue_end = max((c.end for c in measures if sent.start <= c.start and c.end < of), default=None)
-    if cue_end is None or not ctx.tokens.lower[cue_end] == "for":
+    if cue_end is None or ctx.tokens.lower[cue_end] != "for":
         return False
     return all(
         ctx.tokens.lower[k] in _PERIOD_WORDS or ctx.tokens.lower[k].isdigit()
