@@ -1042,6 +1042,15 @@ _ONE_FINDING = [
         id="rest-centres-are-shelters",
     ),
     pytest.param(
+        "number.duration",
+        "Harlow outage\n\nThe 14-hour blackout left 90,000 homes in Harlow without power.\n",
+        "Harlow outage\n\nIn Harlow the blackout lasted nine hours, leaving 90,000 homes dark.\n",
+        ("2026-03-04", "2026-03-04"),
+        {"14-hour blackout", "nine hours"},
+        "text",
+        id="how-long-a-blackout-lasted",
+    ),
+    pytest.param(
         "number.money",
         "Spill fine\n\nKelsall Water faces a fine of up to £60 million, the regulator said.\n",
         "Spill fine\n\nThe regulator said Kelsall Water faces a fine of up to £35 million.\n",

@@ -390,8 +390,11 @@ def _quantities(
                 _noun_only(cue, nouns_only)
                 and start > sent.start
                 and doc[start - 1].lower_ in _REFERRING_BACK
+                and phrase.unit is None
             ):
-                continue  # "the two countries": things already named, not a count reported
+                # "the two countries": things already named, not a count reported (but "the
+                # 14-hour blackout" describes one thing by its length)
+                continue
             shown = _shown_end(
                 ctx, sent, whole_end, cue, measure, lexicon.counted_people, lexicon.staff_nouns
             )  # a part is quoted with its whole: "34 of the 101 seats"
